@@ -1,0 +1,28 @@
+# ghappsgen: `make generate` regenerates generated/ from spec/ and overrides/; `make test`
+# runs every test. Both work from a clean clone: Go fetches its modules itself.
+GO ?= go
+UPSTREAM := tools/upstream/node_modules/@octokit/openapi
+
+.PHONY: generate test check spec vet
+
+generate:
+	$(GO) run ./cmd/ghappsgen generate
+
+test: vet
+	$(GO) test ./...
+	cd generated && $(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+	cd generated && $(GO) vet ./...
+
+# check fails when generated/ is not what `make generate` would write; it writes nothing.
+check:
+	$(GO) run ./cmd/ghappsgen check
+
+# spec re-carves spec/apps.json from the @octokit/openapi version pinned in
+# tools/upstream/package.json, then regenerates.
+spec:
+	cd tools/upstream && npm ci --no-audit --no-fund
+	$(GO) run ./cmd/ghappsgen slice -from $(UPSTREAM)
+	$(MAKE) generate

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/ghappsgen/ghappsgen/generator"
+)
+
+type genFlags struct {
+	cfg generator.Config
+	out string
+}
+
+func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, error) {
+	g := &genFlags{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&g.cfg.Spec, "spec", generator.DefaultSpec, "the OpenAPI description (JSON or YAML)")
+	fs.StringVar(&g.cfg.Overrides, "overrides", "", "the overrides folder (default "+generator.DefaultOverrides+" when -spec is the default; none otherwise)")
+	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder; the generator owns it and replaces it whole")
+	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
+	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected arguments: %v\n", name, fs.Args())
+		return nil, errUsage
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["overrides"] && !set["spec"] {
+		g.cfg.Overrides = generator.DefaultOverrides
+	}
+	if g.cfg.Package == "" {
+		g.cfg.Package = filepath.Base(filepath.Clean(g.out))
+	}
+	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] {
+		g.cfg.Generate = generator.DefaultGenerate
+	}
+	return g, nil
+}
+
+func generateCmd(args []string, stdout, stderr io.Writer) error {
+	g, err := parseGenFlags("generate", args, stderr)
+	if err != nil {
+		return err
+	}
+	files, err := generator.Generate(g.cfg)
+	if err != nil {
+		return err
+	}
+	if err := generator.Write(g.out, files); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ghappsgen: wrote %d files to %s\n", len(files), g.out)
+	return nil
+}
+
+func checkCmd(args []string, stdout, stderr io.Writer) error {
+	g, err := parseGenFlags("check", args, stderr)
+	if err != nil {
+		return err
+	}
+	files, err := generator.Generate(g.cfg)
+	if err != nil {
+		return err
+	}
+	diffs, err := files.Diff(g.out)
+	if err != nil {
+		return err
+	}
+	if len(diffs) == 0 {
+		fmt.Fprintf(stdout, "ghappsgen: %s is up to date\n", g.out)
+		return nil
+	}
+	fmt.Fprintf(stderr, "ghappsgen: %s is stale (run make generate):\n", g.out)
+	for _, d := range diffs {
+		fmt.Fprintf(stderr, "  %s\n", d)
+	}
+	return errStale
+}

@@ -1,0 +1,3 @@
+module github.com/ghappsgen/ghappsgen/generated
+
+go 1.24

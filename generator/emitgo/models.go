@@ -1,0 +1,215 @@
+package emitgo
+
+import (
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+)
+
+func models(api *ir.API, opts Options) *jen.File {
+	f := newFile(opts.Package)
+	for _, t := range api.Types {
+		switch t.Kind {
+		case ir.Struct:
+			structType(f, t)
+		case ir.Enum:
+			enumType(f, t)
+		case ir.Union:
+			unionType(f, t)
+		}
+		f.Line()
+	}
+	return f
+}
+
+// typeDoc starts with the type's name and its description, then says how to use it.
+func typeDoc(t *ir.Type, what string) *jen.Statement {
+	if t.Doc == "" {
+		return docComment(t.Name+" "+what, "Schema: "+t.Source)
+	}
+	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
+}
+
+func structType(f *jen.File, t *ir.Type) {
+	var fields []jen.Code
+	for _, fl := range t.Fields {
+		tag := fl.JSONName
+		if !fl.Required {
+			tag += ",omitempty"
+		}
+		fields = append(fields, docComment(fl.Doc).Id(fl.Name).Add(fieldExpr(fl.Type, fl.Required)).Tag(map[string]string{"json": tag}))
+	}
+	if t.Extra != nil {
+		fields = append(fields, docComment(t.ExtraName+" holds the members that are not properties above.").
+			Id(t.ExtraName).Map(jen.String()).Add(elemExpr(t.Extra)).Tag(map[string]string{"json": "-"}))
+	}
+	f.Add(structDoc(t)).Type().Id(t.Name).Struct(fields...)
+	if t.Extra != nil {
+		extraMethods(f, t)
+	}
+}
+
+// extraMethods make additional properties round-trip through encoding/json.
+func extraMethods(f *jen.File, t *ir.Type) {
+	known := lowerFirst(t.Name) + "Properties"
+	var names []jen.Code
+	for _, fl := range t.Fields {
+		names = append(names, jen.Lit(fl.JSONName))
+	}
+	f.Line()
+	f.Comment("UnmarshalJSON decodes the properties and keeps every other member in " + t.ExtraName + ".")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("s"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("decodeExtra").Call(jen.Id("data"), jen.Op("&").Id("s").Dot(t.ExtraName), jen.Id(known))),
+	)
+	f.Line()
+	f.Comment("MarshalJSON encodes the properties and the members of " + t.ExtraName + ".")
+	f.Func().Params(jen.Id("s").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(t.Name),
+		jen.Return(jen.Id("encodeExtra").Call(jen.Id("plain").Call(jen.Id("s")), jen.Id("s").Dot(t.ExtraName), jen.Id(known))),
+	)
+	f.Line()
+	f.Var().Id(known).Op("=").Index().String().Values(names...)
+}
+
+func enumType(f *jen.File, t *ir.Type) {
+	f.Add(typeDoc(t, "is a string with known values; the API may send others, which decode as they are.")).
+		Type().Id(t.Name).String()
+	f.Line()
+	var consts []jen.Code
+	for _, v := range t.Values {
+		consts = append(consts, jen.Id(v.Name).Id(t.Name).Op("=").Lit(v.Value))
+	}
+	f.Comment("Known values of " + t.Name + ".")
+	f.Const().Defs(consts...)
+}
+
+func unionType(f *jen.File, t *ir.Type) {
+	var fields, cases []jen.Code
+	for _, c := range t.Cases {
+		fields = append(fields, jen.Id(c.Name).Add(caseExpr(c.Type)))
+		lit := jen.Dict{jen.Id("json"): jen.Lit(string(c.JSON))}
+		if len(c.Required) > 0 {
+			lit[jen.Id("required")] = jen.Index().String().Values(lits(c.Required)...)
+		}
+		if len(c.Tags) > 0 {
+			lit[jen.Id("tags")] = jen.Index().String().Values(lits(c.Tags)...)
+		}
+		cases = append(cases, jen.Values(lit))
+	}
+	f.Add(typeDoc(t, "holds exactly one of its variants, the field that is not nil; Which names it.")).
+		Type().Id(t.Name).Struct(fields...)
+	casesVar := lowerFirst(t.Name) + "Cases"
+	f.Line()
+	f.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
+	unionWhich(f, t)
+	unionUnmarshal(f, t, casesVar)
+	unionMarshal(f, t)
+}
+
+// caseExpr is a variant's field type: a pointer for named and primitive types, so that nil
+// means "not this variant".
+func caseExpr(r *ir.TypeRef) *jen.Statement {
+	if pointable(r) {
+		return jen.Op("*").Add(typeExpr(r))
+	}
+	return typeExpr(r)
+}
+
+func unionWhich(f *jen.File, t *ir.Type) {
+	var cases []jen.Code
+	for _, c := range t.Cases {
+		cases = append(cases, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(jen.Return(jen.Lit(c.Name))))
+	}
+	f.Line()
+	f.Comment("Which returns the name of the variant u holds, or \"\" when it holds none.")
+	f.Func().Params(jen.Id("u").Id(t.Name)).Id("Which").Params().String().Block(
+		jen.Switch().Block(cases...),
+		jen.Return(jen.Lit("")),
+	)
+}
+
+func unionUnmarshal(f *jen.File, t *ir.Type, casesVar string) {
+	var cases []jen.Code
+	for i, c := range t.Cases {
+		target := jen.Op("&").Id("u").Dot(c.Name)
+		if pointable(c.Type) {
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(
+				jen.Id("u").Dot(c.Name).Op("=").New(typeExpr(c.Type)),
+				jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("u").Dot(c.Name))),
+			))
+			continue
+		}
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(
+			jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), target)),
+		))
+	}
+	f.Line()
+	f.Comment("UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Op("*").Id("u").Op("=").Id(t.Name).Values(),
+		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("pickCase").Call(jen.Lit(t.Name), jen.Id("data"), jen.Id(casesVar), jen.Lit(t.Tag)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Switch(jen.Id("i")).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
+}
+
+func unionMarshal(f *jen.File, t *ir.Type) {
+	var cases []jen.Code
+	for _, c := range t.Cases {
+		cases = append(cases, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("u").Dot(c.Name))),
+		))
+	}
+	f.Line()
+	f.Comment("MarshalJSON encodes the variant u holds, or null when it holds none.")
+	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Switch().Block(cases...),
+		jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil()),
+	)
+}
+
+func lits(ss []string) []jen.Code {
+	out := make([]jen.Code, len(ss))
+	for i, s := range ss {
+		out[i] = jen.Lit(s)
+	}
+	return out
+}
+
+// lowerFirst makes an unexported name from an exported one ("HTMLURL" -> "htmlurl",
+// "AppPermissions" -> "appPermissions").
+func lowerFirst(s string) string {
+	n := 0
+	for n < len(s) && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	switch {
+	case n == 0:
+		return s
+	case n == 1 || n == len(s):
+		return toLower(s[:n]) + s[n:]
+	}
+	return toLower(s[:n-1]) + s[n-1:]
+}
+
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+
+func structDoc(t *ir.Type) *jen.Statement {
+	if t.Doc == "" {
+		return docComment(t.Name+" is an object of the API.", "Schema: "+t.Source)
+	}
+	return docComment(t.Name+": "+t.Doc, "Schema: "+t.Source)
+}

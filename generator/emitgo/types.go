@@ -1,0 +1,71 @@
+package emitgo
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+)
+
+// typeExpr is the Go type of a reference where a missing value needs no pointer (array
+// elements, map values, union variants' payloads are handled by their callers).
+func typeExpr(r *ir.TypeRef) *jen.Statement {
+	switch r.Kind {
+	case ir.Primitive:
+		return primitive(r.Primitive)
+	case ir.Named:
+		return jen.Id(r.Named.Name)
+	case ir.Array:
+		return jen.Index().Add(elemExpr(r.Elem))
+	case ir.Map:
+		return jen.Map(jen.String()).Add(elemExpr(r.Elem))
+	}
+	return jen.Any()
+}
+
+func primitive(p string) *jen.Statement {
+	switch p {
+	case ir.Int64:
+		return jen.Int64()
+	case ir.Float64:
+		return jen.Float64()
+	case ir.Bool:
+		return jen.Bool()
+	case ir.DateTime:
+		return jen.Qual("time", "Time")
+	}
+	return jen.String()
+}
+
+// elemExpr is the type of an array element or map value: a pointer when null is allowed.
+func elemExpr(r *ir.TypeRef) *jen.Statement {
+	if r.Nullable && pointable(r) {
+		return jen.Op("*").Add(typeExpr(r))
+	}
+	return typeExpr(r)
+}
+
+// fieldExpr is the type of a struct field or parameter: a pointer when the value may be
+// absent or null, except for slices, maps and interfaces, whose nil already says so.
+func fieldExpr(r *ir.TypeRef, required bool) *jen.Statement {
+	if (!required || r.Nullable) && pointable(r) {
+		return jen.Op("*").Add(typeExpr(r))
+	}
+	return typeExpr(r)
+}
+
+// resultExpr is the type a method returns: a pointer to a named type, other types as they are.
+func resultExpr(r *ir.TypeRef) *jen.Statement {
+	if r.Kind == ir.Named {
+		return jen.Op("*").Add(typeExpr(r))
+	}
+	return typeExpr(r)
+}
+
+func pointable(r *ir.TypeRef) bool {
+	return r.Kind == ir.Primitive || r.Kind == ir.Named
+}
+
+// isPointer tells whether fieldExpr made the field a pointer.
+func isPointer(r *ir.TypeRef, required bool) bool {
+	return (!required || r.Nullable) && pointable(r)
+}

@@ -1,0 +1,72 @@
+// Package generator runs the pipeline: load (spec and overrides) -> lower (intermediate
+// model) -> emit (Go files). It renders everything in memory first, so that a failed run
+// writes nothing, and writes atomically, so that a reader never sees half a package.
+package generator
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/ghappsgen/ghappsgen/generator/emitgo"
+	"github.com/ghappsgen/ghappsgen/generator/load"
+	"github.com/ghappsgen/ghappsgen/generator/lower"
+	"github.com/ghappsgen/ghappsgen/generator/overrides"
+)
+
+// Config says what to generate from what.
+type Config struct {
+	Spec      string // the OpenAPI description
+	Overrides string // the overrides folder; empty for none
+	Package   string // the output's package name
+	Generate  string // the //go:generate command written into the output; empty for none
+}
+
+// Files are the rendered files of a package, by name.
+type Files map[string][]byte
+
+// Generate runs the pipeline in memory.
+func Generate(cfg Config) (Files, error) {
+	var ov *overrides.Set
+	if cfg.Overrides != "" {
+		var err error
+		if ov, err = overrides.LoadDir(cfg.Overrides); err != nil {
+			return nil, err
+		}
+	}
+	doc, err := load.File(cfg.Spec, ov)
+	if err != nil {
+		return nil, err
+	}
+	api, err := lower.Build(doc)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Package == "" {
+		return nil, fmt.Errorf("no package name given")
+	}
+	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate})
+	if err != nil {
+		return nil, err
+	}
+	return Files(files), nil
+}
+
+// The project's own layout: what `make generate` reads and writes, relative to the repo root.
+const (
+	DefaultSpec      = "spec/apps.json"
+	DefaultOverrides = "overrides"
+	DefaultOut       = "generated/githubapps"
+	DefaultPackage   = "githubapps"
+	// DefaultGenerate regenerates generated/githubapps from inside it.
+	DefaultGenerate = "go -C ../.. run ./cmd/ghappsgen generate"
+)
+
+// DefaultConfig is the configuration of `make generate`, with paths under root.
+func DefaultConfig(root string) Config {
+	return Config{
+		Spec:      filepath.Join(root, DefaultSpec),
+		Overrides: filepath.Join(root, DefaultOverrides),
+		Package:   DefaultPackage,
+		Generate:  DefaultGenerate,
+	}
+}

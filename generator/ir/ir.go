@@ -1,0 +1,157 @@
+// Package ir is the generator's intermediate model: what the API has (operations, their
+// parameters, bodies and results, and the named types they use), with every OpenAPI
+// construct already reduced to a few plain shapes and every name already chosen. It knows
+// nothing of OpenAPI documents or of the Go source it will become.
+package ir
+
+// API is a whole description, ready to emit.
+type API struct {
+	Title      string
+	Version    string
+	Operations []*Operation // sorted by Name
+	Types      []*Type      // every named type, sorted by Name
+}
+
+// TypeKind is the shape of a named type.
+type TypeKind int
+
+const (
+	Struct TypeKind = iota // an object with known properties
+	Enum                   // a string with a closed-ish set of values (unknown values still decode)
+	Union                  // exactly one of several variants (oneOf / anyOf)
+)
+
+// Type is a named type.
+type Type struct {
+	Name   string
+	Doc    string
+	Source string // JSON pointer of the schema it comes from, for readers of the output
+	Kind   TypeKind
+
+	Fields    []*Field    // Struct: in name order
+	Extra     *TypeRef    // Struct: type of additional properties, nil if they are not kept
+	ExtraName string      // Struct: the field that holds them
+	Values    []EnumValue // Enum: the values, in document order
+	Cases     []*Case     // Union: the variants, in document order
+	Tag       string      // Union: the discriminator property, when the description names one
+}
+
+// EnumValue is one value of an enum and the name of its constant.
+type EnumValue struct {
+	Name  string
+	Value string
+}
+
+// Field is a property of a struct.
+type Field struct {
+	Name     string // identifier in the output
+	JSONName string // name on the wire
+	Doc      string
+	Type     *TypeRef
+	Required bool // the property must be present
+}
+
+// Case is one variant of a union.
+type Case struct {
+	Name     string   // identifier of the variant inside the union
+	Type     *TypeRef // the variant's type
+	JSON     JSONKind // the JSON value kind it accepts
+	Required []string // object variants: properties that must be present for the variant to match
+	Tags     []string // with a discriminator: the tag values that select this variant
+}
+
+// JSONKind is the kind of a JSON value a union variant accepts.
+type JSONKind string
+
+const (
+	JSONObject  JSONKind = "object"
+	JSONArray   JSONKind = "array"
+	JSONString  JSONKind = "string"
+	JSONInteger JSONKind = "integer"
+	JSONNumber  JSONKind = "number"
+	JSONBoolean JSONKind = "boolean"
+	JSONAny     JSONKind = "any"
+)
+
+// RefKind is the shape of a type reference.
+type RefKind int
+
+const (
+	Primitive RefKind = iota
+	Named
+	Array
+	Map
+	Any
+)
+
+// Primitive types.
+const (
+	String   = "string"
+	Int64    = "int64"
+	Float64  = "float64"
+	Bool     = "bool"
+	DateTime = "date-time"
+)
+
+// TypeRef is the type of a field, parameter, body or result.
+type TypeRef struct {
+	Kind      RefKind
+	Primitive string   // Primitive: one of the Primitive constants
+	Named     *Type    // Named
+	Elem      *TypeRef // Array and Map: the element type
+	Nullable  bool     // null is a valid value
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	ID      string // operationId
+	Name    string // method name in the output
+	Method  string // upper-case HTTP method
+	Path    string // path template, "/app/installations/{installation_id}"
+	Summary string
+	Doc     string // first paragraph of the description
+	DocsURL string // GitHub's documentation page for the operation
+	Tags    []string
+
+	PathParams []*Param // in the order they appear in Path
+	Params     *Params  // query and header parameters; nil when there are none
+	Body       *Body    // nil when the operation takes no body
+	Result     *Result  // the successful answer
+	Security   []SecurityRequirement
+}
+
+// Param is a path, query or header parameter.
+type Param struct {
+	Name     string // identifier in the output
+	WireName string // name in the path template, query string or header
+	In       string // "path", "query" or "header"
+	Doc      string
+	Type     *TypeRef
+	Required bool
+	Explode  bool // query arrays: repeat the key per value rather than join with commas
+}
+
+// Params is the struct that holds an operation's query and header parameters.
+type Params struct {
+	TypeName string
+	Fields   []*Param // in name order
+}
+
+// Body is a request body.
+type Body struct {
+	ContentType string
+	Type        *TypeRef
+	Required    bool
+}
+
+// Result is what a successful call returns.
+type Result struct {
+	Status      int      // the documented success status
+	ContentType string   // empty when the answer has no body
+	Type        *TypeRef // nil when the answer has no body
+}
+
+// SecurityRequirement lists schemes that must all be satisfied together; an operation
+// accepts any one of its requirements, in order of preference. An empty requirement means
+// the operation also works without credentials.
+type SecurityRequirement []string

@@ -1,0 +1,127 @@
+// Package load is the generator's first stage: it reads an OpenAPI description with
+// kin-openapi, resolves and validates it, and applies the overrides, so that the later stages
+// see one corrected, ordinary OpenAPI document.
+package load
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
+	"github.com/ghappsgen/ghappsgen/generator/overrides"
+)
+
+// Extensions the load stage sets on the document for the later stages.
+const (
+	ExtName       = "x-ghappsgen-name"        // on a schema or operation: its name in generated code
+	ExtFieldNames = "x-ghappsgen-field-names" // on a schema: map of property -> field name
+)
+
+// Document is a loaded, validated and overridden description.
+type Document struct {
+	File string
+	T    *openapi3.T
+}
+
+// File loads the description at path and applies ov (which may be nil).
+func File(path string, ov *overrides.Set) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "reading the description", Err: unwrapPathError(err)}
+	}
+	return Bytes(path, data, ov)
+}
+
+// Bytes loads a description held in memory; name is used in errors.
+func Bytes(name string, data []byte, ov *overrides.Set) (*Document, error) {
+	if err := checkSyntax(name, data); err != nil {
+		return nil, err
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = false
+	abs, _ := filepath.Abs(name)
+	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(abs)})
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "loading the description", Err: err}
+	}
+	if t.Paths == nil {
+		return nil, diag.Errorf(diag.Pos{File: name, Pointer: "#/paths"}, "the description has no paths")
+	}
+	doc := &Document{File: name, T: t}
+	if ov != nil {
+		if err := doc.apply(ov); err != nil {
+			return nil, err
+		}
+	}
+	// Examples are left out of validation: GitHub's own description ships examples that break
+	// their schemas, and examples never reach generated code.
+	if err := t.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid description", Err: err}
+	}
+	return doc, nil
+}
+
+// Pos returns the position of a node that has an origin, with its JSON pointer.
+func (d *Document) Pos(origin *openapi3.Origin, pointer string) diag.Pos {
+	p := diag.Pos{File: d.File, Pointer: pointer}
+	if origin != nil && origin.Key != nil {
+		p.Line, p.Column = origin.Key.Line, origin.Key.Column
+	}
+	return p
+}
+
+// checkSyntax reports JSON and YAML syntax errors with their line and column, which the
+// loader's own messages lack.
+func checkSyntax(name string, data []byte) error {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return diag.Errorf(diag.Pos{File: name}, "the description is empty")
+	}
+	if trimmed[0] == '{' {
+		var v any
+		err := json.Unmarshal(data, &v)
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			line, col := lineCol(data, syn.Offset)
+			return &diag.Error{Pos: diag.Pos{File: name, Line: line, Column: col}, Msg: "invalid JSON", Err: err}
+		}
+		if err != nil {
+			return &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid JSON", Err: err}
+		}
+		return nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		return &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid YAML", Err: err}
+	}
+	return nil
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, offset int64) (int, int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%w", pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,260 @@
+// Package lower is the generator's second stage: it turns a loaded OpenAPI document into the
+// intermediate model (package ir), applying the general mapping rules: which schemas become
+// named types, how unions, allOf, enums, nullables and maps are represented, and what every
+// operation, parameter and type is called.
+package lower
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+	"github.com/ghappsgen/ghappsgen/generator/load"
+	"github.com/ghappsgen/ghappsgen/generator/naming"
+)
+
+// Build lowers a loaded document. Every problem found is reported, each at its position.
+func Build(doc *load.Document) (*ir.API, error) {
+	b := &builder{doc: doc, schemas: newSchemas(doc), methods: map[string]*ir.Operation{}}
+	api := &ir.API{}
+	if doc.T.Info != nil {
+		api.Title, api.Version = doc.T.Info.Title, doc.T.Info.Version
+	}
+	for _, path := range doc.T.Paths.InMatchingOrder() {
+		item := doc.T.Paths.Value(path)
+		for _, method := range sortedKeys(item.Operations()) {
+			if op := b.operation(path, method, item); op != nil {
+				api.Operations = append(api.Operations, op)
+			}
+		}
+	}
+	b.errs = append(b.errs, b.schemas.errs...)
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(api.Operations, func(i, j int) bool { return api.Operations[i].Name < api.Operations[j].Name })
+	api.Types = b.schemas.types
+	sort.Slice(api.Types, func(i, j int) bool { return api.Types[i].Name < api.Types[j].Name })
+	return api, nil
+}
+
+type builder struct {
+	doc     *load.Document
+	schemas *schemas
+	methods map[string]*ir.Operation // method name -> operation, to catch two operations with one name
+	errs    diag.List
+}
+
+func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Operation {
+	op := item.GetOperation(method)
+	ptr := diag.Pointer("paths", path, strings.ToLower(method))
+	pos := b.doc.Pos(op.Origin, ptr)
+	o := &ir.Operation{
+		ID:      op.OperationID,
+		Name:    operationName(op, method, path),
+		Method:  method,
+		Path:    path,
+		Summary: firstParagraph(op.Summary),
+		Doc:     firstParagraph(op.Description),
+		Tags:    op.Tags,
+	}
+	if op.ExternalDocs != nil {
+		o.DocsURL = op.ExternalDocs.URL
+	}
+	if prev, dup := b.methods[o.Name]; dup {
+		b.errs.Add(diag.Errorf(pos, "operations %q (%s %s) and %q (%s %s) would both be method %s; rename one in the overrides",
+			prev.ID, prev.Method, prev.Path, o.ID, method, path, o.Name))
+		return nil
+	}
+	b.methods[o.Name] = o
+	b.parameters(o, op, item, ptr)
+	o.Body = b.body(o, op, ptr)
+	o.Result = b.result(o, op, ptr)
+	o.Security = b.security(op)
+	return o
+}
+
+func operationName(op *openapi3.Operation, method, path string) string {
+	if n, ok := op.Extensions[load.ExtName].(string); ok && n != "" {
+		return n
+	}
+	if op.OperationID != "" {
+		return naming.Operation(op.OperationID)
+	}
+	return naming.Exported(strings.ToLower(method)+" "+path, "Operation")
+}
+
+var pathParamPattern = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// parameters sorts the operation's parameters (its own, overriding the path item's by name
+// and location) into path arguments, in path order, and a params struct.
+func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *openapi3.PathItem, ptr string) {
+	params := map[string]*openapi3.Parameter{}
+	ptrs := map[string]string{}
+	for i, p := range item.Parameters {
+		if p.Value != nil {
+			params[p.Value.In+":"+p.Value.Name] = p.Value
+			ptrs[p.Value.In+":"+p.Value.Name] = diag.Pointer("paths", o.Path, "parameters", strconv.Itoa(i))
+		}
+	}
+	for i, p := range op.Parameters {
+		if p.Value != nil {
+			params[p.Value.In+":"+p.Value.Name] = p.Value
+			ptrs[p.Value.In+":"+p.Value.Name] = diag.Child(ptr, "parameters", strconv.Itoa(i))
+		}
+	}
+	argNames := map[string]bool{}
+	for _, m := range pathParamPattern.FindAllStringSubmatch(o.Path, -1) {
+		p := params["path:"+m[1]]
+		if p == nil {
+			b.errs.Add(diag.Errorf(b.doc.Pos(op.Origin, ptr), "path %s has {%s} but the operation declares no such path parameter", o.Path, m[1]))
+			continue
+		}
+		o.PathParams = append(o.PathParams, &ir.Param{
+			Name:     uniqueWithin(argNames, naming.Unexported(p.Name)),
+			WireName: p.Name,
+			In:       "path",
+			Doc:      firstParagraph(p.Description),
+			Type:     pathParamType(p.Schema),
+			Required: true,
+		})
+		delete(params, "path:"+m[1])
+	}
+	paramsName := o.Name + "Params"
+	fields := map[string]bool{}
+	var out []*ir.Param
+	for _, key := range sortedKeys(params) {
+		p := params[key]
+		pos := b.doc.Pos(p.Origin, ptrs[key])
+		switch p.In {
+		case "path":
+			b.errs.Add(diag.Errorf(pos, "path parameter %q does not appear in the path %s", p.Name, o.Path))
+			continue
+		case "query", "header":
+		default:
+			b.errs.Add(diag.Errorf(pos, "parameter %q: parameters in %s are not supported", p.Name, p.In))
+			continue
+		}
+		name := uniqueWithin(fields, naming.Exported(p.Name, "Param"))
+		out = append(out, &ir.Param{
+			Name:     name,
+			WireName: p.Name,
+			In:       p.In,
+			Doc:      firstParagraph(p.Description),
+			Type:     b.schemas.ref(p.Schema, o.Name+name, diag.Child(ptrs[key], "schema")),
+			Required: p.Required,
+			Explode:  p.Explode == nil || *p.Explode,
+		})
+	}
+	if len(out) > 0 {
+		sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+		o.Params = &ir.Params{TypeName: b.schemas.names.claim(paramsName), Fields: out}
+	}
+}
+
+// pathParamType keeps a path parameter's integer, number or boolean type and renders
+// everything else (strings, unions such as integer | string, anything without a type) as a
+// string: the value only ever becomes text in the path.
+func pathParamType(sref *openapi3.SchemaRef) *ir.TypeRef {
+	if sref != nil && sref.Value != nil && sref.Value.Type != nil && len(*sref.Value.Type) == 1 {
+		switch (*sref.Value.Type)[0] {
+		case "integer":
+			return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Int64}
+		case "number":
+			return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Float64}
+		case "boolean":
+			return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Bool}
+		}
+	}
+	return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
+}
+
+func (b *builder) body(o *ir.Operation, op *openapi3.Operation, ptr string) *ir.Body {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return nil
+	}
+	rb := op.RequestBody.Value
+	ct, media := pickContent(rb.Content)
+	if media == nil {
+		return nil
+	}
+	sptr := diag.Child(ptr, "requestBody", "content", ct, "schema")
+	return &ir.Body{ContentType: ct, Type: b.contentType(ct, media, o.Name+"Request", sptr), Required: rb.Required}
+}
+
+// result picks the documented success: the lowest 2xx status.
+func (b *builder) result(o *ir.Operation, op *openapi3.Operation, ptr string) *ir.Result {
+	if op.Responses == nil {
+		return &ir.Result{}
+	}
+	var codes []string
+	for code := range op.Responses.Map() {
+		if strings.HasPrefix(code, "2") {
+			codes = append(codes, code)
+		}
+	}
+	if len(codes) == 0 {
+		return &ir.Result{}
+	}
+	sort.Strings(codes)
+	code := codes[0]
+	status, _ := strconv.Atoi(strings.ReplaceAll(strings.ToUpper(code), "X", "0"))
+	r := &ir.Result{Status: status}
+	resp := op.Responses.Value(code).Value
+	if resp == nil {
+		return r
+	}
+	ct, media := pickContent(resp.Content)
+	if media == nil {
+		return r
+	}
+	r.ContentType = ct
+	r.Type = b.contentType(ct, media, o.Name+"Response", diag.Child(ptr, "responses", code, "content", ct, "schema"))
+	return r
+}
+
+// contentType maps a body's schema: JSON bodies by their schema, anything else as text.
+func (b *builder) contentType(ct string, media *openapi3.MediaType, hint, ptr string) *ir.TypeRef {
+	if isJSON(ct) {
+		return b.schemas.ref(media.Schema, hint, ptr)
+	}
+	return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
+}
+
+// pickContent prefers JSON, then the first media type in sorted order.
+func pickContent(c openapi3.Content) (string, *openapi3.MediaType) {
+	keys := sortedKeys(c)
+	for _, k := range keys {
+		if isJSON(k) {
+			return k, c[k]
+		}
+	}
+	if len(keys) > 0 {
+		return keys[0], c[keys[0]]
+	}
+	return "", nil
+}
+
+func isJSON(contentType string) bool {
+	ct, _, _ := strings.Cut(contentType, ";")
+	ct = strings.TrimSpace(ct)
+	return ct == "application/json" || strings.HasSuffix(ct, "+json")
+}
+
+// security lists the operation's security requirements, falling back to the document's.
+func (b *builder) security(op *openapi3.Operation) []ir.SecurityRequirement {
+	reqs := op.Security
+	if reqs == nil {
+		reqs = &b.doc.T.Security
+	}
+	var out []ir.SecurityRequirement
+	for _, r := range *reqs {
+		out = append(out, ir.SecurityRequirement(sortedKeys(r)))
+	}
+	return out
+}

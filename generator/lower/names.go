@@ -1,0 +1,35 @@
+package lower
+
+import (
+	"strconv"
+)
+
+// names hands out type names, resolving collisions deterministically: the first claimant
+// keeps the name, later ones get the lowest free numeric suffix (Actor, Actor2, ...).
+// Component schemas claim their names first, in sorted order, so that an inline type never
+// takes a component's name and adding an operation never renames an existing component.
+type names struct {
+	taken map[string]bool
+}
+
+func newNames() *names { return &names{taken: map[string]bool{}} }
+
+func (n *names) claim(want string) string {
+	name := want
+	for i := 2; n.taken[name]; i++ {
+		name = want + strconv.Itoa(i)
+	}
+	n.taken[name] = true
+	return name
+}
+
+// uniqueWithin resolves collisions inside one scope (fields of a struct, constants of an
+// enum) the same way.
+func uniqueWithin(seen map[string]bool, want string) string {
+	name := want
+	for i := 2; seen[name]; i++ {
+		name = want + strconv.Itoa(i)
+	}
+	seen[name] = true
+	return name
+}

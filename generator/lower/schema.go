@@ -1,0 +1,441 @@
+package lower
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+	"github.com/ghappsgen/ghappsgen/generator/load"
+	"github.com/ghappsgen/ghappsgen/generator/naming"
+)
+
+const componentPrefix = "#/components/schemas/"
+
+// schemas turns OpenAPI schemas into IR type references, creating named types as it goes.
+type schemas struct {
+	doc        *load.Document
+	names      *names
+	components map[string]string             // component key -> claimed type name
+	twins      map[string]string             // nullable twin -> original component
+	named      map[string]*ir.Type           // component key -> its type, once built
+	inlining   map[string]bool               // components being inlined, to catch recursion through them
+	inlined    map[*openapi3.Schema]*ir.Type // inline schemas already named: one schema, one type
+	types      []*ir.Type
+	errs       diag.List
+}
+
+func newSchemas(doc *load.Document) *schemas {
+	s := &schemas{
+		doc:        doc,
+		names:      newNames(),
+		components: map[string]string{},
+		named:      map[string]*ir.Type{},
+		inlining:   map[string]bool{},
+		inlined:    map[*openapi3.Schema]*ir.Type{},
+	}
+	var comps openapi3.Schemas
+	if doc.T.Components != nil {
+		comps = doc.T.Components.Schemas
+	}
+	s.twins = nullableTwins(comps)
+	for _, key := range sortedKeys(comps) {
+		if _, twin := s.twins[key]; twin {
+			continue
+		}
+		s.components[key] = s.names.claim(typeName(comps[key].Value, key))
+	}
+	return s
+}
+
+func typeName(sch *openapi3.Schema, key string) string {
+	if sch != nil {
+		if n, ok := sch.Extensions[load.ExtName].(string); ok && n != "" {
+			return n
+		}
+	}
+	return naming.Exported(key, "Schema")
+}
+
+// ref returns the type reference for a schema found at ptr; hint names an inline type.
+func (s *schemas) ref(sref *openapi3.SchemaRef, hint, ptr string) *ir.TypeRef {
+	if sref == nil || sref.Value == nil {
+		return &ir.TypeRef{Kind: ir.Any}
+	}
+	if key, ok := strings.CutPrefix(sref.Ref, componentPrefix); ok {
+		return s.component(key, sref.Value)
+	}
+	return s.inline(sref.Value, hint, ptr)
+}
+
+// component returns a reference to a component schema: a named type for objects, enums and
+// unions, the underlying type for everything else.
+func (s *schemas) component(key string, sch *openapi3.Schema) *ir.TypeRef {
+	nullable := sch.Nullable
+	if orig, ok := s.twins[key]; ok {
+		key, sch = orig, s.doc.T.Components.Schemas[orig].Value
+	}
+	ptr := diag.Pointer("components", "schemas", key)
+	if t := s.named[key]; t != nil {
+		return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable || sch.Nullable}
+	}
+	if kind, ok := namedKind(sch); ok {
+		t := &ir.Type{Name: s.components[key], Kind: kind, Doc: describe(sch), Source: ptr}
+		s.named[key] = t
+		s.types = append(s.types, t)
+		s.fill(t, sch, ptr)
+		return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
+	}
+	if s.inlining[key] {
+		s.errs.Add(diag.Errorf(s.doc.Pos(sch.Origin, ptr), "recursive schema %q is not an object; only objects may refer to themselves", key))
+		return &ir.TypeRef{Kind: ir.Any}
+	}
+	s.inlining[key] = true
+	defer delete(s.inlining, key)
+	r := s.inline(sch, s.components[key], ptr)
+	r.Nullable = r.Nullable || nullable
+	return r
+}
+
+// inline maps a schema that is not a component reference.
+func (s *schemas) inline(sch *openapi3.Schema, hint, ptr string) *ir.TypeRef {
+	if only := singleAllOf(sch); only != nil {
+		r := s.ref(only, hint, diag.Child(ptr, "allOf", "0"))
+		return withNullable(r, sch.Nullable)
+	}
+	if only := singleUnion(sch); only != nil {
+		r := s.ref(only, hint, ptr)
+		return withNullable(r, sch.Nullable)
+	}
+	if kind, ok := namedKind(sch); ok {
+		nullable := sch.Nullable || enumHasNull(sch)
+		if t := s.inlined[sch]; t != nil {
+			return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
+		}
+		if n, ok := sch.Extensions[load.ExtName].(string); ok && n != "" {
+			hint = n
+		}
+		t := &ir.Type{Name: s.names.claim(hint), Kind: kind, Doc: describe(sch), Source: ptr}
+		s.inlined[sch] = t
+		s.types = append(s.types, t)
+		s.fill(t, sch, ptr)
+		return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
+	}
+	switch {
+	case isType(sch, "array"):
+		return &ir.TypeRef{Kind: ir.Array, Elem: s.ref(sch.Items, hint+"Item", diag.Child(ptr, "items")), Nullable: sch.Nullable}
+	case isType(sch, "object") || sch.AdditionalProperties.Schema != nil:
+		return &ir.TypeRef{Kind: ir.Map, Elem: s.ref(sch.AdditionalProperties.Schema, hint+"Value", diag.Child(ptr, "additionalProperties")), Nullable: sch.Nullable}
+	case isType(sch, "string"):
+		if sch.Format == "date-time" {
+			return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.DateTime, Nullable: sch.Nullable}
+		}
+		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String, Nullable: sch.Nullable}
+	case isType(sch, "integer"):
+		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Int64, Nullable: sch.Nullable}
+	case isType(sch, "number"):
+		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Float64, Nullable: sch.Nullable}
+	case isType(sch, "boolean"):
+		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.Bool, Nullable: sch.Nullable}
+	}
+	return &ir.TypeRef{Kind: ir.Any, Nullable: sch.Nullable}
+}
+
+func withNullable(r *ir.TypeRef, nullable bool) *ir.TypeRef {
+	if nullable && !r.Nullable {
+		c := *r
+		c.Nullable = true
+		return &c
+	}
+	return r
+}
+
+// namedKind tells whether a schema becomes a named type, and of which kind: objects with
+// properties (or an allOf to merge), string enums, and unions.
+func namedKind(sch *openapi3.Schema) (ir.TypeKind, bool) {
+	switch {
+	case isUnion(sch):
+		return ir.Union, true
+	case len(sch.AllOf) > 0 || len(sch.Properties) > 0:
+		return ir.Struct, true
+	case len(enumStrings(sch)) > 0:
+		return ir.Enum, true
+	}
+	return 0, false
+}
+
+func (s *schemas) fill(t *ir.Type, sch *openapi3.Schema, ptr string) {
+	switch t.Kind {
+	case ir.Struct:
+		s.fillStruct(t, sch, ptr)
+	case ir.Enum:
+		fillEnum(t, sch)
+	case ir.Union:
+		s.fillUnion(t, sch, ptr)
+	}
+}
+
+// fillStruct merges the schema's own properties with those of its allOf members.
+func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
+	m := newMerged()
+	m.add(sch, ptr, "")
+	fieldNames, _ := sch.Extensions[load.ExtFieldNames].(map[string]string)
+	seen := map[string]bool{}
+	for _, prop := range sortedKeys(m.props) {
+		name := fieldNames[prop]
+		if name == "" {
+			name = naming.Exported(prop, "Field")
+		}
+		name = uniqueWithin(seen, name)
+		pr := m.props[prop]
+		t.Fields = append(t.Fields, &ir.Field{
+			Name:     name,
+			JSONName: prop,
+			Doc:      describe(pr.Value),
+			Type:     s.ref(pr, s.ownerName(t, m.owners[prop])+name, m.ptrs[prop]),
+			Required: m.required[prop],
+		})
+	}
+	if m.extra != nil {
+		t.ExtraName = uniqueWithin(seen, "AdditionalProperties")
+		t.Extra = s.ref(m.extra, t.Name+"Value", diag.Child(ptr, "additionalProperties"))
+	}
+}
+
+// ownerName is the name inline types of a property are named after: the component that
+// declares the property, so that a property merged in through allOf shares its type with
+// the component it came from.
+func (s *schemas) ownerName(t *ir.Type, owner string) string {
+	if name, ok := s.components[owner]; ok {
+		return name
+	}
+	if orig, ok := s.twins[owner]; ok {
+		return s.components[orig]
+	}
+	return t.Name
+}
+
+// merged gathers the properties of a schema and, recursively, of its allOf members.
+type merged struct {
+	props    map[string]*openapi3.SchemaRef
+	ptrs     map[string]string
+	owners   map[string]string // property -> key of the component that declares it, if any
+	required map[string]bool
+	extra    *openapi3.SchemaRef
+}
+
+func newMerged() *merged {
+	return &merged{
+		props:    map[string]*openapi3.SchemaRef{},
+		ptrs:     map[string]string{},
+		owners:   map[string]string{},
+		required: map[string]bool{},
+	}
+}
+
+func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
+	for i, member := range sch.AllOf {
+		if member.Value != nil {
+			mptr, mowner := diag.Child(ptr, "allOf", fmt.Sprint(i)), owner
+			if key, ok := strings.CutPrefix(member.Ref, componentPrefix); ok {
+				mptr, mowner = diag.Pointer("components", "schemas", key), key
+			}
+			m.add(member.Value, mptr, mowner)
+		}
+	}
+	for name, p := range sch.Properties {
+		m.props[name] = p
+		m.ptrs[name] = diag.Child(ptr, "properties", name)
+		m.owners[name] = owner
+	}
+	for _, r := range sch.Required {
+		m.required[r] = true
+	}
+	if sch.AdditionalProperties.Schema != nil {
+		m.extra = sch.AdditionalProperties.Schema
+	}
+}
+
+func fillEnum(t *ir.Type, sch *openapi3.Schema) {
+	seen := map[string]bool{}
+	for _, v := range enumStrings(sch) {
+		name := uniqueWithin(seen, t.Name+naming.Exported(v, "Empty"))
+		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: v})
+	}
+}
+
+func (s *schemas) fillUnion(t *ir.Type, sch *openapi3.Schema, ptr string) {
+	keyword, members := "oneOf", sch.OneOf
+	if len(members) == 0 {
+		keyword, members = "anyOf", sch.AnyOf
+	}
+	if sch.Discriminator != nil {
+		t.Tag = sch.Discriminator.PropertyName
+	}
+	seen := map[string]bool{}
+	for i, m := range members {
+		mptr := diag.Child(ptr, keyword, fmt.Sprint(i))
+		ref := s.ref(m, fmt.Sprintf("%sVariant%d", t.Name, i+1), mptr)
+		c := &ir.Case{
+			Name: uniqueWithin(seen, caseName(ref)),
+			Type: ref,
+			JSON: jsonKind(m.Value),
+		}
+		if c.JSON == ir.JSONObject {
+			c.Required = requiredOf(m.Value)
+		}
+		if t.Tag != "" {
+			c.Tags = discriminatorValues(sch.Discriminator, m.Ref)
+		}
+		t.Cases = append(t.Cases, c)
+	}
+}
+
+// caseName names a union variant after its type.
+func caseName(r *ir.TypeRef) string {
+	switch r.Kind {
+	case ir.Named:
+		return r.Named.Name
+	case ir.Primitive:
+		return map[string]string{ir.String: "String", ir.Int64: "Int64", ir.Float64: "Float64", ir.Bool: "Bool", ir.DateTime: "Time"}[r.Primitive]
+	case ir.Array:
+		return caseName(r.Elem) + "List"
+	case ir.Map:
+		return caseName(r.Elem) + "Map"
+	}
+	return "Value"
+}
+
+func discriminatorValues(d *openapi3.Discriminator, ref string) []string {
+	var values []string
+	for _, v := range sortedKeys(d.Mapping) {
+		if d.Mapping[v].Ref == ref {
+			values = append(values, v)
+		}
+	}
+	if len(values) == 0 {
+		if key, ok := strings.CutPrefix(ref, componentPrefix); ok {
+			values = []string{key}
+		}
+	}
+	return values
+}
+
+// jsonKind is the kind of JSON value a schema accepts.
+func jsonKind(sch *openapi3.Schema) ir.JSONKind {
+	if sch == nil {
+		return ir.JSONAny
+	}
+	if only := singleAllOf(sch); only != nil {
+		return jsonKind(only.Value)
+	}
+	switch {
+	case len(sch.AllOf) > 0 || len(sch.Properties) > 0 || isType(sch, "object"):
+		return ir.JSONObject
+	case isType(sch, "array"):
+		return ir.JSONArray
+	case isType(sch, "string"):
+		return ir.JSONString
+	case isType(sch, "integer"):
+		return ir.JSONInteger
+	case isType(sch, "number"):
+		return ir.JSONNumber
+	case isType(sch, "boolean"):
+		return ir.JSONBoolean
+	}
+	return ir.JSONAny
+}
+
+// requiredOf lists the properties an object schema requires, through allOf, sorted.
+func requiredOf(sch *openapi3.Schema) []string {
+	m := newMerged()
+	m.add(sch, "", "")
+	return sortedKeys(m.required)
+}
+
+// isUnion tells whether a schema's oneOf/anyOf chooses between shapes. An anyOf or oneOf
+// whose members only restate `required` lists (no type, properties or items) validates the
+// object; it does not change its shape, and is left to the server.
+func isUnion(sch *openapi3.Schema) bool {
+	members := sch.OneOf
+	if len(members) == 0 {
+		members = sch.AnyOf
+	}
+	if len(members) < 2 {
+		return false
+	}
+	return slices.ContainsFunc(members, func(m *openapi3.SchemaRef) bool {
+		return m.Ref != "" || (m.Value != nil && !validationOnly(m.Value))
+	})
+}
+
+func validationOnly(sch *openapi3.Schema) bool {
+	return (sch.Type == nil || len(*sch.Type) == 0) && len(sch.Properties) == 0 && sch.Items == nil &&
+		len(sch.AllOf) == 0 && len(sch.AnyOf) == 0 && len(sch.OneOf) == 0 && len(sch.Enum) == 0
+}
+
+// singleAllOf returns the member of a one-element allOf that adds nothing of its own: the
+// schema is then that member.
+func singleAllOf(sch *openapi3.Schema) *openapi3.SchemaRef {
+	if len(sch.AllOf) == 1 && len(sch.Properties) == 0 && !isUnion(sch) {
+		return sch.AllOf[0]
+	}
+	return nil
+}
+
+// singleUnion returns the only member of a one-element oneOf/anyOf.
+func singleUnion(sch *openapi3.Schema) *openapi3.SchemaRef {
+	if len(sch.Properties) > 0 || len(sch.AllOf) > 0 {
+		return nil
+	}
+	for _, members := range []openapi3.SchemaRefs{sch.OneOf, sch.AnyOf} {
+		if len(members) == 1 && members[0].Value != nil && !validationOnly(members[0].Value) {
+			return members[0]
+		}
+	}
+	return nil
+}
+
+func isType(sch *openapi3.Schema, t string) bool {
+	return sch.Type != nil && sch.Type.Includes(t)
+}
+
+func enumStrings(sch *openapi3.Schema) []string {
+	if !isType(sch, "string") && sch.Type != nil && len(*sch.Type) > 0 {
+		return nil
+	}
+	var out []string
+	for _, v := range sch.Enum {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func enumHasNull(sch *openapi3.Schema) bool {
+	return slices.Contains(sch.Enum, nil)
+}
+
+func describe(sch *openapi3.Schema) string {
+	if sch == nil {
+		return ""
+	}
+	if d := firstParagraph(sch.Description); d != "" {
+		return d
+	}
+	return firstParagraph(sch.Title)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,113 @@
+// Package naming turns the names an OpenAPI description uses (kebab-case schema keys,
+// snake_case properties, slash-separated operationIds) into Go identifiers that follow Go's
+// conventions: PascalCase with initialisms in capitals (ID, URL, HTML).
+package naming
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+
+	"github.com/iancoleman/strcase"
+)
+
+// initialisms are written in capitals inside identifiers, as golint and go-github do.
+var initialisms = map[string]string{
+	"acl": "ACL", "api": "API", "ascii": "ASCII", "cpu": "CPU", "css": "CSS", "dns": "DNS",
+	"eof": "EOF", "gpg": "GPG", "guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS",
+	"id": "ID", "ids": "IDs", "ip": "IP", "json": "JSON", "jwt": "JWT", "ldap": "LDAP", "lfs": "LFS",
+	"oidc": "OIDC", "pem": "PEM", "qps": "QPS", "ram": "RAM", "rpc": "RPC", "saml": "SAML",
+	"scim": "SCIM", "sha": "SHA", "sla": "SLA", "smtp": "SMTP", "sql": "SQL", "ssh": "SSH",
+	"ssl": "SSL", "sso": "SSO", "tcp": "TCP", "tls": "TLS", "ttl": "TTL", "udp": "UDP",
+	"ui": "UI", "uid": "UID", "uri": "URI", "url": "URL", "urls": "URLs", "utf8": "UTF8",
+	"uuid": "UUID", "vm": "VM", "xml": "XML", "xsrf": "XSRF", "xss": "XSS",
+}
+
+// Words splits a name into lower-case words at separators, case changes and digits.
+func Words(s string) []string {
+	s = spellSigns(s)
+	snake := strcase.ToSnake(s)
+	var words []string
+	for _, w := range strings.FieldsFunc(snake, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		words = append(words, strings.ToLower(w))
+	}
+	return words
+}
+
+// spellSigns names the signs that carry meaning in GitHub's property names: "+1" and "-1"
+// (reactions) must not both become "1".
+func spellSigns(s string) string {
+	if len(s) > 1 && (s[0] == '+' || s[0] == '-') && s[1] >= '0' && s[1] <= '9' {
+		if s[0] == '+' {
+			return "plus_" + s[1:]
+		}
+		return "minus_" + s[1:]
+	}
+	return strings.ReplaceAll(s, "+", "_plus_")
+}
+
+// Exported returns the PascalCase Go identifier for s ("html_url" -> "HTMLURL",
+// "nullable-simple-user" -> "NullableSimpleUser"). A name that would start with a digit gets
+// a leading "N"; a name with no letters or digits at all becomes fallback.
+func Exported(s, fallback string) string {
+	var b strings.Builder
+	for _, w := range Words(s) {
+		if up, ok := initialisms[w]; ok {
+			b.WriteString(up)
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	out := b.String()
+	switch {
+	case out == "":
+		return fallback
+	case out[0] >= '0' && out[0] <= '9':
+		return "N" + out
+	}
+	return out
+}
+
+// reserved are names a generated method's arguments must not take: Go's keywords, and the
+// names generated bodies use for themselves or for imported packages.
+var reserved = map[string]bool{
+	"c": true, "r": true, "ctx": true, "out": true, "resp": true, "err": true, "params": true, "body": true,
+	"context": true, "http": true, "url": true, "strconv": true, "time": true, "json": true,
+}
+
+// Unexported returns the lowerCamelCase identifier for s, for arguments and locals
+// ("installation_id" -> "installationID"). A keyword or reserved name gets the suffix "Arg".
+func Unexported(s string) string {
+	words := Words(s)
+	if len(words) == 0 {
+		return "arg"
+	}
+	var b strings.Builder
+	b.WriteString(words[0])
+	for _, w := range words[1:] {
+		if up, ok := initialisms[w]; ok {
+			b.WriteString(up)
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	out := b.String()
+	if out[0] >= '0' && out[0] <= '9' {
+		out = "n" + out
+	}
+	if token.IsKeyword(out) || reserved[out] {
+		out += "Arg"
+	}
+	return out
+}
+
+// Operation names a method after an operationId: the part after the last slash, in
+// PascalCase ("apps/list-installations" -> "ListInstallations").
+func Operation(operationID string) string {
+	if i := strings.LastIndexByte(operationID, '/'); i >= 0 {
+		operationID = operationID[i+1:]
+	}
+	return Exported(operationID, "Operation")
+}

@@ -1,0 +1,34 @@
+// Package templates holds the fixed parts of a generated client: its core (options, request
+// and response plumbing, errors) and the JSON helpers that generated types call. The emitter
+// renders each with the output's package name; helpers a client does not use are left out.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"text/template"
+)
+
+//go:embed *.go.tmpl
+var files embed.FS
+
+// Data is what the templates are rendered with.
+type Data struct {
+	Package  string // the generated package's name
+	Generate string // the //go:generate command that regenerates the package
+	Title    string // the description's title, for the package doc
+}
+
+// Render renders the template name ("client.go.tmpl") with d.
+func Render(name string, d Data) ([]byte, error) {
+	t, err := template.ParseFS(files, name)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
