@@ -17,9 +17,11 @@ type unionCase struct {
 }
 
 // pickCase returns the index of the variant that data holds, -1 for JSON null, or an error
-// when no variant fits. A discriminator decides when the union has one; otherwise an object
-// matches the variants whose required properties it has, the one requiring the most winning
-// (the most specific), and the first in document order on a tie.
+// when no variant fits. A discriminator decides when the union has one. Otherwise an object
+// matches the variants whose required properties it all has, the one requiring the most
+// winning (the most specific), the first in document order on a tie. When no variant has all
+// its required properties (servers do omit some), the one with the most present wins, if
+// exactly one does.
 func pickCase(union string, data []byte, cases []unionCase, tag string) (int, error) {
 	kind := jsonKindOf(data)
 	if kind == "null" {
@@ -32,11 +34,23 @@ func pickCase(union string, data []byte, cases []unionCase, tag string) (int, er
 		}
 	}
 	best, bestScore := -1, -1
+	partial, partialScore, partialTie := -1, 0, false
 	for i, c := range cases {
-		score, ok := caseScore(c, kind, keys, tag)
+		score, present, ok := caseScore(c, kind, keys, tag)
 		if ok && score > bestScore {
 			best, bestScore = i, score
 		}
+		if !ok && present > 0 {
+			switch {
+			case present > partialScore:
+				partial, partialScore, partialTie = i, present, false
+			case present == partialScore:
+				partialTie = true
+			}
+		}
+	}
+	if best < 0 && partial >= 0 && !partialTie {
+		best = partial
 	}
 	if best < 0 {
 		return 0, fmt.Errorf("%s: the JSON %s matches none of its variants: %s", union, kind, quoteSnippet(data))
@@ -44,30 +58,35 @@ func pickCase(union string, data []byte, cases []unionCase, tag string) (int, er
 	return best, nil
 }
 
-func caseScore(c unionCase, kind string, keys map[string]json.RawMessage, tag string) (int, bool) {
+// caseScore tells whether variant c fits a value of the given kind and keys, how specific
+// the fit is, and, for an object that misses required properties, how many it has.
+func caseScore(c unionCase, kind string, keys map[string]json.RawMessage, tag string) (score, present int, ok bool) {
 	switch {
 	case c.json == "any":
-		return 0, true
+		return 0, 0, true
 	case c.json == kind, c.json == "number" && kind == "integer":
 	default:
-		return 0, false
+		return 0, 0, false
 	}
 	if kind != "object" {
-		return 1, true
+		return 1, 0, true
 	}
 	if tag != "" && len(c.tags) > 0 {
 		var value string
 		if json.Unmarshal(keys[tag], &value) != nil || !slices.Contains(c.tags, value) {
-			return 0, false
+			return 0, 0, false
 		}
-		return 1, true
+		return 1, 0, true
 	}
 	for _, r := range c.required {
-		if _, ok := keys[r]; !ok {
-			return 0, false
+		if _, has := keys[r]; has {
+			present++
 		}
 	}
-	return 1 + len(c.required), true
+	if present < len(c.required) {
+		return 0, present, false
+	}
+	return 1 + len(c.required), present, true
 }
 
 // jsonKindOf names the kind of a JSON value from its first byte.
