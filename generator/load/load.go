@@ -52,6 +52,9 @@ func Bytes(name string, data []byte, ov *overrides.Set) (*Document, error) {
 	abs, _ := filepath.Abs(name)
 	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(abs)})
 	if err != nil {
+		if broken := brokenRef(name, data); broken != nil {
+			return nil, broken
+		}
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "loading the description", Err: err}
 	}
 	if t.Paths == nil {
@@ -107,8 +110,12 @@ func checkSyntax(name string, data []byte) error {
 	return nil
 }
 
-// lineCol turns a byte offset into a 1-based line and column.
+// lineCol turns a json.SyntaxError offset (the count of bytes read, so one past the
+// offending byte) into the 1-based line and column of that byte.
 func lineCol(data []byte, offset int64) (int, int) {
+	if offset > 0 {
+		offset--
+	}
 	if offset > int64(len(data)) {
 		offset = int64(len(data))
 	}

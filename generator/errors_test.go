@@ -1,0 +1,151 @@
+package generator_test
+
+import (
+	"os"
+	"strings"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ghappsgen/ghappsgen/generator"
+)
+
+const okSpec = `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: get-thing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/thing"}
+components:
+  schemas:
+    thing: {type: object, properties: {id: {type: integer}}}
+`
+
+// TestBadInputIsAClearError feeds broken descriptions and overrides and checks that the
+// error names the file, and where it applies the line:column or the JSON pointer.
+func TestBadInputIsAClearError(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		spec      string // written to spec.json or spec.yaml by its first byte
+		overrides string // written to overrides/o.yaml when set
+		want      []string
+	}{
+		{name: "invalid JSON", spec: "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {,\n}", want: []string{"spec.json:3:12", "invalid JSON"}},
+		{name: "invalid YAML", spec: "openapi: 3.0.3\ninfo: [unclosed\n", want: []string{"spec.yaml", "invalid YAML", "line"}},
+		{name: "empty", spec: "   ", want: []string{"spec.yaml", "empty"}},
+		{name: "unresolvable ref", spec: replace(okSpec, `#/components/schemas/thing"`, `#/components/schemas/nothing"`), want: []string{"spec.yaml:14:30 #/paths/~1things~1{id}/get/responses/200/content/application~1json/schema/$ref", `$ref "#/components/schemas/nothing" points at nothing`}},
+		{
+			name: "duplicate operationId",
+			spec: replace(okSpec, "components:", "  /other:\n    get:\n      operationId: get-thing\n      responses: {\"204\": {description: none}}\ncomponents:"),
+			want: []string{"spec.yaml", "get-thing"},
+		},
+		{name: "path parameter not in path", spec: replace(okSpec, "/things/{id}:", "/things:"), want: []string{"spec.yaml", "id"}},
+		{name: "override names a missing schema", spec: okSpec, overrides: "schemas:\n  nothing:\n    name: X\n", want: []string{"o.yaml:2:3", `no component schema "nothing"`}},
+		{name: "override names a missing operation", spec: okSpec, overrides: "operations:\n  get-nothing:\n    name: X\n", want: []string{"o.yaml:2:3", `no operation "get-nothing"`}},
+		{name: "override names a missing property", spec: okSpec, overrides: "schemas:\n  thing:\n    fields: {nope: Nope}\n", want: []string{"o.yaml:2:3", `no property "nope"`}},
+		{name: "override with an unknown key", spec: okSpec, overrides: "schemas:\n  thing:\n    nmae: X\n", want: []string{"o.yaml:3", "nmae"}},
+		{name: "patch without why", spec: okSpec, overrides: "patches:\n  - at: \"#/components/schemas/thing/properties/id\"\n    schema: {type: string}\n", want: []string{"o.yaml:2:5", "say why"}},
+		{name: "patch at a missing node", spec: okSpec, overrides: "patches:\n  - at: \"#/paths/~1things~1{id}/get/responses/404/content/application~1json/schema\"\n    ref: thing\n    why: test\n", want: []string{"o.yaml:2:5", `no response "404"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			specFile := filepath.Join(dir, "spec.yaml")
+			if len(tc.spec) > 0 && tc.spec[0] == '{' {
+				specFile = filepath.Join(dir, "spec.json")
+			}
+			require.NoError(t, os.WriteFile(specFile, []byte(tc.spec), 0o644))
+			cfg := generator.Config{Spec: specFile, Package: "p"}
+			if tc.overrides != "" {
+				cfg.Overrides = filepath.Join(dir, "overrides")
+				require.NoError(t, os.MkdirAll(cfg.Overrides, 0o755))
+				require.NoError(t, os.WriteFile(filepath.Join(cfg.Overrides, "o.yaml"), []byte(tc.overrides), 0o644))
+			}
+			_, err := generator.Generate(cfg)
+			require.Error(t, err)
+			for _, w := range tc.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
+}
+
+func TestMissingSpecFile(t *testing.T) {
+	_, err := generator.Generate(generator.Config{Spec: "testdata/does-not-exist.json", Package: "p"})
+	require.EqualError(t, err, "testdata/does-not-exist.json: reading the description: no such file or directory")
+}
+
+func TestTwoOperationsWithOneMethodName(t *testing.T) {
+	spec := replace(okSpec, "components:", "  /thing/{id}:\n    get:\n      operationId: other/get-thing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer}}\n      responses: {\"204\": {description: none}}\ncomponents:")
+	file := filepath.Join(t.TempDir(), "spec.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	require.ErrorContains(t, err, "would both be method GetThing; rename one in the overrides")
+	require.ErrorContains(t, err, "spec.yaml:")
+}
+
+// TestFailedGenerationLeavesOutputAlone: a generation that fails writes nothing, and a write
+// that fails leaves the previous output exactly as it was.
+func TestFailedGenerationLeavesOutputAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out", "p")
+	require.NoError(t, os.MkdirAll(out, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "old.go"), []byte("package p\n"), 0o644))
+
+	_, err := generator.Generate(generator.Config{Spec: "testdata/does-not-exist.json", Package: "p"})
+	require.Error(t, err)
+	assertOnly(t, out, "old.go", "package p\n")
+
+	if os.Geteuid() != 0 { // root ignores permissions
+		parent := filepath.Dir(out)
+		require.NoError(t, os.Chmod(parent, 0o555))
+		defer os.Chmod(parent, 0o755)
+		err = generator.Write(out, generator.Files{"new.go": []byte("package p\n")})
+		require.ErrorContains(t, err, "not writable")
+		assertOnly(t, out, "old.go", "package p\n")
+	}
+
+	require.NoError(t, generator.Write(out, generator.Files{"new.go": []byte("package p // new\n")}))
+	assertOnly(t, out, "new.go", "package p // new\n")
+}
+
+// TestWriteToAnUnwritablePlace uses a file where the output's parent folder should be, which
+// fails for root too.
+func TestWriteToAnUnwritablePlace(t *testing.T) {
+	base := t.TempDir()
+	blocker := filepath.Join(base, "file")
+	require.NoError(t, os.WriteFile(blocker, []byte("x"), 0o644))
+	err := generator.Write(filepath.Join(blocker, "p"), generator.Files{"a.go": []byte("package p\n")})
+	require.Error(t, err)
+	data, _ := os.ReadFile(blocker)
+	assert.Equal(t, "x", string(data))
+}
+
+func assertOnly(t *testing.T, dir, name, content string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	assert.Equal(t, name, entries[0].Name())
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	require.NoError(t, err)
+	assert.Equal(t, content, string(data))
+	siblings, err := os.ReadDir(filepath.Dir(dir))
+	require.NoError(t, err)
+	assert.Len(t, siblings, 1, "no temp folders are left beside the output")
+}
+
+func replace(s, old, new string) string {
+	if !strings.Contains(s, old) {
+		panic("test setup: " + old + " not found")
+	}
+	return strings.Replace(s, old, new, 1)
+}
