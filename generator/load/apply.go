@@ -3,7 +3,8 @@ package load
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -159,11 +160,5 @@ func (d *Document) resolveLocalRefs(ref *openapi3.SchemaRef, seen map[*openapi3.
 	return nil
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+// sortedKeys lists a map's keys in order, so that every walk over a map is deterministic.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
