@@ -55,6 +55,10 @@ func TestBadInputIsAClearError(t *testing.T) {
 		{name: "override names a missing property", spec: okSpec, overrides: "schemas:\n  thing:\n    fields: {nope: Nope}\n", want: []string{"o.yaml:2:3", `no property "nope"`}},
 		{name: "override with an unknown key", spec: okSpec, overrides: "schemas:\n  thing:\n    nmae: X\n", want: []string{"o.yaml:3", "nmae"}},
 		{name: "patch without why", spec: okSpec, overrides: "patches:\n  - at: \"#/components/schemas/thing/properties/id\"\n    schema: {type: string}\n", want: []string{"o.yaml:2:5", "say why"}},
+		{name: "auth leaves an operation out", spec: okSpec, overrides: "auth:\n  operations: {}\n", want: []string{"spec.yaml:5:5", "operation get-thing has no auth entry"}},
+		{name: "auth names a missing operation", spec: okSpec, overrides: "auth:\n  operations:\n    get-thing: {accepts: [none], seed: s}\n    get-gone: {accepts: [none], seed: s}\n", want: []string{"o.yaml:4:5", `no operation "get-gone"`}},
+		{name: "auth with an unknown credential", spec: okSpec, overrides: "auth:\n  operations:\n    get-thing: {accepts: [oauth], seed: s}\n", want: []string{"o.yaml:3:5", `unknown credential "oauth"`}},
+		{name: "auth without a seed", spec: okSpec, overrides: "auth:\n  operations:\n    get-thing: {accepts: [none]}\n", want: []string{"o.yaml:3:5", "quote the documentation"}},
 		{name: "patch at a missing node", spec: okSpec, overrides: "patches:\n  - at: \"#/paths/~1things~1{id}/get/responses/404/content/application~1json/schema\"\n    ref: thing\n    why: test\n", want: []string{"o.yaml:2:5", `no response "404"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,6 +18,17 @@ type Data struct {
 	Package  string // the generated package's name
 	Generate string // the //go:generate command that regenerates the package
 	Title    string // the description's title, for the package doc
+
+	Installation *Installation // set when the API can mint installation tokens
+}
+
+// Installation names what the installation-token glue calls.
+type Installation struct {
+	MintMethod    string // the client method that mints a token
+	RequestType   string // its request body type, the token's scope
+	TokenField    string // the result's token field
+	ExpiresField  string // the result's expiry field
+	ExpiresIsTime bool   // the expiry is a time.Time, not an RFC 3339 string
 }
 
 // Render renders the template name ("client.go.tmpl") with d.

@@ -16,12 +16,13 @@ import (
 	gh "github.com/ghappsgen/ghappsgen/generated/githubapps"
 )
 
-// serve starts a server that answers every request with handler and returns a client for it.
-func serve(t *testing.T, handler http.HandlerFunc) *gh.Client {
+// serve starts a server that answers every request with handler and returns a client for
+// it that holds every kind of credential, plus opts.
+func serve(t *testing.T, handler http.HandlerFunc, opts ...gh.Option) *gh.Client {
 	t.Helper()
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	c, err := gh.NewClient(gh.WithBaseURL(srv.URL))
+	c, err := gh.NewClient(append(append(allCredentials(t), gh.WithBaseURL(srv.URL)), opts...)...)
 	require.NoError(t, err)
 	return c
 }

@@ -26,6 +26,7 @@ type opCase struct {
 	query    url.Values
 	body     string // JSON the client must send; "" for no body
 	status   int
+	auth     string // the credential the request must carry, with every credential available
 	call     func(ctx context.Context, c *gh.Client) (any, *gh.Response, error)
 	check    func(t *testing.T, got any)
 }
@@ -44,6 +45,7 @@ func TestEveryOperation(t *testing.T) {
 				assert.Equal(t, "application/vnd.github+json", r.Header.Get("Accept"))
 				assert.Equal(t, "2022-11-28", r.Header.Get("X-GitHub-Api-Version"))
 				assert.Equal(t, "behaviour-test/1.0", r.Header.Get("User-Agent"))
+				assert.Equal(t, tc.auth, credentialOf(t, r.Header.Get("Authorization")), "credential")
 				sent, _ := io.ReadAll(r.Body)
 				if tc.body == "" {
 					assert.Empty(t, sent)
@@ -61,7 +63,8 @@ func TestEveryOperation(t *testing.T) {
 			defer srv.Close()
 
 			// A GHES-style base URL with a trailing slash: the path must join without doubling it.
-			c, err := gh.NewClient(gh.WithBaseURL(srv.URL+"/api/v3/"), gh.WithUserAgent("behaviour-test/1.0"))
+			opts := append(allCredentials(t), gh.WithBaseURL(srv.URL+"/api/v3/"), gh.WithUserAgent("behaviour-test/1.0"))
+			c, err := gh.NewClient(opts...)
 			require.NoError(t, err)
 			got, resp, err := tc.call(context.Background(), c)
 			require.NoError(t, err)
@@ -85,7 +88,7 @@ func operationCases() []opCase {
 	since := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 	return []opCase{
 		{
-			name: "GetAuthenticated", method: "GET", wirePath: "/app", specPath: "/app", status: 200,
+			name: "GetAuthenticated", auth: "app-jwt", method: "GET", wirePath: "/app", specPath: "/app", status: 200,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) { return c.GetAuthenticated(ctx) },
 			check: func(t *testing.T, got any) {
 				app := got.(*gh.App)
@@ -99,7 +102,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "CreateFromManifest", method: "POST", wirePath: "/app-manifests/abc%2F123/conversions",
+			name: "CreateFromManifest", auth: "none", method: "POST", wirePath: "/app-manifests/abc%2F123/conversions",
 			specPath: "/app-manifests/{code}/conversions", status: 201,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.CreateFromManifest(ctx, "abc/123")
@@ -115,7 +118,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "ListInstallationRequestsForAuthenticatedApp", method: "GET", wirePath: "/app/installation-requests",
+			name: "ListInstallationRequestsForAuthenticatedApp", auth: "app-jwt", method: "GET", wirePath: "/app/installation-requests",
 			specPath: "/app/installation-requests", status: 200, query: url.Values{"per_page": {"50"}, "page": {"2"}},
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.ListInstallationRequestsForAuthenticatedApp(ctx, &gh.ListInstallationRequestsForAuthenticatedAppParams{PerPage: gh.Ptr[int64](50), Page: gh.Ptr[int64](2)})
@@ -129,7 +132,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "ListInstallations", method: "GET", wirePath: "/app/installations", specPath: "/app/installations", status: 200,
+			name: "ListInstallations", auth: "app-jwt", method: "GET", wirePath: "/app/installations", specPath: "/app/installations", status: 200,
 			query: url.Values{"since": {"2024-05-01T12:00:00Z"}, "outdated": {"true"}},
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.ListInstallations(ctx, &gh.ListInstallationsParams{Since: &since, Outdated: gh.Ptr("true")})
@@ -144,7 +147,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "GetInstallation", method: "GET", wirePath: "/app/installations/42", specPath: "/app/installations/{installation_id}", status: 200,
+			name: "GetInstallation", auth: "app-jwt", method: "GET", wirePath: "/app/installations/42", specPath: "/app/installations/{installation_id}", status: 200,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) { return c.GetInstallation(ctx, 42) },
 			check: func(t *testing.T, got any) {
 				inst := got.(*gh.Installation)
@@ -158,14 +161,14 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "DeleteInstallation", method: "DELETE", wirePath: "/app/installations/42", specPath: "/app/installations/{installation_id}", status: 204,
+			name: "DeleteInstallation", auth: "app-jwt", method: "DELETE", wirePath: "/app/installations/42", specPath: "/app/installations/{installation_id}", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.DeleteInstallation(ctx, 42)
 				return nil, resp, err
 			},
 		},
 		{
-			name: "CreateInstallationAccessToken", method: "POST", wirePath: "/app/installations/42/access_tokens",
+			name: "CreateInstallationAccessToken", auth: "app-jwt", method: "POST", wirePath: "/app/installations/42/access_tokens",
 			specPath: "/app/installations/{installation_id}/access_tokens", status: 201,
 			body: `{"repositories":["Hello-World"],"permissions":{"issues":"write","contents":"read"}}`,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
@@ -187,7 +190,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "SuspendInstallation", method: "PUT", wirePath: "/app/installations/42/suspended",
+			name: "SuspendInstallation", auth: "app-jwt", method: "PUT", wirePath: "/app/installations/42/suspended",
 			specPath: "/app/installations/{installation_id}/suspended", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.SuspendInstallation(ctx, 42)
@@ -195,7 +198,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "UnsuspendInstallation", method: "DELETE", wirePath: "/app/installations/42/suspended",
+			name: "UnsuspendInstallation", auth: "app-jwt", method: "DELETE", wirePath: "/app/installations/42/suspended",
 			specPath: "/app/installations/{installation_id}/suspended", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.UnsuspendInstallation(ctx, 42)
@@ -203,7 +206,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "ScopeToken", method: "POST", wirePath: "/applications/Iv1.8a61f9b3a7aba766/token/scoped",
+			name: "ScopeToken", auth: "basic", method: "POST", wirePath: "/applications/Iv1.8a61f9b3a7aba766/token/scoped",
 			specPath: "/applications/{client_id}/token/scoped", status: 200,
 			body: `{"access_token":"e72e16c7e42f292c6912e7710c838347ae178b4a","target":"octocat","repositories":["Hello-World"]}`,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
@@ -222,14 +225,14 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "GetBySlug", method: "GET", wirePath: "/apps/octoapp", specPath: "/apps/{app_slug}", status: 200,
+			name: "GetBySlug", auth: "installation-token", method: "GET", wirePath: "/apps/octoapp", specPath: "/apps/{app_slug}", status: 200,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) { return c.GetBySlug(ctx, "octoapp") },
 			check: func(t *testing.T, got any) {
 				assert.Equal(t, "Iv1.ab1112223334445c", *got.(*gh.App).ClientID)
 			},
 		},
 		{
-			name: "ListReposAccessibleToInstallation", method: "GET", wirePath: "/installation/repositories",
+			name: "ListReposAccessibleToInstallation", auth: "installation-token", method: "GET", wirePath: "/installation/repositories",
 			specPath: "/installation/repositories", status: 200, query: url.Values{"per_page": {"100"}},
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.ListReposAccessibleToInstallation(ctx, &gh.ListReposAccessibleToInstallationParams{PerPage: gh.Ptr[int64](100)})
@@ -245,15 +248,17 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "RevokeInstallationAccessToken", method: "DELETE", wirePath: "/installation/token", specPath: "/installation/token", status: 204,
+			name: "RevokeInstallationAccessToken", auth: "installation-token", method: "DELETE", wirePath: "/installation/token", specPath: "/installation/token", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.RevokeInstallationAccessToken(ctx)
 				return nil, resp, err
 			},
 		},
 		{
-			name: "GetOrgInstallation", method: "GET", wirePath: "/orgs/octo-org/installation", specPath: "/orgs/{org}/installation", status: 200,
-			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) { return c.GetOrgInstallation(ctx, "octo-org") },
+			name: "GetOrgInstallation", auth: "app-jwt", method: "GET", wirePath: "/orgs/octo-org/installation", specPath: "/orgs/{org}/installation", status: 200,
+			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
+				return c.GetOrgInstallation(ctx, "octo-org")
+			},
 			check: func(t *testing.T, got any) {
 				inst := got.(*gh.Installation)
 				assert.Equal(t, "github", inst.Account.SimpleUser.Login)
@@ -262,7 +267,7 @@ func operationCases() []opCase {
 		},
 		{
 			// Path parameters are escaped one segment each: "a?b" and "../x" cannot change the path.
-			name: "GetRepoInstallation", method: "GET", wirePath: "/repos/..%2Fx/a%3Fb/installation",
+			name: "GetRepoInstallation", auth: "app-jwt", method: "GET", wirePath: "/repos/..%2Fx/a%3Fb/installation",
 			specPath: "/repos/{owner}/{repo}/installation", status: 200,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.GetRepoInstallation(ctx, "../x", "a?b")
@@ -270,12 +275,14 @@ func operationCases() []opCase {
 			check: func(t *testing.T, got any) { assert.Equal(t, int64(1), got.(*gh.Installation).ID) },
 		},
 		{
-			name: "GetUserInstallation", method: "GET", wirePath: "/users/octocat/installation", specPath: "/users/{username}/installation", status: 200,
-			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) { return c.GetUserInstallation(ctx, "octocat") },
+			name: "GetUserInstallation", auth: "app-jwt", method: "GET", wirePath: "/users/octocat/installation", specPath: "/users/{username}/installation", status: 200,
+			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
+				return c.GetUserInstallation(ctx, "octocat")
+			},
 			check: func(t *testing.T, got any) { assert.Equal(t, "github-actions", got.(*gh.Installation).AppSlug) },
 		},
 		{
-			name: "ListInstallationsForAuthenticatedUser", method: "GET", wirePath: "/user/installations", specPath: "/user/installations", status: 200,
+			name: "ListInstallationsForAuthenticatedUser", auth: "user-token", method: "GET", wirePath: "/user/installations", specPath: "/user/installations", status: 200,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.ListInstallationsForAuthenticatedUser(ctx, nil)
 			},
@@ -287,7 +294,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "ListInstallationReposForAuthenticatedUser", method: "GET", wirePath: "/user/installations/7/repositories",
+			name: "ListInstallationReposForAuthenticatedUser", auth: "user-token", method: "GET", wirePath: "/user/installations/7/repositories",
 			specPath: "/user/installations/{installation_id}/repositories", status: 200, query: url.Values{"page": {"3"}},
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				return c.ListInstallationReposForAuthenticatedUser(ctx, 7, &gh.ListInstallationReposForAuthenticatedUserParams{Page: gh.Ptr[int64](3)})
@@ -299,7 +306,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "AddRepoToInstallationForAuthenticatedUser", method: "PUT", wirePath: "/user/installations/7/repositories/1296269",
+			name: "AddRepoToInstallationForAuthenticatedUser", auth: "user-token", method: "PUT", wirePath: "/user/installations/7/repositories/1296269",
 			specPath: "/user/installations/{installation_id}/repositories/{repository_id}", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.AddRepoToInstallationForAuthenticatedUser(ctx, 7, 1296269)
@@ -307,7 +314,7 @@ func operationCases() []opCase {
 			},
 		},
 		{
-			name: "RemoveRepoFromInstallationForAuthenticatedUser", method: "DELETE", wirePath: "/user/installations/7/repositories/1296269",
+			name: "RemoveRepoFromInstallationForAuthenticatedUser", auth: "user-token", method: "DELETE", wirePath: "/user/installations/7/repositories/1296269",
 			specPath: "/user/installations/{installation_id}/repositories/{repository_id}", status: 204,
 			call: func(ctx context.Context, c *gh.Client) (any, *gh.Response, error) {
 				resp, err := c.RemoveRepoFromInstallationForAuthenticatedUser(ctx, 7, 1296269)

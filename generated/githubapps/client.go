@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 const (
@@ -29,6 +30,7 @@ type Client struct {
 	baseURL    *url.URL // scheme and host, and a path without a trailing slash
 	httpClient *http.Client
 	userAgent  string
+	auth       authState
 }
 
 // Option configures a Client.
@@ -74,14 +76,21 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// NewClient returns a Client for DefaultBaseURL, changed by opts.
+// NewClient returns a Client for DefaultBaseURL, changed by opts. Credentials are options
+// too; a call sends the first credential its operation accepts that the client has, and
+// sends credentials only to the API host.
 func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{httpClient: &http.Client{}, userAgent: defaultUserAgent}
+	c.auth.now, c.auth.tokens = time.Now, newTokenCache()
 	for _, opt := range append([]Option{WithBaseURL(DefaultBaseURL)}, opts...) {
 		if err := opt(c); err != nil {
 			return nil, fmt.Errorf("githubapps: %w", err)
 		}
 	}
+	if c.auth.mint != nil && c.auth.app == nil {
+		return nil, errors.New("githubapps: WithInstallation mints tokens with the app JWT: add WithAppAuth or WithAppSigner")
+	}
+	c.guardRedirects()
 	return c, nil
 }
 
@@ -95,6 +104,10 @@ type operation struct {
 	path      string   // path template, for errors
 	pathParts []string // the template's literal parts around its parameters
 	status    int      // the documented success status
+	auth      []credential
+	// revokesToken marks the operation that revokes the installation token it is called
+	// with: after it succeeds, the client forgets that token.
+	revokesToken bool
 }
 
 // request is one call of an operation.
@@ -145,20 +158,13 @@ func pathSegment(v string) (string, error) {
 	return url.PathEscape(v), nil
 }
 
-func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
-	u, err := c.url(r)
-	if err != nil {
-		return nil, err
+// newRequest builds the HTTP request; body is the encoded body, nil for none.
+func (c *Client) newRequest(ctx context.Context, r *request, u string, body []byte) (*http.Request, error) {
+	var reader io.Reader
+	if body != nil {
+		reader = bytes.NewReader(body)
 	}
-	var body io.Reader
-	if r.body != nil {
-		data, err := encodeBody(r)
-		if err != nil {
-			return nil, fmt.Errorf("githubapps: %s: encoding the request body: %w", r.op.id, err)
-		}
-		body = bytes.NewReader(data)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.op.method, u, body)
+	req, err := http.NewRequestWithContext(ctx, r.op.method, u, reader)
 	if err != nil {
 		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
 	}
@@ -186,20 +192,50 @@ func encodeBody(r *request) ([]byte, error) {
 }
 
 // do sends the request and decodes a successful answer into out (nil: no body expected).
+// A 401 to a request that carried a minted installation token drops that token, mints
+// another and sends the request once more.
 func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
-	req, err := c.newRequest(ctx, r)
+	u, err := c.url(r)
 	if err != nil {
 		return nil, err
 	}
-	httpResp, err := c.httpClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+	var body []byte
+	if r.body != nil {
+		if body, err = encodeBody(r); err != nil {
+			return nil, fmt.Errorf("githubapps: %s: encoding the request body: %w", r.op.id, err)
+		}
 	}
-	defer func() {
-		// Drain a little so the connection can be reused, then close.
-		_, _ = io.CopyN(io.Discard, httpResp.Body, 4<<10)
-		_ = httpResp.Body.Close()
-	}()
+	for attempt := 1; ; attempt++ {
+		req, err := c.newRequest(ctx, r, u, body)
+		if err != nil {
+			return nil, err
+		}
+		cred, err := c.authorize(ctx, req, r.op)
+		if err != nil {
+			return nil, err
+		}
+		httpResp, err := c.httpClient.Do(req)
+		if err != nil {
+			return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+		}
+		if httpResp.StatusCode == http.StatusUnauthorized && cred.minted() {
+			c.auth.tokens.drop(cred.cacheKey, cred.token)
+			if attempt == 1 {
+				closeBody(httpResp)
+				continue
+			}
+		}
+		resp, err := c.finish(r, httpResp, out)
+		if err == nil && r.op.revokesToken && cred.minted() {
+			c.auth.tokens.drop(cred.cacheKey, cred.token)
+		}
+		return resp, err
+	}
+}
+
+// finish turns an HTTP answer into a Response and decodes its body into out.
+func (c *Client) finish(r *request, httpResp *http.Response, out any) (*Response, error) {
+	defer closeBody(httpResp)
 	resp := newResponse(httpResp)
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
 		return resp, newAPIError(r.op, resp, httpResp.Body)
@@ -208,6 +244,12 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		return resp, nil
 	}
 	return resp, decodeBody(r.op, resp, httpResp.Body, out)
+}
+
+// closeBody drains a little of the body, so the connection can be reused, and closes it.
+func closeBody(r *http.Response) {
+	_, _ = io.CopyN(io.Discard, r.Body, 4<<10)
+	_ = r.Body.Close()
 }
 
 // decodeBody decodes a successful answer from the stream, keeping only its first bytes

@@ -4,6 +4,7 @@ package githubapps
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -1158,6 +1159,14 @@ type Authorization struct {
 	User *SimpleUser `json:"user,omitempty"`
 }
 
+// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+func (t Authorization) Format(f fmt.State, verb rune) {
+	type plain Authorization
+	p := plain(t)
+	p.Token = maskSecret(p.Token)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
 // AuthorizationApp is an object of the API.
 //
 // Schema: #/components/schemas/authorization/properties/app
@@ -1198,6 +1207,16 @@ type CreateFromManifestResponse struct {
 	Slug          *string   `json:"slug,omitempty"`
 	UpdatedAt     time.Time `json:"updated_at"`
 	WebhookSecret *string   `json:"webhook_secret"`
+}
+
+// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
+	type plain CreateFromManifestResponse
+	p := plain(t)
+	p.ClientSecret = maskSecret(p.ClientSecret)
+	p.PEM = maskSecret(p.PEM)
+	p.WebhookSecret = maskSecretPtr(p.WebhookSecret)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
 // CreateInstallationAccessTokenRequest is an object of the API.
@@ -1351,6 +1370,14 @@ type InstallationToken struct {
 	SingleFile          *string                               `json:"single_file,omitempty"`
 	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
 	Token               string                                `json:"token"`
+}
+
+// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+func (t InstallationToken) Format(f fmt.State, verb rune) {
+	type plain InstallationToken
+	p := plain(t)
+	p.Token = maskSecret(p.Token)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
 // InstallationTokenRepositorySelection is a string with known values; the API may send others,

@@ -10,6 +10,7 @@ import (
 )
 
 var opAddRepoToInstallationForAuthenticatedUser = operation{
+	auth:      []credential{credToken},
 	id:        "apps/add-repo-to-installation-for-authenticated-user",
 	method:    "PUT",
 	path:      "/user/installations/{installation_id}/repositories/{repository_id}",
@@ -21,6 +22,8 @@ var opAddRepoToInstallationForAuthenticatedUser = operation{
 //
 // Add a single repository to an installation. The authenticated user must have admin access to the
 // repository.
+//
+// Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#add-a-repository-to-an-app-installation
@@ -35,6 +38,7 @@ func (c *Client) AddRepoToInstallationForAuthenticatedUser(ctx context.Context, 
 }
 
 var opCreateFromManifest = operation{
+	auth:      []credential{credNone},
 	id:        "apps/create-from-manifest",
 	method:    "POST",
 	path:      "/app-manifests/{code}/conversions",
@@ -48,6 +52,8 @@ var opCreateFromManifest = operation{
 // flow](https://docs.github.com/enterprise-server@3.19/apps/building-github-apps/creating-github-apps-from-a-manifest/).
 // When you create a GitHub App with the manifest flow, you receive a temporary `code` used to
 // retrieve the GitHub App's `id`, `pem` (private key), and `webhook_secret`.
+//
+// Credentials: no credential.
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-github-app-from-a-manifest
@@ -67,6 +73,7 @@ func (c *Client) CreateFromManifest(ctx context.Context, code string) (*CreateFr
 }
 
 var opCreateInstallationAccessToken = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/create-installation-access-token",
 	method:    "POST",
 	path:      "/app/installations/{installation_id}/access_tokens",
@@ -81,6 +88,8 @@ var opCreateInstallationAccessToken = operation{
 // tokens expire one hour from the time you create them. Using an expired token produces a status
 // code of `401 - Unauthorized`, and requires creating a new installation token. By default the
 // installation token has access to all repositories that the installation can access.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-an-installation-access-token-for-an-app
@@ -104,6 +113,7 @@ func (c *Client) CreateInstallationAccessToken(ctx context.Context, installation
 }
 
 var opDeleteInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/delete-installation",
 	method:    "DELETE",
 	path:      "/app/installations/{installation_id}",
@@ -119,6 +129,8 @@ var opDeleteInstallation = operation{
 // installation](https://docs.github.com/enterprise-server@3.19/rest/apps/apps#suspend-an-app-installation)"
 // endpoint.
 //
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#delete-an-installation-for-the-authenticated-app
 //
@@ -132,6 +144,7 @@ func (c *Client) DeleteInstallation(ctx context.Context, installationID int64) (
 }
 
 var opGetAuthenticated = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/get-authenticated",
 	method:    "GET",
 	path:      "/app",
@@ -148,6 +161,8 @@ var opGetAuthenticated = operation{
 // app](https://docs.github.com/enterprise-server@3.19/rest/apps/apps#list-installations-for-the-authenticated-app)"
 // endpoint.
 //
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-the-authenticated-app
 //
@@ -163,6 +178,7 @@ func (c *Client) GetAuthenticated(ctx context.Context) (*App, *Response, error) 
 }
 
 var opGetBySlug = operation{
+	auth:      []credential{credInstallationToken, credToken, credNone},
 	id:        "apps/get-by-slug",
 	method:    "GET",
 	path:      "/apps/{app_slug}",
@@ -174,6 +190,9 @@ var opGetBySlug = operation{
 //
 // > [!NOTE] > The `:app_slug` is just the URL-friendly name of your GitHub App. You can find this
 // on the settings page for your GitHub App (e.g., `https://github.com/settings/apps/:app_slug`).
+//
+// Credentials: an installation token (WithInstallation, WithInstallationToken), or a user access
+// token or classic PAT (WithToken), or no credential.
 //
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-app
 //
@@ -192,6 +211,7 @@ func (c *Client) GetBySlug(ctx context.Context, appSlug string) (*App, *Response
 }
 
 var opGetInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/get-installation",
 	method:    "GET",
 	path:      "/app/installations/{installation_id}",
@@ -203,6 +223,8 @@ var opGetInstallation = operation{
 //
 // Enables an authenticated GitHub App to find an installation's information using the installation
 // id.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-installation-for-the-authenticated-app
@@ -222,6 +244,7 @@ func (c *Client) GetInstallation(ctx context.Context, installationID int64) (*In
 }
 
 var opGetOrgInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/get-org-installation",
 	method:    "GET",
 	path:      "/orgs/{org}/installation",
@@ -232,6 +255,8 @@ var opGetOrgInstallation = operation{
 // GetOrgInstallation: Get an organization installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find the organization's installation information.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app
@@ -251,6 +276,7 @@ func (c *Client) GetOrgInstallation(ctx context.Context, org string) (*Installat
 }
 
 var opGetRepoInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/get-repo-installation",
 	method:    "GET",
 	path:      "/repos/{owner}/{repo}/installation",
@@ -263,6 +289,8 @@ var opGetRepoInstallation = operation{
 // Enables an authenticated GitHub App to find the repository's installation information. The
 // installation's account type will be either an organization or a user account, depending which
 // account the repository belongs to.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app
@@ -282,6 +310,7 @@ func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo str
 }
 
 var opGetUserInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/get-user-installation",
 	method:    "GET",
 	path:      "/users/{username}/installation",
@@ -292,6 +321,8 @@ var opGetUserInstallation = operation{
 // GetUserInstallation: Get a user installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find the user’s installation information.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-user-installation-for-the-authenticated-app
@@ -311,6 +342,7 @@ func (c *Client) GetUserInstallation(ctx context.Context, username string) (*Ins
 }
 
 var opListInstallationReposForAuthenticatedUser = operation{
+	auth:      []credential{credToken},
 	id:        "apps/list-installation-repos-for-authenticated-user",
 	method:    "GET",
 	path:      "/user/installations/{installation_id}/repositories",
@@ -351,6 +383,8 @@ func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
 // List repositories that the authenticated user has explicit permission (`:read`, `:write`, or
 // `:admin`) to access for an installation.
 //
+// Credentials: a user access token or classic PAT (WithToken).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-user-access-token
 //
@@ -370,6 +404,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 }
 
 var opListInstallationRequestsForAuthenticatedApp = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/list-installation-requests-for-authenticated-app",
 	method:    "GET",
 	path:      "/app/installation-requests",
@@ -409,6 +444,8 @@ func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
 //
 // Lists all the pending installation requests for the authenticated GitHub App.
 //
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#list-installation-requests-for-the-authenticated-app
 //
@@ -427,6 +464,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 }
 
 var opListInstallations = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/list-installations",
 	method:    "GET",
 	path:      "/app/installations",
@@ -477,6 +515,8 @@ func (p *ListInstallationsParams) query() url.Values {
 // [JWT](https://docs.github.com/enterprise-server@3.9/apps/building-github-apps/authenticating-with-github-apps/#authenticating-as-a-github-app)
 // to access this endpoint.
 //
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.9/rest/apps/apps#list-installations-for-the-authenticated-app
 //
@@ -495,6 +535,7 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 }
 
 var opListInstallationsForAuthenticatedUser = operation{
+	auth:      []credential{credToken},
 	id:        "apps/list-installations-for-authenticated-user",
 	method:    "GET",
 	path:      "/user/installations",
@@ -535,6 +576,8 @@ func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
 // Lists installations of your GitHub App that the authenticated user has explicit permission
 // (`:read`, `:write`, or `:admin`) to access.
 //
+// Credentials: a user access token or classic PAT (WithToken).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token
 //
@@ -553,6 +596,7 @@ func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, para
 }
 
 var opListReposAccessibleToInstallation = operation{
+	auth:      []credential{credInstallationToken},
 	id:        "apps/list-repos-accessible-to-installation",
 	method:    "GET",
 	path:      "/installation/repositories",
@@ -591,6 +635,8 @@ func (p *ListReposAccessibleToInstallationParams) query() url.Values {
 //
 // List repositories that an app installation can access.
 //
+// Credentials: an installation token (WithInstallation, WithInstallationToken).
+//
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-app-installation
 //
@@ -609,6 +655,7 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 }
 
 var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
+	auth:      []credential{credToken},
 	id:        "apps/remove-repo-from-installation-for-authenticated-user",
 	method:    "DELETE",
 	path:      "/user/installations/{installation_id}/repositories/{repository_id}",
@@ -620,6 +667,8 @@ var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
 //
 // Remove a single repository from an installation. The authenticated user must have admin access
 // to the repository. The installation must have the `repository_selection` of `selected`.
+//
+// Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#remove-a-repository-from-an-app-installation
@@ -634,17 +683,21 @@ func (c *Client) RemoveRepoFromInstallationForAuthenticatedUser(ctx context.Cont
 }
 
 var opRevokeInstallationAccessToken = operation{
-	id:        "apps/revoke-installation-access-token",
-	method:    "DELETE",
-	path:      "/installation/token",
-	pathParts: []string{"/installation/token"},
-	status:    204,
+	auth:         []credential{credInstallationToken},
+	id:           "apps/revoke-installation-access-token",
+	method:       "DELETE",
+	path:         "/installation/token",
+	pathParts:    []string{"/installation/token"},
+	revokesToken: true,
+	status:       204,
 }
 
 // RevokeInstallationAccessToken: Revoke an installation access token.
 //
 // Revokes the installation token you're using to authenticate as an installation and access this
 // endpoint.
+//
+// Credentials: an installation token (WithInstallation, WithInstallationToken).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#revoke-an-installation-access-token
@@ -656,6 +709,7 @@ func (c *Client) RevokeInstallationAccessToken(ctx context.Context) (*Response, 
 }
 
 var opScopeToken = operation{
+	auth:      []credential{credBasic},
 	id:        "apps/scope-token",
 	method:    "POST",
 	path:      "/applications/{client_id}/token/scoped",
@@ -668,6 +722,8 @@ var opScopeToken = operation{
 // Use a non-scoped user access token to create a repository-scoped and/or permission-scoped user
 // access token. You can specify which repositories the token can access and which permissions are
 // granted to the token.
+//
+// Credentials: the app's client id and secret (WithClientCredentials).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-scoped-access-token
@@ -694,6 +750,7 @@ func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTok
 }
 
 var opSuspendInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/suspend-installation",
 	method:    "PUT",
 	path:      "/app/installations/{installation_id}/suspended",
@@ -706,6 +763,8 @@ var opSuspendInstallation = operation{
 // Suspends a GitHub App on a user, organization, or enterprise account, which blocks the app from
 // accessing the account's resources. When a GitHub App is suspended, the app's access to the
 // GitHub Enterprise Server API or webhook events is blocked for that account.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#suspend-an-app-installation
@@ -720,6 +779,7 @@ func (c *Client) SuspendInstallation(ctx context.Context, installationID int64) 
 }
 
 var opUnsuspendInstallation = operation{
+	auth:      []credential{credAppJWT},
 	id:        "apps/unsuspend-installation",
 	method:    "DELETE",
 	path:      "/app/installations/{installation_id}/suspended",
@@ -730,6 +790,8 @@ var opUnsuspendInstallation = operation{
 // UnsuspendInstallation: Unsuspend an app installation.
 //
 // Removes a GitHub App installation suspension.
+//
+// Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#unsuspend-an-app-installation

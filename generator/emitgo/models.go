@@ -48,6 +48,40 @@ func structType(f *jen.File, t *ir.Type) {
 	if t.Extra != nil {
 		extraMethods(f, t)
 	}
+	if secrets := secretFields(t); len(secrets) > 0 {
+		maskingFormat(f, t, secrets)
+	}
+}
+
+// secretFields are the fields of t that hold credentials, as strings or string pointers.
+func secretFields(t *ir.Type) []*ir.Field {
+	var out []*ir.Field
+	for _, fl := range t.Fields {
+		if fl.Secret && fl.Type.Kind == ir.Primitive && fl.Type.Primitive == ir.String {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+// maskingFormat makes fmt print t with its credentials masked; the fields keep their values
+// and encode to JSON as they are.
+func maskingFormat(f *jen.File, t *ir.Type, secrets []*ir.Field) {
+	body := []jen.Code{
+		jen.Type().Id("plain").Id(t.Name),
+		jen.Id("p").Op(":=").Id("plain").Call(jen.Id("t")),
+	}
+	for _, fl := range secrets {
+		mask := "maskSecret"
+		if isPointer(fl.Type, fl.Required) {
+			mask = "maskSecretPtr"
+		}
+		body = append(body, jen.Id("p").Dot(fl.Name).Op("=").Id(mask).Call(jen.Id("p").Dot(fl.Name)))
+	}
+	body = append(body, jen.Qual("fmt", "Fprintf").Call(jen.Id("f"), jen.Qual("fmt", "FormatString").Call(jen.Id("f"), jen.Id("verb")), jen.Id("p")))
+	f.Line()
+	f.Comment("Format prints t with its credentials masked, for %v, %+v and %#v alike.")
+	f.Func().Params(jen.Id("t").Id(t.Name)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(body...)
 }
 
 // extraMethods make additional properties round-trip through encoding/json.

@@ -13,7 +13,7 @@ import (
 func operations(api *ir.API, opts Options) *jen.File {
 	f := newFile(opts.Package)
 	for _, op := range api.Operations {
-		descriptor(f, op)
+		descriptor(f, op, api.InstallationTokens != nil && api.InstallationTokens.Revoke == op)
 		if op.Params != nil {
 			paramsType(f, op)
 		}
@@ -29,16 +29,56 @@ var pathParam = regexp.MustCompile(`\{[^{}]+\}`)
 
 // descriptor emits the operation's static description: its id, method, path and the
 // literal parts of its path template, split once here rather than on every call.
-func descriptor(f *jen.File, op *ir.Operation) {
+func descriptor(f *jen.File, op *ir.Operation, revokes bool) {
 	parts := pathParam.Split(op.Path, -1)
-	f.Var().Id(descriptorName(op)).Op("=").Id("operation").Values(jen.Dict{
+	fields := jen.Dict{
 		jen.Id("id"):        jen.Lit(op.ID),
 		jen.Id("method"):    jen.Lit(op.Method),
 		jen.Id("path"):      jen.Lit(op.Path),
 		jen.Id("pathParts"): jen.Index().String().Values(lits(parts)...),
 		jen.Id("status"):    jen.Lit(op.Result.Status),
-	})
+	}
+	if len(op.Auth) > 0 {
+		var creds []jen.Code
+		for _, c := range op.Auth {
+			creds = append(creds, jen.Id(credentialConst[c]))
+		}
+		fields[jen.Id("auth")] = jen.Index().Id("credential").Values(creds...)
+	}
+	if revokes {
+		fields[jen.Id("revokesToken")] = jen.True()
+	}
+	f.Var().Id(descriptorName(op)).Op("=").Id("operation").Values(fields)
 	f.Line()
+}
+
+// credentialConst names the client core's constant for each credential.
+var credentialConst = map[ir.Credential]string{
+	ir.CredAppJWT:            "credAppJWT",
+	ir.CredInstallationToken: "credInstallationToken",
+	ir.CredToken:             "credToken",
+	ir.CredBasic:             "credBasic",
+	ir.CredNone:              "credNone",
+}
+
+// credentialText says in a doc comment what a credential is and which option gives it.
+var credentialText = map[ir.Credential]string{
+	ir.CredAppJWT:            "the app JWT (WithAppAuth, WithAppSigner)",
+	ir.CredInstallationToken: "an installation token (WithInstallation, WithInstallationToken)",
+	ir.CredToken:             "a user access token or classic PAT (WithToken)",
+	ir.CredBasic:             "the app's client id and secret (WithClientCredentials)",
+	ir.CredNone:              "no credential",
+}
+
+func authDoc(op *ir.Operation) string {
+	if len(op.Auth) == 0 {
+		return "Credentials: the description declares none; the client's token (WithToken) is sent when it has one."
+	}
+	parts := make([]string, len(op.Auth))
+	for i, c := range op.Auth {
+		parts[i] = credentialText[c]
+	}
+	return "Credentials: " + strings.Join(parts, ", or ") + "."
 }
 
 func paramsType(f *jen.File, op *ir.Operation) {
@@ -166,7 +206,7 @@ func methodDoc(op *ir.Operation) *jen.Statement {
 	if op.DocsURL != "" {
 		docs = "GitHub API docs: " + op.DocsURL
 	}
-	return docComment(summary, op.Doc, docs, "\t"+op.Method+" "+op.Path)
+	return docComment(summary, op.Doc, authDoc(op), docs, "\t"+op.Method+" "+op.Path)
 }
 
 // bodyExpr is the type of the body argument: a pointer to a named type (nil: no body).

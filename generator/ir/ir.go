@@ -10,6 +10,18 @@ type API struct {
 	Version    string
 	Operations []*Operation // sorted by Name
 	Types      []*Type      // every named type, sorted by Name
+
+	// InstallationTokens is set when the API can mint installation tokens, so that the
+	// client can do it on demand.
+	InstallationTokens *InstallationTokens
+}
+
+// InstallationTokens describes how installation tokens are minted and revoked.
+type InstallationTokens struct {
+	Mint         *Operation // takes the installation id; its result has the two fields below
+	Revoke       *Operation // may be nil
+	TokenField   *Field     // the token, a string
+	ExpiresField *Field     // when it expires, a date-time or an RFC 3339 string
 }
 
 // TypeKind is the shape of a named type.
@@ -49,6 +61,7 @@ type Field struct {
 	Doc      string
 	Type     *TypeRef
 	Required bool // the property must be present
+	Secret   bool // the value is a credential: print it masked
 }
 
 // Case is one variant of a union.
@@ -117,8 +130,22 @@ type Operation struct {
 	Params     *Params  // query and header parameters; nil when there are none
 	Body       *Body    // nil when the operation takes no body
 	Result     *Result  // the successful answer
-	Security   []SecurityRequirement
+	// Auth lists the credentials the operation accepts, in order of preference; CredNone
+	// means it also works without. Empty when the description declares no security.
+	Auth []Credential
 }
+
+// Credential is a kind of credential a client can hold.
+type Credential string
+
+// Credentials.
+const (
+	CredAppJWT            Credential = "app-jwt"            // a JWT signed with the app's key
+	CredInstallationToken Credential = "installation-token" // an installation access token
+	CredToken             Credential = "user-token"         // a user access token or PAT: any bearer token
+	CredBasic             Credential = "basic"              // client id and secret
+	CredNone              Credential = "none"               // no credential
+)
 
 // Param is a path, query or header parameter.
 type Param struct {
@@ -150,8 +177,3 @@ type Result struct {
 	ContentType string   // empty when the answer has no body
 	Type        *TypeRef // nil when the answer has no body
 }
-
-// SecurityRequirement lists schemes that must all be satisfied together; an operation
-// accepts any one of its requirements, in order of preference. An empty requirement means
-// the operation also works without credentials.
-type SecurityRequirement []string

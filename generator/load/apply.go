@@ -24,6 +24,9 @@ func (d *Document) apply(ov *overrides.Set) error {
 			errs.Add(err)
 		}
 	}
+	if ov.Auth != nil {
+		d.applyAuth(ov.Auth, &errs)
+	}
 	return errs.Err()
 }
 

@@ -33,6 +33,7 @@ func Build(doc *load.Document) (*ir.API, error) {
 			}
 		}
 	}
+	b.installationTokens(api)
 	b.errs = append(b.errs, b.schemas.errs...)
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -75,7 +76,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	b.parameters(o, op, item, ptr)
 	o.Body = b.body(o, op, ptr)
 	o.Result = b.result(o, op, ptr)
-	o.Security = b.security(op)
+	o.Auth = b.auth(op, pos)
 	return o
 }
 
@@ -244,17 +245,4 @@ func isJSON(contentType string) bool {
 	ct, _, _ := strings.Cut(contentType, ";")
 	ct = strings.TrimSpace(ct)
 	return ct == "application/json" || strings.HasSuffix(ct, "+json")
-}
-
-// security lists the operation's security requirements, falling back to the document's.
-func (b *builder) security(op *openapi3.Operation) []ir.SecurityRequirement {
-	reqs := op.Security
-	if reqs == nil {
-		reqs = &b.doc.T.Security
-	}
-	var out []ir.SecurityRequirement
-	for _, r := range *reqs {
-		out = append(out, ir.SecurityRequirement(sortedKeys(r)))
-	}
-	return out
 }

@@ -184,6 +184,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	m := newMerged()
 	m.add(sch, ptr, "")
 	fieldNames, _ := sch.Extensions[load.ExtFieldNames].(map[string]string)
+	secrets := s.doc.SecretProperties()
 	seen := map[string]bool{}
 	for _, prop := range sortedKeys(m.props) {
 		name := fieldNames[prop]
@@ -198,6 +199,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			Doc:      describe(pr.Value),
 			Type:     s.ref(pr, s.ownerName(t, m.owners[prop])+name, m.ptrs[prop]),
 			Required: m.required[prop],
+			Secret:   slices.Contains(secrets, prop),
 		})
 	}
 	if m.extra != nil {

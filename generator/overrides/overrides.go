@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,7 +25,48 @@ type Set struct {
 	Schemas    map[string]*Schema    // by component schema name
 	Operations map[string]*Operation // by operationId
 	Patches    []*Patch              // in file order, files in name order
+	Auth       *Auth                 // nil when no file has an auth section
 }
+
+// Auth says which credentials each operation accepts. The description itself may say
+// nothing (GitHub's does not): its prose, quoted in Seed, is the source.
+type Auth struct {
+	Pos diag.Pos `yaml:"-"`
+	// Operations maps every operationId to the credentials it accepts.
+	Operations map[string]*OperationAuth `yaml:"operations"`
+	// InstallationTokens names the operations that mint and revoke installation tokens, so
+	// that a client can mint them on demand.
+	InstallationTokens *InstallationTokens `yaml:"installation_tokens"`
+	// SecretProperties are JSON property names whose values are credentials: generated types
+	// print them masked.
+	SecretProperties []string `yaml:"secret_properties"`
+}
+
+// OperationAuth lists the credentials an operation accepts, in order of preference: the
+// client sends the first it has. "none" means the operation also works without.
+type OperationAuth struct {
+	Pos     diag.Pos `yaml:"-"`
+	Accepts []string `yaml:"accepts"`
+	Seed    string   `yaml:"seed"` // the documentation's sentence that says so
+}
+
+// InstallationTokens names the operations of the installation-token life cycle.
+type InstallationTokens struct {
+	Mint   string `yaml:"mint"`   // takes the installation id as its only path parameter, returns {token, expires_at}
+	Revoke string `yaml:"revoke"` // revokes the token it is called with
+}
+
+// Credentials an operation can accept, as written in auth overrides.
+const (
+	CredAppJWT            = "app-jwt"
+	CredInstallationToken = "installation-token"
+	CredUserToken         = "user-token"
+	CredBasic             = "basic"
+	CredNone              = "none"
+)
+
+// Credentials lists the valid credential names.
+var Credentials = []string{CredAppJWT, CredInstallationToken, CredUserToken, CredBasic, CredNone}
 
 // Schema renames a component schema's type or its fields.
 type Schema struct {
@@ -57,6 +100,7 @@ type file struct {
 	Schemas    map[string]*Schema    `yaml:"schemas"`
 	Operations map[string]*Operation `yaml:"operations"`
 	Patches    []*Patch              `yaml:"patches"`
+	Auth       *Auth                 `yaml:"auth"`
 }
 
 // LoadDir reads every *.yaml and *.yml file of dir. An empty dir is an empty Set.
@@ -132,8 +176,68 @@ func (s *Set) merge(name string, data []byte) error {
 		}
 		s.Patches = append(s.Patches, p)
 	}
+	if f.Auth != nil {
+		s.mergeAuth(f.Auth, positions["auth"], authPositions(name, &root), &errs)
+	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Pos.Line < errs[j].Pos.Line })
 	return errs.Err()
+}
+
+func (s *Set) mergeAuth(a *Auth, pos diag.Pos, opPos map[string]diag.Pos, errs *diag.List) {
+	if s.Auth != nil {
+		errs.Add(diag.Errorf(pos, "auth is already given at %s; keep it in one file", s.Auth.Pos))
+		return
+	}
+	a.Pos = pos
+	for _, id := range slices.Sorted(maps.Keys(a.Operations)) {
+		o := a.Operations[id]
+		o.Pos = opPos[id]
+		if len(o.Accepts) == 0 {
+			errs.Add(diag.Errorf(o.Pos, "auth for %s: accepts lists no credential", id))
+		}
+		for _, c := range o.Accepts {
+			if !slices.Contains(Credentials, c) {
+				errs.Add(diag.Errorf(o.Pos, "auth for %s: unknown credential %q (want one of %s)", id, c, strings.Join(Credentials, ", ")))
+			}
+		}
+		if strings.TrimSpace(o.Seed) == "" {
+			errs.Add(diag.Errorf(o.Pos, "auth for %s: quote the documentation's sentence in seed", id))
+		}
+	}
+	s.Auth = a
+}
+
+// authPositions maps each operationId under auth.operations to where its entry starts.
+func authPositions(file string, root *yaml.Node) map[string]diag.Pos {
+	out := map[string]diag.Pos{}
+	ops := lookup(lookup(docNode(root), "auth"), "operations")
+	if ops == nil {
+		return out
+	}
+	for i := 0; i+1 < len(ops.Content); i += 2 {
+		k := ops.Content[i]
+		out[k.Value] = diag.Pos{File: file, Line: k.Line, Column: k.Column}
+	}
+	return out
+}
+
+func docNode(root *yaml.Node) *yaml.Node {
+	if len(root.Content) == 0 {
+		return nil
+	}
+	return root.Content[0]
+}
+
+func lookup(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 func (p *Patch) check() error {
@@ -157,6 +261,7 @@ func keyPositions(file string, root *yaml.Node) map[string]diag.Pos {
 	top := root.Content[0]
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		section, body := top.Content[i].Value, top.Content[i+1]
+		out[section] = diag.Pos{File: file, Line: top.Content[i].Line, Column: top.Content[i].Column}
 		switch body.Kind {
 		case yaml.MappingNode:
 			for j := 0; j+1 < len(body.Content); j += 2 {
