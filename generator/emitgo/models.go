@@ -1,7 +1,6 @@
 package emitgo
 
 import (
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
@@ -239,7 +238,6 @@ func toLower(s string) string {
 	}
 	return string(b)
 }
-
 
 func structDoc(t *ir.Type) *jen.Statement {
 	if t.Doc == "" {

@@ -232,7 +232,9 @@ func zeroOf(r *ir.TypeRef) jen.Code {
 }
 
 func methodBody(op *ir.Operation, pathArgs, zero []jen.Code) []jen.Code {
-	fail := func(err jen.Code) jen.Code { return jen.Return(append(append([]jen.Code{}, zero...), jen.Nil(), err)...) }
+	fail := func(err jen.Code) jen.Code {
+		return jen.Return(append(append([]jen.Code{}, zero...), jen.Nil(), err)...)
+	}
 	var body []jen.Code
 	if op.Params != nil && paramsRequired(op.Params) {
 		body = append(body, jen.If(jen.Id("params").Op("==").Nil()).Block(

@@ -8,18 +8,18 @@ import (
 
 func TestExported(t *testing.T) {
 	for in, want := range map[string]string{
-		"nullable-simple-user":    "NullableSimpleUser",
-		"html_url":                "HTMLURL",
-		"node_id":                 "NodeID",
-		"installation_id":         "InstallationID",
-		"repository_ids":          "RepositoryIDs",
-		"ssh_key":                 "SSHKey",
-		"+1":                      "Plus1",
-		"-1":                      "Minus1",
-		"2fa_enabled":             "N2FaEnabled",
-		"already_PascalCase":      "AlreadyPascalCase",
-		"AccessTokensURL":         "AccessTokensURL",
-		"simple user":             "SimpleUser",
+		"nullable-simple-user":     "NullableSimpleUser",
+		"html_url":                 "HTMLURL",
+		"node_id":                  "NodeID",
+		"installation_id":          "InstallationID",
+		"repository_ids":           "RepositoryIDs",
+		"ssh_key":                  "SSHKey",
+		"+1":                       "Plus1",
+		"-1":                       "Minus1",
+		"2fa_enabled":              "N2FaEnabled",
+		"already_PascalCase":       "AlreadyPascalCase",
+		"AccessTokensURL":          "AccessTokensURL",
+		"simple user":              "SimpleUser",
 		"x-github.com/whatever/id": "XGithubComWhateverID",
 	} {
 		assert.Equal(t, want, Exported(in, "Fallback"), in)

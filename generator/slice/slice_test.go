@@ -68,4 +68,3 @@ func TestSliceReportsBrokenRefs(t *testing.T) {
 }
 
 func indexOf(s, sub string) int { return strings.Index(s, sub) }
-
