@@ -113,6 +113,7 @@ type operation struct {
 // request is one call of an operation.
 type request struct {
 	op          *operation
+	rawURL      string   // a URL the server gave (a next page); used instead of op's path
 	pathArgs    []string // path parameter values, in path order, not yet escaped
 	query       url.Values
 	header      http.Header
@@ -127,6 +128,13 @@ func Ptr[T any](v T) *T { return &v }
 // url builds the request URL: every path argument is escaped as one segment, so a value such
 // as "../x" or "a?b" can never change the path the request goes to.
 func (c *Client) url(r *request) (string, error) {
+	if r.rawURL != "" {
+		u, err := url.Parse(r.rawURL)
+		if err != nil || !c.sameOrigin(u) {
+			return "", fmt.Errorf("githubapps: %s: the link %q does not lead to the API host", r.op.id, r.rawURL)
+		}
+		return r.rawURL, nil
+	}
 	var b strings.Builder
 	b.WriteString(c.baseURL.String())
 	for i, part := range r.op.pathParts {

@@ -4,6 +4,7 @@ package githubapps
 
 import (
 	"context"
+	"iter"
 	"net/url"
 	"strconv"
 	"time"
@@ -403,6 +404,28 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 	return out, resp, nil
 }
 
+// ListInstallationReposForAuthenticatedUserIter walks every item of every page of
+// ListInstallationReposForAuthenticatedUser, following the Link header's next URL. It asks for 100
+// items a page unless params set PerPage. It stops at the first error, which it yields, when the
+// loop breaks, or when ctx ends.
+func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams) iter.Seq2[Repository, error] {
+	var p ListInstallationReposForAuthenticatedUserParams
+	if params != nil {
+		p = *params
+	}
+	if p.PerPage == nil {
+		p.PerPage = Ptr[int64](100)
+	}
+	r := &request{
+		op:       &opListInstallationReposForAuthenticatedUser,
+		pathArgs: []string{strconv.FormatInt(installationID, 10)},
+		query:    p.query(),
+	}
+	return iterate(ctx, c, r, func(page *ListInstallationReposForAuthenticatedUserResponse) []Repository {
+		return page.Repositories
+	})
+}
+
 var opListInstallationRequestsForAuthenticatedApp = operation{
 	auth:      []credential{credAppJWT},
 	id:        "apps/list-installation-requests-for-authenticated-app",
@@ -461,6 +484,27 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 		return nil, resp, err
 	}
 	return out, resp, nil
+}
+
+// ListInstallationRequestsForAuthenticatedAppIter walks every item of every page of
+// ListInstallationRequestsForAuthenticatedApp, following the Link header's next URL. It asks for
+// 100 items a page unless params set PerPage. It stops at the first error, which it yields, when
+// the loop breaks, or when ctx ends.
+func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams) iter.Seq2[IntegrationInstallationRequest, error] {
+	var p ListInstallationRequestsForAuthenticatedAppParams
+	if params != nil {
+		p = *params
+	}
+	if p.PerPage == nil {
+		p.PerPage = Ptr[int64](100)
+	}
+	r := &request{
+		op:    &opListInstallationRequestsForAuthenticatedApp,
+		query: p.query(),
+	}
+	return iterate(ctx, c, r, func(page *[]IntegrationInstallationRequest) []IntegrationInstallationRequest {
+		return *page
+	})
 }
 
 var opListInstallations = operation{
@@ -534,6 +578,26 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 	return out, resp, nil
 }
 
+// ListInstallationsIter walks every item of every page of ListInstallations, following the Link
+// header's next URL. It asks for 100 items a page unless params set PerPage. It stops at the first
+// error, which it yields, when the loop breaks, or when ctx ends.
+func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstallationsParams) iter.Seq2[Installation, error] {
+	var p ListInstallationsParams
+	if params != nil {
+		p = *params
+	}
+	if p.PerPage == nil {
+		p.PerPage = Ptr[int64](100)
+	}
+	r := &request{
+		op:    &opListInstallations,
+		query: p.query(),
+	}
+	return iterate(ctx, c, r, func(page *[]Installation) []Installation {
+		return *page
+	})
+}
+
 var opListInstallationsForAuthenticatedUser = operation{
 	auth:      []credential{credToken},
 	id:        "apps/list-installations-for-authenticated-user",
@@ -595,6 +659,27 @@ func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, para
 	return out, resp, nil
 }
 
+// ListInstallationsForAuthenticatedUserIter walks every item of every page of
+// ListInstallationsForAuthenticatedUser, following the Link header's next URL. It asks for 100
+// items a page unless params set PerPage. It stops at the first error, which it yields, when the
+// loop breaks, or when ctx ends.
+func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams) iter.Seq2[Installation, error] {
+	var p ListInstallationsForAuthenticatedUserParams
+	if params != nil {
+		p = *params
+	}
+	if p.PerPage == nil {
+		p.PerPage = Ptr[int64](100)
+	}
+	r := &request{
+		op:    &opListInstallationsForAuthenticatedUser,
+		query: p.query(),
+	}
+	return iterate(ctx, c, r, func(page *ListInstallationsForAuthenticatedUserResponse) []Installation {
+		return page.Installations
+	})
+}
+
 var opListReposAccessibleToInstallation = operation{
 	auth:      []credential{credInstallationToken},
 	id:        "apps/list-repos-accessible-to-installation",
@@ -652,6 +737,27 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 		return nil, resp, err
 	}
 	return out, resp, nil
+}
+
+// ListReposAccessibleToInstallationIter walks every item of every page of
+// ListReposAccessibleToInstallation, following the Link header's next URL. It asks for 100 items a
+// page unless params set PerPage. It stops at the first error, which it yields, when the loop
+// breaks, or when ctx ends.
+func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams) iter.Seq2[Repository, error] {
+	var p ListReposAccessibleToInstallationParams
+	if params != nil {
+		p = *params
+	}
+	if p.PerPage == nil {
+		p.PerPage = Ptr[int64](100)
+	}
+	r := &request{
+		op:    &opListReposAccessibleToInstallation,
+		query: p.query(),
+	}
+	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) []Repository {
+		return page.Repositories
+	})
 }
 
 var opRemoveRepoFromInstallationForAuthenticatedUser = operation{

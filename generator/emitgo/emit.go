@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -62,6 +63,9 @@ func templateFiles(api *ir.API) []string {
 	}
 	if api.InstallationTokens != nil {
 		names = append(names, "installation.go")
+	}
+	if slices.ContainsFunc(api.Operations, func(op *ir.Operation) bool { return op.Pages != nil }) {
+		names = append(names, "pagination.go")
 	}
 	if secrets {
 		names = append(names, "secrets.go")

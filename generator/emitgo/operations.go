@@ -18,6 +18,9 @@ func operations(api *ir.API, opts Options) *jen.File {
 			paramsType(f, op)
 		}
 		method(f, op)
+		if op.Pages != nil {
+			iterMethod(f, op)
+		}
 		f.Line()
 	}
 	return f
@@ -171,10 +174,9 @@ func textOf(r *ir.TypeRef, v *jen.Statement, deref bool) *jen.Statement {
 	return jen.Id("jsonText").Call(v)
 }
 
-// method emits the operation's method on *Client.
-func method(f *jen.File, op *ir.Operation) {
-	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	var pathArgs []jen.Code
+// arguments are a method's parameters and the texts of its path arguments.
+func arguments(op *ir.Operation) (args, pathArgs []jen.Code) {
+	args = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.PathParams {
 		args = append(args, jen.Id(p.Name).Add(typeExpr(p.Type)))
 		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(p.Name), false))
@@ -185,6 +187,12 @@ func method(f *jen.File, op *ir.Operation) {
 	if op.Body != nil {
 		args = append(args, jen.Id("body").Add(bodyExpr(op.Body.Type)))
 	}
+	return args, pathArgs
+}
+
+// method emits the operation's method on *Client.
+func method(f *jen.File, op *ir.Operation) {
+	args, pathArgs := arguments(op)
 	results, zero := []jen.Code{jen.Op("*").Id("Response"), jen.Error()}, []jen.Code{}
 	if op.Result.Type != nil {
 		results = append([]jen.Code{resultExpr(op.Result.Type)}, results...)
@@ -235,26 +243,41 @@ func methodBody(op *ir.Operation, pathArgs, zero []jen.Code) []jen.Code {
 	fail := func(err jen.Code) jen.Code {
 		return jen.Return(append(append([]jen.Code{}, zero...), jen.Nil(), err)...)
 	}
-	var body []jen.Code
+	body := append(argumentChecks(op, fail), buildRequest(op, pathArgs, jen.Id("params"))...)
+	if op.Result.Type == nil {
+		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
+	}
+	return append(body, decodeResult(op, fail)...)
+}
+
+// argumentChecks reject a nil params or body where the operation requires one.
+func argumentChecks(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+	var checks []jen.Code
 	if op.Params != nil && paramsRequired(op.Params) {
-		body = append(body, jen.If(jen.Id("params").Op("==").Nil()).Block(
+		checks = append(checks, jen.If(jen.Id("params").Op("==").Nil()).Block(
 			fail(jen.Id("errMissing").Call(jen.Op("&").Id(descriptorName(op)), jen.Lit("params")))))
 	}
 	if op.Body != nil && op.Body.Required && nilable(op.Body.Type) {
-		body = append(body, jen.If(jen.Id("body").Op("==").Nil()).Block(
+		checks = append(checks, jen.If(jen.Id("body").Op("==").Nil()).Block(
 			fail(jen.Id("errMissing").Call(jen.Op("&").Id(descriptorName(op)), jen.Lit("body")))))
 	}
+	return checks
+}
+
+// buildRequest declares r, the request for the call; params is the expression of the
+// params struct pointer.
+func buildRequest(op *ir.Operation, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
 	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(descriptorName(op))}
 	if len(pathArgs) > 0 {
 		req[jen.Id("pathArgs")] = jen.Index().String().Values(pathArgs...)
 	}
 	if op.Params != nil && hasParamsIn(op.Params, "query") {
-		req[jen.Id("query")] = jen.Id("params").Dot("query").Call()
+		req[jen.Id("query")] = params.Clone().Dot("query").Call()
 	}
 	if op.Params != nil && hasParamsIn(op.Params, "header") {
-		req[jen.Id("header")] = jen.Id("params").Dot("header").Call()
+		req[jen.Id("header")] = params.Clone().Dot("header").Call()
 	}
-	body = append(body, jen.Id("r").Op(":=").Op("&").Id("request").Values(req))
+	body := []jen.Code{jen.Id("r").Op(":=").Op("&").Id("request").Values(req)}
 	if op.Body != nil {
 		set := []jen.Code{
 			jen.Id("r").Dot("body").Op("=").Id("body"),
@@ -269,10 +292,7 @@ func methodBody(op *ir.Operation, pathArgs, zero []jen.Code) []jen.Code {
 			body = append(body, set...)
 		}
 	}
-	if op.Result.Type == nil {
-		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
-	}
-	return append(body, decodeResult(op, fail)...)
+	return body
 }
 
 func decodeResult(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
@@ -309,4 +329,41 @@ func paramsRequired(p *ir.Params) bool {
 		}
 	}
 	return false
+}
+
+// defaultPerPage is what iterators ask for unless the caller set per_page: the most GitHub
+// gives, so that walking a list takes the fewest requests.
+const defaultPerPage = 100
+
+// iterMethod emits <Method>Iter, which walks every item of every page by following the
+// Link header's next URL.
+func iterMethod(f *jen.File, op *ir.Operation) {
+	args, pathArgs := arguments(op)
+	pg := op.Pages
+	item := elemExpr(pg.Item)
+	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
+	var body []jen.Code
+	body = append(body, argumentChecks(op, func(err jen.Code) jen.Code {
+		return jen.Return(jen.Id("failedIter").Types(item.Clone()).Call(err))
+	})...)
+	body = append(body,
+		jen.Var().Id("p").Id(op.Params.TypeName),
+		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("p").Op("=").Op("*").Id("params")),
+		jen.If(jen.Id("p").Dot(pg.PerPage.Name).Op("==").Nil()).Block(
+			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
+	)
+	body = append(body, buildRequest(op, pathArgs, jen.Id("p"))...)
+	page := resultExpr(op.Result.Type)
+	var items jen.Code = jen.Op("*").Id("page")
+	if op.Result.Type.Kind == ir.Named {
+		items = jen.Id("page").Dot(pg.Items.Name)
+	} else {
+		page = jen.Op("*").Add(page)
+	}
+	extract := jen.Func().Params(jen.Id("page").Add(page)).Index().Add(item.Clone()).Block(jen.Return(items))
+	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), extract)))
+	f.Line()
+	f.Add(docComment(fmt.Sprintf("%sIter walks every item of every page of %s, following the Link header's next URL. "+
+		"It asks for %d items a page unless params set %s. It stops at the first error, which it yields, when the loop breaks, or when ctx ends.",
+		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name+"Iter").Params(args...).Add(seq).Block(body...)
 }

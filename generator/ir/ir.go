@@ -130,9 +130,19 @@ type Operation struct {
 	Params     *Params  // query and header parameters; nil when there are none
 	Body       *Body    // nil when the operation takes no body
 	Result     *Result  // the successful answer
+	// Pages is set for list operations (those taking per_page and page): how to walk
+	// every item of every page.
+	Pages *Pages
 	// Auth lists the credentials the operation accepts, in order of preference; CredNone
 	// means it also works without. Empty when the description declares no security.
 	Auth []Credential
+}
+
+// Pages describes a paginated list.
+type Pages struct {
+	Item    *TypeRef // the type of one item
+	Items   *Field   // the result's field that holds the page's items; nil when the result is the array
+	PerPage *Param   // the per_page query parameter
 }
 
 // Credential is a kind of credential a client can hold.

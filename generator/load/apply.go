@@ -65,11 +65,14 @@ func (d *Document) applyOperationNames(ov *overrides.Set, errs *diag.List) {
 			errs.Add(diag.Errorf(o.Pos, "operation override: %s has no operation %q", d.File, id))
 			continue
 		}
+		if op.Extensions == nil {
+			op.Extensions = map[string]any{}
+		}
 		if o.Name != "" {
-			if op.Extensions == nil {
-				op.Extensions = map[string]any{}
-			}
 			op.Extensions[ExtName] = o.Name
+		}
+		if o.Items != "" {
+			op.Extensions[ExtItems] = o.Items
 		}
 	}
 }

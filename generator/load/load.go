@@ -24,6 +24,7 @@ import (
 const (
 	ExtName       = "x-ghappsgen-name"        // on a schema or operation: its name in generated code
 	ExtFieldNames = "x-ghappsgen-field-names" // on a schema: map of property -> field name
+	ExtItems      = "x-ghappsgen-items"       // on an operation: the result property holding a page's items
 )
 
 // Document is a loaded, validated and overridden description.

@@ -77,6 +77,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	o.Body = b.body(o, op, ptr)
 	o.Result = b.result(o, op, ptr)
 	o.Auth = b.auth(op, pos)
+	o.Pages = b.pages(o, op, pos)
 	return o
 }
 

@@ -76,11 +76,12 @@ type Schema struct {
 	Why    string            `yaml:"why"`
 }
 
-// Operation renames an operation's method.
+// Operation renames an operation's method, or says where a list operation's items are.
 type Operation struct {
-	Pos  diag.Pos `yaml:"-"`
-	Name string   `yaml:"name"`
-	Why  string   `yaml:"why"`
+	Pos   diag.Pos `yaml:"-"`
+	Name  string   `yaml:"name"`
+	Items string   `yaml:"items"` // the result's property that holds a page's items, where it is ambiguous
+	Why   string   `yaml:"why"`
 }
 
 // Patch changes one schema node of the description, found by JSON pointer: it replaces it
