@@ -129,6 +129,7 @@ func TestIteratorYieldsTheErrorOfPageTwoAndStops(t *testing.T) {
 func TestIteratorRespectsACancelledContext(t *testing.T) {
 	ps := newPagedServer(t, "/app/installations", installationsPage, 0)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var ids []int64
 	var last error
 	for inst, err := range ps.client(t).ListInstallationsIter(ctx, nil) {
