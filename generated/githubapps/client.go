@@ -31,6 +31,8 @@ type Client struct {
 	httpClient *http.Client
 	userAgent  string
 	auth       authState
+	retry      *RetryPolicy // nil: no retries
+	cache      Cache        // nil: no conditional requests
 }
 
 // Option configures a Client.
@@ -201,7 +203,8 @@ func encodeBody(r *request) ([]byte, error) {
 
 // do sends the request and decodes a successful answer into out (nil: no body expected).
 // A 401 to a request that carried a minted installation token drops that token, mints
-// another and sends the request once more.
+// another and sends the request once more. With WithRetry, transient failures of
+// idempotent requests are retried; with WithCache, GETs are conditional.
 func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
 	u, err := c.url(r)
 	if err != nil {
@@ -213,45 +216,67 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 			return nil, fmt.Errorf("githubapps: %s: encoding the request body: %w", r.op.id, err)
 		}
 	}
+	reminted := false
 	for attempt := 1; ; attempt++ {
-		req, err := c.newRequest(ctx, r, u, body)
-		if err != nil {
-			return nil, err
+		resp, cred, err := c.send(ctx, r, u, body, out)
+		if resp != nil {
+			resp.Attempts = attempt
 		}
-		cred, err := c.authorize(ctx, req, r.op)
-		if err != nil {
-			return nil, err
-		}
-		httpResp, err := c.httpClient.Do(req)
-		if err != nil {
-			return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
-		}
-		if httpResp.StatusCode == http.StatusUnauthorized && cred.minted() {
+		if err != nil && cred.minted() && resp != nil && resp.StatusCode == http.StatusUnauthorized {
 			c.auth.tokens.drop(cred.cacheKey, cred.token)
-			if attempt == 1 {
-				closeBody(httpResp)
+			if !reminted {
+				reminted = true
 				continue
 			}
 		}
-		resp, err := c.finish(r, httpResp, out)
 		if err == nil && r.op.revokesToken && cred.minted() {
 			c.auth.tokens.drop(cred.cacheKey, cred.token)
+		}
+		if wait, retry := c.retryWait(ctx, r.op, attempt, resp, err); retry {
+			if c.retry.OnRetry != nil {
+				c.retry.OnRetry(RetryEvent{Operation: r.op.id, Attempt: attempt, Wait: wait, Err: err})
+			}
+			if serr := c.retry.Sleep(ctx, wait); serr != nil {
+				return resp, err
+			}
+			continue
 		}
 		return resp, err
 	}
 }
 
-// finish turns an HTTP answer into a Response and decodes its body into out.
-func (c *Client) finish(r *request, httpResp *http.Response, out any) (*Response, error) {
+// send makes one attempt: it authorizes the request, sends it, and reads the answer.
+func (c *Client) send(ctx context.Context, r *request, u string, body []byte, out any) (*Response, used, error) {
+	req, err := c.newRequest(ctx, r, u, body)
+	if err != nil {
+		return nil, used{}, err
+	}
+	cred, err := c.authorize(ctx, req, r.op)
+	if err != nil {
+		return nil, used{}, err
+	}
+	cacheKey, cached := c.conditional(req, cred, out)
+	httpResp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, cred, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+	}
 	defer closeBody(httpResp)
 	resp := newResponse(httpResp)
+	if httpResp.StatusCode == http.StatusNotModified && cached != nil {
+		resp.FromCache = true
+		head := &prefixWriter{limit: snippetLen}
+		return resp, cred, decodeJSON(r.op, resp, io.TeeReader(bytes.NewReader(cached.Body), head), head, out)
+	}
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
-		return resp, newAPIError(r.op, resp, httpResp.Body)
+		return resp, cred, newAPIError(r.op, resp, httpResp.Body)
 	}
 	if out == nil || httpResp.StatusCode == http.StatusNoContent {
-		return resp, nil
+		return resp, cred, nil
 	}
-	return resp, decodeBody(r.op, resp, httpResp.Body, out)
+	if cacheKey != "" && (httpResp.Header.Get("ETag") != "" || httpResp.Header.Get("Last-Modified") != "") {
+		return resp, cred, c.decodeAndStore(r.op, resp, httpResp.Body, out, cacheKey)
+	}
+	return resp, cred, decodeBody(r.op, resp, httpResp.Body, out)
 }
 
 // closeBody drains a little of the body, so the connection can be reused, and closes it.
@@ -278,6 +303,12 @@ func decodeBody(op *operation, resp *Response, body io.Reader, out any) error {
 		_, _ = io.CopyN(io.Discard, body, snippetLen)
 		return newDecodeError(op, resp, head.buf, fmt.Errorf("expected a JSON body, got Content-Type %q", ct))
 	}
+	return decodeJSON(op, resp, body, head, out)
+}
+
+// decodeJSON decodes one JSON value from body, which must hold nothing more; head holds
+// what was read of body so far, for the error.
+func decodeJSON(op *operation, resp *Response, body io.Reader, head *prefixWriter, out any) error {
 	dec := json.NewDecoder(body)
 	if err := dec.Decode(out); err != nil {
 		if errors.Is(err, io.EOF) {

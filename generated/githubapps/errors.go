@@ -9,7 +9,9 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Sentinels that an *APIError matches with errors.Is, by status.
@@ -23,6 +25,8 @@ var (
 	ErrGone         = errors.New("githubapps: gone")              // 410
 	ErrValidation   = errors.New("githubapps: validation failed") // 422
 	ErrServer       = errors.New("githubapps: server error")      // 5xx
+	// ErrRateLimited matches both *RateLimitError and *SecondaryRateLimitError.
+	ErrRateLimited = errors.New("githubapps: rate limited")
 )
 
 var statusErrors = map[int]error{
@@ -103,7 +107,13 @@ func (e *APIError) Is(target error) bool {
 // maxErrorBody bounds how much of an error answer is read.
 const maxErrorBody = 1 << 20
 
-func newAPIError(op *operation, resp *Response, body io.Reader) *APIError {
+// newAPIError reads a non-2xx answer: an *APIError, or one of the rate-limit errors that
+// wrap it.
+func newAPIError(op *operation, resp *Response, body io.Reader) error {
+	return rateLimited(readAPIError(op, resp, body))
+}
+
+func readAPIError(op *operation, resp *Response, body io.Reader) *APIError {
 	e := &APIError{Operation: op.id, StatusCode: resp.StatusCode, RequestID: resp.RequestID, Response: resp}
 	data, _ := io.ReadAll(io.LimitReader(body, maxErrorBody))
 	var payload struct {
@@ -162,4 +172,80 @@ func quoteSnippet(data []byte) string {
 	}
 	s = credentialPattern.ReplaceAllString(s, "[REDACTED]")
 	return fmt.Sprintf("%q", s)
+}
+
+// RateLimitError is GitHub's primary rate limit: the window's requests are used up until
+// Rate.Reset. It wraps the *APIError.
+type RateLimitError struct {
+	*APIError
+	Rate Rate
+}
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("%s; the rate limit resets at %s", e.APIError.Error(), e.Rate.Reset.UTC().Format(time.RFC3339))
+}
+
+// Is makes errors.Is(err, ErrRateLimited) true; the wrapped *APIError answers for its status.
+func (e *RateLimitError) Is(target error) bool { return target == ErrRateLimited }
+
+func (e *RateLimitError) Unwrap() error { return e.APIError }
+
+// SecondaryRateLimitError is GitHub's secondary rate limit (too many requests at once or
+// too fast): wait RetryAfter before trying again. It wraps the *APIError.
+type SecondaryRateLimitError struct {
+	*APIError
+	RetryAfter time.Duration
+}
+
+func (e *SecondaryRateLimitError) Error() string {
+	return fmt.Sprintf("%s; retry after %s", e.APIError.Error(), e.RetryAfter)
+}
+
+// Is makes errors.Is(err, ErrRateLimited) true; the wrapped *APIError answers for its status.
+func (e *SecondaryRateLimitError) Is(target error) bool { return target == ErrRateLimited }
+
+func (e *SecondaryRateLimitError) Unwrap() error { return e.APIError }
+
+// secondaryWait is how long GitHub asks a client to wait after a secondary limit that
+// names no time.
+const secondaryWait = time.Minute
+
+// rateLimited tells GitHub's rate limits from other 403 and 429 answers, as GitHub
+// documents them: Retry-After or the secondary-limit message mark a secondary limit;
+// X-RateLimit-Remaining: 0 marks the primary one.
+func rateLimited(e *APIError) error {
+	if e.StatusCode != http.StatusForbidden && e.StatusCode != http.StatusTooManyRequests {
+		return e
+	}
+	h, rate := e.Response.Header, e.Response.Rate
+	exhausted := h.Get("X-RateLimit-Remaining") == "0"
+	if wait, ok := retryAfter(h, time.Now()); ok {
+		return &SecondaryRateLimitError{APIError: e, RetryAfter: wait}
+	}
+	if strings.Contains(strings.ToLower(e.Message), "secondary rate limit") {
+		wait := secondaryWait
+		if exhausted && !rate.Reset.IsZero() {
+			wait = max(time.Until(rate.Reset), 0)
+		}
+		return &SecondaryRateLimitError{APIError: e, RetryAfter: wait}
+	}
+	if exhausted {
+		return &RateLimitError{APIError: e, Rate: rate}
+	}
+	return e
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(at.Sub(now), 0), true
+	}
+	return 0, false
 }

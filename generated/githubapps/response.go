@@ -21,6 +21,13 @@ type Response struct {
 	// fields are their page numbers, 0 when absent.
 	Links                                   Links
 	NextPage, PrevPage, FirstPage, LastPage int
+
+	// FromCache is true when the server answered 304 Not Modified and the body came from
+	// the client's cache (WithCache); such answers do not count against the rate limit.
+	FromCache bool
+	// Attempts is how many times the request was sent (WithRetry retries, and the one
+	// resend after a stale installation token).
+	Attempts int
 }
 
 // Rate is the rate-limit state GitHub reports with each answer.

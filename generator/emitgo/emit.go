@@ -54,7 +54,7 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 // templateFiles lists the fixed files the package needs: helpers for unions and for
 // additional properties only when a type uses them.
 func templateFiles(api *ir.API) []string {
-	names := []string{"doc.go", "client.go", "response.go", "errors.go", "auth.go"}
+	names := []string{"doc.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go"}
 	var unions, extras, secrets bool
 	for _, t := range api.Types {
 		unions = unions || t.Kind == ir.Union
