@@ -3,7 +3,7 @@
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
-.PHONY: generate test check spec vet
+.PHONY: generate test check spec vet upstream test-upstream
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
@@ -23,7 +23,14 @@ check:
 
 # spec re-carves spec/apps.json from the @octokit/openapi version pinned in
 # tools/upstream/package.json, then regenerates.
-spec:
-	cd tools/upstream && npm ci --no-audit --no-fund
+spec: upstream
 	$(GO) run ./cmd/ghappsgen slice -from $(UPSTREAM)
 	$(MAKE) generate
+
+# upstream installs the pinned @octokit/openapi (tools/upstream/package-lock.json).
+upstream:
+	cd tools/upstream && npm ci --no-audit --no-fund
+
+# test-upstream generates GitHub's two whole descriptions, unmodified, and builds and vets them.
+test-upstream: upstream
+	tools/upstream/check.sh

@@ -88,8 +88,19 @@ func TestMissingSpecFile(t *testing.T) {
 	require.EqualError(t, err, "testdata/does-not-exist.json: reading the description: no such file or directory")
 }
 
-func TestTwoOperationsWithOneMethodName(t *testing.T) {
+func TestOperationsSharingAMethodNameTakeTheirWholeOperationID(t *testing.T) {
 	spec := replace(okSpec, "components:", "  /thing/{id}:\n    get:\n      operationId: other/get-thing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer}}\n      responses: {\"204\": {description: none}}\ncomponents:")
+	file := filepath.Join(t.TempDir(), "spec.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	files, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	require.NoError(t, err)
+	ops := string(files["operations.go"])
+	assert.Contains(t, ops, "func (c *Client) GetThing(")
+	assert.Contains(t, ops, "func (c *Client) OtherGetThing(")
+}
+
+func TestOperationIDsThatCollideAfterCaseConversionAreAnError(t *testing.T) {
+	spec := replace(okSpec, "components:", "  /thing/{id}:\n    get:\n      operationId: Get_Thing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer}}\n      responses: {\"204\": {description: none}}\ncomponents:")
 	file := filepath.Join(t.TempDir(), "spec.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
 	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})

@@ -5,7 +5,6 @@ package load
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,10 +66,8 @@ func Bytes(name string, data []byte, ov *overrides.Set) (*Document, error) {
 			return nil, err
 		}
 	}
-	// Examples are left out of validation: GitHub's own description ships examples that break
-	// their schemas, and examples never reach generated code.
-	if err := t.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid description", Err: err}
+	if err := doc.validate(); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }

@@ -25,6 +25,7 @@ func Build(doc *load.Document) (*ir.API, error) {
 	if doc.T.Info != nil {
 		api.Title, api.Version = doc.T.Info.Title, doc.T.Info.Version
 	}
+	b.names = methodNames(doc)
 	for _, path := range doc.T.Paths.InMatchingOrder() {
 		item := doc.T.Paths.Value(path)
 		for _, method := range sortedKeys(item.Operations()) {
@@ -47,7 +48,8 @@ func Build(doc *load.Document) (*ir.API, error) {
 type builder struct {
 	doc     *load.Document
 	schemas *schemas
-	methods map[string]*ir.Operation // method name -> operation, to catch two operations with one name
+	methods map[string]*ir.Operation       // method name -> operation, to catch two operations with one name
+	names   map[*openapi3.Operation]string // each operation's method name
 	errs    diag.List
 }
 
@@ -57,7 +59,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	pos := b.doc.Pos(op.Origin, ptr)
 	o := &ir.Operation{
 		ID:      op.OperationID,
-		Name:    operationName(op, method, path),
+		Name:    b.names[op],
 		Method:  method,
 		Path:    path,
 		Summary: firstParagraph(op.Summary),
@@ -81,14 +83,44 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	return o
 }
 
-func operationName(op *openapi3.Operation, method, path string) string {
+// methodNames names every operation's method after the part of its operationId after the
+// slash (apps/get-by-slug -> GetBySlug). Where several operations would share a name
+// (users/list and issues/list), all of them take their whole operationId instead
+// (UsersList, IssuesList), so that no name depends on which operation came first. A name
+// from the overrides is kept as it is.
+func methodNames(doc *load.Document) map[*openapi3.Operation]string {
+	short := map[*openapi3.Operation]string{}
+	count := map[string]int{}
+	for _, item := range doc.T.Paths.Map() {
+		for method, op := range item.Operations() {
+			name := shortName(op, method, item, doc)
+			short[op] = name
+			count[name]++
+		}
+	}
+	names := map[*openapi3.Operation]string{}
+	for op, name := range short {
+		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && count[name] > 1 && op.OperationID != "" {
+			name = naming.Exported(op.OperationID, "Operation")
+		}
+		names[op] = name
+	}
+	return names
+}
+
+func shortName(op *openapi3.Operation, method string, item *openapi3.PathItem, doc *load.Document) string {
 	if n, ok := op.Extensions[load.ExtName].(string); ok && n != "" {
 		return n
 	}
 	if op.OperationID != "" {
 		return naming.Operation(op.OperationID)
 	}
-	return naming.Exported(strings.ToLower(method)+" "+path, "Operation")
+	for path, it := range doc.T.Paths.Map() {
+		if it == item {
+			return naming.Exported(strings.ToLower(method)+" "+path, "Operation")
+		}
+	}
+	return "Operation"
 }
 
 var pathParamPattern = regexp.MustCompile(`\{([^{}]+)\}`)
