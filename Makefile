@@ -3,7 +3,7 @@
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
-.PHONY: generate test check spec vet upstream test-upstream
+.PHONY: generate test check spec vet upstream test-upstream fuzz
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
@@ -34,3 +34,11 @@ upstream:
 # test-upstream generates GitHub's two whole descriptions, unmodified, and builds and vets them.
 test-upstream: upstream
 	tools/upstream/check.sh
+
+# fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
+# generator (spec bytes in), and the generated decoders (response bytes in). Short
+# minimisation keeps the engine fuzzing rather than shrinking each new input for a minute.
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./generator -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s

@@ -37,12 +37,26 @@ func Generate(cfg Config) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, err := lower.Build(doc)
+	return fromDocument(doc, cfg)
+}
+
+// GenerateBytes runs the pipeline on a description held in memory (name is used in errors),
+// without overrides.
+func GenerateBytes(name string, spec []byte, cfg Config) (Files, error) {
+	doc, err := load.Bytes(name, spec, nil)
 	if err != nil {
 		return nil, err
 	}
+	return fromDocument(doc, cfg)
+}
+
+func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if cfg.Package == "" {
 		return nil, fmt.Errorf("no package name given")
+	}
+	api, err := lower.Build(doc)
+	if err != nil {
+		return nil, err
 	}
 	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate})
 	if err != nil {

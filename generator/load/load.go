@@ -42,7 +42,14 @@ func File(path string, ov *overrides.Set) (*Document, error) {
 }
 
 // Bytes loads a description held in memory; name is used in errors.
-func Bytes(name string, data []byte, ov *overrides.Set) (*Document, error) {
+func Bytes(name string, data []byte, ov *overrides.Set) (doc *Document, err error) {
+	// Input that trips the loader itself must still be an error, never a crash of the
+	// command that reads it.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, diag.Errorf(diag.Pos{File: name}, "the description could not be loaded (loader failure: %v)", r)
+		}
+	}()
 	if err := checkSyntax(name, data); err != nil {
 		return nil, err
 	}
@@ -60,7 +67,7 @@ func Bytes(name string, data []byte, ov *overrides.Set) (*Document, error) {
 	if t.Paths == nil {
 		return nil, diag.Errorf(diag.Pos{File: name, Pointer: "#/paths"}, "the description has no paths")
 	}
-	doc := &Document{File: name, T: t}
+	doc = &Document{File: name, T: t}
 	if ov != nil {
 		if err := doc.apply(ov); err != nil {
 			return nil, err
