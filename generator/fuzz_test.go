@@ -1,13 +1,13 @@
 package generator_test
 
 import (
-	"fmt"
-	"time"
 	"bytes"
+	"fmt"
 	"go/format"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ghappsgen/ghappsgen/generator"
 )
