@@ -180,7 +180,7 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 			WireName: p.Name,
 			In:       p.In,
 			Doc:      firstParagraph(p.Description),
-			Type:     b.schemas.ref(p.Schema, o.Name+name, diag.Child(ptrs[key], "schema")),
+			Type:     b.paramType(p.Schema, o.Name+name, diag.Child(ptrs[key], "schema")),
 			Required: p.Required,
 			Explode:  p.Explode == nil || *p.Explode,
 		})
@@ -189,6 +189,16 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 		sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 		o.Params = &ir.Params{TypeName: b.schemas.names.claim(paramsName), Fields: out}
 	}
+}
+
+// paramType maps a query or header parameter's schema. A union of scalars (integer |
+// string) is sent as the text the caller gives, like a path parameter: its JSON form would
+// put quotes around strings.
+func (b *builder) paramType(sref *openapi3.SchemaRef, hint, ptr string) *ir.TypeRef {
+	if sref != nil && sref.Value != nil && isUnion(sref.Value) {
+		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
+	}
+	return b.schemas.ref(sref, hint, ptr)
 }
 
 // pathParamType keeps a path parameter's integer, number or boolean type and renders
