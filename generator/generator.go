@@ -19,6 +19,9 @@ type Config struct {
 	Overrides string // the overrides folder; empty for none
 	Package   string // the output's package name
 	Generate  string // the //go:generate command written into the output; empty for none
+	// Select, when not empty, picks the operations to generate, in place of the overrides'
+	// own selection.
+	Select *overrides.Selection
 }
 
 // Files are the rendered files of a package, by name.
@@ -32,6 +35,12 @@ func Generate(cfg Config) (Files, error) {
 		if ov, err = overrides.LoadDir(cfg.Overrides); err != nil {
 			return nil, err
 		}
+	}
+	if !cfg.Select.Empty() {
+		if ov == nil {
+			ov = &overrides.Set{}
+		}
+		ov.Select = cfg.Select
 	}
 	doc, err := load.File(cfg.Spec, ov)
 	if err != nil {

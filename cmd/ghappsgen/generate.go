@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/ghappsgen/ghappsgen/generator"
+	"github.com/ghappsgen/ghappsgen/generator/diag"
+	"github.com/ghappsgen/ghappsgen/generator/overrides"
 )
 
 type genFlags struct {
@@ -23,8 +26,16 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder; the generator owns it and replaces it whole")
 	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
 	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
+	var ops, tags, paths string
+	fs.StringVar(&ops, "operations", "", "generate only these operations: operationIds, comma-separated")
+	fs.StringVar(&tags, "tags", "", "generate only operations with these tags, comma-separated")
+	fs.StringVar(&paths, "paths", "", "generate only operations whose path matches these globs (/app/*), comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	sel := &overrides.Selection{Operations: list(ops), Tags: list(tags), Paths: list(paths), Pos: diag.Pos{File: "command line"}}
+	if !sel.Empty() {
+		g.cfg.Select = sel
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "%s: unexpected arguments: %v\n", name, fs.Args())
@@ -42,6 +53,16 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 		g.cfg.Generate = generator.DefaultGenerate
 	}
 	return g, nil
+}
+
+func list(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 func generateCmd(args []string, stdout, stderr io.Writer) error {

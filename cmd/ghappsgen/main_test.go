@@ -72,3 +72,47 @@ func TestGenerateReportsBadInput(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "missing.json: reading the description: no such file or directory")
 }
+
+func TestGenerateSelectsOperations(t *testing.T) {
+	dir := t.TempDir()
+	specFile := filepath.Join(dir, "spec.yaml")
+	twoOps := spec + `  /repos/{owner}/hooks:
+    get:
+      operationId: repos/list-hooks
+      tags: [repos]
+      parameters:
+        - {name: owner, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: none}}
+  /apps/x:
+    get:
+      operationId: apps/get-x
+      tags: [apps]
+      responses: {"204": {description: none}}
+`
+	require.NoError(t, os.WriteFile(specFile, []byte(twoOps), 0o644))
+	for _, tc := range []struct {
+		flags []string
+		want  []string
+	}{
+		{[]string{"-operations", "ping"}, []string{"Ping"}},
+		{[]string{"-tags", "apps,repos"}, []string{"GetX", "ListHooks"}},
+		{[]string{"-paths", "/repos/*/hooks"}, []string{"ListHooks"}},
+		{[]string{"-operations", "ping", "-paths", "/apps/*"}, []string{"GetX", "Ping"}},
+	} {
+		out := filepath.Join(t.TempDir(), "sel")
+		code, _, stderr := runCLI(append([]string{"generate", "-spec", specFile, "-out", out}, tc.flags...)...)
+		require.Equal(t, 0, code, stderr)
+		src, err := os.ReadFile(filepath.Join(out, "operations.go"))
+		require.NoError(t, err)
+		var got []string
+		for _, m := range []string{"Ping", "GetX", "ListHooks"} {
+			if bytes.Contains(src, []byte("func (c *Client) "+m+"(")) {
+				got = append(got, m)
+			}
+		}
+		assert.ElementsMatch(t, tc.want, got, "%v", tc.flags)
+	}
+	code, _, stderr := runCLI("generate", "-spec", specFile, "-out", t.TempDir(), "-operations", "pong")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, `select: `+specFile+` has no operation "pong"`)
+}

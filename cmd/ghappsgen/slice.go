@@ -55,7 +55,11 @@ func sliceCmd(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %w", srcPath, err)
 	}
 	dir := filepath.Dir(*configPath)
-	if err := os.WriteFile(filepath.Join(dir, cfg.Output), res.JSON, 0o644); err != nil {
+	outPath := filepath.Join(dir, cfg.Output)
+	if err := reportChanges(stdout, outPath, res.JSON); err != nil {
+		return err
+	}
+	if err := os.WriteFile(outPath, res.JSON, 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), specReadme(cfg, src, res), 0o644); err != nil {
@@ -63,6 +67,31 @@ func sliceCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "ghappsgen: carved %d operations and %d schemas from %s into %s\n",
 		len(res.Operations), len(res.Components["schemas"]), srcPath, filepath.Join(dir, cfg.Output))
+	return nil
+}
+
+// reportChanges prints what the new carve changes in the one on disk, before it is replaced.
+func reportChanges(stdout io.Writer, path string, carved []byte) error {
+	old, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		fmt.Fprintf(stdout, "ghappsgen: %s is new\n", path)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	lines, err := slice.Diff(old, carved)
+	if err != nil {
+		return err
+	}
+	if len(lines) == 0 {
+		fmt.Fprintf(stdout, "ghappsgen: no operation, schema or property of %s changes\n", path)
+		return nil
+	}
+	fmt.Fprintf(stdout, "ghappsgen: changes to %s:\n", path)
+	for _, l := range lines {
+		fmt.Fprintf(stdout, "  %s\n", l)
+	}
 	return nil
 }
 

@@ -24,8 +24,14 @@ func (d *Document) apply(ov *overrides.Set) error {
 			errs.Add(err)
 		}
 	}
+	described := d.OperationsByID()
+	if !ov.Select.Empty() {
+		if err := d.selectOperations(ov.Select); err != nil {
+			errs.Add(err)
+		}
+	}
 	if ov.Auth != nil {
-		d.applyAuth(ov.Auth, &errs)
+		d.applyAuth(ov.Auth, described, &errs)
 	}
 	return errs.Err()
 }

@@ -30,10 +30,12 @@ var schemeFor = map[string]struct {
 // applyAuth turns the auth overrides into ordinary OpenAPI: a security scheme per credential
 // used and a security requirement list per operation. Every operation must have an entry,
 // and every entry must name an operation of the document.
-func (d *Document) applyAuth(a *overrides.Auth, errs *diag.List) {
+// described holds every operation of the description, selected or not: an entry for an
+// operation that is only left out of the selection is not an error.
+func (d *Document) applyAuth(a *overrides.Auth, described map[string]*openapi3.Operation, errs *diag.List) {
 	ops := d.OperationsByID()
 	for _, id := range sortedKeys(a.Operations) {
-		if ops[id] == nil {
+		if described[id] == nil {
 			errs.Add(diag.Errorf(a.Operations[id].Pos, "auth: %s has no operation %q", d.File, id))
 		}
 	}
@@ -61,7 +63,7 @@ func (d *Document) applyAuth(a *overrides.Auth, errs *diag.List) {
 	d.setExtension(ExtSecretProperties, a.SecretProperties)
 	if it := a.InstallationTokens; it != nil {
 		for _, id := range []string{it.Mint, it.Revoke} {
-			if id != "" && ops[id] == nil {
+			if id != "" && described[id] == nil {
 				errs.Add(diag.Errorf(a.Pos, "auth.installation_tokens: %s has no operation %q", d.File, id))
 			}
 		}

@@ -26,6 +26,21 @@ type Set struct {
 	Operations map[string]*Operation // by operationId
 	Patches    []*Patch              // in file order, files in name order
 	Auth       *Auth                 // nil when no file has an auth section
+	Select     *Selection            // nil: every operation of the description
+}
+
+// Selection picks the operations to generate: those named, those with one of the tags, and
+// those whose path matches one of the patterns (path.Match globs: /app/*, /repos/*/*/hooks).
+type Selection struct {
+	Pos        diag.Pos `yaml:"-"`
+	Operations []string `yaml:"operations"`
+	Tags       []string `yaml:"tags"`
+	Paths      []string `yaml:"paths"`
+}
+
+// Empty tells whether the selection selects by nothing (and so keeps everything).
+func (s *Selection) Empty() bool {
+	return s == nil || len(s.Operations)+len(s.Tags)+len(s.Paths) == 0
 }
 
 // Auth says which credentials each operation accepts. The description itself may say
@@ -102,6 +117,7 @@ type file struct {
 	Operations map[string]*Operation `yaml:"operations"`
 	Patches    []*Patch              `yaml:"patches"`
 	Auth       *Auth                 `yaml:"auth"`
+	Select     *Selection            `yaml:"select"`
 }
 
 // LoadDir reads every *.yaml and *.yml file of dir. An empty dir is an empty Set.
@@ -179,6 +195,13 @@ func (s *Set) merge(name string, data []byte) error {
 	}
 	if f.Auth != nil {
 		s.mergeAuth(f.Auth, positions["auth"], authPositions(name, &root), &errs)
+	}
+	if f.Select != nil {
+		if s.Select != nil {
+			errs.Add(diag.Errorf(positions["select"], "select is already given at %s; keep it in one file", s.Select.Pos))
+		}
+		f.Select.Pos = positions["select"]
+		s.Select = f.Select
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Pos.Line < errs[j].Pos.Line })
 	return errs.Err()

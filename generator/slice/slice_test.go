@@ -68,3 +68,27 @@ func TestSliceReportsBrokenRefs(t *testing.T) {
 }
 
 func indexOf(s, sub string) int { return strings.Index(s, sub) }
+
+func TestDiffSaysWhatChanged(t *testing.T) {
+	old := `{"paths": {"/a": {"get": {"operationId": "a"}}, "/b": {"get": {"operationId": "b"}}},
+	  "components": {"schemas": {
+	    "kept": {"type": "object", "properties": {"id": {"type": "integer"}, "gone": {"type": "string"}, "when": {"type": "string"}}},
+	    "dropped": {"type": "object"}}}}`
+	cur := `{"paths": {"/a": {"get": {"operationId": "a"}}, "/c": {"post": {"operationId": "c"}}},
+	  "components": {"schemas": {
+	    "kept": {"type": "object", "properties": {"id": {"type": "string"}, "when": {"type": "string", "format": "date-time", "nullable": true}, "owner": {"$ref": "#/components/schemas/user"}, "tags": {"type": "array", "items": {"type": "string"}}}},
+	    "user": {"type": "object"}}}}`
+	lines, err := Diff([]byte(old), []byte(cur))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"+ operation c",
+		"- operation b",
+		"+ schema user",
+		"- schema dropped",
+		"~ schema kept: property id: integer -> string",
+		"~ schema kept: + property owner (ref user)",
+		"~ schema kept: + property tags (array of string)",
+		"~ schema kept: property when: string -> nullable string date-time",
+		"~ schema kept: - property gone (string)",
+	}, lines)
+}
