@@ -8,9 +8,15 @@ UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 generate:
 	$(GO) run ./cmd/ghappsgen generate
 
-test: vet
+PRISM := generated/contract/node_modules/.package-lock.json
+
+test: vet $(PRISM)
 	$(GO) test ./...
 	cd generated && $(GO) test -race ./...
+
+# The contract tests run the client against Prism, pinned in generated/contract/package-lock.json.
+$(PRISM): generated/contract/package-lock.json
+	cd generated/contract && npm ci --no-audit --no-fund
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -3,6 +3,7 @@
 //	ghappsgen generate [-spec FILE] [-overrides DIR] [-out DIR] [-package NAME]
 //	ghappsgen check    [same flags]   exits 1 when the output is not what generate would write
 //	ghappsgen slice    [-config spec/slice.yaml] -from PACKAGE_DIR
+//	ghappsgen spec     [-spec FILE] [-overrides DIR] -out FILE
 //
 // Run from the repository root, the defaults regenerate generated/githubapps from spec/ and
 // overrides/.
@@ -26,6 +27,7 @@ commands:
   generate  regenerate the client from a description and overrides
   check     exit 1 when the generated client is stale; writes nothing
   slice     carve spec/ out of GitHub's published description
+  spec      write the description with the overrides applied (for mock servers)
 
 Run 'ghappsgen <command> -h' for a command's flags.
 `
@@ -43,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = checkCmd(args[1:], stdout, stderr)
 	case "slice":
 		err = sliceCmd(args[1:], stdout, stderr)
+	case "spec":
+		err = specCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

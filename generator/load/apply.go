@@ -97,6 +97,12 @@ func (d *Document) OperationsByID() map[string]*openapi3.Operation {
 }
 
 func (d *Document) applyPatch(p *overrides.Patch) *diag.Error {
+	if p.Value != nil {
+		if err := setExampleValue(d.T, p.At, p.Value); err != nil {
+			return &diag.Error{Pos: p.Pos, Msg: "patch at " + p.At, Err: err}
+		}
+		return nil
+	}
 	place, err := schemaSlot(d.T, p.At)
 	if err != nil {
 		return &diag.Error{Pos: p.Pos, Msg: "patch at " + p.At, Err: err}

@@ -99,16 +99,17 @@ type Operation struct {
 	Why   string   `yaml:"why"`
 }
 
-// Patch changes one schema node of the description, found by JSON pointer: it replaces it
+// Patch changes one node of the description, found by JSON pointer: it replaces a schema
 // with a reference to a component schema or with an inline schema (how a defect of
-// upstream's description is corrected without editing the carved spec by hand), or names the
-// type an inline schema becomes.
+// upstream's description is corrected without editing the carved spec by hand), names the
+// type an inline schema becomes, or sets a value inside an example.
 type Patch struct {
 	Pos    diag.Pos       `yaml:"-"`
 	At     string         `yaml:"at"`     // JSON pointer of the schema to replace, "#/paths/..."
 	Ref    string         `yaml:"ref"`    // name of a component schema to use instead
 	Schema map[string]any `yaml:"schema"` // or an inline schema
 	Name   string         `yaml:"name"`   // or the name of the type the schema there becomes
+	Value  any            `yaml:"value"`  // or, inside an example's value, the JSON value to put there
 	Why    string         `yaml:"why"`    // required: the reason, for the next maintainer
 }
 
@@ -268,8 +269,8 @@ func (p *Patch) check() error {
 	switch {
 	case !strings.HasPrefix(p.At, "#/"):
 		return fmt.Errorf("patch: at must be a JSON pointer starting with \"#/\", got %q", p.At)
-	case count(p.Ref != "", p.Schema != nil, p.Name != "") != 1:
-		return fmt.Errorf("patch at %s: give exactly one of ref, schema and name", p.At)
+	case count(p.Ref != "", p.Schema != nil, p.Name != "", p.Value != nil) != 1:
+		return fmt.Errorf("patch at %s: give exactly one of ref, schema, name and value", p.At)
 	case strings.TrimSpace(p.Why) == "":
 		return fmt.Errorf("patch at %s: say why in `why`; a correction nobody can explain cannot be reviewed", p.At)
 	}
