@@ -3,7 +3,7 @@
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
-.PHONY: generate test check spec vet upstream test-upstream fuzz
+.PHONY: generate test check spec vet lint upstream test-upstream fuzz
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
@@ -22,6 +22,12 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	cd generated && $(GO) vet ./...
+
+# lint: go vet and staticcheck (pinned) on both modules, generated code included.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint: vet
+	$(GO) run $(STATICCHECK) ./...
+	cd generated && $(GO) run $(STATICCHECK) ./...
 
 # check fails when generated/ is not what `make generate` would write; it writes nothing.
 check:

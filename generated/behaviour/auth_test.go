@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -415,10 +414,9 @@ func TestSecretsPrintMaskedButKeepTheirValues(t *testing.T) {
 }
 
 func TestNoCredentialErrorNamesTheOperationAndModes(t *testing.T) {
+	// The default base URL is never reached: the call fails before anything is sent.
 	c, err := gh.NewClient()
 	require.NoError(t, err)
-	_, _, err = c.GetBySlug(context.Background(), "x")
-	assert.NoError(t, errors.Unwrap(nil))
 	_, err = c.DeleteInstallation(context.Background(), 1)
 	assert.EqualError(t, err, "githubapps: apps/delete-installation accepts app-jwt, and the client has none of them")
 }

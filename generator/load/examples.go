@@ -17,7 +17,7 @@ func setExampleValue(t *openapi3.T, pointer string, value any) error {
 		return err
 	}
 	if len(tokens) < 5 || tokens[0] != "components" || tokens[1] != "examples" || tokens[3] != "value" {
-		return fmt.Errorf("a value patch sets something inside #/components/examples/NAME/value/...")
+		return fmt.Errorf("a value patch must point inside #/components/examples/NAME/value")
 	}
 	ex := t.Components.Examples[tokens[2]]
 	if ex == nil || ex.Value == nil {

@@ -63,19 +63,6 @@ func (o *object) set(key string, v json.RawMessage) {
 	o.vals[key] = v
 }
 
-func (o *object) remove(key string) {
-	if _, ok := o.vals[key]; !ok {
-		return
-	}
-	delete(o.vals, key)
-	for i, k := range o.keys {
-		if k == key {
-			o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
-			break
-		}
-	}
-}
-
 // keep returns a copy holding only the members for which want is true, in document order.
 func (o *object) keep(want func(key string) bool) *object {
 	out := &object{vals: map[string]json.RawMessage{}}
