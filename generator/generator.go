@@ -19,6 +19,9 @@ type Config struct {
 	Overrides string // the overrides folder; empty for none
 	Package   string // the output's package name
 	Generate  string // the //go:generate command written into the output; empty for none
+	// Extras is a folder of *.go.tmpl files rendered into the output beside the generated
+	// code, with the same data as the client core (examples, for one); empty for none.
+	Extras string
 	// Select, when not empty, picks the operations to generate, in place of the overrides'
 	// own selection.
 	Select *overrides.Selection
@@ -67,7 +70,7 @@ func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate})
+	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate, Extras: cfg.Extras})
 	if err != nil {
 		return nil, err
 	}
@@ -82,6 +85,7 @@ const (
 	DefaultPackage   = "githubapps"
 	// DefaultGenerate regenerates generated/githubapps from inside it.
 	DefaultGenerate = "go -C ../.. run ./cmd/ghappsgen generate"
+	DefaultExtras   = "templates/examples"
 )
 
 // DefaultConfig is the configuration of `make generate`, with paths under root.
@@ -91,5 +95,6 @@ func DefaultConfig(root string) Config {
 		Overrides: filepath.Join(root, DefaultOverrides),
 		Package:   DefaultPackage,
 		Generate:  DefaultGenerate,
+		Extras:    filepath.Join(root, DefaultExtras),
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"text/template"
 )
 
@@ -42,4 +44,26 @@ func Render(name string, d Data) ([]byte, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// RenderDir renders every *.go.tmpl file of dir (outside the embedded set) with d, by output
+// file name ("x_test.go.tmpl" -> "x_test.go").
+func RenderDir(dir string, d Data) (map[string][]byte, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go.tmpl"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, name := range names {
+		t, err := template.ParseFiles(name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, d); err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(name), ".tmpl")] = buf.Bytes()
+	}
+	return out, nil
 }

@@ -26,6 +26,7 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder; the generator owns it and replaces it whole")
 	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
 	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
+	fs.StringVar(&g.cfg.Extras, "extras", "", "a folder of *.go.tmpl files (examples) rendered into the output too (default "+generator.DefaultExtras+" when -spec is the default)")
 	var ops, tags, paths string
 	fs.StringVar(&ops, "operations", "", "generate only these operations: operationIds, comma-separated")
 	fs.StringVar(&tags, "tags", "", "generate only operations with these tags, comma-separated")
@@ -51,6 +52,9 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	}
 	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] {
 		g.cfg.Generate = generator.DefaultGenerate
+	}
+	if !set["extras"] && !set["spec"] {
+		g.cfg.Extras = generator.DefaultExtras
 	}
 	return g, nil
 }

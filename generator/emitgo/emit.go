@@ -18,6 +18,7 @@ import (
 type Options struct {
 	Package  string // package name
 	Generate string // command for the //go:generate line; none when empty
+	Extras   string // folder of *.go.tmpl files to render into the package too; none when empty
 }
 
 // header marks every file as generated, so tools and reviewers skip it.
@@ -34,6 +35,17 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 		}
 		if files[name], err = format.Source(src); err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+	}
+	if opts.Extras != "" {
+		extras, err := templates.RenderDir(opts.Extras, data)
+		if err != nil {
+			return nil, err
+		}
+		for name, src := range extras {
+			if files[name], err = format.Source(src); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
 		}
 	}
 	for name, f := range map[string]*jen.File{"models.go": models(api, opts), "operations.go": operations(api, opts)} {
