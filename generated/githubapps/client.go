@@ -306,18 +306,15 @@ func decodeBody(op *operation, resp *Response, body io.Reader, out any) error {
 	return decodeJSON(op, resp, body, head, out)
 }
 
-// decodeJSON decodes one JSON value from body, which must hold nothing more; head holds
-// what was read of body so far, for the error.
+// decodeJSON decodes one JSON value from body with the generated decoder of out, straight
+// from the stream; head holds what was read of body so far, for the error.
 func decodeJSON(op *operation, resp *Response, body io.Reader, head *prefixWriter, out any) error {
-	dec := json.NewDecoder(body)
-	if err := dec.Decode(out); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = errors.New("empty body")
-		}
-		return newDecodeError(op, resp, head.buf, err)
+	target, ok := out.(decodeTarget)
+	if !ok {
+		return newDecodeError(op, resp, head.buf, fmt.Errorf("no decoder for %T", out))
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return newDecodeError(op, resp, head.buf, errors.New("data after the JSON value"))
+	if err := decodeReader(body, target); err != nil {
+		return newDecodeError(op, resp, head.buf, err)
 	}
 	return nil
 }

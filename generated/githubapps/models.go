@@ -3,8 +3,10 @@
 package githubapps
 
 import (
-	"encoding/json"
 	"fmt"
+	jx "github.com/go-faster/jx"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -39,6 +41,98 @@ type App struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *App) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "client_id":
+			err = decodeOptStr(&s.ClientID, d)
+		case "created_at":
+			err = decodeTime(&s.CreatedAt, d)
+		case "description":
+			err = decodeOptStr(&s.Description, d)
+		case "events":
+			err = decodeSlice(&s.Events, d, decodeStr)
+		case "external_url":
+			err = decodeStr(&s.ExternalURL, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "installations_count":
+			err = decodeOptInt64(&s.InstallationsCount, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "owner":
+			err = s.Owner.decodeJSON(d)
+		case "permissions":
+			err = s.Permissions.decodeJSON(d)
+		case "slug":
+			err = decodeOptStr(&s.Slug, d)
+		case "updated_at":
+			err = decodeTime(&s.UpdatedAt, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s App) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.ClientID != nil {
+		e.FieldStart("client_id")
+		encodePtr(s.ClientID, e, encodeStr)
+	}
+	e.FieldStart("created_at")
+	encodeTime(s.CreatedAt, e)
+	e.FieldStart("description")
+	encodePtr(s.Description, e, encodeStr)
+	e.FieldStart("events")
+	encodeSlice(s.Events, e, encodeStr)
+	e.FieldStart("external_url")
+	encodeStr(s.ExternalURL, e)
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.InstallationsCount != nil {
+		e.FieldStart("installations_count")
+		encodePtr(s.InstallationsCount, e, encodeInt64)
+	}
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("owner")
+	AppOwner.encodeJSON(s.Owner, e)
+	e.FieldStart("permissions")
+	AppPermissionSet.encodeJSON(s.Permissions, e)
+	if s.Slug != nil {
+		e.FieldStart("slug")
+		encodePtr(s.Slug, e, encodeStr)
+	}
+	e.FieldStart("updated_at")
+	encodeTime(s.UpdatedAt, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *App) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v App) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, App.encodeJSON), nil
+}
+
 // AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
 //
 // Schema: #/components/schemas/integration/properties/owner
@@ -66,33 +160,45 @@ func (u AppOwner) Which() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
-func (u *AppOwner) UnmarshalJSON(data []byte) error {
+// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
+func (u *AppOwner) decodeJSON(d *dec) error {
 	*u = AppOwner{}
-	i, err := pickCase("AppOwner", data, appOwnerCases, "")
-	if err != nil {
+	i, err := pickCase("AppOwner", d, appOwnerCases, "")
+	switch {
+	case err != nil:
 		return err
+	case i < 0:
+		return d.Null()
 	}
 	switch i {
 	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return json.Unmarshal(data, u.SimpleUser)
+		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
 	case 1:
-		u.Enterprise = new(Enterprise)
-		return json.Unmarshal(data, u.Enterprise)
+		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
-	return nil
+	return err
 }
 
-// MarshalJSON encodes the variant u holds, or null when it holds none.
-func (u AppOwner) MarshalJSON() ([]byte, error) {
+// encodeJSON writes the variant u holds, or null when it holds none.
+func (u AppOwner) encodeJSON(e *jx.Encoder) {
 	switch {
 	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
+		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
 	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
+		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
+	default:
+		e.Null()
 	}
-	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *AppOwner) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v AppOwner) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, AppOwner.encodeJSON), nil
 }
 
 // AppPermissionSet: The set of permissions for the GitHub app
@@ -108,22 +214,80 @@ type AppPermissionSet struct {
 	AdditionalProperties map[string]string `json:"-"`
 }
 
-// UnmarshalJSON decodes the properties and keeps every other member in AdditionalProperties.
-func (s *AppPermissionSet) UnmarshalJSON(data []byte) error {
-	type plain AppPermissionSet
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// decodeJSON reads s from d; unknown members are skipped, except into AdditionalProperties.
+func (s *AppPermissionSet) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
 	}
-	return decodeExtra(data, &s.AdditionalProperties, appPermissionSetProperties)
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "checks":
+			err = decodeOptStr(&s.Checks, d)
+		case "contents":
+			err = decodeOptStr(&s.Contents, d)
+		case "deployments":
+			err = decodeOptStr(&s.Deployments, d)
+		case "issues":
+			err = decodeOptStr(&s.Issues, d)
+		case "metadata":
+			err = decodeOptStr(&s.Metadata, d)
+		default:
+			{
+				var v string
+				if err = decodeStr(&v, d); err == nil {
+					if s.AdditionalProperties == nil {
+						s.AdditionalProperties = map[string]string{}
+					}
+					s.AdditionalProperties[d.a.str(key)] = v
+				}
+			}
+		}
+		return err
+	})
 }
 
-// MarshalJSON encodes the properties and the members of AdditionalProperties.
-func (s AppPermissionSet) MarshalJSON() ([]byte, error) {
-	type plain AppPermissionSet
-	return encodeExtra(plain(s), s.AdditionalProperties, appPermissionSetProperties)
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s AppPermissionSet) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.Checks != nil {
+		e.FieldStart("checks")
+		encodePtr(s.Checks, e, encodeStr)
+	}
+	if s.Contents != nil {
+		e.FieldStart("contents")
+		encodePtr(s.Contents, e, encodeStr)
+	}
+	if s.Deployments != nil {
+		e.FieldStart("deployments")
+		encodePtr(s.Deployments, e, encodeStr)
+	}
+	if s.Issues != nil {
+		e.FieldStart("issues")
+		encodePtr(s.Issues, e, encodeStr)
+	}
+	if s.Metadata != nil {
+		e.FieldStart("metadata")
+		encodePtr(s.Metadata, e, encodeStr)
+	}
+	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+		if slices.Contains([]string{"checks", "contents", "deployments", "issues", "metadata"}, k) {
+			continue
+		}
+		e.FieldStart(k)
+		encodeStr(s.AdditionalProperties[k], e)
+	}
+	e.ObjEnd()
 }
 
-var appPermissionSetProperties = []string{"checks", "contents", "deployments", "issues", "metadata"}
+// UnmarshalJSON decodes with the generated decoder.
+func (v *AppPermissionSet) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v AppPermissionSet) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, AppPermissionSet.encodeJSON), nil
+}
 
 // AppPermissions: The permissions granted to the fine-grained access token.
 //
@@ -277,6 +441,378 @@ type AppPermissions struct {
 	VulnerabilityAlerts *AppPermissionsVulnerabilityAlerts `json:"vulnerability_alerts,omitempty"`
 	// The level of permission to grant the access token to update GitHub Actions workflow files.
 	Workflows *AppPermissionsWorkflows `json:"workflows,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *AppPermissions) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "actions":
+			err = decodeOptEnum(&s.Actions, d)
+		case "administration":
+			err = decodeOptEnum(&s.Administration, d)
+		case "artifact_metadata":
+			err = decodeOptEnum(&s.ArtifactMetadata, d)
+		case "attestations":
+			err = decodeOptEnum(&s.Attestations, d)
+		case "checks":
+			err = decodeOptEnum(&s.Checks, d)
+		case "code_quality":
+			err = decodeOptEnum(&s.CodeQuality, d)
+		case "codespaces":
+			err = decodeOptEnum(&s.Codespaces, d)
+		case "contents":
+			err = decodeOptEnum(&s.Contents, d)
+		case "dependabot_secrets":
+			err = decodeOptEnum(&s.DependabotSecrets, d)
+		case "deployments":
+			err = decodeOptEnum(&s.Deployments, d)
+		case "discussions":
+			err = decodeOptEnum(&s.Discussions, d)
+		case "email_addresses":
+			err = decodeOptEnum(&s.EmailAddresses, d)
+		case "enterprise_administration":
+			err = decodeOptEnum(&s.EnterpriseAdministration, d)
+		case "enterprise_custom_properties":
+			err = decodeOptEnum(&s.EnterpriseCustomProperties, d)
+		case "enterprise_organization_installation_repositories":
+			err = decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
+		case "enterprise_organization_installations":
+			err = decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
+		case "environments":
+			err = decodeOptEnum(&s.Environments, d)
+		case "followers":
+			err = decodeOptEnum(&s.Followers, d)
+		case "git_ssh_keys":
+			err = decodeOptEnum(&s.GitSSHKeys, d)
+		case "gpg_keys":
+			err = decodeOptEnum(&s.GPGKeys, d)
+		case "interaction_limits":
+			err = decodeOptEnum(&s.InteractionLimits, d)
+		case "issues":
+			err = decodeOptEnum(&s.Issues, d)
+		case "members":
+			err = decodeOptEnum(&s.Members, d)
+		case "merge_queues":
+			err = decodeOptEnum(&s.MergeQueues, d)
+		case "metadata":
+			err = decodeOptEnum(&s.Metadata, d)
+		case "organization_administration":
+			err = decodeOptEnum(&s.OrganizationAdministration, d)
+		case "organization_announcement_banners":
+			err = decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
+		case "organization_copilot_agent_settings":
+			err = decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
+		case "organization_copilot_seat_management":
+			err = decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
+		case "organization_custom_org_roles":
+			err = decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
+		case "organization_custom_properties":
+			err = decodeOptEnum(&s.OrganizationCustomProperties, d)
+		case "organization_custom_roles":
+			err = decodeOptEnum(&s.OrganizationCustomRoles, d)
+		case "organization_events":
+			err = decodeOptEnum(&s.OrganizationEvents, d)
+		case "organization_hooks":
+			err = decodeOptEnum(&s.OrganizationHooks, d)
+		case "organization_packages":
+			err = decodeOptEnum(&s.OrganizationPackages, d)
+		case "organization_personal_access_token_requests":
+			err = decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
+		case "organization_personal_access_tokens":
+			err = decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
+		case "organization_plan":
+			err = decodeOptEnum(&s.OrganizationPlan, d)
+		case "organization_projects":
+			err = decodeOptEnum(&s.OrganizationProjects, d)
+		case "organization_secrets":
+			err = decodeOptEnum(&s.OrganizationSecrets, d)
+		case "organization_self_hosted_runners":
+			err = decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
+		case "organization_user_blocking":
+			err = decodeOptEnum(&s.OrganizationUserBlocking, d)
+		case "packages":
+			err = decodeOptEnum(&s.Packages, d)
+		case "pages":
+			err = decodeOptEnum(&s.Pages, d)
+		case "profile":
+			err = decodeOptEnum(&s.Profile, d)
+		case "pull_requests":
+			err = decodeOptEnum(&s.PullRequests, d)
+		case "repository_custom_properties":
+			err = decodeOptEnum(&s.RepositoryCustomProperties, d)
+		case "repository_hooks":
+			err = decodeOptEnum(&s.RepositoryHooks, d)
+		case "repository_projects":
+			err = decodeOptEnum(&s.RepositoryProjects, d)
+		case "secret_scanning_alerts":
+			err = decodeOptEnum(&s.SecretScanningAlerts, d)
+		case "secrets":
+			err = decodeOptEnum(&s.Secrets, d)
+		case "security_events":
+			err = decodeOptEnum(&s.SecurityEvents, d)
+		case "single_file":
+			err = decodeOptEnum(&s.SingleFile, d)
+		case "starring":
+			err = decodeOptEnum(&s.Starring, d)
+		case "statuses":
+			err = decodeOptEnum(&s.Statuses, d)
+		case "vulnerability_alerts":
+			err = decodeOptEnum(&s.VulnerabilityAlerts, d)
+		case "workflows":
+			err = decodeOptEnum(&s.Workflows, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s AppPermissions) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.Actions != nil {
+		e.FieldStart("actions")
+		encodePtr(s.Actions, e, encodeEnum[AppPermissionsActions])
+	}
+	if s.Administration != nil {
+		e.FieldStart("administration")
+		encodePtr(s.Administration, e, encodeEnum[AppPermissionsAdministration])
+	}
+	if s.ArtifactMetadata != nil {
+		e.FieldStart("artifact_metadata")
+		encodePtr(s.ArtifactMetadata, e, encodeEnum[AppPermissionsArtifactMetadata])
+	}
+	if s.Attestations != nil {
+		e.FieldStart("attestations")
+		encodePtr(s.Attestations, e, encodeEnum[AppPermissionsAttestations])
+	}
+	if s.Checks != nil {
+		e.FieldStart("checks")
+		encodePtr(s.Checks, e, encodeEnum[AppPermissionsChecks])
+	}
+	if s.CodeQuality != nil {
+		e.FieldStart("code_quality")
+		encodePtr(s.CodeQuality, e, encodeEnum[AppPermissionsCodeQuality])
+	}
+	if s.Codespaces != nil {
+		e.FieldStart("codespaces")
+		encodePtr(s.Codespaces, e, encodeEnum[AppPermissionsCodespaces])
+	}
+	if s.Contents != nil {
+		e.FieldStart("contents")
+		encodePtr(s.Contents, e, encodeEnum[AppPermissionsContents])
+	}
+	if s.DependabotSecrets != nil {
+		e.FieldStart("dependabot_secrets")
+		encodePtr(s.DependabotSecrets, e, encodeEnum[AppPermissionsDependabotSecrets])
+	}
+	if s.Deployments != nil {
+		e.FieldStart("deployments")
+		encodePtr(s.Deployments, e, encodeEnum[AppPermissionsDeployments])
+	}
+	if s.Discussions != nil {
+		e.FieldStart("discussions")
+		encodePtr(s.Discussions, e, encodeEnum[AppPermissionsDiscussions])
+	}
+	if s.EmailAddresses != nil {
+		e.FieldStart("email_addresses")
+		encodePtr(s.EmailAddresses, e, encodeEnum[AppPermissionsEmailAddresses])
+	}
+	if s.EnterpriseAdministration != nil {
+		e.FieldStart("enterprise_administration")
+		encodePtr(s.EnterpriseAdministration, e, encodeEnum[AppPermissionsEnterpriseAdministration])
+	}
+	if s.EnterpriseCustomProperties != nil {
+		e.FieldStart("enterprise_custom_properties")
+		encodePtr(s.EnterpriseCustomProperties, e, encodeEnum[AppPermissionsEnterpriseCustomProperties])
+	}
+	if s.EnterpriseOrganizationInstallationRepositories != nil {
+		e.FieldStart("enterprise_organization_installation_repositories")
+		encodePtr(s.EnterpriseOrganizationInstallationRepositories, e, encodeEnum[AppPermissionsEnterpriseOrganizationInstallationRepositories])
+	}
+	if s.EnterpriseOrganizationInstallations != nil {
+		e.FieldStart("enterprise_organization_installations")
+		encodePtr(s.EnterpriseOrganizationInstallations, e, encodeEnum[AppPermissionsEnterpriseOrganizationInstallations])
+	}
+	if s.Environments != nil {
+		e.FieldStart("environments")
+		encodePtr(s.Environments, e, encodeEnum[AppPermissionsEnvironments])
+	}
+	if s.Followers != nil {
+		e.FieldStart("followers")
+		encodePtr(s.Followers, e, encodeEnum[AppPermissionsFollowers])
+	}
+	if s.GitSSHKeys != nil {
+		e.FieldStart("git_ssh_keys")
+		encodePtr(s.GitSSHKeys, e, encodeEnum[AppPermissionsGitSSHKeys])
+	}
+	if s.GPGKeys != nil {
+		e.FieldStart("gpg_keys")
+		encodePtr(s.GPGKeys, e, encodeEnum[AppPermissionsGPGKeys])
+	}
+	if s.InteractionLimits != nil {
+		e.FieldStart("interaction_limits")
+		encodePtr(s.InteractionLimits, e, encodeEnum[AppPermissionsInteractionLimits])
+	}
+	if s.Issues != nil {
+		e.FieldStart("issues")
+		encodePtr(s.Issues, e, encodeEnum[AppPermissionsIssues])
+	}
+	if s.Members != nil {
+		e.FieldStart("members")
+		encodePtr(s.Members, e, encodeEnum[AppPermissionsMembers])
+	}
+	if s.MergeQueues != nil {
+		e.FieldStart("merge_queues")
+		encodePtr(s.MergeQueues, e, encodeEnum[AppPermissionsMergeQueues])
+	}
+	if s.Metadata != nil {
+		e.FieldStart("metadata")
+		encodePtr(s.Metadata, e, encodeEnum[AppPermissionsMetadata])
+	}
+	if s.OrganizationAdministration != nil {
+		e.FieldStart("organization_administration")
+		encodePtr(s.OrganizationAdministration, e, encodeEnum[AppPermissionsOrganizationAdministration])
+	}
+	if s.OrganizationAnnouncementBanners != nil {
+		e.FieldStart("organization_announcement_banners")
+		encodePtr(s.OrganizationAnnouncementBanners, e, encodeEnum[AppPermissionsOrganizationAnnouncementBanners])
+	}
+	if s.OrganizationCopilotAgentSettings != nil {
+		e.FieldStart("organization_copilot_agent_settings")
+		encodePtr(s.OrganizationCopilotAgentSettings, e, encodeEnum[AppPermissionsOrganizationCopilotAgentSettings])
+	}
+	if s.OrganizationCopilotSeatManagement != nil {
+		e.FieldStart("organization_copilot_seat_management")
+		encodePtr(s.OrganizationCopilotSeatManagement, e, encodeEnum[AppPermissionsOrganizationCopilotSeatManagement])
+	}
+	if s.OrganizationCustomOrgRoles != nil {
+		e.FieldStart("organization_custom_org_roles")
+		encodePtr(s.OrganizationCustomOrgRoles, e, encodeEnum[AppPermissionsOrganizationCustomOrgRoles])
+	}
+	if s.OrganizationCustomProperties != nil {
+		e.FieldStart("organization_custom_properties")
+		encodePtr(s.OrganizationCustomProperties, e, encodeEnum[AppPermissionsOrganizationCustomProperties])
+	}
+	if s.OrganizationCustomRoles != nil {
+		e.FieldStart("organization_custom_roles")
+		encodePtr(s.OrganizationCustomRoles, e, encodeEnum[AppPermissionsOrganizationCustomRoles])
+	}
+	if s.OrganizationEvents != nil {
+		e.FieldStart("organization_events")
+		encodePtr(s.OrganizationEvents, e, encodeEnum[AppPermissionsOrganizationEvents])
+	}
+	if s.OrganizationHooks != nil {
+		e.FieldStart("organization_hooks")
+		encodePtr(s.OrganizationHooks, e, encodeEnum[AppPermissionsOrganizationHooks])
+	}
+	if s.OrganizationPackages != nil {
+		e.FieldStart("organization_packages")
+		encodePtr(s.OrganizationPackages, e, encodeEnum[AppPermissionsOrganizationPackages])
+	}
+	if s.OrganizationPersonalAccessTokenRequests != nil {
+		e.FieldStart("organization_personal_access_token_requests")
+		encodePtr(s.OrganizationPersonalAccessTokenRequests, e, encodeEnum[AppPermissionsOrganizationPersonalAccessTokenRequests])
+	}
+	if s.OrganizationPersonalAccessTokens != nil {
+		e.FieldStart("organization_personal_access_tokens")
+		encodePtr(s.OrganizationPersonalAccessTokens, e, encodeEnum[AppPermissionsOrganizationPersonalAccessTokens])
+	}
+	if s.OrganizationPlan != nil {
+		e.FieldStart("organization_plan")
+		encodePtr(s.OrganizationPlan, e, encodeEnum[AppPermissionsOrganizationPlan])
+	}
+	if s.OrganizationProjects != nil {
+		e.FieldStart("organization_projects")
+		encodePtr(s.OrganizationProjects, e, encodeEnum[AppPermissionsOrganizationProjects])
+	}
+	if s.OrganizationSecrets != nil {
+		e.FieldStart("organization_secrets")
+		encodePtr(s.OrganizationSecrets, e, encodeEnum[AppPermissionsOrganizationSecrets])
+	}
+	if s.OrganizationSelfHostedRunners != nil {
+		e.FieldStart("organization_self_hosted_runners")
+		encodePtr(s.OrganizationSelfHostedRunners, e, encodeEnum[AppPermissionsOrganizationSelfHostedRunners])
+	}
+	if s.OrganizationUserBlocking != nil {
+		e.FieldStart("organization_user_blocking")
+		encodePtr(s.OrganizationUserBlocking, e, encodeEnum[AppPermissionsOrganizationUserBlocking])
+	}
+	if s.Packages != nil {
+		e.FieldStart("packages")
+		encodePtr(s.Packages, e, encodeEnum[AppPermissionsPackages])
+	}
+	if s.Pages != nil {
+		e.FieldStart("pages")
+		encodePtr(s.Pages, e, encodeEnum[AppPermissionsPages])
+	}
+	if s.Profile != nil {
+		e.FieldStart("profile")
+		encodePtr(s.Profile, e, encodeEnum[AppPermissionsProfile])
+	}
+	if s.PullRequests != nil {
+		e.FieldStart("pull_requests")
+		encodePtr(s.PullRequests, e, encodeEnum[AppPermissionsPullRequests])
+	}
+	if s.RepositoryCustomProperties != nil {
+		e.FieldStart("repository_custom_properties")
+		encodePtr(s.RepositoryCustomProperties, e, encodeEnum[AppPermissionsRepositoryCustomProperties])
+	}
+	if s.RepositoryHooks != nil {
+		e.FieldStart("repository_hooks")
+		encodePtr(s.RepositoryHooks, e, encodeEnum[AppPermissionsRepositoryHooks])
+	}
+	if s.RepositoryProjects != nil {
+		e.FieldStart("repository_projects")
+		encodePtr(s.RepositoryProjects, e, encodeEnum[AppPermissionsRepositoryProjects])
+	}
+	if s.SecretScanningAlerts != nil {
+		e.FieldStart("secret_scanning_alerts")
+		encodePtr(s.SecretScanningAlerts, e, encodeEnum[AppPermissionsSecretScanningAlerts])
+	}
+	if s.Secrets != nil {
+		e.FieldStart("secrets")
+		encodePtr(s.Secrets, e, encodeEnum[AppPermissionsSecrets])
+	}
+	if s.SecurityEvents != nil {
+		e.FieldStart("security_events")
+		encodePtr(s.SecurityEvents, e, encodeEnum[AppPermissionsSecurityEvents])
+	}
+	if s.SingleFile != nil {
+		e.FieldStart("single_file")
+		encodePtr(s.SingleFile, e, encodeEnum[AppPermissionsSingleFile])
+	}
+	if s.Starring != nil {
+		e.FieldStart("starring")
+		encodePtr(s.Starring, e, encodeEnum[AppPermissionsStarring])
+	}
+	if s.Statuses != nil {
+		e.FieldStart("statuses")
+		encodePtr(s.Statuses, e, encodeEnum[AppPermissionsStatuses])
+	}
+	if s.VulnerabilityAlerts != nil {
+		e.FieldStart("vulnerability_alerts")
+		encodePtr(s.VulnerabilityAlerts, e, encodeEnum[AppPermissionsVulnerabilityAlerts])
+	}
+	if s.Workflows != nil {
+		e.FieldStart("workflows")
+		encodePtr(s.Workflows, e, encodeEnum[AppPermissionsWorkflows])
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *AppPermissions) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v AppPermissions) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, AppPermissions.encodeJSON), nil
 }
 
 // AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
@@ -1159,6 +1695,100 @@ type Authorization struct {
 	User *SimpleUser `json:"user,omitempty"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *Authorization) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "app":
+			err = s.App.decodeJSON(d)
+		case "created_at":
+			err = decodeTime(&s.CreatedAt, d)
+		case "expires_at":
+			err = decodeOptTime(&s.ExpiresAt, d)
+		case "fingerprint":
+			err = decodeOptStr(&s.Fingerprint, d)
+		case "hashed_token":
+			err = decodeOptStr(&s.HashedToken, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "installation":
+			err = decodePtr(&s.Installation, d, (*ScopedInstallation).decodeJSON)
+		case "note":
+			err = decodeOptStr(&s.Note, d)
+		case "note_url":
+			err = decodeOptStr(&s.NoteURL, d)
+		case "scopes":
+			err = decodeSlice(&s.Scopes, d, decodeStr)
+		case "token":
+			err = decodeStr(&s.Token, d)
+		case "token_last_eight":
+			err = decodeOptStr(&s.TokenLastEight, d)
+		case "updated_at":
+			err = decodeTime(&s.UpdatedAt, d)
+		case "url":
+			err = decodeStr(&s.URL, d)
+		case "user":
+			err = decodePtr(&s.User, d, (*SimpleUser).decodeJSON)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s Authorization) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("app")
+	AuthorizationApp.encodeJSON(s.App, e)
+	e.FieldStart("created_at")
+	encodeTime(s.CreatedAt, e)
+	e.FieldStart("expires_at")
+	encodePtr(s.ExpiresAt, e, encodeTime)
+	e.FieldStart("fingerprint")
+	encodePtr(s.Fingerprint, e, encodeStr)
+	e.FieldStart("hashed_token")
+	encodePtr(s.HashedToken, e, encodeStr)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.Installation != nil {
+		e.FieldStart("installation")
+		encodePtr(s.Installation, e, ScopedInstallation.encodeJSON)
+	}
+	e.FieldStart("note")
+	encodePtr(s.Note, e, encodeStr)
+	e.FieldStart("note_url")
+	encodePtr(s.NoteURL, e, encodeStr)
+	e.FieldStart("scopes")
+	encodeSlice(s.Scopes, e, encodeStr)
+	e.FieldStart("token")
+	encodeStr(s.Token, e)
+	e.FieldStart("token_last_eight")
+	encodePtr(s.TokenLastEight, e, encodeStr)
+	e.FieldStart("updated_at")
+	encodeTime(s.UpdatedAt, e)
+	e.FieldStart("url")
+	encodeStr(s.URL, e)
+	if s.User != nil {
+		e.FieldStart("user")
+		encodePtr(s.User, e, SimpleUser.encodeJSON)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *Authorization) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v Authorization) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, Authorization.encodeJSON), nil
+}
+
 // Format prints t with its credentials masked, for %v, %+v and %#v alike.
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
@@ -1174,6 +1804,48 @@ type AuthorizationApp struct {
 	ClientID string `json:"client_id"`
 	Name     string `json:"name"`
 	URL      string `json:"url"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *AuthorizationApp) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "client_id":
+			err = decodeStr(&s.ClientID, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "url":
+			err = decodeStr(&s.URL, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s AuthorizationApp) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("client_id")
+	encodeStr(s.ClientID, e)
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("url")
+	encodeStr(s.URL, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v AuthorizationApp) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, AuthorizationApp.encodeJSON), nil
 }
 
 // CreateFromManifestResponse is an object of the API.
@@ -1209,6 +1881,108 @@ type CreateFromManifestResponse struct {
 	WebhookSecret *string   `json:"webhook_secret"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "client_id":
+			err = decodeStr(&s.ClientID, d)
+		case "client_secret":
+			err = decodeStr(&s.ClientSecret, d)
+		case "created_at":
+			err = decodeTime(&s.CreatedAt, d)
+		case "description":
+			err = decodeOptStr(&s.Description, d)
+		case "events":
+			err = decodeSlice(&s.Events, d, decodeStr)
+		case "external_url":
+			err = decodeStr(&s.ExternalURL, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "installations_count":
+			err = decodeOptInt64(&s.InstallationsCount, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "owner":
+			err = s.Owner.decodeJSON(d)
+		case "pem":
+			err = decodeStr(&s.PEM, d)
+		case "permissions":
+			err = s.Permissions.decodeJSON(d)
+		case "slug":
+			err = decodeOptStr(&s.Slug, d)
+		case "updated_at":
+			err = decodeTime(&s.UpdatedAt, d)
+		case "webhook_secret":
+			err = decodeOptStr(&s.WebhookSecret, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s CreateFromManifestResponse) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("client_id")
+	encodeStr(s.ClientID, e)
+	e.FieldStart("client_secret")
+	encodeStr(s.ClientSecret, e)
+	e.FieldStart("created_at")
+	encodeTime(s.CreatedAt, e)
+	e.FieldStart("description")
+	encodePtr(s.Description, e, encodeStr)
+	e.FieldStart("events")
+	encodeSlice(s.Events, e, encodeStr)
+	e.FieldStart("external_url")
+	encodeStr(s.ExternalURL, e)
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.InstallationsCount != nil {
+		e.FieldStart("installations_count")
+		encodePtr(s.InstallationsCount, e, encodeInt64)
+	}
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("owner")
+	AppOwner.encodeJSON(s.Owner, e)
+	e.FieldStart("pem")
+	encodeStr(s.PEM, e)
+	e.FieldStart("permissions")
+	AppPermissionSet.encodeJSON(s.Permissions, e)
+	if s.Slug != nil {
+		e.FieldStart("slug")
+		encodePtr(s.Slug, e, encodeStr)
+	}
+	e.FieldStart("updated_at")
+	encodeTime(s.UpdatedAt, e)
+	e.FieldStart("webhook_secret")
+	encodePtr(s.WebhookSecret, e, encodeStr)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v CreateFromManifestResponse) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, CreateFromManifestResponse.encodeJSON), nil
+}
+
 // Format prints t with its credentials masked, for %v, %+v and %#v alike.
 func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
@@ -1232,6 +2006,54 @@ type CreateInstallationAccessTokenRequest struct {
 	RepositoryIDs []int64 `json:"repository_ids,omitempty"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "permissions":
+			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+		case "repositories":
+			err = decodeSlice(&s.Repositories, d, decodeStr)
+		case "repository_ids":
+			err = decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s CreateInstallationAccessTokenRequest) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+	}
+	if len(s.Repositories) > 0 {
+		e.FieldStart("repositories")
+		encodeSlice(s.Repositories, e, encodeStr)
+	}
+	if len(s.RepositoryIDs) > 0 {
+		e.FieldStart("repository_ids")
+		encodeSlice(s.RepositoryIDs, e, encodeInt64)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v CreateInstallationAccessTokenRequest) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, CreateInstallationAccessTokenRequest.encodeJSON), nil
+}
+
 // Enterprise: An enterprise on GitHub.
 //
 // Schema: #/components/schemas/enterprise
@@ -1251,6 +2073,80 @@ type Enterprise struct {
 	UpdatedAt *time.Time `json:"updated_at"`
 	// The enterprise's website URL.
 	WebsiteURL *string `json:"website_url,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *Enterprise) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "avatar_url":
+			err = decodeStr(&s.AvatarURL, d)
+		case "created_at":
+			err = decodeOptTime(&s.CreatedAt, d)
+		case "description":
+			err = decodeOptStr(&s.Description, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "slug":
+			err = decodeStr(&s.Slug, d)
+		case "updated_at":
+			err = decodeOptTime(&s.UpdatedAt, d)
+		case "website_url":
+			err = decodeOptStr(&s.WebsiteURL, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s Enterprise) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("avatar_url")
+	encodeStr(s.AvatarURL, e)
+	e.FieldStart("created_at")
+	encodePtr(s.CreatedAt, e, encodeTime)
+	if s.Description != nil {
+		e.FieldStart("description")
+		encodePtr(s.Description, e, encodeStr)
+	}
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("slug")
+	encodeStr(s.Slug, e)
+	e.FieldStart("updated_at")
+	encodePtr(s.UpdatedAt, e, encodeTime)
+	if s.WebsiteURL != nil {
+		e.FieldStart("website_url")
+		encodePtr(s.WebsiteURL, e, encodeStr)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *Enterprise) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v Enterprise) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, Enterprise.encodeJSON), nil
 }
 
 // Installation: Installation
@@ -1285,6 +2181,128 @@ type Installation struct {
 	UpdatedAt  time.Time `json:"updated_at"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *Installation) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "access_tokens_url":
+			err = decodeStr(&s.AccessTokensURL, d)
+		case "account":
+			err = decodePtr(&s.Account, d, (*InstallationAccount).decodeJSON)
+		case "app_id":
+			err = decodeInt64(&s.AppID, d)
+		case "app_slug":
+			err = decodeStr(&s.AppSlug, d)
+		case "client_id":
+			err = decodeOptStr(&s.ClientID, d)
+		case "contact_email":
+			err = decodeOptStr(&s.ContactEmail, d)
+		case "created_at":
+			err = decodeTime(&s.CreatedAt, d)
+		case "events":
+			err = decodeSlice(&s.Events, d, decodeStr)
+		case "has_multiple_single_files":
+			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "permissions":
+			err = s.Permissions.decodeJSON(d)
+		case "repositories_url":
+			err = decodeStr(&s.RepositoriesURL, d)
+		case "repository_selection":
+			err = decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
+		case "single_file_name":
+			err = decodeOptStr(&s.SingleFileName, d)
+		case "single_file_paths":
+			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
+		case "suspended_at":
+			err = decodeOptTime(&s.SuspendedAt, d)
+		case "suspended_by":
+			err = decodePtr(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
+		case "target_id":
+			err = decodeInt64(&s.TargetID, d)
+		case "target_type":
+			err = decodeStr(&s.TargetType, d)
+		case "updated_at":
+			err = decodeTime(&s.UpdatedAt, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s Installation) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("access_tokens_url")
+	encodeStr(s.AccessTokensURL, e)
+	e.FieldStart("account")
+	encodePtr(s.Account, e, InstallationAccount.encodeJSON)
+	e.FieldStart("app_id")
+	encodeInt64(s.AppID, e)
+	e.FieldStart("app_slug")
+	encodeStr(s.AppSlug, e)
+	if s.ClientID != nil {
+		e.FieldStart("client_id")
+		encodePtr(s.ClientID, e, encodeStr)
+	}
+	if s.ContactEmail != nil {
+		e.FieldStart("contact_email")
+		encodePtr(s.ContactEmail, e, encodeStr)
+	}
+	e.FieldStart("created_at")
+	encodeTime(s.CreatedAt, e)
+	e.FieldStart("events")
+	encodeSlice(s.Events, e, encodeStr)
+	if s.HasMultipleSingleFiles != nil {
+		e.FieldStart("has_multiple_single_files")
+		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+	}
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	e.FieldStart("permissions")
+	AppPermissions.encodeJSON(s.Permissions, e)
+	e.FieldStart("repositories_url")
+	encodeStr(s.RepositoriesURL, e)
+	e.FieldStart("repository_selection")
+	encodeEnum[InstallationRepositorySelection](s.RepositorySelection, e)
+	e.FieldStart("single_file_name")
+	encodePtr(s.SingleFileName, e, encodeStr)
+	if len(s.SingleFilePaths) > 0 {
+		e.FieldStart("single_file_paths")
+		encodeSlice(s.SingleFilePaths, e, encodeStr)
+	}
+	e.FieldStart("suspended_at")
+	encodePtr(s.SuspendedAt, e, encodeTime)
+	e.FieldStart("suspended_by")
+	encodePtr(s.SuspendedBy, e, SimpleUser.encodeJSON)
+	e.FieldStart("target_id")
+	encodeInt64(s.TargetID, e)
+	e.FieldStart("target_type")
+	encodeStr(s.TargetType, e)
+	e.FieldStart("updated_at")
+	encodeTime(s.UpdatedAt, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *Installation) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v Installation) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, Installation.encodeJSON), nil
+}
+
 // InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
 // it.
 //
@@ -1313,33 +2331,45 @@ func (u InstallationAccount) Which() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
-func (u *InstallationAccount) UnmarshalJSON(data []byte) error {
+// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
+func (u *InstallationAccount) decodeJSON(d *dec) error {
 	*u = InstallationAccount{}
-	i, err := pickCase("InstallationAccount", data, installationAccountCases, "")
-	if err != nil {
+	i, err := pickCase("InstallationAccount", d, installationAccountCases, "")
+	switch {
+	case err != nil:
 		return err
+	case i < 0:
+		return d.Null()
 	}
 	switch i {
 	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return json.Unmarshal(data, u.SimpleUser)
+		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
 	case 1:
-		u.Enterprise = new(Enterprise)
-		return json.Unmarshal(data, u.Enterprise)
+		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
-	return nil
+	return err
 }
 
-// MarshalJSON encodes the variant u holds, or null when it holds none.
-func (u InstallationAccount) MarshalJSON() ([]byte, error) {
+// encodeJSON writes the variant u holds, or null when it holds none.
+func (u InstallationAccount) encodeJSON(e *jx.Encoder) {
 	switch {
 	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
+		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
 	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
+		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
+	default:
+		e.Null()
 	}
-	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *InstallationAccount) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v InstallationAccount) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, InstallationAccount.encodeJSON), nil
 }
 
 // InstallationRepositorySelection: Describe whether all repositories have been selected or there's
@@ -1370,6 +2400,80 @@ type InstallationToken struct {
 	SingleFile          *string                               `json:"single_file,omitempty"`
 	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
 	Token               string                                `json:"token"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *InstallationToken) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "expires_at":
+			err = decodeStr(&s.ExpiresAt, d)
+		case "has_multiple_single_files":
+			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
+		case "permissions":
+			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+		case "repositories":
+			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+		case "repository_selection":
+			err = decodeOptEnum(&s.RepositorySelection, d)
+		case "single_file":
+			err = decodeOptStr(&s.SingleFile, d)
+		case "single_file_paths":
+			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
+		case "token":
+			err = decodeStr(&s.Token, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s InstallationToken) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("expires_at")
+	encodeStr(s.ExpiresAt, e)
+	if s.HasMultipleSingleFiles != nil {
+		e.FieldStart("has_multiple_single_files")
+		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+	}
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+	}
+	if len(s.Repositories) > 0 {
+		e.FieldStart("repositories")
+		encodeSlice(s.Repositories, e, Repository.encodeJSON)
+	}
+	if s.RepositorySelection != nil {
+		e.FieldStart("repository_selection")
+		encodePtr(s.RepositorySelection, e, encodeEnum[InstallationTokenRepositorySelection])
+	}
+	if s.SingleFile != nil {
+		e.FieldStart("single_file")
+		encodePtr(s.SingleFile, e, encodeStr)
+	}
+	if len(s.SingleFilePaths) > 0 {
+		e.FieldStart("single_file_paths")
+		encodeSlice(s.SingleFilePaths, e, encodeStr)
+	}
+	e.FieldStart("token")
+	encodeStr(s.Token, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *InstallationToken) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v InstallationToken) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, InstallationToken.encodeJSON), nil
 }
 
 // Format prints t with its credentials masked, for %v, %+v and %#v alike.
@@ -1405,6 +2509,58 @@ type IntegrationInstallationRequest struct {
 	Requester SimpleUser `json:"requester"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "account":
+			err = s.Account.decodeJSON(d)
+		case "created_at":
+			err = decodeTime(&s.CreatedAt, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "node_id":
+			err = decodeOptStr(&s.NodeID, d)
+		case "requester":
+			err = s.Requester.decodeJSON(d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s IntegrationInstallationRequest) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("account")
+	IntegrationInstallationRequestAccount.encodeJSON(s.Account, e)
+	e.FieldStart("created_at")
+	encodeTime(s.CreatedAt, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.NodeID != nil {
+		e.FieldStart("node_id")
+		encodePtr(s.NodeID, e, encodeStr)
+	}
+	e.FieldStart("requester")
+	SimpleUser.encodeJSON(s.Requester, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v IntegrationInstallationRequest) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, IntegrationInstallationRequest.encodeJSON), nil
+}
+
 // IntegrationInstallationRequestAccount holds exactly one of its variants, the field that is not
 // nil; Which names it.
 //
@@ -1433,33 +2589,45 @@ func (u IntegrationInstallationRequestAccount) Which() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
-func (u *IntegrationInstallationRequestAccount) UnmarshalJSON(data []byte) error {
+// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
+func (u *IntegrationInstallationRequestAccount) decodeJSON(d *dec) error {
 	*u = IntegrationInstallationRequestAccount{}
-	i, err := pickCase("IntegrationInstallationRequestAccount", data, integrationInstallationRequestAccountCases, "")
-	if err != nil {
+	i, err := pickCase("IntegrationInstallationRequestAccount", d, integrationInstallationRequestAccountCases, "")
+	switch {
+	case err != nil:
 		return err
+	case i < 0:
+		return d.Null()
 	}
 	switch i {
 	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return json.Unmarshal(data, u.SimpleUser)
+		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
 	case 1:
-		u.Enterprise = new(Enterprise)
-		return json.Unmarshal(data, u.Enterprise)
+		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
-	return nil
+	return err
 }
 
-// MarshalJSON encodes the variant u holds, or null when it holds none.
-func (u IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
+// encodeJSON writes the variant u holds, or null when it holds none.
+func (u IntegrationInstallationRequestAccount) encodeJSON(e *jx.Encoder) {
 	switch {
 	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
+		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
 	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
+		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
+	default:
+		e.Null()
 	}
-	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *IntegrationInstallationRequestAccount) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, IntegrationInstallationRequestAccount.encodeJSON), nil
 }
 
 // LicenseSimple: License Simple
@@ -1474,6 +2642,62 @@ type LicenseSimple struct {
 	URL     *string `json:"url"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *LicenseSimple) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "html_url":
+			err = decodeOptStr(&s.HTMLURL, d)
+		case "key":
+			err = decodeStr(&s.Key, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "spdx_id":
+			err = decodeOptStr(&s.SpdxID, d)
+		case "url":
+			err = decodeOptStr(&s.URL, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s LicenseSimple) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.HTMLURL != nil {
+		e.FieldStart("html_url")
+		encodePtr(s.HTMLURL, e, encodeStr)
+	}
+	e.FieldStart("key")
+	encodeStr(s.Key, e)
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("spdx_id")
+	encodePtr(s.SpdxID, e, encodeStr)
+	e.FieldStart("url")
+	encodePtr(s.URL, e, encodeStr)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v LicenseSimple) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, LicenseSimple.encodeJSON), nil
+}
+
 // ListInstallationReposForAuthenticatedUserResponse is an object of the API.
 //
 // Schema:
@@ -1484,12 +2708,94 @@ type ListInstallationReposForAuthenticatedUserResponse struct {
 	TotalCount          int64        `json:"total_count"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "repositories":
+			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+		case "repository_selection":
+			err = decodeOptStr(&s.RepositorySelection, d)
+		case "total_count":
+			err = decodeInt64(&s.TotalCount, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("repositories")
+	encodeSlice(s.Repositories, e, Repository.encodeJSON)
+	if s.RepositorySelection != nil {
+		e.FieldStart("repository_selection")
+		encodePtr(s.RepositorySelection, e, encodeStr)
+	}
+	e.FieldStart("total_count")
+	encodeInt64(s.TotalCount, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v ListInstallationReposForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, ListInstallationReposForAuthenticatedUserResponse.encodeJSON), nil
+}
+
 // ListInstallationsForAuthenticatedUserResponse is an object of the API.
 //
 // Schema: #/paths/~1user~1installations/get/responses/200/content/application~1json/schema
 type ListInstallationsForAuthenticatedUserResponse struct {
 	Installations []Installation `json:"installations"`
 	TotalCount    int64          `json:"total_count"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "installations":
+			err = decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
+		case "total_count":
+			err = decodeInt64(&s.TotalCount, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("installations")
+	encodeSlice(s.Installations, e, Installation.encodeJSON)
+	e.FieldStart("total_count")
+	encodeInt64(s.TotalCount, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v ListInstallationsForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, ListInstallationsForAuthenticatedUserResponse.encodeJSON), nil
 }
 
 // ListReposAccessibleToInstallationResponse is an object of the API.
@@ -1499,6 +2805,50 @@ type ListReposAccessibleToInstallationResponse struct {
 	Repositories        []Repository `json:"repositories"`
 	RepositorySelection *string      `json:"repository_selection,omitempty"`
 	TotalCount          int64        `json:"total_count"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "repositories":
+			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+		case "repository_selection":
+			err = decodeOptStr(&s.RepositorySelection, d)
+		case "total_count":
+			err = decodeInt64(&s.TotalCount, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("repositories")
+	encodeSlice(s.Repositories, e, Repository.encodeJSON)
+	if s.RepositorySelection != nil {
+		e.FieldStart("repository_selection")
+		encodePtr(s.RepositorySelection, e, encodeStr)
+	}
+	e.FieldStart("total_count")
+	encodeInt64(s.TotalCount, e)
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v ListReposAccessibleToInstallationResponse) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, ListReposAccessibleToInstallationResponse.encodeJSON), nil
 }
 
 // Repository: A repository on GitHub.
@@ -1641,12 +2991,526 @@ type Repository struct {
 	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *Repository) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "allow_auto_merge":
+			err = decodeOptBool(&s.AllowAutoMerge, d)
+		case "allow_forking":
+			err = decodeOptBool(&s.AllowForking, d)
+		case "allow_merge_commit":
+			err = decodeOptBool(&s.AllowMergeCommit, d)
+		case "allow_rebase_merge":
+			err = decodeOptBool(&s.AllowRebaseMerge, d)
+		case "allow_squash_merge":
+			err = decodeOptBool(&s.AllowSquashMerge, d)
+		case "allow_update_branch":
+			err = decodeOptBool(&s.AllowUpdateBranch, d)
+		case "anonymous_access_enabled":
+			err = decodeOptBool(&s.AnonymousAccessEnabled, d)
+		case "archive_url":
+			err = decodeStr(&s.ArchiveURL, d)
+		case "archived":
+			err = decodeBool(&s.Archived, d)
+		case "assignees_url":
+			err = decodeStr(&s.AssigneesURL, d)
+		case "blobs_url":
+			err = decodeStr(&s.BlobsURL, d)
+		case "branches_url":
+			err = decodeStr(&s.BranchesURL, d)
+		case "clone_url":
+			err = decodeStr(&s.CloneURL, d)
+		case "code_search_index_status":
+			err = decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
+		case "collaborators_url":
+			err = decodeStr(&s.CollaboratorsURL, d)
+		case "comments_url":
+			err = decodeStr(&s.CommentsURL, d)
+		case "commits_url":
+			err = decodeStr(&s.CommitsURL, d)
+		case "compare_url":
+			err = decodeStr(&s.CompareURL, d)
+		case "contents_url":
+			err = decodeStr(&s.ContentsURL, d)
+		case "contributors_url":
+			err = decodeStr(&s.ContributorsURL, d)
+		case "created_at":
+			err = decodeOptTime(&s.CreatedAt, d)
+		case "default_branch":
+			err = decodeStr(&s.DefaultBranch, d)
+		case "delete_branch_on_merge":
+			err = decodeOptBool(&s.DeleteBranchOnMerge, d)
+		case "deployments_url":
+			err = decodeStr(&s.DeploymentsURL, d)
+		case "description":
+			err = decodeOptStr(&s.Description, d)
+		case "disabled":
+			err = decodeBool(&s.Disabled, d)
+		case "downloads_url":
+			err = decodeStr(&s.DownloadsURL, d)
+		case "events_url":
+			err = decodeStr(&s.EventsURL, d)
+		case "fork":
+			err = decodeBool(&s.Fork, d)
+		case "forks":
+			err = decodeInt64(&s.Forks, d)
+		case "forks_count":
+			err = decodeInt64(&s.ForksCount, d)
+		case "forks_url":
+			err = decodeStr(&s.ForksURL, d)
+		case "full_name":
+			err = decodeStr(&s.FullName, d)
+		case "git_commits_url":
+			err = decodeStr(&s.GitCommitsURL, d)
+		case "git_refs_url":
+			err = decodeStr(&s.GitRefsURL, d)
+		case "git_tags_url":
+			err = decodeStr(&s.GitTagsURL, d)
+		case "git_url":
+			err = decodeStr(&s.GitURL, d)
+		case "has_discussions":
+			err = decodeOptBool(&s.HasDiscussions, d)
+		case "has_downloads":
+			err = decodeBool(&s.HasDownloads, d)
+		case "has_issues":
+			err = decodeBool(&s.HasIssues, d)
+		case "has_pages":
+			err = decodeBool(&s.HasPages, d)
+		case "has_projects":
+			err = decodeBool(&s.HasProjects, d)
+		case "has_pull_requests":
+			err = decodeOptBool(&s.HasPullRequests, d)
+		case "has_wiki":
+			err = decodeBool(&s.HasWiki, d)
+		case "homepage":
+			err = decodeOptStr(&s.Homepage, d)
+		case "hooks_url":
+			err = decodeStr(&s.HooksURL, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "is_template":
+			err = decodeOptBool(&s.IsTemplate, d)
+		case "issue_comment_url":
+			err = decodeStr(&s.IssueCommentURL, d)
+		case "issue_events_url":
+			err = decodeStr(&s.IssueEventsURL, d)
+		case "issues_url":
+			err = decodeStr(&s.IssuesURL, d)
+		case "keys_url":
+			err = decodeStr(&s.KeysURL, d)
+		case "labels_url":
+			err = decodeStr(&s.LabelsURL, d)
+		case "language":
+			err = decodeOptStr(&s.Language, d)
+		case "languages_url":
+			err = decodeStr(&s.LanguagesURL, d)
+		case "license":
+			err = decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
+		case "master_branch":
+			err = decodeOptStr(&s.MasterBranch, d)
+		case "merge_commit_message":
+			err = decodeOptEnum(&s.MergeCommitMessage, d)
+		case "merge_commit_title":
+			err = decodeOptEnum(&s.MergeCommitTitle, d)
+		case "merges_url":
+			err = decodeStr(&s.MergesURL, d)
+		case "milestones_url":
+			err = decodeStr(&s.MilestonesURL, d)
+		case "mirror_url":
+			err = decodeOptStr(&s.MirrorURL, d)
+		case "name":
+			err = decodeStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "notifications_url":
+			err = decodeStr(&s.NotificationsURL, d)
+		case "open_issues":
+			err = decodeInt64(&s.OpenIssues, d)
+		case "open_issues_count":
+			err = decodeInt64(&s.OpenIssuesCount, d)
+		case "owner":
+			err = s.Owner.decodeJSON(d)
+		case "permissions":
+			err = decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
+		case "private":
+			err = decodeBool(&s.Private, d)
+		case "pull_request_creation_policy":
+			err = decodeOptEnum(&s.PullRequestCreationPolicy, d)
+		case "pulls_url":
+			err = decodeStr(&s.PullsURL, d)
+		case "pushed_at":
+			err = decodeOptTime(&s.PushedAt, d)
+		case "releases_url":
+			err = decodeStr(&s.ReleasesURL, d)
+		case "size":
+			err = decodeInt64(&s.Size, d)
+		case "squash_merge_commit_message":
+			err = decodeOptEnum(&s.SquashMergeCommitMessage, d)
+		case "squash_merge_commit_title":
+			err = decodeOptEnum(&s.SquashMergeCommitTitle, d)
+		case "ssh_url":
+			err = decodeStr(&s.SSHURL, d)
+		case "stargazers_count":
+			err = decodeInt64(&s.StargazersCount, d)
+		case "stargazers_url":
+			err = decodeStr(&s.StargazersURL, d)
+		case "starred_at":
+			err = decodeOptStr(&s.StarredAt, d)
+		case "statuses_url":
+			err = decodeStr(&s.StatusesURL, d)
+		case "subscribers_url":
+			err = decodeStr(&s.SubscribersURL, d)
+		case "subscription_url":
+			err = decodeStr(&s.SubscriptionURL, d)
+		case "svn_url":
+			err = decodeStr(&s.SvnURL, d)
+		case "tags_url":
+			err = decodeStr(&s.TagsURL, d)
+		case "teams_url":
+			err = decodeStr(&s.TeamsURL, d)
+		case "temp_clone_token":
+			err = decodeOptStr(&s.TempCloneToken, d)
+		case "topics":
+			err = decodeSlice(&s.Topics, d, decodeStr)
+		case "trees_url":
+			err = decodeStr(&s.TreesURL, d)
+		case "updated_at":
+			err = decodeOptTime(&s.UpdatedAt, d)
+		case "url":
+			err = decodeStr(&s.URL, d)
+		case "use_squash_pr_title_as_default":
+			err = decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
+		case "visibility":
+			err = decodeOptStr(&s.Visibility, d)
+		case "watchers":
+			err = decodeInt64(&s.Watchers, d)
+		case "watchers_count":
+			err = decodeInt64(&s.WatchersCount, d)
+		case "web_commit_signoff_required":
+			err = decodeOptBool(&s.WebCommitSignoffRequired, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s Repository) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.AllowAutoMerge != nil {
+		e.FieldStart("allow_auto_merge")
+		encodePtr(s.AllowAutoMerge, e, encodeBool)
+	}
+	if s.AllowForking != nil {
+		e.FieldStart("allow_forking")
+		encodePtr(s.AllowForking, e, encodeBool)
+	}
+	if s.AllowMergeCommit != nil {
+		e.FieldStart("allow_merge_commit")
+		encodePtr(s.AllowMergeCommit, e, encodeBool)
+	}
+	if s.AllowRebaseMerge != nil {
+		e.FieldStart("allow_rebase_merge")
+		encodePtr(s.AllowRebaseMerge, e, encodeBool)
+	}
+	if s.AllowSquashMerge != nil {
+		e.FieldStart("allow_squash_merge")
+		encodePtr(s.AllowSquashMerge, e, encodeBool)
+	}
+	if s.AllowUpdateBranch != nil {
+		e.FieldStart("allow_update_branch")
+		encodePtr(s.AllowUpdateBranch, e, encodeBool)
+	}
+	if s.AnonymousAccessEnabled != nil {
+		e.FieldStart("anonymous_access_enabled")
+		encodePtr(s.AnonymousAccessEnabled, e, encodeBool)
+	}
+	e.FieldStart("archive_url")
+	encodeStr(s.ArchiveURL, e)
+	e.FieldStart("archived")
+	encodeBool(s.Archived, e)
+	e.FieldStart("assignees_url")
+	encodeStr(s.AssigneesURL, e)
+	e.FieldStart("blobs_url")
+	encodeStr(s.BlobsURL, e)
+	e.FieldStart("branches_url")
+	encodeStr(s.BranchesURL, e)
+	e.FieldStart("clone_url")
+	encodeStr(s.CloneURL, e)
+	if s.CodeSearchIndexStatus != nil {
+		e.FieldStart("code_search_index_status")
+		encodePtr(s.CodeSearchIndexStatus, e, RepositoryCodeSearchIndexStatus.encodeJSON)
+	}
+	e.FieldStart("collaborators_url")
+	encodeStr(s.CollaboratorsURL, e)
+	e.FieldStart("comments_url")
+	encodeStr(s.CommentsURL, e)
+	e.FieldStart("commits_url")
+	encodeStr(s.CommitsURL, e)
+	e.FieldStart("compare_url")
+	encodeStr(s.CompareURL, e)
+	e.FieldStart("contents_url")
+	encodeStr(s.ContentsURL, e)
+	e.FieldStart("contributors_url")
+	encodeStr(s.ContributorsURL, e)
+	e.FieldStart("created_at")
+	encodePtr(s.CreatedAt, e, encodeTime)
+	e.FieldStart("default_branch")
+	encodeStr(s.DefaultBranch, e)
+	if s.DeleteBranchOnMerge != nil {
+		e.FieldStart("delete_branch_on_merge")
+		encodePtr(s.DeleteBranchOnMerge, e, encodeBool)
+	}
+	e.FieldStart("deployments_url")
+	encodeStr(s.DeploymentsURL, e)
+	e.FieldStart("description")
+	encodePtr(s.Description, e, encodeStr)
+	e.FieldStart("disabled")
+	encodeBool(s.Disabled, e)
+	e.FieldStart("downloads_url")
+	encodeStr(s.DownloadsURL, e)
+	e.FieldStart("events_url")
+	encodeStr(s.EventsURL, e)
+	e.FieldStart("fork")
+	encodeBool(s.Fork, e)
+	e.FieldStart("forks")
+	encodeInt64(s.Forks, e)
+	e.FieldStart("forks_count")
+	encodeInt64(s.ForksCount, e)
+	e.FieldStart("forks_url")
+	encodeStr(s.ForksURL, e)
+	e.FieldStart("full_name")
+	encodeStr(s.FullName, e)
+	e.FieldStart("git_commits_url")
+	encodeStr(s.GitCommitsURL, e)
+	e.FieldStart("git_refs_url")
+	encodeStr(s.GitRefsURL, e)
+	e.FieldStart("git_tags_url")
+	encodeStr(s.GitTagsURL, e)
+	e.FieldStart("git_url")
+	encodeStr(s.GitURL, e)
+	if s.HasDiscussions != nil {
+		e.FieldStart("has_discussions")
+		encodePtr(s.HasDiscussions, e, encodeBool)
+	}
+	e.FieldStart("has_downloads")
+	encodeBool(s.HasDownloads, e)
+	e.FieldStart("has_issues")
+	encodeBool(s.HasIssues, e)
+	e.FieldStart("has_pages")
+	encodeBool(s.HasPages, e)
+	e.FieldStart("has_projects")
+	encodeBool(s.HasProjects, e)
+	if s.HasPullRequests != nil {
+		e.FieldStart("has_pull_requests")
+		encodePtr(s.HasPullRequests, e, encodeBool)
+	}
+	e.FieldStart("has_wiki")
+	encodeBool(s.HasWiki, e)
+	e.FieldStart("homepage")
+	encodePtr(s.Homepage, e, encodeStr)
+	e.FieldStart("hooks_url")
+	encodeStr(s.HooksURL, e)
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.IsTemplate != nil {
+		e.FieldStart("is_template")
+		encodePtr(s.IsTemplate, e, encodeBool)
+	}
+	e.FieldStart("issue_comment_url")
+	encodeStr(s.IssueCommentURL, e)
+	e.FieldStart("issue_events_url")
+	encodeStr(s.IssueEventsURL, e)
+	e.FieldStart("issues_url")
+	encodeStr(s.IssuesURL, e)
+	e.FieldStart("keys_url")
+	encodeStr(s.KeysURL, e)
+	e.FieldStart("labels_url")
+	encodeStr(s.LabelsURL, e)
+	e.FieldStart("language")
+	encodePtr(s.Language, e, encodeStr)
+	e.FieldStart("languages_url")
+	encodeStr(s.LanguagesURL, e)
+	e.FieldStart("license")
+	encodePtr(s.License, e, LicenseSimple.encodeJSON)
+	if s.MasterBranch != nil {
+		e.FieldStart("master_branch")
+		encodePtr(s.MasterBranch, e, encodeStr)
+	}
+	if s.MergeCommitMessage != nil {
+		e.FieldStart("merge_commit_message")
+		encodePtr(s.MergeCommitMessage, e, encodeEnum[RepositoryMergeCommitMessage])
+	}
+	if s.MergeCommitTitle != nil {
+		e.FieldStart("merge_commit_title")
+		encodePtr(s.MergeCommitTitle, e, encodeEnum[RepositoryMergeCommitTitle])
+	}
+	e.FieldStart("merges_url")
+	encodeStr(s.MergesURL, e)
+	e.FieldStart("milestones_url")
+	encodeStr(s.MilestonesURL, e)
+	e.FieldStart("mirror_url")
+	encodePtr(s.MirrorURL, e, encodeStr)
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("notifications_url")
+	encodeStr(s.NotificationsURL, e)
+	e.FieldStart("open_issues")
+	encodeInt64(s.OpenIssues, e)
+	e.FieldStart("open_issues_count")
+	encodeInt64(s.OpenIssuesCount, e)
+	e.FieldStart("owner")
+	SimpleUser.encodeJSON(s.Owner, e)
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		encodePtr(s.Permissions, e, RepositoryPermissions.encodeJSON)
+	}
+	e.FieldStart("private")
+	encodeBool(s.Private, e)
+	if s.PullRequestCreationPolicy != nil {
+		e.FieldStart("pull_request_creation_policy")
+		encodePtr(s.PullRequestCreationPolicy, e, encodeEnum[RepositoryPullRequestCreationPolicy])
+	}
+	e.FieldStart("pulls_url")
+	encodeStr(s.PullsURL, e)
+	e.FieldStart("pushed_at")
+	encodePtr(s.PushedAt, e, encodeTime)
+	e.FieldStart("releases_url")
+	encodeStr(s.ReleasesURL, e)
+	e.FieldStart("size")
+	encodeInt64(s.Size, e)
+	if s.SquashMergeCommitMessage != nil {
+		e.FieldStart("squash_merge_commit_message")
+		encodePtr(s.SquashMergeCommitMessage, e, encodeEnum[RepositorySquashMergeCommitMessage])
+	}
+	if s.SquashMergeCommitTitle != nil {
+		e.FieldStart("squash_merge_commit_title")
+		encodePtr(s.SquashMergeCommitTitle, e, encodeEnum[RepositorySquashMergeCommitTitle])
+	}
+	e.FieldStart("ssh_url")
+	encodeStr(s.SSHURL, e)
+	e.FieldStart("stargazers_count")
+	encodeInt64(s.StargazersCount, e)
+	e.FieldStart("stargazers_url")
+	encodeStr(s.StargazersURL, e)
+	if s.StarredAt != nil {
+		e.FieldStart("starred_at")
+		encodePtr(s.StarredAt, e, encodeStr)
+	}
+	e.FieldStart("statuses_url")
+	encodeStr(s.StatusesURL, e)
+	e.FieldStart("subscribers_url")
+	encodeStr(s.SubscribersURL, e)
+	e.FieldStart("subscription_url")
+	encodeStr(s.SubscriptionURL, e)
+	e.FieldStart("svn_url")
+	encodeStr(s.SvnURL, e)
+	e.FieldStart("tags_url")
+	encodeStr(s.TagsURL, e)
+	e.FieldStart("teams_url")
+	encodeStr(s.TeamsURL, e)
+	if s.TempCloneToken != nil {
+		e.FieldStart("temp_clone_token")
+		encodePtr(s.TempCloneToken, e, encodeStr)
+	}
+	if len(s.Topics) > 0 {
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	}
+	e.FieldStart("trees_url")
+	encodeStr(s.TreesURL, e)
+	e.FieldStart("updated_at")
+	encodePtr(s.UpdatedAt, e, encodeTime)
+	e.FieldStart("url")
+	encodeStr(s.URL, e)
+	if s.UseSquashPrTitleAsDefault != nil {
+		e.FieldStart("use_squash_pr_title_as_default")
+		encodePtr(s.UseSquashPrTitleAsDefault, e, encodeBool)
+	}
+	if s.Visibility != nil {
+		e.FieldStart("visibility")
+		encodePtr(s.Visibility, e, encodeStr)
+	}
+	e.FieldStart("watchers")
+	encodeInt64(s.Watchers, e)
+	e.FieldStart("watchers_count")
+	encodeInt64(s.WatchersCount, e)
+	if s.WebCommitSignoffRequired != nil {
+		e.FieldStart("web_commit_signoff_required")
+		encodePtr(s.WebCommitSignoffRequired, e, encodeBool)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *Repository) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v Repository) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, Repository.encodeJSON), nil
+}
+
 // RepositoryCodeSearchIndexStatus: The status of the code search index for this repository
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
 type RepositoryCodeSearchIndexStatus struct {
 	LexicalCommitSHA *string `json:"lexical_commit_sha,omitempty"`
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "lexical_commit_sha":
+			err = decodeOptStr(&s.LexicalCommitSHA, d)
+		case "lexical_search_ok":
+			err = decodeOptBool(&s.LexicalSearchOk, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	if s.LexicalCommitSHA != nil {
+		e.FieldStart("lexical_commit_sha")
+		encodePtr(s.LexicalCommitSHA, e, encodeStr)
+	}
+	if s.LexicalSearchOk != nil {
+		e.FieldStart("lexical_search_ok")
+		encodePtr(s.LexicalSearchOk, e, encodeBool)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v RepositoryCodeSearchIndexStatus) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, RepositoryCodeSearchIndexStatus.encodeJSON), nil
 }
 
 // RepositoryMergeCommitMessage: The default value for a merge commit message.
@@ -1687,6 +3551,60 @@ type RepositoryPermissions struct {
 	Pull     bool  `json:"pull"`
 	Push     bool  `json:"push"`
 	Triage   *bool `json:"triage,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *RepositoryPermissions) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "admin":
+			err = decodeBool(&s.Admin, d)
+		case "maintain":
+			err = decodeOptBool(&s.Maintain, d)
+		case "pull":
+			err = decodeBool(&s.Pull, d)
+		case "push":
+			err = decodeBool(&s.Push, d)
+		case "triage":
+			err = decodeOptBool(&s.Triage, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s RepositoryPermissions) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("admin")
+	encodeBool(s.Admin, e)
+	if s.Maintain != nil {
+		e.FieldStart("maintain")
+		encodePtr(s.Maintain, e, encodeBool)
+	}
+	e.FieldStart("pull")
+	encodeBool(s.Pull, e)
+	e.FieldStart("push")
+	encodeBool(s.Push, e)
+	if s.Triage != nil {
+		e.FieldStart("triage")
+		encodePtr(s.Triage, e, encodeBool)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v RepositoryPermissions) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, RepositoryPermissions.encodeJSON), nil
 }
 
 // RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
@@ -1756,6 +3674,70 @@ type ScopeTokenRequest struct {
 	TargetID *int64 `json:"target_id,omitempty"`
 }
 
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "access_token":
+			err = decodeStr(&s.AccessToken, d)
+		case "permissions":
+			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+		case "repositories":
+			err = decodeSlice(&s.Repositories, d, decodeStr)
+		case "repository_ids":
+			err = decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+		case "target":
+			err = decodeOptStr(&s.Target, d)
+		case "target_id":
+			err = decodeOptInt64(&s.TargetID, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s ScopeTokenRequest) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("access_token")
+	encodeStr(s.AccessToken, e)
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+	}
+	if len(s.Repositories) > 0 {
+		e.FieldStart("repositories")
+		encodeSlice(s.Repositories, e, encodeStr)
+	}
+	if len(s.RepositoryIDs) > 0 {
+		e.FieldStart("repository_ids")
+		encodeSlice(s.RepositoryIDs, e, encodeInt64)
+	}
+	if s.Target != nil {
+		e.FieldStart("target")
+		encodePtr(s.Target, e, encodeStr)
+	}
+	if s.TargetID != nil {
+		e.FieldStart("target_id")
+		encodePtr(s.TargetID, e, encodeInt64)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v ScopeTokenRequest) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, ScopeTokenRequest.encodeJSON), nil
+}
+
 // ScopedInstallation: Scoped Installation
 //
 // Schema: #/components/schemas/nullable-scoped-installation
@@ -1770,6 +3752,68 @@ type ScopedInstallation struct {
 	RepositorySelection ScopedInstallationRepositorySelection `json:"repository_selection"`
 	SingleFileName      *string                               `json:"single_file_name"`
 	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *ScopedInstallation) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "account":
+			err = s.Account.decodeJSON(d)
+		case "has_multiple_single_files":
+			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
+		case "permissions":
+			err = s.Permissions.decodeJSON(d)
+		case "repositories_url":
+			err = decodeStr(&s.RepositoriesURL, d)
+		case "repository_selection":
+			err = decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
+		case "single_file_name":
+			err = decodeOptStr(&s.SingleFileName, d)
+		case "single_file_paths":
+			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s ScopedInstallation) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("account")
+	SimpleUser.encodeJSON(s.Account, e)
+	if s.HasMultipleSingleFiles != nil {
+		e.FieldStart("has_multiple_single_files")
+		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+	}
+	e.FieldStart("permissions")
+	AppPermissions.encodeJSON(s.Permissions, e)
+	e.FieldStart("repositories_url")
+	encodeStr(s.RepositoriesURL, e)
+	e.FieldStart("repository_selection")
+	encodeEnum[ScopedInstallationRepositorySelection](s.RepositorySelection, e)
+	e.FieldStart("single_file_name")
+	encodePtr(s.SingleFileName, e, encodeStr)
+	if len(s.SingleFilePaths) > 0 {
+		e.FieldStart("single_file_paths")
+		encodeSlice(s.SingleFilePaths, e, encodeStr)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v ScopedInstallation) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, ScopedInstallation.encodeJSON), nil
 }
 
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
@@ -1813,4 +3857,130 @@ type SimpleUser struct {
 	Type              string  `json:"type"`
 	URL               string  `json:"url"`
 	UserViewType      *string `json:"user_view_type,omitempty"`
+}
+
+// decodeJSON reads s from d; unknown members are skipped.
+func (s *SimpleUser) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) (err error) {
+		switch string(key) {
+		case "avatar_url":
+			err = decodeStr(&s.AvatarURL, d)
+		case "email":
+			err = decodeOptStr(&s.Email, d)
+		case "events_url":
+			err = decodeStr(&s.EventsURL, d)
+		case "followers_url":
+			err = decodeStr(&s.FollowersURL, d)
+		case "following_url":
+			err = decodeStr(&s.FollowingURL, d)
+		case "gists_url":
+			err = decodeStr(&s.GistsURL, d)
+		case "gravatar_id":
+			err = decodeOptStr(&s.GravatarID, d)
+		case "html_url":
+			err = decodeStr(&s.HTMLURL, d)
+		case "id":
+			err = decodeInt64(&s.ID, d)
+		case "login":
+			err = decodeStr(&s.Login, d)
+		case "name":
+			err = decodeOptStr(&s.Name, d)
+		case "node_id":
+			err = decodeStr(&s.NodeID, d)
+		case "organizations_url":
+			err = decodeStr(&s.OrganizationsURL, d)
+		case "received_events_url":
+			err = decodeStr(&s.ReceivedEventsURL, d)
+		case "repos_url":
+			err = decodeStr(&s.ReposURL, d)
+		case "site_admin":
+			err = decodeBool(&s.SiteAdmin, d)
+		case "starred_at":
+			err = decodeOptStr(&s.StarredAt, d)
+		case "starred_url":
+			err = decodeStr(&s.StarredURL, d)
+		case "subscriptions_url":
+			err = decodeStr(&s.SubscriptionsURL, d)
+		case "type":
+			err = decodeStr(&s.Type, d)
+		case "url":
+			err = decodeStr(&s.URL, d)
+		case "user_view_type":
+			err = decodeOptStr(&s.UserViewType, d)
+		default:
+			err = d.Skip()
+		}
+		return err
+	})
+}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s SimpleUser) encodeJSON(e *jx.Encoder) {
+	e.ObjStart()
+	e.FieldStart("avatar_url")
+	encodeStr(s.AvatarURL, e)
+	if s.Email != nil {
+		e.FieldStart("email")
+		encodePtr(s.Email, e, encodeStr)
+	}
+	e.FieldStart("events_url")
+	encodeStr(s.EventsURL, e)
+	e.FieldStart("followers_url")
+	encodeStr(s.FollowersURL, e)
+	e.FieldStart("following_url")
+	encodeStr(s.FollowingURL, e)
+	e.FieldStart("gists_url")
+	encodeStr(s.GistsURL, e)
+	e.FieldStart("gravatar_id")
+	encodePtr(s.GravatarID, e, encodeStr)
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	e.FieldStart("login")
+	encodeStr(s.Login, e)
+	if s.Name != nil {
+		e.FieldStart("name")
+		encodePtr(s.Name, e, encodeStr)
+	}
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("organizations_url")
+	encodeStr(s.OrganizationsURL, e)
+	e.FieldStart("received_events_url")
+	encodeStr(s.ReceivedEventsURL, e)
+	e.FieldStart("repos_url")
+	encodeStr(s.ReposURL, e)
+	e.FieldStart("site_admin")
+	encodeBool(s.SiteAdmin, e)
+	if s.StarredAt != nil {
+		e.FieldStart("starred_at")
+		encodePtr(s.StarredAt, e, encodeStr)
+	}
+	e.FieldStart("starred_url")
+	encodeStr(s.StarredURL, e)
+	e.FieldStart("subscriptions_url")
+	encodeStr(s.SubscriptionsURL, e)
+	e.FieldStart("type")
+	encodeStr(s.Type, e)
+	e.FieldStart("url")
+	encodeStr(s.URL, e)
+	if s.UserViewType != nil {
+		e.FieldStart("user_view_type")
+		encodePtr(s.UserViewType, e, encodeStr)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *SimpleUser) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v SimpleUser) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, SimpleUser.encodeJSON), nil
 }

@@ -421,7 +421,9 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 		query:    p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListInstallationReposForAuthenticatedUserResponse) []Repository {
+	return iterate(ctx, c, r, func(page *ListInstallationReposForAuthenticatedUserResponse) decodeTarget {
+		return page
+	}, func(page *ListInstallationReposForAuthenticatedUserResponse) []Repository {
 		return page.Repositories
 	})
 }
@@ -479,7 +481,9 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 		query: params.query(),
 	}
 	var out []IntegrationInstallationRequest
-	resp, err := c.do(ctx, r, &out)
+	resp, err := c.do(ctx, r, into[[]IntegrationInstallationRequest]{&out, func(v *[]IntegrationInstallationRequest, d *dec) error {
+		return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
+	}})
 	if err != nil {
 		return nil, resp, err
 	}
@@ -502,7 +506,11 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 		op:    &opListInstallationRequestsForAuthenticatedApp,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *[]IntegrationInstallationRequest) []IntegrationInstallationRequest {
+	return iterate(ctx, c, r, func(page *[]IntegrationInstallationRequest) decodeTarget {
+		return into[[]IntegrationInstallationRequest]{page, func(v *[]IntegrationInstallationRequest, d *dec) error {
+			return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
+		}}
+	}, func(page *[]IntegrationInstallationRequest) []IntegrationInstallationRequest {
 		return *page
 	})
 }
@@ -571,7 +579,9 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 		query: params.query(),
 	}
 	var out []Installation
-	resp, err := c.do(ctx, r, &out)
+	resp, err := c.do(ctx, r, into[[]Installation]{&out, func(v *[]Installation, d *dec) error {
+		return decodeSlice(v, d, (*Installation).decodeJSON)
+	}})
 	if err != nil {
 		return nil, resp, err
 	}
@@ -593,7 +603,11 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 		op:    &opListInstallations,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *[]Installation) []Installation {
+	return iterate(ctx, c, r, func(page *[]Installation) decodeTarget {
+		return into[[]Installation]{page, func(v *[]Installation, d *dec) error {
+			return decodeSlice(v, d, (*Installation).decodeJSON)
+		}}
+	}, func(page *[]Installation) []Installation {
 		return *page
 	})
 }
@@ -675,7 +689,9 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 		op:    &opListInstallationsForAuthenticatedUser,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListInstallationsForAuthenticatedUserResponse) []Installation {
+	return iterate(ctx, c, r, func(page *ListInstallationsForAuthenticatedUserResponse) decodeTarget {
+		return page
+	}, func(page *ListInstallationsForAuthenticatedUserResponse) []Installation {
 		return page.Installations
 	})
 }
@@ -755,7 +771,9 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 		op:    &opListReposAccessibleToInstallation,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) []Repository {
+	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) decodeTarget {
+		return page
+	}, func(page *ListReposAccessibleToInstallationResponse) []Repository {
 		return page.Repositories
 	})
 }

@@ -10,7 +10,7 @@ import (
 // iterate walks a list page by page, following each answer's Link rel="next" URL as the
 // server gives it, and yields the items of each page in order. It yields the first error
 // and stops; it stops when the consumer's loop breaks or ctx ends.
-func iterate[Page, Item any](ctx context.Context, c *Client, r *request, items func(*Page) []Item) iter.Seq2[Item, error] {
+func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target func(*Page) decodeTarget, items func(*Page) []Item) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
 		var zero Item
 		for {
@@ -19,7 +19,7 @@ func iterate[Page, Item any](ctx context.Context, c *Client, r *request, items f
 				return
 			}
 			page := new(Page)
-			resp, err := c.do(ctx, r, page)
+			resp, err := c.do(ctx, r, target(page))
 			if err != nil {
 				yield(zero, err)
 				return

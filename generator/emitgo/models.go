@@ -11,11 +11,11 @@ func models(api *ir.API, opts Options) *jen.File {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.Struct:
-			structType(f, t)
+			structType(f, t, opts.StdModels)
 		case ir.Enum:
 			enumType(f, t)
 		case ir.Union:
-			unionType(f, t)
+			unionType(f, t, opts.StdModels)
 		}
 		f.Line()
 	}
@@ -30,7 +30,7 @@ func typeDoc(t *ir.Type, what string) *jen.Statement {
 	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
 }
 
-func structType(f *jen.File, t *ir.Type) {
+func structType(f *jen.File, t *ir.Type, std bool) {
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		tag := fl.JSONName
@@ -44,7 +44,10 @@ func structType(f *jen.File, t *ir.Type) {
 			Id(t.ExtraName).Map(jen.String()).Add(elemExpr(t.Extra)).Tag(map[string]string{"json": "-"}))
 	}
 	f.Add(structDoc(t)).Type().Id(t.Name).Struct(fields...)
-	if t.Extra != nil {
+	switch {
+	case !std:
+		structCodec(f, t)
+	case t.Extra != nil:
 		extraMethods(f, t)
 	}
 	if secrets := secretFields(t); len(secrets) > 0 {
@@ -119,7 +122,7 @@ func enumType(f *jen.File, t *ir.Type) {
 	f.Const().Defs(consts...)
 }
 
-func unionType(f *jen.File, t *ir.Type) {
+func unionType(f *jen.File, t *ir.Type, std bool) {
 	var fields, cases []jen.Code
 	for _, c := range t.Cases {
 		fields = append(fields, jen.Id(c.Name).Add(caseExpr(c.Type)))
@@ -138,6 +141,10 @@ func unionType(f *jen.File, t *ir.Type) {
 	f.Line()
 	f.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
 	unionWhich(f, t)
+	if !std {
+		unionCodec(f, t, casesVar)
+		return
+	}
 	unionUnmarshal(f, t, casesVar)
 	unionMarshal(f, t)
 }

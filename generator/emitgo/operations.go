@@ -297,12 +297,16 @@ func buildRequest(op *ir.Operation, pathArgs []jen.Code, params *jen.Statement) 
 
 func decodeResult(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
 	var out jen.Code
-	target := jen.Op("&").Id("out")
-	if op.Result.Type.Kind == ir.Named {
+	var target jen.Code = jen.Op("&").Id("out")
+	switch {
+	case op.Result.Type.Kind == ir.Named:
 		out = jen.Id("out").Op(":=").New(typeExpr(op.Result.Type))
 		target = jen.Id("out")
-	} else {
+	case !isJSON(op.Result.ContentType):
+		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type)) // text, read as it is
+	default:
 		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type))
+		target = intoTarget(op.Result.Type, jen.Op("&").Id("out"))
 	}
 	return []jen.Code{
 		out,
@@ -353,17 +357,28 @@ func iterMethod(f *jen.File, op *ir.Operation) {
 			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
 	)
 	body = append(body, buildRequest(op, pathArgs, jen.Id("p"))...)
-	page := resultExpr(op.Result.Type)
-	var items jen.Code = jen.Op("*").Id("page")
+	page := jen.Op("*").Add(typeExpr(op.Result.Type))
+	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
 	if op.Result.Type.Kind == ir.Named {
-		items = jen.Id("page").Dot(pg.Items.Name)
-	} else {
-		page = jen.Op("*").Add(page)
+		items, target = jen.Id("page").Dot(pg.Items.Name), jen.Id("page")
 	}
+	decode := jen.Func().Params(jen.Id("page").Add(page.Clone())).Id("decodeTarget").Block(jen.Return(target))
 	extract := jen.Func().Params(jen.Id("page").Add(page)).Index().Add(item.Clone()).Block(jen.Return(items))
-	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), extract)))
+	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), decode, extract)))
 	f.Line()
 	f.Add(docComment(fmt.Sprintf("%sIter walks every item of every page of %s, following the Link header's next URL. "+
 		"It asks for %d items a page unless params set %s. It stops at the first error, which it yields, when the loop breaks, or when ctx ends.",
 		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name + "Iter").Params(args...).Add(seq).Block(body...)
+}
+
+// intoTarget wraps a pointer to a value that is not a named type (an array, a map, a
+// scalar) with its generated decoder, as the client core's decodeTarget.
+func intoTarget(r *ir.TypeRef, ptr jen.Code) jen.Code {
+	return jen.Id("into").Types(typeExpr(r)).Values(ptr, decodeFunc(r))
+}
+
+func isJSON(contentType string) bool {
+	ct, _, _ := strings.Cut(contentType, ";")
+	ct = strings.TrimSpace(ct)
+	return ct == "application/json" || strings.HasSuffix(ct, "+json")
 }

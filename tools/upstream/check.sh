@@ -9,7 +9,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 cd "$root"
 go build -o "$tmp/ghappsgen" ./cmd/ghappsgen
-printf 'module upstream\n\ngo 1.24\n\nrequire github.com/golang-jwt/jwt/v5 v5.3.1\n' > "$tmp/go.mod"
+# The generated module's requirements are what any generated package needs.
+sed 's|^module .*|module upstream|' generated/go.mod > "$tmp/go.mod"
 cp generated/go.sum "$tmp/go.sum"
 
 for spec in ghes-3.19 api.github.com; do

@@ -1,0 +1,243 @@
+package emitgo
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+)
+
+// The jx codecs: every struct and union gets decodeJSON and encodeJSON methods built from
+// the helpers in templates/codec.go.tmpl, and UnmarshalJSON / MarshalJSON that use them.
+
+const jxPkg = "github.com/go-faster/jx"
+
+func decoderParam() jen.Code { return jen.Id("d").Op("*").Id("dec") }
+func encoderParam() jen.Code { return jen.Id("e").Op("*").Qual(jxPkg, "Encoder") }
+
+// decodeFunc is a function value `func(*T, *dec) error` that decodes a value of r's type,
+// T being typeExpr(r).
+func decodeFunc(r *ir.TypeRef) jen.Code {
+	switch r.Kind {
+	case ir.Primitive:
+		return jen.Id(map[string]string{ir.String: "decodeStr", ir.Int64: "decodeInt64", ir.Float64: "decodeFloat64",
+			ir.Bool: "decodeBool", ir.DateTime: "decodeTime"}[r.Primitive])
+	case ir.Named:
+		if r.Named.Kind == ir.Enum {
+			return jen.Id("decodeEnum").Types(jen.Id(r.Named.Name))
+		}
+		return jen.Parens(jen.Op("*").Id(r.Named.Name)).Dot("decodeJSON")
+	case ir.Array, ir.Map:
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typeExpr(r)), decoderParam()).Error().Block(
+			jen.Return(containerDecode(r, jen.Id("v"))))
+	}
+	return jen.Id("decodeAny")
+}
+
+// elemDecodeFunc decodes an array element or map value: a pointer when null is allowed.
+func elemDecodeFunc(r *ir.TypeRef) jen.Code {
+	if r.Nullable && pointable(r) {
+		return jen.Func().Params(jen.Id("v").Op("*").Add(elemExpr(r)), decoderParam()).Error().Block(
+			jen.Return(decodeOptional(r, jen.Id("v"))))
+	}
+	return decodeFunc(r)
+}
+
+// optionalScalar names the helper that decodes an optional scalar from the arena's slabs.
+var optionalScalar = map[string]string{ir.String: "decodeOptStr", ir.Int64: "decodeOptInt64", ir.Bool: "decodeOptBool", ir.DateTime: "decodeOptTime"}
+
+// decodeOptional decodes into target, a pointer to a pointer: scalars from the slabs,
+// everything else with decodePtr.
+func decodeOptional(r *ir.TypeRef, target jen.Code) jen.Code {
+	if r.Kind == ir.Primitive && optionalScalar[r.Primitive] != "" {
+		return jen.Id(optionalScalar[r.Primitive]).Call(target, jen.Id("d"))
+	}
+	if r.Kind == ir.Named && r.Named.Kind == ir.Enum {
+		return jen.Id("decodeOptEnum").Call(target, jen.Id("d"))
+	}
+	return jen.Id("decodePtr").Call(target, jen.Id("d"), decodeFunc(r))
+}
+
+func containerDecode(r *ir.TypeRef, target jen.Code) jen.Code {
+	helper := "decodeSlice"
+	if r.Kind == ir.Map {
+		helper = "decodeMap"
+	}
+	return jen.Id(helper).Call(target, jen.Id("d"), elemDecodeFunc(r.Elem))
+}
+
+// decodeInto is an expression that decodes into field (an addressable value of r's type,
+// or a pointer to one when pointer is set) and returns an error.
+func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
+	target := jen.Op("&").Add(field.Clone())
+	switch {
+	case pointer:
+		return decodeOptional(r, target)
+	case r.Kind == ir.Array || r.Kind == ir.Map:
+		return containerDecode(r, target)
+	case r.Kind == ir.Named && r.Named.Kind != ir.Enum:
+		return field.Clone().Dot("decodeJSON").Call(jen.Id("d"))
+	}
+	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
+}
+
+// encodeFunc is a function value `func(T, *jx.Encoder)`.
+func encodeFunc(r *ir.TypeRef) jen.Code {
+	switch r.Kind {
+	case ir.Primitive:
+		return jen.Id(map[string]string{ir.String: "encodeStr", ir.Int64: "encodeInt64", ir.Float64: "encodeFloat64",
+			ir.Bool: "encodeBool", ir.DateTime: "encodeTime"}[r.Primitive])
+	case ir.Named:
+		if r.Named.Kind == ir.Enum {
+			return jen.Id("encodeEnum").Types(jen.Id(r.Named.Name))
+		}
+		return jen.Id(r.Named.Name).Dot("encodeJSON")
+	case ir.Array, ir.Map:
+		return jen.Func().Params(jen.Id("v").Add(typeExpr(r)), encoderParam()).Block(containerEncode(r, jen.Id("v")))
+	}
+	return jen.Id("encodeAny")
+}
+
+func elemEncodeFunc(r *ir.TypeRef) jen.Code {
+	if r.Nullable && pointable(r) {
+		return jen.Func().Params(jen.Id("v").Add(elemExpr(r)), encoderParam()).Block(
+			jen.Id("encodePtr").Call(jen.Id("v"), jen.Id("e"), encodeFunc(r)))
+	}
+	return encodeFunc(r)
+}
+
+func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
+	helper := "encodeSlice"
+	if r.Kind == ir.Map {
+		helper = "encodeMap"
+	}
+	return jen.Id(helper).Call(value, jen.Id("e"), elemEncodeFunc(r.Elem))
+}
+
+func encodeValueOf(r *ir.TypeRef, value *jen.Statement, pointer bool) jen.Code {
+	switch {
+	case pointer:
+		return jen.Id("encodePtr").Call(value, jen.Id("e"), encodeFunc(r))
+	case r.Kind == ir.Array || r.Kind == ir.Map:
+		return containerEncode(r, value)
+	}
+	return jen.Add(encodeFunc(r)).Call(value, jen.Id("e"))
+}
+
+// structCodec emits decodeJSON, encodeJSON, UnmarshalJSON and MarshalJSON for a struct.
+// The decoder walks the object's members once; an error names the member it came from, so
+// that nested errors read as a path ("account: login: ...").
+func structCodec(f *jen.File, t *ir.Type) {
+	var cases []jen.Code
+	for _, fl := range t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(
+			jen.Err().Op("=").Add(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), isPointer(fl.Type, fl.Required)))))
+	}
+	fallback := jen.Err().Op("=").Id("d").Dot("Skip").Call()
+	if t.Extra != nil {
+		fallback = jen.Block(
+			jen.Var().Id("v").Add(elemExpr(t.Extra)),
+			jen.If(jen.Err().Op("=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("==").Nil()).Block(
+				jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
+					jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
+				jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
+			),
+		)
+	}
+	cases = append(cases, jen.Default().Block(fallback))
+	f.Line()
+	f.Comment("decodeJSON reads s from d; unknown members are skipped" + extraNote(t) + ".")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
+		jen.If(jen.Id("d").Dot("Next").Call().Op("==").Qual(jxPkg, "Null")).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
+		jen.Return(jen.Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Params(jen.Err().Error()).Block(
+			jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
+			jen.Return(jen.Err()),
+		))),
+	)
+	structEncode(f, t)
+	interop(f, t.Name)
+}
+
+func extraNote(t *ir.Type) string {
+	if t.Extra != nil {
+		return ", except into " + t.ExtraName
+	}
+	return ""
+}
+
+func structEncode(f *jen.File, t *ir.Type) {
+	body := []jen.Code{jen.Id("e").Dot("ObjStart").Call()}
+	for _, fl := range t.Fields {
+		value := jen.Id("s").Dot(fl.Name)
+		write := []jen.Code{
+			jen.Id("e").Dot("FieldStart").Call(jen.Lit(fl.JSONName)),
+			encodeValueOf(fl.Type, value.Clone(), isPointer(fl.Type, fl.Required)),
+		}
+		switch {
+		case fl.Required:
+			body = append(body, write...)
+		case fl.Type.Kind == ir.Array || fl.Type.Kind == ir.Map:
+			body = append(body, jen.If(jen.Len(value.Clone()).Op(">").Lit(0)).Block(write...))
+		default:
+			body = append(body, jen.If(value.Clone().Op("!=").Nil()).Block(write...))
+		}
+	}
+	if t.Extra != nil {
+		known := make([]jen.Code, len(t.Fields))
+		for i, fl := range t.Fields {
+			known[i] = jen.Lit(fl.JSONName)
+		}
+		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("s").Dot(t.ExtraName)))).Block(
+			jen.If(jen.Qual("slices", "Contains").Call(jen.Index().String().Values(known...), jen.Id("k"))).Block(jen.Continue()),
+			jen.Id("e").Dot("FieldStart").Call(jen.Id("k")),
+			jen.Add(elemEncodeFunc(t.Extra)).Call(jen.Id("s").Dot(t.ExtraName).Index(jen.Id("k")), jen.Id("e")),
+		))
+	}
+	body = append(body, jen.Id("e").Dot("ObjEnd").Call())
+	f.Line()
+	f.Comment("encodeJSON writes s to e, leaving out optional members that are not set.")
+	f.Func().Params(jen.Id("s").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
+}
+
+// interop makes encoding/json use the generated codec.
+func interop(f *jen.File, name string) {
+	f.Line()
+	f.Comment("UnmarshalJSON decodes with the generated decoder.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("decodeBytes").Call(jen.Id("data"), jen.Id("v"))))
+	f.Line()
+	f.Comment("MarshalJSON encodes with the generated encoder.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("encodeValue").Call(jen.Id("v"), jen.Id(name).Dot("encodeJSON")), jen.Nil()))
+}
+
+// unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
+// which then decodes it.
+func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
+	var cases []jen.Code
+	for i, c := range t.Cases {
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(
+			jen.Err().Op("=").Add(decodeInto(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type)))))
+	}
+	f.Line()
+	f.Comment("decodeJSON reads the variant that the value holds; JSON null leaves u empty.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
+		jen.Op("*").Id("u").Op("=").Id(t.Name).Values(),
+		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("pickCase").Call(jen.Lit(t.Name), jen.Id("d"), jen.Id(casesVar), jen.Lit(t.Tag)),
+		jen.Switch().Block(
+			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Case(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
+		),
+		jen.Switch(jen.Id("i")).Block(cases...),
+		jen.Return(jen.Err()),
+	)
+	var enc []jen.Code
+	for _, c := range t.Cases {
+		enc = append(enc, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(
+			encodeValueOf(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type))))
+	}
+	enc = append(enc, jen.Default().Block(jen.Id("e").Dot("Null").Call()))
+	f.Line()
+	f.Comment("encodeJSON writes the variant u holds, or null when it holds none.")
+	f.Func().Params(jen.Id("u").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(jen.Switch().Block(enc...))
+	interop(f, t.Name)
+}
