@@ -7,6 +7,7 @@ UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
+	$(GO) run ./cmd/ghappsgen generate -std-models -out generated/internal/stdmodels
 
 PRISM := generated/contract/node_modules/.package-lock.json
 
@@ -32,6 +33,7 @@ lint: vet
 # check fails when generated/ is not what `make generate` would write; it writes nothing.
 check:
 	$(GO) run ./cmd/ghappsgen check
+	$(GO) run ./cmd/ghappsgen check -std-models -out generated/internal/stdmodels
 
 # spec re-carves spec/apps.json from the @octokit/openapi version pinned in
 # tools/upstream/package.json, then regenerates.
@@ -48,9 +50,11 @@ test-upstream: upstream
 	tools/upstream/check.sh
 
 # fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
-# generator (spec bytes in), and the generated decoders (response bytes in). Short
+# generator (spec bytes in), the generated decoders (response bytes in), and the generated
+# codecs against encoding/json on the reference models (same value out). Short
 # minimisation keeps the engine fuzzing rather than shrinking each new input for a minute.
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./generator -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s

@@ -22,6 +22,9 @@ type Config struct {
 	// Extras is a folder of *.go.tmpl files rendered into the output beside the generated
 	// code, with the same data as the client core (examples, for one); empty for none.
 	Extras string
+	// StdModels writes the models alone with encoding/json's reflection-based decoding: the
+	// reference the differential tests hold the generated codecs to.
+	StdModels bool
 	// Select, when not empty, picks the operations to generate, in place of the overrides'
 	// own selection.
 	Select *overrides.Selection
@@ -70,7 +73,7 @@ func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate, Extras: cfg.Extras})
+	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate, Extras: cfg.Extras, StdModels: cfg.StdModels})
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +89,21 @@ const (
 	// DefaultGenerate regenerates generated/githubapps from inside it.
 	DefaultGenerate = "go -C ../.. run ./cmd/ghappsgen generate"
 	DefaultExtras   = "templates/examples"
+	// DefaultStdOut holds the reference models (StdModels) of the differential tests.
+	DefaultStdOut     = "generated/internal/stdmodels"
+	DefaultStdPackage = "stdmodels"
 )
+
+// DefaultStdConfig is the configuration of the reference models `make generate` writes
+// beside the client.
+func DefaultStdConfig(root string) Config {
+	return Config{
+		Spec:      filepath.Join(root, DefaultSpec),
+		Overrides: filepath.Join(root, DefaultOverrides),
+		Package:   DefaultStdPackage,
+		StdModels: true,
+	}
+}
 
 // DefaultConfig is the configuration of `make generate`, with paths under root.
 func DefaultConfig(root string) Config {

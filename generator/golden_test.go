@@ -16,12 +16,17 @@ const root = ".."
 // TestGeneratedIsCurrent regenerates from spec/ and overrides/ and compares the result byte
 // for byte with the committed generated/githubapps. Run `make generate` to refresh it.
 func TestGeneratedIsCurrent(t *testing.T) {
-	files, err := generator.Generate(generator.DefaultConfig(root))
-	require.NoError(t, err)
-	diffs, err := files.Diff(filepath.Join(root, generator.DefaultOut))
-	require.NoError(t, err)
-	if len(diffs) > 0 {
-		t.Fatalf("generated/githubapps is stale; run make generate:\n%s", strings.Join(diffs, "\n"))
+	for out, cfg := range map[string]generator.Config{
+		generator.DefaultOut:    generator.DefaultConfig(root),
+		generator.DefaultStdOut: generator.DefaultStdConfig(root),
+	} {
+		files, err := generator.Generate(cfg)
+		require.NoError(t, err)
+		diffs, err := files.Diff(filepath.Join(root, out))
+		require.NoError(t, err)
+		if len(diffs) > 0 {
+			t.Fatalf("%s is stale; run make generate:\n%s", out, strings.Join(diffs, "\n"))
+		}
 	}
 }
 

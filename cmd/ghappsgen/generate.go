@@ -27,6 +27,7 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
 	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
 	fs.StringVar(&g.cfg.Extras, "extras", "", "a folder of *.go.tmpl files (examples) rendered into the output too (default "+generator.DefaultExtras+" when -spec is the default)")
+	fs.BoolVar(&g.cfg.StdModels, "std-models", false, "write only the models, decoded by encoding/json (a reference for differential tests)")
 	var ops, tags, paths string
 	fs.StringVar(&ops, "operations", "", "generate only these operations: operationIds, comma-separated")
 	fs.StringVar(&tags, "tags", "", "generate only operations with these tags, comma-separated")
@@ -50,10 +51,10 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	if g.cfg.Package == "" {
 		g.cfg.Package = filepath.Base(filepath.Clean(g.out))
 	}
-	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] {
+	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] && !g.cfg.StdModels {
 		g.cfg.Generate = generator.DefaultGenerate
 	}
-	if !set["extras"] && !set["spec"] {
+	if !set["extras"] && !set["spec"] && !g.cfg.StdModels {
 		g.cfg.Extras = generator.DefaultExtras
 	}
 	return g, nil

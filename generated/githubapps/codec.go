@@ -396,3 +396,33 @@ func UnmarshalList[T any, P interface {
 	err := decodeBytes(data, into[[]T]{&out, func(v *[]T, d *dec) error { return decodeSlice(v, d, decodeItem) }})
 	return out, err
 }
+
+// foldedKey finds the member name that key matches ignoring case, as encoding/json does for
+// a key that matches no name exactly; "" when there is none.
+func foldedKey(key []byte, names []string) string {
+	for _, n := range names {
+		if len(n) == len(key) && asciiEqualFold(n, key) || strings.EqualFold(n, string(key)) {
+			return n
+		}
+	}
+	return ""
+}
+
+func asciiEqualFold(s string, b []byte) bool {
+	for i := 0; i < len(s); i++ {
+		c1, c2 := s[i], b[i]
+		if c1 >= 0x80 || c2 >= 0x80 {
+			return false // leave non-ASCII to strings.EqualFold
+		}
+		if 'A' <= c1 && c1 <= 'Z' {
+			c1 += 'a' - 'A'
+		}
+		if 'A' <= c2 && c2 <= 'Z' {
+			c2 += 'a' - 'A'
+		}
+		if c1 != c2 {
+			return false
+		}
+	}
+	return true
+}

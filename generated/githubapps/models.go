@@ -41,47 +41,55 @@ type App struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *App) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "client_id":
-			err = decodeOptStr(&s.ClientID, d)
-		case "created_at":
-			err = decodeTime(&s.CreatedAt, d)
-		case "description":
-			err = decodeOptStr(&s.Description, d)
-		case "events":
-			err = decodeSlice(&s.Events, d, decodeStr)
-		case "external_url":
-			err = decodeStr(&s.ExternalURL, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "installations_count":
-			err = decodeOptInt64(&s.InstallationsCount, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "owner":
-			err = s.Owner.decodeJSON(d)
-		case "permissions":
-			err = s.Permissions.decodeJSON(d)
-		case "slug":
-			err = decodeOptStr(&s.Slug, d)
-		case "updated_at":
-			err = decodeTime(&s.UpdatedAt, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *App) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "client_id":
+		return decodeOptStr(&s.ClientID, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "description":
+		return decodeOptStr(&s.Description, d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "external_url":
+		return decodeStr(&s.ExternalURL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "installations_count":
+		return decodeOptInt64(&s.InstallationsCount, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "slug":
+		return decodeOptStr(&s.Slug, d)
+	case "updated_at":
+		return decodeTime(&s.UpdatedAt, d)
+	}
+	if name := foldedKey(key, appMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var appMembers = []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s App) encodeJSON(e *jx.Encoder) {
@@ -214,37 +222,45 @@ type AppPermissionSet struct {
 	AdditionalProperties map[string]string `json:"-"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped, except into AdditionalProperties.
+// decodeJSON reads s from d.
 func (s *AppPermissionSet) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "checks":
-			err = decodeOptStr(&s.Checks, d)
-		case "contents":
-			err = decodeOptStr(&s.Contents, d)
-		case "deployments":
-			err = decodeOptStr(&s.Deployments, d)
-		case "issues":
-			err = decodeOptStr(&s.Issues, d)
-		case "metadata":
-			err = decodeOptStr(&s.Metadata, d)
-		default:
-			{
-				var v string
-				if err = decodeStr(&v, d); err == nil {
-					if s.AdditionalProperties == nil {
-						s.AdditionalProperties = map[string]string{}
-					}
-					s.AdditionalProperties[d.a.str(key)] = v
-				}
-			}
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
+func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "checks":
+		return decodeOptStr(&s.Checks, d)
+	case "contents":
+		return decodeOptStr(&s.Contents, d)
+	case "deployments":
+		return decodeOptStr(&s.Deployments, d)
+	case "issues":
+		return decodeOptStr(&s.Issues, d)
+	case "metadata":
+		return decodeOptStr(&s.Metadata, d)
+	}
+	if name := foldedKey(key, appPermissionSetMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	var v string
+	if err := decodeStr(&v, d); err != nil {
+		return err
+	}
+	if s.AdditionalProperties == nil {
+		s.AdditionalProperties = map[string]string{}
+	}
+	s.AdditionalProperties[d.a.str(key)] = v
+	return nil
+}
+
+var appPermissionSetMembers = []string{"checks", "contents", "deployments", "issues", "metadata"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AppPermissionSet) encodeJSON(e *jx.Encoder) {
@@ -443,133 +459,141 @@ type AppPermissions struct {
 	Workflows *AppPermissionsWorkflows `json:"workflows,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *AppPermissions) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "actions":
-			err = decodeOptEnum(&s.Actions, d)
-		case "administration":
-			err = decodeOptEnum(&s.Administration, d)
-		case "artifact_metadata":
-			err = decodeOptEnum(&s.ArtifactMetadata, d)
-		case "attestations":
-			err = decodeOptEnum(&s.Attestations, d)
-		case "checks":
-			err = decodeOptEnum(&s.Checks, d)
-		case "code_quality":
-			err = decodeOptEnum(&s.CodeQuality, d)
-		case "codespaces":
-			err = decodeOptEnum(&s.Codespaces, d)
-		case "contents":
-			err = decodeOptEnum(&s.Contents, d)
-		case "dependabot_secrets":
-			err = decodeOptEnum(&s.DependabotSecrets, d)
-		case "deployments":
-			err = decodeOptEnum(&s.Deployments, d)
-		case "discussions":
-			err = decodeOptEnum(&s.Discussions, d)
-		case "email_addresses":
-			err = decodeOptEnum(&s.EmailAddresses, d)
-		case "enterprise_administration":
-			err = decodeOptEnum(&s.EnterpriseAdministration, d)
-		case "enterprise_custom_properties":
-			err = decodeOptEnum(&s.EnterpriseCustomProperties, d)
-		case "enterprise_organization_installation_repositories":
-			err = decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
-		case "enterprise_organization_installations":
-			err = decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
-		case "environments":
-			err = decodeOptEnum(&s.Environments, d)
-		case "followers":
-			err = decodeOptEnum(&s.Followers, d)
-		case "git_ssh_keys":
-			err = decodeOptEnum(&s.GitSSHKeys, d)
-		case "gpg_keys":
-			err = decodeOptEnum(&s.GPGKeys, d)
-		case "interaction_limits":
-			err = decodeOptEnum(&s.InteractionLimits, d)
-		case "issues":
-			err = decodeOptEnum(&s.Issues, d)
-		case "members":
-			err = decodeOptEnum(&s.Members, d)
-		case "merge_queues":
-			err = decodeOptEnum(&s.MergeQueues, d)
-		case "metadata":
-			err = decodeOptEnum(&s.Metadata, d)
-		case "organization_administration":
-			err = decodeOptEnum(&s.OrganizationAdministration, d)
-		case "organization_announcement_banners":
-			err = decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
-		case "organization_copilot_agent_settings":
-			err = decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
-		case "organization_copilot_seat_management":
-			err = decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
-		case "organization_custom_org_roles":
-			err = decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
-		case "organization_custom_properties":
-			err = decodeOptEnum(&s.OrganizationCustomProperties, d)
-		case "organization_custom_roles":
-			err = decodeOptEnum(&s.OrganizationCustomRoles, d)
-		case "organization_events":
-			err = decodeOptEnum(&s.OrganizationEvents, d)
-		case "organization_hooks":
-			err = decodeOptEnum(&s.OrganizationHooks, d)
-		case "organization_packages":
-			err = decodeOptEnum(&s.OrganizationPackages, d)
-		case "organization_personal_access_token_requests":
-			err = decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
-		case "organization_personal_access_tokens":
-			err = decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
-		case "organization_plan":
-			err = decodeOptEnum(&s.OrganizationPlan, d)
-		case "organization_projects":
-			err = decodeOptEnum(&s.OrganizationProjects, d)
-		case "organization_secrets":
-			err = decodeOptEnum(&s.OrganizationSecrets, d)
-		case "organization_self_hosted_runners":
-			err = decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-		case "organization_user_blocking":
-			err = decodeOptEnum(&s.OrganizationUserBlocking, d)
-		case "packages":
-			err = decodeOptEnum(&s.Packages, d)
-		case "pages":
-			err = decodeOptEnum(&s.Pages, d)
-		case "profile":
-			err = decodeOptEnum(&s.Profile, d)
-		case "pull_requests":
-			err = decodeOptEnum(&s.PullRequests, d)
-		case "repository_custom_properties":
-			err = decodeOptEnum(&s.RepositoryCustomProperties, d)
-		case "repository_hooks":
-			err = decodeOptEnum(&s.RepositoryHooks, d)
-		case "repository_projects":
-			err = decodeOptEnum(&s.RepositoryProjects, d)
-		case "secret_scanning_alerts":
-			err = decodeOptEnum(&s.SecretScanningAlerts, d)
-		case "secrets":
-			err = decodeOptEnum(&s.Secrets, d)
-		case "security_events":
-			err = decodeOptEnum(&s.SecurityEvents, d)
-		case "single_file":
-			err = decodeOptEnum(&s.SingleFile, d)
-		case "starring":
-			err = decodeOptEnum(&s.Starring, d)
-		case "statuses":
-			err = decodeOptEnum(&s.Statuses, d)
-		case "vulnerability_alerts":
-			err = decodeOptEnum(&s.VulnerabilityAlerts, d)
-		case "workflows":
-			err = decodeOptEnum(&s.Workflows, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "actions":
+		return decodeOptEnum(&s.Actions, d)
+	case "administration":
+		return decodeOptEnum(&s.Administration, d)
+	case "artifact_metadata":
+		return decodeOptEnum(&s.ArtifactMetadata, d)
+	case "attestations":
+		return decodeOptEnum(&s.Attestations, d)
+	case "checks":
+		return decodeOptEnum(&s.Checks, d)
+	case "code_quality":
+		return decodeOptEnum(&s.CodeQuality, d)
+	case "codespaces":
+		return decodeOptEnum(&s.Codespaces, d)
+	case "contents":
+		return decodeOptEnum(&s.Contents, d)
+	case "dependabot_secrets":
+		return decodeOptEnum(&s.DependabotSecrets, d)
+	case "deployments":
+		return decodeOptEnum(&s.Deployments, d)
+	case "discussions":
+		return decodeOptEnum(&s.Discussions, d)
+	case "email_addresses":
+		return decodeOptEnum(&s.EmailAddresses, d)
+	case "enterprise_administration":
+		return decodeOptEnum(&s.EnterpriseAdministration, d)
+	case "enterprise_custom_properties":
+		return decodeOptEnum(&s.EnterpriseCustomProperties, d)
+	case "enterprise_organization_installation_repositories":
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
+	case "enterprise_organization_installations":
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
+	case "environments":
+		return decodeOptEnum(&s.Environments, d)
+	case "followers":
+		return decodeOptEnum(&s.Followers, d)
+	case "git_ssh_keys":
+		return decodeOptEnum(&s.GitSSHKeys, d)
+	case "gpg_keys":
+		return decodeOptEnum(&s.GPGKeys, d)
+	case "interaction_limits":
+		return decodeOptEnum(&s.InteractionLimits, d)
+	case "issues":
+		return decodeOptEnum(&s.Issues, d)
+	case "members":
+		return decodeOptEnum(&s.Members, d)
+	case "merge_queues":
+		return decodeOptEnum(&s.MergeQueues, d)
+	case "metadata":
+		return decodeOptEnum(&s.Metadata, d)
+	case "organization_administration":
+		return decodeOptEnum(&s.OrganizationAdministration, d)
+	case "organization_announcement_banners":
+		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
+	case "organization_copilot_agent_settings":
+		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
+	case "organization_copilot_seat_management":
+		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
+	case "organization_custom_org_roles":
+		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
+	case "organization_custom_properties":
+		return decodeOptEnum(&s.OrganizationCustomProperties, d)
+	case "organization_custom_roles":
+		return decodeOptEnum(&s.OrganizationCustomRoles, d)
+	case "organization_events":
+		return decodeOptEnum(&s.OrganizationEvents, d)
+	case "organization_hooks":
+		return decodeOptEnum(&s.OrganizationHooks, d)
+	case "organization_packages":
+		return decodeOptEnum(&s.OrganizationPackages, d)
+	case "organization_personal_access_token_requests":
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
+	case "organization_personal_access_tokens":
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
+	case "organization_plan":
+		return decodeOptEnum(&s.OrganizationPlan, d)
+	case "organization_projects":
+		return decodeOptEnum(&s.OrganizationProjects, d)
+	case "organization_secrets":
+		return decodeOptEnum(&s.OrganizationSecrets, d)
+	case "organization_self_hosted_runners":
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
+	case "organization_user_blocking":
+		return decodeOptEnum(&s.OrganizationUserBlocking, d)
+	case "packages":
+		return decodeOptEnum(&s.Packages, d)
+	case "pages":
+		return decodeOptEnum(&s.Pages, d)
+	case "profile":
+		return decodeOptEnum(&s.Profile, d)
+	case "pull_requests":
+		return decodeOptEnum(&s.PullRequests, d)
+	case "repository_custom_properties":
+		return decodeOptEnum(&s.RepositoryCustomProperties, d)
+	case "repository_hooks":
+		return decodeOptEnum(&s.RepositoryHooks, d)
+	case "repository_projects":
+		return decodeOptEnum(&s.RepositoryProjects, d)
+	case "secret_scanning_alerts":
+		return decodeOptEnum(&s.SecretScanningAlerts, d)
+	case "secrets":
+		return decodeOptEnum(&s.Secrets, d)
+	case "security_events":
+		return decodeOptEnum(&s.SecurityEvents, d)
+	case "single_file":
+		return decodeOptEnum(&s.SingleFile, d)
+	case "starring":
+		return decodeOptEnum(&s.Starring, d)
+	case "statuses":
+		return decodeOptEnum(&s.Statuses, d)
+	case "vulnerability_alerts":
+		return decodeOptEnum(&s.VulnerabilityAlerts, d)
+	case "workflows":
+		return decodeOptEnum(&s.Workflows, d)
+	}
+	if name := foldedKey(key, appPermissionsMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var appPermissionsMembers = []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installation_repositories", "enterprise_organization_installations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AppPermissions) encodeJSON(e *jx.Encoder) {
@@ -1695,49 +1719,57 @@ type Authorization struct {
 	User *SimpleUser `json:"user,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *Authorization) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "app":
-			err = s.App.decodeJSON(d)
-		case "created_at":
-			err = decodeTime(&s.CreatedAt, d)
-		case "expires_at":
-			err = decodeOptTime(&s.ExpiresAt, d)
-		case "fingerprint":
-			err = decodeOptStr(&s.Fingerprint, d)
-		case "hashed_token":
-			err = decodeOptStr(&s.HashedToken, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "installation":
-			err = decodePtr(&s.Installation, d, (*ScopedInstallation).decodeJSON)
-		case "note":
-			err = decodeOptStr(&s.Note, d)
-		case "note_url":
-			err = decodeOptStr(&s.NoteURL, d)
-		case "scopes":
-			err = decodeSlice(&s.Scopes, d, decodeStr)
-		case "token":
-			err = decodeStr(&s.Token, d)
-		case "token_last_eight":
-			err = decodeOptStr(&s.TokenLastEight, d)
-		case "updated_at":
-			err = decodeTime(&s.UpdatedAt, d)
-		case "url":
-			err = decodeStr(&s.URL, d)
-		case "user":
-			err = decodePtr(&s.User, d, (*SimpleUser).decodeJSON)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *Authorization) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "app":
+		return s.App.decodeJSON(d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "expires_at":
+		return decodeOptTime(&s.ExpiresAt, d)
+	case "fingerprint":
+		return decodeOptStr(&s.Fingerprint, d)
+	case "hashed_token":
+		return decodeOptStr(&s.HashedToken, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "installation":
+		return decodePtr(&s.Installation, d, (*ScopedInstallation).decodeJSON)
+	case "note":
+		return decodeOptStr(&s.Note, d)
+	case "note_url":
+		return decodeOptStr(&s.NoteURL, d)
+	case "scopes":
+		return decodeSlice(&s.Scopes, d, decodeStr)
+	case "token":
+		return decodeStr(&s.Token, d)
+	case "token_last_eight":
+		return decodeOptStr(&s.TokenLastEight, d)
+	case "updated_at":
+		return decodeTime(&s.UpdatedAt, d)
+	case "url":
+		return decodeStr(&s.URL, d)
+	case "user":
+		return decodePtr(&s.User, d, (*SimpleUser).decodeJSON)
+	}
+	if name := foldedKey(key, authorizationMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var authorizationMembers = []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Authorization) encodeJSON(e *jx.Encoder) {
@@ -1806,25 +1838,33 @@ type AuthorizationApp struct {
 	URL      string `json:"url"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *AuthorizationApp) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "client_id":
-			err = decodeStr(&s.ClientID, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "url":
-			err = decodeStr(&s.URL, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "client_id":
+		return decodeStr(&s.ClientID, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "url":
+		return decodeStr(&s.URL, d)
+	}
+	if name := foldedKey(key, authorizationAppMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var authorizationAppMembers = []string{"client_id", "name", "url"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AuthorizationApp) encodeJSON(e *jx.Encoder) {
@@ -1881,53 +1921,61 @@ type CreateFromManifestResponse struct {
 	WebhookSecret *string   `json:"webhook_secret"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "client_id":
-			err = decodeStr(&s.ClientID, d)
-		case "client_secret":
-			err = decodeStr(&s.ClientSecret, d)
-		case "created_at":
-			err = decodeTime(&s.CreatedAt, d)
-		case "description":
-			err = decodeOptStr(&s.Description, d)
-		case "events":
-			err = decodeSlice(&s.Events, d, decodeStr)
-		case "external_url":
-			err = decodeStr(&s.ExternalURL, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "installations_count":
-			err = decodeOptInt64(&s.InstallationsCount, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "owner":
-			err = s.Owner.decodeJSON(d)
-		case "pem":
-			err = decodeStr(&s.PEM, d)
-		case "permissions":
-			err = s.Permissions.decodeJSON(d)
-		case "slug":
-			err = decodeOptStr(&s.Slug, d)
-		case "updated_at":
-			err = decodeTime(&s.UpdatedAt, d)
-		case "webhook_secret":
-			err = decodeOptStr(&s.WebhookSecret, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "client_id":
+		return decodeStr(&s.ClientID, d)
+	case "client_secret":
+		return decodeStr(&s.ClientSecret, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "description":
+		return decodeOptStr(&s.Description, d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "external_url":
+		return decodeStr(&s.ExternalURL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "installations_count":
+		return decodeOptInt64(&s.InstallationsCount, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "pem":
+		return decodeStr(&s.PEM, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "slug":
+		return decodeOptStr(&s.Slug, d)
+	case "updated_at":
+		return decodeTime(&s.UpdatedAt, d)
+	case "webhook_secret":
+		return decodeOptStr(&s.WebhookSecret, d)
+	}
+	if name := foldedKey(key, createFromManifestResponseMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var createFromManifestResponseMembers = []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s CreateFromManifestResponse) encodeJSON(e *jx.Encoder) {
@@ -2006,25 +2054,33 @@ type CreateInstallationAccessTokenRequest struct {
 	RepositoryIDs []int64 `json:"repository_ids,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "permissions":
-			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-		case "repositories":
-			err = decodeSlice(&s.Repositories, d, decodeStr)
-		case "repository_ids":
-			err = decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, decodeStr)
+	case "repository_ids":
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+	}
+	if name := foldedKey(key, createInstallationAccessTokenRequestMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var createInstallationAccessTokenRequestMembers = []string{"permissions", "repositories", "repository_ids"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s CreateInstallationAccessTokenRequest) encodeJSON(e *jx.Encoder) {
@@ -2075,39 +2131,47 @@ type Enterprise struct {
 	WebsiteURL *string `json:"website_url,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *Enterprise) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "avatar_url":
-			err = decodeStr(&s.AvatarURL, d)
-		case "created_at":
-			err = decodeOptTime(&s.CreatedAt, d)
-		case "description":
-			err = decodeOptStr(&s.Description, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "slug":
-			err = decodeStr(&s.Slug, d)
-		case "updated_at":
-			err = decodeOptTime(&s.UpdatedAt, d)
-		case "website_url":
-			err = decodeOptStr(&s.WebsiteURL, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *Enterprise) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "avatar_url":
+		return decodeStr(&s.AvatarURL, d)
+	case "created_at":
+		return decodeOptTime(&s.CreatedAt, d)
+	case "description":
+		return decodeOptStr(&s.Description, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "slug":
+		return decodeStr(&s.Slug, d)
+	case "updated_at":
+		return decodeOptTime(&s.UpdatedAt, d)
+	case "website_url":
+		return decodeOptStr(&s.WebsiteURL, d)
+	}
+	if name := foldedKey(key, enterpriseMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var enterpriseMembers = []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Enterprise) encodeJSON(e *jx.Encoder) {
@@ -2181,61 +2245,69 @@ type Installation struct {
 	UpdatedAt  time.Time `json:"updated_at"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *Installation) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "access_tokens_url":
-			err = decodeStr(&s.AccessTokensURL, d)
-		case "account":
-			err = decodePtr(&s.Account, d, (*InstallationAccount).decodeJSON)
-		case "app_id":
-			err = decodeInt64(&s.AppID, d)
-		case "app_slug":
-			err = decodeStr(&s.AppSlug, d)
-		case "client_id":
-			err = decodeOptStr(&s.ClientID, d)
-		case "contact_email":
-			err = decodeOptStr(&s.ContactEmail, d)
-		case "created_at":
-			err = decodeTime(&s.CreatedAt, d)
-		case "events":
-			err = decodeSlice(&s.Events, d, decodeStr)
-		case "has_multiple_single_files":
-			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "permissions":
-			err = s.Permissions.decodeJSON(d)
-		case "repositories_url":
-			err = decodeStr(&s.RepositoriesURL, d)
-		case "repository_selection":
-			err = decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
-		case "single_file_name":
-			err = decodeOptStr(&s.SingleFileName, d)
-		case "single_file_paths":
-			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
-		case "suspended_at":
-			err = decodeOptTime(&s.SuspendedAt, d)
-		case "suspended_by":
-			err = decodePtr(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
-		case "target_id":
-			err = decodeInt64(&s.TargetID, d)
-		case "target_type":
-			err = decodeStr(&s.TargetType, d)
-		case "updated_at":
-			err = decodeTime(&s.UpdatedAt, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *Installation) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "access_tokens_url":
+		return decodeStr(&s.AccessTokensURL, d)
+	case "account":
+		return decodePtr(&s.Account, d, (*InstallationAccount).decodeJSON)
+	case "app_id":
+		return decodeInt64(&s.AppID, d)
+	case "app_slug":
+		return decodeStr(&s.AppSlug, d)
+	case "client_id":
+		return decodeOptStr(&s.ClientID, d)
+	case "contact_email":
+		return decodeOptStr(&s.ContactEmail, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "repositories_url":
+		return decodeStr(&s.RepositoriesURL, d)
+	case "repository_selection":
+		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
+	case "single_file_name":
+		return decodeOptStr(&s.SingleFileName, d)
+	case "single_file_paths":
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
+	case "suspended_at":
+		return decodeOptTime(&s.SuspendedAt, d)
+	case "suspended_by":
+		return decodePtr(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
+	case "target_id":
+		return decodeInt64(&s.TargetID, d)
+	case "target_type":
+		return decodeStr(&s.TargetType, d)
+	case "updated_at":
+		return decodeTime(&s.UpdatedAt, d)
+	}
+	if name := foldedKey(key, installationMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var installationMembers = []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Installation) encodeJSON(e *jx.Encoder) {
@@ -2402,35 +2474,43 @@ type InstallationToken struct {
 	Token               string                                `json:"token"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *InstallationToken) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "expires_at":
-			err = decodeStr(&s.ExpiresAt, d)
-		case "has_multiple_single_files":
-			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
-		case "permissions":
-			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-		case "repositories":
-			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-		case "repository_selection":
-			err = decodeOptEnum(&s.RepositorySelection, d)
-		case "single_file":
-			err = decodeOptStr(&s.SingleFile, d)
-		case "single_file_paths":
-			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
-		case "token":
-			err = decodeStr(&s.Token, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "expires_at":
+		return decodeStr(&s.ExpiresAt, d)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+	case "repository_selection":
+		return decodeOptEnum(&s.RepositorySelection, d)
+	case "single_file":
+		return decodeOptStr(&s.SingleFile, d)
+	case "single_file_paths":
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
+	case "token":
+		return decodeStr(&s.Token, d)
+	}
+	if name := foldedKey(key, installationTokenMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var installationTokenMembers = []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s InstallationToken) encodeJSON(e *jx.Encoder) {
@@ -2509,29 +2589,37 @@ type IntegrationInstallationRequest struct {
 	Requester SimpleUser `json:"requester"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "account":
-			err = s.Account.decodeJSON(d)
-		case "created_at":
-			err = decodeTime(&s.CreatedAt, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "node_id":
-			err = decodeOptStr(&s.NodeID, d)
-		case "requester":
-			err = s.Requester.decodeJSON(d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "account":
+		return s.Account.decodeJSON(d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "node_id":
+		return decodeOptStr(&s.NodeID, d)
+	case "requester":
+		return s.Requester.decodeJSON(d)
+	}
+	if name := foldedKey(key, integrationInstallationRequestMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var integrationInstallationRequestMembers = []string{"account", "created_at", "id", "node_id", "requester"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s IntegrationInstallationRequest) encodeJSON(e *jx.Encoder) {
@@ -2642,31 +2730,39 @@ type LicenseSimple struct {
 	URL     *string `json:"url"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *LicenseSimple) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "html_url":
-			err = decodeOptStr(&s.HTMLURL, d)
-		case "key":
-			err = decodeStr(&s.Key, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "spdx_id":
-			err = decodeOptStr(&s.SpdxID, d)
-		case "url":
-			err = decodeOptStr(&s.URL, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "html_url":
+		return decodeOptStr(&s.HTMLURL, d)
+	case "key":
+		return decodeStr(&s.Key, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "spdx_id":
+		return decodeOptStr(&s.SpdxID, d)
+	case "url":
+		return decodeOptStr(&s.URL, d)
+	}
+	if name := foldedKey(key, licenseSimpleMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var licenseSimpleMembers = []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s LicenseSimple) encodeJSON(e *jx.Encoder) {
@@ -2708,25 +2804,33 @@ type ListInstallationReposForAuthenticatedUserResponse struct {
 	TotalCount          int64        `json:"total_count"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "repositories":
-			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-		case "repository_selection":
-			err = decodeOptStr(&s.RepositorySelection, d)
-		case "total_count":
-			err = decodeInt64(&s.TotalCount, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+	case "repository_selection":
+		return decodeOptStr(&s.RepositorySelection, d)
+	case "total_count":
+		return decodeInt64(&s.TotalCount, d)
+	}
+	if name := foldedKey(key, listInstallationReposForAuthenticatedUserResponseMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var listInstallationReposForAuthenticatedUserResponseMembers = []string{"repositories", "repository_selection", "total_count"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
@@ -2760,23 +2864,31 @@ type ListInstallationsForAuthenticatedUserResponse struct {
 	TotalCount    int64          `json:"total_count"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "installations":
-			err = decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
-		case "total_count":
-			err = decodeInt64(&s.TotalCount, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "installations":
+		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
+	case "total_count":
+		return decodeInt64(&s.TotalCount, d)
+	}
+	if name := foldedKey(key, listInstallationsForAuthenticatedUserResponseMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var listInstallationsForAuthenticatedUserResponseMembers = []string{"installations", "total_count"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
@@ -2807,25 +2919,33 @@ type ListReposAccessibleToInstallationResponse struct {
 	TotalCount          int64        `json:"total_count"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "repositories":
-			err = decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-		case "repository_selection":
-			err = decodeOptStr(&s.RepositorySelection, d)
-		case "total_count":
-			err = decodeInt64(&s.TotalCount, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+	case "repository_selection":
+		return decodeOptStr(&s.RepositorySelection, d)
+	case "total_count":
+		return decodeInt64(&s.TotalCount, d)
+	}
+	if name := foldedKey(key, listReposAccessibleToInstallationResponseMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var listReposAccessibleToInstallationResponseMembers = []string{"repositories", "repository_selection", "total_count"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *jx.Encoder) {
@@ -2991,215 +3111,223 @@ type Repository struct {
 	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *Repository) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "allow_auto_merge":
-			err = decodeOptBool(&s.AllowAutoMerge, d)
-		case "allow_forking":
-			err = decodeOptBool(&s.AllowForking, d)
-		case "allow_merge_commit":
-			err = decodeOptBool(&s.AllowMergeCommit, d)
-		case "allow_rebase_merge":
-			err = decodeOptBool(&s.AllowRebaseMerge, d)
-		case "allow_squash_merge":
-			err = decodeOptBool(&s.AllowSquashMerge, d)
-		case "allow_update_branch":
-			err = decodeOptBool(&s.AllowUpdateBranch, d)
-		case "anonymous_access_enabled":
-			err = decodeOptBool(&s.AnonymousAccessEnabled, d)
-		case "archive_url":
-			err = decodeStr(&s.ArchiveURL, d)
-		case "archived":
-			err = decodeBool(&s.Archived, d)
-		case "assignees_url":
-			err = decodeStr(&s.AssigneesURL, d)
-		case "blobs_url":
-			err = decodeStr(&s.BlobsURL, d)
-		case "branches_url":
-			err = decodeStr(&s.BranchesURL, d)
-		case "clone_url":
-			err = decodeStr(&s.CloneURL, d)
-		case "code_search_index_status":
-			err = decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-		case "collaborators_url":
-			err = decodeStr(&s.CollaboratorsURL, d)
-		case "comments_url":
-			err = decodeStr(&s.CommentsURL, d)
-		case "commits_url":
-			err = decodeStr(&s.CommitsURL, d)
-		case "compare_url":
-			err = decodeStr(&s.CompareURL, d)
-		case "contents_url":
-			err = decodeStr(&s.ContentsURL, d)
-		case "contributors_url":
-			err = decodeStr(&s.ContributorsURL, d)
-		case "created_at":
-			err = decodeOptTime(&s.CreatedAt, d)
-		case "default_branch":
-			err = decodeStr(&s.DefaultBranch, d)
-		case "delete_branch_on_merge":
-			err = decodeOptBool(&s.DeleteBranchOnMerge, d)
-		case "deployments_url":
-			err = decodeStr(&s.DeploymentsURL, d)
-		case "description":
-			err = decodeOptStr(&s.Description, d)
-		case "disabled":
-			err = decodeBool(&s.Disabled, d)
-		case "downloads_url":
-			err = decodeStr(&s.DownloadsURL, d)
-		case "events_url":
-			err = decodeStr(&s.EventsURL, d)
-		case "fork":
-			err = decodeBool(&s.Fork, d)
-		case "forks":
-			err = decodeInt64(&s.Forks, d)
-		case "forks_count":
-			err = decodeInt64(&s.ForksCount, d)
-		case "forks_url":
-			err = decodeStr(&s.ForksURL, d)
-		case "full_name":
-			err = decodeStr(&s.FullName, d)
-		case "git_commits_url":
-			err = decodeStr(&s.GitCommitsURL, d)
-		case "git_refs_url":
-			err = decodeStr(&s.GitRefsURL, d)
-		case "git_tags_url":
-			err = decodeStr(&s.GitTagsURL, d)
-		case "git_url":
-			err = decodeStr(&s.GitURL, d)
-		case "has_discussions":
-			err = decodeOptBool(&s.HasDiscussions, d)
-		case "has_downloads":
-			err = decodeBool(&s.HasDownloads, d)
-		case "has_issues":
-			err = decodeBool(&s.HasIssues, d)
-		case "has_pages":
-			err = decodeBool(&s.HasPages, d)
-		case "has_projects":
-			err = decodeBool(&s.HasProjects, d)
-		case "has_pull_requests":
-			err = decodeOptBool(&s.HasPullRequests, d)
-		case "has_wiki":
-			err = decodeBool(&s.HasWiki, d)
-		case "homepage":
-			err = decodeOptStr(&s.Homepage, d)
-		case "hooks_url":
-			err = decodeStr(&s.HooksURL, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "is_template":
-			err = decodeOptBool(&s.IsTemplate, d)
-		case "issue_comment_url":
-			err = decodeStr(&s.IssueCommentURL, d)
-		case "issue_events_url":
-			err = decodeStr(&s.IssueEventsURL, d)
-		case "issues_url":
-			err = decodeStr(&s.IssuesURL, d)
-		case "keys_url":
-			err = decodeStr(&s.KeysURL, d)
-		case "labels_url":
-			err = decodeStr(&s.LabelsURL, d)
-		case "language":
-			err = decodeOptStr(&s.Language, d)
-		case "languages_url":
-			err = decodeStr(&s.LanguagesURL, d)
-		case "license":
-			err = decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
-		case "master_branch":
-			err = decodeOptStr(&s.MasterBranch, d)
-		case "merge_commit_message":
-			err = decodeOptEnum(&s.MergeCommitMessage, d)
-		case "merge_commit_title":
-			err = decodeOptEnum(&s.MergeCommitTitle, d)
-		case "merges_url":
-			err = decodeStr(&s.MergesURL, d)
-		case "milestones_url":
-			err = decodeStr(&s.MilestonesURL, d)
-		case "mirror_url":
-			err = decodeOptStr(&s.MirrorURL, d)
-		case "name":
-			err = decodeStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "notifications_url":
-			err = decodeStr(&s.NotificationsURL, d)
-		case "open_issues":
-			err = decodeInt64(&s.OpenIssues, d)
-		case "open_issues_count":
-			err = decodeInt64(&s.OpenIssuesCount, d)
-		case "owner":
-			err = s.Owner.decodeJSON(d)
-		case "permissions":
-			err = decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-		case "private":
-			err = decodeBool(&s.Private, d)
-		case "pull_request_creation_policy":
-			err = decodeOptEnum(&s.PullRequestCreationPolicy, d)
-		case "pulls_url":
-			err = decodeStr(&s.PullsURL, d)
-		case "pushed_at":
-			err = decodeOptTime(&s.PushedAt, d)
-		case "releases_url":
-			err = decodeStr(&s.ReleasesURL, d)
-		case "size":
-			err = decodeInt64(&s.Size, d)
-		case "squash_merge_commit_message":
-			err = decodeOptEnum(&s.SquashMergeCommitMessage, d)
-		case "squash_merge_commit_title":
-			err = decodeOptEnum(&s.SquashMergeCommitTitle, d)
-		case "ssh_url":
-			err = decodeStr(&s.SSHURL, d)
-		case "stargazers_count":
-			err = decodeInt64(&s.StargazersCount, d)
-		case "stargazers_url":
-			err = decodeStr(&s.StargazersURL, d)
-		case "starred_at":
-			err = decodeOptStr(&s.StarredAt, d)
-		case "statuses_url":
-			err = decodeStr(&s.StatusesURL, d)
-		case "subscribers_url":
-			err = decodeStr(&s.SubscribersURL, d)
-		case "subscription_url":
-			err = decodeStr(&s.SubscriptionURL, d)
-		case "svn_url":
-			err = decodeStr(&s.SvnURL, d)
-		case "tags_url":
-			err = decodeStr(&s.TagsURL, d)
-		case "teams_url":
-			err = decodeStr(&s.TeamsURL, d)
-		case "temp_clone_token":
-			err = decodeOptStr(&s.TempCloneToken, d)
-		case "topics":
-			err = decodeSlice(&s.Topics, d, decodeStr)
-		case "trees_url":
-			err = decodeStr(&s.TreesURL, d)
-		case "updated_at":
-			err = decodeOptTime(&s.UpdatedAt, d)
-		case "url":
-			err = decodeStr(&s.URL, d)
-		case "use_squash_pr_title_as_default":
-			err = decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-		case "visibility":
-			err = decodeOptStr(&s.Visibility, d)
-		case "watchers":
-			err = decodeInt64(&s.Watchers, d)
-		case "watchers_count":
-			err = decodeInt64(&s.WatchersCount, d)
-		case "web_commit_signoff_required":
-			err = decodeOptBool(&s.WebCommitSignoffRequired, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *Repository) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "allow_auto_merge":
+		return decodeOptBool(&s.AllowAutoMerge, d)
+	case "allow_forking":
+		return decodeOptBool(&s.AllowForking, d)
+	case "allow_merge_commit":
+		return decodeOptBool(&s.AllowMergeCommit, d)
+	case "allow_rebase_merge":
+		return decodeOptBool(&s.AllowRebaseMerge, d)
+	case "allow_squash_merge":
+		return decodeOptBool(&s.AllowSquashMerge, d)
+	case "allow_update_branch":
+		return decodeOptBool(&s.AllowUpdateBranch, d)
+	case "anonymous_access_enabled":
+		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "archive_url":
+		return decodeStr(&s.ArchiveURL, d)
+	case "archived":
+		return decodeBool(&s.Archived, d)
+	case "assignees_url":
+		return decodeStr(&s.AssigneesURL, d)
+	case "blobs_url":
+		return decodeStr(&s.BlobsURL, d)
+	case "branches_url":
+		return decodeStr(&s.BranchesURL, d)
+	case "clone_url":
+		return decodeStr(&s.CloneURL, d)
+	case "code_search_index_status":
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
+	case "collaborators_url":
+		return decodeStr(&s.CollaboratorsURL, d)
+	case "comments_url":
+		return decodeStr(&s.CommentsURL, d)
+	case "commits_url":
+		return decodeStr(&s.CommitsURL, d)
+	case "compare_url":
+		return decodeStr(&s.CompareURL, d)
+	case "contents_url":
+		return decodeStr(&s.ContentsURL, d)
+	case "contributors_url":
+		return decodeStr(&s.ContributorsURL, d)
+	case "created_at":
+		return decodeOptTime(&s.CreatedAt, d)
+	case "default_branch":
+		return decodeStr(&s.DefaultBranch, d)
+	case "delete_branch_on_merge":
+		return decodeOptBool(&s.DeleteBranchOnMerge, d)
+	case "deployments_url":
+		return decodeStr(&s.DeploymentsURL, d)
+	case "description":
+		return decodeOptStr(&s.Description, d)
+	case "disabled":
+		return decodeBool(&s.Disabled, d)
+	case "downloads_url":
+		return decodeStr(&s.DownloadsURL, d)
+	case "events_url":
+		return decodeStr(&s.EventsURL, d)
+	case "fork":
+		return decodeBool(&s.Fork, d)
+	case "forks":
+		return decodeInt64(&s.Forks, d)
+	case "forks_count":
+		return decodeInt64(&s.ForksCount, d)
+	case "forks_url":
+		return decodeStr(&s.ForksURL, d)
+	case "full_name":
+		return decodeStr(&s.FullName, d)
+	case "git_commits_url":
+		return decodeStr(&s.GitCommitsURL, d)
+	case "git_refs_url":
+		return decodeStr(&s.GitRefsURL, d)
+	case "git_tags_url":
+		return decodeStr(&s.GitTagsURL, d)
+	case "git_url":
+		return decodeStr(&s.GitURL, d)
+	case "has_discussions":
+		return decodeOptBool(&s.HasDiscussions, d)
+	case "has_downloads":
+		return decodeBool(&s.HasDownloads, d)
+	case "has_issues":
+		return decodeBool(&s.HasIssues, d)
+	case "has_pages":
+		return decodeBool(&s.HasPages, d)
+	case "has_projects":
+		return decodeBool(&s.HasProjects, d)
+	case "has_pull_requests":
+		return decodeOptBool(&s.HasPullRequests, d)
+	case "has_wiki":
+		return decodeBool(&s.HasWiki, d)
+	case "homepage":
+		return decodeOptStr(&s.Homepage, d)
+	case "hooks_url":
+		return decodeStr(&s.HooksURL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "is_template":
+		return decodeOptBool(&s.IsTemplate, d)
+	case "issue_comment_url":
+		return decodeStr(&s.IssueCommentURL, d)
+	case "issue_events_url":
+		return decodeStr(&s.IssueEventsURL, d)
+	case "issues_url":
+		return decodeStr(&s.IssuesURL, d)
+	case "keys_url":
+		return decodeStr(&s.KeysURL, d)
+	case "labels_url":
+		return decodeStr(&s.LabelsURL, d)
+	case "language":
+		return decodeOptStr(&s.Language, d)
+	case "languages_url":
+		return decodeStr(&s.LanguagesURL, d)
+	case "license":
+		return decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
+	case "master_branch":
+		return decodeOptStr(&s.MasterBranch, d)
+	case "merge_commit_message":
+		return decodeOptEnum(&s.MergeCommitMessage, d)
+	case "merge_commit_title":
+		return decodeOptEnum(&s.MergeCommitTitle, d)
+	case "merges_url":
+		return decodeStr(&s.MergesURL, d)
+	case "milestones_url":
+		return decodeStr(&s.MilestonesURL, d)
+	case "mirror_url":
+		return decodeOptStr(&s.MirrorURL, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "notifications_url":
+		return decodeStr(&s.NotificationsURL, d)
+	case "open_issues":
+		return decodeInt64(&s.OpenIssues, d)
+	case "open_issues_count":
+		return decodeInt64(&s.OpenIssuesCount, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
+	case "private":
+		return decodeBool(&s.Private, d)
+	case "pull_request_creation_policy":
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
+	case "pulls_url":
+		return decodeStr(&s.PullsURL, d)
+	case "pushed_at":
+		return decodeOptTime(&s.PushedAt, d)
+	case "releases_url":
+		return decodeStr(&s.ReleasesURL, d)
+	case "size":
+		return decodeInt64(&s.Size, d)
+	case "squash_merge_commit_message":
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
+	case "squash_merge_commit_title":
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
+	case "ssh_url":
+		return decodeStr(&s.SSHURL, d)
+	case "stargazers_count":
+		return decodeInt64(&s.StargazersCount, d)
+	case "stargazers_url":
+		return decodeStr(&s.StargazersURL, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
+	case "statuses_url":
+		return decodeStr(&s.StatusesURL, d)
+	case "subscribers_url":
+		return decodeStr(&s.SubscribersURL, d)
+	case "subscription_url":
+		return decodeStr(&s.SubscriptionURL, d)
+	case "svn_url":
+		return decodeStr(&s.SvnURL, d)
+	case "tags_url":
+		return decodeStr(&s.TagsURL, d)
+	case "teams_url":
+		return decodeStr(&s.TeamsURL, d)
+	case "temp_clone_token":
+		return decodeOptStr(&s.TempCloneToken, d)
+	case "topics":
+		return decodeSlice(&s.Topics, d, decodeStr)
+	case "trees_url":
+		return decodeStr(&s.TreesURL, d)
+	case "updated_at":
+		return decodeOptTime(&s.UpdatedAt, d)
+	case "url":
+		return decodeStr(&s.URL, d)
+	case "use_squash_pr_title_as_default":
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
+	case "visibility":
+		return decodeOptStr(&s.Visibility, d)
+	case "watchers":
+		return decodeInt64(&s.Watchers, d)
+	case "watchers_count":
+		return decodeInt64(&s.WatchersCount, d)
+	case "web_commit_signoff_required":
+		return decodeOptBool(&s.WebCommitSignoffRequired, d)
+	}
+	if name := foldedKey(key, repositoryMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var repositoryMembers = []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Repository) encodeJSON(e *jx.Encoder) {
@@ -3471,23 +3599,31 @@ type RepositoryCodeSearchIndexStatus struct {
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "lexical_commit_sha":
-			err = decodeOptStr(&s.LexicalCommitSHA, d)
-		case "lexical_search_ok":
-			err = decodeOptBool(&s.LexicalSearchOk, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "lexical_commit_sha":
+		return decodeOptStr(&s.LexicalCommitSHA, d)
+	case "lexical_search_ok":
+		return decodeOptBool(&s.LexicalSearchOk, d)
+	}
+	if name := foldedKey(key, repositoryCodeSearchIndexStatusMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var repositoryCodeSearchIndexStatusMembers = []string{"lexical_commit_sha", "lexical_search_ok"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *jx.Encoder) {
@@ -3553,29 +3689,37 @@ type RepositoryPermissions struct {
 	Triage   *bool `json:"triage,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *RepositoryPermissions) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "admin":
-			err = decodeBool(&s.Admin, d)
-		case "maintain":
-			err = decodeOptBool(&s.Maintain, d)
-		case "pull":
-			err = decodeBool(&s.Pull, d)
-		case "push":
-			err = decodeBool(&s.Push, d)
-		case "triage":
-			err = decodeOptBool(&s.Triage, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "admin":
+		return decodeBool(&s.Admin, d)
+	case "maintain":
+		return decodeOptBool(&s.Maintain, d)
+	case "pull":
+		return decodeBool(&s.Pull, d)
+	case "push":
+		return decodeBool(&s.Push, d)
+	case "triage":
+		return decodeOptBool(&s.Triage, d)
+	}
+	if name := foldedKey(key, repositoryPermissionsMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var repositoryPermissionsMembers = []string{"admin", "maintain", "pull", "push", "triage"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s RepositoryPermissions) encodeJSON(e *jx.Encoder) {
@@ -3674,31 +3818,39 @@ type ScopeTokenRequest struct {
 	TargetID *int64 `json:"target_id,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "access_token":
-			err = decodeStr(&s.AccessToken, d)
-		case "permissions":
-			err = decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-		case "repositories":
-			err = decodeSlice(&s.Repositories, d, decodeStr)
-		case "repository_ids":
-			err = decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-		case "target":
-			err = decodeOptStr(&s.Target, d)
-		case "target_id":
-			err = decodeOptInt64(&s.TargetID, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "access_token":
+		return decodeStr(&s.AccessToken, d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, decodeStr)
+	case "repository_ids":
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+	case "target":
+		return decodeOptStr(&s.Target, d)
+	case "target_id":
+		return decodeOptInt64(&s.TargetID, d)
+	}
+	if name := foldedKey(key, scopeTokenRequestMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var scopeTokenRequestMembers = []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ScopeTokenRequest) encodeJSON(e *jx.Encoder) {
@@ -3754,33 +3906,41 @@ type ScopedInstallation struct {
 	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *ScopedInstallation) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "account":
-			err = s.Account.decodeJSON(d)
-		case "has_multiple_single_files":
-			err = decodeOptBool(&s.HasMultipleSingleFiles, d)
-		case "permissions":
-			err = s.Permissions.decodeJSON(d)
-		case "repositories_url":
-			err = decodeStr(&s.RepositoriesURL, d)
-		case "repository_selection":
-			err = decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
-		case "single_file_name":
-			err = decodeOptStr(&s.SingleFileName, d)
-		case "single_file_paths":
-			err = decodeSlice(&s.SingleFilePaths, d, decodeStr)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "account":
+		return s.Account.decodeJSON(d)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "repositories_url":
+		return decodeStr(&s.RepositoriesURL, d)
+	case "repository_selection":
+		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
+	case "single_file_name":
+		return decodeOptStr(&s.SingleFileName, d)
+	case "single_file_paths":
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
+	}
+	if name := foldedKey(key, scopedInstallationMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var scopedInstallationMembers = []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ScopedInstallation) encodeJSON(e *jx.Encoder) {
@@ -3859,63 +4019,71 @@ type SimpleUser struct {
 	UserViewType      *string `json:"user_view_type,omitempty"`
 }
 
-// decodeJSON reads s from d; unknown members are skipped.
+// decodeJSON reads s from d.
 func (s *SimpleUser) decodeJSON(d *dec) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return d.object(func(key []byte) (err error) {
-		switch string(key) {
-		case "avatar_url":
-			err = decodeStr(&s.AvatarURL, d)
-		case "email":
-			err = decodeOptStr(&s.Email, d)
-		case "events_url":
-			err = decodeStr(&s.EventsURL, d)
-		case "followers_url":
-			err = decodeStr(&s.FollowersURL, d)
-		case "following_url":
-			err = decodeStr(&s.FollowingURL, d)
-		case "gists_url":
-			err = decodeStr(&s.GistsURL, d)
-		case "gravatar_id":
-			err = decodeOptStr(&s.GravatarID, d)
-		case "html_url":
-			err = decodeStr(&s.HTMLURL, d)
-		case "id":
-			err = decodeInt64(&s.ID, d)
-		case "login":
-			err = decodeStr(&s.Login, d)
-		case "name":
-			err = decodeOptStr(&s.Name, d)
-		case "node_id":
-			err = decodeStr(&s.NodeID, d)
-		case "organizations_url":
-			err = decodeStr(&s.OrganizationsURL, d)
-		case "received_events_url":
-			err = decodeStr(&s.ReceivedEventsURL, d)
-		case "repos_url":
-			err = decodeStr(&s.ReposURL, d)
-		case "site_admin":
-			err = decodeBool(&s.SiteAdmin, d)
-		case "starred_at":
-			err = decodeOptStr(&s.StarredAt, d)
-		case "starred_url":
-			err = decodeStr(&s.StarredURL, d)
-		case "subscriptions_url":
-			err = decodeStr(&s.SubscriptionsURL, d)
-		case "type":
-			err = decodeStr(&s.Type, d)
-		case "url":
-			err = decodeStr(&s.URL, d)
-		case "user_view_type":
-			err = decodeOptStr(&s.UserViewType, d)
-		default:
-			err = d.Skip()
-		}
-		return err
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
 	})
 }
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "avatar_url":
+		return decodeStr(&s.AvatarURL, d)
+	case "email":
+		return decodeOptStr(&s.Email, d)
+	case "events_url":
+		return decodeStr(&s.EventsURL, d)
+	case "followers_url":
+		return decodeStr(&s.FollowersURL, d)
+	case "following_url":
+		return decodeStr(&s.FollowingURL, d)
+	case "gists_url":
+		return decodeStr(&s.GistsURL, d)
+	case "gravatar_id":
+		return decodeOptStr(&s.GravatarID, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "login":
+		return decodeStr(&s.Login, d)
+	case "name":
+		return decodeOptStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "organizations_url":
+		return decodeStr(&s.OrganizationsURL, d)
+	case "received_events_url":
+		return decodeStr(&s.ReceivedEventsURL, d)
+	case "repos_url":
+		return decodeStr(&s.ReposURL, d)
+	case "site_admin":
+		return decodeBool(&s.SiteAdmin, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
+	case "starred_url":
+		return decodeStr(&s.StarredURL, d)
+	case "subscriptions_url":
+		return decodeStr(&s.SubscriptionsURL, d)
+	case "type":
+		return decodeStr(&s.Type, d)
+	case "url":
+		return decodeStr(&s.URL, d)
+	case "user_view_type":
+		return decodeOptStr(&s.UserViewType, d)
+	}
+	if name := foldedKey(key, simpleUserMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var simpleUserMembers = []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s SimpleUser) encodeJSON(e *jx.Encoder) {

@@ -123,43 +123,61 @@ func encodeValueOf(r *ir.TypeRef, value *jen.Statement, pointer bool) jen.Code {
 	return jen.Add(encodeFunc(r)).Call(value, jen.Id("e"))
 }
 
-// structCodec emits decodeJSON, encodeJSON, UnmarshalJSON and MarshalJSON for a struct.
-// The decoder walks the object's members once; an error names the member it came from, so
-// that nested errors read as a path ("account: login: ...").
+// structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
+// a struct. Members are matched as encoding/json matches them: exactly, else ignoring case.
 func structCodec(f *jen.File, t *ir.Type) {
 	var cases []jen.Code
-	for _, fl := range t.Fields {
+	names := make([]jen.Code, len(t.Fields))
+	for i, fl := range t.Fields {
+		names[i] = jen.Lit(fl.JSONName)
 		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(
-			jen.Err().Op("=").Add(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), isPointer(fl.Type, fl.Required)))))
+			jen.Return(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), isPointer(fl.Type, fl.Required)))))
 	}
-	fallback := jen.Err().Op("=").Id("d").Dot("Skip").Call()
+	propsVar := lowerFirst(t.Name) + "Members"
+	unknown := []jen.Code{}
+	if len(t.Fields) > 0 {
+		unknown = append(unknown, jen.If(jen.Id("name").Op(":=").Id("foldedKey").Call(jen.Id("key"), jen.Id(propsVar)), jen.Id("name").Op("!=").Lit("")).Block(
+			jen.Return(jen.Id("s").Dot("decodeMember").Call(jen.Index().Byte().Call(jen.Id("name")), jen.Id("d")))))
+	}
 	if t.Extra != nil {
-		fallback = jen.Block(
+		unknown = append(unknown,
 			jen.Var().Id("v").Add(elemExpr(t.Extra)),
-			jen.If(jen.Err().Op("=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("==").Nil()).Block(
-				jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
-					jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
-				jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
-			),
+			jen.If(jen.Err().Op(":=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
+				jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
+			jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
+			jen.Return(jen.Nil()),
 		)
+	} else {
+		unknown = append(unknown, jen.Return(jen.Id("d").Dot("Skip").Call()))
 	}
-	cases = append(cases, jen.Default().Block(fallback))
+	body := []jen.Code{}
+	if len(cases) > 0 {
+		body = append(body, jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...))
+	}
+	body = append(body, unknown...)
 	f.Line()
-	f.Comment("decodeJSON reads s from d; unknown members are skipped" + extraNote(t) + ".")
+	f.Comment("decodeJSON reads s from d.")
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
 		jen.If(jen.Id("d").Dot("Next").Call().Op("==").Qual(jxPkg, "Null")).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
-		jen.Return(jen.Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Params(jen.Err().Error()).Block(
-			jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
-			jen.Return(jen.Err()),
+		jen.Return(jen.Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Error().Block(
+			jen.Return(jen.Id("s").Dot("decodeMember").Call(jen.Id("key"), jen.Id("d"))),
 		))),
 	)
+	f.Line()
+	f.Comment("decodeMember reads the member key; unknown members are skipped" + extraNote(t) + ".")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeMember").Params(jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
+	if len(t.Fields) > 0 {
+		f.Line()
+		f.Var().Id(propsVar).Op("=").Index().String().Values(names...)
+	}
 	structEncode(f, t)
 	interop(f, t.Name)
 }
 
 func extraNote(t *ir.Type) string {
 	if t.Extra != nil {
-		return ", except into " + t.ExtraName
+		return " (into " + t.ExtraName + ")"
 	}
 	return ""
 }
