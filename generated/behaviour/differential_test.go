@@ -16,7 +16,7 @@ import (
 // pair is one model in its two builds: with the generated jx codec, and as the reference,
 // decoded by encoding/json's reflection (internal/stdmodels, generated from the same spec).
 type pair struct {
-	name     string
+	name      string
 	fast, ref func() any
 }
 

@@ -14,17 +14,18 @@ import (
 	"time"
 )
 
-// Sentinels that an *APIError matches with errors.Is, by status.
+// Sentinels that an *APIError matches with errors.Is, by status: 304, 400, 401, 403, 404,
+// 409, 410, 422, and any 5xx.
 var (
-	ErrNotModified  = errors.New("githubapps: not modified")      // 304
-	ErrBadRequest   = errors.New("githubapps: bad request")       // 400
-	ErrUnauthorized = errors.New("githubapps: unauthorized")      // 401
-	ErrForbidden    = errors.New("githubapps: forbidden")         // 403
-	ErrNotFound     = errors.New("githubapps: not found")         // 404
-	ErrConflict     = errors.New("githubapps: conflict")          // 409
-	ErrGone         = errors.New("githubapps: gone")              // 410
-	ErrValidation   = errors.New("githubapps: validation failed") // 422
-	ErrServer       = errors.New("githubapps: server error")      // 5xx
+	ErrNotModified  = errors.New("githubapps: not modified")
+	ErrBadRequest   = errors.New("githubapps: bad request")
+	ErrUnauthorized = errors.New("githubapps: unauthorized")
+	ErrForbidden    = errors.New("githubapps: forbidden")
+	ErrNotFound     = errors.New("githubapps: not found")
+	ErrConflict     = errors.New("githubapps: conflict")
+	ErrGone         = errors.New("githubapps: gone")
+	ErrValidation   = errors.New("githubapps: validation failed")
+	ErrServer       = errors.New("githubapps: server error")
 	// ErrRateLimited matches both *RateLimitError and *SecondaryRateLimitError.
 	ErrRateLimited = errors.New("githubapps: rate limited")
 )

@@ -22,6 +22,9 @@ func docComment(paragraphs ...string) *jen.Statement {
 	}
 	s := jen.Null()
 	for _, l := range lines {
+		if strings.HasPrefix(l, "\t") {
+			l = "//" + l // a code block: jennifer writes comments starting with // as they are
+		}
 		s.Comment(l).Line()
 	}
 	return s

@@ -96,6 +96,9 @@ func checkSyntax(name string, data []byte) error {
 		return diag.Errorf(diag.Pos{File: name}, "the description is empty")
 	}
 	if trimmed[0] == '{' {
+		if json.Valid(data) {
+			return nil
+		}
 		var v any
 		err := json.Unmarshal(data, &v)
 		var syn *json.SyntaxError

@@ -3,6 +3,7 @@ package lower
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -18,9 +19,17 @@ func nullableTwins(schemas openapi3.Schemas) map[string]string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// Only schemas that look like a nullable one at a glance (same properties) are
+	// compared in full: marshalling every component of a large description is slow.
+	candidates := map[string]bool{}
+	for _, name := range keys {
+		if s := schemas[name].Value; s != nil && s.Nullable {
+			candidates[glance(s)] = true
+		}
+	}
 	for _, name := range keys {
 		ref := schemas[name]
-		if ref.Value == nil || ref.Ref != "" {
+		if ref.Value == nil || ref.Ref != "" || !candidates[glance(ref.Value)] {
 			continue
 		}
 		if key := shape(ref.Value); key != "" {
@@ -59,4 +68,18 @@ func shape(s *openapi3.Schema) string {
 		return ""
 	}
 	return string(b)
+}
+
+// glance summarises a schema cheaply: its type and property names.
+func glance(s *openapi3.Schema) string {
+	names := make([]string, 0, len(s.Properties))
+	for n := range s.Properties {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	t := ""
+	if s.Type != nil {
+		t = strings.Join(*s.Type, ",")
+	}
+	return t + "|" + strings.Join(names, ",")
 }
