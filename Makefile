@@ -3,7 +3,7 @@
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
-.PHONY: generate test check spec vet lint upstream test-upstream fuzz
+.PHONY: generate test check spec vet lint upstream test-upstream fuzz bench
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
@@ -58,3 +58,13 @@ fuzz:
 	$(GO) test ./generator -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+
+# bench runs the bench/ module (the generated client beside go-github v84 + ghinstallation,
+# and generation itself) with -benchmem, BENCHCOUNT times, and prints benchstat's table with
+# go-github as the base of each ratio. BENCHMARKS.md records a run.
+BENCHCOUNT ?= 6
+BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+bench: upstream
+	cd bench && $(GO) test -run='^$$' -bench=. -benchmem -count=$(BENCHCOUNT) -timeout=60m | tee bench.out
+	cd bench && $(GO) run $(BENCHSTAT) -col /impl@(go-github ghappsgen) -filter '-.name:Generate' bench.out
+	cd bench && $(GO) run $(BENCHSTAT) -filter '.name:Generate' bench.out
