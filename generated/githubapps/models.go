@@ -168,10 +168,23 @@ func (u AppOwner) Which() string {
 	return ""
 }
 
+// appOwnerRequired tells pickCase which cases of AppOwner require the member key, a bit each.
+func appOwnerRequired(key []byte) uint64 {
+	switch string(key) {
+	case "avatar_url", "html_url", "id", "node_id":
+		return 3
+	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
+		return 1
+	case "created_at", "name", "slug", "updated_at":
+		return 2
+	}
+	return 0
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *AppOwner) decodeJSON(d *dec) error {
 	*u = AppOwner{}
-	i, err := pickCase("AppOwner", d, appOwnerCases, "")
+	i, err := pickCase("AppOwner", d, appOwnerCases, "", appOwnerRequired)
 	switch {
 	case err != nil:
 		return err
@@ -2403,10 +2416,23 @@ func (u InstallationAccount) Which() string {
 	return ""
 }
 
+// installationAccountRequired tells pickCase which cases of InstallationAccount require the member key, a bit each.
+func installationAccountRequired(key []byte) uint64 {
+	switch string(key) {
+	case "avatar_url", "html_url", "id", "node_id":
+		return 3
+	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
+		return 1
+	case "created_at", "name", "slug", "updated_at":
+		return 2
+	}
+	return 0
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *InstallationAccount) decodeJSON(d *dec) error {
 	*u = InstallationAccount{}
-	i, err := pickCase("InstallationAccount", d, installationAccountCases, "")
+	i, err := pickCase("InstallationAccount", d, installationAccountCases, "", installationAccountRequired)
 	switch {
 	case err != nil:
 		return err
@@ -2677,10 +2703,23 @@ func (u IntegrationInstallationRequestAccount) Which() string {
 	return ""
 }
 
+// integrationInstallationRequestAccountRequired tells pickCase which cases of IntegrationInstallationRequestAccount require the member key, a bit each.
+func integrationInstallationRequestAccountRequired(key []byte) uint64 {
+	switch string(key) {
+	case "avatar_url", "html_url", "id", "node_id":
+		return 3
+	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
+		return 1
+	case "created_at", "name", "slug", "updated_at":
+		return 2
+	}
+	return 0
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *IntegrationInstallationRequestAccount) decodeJSON(d *dec) error {
 	*u = IntegrationInstallationRequestAccount{}
-	i, err := pickCase("IntegrationInstallationRequestAccount", d, integrationInstallationRequestAccountCases, "")
+	i, err := pickCase("IntegrationInstallationRequestAccount", d, integrationInstallationRequestAccountCases, "", integrationInstallationRequestAccountRequired)
 	switch {
 	case err != nil:
 		return err

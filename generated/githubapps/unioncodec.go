@@ -4,6 +4,7 @@ package githubapps
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/go-faster/jx"
@@ -22,7 +23,10 @@ type unionCase struct {
 // whose required properties it all has, the one requiring the most winning (the most
 // specific), the first in document order on a tie. When no variant has all its required
 // properties (servers do omit some), the one with the most present wins, if exactly one does.
-func pickCase(union string, d *dec, cases []unionCase, tag string) (int, error) {
+//
+// required is the union's generated lookup: the set of cases (a bit each) that require the
+// member key; nil for unions of more than 64 cases, whose lists are searched instead.
+func pickCase(union string, d *dec, cases []unionCase, tag string, required func(key []byte) uint64) (int, error) {
 	kind, err := peekKind(d)
 	if err != nil || kind == "null" {
 		return -1, err
@@ -38,7 +42,7 @@ func pickCase(union string, d *dec, cases []unionCase, tag string) (int, error) 
 	if kind == "object" {
 		err := d.Capture(func(d *jx.Decoder) error {
 			var err error
-			tagValue, err = scanKeys(d, cases, tag, present)
+			tagValue, err = scanKeys(d, cases, tag, present, required)
 			return err
 		})
 		if err != nil {
@@ -91,14 +95,17 @@ func pickCase(union string, d *dec, cases []unionCase, tag string) (int, error) 
 
 // scanKeys counts, per case, how many of its required properties the object has, and
 // reads the discriminator's value.
-func scanKeys(d *jx.Decoder, cases []unionCase, tag string, present []int) (string, error) {
+func scanKeys(d *jx.Decoder, cases []unionCase, tag string, present []int, required func(key []byte) uint64) (string, error) {
 	tagValue := ""
 	err := d.ObjBytes(func(d *jx.Decoder, key []byte) error {
-		for i, c := range cases {
-			for _, r := range c.required {
-				if r == string(key) {
+		if required != nil {
+			for set := required(key); set != 0; set &= set - 1 {
+				present[bits.TrailingZeros64(set)]++
+			}
+		} else {
+			for i, c := range cases {
+				if slices.Contains(c.required, string(key)) {
 					present[i]++
-					break
 				}
 			}
 		}

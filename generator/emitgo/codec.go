@@ -1,6 +1,8 @@
 package emitgo
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
@@ -231,6 +233,7 @@ func interop(f *jen.File, name string) {
 // unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
 // which then decodes it.
 func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
+	requiredLookup(f, t)
 	var cases []jen.Code
 	for i, c := range t.Cases {
 		cases = append(cases, jen.Case(jen.Lit(i)).Block(
@@ -240,7 +243,7 @@ func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
 	f.Comment("decodeJSON reads the variant that the value holds; JSON null leaves u empty.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
 		jen.Op("*").Id("u").Op("=").Id(t.Name).Values(),
-		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("pickCase").Call(jen.Lit(t.Name), jen.Id("d"), jen.Id(casesVar), jen.Lit(t.Tag)),
+		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("pickCase").Call(jen.Lit(t.Name), jen.Id("d"), jen.Id(casesVar), jen.Lit(t.Tag), requiredArg(t)),
 		jen.Switch().Block(
 			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.Case(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
@@ -258,4 +261,54 @@ func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
 	f.Comment("encodeJSON writes the variant u holds, or null when it holds none.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(jen.Switch().Block(enc...))
 	interop(f, t.Name)
+}
+
+func requiredFunc(t *ir.Type) string { return lowerFirst(t.Name) + "Required" }
+
+// requiredArg is pickCase's lookup of required members: the generated function, or nil for
+// a union too large for a 64-bit set.
+func requiredArg(t *ir.Type) jen.Code {
+	if len(t.Cases) > 64 {
+		return jen.Nil()
+	}
+	return jen.Id(requiredFunc(t))
+}
+
+// requiredLookup emits the union's lookup for pickCase: a switch from a member's key to the
+// set of cases that require it, a few nanoseconds a member where comparing the key with
+// every case's list was the largest cost of decoding a union.
+func requiredLookup(f *jen.File, t *ir.Type) {
+	if len(t.Cases) > 64 {
+		return
+	}
+	sets := map[string]uint64{}
+	var order []string
+	for i, c := range t.Cases {
+		for _, r := range c.Required {
+			if sets[r] == 0 {
+				order = append(order, r)
+			}
+			sets[r] |= 1 << i
+		}
+	}
+	bySet := map[uint64][]string{}
+	var setOrder []uint64
+	for _, key := range order {
+		if len(bySet[sets[key]]) == 0 {
+			setOrder = append(setOrder, sets[key])
+		}
+		bySet[sets[key]] = append(bySet[sets[key]], key)
+	}
+	var cases []jen.Code
+	for _, set := range setOrder {
+		cases = append(cases, jen.Case(lits(bySet[set])...).Block(jen.Return(jen.Lit(int(set)))))
+	}
+	var body []jen.Code
+	if len(cases) > 0 {
+		body = append(body, jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...))
+	}
+	body = append(body, jen.Return(jen.Lit(0)))
+	f.Line()
+	f.Comment(fmt.Sprintf("%s tells pickCase which cases of %s require the member key, a bit each.", requiredFunc(t), t.Name))
+	f.Func().Id(requiredFunc(t)).Params(jen.Id("key").Index().Byte()).Uint64().Block(body...)
 }
