@@ -164,3 +164,21 @@ func replace(s, old, new string) string {
 	}
 	return strings.Replace(s, old, new, 1)
 }
+
+// TestErrorsInJSONDescriptionsHaveLineAndColumn: kin-openapi keeps no positions for JSON
+// input, so the generator finds the node its error points at in the file itself.
+func TestErrorsInJSONDescriptionsHaveLineAndColumn(t *testing.T) {
+	spec := `{
+  "openapi": "3.0.3",
+  "info": {"title": "t", "version": "1"},
+  "paths": {
+    "/a": {"get": {"operationId": "x/a", "responses": {"204": {"description": "none"}}}},
+    "/b": {"get": {"operationId": "y/a", "responses": {"204": {"description": "none"}}},
+           "post": {"operationId": "y/A", "responses": {"204": {"description": "none"}}}}
+  }
+}`
+	file := filepath.Join(t.TempDir(), "spec.json")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	require.ErrorContains(t, err, "spec.json:7:20 #/paths/~1b/post: operations")
+}

@@ -49,10 +49,14 @@ func Generate(cfg Config) (Files, error) {
 		ov.Select = cfg.Select
 	}
 	doc, err := load.File(cfg.Spec, ov)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		var files Files
+		if files, err = fromDocument(doc, cfg); err == nil {
+			return files, nil
+		}
 	}
-	return fromDocument(doc, cfg)
+	load.Locate(err, cfg.Spec)
+	return nil, err
 }
 
 // GenerateBytes runs the pipeline on a description held in memory (name is used in errors),

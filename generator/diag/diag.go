@@ -134,3 +134,17 @@ func Child(ptr string, tokens ...string) string {
 	}
 	return b.String()
 }
+
+// Each calls f for every *Error in err: err itself, or the members of a List.
+func Each(err error, f func(*Error)) {
+	var list List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			f(e)
+		}
+		return
+	}
+	if e, ok := As(err); ok {
+		f(e)
+	}
+}
