@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -27,7 +28,7 @@ func (d *Document) validate() error {
 		if errors.As(e, &conflict) {
 			continue
 		}
-		errs.Add(&diag.Error{Pos: d.Pos(originOf(e), ""), Msg: "invalid description", Err: e})
+		errs.Add(&diag.Error{Pos: d.Pos(originOf(e), pointerOf(e)), Msg: "invalid description", Err: e})
 	}
 	return errs.Err()
 }
@@ -57,4 +58,43 @@ func originOf(err error) *openapi3.Origin {
 		}
 	}
 	return nil
+}
+
+// componentSections maps kin-openapi's component section names to the document's keys.
+var componentSections = map[string]string{
+	"schema": "schemas", "parameter": "parameters", "header": "headers", "request body": "requestBodies",
+	"response": "responses", "security scheme": "securitySchemes", "example": "examples", "link": "links",
+	"callback": "callbacks",
+}
+
+// pointerOf builds the JSON pointer of what a kin-openapi validation error is about, from the
+// context it wraps the error in (section, path, operation, component) and from the Path and
+// Method a leaf error names; "" when it names nothing.
+func pointerOf(err error) string {
+	var tokens []string
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		switch c := e.(type) {
+		case *openapi3.SectionValidationError:
+			if c.Section == "paths" || c.Section == "components" {
+				tokens = append(tokens, c.Section)
+			}
+		case *openapi3.PathValidationError:
+			tokens = append(tokens, c.Path)
+		case *openapi3.OperationValidationError:
+			tokens = append(tokens, strings.ToLower(c.Method))
+		case *openapi3.ComponentValidationError:
+			if section, ok := componentSections[c.Section]; ok {
+				tokens = append(tokens, section, c.Name)
+			}
+		case *openapi3.PathParametersError:
+			return diag.Pointer("paths", c.Path, strings.ToLower(c.Method))
+		}
+	}
+	if len(tokens) == 0 {
+		return ""
+	}
+	if tokens[0] != "paths" && tokens[0] != "components" {
+		return ""
+	}
+	return diag.Pointer(tokens...)
 }
