@@ -51,20 +51,34 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 			}
 		}
 	}
-	rendered := map[string]*jen.File{"models.go": models(api, opts)}
+	builders := map[string]func() *jen.File{"models.go": func() *jen.File { return models(api, opts) }}
 	if !opts.StdModels {
-		rendered["operations.go"] = operations(api, opts)
+		builders["operations.go"] = func() *jen.File { return operations(api, opts) }
 	}
-	for name, f := range rendered {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", name, err)
+	// Models and operations are built and formatted side by side: formatting is the larger
+	// part of emitting, and the two files share nothing but the read-only model.
+	type result struct {
+		name string
+		src  []byte
+		err  error
+	}
+	results := make(chan result, len(builders))
+	for name, build := range builders {
+		go func() {
+			src, err := render(name, build())
+			results <- result{name, src, err}
+		}()
+	}
+	var firstErr error
+	for range builders {
+		r := <-results
+		if r.err != nil && firstErr == nil {
+			firstErr = r.err
 		}
-		src, err := format.Source(buf.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("formatting %s: %w", name, err)
-		}
-		files[name] = src
+		files[r.name] = r.src
+	}
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	return files, nil
 }
@@ -143,4 +157,17 @@ func installationData(api *ir.API) *templates.Installation {
 		ExpiresIsTime: it.ExpiresField.Type.Primitive == ir.DateTime,
 	}
 	return d
+}
+
+// render writes a jennifer file and formats it as gofmt would.
+func render(name string, f *jen.File) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", name, err)
+	}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting %s: %w", name, err)
+	}
+	return src, nil
 }
