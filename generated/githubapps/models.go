@@ -2226,7 +2226,7 @@ func (v Enterprise) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, Enterprise.encodeJSON), nil
 }
 
-// Installation: Installation
+// Installation is an object of the API.
 //
 // Schema: #/components/schemas/installation
 type Installation struct {
@@ -2757,7 +2757,7 @@ func (v IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, IntegrationInstallationRequestAccount.encodeJSON), nil
 }
 
-// LicenseSimple: License Simple
+// LicenseSimple is an object of the API.
 //
 // Schema: #/components/schemas/nullable-license-simple
 type LicenseSimple struct {
@@ -3929,7 +3929,7 @@ func (v ScopeTokenRequest) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, ScopeTokenRequest.encodeJSON), nil
 }
 
-// ScopedInstallation: Scoped Installation
+// ScopedInstallation is an object of the API.
 //
 // Schema: #/components/schemas/nullable-scoped-installation
 type ScopedInstallation struct {

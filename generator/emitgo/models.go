@@ -2,6 +2,7 @@ package emitgo
 
 import (
 	"github.com/dave/jennifer/jen"
+	"strings"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
@@ -24,7 +25,7 @@ func models(api *ir.API, opts Options) *jen.File {
 
 // typeDoc starts with the type's name and its description, then says how to use it.
 func typeDoc(t *ir.Type, what string) *jen.Statement {
-	if t.Doc == "" {
+	if t.Doc == "" || sameWords(t.Doc, t.Name) {
 		return docComment(t.Name+" "+what, "Schema: "+t.Source)
 	}
 	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
@@ -247,8 +248,14 @@ func toLower(s string) string {
 }
 
 func structDoc(t *ir.Type) *jen.Statement {
-	if t.Doc == "" {
+	if t.Doc == "" || sameWords(t.Doc, t.Name) {
 		return docComment(t.Name+" is an object of the API.", "Schema: "+t.Source)
 	}
 	return docComment(t.Name+": "+t.Doc, "Schema: "+t.Source)
+}
+
+// sameWords tells whether a description only restates the type's name ("Installation",
+// "Simple User"), which a doc comment need not repeat.
+func sameWords(doc, name string) bool {
+	return strings.EqualFold(strings.ReplaceAll(strings.TrimSuffix(doc, "."), " ", ""), name)
 }

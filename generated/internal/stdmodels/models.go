@@ -1253,7 +1253,7 @@ type Enterprise struct {
 	WebsiteURL *string `json:"website_url,omitempty"`
 }
 
-// Installation: Installation
+// Installation is an object of the API.
 //
 // Schema: #/components/schemas/installation
 type Installation struct {
@@ -1462,7 +1462,7 @@ func (u IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// LicenseSimple: License Simple
+// LicenseSimple is an object of the API.
 //
 // Schema: #/components/schemas/nullable-license-simple
 type LicenseSimple struct {
@@ -1756,7 +1756,7 @@ type ScopeTokenRequest struct {
 	TargetID *int64 `json:"target_id,omitempty"`
 }
 
-// ScopedInstallation: Scoped Installation
+// ScopedInstallation is an object of the API.
 //
 // Schema: #/components/schemas/nullable-scoped-installation
 type ScopedInstallation struct {
