@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -284,4 +285,25 @@ func TestLRUCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
 	_, hasB := l.Get("b")
 	_, hasC := l.Get("c")
 	assert.Equal(t, []bool{true, false, true}, []bool{hasA, hasB, hasC})
+}
+
+// TestAnswersTooLargeToCacheStillDecode: a cacheable answer over the cache's size limit is
+// decoded whole and not stored.
+func TestAnswersTooLargeToCacheStillDecode(t *testing.T) {
+	big := strings.Repeat("x", 33<<20)
+	var calls atomic.Int32
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		assert.Empty(t, r.Header.Get("If-None-Match"), "nothing was stored to revalidate")
+		w.Header().Set("ETag", `"big"`)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id": 1, "app_slug": %q}`, big)
+	}, gh.WithCache(gh.NewLRUCache(4)))
+	for range 2 {
+		inst, resp, err := c.GetInstallation(context.Background(), 1)
+		require.NoError(t, err)
+		assert.Len(t, inst.AppSlug, len(big))
+		assert.False(t, resp.FromCache)
+	}
+	assert.Equal(t, int32(2), calls.Load())
 }

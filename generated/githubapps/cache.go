@@ -90,12 +90,16 @@ func fingerprint(secret string) string {
 }
 
 // decodeAndStore reads a cacheable answer, stores it and decodes it.
+// An answer larger than maxCachedBody is decoded from the stream and not stored.
 func (c *Client) decodeAndStore(op *operation, resp *Response, body io.Reader, out any, key string) error {
 	data, err := io.ReadAll(io.LimitReader(body, maxCachedBody+1))
 	if err != nil {
 		return newDecodeError(op, resp, data, err)
 	}
-	if err := decodeBody(op, resp, bytes.NewReader(data), out); err != nil || len(data) > maxCachedBody {
+	if len(data) > maxCachedBody {
+		return decodeBody(op, resp, io.MultiReader(bytes.NewReader(data), body), out)
+	}
+	if err := decodeHeld(op, resp, data, out); err != nil {
 		return err
 	}
 	c.cache.Set(key, &CachedResponse{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Body: data})
@@ -151,4 +155,17 @@ func (l *LRUCache) Set(key string, r *CachedResponse) {
 		l.order.Remove(oldest)
 		delete(l.entries, oldest.Value.(*lruEntry).key)
 	}
+}
+
+// decodeHeld decodes an answer already in memory (cached, or read to be cached) in place;
+// the stream path would copy it into a pooled buffer first.
+func decodeHeld(op *operation, resp *Response, data []byte, out any) error {
+	target, ok := out.(decodeTarget)
+	if !ok || !isJSONContentType(resp.Header.Get("Content-Type")) && resp.StatusCode != http.StatusNotModified {
+		return decodeBody(op, resp, bytes.NewReader(data), out)
+	}
+	if err := decodeBytes(data, target); err != nil {
+		return newDecodeError(op, resp, data[:min(len(data), snippetLen)], err)
+	}
+	return nil
 }

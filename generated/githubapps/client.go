@@ -264,8 +264,7 @@ func (c *Client) send(ctx context.Context, r *request, u string, body []byte, ou
 	resp := newResponse(httpResp)
 	if httpResp.StatusCode == http.StatusNotModified && cached != nil {
 		resp.FromCache = true
-		head := &prefixWriter{limit: snippetLen}
-		return resp, cred, decodeJSON(r.op, resp, io.TeeReader(bytes.NewReader(cached.Body), head), head, out)
+		return resp, cred, decodeHeld(r.op, resp, cached.Body, out)
 	}
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
 		return resp, cred, newAPIError(r.op, resp, httpResp.Body)

@@ -302,7 +302,7 @@ func decodeResult(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
 	case op.Result.Type.Kind == ir.Named:
 		out = jen.Id("out").Op(":=").New(typeExpr(op.Result.Type))
 		target = jen.Id("out")
-	case !isJSON(op.Result.ContentType):
+	case !ir.IsJSON(op.Result.ContentType):
 		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type)) // text, read as it is
 	default:
 		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type))
@@ -375,10 +375,4 @@ func iterMethod(f *jen.File, op *ir.Operation) {
 // scalar) with its generated decoder, as the client core's decodeTarget.
 func intoTarget(r *ir.TypeRef, ptr jen.Code) jen.Code {
 	return jen.Id("into").Types(typeExpr(r)).Values(ptr, decodeFunc(r))
-}
-
-func isJSON(contentType string) bool {
-	ct, _, _ := strings.Cut(contentType, ";")
-	ct = strings.TrimSpace(ct)
-	return ct == "application/json" || strings.HasSuffix(ct, "+json")
 }

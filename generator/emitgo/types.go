@@ -47,7 +47,7 @@ func elemExpr(r *ir.TypeRef) *jen.Statement {
 // fieldExpr is the type of a struct field or parameter: a pointer when the value may be
 // absent or null, except for slices, maps and interfaces, whose nil already says so.
 func fieldExpr(r *ir.TypeRef, required bool) *jen.Statement {
-	if (!required || r.Nullable) && pointable(r) {
+	if isPointer(r, required) {
 		return jen.Op("*").Add(typeExpr(r))
 	}
 	return typeExpr(r)

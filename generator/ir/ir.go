@@ -4,6 +4,8 @@
 // nothing of OpenAPI documents or of the Go source it will become.
 package ir
 
+import "strings"
+
 // API is a whole description, ready to emit.
 type API struct {
 	Title      string
@@ -186,4 +188,11 @@ type Result struct {
 	Status      int      // the documented success status
 	ContentType string   // empty when the answer has no body
 	Type        *TypeRef // nil when the answer has no body
+}
+
+// IsJSON tells whether a media type is JSON: application/json or any +json type.
+func IsJSON(contentType string) bool {
+	ct, _, _ := strings.Cut(contentType, ";")
+	ct = strings.TrimSpace(ct)
+	return ct == "application/json" || strings.HasSuffix(ct, "+json")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -153,10 +154,9 @@ func (d *Document) resolveLocalRefs(ref *openapi3.SchemaRef, seen map[*openapi3.
 	}
 	seen[ref] = true
 	if ref.Ref != "" {
-		const prefix = "#/components/schemas/"
-		name := ref.Ref[min(len(prefix), len(ref.Ref)):]
+		name, local := strings.CutPrefix(ref.Ref, "#/components/schemas/")
 		target := d.T.Components.Schemas[name]
-		if len(ref.Ref) <= len(prefix) || ref.Ref[:len(prefix)] != prefix || target == nil {
+		if !local || target == nil {
 			return fmt.Errorf("$ref %q does not name a component schema", ref.Ref)
 		}
 		ref.Value = target.Value

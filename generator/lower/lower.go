@@ -91,9 +91,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 func methodNames(doc *load.Document) map[*openapi3.Operation]string {
 	short := map[*openapi3.Operation]string{}
 	count := map[string]int{}
-	for _, item := range doc.T.Paths.Map() {
+	for path, item := range doc.T.Paths.Map() {
 		for method, op := range item.Operations() {
-			name := shortName(op, method, item, doc)
+			name := shortName(op, method, path)
 			short[op] = name
 			count[name]++
 		}
@@ -108,19 +108,14 @@ func methodNames(doc *load.Document) map[*openapi3.Operation]string {
 	return names
 }
 
-func shortName(op *openapi3.Operation, method string, item *openapi3.PathItem, doc *load.Document) string {
+func shortName(op *openapi3.Operation, method, path string) string {
 	if n, ok := op.Extensions[load.ExtName].(string); ok && n != "" {
 		return n
 	}
 	if op.OperationID != "" {
 		return naming.Operation(op.OperationID)
 	}
-	for path, it := range doc.T.Paths.Map() {
-		if it == item {
-			return naming.Exported(strings.ToLower(method)+" "+path, "Operation")
-		}
-	}
-	return "Operation"
+	return naming.Exported(strings.ToLower(method)+" "+path, "Operation")
 }
 
 var pathParamPattern = regexp.MustCompile(`\{([^{}]+)\}`)
@@ -264,7 +259,7 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, ptr string) *i
 
 // contentType maps a body's schema: JSON bodies by their schema, anything else as text.
 func (b *builder) contentType(ct string, media *openapi3.MediaType, hint, ptr string) *ir.TypeRef {
-	if isJSON(ct) {
+	if ir.IsJSON(ct) {
 		return b.schemas.ref(media.Schema, hint, ptr)
 	}
 	return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
@@ -274,7 +269,7 @@ func (b *builder) contentType(ct string, media *openapi3.MediaType, hint, ptr st
 func pickContent(c openapi3.Content) (string, *openapi3.MediaType) {
 	keys := sortedKeys(c)
 	for _, k := range keys {
-		if isJSON(k) {
+		if ir.IsJSON(k) {
 			return k, c[k]
 		}
 	}
@@ -282,10 +277,4 @@ func pickContent(c openapi3.Content) (string, *openapi3.MediaType) {
 		return keys[0], c[keys[0]]
 	}
 	return "", nil
-}
-
-func isJSON(contentType string) bool {
-	ct, _, _ := strings.Cut(contentType, ";")
-	ct = strings.TrimSpace(ct)
-	return ct == "application/json" || strings.HasSuffix(ct, "+json")
 }

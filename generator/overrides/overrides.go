@@ -147,15 +147,6 @@ func LoadDir(dir string) (*Set, error) {
 	return set, nil
 }
 
-// Parse reads one overrides document; name is used in errors.
-func Parse(name string, data []byte) (*Set, error) {
-	set := empty()
-	if err := set.merge(name, data); err != nil {
-		return nil, err
-	}
-	return set, nil
-}
-
 func empty() *Set {
 	return &Set{Schemas: map[string]*Schema{}, Operations: map[string]*Operation{}}
 }
