@@ -237,22 +237,37 @@ func BenchmarkDecodeRepos(b *testing.B) {
 }
 
 func BenchmarkDecodeInstallations(b *testing.B) {
-	f := newFixture(b)
+	benchmarkDecodeInstallations(b, newFixture(b).bodies.Installations)
+}
+
+// BenchmarkDecodeMixedInstallations decodes a list whose every tenth account is an
+// enterprise: the generated decoder guesses each account is a user, as the last one was,
+// and at the first enterprise decodes the list again without guessing.
+func BenchmarkDecodeMixedInstallations(b *testing.B) {
+	body := newFixture(b).bodies.MixedInstallations
+	list, err := gh.UnmarshalList[gh.Installation](body)
+	if err != nil || list[9].Account.Which() != "Enterprise" || list[10].Account.Which() != "SimpleUser" {
+		b.Fatalf("the fixture is not the mix it claims: %v", err)
+	}
+	benchmarkDecodeInstallations(b, body)
+}
+
+func benchmarkDecodeInstallations(b *testing.B, body []byte) {
 	b.Run("impl=ghappsgen", func(b *testing.B) {
-		b.SetBytes(int64(len(f.bodies.Installations)))
+		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := gh.UnmarshalList[gh.Installation](f.bodies.Installations); err != nil {
+			if _, err := gh.UnmarshalList[gh.Installation](body); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("impl=go-github", func(b *testing.B) {
-		b.SetBytes(int64(len(f.bodies.Installations)))
+		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
 		for b.Loop() {
 			var list []*github.Installation
-			if err := json.Unmarshal(f.bodies.Installations, &list); err != nil {
+			if err := json.Unmarshal(body, &list); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -18,8 +18,11 @@ import (
 type Bodies struct {
 	Repos         []byte // {total_count, repositories: 30 repositories}
 	Installations []byte // 30 installations
-	Installation  []byte // one installation
-	Token         []byte // an installation token
+	// MixedInstallations are 30 installations whose every tenth account is an enterprise:
+	// the generated decoder's worst case, where a union's guessed variant is wrong mid-list.
+	MixedInstallations []byte
+	Installation       []byte // one installation
+	Token              []byte // an installation token
 }
 
 // LoadBodies builds the bodies from the examples in the description at specPath.
@@ -62,6 +65,17 @@ func LoadBodies(specPath string) (*Bodies, error) {
 		return nil, err
 	}
 	if b.Installations, err = json.Marshal(insts); err != nil {
+		return nil, err
+	}
+	for i := 9; i < len(insts); i += 10 {
+		insts[i]["account"] = map[string]any{
+			"id": 9000 + i, "node_id": "E_kgDOAA", "name": "Octo Enterprise", "slug": "octo-enterprise",
+			"html_url": "https://github.com/enterprises/octo-enterprise", "website_url": "https://octo.example",
+			"avatar_url": "https://avatars.githubusercontent.com/b/1?v=4", "description": "An enterprise account",
+			"created_at": "2019-05-10T19:37:36Z", "updated_at": "2023-01-20T12:00:00Z",
+		}
+	}
+	if b.MixedInstallations, err = json.Marshal(insts); err != nil {
 		return nil, err
 	}
 	if b.Installation, err = json.Marshal(inst); err != nil {

@@ -164,7 +164,7 @@ func decodeHeld(op *operation, resp *Response, data []byte, out any) error {
 	if !ok || !isJSONContentType(resp.Header.Get("Content-Type")) && resp.StatusCode != http.StatusNotModified {
 		return decodeBody(op, resp, bytes.NewReader(data), out)
 	}
-	if err := decodeBytes(data, target); err != nil {
+	if err := decodeFresh(data, target); err != nil {
 		return newDecodeError(op, resp, data[:min(len(data), snippetLen)], err)
 	}
 	return nil

@@ -181,10 +181,20 @@ func appOwnerRequired(key []byte) uint64 {
 	return 0
 }
 
+var appOwnerUnion = union{
+	cases:    appOwnerCases,
+	name:     "AppOwner",
+	required: appOwnerRequired,
+	tag:      "",
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *AppOwner) decodeJSON(d *dec) error {
 	*u = AppOwner{}
-	i, err := pickCase("AppOwner", d, appOwnerCases, "", appOwnerRequired)
+	if ok, err := guessCase(d, &appOwnerUnion, u.start); ok {
+		return err
+	}
+	i, err := appOwnerUnion.pick(d)
 	switch {
 	case err != nil:
 		return err
@@ -198,6 +208,20 @@ func (u *AppOwner) decodeJSON(d *dec) error {
 		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
 	return err
+}
+
+// start makes u hold a new variant i, to be decoded member by member; nil when variant i
+// is not an object model.
+func (u *AppOwner) start(i int) memberDecoder {
+	switch i {
+	case 0:
+		u.SimpleUser = new(SimpleUser)
+		return u.SimpleUser
+	case 1:
+		u.Enterprise = new(Enterprise)
+		return u.Enterprise
+	}
+	return nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2429,10 +2453,20 @@ func installationAccountRequired(key []byte) uint64 {
 	return 0
 }
 
+var installationAccountUnion = union{
+	cases:    installationAccountCases,
+	name:     "InstallationAccount",
+	required: installationAccountRequired,
+	tag:      "",
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *InstallationAccount) decodeJSON(d *dec) error {
 	*u = InstallationAccount{}
-	i, err := pickCase("InstallationAccount", d, installationAccountCases, "", installationAccountRequired)
+	if ok, err := guessCase(d, &installationAccountUnion, u.start); ok {
+		return err
+	}
+	i, err := installationAccountUnion.pick(d)
 	switch {
 	case err != nil:
 		return err
@@ -2446,6 +2480,20 @@ func (u *InstallationAccount) decodeJSON(d *dec) error {
 		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
 	return err
+}
+
+// start makes u hold a new variant i, to be decoded member by member; nil when variant i
+// is not an object model.
+func (u *InstallationAccount) start(i int) memberDecoder {
+	switch i {
+	case 0:
+		u.SimpleUser = new(SimpleUser)
+		return u.SimpleUser
+	case 1:
+		u.Enterprise = new(Enterprise)
+		return u.Enterprise
+	}
+	return nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2716,10 +2764,20 @@ func integrationInstallationRequestAccountRequired(key []byte) uint64 {
 	return 0
 }
 
+var integrationInstallationRequestAccountUnion = union{
+	cases:    integrationInstallationRequestAccountCases,
+	name:     "IntegrationInstallationRequestAccount",
+	required: integrationInstallationRequestAccountRequired,
+	tag:      "",
+}
+
 // decodeJSON reads the variant that the value holds; JSON null leaves u empty.
 func (u *IntegrationInstallationRequestAccount) decodeJSON(d *dec) error {
 	*u = IntegrationInstallationRequestAccount{}
-	i, err := pickCase("IntegrationInstallationRequestAccount", d, integrationInstallationRequestAccountCases, "", integrationInstallationRequestAccountRequired)
+	if ok, err := guessCase(d, &integrationInstallationRequestAccountUnion, u.start); ok {
+		return err
+	}
+	i, err := integrationInstallationRequestAccountUnion.pick(d)
 	switch {
 	case err != nil:
 		return err
@@ -2733,6 +2791,20 @@ func (u *IntegrationInstallationRequestAccount) decodeJSON(d *dec) error {
 		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
 	}
 	return err
+}
+
+// start makes u hold a new variant i, to be decoded member by member; nil when variant i
+// is not an object model.
+func (u *IntegrationInstallationRequestAccount) start(i int) memberDecoder {
+	switch i {
+	case 0:
+		u.SimpleUser = new(SimpleUser)
+		return u.SimpleUser
+	case 1:
+		u.Enterprise = new(Enterprise)
+		return u.Enterprise
+	}
+	return nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"sync/atomic"
 
 	"github.com/go-faster/jx"
 )
@@ -15,6 +16,77 @@ type unionCase struct {
 	json     string   // the JSON kind it accepts: object, array, string, integer, number, boolean, any
 	required []string // object variants: properties that must be present
 	tags     []string // with a discriminator: the tag values that select it
+}
+
+// union is what decoding a union needs: its variants, its discriminator, its generated
+// lookup of required members, and the variant to guess first when one pass may do.
+type union struct {
+	name     string
+	cases    []unionCase
+	tag      string
+	required func(key []byte) uint64 // the set of cases (a bit each) that require a key; nil over 64 cases
+	guess    atomic.Int32            // the variant chosen last: the one to try first
+}
+
+// pick chooses the variant of the value d is about to read, as pickCase does, and
+// remembers it as the next guess.
+func (u *union) pick(d *dec) (int, error) {
+	i, err := pickCase(u.name, d, u.cases, u.tag, u.required)
+	if err == nil && i >= 0 && int32(i) != u.guess.Load() {
+		u.guess.Store(int32(i))
+	}
+	return i, err
+}
+
+// memberDecoder is a generated object model, read one member at a time.
+type memberDecoder interface {
+	decodeMember(key []byte, d *dec) error
+}
+
+// guessCase decodes the object d is about to read in one pass, as the variant the union
+// chose last (start makes it the one the union holds and returns it), counting each
+// variant's required members as it goes. When the counts choose the guess, the result is
+// what pick and the variant's own decoder would have given, having read the object once
+// instead of twice (the look-ahead, then the decode). Otherwise, or when the object does not
+// decode as the guess, the decoder cannot go back: errGuessedWrong makes decodeFresh start
+// over without guessing. ok is false, and nothing is read, when there is nothing to guess:
+// not a guessing decode, not an object, or a last choice that is not an object model.
+func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err error) {
+	if !d.guess || u.required == nil || d.Next() != jx.Object {
+		return false, nil
+	}
+	guess := int(u.guess.Load())
+	m := start(guess)
+	if m == nil {
+		return false, nil
+	}
+	var counts [8]int
+	present := counts[:0]
+	if len(u.cases) <= len(counts) {
+		present = counts[:len(u.cases)]
+	} else {
+		present = make([]int, len(u.cases))
+	}
+	tagValue := ""
+	err = d.object(func(key []byte) error {
+		for set := u.required(key); set != 0; set &= set - 1 {
+			present[bits.TrailingZeros64(set)]++
+		}
+		if u.tag != "" && string(key) == u.tag && d.Next() == jx.String {
+			_ = d.Capture(func(d *jx.Decoder) error {
+				tagValue, _ = d.Str() // a bad string fails the member's own decode below
+				return nil
+			})
+		}
+		return m.decodeMember(key, d)
+	})
+	if err != nil {
+		return true, errGuessedWrong
+	}
+	if i, err := chooseCase(u.name, "object", u.cases, u.tag, tagValue, present); err != nil || i != guess {
+		return true, errGuessedWrong
+	}
+	return true, nil
 }
 
 // pickCase looks ahead at the value d is about to read, without consuming it, and returns
@@ -49,6 +121,12 @@ func pickCase(union string, d *dec, cases []unionCase, tag string, required func
 			return 0, err
 		}
 	}
+	return chooseCase(union, kind, cases, tag, tagValue, present)
+}
+
+// chooseCase applies pickCase's rule to a value of the JSON kind, whose object members
+// include present[i] of case i's required properties and whose discriminator is tagValue.
+func chooseCase(union, kind string, cases []unionCase, tag, tagValue string, present []int) (int, error) {
 	best, bestScore := -1, -1
 	partial, partialScore, partialTie := -1, 0, false
 	for i, c := range cases {

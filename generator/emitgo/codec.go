@@ -231,19 +231,29 @@ func interop(f *jen.File, name string) {
 }
 
 // unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
-// which then decodes it.
+// which then decodes it; a new value may guess an object's variant and read it once.
 func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
 	requiredLookup(f, t)
+	unionVar := lowerFirst(t.Name) + "Union"
+	f.Line()
+	f.Var().Id(unionVar).Op("=").Id("union").Values(jen.Dict{
+		jen.Id("name"):     jen.Lit(t.Name),
+		jen.Id("cases"):    jen.Id(casesVar),
+		jen.Id("tag"):      jen.Lit(t.Tag),
+		jen.Id("required"): requiredArg(t),
+	})
 	var cases []jen.Code
 	for i, c := range t.Cases {
 		cases = append(cases, jen.Case(jen.Lit(i)).Block(
 			jen.Err().Op("=").Add(decodeInto(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type)))))
 	}
-	f.Line()
-	f.Comment("decodeJSON reads the variant that the value holds; JSON null leaves u empty.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
-		jen.Op("*").Id("u").Op("=").Id(t.Name).Values(),
-		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("pickCase").Call(jen.Lit(t.Name), jen.Id("d"), jen.Id(casesVar), jen.Lit(t.Tag), requiredArg(t)),
+	body := []jen.Code{jen.Op("*").Id("u").Op("=").Id(t.Name).Values()}
+	if hasObjectModel(t) {
+		body = append(body, jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("guessCase").Call(
+			jen.Id("d"), jen.Op("&").Id(unionVar), jen.Id("u").Dot("start")), jen.Id("ok")).Block(jen.Return(jen.Err())))
+	}
+	body = append(body,
+		jen.List(jen.Id("i"), jen.Err()).Op(":=").Id(unionVar).Dot("pick").Call(jen.Id("d")),
 		jen.Switch().Block(
 			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.Case(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
@@ -251,6 +261,12 @@ func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
 		jen.Switch(jen.Id("i")).Block(cases...),
 		jen.Return(jen.Err()),
 	)
+	f.Line()
+	f.Comment("decodeJSON reads the variant that the value holds; JSON null leaves u empty.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(body...)
+	if hasObjectModel(t) {
+		unionStart(f, t)
+	}
 	var enc []jen.Code
 	for _, c := range t.Cases {
 		enc = append(enc, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(
@@ -263,9 +279,42 @@ func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
 	interop(f, t.Name)
 }
 
+// hasObjectModel tells whether a variant of t is a generated object model, which guessCase
+// can decode member by member.
+func hasObjectModel(t *ir.Type) bool {
+	for _, c := range t.Cases {
+		if isObjectModel(c.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+func isObjectModel(r *ir.TypeRef) bool { return r.Kind == ir.Named && r.Named.Kind == ir.Struct }
+
+// unionStart emits start, which guessCase calls to make a variant the one the union holds.
+func unionStart(f *jen.File, t *ir.Type) {
+	var cases []jen.Code
+	for i, c := range t.Cases {
+		if isObjectModel(c.Type) {
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(
+				jen.Id("u").Dot(c.Name).Op("=").New(jen.Id(c.Type.Named.Name)),
+				jen.Return(jen.Id("u").Dot(c.Name)),
+			))
+		}
+	}
+	f.Line()
+	f.Comment("start makes u hold a new variant i, to be decoded member by member; nil when variant i")
+	f.Comment("is not an object model.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("start").Params(jen.Id("i").Int()).Id("memberDecoder").Block(
+		jen.Switch(jen.Id("i")).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
+}
+
 func requiredFunc(t *ir.Type) string { return lowerFirst(t.Name) + "Required" }
 
-// requiredArg is pickCase's lookup of required members: the generated function, or nil for
+// requiredArg is the union's lookup of required members: the generated function, or nil for
 // a union too large for a 64-bit set.
 func requiredArg(t *ir.Type) jen.Code {
 	if len(t.Cases) > 64 {
