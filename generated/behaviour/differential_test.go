@@ -140,6 +140,22 @@ func TestGeneratedCodecsAgreeWithEncodingJSON(t *testing.T) {
 	require.Greater(t, checked, 100)
 }
 
+// TestMalformedJSONIsRefusedAlike feeds inputs that are not JSON, or not only JSON, to
+// both builds: the generated decoders must refuse what encoding/json refuses (which checks
+// the whole input first), also straight from bytes, the way the client decodes answers.
+func TestMalformedJSONIsRefusedAlike(t *testing.T) {
+	for _, in := range []string{
+		`{}A`, `{} {}`, `{}]`, `A`, ``, ` `, `{"x": [1,,2]}`, `{"x": {"a" 1}}`, `{"x": tru}`, `{"x": [}`,
+		`{"id": 01}`, `{"id": 1.}`, `{"app_slug": "\x"}`, "{\"app_slug\": \"a\tb\"}", "{\"app_slug\": \"\xff\"}",
+	} {
+		for _, p := range pairs {
+			if d := differ(p, []byte(in)); d != "" {
+				t.Errorf("input %q: %s", in, d)
+			}
+		}
+	}
+}
+
 // FuzzDifferential holds the generated codecs to encoding/json on arbitrary input: where
 // both decode it, the values must be the same; one decoding what the other refuses is
 // reported too.

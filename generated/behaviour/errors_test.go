@@ -97,6 +97,8 @@ func TestBodiesThatAreNotTheDocumentedJSONAreErrorsNotPanics(t *testing.T) {
 		"empty body":        {"application/json", "", "empty body"},
 		"wrong type":        {"application/json", `{"id": "one"}`, `id: unexpected byte 34 '"'`},
 		"trailing garbage":  {"application/json", `{"id": 1} {"id": 2}`, "data after the JSON value"},
+		"trailing non-JSON": {"application/json", `{"id": 1}A`, "data after the JSON value"},
+		"not JSON at all":   {"application/json", `A`, "unexpected byte"},
 		"union fits nobody": {"application/json", `{"id": 1, "account": {"unrelated": true}}`, "account: InstallationAccount: the JSON object matches none of its variants"},
 		"array for object":  {"application/json", `[1,2,3]`, `"{" expected`},
 	} {

@@ -133,14 +133,20 @@ func decodeWith(data []byte, v decodeTarget, guess bool) error {
 	return decodeWhole(&dec{Decoder: d, a: &arena{}, guess: guess}, v)
 }
 
+// decodeWhole decodes the one JSON value d holds into v. jx's Next says Invalid both at
+// the end of the input and at a byte no value starts with, so the end is told by Skip,
+// which alone says io.EOF there.
 func decodeWhole(d *dec, v decodeTarget) error {
 	if d.Next() == jx.Invalid {
+		if err := d.Skip(); err != io.EOF {
+			return err
+		}
 		return errors.New("empty body")
 	}
 	if err := v.decodeJSON(d); err != nil {
 		return err
 	}
-	if d.Next() != jx.Invalid {
+	if err := d.Skip(); err != io.EOF {
 		return errors.New("data after the JSON value")
 	}
 	return nil
