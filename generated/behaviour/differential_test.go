@@ -127,6 +127,7 @@ func TestGeneratedCodecsAgreeWithEncodingJSON(t *testing.T) {
 		{"id": 3, "account": {"login": "v", "id": 3, "node_id": "n", "avatar_url": "a", "gravatar_id": "", "url": "u", "html_url": "h", "followers_url": "f", "following_url": "f", "gists_url": "g", "starred_url": "s", "subscriptions_url": "s", "organizations_url": "o", "repos_url": "r", "events_url": "e", "received_events_url": "r", "type": "Organization", "site_admin": false}}]`)
 	inputs["wrong for the guess only"] = []byte(`{"id": 2, "account": {"login": 5, "id": 9, "node_id": "E_1", "name": "Octo", "slug": "octo", "html_url": "h", "created_at": "2020-01-01T00:00:00Z", "updated_at": "2020-01-01T00:00:00Z", "avatar_url": "a"}}`)
 	inputs["escapes"] = []byte(`{"name": "caf\u00e9 \"quoted\" \\ \/ \n tab\t", "description": "\ud83d\ude00", "permissions": {"issues": "read", "x-\u00e9": "write"}}`)
+	inputs["keys folded beyond ASCII"] = []byte(`{"ſlug": "long s", "node_ıd": "dotless i", "\u212Aey": "kelvin", "permissions": {"\u212A": "x", "iſſues": "read"}}`)
 	inputs["keys in another case"] = []byte(`{"ID": 5, "App_Slug": "x", "permissions": {"Issues": "read", "ISSUES": "write", "new_one": "read"}, "Account": {"LOGIN": "octocat", "id": 1}}`)
 	checked := 0
 	for name, data := range inputs {

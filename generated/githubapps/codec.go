@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-faster/jx"
@@ -441,32 +443,54 @@ func UnmarshalList[T any, P interface {
 	return out, err
 }
 
-// foldedKey finds the member name that key matches ignoring case, as encoding/json does for
-// a key that matches no name exactly; "" when there is none.
-func foldedKey(key []byte, names []string) string {
-	for _, n := range names {
-		if len(n) == len(key) && asciiEqualFold(n, key) || strings.EqualFold(n, string(key)) {
-			return n
-		}
-	}
-	return ""
+// memberNames are the member names of a model, for matching a key that matches none of
+// them exactly as encoding/json does: by the same folded form (its foldName), the first
+// name in field order winning. The folded index is built on first use, so that a package of
+// many models does not build them all when it starts.
+type memberNames struct {
+	names  []string
+	once   sync.Once
+	folded map[string]string // folded form -> name
 }
 
-func asciiEqualFold(s string, b []byte) bool {
-	for i := 0; i < len(s); i++ {
-		c1, c2 := s[i], b[i]
-		if c1 >= 0x80 || c2 >= 0x80 {
-			return false // leave non-ASCII to strings.EqualFold
+// foldedKey finds the member name that key matches ignoring case; "" when there is none.
+func foldedKey(key []byte, m *memberNames) string {
+	m.once.Do(func() {
+		m.folded = make(map[string]string, len(m.names))
+		for _, n := range m.names {
+			f := string(appendFolded(nil, []byte(n)))
+			if _, ok := m.folded[f]; !ok {
+				m.folded[f] = n
+			}
 		}
-		if 'A' <= c1 && c1 <= 'Z' {
-			c1 += 'a' - 'A'
+	})
+	var buf [64]byte
+	return m.folded[string(appendFolded(buf[:0], key))]
+}
+
+// appendFolded appends the folded form of name to out: ASCII letters upper-cased, any other
+// rune replaced by the smallest rune of its Unicode fold set, as encoding/json folds names.
+func appendFolded(out, name []byte) []byte {
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			out = append(out, c)
+			i++
+			continue
 		}
-		if 'A' <= c2 && c2 <= 'Z' {
-			c2 += 'a' - 'A'
+		r, n := utf8.DecodeRune(name[i:])
+		for {
+			r2 := unicode.SimpleFold(r)
+			if r2 <= r {
+				r = r2
+				break
+			}
+			r = r2
 		}
-		if c1 != c2 {
-			return false
-		}
+		out = utf8.AppendRune(out, r)
+		i += n
 	}
-	return true
+	return out
 }

@@ -89,7 +89,7 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appMembers = []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}
+var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s App) encodeJSON(e *jx.Encoder) {
@@ -297,7 +297,7 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var appPermissionSetMembers = []string{"checks", "contents", "deployments", "issues", "metadata"}
+var appPermissionSetMembers = &memberNames{names: []string{"checks", "contents", "deployments", "issues", "metadata"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AppPermissionSet) encodeJSON(e *jx.Encoder) {
@@ -630,7 +630,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appPermissionsMembers = []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installation_repositories", "enterprise_organization_installations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}
+var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installation_repositories", "enterprise_organization_installations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AppPermissions) encodeJSON(e *jx.Encoder) {
@@ -1806,7 +1806,7 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var authorizationMembers = []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}
+var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Authorization) encodeJSON(e *jx.Encoder) {
@@ -1901,7 +1901,7 @@ func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var authorizationAppMembers = []string{"client_id", "name", "url"}
+var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AuthorizationApp) encodeJSON(e *jx.Encoder) {
@@ -2012,7 +2012,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var createFromManifestResponseMembers = []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}
+var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s CreateFromManifestResponse) encodeJSON(e *jx.Encoder) {
@@ -2117,7 +2117,7 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 	return d.Skip()
 }
 
-var createInstallationAccessTokenRequestMembers = []string{"permissions", "repositories", "repository_ids"}
+var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"permissions", "repositories", "repository_ids"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s CreateInstallationAccessTokenRequest) encodeJSON(e *jx.Encoder) {
@@ -2208,7 +2208,7 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var enterpriseMembers = []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}
+var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Enterprise) encodeJSON(e *jx.Encoder) {
@@ -2344,7 +2344,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationMembers = []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}
+var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Installation) encodeJSON(e *jx.Encoder) {
@@ -2584,7 +2584,7 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationTokenMembers = []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}
+var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s InstallationToken) encodeJSON(e *jx.Encoder) {
@@ -2693,7 +2693,7 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 	return d.Skip()
 }
 
-var integrationInstallationRequestMembers = []string{"account", "created_at", "id", "node_id", "requester"}
+var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s IntegrationInstallationRequest) encodeJSON(e *jx.Encoder) {
@@ -2873,7 +2873,7 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var licenseSimpleMembers = []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}
+var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s LicenseSimple) encodeJSON(e *jx.Encoder) {
@@ -2941,7 +2941,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 	return d.Skip()
 }
 
-var listInstallationReposForAuthenticatedUserResponseMembers = []string{"repositories", "repository_selection", "total_count"}
+var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
@@ -2999,7 +2999,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 	return d.Skip()
 }
 
-var listInstallationsForAuthenticatedUserResponseMembers = []string{"installations", "total_count"}
+var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
@@ -3056,7 +3056,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 	return d.Skip()
 }
 
-var listReposAccessibleToInstallationResponseMembers = []string{"repositories", "repository_selection", "total_count"}
+var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *jx.Encoder) {
@@ -3438,7 +3438,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryMembers = []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}
+var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s Repository) encodeJSON(e *jx.Encoder) {
@@ -3734,7 +3734,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 	return d.Skip()
 }
 
-var repositoryCodeSearchIndexStatusMembers = []string{"lexical_commit_sha", "lexical_search_ok"}
+var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *jx.Encoder) {
@@ -3830,7 +3830,7 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryPermissionsMembers = []string{"admin", "maintain", "pull", "push", "triage"}
+var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s RepositoryPermissions) encodeJSON(e *jx.Encoder) {
@@ -3961,7 +3961,7 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var scopeTokenRequestMembers = []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}
+var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ScopeTokenRequest) encodeJSON(e *jx.Encoder) {
@@ -4051,7 +4051,7 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var scopedInstallationMembers = []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}
+var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s ScopedInstallation) encodeJSON(e *jx.Encoder) {
@@ -4194,7 +4194,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var simpleUserMembers = []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}
+var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s SimpleUser) encodeJSON(e *jx.Encoder) {

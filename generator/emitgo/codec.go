@@ -171,7 +171,7 @@ func structCodec(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeMember").Params(jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
 	if len(t.Fields) > 0 {
 		f.Line()
-		f.Var().Id(propsVar).Op("=").Index().String().Values(names...)
+		f.Var().Id(propsVar).Op("=").Op("&").Id("memberNames").Values(jen.Dict{jen.Id("names"): jen.Index().String().Values(names...)})
 	}
 	structEncode(f, t)
 	interop(f, t.Name)
