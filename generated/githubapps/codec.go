@@ -45,6 +45,7 @@ const (
 )
 
 type arena struct {
+	first int // the size of the first block: a small answer's strings need no more than it holds
 	block []byte
 	strs  []string
 	ints  []int64
@@ -60,7 +61,11 @@ func (a *arena) str(b []byte) string {
 	case len(b) > arenaMaxString:
 		return string(b)
 	case cap(a.block)-len(a.block) < len(b):
-		a.block = make([]byte, 0, arenaBlock)
+		size := arenaBlock
+		if a.first > 0 {
+			size, a.first = max(a.first, len(b)), 0
+		}
+		a.block = make([]byte, 0, size)
 	}
 	start := len(a.block)
 	a.block = append(a.block, b...)
@@ -132,7 +137,10 @@ func decodeWith(data []byte, v decodeTarget, guess bool) error {
 	d := byteDecoders.Get().(*jx.Decoder)
 	d.ResetBytes(data)
 	defer func() { d.ResetBytes(nil); byteDecoders.Put(d) }()
-	return decodeWhole(&dec{Decoder: d, a: &arena{}, guess: guess}, v)
+	// Decoded strings are never longer than their JSON, so an answer smaller than a block
+	// needs a first block no larger than the answer.
+	a := &arena{first: min(len(data), arenaBlock)}
+	return decodeWhole(&dec{Decoder: d, a: a, guess: guess}, v)
 }
 
 // decodeWhole decodes the one JSON value d holds into v. jx's Next says Invalid both at
