@@ -109,6 +109,15 @@ func TestOperationIDsThatCollideAfterCaseConversionAreAnError(t *testing.T) {
 	require.ErrorContains(t, err, "spec.yaml:")
 }
 
+func TestAnOperationThatCanOnlyBeAClientMethodIsAnError(t *testing.T) {
+	spec := replace(okSpec, "components:", "  /base:\n    get:\n      operationId: base-url\n      responses: {\"204\": {description: none}}\ncomponents:")
+	file := filepath.Join(t.TempDir(), "spec.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	require.ErrorContains(t, err, `operation "base-url" would be method BaseURL, which the client has already; rename it in the overrides`)
+	require.ErrorContains(t, err, "spec.yaml:")
+}
+
 // TestFailedGenerationLeavesOutputAlone: a generation that fails writes nothing, and a write
 // that fails leaves the previous output exactly as it was.
 func TestFailedGenerationLeavesOutputAlone(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/ghappsgen/ghappsgen/generator/load"
 	"github.com/ghappsgen/ghappsgen/generator/lower"
 	"github.com/ghappsgen/ghappsgen/generator/overrides"
+	"github.com/ghappsgen/ghappsgen/templates"
 )
 
 // Config says what to generate from what.
@@ -73,7 +74,7 @@ func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if cfg.Package == "" {
 		return nil, fmt.Errorf("no package name given")
 	}
-	api, err := lower.Build(doc)
+	api, err := lower.Build(doc, lower.Options{Reserved: templates.Exported, ReservedMethods: templates.ClientMethods})
 	if err != nil {
 		return nil, err
 	}

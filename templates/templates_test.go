@@ -1,8 +1,12 @@
 package templates
 
 import (
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,4 +42,79 @@ func TestTemplatesRenderGofmtClean(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReservedNamesAreTheCoresOwn parses every template, rendered as for an API that mints
+// installation tokens (so that all of them are), and checks that Exported and ClientMethods
+// list exactly the exported names they declare: a name missing from the lists is one a
+// schema could take, making the generated package fail to compile.
+func TestReservedNamesAreTheCoresOwn(t *testing.T) {
+	names, err := fs.Glob(files, "*.go.tmpl")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no templates: %v", err)
+	}
+	d := Data{Package: "p", Installation: &Installation{MintMethod: "Mint", RequestType: "R", TokenField: "T", ExpiresField: "E"}}
+	var exported, methods []string
+	for _, name := range names {
+		src, err := Render(name, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, m := declaredNames(f)
+		exported, methods = append(exported, e...), append(methods, m...)
+	}
+	slices.Sort(exported)
+	slices.Sort(methods)
+	if want := slices.Sorted(slices.Values(Exported)); !slices.Equal(exported, want) {
+		t.Errorf("the templates declare %q;\nExported lists %q", exported, want)
+	}
+	if want := slices.Sorted(slices.Values(ClientMethods)); !slices.Equal(methods, want) {
+		t.Errorf("the templates give Client %q;\nClientMethods lists %q", methods, want)
+	}
+}
+
+// declaredNames returns the exported package-level names f declares, and the exported
+// methods it gives Client.
+func declaredNames(f *ast.File) (names, clientMethods []string) {
+	add := func(list *[]string, id *ast.Ident) {
+		if id.IsExported() {
+			*list = append(*list, id.Name)
+		}
+	}
+	for _, decl := range f.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if decl.Recv == nil {
+				add(&names, decl.Name)
+			} else if receiverName(decl.Recv.List[0].Type) == "Client" {
+				add(&clientMethods, decl.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range decl.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					add(&names, spec.Name)
+				case *ast.ValueSpec:
+					for _, id := range spec.Names {
+						add(&names, id)
+					}
+				}
+			}
+		}
+	}
+	return names, clientMethods
+}
+
+func receiverName(t ast.Expr) string {
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
 }

@@ -19,13 +19,16 @@ import (
 )
 
 // Build lowers a loaded document. Every problem found is reported, each at its position.
-func Build(doc *load.Document) (*ir.API, error) {
-	b := &builder{doc: doc, schemas: newSchemas(doc), methods: map[string]*ir.Operation{}}
+func Build(doc *load.Document, opts Options) (*ir.API, error) {
+	b := &builder{doc: doc, schemas: newSchemas(doc, opts.Reserved), methods: map[string]*ir.Operation{}, reservedMethods: map[string]bool{}}
+	for _, m := range opts.ReservedMethods {
+		b.reservedMethods[m] = true
+	}
 	api := &ir.API{}
 	if doc.T.Info != nil {
 		api.Title, api.Version = doc.T.Info.Title, doc.T.Info.Version
 	}
-	b.names = methodNames(doc)
+	b.names = methodNames(doc, b.reservedMethods)
 	for _, path := range doc.T.Paths.InMatchingOrder() {
 		item := doc.T.Paths.Value(path)
 		for _, method := range sortedKeys(item.Operations()) {
@@ -45,12 +48,19 @@ func Build(doc *load.Document) (*ir.API, error) {
 	return api, nil
 }
 
+// Options are what the emitter's fixed code needs the model to leave alone.
+type Options struct {
+	Reserved        []string // package-level names the client core declares: no type or constant takes one
+	ReservedMethods []string // methods the client core gives Client: no operation's method takes one
+}
+
 type builder struct {
-	doc     *load.Document
-	schemas *schemas
-	methods map[string]*ir.Operation       // method name -> operation, to catch two operations with one name
-	names   map[*openapi3.Operation]string // each operation's method name
-	errs    diag.List
+	doc             *load.Document
+	schemas         *schemas
+	methods         map[string]*ir.Operation       // method name -> operation, to catch two operations with one name
+	reservedMethods map[string]bool                // Options.ReservedMethods
+	names           map[*openapi3.Operation]string // each operation's method name
+	errs            diag.List
 }
 
 func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Operation {
@@ -69,6 +79,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	if op.ExternalDocs != nil {
 		o.DocsURL = op.ExternalDocs.URL
 	}
+	if b.reservedMethods[o.Name] {
+		b.errs.Add(diag.Errorf(pos, "operation %q would be method %s, which the client has already; rename it in the overrides", o.ID, o.Name))
+		return nil
+	}
 	if prev, dup := b.methods[o.Name]; dup {
 		b.errs.Add(diag.Errorf(pos, "operations %q (%s %s) and %q (%s %s) would both be method %s; rename one in the overrides",
 			prev.ID, prev.Method, prev.Path, o.ID, method, path, o.Name))
@@ -86,9 +100,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 // methodNames names every operation's method after the part of its operationId after the
 // slash (apps/get-by-slug -> GetBySlug). Where several operations would share a name
 // (users/list and issues/list), all of them take their whole operationId instead
-// (UsersList, IssuesList), so that no name depends on which operation came first. A name
-// from the overrides is kept as it is.
-func methodNames(doc *load.Document) map[*openapi3.Operation]string {
+// (UsersList, IssuesList), so that no name depends on which operation came first; so does
+// an operation whose short name is a method the client has already (reserved). A name from
+// the overrides is kept as it is.
+func methodNames(doc *load.Document, reserved map[string]bool) map[*openapi3.Operation]string {
 	short := map[*openapi3.Operation]string{}
 	count := map[string]int{}
 	for path, item := range doc.T.Paths.Map() {
@@ -100,7 +115,7 @@ func methodNames(doc *load.Document) map[*openapi3.Operation]string {
 	}
 	names := map[*openapi3.Operation]string{}
 	for op, name := range short {
-		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && count[name] > 1 && op.OperationID != "" {
+		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && (count[name] > 1 || reserved[name]) && op.OperationID != "" {
 			name = naming.Exported(op.OperationID, "Operation")
 		}
 		names[op] = name

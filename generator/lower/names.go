@@ -8,11 +8,18 @@ import (
 // keeps the name, later ones get the lowest free numeric suffix (Actor, Actor2, ...).
 // Component schemas claim their names first, in sorted order, so that an inline type never
 // takes a component's name and adding an operation never renames an existing component.
+// Names the client core declares are taken from the start.
 type names struct {
 	taken map[string]bool
 }
 
-func newNames() *names { return &names{taken: map[string]bool{}} }
+func newNames(reserved []string) *names {
+	n := &names{taken: map[string]bool{}}
+	for _, name := range reserved {
+		n.taken[name] = true
+	}
+	return n
+}
 
 func (n *names) claim(want string) string {
 	name := want

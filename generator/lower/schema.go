@@ -29,10 +29,10 @@ type schemas struct {
 	errs       diag.List
 }
 
-func newSchemas(doc *load.Document) *schemas {
+func newSchemas(doc *load.Document, reserved []string) *schemas {
 	s := &schemas{
 		doc:        doc,
-		names:      newNames(),
+		names:      newNames(reserved),
 		components: map[string]string{},
 		named:      map[string]*ir.Type{},
 		inlining:   map[string]bool{},
@@ -173,7 +173,7 @@ func (s *schemas) fill(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	case ir.Struct:
 		s.fillStruct(t, sch, ptr)
 	case ir.Enum:
-		fillEnum(t, sch)
+		s.fillEnum(t, sch)
 	case ir.Union:
 		s.fillUnion(t, sch, ptr)
 	}
@@ -262,10 +262,12 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 	}
 }
 
-func fillEnum(t *ir.Type, sch *openapi3.Schema) {
-	seen := map[string]bool{}
+// fillEnum names the enum's constants after the type and the value. They are package-level
+// names like the types, so they are claimed from the same pool: a constant never takes the
+// name of a type or of another enum's constant.
+func (s *schemas) fillEnum(t *ir.Type, sch *openapi3.Schema) {
 	for _, v := range enumStrings(sch) {
-		name := uniqueWithin(seen, t.Name+naming.Exported(v, "Empty"))
+		name := s.names.claim(t.Name + naming.Exported(v, "Empty"))
 		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: v})
 	}
 }
