@@ -118,6 +118,18 @@ func TestAnOperationThatCanOnlyBeAClientMethodIsAnError(t *testing.T) {
 	require.ErrorContains(t, err, "spec.yaml:")
 }
 
+func TestAnOperationNamedLikeAnotherOnesIteratorIsAnError(t *testing.T) {
+	list := "  /items:\n    get:\n      operationId: list-items\n      parameters:\n        - {name: per_page, in: query, schema: {type: integer}}\n        - {name: page, in: query, schema: {type: integer}}\n" +
+		"      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}\n" +
+		"  /items/iter:\n    get:\n      operationId: list-items-iter\n      responses: {\"204\": {description: none}}\n"
+	spec := replace(okSpec, "components:", list+"components:")
+	file := filepath.Join(t.TempDir(), "spec.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	require.ErrorContains(t, err, "ListItemsIter")
+	require.ErrorContains(t, err, "rename one in the overrides")
+}
+
 // TestFailedGenerationLeavesOutputAlone: a generation that fails writes nothing, and a write
 // that fails leaves the previous output exactly as it was.
 func TestFailedGenerationLeavesOutputAlone(t *testing.T) {

@@ -5,6 +5,7 @@
 package lower
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -94,6 +95,19 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	o.Result = b.result(o, op, ptr)
 	o.Auth = b.auth(op, pos)
 	o.Pages = b.pages(o, op, pos)
+	if o.Pages != nil {
+		// A list operation also has <Method>Iter, which no other method may be.
+		iter := o.Name + "Iter"
+		if prev, dup := b.methods[iter]; dup || b.reservedMethods[iter] {
+			other := "the client"
+			if dup {
+				other = fmt.Sprintf("operation %q", prev.ID)
+			}
+			b.errs.Add(diag.Errorf(pos, "the iterator of operation %q would be method %s, which %s has already; rename one in the overrides", o.ID, iter, other))
+			return nil
+		}
+		b.methods[iter] = o
+	}
 	return o
 }
 
