@@ -61,17 +61,10 @@ func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err 
 		return false, nil
 	}
 	var counts [8]int
-	present := counts[:0]
-	if len(u.cases) <= len(counts) {
-		present = counts[:len(u.cases)]
-	} else {
-		present = make([]int, len(u.cases))
-	}
+	present := counters(&counts, len(u.cases))
 	tagValue := ""
 	err = d.object(func(key []byte) error {
-		for set := u.required(key); set != 0; set &= set - 1 {
-			present[bits.TrailingZeros64(set)]++
-		}
+		count(present, u.required(key))
 		if u.tag != "" && string(key) == u.tag && d.Next() == jx.String {
 			_ = d.Capture(func(d *jx.Decoder) error {
 				tagValue, _ = d.Str() // a bad string fails the member's own decode below
@@ -104,12 +97,7 @@ func pickCase(union string, d *dec, cases []unionCase, tag string, required func
 		return -1, err
 	}
 	var counts [8]int
-	present := counts[:0]
-	if len(cases) <= len(counts) {
-		present = counts[:len(cases)]
-	} else {
-		present = make([]int, len(cases))
-	}
+	present := counters(&counts, len(cases))
 	tagValue := ""
 	if kind == "object" {
 		err := d.Capture(func(d *jx.Decoder) error {
@@ -177,9 +165,7 @@ func scanKeys(d *jx.Decoder, cases []unionCase, tag string, present []int, requi
 	tagValue := ""
 	err := d.ObjBytes(func(d *jx.Decoder, key []byte) error {
 		if required != nil {
-			for set := required(key); set != 0; set &= set - 1 {
-				present[bits.TrailingZeros64(set)]++
-			}
+			count(present, required(key))
 		} else {
 			for i, c := range cases {
 				if slices.Contains(c.required, string(key)) {
@@ -195,6 +181,21 @@ func scanKeys(d *jx.Decoder, cases []unionCase, tag string, present []int, requi
 		return d.Skip()
 	})
 	return tagValue, unwrapCallback(err)
+}
+
+// counters returns n zeroed counters, in buf when they fit.
+func counters(buf *[8]int, n int) []int {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]int, n)
+}
+
+// count adds one to present[i] for every case i in set.
+func count(present []int, set uint64) {
+	for ; set != 0; set &= set - 1 {
+		present[bits.TrailingZeros64(set)]++
+	}
 }
 
 // peekKind names the kind of the next value without consuming it.
