@@ -424,8 +424,8 @@ func unwrapCallback(err error) error {
 	return err
 }
 
-// Unmarshal decodes data, one JSON value, into a new T with T's generated decoder:
-// Unmarshal[Installation](data). It gives what json.Unmarshal into a new T gives, faster:
+// Unmarshal decodes data, one JSON value, into a new T (a generated model) with T's
+// generated decoder. It gives what json.Unmarshal into a new T gives, faster:
 // encoding/json reads the whole input once before UnmarshalJSON reads it again, and a new
 // value lets unions decode in one pass.
 func Unmarshal[T any, P interface {
@@ -439,8 +439,8 @@ func Unmarshal[T any, P interface {
 	return out, nil
 }
 
-// UnmarshalList decodes a JSON array of a generated model with its generated decoder, as
-// Unmarshal does for one value: UnmarshalList[Installation](data).
+// UnmarshalList decodes a JSON array of a generated model T with T's generated decoder, as
+// Unmarshal does for one value.
 func UnmarshalList[T any, P interface {
 	*T
 	decodeTarget
