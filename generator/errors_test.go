@@ -91,9 +91,7 @@ func TestMissingSpecFile(t *testing.T) {
 
 func TestOperationsSharingAMethodNameTakeTheirWholeOperationID(t *testing.T) {
 	spec := replace(okSpec, "components:", "  /thing/{id}:\n    get:\n      operationId: other/get-thing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer}}\n      responses: {\"204\": {description: none}}\ncomponents:")
-	file := filepath.Join(t.TempDir(), "spec.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
-	files, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	files, err := generateYAML(t, spec)
 	require.NoError(t, err)
 	ops := string(files["operations.go"])
 	assert.Contains(t, ops, "func (c *Client) GetThing(")
@@ -102,18 +100,14 @@ func TestOperationsSharingAMethodNameTakeTheirWholeOperationID(t *testing.T) {
 
 func TestOperationIDsThatCollideAfterCaseConversionAreAnError(t *testing.T) {
 	spec := replace(okSpec, "components:", "  /thing/{id}:\n    get:\n      operationId: Get_Thing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: integer}}\n      responses: {\"204\": {description: none}}\ncomponents:")
-	file := filepath.Join(t.TempDir(), "spec.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
-	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	_, err := generateYAML(t, spec)
 	require.ErrorContains(t, err, "would both be method GetThing; rename one in the overrides")
 	require.ErrorContains(t, err, "spec.yaml:")
 }
 
 func TestAnOperationThatCanOnlyBeAClientMethodIsAnError(t *testing.T) {
 	spec := replace(okSpec, "components:", "  /base:\n    get:\n      operationId: base-url\n      responses: {\"204\": {description: none}}\ncomponents:")
-	file := filepath.Join(t.TempDir(), "spec.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
-	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	_, err := generateYAML(t, spec)
 	require.ErrorContains(t, err, `operation "base-url" would be method BaseURL, which the client has already; rename it in the overrides`)
 	require.ErrorContains(t, err, "spec.yaml:")
 }
@@ -123,9 +117,7 @@ func TestAnOperationNamedLikeAnotherOnesIteratorIsAnError(t *testing.T) {
 		"      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}\n" +
 		"  /items/iter:\n    get:\n      operationId: list-items-iter\n      responses: {\"204\": {description: none}}\n"
 	spec := replace(okSpec, "components:", list+"components:")
-	file := filepath.Join(t.TempDir(), "spec.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
-	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
+	_, err := generateYAML(t, spec)
 	require.ErrorContains(t, err, "ListItemsIter")
 	require.ErrorContains(t, err, "rename one in the overrides")
 }
@@ -203,4 +195,12 @@ func TestErrorsInJSONDescriptionsHaveLineAndColumn(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
 	_, err := generator.Generate(generator.Config{Spec: file, Package: "p"})
 	require.ErrorContains(t, err, "spec.json:7:20 #/paths/~1b/post: operations")
+}
+
+// generateYAML generates package p from spec, written to a spec.yaml of its own.
+func generateYAML(t *testing.T, spec string) (generator.Files, error) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "spec.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(spec), 0o644))
+	return generator.Generate(generator.Config{Spec: file, Package: "p"})
 }
