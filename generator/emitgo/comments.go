@@ -1,6 +1,7 @@
 package emitgo
 
 import (
+	"go/doc/comment"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -21,13 +22,36 @@ func docComment(paragraphs ...string) *jen.Statement {
 		lines = append(lines, wrap(p)...)
 	}
 	s := jen.Null()
-	for _, l := range lines {
-		if strings.HasPrefix(l, "\t") {
-			l = "//" + l // a code block: jennifer writes comments starting with // as they are
-		}
-		s.Comment(l).Line()
+	if len(lines) == 0 {
+		return s
+	}
+	for _, l := range canonical(lines) {
+		s.Comment(l).Line() // l starts with //, which jennifer writes as it is
 	}
 	return s
+}
+
+// canonical returns the comment's lines, with their // markers, as gofmt prints a doc
+// comment. gofmt rewrites a doc comment's text (two single quotes become a curly one, a line
+// starting "- " becomes a list item, ...), but jennifer indents what follows a comment, so
+// gofmt sees a doc comment only on a second pass: output formatted once would not be
+// gofmt-clean. The text goes through go/doc/comment, as gofmt's does, before it is emitted.
+func canonical(lines []string) []string {
+	var p comment.Parser
+	var pr comment.Printer
+	text := pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n"))
+	out := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	for i, l := range out {
+		switch {
+		case l == "":
+			out[i] = "//"
+		case strings.HasPrefix(l, "\t"):
+			out[i] = "//" + l
+		default:
+			out[i] = "// " + l
+		}
+	}
+	return out
 }
 
 // wrap breaks text into lines of at most commentWidth characters at spaces. Lines that
