@@ -50,14 +50,15 @@ func Bytes(name string, data []byte, ov *overrides.Set) (doc *Document, err erro
 			doc, err = nil, diag.Errorf(diag.Pos{File: name}, "the description could not be loaded (loader failure: %v)", r)
 		}
 	}()
-	if err := checkSyntax(name, data); err != nil {
+	input, err := checkSyntax(name, data)
+	if err != nil {
 		return nil, err
 	}
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = false
 	abs, _ := filepath.Abs(name)
-	t, err := loader.LoadFromDataWithPath(compactJSON(data), &url.URL{Path: filepath.ToSlash(abs)})
+	t, err := loader.LoadFromDataWithPath(input, &url.URL{Path: filepath.ToSlash(abs)})
 	if err != nil {
 		if broken := brokenRef(name, data); broken != nil {
 			return nil, broken
@@ -89,51 +90,36 @@ func (d *Document) Pos(origin *openapi3.Origin, pointer string) diag.Pos {
 }
 
 // checkSyntax reports JSON and YAML syntax errors with their line and column, which the
-// loader's own messages lack.
-// compactJSON drops the whitespace between the tokens of a JSON description (YAML is
-// returned as it is). kin-openapi's nested UnmarshalJSON methods have encoding/json scan
-// each object again at every level of nesting, whitespace included, and a pretty-printed
-// description is 40% whitespace. No position is lost: kin records none for JSON, and the
-// load stage finds line:column in the original bytes (locate.go).
-func compactJSON(data []byte) []byte {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return data
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(data))
-	if err := json.Compact(&buf, data); err != nil {
-		return data // checkSyntax has reported invalid JSON before this is called
-	}
-	return buf.Bytes()
-}
-
-func checkSyntax(name string, data []byte) error {
+// loader's own messages lack, and returns what the loader should read: YAML as it is, JSON
+// without the whitespace between its tokens. kin-openapi's nested UnmarshalJSON methods have
+// encoding/json scan each object again at every level of nesting, whitespace included, and
+// a pretty-printed description is 40% whitespace. No position is lost: kin records none for
+// JSON, and the load stage finds line:column in the original bytes (locate.go).
+func checkSyntax(name string, data []byte) ([]byte, error) {
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return diag.Errorf(diag.Pos{File: name}, "the description is empty")
+		return nil, diag.Errorf(diag.Pos{File: name}, "the description is empty")
 	}
 	if trimmed[0] == '{' {
-		if json.Valid(data) {
-			return nil
+		var compact bytes.Buffer
+		compact.Grow(len(data))
+		if json.Compact(&compact, data) == nil {
+			return compact.Bytes(), nil
 		}
 		var v any
 		err := json.Unmarshal(data, &v)
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			line, col := lineCol(data, syn.Offset)
-			return &diag.Error{Pos: diag.Pos{File: name, Line: line, Column: col}, Msg: "invalid JSON", Err: err}
+			return nil, &diag.Error{Pos: diag.Pos{File: name, Line: line, Column: col}, Msg: "invalid JSON", Err: err}
 		}
-		if err != nil {
-			return &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid JSON", Err: err}
-		}
-		return nil
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid JSON", Err: err}
 	}
 	var node yaml.Node
 	if err := yaml.Unmarshal(data, &node); err != nil {
-		return &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid YAML", Err: err}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid YAML", Err: err}
 	}
-	return nil
+	return data, nil
 }
 
 // lineCol turns a json.SyntaxError offset (the count of bytes read, so one past the
