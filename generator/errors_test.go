@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,27 +124,51 @@ func TestAnOperationNamedLikeAnotherOnesIteratorIsAnError(t *testing.T) {
 }
 
 // TestFailedGenerationLeavesOutputAlone: a generation that fails writes nothing, and a write
-// that fails leaves the previous output exactly as it was.
+// that fails partway puts back exactly what was there.
 func TestFailedGenerationLeavesOutputAlone(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out", "p")
-	require.NoError(t, os.MkdirAll(out, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(out, "old.go"), []byte("package p\n"), 0o644))
-
-	_, err := generator.Generate(generator.Config{Spec: "testdata/does-not-exist.json", Package: "p"})
-	require.Error(t, err)
-	assertOnly(t, out, "old.go", "package p\n")
-
-	if os.Geteuid() != 0 { // root ignores permissions
-		parent := filepath.Dir(out)
-		require.NoError(t, os.Chmod(parent, 0o555))
-		defer os.Chmod(parent, 0o755)
-		err = generator.Write(out, generator.Files{"new.go": []byte("package p\n")})
-		require.ErrorContains(t, err, "not writable")
-		assertOnly(t, out, "old.go", "package p\n")
+	old := generator.Files{
+		"a.go":     []byte(generator.Header + "\n\npackage p // old a\n"),
+		"b.go":     []byte(generator.Header + "\n\npackage p // old b\n"),
+		"stale.go": []byte(generator.Header + "\n\npackage p // old stale\n"),
 	}
+	require.NoError(t, generator.Write(out, old))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "mine.go"), []byte("package p // mine\n"), 0o644))
+	before := readAll(t, out)
 
-	require.NoError(t, generator.Write(out, generator.Files{"new.go": []byte("package p // new\n")}))
-	assertOnly(t, out, "new.go", "package p // new\n")
+	t.Run("generation fails", func(t *testing.T) {
+		_, err := generator.Generate(generator.Config{Spec: "testdata/does-not-exist.json", Package: "p"})
+		require.Error(t, err)
+		assert.Equal(t, before, readAll(t, out))
+	})
+	t.Run("a rename fails partway", func(t *testing.T) {
+		restore := generator.FailRenameAfter(1, errors.New("disk on fire"))
+		defer restore()
+		err := generator.Write(out, generator.Files{
+			"a.go":   []byte(generator.Header + "\n\npackage p // new a\n"),
+			"b.go":   []byte(generator.Header + "\n\npackage p // new b\n"),
+			"new.go": []byte(generator.Header + "\n\npackage p // new\n"),
+		})
+		require.ErrorContains(t, err, "disk on fire")
+		assert.Equal(t, before, readAll(t, out), "what was renamed is put back, and nothing is left behind")
+	})
+	t.Run("the folder is not writable", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root writes through permissions; the partway failure above covers the rollback")
+		}
+		require.NoError(t, os.Chmod(out, 0o555))
+		defer os.Chmod(out, 0o755)
+		err := generator.Write(out, generator.Files{"a.go": []byte(generator.Header + "\n\npackage p // new\n")})
+		require.ErrorContains(t, err, "not writable")
+		assert.Equal(t, before, readAll(t, out))
+	})
+	t.Run("a write that succeeds", func(t *testing.T) {
+		require.NoError(t, generator.Write(out, generator.Files{"a.go": []byte(generator.Header + "\n\npackage p // new\n")}))
+		assert.Equal(t, map[string]string{
+			"a.go":    generator.Header + "\n\npackage p // new\n",
+			"mine.go": "package p // mine\n",
+		}, readAll(t, out), "the stale generated files are gone, the user's file is kept")
+	})
 }
 
 // TestWriteToAnUnwritablePlace uses a file where the output's parent folder should be, which
@@ -158,18 +183,18 @@ func TestWriteToAnUnwritablePlace(t *testing.T) {
 	assert.Equal(t, "x", string(data))
 }
 
-func assertOnly(t *testing.T, dir, name, content string) {
+// readAll is every entry of dir (hidden ones included) and its content.
+func readAll(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	require.Len(t, entries, 1)
-	assert.Equal(t, name, entries[0].Name())
-	data, err := os.ReadFile(filepath.Join(dir, name))
-	require.NoError(t, err)
-	assert.Equal(t, content, string(data))
-	siblings, err := os.ReadDir(filepath.Dir(dir))
-	require.NoError(t, err)
-	assert.Len(t, siblings, 1, "no temp folders are left beside the output")
+	out := map[string]string{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		out[e.Name()] = string(data)
+	}
+	return out
 }
 
 func replace(s, old, new string) string {

@@ -71,8 +71,8 @@ func GenerateBytes(name string, spec []byte, cfg Config) (Files, error) {
 }
 
 func fromDocument(doc *load.Document, cfg Config) (Files, error) {
-	if cfg.Package == "" {
-		return nil, fmt.Errorf("no package name given")
+	if err := CheckPackageName(cfg.Package); err != nil {
+		return nil, fmt.Errorf("package name: %w", err)
 	}
 	api, err := lower.Build(doc, lower.Options{Reserved: templates.Exported, ReservedMethods: templates.ClientMethods})
 	if err != nil {

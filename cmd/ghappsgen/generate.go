@@ -17,13 +17,18 @@ type genFlags struct {
 	out string
 }
 
-func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, error) {
+// The one-line summaries of the commands that share parseGenFlags.
+const (
+	generateWhat = "generate: write a typed Go client for an OpenAPI description into a folder, replacing only the files an earlier run generated there."
+	checkWhat    = "check: exit 1, listing what differs, when the folder is not what generate would write; it writes nothing."
+)
+
+func parseGenFlags(name, what string, args []string, stderr io.Writer) (*genFlags, error) {
 	g := &genFlags{}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet(name, "[-spec FILE] [-overrides DIR] [-out DIR] [-package NAME] [flags]", what, stderr)
 	fs.StringVar(&g.cfg.Spec, "spec", generator.DefaultSpec, "the OpenAPI description (JSON or YAML)")
 	fs.StringVar(&g.cfg.Overrides, "overrides", "", "the overrides folder (default "+generator.DefaultOverrides+" when -spec is the default; none otherwise)")
-	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder; the generator owns it and replaces it whole")
+	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder: generated files are replaced, files of your own beside them are kept")
 	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
 	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
 	fs.StringVar(&g.cfg.Extras, "extras", "", "a folder of *.go.tmpl files (examples) rendered into the output too (default "+generator.DefaultExtras+" when -spec is the default)")
@@ -32,24 +37,20 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 	fs.StringVar(&ops, "operations", "", "generate only these operations: operationIds, comma-separated")
 	fs.StringVar(&tags, "tags", "", "generate only operations with these tags, comma-separated")
 	fs.StringVar(&paths, "paths", "", "generate only operations whose path matches these globs (/app/*), comma-separated")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
 	sel := &overrides.Selection{Operations: list(ops), Tags: list(tags), Paths: list(paths), Pos: diag.Pos{File: "command line"}}
 	if !sel.Empty() {
 		g.cfg.Select = sel
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected arguments: %v\n", name, fs.Args())
-		return nil, errUsage
-	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if !set["overrides"] && !set["spec"] {
 		g.cfg.Overrides = generator.DefaultOverrides
 	}
-	if g.cfg.Package == "" {
-		g.cfg.Package = filepath.Base(filepath.Clean(g.out))
+	if err := g.choosePackage(fs, set["package"]); err != nil {
+		return nil, err
 	}
 	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] && !g.cfg.StdModels {
 		g.cfg.Generate = generator.DefaultGenerate
@@ -58,6 +59,26 @@ func parseGenFlags(name string, args []string, stderr io.Writer) (*genFlags, err
 		g.cfg.Extras = generator.DefaultExtras
 	}
 	return g, nil
+}
+
+// choosePackage checks -package, or names the package after the output folder when it is
+// not given ("-out ." names it after the current folder).
+func (g *genFlags) choosePackage(fs *flag.FlagSet, given bool) error {
+	if given {
+		if err := generator.CheckPackageName(g.cfg.Package); err != nil {
+			return usageError(fs, "-package: %v", err)
+		}
+		return nil
+	}
+	dir, err := filepath.Abs(g.out)
+	if err != nil {
+		return usageError(fs, "-out: %v", err)
+	}
+	g.cfg.Package = filepath.Base(dir)
+	if err := generator.CheckPackageName(g.cfg.Package); err != nil {
+		return usageError(fs, "-package is not given, and the output folder's name cannot be the package's: %v; pass -package", err)
+	}
+	return nil
 }
 
 func list(s string) []string {
@@ -71,7 +92,7 @@ func list(s string) []string {
 }
 
 func generateCmd(args []string, stdout, stderr io.Writer) error {
-	g, err := parseGenFlags("generate", args, stderr)
+	g, err := parseGenFlags("generate", generateWhat, args, stderr)
 	if err != nil {
 		return err
 	}
@@ -87,7 +108,7 @@ func generateCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 func checkCmd(args []string, stdout, stderr io.Writer) error {
-	g, err := parseGenFlags("check", args, stderr)
+	g, err := parseGenFlags("check", checkWhat, args, stderr)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,16 +26,14 @@ type sliceConfig struct {
 }
 
 func sliceCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("slice", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("slice", "[-config spec/slice.yaml] -from PACKAGE_DIR", "slice: carve spec/ out of GitHub's published description (the operations spec/slice.yaml lists), printing what changes.", stderr)
 	configPath := fs.String("config", "spec/slice.yaml", "what to carve: source package, version, file, operations")
 	from := fs.String("from", "", "the installed source package's folder (e.g. tools/upstream/node_modules/@octokit/openapi)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *from == "" {
-		fmt.Fprintln(stderr, "slice: -from is required")
-		return errUsage
+		return usageError(fs, "-from is required")
 	}
 	cfg, err := readSliceConfig(*configPath)
 	if err != nil {

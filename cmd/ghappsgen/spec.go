@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 
@@ -14,17 +12,15 @@ import (
 // specCmd writes the description the client is generated from: spec/ with the overrides
 // applied (patches, names, security schemes). A mock server serves it to contract tests.
 func specCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("spec", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("spec", "[-spec FILE] [-overrides DIR] -out FILE", "spec: write the description with the overrides applied (patches, names, security schemes), as the client is generated from it.", stderr)
 	specPath := fs.String("spec", "spec/apps.json", "the OpenAPI description")
 	ovDir := fs.String("overrides", "overrides", "the overrides folder")
 	out := fs.String("out", "", "where to write the effective description (JSON); - for standard output")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
-		fmt.Fprintln(stderr, "spec: -out is required")
-		return errUsage
+		return usageError(fs, "-out is required")
 	}
 	ov, err := overrides.LoadDir(*ovDir)
 	if err != nil {

@@ -99,7 +99,7 @@ func templateFiles(api *ir.API, std bool) []string {
 		names = appendIf(names, extras, "extra.go")
 		return appendIf(names, secrets, "secrets.go")
 	}
-	names = []string{"doc.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go"}
+	names = []string{"doc_gen.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go"}
 	names = appendIf(names, unions, "unioncodec.go")
 	names = appendIf(names, secrets, "secrets.go")
 	names = appendIf(names, api.InstallationTokens != nil, "installation.go")
