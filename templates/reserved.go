@@ -6,16 +6,17 @@ package templates
 
 // Exported are the exported package-level names the templates declare.
 var Exported = []string{
-	"APIError", "APIVersion", "Cache", "CachedResponse", "Client", "DecodeError", "DefaultBaseURL",
+	"APIError", "APIVersion", "Cache", "CachedResponse", "Client", "DecodeError", "DefaultBaseURL", "DefaultMaxPages", "DefaultMaxResponseBytes",
 	"ErrBadRequest", "ErrConflict", "ErrForbidden", "ErrGone", "ErrNoCredential", "ErrNotFound",
-	"ErrNotModified", "ErrRateLimited", "ErrServer", "ErrUnauthorized", "ErrValidation",
-	"LRUCache", "Links", "NewClient", "NewLRUCache", "NoCredentialError", "Option", "Ptr", "Rate",
-	"RateLimitError", "Response", "RetryEvent", "RetryPolicy", "SecondaryRateLimitError",
+	"ErrNotModified", "ErrPaginationLoop", "ErrRateLimited", "ErrRedirect", "ErrResponseTooLarge", "ErrServer",
+	"ErrTooManyPages", "ErrUnauthorized", "ErrValidation",
+	"LRUCache", "Limits", "Links", "NewClient", "NewLRUCache", "NoCredentialError", "Option", "Ptr", "Rate",
+	"RateLimitError", "RedirectError", "Response", "ResponseTooLargeError", "RetryEvent", "RetryPolicy", "SecondaryRateLimitError",
 	"Unmarshal", "UnmarshalList", "ValidationError", "WithAppAuth", "WithAppSigner", "WithBaseURL",
 	"WithCache", "WithClientCredentials", "WithClock", "WithHTTPClient", "WithInstallation",
-	"WithInstallationToken", "WithInstallationTokenOptions", "WithRetry", "WithToken",
+	"WithInstallationToken", "WithInstallationTokenOptions", "WithLimits", "WithRetry", "WithToken",
 	"WithUserAgent",
 }
 
 // ClientMethods are the exported methods the templates give Client.
-var ClientMethods = []string{"BaseURL", "ForInstallation"}
+var ClientMethods = []string{"BaseURL", "ForInstallation", "Format"}

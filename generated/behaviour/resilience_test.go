@@ -137,6 +137,7 @@ func TestRetriesTransientFailuresOfIdempotentRequests(t *testing.T) {
 	assert.Equal(t, 4, resp.Attempts)
 	assert.Equal(t, int32(4), f.calls.Load())
 	require.Len(t, rec.events, 3)
+	require.Len(t, rec.slept, 3, "a wait before every retry")
 	for i, d := range rec.slept {
 		ceiling := min(100*time.Millisecond<<i, 400*time.Millisecond)
 		assert.GreaterOrEqual(t, d, ceiling/2, "attempt %d", i+1)

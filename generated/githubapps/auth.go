@@ -225,14 +225,26 @@ func (c *Client) sameOrigin(u *url.URL) bool {
 	return strings.EqualFold(u.Scheme, c.baseURL.Scheme) && strings.EqualFold(u.Host, c.baseURL.Host)
 }
 
-// guardRedirects makes the HTTP client drop the Authorization header on any redirect that
-// leaves the API host, whatever the user's own redirect policy.
+// guardRedirects sets the HTTP client's redirect policy, whatever the user's own: a
+// redirect from https to http is never followed; a redirect off the API host is followed
+// only by a request that carries neither a credential nor a body, and without the
+// conditional headers of the client's cache. A redirect not followed comes back as the 3xx
+// answer, which the call reports as a *RedirectError.
 func (c *Client) guardRedirects() {
 	hc := *c.httpClient
 	userPolicy := hc.CheckRedirect
 	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		first, prev := via[0], via[len(via)-1]
+		if strings.EqualFold(prev.URL.Scheme, "https") && !strings.EqualFold(req.URL.Scheme, "https") {
+			return http.ErrUseLastResponse
+		}
 		if !c.sameOrigin(req.URL) {
-			req.Header.Del("Authorization")
+			if c.carriesCredential(first) || first.GetBody != nil || first.ContentLength != 0 {
+				return http.ErrUseLastResponse
+			}
+			for _, h := range []string{"Authorization", "If-None-Match", "If-Modified-Since"} {
+				req.Header.Del(h)
+			}
 		}
 		if userPolicy != nil {
 			return userPolicy(req, via)
@@ -243,6 +255,26 @@ func (c *Client) guardRedirects() {
 		return nil
 	}
 	c.httpClient = &hc
+}
+
+// carriesCredential tells whether the client put a credential on req.
+func (c *Client) carriesCredential(req *http.Request) bool {
+	return req.Header.Get("Authorization") != ""
+}
+
+// kinds lists the kinds of credential the client holds, for printing.
+func (a *authState) kinds() []string {
+	var out []string
+	add := func(has bool, kind credential) {
+		if has {
+			out = append(out, string(kind))
+		}
+	}
+	add(a.app != nil, credAppJWT)
+	add(a.installationToken != "" || a.installationID != 0, credInstallationToken)
+	add(a.token != "", credToken)
+	add(a.clientID != "", credBasic)
+	return out
 }
 
 // appAuth signs app JWTs and reuses each until shortly before it expires.
@@ -318,6 +350,9 @@ func newTokenCache() *tokenCache {
 }
 
 func (tc *tokenCache) get(ctx context.Context, key string, now func() time.Time, mint func(context.Context) (string, time.Time, error)) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err // a caller that has given up starts no mint
+	}
 	tc.mu.Lock()
 	f := tc.flights[key]
 	if f == nil {
@@ -344,6 +379,9 @@ func (tc *tokenCache) mint(ctx context.Context, key string, f *flight, mint func
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), mintTimeout)
 	defer cancel()
 	token, expires, err := mint(ctx)
+	if err == nil && token == "" {
+		err = errors.New("the answer holds no token") // never cached, never sent as a bare "Bearer"
+	}
 	tc.mu.Lock()
 	delete(tc.flights, key)
 	if err == nil {

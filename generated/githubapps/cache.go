@@ -45,6 +45,12 @@ func WithCache(cache Cache) Option {
 // maxCachedBody bounds what is read into memory to be cached.
 const maxCachedBody = 32 << 20
 
+// Format prints the validators and the size of the stored body, never the body itself:
+// an answer can hold credentials (a webhook's secret, say).
+func (r CachedResponse) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "githubapps.CachedResponse{ETag: %q, LastModified: %q, Body: %d bytes}", r.ETag, r.LastModified, len(r.Body))
+}
+
 // conditional makes a GET conditional when the cache has its answer. It returns the
 // request's cache key ("" when the request is not cacheable) and the stored answer.
 func (c *Client) conditional(req *http.Request, cred used, out any) (string, *CachedResponse) {
@@ -89,17 +95,22 @@ func fingerprint(secret string) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// decodeAndStore reads a cacheable answer, stores it and decodes it.
-// An answer larger than maxCachedBody is decoded from the stream and not stored.
-func (c *Client) decodeAndStore(op *operation, resp *Response, body io.Reader, out any, key string) error {
-	data, err := io.ReadAll(io.LimitReader(body, maxCachedBody+1))
+// decodeAndStore reads a cacheable answer, stores it and decodes it. An answer larger than
+// maxCachedBody (or than the client's MaxResponseBytes) is decoded from the stream, within
+// the client's limit, and not stored.
+func (c *Client) decodeAndStore(op *operation, resp *Response, httpResp *http.Response, out any, key string) error {
+	keep := min(maxCachedBody, c.limits.MaxResponseBytes)
+	if httpResp.ContentLength > keep {
+		return c.decodeBody(op, resp, httpResp.Body, httpResp.ContentLength, out)
+	}
+	data, err := io.ReadAll(io.LimitReader(httpResp.Body, keep+1))
 	if err != nil {
 		return newDecodeError(op, resp, data, err)
 	}
-	if len(data) > maxCachedBody {
-		return decodeBody(op, resp, io.MultiReader(bytes.NewReader(data), body), out)
+	if int64(len(data)) > keep {
+		return c.decodeBody(op, resp, io.MultiReader(bytes.NewReader(data), httpResp.Body), -1, out)
 	}
-	if err := decodeHeld(op, resp, data, out); err != nil {
+	if err := c.decodeHeld(op, resp, data, out); err != nil {
 		return err
 	}
 	c.cache.Set(key, &CachedResponse{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Body: data})
@@ -159,10 +170,10 @@ func (l *LRUCache) Set(key string, r *CachedResponse) {
 
 // decodeHeld decodes an answer already in memory (cached, or read to be cached) in place;
 // the stream path would copy it into a pooled buffer first.
-func decodeHeld(op *operation, resp *Response, data []byte, out any) error {
+func (c *Client) decodeHeld(op *operation, resp *Response, data []byte, out any) error {
 	target, ok := out.(decodeTarget)
 	if !ok || !isJSONContentType(resp.Header.Get("Content-Type")) && resp.StatusCode != http.StatusNotModified {
-		return decodeBody(op, resp, bytes.NewReader(data), out)
+		return c.decodeBody(op, resp, bytes.NewReader(data), int64(len(data)), out)
 	}
 	if err := decodeFresh(data, target); err != nil {
 		return newDecodeError(op, resp, data[:min(len(data), snippetLen)], err)

@@ -33,6 +33,40 @@ type Client struct {
 	auth       authState
 	retry      *RetryPolicy // nil: no retries
 	cache      Cache        // nil: no conditional requests
+	limits     Limits
+}
+
+// Limits bound what one call may cost the process. A zero field takes its default.
+type Limits struct {
+	// MaxResponseBytes is the most a call reads of an answer it decodes into a value (JSON
+	// or text); past it the call fails with a *ResponseTooLargeError. Default 64 MiB.
+	MaxResponseBytes int64
+	// MaxPages is the most pages one iterator (<Method>Iter) fetches; past it the iterator
+	// yields ErrTooManyPages. Default 10,000.
+	MaxPages int
+}
+
+// The defaults of Limits.
+const (
+	DefaultMaxResponseBytes = 64 << 20
+	DefaultMaxPages         = 10000
+)
+
+// WithLimits changes the client's limits (see Limits).
+func WithLimits(l Limits) Option {
+	return func(c *Client) error {
+		if l.MaxResponseBytes < 0 || l.MaxPages < 0 {
+			return errors.New("WithLimits: negative limits")
+		}
+		if l.MaxResponseBytes == 0 {
+			l.MaxResponseBytes = DefaultMaxResponseBytes
+		}
+		if l.MaxPages == 0 {
+			l.MaxPages = DefaultMaxPages
+		}
+		c.limits = l
+		return nil
+	}
 }
 
 // Option configures a Client.
@@ -82,7 +116,7 @@ func WithUserAgent(ua string) Option {
 // too; a call sends the first credential its operation accepts that the client has, and
 // sends credentials only to the API host.
 func NewClient(opts ...Option) (*Client, error) {
-	c := &Client{httpClient: &http.Client{}, userAgent: defaultUserAgent}
+	c := &Client{httpClient: &http.Client{}, userAgent: defaultUserAgent, limits: Limits{MaxResponseBytes: DefaultMaxResponseBytes, MaxPages: DefaultMaxPages}}
 	c.auth.now, c.auth.tokens = time.Now, newTokenCache()
 	for _, opt := range append([]Option{WithBaseURL(DefaultBaseURL)}, opts...) {
 		if err := opt(c); err != nil {
@@ -98,6 +132,16 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // BaseURL returns the API root the client calls.
 func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// Format prints the client's base URL and the kinds of credential it holds, never a
+// credential itself, whatever the verb: a client in a log line or an error is safe.
+func (c Client) Format(f fmt.State, _ rune) {
+	base := ""
+	if c.baseURL != nil {
+		base = c.baseURL.String()
+	}
+	fmt.Fprintf(f, "githubapps.Client{BaseURL: %q, Credentials: %v}", base, c.auth.kinds())
+}
 
 // operation describes an endpoint for the shared plumbing.
 type operation struct {
@@ -206,6 +250,9 @@ func encodeBody(r *request) ([]byte, error) {
 // another and sends the request once more. With WithRetry, transient failures of
 // idempotent requests are retried; with WithCache, GETs are conditional.
 func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+	}
 	u, err := c.url(r)
 	if err != nil {
 		return nil, err
@@ -258,13 +305,19 @@ func (c *Client) send(ctx context.Context, r *request, u string, body []byte, ou
 	cacheKey, cached := c.conditional(req, cred, out)
 	httpResp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, cred, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+		return nil, cred, &transportError{op: r.op.id, err: err}
 	}
 	defer closeBody(httpResp)
 	resp := newResponse(httpResp)
+	if httpResp.Request != nil && !c.sameOrigin(httpResp.Request.URL) {
+		cacheKey, cached = "", nil // followed off the API host: that answer is not the API URL's
+	}
 	if httpResp.StatusCode == http.StatusNotModified && cached != nil {
 		resp.FromCache = true
-		return resp, cred, decodeHeld(r.op, resp, cached.Body, out)
+		return resp, cred, c.decodeHeld(r.op, resp, cached.Body, out)
+	}
+	if isRedirect(httpResp.StatusCode) {
+		return resp, cred, newRedirectError(r.op, resp)
 	}
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
 		return resp, cred, newAPIError(r.op, resp, httpResp.Body)
@@ -273,10 +326,24 @@ func (c *Client) send(ctx context.Context, r *request, u string, body []byte, ou
 		return resp, cred, nil
 	}
 	if cacheKey != "" && (httpResp.Header.Get("ETag") != "" || httpResp.Header.Get("Last-Modified") != "") {
-		return resp, cred, c.decodeAndStore(r.op, resp, httpResp.Body, out, cacheKey)
+		return resp, cred, c.decodeAndStore(r.op, resp, httpResp, out, cacheKey)
 	}
-	return resp, cred, decodeBody(r.op, resp, httpResp.Body, out)
+	return resp, cred, c.decodeBody(r.op, resp, httpResp.Body, httpResp.ContentLength, out)
 }
+
+// transportError is a request that got no answer: the connection failed, was reset, or
+// timed out. Only these count as a lost connection for retries; an answer that arrived
+// and could not be decoded is a *DecodeError, never retried.
+type transportError struct {
+	op  string
+	err error
+}
+
+func (e *transportError) Error() string {
+	return "githubapps: " + e.op + ": " + e.err.Error()
+}
+
+func (e *transportError) Unwrap() error { return e.err }
 
 // closeBody drains a little of the body, so the connection can be reused, and closes it.
 func closeBody(r *http.Response) {
@@ -284,16 +351,24 @@ func closeBody(r *http.Response) {
 	_ = r.Body.Close()
 }
 
-// decodeBody decodes a successful answer from the stream, keeping only its first bytes
-// aside so that an error can quote them.
-func decodeBody(op *operation, resp *Response, body io.Reader, out any) error {
+// decodeBody reads a successful answer, at most MaxResponseBytes of it, and decodes it into
+// out; size is its Content-Length, -1 when unknown. Only the first bytes are kept aside,
+// for an error to quote.
+func (c *Client) decodeBody(op *operation, resp *Response, body io.Reader, size int64, out any) error {
+	limit := c.limits.MaxResponseBytes
+	if size > limit {
+		return &ResponseTooLargeError{Operation: op.id, Limit: limit, Size: size}
+	}
 	head := &prefixWriter{limit: snippetLen}
 	body = io.TeeReader(body, head)
 	ct := resp.Header.Get("Content-Type")
 	if s, ok := out.(*string); ok {
-		data, err := io.ReadAll(body)
+		data, err := io.ReadAll(io.LimitReader(body, limit+1))
 		if err != nil {
 			return newDecodeError(op, resp, head.buf, err)
+		}
+		if int64(len(data)) > limit {
+			return &ResponseTooLargeError{Operation: op.id, Limit: limit, Size: -1}
 		}
 		*s = string(data)
 		return nil
@@ -302,17 +377,14 @@ func decodeBody(op *operation, resp *Response, body io.Reader, out any) error {
 		_, _ = io.CopyN(io.Discard, body, snippetLen)
 		return newDecodeError(op, resp, head.buf, fmt.Errorf("expected a JSON body, got Content-Type %q", ct))
 	}
-	return decodeJSON(op, resp, body, head, out)
-}
-
-// decodeJSON decodes one JSON value from body with the generated decoder of out, straight
-// from the stream; head holds what was read of body so far, for the error.
-func decodeJSON(op *operation, resp *Response, body io.Reader, head *prefixWriter, out any) error {
 	target, ok := out.(decodeTarget)
 	if !ok {
 		return newDecodeError(op, resp, head.buf, fmt.Errorf("no decoder for %T", out))
 	}
-	if err := decodeReader(body, target); err != nil {
+	if err := decodeReader(body, size, limit, target); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return &ResponseTooLargeError{Operation: op.id, Limit: limit, Size: -1}
+		}
 		return newDecodeError(op, resp, head.buf, err)
 	}
 	return nil

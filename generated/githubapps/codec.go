@@ -94,9 +94,10 @@ var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // maxPooledBody keeps a rare huge answer's buffer from staying in the pool.
 const maxPooledBody = 4 << 20
 
-// decodeReader reads one JSON value from r into a pooled buffer and decodes it into v;
-// nothing may follow the value.
-func decodeReader(r io.Reader, v decodeTarget) error {
+// decodeReader reads one JSON value from r, at most limit bytes of it (errTooLarge past
+// that), into a pooled buffer and decodes it into v; nothing may follow the value. size is
+// r's length when known, -1 otherwise: the buffer is sized for it at once.
+func decodeReader(r io.Reader, size, limit int64, v decodeTarget) error {
 	buf := bodyBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -104,11 +105,21 @@ func decodeReader(r io.Reader, v decodeTarget) error {
 			bodyBuffers.Put(buf)
 		}
 	}()
-	if _, err := buf.ReadFrom(r); err != nil {
+	if size > 0 {
+		buf.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead spare to see the end
+	}
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
 		return err
+	}
+	if n > limit {
+		return errTooLarge
 	}
 	return decodeFresh(buf.Bytes(), v)
 }
+
+// errTooLarge ends a read that went past the client's MaxResponseBytes.
+var errTooLarge = errors.New("the answer is larger than the client's limit")
 
 // decodeBytes decodes data, which must hold one JSON value, into v; members that data does
 // not hold keep their values, as UnmarshalJSON's contract asks.
@@ -279,7 +290,7 @@ func decodeTime(dst *time.Time, d *dec) error {
 	}
 	t, err := time.Parse(time.RFC3339, unsafe.String(unsafe.SliceData(b), len(b))) // not kept
 	if err != nil {
-		return fmt.Errorf("%q is not an RFC 3339 time", b)
+		return errors.New("not an RFC 3339 time") // the value is not quoted: it could be anything, a token too
 	}
 	*dst = t
 	return nil

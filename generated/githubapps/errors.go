@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,7 +30,69 @@ var (
 	ErrServer       = errors.New("githubapps: server error")
 	// ErrRateLimited matches both *RateLimitError and *SecondaryRateLimitError.
 	ErrRateLimited = errors.New("githubapps: rate limited")
+	// ErrResponseTooLarge matches *ResponseTooLargeError.
+	ErrResponseTooLarge = errors.New("githubapps: answer too large")
+	// ErrRedirect matches *RedirectError.
+	ErrRedirect = errors.New("githubapps: redirect not followed")
 )
+
+// ResponseTooLargeError is an answer larger than the client's Limits.MaxResponseBytes. It
+// was not read past the limit.
+type ResponseTooLargeError struct {
+	Operation string
+	Limit     int64 // the client's MaxResponseBytes
+	Size      int64 // the answer's Content-Length; -1 when it gave none
+}
+
+func (e *ResponseTooLargeError) Error() string {
+	if e.Size >= 0 {
+		return fmt.Sprintf("githubapps: %s: the answer is %d bytes, more than the client reads (%d; see WithLimits)", e.Operation, e.Size, e.Limit)
+	}
+	return fmt.Sprintf("githubapps: %s: the answer is longer than the client reads (%d bytes; see WithLimits)", e.Operation, e.Limit)
+}
+
+// Is makes errors.Is(err, ErrResponseTooLarge) true.
+func (e *ResponseTooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
+
+// RedirectError is a redirect the client did not follow: one that leaves the API host for a
+// request that carries a credential or a body (which would go along), one from https to
+// http, or, past the last redirect followed, any 3xx answer the operation does not document.
+type RedirectError struct {
+	Operation  string
+	StatusCode int
+	Location   string // where the answer pointed
+	Response   *Response
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("githubapps: %s: %d redirect to %s not followed: a credential or a request body goes only to the API host, over the scheme it was given",
+		e.Operation, e.StatusCode, redactURL(e.Location))
+}
+
+// Is makes errors.Is(err, ErrRedirect) true.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirect }
+
+func isRedirect(status int) bool {
+	return status >= 300 && status < 400 && status != http.StatusNotModified
+}
+
+func newRedirectError(op *operation, resp *Response) error {
+	return &RedirectError{Operation: op.id, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), Response: resp}
+}
+
+// redactURL shows a URL without its query, which can carry a credential (a signed
+// download link, an API key).
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "an unreadable URL"
+	}
+	if u.RawQuery != "" {
+		u.RawQuery = "[REDACTED]"
+	}
+	u.User = nil
+	return u.String()
+}
 
 var statusErrors = map[int]error{
 	http.StatusNotModified:         ErrNotModified,
@@ -159,12 +223,13 @@ func newDecodeError(op *operation, resp *Response, head []byte, err error) *Deco
 }
 
 // credentialPattern finds what must never be quoted in an error: GitHub tokens, JWTs and
-// PEM blocks, and the values of JSON members named like secrets.
+// PEM blocks, and the values of JSON members named like secrets (a name ending in token,
+// secret, password, pem, or key with a qualifier: access_token, client_secret, api_key).
 var credentialPattern = regexp.MustCompile(
 	`(gh[opsur]_|github_pat_)[A-Za-z0-9_]+` +
 		`|eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*` +
 		`|-----BEGIN[^-]*-----[^-]*` +
-		`|"(token|pem|client_secret|webhook_secret|password|secret)"\s*:\s*"[^"]*"?`)
+		`|(?i)"[a-z0-9_-]*(token|secret|password|passwd|passphrase|pem|private_?key|api_?key|credentials?)"\s*:\s*"[^"]*"?`)
 
 func quoteSnippet(data []byte) string {
 	s := string(data)
@@ -242,7 +307,10 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil && secs >= 0 {
+		if secs > int64(math.MaxInt64/time.Second) {
+			return math.MaxInt64, true // longer than a Duration holds: as long as one can be
+		}
 		return time.Duration(secs) * time.Second, true
 	}
 	if at, err := http.ParseTime(v); err == nil {

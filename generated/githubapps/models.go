@@ -1858,10 +1858,11 @@ func (v Authorization) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, Authorization.encodeJSON), nil
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
 	p := plain(t)
+	p.HashedToken = maskSecretPtr(p.HashedToken)
 	p.Token = maskSecret(p.Token)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
@@ -2068,7 +2069,7 @@ func (v CreateFromManifestResponse) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, CreateFromManifestResponse.encodeJSON), nil
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
 	p := plain(t)
@@ -2630,7 +2631,7 @@ func (v InstallationToken) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, InstallationToken.encodeJSON), nil
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t InstallationToken) Format(f fmt.State, verb rune) {
 	type plain InstallationToken
 	p := plain(t)
@@ -3702,6 +3703,14 @@ func (v Repository) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, Repository.encodeJSON), nil
 }
 
+// Format prints t with its credentials masked, whatever the verb.
+func (t Repository) Format(f fmt.State, verb rune) {
+	type plain Repository
+	p := plain(t)
+	p.TempCloneToken = maskSecretPtr(p.TempCloneToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
 // RepositoryCodeSearchIndexStatus: The status of the code search index for this repository
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
@@ -3999,6 +4008,14 @@ func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes with the generated encoder.
 func (v ScopeTokenRequest) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, ScopeTokenRequest.encodeJSON), nil
+}
+
+// Format prints t with its credentials masked, whatever the verb.
+func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
+	type plain ScopeTokenRequest
+	p := plain(t)
+	p.AccessToken = maskSecret(p.AccessToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
 // ScopedInstallation is an object of the API.

@@ -4,16 +4,33 @@ package githubapps
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
+)
+
+// Errors an iterator yields when the server's links would walk it forever.
+var (
+	// ErrPaginationLoop: a next link leads to a page the iterator has fetched already.
+	ErrPaginationLoop = errors.New("githubapps: the next page's link leads back to a page already fetched")
+	// ErrTooManyPages: the list goes on past the client's Limits.MaxPages.
+	ErrTooManyPages = errors.New("githubapps: the list has more pages than the client's limit (see WithLimits)")
 )
 
 // iterate walks a list page by page, following each answer's Link rel="next" URL as the
 // server gives it, and yields the items of each page in order. It yields the first error
-// and stops; it stops when the consumer's loop breaks or ctx ends.
+// and stops; it stops when the consumer's loop breaks or ctx ends, and with an error when a
+// link leads back to a page it has fetched or the pages pass the client's MaxPages.
 func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target func(*Page) decodeTarget, items func(*Page) []Item) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
 		var zero Item
-		for {
+		first, err := c.url(r)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		seen := map[string]bool{first: true}
+		for pages := 1; ; pages++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
@@ -29,10 +46,19 @@ func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target 
 					return
 				}
 			}
-			if resp.Links.Next == "" {
+			next := resp.Links.Next
+			switch {
+			case next == "":
+				return
+			case seen[next]:
+				yield(zero, fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(next)))
+				return
+			case pages >= c.limits.MaxPages:
+				yield(zero, fmt.Errorf("%w: %d pages", ErrTooManyPages, pages))
 				return
 			}
-			r = &request{op: r.op, rawURL: resp.Links.Next, header: r.header}
+			seen[next] = true
+			r = &request{op: r.op, rawURL: next, header: r.header}
 		}
 	}
 }

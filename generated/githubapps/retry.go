@@ -14,13 +14,18 @@ import (
 
 // RetryPolicy says how to retry transient failures: secondary rate limits, 502, 503 and 504
 // answers, and connections reset. Only idempotent requests are retried (GET, HEAD, PUT,
-// DELETE), never POST or PATCH. Waits grow exponentially with jitter up to MaxBackoff, follow
-// the server's Retry-After or X-RateLimit-Reset when it gives one, and never run past the
-// context's deadline: a retry that could not start in time is not made.
+// DELETE), never POST or PATCH, and never a failure before the request's own answer (such
+// as minting its installation token, a POST). Waits grow exponentially with jitter up to
+// MaxBackoff and follow the server's Retry-After or X-RateLimit-Reset when it gives one. No
+// wait runs past the context's deadline or past MaxWait: a retry that could not start in
+// time is not made, and the error is returned at once.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 means 3
 	MinBackoff time.Duration // the first wait; 0 means one second
 	MaxBackoff time.Duration // the longest computed wait; 0 means 30 seconds
+	// MaxWait is the longest wait the client accepts before a retry, the server's asked-for
+	// waits included; 0 means 2 minutes.
+	MaxWait time.Duration
 	// OnRetry, when set, is told of every retry before its wait.
 	OnRetry func(RetryEvent)
 	// Sleep waits d or until ctx ends; tests replace it. nil means a real timer.
@@ -38,7 +43,7 @@ type RetryEvent struct {
 // WithRetry turns retries on; they are off by default.
 func WithRetry(p RetryPolicy) Option {
 	return func(c *Client) error {
-		if p.MaxRetries < 0 || p.MinBackoff < 0 || p.MaxBackoff < 0 {
+		if p.MaxRetries < 0 || p.MinBackoff < 0 || p.MaxBackoff < 0 || p.MaxWait < 0 {
 			return errors.New("WithRetry: negative limits")
 		}
 		if p.MaxRetries == 0 {
@@ -49,6 +54,9 @@ func WithRetry(p RetryPolicy) Option {
 		}
 		if p.MaxBackoff == 0 {
 			p.MaxBackoff = 30 * time.Second
+		}
+		if p.MaxWait == 0 {
+			p.MaxWait = 2 * time.Minute
 		}
 		if p.Sleep == nil {
 			p.Sleep = sleep
@@ -75,7 +83,7 @@ func (c *Client) retryWait(ctx context.Context, op *operation, attempt int, resp
 		return 0, false
 	}
 	wait, ok := c.transientWait(attempt, resp, err)
-	if !ok {
+	if !ok || wait > c.retry.MaxWait {
 		return 0, false
 	}
 	if deadline, has := ctx.Deadline(); has && c.auth.now().Add(wait).After(deadline) {
@@ -84,17 +92,25 @@ func (c *Client) retryWait(ctx context.Context, op *operation, attempt int, resp
 	return wait, true
 }
 
-// transientWait recognises the failures worth retrying and how long to wait for each.
+// transientWait recognises the failures worth retrying and how long to wait for each. Only
+// the request's own outcome counts: a connection that failed, or an answer (resp) that
+// says to try again; not an error from before it was sent, such as a failed mint.
 func (c *Client) transientWait(attempt int, resp *Response, err error) (time.Duration, bool) {
+	if lost, ok := err.(*transportError); ok {
+		return c.backoff(attempt), connectionLost(lost)
+	}
+	if resp == nil {
+		return 0, false
+	}
 	var secondary *SecondaryRateLimitError
 	var apiErr *APIError
 	switch {
-	case errors.As(err, &secondary):
+	case errors.As(err, &secondary) && secondary.Response == resp:
 		if secondary.RetryAfter > 0 {
 			return secondary.RetryAfter, true
 		}
 		return c.backoff(attempt), true
-	case errors.As(err, &apiErr):
+	case errors.As(err, &apiErr) && apiErr.Response == resp:
 		switch apiErr.StatusCode {
 		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 			if wait, ok := retryAfter(resp.Header, c.auth.now()); ok {
@@ -102,9 +118,6 @@ func (c *Client) transientWait(attempt int, resp *Response, err error) (time.Dur
 			}
 			return c.backoff(attempt), true
 		}
-		return 0, false
-	case resp == nil && connectionLost(err):
-		return c.backoff(attempt), true
 	}
 	return 0, false
 }

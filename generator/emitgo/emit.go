@@ -93,6 +93,9 @@ func templateFiles(api *ir.API, std bool) []string {
 		extras = extras || t.Extra != nil
 		secrets = secrets || len(secretFields(t)) > 0
 	}
+	for _, op := range api.Operations {
+		secrets = secrets || op.Params != nil && len(secretParams(op.Params)) > 0 && !std
+	}
 	var names []string
 	if std {
 		names = appendIf(names, unions, "union.go")

@@ -52,39 +52,58 @@ func structType(f *jen.File, t *ir.Type, std bool) {
 		extraMethods(f, t)
 	}
 	if secrets := secretFields(t); len(secrets) > 0 {
-		maskingFormat(f, t, secrets)
+		maskingFormat(f, t.Name, secrets)
 	}
 }
 
+// masked is a field to print masked: its name, and whether it is a *string.
+type masked struct {
+	name    string
+	pointer bool
+}
+
 // secretFields are the fields of t that hold credentials, as strings or string pointers.
-func secretFields(t *ir.Type) []*ir.Field {
-	var out []*ir.Field
+func secretFields(t *ir.Type) []masked {
+	var out []masked
 	for _, fl := range t.Fields {
-		if fl.Secret && fl.Type.Kind == ir.Primitive && fl.Type.Primitive == ir.String {
-			out = append(out, fl)
+		if fl.Secret && isString(fl.Type) {
+			out = append(out, masked{fl.Name, isPointer(fl.Type, fl.Required)})
 		}
 	}
 	return out
 }
 
-// maskingFormat makes fmt print t with its credentials masked; the fields keep their values
-// and encode to JSON as they are.
-func maskingFormat(f *jen.File, t *ir.Type, secrets []*ir.Field) {
+// secretParams are the parameters of p that hold credentials.
+func secretParams(p *ir.Params) []masked {
+	var out []masked
+	for _, fl := range p.Fields {
+		if fl.Secret && isString(fl.Type) {
+			out = append(out, masked{fl.Name, isPointer(fl.Type, fl.Required)})
+		}
+	}
+	return out
+}
+
+func isString(r *ir.TypeRef) bool { return r.Kind == ir.Primitive && r.Primitive == ir.String }
+
+// maskingFormat makes fmt print the type with its credentials masked, whatever the verb;
+// the fields keep their values and encode to JSON as they are.
+func maskingFormat(f *jen.File, typeName string, secrets []masked) {
 	body := []jen.Code{
-		jen.Type().Id("plain").Id(t.Name),
+		jen.Type().Id("plain").Id(typeName),
 		jen.Id("p").Op(":=").Id("plain").Call(jen.Id("t")),
 	}
 	for _, fl := range secrets {
 		mask := "maskSecret"
-		if isPointer(fl.Type, fl.Required) {
+		if fl.pointer {
 			mask = "maskSecretPtr"
 		}
-		body = append(body, jen.Id("p").Dot(fl.Name).Op("=").Id(mask).Call(jen.Id("p").Dot(fl.Name)))
+		body = append(body, jen.Id("p").Dot(fl.name).Op("=").Id(mask).Call(jen.Id("p").Dot(fl.name)))
 	}
 	body = append(body, jen.Qual("fmt", "Fprintf").Call(jen.Id("f"), jen.Qual("fmt", "FormatString").Call(jen.Id("f"), jen.Id("verb")), jen.Id("p")))
 	f.Line()
-	f.Comment("Format prints t with its credentials masked, for %v, %+v and %#v alike.")
-	f.Func().Params(jen.Id("t").Id(t.Name)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(body...)
+	f.Comment("Format prints t with its credentials masked, whatever the verb.")
+	f.Func().Params(jen.Id("t").Id(typeName)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(body...)
 }
 
 // extraMethods make additional properties round-trip through encoding/json.

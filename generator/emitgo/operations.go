@@ -97,6 +97,9 @@ func paramsType(f *jen.File, op *ir.Operation) {
 			paramsEncoder(f, p, in)
 		}
 	}
+	if secrets := secretParams(p); len(secrets) > 0 {
+		maskingFormat(f, p.TypeName, secrets)
+	}
 }
 
 func hasParamsIn(p *ir.Params, in string) bool {

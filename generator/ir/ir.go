@@ -168,6 +168,7 @@ type Param struct {
 	Type     *TypeRef
 	Required bool
 	Explode  bool // query arrays: repeat the key per value rather than join with commas
+	Secret   bool // the value is a credential: print it masked
 }
 
 // Params is the struct that holds an operation's query and header parameters.

@@ -7,6 +7,7 @@ package lower
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -207,6 +208,7 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 			Type:     b.paramType(p.Schema, o.Name+name, diag.Child(ptrs[key], "schema")),
 			Required: p.Required,
 			Explode:  p.Explode == nil || *p.Explode,
+			Secret:   isSecret(p.Name, p.Schema) || slices.Contains(b.doc.SecretProperties(), p.Name),
 		})
 	}
 	if len(out) > 0 {

@@ -199,7 +199,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			Doc:      describe(pr.Value),
 			Type:     s.ref(pr, s.ownerName(t, m.owners[prop])+name, m.ptrs[prop]),
 			Required: m.required[prop],
-			Secret:   slices.Contains(secrets, prop),
+			Secret:   slices.Contains(secrets, prop) || isSecret(prop, pr),
 		})
 	}
 	if m.extra != nil {
@@ -423,6 +423,12 @@ func enumStrings(sch *openapi3.Schema) []string {
 
 func enumHasNull(sch *openapi3.Schema) bool {
 	return slices.Contains(sch.Enum, nil)
+}
+
+// isSecret tells whether a property or parameter holds a credential by a general rule: its
+// name says so (naming.LooksSecret) or its format is password. The overrides name others.
+func isSecret(name string, sref *openapi3.SchemaRef) bool {
+	return naming.LooksSecret(name) || sref != nil && sref.Value != nil && sref.Value.Format == "password"
 }
 
 func describe(sch *openapi3.Schema) string {

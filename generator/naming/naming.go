@@ -111,3 +111,27 @@ func Operation(operationID string) string {
 	}
 	return Exported(operationID, "Operation")
 }
+
+// secretWords end the names of members that hold credentials (token, client_secret,
+// password, pem), and secretPairs the names that end in "key" and do too (private_key,
+// api_key); a public key ("key", "public_key") is no secret.
+var (
+	secretWords = map[string]bool{"token": true, "secret": true, "password": true, "passwd": true, "passphrase": true,
+		"pem": true, "credential": true, "credentials": true, "apikey": true}
+	secretPairs = map[string]bool{"private key": true, "api key": true, "secret key": true, "signing key": true, "access key": true}
+)
+
+// LooksSecret tells whether a member's name says it holds a credential, as GitHub's and
+// most APIs' names do: its last word is token, secret, password, pem or credential(s), or
+// its last two words are private key, api key, secret key, signing key or access key.
+func LooksSecret(name string) bool {
+	words := Words(name)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if secretWords[last] {
+		return true
+	}
+	return len(words) > 1 && secretPairs[words[len(words)-2]+" "+last]
+}

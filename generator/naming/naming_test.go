@@ -47,3 +47,17 @@ func TestOperation(t *testing.T) {
 	assert.Equal(t, "CreateInstallationAccessToken", Operation("apps/create-installation-access-token"))
 	assert.Equal(t, "Ping", Operation("ping"))
 }
+
+func TestLooksSecret(t *testing.T) {
+	for name, want := range map[string]bool{
+		"token": true, "access_token": true, "refresh_token": true, "client_secret": true, "webhook_secret": true,
+		"secret": true, "password": true, "pem": true, "private_key": true, "api_key": true, "apiKey": true, "X-API-Key": true,
+		"AWS_SECRET_KEY": true, "credentials": true,
+		"token_last_eight": false, "access_tokens_url": false, "key": false, "public_key": false, "key_id": false,
+		"secret_scanning": false, "expires_at": false, "tokens_url": false, "": false,
+	} {
+		if got := LooksSecret(name); got != want {
+			t.Errorf("LooksSecret(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -1159,10 +1159,11 @@ type Authorization struct {
 	User *SimpleUser `json:"user,omitempty"`
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
 	p := plain(t)
+	p.HashedToken = maskSecretPtr(p.HashedToken)
 	p.Token = maskSecret(p.Token)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
@@ -1209,7 +1210,7 @@ type CreateFromManifestResponse struct {
 	WebhookSecret *string   `json:"webhook_secret"`
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
 	p := plain(t)
@@ -1372,7 +1373,7 @@ type InstallationToken struct {
 	Token               string                                `json:"token"`
 }
 
-// Format prints t with its credentials masked, for %v, %+v and %#v alike.
+// Format prints t with its credentials masked, whatever the verb.
 func (t InstallationToken) Format(f fmt.State, verb rune) {
 	type plain InstallationToken
 	p := plain(t)
@@ -1641,6 +1642,14 @@ type Repository struct {
 	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
 }
 
+// Format prints t with its credentials masked, whatever the verb.
+func (t Repository) Format(f fmt.State, verb rune) {
+	type plain Repository
+	p := plain(t)
+	p.TempCloneToken = maskSecretPtr(p.TempCloneToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
 // RepositoryCodeSearchIndexStatus: The status of the code search index for this repository
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
@@ -1754,6 +1763,14 @@ type ScopeTokenRequest struct {
 	// The ID of the user or organization to scope the user access token to. **Required** unless
 	// `target` is specified.
 	TargetID *int64 `json:"target_id,omitempty"`
+}
+
+// Format prints t with its credentials masked, whatever the verb.
+func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
+	type plain ScopeTokenRequest
+	p := plain(t)
+	p.AccessToken = maskSecret(p.AccessToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
 // ScopedInstallation is an object of the API.
