@@ -2,12 +2,12 @@ package behaviour
 
 import (
 	"context"
-	"encoding/hex"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
