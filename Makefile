@@ -51,14 +51,16 @@ test-upstream: upstream
 	tools/upstream/check.sh
 
 # fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
-# generator (spec bytes in), the generated decoders (response bytes in), and the generated
-# codecs against encoding/json on the reference models (same value out). Short
+# generator (spec bytes in), the generated decoders (response bytes in), the generated
+# codecs against encoding/json on the reference models (same value out), and the client
+# against a server whose status, headers and body are the fuzzer's. Short
 # minimisation keeps the engine fuzzing rather than shrinking each new input for a minute.
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./generator -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzHostileServer -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 
 # bench runs the bench/ module (the generated client beside go-github v84 + ghinstallation,
 # and generation itself) with -benchmem, BENCHCOUNT rounds of every benchmark, and prints

@@ -3,7 +3,6 @@ package generator_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,17 +56,7 @@ func TestPick(t *testing.T) {
 	}
 }
 `)
-	mod := filepath.Join(dir, "mod")
-	gomod, err := os.ReadFile(filepath.Join(root, "generated", "go.mod"))
-	require.NoError(t, err)
-	gosum, err := os.ReadFile(filepath.Join(root, "generated", "go.sum"))
-	require.NoError(t, err)
+	mod := pinnedModule(t, "bigunion")
 	require.NoError(t, generator.Write(filepath.Join(mod, "big"), files))
-	require.NoError(t, os.WriteFile(filepath.Join(mod, "go.mod"), []byte(strings.Replace(string(gomod), "module github.com/ghappsgen/ghappsgen/generated", "module bigunion", 1)), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(mod, "go.sum"), gosum, 0o644))
-	cmd := exec.Command("go", "test", "./...")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	goCommand(t, mod, "test", "./...")
 }

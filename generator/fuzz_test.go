@@ -17,6 +17,8 @@ import (
 // as it is. The seed corpus is every rule fixture's spec and a few broken documents.
 func FuzzGenerate(f *testing.F) {
 	specs, _ := filepath.Glob(filepath.Join("testdata", "rules", "*", "spec.yaml"))
+	hostile, _ := filepath.Glob(filepath.Join("testdata", "hostile", "*.yaml"))
+	specs = append(specs, hostile...)
 	for _, s := range specs {
 		data, err := os.ReadFile(s)
 		if err != nil {

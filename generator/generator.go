@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/ghappsgen/ghappsgen/generator/diag"
 	"github.com/ghappsgen/ghappsgen/generator/emitgo"
 	"github.com/ghappsgen/ghappsgen/generator/load"
 	"github.com/ghappsgen/ghappsgen/generator/lower"
@@ -29,6 +30,9 @@ type Config struct {
 	// Select, when not empty, picks the operations to generate, in place of the overrides'
 	// own selection.
 	Select *overrides.Selection
+	// Warn, when set, is told of each departure from the specification the generator went
+	// past because its meaning is plain, with its position.
+	Warn func(*diag.Error)
 }
 
 // Files are the rendered files of a package, by name.
@@ -51,6 +55,7 @@ func Generate(cfg Config) (Files, error) {
 	}
 	doc, err := load.File(cfg.Spec, ov)
 	if err == nil {
+		warn(doc, cfg)
 		var files Files
 		if files, err = fromDocument(doc, cfg); err == nil {
 			return files, nil
@@ -60,6 +65,17 @@ func Generate(cfg Config) (Files, error) {
 	return nil, err
 }
 
+// warn hands the document's warnings, with their line:column, to cfg.Warn.
+func warn(doc *load.Document, cfg Config) {
+	if cfg.Warn == nil || len(doc.Warnings) == 0 {
+		return
+	}
+	load.Locate(doc.Warnings, doc.File)
+	for _, w := range doc.Warnings {
+		cfg.Warn(w)
+	}
+}
+
 // GenerateBytes runs the pipeline on a description held in memory (name is used in errors),
 // without overrides.
 func GenerateBytes(name string, spec []byte, cfg Config) (Files, error) {
@@ -67,6 +83,7 @@ func GenerateBytes(name string, spec []byte, cfg Config) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	warn(doc, cfg)
 	return fromDocument(doc, cfg)
 }
 
@@ -74,7 +91,7 @@ func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if err := CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("package name: %w", err)
 	}
-	api, err := lower.Build(doc, lower.Options{Reserved: templates.Exported, ReservedMethods: templates.ClientMethods})
+	api, err := lower.Build(doc, lower.Options{Reserved: templates.Exported, ReservedMethods: templates.ClientMethods, ReservedMembers: templates.ModelMethods})
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package generator_test
 import (
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -62,8 +61,7 @@ func TestRuleFixturesBuildAndBehave(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds with the go command")
 	}
-	mod := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module fixtures\n\ngo 1.24\n"), 0o644))
+	mod := pinnedModule(t, "fixtures")
 	for _, dir := range ruleFixtures(t) {
 		files := generateFixture(t, dir)
 		if test, err := os.ReadFile(filepath.Join(dir, "fixture_test.go")); err == nil {
@@ -72,10 +70,6 @@ func TestRuleFixturesBuildAndBehave(t *testing.T) {
 		require.NoError(t, generator.Write(filepath.Join(mod, filepath.Base(dir)), files))
 	}
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "go %s on the fixtures:\n%s", args[0], out)
+		goCommand(t, mod, args...)
 	}
 }

@@ -20,3 +20,33 @@ var Exported = []string{
 
 // ClientMethods are the exported methods the templates give Client.
 var ClientMethods = []string{"BaseURL", "ForInstallation", "Format"}
+
+// ModelMethods are the exported methods generated models may have: no field or union
+// variant takes one (Format only where a type masks a credential, which alone has it).
+var ModelMethods = []string{"Format", "MarshalJSON", "UnmarshalJSON"}
+
+// Unexported are the unexported package-level names the templates declare: generated
+// helpers (descriptors, member tables) and method arguments must not take one.
+var Unexported = []string{
+	"appAuth", "appendFolded", "arena", "arenaBlock", "arenaMaxString", "authState", "bodyBuffers",
+	"byteDecoders", "cachedToken", "caseScore", "chooseCase", "closeBody", "connectionLost",
+	"count", "counters", "credAppJWT", "credBasic", "credInstallationToken", "credNone",
+	"credToken", "credential", "credentialPattern", "dec", "decodeAny", "decodeBool",
+	"decodeBytes", "decodeEnum", "decodeExtra", "decodeFloat64", "decodeFresh", "decodeInt64",
+	"decodeMap", "decodeOptBool", "decodeOptEnum", "decodeOptInt64", "decodeOptStr",
+	"decodeOptTime", "decodePtr", "decodeReader", "decodeSlice", "decodeStr", "decodeTarget",
+	"decodeTime", "decodeWhole", "decodeWith", "defaultUserAgent", "encodeAny", "encodeBody",
+	"encodeBool", "encodeEnum", "encodeExtra", "encodeFloat64", "encodeInt64", "encodeMap",
+	"encodePtr", "encodeSlice", "encodeStr", "encodeTime", "encodeValue", "errGuessedWrong",
+	"errMissing", "errTooLarge", "failedIter", "fingerprint", "flight", "foldedKey", "guessCase",
+	"headerInt", "idempotent", "into", "isJSONContentType", "isRedirect", "iterate", "jsonKindOf",
+	"jsonText", "jwtBackdate", "jwtLifetime", "jwtRenewBefore", "lruEntry", "maskSecret",
+	"maskSecretPtr", "maxCachedBody", "maxErrorBody", "maxPooledBody", "mediaTypeGitHub",
+	"memberDecoder", "memberNames", "mintInstallationToken", "mintTimeout", "newAPIError",
+	"newDecodeError", "newRedirectError", "newResponse", "newTokenCache", "nonEmpty", "operation",
+	"pageOf", "parseLinks", "parseRate", "pathSegment", "peekKind", "pickCase", "prefixWriter",
+	"quoteSnippet", "rateLimited", "readAPIError", "redactURL", "redacted", "request",
+	"retryAfter", "scanKeys", "secondaryWait", "signerMethod", "slabSize", "sleep", "slot",
+	"snippetLen", "statusErrors", "tokenCache", "tokenRenewAhead", "transportError", "union",
+	"unionCase", "unwrapCallback", "used", "withoutDeclaredAuth",
+}

@@ -54,7 +54,7 @@ func TestReservedNamesAreTheCoresOwn(t *testing.T) {
 		t.Fatalf("no templates: %v", err)
 	}
 	d := Data{Package: "p", Installation: &Installation{MintMethod: "Mint", RequestType: "R", TokenField: "T", ExpiresField: "E"}}
-	var exported, methods []string
+	var exported, unexported, methods []string
 	for _, name := range names {
 		src, err := Render(name, d)
 		if err != nil {
@@ -64,11 +64,15 @@ func TestReservedNamesAreTheCoresOwn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e, m := declaredNames(f)
-		exported, methods = append(exported, e...), append(methods, m...)
+		e, u, m := declaredNames(f)
+		exported, unexported, methods = append(exported, e...), append(unexported, u...), append(methods, m...)
 	}
 	slices.Sort(exported)
 	slices.Sort(methods)
+	unexported = slices.Compact(slices.Sorted(slices.Values(unexported))) // the std and jx union helpers share some
+	if want := slices.Sorted(slices.Values(Unexported)); !slices.Equal(unexported, want) {
+		t.Errorf("the templates declare %q;\nUnexported lists %q", unexported, want)
+	}
 	if want := slices.Sorted(slices.Values(Exported)); !slices.Equal(exported, want) {
 		t.Errorf("the templates declare %q;\nExported lists %q", exported, want)
 	}
@@ -77,12 +81,15 @@ func TestReservedNamesAreTheCoresOwn(t *testing.T) {
 	}
 }
 
-// declaredNames returns the exported package-level names f declares, and the exported
-// methods it gives Client.
-func declaredNames(f *ast.File) (names, clientMethods []string) {
+// declaredNames returns the exported and unexported package-level names f declares, and
+// the exported methods it gives Client.
+func declaredNames(f *ast.File) (names, unexported, clientMethods []string) {
 	add := func(list *[]string, id *ast.Ident) {
-		if id.IsExported() {
+		switch {
+		case id.IsExported():
 			*list = append(*list, id.Name)
+		case list == &names && id.Name != "_":
+			unexported = append(unexported, id.Name)
 		}
 	}
 	for _, decl := range f.Decls {
@@ -106,7 +113,7 @@ func declaredNames(f *ast.File) (names, clientMethods []string) {
 			}
 		}
 	}
-	return names, clientMethods
+	return names, unexported, clientMethods
 }
 
 func receiverName(t ast.Expr) string {

@@ -96,6 +96,7 @@ func generateCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	g.cfg.Warn = func(w *diag.Error) { fmt.Fprintf(stderr, "ghappsgen: warning: %v\n", w) }
 	files, err := generator.Generate(g.cfg)
 	if err != nil {
 		return err
@@ -112,6 +113,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	g.cfg.Warn = func(w *diag.Error) { fmt.Fprintf(stderr, "ghappsgen: warning: %v\n", w) }
 	files, err := generator.Generate(g.cfg)
 	if err != nil {
 		return err

@@ -127,15 +127,15 @@ func encodeValueOf(r *ir.TypeRef, value *jen.Statement, pointer bool) jen.Code {
 
 // structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
 // a struct. Members are matched as encoding/json matches them: exactly, else ignoring case.
-func structCodec(f *jen.File, t *ir.Type) {
+func structCodec(f *jen.File, t *ir.Type, n *goNames) {
 	var cases []jen.Code
 	names := make([]jen.Code, len(t.Fields))
 	for i, fl := range t.Fields {
 		names[i] = jen.Lit(fl.JSONName)
 		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(
-			jen.Return(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), isPointer(fl.Type, fl.Required)))))
+			jen.Return(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), fieldIsPointer(fl)))))
 	}
-	propsVar := lowerFirst(t.Name) + "Members"
+	propsVar := n.members[t]
 	unknown := []jen.Code{}
 	if len(t.Fields) > 0 {
 		unknown = append(unknown, jen.If(jen.Id("name").Op(":=").Id("foldedKey").Call(jen.Id("key"), jen.Id(propsVar)), jen.Id("name").Op("!=").Lit("")).Block(
@@ -190,7 +190,7 @@ func structEncode(f *jen.File, t *ir.Type) {
 		value := jen.Id("s").Dot(fl.Name)
 		write := []jen.Code{
 			jen.Id("e").Dot("FieldStart").Call(jen.Lit(fl.JSONName)),
-			encodeValueOf(fl.Type, value.Clone(), isPointer(fl.Type, fl.Required)),
+			encodeValueOf(fl.Type, value.Clone(), fieldIsPointer(fl)),
 		}
 		switch {
 		case fl.Required:
@@ -232,15 +232,16 @@ func interop(f *jen.File, name string) {
 
 // unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
 // which then decodes it; a new value may guess an object's variant and read it once.
-func unionCodec(f *jen.File, t *ir.Type, casesVar string) {
-	requiredLookup(f, t)
-	unionVar := lowerFirst(t.Name) + "Union"
+func unionCodec(f *jen.File, t *ir.Type, n *goNames) {
+	casesVar := n.cases[t]
+	requiredLookup(f, t, n)
+	unionVar := n.union[t]
 	f.Line()
 	f.Var().Id(unionVar).Op("=").Id("union").Values(jen.Dict{
 		jen.Id("name"):     jen.Lit(t.Name),
 		jen.Id("cases"):    jen.Id(casesVar),
 		jen.Id("tag"):      jen.Lit(t.Tag),
-		jen.Id("required"): requiredArg(t),
+		jen.Id("required"): requiredArg(t, n),
 	})
 	var cases []jen.Code
 	for i, c := range t.Cases {
@@ -312,21 +313,19 @@ func unionStart(f *jen.File, t *ir.Type) {
 	)
 }
 
-func requiredFunc(t *ir.Type) string { return lowerFirst(t.Name) + "Required" }
-
 // requiredArg is the union's lookup of required members: the generated function, or nil for
 // a union too large for a 64-bit set.
-func requiredArg(t *ir.Type) jen.Code {
+func requiredArg(t *ir.Type, n *goNames) jen.Code {
 	if len(t.Cases) > 64 {
 		return jen.Nil()
 	}
-	return jen.Id(requiredFunc(t))
+	return jen.Id(n.required[t])
 }
 
 // requiredLookup emits the union's lookup for pickCase: a switch from a member's key to the
 // set of cases that require it, a few nanoseconds a member where comparing the key with
 // every case's list was the largest cost of decoding a union.
-func requiredLookup(f *jen.File, t *ir.Type) {
+func requiredLookup(f *jen.File, t *ir.Type, n *goNames) {
 	if len(t.Cases) > 64 {
 		return
 	}
@@ -358,6 +357,6 @@ func requiredLookup(f *jen.File, t *ir.Type) {
 	}
 	body = append(body, jen.Return(jen.Lit(0)))
 	f.Line()
-	f.Comment(fmt.Sprintf("%s tells pickCase which cases of %s require the member key, a bit each.", requiredFunc(t), t.Name))
-	f.Func().Id(requiredFunc(t)).Params(jen.Id("key").Index().Byte()).Uint64().Block(body...)
+	f.Comment(fmt.Sprintf("%s tells pickCase which cases of %s require the member key, a bit each.", n.required[t], t.Name))
+	f.Func().Id(n.required[t]).Params(jen.Id("key").Index().Byte()).Uint64().Block(body...)
 }

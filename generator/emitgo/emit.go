@@ -51,9 +51,10 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 			}
 		}
 	}
-	builders := map[string]func() *jen.File{"models.go": func() *jen.File { return models(api, opts) }}
+	names := newGoNames(api)
+	builders := map[string]func() *jen.File{"models.go": func() *jen.File { return models(api, opts, names) }}
 	if !opts.StdModels {
-		builders["operations.go"] = func() *jen.File { return operations(api, opts) }
+		builders["operations.go"] = func() *jen.File { return operations(api, opts, names) }
 	}
 	// Models and operations are built and formatted side by side: formatting is the larger
 	// part of emitting, and the two files share nothing but the read-only model.

@@ -1,22 +1,25 @@
 package emitgo
 
 import (
-	"github.com/dave/jennifer/jen"
+	"fmt"
 	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
 
-func models(api *ir.API, opts Options) *jen.File {
+func models(api *ir.API, opts Options, n *goNames) *jen.File {
 	f := newFile(opts.Package)
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.Struct:
-			structType(f, t, opts.StdModels)
+			structType(f, t, opts.StdModels, n)
 		case ir.Enum:
 			enumType(f, t)
 		case ir.Union:
-			unionType(f, t, opts.StdModels)
+			unionType(f, t, opts.StdModels, n)
 		}
 		f.Line()
 	}
@@ -31,14 +34,20 @@ func typeDoc(t *ir.Type, what string) *jen.Statement {
 	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
 }
 
-func structType(f *jen.File, t *ir.Type, std bool) {
+func structType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 	var fields []jen.Code
 	for _, fl := range t.Fields {
-		tag := fl.JSONName
+		tag, doc := fl.JSONName, fl.Doc
 		if !fl.Required {
 			tag += ",omitempty"
 		}
-		fields = append(fields, docComment(fl.Doc).Id(fl.Name).Add(fieldExpr(fl.Type, fl.Required)).Tag(map[string]string{"json": tag}))
+		if !tagSafe(fl.JSONName) {
+			// encoding/json cannot name this member in a tag; the generated codec, which
+			// MarshalJSON and UnmarshalJSON use, matches it by its own name.
+			tag = "-"
+			doc = strings.TrimSpace(doc + fmt.Sprintf(" The member's name is %q.", fl.JSONName))
+		}
+		fields = append(fields, docComment(doc).Id(fl.Name).Add(fieldExpr(fl.Type, fl.Required && !fl.Indirect)).Tag(map[string]string{"json": tag}))
 	}
 	if t.Extra != nil {
 		fields = append(fields, docComment(t.ExtraName+" holds the members that are not properties above.").
@@ -47,13 +56,27 @@ func structType(f *jen.File, t *ir.Type, std bool) {
 	f.Add(structDoc(t)).Type().Id(t.Name).Struct(fields...)
 	switch {
 	case !std:
-		structCodec(f, t)
+		structCodec(f, t, n)
 	case t.Extra != nil:
-		extraMethods(f, t)
+		extraMethods(f, t, n)
 	}
 	if secrets := secretFields(t); len(secrets) > 0 {
 		maskingFormat(f, t.Name, secrets)
 	}
+}
+
+// tagSafe tells whether a member name can stand in a json struct tag as it is: encoding/json
+// takes letters, digits and some punctuation, and go vet flags a space.
+func tagSafe(name string) bool {
+	if name == "" || name == "-" {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // masked is a field to print masked: its name, and whether it is a *string.
@@ -67,7 +90,7 @@ func secretFields(t *ir.Type) []masked {
 	var out []masked
 	for _, fl := range t.Fields {
 		if fl.Secret && isString(fl.Type) {
-			out = append(out, masked{fl.Name, isPointer(fl.Type, fl.Required)})
+			out = append(out, masked{fl.Name, fieldIsPointer(fl)})
 		}
 	}
 	return out
@@ -107,8 +130,8 @@ func maskingFormat(f *jen.File, typeName string, secrets []masked) {
 }
 
 // extraMethods make additional properties round-trip through encoding/json.
-func extraMethods(f *jen.File, t *ir.Type) {
-	known := lowerFirst(t.Name) + "Properties"
+func extraMethods(f *jen.File, t *ir.Type, n *goNames) {
+	known := n.properties[t]
 	var names []jen.Code
 	for _, fl := range t.Fields {
 		names = append(names, jen.Lit(fl.JSONName))
@@ -142,7 +165,7 @@ func enumType(f *jen.File, t *ir.Type) {
 	f.Const().Defs(consts...)
 }
 
-func unionType(f *jen.File, t *ir.Type, std bool) {
+func unionType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 	var fields, cases []jen.Code
 	for _, c := range t.Cases {
 		fields = append(fields, jen.Id(c.Name).Add(caseExpr(c.Type)))
@@ -157,12 +180,12 @@ func unionType(f *jen.File, t *ir.Type, std bool) {
 	}
 	f.Add(typeDoc(t, "holds exactly one of its variants, the field that is not nil; Which names it.")).
 		Type().Id(t.Name).Struct(fields...)
-	casesVar := lowerFirst(t.Name) + "Cases"
+	casesVar := n.cases[t]
 	f.Line()
 	f.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
 	unionWhich(f, t)
 	if !std {
-		unionCodec(f, t, casesVar)
+		unionCodec(f, t, n)
 		return
 	}
 	unionUnmarshal(f, t, casesVar)

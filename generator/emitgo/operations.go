@@ -10,29 +10,27 @@ import (
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
 
-func operations(api *ir.API, opts Options) *jen.File {
+func operations(api *ir.API, opts Options, n *goNames) *jen.File {
 	f := newFile(opts.Package)
 	for _, op := range api.Operations {
-		descriptor(f, op, api.InstallationTokens != nil && api.InstallationTokens.Revoke == op)
+		descriptor(f, op, n, api.InstallationTokens != nil && api.InstallationTokens.Revoke == op)
 		if op.Params != nil {
 			paramsType(f, op)
 		}
-		method(f, op)
+		method(f, op, n)
 		if op.Pages != nil {
-			iterMethod(f, op)
+			iterMethod(f, op, n)
 		}
 		f.Line()
 	}
 	return f
 }
 
-func descriptorName(op *ir.Operation) string { return "op" + op.Name }
-
 var pathParam = regexp.MustCompile(`\{[^{}]+\}`)
 
 // descriptor emits the operation's static description: its id, method, path and the
 // literal parts of its path template, split once here rather than on every call.
-func descriptor(f *jen.File, op *ir.Operation, revokes bool) {
+func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 	parts := pathParam.Split(op.Path, -1)
 	fields := jen.Dict{
 		jen.Id("id"):        jen.Lit(op.ID),
@@ -51,7 +49,7 @@ func descriptor(f *jen.File, op *ir.Operation, revokes bool) {
 	if revokes {
 		fields[jen.Id("revokesToken")] = jen.True()
 	}
-	f.Var().Id(descriptorName(op)).Op("=").Id("operation").Values(fields)
+	f.Var().Id(n.descriptor[op]).Op("=").Id("operation").Values(fields)
 	f.Line()
 }
 
@@ -178,11 +176,11 @@ func textOf(r *ir.TypeRef, v *jen.Statement, deref bool) *jen.Statement {
 }
 
 // arguments are a method's parameters and the texts of its path arguments.
-func arguments(op *ir.Operation) (args, pathArgs []jen.Code) {
+func arguments(op *ir.Operation, n *goNames) (args, pathArgs []jen.Code) {
 	args = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.PathParams {
-		args = append(args, jen.Id(p.Name).Add(typeExpr(p.Type)))
-		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(p.Name), false))
+		args = append(args, jen.Id(n.args[p]).Add(typeExpr(p.Type)))
+		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(n.args[p]), false))
 	}
 	if op.Params != nil {
 		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
@@ -194,8 +192,8 @@ func arguments(op *ir.Operation) (args, pathArgs []jen.Code) {
 }
 
 // method emits the operation's method on *Client.
-func method(f *jen.File, op *ir.Operation) {
-	args, pathArgs := arguments(op)
+func method(f *jen.File, op *ir.Operation, n *goNames) {
+	args, pathArgs := arguments(op, n)
 	results, zero := []jen.Code{jen.Op("*").Id("Response"), jen.Error()}, []jen.Code{}
 	if op.Result.Type != nil {
 		results = append([]jen.Code{resultExpr(op.Result.Type)}, results...)
@@ -205,7 +203,7 @@ func method(f *jen.File, op *ir.Operation) {
 		}
 	}
 	f.Add(methodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(args...).Params(results...).
-		Block(methodBody(op, pathArgs, zero)...)
+		Block(methodBody(op, n, pathArgs, zero)...)
 }
 
 func methodDoc(op *ir.Operation) *jen.Statement {
@@ -242,11 +240,11 @@ func zeroOf(r *ir.TypeRef) jen.Code {
 	return jen.Lit(0)
 }
 
-func methodBody(op *ir.Operation, pathArgs, zero []jen.Code) []jen.Code {
+func methodBody(op *ir.Operation, n *goNames, pathArgs, zero []jen.Code) []jen.Code {
 	fail := func(err jen.Code) jen.Code {
 		return jen.Return(append(append([]jen.Code{}, zero...), jen.Nil(), err)...)
 	}
-	body := append(argumentChecks(op, fail), buildRequest(op, pathArgs, jen.Id("params"))...)
+	body := append(argumentChecks(op, n, fail), buildRequest(op, n, pathArgs, jen.Id("params"))...)
 	if op.Result.Type == nil {
 		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
 	}
@@ -254,23 +252,23 @@ func methodBody(op *ir.Operation, pathArgs, zero []jen.Code) []jen.Code {
 }
 
 // argumentChecks reject a nil params or body where the operation requires one.
-func argumentChecks(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+func argumentChecks(op *ir.Operation, n *goNames, fail func(jen.Code) jen.Code) []jen.Code {
 	var checks []jen.Code
 	if op.Params != nil && paramsRequired(op.Params) {
 		checks = append(checks, jen.If(jen.Id("params").Op("==").Nil()).Block(
-			fail(jen.Id("errMissing").Call(jen.Op("&").Id(descriptorName(op)), jen.Lit("params")))))
+			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("params")))))
 	}
 	if op.Body != nil && op.Body.Required && nilable(op.Body.Type) {
 		checks = append(checks, jen.If(jen.Id("body").Op("==").Nil()).Block(
-			fail(jen.Id("errMissing").Call(jen.Op("&").Id(descriptorName(op)), jen.Lit("body")))))
+			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("body")))))
 	}
 	return checks
 }
 
 // buildRequest declares r, the request for the call; params is the expression of the
 // params struct pointer.
-func buildRequest(op *ir.Operation, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
-	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(descriptorName(op))}
+func buildRequest(op *ir.Operation, n *goNames, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
+	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(n.descriptor[op])}
 	if len(pathArgs) > 0 {
 		req[jen.Id("pathArgs")] = jen.Index().String().Values(pathArgs...)
 	}
@@ -344,13 +342,13 @@ const defaultPerPage = 100
 
 // iterMethod emits <Method>Iter, which walks every item of every page by following the
 // Link header's next URL.
-func iterMethod(f *jen.File, op *ir.Operation) {
-	args, pathArgs := arguments(op)
+func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
+	args, pathArgs := arguments(op, n)
 	pg := op.Pages
 	item := elemExpr(pg.Item)
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	var body []jen.Code
-	body = append(body, argumentChecks(op, func(err jen.Code) jen.Code {
+	body = append(body, argumentChecks(op, n, func(err jen.Code) jen.Code {
 		return jen.Return(jen.Id("failedIter").Types(item.Clone()).Call(err))
 	})...)
 	body = append(body,
@@ -359,7 +357,7 @@ func iterMethod(f *jen.File, op *ir.Operation) {
 		jen.If(jen.Id("p").Dot(pg.PerPage.Name).Op("==").Nil()).Block(
 			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
 	)
-	body = append(body, buildRequest(op, pathArgs, jen.Id("p"))...)
+	body = append(body, buildRequest(op, n, pathArgs, jen.Id("p"))...)
 	page := jen.Op("*").Add(typeExpr(op.Result.Type))
 	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
 	if op.Result.Type.Kind == ir.Named {

@@ -65,6 +65,12 @@ func pointable(r *ir.TypeRef) bool {
 	return r.Kind == ir.Primitive || r.Kind == ir.Named
 }
 
+// fieldIsPointer tells whether a struct field is a pointer: optional, nullable, or
+// Indirect (a required value whose type contains the struct that holds it).
+func fieldIsPointer(fl *ir.Field) bool {
+	return isPointer(fl.Type, fl.Required && !fl.Indirect)
+}
+
 // isPointer tells whether fieldExpr made the field a pointer.
 func isPointer(r *ir.TypeRef, required bool) bool {
 	return (!required || r.Nullable) && pointable(r)

@@ -64,6 +64,9 @@ type Field struct {
 	Type     *TypeRef
 	Required bool // the property must be present
 	Secret   bool // the value is a credential: print it masked
+	// Indirect holds a required value by pointer all the same: its type contains, by value,
+	// the struct the field is in, which no Go value can.
+	Indirect bool
 }
 
 // Case is one variant of a union.

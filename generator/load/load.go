@@ -30,6 +30,9 @@ const (
 type Document struct {
 	File string
 	T    *openapi3.T
+	// Warnings are the description's departures from the specification whose meaning is
+	// plain: the generator goes on, and tells the user where they are.
+	Warnings diag.List
 }
 
 // File loads the description at path and applies ov (which may be nil).

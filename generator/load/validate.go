@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -23,14 +24,77 @@ func (d *Document) validate() error {
 		return nil
 	}
 	var errs diag.List
+	loops := d.refLoops()
+	for _, e := range loops {
+		errs.Add(e)
+	}
 	for _, e := range flatten(err) {
 		var conflict *openapi3.ConflictingPathsError
-		if errors.As(e, &conflict) {
+		switch {
+		case errors.As(e, &conflict):
+			continue
+		case len(loops) > 0 && strings.Contains(e.Error(), "found unresolved ref"):
+			continue // the loop, reported above, is why
+		case strings.Contains(e.Error(), "is not supported by OpenAPIv3 standard (charset"):
+			// OpenAPI limits component names to [a-zA-Z0-9._-]; a name outside that (über,
+			// "with space") still names its component plainly, and becomes a Go name anyway.
+			d.Warnings.Add(&diag.Error{Pos: d.Pos(originOf(e), pointerOf(e)), Msg: "a component name outside OpenAPI's [a-zA-Z0-9._-]", Err: unwrapAll(e)})
 			continue
 		}
 		errs.Add(&diag.Error{Pos: d.Pos(originOf(e), pointerOf(e)), Msg: "invalid description", Err: e})
 	}
 	return errs.Err()
+}
+
+// unwrapAll is the innermost error of a chain: kin-openapi wraps a finding in the names of
+// everything around it, which the position already says.
+func unwrapAll(err error) error {
+	for {
+		inner := errors.Unwrap(err)
+		if inner == nil {
+			return err
+		}
+		err = inner
+	}
+}
+
+// refLoops finds component schemas whose $ref leads, through other references only, back
+// to where it started: a schema that names no schema at all. kin-openapi reports each as
+// an unresolved reference, which misleads.
+func (d *Document) refLoops() []*diag.Error {
+	if d.T.Components == nil {
+		return nil
+	}
+	var out []*diag.Error
+	schemas := d.T.Components.Schemas
+	for _, key := range sortedKeys(schemas) {
+		chain := []string{key}
+		for next := key; ; {
+			ref := schemas[next]
+			name, ok := strings.CutPrefix(refOf(ref), "#/components/schemas/")
+			if !ok || schemas[name] == nil {
+				break
+			}
+			if name == key {
+				ptr := diag.Pointer("components", "schemas", key)
+				out = append(out, diag.Errorf(d.Pos(schemas[key].Origin, ptr), "$ref leads back to itself (%s): it names no schema; give it one", strings.Join(append(chain, key), " -> ")))
+				break
+			}
+			if slices.Contains(chain, name) {
+				break // a loop that does not pass through key: reported from its own members
+			}
+			chain = append(chain, name)
+			next = name
+		}
+	}
+	return out
+}
+
+func refOf(r *openapi3.SchemaRef) string {
+	if r == nil {
+		return ""
+	}
+	return r.Ref
 }
 
 func flatten(err error) []error {

@@ -22,7 +22,7 @@ import (
 
 // Build lowers a loaded document. Every problem found is reported, each at its position.
 func Build(doc *load.Document, opts Options) (*ir.API, error) {
-	b := &builder{doc: doc, schemas: newSchemas(doc, opts.Reserved), methods: map[string]*ir.Operation{}, reservedMethods: map[string]bool{}}
+	b := &builder{doc: doc, schemas: newSchemas(doc, opts), methods: map[string]*ir.Operation{}, reservedMethods: map[string]bool{}}
 	for _, m := range opts.ReservedMethods {
 		b.reservedMethods[m] = true
 	}
@@ -46,6 +46,7 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	}
 	sort.Slice(api.Operations, func(i, j int) bool { return api.Operations[i].Name < api.Operations[j].Name })
 	api.Types = b.schemas.types
+	breakValueCycles(api.Types)
 	sort.Slice(api.Types, func(i, j int) bool { return api.Types[i].Name < api.Types[j].Name })
 	return api, nil
 }
@@ -54,6 +55,9 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 type Options struct {
 	Reserved        []string // package-level names the client core declares: no type or constant takes one
 	ReservedMethods []string // methods the client core gives Client: no operation's method takes one
+	// ReservedMembers are the methods generated types have: no field or variant takes one.
+	// "Format" is reserved only in types that mask a credential, which alone have it.
+	ReservedMembers []string
 }
 
 type builder struct {
@@ -186,6 +190,11 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 	}
 	paramsName := o.Name + "Params"
 	fields := map[string]bool{}
+	for _, p := range params {
+		if p.In != "path" && isSecret(p.Name, p.Schema) {
+			fields["Format"] = true // the params type masks it with a Format method
+		}
+	}
 	var out []*ir.Param
 	for _, key := range sortedKeys(params) {
 		p := params[key]

@@ -27,16 +27,34 @@ type schemas struct {
 	inlined    map[*openapi3.Schema]*ir.Type // inline schemas already named: one schema, one type
 	types      []*ir.Type
 	errs       diag.List
+
+	reservedMembers []string // methods of generated types, which no field takes
+	depth           int      // how deep inside its component or operation the schema being mapped is
+	tooDeep         bool     // reported once
+	members         int      // fields, variants and enum values so far, against maxMembers
+	overBudget      bool     // reported once
 }
 
-func newSchemas(doc *load.Document, reserved []string) *schemas {
+// maxDepth is how deeply schemas may nest inside one component or operation (an array of
+// an object whose property is an array...). GitHub's go 6 deep; past a few dozen levels a
+// description is hostile or broken, and the Go compiler itself gives up on nested generic
+// instantiations somewhere past a hundred.
+const maxDepth = 48
+
+// maxMembers bounds the size of the model: fields, union variants and enum values in all.
+// GitHub's whole description has about 90,000; a description that makes millions (an allOf
+// chain copies every parent's properties into each child) would make Go no compiler builds.
+const maxMembers = 1_500_000
+
+func newSchemas(doc *load.Document, opts Options) *schemas {
 	s := &schemas{
-		doc:        doc,
-		names:      newNames(reserved),
-		components: map[string]string{},
-		named:      map[string]*ir.Type{},
-		inlining:   map[string]bool{},
-		inlined:    map[*openapi3.Schema]*ir.Type{},
+		reservedMembers: opts.ReservedMembers,
+		doc:             doc,
+		names:           newNames(opts.Reserved),
+		components:      map[string]string{},
+		named:           map[string]*ir.Type{},
+		inlining:        map[string]bool{},
+		inlined:         map[*openapi3.Schema]*ir.Type{},
 	}
 	var comps openapi3.Schemas
 	if doc.T.Components != nil {
@@ -87,7 +105,10 @@ func (s *schemas) component(key string, sch *openapi3.Schema) *ir.TypeRef {
 		t := &ir.Type{Name: s.components[key], Kind: kind, Doc: describe(sch), Source: ptr}
 		s.named[key] = t
 		s.types = append(s.types, t)
+		depth := s.depth
+		s.depth = 0 // a component's own schema starts at the top
 		s.fill(t, sch, ptr)
+		s.depth = depth
 		return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
 	}
 	if s.inlining[key] {
@@ -103,6 +124,15 @@ func (s *schemas) component(key string, sch *openapi3.Schema) *ir.TypeRef {
 
 // inline maps a schema that is not a component reference.
 func (s *schemas) inline(sch *openapi3.Schema, hint, ptr string) *ir.TypeRef {
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.depth > maxDepth {
+		if !s.tooDeep {
+			s.tooDeep = true
+			s.errs.Add(diag.Errorf(s.doc.Pos(sch.Origin, ptr), "schemas nest more than %d levels deep here; name an inner schema as a component, or flatten it", maxDepth))
+		}
+		return &ir.TypeRef{Kind: ir.Any}
+	}
 	if only := singleAllOf(sch); only != nil {
 		r := s.ref(only, hint, diag.Child(ptr, "allOf", "0"))
 		return withNullable(r, sch.Nullable)
@@ -173,20 +203,33 @@ func (s *schemas) fill(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	case ir.Struct:
 		s.fillStruct(t, sch, ptr)
 	case ir.Enum:
-		s.fillEnum(t, sch)
+		s.fillEnum(t, sch, ptr)
 	case ir.Union:
 		s.fillUnion(t, sch, ptr)
 	}
 }
 
-// fillStruct merges the schema's own properties with those of its allOf members.
+// fillStruct merges the schema's own properties with those of its allOf members. Field
+// names never take the name of a method the type has (MarshalJSON, UnmarshalJSON, and
+// Format when it has a credential to mask).
 func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	m := newMerged()
 	m.add(sch, ptr, "")
+	if m.cycle != nil {
+		s.errs.Add(diag.Errorf(s.doc.Pos(sch.Origin, ptr), "allOf leads back to a schema it is part of (%s): no object can be all of itself; remove the loop",
+			strings.Join(m.cycle, " -> ")))
+		return
+	}
 	fieldNames, _ := sch.Extensions[load.ExtFieldNames].(map[string]string)
 	secrets := s.doc.SecretProperties()
-	seen := map[string]bool{}
-	for _, prop := range sortedKeys(m.props) {
+	props := sortedKeys(m.props)
+	secret := map[string]bool{}
+	for _, prop := range props {
+		secret[prop] = slices.Contains(secrets, prop) || isSecret(prop, m.props[prop])
+	}
+	seen := s.memberScope(slices.Contains(slices.Collect(maps.Values(secret)), true))
+	s.budget(ptr, len(props))
+	for _, prop := range props {
 		name := fieldNames[prop]
 		if name == "" {
 			name = naming.Exported(prop, "Field")
@@ -199,13 +242,25 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			Doc:      describe(pr.Value),
 			Type:     s.ref(pr, s.ownerName(t, m.owners[prop])+name, m.ptrs[prop]),
 			Required: m.required[prop],
-			Secret:   slices.Contains(secrets, prop) || isSecret(prop, pr),
+			Secret:   secret[prop],
 		})
 	}
 	if m.extra != nil {
 		t.ExtraName = uniqueWithin(seen, "AdditionalProperties")
 		t.Extra = s.ref(m.extra, t.Name+"Value", diag.Child(ptr, "additionalProperties"))
 	}
+}
+
+// memberScope starts the set of a type's member names with the methods generated code
+// gives it, which no field or variant may take.
+func (s *schemas) memberScope(masks bool) map[string]bool {
+	seen := map[string]bool{}
+	for _, m := range s.reservedMembers {
+		if m != "Format" || masks {
+			seen[m] = true
+		}
+	}
+	return seen
 }
 
 // ownerName is the name inline types of a property are named after: the component that
@@ -228,6 +283,9 @@ type merged struct {
 	owners   map[string]string // property -> key of the component that declares it, if any
 	required map[string]bool
 	extra    *openapi3.SchemaRef
+	path     []*openapi3.Schema // the allOf members being merged, outermost first
+	ptrPath  []string
+	cycle    []string // set when an allOf leads back to a schema it is merging: the pointers around the loop
 }
 
 func newMerged() *merged {
@@ -240,6 +298,14 @@ func newMerged() *merged {
 }
 
 func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
+	if i := slices.Index(m.path, sch); i >= 0 {
+		if m.cycle == nil {
+			m.cycle = append(slices.Clone(m.ptrPath[i:]), ptr)
+		}
+		return
+	}
+	m.path, m.ptrPath = append(m.path, sch), append(m.ptrPath, ptr)
+	defer func() { m.path, m.ptrPath = m.path[:len(m.path)-1], m.ptrPath[:len(m.ptrPath)-1] }()
 	for i, member := range sch.AllOf {
 		if member.Value != nil {
 			mptr, mowner := diag.Child(ptr, "allOf", fmt.Sprint(i)), owner
@@ -265,7 +331,8 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 // fillEnum names the enum's constants after the type and the value. They are package-level
 // names like the types, so they are claimed from the same pool: a constant never takes the
 // name of a type or of another enum's constant.
-func (s *schemas) fillEnum(t *ir.Type, sch *openapi3.Schema) {
+func (s *schemas) fillEnum(t *ir.Type, sch *openapi3.Schema, ptr string) {
+	s.budget(ptr, len(sch.Enum))
 	for _, v := range enumStrings(sch) {
 		name := s.names.claim(t.Name + naming.Exported(v, "Empty"))
 		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: v})
@@ -280,7 +347,9 @@ func (s *schemas) fillUnion(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	if sch.Discriminator != nil {
 		t.Tag = sch.Discriminator.PropertyName
 	}
-	seen := map[string]bool{}
+	seen := s.memberScope(false)
+	seen["Which"] = true
+	s.budget(ptr, len(members))
 	for i, m := range members {
 		mptr := diag.Child(ptr, keyword, fmt.Sprint(i))
 		ref := s.ref(m, fmt.Sprintf("%sVariant%d", t.Name, i+1), mptr)
@@ -331,11 +400,15 @@ func discriminatorValues(d *openapi3.Discriminator, ref string) []string {
 
 // jsonKind is the kind of JSON value a schema accepts.
 func jsonKind(sch *openapi3.Schema) ir.JSONKind {
+	for seen := map[*openapi3.Schema]bool{}; sch != nil && !seen[sch]; {
+		only := singleAllOf(sch)
+		if only == nil {
+			break
+		}
+		seen[sch], sch = true, only.Value
+	}
 	if sch == nil {
 		return ir.JSONAny
-	}
-	if only := singleAllOf(sch); only != nil {
-		return jsonKind(only.Value)
 	}
 	switch {
 	case len(sch.AllOf) > 0 || len(sch.Properties) > 0 || isType(sch, "object"):
@@ -423,6 +496,17 @@ func enumStrings(sch *openapi3.Schema) []string {
 
 func enumHasNull(sch *openapi3.Schema) bool {
 	return slices.Contains(sch.Enum, nil)
+}
+
+// budget counts n more members of the model at ptr, and reports the first time the model
+// grows past maxMembers.
+func (s *schemas) budget(ptr string, n int) {
+	s.members += n
+	if s.members > maxMembers && !s.overBudget {
+		s.overBudget = true
+		s.errs.Add(diag.Errorf(diag.Pos{File: s.doc.File, Pointer: ptr}, "the model passes %d fields, variants and enum values here, more than Go code that compiles can hold; "+
+			"generate a subset (-tags, -operations, -paths) or share repeated schemas as components", maxMembers))
+	}
 }
 
 // isSecret tells whether a property or parameter holds a credential by a general rule: its

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/iancoleman/strcase"
 )
@@ -50,7 +51,9 @@ func spellSigns(s string) string {
 
 // Exported returns the PascalCase Go identifier for s ("html_url" -> "HTMLURL",
 // "nullable-simple-user" -> "NullableSimpleUser"). A name that would start with a digit gets
-// a leading "N"; a name with no letters or digits at all becomes fallback.
+// a leading "N", and one whose first letter has no upper case (名前) a leading "X", since Go
+// exports only names that start with an upper-case letter; a name with no letters or digits
+// at all becomes fallback.
 func Exported(s, fallback string) string {
 	var b strings.Builder
 	for _, w := range Words(s) {
@@ -58,16 +61,25 @@ func Exported(s, fallback string) string {
 			b.WriteString(up)
 			continue
 		}
-		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		b.WriteString(upperFirst(w))
 	}
 	out := b.String()
+	first, _ := utf8.DecodeRuneInString(out)
 	switch {
 	case out == "":
 		return fallback
-	case out[0] >= '0' && out[0] <= '9':
+	case unicode.IsDigit(first):
 		return "N" + out
+	case !unicode.IsUpper(first):
+		return "X" + out
 	}
 	return out
+}
+
+// upperFirst upper-cases the first rune of w, whatever its length in bytes.
+func upperFirst(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 // reserved are names a generated method's arguments must not take: Go's keywords, and the
@@ -91,10 +103,10 @@ func Unexported(s string) string {
 			b.WriteString(up)
 			continue
 		}
-		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		b.WriteString(upperFirst(w))
 	}
 	out := b.String()
-	if out[0] >= '0' && out[0] <= '9' {
+	if first, _ := utf8.DecodeRuneInString(out); unicode.IsDigit(first) {
 		out = "n" + out
 	}
 	if token.IsKeyword(out) || reserved[out] {

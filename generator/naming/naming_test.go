@@ -61,3 +61,19 @@ func TestLooksSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestNonASCIINamesStayWhole: a multi-byte first letter is upper-cased whole, and a name
+// whose first letter has no case is still exported.
+func TestNonASCIINamesStayWhole(t *testing.T) {
+	for in, want := range map[string]string{
+		"über": "Über", "ünïcödé": "Ünïcödé", "é": "É", "名前": "X名前", "Ωmega": "Ωmega", "日本-api": "X日本API",
+		"получить-а": "ПолучитьА", "٣d": "N٣d",
+	} {
+		if got := Exported(in, "F"); got != want {
+			t.Errorf("Exported(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Unexported("über-name"); got != "überName" {
+		t.Errorf("Unexported(über-name) = %q", got)
+	}
+}
