@@ -6,20 +6,23 @@ package templates
 
 // Exported are the exported package-level names the templates declare.
 var Exported = []string{
-	"APIError", "APIVersion", "Cache", "CachedResponse", "Client", "DecodeError", "DefaultBaseURL", "DefaultMaxPages", "DefaultMaxResponseBytes",
-	"ErrBadRequest", "ErrConflict", "ErrForbidden", "ErrGone", "ErrNoCredential", "ErrNotFound",
-	"ErrNotModified", "ErrPaginationLoop", "ErrRateLimited", "ErrRedirect", "ErrResponseTooLarge", "ErrServer",
-	"ErrTooManyPages", "ErrUnauthorized", "ErrValidation",
-	"LRUCache", "Limits", "Links", "NewClient", "NewLRUCache", "NoCredentialError", "Option", "Ptr", "Rate",
-	"RateLimitError", "RedirectError", "Response", "ResponseTooLargeError", "RetryEvent", "RetryPolicy", "SecondaryRateLimitError",
-	"Unmarshal", "UnmarshalList", "ValidationError", "WithAppAuth", "WithAppSigner", "WithBaseURL",
-	"WithCache", "WithClientCredentials", "WithClock", "WithHTTPClient", "WithInstallation",
-	"WithInstallationToken", "WithInstallationTokenOptions", "WithLimits", "WithRetry", "WithToken",
-	"WithUserAgent",
+	"APIError", "APIVersion", "Cache", "CachedResponse", "Client", "DecodeError",
+	"DefaultBaseURL", "DefaultMaxPages", "DefaultMaxResponseBytes", "ErrBadRequest",
+	"ErrConflict", "ErrForbidden", "ErrGone", "ErrNoCredential", "ErrNotFound", "ErrNotModified",
+	"ErrPaginationLoop", "ErrRateLimited", "ErrRedirect", "ErrResponseTooLarge", "ErrServer",
+	"ErrTooManyPages", "ErrUnauthorized", "ErrValidation", "LRUCache", "Limits", "Links",
+	"NewClient", "NewLRUCache", "NoCredentialError", "Option", "Ptr", "Rate", "RateLimitError",
+	"RedirectError", "Response", "ResponseTooLargeError", "RetryEvent", "RetryPolicy",
+	"SecondaryRateLimitError", "Unmarshal", "UnmarshalList", "ValidationError", "WithAppAuth",
+	"WithAppSigner", "WithBaseURL", "WithCache", "WithClientCredentials", "WithClock",
+	"WithHTTPClient", "WithInstallation", "WithInstallationToken",
+	"WithInstallationTokenOptions", "WithLimits", "WithRetry", "WithToken", "WithUserAgent",
 }
 
 // ClientMethods are the exported methods the templates give Client.
-var ClientMethods = []string{"BaseURL", "ForInstallation", "Format"}
+var ClientMethods = []string{
+	"BaseURL", "ForInstallation", "Format",
+}
 
 // ModelMethods are the exported methods generated models may have: no field or union
 // variant takes one (Format only where a type masks a credential, which alone has it).
@@ -28,10 +31,10 @@ var ModelMethods = []string{"Format", "MarshalJSON", "UnmarshalJSON"}
 // Unexported are the unexported package-level names the templates declare: generated
 // helpers (descriptors, member tables) and method arguments must not take one.
 var Unexported = []string{
-	"appAuth", "appendFolded", "arena", "arenaBlock", "arenaMaxString", "authState", "bodyBuffers",
-	"byteDecoders", "cachedToken", "caseScore", "chooseCase", "closeBody", "connectionLost",
-	"count", "counters", "credAppJWT", "credBasic", "credInstallationToken", "credNone",
-	"credToken", "credential", "credentialPattern", "dec", "decodeAny", "decodeBool",
+	"appAuth", "appendFolded", "arena", "arenaBlock", "arenaMaxString", "authState",
+	"bodyBuffers", "byteDecoders", "cachedToken", "caseScore", "chooseCase", "closeBody",
+	"connectionLost", "count", "counters", "credAppJWT", "credBasic", "credInstallationToken",
+	"credNone", "credToken", "credential", "credentialPattern", "dec", "decodeAny", "decodeBool",
 	"decodeBytes", "decodeEnum", "decodeExtra", "decodeFloat64", "decodeFresh", "decodeInt64",
 	"decodeMap", "decodeOptBool", "decodeOptEnum", "decodeOptInt64", "decodeOptStr",
 	"decodeOptTime", "decodePtr", "decodeReader", "decodeSlice", "decodeStr", "decodeTarget",
@@ -39,14 +42,15 @@ var Unexported = []string{
 	"encodeBool", "encodeEnum", "encodeExtra", "encodeFloat64", "encodeInt64", "encodeMap",
 	"encodePtr", "encodeSlice", "encodeStr", "encodeTime", "encodeValue", "errGuessedWrong",
 	"errMissing", "errTooLarge", "failedIter", "fingerprint", "flight", "foldedKey", "guessCase",
-	"headerInt", "idempotent", "into", "isJSONContentType", "isRedirect", "iterate", "jsonKindOf",
-	"jsonText", "jwtBackdate", "jwtLifetime", "jwtRenewBefore", "lruEntry", "maskSecret",
-	"maskSecretPtr", "maxCachedBody", "maxErrorBody", "maxPooledBody", "mediaTypeGitHub",
-	"memberDecoder", "memberNames", "mintInstallationToken", "mintTimeout", "newAPIError",
-	"newDecodeError", "newRedirectError", "newResponse", "newTokenCache", "nonEmpty", "operation",
-	"pageOf", "parseLinks", "parseRate", "pathSegment", "peekKind", "pickCase", "prefixWriter",
+	"headerInt", "idempotent", "into", "isJSONContentType", "isRedirect", "iterate",
+	"jsonKindOf", "jsonText", "jwtBackdate", "jwtLifetime", "jwtRenewBefore", "lruEntry",
+	"manySegments", "manySegmentsOrNone", "maskSecret", "maskSecretPtr", "maxCachedBody",
+	"maxErrorBody", "maxPooledBody", "mediaTypeGitHub", "memberDecoder", "memberNames",
+	"mintInstallationToken", "mintTimeout", "newAPIError", "newDecodeError", "newRedirectError",
+	"newResponse", "newTokenCache", "nonEmpty", "oneSegment", "operation", "pageOf",
+	"parseLinks", "parseRate", "pathText", "peekKind", "pickCase", "prefixWriter",
 	"quoteSnippet", "rateLimited", "readAPIError", "redactURL", "redacted", "request",
-	"retryAfter", "scanKeys", "secondaryWait", "signerMethod", "slabSize", "sleep", "slot",
-	"snippetLen", "statusErrors", "tokenCache", "tokenRenewAhead", "transportError", "union",
-	"unionCase", "unwrapCallback", "used", "withoutDeclaredAuth",
+	"retryAfter", "scanKeys", "secondaryWait", "segments", "signerMethod", "slabSize", "sleep",
+	"slot", "snippetLen", "statusErrors", "tokenCache", "tokenRenewAhead", "transportError",
+	"union", "unionCase", "unwrapCallback", "used", "withoutDeclaredAuth",
 }

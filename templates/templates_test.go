@@ -1,12 +1,15 @@
 package templates
 
 import (
+	"flag"
 	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -70,6 +73,10 @@ func TestReservedNamesAreTheCoresOwn(t *testing.T) {
 	slices.Sort(exported)
 	slices.Sort(methods)
 	unexported = slices.Compact(slices.Sorted(slices.Values(unexported))) // the std and jx union helpers share some
+	if *update {
+		writeReserved(t, exported, methods, unexported)
+		return
+	}
 	if want := slices.Sorted(slices.Values(Unexported)); !slices.Equal(unexported, want) {
 		t.Errorf("the templates declare %q;\nUnexported lists %q", unexported, want)
 	}
@@ -79,6 +86,51 @@ func TestReservedNamesAreTheCoresOwn(t *testing.T) {
 	if want := slices.Sorted(slices.Values(ClientMethods)); !slices.Equal(methods, want) {
 		t.Errorf("the templates give Client %q;\nClientMethods lists %q", methods, want)
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite reserved.go's lists from the templates")
+
+// writeReserved rewrites the lists of reserved.go to what the templates declare.
+func writeReserved(t *testing.T, exported, methods, unexported []string) {
+	src, err := os.ReadFile("reserved.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(src)
+	for name, list := range map[string][]string{"Exported": exported, "ClientMethods": methods, "Unexported": unexported} {
+		start := strings.Index(out, "var "+name+" = []string{")
+		end := start + strings.Index(out[start:], "}\n")
+		quoted := make([]string, len(list))
+		for i, s := range list {
+			quoted[i] = strconv.Quote(s)
+		}
+		out = out[:start] + "var " + name + " = []string{\n" + wrapList(quoted) + ",\n" + out[end:]
+	}
+	formatted, err := format.Source([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("reserved.go", formatted, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wrapList joins items with commas in lines of about 96 columns, each indented by a tab.
+func wrapList(items []string) string {
+	var lines []string
+	line := ""
+	for _, it := range items {
+		if line != "" && len(line)+len(it)+2 > 92 {
+			lines = append(lines, line+",")
+			line = ""
+		}
+		if line != "" {
+			line += ", "
+		}
+		line += it
+	}
+	lines = append(lines, line)
+	return "\t" + strings.Join(lines, "\n\t")
 }
 
 // declaredNames returns the exported and unexported package-level names f declares, and

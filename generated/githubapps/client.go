@@ -145,11 +145,12 @@ func (c Client) Format(f fmt.State, _ rune) {
 
 // operation describes an endpoint for the shared plumbing.
 type operation struct {
-	id        string   // operationId
-	method    string   // HTTP method
-	path      string   // path template, for errors
-	pathParts []string // the template's literal parts around its parameters
-	status    int      // the documented success status
+	id        string     // operationId
+	method    string     // HTTP method
+	path      string     // path template, for errors
+	pathParts []string   // the template's literal parts around its parameters
+	pathKinds []segments // how each path parameter becomes text; nil: one segment each
+	status    int        // the documented success status
 	auth      []credential
 	// revokesToken marks the operation that revokes the installation token it is called
 	// with: after it succeeds, the client forgets that token.
@@ -186,7 +187,11 @@ func (c *Client) url(r *request) (string, error) {
 	for i, part := range r.op.pathParts {
 		b.WriteString(part)
 		if i < len(r.pathArgs) {
-			seg, err := pathSegment(r.pathArgs[i])
+			kind := oneSegment
+			if r.op.pathKinds != nil {
+				kind = r.op.pathKinds[i]
+			}
+			seg, err := pathText(r.pathArgs[i], kind)
 			if err != nil {
 				return "", fmt.Errorf("githubapps: %s: path parameter %d: %w", r.op.id, i+1, err)
 			}
@@ -200,16 +205,46 @@ func (c *Client) url(r *request) (string, error) {
 	return b.String(), nil
 }
 
-// pathSegment escapes one path segment. The dot segments "." and ".." are escaped too:
-// url.PathEscape leaves them alone, and servers resolve them.
-func pathSegment(v string) (string, error) {
-	switch v {
-	case "":
-		return "", errors.New("empty value")
-	case ".", "..":
-		return strings.Repeat("%2E", len(v)), nil
+// segments says how a path parameter becomes part of the path.
+type segments uint8
+
+const (
+	oneSegment         segments = iota // escaped whole: a slash in it is data, not a separator
+	manySegments                       // a path of its own (a file path, a git ref): its slashes stay
+	manySegmentsOrNone                 // the same, and it may be empty where it ends the path
+)
+
+// pathText escapes a path parameter's value. One segment is escaped whole, the dot segments
+// "." and ".." included (url.PathEscape leaves them alone, and servers resolve them). A
+// value of many segments keeps its slashes and escapes each segment, but refuses empty, "."
+// and ".." segments: no value can climb out of the path it is put in.
+func pathText(v string, kind segments) (string, error) {
+	if kind == oneSegment {
+		switch v {
+		case "":
+			return "", errors.New("empty value")
+		case ".", "..":
+			return strings.Repeat("%2E", len(v)), nil
+		}
+		return url.PathEscape(v), nil
 	}
-	return url.PathEscape(v), nil
+	if v == "" {
+		if kind == manySegmentsOrNone {
+			return "", nil
+		}
+		return "", errors.New("empty value")
+	}
+	parts := strings.Split(v, "/")
+	for i, seg := range parts {
+		switch seg {
+		case "":
+			return "", fmt.Errorf("%q has an empty segment", v)
+		case ".", "..":
+			return "", fmt.Errorf("%q has a %q segment", v, seg)
+		}
+		parts[i] = url.PathEscape(seg)
+	}
+	return strings.Join(parts, "/"), nil
 }
 
 // newRequest builds the HTTP request; body is the encoded body, nil for none.

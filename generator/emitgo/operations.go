@@ -3,6 +3,7 @@ package emitgo
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -39,6 +40,13 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 		jen.Id("pathParts"): jen.Index().String().Values(lits(parts)...),
 		jen.Id("status"):    jen.Lit(op.Result.Status),
 	}
+	if slices.ContainsFunc(op.PathParams, func(p *ir.Param) bool { return p.MultiSegment }) {
+		var kinds []jen.Code
+		for _, p := range op.PathParams {
+			kinds = append(kinds, jen.Id(segmentKind(p)))
+		}
+		fields[jen.Id("pathKinds")] = jen.Index().Id("segments").Values(kinds...)
+	}
 	if len(op.Auth) > 0 {
 		var creds []jen.Code
 		for _, c := range op.Auth {
@@ -51,6 +59,17 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 	}
 	f.Var().Id(n.descriptor[op]).Op("=").Id("operation").Values(fields)
 	f.Line()
+}
+
+// segmentKind names the client core's constant for how a path parameter becomes text.
+func segmentKind(p *ir.Param) string {
+	switch {
+	case p.MayBeEmpty:
+		return "manySegmentsOrNone"
+	case p.MultiSegment:
+		return "manySegments"
+	}
+	return "oneSegment"
 }
 
 // credentialConst names the client core's constant for each credential.

@@ -172,6 +172,10 @@ type Param struct {
 	Required bool
 	Explode  bool // query arrays: repeat the key per value rather than join with commas
 	Secret   bool // the value is a credential: print it masked
+	// MultiSegment path parameters may hold slashes (a file path, a git ref): each segment
+	// is escaped on its own (x-multi-segment). MayBeEmpty is set for one that ends the path
+	// template: empty, it leaves the path ending in a slash (a repository's root folder).
+	MultiSegment, MayBeEmpty bool
 }
 
 // Params is the struct that holds an operation's query and header parameters.

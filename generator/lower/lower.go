@@ -154,6 +154,10 @@ func shortName(op *openapi3.Operation, method, path string) string {
 
 var pathParamPattern = regexp.MustCompile(`\{([^{}]+)\}`)
 
+// extMultiSegment marks a path parameter whose value may hold slashes (Octokit's extension,
+// on GitHub's file paths, refs and branch names).
+const extMultiSegment = "x-multi-segment"
+
 // parameters sorts the operation's parameters (its own, overriding the path item's by name
 // and location) into path arguments, in path order, and a params struct.
 func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *openapi3.PathItem, ptr string) {
@@ -178,13 +182,16 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 			b.errs.Add(diag.Errorf(b.doc.Pos(op.Origin, ptr), "path %s has {%s} but the operation declares no such path parameter", o.Path, m[1]))
 			continue
 		}
+		multi := p.Extensions[extMultiSegment] == true
 		o.PathParams = append(o.PathParams, &ir.Param{
-			Name:     uniqueWithin(argNames, naming.Unexported(p.Name)),
-			WireName: p.Name,
-			In:       "path",
-			Doc:      firstParagraph(p.Description),
-			Type:     pathParamType(p.Schema),
-			Required: true,
+			Name:         uniqueWithin(argNames, naming.Unexported(p.Name)),
+			WireName:     p.Name,
+			In:           "path",
+			Doc:          firstParagraph(p.Description),
+			Type:         pathParamType(p.Schema),
+			Required:     true,
+			MultiSegment: multi,
+			MayBeEmpty:   multi && strings.HasSuffix(o.Path, "/"+m[0]),
 		})
 		delete(params, "path:"+m[1])
 	}
