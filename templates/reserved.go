@@ -6,17 +6,18 @@ package templates
 
 // Exported are the exported package-level names the templates declare.
 var Exported = []string{
-	"APIError", "APIVersion", "Cache", "CachedResponse", "Client", "DecodeError",
+	"APIError", "APIVersion", "Cache", "CachedResponse", "CallOption", "Client", "DecodeError",
 	"DefaultBaseURL", "DefaultMaxPages", "DefaultMaxResponseBytes", "ErrBadRequest",
 	"ErrConflict", "ErrForbidden", "ErrGone", "ErrNoCredential", "ErrNotFound", "ErrNotModified",
 	"ErrPaginationLoop", "ErrRateLimited", "ErrRedirect", "ErrResponseTooLarge", "ErrServer",
 	"ErrTooManyPages", "ErrUnauthorized", "ErrValidation", "LRUCache", "Limits", "Links",
 	"NewClient", "NewLRUCache", "NoCredentialError", "Option", "Ptr", "Rate", "RateLimitError",
 	"RedirectError", "Response", "ResponseTooLargeError", "RetryEvent", "RetryPolicy",
-	"SecondaryRateLimitError", "Unmarshal", "UnmarshalList", "ValidationError", "WithAppAuth",
-	"WithAppSigner", "WithBaseURL", "WithCache", "WithClientCredentials", "WithClock",
-	"WithHTTPClient", "WithInstallation", "WithInstallationToken",
-	"WithInstallationTokenOptions", "WithLimits", "WithRetry", "WithToken", "WithUserAgent",
+	"SecondaryRateLimitError", "Unmarshal", "UnmarshalList", "ValidationError", "WithAccept",
+	"WithAppAuth", "WithAppSigner", "WithBaseURL", "WithBodyTo", "WithCache",
+	"WithClientCredentials", "WithClock", "WithHTTPClient", "WithInstallation",
+	"WithInstallationToken", "WithInstallationTokenOptions", "WithLimits", "WithRetry",
+	"WithToken", "WithUserAgent",
 }
 
 // ClientMethods are the exported methods the templates give Client.
@@ -31,7 +32,7 @@ var ModelMethods = []string{"Format", "MarshalJSON", "UnmarshalJSON"}
 // Unexported are the unexported package-level names the templates declare: generated
 // helpers (descriptors, member tables) and method arguments must not take one.
 var Unexported = []string{
-	"appAuth", "appendFolded", "arena", "arenaBlock", "arenaMaxString", "authState",
+	"answer", "appAuth", "appendFolded", "arena", "arenaBlock", "arenaMaxString", "authState",
 	"bodyBuffers", "byteDecoders", "cachedToken", "caseScore", "chooseCase", "closeBody",
 	"connectionLost", "count", "counters", "credAppJWT", "credBasic", "credInstallationToken",
 	"credNone", "credToken", "credential", "credentialPattern", "dec", "decodeAny", "decodeBool",
@@ -41,8 +42,8 @@ var Unexported = []string{
 	"decodeTime", "decodeWhole", "decodeWith", "defaultUserAgent", "encodeAny", "encodeBody",
 	"encodeBool", "encodeEnum", "encodeExtra", "encodeFloat64", "encodeInt64", "encodeMap",
 	"encodePtr", "encodeSlice", "encodeStr", "encodeTime", "encodeValue", "errGuessedWrong",
-	"errMissing", "errTooLarge", "failedIter", "fingerprint", "flight", "foldedKey", "guessCase",
-	"headerInt", "idempotent", "into", "isJSONContentType", "isRedirect", "iterate",
+	"errMissing", "errNoBody", "errTooLarge", "failedIter", "fingerprint", "flight", "foldedKey",
+	"guessCase", "headerInt", "idempotent", "into", "isJSONContentType", "isRedirect", "iterate",
 	"jsonKindOf", "jsonText", "jwtBackdate", "jwtLifetime", "jwtRenewBefore", "lruEntry",
 	"manySegments", "manySegmentsOrNone", "maskSecret", "maskSecretPtr", "maxCachedBody",
 	"maxErrorBody", "maxPooledBody", "mediaTypeGitHub", "memberDecoder", "memberNames",
@@ -51,6 +52,7 @@ var Unexported = []string{
 	"parseLinks", "parseRate", "pathText", "peekKind", "pickCase", "prefixWriter",
 	"quoteSnippet", "rateLimited", "readAPIError", "redactURL", "redacted", "request",
 	"retryAfter", "scanKeys", "secondaryWait", "segments", "signerMethod", "slabSize", "sleep",
-	"slot", "snippetLen", "statusErrors", "tokenCache", "tokenRenewAhead", "transportError",
-	"union", "unionCase", "unwrapCallback", "used", "withoutDeclaredAuth",
+	"slot", "snippetLen", "statusErrors", "statusTarget", "tokenCache", "tokenRenewAhead",
+	"transportError", "union", "unionCase", "unwrapCallback", "used", "value",
+	"withoutDeclaredAuth",
 }

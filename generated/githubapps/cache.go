@@ -52,12 +52,16 @@ func (r CachedResponse) Format(f fmt.State, _ rune) {
 }
 
 // conditional makes a GET conditional when the cache has its answer. It returns the
-// request's cache key ("" when the request is not cacheable) and the stored answer.
-func (c *Client) conditional(req *http.Request, cred used, out any) (string, *CachedResponse) {
-	if c.cache == nil || req.Method != http.MethodGet || out == nil {
+// request's cache key ("" when the request is not cacheable) and the stored answer. Only
+// answers read into memory are cached: not streams, nor bodies copied to WithBodyTo.
+func (c *Client) conditional(req *http.Request, cred used, r *request, out any) (string, *CachedResponse) {
+	if c.cache == nil || req.Method != http.MethodGet || out == nil || r.bodyTo != nil {
 		return "", nil
 	}
-	key := c.identity(cred) + " " + req.URL.String()
+	if _, stream := out.(*io.ReadCloser); stream {
+		return "", nil
+	}
+	key := c.identity(cred) + " " + req.Header.Get("Accept") + " " + req.URL.String()
 	cached, ok := c.cache.Get(key)
 	if !ok {
 		return key, nil

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -151,6 +152,7 @@ type operation struct {
 	pathParts []string   // the template's literal parts around its parameters
 	pathKinds []segments // how each path parameter becomes text; nil: one segment each
 	status    int        // the documented success status
+	empty     []int      // other documented 2xx statuses whose answers carry nothing to read
 	auth      []credential
 	// revokesToken marks the operation that revokes the installation token it is called
 	// with: after it succeeds, the client forgets that token.
@@ -167,6 +169,52 @@ type request struct {
 	body        any    // encoded as JSON, or sent as is when rawBody
 	contentType string // of the body
 	rawBody     bool
+	accept      string       // the media type asked for; "" for the client's default
+	opts        []CallOption // the caller's, applied when the call is made
+	bodyTo      io.Writer    // WithBodyTo: where a successful answer's body goes, undecoded
+}
+
+// CallOption changes one call (WithAccept, WithBodyTo).
+type CallOption func(*request)
+
+// WithAccept asks for another representation of the answer than the one the method reads:
+// one of GitHub's custom media types, say (application/vnd.github.raw+json for a file's
+// bytes, .diff or .patch for a commit). A method generated for a media type the description
+// documents (GetCommitDiff) needs no option. When the representation is not the documented
+// JSON, read it with WithBodyTo.
+func WithAccept(mediaType string) CallOption {
+	return func(r *request) { r.accept = mediaType }
+}
+
+// WithBodyTo copies a successful answer's body to w as it arrives instead of decoding it;
+// the method's result is then empty (Response.NoContent). With WithAccept it reads any
+// representation; on its own it keeps the JSON as it came.
+func WithBodyTo(w io.Writer) CallOption {
+	return func(r *request) { r.bodyTo = w }
+}
+
+// answer returns a method's pointer result: nil when the call failed or when the answer
+// had no body.
+func answer[T any](out *T, resp *Response, err error) (*T, *Response, error) {
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// value returns a method's result that is not a pointer: its zero value when the call failed.
+func value[T any](out T, resp *Response, err error) (T, *Response, error) {
+	if err != nil {
+		var zero T
+		return zero, resp, err
+	}
+	return out, resp, nil
+}
+
+// statusTarget is a result whose answer is read according to its status (a generated
+// <Method>Result): answerFor says where.
+type statusTarget interface {
+	answerFor(status int) any
 }
 
 // Ptr returns a pointer to v, for optional fields and parameters.
@@ -257,7 +305,11 @@ func (c *Client) newRequest(ctx context.Context, r *request, u string, body []by
 	if err != nil {
 		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
 	}
-	req.Header.Set("Accept", mediaTypeGitHub)
+	accept := mediaTypeGitHub
+	if r.accept != "" {
+		accept = r.accept
+	}
+	req.Header.Set("Accept", accept)
 	req.Header.Set("X-GitHub-Api-Version", APIVersion)
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {
@@ -287,6 +339,9 @@ func encodeBody(r *request) ([]byte, error) {
 func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+	}
+	for _, opt := range r.opts {
+		opt(r)
 	}
 	u, err := c.url(r)
 	if err != nil {
@@ -337,33 +392,68 @@ func (c *Client) send(ctx context.Context, r *request, u string, body []byte, ou
 	if err != nil {
 		return nil, used{}, err
 	}
-	cacheKey, cached := c.conditional(req, cred, out)
+	cacheKey, cached := c.conditional(req, cred, r, out)
 	httpResp, err := c.httpClient.Do(req)
 	if err != nil {
 		return nil, cred, &transportError{op: r.op.id, err: err}
 	}
-	defer closeBody(httpResp)
+	keep := false // a stream handed to the caller stays open
+	defer func() {
+		if !keep {
+			closeBody(httpResp)
+		}
+	}()
 	resp := newResponse(httpResp)
 	if httpResp.Request != nil && !c.sameOrigin(httpResp.Request.URL) {
 		cacheKey, cached = "", nil // followed off the API host: that answer is not the API URL's
 	}
-	if httpResp.StatusCode == http.StatusNotModified && cached != nil {
+	status := httpResp.StatusCode
+	if st, ok := out.(statusTarget); ok {
+		if status == http.StatusNotModified {
+			status = r.op.status
+		}
+		out = st.answerFor(status)
+	}
+	switch {
+	case status == http.StatusNotModified && cached != nil:
 		resp.FromCache = true
 		return resp, cred, c.decodeHeld(r.op, resp, cached.Body, out)
-	}
-	if isRedirect(httpResp.StatusCode) {
+	case isRedirect(status):
 		return resp, cred, newRedirectError(r.op, resp)
-	}
-	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
+	case status < 200 || status > 299:
 		return resp, cred, newAPIError(r.op, resp, httpResp.Body)
+	case out == nil && r.bodyTo == nil:
+		return resp, cred, nil // nothing documented to read
+	case status == http.StatusNoContent || status == http.StatusResetContent || slices.Contains(r.op.empty, status) ||
+		httpResp.ContentLength == 0 && r.op.mayBeEmpty(status):
+		resp.NoContent = true
+		return resp, cred, nil
+	case r.bodyTo != nil:
+		resp.NoContent = true
+		if _, err := io.Copy(r.bodyTo, httpResp.Body); err != nil {
+			return resp, cred, &transportError{op: r.op.id, err: err}
+		}
+		return resp, cred, nil
 	}
-	if out == nil || httpResp.StatusCode == http.StatusNoContent {
+	if stream, ok := out.(*io.ReadCloser); ok {
+		*stream, keep = httpResp.Body, true
 		return resp, cred, nil
 	}
 	if cacheKey != "" && (httpResp.Header.Get("ETag") != "" || httpResp.Header.Get("Last-Modified") != "") {
-		return resp, cred, c.decodeAndStore(r.op, resp, httpResp, out, cacheKey)
+		err = c.decodeAndStore(r.op, resp, httpResp, out, cacheKey)
+	} else {
+		err = c.decodeBody(r.op, resp, httpResp.Body, httpResp.ContentLength, out)
 	}
-	return resp, cred, c.decodeBody(r.op, resp, httpResp.Body, httpResp.ContentLength, out)
+	if errors.Is(err, errNoBody) && r.op.mayBeEmpty(status) {
+		resp.NoContent, err = true, nil
+	}
+	return resp, cred, err
+}
+
+// mayBeEmpty tells whether a 2xx answer of this status may come without a body: any but a
+// 200 to an operation whose 200 answer has one (a 201 or 202 often comes empty).
+func (op *operation) mayBeEmpty(status int) bool {
+	return status != http.StatusOK || op.status != http.StatusOK
 }
 
 // transportError is a request that got no answer: the connection failed, was reset, or
@@ -417,8 +507,11 @@ func (c *Client) decodeBody(op *operation, resp *Response, body io.Reader, size 
 		return newDecodeError(op, resp, head.buf, fmt.Errorf("no decoder for %T", out))
 	}
 	if err := decodeReader(body, size, limit, target); err != nil {
-		if errors.Is(err, errTooLarge) {
+		switch {
+		case errors.Is(err, errTooLarge):
 			return &ResponseTooLargeError{Operation: op.id, Limit: limit, Size: -1}
+		case errors.Is(err, errNoBody):
+			return &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, ContentType: ct, Snippet: `""`, Err: err}
 		}
 		return newDecodeError(op, resp, head.buf, err)
 	}

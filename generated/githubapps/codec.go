@@ -112,11 +112,17 @@ func decodeReader(r io.Reader, size, limit int64, v decodeTarget) error {
 	if err != nil {
 		return err
 	}
-	if n > limit {
+	switch {
+	case n > limit:
 		return errTooLarge
+	case n == 0:
+		return errNoBody
 	}
 	return decodeFresh(buf.Bytes(), v)
 }
+
+// errNoBody is an answer with no bytes at all, which some statuses may be (see mayBeEmpty).
+var errNoBody = errors.New("empty body")
 
 // errTooLarge ends a read that went past the client's MaxResponseBytes.
 var errTooLarge = errors.New("the answer is larger than the client's limit")

@@ -30,9 +30,10 @@ var opAddRepoToInstallationForAuthenticatedUser = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#add-a-repository-to-an-app-installation
 //
 //	PUT /user/installations/{installation_id}/repositories/{repository_id}
-func (c *Client) AddRepoToInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64) (*Response, error) {
+func (c *Client) AddRepoToInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64, opts ...CallOption) (*Response, error) {
 	r := &request{
 		op:       &opAddRepoToInstallationForAuthenticatedUser,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10), strconv.FormatInt(repositoryID, 10)},
 	}
 	return c.do(ctx, r, nil)
@@ -60,17 +61,15 @@ var opCreateFromManifest = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-github-app-from-a-manifest
 //
 //	POST /app-manifests/{code}/conversions
-func (c *Client) CreateFromManifest(ctx context.Context, code string) (*CreateFromManifestResponse, *Response, error) {
+func (c *Client) CreateFromManifest(ctx context.Context, code string, opts ...CallOption) (*CreateFromManifestResponse, *Response, error) {
 	r := &request{
 		op:       &opCreateFromManifest,
+		opts:     opts,
 		pathArgs: []string{code},
 	}
 	out := new(CreateFromManifestResponse)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opCreateInstallationAccessToken = operation{
@@ -96,9 +95,10 @@ var opCreateInstallationAccessToken = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-an-installation-access-token-for-an-app
 //
 //	POST /app/installations/{installation_id}/access_tokens
-func (c *Client) CreateInstallationAccessToken(ctx context.Context, installationID int64, body *CreateInstallationAccessTokenRequest) (*InstallationToken, *Response, error) {
+func (c *Client) CreateInstallationAccessToken(ctx context.Context, installationID int64, body *CreateInstallationAccessTokenRequest, opts ...CallOption) (*InstallationToken, *Response, error) {
 	r := &request{
 		op:       &opCreateInstallationAccessToken,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	if body != nil {
@@ -107,10 +107,7 @@ func (c *Client) CreateInstallationAccessToken(ctx context.Context, installation
 	}
 	out := new(InstallationToken)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opDeleteInstallation = operation{
@@ -136,9 +133,10 @@ var opDeleteInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#delete-an-installation-for-the-authenticated-app
 //
 //	DELETE /app/installations/{installation_id}
-func (c *Client) DeleteInstallation(ctx context.Context, installationID int64) (*Response, error) {
+func (c *Client) DeleteInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {
 	r := &request{
 		op:       &opDeleteInstallation,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	return c.do(ctx, r, nil)
@@ -168,14 +166,14 @@ var opGetAuthenticated = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-the-authenticated-app
 //
 //	GET /app
-func (c *Client) GetAuthenticated(ctx context.Context) (*App, *Response, error) {
-	r := &request{op: &opGetAuthenticated}
+func (c *Client) GetAuthenticated(ctx context.Context, opts ...CallOption) (*App, *Response, error) {
+	r := &request{
+		op:   &opGetAuthenticated,
+		opts: opts,
+	}
 	out := new(App)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opGetBySlug = operation{
@@ -198,17 +196,15 @@ var opGetBySlug = operation{
 // GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-app
 //
 //	GET /apps/{app_slug}
-func (c *Client) GetBySlug(ctx context.Context, appSlug string) (*App, *Response, error) {
+func (c *Client) GetBySlug(ctx context.Context, appSlug string, opts ...CallOption) (*App, *Response, error) {
 	r := &request{
 		op:       &opGetBySlug,
+		opts:     opts,
 		pathArgs: []string{appSlug},
 	}
 	out := new(App)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opGetInstallation = operation{
@@ -231,17 +227,15 @@ var opGetInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-installation-for-the-authenticated-app
 //
 //	GET /app/installations/{installation_id}
-func (c *Client) GetInstallation(ctx context.Context, installationID int64) (*Installation, *Response, error) {
+func (c *Client) GetInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Installation, *Response, error) {
 	r := &request{
 		op:       &opGetInstallation,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opGetOrgInstallation = operation{
@@ -263,17 +257,15 @@ var opGetOrgInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app
 //
 //	GET /orgs/{org}/installation
-func (c *Client) GetOrgInstallation(ctx context.Context, org string) (*Installation, *Response, error) {
+func (c *Client) GetOrgInstallation(ctx context.Context, org string, opts ...CallOption) (*Installation, *Response, error) {
 	r := &request{
 		op:       &opGetOrgInstallation,
+		opts:     opts,
 		pathArgs: []string{org},
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opGetRepoInstallation = operation{
@@ -297,17 +289,15 @@ var opGetRepoInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app
 //
 //	GET /repos/{owner}/{repo}/installation
-func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo string) (*Installation, *Response, error) {
+func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo string, opts ...CallOption) (*Installation, *Response, error) {
 	r := &request{
 		op:       &opGetRepoInstallation,
+		opts:     opts,
 		pathArgs: []string{owner, repo},
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opGetUserInstallation = operation{
@@ -329,17 +319,15 @@ var opGetUserInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-user-installation-for-the-authenticated-app
 //
 //	GET /users/{username}/installation
-func (c *Client) GetUserInstallation(ctx context.Context, username string) (*Installation, *Response, error) {
+func (c *Client) GetUserInstallation(ctx context.Context, username string, opts ...CallOption) (*Installation, *Response, error) {
 	r := &request{
 		op:       &opGetUserInstallation,
+		opts:     opts,
 		pathArgs: []string{username},
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opListInstallationReposForAuthenticatedUser = operation{
@@ -390,25 +378,23 @@ func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-user-access-token
 //
 //	GET /user/installations/{installation_id}/repositories
-func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams) (*ListInstallationReposForAuthenticatedUserResponse, *Response, error) {
+func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) (*ListInstallationReposForAuthenticatedUserResponse, *Response, error) {
 	r := &request{
 		op:       &opListInstallationReposForAuthenticatedUser,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 		query:    params.query(),
 	}
 	out := new(ListInstallationReposForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 // ListInstallationReposForAuthenticatedUserIter walks every item of every page of
 // ListInstallationReposForAuthenticatedUser, following the Link header's next URL. It asks for 100
 // items a page unless params set PerPage. It stops at the first error, which it yields, when the
 // loop breaks, or when ctx ends.
-func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams) iter.Seq2[Repository, error] {
+func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[Repository, error] {
 	var p ListInstallationReposForAuthenticatedUserParams
 	if params != nil {
 		p = *params
@@ -418,6 +404,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 	}
 	r := &request{
 		op:       &opListInstallationReposForAuthenticatedUser,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 		query:    p.query(),
 	}
@@ -475,26 +462,24 @@ func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#list-installation-requests-for-the-authenticated-app
 //
 //	GET /app/installation-requests
-func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams) ([]IntegrationInstallationRequest, *Response, error) {
+func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams, opts ...CallOption) ([]IntegrationInstallationRequest, *Response, error) {
 	r := &request{
 		op:    &opListInstallationRequestsForAuthenticatedApp,
+		opts:  opts,
 		query: params.query(),
 	}
 	var out []IntegrationInstallationRequest
 	resp, err := c.do(ctx, r, into[[]IntegrationInstallationRequest]{&out, func(v *[]IntegrationInstallationRequest, d *dec) error {
 		return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
 	}})
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return value(out, resp, err)
 }
 
 // ListInstallationRequestsForAuthenticatedAppIter walks every item of every page of
 // ListInstallationRequestsForAuthenticatedApp, following the Link header's next URL. It asks for
 // 100 items a page unless params set PerPage. It stops at the first error, which it yields, when
 // the loop breaks, or when ctx ends.
-func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams) iter.Seq2[IntegrationInstallationRequest, error] {
+func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams, opts ...CallOption) iter.Seq2[IntegrationInstallationRequest, error] {
 	var p ListInstallationRequestsForAuthenticatedAppParams
 	if params != nil {
 		p = *params
@@ -504,6 +489,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 	}
 	r := &request{
 		op:    &opListInstallationRequestsForAuthenticatedApp,
+		opts:  opts,
 		query: p.query(),
 	}
 	return iterate(ctx, c, r, func(page *[]IntegrationInstallationRequest) decodeTarget {
@@ -573,25 +559,23 @@ func (p *ListInstallationsParams) query() url.Values {
 // https://docs.github.com/enterprise-server@3.9/rest/apps/apps#list-installations-for-the-authenticated-app
 //
 //	GET /app/installations
-func (c *Client) ListInstallations(ctx context.Context, params *ListInstallationsParams) ([]Installation, *Response, error) {
+func (c *Client) ListInstallations(ctx context.Context, params *ListInstallationsParams, opts ...CallOption) ([]Installation, *Response, error) {
 	r := &request{
 		op:    &opListInstallations,
+		opts:  opts,
 		query: params.query(),
 	}
 	var out []Installation
 	resp, err := c.do(ctx, r, into[[]Installation]{&out, func(v *[]Installation, d *dec) error {
 		return decodeSlice(v, d, (*Installation).decodeJSON)
 	}})
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return value(out, resp, err)
 }
 
 // ListInstallationsIter walks every item of every page of ListInstallations, following the Link
 // header's next URL. It asks for 100 items a page unless params set PerPage. It stops at the first
 // error, which it yields, when the loop breaks, or when ctx ends.
-func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstallationsParams) iter.Seq2[Installation, error] {
+func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstallationsParams, opts ...CallOption) iter.Seq2[Installation, error] {
 	var p ListInstallationsParams
 	if params != nil {
 		p = *params
@@ -601,6 +585,7 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 	}
 	r := &request{
 		op:    &opListInstallations,
+		opts:  opts,
 		query: p.query(),
 	}
 	return iterate(ctx, c, r, func(page *[]Installation) decodeTarget {
@@ -660,24 +645,22 @@ func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token
 //
 //	GET /user/installations
-func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams) (*ListInstallationsForAuthenticatedUserResponse, *Response, error) {
+func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams, opts ...CallOption) (*ListInstallationsForAuthenticatedUserResponse, *Response, error) {
 	r := &request{
 		op:    &opListInstallationsForAuthenticatedUser,
+		opts:  opts,
 		query: params.query(),
 	}
 	out := new(ListInstallationsForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 // ListInstallationsForAuthenticatedUserIter walks every item of every page of
 // ListInstallationsForAuthenticatedUser, following the Link header's next URL. It asks for 100
 // items a page unless params set PerPage. It stops at the first error, which it yields, when the
 // loop breaks, or when ctx ends.
-func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams) iter.Seq2[Installation, error] {
+func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[Installation, error] {
 	var p ListInstallationsForAuthenticatedUserParams
 	if params != nil {
 		p = *params
@@ -687,6 +670,7 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 	}
 	r := &request{
 		op:    &opListInstallationsForAuthenticatedUser,
+		opts:  opts,
 		query: p.query(),
 	}
 	return iterate(ctx, c, r, func(page *ListInstallationsForAuthenticatedUserResponse) decodeTarget {
@@ -742,24 +726,22 @@ func (p *ListReposAccessibleToInstallationParams) query() url.Values {
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-app-installation
 //
 //	GET /installation/repositories
-func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *ListReposAccessibleToInstallationParams) (*ListReposAccessibleToInstallationResponse, *Response, error) {
+func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) (*ListReposAccessibleToInstallationResponse, *Response, error) {
 	r := &request{
 		op:    &opListReposAccessibleToInstallation,
+		opts:  opts,
 		query: params.query(),
 	}
 	out := new(ListReposAccessibleToInstallationResponse)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 // ListReposAccessibleToInstallationIter walks every item of every page of
 // ListReposAccessibleToInstallation, following the Link header's next URL. It asks for 100 items a
 // page unless params set PerPage. It stops at the first error, which it yields, when the loop
 // breaks, or when ctx ends.
-func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams) iter.Seq2[Repository, error] {
+func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) iter.Seq2[Repository, error] {
 	var p ListReposAccessibleToInstallationParams
 	if params != nil {
 		p = *params
@@ -769,6 +751,7 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 	}
 	r := &request{
 		op:    &opListReposAccessibleToInstallation,
+		opts:  opts,
 		query: p.query(),
 	}
 	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) decodeTarget {
@@ -798,9 +781,10 @@ var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#remove-a-repository-from-an-app-installation
 //
 //	DELETE /user/installations/{installation_id}/repositories/{repository_id}
-func (c *Client) RemoveRepoFromInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64) (*Response, error) {
+func (c *Client) RemoveRepoFromInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64, opts ...CallOption) (*Response, error) {
 	r := &request{
 		op:       &opRemoveRepoFromInstallationForAuthenticatedUser,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10), strconv.FormatInt(repositoryID, 10)},
 	}
 	return c.do(ctx, r, nil)
@@ -827,8 +811,11 @@ var opRevokeInstallationAccessToken = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/installations#revoke-an-installation-access-token
 //
 //	DELETE /installation/token
-func (c *Client) RevokeInstallationAccessToken(ctx context.Context) (*Response, error) {
-	r := &request{op: &opRevokeInstallationAccessToken}
+func (c *Client) RevokeInstallationAccessToken(ctx context.Context, opts ...CallOption) (*Response, error) {
+	r := &request{
+		op:   &opRevokeInstallationAccessToken,
+		opts: opts,
+	}
 	return c.do(ctx, r, nil)
 }
 
@@ -853,12 +840,13 @@ var opScopeToken = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-scoped-access-token
 //
 //	POST /applications/{client_id}/token/scoped
-func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTokenRequest) (*Authorization, *Response, error) {
+func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTokenRequest, opts ...CallOption) (*Authorization, *Response, error) {
 	if body == nil {
 		return nil, nil, errMissing(&opScopeToken, "body")
 	}
 	r := &request{
 		op:       &opScopeToken,
+		opts:     opts,
 		pathArgs: []string{clientID},
 	}
 	if body != nil {
@@ -867,10 +855,7 @@ func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTok
 	}
 	out := new(Authorization)
 	resp, err := c.do(ctx, r, out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return out, resp, nil
+	return answer(out, resp, err)
 }
 
 var opSuspendInstallation = operation{
@@ -894,9 +879,10 @@ var opSuspendInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#suspend-an-app-installation
 //
 //	PUT /app/installations/{installation_id}/suspended
-func (c *Client) SuspendInstallation(ctx context.Context, installationID int64) (*Response, error) {
+func (c *Client) SuspendInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {
 	r := &request{
 		op:       &opSuspendInstallation,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	return c.do(ctx, r, nil)
@@ -921,9 +907,10 @@ var opUnsuspendInstallation = operation{
 // https://docs.github.com/enterprise-server@3.19/rest/apps/apps#unsuspend-an-app-installation
 //
 //	DELETE /app/installations/{installation_id}/suspended
-func (c *Client) UnsuspendInstallation(ctx context.Context, installationID int64) (*Response, error) {
+func (c *Client) UnsuspendInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {
 	r := &request{
 		op:       &opUnsuspendInstallation,
+		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	return c.do(ctx, r, nil)

@@ -22,6 +22,10 @@ type Response struct {
 	Links                                   Links
 	NextPage, PrevPage, FirstPage, LastPage int
 
+	// NoContent is true when a successful answer had no body to read (204, 205, an empty 201
+	// or 202), or its body went to WithBodyTo: a pointer result is then nil.
+	NoContent bool
+
 	// FromCache is true when the server answered 304 Not Modified and the body came from
 	// the client's cache (WithCache); such answers do not count against the rate limit.
 	FromCache bool

@@ -13,6 +13,9 @@ import (
 func models(api *ir.API, opts Options, n *goNames) *jen.File {
 	f := newFile(opts.Package)
 	for _, t := range api.Types {
+		if t.Kind == ir.ByStatus {
+			continue // with the operation it is the result of
+		}
 		switch t.Kind {
 		case ir.Struct:
 			structType(f, t, opts.StdModels, n)

@@ -18,7 +18,12 @@ func operations(api *ir.API, opts Options, n *goNames) *jen.File {
 		if op.Params != nil {
 			paramsType(f, op)
 		}
-		method(f, op, n)
+		if t := op.Result.Type; t != nil && t.Kind == ir.Named && t.Named.Kind == ir.ByStatus {
+			byStatusType(f, t.Named)
+		}
+		for _, cl := range calls(op) {
+			method(f, cl, n)
+		}
 		if op.Pages != nil {
 			iterMethod(f, op, n)
 		}
@@ -39,6 +44,13 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 		jen.Id("path"):      jen.Lit(op.Path),
 		jen.Id("pathParts"): jen.Index().String().Values(lits(parts)...),
 		jen.Id("status"):    jen.Lit(op.Result.Status),
+	}
+	if op.Result.Type != nil && len(op.Result.Empty) > 0 {
+		var codes []jen.Code
+		for _, s := range op.Result.Empty {
+			codes = append(codes, jen.Lit(s))
+		}
+		fields[jen.Id("empty")] = jen.Index().Int().Values(codes...)
 	}
 	if slices.ContainsFunc(op.PathParams, func(p *ir.Param) bool { return p.MultiSegment }) {
 		var kinds []jen.Code
@@ -192,207 +204,4 @@ func textOf(r *ir.TypeRef, v *jen.Statement, deref bool) *jen.Statement {
 		return jen.String().Call(v)
 	}
 	return jen.Id("jsonText").Call(v)
-}
-
-// arguments are a method's parameters and the texts of its path arguments.
-func arguments(op *ir.Operation, n *goNames) (args, pathArgs []jen.Code) {
-	args = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range op.PathParams {
-		args = append(args, jen.Id(n.args[p]).Add(typeExpr(p.Type)))
-		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(n.args[p]), false))
-	}
-	if op.Params != nil {
-		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
-	}
-	if op.Body != nil {
-		args = append(args, jen.Id("body").Add(bodyExpr(op.Body.Type)))
-	}
-	return args, pathArgs
-}
-
-// method emits the operation's method on *Client.
-func method(f *jen.File, op *ir.Operation, n *goNames) {
-	args, pathArgs := arguments(op, n)
-	results, zero := []jen.Code{jen.Op("*").Id("Response"), jen.Error()}, []jen.Code{}
-	if op.Result.Type != nil {
-		results = append([]jen.Code{resultExpr(op.Result.Type)}, results...)
-		zero = append(zero, jen.Nil())
-		if op.Result.Type.Kind == ir.Primitive || op.Result.Type.Kind == ir.Any {
-			zero[0] = zeroOf(op.Result.Type)
-		}
-	}
-	f.Add(methodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(args...).Params(results...).
-		Block(methodBody(op, n, pathArgs, zero)...)
-}
-
-func methodDoc(op *ir.Operation) *jen.Statement {
-	summary := op.Name
-	if op.Summary != "" {
-		summary += ": " + strings.TrimSuffix(op.Summary, ".") + "."
-	}
-	var docs string
-	if op.DocsURL != "" {
-		docs = "GitHub API docs: " + op.DocsURL
-	}
-	return docComment(summary, op.Doc, authDoc(op), docs, "\t"+op.Method+" "+op.Path)
-}
-
-// bodyExpr is the type of the body argument: a pointer to a named type (nil: no body).
-func bodyExpr(r *ir.TypeRef) *jen.Statement {
-	if r.Kind == ir.Named {
-		return jen.Op("*").Add(typeExpr(r))
-	}
-	return typeExpr(r)
-}
-
-func zeroOf(r *ir.TypeRef) jen.Code {
-	switch {
-	case r.Kind == ir.Any:
-		return jen.Nil()
-	case r.Primitive == ir.String:
-		return jen.Lit("")
-	case r.Primitive == ir.Bool:
-		return jen.False()
-	case r.Primitive == ir.DateTime:
-		return jen.Qual("time", "Time").Values()
-	}
-	return jen.Lit(0)
-}
-
-func methodBody(op *ir.Operation, n *goNames, pathArgs, zero []jen.Code) []jen.Code {
-	fail := func(err jen.Code) jen.Code {
-		return jen.Return(append(append([]jen.Code{}, zero...), jen.Nil(), err)...)
-	}
-	body := append(argumentChecks(op, n, fail), buildRequest(op, n, pathArgs, jen.Id("params"))...)
-	if op.Result.Type == nil {
-		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
-	}
-	return append(body, decodeResult(op, fail)...)
-}
-
-// argumentChecks reject a nil params or body where the operation requires one.
-func argumentChecks(op *ir.Operation, n *goNames, fail func(jen.Code) jen.Code) []jen.Code {
-	var checks []jen.Code
-	if op.Params != nil && paramsRequired(op.Params) {
-		checks = append(checks, jen.If(jen.Id("params").Op("==").Nil()).Block(
-			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("params")))))
-	}
-	if op.Body != nil && op.Body.Required && nilable(op.Body.Type) {
-		checks = append(checks, jen.If(jen.Id("body").Op("==").Nil()).Block(
-			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("body")))))
-	}
-	return checks
-}
-
-// buildRequest declares r, the request for the call; params is the expression of the
-// params struct pointer.
-func buildRequest(op *ir.Operation, n *goNames, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
-	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(n.descriptor[op])}
-	if len(pathArgs) > 0 {
-		req[jen.Id("pathArgs")] = jen.Index().String().Values(pathArgs...)
-	}
-	if op.Params != nil && hasParamsIn(op.Params, "query") {
-		req[jen.Id("query")] = params.Clone().Dot("query").Call()
-	}
-	if op.Params != nil && hasParamsIn(op.Params, "header") {
-		req[jen.Id("header")] = params.Clone().Dot("header").Call()
-	}
-	body := []jen.Code{jen.Id("r").Op(":=").Op("&").Id("request").Values(req)}
-	if op.Body != nil {
-		set := []jen.Code{
-			jen.Id("r").Dot("body").Op("=").Id("body"),
-			jen.Id("r").Dot("contentType").Op("=").Lit(op.Body.ContentType),
-		}
-		if op.Body.Type.Kind == ir.Primitive {
-			set = append(set, jen.Id("r").Dot("rawBody").Op("=").True())
-		}
-		if nilable(op.Body.Type) {
-			body = append(body, jen.If(jen.Id("body").Op("!=").Nil()).Block(set...))
-		} else {
-			body = append(body, set...)
-		}
-	}
-	return body
-}
-
-func decodeResult(op *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
-	var out jen.Code
-	var target jen.Code = jen.Op("&").Id("out")
-	switch {
-	case op.Result.Type.Kind == ir.Named:
-		out = jen.Id("out").Op(":=").New(typeExpr(op.Result.Type))
-		target = jen.Id("out")
-	case !ir.IsJSON(op.Result.ContentType):
-		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type)) // text, read as it is
-	default:
-		out = jen.Var().Id("out").Add(typeExpr(op.Result.Type))
-		target = intoTarget(op.Result.Type, jen.Op("&").Id("out"))
-	}
-	return []jen.Code{
-		out,
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(append(zeroList(op), jen.Id("resp"), jen.Err())...)),
-		jen.Return(jen.Id("out"), jen.Id("resp"), jen.Nil()),
-	}
-}
-
-func zeroList(op *ir.Operation) []jen.Code {
-	if op.Result.Type.Kind == ir.Primitive {
-		return []jen.Code{zeroOf(op.Result.Type)}
-	}
-	return []jen.Code{jen.Nil()}
-}
-
-func nilable(r *ir.TypeRef) bool { return r.Kind != ir.Primitive }
-
-func paramsRequired(p *ir.Params) bool {
-	for _, fl := range p.Fields {
-		if fl.Required {
-			return true
-		}
-	}
-	return false
-}
-
-// defaultPerPage is what iterators ask for unless the caller set per_page: the most GitHub
-// gives, so that walking a list takes the fewest requests.
-const defaultPerPage = 100
-
-// iterMethod emits <Method>Iter, which walks every item of every page by following the
-// Link header's next URL.
-func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
-	args, pathArgs := arguments(op, n)
-	pg := op.Pages
-	item := elemExpr(pg.Item)
-	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
-	var body []jen.Code
-	body = append(body, argumentChecks(op, n, func(err jen.Code) jen.Code {
-		return jen.Return(jen.Id("failedIter").Types(item.Clone()).Call(err))
-	})...)
-	body = append(body,
-		jen.Var().Id("p").Id(op.Params.TypeName),
-		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("p").Op("=").Op("*").Id("params")),
-		jen.If(jen.Id("p").Dot(pg.PerPage.Name).Op("==").Nil()).Block(
-			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
-	)
-	body = append(body, buildRequest(op, n, pathArgs, jen.Id("p"))...)
-	page := jen.Op("*").Add(typeExpr(op.Result.Type))
-	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
-	if op.Result.Type.Kind == ir.Named {
-		items, target = jen.Id("page").Dot(pg.Items.Name), jen.Id("page")
-	}
-	decode := jen.Func().Params(jen.Id("page").Add(page.Clone())).Id("decodeTarget").Block(jen.Return(target))
-	extract := jen.Func().Params(jen.Id("page").Add(page)).Index().Add(item.Clone()).Block(jen.Return(items))
-	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), decode, extract)))
-	f.Line()
-	f.Add(docComment(fmt.Sprintf("%sIter walks every item of every page of %s, following the Link header's next URL. "+
-		"It asks for %d items a page unless params set %s. It stops at the first error, which it yields, when the loop breaks, or when ctx ends.",
-		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name + "Iter").Params(args...).Add(seq).Block(body...)
-}
-
-// intoTarget wraps a pointer to a value that is not a named type (an array, a map, a
-// scalar) with its generated decoder, as the client core's decodeTarget.
-func intoTarget(r *ir.TypeRef, ptr jen.Code) jen.Code {
-	return jen.Id("into").Types(typeExpr(r)).Values(ptr, decodeFunc(r))
 }

@@ -18,6 +18,8 @@ func typeExpr(r *ir.TypeRef) *jen.Statement {
 		return jen.Index().Add(elemExpr(r.Elem))
 	case ir.Map:
 		return jen.Map(jen.String()).Add(elemExpr(r.Elem))
+	case ir.Stream:
+		return jen.Qual("io", "ReadCloser")
 	}
 	return jen.Any()
 }

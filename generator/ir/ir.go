@@ -30,9 +30,10 @@ type InstallationTokens struct {
 type TypeKind int
 
 const (
-	Struct TypeKind = iota // an object with known properties
-	Enum                   // a string with a closed-ish set of values (unknown values still decode)
-	Union                  // exactly one of several variants (oneOf / anyOf)
+	Struct   TypeKind = iota // an object with known properties
+	Enum                     // a string with a closed-ish set of values (unknown values still decode)
+	Union                    // exactly one of several variants (oneOf / anyOf)
+	ByStatus                 // an operation's result when its successes differ: a field per status (Field.Status)
 )
 
 // Type is a named type.
@@ -62,8 +63,10 @@ type Field struct {
 	JSONName string // name on the wire
 	Doc      string
 	Type     *TypeRef
-	Required bool // the property must be present
-	Secret   bool // the value is a credential: print it masked
+	Required bool     // the property must be present
+	Secret   bool     // the value is a credential: print it masked
+	Status   int      // ByStatus: the HTTP status whose answer the field holds
+	Body     BodyKind // ByStatus: how that answer is read
 	// Indirect holds a required value by pointer all the same: its type contains, by value,
 	// the struct the field is in, which no Go value can.
 	Indirect bool
@@ -100,6 +103,7 @@ const (
 	Array
 	Map
 	Any
+	Stream // bytes read as they come (a binary answer): the caller reads and closes them
 )
 
 // Primitive types.
@@ -138,9 +142,19 @@ type Operation struct {
 	// Pages is set for list operations (those taking per_page and page): how to walk
 	// every item of every page.
 	Pages *Pages
+	// Variants are the other representations of the primary answer the description
+	// documents (a commit as a diff or a patch), each a method of its own.
+	Variants []*Variant
 	// Auth lists the credentials the operation accepts, in order of preference; CredNone
 	// means it also works without. Empty when the description declares no security.
 	Auth []Credential
+}
+
+// Variant is another representation of an operation's answer, asked for by media type.
+type Variant struct {
+	Name      string // the method's name
+	MediaType string // sent as Accept
+	Result    *Result
 }
 
 // Pages describes a paginated list.
@@ -187,16 +201,33 @@ type Params struct {
 // Body is a request body.
 type Body struct {
 	ContentType string
+	Kind        BodyKind // how it is written
 	Type        *TypeRef
 	Required    bool
 }
 
 // Result is what a successful call returns.
 type Result struct {
-	Status      int      // the documented success status
-	ContentType string   // empty when the answer has no body
+	Status      int      // the primary documented success status
+	ContentType string   // the primary answer's media type; empty when it has no body
+	Body        BodyKind // how the primary answer's body is read
 	Type        *TypeRef // nil when the answer has no body
+	// Empty are the other documented 2xx statuses whose answers carry nothing to read: no
+	// body, or one that says nothing (an empty object). Their bodies are not decoded.
+	Empty []int
 }
+
+// BodyKind is how a body is read or written.
+type BodyKind int
+
+const (
+	BodyNone      BodyKind = iota
+	BodyJSON               // by its schema, as JSON
+	BodyText               // as text, a string
+	BodyBinary             // as bytes: a stream
+	BodyForm               // an object as application/x-www-form-urlencoded
+	BodyMultipart          // an object as multipart/form-data
+)
 
 // IsJSON tells whether a media type is JSON: application/json or any +json type.
 func IsJSON(contentType string) bool {

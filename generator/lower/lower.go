@@ -98,6 +98,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	b.parameters(o, op, item, ptr)
 	o.Body = b.body(o, op, ptr)
 	o.Result = b.result(o, op, ptr)
+	o.Variants = b.variants(o, op, ptr, pos)
 	o.Auth = b.auth(op, pos)
 	o.Pages = b.pages(o, op, pos)
 	if o.Pages != nil {
@@ -258,70 +259,4 @@ func pathParamType(sref *openapi3.SchemaRef) *ir.TypeRef {
 		}
 	}
 	return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
-}
-
-func (b *builder) body(o *ir.Operation, op *openapi3.Operation, ptr string) *ir.Body {
-	if op.RequestBody == nil || op.RequestBody.Value == nil {
-		return nil
-	}
-	rb := op.RequestBody.Value
-	ct, media := pickContent(rb.Content)
-	if media == nil {
-		return nil
-	}
-	sptr := diag.Child(ptr, "requestBody", "content", ct, "schema")
-	return &ir.Body{ContentType: ct, Type: b.contentType(ct, media, o.Name+"Request", sptr), Required: rb.Required}
-}
-
-// result picks the documented success: the lowest 2xx status.
-func (b *builder) result(o *ir.Operation, op *openapi3.Operation, ptr string) *ir.Result {
-	if op.Responses == nil {
-		return &ir.Result{}
-	}
-	var codes []string
-	for code := range op.Responses.Map() {
-		if strings.HasPrefix(code, "2") {
-			codes = append(codes, code)
-		}
-	}
-	if len(codes) == 0 {
-		return &ir.Result{}
-	}
-	sort.Strings(codes)
-	code := codes[0]
-	status, _ := strconv.Atoi(strings.ReplaceAll(strings.ToUpper(code), "X", "0"))
-	r := &ir.Result{Status: status}
-	resp := op.Responses.Value(code).Value
-	if resp == nil {
-		return r
-	}
-	ct, media := pickContent(resp.Content)
-	if media == nil {
-		return r
-	}
-	r.ContentType = ct
-	r.Type = b.contentType(ct, media, o.Name+"Response", diag.Child(ptr, "responses", code, "content", ct, "schema"))
-	return r
-}
-
-// contentType maps a body's schema: JSON bodies by their schema, anything else as text.
-func (b *builder) contentType(ct string, media *openapi3.MediaType, hint, ptr string) *ir.TypeRef {
-	if ir.IsJSON(ct) {
-		return b.schemas.ref(media.Schema, hint, ptr)
-	}
-	return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
-}
-
-// pickContent prefers JSON, then the first media type in sorted order.
-func pickContent(c openapi3.Content) (string, *openapi3.MediaType) {
-	keys := sortedKeys(c)
-	for _, k := range keys {
-		if ir.IsJSON(k) {
-			return k, c[k]
-		}
-	}
-	if len(keys) > 0 {
-		return keys[0], c[keys[0]]
-	}
-	return "", nil
 }

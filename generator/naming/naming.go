@@ -17,7 +17,7 @@ var initialisms = map[string]string{
 	"acl": "ACL", "api": "API", "ascii": "ASCII", "cpu": "CPU", "css": "CSS", "dns": "DNS",
 	"eof": "EOF", "gpg": "GPG", "guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS",
 	"id": "ID", "ids": "IDs", "ip": "IP", "json": "JSON", "jwt": "JWT", "ldap": "LDAP", "lfs": "LFS",
-	"oidc": "OIDC", "pem": "PEM", "qps": "QPS", "ram": "RAM", "rpc": "RPC", "saml": "SAML",
+	"oidc": "OIDC", "pem": "PEM", "qps": "QPS", "ram": "RAM", "rpc": "RPC", "saml": "SAML", "sarif": "SARIF",
 	"scim": "SCIM", "sha": "SHA", "sla": "SLA", "smtp": "SMTP", "sql": "SQL", "ssh": "SSH",
 	"ssl": "SSL", "sso": "SSO", "tcp": "TCP", "tls": "TLS", "ttl": "TTL", "udp": "UDP",
 	"ui": "UI", "uid": "UID", "uri": "URI", "url": "URL", "urls": "URLs", "utf8": "UTF8",

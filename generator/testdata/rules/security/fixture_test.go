@@ -28,7 +28,7 @@ func TestDeclaredSecurityPicksTheCredential(t *testing.T) {
 		t.Errorf("security: [] declares no requirement: %v", err)
 	}
 	full, _ := NewClient(WithBaseURL(srv.URL), WithToken("tok"), WithClientCredentials("id", "secret"))
-	for _, call := range []func(context.Context) (*Response, error){full.GetMe, full.LogIn, full.GetPublic} {
+	for _, call := range []func(context.Context, ...CallOption) (*Response, error){full.GetMe, full.LogIn, full.GetPublic} {
 		if _, err := call(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,185 @@
+package emitgo
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+)
+
+// call is one method of an operation: the operation's own, or one of its variants, which
+// asks for another media type and reads its answer accordingly.
+type call struct {
+	op     *ir.Operation
+	name   string
+	result *ir.Result
+	accept string // the media type asked for; "" for the client's default
+}
+
+// calls lists an operation's methods: its own and its variants'. Each asks for the media
+// type it reads, unless that is JSON, for which the client asks in its own way.
+func calls(op *ir.Operation) []call {
+	primary := call{op: op, name: op.Name, result: op.Result}
+	if op.Result.Body == ir.BodyText || op.Result.Body == ir.BodyBinary {
+		primary.accept = op.Result.ContentType
+	}
+	out := []call{primary}
+	for _, v := range op.Variants {
+		out = append(out, call{op: op, name: v.Name, result: v.Result, accept: v.MediaType})
+	}
+	return out
+}
+
+// arguments are a method's parameters and the texts of its path arguments.
+func arguments(op *ir.Operation, n *goNames) (args, pathArgs []jen.Code) {
+	args = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range op.PathParams {
+		args = append(args, jen.Id(n.args[p]).Add(typeExpr(p.Type)))
+		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(n.args[p]), false))
+	}
+	if op.Params != nil {
+		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
+	}
+	if op.Body != nil {
+		args = append(args, jen.Id("body").Add(bodyExpr(op.Body.Type)))
+	}
+	return append(args, jen.Id("opts").Op("...").Id("CallOption")), pathArgs
+}
+
+// method emits one method of an operation on *Client.
+func method(f *jen.File, cl call, n *goNames) {
+	args, pathArgs := arguments(cl.op, n)
+	results := []jen.Code{jen.Op("*").Id("Response"), jen.Error()}
+	if cl.result.Type != nil {
+		results = append([]jen.Code{resultExpr(cl.result.Type)}, results...)
+	}
+	f.Add(methodDoc(cl)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(cl.name).Params(args...).Params(results...).
+		Block(methodBody(cl, n, pathArgs)...)
+}
+
+func methodDoc(cl call) *jen.Statement {
+	op := cl.op
+	summary := cl.name
+	if op.Summary != "" {
+		summary += ": " + strings.TrimSuffix(op.Summary, ".") + "."
+	}
+	var variant string
+	if cl.accept != "" && cl.name != op.Name {
+		variant = fmt.Sprintf("It asks for the answer as %s%s.", cl.accept, readNote(cl.result))
+	}
+	var docs string
+	if op.DocsURL != "" {
+		docs = "GitHub API docs: " + op.DocsURL
+	}
+	return docComment(summary, variant, op.Doc, authDoc(op), docs, "\t"+op.Method+" "+op.Path)
+}
+
+// readNote says how a variant's answer comes back, where it is not decoded JSON.
+func readNote(r *ir.Result) string {
+	switch r.Body {
+	case ir.BodyText:
+		return ", returned as text"
+	case ir.BodyBinary:
+		return ", returned as a stream the caller reads and closes"
+	}
+	return ""
+}
+
+// bodyExpr is the type of the body argument: a pointer to a named type (nil: no body).
+func bodyExpr(r *ir.TypeRef) *jen.Statement {
+	if r.Kind == ir.Named {
+		return jen.Op("*").Add(typeExpr(r))
+	}
+	return typeExpr(r)
+}
+
+// zeroOf is the zero value of a result that is not a pointer.
+func zeroOf(r *ir.TypeRef) jen.Code {
+	switch {
+	case r.Kind != ir.Primitive:
+		return jen.Nil()
+	case r.Primitive == ir.String:
+		return jen.Lit("")
+	case r.Primitive == ir.Bool:
+		return jen.False()
+	case r.Primitive == ir.DateTime:
+		return jen.Qual("time", "Time").Values()
+	}
+	return jen.Lit(0)
+}
+
+func methodBody(cl call, n *goNames, pathArgs []jen.Code) []jen.Code {
+	fail := func(err jen.Code) jen.Code {
+		if cl.result.Type == nil {
+			return jen.Return(jen.Nil(), err)
+		}
+		return jen.Return(zeroOf(cl.result.Type), jen.Nil(), err)
+	}
+	body := append(argumentChecks(cl.op, n, fail), buildRequest(cl, n, pathArgs, jen.Id("params"))...)
+	if cl.result.Type == nil {
+		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
+	}
+	return append(body, readResult(cl.result)...)
+}
+
+// argumentChecks reject a nil params or body where the operation requires one.
+func argumentChecks(op *ir.Operation, n *goNames, fail func(jen.Code) jen.Code) []jen.Code {
+	var checks []jen.Code
+	if op.Params != nil && paramsRequired(op.Params) {
+		checks = append(checks, jen.If(jen.Id("params").Op("==").Nil()).Block(
+			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("params")))))
+	}
+	if op.Body != nil && op.Body.Required && nilable(op.Body.Type) {
+		checks = append(checks, jen.If(jen.Id("body").Op("==").Nil()).Block(
+			fail(jen.Id("errMissing").Call(jen.Op("&").Id(n.descriptor[op]), jen.Lit("body")))))
+	}
+	return checks
+}
+
+// buildRequest declares r, the request for the call; params is the expression of the
+// params struct pointer.
+func buildRequest(cl call, n *goNames, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
+	op := cl.op
+	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(n.descriptor[op]), jen.Id("opts"): jen.Id("opts")}
+	if len(pathArgs) > 0 {
+		req[jen.Id("pathArgs")] = jen.Index().String().Values(pathArgs...)
+	}
+	if op.Params != nil && hasParamsIn(op.Params, "query") {
+		req[jen.Id("query")] = params.Clone().Dot("query").Call()
+	}
+	if op.Params != nil && hasParamsIn(op.Params, "header") {
+		req[jen.Id("header")] = params.Clone().Dot("header").Call()
+	}
+	if cl.accept != "" {
+		req[jen.Id("accept")] = jen.Lit(cl.accept)
+	}
+	body := []jen.Code{jen.Id("r").Op(":=").Op("&").Id("request").Values(req)}
+	if op.Body != nil {
+		set := []jen.Code{
+			jen.Id("r").Dot("body").Op("=").Id("body"),
+			jen.Id("r").Dot("contentType").Op("=").Lit(op.Body.ContentType),
+		}
+		if op.Body.Type.Kind == ir.Primitive {
+			set = append(set, jen.Id("r").Dot("rawBody").Op("=").True())
+		}
+		if nilable(op.Body.Type) {
+			body = append(body, jen.If(jen.Id("body").Op("!=").Nil()).Block(set...))
+		} else {
+			body = append(body, set...)
+		}
+	}
+	return body
+}
+
+func nilable(r *ir.TypeRef) bool { return r.Kind != ir.Primitive }
+
+func paramsRequired(p *ir.Params) bool {
+	for _, fl := range p.Fields {
+		if fl.Required {
+			return true
+		}
+	}
+	return false
+}

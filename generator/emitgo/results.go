@@ -1,0 +1,69 @@
+package emitgo
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ghappsgen/ghappsgen/generator/ir"
+)
+
+// readResult is the end of a method that returns a value: declare it, send the request
+// with somewhere to read the answer into, return it. A pointer result is nil when the
+// answer had no body (answer does that); any other is its zero value on error (value).
+func readResult(r *ir.Result) []jen.Code {
+	t := r.Type
+	var decl, target jen.Code
+	helper := "value"
+	switch {
+	case t.Kind == ir.Named:
+		decl, target, helper = jen.Id("out").Op(":=").New(typeExpr(t)), jen.Id("out"), "answer"
+	case r.Body == ir.BodyText || t.Kind == ir.Stream:
+		decl, target = jen.Var().Id("out").Add(typeExpr(t)), jen.Op("&").Id("out") // the client core reads text and streams
+	default:
+		decl, target = jen.Var().Id("out").Add(typeExpr(t)), intoTarget(t, jen.Op("&").Id("out"))
+	}
+	return []jen.Code{
+		decl,
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target),
+		jen.Return(jen.Id(helper).Call(jen.Id("out"), jen.Id("resp"), jen.Err())),
+	}
+}
+
+// intoTarget wraps a pointer to a value that is not a named type (an array, a map, a
+// scalar) with its generated decoder, as the client core's decodeTarget.
+func intoTarget(r *ir.TypeRef, ptr jen.Code) jen.Code {
+	return jen.Id("into").Types(typeExpr(r)).Values(ptr, decodeFunc(r))
+}
+
+// byStatusType emits the result of an operation whose successes differ: a field per status,
+// and answerFor, which the client core asks where the answer of a status goes.
+func byStatusType(f *jen.File, t *ir.Type) {
+	var fields, cases []jen.Code
+	for _, fl := range t.Fields {
+		fields = append(fields, docComment(fl.Name+" is "+fl.Doc+".").Id(fl.Name).Add(fieldExpr(fl.Type, false)))
+		cases = append(cases, jen.Case(jen.Lit(fl.Status)).Block(statusTarget(fl)...))
+	}
+	f.Add(docComment(t.Name+" "+t.Doc)).Type().Id(t.Name).Struct(fields...)
+	f.Line()
+	f.Comment("answerFor makes the field of status ready and returns where its answer is read; a 2xx")
+	f.Comment("status the description does not document is read as the first one.")
+	f.Func().Params(jen.Id("r").Op("*").Id(t.Name)).Id("answerFor").Params(jen.Id("status").Int()).Any().Block(
+		jen.Switch(jen.Id("status")).Block(append(cases, jen.Default().Block(statusTarget(t.Fields[0])...))...),
+	)
+}
+
+// statusTarget makes a ByStatus field ready and returns where its answer is read.
+func statusTarget(fl *ir.Field) []jen.Code {
+	field := jen.Id("r").Dot(fl.Name)
+	switch {
+	case fl.Type.Kind == ir.Stream:
+		return []jen.Code{jen.Return(jen.Op("&").Add(field))}
+	case !pointable(fl.Type):
+		return []jen.Code{jen.Return(intoTarget(fl.Type, jen.Op("&").Add(field)))}
+	}
+	prepare := field.Clone().Op("=").New(typeExpr(fl.Type))
+	switch {
+	case isObjectModel(fl.Type) || fl.Type.Kind == ir.Named && fl.Type.Named.Kind == ir.Union, fl.Body == ir.BodyText:
+		return []jen.Code{prepare, jen.Return(field.Clone())}
+	}
+	return []jen.Code{prepare, jen.Return(intoTarget(fl.Type, field.Clone()))}
+}
