@@ -3,9 +3,7 @@
 package githubapps
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -152,8 +150,13 @@ type operation struct {
 	pathParts []string   // the template's literal parts around its parameters
 	pathKinds []segments // how each path parameter becomes text; nil: one segment each
 	status    int        // the documented success status
-	empty     []int      // other documented 2xx statuses whose answers carry nothing to read
-	auth      []credential
+	// The request body: its declared media type, how it is written, and for multipart bodies
+	// the members sent as files.
+	contentType string
+	bodyKind    bodyKind
+	fileParts   []string
+	empty       []int // other documented 2xx statuses whose answers carry nothing to read
+	auth        []credential
 	// revokesToken marks the operation that revokes the installation token it is called
 	// with: after it succeeds, the client forgets that token.
 	revokesToken bool
@@ -161,17 +164,15 @@ type operation struct {
 
 // request is one call of an operation.
 type request struct {
-	op          *operation
-	rawURL      string   // a URL the server gave (a next page); used instead of op's path
-	pathArgs    []string // path parameter values, in path order, not yet escaped
-	query       url.Values
-	header      http.Header
-	body        any    // encoded as JSON, or sent as is when rawBody
-	contentType string // of the body
-	rawBody     bool
-	accept      string       // the media type asked for; "" for the client's default
-	opts        []CallOption // the caller's, applied when the call is made
-	bodyTo      io.Writer    // WithBodyTo: where a successful answer's body goes, undecoded
+	op       *operation
+	rawURL   string   // a URL the server gave (a next page); used instead of op's path
+	pathArgs []string // path parameter values, in path order, not yet escaped
+	query    url.Values
+	header   http.Header
+	body     any          // a requestEncoder, a string (text), or an *Upload (a stream)
+	accept   string       // the media type asked for; "" for the client's default
+	opts     []CallOption // the caller's, applied when the call is made
+	bodyTo   io.Writer    // WithBodyTo: where a successful answer's body goes, undecoded
 }
 
 // CallOption changes one call (WithAccept, WithBodyTo).
@@ -295,15 +296,15 @@ func pathText(v string, kind segments) (string, error) {
 	return strings.Join(parts, "/"), nil
 }
 
-// newRequest builds the HTTP request; body is the encoded body, nil for none.
-func (c *Client) newRequest(ctx context.Context, r *request, u string, body []byte) (*http.Request, error) {
-	var reader io.Reader
-	if body != nil {
-		reader = bytes.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.op.method, u, reader)
+// newRequest builds the HTTP request with the body for this attempt.
+func (c *Client) newRequest(ctx context.Context, r *request, u string, body io.Reader, size int64, contentType string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, r.op.method, u, body)
 	if err != nil {
 		return nil, fmt.Errorf("githubapps: %s: %w", r.op.id, err)
+	}
+	if body != nil {
+		req.ContentLength = size
+		req.Header.Set("Content-Type", contentType)
 	}
 	accept := mediaTypeGitHub
 	if r.accept != "" {
@@ -312,24 +313,10 @@ func (c *Client) newRequest(ctx context.Context, r *request, u string, body []by
 	req.Header.Set("Accept", accept)
 	req.Header.Set("X-GitHub-Api-Version", APIVersion)
 	req.Header.Set("User-Agent", c.userAgent)
-	if body != nil {
-		req.Header.Set("Content-Type", r.contentType)
-	}
 	for k, vs := range r.header {
 		req.Header[k] = vs
 	}
 	return req, nil
-}
-
-func encodeBody(r *request) ([]byte, error) {
-	if r.rawBody {
-		s, ok := r.body.(string)
-		if !ok {
-			return nil, fmt.Errorf("a %s body must be a string", r.contentType)
-		}
-		return []byte(s), nil
-	}
-	return json.Marshal(r.body)
 }
 
 // do sends the request and decodes a successful answer into out (nil: no body expected).
@@ -347,15 +334,21 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	if err != nil {
 		return nil, err
 	}
-	var body []byte
+	var body payload
 	if r.body != nil {
 		if body, err = encodeBody(r); err != nil {
 			return nil, fmt.Errorf("githubapps: %s: encoding the request body: %w", r.op.id, err)
 		}
 	}
 	reminted := false
+	var resp *Response
 	for attempt := 1; ; attempt++ {
-		resp, cred, err := c.send(ctx, r, u, body, out)
+		reader, size, ok := body.reader(attempt)
+		if !ok { // a stream that cannot be sent again: the last answer stands
+			return resp, err
+		}
+		var cred used
+		resp, cred, err = c.send(ctx, r, u, reader, size, body.contentType, out)
 		if resp != nil {
 			resp.Attempts = attempt
 		}
@@ -383,8 +376,8 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 }
 
 // send makes one attempt: it authorizes the request, sends it, and reads the answer.
-func (c *Client) send(ctx context.Context, r *request, u string, body []byte, out any) (*Response, used, error) {
-	req, err := c.newRequest(ctx, r, u, body)
+func (c *Client) send(ctx context.Context, r *request, u string, body io.Reader, size int64, contentType string, out any) (*Response, used, error) {
+	req, err := c.newRequest(ctx, r, u, body, size, contentType)
 	if err != nil {
 		return nil, used{}, err
 	}

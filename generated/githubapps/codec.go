@@ -179,12 +179,33 @@ func decodeWhole(d *dec, v decodeTarget) error {
 	return nil
 }
 
-// encodeValue renders v with its generated encoder.
-func encodeValue[T any](v T, encode func(T, *jx.Encoder)) []byte {
-	var e jx.Encoder
+// enc is a jx encoder that knows what it writes for: a request body leaves out the members
+// the description marks readOnly, which the server sets and does not take.
+type enc struct {
+	jx.Encoder
+	request bool
+}
+
+// encodeValue renders v with its generated encoder, as MarshalJSON does: every member.
+func encodeValue[T any](v T, encode func(T, *enc)) []byte {
+	var e enc
 	encode(v, &e)
 	return e.Bytes()
 }
+
+// requestEncoder is a request body with a generated encoder.
+type requestEncoder interface {
+	encodeRequest(e *enc)
+}
+
+// encodeWith pairs a value that is not a named model (an array of them, say) with its
+// generated encoder, as a requestEncoder.
+type encodeWith[T any] struct {
+	v      T
+	encode func(T, *enc)
+}
+
+func (w encodeWith[T]) encodeRequest(e *enc) { w.encode(w.v, e) }
 
 // Scalars decode as encoding/json does: null leaves the destination as it was.
 
@@ -363,14 +384,14 @@ func decodeMap[T any](dst *map[string]T, d *dec, decode func(*T, *dec) error) er
 	return err
 }
 
-func encodeStr(v string, e *jx.Encoder)        { e.Str(v) }
-func encodeInt64(v int64, e *jx.Encoder)       { e.Int64(v) }
-func encodeFloat64(v float64, e *jx.Encoder)   { e.Float64(v) }
-func encodeBool(v bool, e *jx.Encoder)         { e.Bool(v) }
-func encodeTime(v time.Time, e *jx.Encoder)    { e.Str(v.Format(time.RFC3339Nano)) }
-func encodeEnum[T ~string](v T, e *jx.Encoder) { e.Str(string(v)) }
+func encodeStr(v string, e *enc)        { e.Str(v) }
+func encodeInt64(v int64, e *enc)       { e.Int64(v) }
+func encodeFloat64(v float64, e *enc)   { e.Float64(v) }
+func encodeBool(v bool, e *enc)         { e.Bool(v) }
+func encodeTime(v time.Time, e *enc)    { e.Str(v.Format(time.RFC3339Nano)) }
+func encodeEnum[T ~string](v T, e *enc) { e.Str(string(v)) }
 
-func encodeAny(v any, e *jx.Encoder) {
+func encodeAny(v any, e *enc) {
 	data, err := json.Marshal(v)
 	if err != nil {
 		e.Null()
@@ -379,7 +400,7 @@ func encodeAny(v any, e *jx.Encoder) {
 	e.Raw(data)
 }
 
-func encodePtr[T any](v *T, e *jx.Encoder, encode func(T, *jx.Encoder)) {
+func encodePtr[T any](v *T, e *enc, encode func(T, *enc)) {
 	if v == nil {
 		e.Null()
 		return
@@ -387,7 +408,7 @@ func encodePtr[T any](v *T, e *jx.Encoder, encode func(T, *jx.Encoder)) {
 	encode(*v, e)
 }
 
-func encodeSlice[T any](v []T, e *jx.Encoder, encode func(T, *jx.Encoder)) {
+func encodeSlice[T any](v []T, e *enc, encode func(T, *enc)) {
 	if v == nil {
 		e.Null()
 		return
@@ -399,7 +420,7 @@ func encodeSlice[T any](v []T, e *jx.Encoder, encode func(T, *jx.Encoder)) {
 	e.ArrEnd()
 }
 
-func encodeMap[T any](v map[string]T, e *jx.Encoder, encode func(T, *jx.Encoder)) {
+func encodeMap[T any](v map[string]T, e *enc, encode func(T, *enc)) {
 	if v == nil {
 		e.Null()
 		return

@@ -92,7 +92,7 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s App) encodeJSON(e *jx.Encoder) {
+func (s App) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.ClientID != nil {
 		e.FieldStart("client_id")
@@ -225,7 +225,7 @@ func (u *AppOwner) start(i int) memberDecoder {
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
-func (u AppOwner) encodeJSON(e *jx.Encoder) {
+func (u AppOwner) encodeJSON(e *enc) {
 	switch {
 	case u.SimpleUser != nil:
 		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
@@ -300,7 +300,7 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 var appPermissionSetMembers = &memberNames{names: []string{"checks", "contents", "deployments", "issues", "metadata"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s AppPermissionSet) encodeJSON(e *jx.Encoder) {
+func (s AppPermissionSet) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Checks != nil {
 		e.FieldStart("checks")
@@ -633,7 +633,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installation_repositories", "enterprise_organization_installations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s AppPermissions) encodeJSON(e *jx.Encoder) {
+func (s AppPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Actions != nil {
 		e.FieldStart("actions")
@@ -1809,7 +1809,7 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s Authorization) encodeJSON(e *jx.Encoder) {
+func (s Authorization) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("app")
 	AuthorizationApp.encodeJSON(s.App, e)
@@ -1905,7 +1905,7 @@ func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
 var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s AuthorizationApp) encodeJSON(e *jx.Encoder) {
+func (s AuthorizationApp) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
 	encodeStr(s.ClientID, e)
@@ -2016,7 +2016,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s CreateFromManifestResponse) encodeJSON(e *jx.Encoder) {
+func (s CreateFromManifestResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
 	encodeStr(s.ClientID, e)
@@ -2121,7 +2121,7 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"permissions", "repositories", "repository_ids"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s CreateInstallationAccessTokenRequest) encodeJSON(e *jx.Encoder) {
+func (s CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
@@ -2212,7 +2212,7 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s Enterprise) encodeJSON(e *jx.Encoder) {
+func (s Enterprise) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
 	encodeStr(s.AvatarURL, e)
@@ -2348,7 +2348,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s Installation) encodeJSON(e *jx.Encoder) {
+func (s Installation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_tokens_url")
 	encodeStr(s.AccessTokensURL, e)
@@ -2498,7 +2498,7 @@ func (u *InstallationAccount) start(i int) memberDecoder {
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
-func (u InstallationAccount) encodeJSON(e *jx.Encoder) {
+func (u InstallationAccount) encodeJSON(e *enc) {
 	switch {
 	case u.SimpleUser != nil:
 		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
@@ -2588,7 +2588,7 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s InstallationToken) encodeJSON(e *jx.Encoder) {
+func (s InstallationToken) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("expires_at")
 	encodeStr(s.ExpiresAt, e)
@@ -2697,7 +2697,7 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s IntegrationInstallationRequest) encodeJSON(e *jx.Encoder) {
+func (s IntegrationInstallationRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
 	IntegrationInstallationRequestAccount.encodeJSON(s.Account, e)
@@ -2809,7 +2809,7 @@ func (u *IntegrationInstallationRequestAccount) start(i int) memberDecoder {
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
-func (u IntegrationInstallationRequestAccount) encodeJSON(e *jx.Encoder) {
+func (u IntegrationInstallationRequestAccount) encodeJSON(e *enc) {
 	switch {
 	case u.SimpleUser != nil:
 		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
@@ -2877,7 +2877,7 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s LicenseSimple) encodeJSON(e *jx.Encoder) {
+func (s LicenseSimple) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.HTMLURL != nil {
 		e.FieldStart("html_url")
@@ -2945,7 +2945,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
+func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
 	encodeSlice(s.Repositories, e, Repository.encodeJSON)
@@ -3003,7 +3003,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *jx.Encoder) {
+func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("installations")
 	encodeSlice(s.Installations, e, Installation.encodeJSON)
@@ -3060,7 +3060,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *jx.Encoder) {
+func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
 	encodeSlice(s.Repositories, e, Repository.encodeJSON)
@@ -3442,7 +3442,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s Repository) encodeJSON(e *jx.Encoder) {
+func (s Repository) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.AllowAutoMerge != nil {
 		e.FieldStart("allow_auto_merge")
@@ -3746,7 +3746,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *jx.Encoder) {
+func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.LexicalCommitSHA != nil {
 		e.FieldStart("lexical_commit_sha")
@@ -3842,7 +3842,7 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s RepositoryPermissions) encodeJSON(e *jx.Encoder) {
+func (s RepositoryPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("admin")
 	encodeBool(s.Admin, e)
@@ -3973,7 +3973,7 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s ScopeTokenRequest) encodeJSON(e *jx.Encoder) {
+func (s ScopeTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_token")
 	encodeStr(s.AccessToken, e)
@@ -4071,7 +4071,7 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s ScopedInstallation) encodeJSON(e *jx.Encoder) {
+func (s ScopedInstallation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
 	SimpleUser.encodeJSON(s.Account, e)
@@ -4214,7 +4214,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
-func (s SimpleUser) encodeJSON(e *jx.Encoder) {
+func (s SimpleUser) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
 	encodeStr(s.AvatarURL, e)

@@ -73,12 +73,13 @@ func (c *Client) CreateFromManifest(ctx context.Context, code string, opts ...Ca
 }
 
 var opCreateInstallationAccessToken = operation{
-	auth:      []credential{credAppJWT},
-	id:        "apps/create-installation-access-token",
-	method:    "POST",
-	path:      "/app/installations/{installation_id}/access_tokens",
-	pathParts: []string{"/app/installations/", "/access_tokens"},
-	status:    201,
+	auth:        []credential{credAppJWT},
+	contentType: "application/json",
+	id:          "apps/create-installation-access-token",
+	method:      "POST",
+	path:        "/app/installations/{installation_id}/access_tokens",
+	pathParts:   []string{"/app/installations/", "/access_tokens"},
+	status:      201,
 }
 
 // CreateInstallationAccessToken: Create an installation access token for an app.
@@ -102,8 +103,7 @@ func (c *Client) CreateInstallationAccessToken(ctx context.Context, installation
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	if body != nil {
-		r.body = body
-		r.contentType = "application/json"
+		r.body = encodeWith[CreateInstallationAccessTokenRequest]{*body, CreateInstallationAccessTokenRequest.encodeJSON}
 	}
 	out := new(InstallationToken)
 	resp, err := c.do(ctx, r, out)
@@ -820,12 +820,13 @@ func (c *Client) RevokeInstallationAccessToken(ctx context.Context, opts ...Call
 }
 
 var opScopeToken = operation{
-	auth:      []credential{credBasic},
-	id:        "apps/scope-token",
-	method:    "POST",
-	path:      "/applications/{client_id}/token/scoped",
-	pathParts: []string{"/applications/", "/token/scoped"},
-	status:    200,
+	auth:        []credential{credBasic},
+	contentType: "application/json",
+	id:          "apps/scope-token",
+	method:      "POST",
+	path:        "/applications/{client_id}/token/scoped",
+	pathParts:   []string{"/applications/", "/token/scoped"},
+	status:      200,
 }
 
 // ScopeToken: Create a scoped access token.
@@ -850,8 +851,7 @@ func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTok
 		pathArgs: []string{clientID},
 	}
 	if body != nil {
-		r.body = body
-		r.contentType = "application/json"
+		r.body = encodeWith[ScopeTokenRequest]{*body, ScopeTokenRequest.encodeJSON}
 	}
 	out := new(Authorization)
 	resp, err := c.do(ctx, r, out)

@@ -14,7 +14,7 @@ import (
 const jxPkg = "github.com/go-faster/jx"
 
 func decoderParam() jen.Code { return jen.Id("d").Op("*").Id("dec") }
-func encoderParam() jen.Code { return jen.Id("e").Op("*").Qual(jxPkg, "Encoder") }
+func encoderParam() jen.Code { return jen.Id("e").Op("*").Id("enc") }
 
 // decodeFunc is a function value `func(*T, *dec) error` that decodes a value of r's type,
 // T being typeExpr(r).
@@ -192,13 +192,21 @@ func structEncode(f *jen.File, t *ir.Type) {
 			jen.Id("e").Dot("FieldStart").Call(jen.Lit(fl.JSONName)),
 			encodeValueOf(fl.Type, value.Clone(), fieldIsPointer(fl)),
 		}
+		var cond *jen.Statement
 		switch {
 		case fl.Required:
-			body = append(body, write...)
 		case fl.Type.Kind == ir.Array || fl.Type.Kind == ir.Map:
-			body = append(body, jen.If(jen.Len(value.Clone()).Op(">").Lit(0)).Block(write...))
+			cond = jen.Len(value.Clone()).Op(">").Lit(0)
 		default:
-			body = append(body, jen.If(value.Clone().Op("!=").Nil()).Block(write...))
+			cond = value.Clone().Op("!=").Nil()
+		}
+		if fl.ReadOnly { // the server's to set: not in a request
+			cond = and(cond, jen.Op("!").Id("e").Dot("request"))
+		}
+		if cond == nil {
+			body = append(body, write...)
+		} else {
+			body = append(body, jen.If(cond).Block(write...))
 		}
 	}
 	if t.Extra != nil {
@@ -216,6 +224,14 @@ func structEncode(f *jen.File, t *ir.Type) {
 	f.Line()
 	f.Comment("encodeJSON writes s to e, leaving out optional members that are not set.")
 	f.Func().Params(jen.Id("s").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
+}
+
+// and joins two conditions, the first of which may be missing.
+func and(a, b *jen.Statement) *jen.Statement {
+	if a == nil {
+		return b
+	}
+	return a.Op("&&").Add(b)
 }
 
 // interop makes encoding/json use the generated codec.

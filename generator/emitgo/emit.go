@@ -103,7 +103,7 @@ func templateFiles(api *ir.API, std bool) []string {
 		names = appendIf(names, extras, "extra.go")
 		return appendIf(names, secrets, "secrets.go")
 	}
-	names = []string{"doc_gen.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go"}
+	names = []string{"doc_gen.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go", "bodies.go"}
 	names = appendIf(names, unions, "unioncodec.go")
 	names = appendIf(names, secrets, "secrets.go")
 	names = appendIf(names, api.InstallationTokens != nil, "installation.go")

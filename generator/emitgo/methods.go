@@ -87,10 +87,14 @@ func readNote(r *ir.Result) string {
 	return ""
 }
 
-// bodyExpr is the type of the body argument: a pointer to a named type (nil: no body).
+// bodyExpr is the type of the body argument: a pointer to a named type (nil: no body), or
+// an *Upload for a stream.
 func bodyExpr(r *ir.TypeRef) *jen.Statement {
-	if r.Kind == ir.Named {
+	switch r.Kind {
+	case ir.Named:
 		return jen.Op("*").Add(typeExpr(r))
+	case ir.Stream:
+		return jen.Op("*").Id("Upload")
 	}
 	return typeExpr(r)
 }
@@ -157,20 +161,28 @@ func buildRequest(cl call, n *goNames, pathArgs []jen.Code, params *jen.Statemen
 	}
 	body := []jen.Code{jen.Id("r").Op(":=").Op("&").Id("request").Values(req)}
 	if op.Body != nil {
-		set := []jen.Code{
-			jen.Id("r").Dot("body").Op("=").Id("body"),
-			jen.Id("r").Dot("contentType").Op("=").Lit(op.Body.ContentType),
-		}
-		if op.Body.Type.Kind == ir.Primitive {
-			set = append(set, jen.Id("r").Dot("rawBody").Op("=").True())
-		}
+		set := jen.Id("r").Dot("body").Op("=").Add(bodyValue(op.Body))
 		if nilable(op.Body.Type) {
-			body = append(body, jen.If(jen.Id("body").Op("!=").Nil()).Block(set...))
+			body = append(body, jen.If(jen.Id("body").Op("!=").Nil()).Block(set))
 		} else {
-			body = append(body, set...)
+			body = append(body, set)
 		}
 	}
 	return body
+}
+
+// bodyValue is what the request carries as its body: text and streams as they are, anything
+// written as JSON (forms and multipart bodies go through JSON too) with its generated
+// encoder, which leaves out readOnly members.
+func bodyValue(b *ir.Body) jen.Code {
+	t := b.Type
+	switch {
+	case b.Kind == ir.BodyText || t.Kind == ir.Stream:
+		return jen.Id("body")
+	case t.Kind == ir.Named && t.Named.Kind != ir.Enum:
+		return jen.Id("encodeWith").Types(typeExpr(t)).Values(jen.Op("*").Id("body"), jen.Id(t.Named.Name).Dot("encodeJSON"))
+	}
+	return jen.Id("encodeWith").Types(typeExpr(t)).Values(jen.Id("body"), encodeFunc(t))
 }
 
 func nilable(r *ir.TypeRef) bool { return r.Kind != ir.Primitive }

@@ -45,6 +45,15 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 		jen.Id("pathParts"): jen.Index().String().Values(lits(parts)...),
 		jen.Id("status"):    jen.Lit(op.Result.Status),
 	}
+	if b := op.Body; b != nil {
+		fields[jen.Id("contentType")] = jen.Lit(b.ContentType)
+		if b.Kind != ir.BodyJSON {
+			fields[jen.Id("bodyKind")] = jen.Id(bodyKindConst[b.Kind])
+		}
+		if len(b.Files) > 0 {
+			fields[jen.Id("fileParts")] = jen.Index().String().Values(lits(b.Files)...)
+		}
+	}
 	if op.Result.Type != nil && len(op.Result.Empty) > 0 {
 		var codes []jen.Code
 		for _, s := range op.Result.Empty {
@@ -71,6 +80,12 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 	}
 	f.Var().Id(n.descriptor[op]).Op("=").Id("operation").Values(fields)
 	f.Line()
+}
+
+// bodyKindConst names the client core's constant for how a request body is written.
+var bodyKindConst = map[ir.BodyKind]string{
+	ir.BodyJSON: "bodyJSON", ir.BodyText: "bodyText", ir.BodyBinary: "bodyStream",
+	ir.BodyForm: "bodyForm", ir.BodyMultipart: "bodyMultipart",
 }
 
 // segmentKind names the client core's constant for how a path parameter becomes text.

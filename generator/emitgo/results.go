@@ -42,7 +42,7 @@ func byStatusType(f *jen.File, t *ir.Type) {
 		fields = append(fields, docComment(fl.Name+" is "+fl.Doc+".").Id(fl.Name).Add(fieldExpr(fl.Type, false)))
 		cases = append(cases, jen.Case(jen.Lit(fl.Status)).Block(statusTarget(fl)...))
 	}
-	f.Add(docComment(t.Name+" "+t.Doc)).Type().Id(t.Name).Struct(fields...)
+	f.Add(docComment(t.Name + " " + t.Doc)).Type().Id(t.Name).Struct(fields...)
 	f.Line()
 	f.Comment("answerFor makes the field of status ready and returns where its answer is read; a 2xx")
 	f.Comment("status the description does not document is read as the first one.")

@@ -70,6 +70,8 @@ type Field struct {
 	// Indirect holds a required value by pointer all the same: its type contains, by value,
 	// the struct the field is in, which no Go value can.
 	Indirect bool
+	// ReadOnly members are the server's to set: a request body leaves them out.
+	ReadOnly bool
 }
 
 // Case is one variant of a union.
@@ -202,8 +204,9 @@ type Params struct {
 type Body struct {
 	ContentType string
 	Kind        BodyKind // how it is written
-	Type        *TypeRef
+	Type        *TypeRef // Stream for a binary body
 	Required    bool
+	Files       []string // BodyMultipart: the members sent as files
 }
 
 // Result is what a successful call returns.

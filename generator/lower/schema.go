@@ -243,6 +243,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			Type:     s.ref(pr, s.ownerName(t, m.owners[prop])+name, m.ptrs[prop]),
 			Required: m.required[prop],
 			Secret:   secret[prop],
+			ReadOnly: pr.Value != nil && pr.Value.ReadOnly,
 		})
 	}
 	if m.extra != nil {
