@@ -8,6 +8,7 @@ import (
 	"embed"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 )
@@ -20,8 +21,20 @@ type Data struct {
 	Package  string // the generated package's name
 	Generate string // the //go:generate command that regenerates the package
 	Title    string // the description's title, for the package doc
+	BaseURL  string // the API root the description names first; "" when it names none
+	// Servers are the servers operations declare for themselves, instead of the API root.
+	Servers []string
 
 	Installation *Installation // set when the API can mint installation tokens
+}
+
+// ServerList renders Servers as the elements of a Go string slice literal.
+func (d Data) ServerList() string {
+	quoted := make([]string, len(d.Servers))
+	for i, s := range d.Servers {
+		quoted[i] = strconv.Quote(s)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 // Installation names what the installation-token glue calls.

@@ -219,10 +219,15 @@ func (c *Client) installationKey() string {
 	return strconv.FormatInt(c.auth.installationID, 10) + "|" + c.auth.scopeKey
 }
 
-// sameOrigin tells whether u is on the configured API host, with its scheme: the only place
-// credentials go.
+// sameOrigin tells whether u is on the API host or on the host of an operation's own server
+// (GitHub's uploads), with its scheme: the only places credentials go.
 func (c *Client) sameOrigin(u *url.URL) bool {
-	return strings.EqualFold(u.Scheme, c.baseURL.Scheme) && strings.EqualFold(u.Host, c.baseURL.Host)
+	for _, o := range c.origins {
+		if strings.EqualFold(u.Scheme, o.Scheme) && strings.EqualFold(u.Host, o.Host) {
+			return true
+		}
+	}
+	return false
 }
 
 // guardRedirects sets the HTTP client's redirect policy, whatever the user's own: a

@@ -15,7 +15,7 @@ import (
 )
 
 const (
-	// DefaultBaseURL is the API root of github.com.
+	// DefaultBaseURL is the API root the description names first.
 	DefaultBaseURL = "https://api.github.com"
 	// APIVersion is the REST API version every request asks for.
 	APIVersion = "2022-11-28"
@@ -26,7 +26,9 @@ const (
 
 // Client calls the API. It is safe for concurrent use.
 type Client struct {
-	baseURL    *url.URL // scheme and host, and a path without a trailing slash
+	baseURL    *url.URL            // scheme and host, and a path without a trailing slash
+	servers    map[string]*url.URL // roots of the operations that declare a server of their own, by that server
+	origins    []*url.URL          // where credentials may go: the API root and those roots
 	httpClient *http.Client
 	userAgent  string
 	auth       authState
@@ -75,21 +77,28 @@ type Option func(*Client) error
 // "https://HOSTNAME/api/v3" for GitHub Enterprise Server. A trailing slash is optional.
 func WithBaseURL(rawURL string) Option {
 	return func(c *Client) error {
-		u, err := url.Parse(rawURL)
-		if err != nil {
-			return fmt.Errorf("base URL: %w", err)
-		}
-		if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-			return fmt.Errorf("base URL %q: want an absolute http or https URL", rawURL)
-		}
-		if u.RawQuery != "" || u.Fragment != "" {
-			return fmt.Errorf("base URL %q: must not have a query or fragment", rawURL)
-		}
-		u.Path = strings.TrimRight(u.Path, "/")
-		u.RawPath = strings.TrimRight(u.RawPath, "/")
+		u, err := parseRoot("base URL", rawURL)
 		c.baseURL = u
-		return nil
+		return err
 	}
+}
+
+// parseRoot reads an API root: an absolute http or https URL, without a query or fragment,
+// kept without its trailing slash.
+func parseRoot(what, rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("%s %q: want an absolute http or https URL", what, rawURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%s %q: must not have a query or fragment", what, rawURL)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	return u, nil
 }
 
 // WithHTTPClient sets the HTTP client that sends requests (its transport, timeouts, proxy).
@@ -117,10 +126,19 @@ func WithUserAgent(ua string) Option {
 func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{httpClient: &http.Client{}, userAgent: defaultUserAgent, limits: Limits{MaxResponseBytes: DefaultMaxResponseBytes, MaxPages: DefaultMaxPages}}
 	c.auth.now, c.auth.tokens = time.Now, newTokenCache()
-	for _, opt := range append([]Option{WithBaseURL(DefaultBaseURL)}, opts...) {
+	if DefaultBaseURL != "" {
+		opts = append([]Option{WithBaseURL(DefaultBaseURL)}, opts...)
+	}
+	for _, opt := range opts {
 		if err := opt(c); err != nil {
 			return nil, fmt.Errorf("githubapps: %w", err)
 		}
+	}
+	if c.baseURL == nil {
+		return nil, errors.New("githubapps: the description names no server: say where the API is with WithBaseURL")
+	}
+	if err := c.resolveServers(); err != nil {
+		return nil, fmt.Errorf("githubapps: %w", err)
 	}
 	if c.auth.mint != nil && c.auth.app == nil {
 		return nil, errors.New("githubapps: WithInstallation mints tokens with the app JWT: add WithAppAuth or WithAppSigner")
@@ -149,6 +167,7 @@ type operation struct {
 	path      string     // path template, for errors
 	pathParts []string   // the template's literal parts around its parameters
 	pathKinds []segments // how each path parameter becomes text; nil: one segment each
+	server    string     // the server the operation declares for itself; "" for the API root
 	status    int        // the documented success status
 	// The request body: its declared media type, how it is written, and for multipart bodies
 	// the members sent as files.
@@ -231,8 +250,12 @@ func (c *Client) url(r *request) (string, error) {
 		}
 		return r.rawURL, nil
 	}
+	root, err := c.rootFor(r.op)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
-	b.WriteString(c.baseURL.String())
+	b.WriteString(root.String())
 	for i, part := range r.op.pathParts {
 		b.WriteString(part)
 		if i < len(r.pathArgs) {

@@ -366,6 +366,9 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for repository contents, commits, branches,
 	// downloads, releases, and merges.
 	Contents *AppPermissionsContents `json:"contents,omitempty"`
+	// The level of permission to grant the access token to view and edit custom properties for an
+	// organization, when allowed by the property.
+	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitempty"`
 	// The level of permission to grant the access token to manage Dependabot secrets.
 	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitempty"`
 	// The level of permission to grant the access token for deployments and deployment statuses.
@@ -376,17 +379,9 @@ type AppPermissions struct {
 	// The level of permission to grant the access token to manage the email addresses belonging to a
 	// user.
 	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitempty"`
-	// The level of permission to grant the access token to administer an enterprise account.
-	EnterpriseAdministration *AppPermissionsEnterpriseAdministration `json:"enterprise_administration,omitempty"`
-	// The level of permission to grant the access token for repository custom properties management at
-	// the enterprise level.
-	EnterpriseCustomProperties *AppPermissionsEnterpriseCustomProperties `json:"enterprise_custom_properties,omitempty"`
-	// The level of permission to grant the access token to manage repository access of GitHub Apps on
-	// Enterprise-owned organizations.
-	EnterpriseOrganizationInstallationRepositories *AppPermissionsEnterpriseOrganizationInstallationRepositories `json:"enterprise_organization_installation_repositories,omitempty"`
-	// The level of permission to grant the access token to manage installation of GitHub Apps on
-	// Enterprise-owned organizations.
-	EnterpriseOrganizationInstallations *AppPermissionsEnterpriseOrganizationInstallations `json:"enterprise_organization_installations,omitempty"`
+	// The level of permission to grant the access token for organization custom properties management
+	// at the enterprise level.
+	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitempty"`
 	// The level of permission to grant the access token for managing repository environments.
 	Environments *AppPermissionsEnvironments `json:"environments,omitempty"`
 	// The level of permission to grant the access token to manage the followers belonging to a user.
@@ -525,6 +520,8 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 		return decodeOptEnum(&s.Codespaces, d)
 	case "contents":
 		return decodeOptEnum(&s.Contents, d)
+	case "custom_properties_for_organizations":
+		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
 	case "dependabot_secrets":
 		return decodeOptEnum(&s.DependabotSecrets, d)
 	case "deployments":
@@ -533,14 +530,8 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 		return decodeOptEnum(&s.Discussions, d)
 	case "email_addresses":
 		return decodeOptEnum(&s.EmailAddresses, d)
-	case "enterprise_administration":
-		return decodeOptEnum(&s.EnterpriseAdministration, d)
-	case "enterprise_custom_properties":
-		return decodeOptEnum(&s.EnterpriseCustomProperties, d)
-	case "enterprise_organization_installation_repositories":
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
-	case "enterprise_organization_installations":
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
+	case "enterprise_custom_properties_for_organizations":
+		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
 	case "environments":
 		return decodeOptEnum(&s.Environments, d)
 	case "followers":
@@ -630,7 +621,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installation_repositories", "enterprise_organization_installations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
+var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "custom_properties_for_organizations", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_custom_properties_for_organizations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
 
 // encodeJSON writes s to e, leaving out optional members that are not set.
 func (s AppPermissions) encodeJSON(e *enc) {
@@ -667,6 +658,10 @@ func (s AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("contents")
 		encodePtr(s.Contents, e, encodeEnum[AppPermissionsContents])
 	}
+	if s.CustomPropertiesForOrganizations != nil {
+		e.FieldStart("custom_properties_for_organizations")
+		encodePtr(s.CustomPropertiesForOrganizations, e, encodeEnum[AppPermissionsCustomPropertiesForOrganizations])
+	}
 	if s.DependabotSecrets != nil {
 		e.FieldStart("dependabot_secrets")
 		encodePtr(s.DependabotSecrets, e, encodeEnum[AppPermissionsDependabotSecrets])
@@ -683,21 +678,9 @@ func (s AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("email_addresses")
 		encodePtr(s.EmailAddresses, e, encodeEnum[AppPermissionsEmailAddresses])
 	}
-	if s.EnterpriseAdministration != nil {
-		e.FieldStart("enterprise_administration")
-		encodePtr(s.EnterpriseAdministration, e, encodeEnum[AppPermissionsEnterpriseAdministration])
-	}
-	if s.EnterpriseCustomProperties != nil {
-		e.FieldStart("enterprise_custom_properties")
-		encodePtr(s.EnterpriseCustomProperties, e, encodeEnum[AppPermissionsEnterpriseCustomProperties])
-	}
-	if s.EnterpriseOrganizationInstallationRepositories != nil {
-		e.FieldStart("enterprise_organization_installation_repositories")
-		encodePtr(s.EnterpriseOrganizationInstallationRepositories, e, encodeEnum[AppPermissionsEnterpriseOrganizationInstallationRepositories])
-	}
-	if s.EnterpriseOrganizationInstallations != nil {
-		e.FieldStart("enterprise_organization_installations")
-		encodePtr(s.EnterpriseOrganizationInstallations, e, encodeEnum[AppPermissionsEnterpriseOrganizationInstallations])
+	if s.EnterpriseCustomPropertiesForOrganizations != nil {
+		e.FieldStart("enterprise_custom_properties_for_organizations")
+		encodePtr(s.EnterpriseCustomPropertiesForOrganizations, e, encodeEnum[AppPermissionsEnterpriseCustomPropertiesForOrganizations])
 	}
 	if s.Environments != nil {
 		e.FieldStart("environments")
@@ -995,6 +978,21 @@ const (
 	AppPermissionsContentsWrite AppPermissionsContents = "write"
 )
 
+// AppPermissionsCustomPropertiesForOrganizations: The level of permission to grant the access
+// token to view and edit custom properties for an organization, when allowed by the property.
+//
+// AppPermissionsCustomPropertiesForOrganizations is a string with known values; the API may send
+// others, which decode as they are.
+//
+// Schema: #/components/schemas/app-permissions/properties/custom_properties_for_organizations
+type AppPermissionsCustomPropertiesForOrganizations string
+
+// Known values of AppPermissionsCustomPropertiesForOrganizations.
+const (
+	AppPermissionsCustomPropertiesForOrganizationsRead  AppPermissionsCustomPropertiesForOrganizations = "read"
+	AppPermissionsCustomPropertiesForOrganizationsWrite AppPermissionsCustomPropertiesForOrganizations = "write"
+)
+
 // AppPermissionsDependabotSecrets: The level of permission to grant the access token to manage
 // Dependabot secrets.
 //
@@ -1055,65 +1053,21 @@ const (
 	AppPermissionsEmailAddressesWrite AppPermissionsEmailAddresses = "write"
 )
 
-// AppPermissionsEnterpriseAdministration: The level of permission to grant the access token to
-// administer an enterprise account.
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations: The level of permission to grant the
+// access token for organization custom properties management at the enterprise level.
 //
-// AppPermissionsEnterpriseAdministration is a string with known values; the API may send others,
-// which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_administration
-type AppPermissionsEnterpriseAdministration string
-
-// Known values of AppPermissionsEnterpriseAdministration.
-const (
-	AppPermissionsEnterpriseAdministrationRead  AppPermissionsEnterpriseAdministration = "read"
-	AppPermissionsEnterpriseAdministrationWrite AppPermissionsEnterpriseAdministration = "write"
-)
-
-// AppPermissionsEnterpriseCustomProperties: The level of permission to grant the access token for
-// repository custom properties management at the enterprise level.
-//
-// AppPermissionsEnterpriseCustomProperties is a string with known values; the API may send others,
-// which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_custom_properties
-type AppPermissionsEnterpriseCustomProperties string
-
-// Known values of AppPermissionsEnterpriseCustomProperties.
-const (
-	AppPermissionsEnterpriseCustomPropertiesRead  AppPermissionsEnterpriseCustomProperties = "read"
-	AppPermissionsEnterpriseCustomPropertiesWrite AppPermissionsEnterpriseCustomProperties = "write"
-)
-
-// AppPermissionsEnterpriseOrganizationInstallationRepositories: The level of permission to grant
-// the access token to manage repository access of GitHub Apps on Enterprise-owned organizations.
-//
-// AppPermissionsEnterpriseOrganizationInstallationRepositories is a string with known values; the
-// API may send others, which decode as they are.
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations is a string with known values; the API
+// may send others, which decode as they are.
 //
 // Schema:
-// #/components/schemas/app-permissions/properties/enterprise_organization_installation_repositories
-type AppPermissionsEnterpriseOrganizationInstallationRepositories string
+// #/components/schemas/app-permissions/properties/enterprise_custom_properties_for_organizations
+type AppPermissionsEnterpriseCustomPropertiesForOrganizations string
 
-// Known values of AppPermissionsEnterpriseOrganizationInstallationRepositories.
+// Known values of AppPermissionsEnterpriseCustomPropertiesForOrganizations.
 const (
-	AppPermissionsEnterpriseOrganizationInstallationRepositoriesRead  AppPermissionsEnterpriseOrganizationInstallationRepositories = "read"
-	AppPermissionsEnterpriseOrganizationInstallationRepositoriesWrite AppPermissionsEnterpriseOrganizationInstallationRepositories = "write"
-)
-
-// AppPermissionsEnterpriseOrganizationInstallations: The level of permission to grant the access
-// token to manage installation of GitHub Apps on Enterprise-owned organizations.
-//
-// AppPermissionsEnterpriseOrganizationInstallations is a string with known values; the API may
-// send others, which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_organization_installations
-type AppPermissionsEnterpriseOrganizationInstallations string
-
-// Known values of AppPermissionsEnterpriseOrganizationInstallations.
-const (
-	AppPermissionsEnterpriseOrganizationInstallationsRead  AppPermissionsEnterpriseOrganizationInstallations = "read"
-	AppPermissionsEnterpriseOrganizationInstallationsWrite AppPermissionsEnterpriseOrganizationInstallations = "write"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsRead  AppPermissionsEnterpriseCustomPropertiesForOrganizations = "read"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsWrite AppPermissionsEnterpriseCustomPropertiesForOrganizations = "write"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsAdmin AppPermissionsEnterpriseCustomPropertiesForOrganizations = "admin"
 )
 
 // AppPermissionsEnvironments: The level of permission to grant the access token for managing
@@ -2519,6 +2473,644 @@ func (v InstallationAccount) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, InstallationAccount.encodeJSON), nil
 }
 
+// InstallationRepository is an object of the API.
+//
+// Schema:
+// #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
+type InstallationRepository struct {
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitempty"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitempty"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitempty"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitempty"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitempty"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitempty"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitempty"`
+	ArchiveURL             string `json:"archive_url"`
+	// Whether the repository is archived.
+	Archived     bool   `json:"archived"`
+	AssigneesURL string `json:"assignees_url"`
+	BlobsURL     string `json:"blobs_url"`
+	BranchesURL  string `json:"branches_url"`
+	CloneURL     string `json:"clone_url"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitempty"`
+	CollaboratorsURL      string                           `json:"collaborators_url"`
+	CommentsURL           string                           `json:"comments_url"`
+	CommitsURL            string                           `json:"commits_url"`
+	CompareURL            string                           `json:"compare_url"`
+	ContentsURL           string                           `json:"contents_url"`
+	ContributorsURL       string                           `json:"contributors_url"`
+	CreatedAt             *time.Time                       `json:"created_at"`
+	// The custom properties that were defined for the repository. The keys are the custom property
+	// names, and the values are the corresponding custom property values. Present for org repos only.
+	CustomProperties map[string]any `json:"custom_properties,omitempty"`
+	// The default branch of the repository.
+	DefaultBranch string `json:"default_branch"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool   `json:"delete_branch_on_merge,omitempty"`
+	DeploymentsURL      string  `json:"deployments_url"`
+	Description         *string `json:"description"`
+	// Returns whether or not this repository disabled.
+	Disabled      bool   `json:"disabled"`
+	DownloadsURL  string `json:"downloads_url"`
+	EventsURL     string `json:"events_url"`
+	Fork          bool   `json:"fork"`
+	Forks         int64  `json:"forks"`
+	ForksCount    int64  `json:"forks_count"`
+	ForksURL      string `json:"forks_url"`
+	FullName      string `json:"full_name"`
+	GitCommitsURL string `json:"git_commits_url"`
+	GitRefsURL    string `json:"git_refs_url"`
+	GitTagsURL    string `json:"git_tags_url"`
+	GitURL        string `json:"git_url"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitempty"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	HasPages  bool `json:"has_pages"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitempty"`
+	// Whether the wiki is enabled.
+	HasWiki  bool    `json:"has_wiki"`
+	Homepage *string `json:"homepage"`
+	HooksURL string  `json:"hooks_url"`
+	HTMLURL  string  `json:"html_url"`
+	// Unique identifier of the repository
+	ID int64 `json:"id"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate      *bool   `json:"is_template,omitempty"`
+	IssueCommentURL string  `json:"issue_comment_url"`
+	IssueEventsURL  string  `json:"issue_events_url"`
+	IssuesURL       string  `json:"issues_url"`
+	KeysURL         string  `json:"keys_url"`
+	LabelsURL       string  `json:"labels_url"`
+	Language        *string `json:"language"`
+	LanguagesURL    string  `json:"languages_url"`
+	// License Simple
+	License      *LicenseSimple `json:"license"`
+	MasterBranch *string        `json:"master_branch,omitempty"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitempty"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitempty"`
+	MergesURL        string                      `json:"merges_url"`
+	MilestonesURL    string                      `json:"milestones_url"`
+	MirrorURL        *string                     `json:"mirror_url"`
+	// The name of the repository.
+	Name             string `json:"name"`
+	NodeID           string `json:"node_id"`
+	NotificationsURL string `json:"notifications_url"`
+	OpenIssues       int64  `json:"open_issues"`
+	OpenIssuesCount  int64  `json:"open_issues_count"`
+	// A GitHub user.
+	Owner       SimpleUser             `json:"owner"`
+	Permissions *RepositoryPermissions `json:"permissions,omitempty"`
+	// Whether the repository is private or public.
+	Private bool `json:"private"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitempty"`
+	PullsURL                  string                               `json:"pulls_url"`
+	PushedAt                  *time.Time                           `json:"pushed_at"`
+	ReleasesURL               string                               `json:"releases_url"`
+	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
+	// initially created, the size is 0.
+	Size int64 `json:"size"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitempty"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitempty"`
+	SSHURL                 string                            `json:"ssh_url"`
+	StargazersCount        int64                             `json:"stargazers_count"`
+	StargazersURL          string                            `json:"stargazers_url"`
+	StarredAt              *string                           `json:"starred_at,omitempty"`
+	StatusesURL            string                            `json:"statuses_url"`
+	SubscribersURL         string                            `json:"subscribers_url"`
+	SubscriptionURL        string                            `json:"subscription_url"`
+	SvnURL                 string                            `json:"svn_url"`
+	TagsURL                string                            `json:"tags_url"`
+	TeamsURL               string                            `json:"teams_url"`
+	TempCloneToken         *string                           `json:"temp_clone_token,omitempty"`
+	Topics                 []string                          `json:"topics,omitempty"`
+	TreesURL               string                            `json:"trees_url"`
+	UpdatedAt              *time.Time                        `json:"updated_at"`
+	URL                    string                            `json:"url"`
+	// Whether a squash merge commit can use the pull request title as default. **This property is
+	// closing down. Please use `squash_merge_commit_title` instead.
+	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitempty"`
+	// The repository visibility: public, private, or internal.
+	Visibility    *string `json:"visibility,omitempty"`
+	Watchers      int64   `json:"watchers"`
+	WatchersCount int64   `json:"watchers_count"`
+	// Whether to require contributors to sign off on web-based commits
+	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
+}
+
+// decodeJSON reads s from d.
+func (s *InstallationRepository) decodeJSON(d *dec) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return d.object(func(key []byte) error {
+		return s.decodeMember(key, d)
+	})
+}
+
+// decodeMember reads the member key; unknown members are skipped.
+func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
+	switch string(key) {
+	case "allow_auto_merge":
+		return decodeOptBool(&s.AllowAutoMerge, d)
+	case "allow_forking":
+		return decodeOptBool(&s.AllowForking, d)
+	case "allow_merge_commit":
+		return decodeOptBool(&s.AllowMergeCommit, d)
+	case "allow_rebase_merge":
+		return decodeOptBool(&s.AllowRebaseMerge, d)
+	case "allow_squash_merge":
+		return decodeOptBool(&s.AllowSquashMerge, d)
+	case "allow_update_branch":
+		return decodeOptBool(&s.AllowUpdateBranch, d)
+	case "anonymous_access_enabled":
+		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "archive_url":
+		return decodeStr(&s.ArchiveURL, d)
+	case "archived":
+		return decodeBool(&s.Archived, d)
+	case "assignees_url":
+		return decodeStr(&s.AssigneesURL, d)
+	case "blobs_url":
+		return decodeStr(&s.BlobsURL, d)
+	case "branches_url":
+		return decodeStr(&s.BranchesURL, d)
+	case "clone_url":
+		return decodeStr(&s.CloneURL, d)
+	case "code_search_index_status":
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
+	case "collaborators_url":
+		return decodeStr(&s.CollaboratorsURL, d)
+	case "comments_url":
+		return decodeStr(&s.CommentsURL, d)
+	case "commits_url":
+		return decodeStr(&s.CommitsURL, d)
+	case "compare_url":
+		return decodeStr(&s.CompareURL, d)
+	case "contents_url":
+		return decodeStr(&s.ContentsURL, d)
+	case "contributors_url":
+		return decodeStr(&s.ContributorsURL, d)
+	case "created_at":
+		return decodeOptTime(&s.CreatedAt, d)
+	case "custom_properties":
+		return decodeMap(&s.CustomProperties, d, decodeAny)
+	case "default_branch":
+		return decodeStr(&s.DefaultBranch, d)
+	case "delete_branch_on_merge":
+		return decodeOptBool(&s.DeleteBranchOnMerge, d)
+	case "deployments_url":
+		return decodeStr(&s.DeploymentsURL, d)
+	case "description":
+		return decodeOptStr(&s.Description, d)
+	case "disabled":
+		return decodeBool(&s.Disabled, d)
+	case "downloads_url":
+		return decodeStr(&s.DownloadsURL, d)
+	case "events_url":
+		return decodeStr(&s.EventsURL, d)
+	case "fork":
+		return decodeBool(&s.Fork, d)
+	case "forks":
+		return decodeInt64(&s.Forks, d)
+	case "forks_count":
+		return decodeInt64(&s.ForksCount, d)
+	case "forks_url":
+		return decodeStr(&s.ForksURL, d)
+	case "full_name":
+		return decodeStr(&s.FullName, d)
+	case "git_commits_url":
+		return decodeStr(&s.GitCommitsURL, d)
+	case "git_refs_url":
+		return decodeStr(&s.GitRefsURL, d)
+	case "git_tags_url":
+		return decodeStr(&s.GitTagsURL, d)
+	case "git_url":
+		return decodeStr(&s.GitURL, d)
+	case "has_discussions":
+		return decodeOptBool(&s.HasDiscussions, d)
+	case "has_downloads":
+		return decodeBool(&s.HasDownloads, d)
+	case "has_issues":
+		return decodeBool(&s.HasIssues, d)
+	case "has_pages":
+		return decodeBool(&s.HasPages, d)
+	case "has_projects":
+		return decodeBool(&s.HasProjects, d)
+	case "has_pull_requests":
+		return decodeOptBool(&s.HasPullRequests, d)
+	case "has_wiki":
+		return decodeBool(&s.HasWiki, d)
+	case "homepage":
+		return decodeOptStr(&s.Homepage, d)
+	case "hooks_url":
+		return decodeStr(&s.HooksURL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "is_template":
+		return decodeOptBool(&s.IsTemplate, d)
+	case "issue_comment_url":
+		return decodeStr(&s.IssueCommentURL, d)
+	case "issue_events_url":
+		return decodeStr(&s.IssueEventsURL, d)
+	case "issues_url":
+		return decodeStr(&s.IssuesURL, d)
+	case "keys_url":
+		return decodeStr(&s.KeysURL, d)
+	case "labels_url":
+		return decodeStr(&s.LabelsURL, d)
+	case "language":
+		return decodeOptStr(&s.Language, d)
+	case "languages_url":
+		return decodeStr(&s.LanguagesURL, d)
+	case "license":
+		return decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
+	case "master_branch":
+		return decodeOptStr(&s.MasterBranch, d)
+	case "merge_commit_message":
+		return decodeOptEnum(&s.MergeCommitMessage, d)
+	case "merge_commit_title":
+		return decodeOptEnum(&s.MergeCommitTitle, d)
+	case "merges_url":
+		return decodeStr(&s.MergesURL, d)
+	case "milestones_url":
+		return decodeStr(&s.MilestonesURL, d)
+	case "mirror_url":
+		return decodeOptStr(&s.MirrorURL, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "notifications_url":
+		return decodeStr(&s.NotificationsURL, d)
+	case "open_issues":
+		return decodeInt64(&s.OpenIssues, d)
+	case "open_issues_count":
+		return decodeInt64(&s.OpenIssuesCount, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
+	case "private":
+		return decodeBool(&s.Private, d)
+	case "pull_request_creation_policy":
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
+	case "pulls_url":
+		return decodeStr(&s.PullsURL, d)
+	case "pushed_at":
+		return decodeOptTime(&s.PushedAt, d)
+	case "releases_url":
+		return decodeStr(&s.ReleasesURL, d)
+	case "size":
+		return decodeInt64(&s.Size, d)
+	case "squash_merge_commit_message":
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
+	case "squash_merge_commit_title":
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
+	case "ssh_url":
+		return decodeStr(&s.SSHURL, d)
+	case "stargazers_count":
+		return decodeInt64(&s.StargazersCount, d)
+	case "stargazers_url":
+		return decodeStr(&s.StargazersURL, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
+	case "statuses_url":
+		return decodeStr(&s.StatusesURL, d)
+	case "subscribers_url":
+		return decodeStr(&s.SubscribersURL, d)
+	case "subscription_url":
+		return decodeStr(&s.SubscriptionURL, d)
+	case "svn_url":
+		return decodeStr(&s.SvnURL, d)
+	case "tags_url":
+		return decodeStr(&s.TagsURL, d)
+	case "teams_url":
+		return decodeStr(&s.TeamsURL, d)
+	case "temp_clone_token":
+		return decodeOptStr(&s.TempCloneToken, d)
+	case "topics":
+		return decodeSlice(&s.Topics, d, decodeStr)
+	case "trees_url":
+		return decodeStr(&s.TreesURL, d)
+	case "updated_at":
+		return decodeOptTime(&s.UpdatedAt, d)
+	case "url":
+		return decodeStr(&s.URL, d)
+	case "use_squash_pr_title_as_default":
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
+	case "visibility":
+		return decodeOptStr(&s.Visibility, d)
+	case "watchers":
+		return decodeInt64(&s.Watchers, d)
+	case "watchers_count":
+		return decodeInt64(&s.WatchersCount, d)
+	case "web_commit_signoff_required":
+		return decodeOptBool(&s.WebCommitSignoffRequired, d)
+	}
+	if name := foldedKey(key, installationRepositoryMembers); name != "" {
+		return s.decodeMember([]byte(name), d)
+	}
+	return d.Skip()
+}
+
+var installationRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+
+// encodeJSON writes s to e, leaving out optional members that are not set.
+func (s InstallationRepository) encodeJSON(e *enc) {
+	e.ObjStart()
+	if s.AllowAutoMerge != nil {
+		e.FieldStart("allow_auto_merge")
+		encodePtr(s.AllowAutoMerge, e, encodeBool)
+	}
+	if s.AllowForking != nil {
+		e.FieldStart("allow_forking")
+		encodePtr(s.AllowForking, e, encodeBool)
+	}
+	if s.AllowMergeCommit != nil {
+		e.FieldStart("allow_merge_commit")
+		encodePtr(s.AllowMergeCommit, e, encodeBool)
+	}
+	if s.AllowRebaseMerge != nil {
+		e.FieldStart("allow_rebase_merge")
+		encodePtr(s.AllowRebaseMerge, e, encodeBool)
+	}
+	if s.AllowSquashMerge != nil {
+		e.FieldStart("allow_squash_merge")
+		encodePtr(s.AllowSquashMerge, e, encodeBool)
+	}
+	if s.AllowUpdateBranch != nil {
+		e.FieldStart("allow_update_branch")
+		encodePtr(s.AllowUpdateBranch, e, encodeBool)
+	}
+	if s.AnonymousAccessEnabled != nil {
+		e.FieldStart("anonymous_access_enabled")
+		encodePtr(s.AnonymousAccessEnabled, e, encodeBool)
+	}
+	e.FieldStart("archive_url")
+	encodeStr(s.ArchiveURL, e)
+	e.FieldStart("archived")
+	encodeBool(s.Archived, e)
+	e.FieldStart("assignees_url")
+	encodeStr(s.AssigneesURL, e)
+	e.FieldStart("blobs_url")
+	encodeStr(s.BlobsURL, e)
+	e.FieldStart("branches_url")
+	encodeStr(s.BranchesURL, e)
+	e.FieldStart("clone_url")
+	encodeStr(s.CloneURL, e)
+	if s.CodeSearchIndexStatus != nil {
+		e.FieldStart("code_search_index_status")
+		encodePtr(s.CodeSearchIndexStatus, e, RepositoryCodeSearchIndexStatus.encodeJSON)
+	}
+	e.FieldStart("collaborators_url")
+	encodeStr(s.CollaboratorsURL, e)
+	e.FieldStart("comments_url")
+	encodeStr(s.CommentsURL, e)
+	e.FieldStart("commits_url")
+	encodeStr(s.CommitsURL, e)
+	e.FieldStart("compare_url")
+	encodeStr(s.CompareURL, e)
+	e.FieldStart("contents_url")
+	encodeStr(s.ContentsURL, e)
+	e.FieldStart("contributors_url")
+	encodeStr(s.ContributorsURL, e)
+	e.FieldStart("created_at")
+	encodePtr(s.CreatedAt, e, encodeTime)
+	if len(s.CustomProperties) > 0 {
+		e.FieldStart("custom_properties")
+		encodeMap(s.CustomProperties, e, encodeAny)
+	}
+	e.FieldStart("default_branch")
+	encodeStr(s.DefaultBranch, e)
+	if s.DeleteBranchOnMerge != nil {
+		e.FieldStart("delete_branch_on_merge")
+		encodePtr(s.DeleteBranchOnMerge, e, encodeBool)
+	}
+	e.FieldStart("deployments_url")
+	encodeStr(s.DeploymentsURL, e)
+	e.FieldStart("description")
+	encodePtr(s.Description, e, encodeStr)
+	e.FieldStart("disabled")
+	encodeBool(s.Disabled, e)
+	e.FieldStart("downloads_url")
+	encodeStr(s.DownloadsURL, e)
+	e.FieldStart("events_url")
+	encodeStr(s.EventsURL, e)
+	e.FieldStart("fork")
+	encodeBool(s.Fork, e)
+	e.FieldStart("forks")
+	encodeInt64(s.Forks, e)
+	e.FieldStart("forks_count")
+	encodeInt64(s.ForksCount, e)
+	e.FieldStart("forks_url")
+	encodeStr(s.ForksURL, e)
+	e.FieldStart("full_name")
+	encodeStr(s.FullName, e)
+	e.FieldStart("git_commits_url")
+	encodeStr(s.GitCommitsURL, e)
+	e.FieldStart("git_refs_url")
+	encodeStr(s.GitRefsURL, e)
+	e.FieldStart("git_tags_url")
+	encodeStr(s.GitTagsURL, e)
+	e.FieldStart("git_url")
+	encodeStr(s.GitURL, e)
+	if s.HasDiscussions != nil {
+		e.FieldStart("has_discussions")
+		encodePtr(s.HasDiscussions, e, encodeBool)
+	}
+	e.FieldStart("has_downloads")
+	encodeBool(s.HasDownloads, e)
+	e.FieldStart("has_issues")
+	encodeBool(s.HasIssues, e)
+	e.FieldStart("has_pages")
+	encodeBool(s.HasPages, e)
+	e.FieldStart("has_projects")
+	encodeBool(s.HasProjects, e)
+	if s.HasPullRequests != nil {
+		e.FieldStart("has_pull_requests")
+		encodePtr(s.HasPullRequests, e, encodeBool)
+	}
+	e.FieldStart("has_wiki")
+	encodeBool(s.HasWiki, e)
+	e.FieldStart("homepage")
+	encodePtr(s.Homepage, e, encodeStr)
+	e.FieldStart("hooks_url")
+	encodeStr(s.HooksURL, e)
+	e.FieldStart("html_url")
+	encodeStr(s.HTMLURL, e)
+	e.FieldStart("id")
+	encodeInt64(s.ID, e)
+	if s.IsTemplate != nil {
+		e.FieldStart("is_template")
+		encodePtr(s.IsTemplate, e, encodeBool)
+	}
+	e.FieldStart("issue_comment_url")
+	encodeStr(s.IssueCommentURL, e)
+	e.FieldStart("issue_events_url")
+	encodeStr(s.IssueEventsURL, e)
+	e.FieldStart("issues_url")
+	encodeStr(s.IssuesURL, e)
+	e.FieldStart("keys_url")
+	encodeStr(s.KeysURL, e)
+	e.FieldStart("labels_url")
+	encodeStr(s.LabelsURL, e)
+	e.FieldStart("language")
+	encodePtr(s.Language, e, encodeStr)
+	e.FieldStart("languages_url")
+	encodeStr(s.LanguagesURL, e)
+	e.FieldStart("license")
+	encodePtr(s.License, e, LicenseSimple.encodeJSON)
+	if s.MasterBranch != nil {
+		e.FieldStart("master_branch")
+		encodePtr(s.MasterBranch, e, encodeStr)
+	}
+	if s.MergeCommitMessage != nil {
+		e.FieldStart("merge_commit_message")
+		encodePtr(s.MergeCommitMessage, e, encodeEnum[RepositoryMergeCommitMessage])
+	}
+	if s.MergeCommitTitle != nil {
+		e.FieldStart("merge_commit_title")
+		encodePtr(s.MergeCommitTitle, e, encodeEnum[RepositoryMergeCommitTitle])
+	}
+	e.FieldStart("merges_url")
+	encodeStr(s.MergesURL, e)
+	e.FieldStart("milestones_url")
+	encodeStr(s.MilestonesURL, e)
+	e.FieldStart("mirror_url")
+	encodePtr(s.MirrorURL, e, encodeStr)
+	e.FieldStart("name")
+	encodeStr(s.Name, e)
+	e.FieldStart("node_id")
+	encodeStr(s.NodeID, e)
+	e.FieldStart("notifications_url")
+	encodeStr(s.NotificationsURL, e)
+	e.FieldStart("open_issues")
+	encodeInt64(s.OpenIssues, e)
+	e.FieldStart("open_issues_count")
+	encodeInt64(s.OpenIssuesCount, e)
+	e.FieldStart("owner")
+	SimpleUser.encodeJSON(s.Owner, e)
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		encodePtr(s.Permissions, e, RepositoryPermissions.encodeJSON)
+	}
+	e.FieldStart("private")
+	encodeBool(s.Private, e)
+	if s.PullRequestCreationPolicy != nil {
+		e.FieldStart("pull_request_creation_policy")
+		encodePtr(s.PullRequestCreationPolicy, e, encodeEnum[RepositoryPullRequestCreationPolicy])
+	}
+	e.FieldStart("pulls_url")
+	encodeStr(s.PullsURL, e)
+	e.FieldStart("pushed_at")
+	encodePtr(s.PushedAt, e, encodeTime)
+	e.FieldStart("releases_url")
+	encodeStr(s.ReleasesURL, e)
+	e.FieldStart("size")
+	encodeInt64(s.Size, e)
+	if s.SquashMergeCommitMessage != nil {
+		e.FieldStart("squash_merge_commit_message")
+		encodePtr(s.SquashMergeCommitMessage, e, encodeEnum[RepositorySquashMergeCommitMessage])
+	}
+	if s.SquashMergeCommitTitle != nil {
+		e.FieldStart("squash_merge_commit_title")
+		encodePtr(s.SquashMergeCommitTitle, e, encodeEnum[RepositorySquashMergeCommitTitle])
+	}
+	e.FieldStart("ssh_url")
+	encodeStr(s.SSHURL, e)
+	e.FieldStart("stargazers_count")
+	encodeInt64(s.StargazersCount, e)
+	e.FieldStart("stargazers_url")
+	encodeStr(s.StargazersURL, e)
+	if s.StarredAt != nil {
+		e.FieldStart("starred_at")
+		encodePtr(s.StarredAt, e, encodeStr)
+	}
+	e.FieldStart("statuses_url")
+	encodeStr(s.StatusesURL, e)
+	e.FieldStart("subscribers_url")
+	encodeStr(s.SubscribersURL, e)
+	e.FieldStart("subscription_url")
+	encodeStr(s.SubscriptionURL, e)
+	e.FieldStart("svn_url")
+	encodeStr(s.SvnURL, e)
+	e.FieldStart("tags_url")
+	encodeStr(s.TagsURL, e)
+	e.FieldStart("teams_url")
+	encodeStr(s.TeamsURL, e)
+	if s.TempCloneToken != nil {
+		e.FieldStart("temp_clone_token")
+		encodePtr(s.TempCloneToken, e, encodeStr)
+	}
+	if len(s.Topics) > 0 {
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	}
+	e.FieldStart("trees_url")
+	encodeStr(s.TreesURL, e)
+	e.FieldStart("updated_at")
+	encodePtr(s.UpdatedAt, e, encodeTime)
+	e.FieldStart("url")
+	encodeStr(s.URL, e)
+	if s.UseSquashPrTitleAsDefault != nil {
+		e.FieldStart("use_squash_pr_title_as_default")
+		encodePtr(s.UseSquashPrTitleAsDefault, e, encodeBool)
+	}
+	if s.Visibility != nil {
+		e.FieldStart("visibility")
+		encodePtr(s.Visibility, e, encodeStr)
+	}
+	e.FieldStart("watchers")
+	encodeInt64(s.Watchers, e)
+	e.FieldStart("watchers_count")
+	encodeInt64(s.WatchersCount, e)
+	if s.WebCommitSignoffRequired != nil {
+		e.FieldStart("web_commit_signoff_required")
+		encodePtr(s.WebCommitSignoffRequired, e, encodeBool)
+	}
+	e.ObjEnd()
+}
+
+// UnmarshalJSON decodes with the generated decoder.
+func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
+	return decodeBytes(data, v)
+}
+
+// MarshalJSON encodes with the generated encoder.
+func (v InstallationRepository) MarshalJSON() ([]byte, error) {
+	return encodeValue(v, InstallationRepository.encodeJSON), nil
+}
+
+// Format prints t with its credentials masked, whatever the verb.
+func (t InstallationRepository) Format(f fmt.State, verb rune) {
+	type plain InstallationRepository
+	p := plain(t)
+	p.TempCloneToken = maskSecretPtr(p.TempCloneToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
 // InstallationRepositorySelection: Describe whether all repositories have been selected or there's
 // a selection involved
 //
@@ -2655,8 +3247,8 @@ const (
 //
 // Schema: #/components/schemas/integration-installation-request
 type IntegrationInstallationRequest struct {
-	Account   IntegrationInstallationRequestAccount `json:"account"`
-	CreatedAt time.Time                             `json:"created_at"`
+	Account   InstallationAccount `json:"account"`
+	CreatedAt time.Time           `json:"created_at"`
 	// Unique identifier of the request installation.
 	ID     int64   `json:"id"`
 	NodeID *string `json:"node_id,omitempty"`
@@ -2700,7 +3292,7 @@ var integrationInstallationRequestMembers = &memberNames{names: []string{"accoun
 func (s IntegrationInstallationRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
-	IntegrationInstallationRequestAccount.encodeJSON(s.Account, e)
+	InstallationAccount.encodeJSON(s.Account, e)
 	e.FieldStart("created_at")
 	encodeTime(s.CreatedAt, e)
 	e.FieldStart("id")
@@ -2722,112 +3314,6 @@ func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes with the generated encoder.
 func (v IntegrationInstallationRequest) MarshalJSON() ([]byte, error) {
 	return encodeValue(v, IntegrationInstallationRequest.encodeJSON), nil
-}
-
-// IntegrationInstallationRequestAccount holds exactly one of its variants, the field that is not
-// nil; Which names it.
-//
-// Schema: #/components/schemas/integration-installation-request/properties/account
-type IntegrationInstallationRequestAccount struct {
-	SimpleUser *SimpleUser
-	Enterprise *Enterprise
-}
-
-var integrationInstallationRequestAccountCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
-
-// Which returns the name of the variant u holds, or "" when it holds none.
-func (u IntegrationInstallationRequestAccount) Which() string {
-	switch {
-	case u.SimpleUser != nil:
-		return "SimpleUser"
-	case u.Enterprise != nil:
-		return "Enterprise"
-	}
-	return ""
-}
-
-// integrationInstallationRequestAccountRequired tells pickCase which cases of IntegrationInstallationRequestAccount require the member key, a bit each.
-func integrationInstallationRequestAccountRequired(key []byte) uint64 {
-	switch string(key) {
-	case "avatar_url", "html_url", "id", "node_id":
-		return 3
-	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
-		return 1
-	case "created_at", "name", "slug", "updated_at":
-		return 2
-	}
-	return 0
-}
-
-var integrationInstallationRequestAccountUnion = union{
-	cases:    integrationInstallationRequestAccountCases,
-	name:     "IntegrationInstallationRequestAccount",
-	required: integrationInstallationRequestAccountRequired,
-	tag:      "",
-}
-
-// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
-func (u *IntegrationInstallationRequestAccount) decodeJSON(d *dec) error {
-	*u = IntegrationInstallationRequestAccount{}
-	if ok, err := guessCase(d, &integrationInstallationRequestAccountUnion, u.start); ok {
-		return err
-	}
-	i, err := integrationInstallationRequestAccountUnion.pick(d)
-	switch {
-	case err != nil:
-		return err
-	case i < 0:
-		return d.Null()
-	}
-	switch i {
-	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
-	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
-	}
-	return err
-}
-
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *IntegrationInstallationRequestAccount) start(i int) memberDecoder {
-	switch i {
-	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
-	case 1:
-		u.Enterprise = new(Enterprise)
-		return u.Enterprise
-	}
-	return nil
-}
-
-// encodeJSON writes the variant u holds, or null when it holds none.
-func (u IntegrationInstallationRequestAccount) encodeJSON(e *enc) {
-	switch {
-	case u.SimpleUser != nil:
-		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
-	case u.Enterprise != nil:
-		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
-	default:
-		e.Null()
-	}
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *IntegrationInstallationRequestAccount) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, IntegrationInstallationRequestAccount.encodeJSON), nil
 }
 
 // LicenseSimple is an object of the API.
@@ -2911,9 +3397,9 @@ func (v LicenseSimple) MarshalJSON() ([]byte, error) {
 // Schema:
 // #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
 type ListInstallationReposForAuthenticatedUserResponse struct {
-	Repositories        []Repository `json:"repositories"`
-	RepositorySelection *string      `json:"repository_selection,omitempty"`
-	TotalCount          int64        `json:"total_count"`
+	Repositories        []InstallationRepository `json:"repositories"`
+	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	TotalCount          int64                    `json:"total_count"`
 }
 
 // decodeJSON reads s from d.
@@ -2930,7 +3416,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
 	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
 	case "repository_selection":
 		return decodeOptStr(&s.RepositorySelection, d)
 	case "total_count":
@@ -2948,7 +3434,7 @@ var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{name
 func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
-	encodeSlice(s.Repositories, e, Repository.encodeJSON)
+	encodeSlice(s.Repositories, e, InstallationRepository.encodeJSON)
 	if s.RepositorySelection != nil {
 		e.FieldStart("repository_selection")
 		encodePtr(s.RepositorySelection, e, encodeStr)
@@ -3026,9 +3512,9 @@ func (v ListInstallationsForAuthenticatedUserResponse) MarshalJSON() ([]byte, er
 //
 // Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
 type ListReposAccessibleToInstallationResponse struct {
-	Repositories        []Repository `json:"repositories"`
-	RepositorySelection *string      `json:"repository_selection,omitempty"`
-	TotalCount          int64        `json:"total_count"`
+	Repositories        []InstallationRepository `json:"repositories"`
+	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	TotalCount          int64                    `json:"total_count"`
 }
 
 // decodeJSON reads s from d.
@@ -3045,7 +3531,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
 	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
 	case "repository_selection":
 		return decodeOptStr(&s.RepositorySelection, d)
 	case "total_count":
@@ -3063,7 +3549,7 @@ var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []str
 func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
-	encodeSlice(s.Repositories, e, Repository.encodeJSON)
+	encodeSlice(s.Repositories, e, InstallationRepository.encodeJSON)
 	if s.RepositorySelection != nil {
 		e.FieldStart("repository_selection")
 		encodePtr(s.RepositorySelection, e, encodeStr)

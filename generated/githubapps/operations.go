@@ -27,7 +27,7 @@ var opAddRepoToInstallationForAuthenticatedUser = operation{
 // Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#add-a-repository-to-an-app-installation
+// https://docs.github.com/rest/apps/installations#add-a-repository-to-an-app-installation
 //
 //	PUT /user/installations/{installation_id}/repositories/{repository_id}
 func (c *Client) AddRepoToInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64, opts ...CallOption) (*Response, error) {
@@ -51,14 +51,13 @@ var opCreateFromManifest = operation{
 // CreateFromManifest: Create a GitHub App from a manifest.
 //
 // Use this endpoint to complete the handshake necessary when implementing the [GitHub App Manifest
-// flow](https://docs.github.com/enterprise-server@3.19/apps/building-github-apps/creating-github-apps-from-a-manifest/).
+// flow](https://docs.github.com/apps/building-github-apps/creating-github-apps-from-a-manifest/).
 // When you create a GitHub App with the manifest flow, you receive a temporary `code` used to
 // retrieve the GitHub App's `id`, `pem` (private key), and `webhook_secret`.
 //
 // Credentials: no credential.
 //
-// GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-github-app-from-a-manifest
+// GitHub API docs: https://docs.github.com/rest/apps/apps#create-a-github-app-from-a-manifest
 //
 //	POST /app-manifests/{code}/conversions
 func (c *Client) CreateFromManifest(ctx context.Context, code string, opts ...CallOption) (*CreateFromManifestResponse, *Response, error) {
@@ -93,7 +92,7 @@ var opCreateInstallationAccessToken = operation{
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-an-installation-access-token-for-an-app
+// https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app
 //
 //	POST /app/installations/{installation_id}/access_tokens
 func (c *Client) CreateInstallationAccessToken(ctx context.Context, installationID int64, body *CreateInstallationAccessTokenRequest, opts ...CallOption) (*InstallationToken, *Response, error) {
@@ -123,14 +122,13 @@ var opDeleteInstallation = operation{
 //
 // Uninstalls a GitHub App on a user, organization, or enterprise account. If you prefer to
 // temporarily suspend an app's access to your account's resources, then we recommend the "[Suspend
-// an app
-// installation](https://docs.github.com/enterprise-server@3.19/rest/apps/apps#suspend-an-app-installation)"
+// an app installation](https://docs.github.com/rest/apps/apps#suspend-an-app-installation)"
 // endpoint.
 //
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#delete-an-installation-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#delete-an-installation-for-the-authenticated-app
 //
 //	DELETE /app/installations/{installation_id}
 func (c *Client) DeleteInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {
@@ -157,13 +155,12 @@ var opGetAuthenticated = operation{
 // installations are associated with this GitHub App, see the `installations_count` in the
 // response. For more details about your app's installations, see the "[List installations for the
 // authenticated
-// app](https://docs.github.com/enterprise-server@3.19/rest/apps/apps#list-installations-for-the-authenticated-app)"
+// app](https://docs.github.com/rest/apps/apps#list-installations-for-the-authenticated-app)"
 // endpoint.
 //
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
-// GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-the-authenticated-app
+// GitHub API docs: https://docs.github.com/rest/apps/apps#get-the-authenticated-app
 //
 //	GET /app
 func (c *Client) GetAuthenticated(ctx context.Context, opts ...CallOption) (*App, *Response, error) {
@@ -193,7 +190,7 @@ var opGetBySlug = operation{
 // Credentials: an installation token (WithInstallation, WithInstallationToken), or a user access
 // token or classic PAT (WithToken), or no credential.
 //
-// GitHub API docs: https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-app
+// GitHub API docs: https://docs.github.com/rest/apps/apps#get-an-app
 //
 //	GET /apps/{app_slug}
 func (c *Client) GetBySlug(ctx context.Context, appSlug string, opts ...CallOption) (*App, *Response, error) {
@@ -224,7 +221,7 @@ var opGetInstallation = operation{
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-installation-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#get-an-installation-for-the-authenticated-app
 //
 //	GET /app/installations/{installation_id}
 func (c *Client) GetInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Installation, *Response, error) {
@@ -254,7 +251,7 @@ var opGetOrgInstallation = operation{
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#get-an-organization-installation-for-the-authenticated-app
 //
 //	GET /orgs/{org}/installation
 func (c *Client) GetOrgInstallation(ctx context.Context, org string, opts ...CallOption) (*Installation, *Response, error) {
@@ -286,7 +283,7 @@ var opGetRepoInstallation = operation{
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app
 //
 //	GET /repos/{owner}/{repo}/installation
 func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo string, opts ...CallOption) (*Installation, *Response, error) {
@@ -316,7 +313,7 @@ var opGetUserInstallation = operation{
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#get-a-user-installation-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#get-a-user-installation-for-the-authenticated-app
 //
 //	GET /users/{username}/installation
 func (c *Client) GetUserInstallation(ctx context.Context, username string, opts ...CallOption) (*Installation, *Response, error) {
@@ -343,12 +340,10 @@ var opListInstallationReposForAuthenticatedUser = operation{
 // ListInstallationReposForAuthenticatedUser. A nil field is not sent.
 type ListInstallationReposForAuthenticatedUserParams struct {
 	// The page number of the results to fetch. For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	Page *int64
 	// The number of results per page (max 100). For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	PerPage *int64
 }
 
@@ -375,7 +370,7 @@ func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
 // Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-user-access-token
+// https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-user-access-token
 //
 //	GET /user/installations/{installation_id}/repositories
 func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) (*ListInstallationReposForAuthenticatedUserResponse, *Response, error) {
@@ -394,7 +389,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 // ListInstallationReposForAuthenticatedUser, following the Link header's next URL. It asks for 100
 // items a page unless params set PerPage. It stops at the first error, which it yields, when the
 // loop breaks, or when ctx ends.
-func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[Repository, error] {
+func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[InstallationRepository, error] {
 	var p ListInstallationReposForAuthenticatedUserParams
 	if params != nil {
 		p = *params
@@ -410,7 +405,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 	}
 	return iterate(ctx, c, r, func(page *ListInstallationReposForAuthenticatedUserResponse) decodeTarget {
 		return page
-	}, func(page *ListInstallationReposForAuthenticatedUserResponse) []Repository {
+	}, func(page *ListInstallationReposForAuthenticatedUserResponse) []InstallationRepository {
 		return page.Repositories
 	})
 }
@@ -428,12 +423,10 @@ var opListInstallationRequestsForAuthenticatedApp = operation{
 // ListInstallationRequestsForAuthenticatedApp. A nil field is not sent.
 type ListInstallationRequestsForAuthenticatedAppParams struct {
 	// The page number of the results to fetch. For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	Page *int64
 	// The number of results per page (max 100). For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	PerPage *int64
 }
 
@@ -459,7 +452,7 @@ func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#list-installation-requests-for-the-authenticated-app
+// https://docs.github.com/rest/apps/apps#list-installation-requests-for-the-authenticated-app
 //
 //	GET /app/installation-requests
 func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams, opts ...CallOption) ([]IntegrationInstallationRequest, *Response, error) {
@@ -515,12 +508,10 @@ var opListInstallations = operation{
 type ListInstallationsParams struct {
 	Outdated *string
 	// The page number of the results to fetch. For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	Page *int64
 	// The number of results per page (max 100). For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	PerPage *int64
 	// Only show results that were last updated after the given time. This is a timestamp in [ISO
 	// 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`.
@@ -610,12 +601,10 @@ var opListInstallationsForAuthenticatedUser = operation{
 // ListInstallationsForAuthenticatedUser. A nil field is not sent.
 type ListInstallationsForAuthenticatedUserParams struct {
 	// The page number of the results to fetch. For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	Page *int64
 	// The number of results per page (max 100). For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	PerPage *int64
 }
 
@@ -642,7 +631,7 @@ func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
 // Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token
+// https://docs.github.com/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token
 //
 //	GET /user/installations
 func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams, opts ...CallOption) (*ListInstallationsForAuthenticatedUserResponse, *Response, error) {
@@ -693,12 +682,10 @@ var opListReposAccessibleToInstallation = operation{
 // ListReposAccessibleToInstallation. A nil field is not sent.
 type ListReposAccessibleToInstallationParams struct {
 	// The page number of the results to fetch. For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	Page *int64
 	// The number of results per page (max 100). For more information, see "[Using pagination in the
-	// REST
-	// API](https://docs.github.com/enterprise-server@3.19/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
+	// REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)."
 	PerPage *int64
 }
 
@@ -723,7 +710,7 @@ func (p *ListReposAccessibleToInstallationParams) query() url.Values {
 // Credentials: an installation token (WithInstallation, WithInstallationToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#list-repositories-accessible-to-the-app-installation
+// https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-app-installation
 //
 //	GET /installation/repositories
 func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) (*ListReposAccessibleToInstallationResponse, *Response, error) {
@@ -741,7 +728,7 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 // ListReposAccessibleToInstallation, following the Link header's next URL. It asks for 100 items a
 // page unless params set PerPage. It stops at the first error, which it yields, when the loop
 // breaks, or when ctx ends.
-func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) iter.Seq2[Repository, error] {
+func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) iter.Seq2[InstallationRepository, error] {
 	var p ListReposAccessibleToInstallationParams
 	if params != nil {
 		p = *params
@@ -756,7 +743,7 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 	}
 	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) decodeTarget {
 		return page
-	}, func(page *ListReposAccessibleToInstallationResponse) []Repository {
+	}, func(page *ListReposAccessibleToInstallationResponse) []InstallationRepository {
 		return page.Repositories
 	})
 }
@@ -778,7 +765,7 @@ var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
 // Credentials: a user access token or classic PAT (WithToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#remove-a-repository-from-an-app-installation
+// https://docs.github.com/rest/apps/installations#remove-a-repository-from-an-app-installation
 //
 //	DELETE /user/installations/{installation_id}/repositories/{repository_id}
 func (c *Client) RemoveRepoFromInstallationForAuthenticatedUser(ctx context.Context, installationID int64, repositoryID int64, opts ...CallOption) (*Response, error) {
@@ -808,7 +795,7 @@ var opRevokeInstallationAccessToken = operation{
 // Credentials: an installation token (WithInstallation, WithInstallationToken).
 //
 // GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/installations#revoke-an-installation-access-token
+// https://docs.github.com/rest/apps/installations#revoke-an-installation-access-token
 //
 //	DELETE /installation/token
 func (c *Client) RevokeInstallationAccessToken(ctx context.Context, opts ...CallOption) (*Response, error) {
@@ -837,8 +824,7 @@ var opScopeToken = operation{
 //
 // Credentials: the app's client id and secret (WithClientCredentials).
 //
-// GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#create-a-scoped-access-token
+// GitHub API docs: https://docs.github.com/rest/apps/apps#create-a-scoped-access-token
 //
 //	POST /applications/{client_id}/token/scoped
 func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTokenRequest, opts ...CallOption) (*Authorization, *Response, error) {
@@ -871,12 +857,11 @@ var opSuspendInstallation = operation{
 //
 // Suspends a GitHub App on a user, organization, or enterprise account, which blocks the app from
 // accessing the account's resources. When a GitHub App is suspended, the app's access to the
-// GitHub Enterprise Server API or webhook events is blocked for that account.
+// GitHub API or webhook events is blocked for that account.
 //
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
-// GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#suspend-an-app-installation
+// GitHub API docs: https://docs.github.com/rest/apps/apps#suspend-an-app-installation
 //
 //	PUT /app/installations/{installation_id}/suspended
 func (c *Client) SuspendInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {
@@ -903,8 +888,7 @@ var opUnsuspendInstallation = operation{
 //
 // Credentials: the app JWT (WithAppAuth, WithAppSigner).
 //
-// GitHub API docs:
-// https://docs.github.com/enterprise-server@3.19/rest/apps/apps#unsuspend-an-app-installation
+// GitHub API docs: https://docs.github.com/rest/apps/apps#unsuspend-an-app-installation
 //
 //	DELETE /app/installations/{installation_id}/suspended
 func (c *Client) UnsuspendInstallation(ctx context.Context, installationID int64, opts ...CallOption) (*Response, error) {

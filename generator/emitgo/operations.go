@@ -45,6 +45,9 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 		jen.Id("pathParts"): jen.Index().String().Values(lits(parts)...),
 		jen.Id("status"):    jen.Lit(op.Result.Status),
 	}
+	if op.Server != "" {
+		fields[jen.Id("server")] = jen.Lit(op.Server)
+	}
 	if b := op.Body; b != nil {
 		fields[jen.Id("contentType")] = jen.Lit(b.ContentType)
 		if b.Kind != ir.BodyJSON {

@@ -10,6 +10,7 @@ import "strings"
 type API struct {
 	Title      string
 	Version    string
+	BaseURL    string       // the first server the description names, its variables at their defaults; "" for none
 	Operations []*Operation // sorted by Name
 	Types      []*Type      // every named type, sorted by Name
 
@@ -132,6 +133,7 @@ type Operation struct {
 	Name    string // method name in the output
 	Method  string // upper-case HTTP method
 	Path    string // path template, "/app/installations/{installation_id}"
+	Server  string // the server the operation (or its path) declares for itself; "" for the API's
 	Summary string
 	Doc     string // first paragraph of the description
 	DocsURL string // GitHub's documentation page for the operation

@@ -30,6 +30,8 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	if doc.T.Info != nil {
 		api.Title, api.Version = doc.T.Info.Title, doc.T.Info.Version
 	}
+	api.BaseURL = serverURL(doc.T.Servers)
+	b.baseURL = api.BaseURL
 	b.names = methodNames(doc, b.reservedMethods)
 	for _, path := range doc.T.Paths.InMatchingOrder() {
 		item := doc.T.Paths.Value(path)
@@ -66,6 +68,7 @@ type builder struct {
 	methods         map[string]*ir.Operation       // method name -> operation, to catch two operations with one name
 	reservedMethods map[string]bool                // Options.ReservedMethods
 	names           map[*openapi3.Operation]string // each operation's method name
+	baseURL         string
 	errs            diag.List
 }
 
@@ -81,6 +84,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 		Summary: firstParagraph(op.Summary),
 		Doc:     firstParagraph(op.Description),
 		Tags:    op.Tags,
+		Server:  b.operationServer(op, item, b.baseURL),
 	}
 	if op.ExternalDocs != nil {
 		o.DocsURL = op.ExternalDocs.URL

@@ -25,6 +25,7 @@ type schemas struct {
 	named      map[string]*ir.Type           // component key -> its type, once built
 	inlining   map[string]bool               // components being inlined, to catch recursion through them
 	inlined    map[*openapi3.Schema]*ir.Type // inline schemas already named: one schema, one type
+	byShape    map[string]*ir.Type           // the same, by shape: inline copies of one object are one type
 	types      []*ir.Type
 	errs       diag.List
 
@@ -55,6 +56,7 @@ func newSchemas(doc *load.Document, opts Options) *schemas {
 		named:           map[string]*ir.Type{},
 		inlining:        map[string]bool{},
 		inlined:         map[*openapi3.Schema]*ir.Type{},
+		byShape:         map[string]*ir.Type{},
 	}
 	var comps openapi3.Schemas
 	if doc.T.Components != nil {
@@ -146,11 +148,22 @@ func (s *schemas) inline(sch *openapi3.Schema, hint, ptr string) *ir.TypeRef {
 		if t := s.inlined[sch]; t != nil {
 			return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
 		}
+		key := ""
+		if kind != ir.Enum { // equal value sets are coincidence; equal objects are one concept copied
+			key = shape(sch)
+			if t := s.byShape[key]; t != nil && key != "" {
+				s.inlined[sch] = t
+				return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
+			}
+		}
 		if n, ok := sch.Extensions[load.ExtName].(string); ok && n != "" {
 			hint = n
 		}
 		t := &ir.Type{Name: s.names.claim(hint), Kind: kind, Doc: describe(sch), Source: ptr}
 		s.inlined[sch] = t
+		if key != "" {
+			s.byShape[key] = t
+		}
 		s.types = append(s.types, t)
 		s.fill(t, sch, ptr)
 		return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}

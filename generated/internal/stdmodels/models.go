@@ -149,6 +149,9 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for repository contents, commits, branches,
 	// downloads, releases, and merges.
 	Contents *AppPermissionsContents `json:"contents,omitempty"`
+	// The level of permission to grant the access token to view and edit custom properties for an
+	// organization, when allowed by the property.
+	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitempty"`
 	// The level of permission to grant the access token to manage Dependabot secrets.
 	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitempty"`
 	// The level of permission to grant the access token for deployments and deployment statuses.
@@ -159,17 +162,9 @@ type AppPermissions struct {
 	// The level of permission to grant the access token to manage the email addresses belonging to a
 	// user.
 	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitempty"`
-	// The level of permission to grant the access token to administer an enterprise account.
-	EnterpriseAdministration *AppPermissionsEnterpriseAdministration `json:"enterprise_administration,omitempty"`
-	// The level of permission to grant the access token for repository custom properties management at
-	// the enterprise level.
-	EnterpriseCustomProperties *AppPermissionsEnterpriseCustomProperties `json:"enterprise_custom_properties,omitempty"`
-	// The level of permission to grant the access token to manage repository access of GitHub Apps on
-	// Enterprise-owned organizations.
-	EnterpriseOrganizationInstallationRepositories *AppPermissionsEnterpriseOrganizationInstallationRepositories `json:"enterprise_organization_installation_repositories,omitempty"`
-	// The level of permission to grant the access token to manage installation of GitHub Apps on
-	// Enterprise-owned organizations.
-	EnterpriseOrganizationInstallations *AppPermissionsEnterpriseOrganizationInstallations `json:"enterprise_organization_installations,omitempty"`
+	// The level of permission to grant the access token for organization custom properties management
+	// at the enterprise level.
+	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitempty"`
 	// The level of permission to grant the access token for managing repository environments.
 	Environments *AppPermissionsEnvironments `json:"environments,omitempty"`
 	// The level of permission to grant the access token to manage the followers belonging to a user.
@@ -398,6 +393,21 @@ const (
 	AppPermissionsContentsWrite AppPermissionsContents = "write"
 )
 
+// AppPermissionsCustomPropertiesForOrganizations: The level of permission to grant the access
+// token to view and edit custom properties for an organization, when allowed by the property.
+//
+// AppPermissionsCustomPropertiesForOrganizations is a string with known values; the API may send
+// others, which decode as they are.
+//
+// Schema: #/components/schemas/app-permissions/properties/custom_properties_for_organizations
+type AppPermissionsCustomPropertiesForOrganizations string
+
+// Known values of AppPermissionsCustomPropertiesForOrganizations.
+const (
+	AppPermissionsCustomPropertiesForOrganizationsRead  AppPermissionsCustomPropertiesForOrganizations = "read"
+	AppPermissionsCustomPropertiesForOrganizationsWrite AppPermissionsCustomPropertiesForOrganizations = "write"
+)
+
 // AppPermissionsDependabotSecrets: The level of permission to grant the access token to manage
 // Dependabot secrets.
 //
@@ -458,65 +468,21 @@ const (
 	AppPermissionsEmailAddressesWrite AppPermissionsEmailAddresses = "write"
 )
 
-// AppPermissionsEnterpriseAdministration: The level of permission to grant the access token to
-// administer an enterprise account.
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations: The level of permission to grant the
+// access token for organization custom properties management at the enterprise level.
 //
-// AppPermissionsEnterpriseAdministration is a string with known values; the API may send others,
-// which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_administration
-type AppPermissionsEnterpriseAdministration string
-
-// Known values of AppPermissionsEnterpriseAdministration.
-const (
-	AppPermissionsEnterpriseAdministrationRead  AppPermissionsEnterpriseAdministration = "read"
-	AppPermissionsEnterpriseAdministrationWrite AppPermissionsEnterpriseAdministration = "write"
-)
-
-// AppPermissionsEnterpriseCustomProperties: The level of permission to grant the access token for
-// repository custom properties management at the enterprise level.
-//
-// AppPermissionsEnterpriseCustomProperties is a string with known values; the API may send others,
-// which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_custom_properties
-type AppPermissionsEnterpriseCustomProperties string
-
-// Known values of AppPermissionsEnterpriseCustomProperties.
-const (
-	AppPermissionsEnterpriseCustomPropertiesRead  AppPermissionsEnterpriseCustomProperties = "read"
-	AppPermissionsEnterpriseCustomPropertiesWrite AppPermissionsEnterpriseCustomProperties = "write"
-)
-
-// AppPermissionsEnterpriseOrganizationInstallationRepositories: The level of permission to grant
-// the access token to manage repository access of GitHub Apps on Enterprise-owned organizations.
-//
-// AppPermissionsEnterpriseOrganizationInstallationRepositories is a string with known values; the
-// API may send others, which decode as they are.
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations is a string with known values; the API
+// may send others, which decode as they are.
 //
 // Schema:
-// #/components/schemas/app-permissions/properties/enterprise_organization_installation_repositories
-type AppPermissionsEnterpriseOrganizationInstallationRepositories string
+// #/components/schemas/app-permissions/properties/enterprise_custom_properties_for_organizations
+type AppPermissionsEnterpriseCustomPropertiesForOrganizations string
 
-// Known values of AppPermissionsEnterpriseOrganizationInstallationRepositories.
+// Known values of AppPermissionsEnterpriseCustomPropertiesForOrganizations.
 const (
-	AppPermissionsEnterpriseOrganizationInstallationRepositoriesRead  AppPermissionsEnterpriseOrganizationInstallationRepositories = "read"
-	AppPermissionsEnterpriseOrganizationInstallationRepositoriesWrite AppPermissionsEnterpriseOrganizationInstallationRepositories = "write"
-)
-
-// AppPermissionsEnterpriseOrganizationInstallations: The level of permission to grant the access
-// token to manage installation of GitHub Apps on Enterprise-owned organizations.
-//
-// AppPermissionsEnterpriseOrganizationInstallations is a string with known values; the API may
-// send others, which decode as they are.
-//
-// Schema: #/components/schemas/app-permissions/properties/enterprise_organization_installations
-type AppPermissionsEnterpriseOrganizationInstallations string
-
-// Known values of AppPermissionsEnterpriseOrganizationInstallations.
-const (
-	AppPermissionsEnterpriseOrganizationInstallationsRead  AppPermissionsEnterpriseOrganizationInstallations = "read"
-	AppPermissionsEnterpriseOrganizationInstallationsWrite AppPermissionsEnterpriseOrganizationInstallations = "write"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsRead  AppPermissionsEnterpriseCustomPropertiesForOrganizations = "read"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsWrite AppPermissionsEnterpriseCustomPropertiesForOrganizations = "write"
+	AppPermissionsEnterpriseCustomPropertiesForOrganizationsAdmin AppPermissionsEnterpriseCustomPropertiesForOrganizations = "admin"
 )
 
 // AppPermissionsEnvironments: The level of permission to grant the access token for managing
@@ -1343,6 +1309,158 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
+// InstallationRepository is an object of the API.
+//
+// Schema:
+// #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
+type InstallationRepository struct {
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitempty"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitempty"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitempty"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitempty"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitempty"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitempty"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitempty"`
+	ArchiveURL             string `json:"archive_url"`
+	// Whether the repository is archived.
+	Archived     bool   `json:"archived"`
+	AssigneesURL string `json:"assignees_url"`
+	BlobsURL     string `json:"blobs_url"`
+	BranchesURL  string `json:"branches_url"`
+	CloneURL     string `json:"clone_url"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitempty"`
+	CollaboratorsURL      string                           `json:"collaborators_url"`
+	CommentsURL           string                           `json:"comments_url"`
+	CommitsURL            string                           `json:"commits_url"`
+	CompareURL            string                           `json:"compare_url"`
+	ContentsURL           string                           `json:"contents_url"`
+	ContributorsURL       string                           `json:"contributors_url"`
+	CreatedAt             *time.Time                       `json:"created_at"`
+	// The custom properties that were defined for the repository. The keys are the custom property
+	// names, and the values are the corresponding custom property values. Present for org repos only.
+	CustomProperties map[string]any `json:"custom_properties,omitempty"`
+	// The default branch of the repository.
+	DefaultBranch string `json:"default_branch"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool   `json:"delete_branch_on_merge,omitempty"`
+	DeploymentsURL      string  `json:"deployments_url"`
+	Description         *string `json:"description"`
+	// Returns whether or not this repository disabled.
+	Disabled      bool   `json:"disabled"`
+	DownloadsURL  string `json:"downloads_url"`
+	EventsURL     string `json:"events_url"`
+	Fork          bool   `json:"fork"`
+	Forks         int64  `json:"forks"`
+	ForksCount    int64  `json:"forks_count"`
+	ForksURL      string `json:"forks_url"`
+	FullName      string `json:"full_name"`
+	GitCommitsURL string `json:"git_commits_url"`
+	GitRefsURL    string `json:"git_refs_url"`
+	GitTagsURL    string `json:"git_tags_url"`
+	GitURL        string `json:"git_url"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitempty"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	HasPages  bool `json:"has_pages"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitempty"`
+	// Whether the wiki is enabled.
+	HasWiki  bool    `json:"has_wiki"`
+	Homepage *string `json:"homepage"`
+	HooksURL string  `json:"hooks_url"`
+	HTMLURL  string  `json:"html_url"`
+	// Unique identifier of the repository
+	ID int64 `json:"id"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate      *bool   `json:"is_template,omitempty"`
+	IssueCommentURL string  `json:"issue_comment_url"`
+	IssueEventsURL  string  `json:"issue_events_url"`
+	IssuesURL       string  `json:"issues_url"`
+	KeysURL         string  `json:"keys_url"`
+	LabelsURL       string  `json:"labels_url"`
+	Language        *string `json:"language"`
+	LanguagesURL    string  `json:"languages_url"`
+	// License Simple
+	License      *LicenseSimple `json:"license"`
+	MasterBranch *string        `json:"master_branch,omitempty"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitempty"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitempty"`
+	MergesURL        string                      `json:"merges_url"`
+	MilestonesURL    string                      `json:"milestones_url"`
+	MirrorURL        *string                     `json:"mirror_url"`
+	// The name of the repository.
+	Name             string `json:"name"`
+	NodeID           string `json:"node_id"`
+	NotificationsURL string `json:"notifications_url"`
+	OpenIssues       int64  `json:"open_issues"`
+	OpenIssuesCount  int64  `json:"open_issues_count"`
+	// A GitHub user.
+	Owner       SimpleUser             `json:"owner"`
+	Permissions *RepositoryPermissions `json:"permissions,omitempty"`
+	// Whether the repository is private or public.
+	Private bool `json:"private"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitempty"`
+	PullsURL                  string                               `json:"pulls_url"`
+	PushedAt                  *time.Time                           `json:"pushed_at"`
+	ReleasesURL               string                               `json:"releases_url"`
+	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
+	// initially created, the size is 0.
+	Size int64 `json:"size"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitempty"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitempty"`
+	SSHURL                 string                            `json:"ssh_url"`
+	StargazersCount        int64                             `json:"stargazers_count"`
+	StargazersURL          string                            `json:"stargazers_url"`
+	StarredAt              *string                           `json:"starred_at,omitempty"`
+	StatusesURL            string                            `json:"statuses_url"`
+	SubscribersURL         string                            `json:"subscribers_url"`
+	SubscriptionURL        string                            `json:"subscription_url"`
+	SvnURL                 string                            `json:"svn_url"`
+	TagsURL                string                            `json:"tags_url"`
+	TeamsURL               string                            `json:"teams_url"`
+	TempCloneToken         *string                           `json:"temp_clone_token,omitempty"`
+	Topics                 []string                          `json:"topics,omitempty"`
+	TreesURL               string                            `json:"trees_url"`
+	UpdatedAt              *time.Time                        `json:"updated_at"`
+	URL                    string                            `json:"url"`
+	// Whether a squash merge commit can use the pull request title as default. **This property is
+	// closing down. Please use `squash_merge_commit_title` instead.
+	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitempty"`
+	// The repository visibility: public, private, or internal.
+	Visibility    *string `json:"visibility,omitempty"`
+	Watchers      int64   `json:"watchers"`
+	WatchersCount int64   `json:"watchers_count"`
+	// Whether to require contributors to sign off on web-based commits
+	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
+}
+
+// Format prints t with its credentials masked, whatever the verb.
+func (t InstallationRepository) Format(f fmt.State, verb rune) {
+	type plain InstallationRepository
+	p := plain(t)
+	p.TempCloneToken = maskSecretPtr(p.TempCloneToken)
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
 // InstallationRepositorySelection: Describe whether all repositories have been selected or there's
 // a selection involved
 //
@@ -1397,70 +1515,13 @@ const (
 //
 // Schema: #/components/schemas/integration-installation-request
 type IntegrationInstallationRequest struct {
-	Account   IntegrationInstallationRequestAccount `json:"account"`
-	CreatedAt time.Time                             `json:"created_at"`
+	Account   InstallationAccount `json:"account"`
+	CreatedAt time.Time           `json:"created_at"`
 	// Unique identifier of the request installation.
 	ID     int64   `json:"id"`
 	NodeID *string `json:"node_id,omitempty"`
 	// A GitHub user.
 	Requester SimpleUser `json:"requester"`
-}
-
-// IntegrationInstallationRequestAccount holds exactly one of its variants, the field that is not
-// nil; Which names it.
-//
-// Schema: #/components/schemas/integration-installation-request/properties/account
-type IntegrationInstallationRequestAccount struct {
-	SimpleUser *SimpleUser
-	Enterprise *Enterprise
-}
-
-var integrationInstallationRequestAccountCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
-
-// Which returns the name of the variant u holds, or "" when it holds none.
-func (u IntegrationInstallationRequestAccount) Which() string {
-	switch {
-	case u.SimpleUser != nil:
-		return "SimpleUser"
-	case u.Enterprise != nil:
-		return "Enterprise"
-	}
-	return ""
-}
-
-// UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
-func (u *IntegrationInstallationRequestAccount) UnmarshalJSON(data []byte) error {
-	*u = IntegrationInstallationRequestAccount{}
-	i, err := pickCase("IntegrationInstallationRequestAccount", data, integrationInstallationRequestAccountCases, "")
-	if err != nil {
-		return err
-	}
-	switch i {
-	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return json.Unmarshal(data, u.SimpleUser)
-	case 1:
-		u.Enterprise = new(Enterprise)
-		return json.Unmarshal(data, u.Enterprise)
-	}
-	return nil
-}
-
-// MarshalJSON encodes the variant u holds, or null when it holds none.
-func (u IntegrationInstallationRequestAccount) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
-	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
-	}
-	return []byte("null"), nil
 }
 
 // LicenseSimple is an object of the API.
@@ -1480,9 +1541,9 @@ type LicenseSimple struct {
 // Schema:
 // #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
 type ListInstallationReposForAuthenticatedUserResponse struct {
-	Repositories        []Repository `json:"repositories"`
-	RepositorySelection *string      `json:"repository_selection,omitempty"`
-	TotalCount          int64        `json:"total_count"`
+	Repositories        []InstallationRepository `json:"repositories"`
+	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	TotalCount          int64                    `json:"total_count"`
 }
 
 // ListInstallationsForAuthenticatedUserResponse is an object of the API.
@@ -1497,9 +1558,9 @@ type ListInstallationsForAuthenticatedUserResponse struct {
 //
 // Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
 type ListReposAccessibleToInstallationResponse struct {
-	Repositories        []Repository `json:"repositories"`
-	RepositorySelection *string      `json:"repository_selection,omitempty"`
-	TotalCount          int64        `json:"total_count"`
+	Repositories        []InstallationRepository `json:"repositories"`
+	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	TotalCount          int64                    `json:"total_count"`
 }
 
 // Repository: A repository on GitHub.
