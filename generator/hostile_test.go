@@ -53,10 +53,21 @@ var hostileDescriptions = []hostile{
 	{name: "ref-self", spec: hostileFile("ref-self.yaml"),
 		want: []string{"ref-self.yaml:11:5 #/components/schemas/A", "$ref leads back to itself (A -> A)"}},
 	{name: "deep-arrays", spec: deepSpec(500, func(inner string, _ int) string { return `{"type": "array", "items": ` + inner + `}` }),
+		want: []string{"deep.json:2:", "the description nests more than 256 levels deep here"}},
+	{name: "deep-arrays-within-json-limits", spec: deepSpec(100, func(inner string, _ int) string { return `{"type": "array", "items": ` + inner + `}` }),
 		want: []string{"deep.json:2:", "schemas nest more than 48 levels deep here"}},
 	{name: "deep-objects", spec: deepSpec(3000, func(inner string, i int) string {
 		return fmt.Sprintf(`{"type": "object", "properties": {"p%d": %s}}`, i, inner)
+	}), want: []string{"deep.json:2:", "the description nests more than 256 levels deep here"}},
+	{name: "deep-objects-within-json-limits", spec: deepSpec(60, func(inner string, i int) string {
+		return fmt.Sprintf(`{"type": "object", "properties": {"p%d": %s}}`, i, inner)
 	}), want: []string{"deep.json:2:", "schemas nest more than 48 levels deep here"}},
+	{name: "deep-yaml", spec: func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "deep.yaml")
+		spec := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\nx-deep: " + strings.Repeat("[", 400) + strings.Repeat("]", 400) + "\n"
+		require.NoError(t, os.WriteFile(path, []byte(spec), 0o644))
+		return path
+	}, want: []string{"deep.yaml:4:", "the description nests more than 256 levels deep here"}},
 	{name: "names-in-scope", spec: hostileFile("names-in-scope.yaml"), check: `package hostile
 
 import (

@@ -355,8 +355,8 @@ func TestWithInstallationNeedsAppCredentials(t *testing.T) {
 
 func TestSecretsPrintMaskedButKeepTheirValues(t *testing.T) {
 	tok := gh.InstallationToken{Token: "ghs_verysecret", ExpiresAt: "2030-01-01T00:00:00Z"}
-	manifest := &gh.CreateFromManifestResponse{ClientSecret: "cs_verysecret", PEM: "-----BEGIN RSA PRIVATE KEY-----verysecret", WebhookSecret: gh.Ptr("wh_verysecret"), ClientID: "Iv1.visible"}
-	auth := gh.Authorization{Token: "ghu_verysecret", TokenLastEight: gh.Ptr("visible8")}
+	manifest := &gh.CreateFromManifestResponse{ClientSecret: "cs_verysecret", PEM: "-----BEGIN RSA PRIVATE KEY-----verysecret", WebhookSecret: gh.NotNull("wh_verysecret"), ClientID: "Iv1.visible"}
+	auth := gh.Authorization{Token: "ghu_verysecret", TokenLastEight: gh.NotNull("visible8")}
 	scope := gh.ScopeTokenRequest{AccessToken: "ghu_verysecret"} // masked by the name rule, not by a list
 	repo := gh.Repository{Name: "visible", TempCloneToken: gh.Ptr("verysecret")}
 	for _, v := range []any{tok, &tok, manifest, auth, scope, &scope, repo, struct{ Inner gh.InstallationToken }{tok}} {

@@ -130,14 +130,20 @@ func TestUnionsPickTheVariantTheObjectIs(t *testing.T) {
 	c := serve(t, answer(200, "application/json", enterprise))
 	inst, _, err := c.GetInstallation(context.Background(), 1)
 	require.NoError(t, err)
-	assert.Equal(t, "Enterprise", inst.Account.Which())
-	assert.Nil(t, inst.Account.SimpleUser, "an enterprise must not read as a user")
-	assert.Equal(t, "octo", inst.Account.Enterprise.Slug)
+	account, ok := inst.Account.Get()
+	require.True(t, ok)
+	assert.Equal(t, "Enterprise", account.Which())
+	assert.Nil(t, account.SimpleUser, "an enterprise must not read as a user")
+	assert.Equal(t, "octo", account.Enterprise.Slug)
 
 	c = serve(t, answer(200, "application/json", `{"id": 1, "account": null}`))
 	inst, _, err = c.GetInstallation(context.Background(), 1)
 	require.NoError(t, err)
-	assert.Nil(t, inst.Account, "a null account is nil")
+	assert.True(t, inst.Account.IsNull(), "a null account is null, not absent")
+	c = serve(t, answer(200, "application/json", `{"id": 1}`))
+	inst, _, err = c.GetInstallation(context.Background(), 1)
+	require.NoError(t, err)
+	assert.False(t, inst.Account.IsSet(), "an absent account is absent, not null")
 }
 
 func TestResponseCarriesRateAndPages(t *testing.T) {

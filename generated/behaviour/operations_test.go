@@ -111,7 +111,7 @@ func operationCases() []opCase {
 				m := got.(*gh.CreateFromManifestResponse)
 				assert.Equal(t, "Iv1.8a61f9b3a7aba766", m.ClientID)
 				assert.Equal(t, "1726be1638095a19edd134c77bde3aa2ece1e5d8", m.ClientSecret)
-				assert.Equal(t, "e340154128314309424b7c8e90325147d99fdafa", *m.WebhookSecret)
+				assert.Equal(t, "e340154128314309424b7c8e90325147d99fdafa", m.WebhookSecret.Or(""))
 				assert.Contains(t, m.PEM, "-----BEGIN RSA PRIVATE KEY-----")
 				assert.Equal(t, "octoapp", *m.Slug)
 				assert.Equal(t, "github", m.Owner.SimpleUser.Login)
@@ -141,8 +141,8 @@ func operationCases() []opCase {
 				list := got.([]gh.Installation)
 				require.Len(t, list, 1)
 				assert.Equal(t, int64(1), list[0].ID)
-				assert.Equal(t, "octocat", list[0].Account.SimpleUser.Login)
-				assert.Nil(t, list[0].Account.Enterprise)
+				assert.Equal(t, "octocat", list[0].Account.Ptr().SimpleUser.Login)
+				assert.Nil(t, list[0].Account.Ptr().Enterprise)
 				assert.Equal(t, gh.InstallationRepositorySelectionSelected, list[0].RepositorySelection)
 			},
 		},
@@ -153,8 +153,8 @@ func operationCases() []opCase {
 				inst := got.(*gh.Installation)
 				assert.Equal(t, "github-actions", inst.AppSlug)
 				assert.Equal(t, "Organization", inst.TargetType)
-				assert.Nil(t, inst.SuspendedBy)
-				assert.Nil(t, inst.SuspendedAt)
+				assert.True(t, inst.SuspendedBy.IsNull(), "the example has suspended_by: null")
+				assert.True(t, inst.SuspendedAt.IsNull())
 				assert.True(t, mustTime(t, "2017-07-08T20:18:44Z").Equal(inst.CreatedAt), "created_at keeps its instant: %v", inst.CreatedAt)
 				_, offset := inst.CreatedAt.Zone()
 				assert.Equal(t, -4*3600, offset, "and its offset")
@@ -218,10 +218,12 @@ func operationCases() []opCase {
 			},
 			check: func(t *testing.T, got any) {
 				a := got.(*gh.Authorization)
-				assert.Equal(t, "Ae178B4a", *a.TokenLastEight)
+				assert.Equal(t, "Ae178B4a", a.TokenLastEight.Or(""))
 				assert.Equal(t, "my github app", a.App.Name)
-				assert.Equal(t, "octocat", a.Installation.Account.Login)
-				assert.Equal(t, gh.ScopedInstallationRepositorySelectionSelected, a.Installation.RepositorySelection)
+				installation, ok := a.Installation.Get()
+				require.True(t, ok)
+				assert.Equal(t, "octocat", installation.Account.Login)
+				assert.Equal(t, gh.ScopedInstallationRepositorySelectionSelected, installation.RepositorySelection)
 			},
 		},
 		{
@@ -243,7 +245,7 @@ func operationCases() []opCase {
 				require.Len(t, list.Repositories, 1)
 				r := list.Repositories[0]
 				assert.Equal(t, "octocat/Hello-World", r.FullName)
-				assert.Equal(t, "mit", r.License.Key)
+				assert.Equal(t, "mit", r.License.Ptr().Key)
 				assert.Equal(t, "octocat", r.Owner.Login)
 			},
 		},
@@ -261,7 +263,7 @@ func operationCases() []opCase {
 			},
 			check: func(t *testing.T, got any) {
 				inst := got.(*gh.Installation)
-				assert.Equal(t, "github", inst.Account.SimpleUser.Login)
+				assert.Equal(t, "github", inst.Account.Ptr().SimpleUser.Login)
 				assert.Equal(t, []string{"config.yml", ".github/issue_TEMPLATE.md"}, inst.SingleFilePaths)
 			},
 		},
@@ -290,7 +292,7 @@ func operationCases() []opCase {
 				list := got.(*gh.ListInstallationsForAuthenticatedUserResponse)
 				assert.Equal(t, int64(2), list.TotalCount)
 				require.NotEmpty(t, list.Installations)
-				assert.Equal(t, "octocat", list.Installations[0].Account.SimpleUser.Login)
+				assert.Equal(t, "octocat", list.Installations[0].Account.Ptr().SimpleUser.Login)
 			},
 		},
 		{

@@ -433,6 +433,25 @@ func encodeMap[T any](v map[string]T, e *enc, encode func(T, *enc)) {
 	e.ObjEnd()
 }
 
+// decodeNullable reads null or a value into dst.
+func decodeNullable[T any](dst *Nullable[T], d *dec, decode func(*T, *dec) error) error {
+	if d.Next() == jx.Null {
+		*dst = Null[T]()
+		return d.Null()
+	}
+	dst.state = present
+	return decode(&dst.value, d)
+}
+
+// encodeNullable writes null or the value.
+func encodeNullable[T any](v Nullable[T], e *enc, encode func(T, *enc)) {
+	if v.state != present {
+		e.Null()
+		return
+	}
+	encode(v.value, e)
+}
+
 // into decodes a value of any type with its generated decoder, for answers that are not a
 // named object: arrays, maps, scalars.
 type into[T any] struct {

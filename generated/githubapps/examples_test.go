@@ -31,7 +31,9 @@ func ExampleWithAppAuth() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(inst.ID, inst.Account.Which())
+	if account, ok := inst.Account.Get(); ok { // null for an installation without an account
+		fmt.Println(inst.ID, account.Which())
+	}
 }
 
 func ExampleWithAppSigner() {
@@ -139,8 +141,8 @@ func ExampleClient_ListInstallationsIter() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		if inst.SuspendedAt != nil {
-			fmt.Println("suspended:", inst.ID)
+		if at, suspended := inst.SuspendedAt.Get(); suspended {
+			fmt.Println("suspended:", inst.ID, "since", at)
 		}
 	}
 }

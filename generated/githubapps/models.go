@@ -16,9 +16,9 @@ import (
 //
 // Schema: #/components/schemas/integration
 type App struct {
-	ClientID    *string   `json:"client_id,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	Description *string   `json:"description"`
+	ClientID    *string          `json:"client_id,omitzero"`
+	CreatedAt   time.Time        `json:"created_at"`
+	Description Nullable[string] `json:"description"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
@@ -29,7 +29,7 @@ type App struct {
 	ID int64 `json:"id"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
-	InstallationsCount *int64 `json:"installations_count,omitempty"`
+	InstallationsCount *int64 `json:"installations_count,omitzero"`
 	// The name of the GitHub app
 	Name   string   `json:"name"`
 	NodeID string   `json:"node_id"`
@@ -37,7 +37,7 @@ type App struct {
 	// The set of permissions for the GitHub app
 	Permissions AppPermissionSet `json:"permissions"`
 	// The slug name of the GitHub app
-	Slug      *string   `json:"slug,omitempty"`
+	Slug      *string   `json:"slug,omitzero"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
@@ -59,7 +59,7 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 	case "created_at":
 		return decodeTime(&s.CreatedAt, d)
 	case "description":
-		return decodeOptStr(&s.Description, d)
+		return decodeNullable(&s.Description, d, decodeStr)
 	case "events":
 		return decodeSlice(&s.Events, d, decodeStr)
 	case "external_url":
@@ -91,7 +91,7 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 
 var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s App) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.ClientID != nil {
@@ -101,7 +101,7 @@ func (s App) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(s.CreatedAt, e)
 	e.FieldStart("description")
-	encodePtr(s.Description, e, encodeStr)
+	encodeNullable(s.Description, e, encodeStr)
 	e.FieldStart("events")
 	encodeSlice(s.Events, e, encodeStr)
 	e.FieldStart("external_url")
@@ -250,11 +250,11 @@ func (v AppOwner) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/integration/properties/permissions
 type AppPermissionSet struct {
-	Checks      *string `json:"checks,omitempty"`
-	Contents    *string `json:"contents,omitempty"`
-	Deployments *string `json:"deployments,omitempty"`
-	Issues      *string `json:"issues,omitempty"`
-	Metadata    *string `json:"metadata,omitempty"`
+	Checks      *string `json:"checks,omitzero"`
+	Contents    *string `json:"contents,omitzero"`
+	Deployments *string `json:"deployments,omitzero"`
+	Issues      *string `json:"issues,omitzero"`
+	Metadata    *string `json:"metadata,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]string `json:"-"`
 }
@@ -299,7 +299,7 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 
 var appPermissionSetMembers = &memberNames{names: []string{"checks", "contents", "deployments", "issues", "metadata"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s AppPermissionSet) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Checks != nil {
@@ -348,147 +348,147 @@ func (v AppPermissionSet) MarshalJSON() ([]byte, error) {
 type AppPermissions struct {
 	// The level of permission to grant the access token for GitHub Actions workflows, workflow runs,
 	// and artifacts.
-	Actions *AppPermissionsActions `json:"actions,omitempty"`
+	Actions *AppPermissionsActions `json:"actions,omitzero"`
 	// The level of permission to grant the access token for repository creation, deletion, settings,
 	// teams, and collaborators creation.
-	Administration *AppPermissionsAdministration `json:"administration,omitempty"`
+	Administration *AppPermissionsAdministration `json:"administration,omitzero"`
 	// The level of permission to grant the access token to create and retrieve build artifact metadata
 	// records.
-	ArtifactMetadata *AppPermissionsArtifactMetadata `json:"artifact_metadata,omitempty"`
+	ArtifactMetadata *AppPermissionsArtifactMetadata `json:"artifact_metadata,omitzero"`
 	// The level of permission to create and retrieve the access token for repository attestations.
-	Attestations *AppPermissionsAttestations `json:"attestations,omitempty"`
+	Attestations *AppPermissionsAttestations `json:"attestations,omitzero"`
 	// The level of permission to grant the access token for checks on code.
-	Checks *AppPermissionsChecks `json:"checks,omitempty"`
+	Checks *AppPermissionsChecks `json:"checks,omitzero"`
 	// The level of permission to grant the access token to view and manage code quality data.
-	CodeQuality *AppPermissionsCodeQuality `json:"code_quality,omitempty"`
+	CodeQuality *AppPermissionsCodeQuality `json:"code_quality,omitzero"`
 	// The level of permission to grant the access token to create, edit, delete, and list Codespaces.
-	Codespaces *AppPermissionsCodespaces `json:"codespaces,omitempty"`
+	Codespaces *AppPermissionsCodespaces `json:"codespaces,omitzero"`
 	// The level of permission to grant the access token for repository contents, commits, branches,
 	// downloads, releases, and merges.
-	Contents *AppPermissionsContents `json:"contents,omitempty"`
+	Contents *AppPermissionsContents `json:"contents,omitzero"`
 	// The level of permission to grant the access token to view and edit custom properties for an
 	// organization, when allowed by the property.
-	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitempty"`
+	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot secrets.
-	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitempty"`
+	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitzero"`
 	// The level of permission to grant the access token for deployments and deployment statuses.
-	Deployments *AppPermissionsDeployments `json:"deployments,omitempty"`
+	Deployments *AppPermissionsDeployments `json:"deployments,omitzero"`
 	// The level of permission to grant the access token for discussions and related comments and
 	// labels.
-	Discussions *AppPermissionsDiscussions `json:"discussions,omitempty"`
+	Discussions *AppPermissionsDiscussions `json:"discussions,omitzero"`
 	// The level of permission to grant the access token to manage the email addresses belonging to a
 	// user.
-	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitempty"`
+	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitzero"`
 	// The level of permission to grant the access token for organization custom properties management
 	// at the enterprise level.
-	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitempty"`
+	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token for managing repository environments.
-	Environments *AppPermissionsEnvironments `json:"environments,omitempty"`
+	Environments *AppPermissionsEnvironments `json:"environments,omitzero"`
 	// The level of permission to grant the access token to manage the followers belonging to a user.
-	Followers *AppPermissionsFollowers `json:"followers,omitempty"`
+	Followers *AppPermissionsFollowers `json:"followers,omitzero"`
 	// The level of permission to grant the access token to manage git SSH keys.
-	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitempty"`
+	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitzero"`
 	// The level of permission to grant the access token to view and manage GPG keys belonging to a
 	// user.
-	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitempty"`
+	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitzero"`
 	// The level of permission to grant the access token to view and manage interaction limits on a
 	// repository.
-	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitempty"`
+	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitzero"`
 	// The level of permission to grant the access token for issues and related comments, assignees,
 	// labels, and milestones.
-	Issues *AppPermissionsIssues `json:"issues,omitempty"`
+	Issues *AppPermissionsIssues `json:"issues,omitzero"`
 	// The level of permission to grant the access token for organization teams and members.
-	Members *AppPermissionsMembers `json:"members,omitempty"`
+	Members *AppPermissionsMembers `json:"members,omitzero"`
 	// The level of permission to grant the access token to manage the merge queues for a repository.
-	MergeQueues *AppPermissionsMergeQueues `json:"merge_queues,omitempty"`
+	MergeQueues *AppPermissionsMergeQueues `json:"merge_queues,omitzero"`
 	// The level of permission to grant the access token to search repositories, list collaborators,
 	// and access repository metadata.
-	Metadata *AppPermissionsMetadata `json:"metadata,omitempty"`
+	Metadata *AppPermissionsMetadata `json:"metadata,omitzero"`
 	// The level of permission to grant the access token to manage access to an organization.
-	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitempty"`
+	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitzero"`
 	// The level of permission to grant the access token to view and manage announcement banners for an
 	// organization.
-	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitempty"`
+	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitzero"`
 	// The level of permission to grant the access token to view and manage Copilot cloud agent
 	// settings for an organization.
-	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitempty"`
+	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitzero"`
 	// The level of permission to grant the access token for managing access to GitHub Copilot for
 	// members of an organization with a Copilot Business subscription. This property is in public
 	// preview and is subject to change.
-	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitempty"`
+	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitzero"`
 	// The level of permission to grant the access token for custom organization roles management.
-	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitempty"`
+	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitzero"`
 	// The level of permission to grant the access token for repository custom properties management at
 	// the organization level.
-	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitempty"`
+	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitzero"`
 	// The level of permission to grant the access token for custom repository roles management.
-	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitempty"`
+	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitzero"`
 	// The level of permission to grant the access token to view events triggered by an activity in an
 	// organization.
-	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitempty"`
+	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitzero"`
 	// The level of permission to grant the access token to manage the post-receive hooks for an
 	// organization.
-	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitempty"`
+	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitzero"`
 	// The level of permission to grant the access token for organization packages published to GitHub
 	// Packages.
-	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitempty"`
+	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitzero"`
 	// The level of permission to grant the access token for viewing and managing fine-grained personal
 	// access tokens that have been approved by an organization.
-	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitempty"`
+	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitzero"`
 	// The level of permission to grant the access token for viewing and managing fine-grained personal
 	// access token requests to an organization.
-	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitempty"`
+	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitzero"`
 	// The level of permission to grant the access token for viewing an organization's plan.
-	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitempty"`
+	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitzero"`
 	// The level of permission to grant the access token to manage organization projects and projects
 	// public preview (where available).
-	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitempty"`
+	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitzero"`
 	// The level of permission to grant the access token to manage organization secrets.
-	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitempty"`
+	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitzero"`
 	// The level of permission to grant the access token to view and manage GitHub Actions self-hosted
 	// runners available to an organization.
-	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitempty"`
+	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitzero"`
 	// The level of permission to grant the access token to view and manage users blocked by the
 	// organization.
-	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitempty"`
+	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitzero"`
 	// The level of permission to grant the access token for packages published to GitHub Packages.
-	Packages *AppPermissionsPackages `json:"packages,omitempty"`
+	Packages *AppPermissionsPackages `json:"packages,omitzero"`
 	// The level of permission to grant the access token to retrieve Pages statuses, configuration, and
 	// builds, as well as create new builds.
-	Pages *AppPermissionsPages `json:"pages,omitempty"`
+	Pages *AppPermissionsPages `json:"pages,omitzero"`
 	// The level of permission to grant the access token to manage the profile settings belonging to a
 	// user.
-	Profile *AppPermissionsProfile `json:"profile,omitempty"`
+	Profile *AppPermissionsProfile `json:"profile,omitzero"`
 	// The level of permission to grant the access token for pull requests and related comments,
 	// assignees, labels, milestones, and merges.
-	PullRequests *AppPermissionsPullRequests `json:"pull_requests,omitempty"`
+	PullRequests *AppPermissionsPullRequests `json:"pull_requests,omitzero"`
 	// The level of permission to grant the access token to view and edit custom properties for a
 	// repository, when allowed by the property.
-	RepositoryCustomProperties *AppPermissionsRepositoryCustomProperties `json:"repository_custom_properties,omitempty"`
+	RepositoryCustomProperties *AppPermissionsRepositoryCustomProperties `json:"repository_custom_properties,omitzero"`
 	// The level of permission to grant the access token to manage the post-receive hooks for a
 	// repository.
-	RepositoryHooks *AppPermissionsRepositoryHooks `json:"repository_hooks,omitempty"`
+	RepositoryHooks *AppPermissionsRepositoryHooks `json:"repository_hooks,omitzero"`
 	// The level of permission to grant the access token to manage repository projects, columns, and
 	// cards.
-	RepositoryProjects *AppPermissionsRepositoryProjects `json:"repository_projects,omitempty"`
+	RepositoryProjects *AppPermissionsRepositoryProjects `json:"repository_projects,omitzero"`
 	// The level of permission to grant the access token to view and manage secret scanning alerts.
-	SecretScanningAlerts *AppPermissionsSecretScanningAlerts `json:"secret_scanning_alerts,omitempty"`
+	SecretScanningAlerts *AppPermissionsSecretScanningAlerts `json:"secret_scanning_alerts,omitzero"`
 	// The level of permission to grant the access token to manage repository secrets.
-	Secrets *AppPermissionsSecrets `json:"secrets,omitempty"`
+	Secrets *AppPermissionsSecrets `json:"secrets,omitzero"`
 	// The level of permission to grant the access token to view and manage security events like code
 	// scanning alerts.
-	SecurityEvents *AppPermissionsSecurityEvents `json:"security_events,omitempty"`
+	SecurityEvents *AppPermissionsSecurityEvents `json:"security_events,omitzero"`
 	// The level of permission to grant the access token to manage just a single file.
-	SingleFile *AppPermissionsSingleFile `json:"single_file,omitempty"`
+	SingleFile *AppPermissionsSingleFile `json:"single_file,omitzero"`
 	// The level of permission to grant the access token to list and manage repositories a user is
 	// starring.
-	Starring *AppPermissionsStarring `json:"starring,omitempty"`
+	Starring *AppPermissionsStarring `json:"starring,omitzero"`
 	// The level of permission to grant the access token for commit statuses.
-	Statuses *AppPermissionsStatuses `json:"statuses,omitempty"`
+	Statuses *AppPermissionsStatuses `json:"statuses,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot alerts.
-	VulnerabilityAlerts *AppPermissionsVulnerabilityAlerts `json:"vulnerability_alerts,omitempty"`
+	VulnerabilityAlerts *AppPermissionsVulnerabilityAlerts `json:"vulnerability_alerts,omitzero"`
 	// The level of permission to grant the access token to update GitHub Actions workflow files.
-	Workflows *AppPermissionsWorkflows `json:"workflows,omitempty"`
+	Workflows *AppPermissionsWorkflows `json:"workflows,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -623,7 +623,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 
 var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "custom_properties_for_organizations", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_custom_properties_for_organizations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s AppPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Actions != nil {
@@ -1690,24 +1690,24 @@ const (
 //
 // Schema: #/components/schemas/authorization
 type Authorization struct {
-	App         AuthorizationApp `json:"app"`
-	CreatedAt   time.Time        `json:"created_at"`
-	ExpiresAt   *time.Time       `json:"expires_at"`
-	Fingerprint *string          `json:"fingerprint"`
-	HashedToken *string          `json:"hashed_token"`
-	ID          int64            `json:"id"`
+	App         AuthorizationApp    `json:"app"`
+	CreatedAt   time.Time           `json:"created_at"`
+	ExpiresAt   Nullable[time.Time] `json:"expires_at"`
+	Fingerprint Nullable[string]    `json:"fingerprint"`
+	HashedToken Nullable[string]    `json:"hashed_token"`
+	ID          int64               `json:"id"`
 	// Scoped Installation
-	Installation *ScopedInstallation `json:"installation,omitempty"`
-	Note         *string             `json:"note"`
-	NoteURL      *string             `json:"note_url"`
+	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
+	Note         Nullable[string]             `json:"note"`
+	NoteURL      Nullable[string]             `json:"note_url"`
 	// A list of scopes that this authorization is in.
-	Scopes         []string  `json:"scopes"`
-	Token          string    `json:"token"`
-	TokenLastEight *string   `json:"token_last_eight"`
-	UpdatedAt      time.Time `json:"updated_at"`
-	URL            string    `json:"url"`
+	Scopes         Nullable[[]string] `json:"scopes"`
+	Token          string             `json:"token"`
+	TokenLastEight Nullable[string]   `json:"token_last_eight"`
+	UpdatedAt      time.Time          `json:"updated_at"`
+	URL            string             `json:"url"`
 	// A GitHub user.
-	User *SimpleUser `json:"user,omitempty"`
+	User Nullable[SimpleUser] `json:"user,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -1728,31 +1728,33 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 	case "created_at":
 		return decodeTime(&s.CreatedAt, d)
 	case "expires_at":
-		return decodeOptTime(&s.ExpiresAt, d)
+		return decodeNullable(&s.ExpiresAt, d, decodeTime)
 	case "fingerprint":
-		return decodeOptStr(&s.Fingerprint, d)
+		return decodeNullable(&s.Fingerprint, d, decodeStr)
 	case "hashed_token":
-		return decodeOptStr(&s.HashedToken, d)
+		return decodeNullable(&s.HashedToken, d, decodeStr)
 	case "id":
 		return decodeInt64(&s.ID, d)
 	case "installation":
-		return decodePtr(&s.Installation, d, (*ScopedInstallation).decodeJSON)
+		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON)
 	case "note":
-		return decodeOptStr(&s.Note, d)
+		return decodeNullable(&s.Note, d, decodeStr)
 	case "note_url":
-		return decodeOptStr(&s.NoteURL, d)
+		return decodeNullable(&s.NoteURL, d, decodeStr)
 	case "scopes":
-		return decodeSlice(&s.Scopes, d, decodeStr)
+		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
+			return decodeSlice(v, d, decodeStr)
+		})
 	case "token":
 		return decodeStr(&s.Token, d)
 	case "token_last_eight":
-		return decodeOptStr(&s.TokenLastEight, d)
+		return decodeNullable(&s.TokenLastEight, d, decodeStr)
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
 	case "url":
 		return decodeStr(&s.URL, d)
 	case "user":
-		return decodePtr(&s.User, d, (*SimpleUser).decodeJSON)
+		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON)
 	}
 	if name := foldedKey(key, authorizationMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1762,7 +1764,7 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 
 var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s Authorization) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("app")
@@ -1770,34 +1772,36 @@ func (s Authorization) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(s.CreatedAt, e)
 	e.FieldStart("expires_at")
-	encodePtr(s.ExpiresAt, e, encodeTime)
+	encodeNullable(s.ExpiresAt, e, encodeTime)
 	e.FieldStart("fingerprint")
-	encodePtr(s.Fingerprint, e, encodeStr)
+	encodeNullable(s.Fingerprint, e, encodeStr)
 	e.FieldStart("hashed_token")
-	encodePtr(s.HashedToken, e, encodeStr)
+	encodeNullable(s.HashedToken, e, encodeStr)
 	e.FieldStart("id")
 	encodeInt64(s.ID, e)
-	if s.Installation != nil {
+	if s.Installation.IsSet() {
 		e.FieldStart("installation")
-		encodePtr(s.Installation, e, ScopedInstallation.encodeJSON)
+		encodeNullable(s.Installation, e, ScopedInstallation.encodeJSON)
 	}
 	e.FieldStart("note")
-	encodePtr(s.Note, e, encodeStr)
+	encodeNullable(s.Note, e, encodeStr)
 	e.FieldStart("note_url")
-	encodePtr(s.NoteURL, e, encodeStr)
+	encodeNullable(s.NoteURL, e, encodeStr)
 	e.FieldStart("scopes")
-	encodeSlice(s.Scopes, e, encodeStr)
+	encodeNullable(s.Scopes, e, func(v []string, e *enc) {
+		encodeSlice(v, e, encodeStr)
+	})
 	e.FieldStart("token")
 	encodeStr(s.Token, e)
 	e.FieldStart("token_last_eight")
-	encodePtr(s.TokenLastEight, e, encodeStr)
+	encodeNullable(s.TokenLastEight, e, encodeStr)
 	e.FieldStart("updated_at")
 	encodeTime(s.UpdatedAt, e)
 	e.FieldStart("url")
 	encodeStr(s.URL, e)
-	if s.User != nil {
+	if s.User.IsSet() {
 		e.FieldStart("user")
-		encodePtr(s.User, e, SimpleUser.encodeJSON)
+		encodeNullable(s.User, e, SimpleUser.encodeJSON)
 	}
 	e.ObjEnd()
 }
@@ -1816,7 +1820,7 @@ func (v Authorization) MarshalJSON() ([]byte, error) {
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
 	p := plain(t)
-	p.HashedToken = maskSecretPtr(p.HashedToken)
+	p.HashedToken = maskSecretNullable(p.HashedToken)
 	p.Token = maskSecret(p.Token)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
@@ -1858,7 +1862,7 @@ func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
 
 var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s AuthorizationApp) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
@@ -1885,10 +1889,10 @@ func (v AuthorizationApp) MarshalJSON() ([]byte, error) {
 // Schema:
 // #/paths/~1app-manifests~1{code}~1conversions/post/responses/201/content/application~1json/schema
 type CreateFromManifestResponse struct {
-	ClientID     string    `json:"client_id"`
-	ClientSecret string    `json:"client_secret"`
-	CreatedAt    time.Time `json:"created_at"`
-	Description  *string   `json:"description"`
+	ClientID     string           `json:"client_id"`
+	ClientSecret string           `json:"client_secret"`
+	CreatedAt    time.Time        `json:"created_at"`
+	Description  Nullable[string] `json:"description"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
@@ -1899,7 +1903,7 @@ type CreateFromManifestResponse struct {
 	ID int64 `json:"id"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
-	InstallationsCount *int64 `json:"installations_count,omitempty"`
+	InstallationsCount *int64 `json:"installations_count,omitzero"`
 	// The name of the GitHub app
 	Name   string   `json:"name"`
 	NodeID string   `json:"node_id"`
@@ -1908,9 +1912,9 @@ type CreateFromManifestResponse struct {
 	// The set of permissions for the GitHub app
 	Permissions AppPermissionSet `json:"permissions"`
 	// The slug name of the GitHub app
-	Slug          *string   `json:"slug,omitempty"`
-	UpdatedAt     time.Time `json:"updated_at"`
-	WebhookSecret *string   `json:"webhook_secret"`
+	Slug          *string          `json:"slug,omitzero"`
+	UpdatedAt     time.Time        `json:"updated_at"`
+	WebhookSecret Nullable[string] `json:"webhook_secret"`
 }
 
 // decodeJSON reads s from d.
@@ -1933,7 +1937,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 	case "created_at":
 		return decodeTime(&s.CreatedAt, d)
 	case "description":
-		return decodeOptStr(&s.Description, d)
+		return decodeNullable(&s.Description, d, decodeStr)
 	case "events":
 		return decodeSlice(&s.Events, d, decodeStr)
 	case "external_url":
@@ -1959,7 +1963,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
 	case "webhook_secret":
-		return decodeOptStr(&s.WebhookSecret, d)
+		return decodeNullable(&s.WebhookSecret, d, decodeStr)
 	}
 	if name := foldedKey(key, createFromManifestResponseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1969,7 +1973,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 
 var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s CreateFromManifestResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
@@ -1979,7 +1983,7 @@ func (s CreateFromManifestResponse) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(s.CreatedAt, e)
 	e.FieldStart("description")
-	encodePtr(s.Description, e, encodeStr)
+	encodeNullable(s.Description, e, encodeStr)
 	e.FieldStart("events")
 	encodeSlice(s.Events, e, encodeStr)
 	e.FieldStart("external_url")
@@ -2009,7 +2013,7 @@ func (s CreateFromManifestResponse) encodeJSON(e *enc) {
 	e.FieldStart("updated_at")
 	encodeTime(s.UpdatedAt, e)
 	e.FieldStart("webhook_secret")
-	encodePtr(s.WebhookSecret, e, encodeStr)
+	encodeNullable(s.WebhookSecret, e, encodeStr)
 	e.ObjEnd()
 }
 
@@ -2029,7 +2033,7 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	p := plain(t)
 	p.ClientSecret = maskSecret(p.ClientSecret)
 	p.PEM = maskSecret(p.PEM)
-	p.WebhookSecret = maskSecretPtr(p.WebhookSecret)
+	p.WebhookSecret = maskSecretNullable(p.WebhookSecret)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
@@ -2039,11 +2043,11 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 // #/paths/~1app~1installations~1{installation_id}~1access_tokens/post/requestBody/content/application~1json/schema
 type CreateInstallationAccessTokenRequest struct {
 	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitempty"`
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 	// List of repository names that the token should have access to
-	Repositories []string `json:"repositories,omitempty"`
+	Repositories []string `json:"repositories,omitzero"`
 	// List of repository IDs that the token should have access to
-	RepositoryIDs []int64 `json:"repository_ids,omitempty"`
+	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2074,18 +2078,18 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 
 var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"permissions", "repositories", "repository_ids"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
 		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
 	}
-	if len(s.Repositories) > 0 {
+	if s.Repositories != nil {
 		e.FieldStart("repositories")
 		encodeSlice(s.Repositories, e, encodeStr)
 	}
-	if len(s.RepositoryIDs) > 0 {
+	if s.RepositoryIDs != nil {
 		e.FieldStart("repository_ids")
 		encodeSlice(s.RepositoryIDs, e, encodeInt64)
 	}
@@ -2106,21 +2110,21 @@ func (v CreateInstallationAccessTokenRequest) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/enterprise
 type Enterprise struct {
-	AvatarURL string     `json:"avatar_url"`
-	CreatedAt *time.Time `json:"created_at"`
+	AvatarURL string              `json:"avatar_url"`
+	CreatedAt Nullable[time.Time] `json:"created_at"`
 	// A short description of the enterprise.
-	Description *string `json:"description,omitempty"`
-	HTMLURL     string  `json:"html_url"`
+	Description Nullable[string] `json:"description,omitzero"`
+	HTMLURL     string           `json:"html_url"`
 	// Unique identifier of the enterprise
 	ID int64 `json:"id"`
 	// The name of the enterprise.
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// The slug url identifier for the enterprise.
-	Slug      string     `json:"slug"`
-	UpdatedAt *time.Time `json:"updated_at"`
+	Slug      string              `json:"slug"`
+	UpdatedAt Nullable[time.Time] `json:"updated_at"`
 	// The enterprise's website URL.
-	WebsiteURL *string `json:"website_url,omitempty"`
+	WebsiteURL Nullable[string] `json:"website_url,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2139,9 +2143,9 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	case "avatar_url":
 		return decodeStr(&s.AvatarURL, d)
 	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
 	case "description":
-		return decodeOptStr(&s.Description, d)
+		return decodeNullable(&s.Description, d, decodeStr)
 	case "html_url":
 		return decodeStr(&s.HTMLURL, d)
 	case "id":
@@ -2153,9 +2157,9 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	case "slug":
 		return decodeStr(&s.Slug, d)
 	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
 	case "website_url":
-		return decodeOptStr(&s.WebsiteURL, d)
+		return decodeNullable(&s.WebsiteURL, d, decodeStr)
 	}
 	if name := foldedKey(key, enterpriseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2165,16 +2169,16 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 
 var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s Enterprise) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
 	encodeStr(s.AvatarURL, e)
 	e.FieldStart("created_at")
-	encodePtr(s.CreatedAt, e, encodeTime)
-	if s.Description != nil {
+	encodeNullable(s.CreatedAt, e, encodeTime)
+	if s.Description.IsSet() {
 		e.FieldStart("description")
-		encodePtr(s.Description, e, encodeStr)
+		encodeNullable(s.Description, e, encodeStr)
 	}
 	e.FieldStart("html_url")
 	encodeStr(s.HTMLURL, e)
@@ -2187,10 +2191,10 @@ func (s Enterprise) encodeJSON(e *enc) {
 	e.FieldStart("slug")
 	encodeStr(s.Slug, e)
 	e.FieldStart("updated_at")
-	encodePtr(s.UpdatedAt, e, encodeTime)
-	if s.WebsiteURL != nil {
+	encodeNullable(s.UpdatedAt, e, encodeTime)
+	if s.WebsiteURL.IsSet() {
 		e.FieldStart("website_url")
-		encodePtr(s.WebsiteURL, e, encodeStr)
+		encodeNullable(s.WebsiteURL, e, encodeStr)
 	}
 	e.ObjEnd()
 }
@@ -2209,16 +2213,16 @@ func (v Enterprise) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/installation
 type Installation struct {
-	AccessTokensURL        string               `json:"access_tokens_url"`
-	Account                *InstallationAccount `json:"account"`
-	AppID                  int64                `json:"app_id"`
-	AppSlug                string               `json:"app_slug"`
-	ClientID               *string              `json:"client_id,omitempty"`
-	ContactEmail           *string              `json:"contact_email,omitempty"`
-	CreatedAt              time.Time            `json:"created_at"`
-	Events                 []string             `json:"events"`
-	HasMultipleSingleFiles *bool                `json:"has_multiple_single_files,omitempty"`
-	HTMLURL                string               `json:"html_url"`
+	AccessTokensURL        string                        `json:"access_tokens_url"`
+	Account                Nullable[InstallationAccount] `json:"account"`
+	AppID                  int64                         `json:"app_id"`
+	AppSlug                string                        `json:"app_slug"`
+	ClientID               *string                       `json:"client_id,omitzero"`
+	ContactEmail           Nullable[string]              `json:"contact_email,omitzero"`
+	CreatedAt              time.Time                     `json:"created_at"`
+	Events                 []string                      `json:"events"`
+	HasMultipleSingleFiles *bool                         `json:"has_multiple_single_files,omitzero"`
+	HTMLURL                string                        `json:"html_url"`
 	// The ID of the installation.
 	ID int64 `json:"id"`
 	// The permissions granted to the fine-grained access token.
@@ -2226,11 +2230,11 @@ type Installation struct {
 	RepositoriesURL string         `json:"repositories_url"`
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection InstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      *string                         `json:"single_file_name"`
-	SingleFilePaths     []string                        `json:"single_file_paths,omitempty"`
-	SuspendedAt         *time.Time                      `json:"suspended_at"`
+	SingleFileName      Nullable[string]                `json:"single_file_name"`
+	SingleFilePaths     []string                        `json:"single_file_paths,omitzero"`
+	SuspendedAt         Nullable[time.Time]             `json:"suspended_at"`
 	// A GitHub user.
-	SuspendedBy *SimpleUser `json:"suspended_by"`
+	SuspendedBy Nullable[SimpleUser] `json:"suspended_by"`
 	// The ID of the user or organization this token is being scoped to.
 	TargetID   int64     `json:"target_id"`
 	TargetType string    `json:"target_type"`
@@ -2253,7 +2257,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	case "access_tokens_url":
 		return decodeStr(&s.AccessTokensURL, d)
 	case "account":
-		return decodePtr(&s.Account, d, (*InstallationAccount).decodeJSON)
+		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
 	case "app_id":
 		return decodeInt64(&s.AppID, d)
 	case "app_slug":
@@ -2261,7 +2265,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	case "client_id":
 		return decodeOptStr(&s.ClientID, d)
 	case "contact_email":
-		return decodeOptStr(&s.ContactEmail, d)
+		return decodeNullable(&s.ContactEmail, d, decodeStr)
 	case "created_at":
 		return decodeTime(&s.CreatedAt, d)
 	case "events":
@@ -2279,13 +2283,13 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	case "repository_selection":
 		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
 	case "single_file_name":
-		return decodeOptStr(&s.SingleFileName, d)
+		return decodeNullable(&s.SingleFileName, d, decodeStr)
 	case "single_file_paths":
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
 	case "suspended_at":
-		return decodeOptTime(&s.SuspendedAt, d)
+		return decodeNullable(&s.SuspendedAt, d, decodeTime)
 	case "suspended_by":
-		return decodePtr(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
+		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
 	case "target_id":
 		return decodeInt64(&s.TargetID, d)
 	case "target_type":
@@ -2301,13 +2305,13 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 
 var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s Installation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_tokens_url")
 	encodeStr(s.AccessTokensURL, e)
 	e.FieldStart("account")
-	encodePtr(s.Account, e, InstallationAccount.encodeJSON)
+	encodeNullable(s.Account, e, InstallationAccount.encodeJSON)
 	e.FieldStart("app_id")
 	encodeInt64(s.AppID, e)
 	e.FieldStart("app_slug")
@@ -2316,9 +2320,9 @@ func (s Installation) encodeJSON(e *enc) {
 		e.FieldStart("client_id")
 		encodePtr(s.ClientID, e, encodeStr)
 	}
-	if s.ContactEmail != nil {
+	if s.ContactEmail.IsSet() {
 		e.FieldStart("contact_email")
-		encodePtr(s.ContactEmail, e, encodeStr)
+		encodeNullable(s.ContactEmail, e, encodeStr)
 	}
 	e.FieldStart("created_at")
 	encodeTime(s.CreatedAt, e)
@@ -2339,15 +2343,15 @@ func (s Installation) encodeJSON(e *enc) {
 	e.FieldStart("repository_selection")
 	encodeEnum[InstallationRepositorySelection](s.RepositorySelection, e)
 	e.FieldStart("single_file_name")
-	encodePtr(s.SingleFileName, e, encodeStr)
-	if len(s.SingleFilePaths) > 0 {
+	encodeNullable(s.SingleFileName, e, encodeStr)
+	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
 	}
 	e.FieldStart("suspended_at")
-	encodePtr(s.SuspendedAt, e, encodeTime)
+	encodeNullable(s.SuspendedAt, e, encodeTime)
 	e.FieldStart("suspended_by")
-	encodePtr(s.SuspendedBy, e, SimpleUser.encodeJSON)
+	encodeNullable(s.SuspendedBy, e, SimpleUser.encodeJSON)
 	e.FieldStart("target_id")
 	encodeInt64(s.TargetID, e)
 	e.FieldStart("target_type")
@@ -2479,20 +2483,20 @@ func (v InstallationAccount) MarshalJSON() ([]byte, error) {
 // #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
 type InstallationRepository struct {
 	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitempty"`
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitempty"`
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitempty"`
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
 	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitempty"`
+	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
 	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitempty"`
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
 	// Whether or not a pull request head branch that is behind its base branch can always be updated
 	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitempty"`
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitempty"`
+	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
 	ArchiveURL             string `json:"archive_url"`
 	// Whether the repository is archived.
 	Archived     bool   `json:"archived"`
@@ -2501,23 +2505,23 @@ type InstallationRepository struct {
 	BranchesURL  string `json:"branches_url"`
 	CloneURL     string `json:"clone_url"`
 	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitempty"`
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
 	CollaboratorsURL      string                           `json:"collaborators_url"`
 	CommentsURL           string                           `json:"comments_url"`
 	CommitsURL            string                           `json:"commits_url"`
 	CompareURL            string                           `json:"compare_url"`
 	ContentsURL           string                           `json:"contents_url"`
 	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             *time.Time                       `json:"created_at"`
+	CreatedAt             Nullable[time.Time]              `json:"created_at"`
 	// The custom properties that were defined for the repository. The keys are the custom property
 	// names, and the values are the corresponding custom property values. Present for org repos only.
-	CustomProperties map[string]any `json:"custom_properties,omitempty"`
+	CustomProperties map[string]any `json:"custom_properties,omitzero"`
 	// The default branch of the repository.
 	DefaultBranch string `json:"default_branch"`
 	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool   `json:"delete_branch_on_merge,omitempty"`
-	DeploymentsURL      string  `json:"deployments_url"`
-	Description         *string `json:"description"`
+	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
+	DeploymentsURL      string           `json:"deployments_url"`
+	Description         Nullable[string] `json:"description"`
 	// Returns whether or not this repository disabled.
 	Disabled      bool   `json:"disabled"`
 	DownloadsURL  string `json:"downloads_url"`
@@ -2532,7 +2536,7 @@ type InstallationRepository struct {
 	GitTagsURL    string `json:"git_tags_url"`
 	GitURL        string `json:"git_url"`
 	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitempty"`
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
 	// Whether downloads are enabled.
 	HasDownloads bool `json:"has_downloads"`
 	// Whether issues are enabled.
@@ -2541,33 +2545,33 @@ type InstallationRepository struct {
 	// Whether projects are enabled.
 	HasProjects bool `json:"has_projects"`
 	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitempty"`
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
 	// Whether the wiki is enabled.
-	HasWiki  bool    `json:"has_wiki"`
-	Homepage *string `json:"homepage"`
-	HooksURL string  `json:"hooks_url"`
-	HTMLURL  string  `json:"html_url"`
+	HasWiki  bool             `json:"has_wiki"`
+	Homepage Nullable[string] `json:"homepage"`
+	HooksURL string           `json:"hooks_url"`
+	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
 	ID int64 `json:"id"`
 	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool   `json:"is_template,omitempty"`
-	IssueCommentURL string  `json:"issue_comment_url"`
-	IssueEventsURL  string  `json:"issue_events_url"`
-	IssuesURL       string  `json:"issues_url"`
-	KeysURL         string  `json:"keys_url"`
-	LabelsURL       string  `json:"labels_url"`
-	Language        *string `json:"language"`
-	LanguagesURL    string  `json:"languages_url"`
+	IsTemplate      *bool            `json:"is_template,omitzero"`
+	IssueCommentURL string           `json:"issue_comment_url"`
+	IssueEventsURL  string           `json:"issue_events_url"`
+	IssuesURL       string           `json:"issues_url"`
+	KeysURL         string           `json:"keys_url"`
+	LabelsURL       string           `json:"labels_url"`
+	Language        Nullable[string] `json:"language"`
+	LanguagesURL    string           `json:"languages_url"`
 	// License Simple
-	License      *LicenseSimple `json:"license"`
-	MasterBranch *string        `json:"master_branch,omitempty"`
+	License      Nullable[LicenseSimple] `json:"license"`
+	MasterBranch *string                 `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitempty"`
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitempty"`
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
 	MergesURL        string                      `json:"merges_url"`
 	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        *string                     `json:"mirror_url"`
+	MirrorURL        Nullable[string]            `json:"mirror_url"`
 	// The name of the repository.
 	Name             string `json:"name"`
 	NodeID           string `json:"node_id"`
@@ -2576,45 +2580,45 @@ type InstallationRepository struct {
 	OpenIssuesCount  int64  `json:"open_issues_count"`
 	// A GitHub user.
 	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitempty"`
+	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private bool `json:"private"`
 	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitempty"`
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
 	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  *time.Time                           `json:"pushed_at"`
+	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
 	ReleasesURL               string                               `json:"releases_url"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
 	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitempty"`
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
 	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitempty"`
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
 	SSHURL                 string                            `json:"ssh_url"`
 	StargazersCount        int64                             `json:"stargazers_count"`
 	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitempty"`
+	StarredAt              *string                           `json:"starred_at,omitzero"`
 	StatusesURL            string                            `json:"statuses_url"`
 	SubscribersURL         string                            `json:"subscribers_url"`
 	SubscriptionURL        string                            `json:"subscription_url"`
 	SvnURL                 string                            `json:"svn_url"`
 	TagsURL                string                            `json:"tags_url"`
 	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitempty"`
-	Topics                 []string                          `json:"topics,omitempty"`
+	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
+	Topics                 []string                          `json:"topics,omitzero"`
 	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              *time.Time                        `json:"updated_at"`
+	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
 	URL                    string                            `json:"url"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
-	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitempty"`
+	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
 	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitempty"`
+	Visibility    *string `json:"visibility,omitzero"`
 	Watchers      int64   `json:"watchers"`
 	WatchersCount int64   `json:"watchers_count"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
+	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2671,7 +2675,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "contributors_url":
 		return decodeStr(&s.ContributorsURL, d)
 	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
 	case "custom_properties":
 		return decodeMap(&s.CustomProperties, d, decodeAny)
 	case "default_branch":
@@ -2681,7 +2685,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "deployments_url":
 		return decodeStr(&s.DeploymentsURL, d)
 	case "description":
-		return decodeOptStr(&s.Description, d)
+		return decodeNullable(&s.Description, d, decodeStr)
 	case "disabled":
 		return decodeBool(&s.Disabled, d)
 	case "downloads_url":
@@ -2721,7 +2725,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "has_wiki":
 		return decodeBool(&s.HasWiki, d)
 	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
+		return decodeNullable(&s.Homepage, d, decodeStr)
 	case "hooks_url":
 		return decodeStr(&s.HooksURL, d)
 	case "html_url":
@@ -2741,11 +2745,11 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "labels_url":
 		return decodeStr(&s.LabelsURL, d)
 	case "language":
-		return decodeOptStr(&s.Language, d)
+		return decodeNullable(&s.Language, d, decodeStr)
 	case "languages_url":
 		return decodeStr(&s.LanguagesURL, d)
 	case "license":
-		return decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
 	case "master_branch":
 		return decodeOptStr(&s.MasterBranch, d)
 	case "merge_commit_message":
@@ -2757,7 +2761,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "milestones_url":
 		return decodeStr(&s.MilestonesURL, d)
 	case "mirror_url":
-		return decodeOptStr(&s.MirrorURL, d)
+		return decodeNullable(&s.MirrorURL, d, decodeStr)
 	case "name":
 		return decodeStr(&s.Name, d)
 	case "node_id":
@@ -2779,7 +2783,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "pulls_url":
 		return decodeStr(&s.PullsURL, d)
 	case "pushed_at":
-		return decodeOptTime(&s.PushedAt, d)
+		return decodeNullable(&s.PushedAt, d, decodeTime)
 	case "releases_url":
 		return decodeStr(&s.ReleasesURL, d)
 	case "size":
@@ -2815,7 +2819,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case "trees_url":
 		return decodeStr(&s.TreesURL, d)
 	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
 	case "url":
 		return decodeStr(&s.URL, d)
 	case "use_squash_pr_title_as_default":
@@ -2837,7 +2841,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 
 var installationRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s InstallationRepository) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.AllowAutoMerge != nil {
@@ -2897,8 +2901,8 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("contributors_url")
 	encodeStr(s.ContributorsURL, e)
 	e.FieldStart("created_at")
-	encodePtr(s.CreatedAt, e, encodeTime)
-	if len(s.CustomProperties) > 0 {
+	encodeNullable(s.CreatedAt, e, encodeTime)
+	if s.CustomProperties != nil {
 		e.FieldStart("custom_properties")
 		encodeMap(s.CustomProperties, e, encodeAny)
 	}
@@ -2911,7 +2915,7 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("deployments_url")
 	encodeStr(s.DeploymentsURL, e)
 	e.FieldStart("description")
-	encodePtr(s.Description, e, encodeStr)
+	encodeNullable(s.Description, e, encodeStr)
 	e.FieldStart("disabled")
 	encodeBool(s.Disabled, e)
 	e.FieldStart("downloads_url")
@@ -2955,7 +2959,7 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("has_wiki")
 	encodeBool(s.HasWiki, e)
 	e.FieldStart("homepage")
-	encodePtr(s.Homepage, e, encodeStr)
+	encodeNullable(s.Homepage, e, encodeStr)
 	e.FieldStart("hooks_url")
 	encodeStr(s.HooksURL, e)
 	e.FieldStart("html_url")
@@ -2977,11 +2981,11 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("labels_url")
 	encodeStr(s.LabelsURL, e)
 	e.FieldStart("language")
-	encodePtr(s.Language, e, encodeStr)
+	encodeNullable(s.Language, e, encodeStr)
 	e.FieldStart("languages_url")
 	encodeStr(s.LanguagesURL, e)
 	e.FieldStart("license")
-	encodePtr(s.License, e, LicenseSimple.encodeJSON)
+	encodeNullable(s.License, e, LicenseSimple.encodeJSON)
 	if s.MasterBranch != nil {
 		e.FieldStart("master_branch")
 		encodePtr(s.MasterBranch, e, encodeStr)
@@ -2999,7 +3003,7 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("milestones_url")
 	encodeStr(s.MilestonesURL, e)
 	e.FieldStart("mirror_url")
-	encodePtr(s.MirrorURL, e, encodeStr)
+	encodeNullable(s.MirrorURL, e, encodeStr)
 	e.FieldStart("name")
 	encodeStr(s.Name, e)
 	e.FieldStart("node_id")
@@ -3025,7 +3029,7 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 	e.FieldStart("pulls_url")
 	encodeStr(s.PullsURL, e)
 	e.FieldStart("pushed_at")
-	encodePtr(s.PushedAt, e, encodeTime)
+	encodeNullable(s.PushedAt, e, encodeTime)
 	e.FieldStart("releases_url")
 	encodeStr(s.ReleasesURL, e)
 	e.FieldStart("size")
@@ -3064,14 +3068,14 @@ func (s InstallationRepository) encodeJSON(e *enc) {
 		e.FieldStart("temp_clone_token")
 		encodePtr(s.TempCloneToken, e, encodeStr)
 	}
-	if len(s.Topics) > 0 {
+	if s.Topics != nil {
 		e.FieldStart("topics")
 		encodeSlice(s.Topics, e, encodeStr)
 	}
 	e.FieldStart("trees_url")
 	encodeStr(s.TreesURL, e)
 	e.FieldStart("updated_at")
-	encodePtr(s.UpdatedAt, e, encodeTime)
+	encodeNullable(s.UpdatedAt, e, encodeTime)
 	e.FieldStart("url")
 	encodeStr(s.URL, e)
 	if s.UseSquashPrTitleAsDefault != nil {
@@ -3131,13 +3135,13 @@ const (
 // Schema: #/components/schemas/installation-token
 type InstallationToken struct {
 	ExpiresAt              string `json:"expires_at"`
-	HasMultipleSingleFiles *bool  `json:"has_multiple_single_files,omitempty"`
+	HasMultipleSingleFiles *bool  `json:"has_multiple_single_files,omitzero"`
 	// The permissions granted to the fine-grained access token.
-	Permissions         *AppPermissions                       `json:"permissions,omitempty"`
-	Repositories        []Repository                          `json:"repositories,omitempty"`
-	RepositorySelection *InstallationTokenRepositorySelection `json:"repository_selection,omitempty"`
-	SingleFile          *string                               `json:"single_file,omitempty"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
+	Permissions         *AppPermissions                       `json:"permissions,omitzero"`
+	Repositories        []Repository                          `json:"repositories,omitzero"`
+	RepositorySelection *InstallationTokenRepositorySelection `json:"repository_selection,omitzero"`
+	SingleFile          *string                               `json:"single_file,omitzero"`
+	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
 	Token               string                                `json:"token"`
 }
 
@@ -3179,7 +3183,7 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 
 var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s InstallationToken) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("expires_at")
@@ -3192,7 +3196,7 @@ func (s InstallationToken) encodeJSON(e *enc) {
 		e.FieldStart("permissions")
 		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
 	}
-	if len(s.Repositories) > 0 {
+	if s.Repositories != nil {
 		e.FieldStart("repositories")
 		encodeSlice(s.Repositories, e, Repository.encodeJSON)
 	}
@@ -3204,7 +3208,7 @@ func (s InstallationToken) encodeJSON(e *enc) {
 		e.FieldStart("single_file")
 		encodePtr(s.SingleFile, e, encodeStr)
 	}
-	if len(s.SingleFilePaths) > 0 {
+	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
 	}
@@ -3251,7 +3255,7 @@ type IntegrationInstallationRequest struct {
 	CreatedAt time.Time           `json:"created_at"`
 	// Unique identifier of the request installation.
 	ID     int64   `json:"id"`
-	NodeID *string `json:"node_id,omitempty"`
+	NodeID *string `json:"node_id,omitzero"`
 	// A GitHub user.
 	Requester SimpleUser `json:"requester"`
 }
@@ -3288,7 +3292,7 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 
 var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s IntegrationInstallationRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
@@ -3320,12 +3324,12 @@ func (v IntegrationInstallationRequest) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/nullable-license-simple
 type LicenseSimple struct {
-	HTMLURL *string `json:"html_url,omitempty"`
-	Key     string  `json:"key"`
-	Name    string  `json:"name"`
-	NodeID  string  `json:"node_id"`
-	SpdxID  *string `json:"spdx_id"`
-	URL     *string `json:"url"`
+	HTMLURL *string          `json:"html_url,omitzero"`
+	Key     string           `json:"key"`
+	Name    string           `json:"name"`
+	NodeID  string           `json:"node_id"`
+	SpdxID  Nullable[string] `json:"spdx_id"`
+	URL     Nullable[string] `json:"url"`
 }
 
 // decodeJSON reads s from d.
@@ -3350,9 +3354,9 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 	case "node_id":
 		return decodeStr(&s.NodeID, d)
 	case "spdx_id":
-		return decodeOptStr(&s.SpdxID, d)
+		return decodeNullable(&s.SpdxID, d, decodeStr)
 	case "url":
-		return decodeOptStr(&s.URL, d)
+		return decodeNullable(&s.URL, d, decodeStr)
 	}
 	if name := foldedKey(key, licenseSimpleMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3362,7 +3366,7 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 
 var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s LicenseSimple) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.HTMLURL != nil {
@@ -3376,9 +3380,9 @@ func (s LicenseSimple) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	encodeStr(s.NodeID, e)
 	e.FieldStart("spdx_id")
-	encodePtr(s.SpdxID, e, encodeStr)
+	encodeNullable(s.SpdxID, e, encodeStr)
 	e.FieldStart("url")
-	encodePtr(s.URL, e, encodeStr)
+	encodeNullable(s.URL, e, encodeStr)
 	e.ObjEnd()
 }
 
@@ -3398,7 +3402,7 @@ func (v LicenseSimple) MarshalJSON() ([]byte, error) {
 // #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
 type ListInstallationReposForAuthenticatedUserResponse struct {
 	Repositories        []InstallationRepository `json:"repositories"`
-	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	TotalCount          int64                    `json:"total_count"`
 }
 
@@ -3430,7 +3434,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 
 var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
@@ -3488,7 +3492,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 
 var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("installations")
@@ -3513,7 +3517,7 @@ func (v ListInstallationsForAuthenticatedUserResponse) MarshalJSON() ([]byte, er
 // Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
 type ListReposAccessibleToInstallationResponse struct {
 	Repositories        []InstallationRepository `json:"repositories"`
-	RepositorySelection *string                  `json:"repository_selection,omitempty"`
+	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	TotalCount          int64                    `json:"total_count"`
 }
 
@@ -3545,7 +3549,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 
 var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
@@ -3574,20 +3578,20 @@ func (v ListReposAccessibleToInstallationResponse) MarshalJSON() ([]byte, error)
 // Schema: #/components/schemas/repository
 type Repository struct {
 	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitempty"`
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitempty"`
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitempty"`
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
 	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitempty"`
+	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
 	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitempty"`
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
 	// Whether or not a pull request head branch that is behind its base branch can always be updated
 	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitempty"`
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitempty"`
+	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
 	ArchiveURL             string `json:"archive_url"`
 	// Whether the repository is archived.
 	Archived     bool   `json:"archived"`
@@ -3596,20 +3600,20 @@ type Repository struct {
 	BranchesURL  string `json:"branches_url"`
 	CloneURL     string `json:"clone_url"`
 	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitempty"`
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
 	CollaboratorsURL      string                           `json:"collaborators_url"`
 	CommentsURL           string                           `json:"comments_url"`
 	CommitsURL            string                           `json:"commits_url"`
 	CompareURL            string                           `json:"compare_url"`
 	ContentsURL           string                           `json:"contents_url"`
 	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             *time.Time                       `json:"created_at"`
+	CreatedAt             Nullable[time.Time]              `json:"created_at"`
 	// The default branch of the repository.
 	DefaultBranch string `json:"default_branch"`
 	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool   `json:"delete_branch_on_merge,omitempty"`
-	DeploymentsURL      string  `json:"deployments_url"`
-	Description         *string `json:"description"`
+	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
+	DeploymentsURL      string           `json:"deployments_url"`
+	Description         Nullable[string] `json:"description"`
 	// Returns whether or not this repository disabled.
 	Disabled      bool   `json:"disabled"`
 	DownloadsURL  string `json:"downloads_url"`
@@ -3624,7 +3628,7 @@ type Repository struct {
 	GitTagsURL    string `json:"git_tags_url"`
 	GitURL        string `json:"git_url"`
 	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitempty"`
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
 	// Whether downloads are enabled.
 	HasDownloads bool `json:"has_downloads"`
 	// Whether issues are enabled.
@@ -3633,33 +3637,33 @@ type Repository struct {
 	// Whether projects are enabled.
 	HasProjects bool `json:"has_projects"`
 	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitempty"`
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
 	// Whether the wiki is enabled.
-	HasWiki  bool    `json:"has_wiki"`
-	Homepage *string `json:"homepage"`
-	HooksURL string  `json:"hooks_url"`
-	HTMLURL  string  `json:"html_url"`
+	HasWiki  bool             `json:"has_wiki"`
+	Homepage Nullable[string] `json:"homepage"`
+	HooksURL string           `json:"hooks_url"`
+	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
 	ID int64 `json:"id"`
 	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool   `json:"is_template,omitempty"`
-	IssueCommentURL string  `json:"issue_comment_url"`
-	IssueEventsURL  string  `json:"issue_events_url"`
-	IssuesURL       string  `json:"issues_url"`
-	KeysURL         string  `json:"keys_url"`
-	LabelsURL       string  `json:"labels_url"`
-	Language        *string `json:"language"`
-	LanguagesURL    string  `json:"languages_url"`
+	IsTemplate      *bool            `json:"is_template,omitzero"`
+	IssueCommentURL string           `json:"issue_comment_url"`
+	IssueEventsURL  string           `json:"issue_events_url"`
+	IssuesURL       string           `json:"issues_url"`
+	KeysURL         string           `json:"keys_url"`
+	LabelsURL       string           `json:"labels_url"`
+	Language        Nullable[string] `json:"language"`
+	LanguagesURL    string           `json:"languages_url"`
 	// License Simple
-	License      *LicenseSimple `json:"license"`
-	MasterBranch *string        `json:"master_branch,omitempty"`
+	License      Nullable[LicenseSimple] `json:"license"`
+	MasterBranch *string                 `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitempty"`
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitempty"`
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
 	MergesURL        string                      `json:"merges_url"`
 	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        *string                     `json:"mirror_url"`
+	MirrorURL        Nullable[string]            `json:"mirror_url"`
 	// The name of the repository.
 	Name             string `json:"name"`
 	NodeID           string `json:"node_id"`
@@ -3668,45 +3672,45 @@ type Repository struct {
 	OpenIssuesCount  int64  `json:"open_issues_count"`
 	// A GitHub user.
 	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitempty"`
+	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private bool `json:"private"`
 	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitempty"`
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
 	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  *time.Time                           `json:"pushed_at"`
+	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
 	ReleasesURL               string                               `json:"releases_url"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
 	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitempty"`
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
 	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitempty"`
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
 	SSHURL                 string                            `json:"ssh_url"`
 	StargazersCount        int64                             `json:"stargazers_count"`
 	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitempty"`
+	StarredAt              *string                           `json:"starred_at,omitzero"`
 	StatusesURL            string                            `json:"statuses_url"`
 	SubscribersURL         string                            `json:"subscribers_url"`
 	SubscriptionURL        string                            `json:"subscription_url"`
 	SvnURL                 string                            `json:"svn_url"`
 	TagsURL                string                            `json:"tags_url"`
 	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitempty"`
-	Topics                 []string                          `json:"topics,omitempty"`
+	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
+	Topics                 []string                          `json:"topics,omitzero"`
 	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              *time.Time                        `json:"updated_at"`
+	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
 	URL                    string                            `json:"url"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
-	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitempty"`
+	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
 	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitempty"`
+	Visibility    *string `json:"visibility,omitzero"`
 	Watchers      int64   `json:"watchers"`
 	WatchersCount int64   `json:"watchers_count"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitempty"`
+	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -3763,7 +3767,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "contributors_url":
 		return decodeStr(&s.ContributorsURL, d)
 	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
 	case "default_branch":
 		return decodeStr(&s.DefaultBranch, d)
 	case "delete_branch_on_merge":
@@ -3771,7 +3775,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "deployments_url":
 		return decodeStr(&s.DeploymentsURL, d)
 	case "description":
-		return decodeOptStr(&s.Description, d)
+		return decodeNullable(&s.Description, d, decodeStr)
 	case "disabled":
 		return decodeBool(&s.Disabled, d)
 	case "downloads_url":
@@ -3811,7 +3815,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "has_wiki":
 		return decodeBool(&s.HasWiki, d)
 	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
+		return decodeNullable(&s.Homepage, d, decodeStr)
 	case "hooks_url":
 		return decodeStr(&s.HooksURL, d)
 	case "html_url":
@@ -3831,11 +3835,11 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "labels_url":
 		return decodeStr(&s.LabelsURL, d)
 	case "language":
-		return decodeOptStr(&s.Language, d)
+		return decodeNullable(&s.Language, d, decodeStr)
 	case "languages_url":
 		return decodeStr(&s.LanguagesURL, d)
 	case "license":
-		return decodePtr(&s.License, d, (*LicenseSimple).decodeJSON)
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
 	case "master_branch":
 		return decodeOptStr(&s.MasterBranch, d)
 	case "merge_commit_message":
@@ -3847,7 +3851,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "milestones_url":
 		return decodeStr(&s.MilestonesURL, d)
 	case "mirror_url":
-		return decodeOptStr(&s.MirrorURL, d)
+		return decodeNullable(&s.MirrorURL, d, decodeStr)
 	case "name":
 		return decodeStr(&s.Name, d)
 	case "node_id":
@@ -3869,7 +3873,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "pulls_url":
 		return decodeStr(&s.PullsURL, d)
 	case "pushed_at":
-		return decodeOptTime(&s.PushedAt, d)
+		return decodeNullable(&s.PushedAt, d, decodeTime)
 	case "releases_url":
 		return decodeStr(&s.ReleasesURL, d)
 	case "size":
@@ -3905,7 +3909,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case "trees_url":
 		return decodeStr(&s.TreesURL, d)
 	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
 	case "url":
 		return decodeStr(&s.URL, d)
 	case "use_squash_pr_title_as_default":
@@ -3927,7 +3931,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 
 var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s Repository) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.AllowAutoMerge != nil {
@@ -3987,7 +3991,7 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("contributors_url")
 	encodeStr(s.ContributorsURL, e)
 	e.FieldStart("created_at")
-	encodePtr(s.CreatedAt, e, encodeTime)
+	encodeNullable(s.CreatedAt, e, encodeTime)
 	e.FieldStart("default_branch")
 	encodeStr(s.DefaultBranch, e)
 	if s.DeleteBranchOnMerge != nil {
@@ -3997,7 +4001,7 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("deployments_url")
 	encodeStr(s.DeploymentsURL, e)
 	e.FieldStart("description")
-	encodePtr(s.Description, e, encodeStr)
+	encodeNullable(s.Description, e, encodeStr)
 	e.FieldStart("disabled")
 	encodeBool(s.Disabled, e)
 	e.FieldStart("downloads_url")
@@ -4041,7 +4045,7 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("has_wiki")
 	encodeBool(s.HasWiki, e)
 	e.FieldStart("homepage")
-	encodePtr(s.Homepage, e, encodeStr)
+	encodeNullable(s.Homepage, e, encodeStr)
 	e.FieldStart("hooks_url")
 	encodeStr(s.HooksURL, e)
 	e.FieldStart("html_url")
@@ -4063,11 +4067,11 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("labels_url")
 	encodeStr(s.LabelsURL, e)
 	e.FieldStart("language")
-	encodePtr(s.Language, e, encodeStr)
+	encodeNullable(s.Language, e, encodeStr)
 	e.FieldStart("languages_url")
 	encodeStr(s.LanguagesURL, e)
 	e.FieldStart("license")
-	encodePtr(s.License, e, LicenseSimple.encodeJSON)
+	encodeNullable(s.License, e, LicenseSimple.encodeJSON)
 	if s.MasterBranch != nil {
 		e.FieldStart("master_branch")
 		encodePtr(s.MasterBranch, e, encodeStr)
@@ -4085,7 +4089,7 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("milestones_url")
 	encodeStr(s.MilestonesURL, e)
 	e.FieldStart("mirror_url")
-	encodePtr(s.MirrorURL, e, encodeStr)
+	encodeNullable(s.MirrorURL, e, encodeStr)
 	e.FieldStart("name")
 	encodeStr(s.Name, e)
 	e.FieldStart("node_id")
@@ -4111,7 +4115,7 @@ func (s Repository) encodeJSON(e *enc) {
 	e.FieldStart("pulls_url")
 	encodeStr(s.PullsURL, e)
 	e.FieldStart("pushed_at")
-	encodePtr(s.PushedAt, e, encodeTime)
+	encodeNullable(s.PushedAt, e, encodeTime)
 	e.FieldStart("releases_url")
 	encodeStr(s.ReleasesURL, e)
 	e.FieldStart("size")
@@ -4150,14 +4154,14 @@ func (s Repository) encodeJSON(e *enc) {
 		e.FieldStart("temp_clone_token")
 		encodePtr(s.TempCloneToken, e, encodeStr)
 	}
-	if len(s.Topics) > 0 {
+	if s.Topics != nil {
 		e.FieldStart("topics")
 		encodeSlice(s.Topics, e, encodeStr)
 	}
 	e.FieldStart("trees_url")
 	encodeStr(s.TreesURL, e)
 	e.FieldStart("updated_at")
-	encodePtr(s.UpdatedAt, e, encodeTime)
+	encodeNullable(s.UpdatedAt, e, encodeTime)
 	e.FieldStart("url")
 	encodeStr(s.URL, e)
 	if s.UseSquashPrTitleAsDefault != nil {
@@ -4201,8 +4205,8 @@ func (t Repository) Format(f fmt.State, verb rune) {
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
 type RepositoryCodeSearchIndexStatus struct {
-	LexicalCommitSHA *string `json:"lexical_commit_sha,omitempty"`
-	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitempty"`
+	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
+	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -4231,7 +4235,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 
 var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.LexicalCommitSHA != nil {
@@ -4289,10 +4293,10 @@ const (
 // Schema: #/components/schemas/repository/properties/permissions
 type RepositoryPermissions struct {
 	Admin    bool  `json:"admin"`
-	Maintain *bool `json:"maintain,omitempty"`
+	Maintain *bool `json:"maintain,omitzero"`
 	Pull     bool  `json:"pull"`
 	Push     bool  `json:"push"`
-	Triage   *bool `json:"triage,omitempty"`
+	Triage   *bool `json:"triage,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -4327,7 +4331,7 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 
 var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s RepositoryPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("admin")
@@ -4409,19 +4413,19 @@ type ScopeTokenRequest struct {
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
 	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitempty"`
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 	// The list of repository names to scope the user access token to. `repositories` may not be
 	// specified if `repository_ids` is specified.
-	Repositories []string `json:"repositories,omitempty"`
+	Repositories []string `json:"repositories,omitzero"`
 	// The list of repository IDs to scope the user access token to. `repository_ids` may not be
 	// specified if `repositories` is specified.
-	RepositoryIDs []int64 `json:"repository_ids,omitempty"`
+	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
 	// The name of the user or organization to scope the user access token to. **Required** unless
 	// `target_id` is specified.
-	Target *string `json:"target,omitempty"`
+	Target *string `json:"target,omitzero"`
 	// The ID of the user or organization to scope the user access token to. **Required** unless
 	// `target` is specified.
-	TargetID *int64 `json:"target_id,omitempty"`
+	TargetID *int64 `json:"target_id,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -4458,7 +4462,7 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 
 var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s ScopeTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_token")
@@ -4467,11 +4471,11 @@ func (s ScopeTokenRequest) encodeJSON(e *enc) {
 		e.FieldStart("permissions")
 		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
 	}
-	if len(s.Repositories) > 0 {
+	if s.Repositories != nil {
 		e.FieldStart("repositories")
 		encodeSlice(s.Repositories, e, encodeStr)
 	}
-	if len(s.RepositoryIDs) > 0 {
+	if s.RepositoryIDs != nil {
 		e.FieldStart("repository_ids")
 		encodeSlice(s.RepositoryIDs, e, encodeInt64)
 	}
@@ -4510,14 +4514,14 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 type ScopedInstallation struct {
 	// A GitHub user.
 	Account                SimpleUser `json:"account"`
-	HasMultipleSingleFiles *bool      `json:"has_multiple_single_files,omitempty"`
+	HasMultipleSingleFiles *bool      `json:"has_multiple_single_files,omitzero"`
 	// The permissions granted to the fine-grained access token.
 	Permissions     AppPermissions `json:"permissions"`
 	RepositoriesURL string         `json:"repositories_url"`
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection ScopedInstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      *string                               `json:"single_file_name"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitempty"`
+	SingleFileName      Nullable[string]                      `json:"single_file_name"`
+	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -4544,7 +4548,7 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 	case "repository_selection":
 		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
 	case "single_file_name":
-		return decodeOptStr(&s.SingleFileName, d)
+		return decodeNullable(&s.SingleFileName, d, decodeStr)
 	case "single_file_paths":
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
 	}
@@ -4556,7 +4560,7 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 
 var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s ScopedInstallation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
@@ -4572,8 +4576,8 @@ func (s ScopedInstallation) encodeJSON(e *enc) {
 	e.FieldStart("repository_selection")
 	encodeEnum[ScopedInstallationRepositorySelection](s.RepositorySelection, e)
 	e.FieldStart("single_file_name")
-	encodePtr(s.SingleFileName, e, encodeStr)
-	if len(s.SingleFilePaths) > 0 {
+	encodeNullable(s.SingleFileName, e, encodeStr)
+	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
 	}
@@ -4609,28 +4613,28 @@ const (
 //
 // Schema: #/components/schemas/simple-user
 type SimpleUser struct {
-	AvatarURL         string  `json:"avatar_url"`
-	Email             *string `json:"email,omitempty"`
-	EventsURL         string  `json:"events_url"`
-	FollowersURL      string  `json:"followers_url"`
-	FollowingURL      string  `json:"following_url"`
-	GistsURL          string  `json:"gists_url"`
-	GravatarID        *string `json:"gravatar_id"`
-	HTMLURL           string  `json:"html_url"`
-	ID                int64   `json:"id"`
-	Login             string  `json:"login"`
-	Name              *string `json:"name,omitempty"`
-	NodeID            string  `json:"node_id"`
-	OrganizationsURL  string  `json:"organizations_url"`
-	ReceivedEventsURL string  `json:"received_events_url"`
-	ReposURL          string  `json:"repos_url"`
-	SiteAdmin         bool    `json:"site_admin"`
-	StarredAt         *string `json:"starred_at,omitempty"`
-	StarredURL        string  `json:"starred_url"`
-	SubscriptionsURL  string  `json:"subscriptions_url"`
-	Type              string  `json:"type"`
-	URL               string  `json:"url"`
-	UserViewType      *string `json:"user_view_type,omitempty"`
+	AvatarURL         string           `json:"avatar_url"`
+	Email             Nullable[string] `json:"email,omitzero"`
+	EventsURL         string           `json:"events_url"`
+	FollowersURL      string           `json:"followers_url"`
+	FollowingURL      string           `json:"following_url"`
+	GistsURL          string           `json:"gists_url"`
+	GravatarID        Nullable[string] `json:"gravatar_id"`
+	HTMLURL           string           `json:"html_url"`
+	ID                int64            `json:"id"`
+	Login             string           `json:"login"`
+	Name              Nullable[string] `json:"name,omitzero"`
+	NodeID            string           `json:"node_id"`
+	OrganizationsURL  string           `json:"organizations_url"`
+	ReceivedEventsURL string           `json:"received_events_url"`
+	ReposURL          string           `json:"repos_url"`
+	SiteAdmin         bool             `json:"site_admin"`
+	StarredAt         *string          `json:"starred_at,omitzero"`
+	StarredURL        string           `json:"starred_url"`
+	SubscriptionsURL  string           `json:"subscriptions_url"`
+	Type              string           `json:"type"`
+	URL               string           `json:"url"`
+	UserViewType      *string          `json:"user_view_type,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -4649,7 +4653,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	case "avatar_url":
 		return decodeStr(&s.AvatarURL, d)
 	case "email":
-		return decodeOptStr(&s.Email, d)
+		return decodeNullable(&s.Email, d, decodeStr)
 	case "events_url":
 		return decodeStr(&s.EventsURL, d)
 	case "followers_url":
@@ -4659,7 +4663,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	case "gists_url":
 		return decodeStr(&s.GistsURL, d)
 	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
+		return decodeNullable(&s.GravatarID, d, decodeStr)
 	case "html_url":
 		return decodeStr(&s.HTMLURL, d)
 	case "id":
@@ -4667,7 +4671,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	case "login":
 		return decodeStr(&s.Login, d)
 	case "name":
-		return decodeOptStr(&s.Name, d)
+		return decodeNullable(&s.Name, d, decodeStr)
 	case "node_id":
 		return decodeStr(&s.NodeID, d)
 	case "organizations_url":
@@ -4699,14 +4703,14 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 
 var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
 
-// encodeJSON writes s to e, leaving out optional members that are not set.
+// encodeJSON writes s to e, leaving out optional members that are absent.
 func (s SimpleUser) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
 	encodeStr(s.AvatarURL, e)
-	if s.Email != nil {
+	if s.Email.IsSet() {
 		e.FieldStart("email")
-		encodePtr(s.Email, e, encodeStr)
+		encodeNullable(s.Email, e, encodeStr)
 	}
 	e.FieldStart("events_url")
 	encodeStr(s.EventsURL, e)
@@ -4717,16 +4721,16 @@ func (s SimpleUser) encodeJSON(e *enc) {
 	e.FieldStart("gists_url")
 	encodeStr(s.GistsURL, e)
 	e.FieldStart("gravatar_id")
-	encodePtr(s.GravatarID, e, encodeStr)
+	encodeNullable(s.GravatarID, e, encodeStr)
 	e.FieldStart("html_url")
 	encodeStr(s.HTMLURL, e)
 	e.FieldStart("id")
 	encodeInt64(s.ID, e)
 	e.FieldStart("login")
 	encodeStr(s.Login, e)
-	if s.Name != nil {
+	if s.Name.IsSet() {
 		e.FieldStart("name")
-		encodePtr(s.Name, e, encodeStr)
+		encodeNullable(s.Name, e, encodeStr)
 	}
 	e.FieldStart("node_id")
 	encodeStr(s.NodeID, e)

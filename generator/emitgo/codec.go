@@ -82,6 +82,24 @@ func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
 	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
 }
 
+// decodeField is an expression that decodes a struct field in its form, returning an error.
+func decodeField(fl *ir.Field) jen.Code {
+	field := jen.Id("s").Dot(fl.Name)
+	if fieldForm(fl) == asNullable {
+		return jen.Id("decodeNullable").Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
+	}
+	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer)
+}
+
+// encodeField writes a struct field in its form.
+func encodeField(fl *ir.Field) jen.Code {
+	field := jen.Id("s").Dot(fl.Name)
+	if fieldForm(fl) == asNullable {
+		return jen.Id("encodeNullable").Call(field, jen.Id("e"), encodeFunc(fl.Type))
+	}
+	return encodeValueOf(fl.Type, field, fieldForm(fl) == asPointer)
+}
+
 // encodeFunc is a function value `func(T, *jx.Encoder)`.
 func encodeFunc(r *ir.TypeRef) jen.Code {
 	switch r.Kind {
@@ -132,8 +150,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames) {
 	names := make([]jen.Code, len(t.Fields))
 	for i, fl := range t.Fields {
 		names[i] = jen.Lit(fl.JSONName)
-		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(
-			jen.Return(decodeInto(fl.Type, jen.Id("s").Dot(fl.Name), fieldIsPointer(fl)))))
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(jen.Return(decodeField(fl))))
 	}
 	propsVar := n.members[t]
 	unknown := []jen.Code{}
@@ -190,14 +207,14 @@ func structEncode(f *jen.File, t *ir.Type) {
 		value := jen.Id("s").Dot(fl.Name)
 		write := []jen.Code{
 			jen.Id("e").Dot("FieldStart").Call(jen.Lit(fl.JSONName)),
-			encodeValueOf(fl.Type, value.Clone(), fieldIsPointer(fl)),
+			encodeField(fl),
 		}
 		var cond *jen.Statement
 		switch {
 		case fl.Required:
-		case fl.Type.Kind == ir.Array || fl.Type.Kind == ir.Map:
-			cond = jen.Len(value.Clone()).Op(">").Lit(0)
-		default:
+		case fieldForm(fl) == asNullable:
+			cond = value.Clone().Dot("IsSet").Call()
+		default: // an empty slice or map is sent: [] and {} say something absent does not
 			cond = value.Clone().Op("!=").Nil()
 		}
 		if fl.ReadOnly { // the server's to set: not in a request
@@ -222,7 +239,7 @@ func structEncode(f *jen.File, t *ir.Type) {
 	}
 	body = append(body, jen.Id("e").Dot("ObjEnd").Call())
 	f.Line()
-	f.Comment("encodeJSON writes s to e, leaving out optional members that are not set.")
+	f.Comment("encodeJSON writes s to e, leaving out optional members that are absent.")
 	f.Func().Params(jen.Id("s").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
 }
 

@@ -100,11 +100,12 @@ func templateFiles(api *ir.API, std bool) []string {
 	}
 	var names []string
 	if std {
+		names = append(names, "nullable.go")
 		names = appendIf(names, unions, "union.go")
 		names = appendIf(names, extras, "extra.go")
 		return appendIf(names, secrets, "secrets.go")
 	}
-	names = []string{"doc_gen.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go", "bodies.go", "servers.go"}
+	names = []string{"doc_gen.go", "client.go", "response.go", "errors.go", "auth.go", "retry.go", "cache.go", "codec.go", "bodies.go", "servers.go", "nullable.go"}
 	names = appendIf(names, unions, "unioncodec.go")
 	names = appendIf(names, secrets, "secrets.go")
 	names = appendIf(names, api.InstallationTokens != nil, "installation.go")

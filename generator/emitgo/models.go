@@ -42,7 +42,7 @@ func structType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 	for _, fl := range t.Fields {
 		tag, doc := fl.JSONName, fl.Doc
 		if !fl.Required {
-			tag += ",omitempty"
+			tag += ",omitzero" // nil and absent are left out; an empty slice is sent as []
 		}
 		if !tagSafe(fl.JSONName) {
 			// encoding/json cannot name this member in a tag; the generated codec, which
@@ -50,7 +50,7 @@ func structType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 			tag = "-"
 			doc = strings.TrimSpace(doc + fmt.Sprintf(" The member's name is %q.", fl.JSONName))
 		}
-		fields = append(fields, docComment(doc).Id(fl.Name).Add(fieldExpr(fl.Type, fl.Required && !fl.Indirect)).Tag(map[string]string{"json": tag}))
+		fields = append(fields, docComment(doc).Id(fl.Name).Add(memberExpr(fl)).Tag(map[string]string{"json": tag}))
 	}
 	if t.Extra != nil {
 		fields = append(fields, docComment(t.ExtraName+" holds the members that are not properties above.").
@@ -82,18 +82,20 @@ func tagSafe(name string) bool {
 	return true
 }
 
-// masked is a field to print masked: its name, and whether it is a *string.
+// masked is a field to print masked: its name, and the helper that masks its form.
 type masked struct {
-	name    string
-	pointer bool
+	name string
+	mask string
 }
 
-// secretFields are the fields of t that hold credentials, as strings or string pointers.
+var maskOf = map[form]string{asValue: "maskSecret", asPointer: "maskSecretPtr", asNullable: "maskSecretNullable"}
+
+// secretFields are the fields of t that hold credentials, as strings.
 func secretFields(t *ir.Type) []masked {
 	var out []masked
 	for _, fl := range t.Fields {
 		if fl.Secret && isString(fl.Type) {
-			out = append(out, masked{fl.Name, fieldIsPointer(fl)})
+			out = append(out, masked{fl.Name, maskOf[fieldForm(fl)]})
 		}
 	}
 	return out
@@ -104,7 +106,11 @@ func secretParams(p *ir.Params) []masked {
 	var out []masked
 	for _, fl := range p.Fields {
 		if fl.Secret && isString(fl.Type) {
-			out = append(out, masked{fl.Name, isPointer(fl.Type, fl.Required)})
+			mask := "maskSecret"
+			if isPointer(fl.Type, fl.Required) {
+				mask = "maskSecretPtr"
+			}
+			out = append(out, masked{fl.Name, mask})
 		}
 	}
 	return out
@@ -120,11 +126,7 @@ func maskingFormat(f *jen.File, typeName string, secrets []masked) {
 		jen.Id("p").Op(":=").Id("plain").Call(jen.Id("t")),
 	}
 	for _, fl := range secrets {
-		mask := "maskSecret"
-		if fl.pointer {
-			mask = "maskSecretPtr"
-		}
-		body = append(body, jen.Id("p").Dot(fl.name).Op("=").Id(mask).Call(jen.Id("p").Dot(fl.name)))
+		body = append(body, jen.Id("p").Dot(fl.name).Op("=").Id(fl.mask).Call(jen.Id("p").Dot(fl.name)))
 	}
 	body = append(body, jen.Qual("fmt", "Fprintf").Call(jen.Id("f"), jen.Qual("fmt", "FormatString").Call(jen.Id("f"), jen.Id("verb")), jen.Id("p")))
 	f.Line()

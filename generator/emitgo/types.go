@@ -67,10 +67,39 @@ func pointable(r *ir.TypeRef) bool {
 	return r.Kind == ir.Primitive || r.Kind == ir.Named
 }
 
-// fieldIsPointer tells whether a struct field is a pointer: optional, nullable, or
-// Indirect (a required value whose type contains the struct that holds it).
-func fieldIsPointer(fl *ir.Field) bool {
-	return isPointer(fl.Type, fl.Required && !fl.Indirect)
+// form is how a struct field holds its member.
+type form int
+
+const (
+	asValue    form = iota // required and never null: the value itself
+	asPointer              // optional (nil: absent), or Indirect (a required value whose type contains the struct)
+	asNullable             // null is one of its values: Nullable[T], which tells absent, null and a value apart
+	asIs                   // a slice, map or interface, whose nil says absent (and an empty one, empty)
+)
+
+// fieldForm is how a struct field holds its member.
+func fieldForm(fl *ir.Field) form {
+	r := fl.Type
+	switch {
+	case r.Nullable && !fl.Indirect && r.Kind != ir.Any:
+		return asNullable
+	case !pointable(r):
+		return asIs
+	case !fl.Required || fl.Indirect:
+		return asPointer
+	}
+	return asValue
+}
+
+// memberExpr is the Go type of a struct field.
+func memberExpr(fl *ir.Field) *jen.Statement {
+	switch fieldForm(fl) {
+	case asNullable:
+		return jen.Id("Nullable").Types(typeExpr(fl.Type))
+	case asPointer:
+		return jen.Op("*").Add(typeExpr(fl.Type))
+	}
+	return typeExpr(fl.Type)
 }
 
 // isPointer tells whether fieldExpr made the field a pointer.

@@ -117,6 +117,7 @@ func (d *Document) applyPatch(p *overrides.Patch) *diag.Error {
 			ref.Value.Extensions = map[string]any{}
 		}
 		ref.Value.Extensions[ExtName] = p.Name
+		d.NamedInline = append(d.NamedInline, ref.Value)
 		return nil
 	}
 	if p.Ref != "" {

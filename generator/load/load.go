@@ -33,6 +33,8 @@ type Document struct {
 	// Warnings are the description's departures from the specification whose meaning is
 	// plain: the generator goes on, and tells the user where they are.
 	Warnings diag.List
+	// NamedInline are the inline schemas the overrides name, in the overrides' order.
+	NamedInline []*openapi3.Schema
 }
 
 // File loads the description at path and applies ov (which may be nil).
@@ -104,6 +106,10 @@ func checkSyntax(name string, data []byte) ([]byte, error) {
 		return nil, diag.Errorf(diag.Pos{File: name}, "the description is empty")
 	}
 	if trimmed[0] == '{' {
+		if at := tooDeepJSON(data); at >= 0 {
+			line, col := lineCol(data, int64(at)+1)
+			return nil, diag.Errorf(diag.Pos{File: name, Line: line, Column: col}, "the description nests more than %d levels deep here; no real description does, and its loader's time grows with the square of the depth", maxNesting)
+		}
 		var compact bytes.Buffer
 		compact.Grow(len(data))
 		if json.Compact(&compact, data) == nil {
@@ -122,7 +128,56 @@ func checkSyntax(name string, data []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(data, &node); err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "invalid YAML", Err: err}
 	}
+	if deep := tooDeepYAML(&node, 0); deep != nil {
+		return nil, diag.Errorf(diag.Pos{File: name, Line: deep.Line, Column: deep.Column}, "the description nests more than %d levels deep here; no real description does, and its loader's time grows with the square of the depth", maxNesting)
+	}
 	return data, nil
+}
+
+// maxNesting bounds how deeply a description's objects and arrays nest. GitHub's nest 21
+// levels; the generator refuses schemas nested past maxDepth (about twice as many levels of
+// JSON) anyway, and kin-openapi takes seconds on a few thousand levels.
+const maxNesting = 256
+
+// tooDeepJSON returns the offset of the first object or array opened past maxNesting
+// levels, -1 when there is none.
+func tooDeepJSON(data []byte) int {
+	depth, inString, escaped := 0, false, false
+	for i, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > maxNesting {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
+}
+
+// tooDeepYAML returns the first node nested past maxNesting levels, nil when there is none.
+func tooDeepYAML(n *yaml.Node, depth int) *yaml.Node {
+	if depth > maxNesting {
+		return n
+	}
+	for _, c := range n.Content {
+		if deep := tooDeepYAML(c, depth+1); deep != nil {
+			return deep
+		}
+	}
+	return nil
 }
 
 // lineCol turns a json.SyntaxError offset (the count of bytes read, so one past the

@@ -33,6 +33,9 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	api.BaseURL = serverURL(doc.T.Servers)
 	b.baseURL = api.BaseURL
 	b.names = methodNames(doc, b.reservedMethods)
+	for _, key := range reachedComponents(doc.T) {
+		b.schemas.component(key, doc.T.Components.Schemas[key].Value)
+	}
 	for _, path := range doc.T.Paths.InMatchingOrder() {
 		item := doc.T.Paths.Value(path)
 		for _, method := range sortedKeys(item.Operations()) {

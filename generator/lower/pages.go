@@ -30,7 +30,7 @@ func (b *builder) pages(o *ir.Operation, op *openapi3.Operation, pos diag.Pos) *
 	want, _ := op.Extensions[load.ExtItems].(string)
 	var arrays []*ir.Field
 	for _, f := range r.Named.Fields {
-		if f.Type.Kind == ir.Array && (f.JSONName == want || want == "" && f.Required) {
+		if f.Type.Kind == ir.Array && !f.Type.Nullable && (f.JSONName == want || want == "" && f.Required) {
 			arrays = append(arrays, f)
 		}
 	}

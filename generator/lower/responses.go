@@ -128,7 +128,7 @@ func (b *builder) byStatus(o *ir.Operation, answers []answer) *ir.Result {
 func (b *builder) readAs(kind ir.BodyKind, media *openapi3.MediaType, hint, ptr string) *ir.TypeRef {
 	switch kind {
 	case ir.BodyJSON:
-		return b.schemas.ref(media.Schema, hint, ptr)
+		return b.schemas.body(media.Schema, hint, ptr)
 	case ir.BodyText:
 		return &ir.TypeRef{Kind: ir.Primitive, Primitive: ir.String}
 	}

@@ -26,6 +26,9 @@ type schemas struct {
 	inlining   map[string]bool               // components being inlined, to catch recursion through them
 	inlined    map[*openapi3.Schema]*ir.Type // inline schemas already named: one schema, one type
 	byShape    map[string]*ir.Type           // the same, by shape: inline copies of one object are one type
+	prints     *fingerprints
+	shapeNames map[string]string // the names the overrides give inline schemas, by shape
+	own        *openapi3.Schema  // the body or answer being mapped, whose type is its operation's own
 	types      []*ir.Type
 	errs       diag.List
 
@@ -57,12 +60,19 @@ func newSchemas(doc *load.Document, opts Options) *schemas {
 		inlining:        map[string]bool{},
 		inlined:         map[*openapi3.Schema]*ir.Type{},
 		byShape:         map[string]*ir.Type{},
+		prints:          newFingerprints(),
+		shapeNames:      map[string]string{},
 	}
 	var comps openapi3.Schemas
 	if doc.T.Components != nil {
 		comps = doc.T.Components.Schemas
 	}
 	s.twins = nullableTwins(comps)
+	for _, named := range doc.NamedInline {
+		if key := s.prints.shape(named); s.shapeNames[key] == "" {
+			s.shapeNames[key] = named.Extensions[load.ExtName].(string)
+		}
+	}
 	for _, key := range sortedKeys(comps) {
 		if _, twin := s.twins[key]; twin {
 			continue
@@ -79,6 +89,18 @@ func typeName(sch *openapi3.Schema, key string) string {
 		}
 	}
 	return naming.Exported(key, "Schema")
+}
+
+// body returns the type reference for the schema of an operation's request body or answer.
+// Its own type, when it is inline, is named after the operation and never shared with an
+// equal one of another operation (ListReposResponse is not another list's answer); the
+// schemas inside it are shared like any.
+func (s *schemas) body(sref *openapi3.SchemaRef, hint, ptr string) *ir.TypeRef {
+	if sref != nil {
+		s.own = sref.Value
+		defer func() { s.own = nil }()
+	}
+	return s.ref(sref, hint, ptr)
 }
 
 // ref returns the type reference for a schema found at ptr; hint names an inline type.
@@ -149,11 +171,14 @@ func (s *schemas) inline(sch *openapi3.Schema, hint, ptr string) *ir.TypeRef {
 			return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
 		}
 		key := ""
-		if kind != ir.Enum { // equal value sets are coincidence; equal objects are one concept copied
-			key = shape(sch)
+		if kind != ir.Enum && sch != s.own { // equal value sets are coincidence; equal objects are one concept copied
+			key = s.prints.shape(sch)
 			if t := s.byShape[key]; t != nil && key != "" {
 				s.inlined[sch] = t
 				return &ir.TypeRef{Kind: ir.Named, Named: t, Nullable: nullable}
+			}
+			if n := s.shapeNames[key]; n != "" {
+				hint = n // the overrides named one of its copies
 			}
 		}
 		if n, ok := sch.Extensions[load.ExtName].(string); ok && n != "" {

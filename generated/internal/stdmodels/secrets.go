@@ -20,3 +20,10 @@ func maskSecretPtr(s *string) *string {
 	m := redacted
 	return &m
 }
+
+func maskSecretNullable(s Nullable[string]) Nullable[string] {
+	if v, ok := s.Get(); ok && v != "" {
+		return NotNull(redacted)
+	}
+	return s
+}

@@ -10,7 +10,7 @@ func TestUnknownEnumValuesDecode(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"visibility":"secret-new-value","state":null}`), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Visibility != "secret-new-value" || r.State != nil {
+	if r.Visibility != "secret-new-value" || !r.State.IsNull() {
 		t.Errorf("got %+v", r)
 	}
 }
