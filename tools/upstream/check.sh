@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test-upstream: generate a client from each whole, unmodified description of the pinned
-# @octokit/openapi (every operation, no overrides), then build and vet it in a temp module.
+# @octokit/openapi (every operation, no overrides), then build and vet it in a temp module,
+# and replay recorded GitHub exchanges (tools/replay) against the api.github.com client.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 pkgdir="$root/tools/upstream/node_modules/@octokit/openapi/generated"
@@ -32,3 +33,8 @@ for spec in ghes-3.19 api.github.com; do
 		-v b="$(awk -v a="$generated" -v b="$done_at" 'BEGIN{print b-a}')" \
 		'BEGIN{printf "test-upstream: %s: all %d operations; generate %.1fs, build+vet %.1fs\n", s, n, g, b}'
 done
+
+# The api.github.com client against recorded GitHub traffic: what it sends, byte for byte.
+mkdir -p "$tmp/replay"
+cp "$root/tools/replay/replay_test.go" "$tmp/replay/"
+(cd "$tmp" && REPLAY_RECORDINGS="$root/tools/replay/recordings" go test -tags replay -count=1 ./replay)
