@@ -3,7 +3,7 @@
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
 
-.PHONY: generate test check spec vet lint upstream test-upstream fuzz bench bench-smoke
+.PHONY: generate test check spec vet lint upstream test-upstream corpus test-corpus fuzz bench bench-smoke
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
@@ -46,9 +46,20 @@ spec: upstream
 upstream:
 	cd tools/upstream && npm ci --no-audit --no-fund
 
-# test-upstream generates GitHub's two whole descriptions, unmodified, and builds and vets them.
+# test-upstream generates GitHub's two whole descriptions, unmodified, builds and vets them,
+# and replays recorded GitHub exchanges against the api.github.com client.
 test-upstream: upstream
 	tools/upstream/check.sh
+
+# corpus installs the @readme/oas-examples corpus pinned in tools/corpus/package-lock.json.
+corpus:
+	cd tools/corpus && npm ci --no-audit --no-fund
+
+# test-corpus generates every description of the corpus (OpenAPI 3.0, 3.1 and Swagger 2.0),
+# builds and vets each output, prints a table, and fails on any description that is neither
+# generated into Go that builds nor refused with its line:column.
+test-corpus: corpus
+	$(GO) run ./tools/corpus -dir tools/corpus/node_modules/@readme/oas-examples
 
 # fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
 # generator (spec bytes in), the generated decoders (response bytes in), the generated

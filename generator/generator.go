@@ -55,9 +55,10 @@ func Generate(cfg Config) (Files, error) {
 	}
 	doc, err := load.File(cfg.Spec, ov)
 	if err == nil {
-		warn(doc, cfg)
 		var files Files
-		if files, err = fromDocument(doc, cfg); err == nil {
+		files, err = fromDocument(doc, cfg)
+		warn(doc, cfg) // the load and lower stages' warnings, whether or not generation went on
+		if err == nil {
 			return files, nil
 		}
 	}
@@ -83,8 +84,9 @@ func GenerateBytes(name string, spec []byte, cfg Config) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, err := fromDocument(doc, cfg)
 	warn(doc, cfg)
-	return fromDocument(doc, cfg)
+	return files, err
 }
 
 func fromDocument(doc *load.Document, cfg Config) (Files, error) {

@@ -26,6 +26,14 @@ type Data struct {
 	Servers []string
 
 	Installation *Installation // set when the API can mint installation tokens
+	APIKeys      []APIKey      // the description's apiKey security schemes
+}
+
+// APIKey is an apiKey security scheme: where its key goes.
+type APIKey struct {
+	Scheme string // its name in the description
+	In     string // header, query or cookie
+	Name   string // the header's, parameter's or cookie's name
 }
 
 // ServerList renders Servers as the elements of a Go string slice literal.
@@ -45,6 +53,10 @@ type Installation struct {
 	ExpiresField  string // the result's expiry field
 	ExpiresIsTime bool   // the expiry is a time.Time, not an RFC 3339 string
 }
+
+// Unformatted are the templates whose output depends on the data in ways gofmt lays out
+// (aligned map literals): the emitter formats them; every other renders gofmt-clean.
+var Unformatted = map[string]bool{"apikeys.go.tmpl": true}
 
 // Render renders the template name ("client.go.tmpl") with d.
 func Render(name string, d Data) ([]byte, error) {

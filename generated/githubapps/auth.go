@@ -27,7 +27,7 @@ var ErrNoCredential = errors.New("githubapps: no credential for this operation")
 // NoCredentialError names the operation and the credentials it accepts.
 type NoCredentialError struct {
 	Operation string
-	Accepts   []string // credential kinds, in order of preference
+	Accepts   []string // credential kinds, in order of preference; "a and b" when it needs both
 }
 
 func (e *NoCredentialError) Error() string {
@@ -45,12 +45,16 @@ const (
 	credInstallationToken credential = "installation-token" // WithInstallation, WithInstallationToken
 	credToken             credential = "user-token"         // WithToken
 	credBasic             credential = "basic"              // WithClientCredentials
-	credNone              credential = "none"
+	credMutualTLS         credential = "mutual-tls"         // a TLS client certificate, in WithHTTPClient's transport
+	credUnsendable        credential = "unsendable"         // a requirement of several Authorization headers: never met
 )
 
 // withoutDeclaredAuth is what an operation whose description declares no security accepts:
 // the client's token when it has one, else nothing.
-var withoutDeclaredAuth = []credential{credToken, credNone}
+var withoutDeclaredAuth = [][]credential{
+	{credToken},
+	{},
+}
 
 const (
 	jwtBackdate     = 60 * time.Second // iat lies this far in the past, for clock drift
@@ -147,69 +151,104 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
-// authorize sets the first credential the operation accepts that the client has.
+// authorize meets the first requirement of the operation the client can: it sets every
+// credential of it (an API key and a token, say), or none for an empty one.
 func (c *Client) authorize(ctx context.Context, req *http.Request, op *operation) (used, error) {
 	accepts := op.auth
 	if len(accepts) == 0 {
 		accepts = withoutDeclaredAuth
 	}
-	for _, cred := range accepts {
-		switch cred {
-		case credNone:
-			return used{kind: credNone}, nil
-		case credAppJWT:
-			if c.auth.app == nil {
-				continue
-			}
-			tok, err := c.auth.app.token(c.auth.now())
-			if err != nil {
+	for _, requirement := range accepts {
+		if !c.has(requirement) {
+			continue
+		}
+		var u used
+		for _, cred := range requirement {
+			if err := c.apply(ctx, req, op, cred, &u); err != nil {
 				return used{}, err
 			}
-			req.Header.Set("Authorization", "Bearer "+tok)
-			return used{kind: cred}, nil
-		case credInstallationToken:
-			if c.auth.installationToken != "" {
-				req.Header.Set("Authorization", "Bearer "+c.auth.installationToken)
-				return used{kind: cred}, nil
-			}
-			if c.auth.installationID == 0 || c.auth.mint == nil {
-				continue
-			}
-			key := c.installationKey()
-			tok, err := c.auth.tokens.get(ctx, key, c.auth.now, func(ctx context.Context) (string, time.Time, error) {
-				return c.auth.mint(ctx, c)
-			})
-			if err != nil {
-				return used{}, fmt.Errorf("githubapps: %s: minting an installation token: %w", op.id, err)
-			}
-			req.Header.Set("Authorization", "Bearer "+tok)
-			return used{kind: cred, cacheKey: key, token: tok}, nil
-		case credToken:
-			if c.auth.token == "" {
-				continue
-			}
-			req.Header.Set("Authorization", "Bearer "+c.auth.token)
-			return used{kind: cred}, nil
-		case credBasic:
-			if c.auth.clientID == "" {
-				continue
-			}
-			req.SetBasicAuth(c.auth.clientID, c.auth.clientSecret)
-			return used{kind: cred}, nil
 		}
+		return u, nil
 	}
 	names := make([]string, len(accepts))
-	for i, a := range accepts {
-		names[i] = string(a)
+	for i, requirement := range accepts {
+		parts := make([]string, len(requirement))
+		for j, cred := range requirement {
+			parts[j] = string(cred)
+		}
+		names[i] = strings.Join(parts, " and ")
+		if len(parts) == 0 {
+			names[i] = "none"
+		}
 	}
 	return used{}, &NoCredentialError{Operation: op.id, Accepts: names}
 }
 
-// used records the credential a request carried.
+// has tells whether the client holds every credential of a requirement.
+func (c *Client) has(requirement []credential) bool {
+	for _, cred := range requirement {
+		var ok bool
+		switch cred {
+		case credAppJWT:
+			ok = c.auth.app != nil
+		case credInstallationToken:
+			ok = c.auth.installationToken != "" || c.auth.installationID != 0 && c.auth.mint != nil
+		case credToken:
+			ok = c.auth.token != ""
+		case credBasic:
+			ok = c.auth.clientID != ""
+		case credMutualTLS:
+			ok = true // the certificate is the transport's to present
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// apply sets one credential on req and records it in u.
+func (c *Client) apply(ctx context.Context, req *http.Request, op *operation, cred credential, u *used) error {
+	if u.kind == "" {
+		u.kind = cred
+	} else {
+		u.also = append(u.also, cred)
+	}
+	switch cred {
+	case credAppJWT:
+		tok, err := c.auth.app.token(c.auth.now())
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+	case credInstallationToken:
+		if c.auth.installationToken != "" {
+			req.Header.Set("Authorization", "Bearer "+c.auth.installationToken)
+			return nil
+		}
+		key := c.installationKey()
+		tok, err := c.auth.tokens.get(ctx, key, c.auth.now, func(ctx context.Context) (string, time.Time, error) {
+			return c.auth.mint(ctx, c)
+		})
+		if err != nil {
+			return fmt.Errorf("githubapps: %s: minting an installation token: %w", op.id, err)
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+		u.cacheKey, u.token = key, tok
+	case credToken:
+		req.Header.Set("Authorization", "Bearer "+c.auth.token)
+	case credBasic:
+		req.SetBasicAuth(c.auth.clientID, c.auth.clientSecret)
+	}
+	return nil
+}
+
+// used records the credentials a request carried.
 type used struct {
-	kind     credential
-	cacheKey string // for a minted installation token: its cache entry
-	token    string // for a minted installation token: the token
+	kind     credential   // the first; "" for none
+	also     []credential // the others of a requirement that combines several
+	cacheKey string       // for a minted installation token: its cache entry
+	token    string       // for a minted installation token: the token
 }
 
 // minted tells whether the request carried an installation token this client minted.

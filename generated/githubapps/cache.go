@@ -54,14 +54,15 @@ func (r CachedResponse) Format(f fmt.State, _ rune) {
 // conditional makes a GET conditional when the cache has its answer. It returns the
 // request's cache key ("" when the request is not cacheable) and the stored answer. Only
 // answers read into memory are cached: not streams, nor bodies copied to WithBodyTo.
-func (c *Client) conditional(req *http.Request, cred used, r *request, out any) (string, *CachedResponse) {
+func (c *Client) conditional(req *http.Request, u string, cred used, r *request, out any) (string, *CachedResponse) {
 	if c.cache == nil || req.Method != http.MethodGet || out == nil || r.bodyTo != nil {
 		return "", nil
 	}
 	if _, stream := out.(*io.ReadCloser); stream {
 		return "", nil
 	}
-	key := c.identity(cred) + " " + req.Header.Get("Accept") + " " + req.URL.String()
+	// u is the URL before the credentials: an API key in the query stays out of the key.
+	key := c.identity(cred) + " " + req.Header.Get("Accept") + " " + u
 	cached, ok := c.cache.Get(key)
 	if !ok {
 		return key, nil
@@ -75,10 +76,20 @@ func (c *Client) conditional(req *http.Request, cred used, r *request, out any) 
 	return key, cached
 }
 
-// identity names the credential a request carried without revealing it, so that cached
+// identity names the credentials a request carried without revealing them, so that cached
 // answers are kept apart per credential.
 func (c *Client) identity(u used) string {
-	switch u.kind {
+	id := c.credentialIdentity(u, u.kind)
+	for _, cred := range u.also {
+		id += "+" + c.credentialIdentity(u, cred)
+	}
+	return id
+}
+
+func (c *Client) credentialIdentity(u used, cred credential) string {
+	switch cred {
+	case "":
+		return "anonymous"
 	case credAppJWT:
 		return "app:" + strconv.FormatInt(c.auth.app.appID, 10)
 	case credInstallationToken:
@@ -91,7 +102,7 @@ func (c *Client) identity(u used) string {
 	case credBasic:
 		return "basic:" + fingerprint(c.auth.clientID+":"+c.auth.clientSecret)
 	}
-	return "anonymous"
+	return string(cred)
 }
 
 func fingerprint(secret string) string {

@@ -174,8 +174,8 @@ type operation struct {
 	contentType string
 	bodyKind    bodyKind
 	fileParts   []string
-	empty       []int // other documented 2xx statuses whose answers carry nothing to read
-	auth        []credential
+	empty       []int          // other documented 2xx statuses whose answers carry nothing to read
+	auth        [][]credential // the ways to meet its security: each needs every credential in it; {} needs none
 	// revokesToken marks the operation that revokes the installation token it is called
 	// with: after it succeeds, the client forgets that token.
 	revokesToken bool
@@ -188,6 +188,7 @@ type request struct {
 	pathArgs []string // path parameter values, in path order, not yet escaped
 	query    url.Values
 	header   http.Header
+	cookies  url.Values   // cookie parameters, by name
 	body     any          // a requestEncoder, a string (text), or an *Upload (a stream)
 	accept   string       // the media type asked for; "" for the client's default
 	opts     []CallOption // the caller's, applied when the call is made
@@ -339,6 +340,11 @@ func (c *Client) newRequest(ctx context.Context, r *request, u string, body io.R
 	for k, vs := range r.header {
 		req.Header[k] = vs
 	}
+	for name, vs := range r.cookies {
+		for _, v := range vs {
+			req.AddCookie(&http.Cookie{Name: name, Value: v})
+		}
+	}
 	return req, nil
 }
 
@@ -408,7 +414,7 @@ func (c *Client) send(ctx context.Context, r *request, u string, body io.Reader,
 	if err != nil {
 		return nil, used{}, err
 	}
-	cacheKey, cached := c.conditional(req, cred, r, out)
+	cacheKey, cached := c.conditional(req, u, cred, r, out)
 	httpResp, err := c.httpClient.Do(req)
 	if err != nil {
 		return nil, cred, &transportError{op: r.op.id, err: err}
@@ -481,7 +487,13 @@ type transportError struct {
 }
 
 func (e *transportError) Error() string {
-	return "githubapps: " + e.op + ": " + e.err.Error()
+	err := e.err
+	if ue, ok := err.(*url.Error); ok { // its URL may carry an API key in the query
+		redacted := *ue
+		redacted.URL = redactURL(ue.URL)
+		err = &redacted
+	}
+	return "githubapps: " + e.op + ": " + err.Error()
 }
 
 func (e *transportError) Unwrap() error { return e.err }

@@ -11,7 +11,7 @@ import (
 )
 
 var opAddRepoToInstallationForAuthenticatedUser = operation{
-	auth:      []credential{credToken},
+	auth:      [][]credential{{credToken}},
 	id:        "apps/add-repo-to-installation-for-authenticated-user",
 	method:    "PUT",
 	path:      "/user/installations/{installation_id}/repositories/{repository_id}",
@@ -40,7 +40,7 @@ func (c *Client) AddRepoToInstallationForAuthenticatedUser(ctx context.Context, 
 }
 
 var opCreateFromManifest = operation{
-	auth:      []credential{credNone},
+	auth:      [][]credential{{}},
 	id:        "apps/create-from-manifest",
 	method:    "POST",
 	path:      "/app-manifests/{code}/conversions",
@@ -72,7 +72,7 @@ func (c *Client) CreateFromManifest(ctx context.Context, code string, opts ...Ca
 }
 
 var opCreateInstallationAccessToken = operation{
-	auth:        []credential{credAppJWT},
+	auth:        [][]credential{{credAppJWT}},
 	contentType: "application/json",
 	id:          "apps/create-installation-access-token",
 	method:      "POST",
@@ -110,7 +110,7 @@ func (c *Client) CreateInstallationAccessToken(ctx context.Context, installation
 }
 
 var opDeleteInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/delete-installation",
 	method:    "DELETE",
 	path:      "/app/installations/{installation_id}",
@@ -141,7 +141,7 @@ func (c *Client) DeleteInstallation(ctx context.Context, installationID int64, o
 }
 
 var opGetAuthenticated = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/get-authenticated",
 	method:    "GET",
 	path:      "/app",
@@ -174,7 +174,7 @@ func (c *Client) GetAuthenticated(ctx context.Context, opts ...CallOption) (*App
 }
 
 var opGetBySlug = operation{
-	auth:      []credential{credInstallationToken, credToken, credNone},
+	auth:      [][]credential{{credInstallationToken}, {credToken}, {}},
 	id:        "apps/get-by-slug",
 	method:    "GET",
 	path:      "/apps/{app_slug}",
@@ -205,7 +205,7 @@ func (c *Client) GetBySlug(ctx context.Context, appSlug string, opts ...CallOpti
 }
 
 var opGetInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/get-installation",
 	method:    "GET",
 	path:      "/app/installations/{installation_id}",
@@ -236,7 +236,7 @@ func (c *Client) GetInstallation(ctx context.Context, installationID int64, opts
 }
 
 var opGetOrgInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/get-org-installation",
 	method:    "GET",
 	path:      "/orgs/{org}/installation",
@@ -266,7 +266,7 @@ func (c *Client) GetOrgInstallation(ctx context.Context, org string, opts ...Cal
 }
 
 var opGetRepoInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/get-repo-installation",
 	method:    "GET",
 	path:      "/repos/{owner}/{repo}/installation",
@@ -298,7 +298,7 @@ func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo str
 }
 
 var opGetUserInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/get-user-installation",
 	method:    "GET",
 	path:      "/users/{username}/installation",
@@ -328,7 +328,7 @@ func (c *Client) GetUserInstallation(ctx context.Context, username string, opts 
 }
 
 var opListInstallationReposForAuthenticatedUser = operation{
-	auth:      []credential{credToken},
+	auth:      [][]credential{{credToken}},
 	id:        "apps/list-installation-repos-for-authenticated-user",
 	method:    "GET",
 	path:      "/user/installations/{installation_id}/repositories",
@@ -411,7 +411,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 }
 
 var opListInstallationRequestsForAuthenticatedApp = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/list-installation-requests-for-authenticated-app",
 	method:    "GET",
 	path:      "/app/installation-requests",
@@ -495,7 +495,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 }
 
 var opListInstallations = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/list-installations",
 	method:    "GET",
 	path:      "/app/installations",
@@ -589,7 +589,7 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 }
 
 var opListInstallationsForAuthenticatedUser = operation{
-	auth:      []credential{credToken},
+	auth:      [][]credential{{credToken}},
 	id:        "apps/list-installations-for-authenticated-user",
 	method:    "GET",
 	path:      "/user/installations",
@@ -670,7 +670,7 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 }
 
 var opListReposAccessibleToInstallation = operation{
-	auth:      []credential{credInstallationToken},
+	auth:      [][]credential{{credInstallationToken}},
 	id:        "apps/list-repos-accessible-to-installation",
 	method:    "GET",
 	path:      "/installation/repositories",
@@ -749,7 +749,7 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 }
 
 var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
-	auth:      []credential{credToken},
+	auth:      [][]credential{{credToken}},
 	id:        "apps/remove-repo-from-installation-for-authenticated-user",
 	method:    "DELETE",
 	path:      "/user/installations/{installation_id}/repositories/{repository_id}",
@@ -778,7 +778,7 @@ func (c *Client) RemoveRepoFromInstallationForAuthenticatedUser(ctx context.Cont
 }
 
 var opRevokeInstallationAccessToken = operation{
-	auth:         []credential{credInstallationToken},
+	auth:         [][]credential{{credInstallationToken}},
 	id:           "apps/revoke-installation-access-token",
 	method:       "DELETE",
 	path:         "/installation/token",
@@ -807,7 +807,7 @@ func (c *Client) RevokeInstallationAccessToken(ctx context.Context, opts ...Call
 }
 
 var opScopeToken = operation{
-	auth:        []credential{credBasic},
+	auth:        [][]credential{{credBasic}},
 	contentType: "application/json",
 	id:          "apps/scope-token",
 	method:      "POST",
@@ -845,7 +845,7 @@ func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTok
 }
 
 var opSuspendInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/suspend-installation",
 	method:    "PUT",
 	path:      "/app/installations/{installation_id}/suspended",
@@ -874,7 +874,7 @@ func (c *Client) SuspendInstallation(ctx context.Context, installationID int64, 
 }
 
 var opUnsuspendInstallation = operation{
-	auth:      []credential{credAppJWT},
+	auth:      [][]credential{{credAppJWT}},
 	id:        "apps/unsuspend-installation",
 	method:    "DELETE",
 	path:      "/app/installations/{installation_id}/suspended",

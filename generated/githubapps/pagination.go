@@ -58,7 +58,7 @@ func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target 
 				return
 			}
 			seen[next] = true
-			r = &request{op: r.op, rawURL: next, header: r.header}
+			r = &request{op: r.op, rawURL: next, header: r.header, cookies: r.cookies, accept: r.accept, opts: r.opts}
 		}
 	}
 }

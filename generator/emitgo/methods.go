@@ -37,6 +37,8 @@ func arguments(op *ir.Operation, n *goNames) (args, pathArgs []jen.Code) {
 	args = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.PathParams {
 		args = append(args, jen.Id(n.args[p]).Add(typeExpr(p.Type)))
+	}
+	for _, p := range op.PathSlots {
 		pathArgs = append(pathArgs, textOf(p.Type, jen.Id(n.args[p]), false))
 	}
 	if op.Params != nil {
@@ -155,6 +157,9 @@ func buildRequest(cl call, n *goNames, pathArgs []jen.Code, params *jen.Statemen
 	}
 	if op.Params != nil && hasParamsIn(op.Params, "header") {
 		req[jen.Id("header")] = params.Clone().Dot("header").Call()
+	}
+	if op.Params != nil && hasParamsIn(op.Params, "cookie") {
+		req[jen.Id("cookies")] = params.Clone().Dot("cookie").Call()
 	}
 	if cl.accept != "" {
 		req[jen.Id("accept")] = jen.Lit(cl.accept)

@@ -64,19 +64,23 @@ func descriptor(f *jen.File, op *ir.Operation, n *goNames, revokes bool) {
 		}
 		fields[jen.Id("empty")] = jen.Index().Int().Values(codes...)
 	}
-	if slices.ContainsFunc(op.PathParams, func(p *ir.Param) bool { return p.MultiSegment }) {
+	if slices.ContainsFunc(op.PathSlots, func(p *ir.Param) bool { return p.MultiSegment }) {
 		var kinds []jen.Code
-		for _, p := range op.PathParams {
+		for _, p := range op.PathSlots {
 			kinds = append(kinds, jen.Id(segmentKind(p)))
 		}
 		fields[jen.Id("pathKinds")] = jen.Index().Id("segments").Values(kinds...)
 	}
 	if len(op.Auth) > 0 {
-		var creds []jen.Code
-		for _, c := range op.Auth {
-			creds = append(creds, jen.Id(credentialConst[c]))
+		var reqs []jen.Code
+		for _, r := range op.Auth {
+			var creds []jen.Code
+			for _, c := range r {
+				creds = append(creds, credentialExpr(c))
+			}
+			reqs = append(reqs, jen.Values(creds...))
 		}
-		fields[jen.Id("auth")] = jen.Index().Id("credential").Values(creds...)
+		fields[jen.Id("auth")] = jen.Index().Index().Id("credential").Values(reqs...)
 	}
 	if revokes {
 		fields[jen.Id("revokesToken")] = jen.True()
@@ -108,7 +112,17 @@ var credentialConst = map[ir.Credential]string{
 	ir.CredInstallationToken: "credInstallationToken",
 	ir.CredToken:             "credToken",
 	ir.CredBasic:             "credBasic",
-	ir.CredNone:              "credNone",
+	ir.CredMutualTLS:         "credMutualTLS",
+	ir.CredUnsendable:        "credUnsendable",
+}
+
+// credentialExpr is a credential in generated code: the client core's constant, or an API
+// key's credential, which the core's apiKeySchemes holds.
+func credentialExpr(c ir.Credential) jen.Code {
+	if name, ok := credentialConst[c]; ok {
+		return jen.Id(name)
+	}
+	return jen.Lit(string(c))
 }
 
 // credentialText says in a doc comment what a credential is and which option gives it.
@@ -117,7 +131,8 @@ var credentialText = map[ir.Credential]string{
 	ir.CredInstallationToken: "an installation token (WithInstallation, WithInstallationToken)",
 	ir.CredToken:             "a user access token or classic PAT (WithToken)",
 	ir.CredBasic:             "the app's client id and secret (WithClientCredentials)",
-	ir.CredNone:              "no credential",
+	ir.CredMutualTLS:         "a TLS client certificate, which WithHTTPClient's transport presents",
+	ir.CredUnsendable:        "credentials that would all be the Authorization header, which no request can carry",
 }
 
 func authDoc(op *ir.Operation) string {
@@ -125,8 +140,18 @@ func authDoc(op *ir.Operation) string {
 		return "Credentials: the description declares none; the client's token (WithToken) is sent when it has one."
 	}
 	parts := make([]string, len(op.Auth))
-	for i, c := range op.Auth {
-		parts[i] = credentialText[c]
+	for i, r := range op.Auth {
+		creds := make([]string, len(r))
+		for j, c := range r {
+			creds[j] = credentialText[c]
+			if creds[j] == "" {
+				creds[j] = fmt.Sprintf("the API key of %s (WithAPIKey)", strings.TrimPrefix(string(c), "api-key:"))
+			}
+		}
+		parts[i] = strings.Join(creds, " and ")
+		if len(r) == 0 {
+			parts[i] = "no credential"
+		}
 	}
 	return "Credentials: " + strings.Join(parts, ", or ") + "."
 }
@@ -139,7 +164,7 @@ func paramsType(f *jen.File, op *ir.Operation) {
 	}
 	f.Add(docComment(fmt.Sprintf("%s holds the query and header parameters of %s. A nil field is not sent.", p.TypeName, op.Name))).
 		Type().Id(p.TypeName).Struct(fields...)
-	for _, in := range []string{"query", "header"} {
+	for _, in := range []string{"query", "header", "cookie"} {
 		if hasParamsIn(p, in) {
 			paramsEncoder(f, p, in)
 		}
@@ -158,7 +183,8 @@ func hasParamsIn(p *ir.Params, in string) bool {
 	return false
 }
 
-// paramsEncoder emits the method that renders the params of one location (query or header).
+// paramsEncoder emits the method that renders the params of one location: query and
+// cookie values (by name, the client core sets the cookies) or headers.
 func paramsEncoder(f *jen.File, p *ir.Params, in string) {
 	target, ctor := jen.Qual("net/url", "Values"), jen.Qual("net/url", "Values").Values()
 	if in == "header" {

@@ -14,6 +14,9 @@ type API struct {
 	Operations []*Operation // sorted by Name
 	Types      []*Type      // every named type, sorted by Name
 
+	// APIKeys are the apiKey security schemes operations use, sorted by scheme.
+	APIKeys []*APIKey
+
 	// InstallationTokens is set when the API can mint installation tokens, so that the
 	// client can do it on demand.
 	InstallationTokens *InstallationTokens
@@ -139,7 +142,8 @@ type Operation struct {
 	DocsURL string // GitHub's documentation page for the operation
 	Tags    []string
 
-	PathParams []*Param // in the order they appear in Path
+	PathParams []*Param // the method's path arguments, in the order they first appear in Path
+	PathSlots  []*Param // the parameter of each {name} of Path, in order: one may fill several
 	Params     *Params  // query and header parameters; nil when there are none
 	Body       *Body    // nil when the operation takes no body
 	Result     *Result  // the successful answer
@@ -149,9 +153,10 @@ type Operation struct {
 	// Variants are the other representations of the primary answer the description
 	// documents (a commit as a diff or a patch), each a method of its own.
 	Variants []*Variant
-	// Auth lists the credentials the operation accepts, in order of preference; CredNone
-	// means it also works without. Empty when the description declares no security.
-	Auth []Credential
+	// Auth lists the ways the operation accepts credentials, in order of preference; an
+	// empty requirement means it also works without. Empty when the description declares no
+	// security.
+	Auth []Requirement
 }
 
 // Variant is another representation of an operation's answer, asked for by media type.
@@ -168,6 +173,17 @@ type Pages struct {
 	PerPage *Param   // the per_page query parameter
 }
 
+// APIKey is an apiKey security scheme: where its key goes.
+type APIKey struct {
+	Scheme string // its name in the description
+	In     string // header, query or cookie
+	Name   string // the header's, query parameter's or cookie's name
+}
+
+// Requirement is one way to meet an operation's security: every credential in it at once.
+// An empty requirement is met with no credential.
+type Requirement []Credential
+
 // Credential is a kind of credential a client can hold.
 type Credential string
 
@@ -177,8 +193,13 @@ const (
 	CredInstallationToken Credential = "installation-token" // an installation access token
 	CredToken             Credential = "user-token"         // a user access token or PAT: any bearer token
 	CredBasic             Credential = "basic"              // client id and secret
-	CredNone              Credential = "none"               // no credential
+	CredNone              Credential = "none"               // no credential (the overrides' word for an empty requirement)
+	CredMutualTLS         Credential = "mutual-tls"         // a TLS client certificate, which the transport presents
+	CredUnsendable        Credential = "unsendable"         // stands for a requirement no request can carry (two Authorization headers)
 )
+
+// APIKeyCredential is the credential of an apiKey security scheme.
+func APIKeyCredential(scheme string) Credential { return Credential("api-key:" + scheme) }
 
 // Param is a path, query or header parameter.
 type Param struct {

@@ -35,6 +35,8 @@ type Document struct {
 	Warnings diag.List
 	// NamedInline are the inline schemas the overrides name, in the overrides' order.
 	NamedInline []*openapi3.Schema
+	// Swagger2 is set when the file is Swagger 2.0, converted: T is the conversion.
+	Swagger2 bool
 }
 
 // File loads the description at path and applies ov (which may be nil).
@@ -59,8 +61,14 @@ func Bytes(name string, data []byte, ov *overrides.Set) (doc *Document, err erro
 	if err != nil {
 		return nil, err
 	}
+	converted := swagger2(data)
+	if converted {
+		if input, err = fromSwagger2(name, data); err != nil {
+			return nil, err
+		}
+	}
 	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
+	loader.IncludeOrigin = !converted // the converted JSON's lines are no lines of the file
 	loader.IsExternalRefsAllowed = false
 	abs, _ := filepath.Abs(name)
 	t, err := loader.LoadFromDataWithPath(input, &url.URL{Path: filepath.ToSlash(abs)})
@@ -70,15 +78,22 @@ func Bytes(name string, data []byte, ov *overrides.Set) (doc *Document, err erro
 		}
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: "loading the description", Err: err}
 	}
-	if t.Paths == nil {
-		return nil, diag.Errorf(diag.Pos{File: name, Pointer: "#/paths"}, "the description has no paths")
+	if t.Paths == nil && len(t.Webhooks) == 0 {
+		return nil, diag.Errorf(diag.Pos{File: name, Pointer: "#/paths"}, "the description has neither paths nor webhooks: there is nothing to generate")
 	}
-	doc = &Document{File: name, T: t}
+	if t.Paths == nil {
+		t.Paths = openapi3.NewPaths() // OpenAPI 3.1: webhooks alone
+	}
+	doc = &Document{File: name, T: t, Swagger2: converted}
+	if converted {
+		doc.Warnings.Add(diag.Errorf(diag.Pos{File: name}, "a Swagger 2.0 description: converted to OpenAPI 3.0 (kin-openapi's openapi2conv) before generating"))
+	}
 	if ov != nil {
 		if err := doc.apply(ov); err != nil {
 			return nil, err
 		}
 	}
+	doc.repair()
 	if err := doc.validate(); err != nil {
 		return nil, err
 	}

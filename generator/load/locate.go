@@ -2,6 +2,7 @@ package load
 
 import (
 	"os"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -27,8 +28,23 @@ func Locate(err error, file string) {
 		if len(root.Content) == 0 {
 			return
 		}
-		if n := resolve(root.Content[0], e.Pos.Pointer); n != nil {
+		if n := nearest(root.Content[0], e.Pos.Pointer); n != nil {
 			e.Pos.Line, e.Pos.Column = n.Line, n.Column
 		}
 	})
+}
+
+// nearest finds the node a pointer names, or else its nearest ancestor that is in the file (a
+// missing member is reported where it is missing from): in a converted Swagger 2.0 file, at
+// the place the node had before the conversion.
+func nearest(root *yaml.Node, ptr string) *yaml.Node {
+	for p := ptr; p != "#" && p != ""; p = p[:strings.LastIndex(p, "/")] {
+		if n := resolve(root, p); n != nil {
+			return n
+		}
+		if n := resolve(root, swagger2Pointer(p)); n != nil {
+			return n
+		}
+	}
+	return nil
 }

@@ -3,7 +3,9 @@ package load
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,9 +43,37 @@ func (d *Document) validate() error {
 			d.Warnings.Add(&diag.Error{Pos: d.Pos(originOf(e), pointerOf(e)), Msg: "a component name outside OpenAPI's [a-zA-Z0-9._-]", Err: unwrapAll(e)})
 			continue
 		}
-		errs.Add(&diag.Error{Pos: d.Pos(originOf(e), pointerOf(e)), Msg: "invalid description", Err: e})
+		pos := d.Pos(originOf(e), pointerOf(e))
+		if ptr := pointerInMessage.FindString(e.Error()); ptr != "" {
+			pos.Pointer, pos.Line, pos.Column = "#"+ptr, 0, 0 // kin names the very node: more precise than its context; found by Locate
+		}
+		errs.Add(&diag.Error{Pos: pos, Msg: "invalid description", Err: withHint(e)})
 	}
 	return errs.Err()
+}
+
+// pointerInMessage finds a JSON pointer a kin-openapi message names (its security
+// requirements do: /paths/~1cache/get/security/0/api_key).
+var pointerInMessage = regexp.MustCompile(`/(paths|components|webhooks)/\S+`)
+
+// hints say what to change for the refusals kin-openapi words without saying it.
+var hints = []struct{ finding, advice string }{
+	{"refers to undefined security scheme", "define the scheme under components.securitySchemes, or remove the requirement"},
+	{"found unresolved ref", "point the $ref at a component that exists"},
+	{"duplicate operationId", "give each operation an operationId of its own"},
+	{"value of openapi must be a non-empty string", `start the description with openapi: "3.0.3" or "3.1.0" (or swagger: "2.0")`},
+	{"must have a description", "give it a description, which OpenAPI requires"},
+	{"is not supported by OpenAPIv3 standard", "use only letters, digits, '.', '-' and '_' in component names"},
+}
+
+// withHint appends to a kin-openapi error what to change, where the generator knows it.
+func withHint(err error) error {
+	for _, h := range hints {
+		if strings.Contains(err.Error(), h.finding) {
+			return fmt.Errorf("%w; %s", err, h.advice)
+		}
+	}
+	return err
 }
 
 // unwrapAll is the innermost error of a chain: kin-openapi wraps a finding in the names of

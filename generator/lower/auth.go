@@ -3,6 +3,7 @@ package lower
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -12,60 +13,96 @@ import (
 )
 
 // auth maps an operation's security requirements (its own, or else the document's) to the
-// credentials a client can hold, in order of preference.
-func (b *builder) auth(op *openapi3.Operation, pos diag.Pos) []ir.Credential {
+// ways a client can meet them, in order of preference. A requirement that names several
+// schemes needs every credential at once (an API key and a token); one whose credentials
+// would all be the Authorization header cannot be sent, and is left out with a warning.
+func (b *builder) auth(op *openapi3.Operation, pos diag.Pos) []ir.Requirement {
 	reqs := op.Security
 	if reqs == nil {
 		reqs = &b.doc.T.Security
 	} else if len(*reqs) == 0 {
-		return []ir.Credential{ir.CredNone} // `security: []` says: no credential
+		return []ir.Requirement{{}} // `security: []` says: no credential
 	}
-	var out []ir.Credential
+	var out []ir.Requirement
 	for _, req := range *reqs {
-		switch len(req) {
-		case 0:
-			out = append(out, ir.CredNone)
-			continue
-		case 1:
-		default:
-			b.errs.Add(diag.Errorf(pos, "a security requirement that combines schemes (%v) is not supported", sortedKeys(req)))
+		var r ir.Requirement
+		ok := true
+		for _, name := range sortedKeys(req) {
+			cred, err := b.credential(name)
+			if err != nil {
+				b.errs.Add(&diag.Error{Pos: pos, Err: err})
+				ok = false
+				continue
+			}
+			if cred != ir.CredNone {
+				r = append(r, cred)
+			}
+		}
+		if !ok {
 			continue
 		}
-		name := sortedKeys(req)[0]
-		cred, err := b.credential(name)
-		if err != nil {
-			b.errs.Add(&diag.Error{Pos: pos, Err: err})
-			continue
+		if n := authorizationHeaders(r, b.apiKeys); n > 1 {
+			b.warn(diag.Errorf(pos, "the security requirement %v needs %d credentials in the Authorization header, which holds one: no client can meet it", sortedKeys(req), n))
+			r = ir.Requirement{ir.CredUnsendable}
 		}
-		if !slices.Contains(out, cred) {
-			out = append(out, cred)
+		if !slices.ContainsFunc(out, func(o ir.Requirement) bool { return slices.Equal(o, r) }) {
+			out = append(out, r)
 		}
 	}
 	return out
 }
 
+// authorizationHeaders counts the credentials of a requirement that are sent in the
+// Authorization header.
+func authorizationHeaders(r ir.Requirement, keys map[string]*ir.APIKey) int {
+	n := 0
+	for _, c := range r {
+		switch c {
+		case ir.CredAppJWT, ir.CredInstallationToken, ir.CredToken, ir.CredBasic:
+			n++
+		default:
+			if k := keys[string(c)]; k != nil && k.In == "header" && strings.EqualFold(k.Name, "Authorization") {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // credential says which client credential satisfies a security scheme: the one the
-// overrides named, else by the scheme's type (any bearer token or OAuth2 token is the
-// client's token; HTTP basic is its client credentials).
+// overrides named, else by the scheme's type: any bearer token, OAuth2 or OpenID Connect
+// token is the client's token; HTTP basic is its client credentials; an apiKey is a key of
+// its own, in the header, query parameter or cookie it names; mutual TLS is the transport's
+// client certificate.
 func (b *builder) credential(scheme string) (ir.Credential, error) {
 	var ref *openapi3.SecuritySchemeRef
 	if b.doc.T.Components != nil {
 		ref = b.doc.T.Components.SecuritySchemes[scheme]
 	}
 	if ref == nil || ref.Value == nil {
-		return "", fmt.Errorf("security scheme %q is not defined", scheme)
+		return "", fmt.Errorf("security scheme %q is not defined; define it under components.securitySchemes", scheme)
 	}
 	s := ref.Value
 	if c, ok := s.Extensions[load.ExtCredential].(string); ok {
 		return ir.Credential(c), nil
 	}
 	switch {
-	case s.Type == "http" && s.Scheme == "basic":
+	case s.Type == "http" && strings.EqualFold(s.Scheme, "basic"):
 		return ir.CredBasic, nil
-	case s.Type == "http" && s.Scheme == "bearer", s.Type == "oauth2", s.Type == "openIdConnect":
+	case s.Type == "http" && strings.EqualFold(s.Scheme, "bearer"), s.Type == "oauth2", s.Type == "openIdConnect":
 		return ir.CredToken, nil
+	case s.Type == "apiKey" && (s.In == "header" || s.In == "query" || s.In == "cookie") && s.Name != "":
+		cred := ir.APIKeyCredential(scheme)
+		b.apiKeys[string(cred)] = &ir.APIKey{Scheme: scheme, In: s.In, Name: s.Name}
+		return cred, nil
+	case s.Type == "apiKey":
+		return "", fmt.Errorf("security scheme %q: an apiKey needs `in` (header, query or cookie) and `name`", scheme)
+	case s.Type == "mutualTLS":
+		return ir.CredMutualTLS, nil
+	case s.Type == "http":
+		return "", fmt.Errorf("security scheme %q: HTTP %q authentication is not supported, only basic and bearer; describe it as one of those, or send it through WithHTTPClient's transport and leave the requirement out", scheme, s.Scheme)
 	}
-	return "", fmt.Errorf("security scheme %q (%s %s) is not supported", scheme, s.Type, s.Scheme)
+	return "", fmt.Errorf("security scheme %q: type %q is not one of apiKey, http, oauth2, openIdConnect, mutualTLS", scheme, s.Type)
 }
 
 // installationTokens finds the operations of the installation-token life cycle the

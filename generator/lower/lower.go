@@ -22,7 +22,7 @@ import (
 
 // Build lowers a loaded document. Every problem found is reported, each at its position.
 func Build(doc *load.Document, opts Options) (*ir.API, error) {
-	b := &builder{doc: doc, schemas: newSchemas(doc, opts), methods: map[string]*ir.Operation{}, reservedMethods: map[string]bool{}}
+	b := &builder{doc: doc, apiKeys: map[string]*ir.APIKey{}, schemas: newSchemas(doc, opts), methods: map[string]*ir.Operation{}, reservedMethods: map[string]bool{}}
 	for _, m := range opts.ReservedMethods {
 		b.reservedMethods[m] = true
 	}
@@ -45,6 +45,9 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 		}
 	}
 	b.installationTokens(api)
+	for _, cred := range sortedKeys(b.apiKeys) {
+		api.APIKeys = append(api.APIKeys, b.apiKeys[cred])
+	}
 	b.errs = append(b.errs, b.schemas.errs...)
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -54,6 +57,11 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	breakValueCycles(api.Types)
 	sort.Slice(api.Types, func(i, j int) bool { return api.Types[i].Name < api.Types[j].Name })
 	return api, nil
+}
+
+// warn records a departure from the specification the generator goes past, with its position.
+func (b *builder) warn(w *diag.Error) {
+	b.doc.Warnings.Add(w)
 }
 
 // Options are what the emitter's fixed code needs the model to leave alone.
@@ -68,10 +76,11 @@ type Options struct {
 type builder struct {
 	doc             *load.Document
 	schemas         *schemas
-	methods         map[string]*ir.Operation       // method name -> operation, to catch two operations with one name
-	reservedMethods map[string]bool                // Options.ReservedMethods
-	names           map[*openapi3.Operation]string // each operation's method name
+	methods         map[string]*ir.Operation // method name -> operation, to catch two operations with one name
+	reservedMethods map[string]bool          // Options.ReservedMethods
+	names           map[opKey]string         // each operation's method name
 	baseURL         string
+	apiKeys         map[string]*ir.APIKey // the apiKey schemes operations use, by credential
 	errs            diag.List
 }
 
@@ -81,7 +90,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	pos := b.doc.Pos(op.Origin, ptr)
 	o := &ir.Operation{
 		ID:      op.OperationID,
-		Name:    b.names[op],
+		Name:    b.names[opKey{path, method}],
 		Method:  method,
 		Path:    path,
 		Summary: firstParagraph(op.Summary),
@@ -97,8 +106,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 		return nil
 	}
 	if prev, dup := b.methods[o.Name]; dup {
-		b.errs.Add(diag.Errorf(pos, "operations %q (%s %s) and %q (%s %s) would both be method %s; rename one in the overrides",
-			prev.ID, prev.Method, prev.Path, o.ID, method, path, o.Name))
+		b.errs.Add(diag.Errorf(pos, "operations %s and %s would both be method %s; rename one in the overrides",
+			describeOp(prev.ID, prev.Method, prev.Path), describeOp(o.ID, method, path), o.Name))
 		return nil
 	}
 	b.methods[o.Name] = o
@@ -130,24 +139,41 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 // (UsersList, IssuesList), so that no name depends on which operation came first; so does
 // an operation whose short name is a method the client has already (reserved). A name from
 // the overrides is kept as it is.
-func methodNames(doc *load.Document, reserved map[string]bool) map[*openapi3.Operation]string {
-	short := map[*openapi3.Operation]string{}
+// Operations are told apart by path and method, not by their object: a Path Item $ref
+// gives two paths the same operations.
+func methodNames(doc *load.Document, reserved map[string]bool) map[opKey]string {
+	short := map[opKey]string{}
 	count := map[string]int{}
+	ops := map[opKey]*openapi3.Operation{}
 	for path, item := range doc.T.Paths.Map() {
 		for method, op := range item.Operations() {
+			k := opKey{path, method}
 			name := shortName(op, method, path)
-			short[op] = name
+			short[k], ops[k] = name, op
 			count[name]++
 		}
 	}
-	names := map[*openapi3.Operation]string{}
-	for op, name := range short {
+	names := map[opKey]string{}
+	for k, name := range short {
+		op := ops[k]
 		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && (count[name] > 1 || reserved[name]) && op.OperationID != "" {
 			name = naming.Exported(op.OperationID, "Operation")
 		}
-		names[op] = name
+		names[k] = name
 	}
 	return names
+}
+
+// opKey identifies an operation by its path and method.
+type opKey struct{ path, method string }
+
+// describeOp names an operation in a message: by its operationId and where it is, or by
+// where it is alone when it has no operationId.
+func describeOp(id, method, path string) string {
+	if id == "" {
+		return method + " " + path
+	}
+	return fmt.Sprintf("%q (%s %s)", id, method, path)
 }
 
 func shortName(op *openapi3.Operation, method, path string) string {
@@ -184,14 +210,19 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 		}
 	}
 	argNames := map[string]bool{}
+	assigned := map[string]*ir.Param{}
 	for _, m := range pathParamPattern.FindAllStringSubmatch(o.Path, -1) {
+		if prev := assigned[m[1]]; prev != nil { // /things/{id}/{action}/{id}: one argument, used twice
+			o.PathSlots = append(o.PathSlots, prev)
+			continue
+		}
 		p := params["path:"+m[1]]
 		if p == nil {
-			b.errs.Add(diag.Errorf(b.doc.Pos(op.Origin, ptr), "path %s has {%s} but the operation declares no such path parameter", o.Path, m[1]))
+			b.errs.Add(diag.Errorf(b.doc.Pos(op.Origin, ptr), "path %s has {%s} but the operation declares no such path parameter; declare it (in: path, required: true)", o.Path, m[1]))
 			continue
 		}
 		multi := p.Extensions[extMultiSegment] == true
-		o.PathParams = append(o.PathParams, &ir.Param{
+		param := &ir.Param{
 			Name:         uniqueWithin(argNames, naming.Unexported(p.Name)),
 			WireName:     p.Name,
 			In:           "path",
@@ -199,8 +230,11 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 			Type:         pathParamType(p.Schema),
 			Required:     true,
 			MultiSegment: multi,
-			MayBeEmpty:   multi && strings.HasSuffix(o.Path, "/"+m[0]),
-		})
+			MayBeEmpty:   multi && strings.HasSuffix(o.Path, "/"+m[0]) && strings.Count(o.Path, m[0]) == 1,
+		}
+		assigned[m[1]] = param
+		o.PathParams = append(o.PathParams, param)
+		o.PathSlots = append(o.PathSlots, param)
 		delete(params, "path:"+m[1])
 	}
 	paramsName := o.Name + "Params"
@@ -218,9 +252,9 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 		case "path":
 			b.errs.Add(diag.Errorf(pos, "path parameter %q does not appear in the path %s", p.Name, o.Path))
 			continue
-		case "query", "header":
+		case "query", "header", "cookie":
 		default:
-			b.errs.Add(diag.Errorf(pos, "parameter %q: parameters in %s are not supported", p.Name, p.In))
+			b.errs.Add(diag.Errorf(pos, "parameter %q: %q is not a place for a parameter (query, header, path or cookie)", p.Name, p.In))
 			continue
 		}
 		name := uniqueWithin(fields, naming.Exported(p.Name, "Param"))

@@ -233,10 +233,14 @@ func (b *builder) variants(o *ir.Operation, op *openapi3.Operation, ptr string, 
 			if ct == o.Result.ContentType {
 				continue
 			}
-			name := o.Name + mediaName(ct)
-			if prev, dup := b.methods[name]; dup || b.reservedMethods[name] {
+			name := o.Name + mediaName(ct, false)
+			if b.taken(name) { // application/xml and text/xml: both XML
+				name = o.Name + mediaName(ct, true)
+			}
+			if b.taken(name) {
+				prev := b.methods[name]
 				other := "the client"
-				if dup {
+				if prev != nil {
 					other = fmt.Sprintf("operation %q", prev.ID)
 				}
 				b.errs.Add(diag.Errorf(pos, "the %s answer of operation %q would be method %s, which %s has already; rename one in the overrides", ct, o.ID, name, other))
@@ -255,13 +259,22 @@ func (b *builder) variants(o *ir.Operation, op *openapi3.Operation, ptr string, 
 
 // mediaName names a media type by its most specific word: application/vnd.github.diff is
 // Diff, application/sarif+json SARIF, application/vnd.github.v3.star+json Star, text/html
-// HTML.
-func mediaName(ct string) string {
+// HTML; in full, by its type too (TextXML beside ApplicationXML).
+func mediaName(ct string, full bool) string {
 	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
-	_, sub, _ := strings.Cut(strings.TrimSpace(mt), "/")
+	major, sub, _ := strings.Cut(strings.TrimSpace(mt), "/")
 	sub = strings.TrimSuffix(sub, "+json")
 	if i := strings.LastIndex(sub, "."); i >= 0 {
 		sub = sub[i+1:]
 	}
+	if full {
+		sub = major + " " + sub
+	}
 	return naming.Exported(sub, "Media")
+}
+
+// taken tells whether a method name is an operation's or the client's already.
+func (b *builder) taken(name string) bool {
+	_, dup := b.methods[name]
+	return dup || b.reservedMethods[name]
 }
