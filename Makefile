@@ -2,12 +2,17 @@
 # runs every test. Both work from a clean clone: Go fetches its modules itself.
 GO ?= go
 UPSTREAM := tools/upstream/node_modules/@octokit/openapi
+UPSTREAM_WEBHOOKS := tools/upstream/node_modules/@octokit/openapi-webhooks
 
 .PHONY: generate test check spec vet lint upstream test-upstream corpus test-corpus fuzz bench bench-smoke
+
+# The webhooks package: spec/webhooks.json with its overrides and GitHub's webhook templates.
+WEBHOOKS := -spec spec/webhooks.json -overrides overrides/webhooks -extras templates/githubwebhooks -out generated/githubwebhooks
 
 generate:
 	$(GO) run ./cmd/ghappsgen generate
 	$(GO) run ./cmd/ghappsgen generate -std-models -out generated/internal/stdmodels
+	$(GO) run ./cmd/ghappsgen generate $(WEBHOOKS)
 
 PRISM := generated/contract/node_modules/.package-lock.json
 
@@ -35,11 +40,13 @@ lint: vet
 check:
 	$(GO) run ./cmd/ghappsgen check
 	$(GO) run ./cmd/ghappsgen check -std-models -out generated/internal/stdmodels
+	$(GO) run ./cmd/ghappsgen check $(WEBHOOKS)
 
 # spec re-carves spec/apps.json from the @octokit/openapi version pinned in
-# tools/upstream/package.json, then regenerates.
+# tools/upstream/package.json, copies the pinned @octokit/openapi-webhooks description into
+# spec/webhooks.json, then regenerates.
 spec: upstream
-	$(GO) run ./cmd/ghappsgen slice -from $(UPSTREAM)
+	$(GO) run ./cmd/ghappsgen slice -from $(UPSTREAM) -webhooks-from $(UPSTREAM_WEBHOOKS)
 	$(MAKE) generate
 
 # upstream installs the pinned @octokit/openapi (tools/upstream/package-lock.json).
@@ -63,8 +70,8 @@ test-corpus: corpus
 
 # fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
 # generator (spec bytes in), the generated decoders (response bytes in), the generated
-# codecs against encoding/json on the reference models (same value out), and the client
-# against a server whose status, headers and body are the fuzzer's. Short
+# codecs against encoding/json on the reference models (same value out), the client against a
+# server whose status, headers and body are the fuzzer's, and webhook payloads into Parse. Short
 # minimisation keeps the engine fuzzing rather than shrinking each new input for a minute.
 FUZZTIME ?= 30s
 fuzz:
@@ -72,6 +79,7 @@ fuzz:
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzHostileServer -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+	cd generated && $(GO) test ./webhooktests -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
 
 # bench runs the bench/ module (the generated client beside go-github v84 + ghinstallation,
 # and generation itself) with -benchmem, BENCHCOUNT rounds of every benchmark, and prints

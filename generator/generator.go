@@ -6,6 +6,7 @@ package generator
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/ghappsgen/ghappsgen/generator/diag"
 	"github.com/ghappsgen/ghappsgen/generator/emitgo"
@@ -33,6 +34,12 @@ type Config struct {
 	// Warn, when set, is told of each departure from the specification the generator went
 	// past because its meaning is plain, with its position.
 	Warn func(*diag.Error)
+	// KeepUnknown keeps, in every model, the members the description does not name, so that
+	// encoding a decoded value gives back every member; the overrides can ask for it too.
+	KeepUnknown bool
+
+	packageDoc     string   // from the overrides
+	payloadMethods []string // from the overrides
 }
 
 // Files are the rendered files of a package, by name.
@@ -52,6 +59,11 @@ func Generate(cfg Config) (Files, error) {
 			ov = &overrides.Set{}
 		}
 		ov.Select = cfg.Select
+	}
+	if ov != nil && ov.Package != nil {
+		cfg.KeepUnknown = cfg.KeepUnknown || ov.Package.KeepUnknown
+		cfg.packageDoc = ov.Package.Doc
+		cfg.payloadMethods = ov.Package.PayloadMethods
 	}
 	doc, err := load.File(cfg.Spec, ov)
 	if err == nil {
@@ -93,11 +105,21 @@ func fromDocument(doc *load.Document, cfg Config) (Files, error) {
 	if err := CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("package name: %w", err)
 	}
-	api, err := lower.Build(doc, lower.Options{Reserved: templates.Exported, ReservedMethods: templates.ClientMethods, ReservedMembers: templates.ModelMethods})
+	reserved := templates.Exported
+	if cfg.Extras != "" && !cfg.StdModels { // the extras' own names too: a type must not take one
+		extra, err := templates.DeclaredIn(cfg.Extras)
+		if err != nil {
+			return nil, err
+		}
+		reserved = append(slices.Clone(reserved), extra...)
+	}
+	api, err := lower.Build(doc, lower.Options{Reserved: reserved, ReservedMethods: templates.ClientMethods,
+		ReservedMembers: templates.ModelMethods, KeepUnknown: cfg.KeepUnknown, PayloadMethods: cfg.payloadMethods})
 	if err != nil {
 		return nil, err
 	}
-	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate, Extras: cfg.Extras, StdModels: cfg.StdModels})
+	files, err := emitgo.Emit(api, emitgo.Options{Package: cfg.Package, Generate: cfg.Generate, Extras: cfg.Extras,
+		StdModels: cfg.StdModels, PackageDoc: cfg.packageDoc})
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +139,25 @@ const (
 	DefaultStdOut     = "generated/internal/stdmodels"
 	DefaultStdPackage = "stdmodels"
 )
+
+// The webhooks package `make generate` writes: GitHub's webhooks description, its overrides,
+// and the templates that hold GitHub's webhook conventions.
+const (
+	DefaultWebhooksSpec      = "spec/webhooks.json"
+	DefaultWebhooksOverrides = "overrides/webhooks"
+	DefaultWebhooksExtras    = "templates/githubwebhooks"
+	DefaultWebhooksOut       = "generated/githubwebhooks"
+)
+
+// DefaultWebhooksConfig is the configuration of generated/githubwebhooks, with paths under root.
+func DefaultWebhooksConfig(root string) Config {
+	return Config{
+		Spec:      filepath.Join(root, DefaultWebhooksSpec),
+		Overrides: filepath.Join(root, DefaultWebhooksOverrides),
+		Package:   "githubwebhooks",
+		Extras:    filepath.Join(root, DefaultWebhooksExtras),
+	}
+}
 
 // DefaultStdConfig is the configuration of the reference models `make generate` writes
 // beside the client.

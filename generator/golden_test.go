@@ -17,8 +17,9 @@ const root = ".."
 // for byte with the committed generated/githubapps. Run `make generate` to refresh it.
 func TestGeneratedIsCurrent(t *testing.T) {
 	for out, cfg := range map[string]generator.Config{
-		generator.DefaultOut:    generator.DefaultConfig(root),
-		generator.DefaultStdOut: generator.DefaultStdConfig(root),
+		generator.DefaultOut:         generator.DefaultConfig(root),
+		generator.DefaultStdOut:      generator.DefaultStdConfig(root),
+		generator.DefaultWebhooksOut: generator.DefaultWebhooksConfig(root),
 	} {
 		files, err := generator.Generate(cfg)
 		require.NoError(t, err)
@@ -43,6 +44,11 @@ func TestGenerationIsDeterministic(t *testing.T) {
 func TestOutputIsGofmtCleanAndMarked(t *testing.T) {
 	files, err := generator.Generate(generator.DefaultConfig(root))
 	require.NoError(t, err)
+	webhooks, err := generator.Generate(generator.DefaultWebhooksConfig(root))
+	require.NoError(t, err)
+	for name, src := range webhooks {
+		files["githubwebhooks/"+name] = src
+	}
 	for _, name := range files.Names() {
 		src := files[name]
 		formatted, err := format.Source(src)

@@ -113,14 +113,14 @@ func TestMembersNamedLikeMethodsRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &a); err != nil {
 		t.Fatal(err)
 	}
-	if *a.MarshalJSON2 != "m" || *a.UnmarshalJSON2 != "u" || *a.Format2 != "f" || *a.Which != "w" {
+	if *a.MarshalJSONValue != "m" || *a.UnmarshalJSONValue != "u" || *a.FormatValue != "f" || *a.Which != "w" {
 		t.Fatalf("%+v", a)
 	}
 	if strings.Contains(fmt.Sprint(a), "secret") {
 		t.Fatal("the token printed")
 	}
 	var u U
-	if err := json.Unmarshal([]byte(` + "`" + `{"a": "x"}` + "`" + `), &u); err != nil || u.Which2 == nil || u.Which() != "Which2" {
+	if err := json.Unmarshal([]byte(` + "`" + `{"a": "x"}` + "`" + `), &u); err != nil || u.WhichValue == nil || u.Which() != "WhichValue" {
 		t.Fatalf("%v %+v", err, u)
 	}
 }

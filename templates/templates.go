@@ -7,7 +7,11 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"text/template"
@@ -27,6 +31,33 @@ type Data struct {
 
 	Installation *Installation // set when the API can mint installation tokens
 	APIKeys      []APIKey      // the description's apiKey security schemes
+
+	// PackageDoc is the package's doc comment, with its // markers, when the overrides
+	// write one; the template writes one from the title otherwise.
+	PackageDoc string
+	HasClient  bool      // the description has operations: the package is a client
+	Webhooks   []Webhook // the description's webhooks, by key, then method
+
+	// Const returns the one value a member of a generated type always has (a webhook
+	// payload's action: "opened"), "" when it has none.
+	Const func(typeName, member string) string
+	// Int64At returns Go statements that return (int64, bool) from e, a pointer to a
+	// generated type: the integer at a path of members ("installation", "id"), and whether
+	// the value holds it.
+	Int64At func(typeName string, path ...string) string
+	// StringAt does the same for a string: statements that return it, or "".
+	StringAt func(typeName string, path ...string) string
+}
+
+// Webhook is a webhook of the description, for the templates.
+type Webhook struct {
+	Key         string // its key under webhooks
+	Method      string
+	OperationID string
+	Type        string // its payload type
+	Summary     string
+	Doc         string
+	DocsURL     string
 }
 
 // APIKey is an apiKey security scheme: where its key goes.
@@ -56,11 +87,33 @@ type Installation struct {
 
 // Unformatted are the templates whose output depends on the data in ways gofmt lays out
 // (aligned map literals): the emitter formats them; every other renders gofmt-clean.
-var Unformatted = map[string]bool{"apikeys.go.tmpl": true}
+var Unformatted = map[string]bool{"apikeys.go.tmpl": true, "webhooks.go.tmpl": true}
+
+// funcs are the functions templates call besides Data's.
+var funcs = template.FuncMap{"githubEvent": githubEvent}
+
+// githubEvent is the X-GitHub-Event value of a GitHub webhook by its operationId:
+// "pull-request/opened" is pull_request. GitHub's convention, for its webhook templates.
+func githubEvent(operationID string) string {
+	event, _, _ := strings.Cut(operationID, "/")
+	return strings.ReplaceAll(event, "-", "_")
+}
+
+// EventKey is how GitHub's webhook templates find a webhook: its X-GitHub-Event value, and
+// the payload's action after a dot where it has one ("pull_request.opened", "push").
+func (d Data) EventKey(w Webhook) string {
+	key := githubEvent(w.OperationID)
+	if d.Const != nil {
+		if action := d.Const(w.Type, "action"); action != "" {
+			key += "." + action
+		}
+	}
+	return key
+}
 
 // Render renders the template name ("client.go.tmpl") with d.
 func Render(name string, d Data) ([]byte, error) {
-	t, err := template.ParseFS(files, name)
+	t, err := template.New(name).Funcs(funcs).ParseFS(files, name)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
@@ -80,7 +133,7 @@ func RenderDir(dir string, d Data) (map[string][]byte, error) {
 	}
 	out := map[string][]byte{}
 	for _, name := range names {
-		t, err := template.ParseFiles(name)
+		t, err := template.New(filepath.Base(name)).Funcs(funcs).ParseFiles(name)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
@@ -90,5 +143,50 @@ func RenderDir(dir string, d Data) (map[string][]byte, error) {
 		}
 		out[strings.TrimSuffix(filepath.Base(name), ".tmpl")] = buf.Bytes()
 	}
+	return out, nil
+}
+
+// DeclaredIn lists the exported package-level names the *.go.tmpl files of dir declare in
+// the package they render into (not in an external _test package), rendered with no
+// webhooks: names the generated types must leave to them.
+func DeclaredIn(dir string) ([]string, error) {
+	files, err := RenderDir(dir, Data{Package: "p"})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for name, src := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if f.Name.Name != "p" {
+			continue
+		}
+		for _, decl := range f.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				if decl.Recv == nil && decl.Name.IsExported() {
+					out = append(out, decl.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range decl.Specs {
+					switch spec := spec.(type) {
+					case *ast.TypeSpec:
+						if spec.Name.IsExported() {
+							out = append(out, spec.Name.Name)
+						}
+					case *ast.ValueSpec:
+						for _, id := range spec.Names {
+							if id.IsExported() {
+								out = append(out, id.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(out)
 	return out, nil
 }

@@ -33,6 +33,7 @@ func parseGenFlags(name, what string, args []string, stderr io.Writer) (*genFlag
 	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
 	fs.StringVar(&g.cfg.Extras, "extras", "", "a folder of *.go.tmpl files (examples) rendered into the output too (default "+generator.DefaultExtras+" when -spec is the default)")
 	fs.BoolVar(&g.cfg.StdModels, "std-models", false, "write only the models, decoded by encoding/json (a reference for differential tests)")
+	fs.BoolVar(&g.cfg.KeepUnknown, "keep-unknown", false, "keep the members the description does not name in every model, so that encoding gives back what decoding was given")
 	var ops, tags, paths string
 	fs.StringVar(&ops, "operations", "", "generate only these operations: operationIds, comma-separated")
 	fs.StringVar(&tags, "tags", "", "generate only operations with these tags, comma-separated")

@@ -23,12 +23,20 @@ type sliceConfig struct {
 	} `yaml:"source"`
 	Output     string   `yaml:"output"`
 	Operations []string `yaml:"operations"`
+	// Webhooks is the webhooks description, copied whole: every webhook of it is generated.
+	Webhooks *struct {
+		Package string `yaml:"package"`
+		Version string `yaml:"version"`
+		File    string `yaml:"file"`
+		Output  string `yaml:"output"`
+	} `yaml:"webhooks"`
 }
 
 func sliceCmd(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("slice", "[-config spec/slice.yaml] -from PACKAGE_DIR", "slice: carve spec/ out of GitHub's published description (the operations spec/slice.yaml lists), printing what changes.", stderr)
 	configPath := fs.String("config", "spec/slice.yaml", "what to carve: source package, version, file, operations")
 	from := fs.String("from", "", "the installed source package's folder (e.g. tools/upstream/node_modules/@octokit/openapi)")
+	webhooksFrom := fs.String("webhooks-from", "", "the installed webhooks package's folder (e.g. tools/upstream/node_modules/@octokit/openapi-webhooks), when the config names one")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,6 +72,33 @@ func sliceCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "ghappsgen: carved %d operations and %d schemas from %s into %s\n",
 		len(res.Operations), len(res.Components["schemas"]), srcPath, filepath.Join(dir, cfg.Output))
+	if cfg.Webhooks == nil {
+		return nil
+	}
+	if *webhooksFrom == "" {
+		return usageError(fs, "-webhooks-from is required: %s names a webhooks description", *configPath)
+	}
+	return copyWebhooks(stdout, cfg, *webhooksFrom, dir)
+}
+
+// copyWebhooks copies the pinned webhooks description into spec/, printing what changes.
+func copyWebhooks(stdout io.Writer, cfg *sliceConfig, from, dir string) error {
+	w := cfg.Webhooks
+	if err := checkPackage(from, w.Package, w.Version); err != nil {
+		return err
+	}
+	src, err := os.ReadFile(filepath.Join(from, w.File))
+	if err != nil {
+		return err
+	}
+	out := filepath.Join(dir, w.Output)
+	if err := reportChanges(stdout, out, src); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, src, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ghappsgen: copied %s@%s %s into %s\n", w.Package, w.Version, w.File, out)
 	return nil
 }
 
@@ -110,6 +145,11 @@ func readSliceConfig(path string) (*sliceConfig, error) {
 // checkVersion refuses to carve from a package other than the pinned one, so that
 // spec/README.md never records a version the spec did not come from.
 func checkVersion(from string, cfg *sliceConfig) error {
+	return checkPackage(from, cfg.Source.Package, cfg.Source.Version)
+}
+
+// checkPackage checks that the package installed at from is name@version.
+func checkPackage(from, name, version string) error {
 	data, err := os.ReadFile(filepath.Join(from, "package.json"))
 	if err != nil {
 		return fmt.Errorf("reading the source package: %w", err)
@@ -118,8 +158,8 @@ func checkVersion(from string, cfg *sliceConfig) error {
 	if err := json.Unmarshal(data, &pkg); err != nil {
 		return fmt.Errorf("%s/package.json: %w", from, err)
 	}
-	if pkg.Name != cfg.Source.Package || pkg.Version != cfg.Source.Version {
-		return fmt.Errorf("%s holds %s@%s, but spec/slice.yaml pins %s@%s", from, pkg.Name, pkg.Version, cfg.Source.Package, cfg.Source.Version)
+	if pkg.Name != name || pkg.Version != version {
+		return fmt.Errorf("%s holds %s@%s, but spec/slice.yaml pins %s@%s", from, pkg.Name, pkg.Version, name, version)
 	}
 	return nil
 }
@@ -134,10 +174,16 @@ func specReadme(cfg *sliceConfig, src []byte, res *slice.Result) []byte {
 	fmt.Fprintf(&b, "| package | `%s` |\n| version | `%s` |\n| file | `%s` |\n| sha256 | `%s` |\n",
 		cfg.Source.Package, cfg.Source.Version, cfg.Source.File, hex.EncodeToString(sum[:]))
 	fmt.Fprintf(&b, "| operations | %d |\n", len(res.Operations))
+
 	for _, kind := range []string{"schemas", "parameters", "responses", "examples", "headers"} {
 		if n := len(res.Components[kind]); n > 0 {
 			fmt.Fprintf(&b, "| %s | %d |\n", kind, n)
 		}
+	}
+	if w := cfg.Webhooks; w != nil {
+		fmt.Fprintf(&b, "\n`%s` is `%s` of `%s` `%s`, copied whole by `make spec`: every webhook of it is generated\n"+
+			"into `generated/githubwebhooks`, with `overrides/webhooks/` and the templates of `templates/githubwebhooks/`.\n",
+			w.Output, w.File, w.Package, w.Version)
 	}
 	return []byte(b.String())
 }

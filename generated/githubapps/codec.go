@@ -391,6 +391,25 @@ func encodeBool(v bool, e *enc)         { e.Bool(v) }
 func encodeTime(v time.Time, e *enc)    { e.Str(v.Format(time.RFC3339Nano)) }
 func encodeEnum[T ~string](v T, e *enc) { e.Str(string(v)) }
 
+// decodeRaw keeps a JSON value as its bytes, copied: d's input is not the caller's to keep.
+func decodeRaw(dst *json.RawMessage, d *dec) error {
+	raw, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	*dst = append(json.RawMessage(nil), raw...)
+	return nil
+}
+
+// encodeRaw writes a JSON value kept as its bytes; an empty one is null.
+func encodeRaw(v json.RawMessage, e *enc) {
+	if len(v) == 0 {
+		e.Null()
+		return
+	}
+	e.Raw(v)
+}
+
 func encodeAny(v any, e *enc) {
 	data, err := json.Marshal(v)
 	if err != nil {

@@ -7,8 +7,6 @@
 // or request body where it has any, and returns the decoded answer, a [*Response] with the
 // status, rate-limit figures and pagination links, and an error. Non-2xx answers are
 // [*APIError] values that match [ErrNotFound], [ErrUnauthorized] and friends with errors.Is.
-//
-// For GitHub Enterprise Server, pass WithBaseURL("https://HOSTNAME/api/v3").
 package githubapps
 
 //go:generate go -C ../.. run ./cmd/ghappsgen generate

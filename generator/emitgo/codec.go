@@ -31,6 +31,8 @@ func decodeFunc(r *ir.TypeRef) jen.Code {
 	case ir.Array, ir.Map:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typeExpr(r)), decoderParam()).Error().Block(
 			jen.Return(containerDecode(r, jen.Id("v"))))
+	case ir.Raw:
+		return jen.Id("decodeRaw")
 	}
 	return jen.Id("decodeAny")
 }
@@ -113,6 +115,8 @@ func encodeFunc(r *ir.TypeRef) jen.Code {
 		return jen.Id(r.Named.Name).Dot("encodeJSON")
 	case ir.Array, ir.Map:
 		return jen.Func().Params(jen.Id("v").Add(typeExpr(r)), encoderParam()).Block(containerEncode(r, jen.Id("v")))
+	case ir.Raw:
+		return jen.Id("encodeRaw")
 	}
 	return jen.Id("encodeAny")
 }

@@ -20,6 +20,8 @@ func typeExpr(r *ir.TypeRef) *jen.Statement {
 		return jen.Map(jen.String()).Add(elemExpr(r.Elem))
 	case ir.Stream:
 		return jen.Qual("io", "ReadCloser")
+	case ir.Raw:
+		return jen.Qual("encoding/json", "RawMessage")
 	}
 	return jen.Any()
 }

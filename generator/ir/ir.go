@@ -12,6 +12,7 @@ type API struct {
 	Version    string
 	BaseURL    string       // the first server the description names, its variables at their defaults; "" for none
 	Operations []*Operation // sorted by Name
+	Webhooks   []*Webhook   // sorted by Key, then Method
 	Types      []*Type      // every named type, sorted by Name
 
 	// APIKeys are the apiKey security schemes operations use, sorted by scheme.
@@ -110,6 +111,7 @@ const (
 	Map
 	Any
 	Stream // bytes read as they come (a binary answer): the caller reads and closes them
+	Raw    // a JSON value kept as its bytes (the members a model does not know)
 )
 
 // Primitive types.
@@ -164,6 +166,19 @@ type Variant struct {
 	Name      string // the method's name
 	MediaType string // sent as Accept
 	Result    *Result
+}
+
+// Webhook is a request the API makes of its users (OpenAPI 3.1's webhooks): what it is
+// called and what its payload holds.
+type Webhook struct {
+	Key         string // its key under webhooks ("installation-created")
+	Method      string // upper-case HTTP method
+	OperationID string
+	Summary     string
+	Doc         string
+	DocsURL     string
+	ContentType string
+	Payload     *TypeRef // its body: a named type, after the webhook (InstallationCreated)
 }
 
 // Pages describes a paginated list.

@@ -44,6 +44,7 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 			}
 		}
 	}
+	b.webhooks(api)
 	b.installationTokens(api)
 	for _, cred := range sortedKeys(b.apiKeys) {
 		api.APIKeys = append(api.APIKeys, b.apiKeys[cred])
@@ -71,6 +72,12 @@ type Options struct {
 	// ReservedMembers are the methods generated types have: no field or variant takes one.
 	// "Format" is reserved only in types that mask a credential, which alone have it.
 	ReservedMembers []string
+	// KeepUnknown keeps the members an object has beyond its properties in every struct, as
+	// raw JSON, so that encoding it gives back every member decoding was given.
+	KeepUnknown bool
+	// PayloadMethods are methods templates give every webhook payload type (GitHub's
+	// EventName, Action, InstallationID): no field of a payload takes one.
+	PayloadMethods []string
 }
 
 type builder struct {

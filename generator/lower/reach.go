@@ -72,5 +72,8 @@ func reachedComponents(doc *openapi3.T) []string {
 			}
 		}
 	}
+	for _, w := range webhooks(doc) {
+		visit(w.media.Schema, true)
+	}
 	return sortedKeys(keys)
 }

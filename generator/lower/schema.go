@@ -32,11 +32,14 @@ type schemas struct {
 	types      []*ir.Type
 	errs       diag.List
 
-	reservedMembers []string // methods of generated types, which no field takes
-	depth           int      // how deep inside its component or operation the schema being mapped is
-	tooDeep         bool     // reported once
-	members         int      // fields, variants and enum values so far, against maxMembers
-	overBudget      bool     // reported once
+	reservedMembers []string                  // methods of generated types, which no field takes
+	keepUnknown     bool                      // Options.KeepUnknown
+	payloadMethods  []string                  // Options.PayloadMethods
+	payloads        map[*openapi3.Schema]bool // the webhooks' payload schemas
+	depth           int                       // how deep inside its component or operation the schema being mapped is
+	tooDeep         bool                      // reported once
+	members         int                       // fields, variants and enum values so far, against maxMembers
+	overBudget      bool                      // reported once
 }
 
 // maxDepth is how deeply schemas may nest inside one component or operation (an array of
@@ -53,6 +56,9 @@ const maxMembers = 1_500_000
 func newSchemas(doc *load.Document, opts Options) *schemas {
 	s := &schemas{
 		reservedMembers: opts.ReservedMembers,
+		keepUnknown:     opts.KeepUnknown,
+		payloadMethods:  opts.PayloadMethods,
+		payloads:        map[*openapi3.Schema]bool{},
 		doc:             doc,
 		names:           newNames(opts.Reserved),
 		components:      map[string]string{},
@@ -68,13 +74,24 @@ func newSchemas(doc *load.Document, opts Options) *schemas {
 		comps = doc.T.Components.Schemas
 	}
 	s.twins = nullableTwins(comps)
+	for _, w := range webhooks(doc.T) {
+		if w.media.Schema.Value != nil {
+			s.payloads[w.media.Schema.Value] = true
+		}
+	}
+	payloads := payloadNames(doc.T)
+	for _, key := range sortedKeys(payloads) { // a webhook's payload is named after the webhook
+		if _, twin := s.twins[key]; !twin && comps[key] != nil && comps[key].Value != nil && comps[key].Value.Extensions[load.ExtName] == nil {
+			s.components[key] = s.names.claim(payloads[key])
+		}
+	}
 	for _, named := range doc.NamedInline {
 		if key := s.prints.shape(named); s.shapeNames[key] == "" {
 			s.shapeNames[key] = named.Extensions[load.ExtName].(string)
 		}
 	}
 	for _, key := range sortedKeys(comps) {
-		if _, twin := s.twins[key]; twin {
+		if _, twin := s.twins[key]; twin || s.components[key] != "" {
 			continue
 		}
 		s.components[key] = s.names.claim(typeName(comps[key].Value, key))
@@ -266,11 +283,20 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 		secret[prop] = slices.Contains(secrets, prop) || isSecret(prop, m.props[prop])
 	}
 	seen := s.memberScope(slices.Contains(slices.Collect(maps.Values(secret)), true))
+	if s.payloads[sch] {
+		for _, m := range s.payloadMethods {
+			seen[m] = true
+		}
+	}
+	methods := maps.Clone(seen)
 	s.budget(ptr, len(props))
 	for _, prop := range props {
 		name := fieldNames[prop]
 		if name == "" {
 			name = naming.Exported(prop, "Field")
+		}
+		if methods[name] {
+			name += "Value"
 		}
 		name = uniqueWithin(seen, name)
 		pr := m.props[prop]
@@ -284,14 +310,19 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			ReadOnly: pr.Value != nil && pr.Value.ReadOnly,
 		})
 	}
-	if m.extra != nil {
+	switch {
+	case m.extra != nil:
 		t.ExtraName = uniqueWithin(seen, "AdditionalProperties")
 		t.Extra = s.ref(m.extra, t.Name+"Value", diag.Child(ptr, "additionalProperties"))
+	case s.keepUnknown && !m.closed:
+		t.ExtraName = uniqueWithin(seen, "AdditionalProperties")
+		t.Extra = &ir.TypeRef{Kind: ir.Raw}
 	}
 }
 
 // memberScope starts the set of a type's member names with the methods generated code
-// gives it, which no field or variant may take.
+// gives it, which no field or variant may take: a field named like one takes the suffix
+// Value (MarshalJSONValue).
 func (s *schemas) memberScope(masks bool) map[string]bool {
 	seen := map[string]bool{}
 	for _, m := range s.reservedMembers {
@@ -325,6 +356,7 @@ type merged struct {
 	path     []*openapi3.Schema // the allOf members being merged, outermost first
 	ptrPath  []string
 	cycle    []string // set when an allOf leads back to a schema it is merging: the pointers around the loop
+	closed   bool     // additionalProperties: false
 }
 
 func newMerged() *merged {
@@ -365,6 +397,9 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 	if sch.AdditionalProperties.Schema != nil {
 		m.extra = sch.AdditionalProperties.Schema
 	}
+	if has := sch.AdditionalProperties.Has; has != nil && !*has {
+		m.closed = true // additionalProperties: false
+	}
 }
 
 // fillEnum names the enum's constants after the type and the value. They are package-level
@@ -388,12 +423,17 @@ func (s *schemas) fillUnion(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	}
 	seen := s.memberScope(false)
 	seen["Which"] = true
+	methods := maps.Clone(seen)
 	s.budget(ptr, len(members))
 	for i, m := range members {
 		mptr := diag.Child(ptr, keyword, fmt.Sprint(i))
 		ref := s.ref(m, fmt.Sprintf("%sVariant%d", t.Name, i+1), mptr)
+		name := caseName(ref)
+		if methods[name] {
+			name += "Value"
+		}
 		c := &ir.Case{
-			Name: uniqueWithin(seen, caseName(ref)),
+			Name: uniqueWithin(seen, name),
 			Type: ref,
 			JSON: jsonKind(m.Value),
 		}

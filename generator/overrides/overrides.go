@@ -27,6 +27,23 @@ type Set struct {
 	Patches    []*Patch              // in file order, files in name order
 	Auth       *Auth                 // nil when no file has an auth section
 	Select     *Selection            // nil: every operation of the description
+	Package    *Package              // nil when no file has a package section
+}
+
+// Package says what the generated package is and how its models behave.
+type Package struct {
+	Pos diag.Pos `yaml:"-"`
+	// Doc is the package's doc comment, its text without the // markers; it starts
+	// "Package <name> ...". The generator writes one from the description's title otherwise.
+	Doc string `yaml:"doc"`
+	// KeepUnknown keeps, in every model, the members the description does not name, so that
+	// encoding a decoded value gives back every member (GitHub's webhook payloads).
+	KeepUnknown bool `yaml:"keep_unknown"`
+	// PayloadMethods are the methods the extras templates give every webhook payload type
+	// (GitHub's EventName, Action, InstallationID): a payload's field named like one takes
+	// the suffix Value (the action member is ActionValue).
+	PayloadMethods []string `yaml:"payload_methods"`
+	Why            string   `yaml:"why"`
 }
 
 // Selection picks the operations to generate: those named, those with one of the tags, and
@@ -119,6 +136,7 @@ type file struct {
 	Patches    []*Patch              `yaml:"patches"`
 	Auth       *Auth                 `yaml:"auth"`
 	Select     *Selection            `yaml:"select"`
+	Package    *Package              `yaml:"package"`
 }
 
 // LoadDir reads every *.yaml and *.yml file of dir. An empty dir is an empty Set.
@@ -187,6 +205,13 @@ func (s *Set) merge(name string, data []byte) error {
 	}
 	if f.Auth != nil {
 		s.mergeAuth(f.Auth, positions["auth"], authPositions(name, &root), &errs)
+	}
+	if f.Package != nil {
+		if s.Package != nil {
+			errs.Add(diag.Errorf(positions["package"], "package is already given at %s; keep it in one file", s.Package.Pos))
+		}
+		f.Package.Pos = positions["package"]
+		s.Package = f.Package
 	}
 	if f.Select != nil {
 		if s.Select != nil {

@@ -21,6 +21,7 @@ func Diff(oldJSON, newJSON []byte) ([]string, error) {
 	}
 	var lines []string
 	lines = append(lines, setDiff("operation", old.operations(), cur.operations())...)
+	lines = append(lines, setDiff("webhook", slices.Collect(maps.Keys(old.Webhooks)), slices.Collect(maps.Keys(cur.Webhooks)))...)
 	lines = append(lines, setDiff("schema", slices.Collect(maps.Keys(old.Components.Schemas)), slices.Collect(maps.Keys(cur.Components.Schemas)))...)
 	for _, name := range slices.Sorted(maps.Keys(cur.Components.Schemas)) {
 		if before, ok := old.Components.Schemas[name]; ok {
@@ -43,6 +44,7 @@ type schema struct {
 
 type carved struct {
 	Paths      map[string]map[string]json.RawMessage `json:"paths"`
+	Webhooks   map[string]json.RawMessage            `json:"webhooks"`
 	Components struct {
 		Schemas map[string]*schema `json:"schemas"`
 	} `json:"components"`
