@@ -141,8 +141,8 @@ func operationCases() []opCase {
 				list := got.([]gh.Installation)
 				require.Len(t, list, 1)
 				assert.Equal(t, int64(1), list[0].ID)
-				assert.Equal(t, "octocat", list[0].Account.Ptr().SimpleUser.Login)
-				assert.Nil(t, list[0].Account.Ptr().Enterprise)
+				assert.Equal(t, "octocat", present(t, list[0].Account).SimpleUser.Login)
+				assert.Nil(t, present(t, list[0].Account).Enterprise)
 				assert.Equal(t, gh.InstallationRepositorySelectionSelected, list[0].RepositorySelection)
 			},
 		},
@@ -245,7 +245,7 @@ func operationCases() []opCase {
 				require.Len(t, list.Repositories, 1)
 				r := list.Repositories[0]
 				assert.Equal(t, "octocat/Hello-World", r.FullName)
-				assert.Equal(t, "mit", r.License.Ptr().Key)
+				assert.Equal(t, "mit", present(t, r.License).Key)
 				assert.Equal(t, "octocat", r.Owner.Login)
 			},
 		},
@@ -263,7 +263,7 @@ func operationCases() []opCase {
 			},
 			check: func(t *testing.T, got any) {
 				inst := got.(*gh.Installation)
-				assert.Equal(t, "github", inst.Account.Ptr().SimpleUser.Login)
+				assert.Equal(t, "github", present(t, inst.Account).SimpleUser.Login)
 				assert.Equal(t, []string{"config.yml", ".github/issue_TEMPLATE.md"}, inst.SingleFilePaths)
 			},
 		},
@@ -292,7 +292,7 @@ func operationCases() []opCase {
 				list := got.(*gh.ListInstallationsForAuthenticatedUserResponse)
 				assert.Equal(t, int64(2), list.TotalCount)
 				require.NotEmpty(t, list.Installations)
-				assert.Equal(t, "octocat", list.Installations[0].Account.Ptr().SimpleUser.Login)
+				assert.Equal(t, "octocat", present(t, list.Installations[0].Account).SimpleUser.Login)
 			},
 		},
 		{
@@ -324,4 +324,12 @@ func operationCases() []opCase {
 			},
 		},
 	}
+}
+
+// present returns the value a Nullable member holds, failing the test when it holds none.
+func present[T any](t *testing.T, n gh.Nullable[T]) T {
+	t.Helper()
+	v, ok := n.Get()
+	require.True(t, ok, "the member is %s, not a value", n)
+	return v
 }

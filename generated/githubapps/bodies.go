@@ -76,7 +76,7 @@ func encodeBody(r *request) (payload, error) {
 		return p, fmt.Errorf("no encoder for %T", r.body)
 	}
 	e := &enc{request: true}
-	body.encodeRequest(e)
+	body.encodeJSON(e)
 	switch r.op.bodyKind {
 	case bodyForm:
 		values, err := formValues(e.Bytes())

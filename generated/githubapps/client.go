@@ -214,24 +214,6 @@ func WithBodyTo(w io.Writer) CallOption {
 	return func(r *request) { r.bodyTo = w }
 }
 
-// answer returns a method's pointer result: nil when the call failed or when the answer
-// had no body.
-func answer[T any](out *T, resp *Response, err error) (*T, *Response, error) {
-	if err != nil || resp.NoContent {
-		return nil, resp, err
-	}
-	return out, resp, nil
-}
-
-// value returns a method's result that is not a pointer: its zero value when the call failed.
-func value[T any](out T, resp *Response, err error) (T, *Response, error) {
-	if err != nil {
-		var zero T
-		return zero, resp, err
-	}
-	return out, resp, nil
-}
-
 // statusTarget is a result whose answer is read according to its status (a generated
 // <Method>Result): answerFor says where.
 type statusTarget interface {

@@ -4,7 +4,6 @@ package githubapps
 
 import (
 	"fmt"
-	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"time"
@@ -43,12 +42,7 @@ type App struct {
 
 // decodeJSON reads s from d.
 func (s *App) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -92,42 +86,46 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s App) encodeJSON(e *enc) {
+func (s *App) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.ClientID != nil {
 		e.FieldStart("client_id")
-		encodePtr(s.ClientID, e, encodeStr)
+		e.Str(*s.ClientID)
 	}
 	e.FieldStart("created_at")
-	encodeTime(s.CreatedAt, e)
+	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("description")
-	encodeNullable(s.Description, e, encodeStr)
+	if s.Description.state == present {
+		e.Str(s.Description.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("events")
 	encodeSlice(s.Events, e, encodeStr)
 	e.FieldStart("external_url")
-	encodeStr(s.ExternalURL, e)
+	e.Str(s.ExternalURL)
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.InstallationsCount != nil {
 		e.FieldStart("installations_count")
-		encodePtr(s.InstallationsCount, e, encodeInt64)
+		e.Int64(*s.InstallationsCount)
 	}
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	AppOwner.encodeJSON(s.Owner, e)
+	s.Owner.encodeJSON(e)
 	e.FieldStart("permissions")
-	AppPermissionSet.encodeJSON(s.Permissions, e)
+	s.Permissions.encodeJSON(e)
 	if s.Slug != nil {
 		e.FieldStart("slug")
-		encodePtr(s.Slug, e, encodeStr)
+		e.Str(*s.Slug)
 	}
 	e.FieldStart("updated_at")
-	encodeTime(s.UpdatedAt, e)
+	encodeTime(&s.UpdatedAt, e)
 	e.ObjEnd()
 }
 
@@ -138,7 +136,9 @@ func (v *App) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v App) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, App.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
@@ -225,12 +225,12 @@ func (u *AppOwner) start(i int) memberDecoder {
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
-func (u AppOwner) encodeJSON(e *enc) {
+func (u *AppOwner) encodeJSON(e *enc) {
 	switch {
 	case u.SimpleUser != nil:
-		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
+		u.SimpleUser.encodeJSON(e)
 	case u.Enterprise != nil:
-		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
+		u.Enterprise.encodeJSON(e)
 	default:
 		e.Null()
 	}
@@ -243,7 +243,9 @@ func (v *AppOwner) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v AppOwner) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, AppOwner.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // AppPermissionSet: The set of permissions for the GitHub app
@@ -261,12 +263,7 @@ type AppPermissionSet struct {
 
 // decodeJSON reads s from d.
 func (s *AppPermissionSet) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
@@ -300,34 +297,35 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 var appPermissionSetMembers = &memberNames{names: []string{"checks", "contents", "deployments", "issues", "metadata"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s AppPermissionSet) encodeJSON(e *enc) {
+func (s *AppPermissionSet) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Checks != nil {
 		e.FieldStart("checks")
-		encodePtr(s.Checks, e, encodeStr)
+		e.Str(*s.Checks)
 	}
 	if s.Contents != nil {
 		e.FieldStart("contents")
-		encodePtr(s.Contents, e, encodeStr)
+		e.Str(*s.Contents)
 	}
 	if s.Deployments != nil {
 		e.FieldStart("deployments")
-		encodePtr(s.Deployments, e, encodeStr)
+		e.Str(*s.Deployments)
 	}
 	if s.Issues != nil {
 		e.FieldStart("issues")
-		encodePtr(s.Issues, e, encodeStr)
+		e.Str(*s.Issues)
 	}
 	if s.Metadata != nil {
 		e.FieldStart("metadata")
-		encodePtr(s.Metadata, e, encodeStr)
+		e.Str(*s.Metadata)
 	}
 	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
 		if slices.Contains([]string{"checks", "contents", "deployments", "issues", "metadata"}, k) {
 			continue
 		}
 		e.FieldStart(k)
-		encodeStr(s.AdditionalProperties[k], e)
+		v := s.AdditionalProperties[k]
+		encodeStr(&v, e)
 	}
 	e.ObjEnd()
 }
@@ -339,7 +337,9 @@ func (v *AppPermissionSet) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v AppPermissionSet) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, AppPermissionSet.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // AppPermissions: The permissions granted to the fine-grained access token.
@@ -493,12 +493,7 @@ type AppPermissions struct {
 
 // decodeJSON reads s from d.
 func (s *AppPermissions) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -624,227 +619,227 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "custom_properties_for_organizations", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_custom_properties_for_organizations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s AppPermissions) encodeJSON(e *enc) {
+func (s *AppPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Actions != nil {
 		e.FieldStart("actions")
-		encodePtr(s.Actions, e, encodeEnum[AppPermissionsActions])
+		e.Str(string(*s.Actions))
 	}
 	if s.Administration != nil {
 		e.FieldStart("administration")
-		encodePtr(s.Administration, e, encodeEnum[AppPermissionsAdministration])
+		e.Str(string(*s.Administration))
 	}
 	if s.ArtifactMetadata != nil {
 		e.FieldStart("artifact_metadata")
-		encodePtr(s.ArtifactMetadata, e, encodeEnum[AppPermissionsArtifactMetadata])
+		e.Str(string(*s.ArtifactMetadata))
 	}
 	if s.Attestations != nil {
 		e.FieldStart("attestations")
-		encodePtr(s.Attestations, e, encodeEnum[AppPermissionsAttestations])
+		e.Str(string(*s.Attestations))
 	}
 	if s.Checks != nil {
 		e.FieldStart("checks")
-		encodePtr(s.Checks, e, encodeEnum[AppPermissionsChecks])
+		e.Str(string(*s.Checks))
 	}
 	if s.CodeQuality != nil {
 		e.FieldStart("code_quality")
-		encodePtr(s.CodeQuality, e, encodeEnum[AppPermissionsCodeQuality])
+		e.Str(string(*s.CodeQuality))
 	}
 	if s.Codespaces != nil {
 		e.FieldStart("codespaces")
-		encodePtr(s.Codespaces, e, encodeEnum[AppPermissionsCodespaces])
+		e.Str(string(*s.Codespaces))
 	}
 	if s.Contents != nil {
 		e.FieldStart("contents")
-		encodePtr(s.Contents, e, encodeEnum[AppPermissionsContents])
+		e.Str(string(*s.Contents))
 	}
 	if s.CustomPropertiesForOrganizations != nil {
 		e.FieldStart("custom_properties_for_organizations")
-		encodePtr(s.CustomPropertiesForOrganizations, e, encodeEnum[AppPermissionsCustomPropertiesForOrganizations])
+		e.Str(string(*s.CustomPropertiesForOrganizations))
 	}
 	if s.DependabotSecrets != nil {
 		e.FieldStart("dependabot_secrets")
-		encodePtr(s.DependabotSecrets, e, encodeEnum[AppPermissionsDependabotSecrets])
+		e.Str(string(*s.DependabotSecrets))
 	}
 	if s.Deployments != nil {
 		e.FieldStart("deployments")
-		encodePtr(s.Deployments, e, encodeEnum[AppPermissionsDeployments])
+		e.Str(string(*s.Deployments))
 	}
 	if s.Discussions != nil {
 		e.FieldStart("discussions")
-		encodePtr(s.Discussions, e, encodeEnum[AppPermissionsDiscussions])
+		e.Str(string(*s.Discussions))
 	}
 	if s.EmailAddresses != nil {
 		e.FieldStart("email_addresses")
-		encodePtr(s.EmailAddresses, e, encodeEnum[AppPermissionsEmailAddresses])
+		e.Str(string(*s.EmailAddresses))
 	}
 	if s.EnterpriseCustomPropertiesForOrganizations != nil {
 		e.FieldStart("enterprise_custom_properties_for_organizations")
-		encodePtr(s.EnterpriseCustomPropertiesForOrganizations, e, encodeEnum[AppPermissionsEnterpriseCustomPropertiesForOrganizations])
+		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
 	}
 	if s.Environments != nil {
 		e.FieldStart("environments")
-		encodePtr(s.Environments, e, encodeEnum[AppPermissionsEnvironments])
+		e.Str(string(*s.Environments))
 	}
 	if s.Followers != nil {
 		e.FieldStart("followers")
-		encodePtr(s.Followers, e, encodeEnum[AppPermissionsFollowers])
+		e.Str(string(*s.Followers))
 	}
 	if s.GitSSHKeys != nil {
 		e.FieldStart("git_ssh_keys")
-		encodePtr(s.GitSSHKeys, e, encodeEnum[AppPermissionsGitSSHKeys])
+		e.Str(string(*s.GitSSHKeys))
 	}
 	if s.GPGKeys != nil {
 		e.FieldStart("gpg_keys")
-		encodePtr(s.GPGKeys, e, encodeEnum[AppPermissionsGPGKeys])
+		e.Str(string(*s.GPGKeys))
 	}
 	if s.InteractionLimits != nil {
 		e.FieldStart("interaction_limits")
-		encodePtr(s.InteractionLimits, e, encodeEnum[AppPermissionsInteractionLimits])
+		e.Str(string(*s.InteractionLimits))
 	}
 	if s.Issues != nil {
 		e.FieldStart("issues")
-		encodePtr(s.Issues, e, encodeEnum[AppPermissionsIssues])
+		e.Str(string(*s.Issues))
 	}
 	if s.Members != nil {
 		e.FieldStart("members")
-		encodePtr(s.Members, e, encodeEnum[AppPermissionsMembers])
+		e.Str(string(*s.Members))
 	}
 	if s.MergeQueues != nil {
 		e.FieldStart("merge_queues")
-		encodePtr(s.MergeQueues, e, encodeEnum[AppPermissionsMergeQueues])
+		e.Str(string(*s.MergeQueues))
 	}
 	if s.Metadata != nil {
 		e.FieldStart("metadata")
-		encodePtr(s.Metadata, e, encodeEnum[AppPermissionsMetadata])
+		e.Str(string(*s.Metadata))
 	}
 	if s.OrganizationAdministration != nil {
 		e.FieldStart("organization_administration")
-		encodePtr(s.OrganizationAdministration, e, encodeEnum[AppPermissionsOrganizationAdministration])
+		e.Str(string(*s.OrganizationAdministration))
 	}
 	if s.OrganizationAnnouncementBanners != nil {
 		e.FieldStart("organization_announcement_banners")
-		encodePtr(s.OrganizationAnnouncementBanners, e, encodeEnum[AppPermissionsOrganizationAnnouncementBanners])
+		e.Str(string(*s.OrganizationAnnouncementBanners))
 	}
 	if s.OrganizationCopilotAgentSettings != nil {
 		e.FieldStart("organization_copilot_agent_settings")
-		encodePtr(s.OrganizationCopilotAgentSettings, e, encodeEnum[AppPermissionsOrganizationCopilotAgentSettings])
+		e.Str(string(*s.OrganizationCopilotAgentSettings))
 	}
 	if s.OrganizationCopilotSeatManagement != nil {
 		e.FieldStart("organization_copilot_seat_management")
-		encodePtr(s.OrganizationCopilotSeatManagement, e, encodeEnum[AppPermissionsOrganizationCopilotSeatManagement])
+		e.Str(string(*s.OrganizationCopilotSeatManagement))
 	}
 	if s.OrganizationCustomOrgRoles != nil {
 		e.FieldStart("organization_custom_org_roles")
-		encodePtr(s.OrganizationCustomOrgRoles, e, encodeEnum[AppPermissionsOrganizationCustomOrgRoles])
+		e.Str(string(*s.OrganizationCustomOrgRoles))
 	}
 	if s.OrganizationCustomProperties != nil {
 		e.FieldStart("organization_custom_properties")
-		encodePtr(s.OrganizationCustomProperties, e, encodeEnum[AppPermissionsOrganizationCustomProperties])
+		e.Str(string(*s.OrganizationCustomProperties))
 	}
 	if s.OrganizationCustomRoles != nil {
 		e.FieldStart("organization_custom_roles")
-		encodePtr(s.OrganizationCustomRoles, e, encodeEnum[AppPermissionsOrganizationCustomRoles])
+		e.Str(string(*s.OrganizationCustomRoles))
 	}
 	if s.OrganizationEvents != nil {
 		e.FieldStart("organization_events")
-		encodePtr(s.OrganizationEvents, e, encodeEnum[AppPermissionsOrganizationEvents])
+		e.Str(string(*s.OrganizationEvents))
 	}
 	if s.OrganizationHooks != nil {
 		e.FieldStart("organization_hooks")
-		encodePtr(s.OrganizationHooks, e, encodeEnum[AppPermissionsOrganizationHooks])
+		e.Str(string(*s.OrganizationHooks))
 	}
 	if s.OrganizationPackages != nil {
 		e.FieldStart("organization_packages")
-		encodePtr(s.OrganizationPackages, e, encodeEnum[AppPermissionsOrganizationPackages])
+		e.Str(string(*s.OrganizationPackages))
 	}
 	if s.OrganizationPersonalAccessTokenRequests != nil {
 		e.FieldStart("organization_personal_access_token_requests")
-		encodePtr(s.OrganizationPersonalAccessTokenRequests, e, encodeEnum[AppPermissionsOrganizationPersonalAccessTokenRequests])
+		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
 	}
 	if s.OrganizationPersonalAccessTokens != nil {
 		e.FieldStart("organization_personal_access_tokens")
-		encodePtr(s.OrganizationPersonalAccessTokens, e, encodeEnum[AppPermissionsOrganizationPersonalAccessTokens])
+		e.Str(string(*s.OrganizationPersonalAccessTokens))
 	}
 	if s.OrganizationPlan != nil {
 		e.FieldStart("organization_plan")
-		encodePtr(s.OrganizationPlan, e, encodeEnum[AppPermissionsOrganizationPlan])
+		e.Str(string(*s.OrganizationPlan))
 	}
 	if s.OrganizationProjects != nil {
 		e.FieldStart("organization_projects")
-		encodePtr(s.OrganizationProjects, e, encodeEnum[AppPermissionsOrganizationProjects])
+		e.Str(string(*s.OrganizationProjects))
 	}
 	if s.OrganizationSecrets != nil {
 		e.FieldStart("organization_secrets")
-		encodePtr(s.OrganizationSecrets, e, encodeEnum[AppPermissionsOrganizationSecrets])
+		e.Str(string(*s.OrganizationSecrets))
 	}
 	if s.OrganizationSelfHostedRunners != nil {
 		e.FieldStart("organization_self_hosted_runners")
-		encodePtr(s.OrganizationSelfHostedRunners, e, encodeEnum[AppPermissionsOrganizationSelfHostedRunners])
+		e.Str(string(*s.OrganizationSelfHostedRunners))
 	}
 	if s.OrganizationUserBlocking != nil {
 		e.FieldStart("organization_user_blocking")
-		encodePtr(s.OrganizationUserBlocking, e, encodeEnum[AppPermissionsOrganizationUserBlocking])
+		e.Str(string(*s.OrganizationUserBlocking))
 	}
 	if s.Packages != nil {
 		e.FieldStart("packages")
-		encodePtr(s.Packages, e, encodeEnum[AppPermissionsPackages])
+		e.Str(string(*s.Packages))
 	}
 	if s.Pages != nil {
 		e.FieldStart("pages")
-		encodePtr(s.Pages, e, encodeEnum[AppPermissionsPages])
+		e.Str(string(*s.Pages))
 	}
 	if s.Profile != nil {
 		e.FieldStart("profile")
-		encodePtr(s.Profile, e, encodeEnum[AppPermissionsProfile])
+		e.Str(string(*s.Profile))
 	}
 	if s.PullRequests != nil {
 		e.FieldStart("pull_requests")
-		encodePtr(s.PullRequests, e, encodeEnum[AppPermissionsPullRequests])
+		e.Str(string(*s.PullRequests))
 	}
 	if s.RepositoryCustomProperties != nil {
 		e.FieldStart("repository_custom_properties")
-		encodePtr(s.RepositoryCustomProperties, e, encodeEnum[AppPermissionsRepositoryCustomProperties])
+		e.Str(string(*s.RepositoryCustomProperties))
 	}
 	if s.RepositoryHooks != nil {
 		e.FieldStart("repository_hooks")
-		encodePtr(s.RepositoryHooks, e, encodeEnum[AppPermissionsRepositoryHooks])
+		e.Str(string(*s.RepositoryHooks))
 	}
 	if s.RepositoryProjects != nil {
 		e.FieldStart("repository_projects")
-		encodePtr(s.RepositoryProjects, e, encodeEnum[AppPermissionsRepositoryProjects])
+		e.Str(string(*s.RepositoryProjects))
 	}
 	if s.SecretScanningAlerts != nil {
 		e.FieldStart("secret_scanning_alerts")
-		encodePtr(s.SecretScanningAlerts, e, encodeEnum[AppPermissionsSecretScanningAlerts])
+		e.Str(string(*s.SecretScanningAlerts))
 	}
 	if s.Secrets != nil {
 		e.FieldStart("secrets")
-		encodePtr(s.Secrets, e, encodeEnum[AppPermissionsSecrets])
+		e.Str(string(*s.Secrets))
 	}
 	if s.SecurityEvents != nil {
 		e.FieldStart("security_events")
-		encodePtr(s.SecurityEvents, e, encodeEnum[AppPermissionsSecurityEvents])
+		e.Str(string(*s.SecurityEvents))
 	}
 	if s.SingleFile != nil {
 		e.FieldStart("single_file")
-		encodePtr(s.SingleFile, e, encodeEnum[AppPermissionsSingleFile])
+		e.Str(string(*s.SingleFile))
 	}
 	if s.Starring != nil {
 		e.FieldStart("starring")
-		encodePtr(s.Starring, e, encodeEnum[AppPermissionsStarring])
+		e.Str(string(*s.Starring))
 	}
 	if s.Statuses != nil {
 		e.FieldStart("statuses")
-		encodePtr(s.Statuses, e, encodeEnum[AppPermissionsStatuses])
+		e.Str(string(*s.Statuses))
 	}
 	if s.VulnerabilityAlerts != nil {
 		e.FieldStart("vulnerability_alerts")
-		encodePtr(s.VulnerabilityAlerts, e, encodeEnum[AppPermissionsVulnerabilityAlerts])
+		e.Str(string(*s.VulnerabilityAlerts))
 	}
 	if s.Workflows != nil {
 		e.FieldStart("workflows")
-		encodePtr(s.Workflows, e, encodeEnum[AppPermissionsWorkflows])
+		e.Str(string(*s.Workflows))
 	}
 	e.ObjEnd()
 }
@@ -856,7 +851,9 @@ func (v *AppPermissions) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v AppPermissions) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, AppPermissions.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
@@ -1712,12 +1709,7 @@ type Authorization struct {
 
 // decodeJSON reads s from d.
 func (s *Authorization) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -1765,43 +1757,77 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s Authorization) encodeJSON(e *enc) {
+func (s *Authorization) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("app")
-	AuthorizationApp.encodeJSON(s.App, e)
+	s.App.encodeJSON(e)
 	e.FieldStart("created_at")
-	encodeTime(s.CreatedAt, e)
+	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("expires_at")
-	encodeNullable(s.ExpiresAt, e, encodeTime)
+	if s.ExpiresAt.state == present {
+		encodeTime(&s.ExpiresAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("fingerprint")
-	encodeNullable(s.Fingerprint, e, encodeStr)
+	if s.Fingerprint.state == present {
+		e.Str(s.Fingerprint.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("hashed_token")
-	encodeNullable(s.HashedToken, e, encodeStr)
+	if s.HashedToken.state == present {
+		e.Str(s.HashedToken.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.Installation.IsSet() {
 		e.FieldStart("installation")
-		encodeNullable(s.Installation, e, ScopedInstallation.encodeJSON)
+		if s.Installation.state == present {
+			s.Installation.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
 	}
 	e.FieldStart("note")
-	encodeNullable(s.Note, e, encodeStr)
+	if s.Note.state == present {
+		e.Str(s.Note.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("note_url")
-	encodeNullable(s.NoteURL, e, encodeStr)
+	if s.NoteURL.state == present {
+		e.Str(s.NoteURL.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("scopes")
-	encodeNullable(s.Scopes, e, func(v []string, e *enc) {
-		encodeSlice(v, e, encodeStr)
-	})
+	if s.Scopes.state == present {
+		encodeSlice(s.Scopes.value, e, encodeStr)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("token")
-	encodeStr(s.Token, e)
+	e.Str(s.Token)
 	e.FieldStart("token_last_eight")
-	encodeNullable(s.TokenLastEight, e, encodeStr)
+	if s.TokenLastEight.state == present {
+		e.Str(s.TokenLastEight.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("updated_at")
-	encodeTime(s.UpdatedAt, e)
+	encodeTime(&s.UpdatedAt, e)
 	e.FieldStart("url")
-	encodeStr(s.URL, e)
+	e.Str(s.URL)
 	if s.User.IsSet() {
 		e.FieldStart("user")
-		encodeNullable(s.User, e, SimpleUser.encodeJSON)
+		if s.User.state == present {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
 	}
 	e.ObjEnd()
 }
@@ -1813,7 +1839,9 @@ func (v *Authorization) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v Authorization) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, Authorization.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1836,12 +1864,7 @@ type AuthorizationApp struct {
 
 // decodeJSON reads s from d.
 func (s *AuthorizationApp) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -1863,14 +1886,14 @@ func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
 var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s AuthorizationApp) encodeJSON(e *enc) {
+func (s *AuthorizationApp) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
-	encodeStr(s.ClientID, e)
+	e.Str(s.ClientID)
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("url")
-	encodeStr(s.URL, e)
+	e.Str(s.URL)
 	e.ObjEnd()
 }
 
@@ -1881,7 +1904,9 @@ func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v AuthorizationApp) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, AuthorizationApp.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // CreateFromManifestResponse is an object of the API.
@@ -1919,12 +1944,7 @@ type CreateFromManifestResponse struct {
 
 // decodeJSON reads s from d.
 func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -1974,46 +1994,54 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s CreateFromManifestResponse) encodeJSON(e *enc) {
+func (s *CreateFromManifestResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("client_id")
-	encodeStr(s.ClientID, e)
+	e.Str(s.ClientID)
 	e.FieldStart("client_secret")
-	encodeStr(s.ClientSecret, e)
+	e.Str(s.ClientSecret)
 	e.FieldStart("created_at")
-	encodeTime(s.CreatedAt, e)
+	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("description")
-	encodeNullable(s.Description, e, encodeStr)
+	if s.Description.state == present {
+		e.Str(s.Description.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("events")
 	encodeSlice(s.Events, e, encodeStr)
 	e.FieldStart("external_url")
-	encodeStr(s.ExternalURL, e)
+	e.Str(s.ExternalURL)
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.InstallationsCount != nil {
 		e.FieldStart("installations_count")
-		encodePtr(s.InstallationsCount, e, encodeInt64)
+		e.Int64(*s.InstallationsCount)
 	}
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	AppOwner.encodeJSON(s.Owner, e)
+	s.Owner.encodeJSON(e)
 	e.FieldStart("pem")
-	encodeStr(s.PEM, e)
+	e.Str(s.PEM)
 	e.FieldStart("permissions")
-	AppPermissionSet.encodeJSON(s.Permissions, e)
+	s.Permissions.encodeJSON(e)
 	if s.Slug != nil {
 		e.FieldStart("slug")
-		encodePtr(s.Slug, e, encodeStr)
+		e.Str(*s.Slug)
 	}
 	e.FieldStart("updated_at")
-	encodeTime(s.UpdatedAt, e)
+	encodeTime(&s.UpdatedAt, e)
 	e.FieldStart("webhook_secret")
-	encodeNullable(s.WebhookSecret, e, encodeStr)
+	if s.WebhookSecret.state == present {
+		e.Str(s.WebhookSecret.value)
+	} else {
+		e.Null()
+	}
 	e.ObjEnd()
 }
 
@@ -2024,7 +2052,9 @@ func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v CreateFromManifestResponse) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, CreateFromManifestResponse.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -2052,12 +2082,7 @@ type CreateInstallationAccessTokenRequest struct {
 
 // decodeJSON reads s from d.
 func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -2079,11 +2104,11 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"permissions", "repositories", "repository_ids"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
+func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
-		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+		s.Permissions.encodeJSON(e)
 	}
 	if s.Repositories != nil {
 		e.FieldStart("repositories")
@@ -2103,7 +2128,9 @@ func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error 
 
 // MarshalJSON encodes with the generated encoder.
 func (v CreateInstallationAccessTokenRequest) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, CreateInstallationAccessTokenRequest.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Enterprise: An enterprise on GitHub.
@@ -2129,12 +2156,7 @@ type Enterprise struct {
 
 // decodeJSON reads s from d.
 func (s *Enterprise) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -2170,31 +2192,47 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s Enterprise) encodeJSON(e *enc) {
+func (s *Enterprise) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
-	encodeStr(s.AvatarURL, e)
+	e.Str(s.AvatarURL)
 	e.FieldStart("created_at")
-	encodeNullable(s.CreatedAt, e, encodeTime)
+	if s.CreatedAt.state == present {
+		encodeTime(&s.CreatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	if s.Description.IsSet() {
 		e.FieldStart("description")
-		encodeNullable(s.Description, e, encodeStr)
+		if s.Description.state == present {
+			e.Str(s.Description.value)
+		} else {
+			e.Null()
+		}
 	}
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("slug")
-	encodeStr(s.Slug, e)
+	e.Str(s.Slug)
 	e.FieldStart("updated_at")
-	encodeNullable(s.UpdatedAt, e, encodeTime)
+	if s.UpdatedAt.state == present {
+		encodeTime(&s.UpdatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	if s.WebsiteURL.IsSet() {
 		e.FieldStart("website_url")
-		encodeNullable(s.WebsiteURL, e, encodeStr)
+		if s.WebsiteURL.state == present {
+			e.Str(s.WebsiteURL.value)
+		} else {
+			e.Null()
+		}
 	}
 	e.ObjEnd()
 }
@@ -2206,7 +2244,9 @@ func (v *Enterprise) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v Enterprise) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, Enterprise.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Installation is an object of the API.
@@ -2243,12 +2283,7 @@ type Installation struct {
 
 // decodeJSON reads s from d.
 func (s *Installation) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -2306,58 +2341,78 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s Installation) encodeJSON(e *enc) {
+func (s *Installation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_tokens_url")
-	encodeStr(s.AccessTokensURL, e)
+	e.Str(s.AccessTokensURL)
 	e.FieldStart("account")
-	encodeNullable(s.Account, e, InstallationAccount.encodeJSON)
+	if s.Account.state == present {
+		s.Account.value.encodeJSON(e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("app_id")
-	encodeInt64(s.AppID, e)
+	e.Int64(s.AppID)
 	e.FieldStart("app_slug")
-	encodeStr(s.AppSlug, e)
+	e.Str(s.AppSlug)
 	if s.ClientID != nil {
 		e.FieldStart("client_id")
-		encodePtr(s.ClientID, e, encodeStr)
+		e.Str(*s.ClientID)
 	}
 	if s.ContactEmail.IsSet() {
 		e.FieldStart("contact_email")
-		encodeNullable(s.ContactEmail, e, encodeStr)
+		if s.ContactEmail.state == present {
+			e.Str(s.ContactEmail.value)
+		} else {
+			e.Null()
+		}
 	}
 	e.FieldStart("created_at")
-	encodeTime(s.CreatedAt, e)
+	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("events")
 	encodeSlice(s.Events, e, encodeStr)
 	if s.HasMultipleSingleFiles != nil {
 		e.FieldStart("has_multiple_single_files")
-		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+		e.Bool(*s.HasMultipleSingleFiles)
 	}
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	e.FieldStart("permissions")
-	AppPermissions.encodeJSON(s.Permissions, e)
+	s.Permissions.encodeJSON(e)
 	e.FieldStart("repositories_url")
-	encodeStr(s.RepositoriesURL, e)
+	e.Str(s.RepositoriesURL)
 	e.FieldStart("repository_selection")
-	encodeEnum[InstallationRepositorySelection](s.RepositorySelection, e)
+	e.Str(string(s.RepositorySelection))
 	e.FieldStart("single_file_name")
-	encodeNullable(s.SingleFileName, e, encodeStr)
+	if s.SingleFileName.state == present {
+		e.Str(s.SingleFileName.value)
+	} else {
+		e.Null()
+	}
 	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
 	}
 	e.FieldStart("suspended_at")
-	encodeNullable(s.SuspendedAt, e, encodeTime)
+	if s.SuspendedAt.state == present {
+		encodeTime(&s.SuspendedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("suspended_by")
-	encodeNullable(s.SuspendedBy, e, SimpleUser.encodeJSON)
+	if s.SuspendedBy.state == present {
+		s.SuspendedBy.value.encodeJSON(e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("target_id")
-	encodeInt64(s.TargetID, e)
+	e.Int64(s.TargetID)
 	e.FieldStart("target_type")
-	encodeStr(s.TargetType, e)
+	e.Str(s.TargetType)
 	e.FieldStart("updated_at")
-	encodeTime(s.UpdatedAt, e)
+	encodeTime(&s.UpdatedAt, e)
 	e.ObjEnd()
 }
 
@@ -2368,7 +2423,9 @@ func (v *Installation) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v Installation) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, Installation.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
@@ -2456,12 +2513,12 @@ func (u *InstallationAccount) start(i int) memberDecoder {
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
-func (u InstallationAccount) encodeJSON(e *enc) {
+func (u *InstallationAccount) encodeJSON(e *enc) {
 	switch {
 	case u.SimpleUser != nil:
-		encodePtr(u.SimpleUser, e, SimpleUser.encodeJSON)
+		u.SimpleUser.encodeJSON(e)
 	case u.Enterprise != nil:
-		encodePtr(u.Enterprise, e, Enterprise.encodeJSON)
+		u.Enterprise.encodeJSON(e)
 	default:
 		e.Null()
 	}
@@ -2474,7 +2531,9 @@ func (v *InstallationAccount) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v InstallationAccount) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, InstallationAccount.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // InstallationRepository is an object of the API.
@@ -2623,12 +2682,7 @@ type InstallationRepository struct {
 
 // decodeJSON reads s from d.
 func (s *InstallationRepository) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -2842,257 +2896,289 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 var installationRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s InstallationRepository) encodeJSON(e *enc) {
+func (s *InstallationRepository) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.AllowAutoMerge != nil {
 		e.FieldStart("allow_auto_merge")
-		encodePtr(s.AllowAutoMerge, e, encodeBool)
+		e.Bool(*s.AllowAutoMerge)
 	}
 	if s.AllowForking != nil {
 		e.FieldStart("allow_forking")
-		encodePtr(s.AllowForking, e, encodeBool)
+		e.Bool(*s.AllowForking)
 	}
 	if s.AllowMergeCommit != nil {
 		e.FieldStart("allow_merge_commit")
-		encodePtr(s.AllowMergeCommit, e, encodeBool)
+		e.Bool(*s.AllowMergeCommit)
 	}
 	if s.AllowRebaseMerge != nil {
 		e.FieldStart("allow_rebase_merge")
-		encodePtr(s.AllowRebaseMerge, e, encodeBool)
+		e.Bool(*s.AllowRebaseMerge)
 	}
 	if s.AllowSquashMerge != nil {
 		e.FieldStart("allow_squash_merge")
-		encodePtr(s.AllowSquashMerge, e, encodeBool)
+		e.Bool(*s.AllowSquashMerge)
 	}
 	if s.AllowUpdateBranch != nil {
 		e.FieldStart("allow_update_branch")
-		encodePtr(s.AllowUpdateBranch, e, encodeBool)
+		e.Bool(*s.AllowUpdateBranch)
 	}
 	if s.AnonymousAccessEnabled != nil {
 		e.FieldStart("anonymous_access_enabled")
-		encodePtr(s.AnonymousAccessEnabled, e, encodeBool)
+		e.Bool(*s.AnonymousAccessEnabled)
 	}
 	e.FieldStart("archive_url")
-	encodeStr(s.ArchiveURL, e)
+	e.Str(s.ArchiveURL)
 	e.FieldStart("archived")
-	encodeBool(s.Archived, e)
+	e.Bool(s.Archived)
 	e.FieldStart("assignees_url")
-	encodeStr(s.AssigneesURL, e)
+	e.Str(s.AssigneesURL)
 	e.FieldStart("blobs_url")
-	encodeStr(s.BlobsURL, e)
+	e.Str(s.BlobsURL)
 	e.FieldStart("branches_url")
-	encodeStr(s.BranchesURL, e)
+	e.Str(s.BranchesURL)
 	e.FieldStart("clone_url")
-	encodeStr(s.CloneURL, e)
+	e.Str(s.CloneURL)
 	if s.CodeSearchIndexStatus != nil {
 		e.FieldStart("code_search_index_status")
-		encodePtr(s.CodeSearchIndexStatus, e, RepositoryCodeSearchIndexStatus.encodeJSON)
+		s.CodeSearchIndexStatus.encodeJSON(e)
 	}
 	e.FieldStart("collaborators_url")
-	encodeStr(s.CollaboratorsURL, e)
+	e.Str(s.CollaboratorsURL)
 	e.FieldStart("comments_url")
-	encodeStr(s.CommentsURL, e)
+	e.Str(s.CommentsURL)
 	e.FieldStart("commits_url")
-	encodeStr(s.CommitsURL, e)
+	e.Str(s.CommitsURL)
 	e.FieldStart("compare_url")
-	encodeStr(s.CompareURL, e)
+	e.Str(s.CompareURL)
 	e.FieldStart("contents_url")
-	encodeStr(s.ContentsURL, e)
+	e.Str(s.ContentsURL)
 	e.FieldStart("contributors_url")
-	encodeStr(s.ContributorsURL, e)
+	e.Str(s.ContributorsURL)
 	e.FieldStart("created_at")
-	encodeNullable(s.CreatedAt, e, encodeTime)
+	if s.CreatedAt.state == present {
+		encodeTime(&s.CreatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	if s.CustomProperties != nil {
 		e.FieldStart("custom_properties")
 		encodeMap(s.CustomProperties, e, encodeAny)
 	}
 	e.FieldStart("default_branch")
-	encodeStr(s.DefaultBranch, e)
+	e.Str(s.DefaultBranch)
 	if s.DeleteBranchOnMerge != nil {
 		e.FieldStart("delete_branch_on_merge")
-		encodePtr(s.DeleteBranchOnMerge, e, encodeBool)
+		e.Bool(*s.DeleteBranchOnMerge)
 	}
 	e.FieldStart("deployments_url")
-	encodeStr(s.DeploymentsURL, e)
+	e.Str(s.DeploymentsURL)
 	e.FieldStart("description")
-	encodeNullable(s.Description, e, encodeStr)
+	if s.Description.state == present {
+		e.Str(s.Description.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("disabled")
-	encodeBool(s.Disabled, e)
+	e.Bool(s.Disabled)
 	e.FieldStart("downloads_url")
-	encodeStr(s.DownloadsURL, e)
+	e.Str(s.DownloadsURL)
 	e.FieldStart("events_url")
-	encodeStr(s.EventsURL, e)
+	e.Str(s.EventsURL)
 	e.FieldStart("fork")
-	encodeBool(s.Fork, e)
+	e.Bool(s.Fork)
 	e.FieldStart("forks")
-	encodeInt64(s.Forks, e)
+	e.Int64(s.Forks)
 	e.FieldStart("forks_count")
-	encodeInt64(s.ForksCount, e)
+	e.Int64(s.ForksCount)
 	e.FieldStart("forks_url")
-	encodeStr(s.ForksURL, e)
+	e.Str(s.ForksURL)
 	e.FieldStart("full_name")
-	encodeStr(s.FullName, e)
+	e.Str(s.FullName)
 	e.FieldStart("git_commits_url")
-	encodeStr(s.GitCommitsURL, e)
+	e.Str(s.GitCommitsURL)
 	e.FieldStart("git_refs_url")
-	encodeStr(s.GitRefsURL, e)
+	e.Str(s.GitRefsURL)
 	e.FieldStart("git_tags_url")
-	encodeStr(s.GitTagsURL, e)
+	e.Str(s.GitTagsURL)
 	e.FieldStart("git_url")
-	encodeStr(s.GitURL, e)
+	e.Str(s.GitURL)
 	if s.HasDiscussions != nil {
 		e.FieldStart("has_discussions")
-		encodePtr(s.HasDiscussions, e, encodeBool)
+		e.Bool(*s.HasDiscussions)
 	}
 	e.FieldStart("has_downloads")
-	encodeBool(s.HasDownloads, e)
+	e.Bool(s.HasDownloads)
 	e.FieldStart("has_issues")
-	encodeBool(s.HasIssues, e)
+	e.Bool(s.HasIssues)
 	e.FieldStart("has_pages")
-	encodeBool(s.HasPages, e)
+	e.Bool(s.HasPages)
 	e.FieldStart("has_projects")
-	encodeBool(s.HasProjects, e)
+	e.Bool(s.HasProjects)
 	if s.HasPullRequests != nil {
 		e.FieldStart("has_pull_requests")
-		encodePtr(s.HasPullRequests, e, encodeBool)
+		e.Bool(*s.HasPullRequests)
 	}
 	e.FieldStart("has_wiki")
-	encodeBool(s.HasWiki, e)
+	e.Bool(s.HasWiki)
 	e.FieldStart("homepage")
-	encodeNullable(s.Homepage, e, encodeStr)
+	if s.Homepage.state == present {
+		e.Str(s.Homepage.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("hooks_url")
-	encodeStr(s.HooksURL, e)
+	e.Str(s.HooksURL)
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.IsTemplate != nil {
 		e.FieldStart("is_template")
-		encodePtr(s.IsTemplate, e, encodeBool)
+		e.Bool(*s.IsTemplate)
 	}
 	e.FieldStart("issue_comment_url")
-	encodeStr(s.IssueCommentURL, e)
+	e.Str(s.IssueCommentURL)
 	e.FieldStart("issue_events_url")
-	encodeStr(s.IssueEventsURL, e)
+	e.Str(s.IssueEventsURL)
 	e.FieldStart("issues_url")
-	encodeStr(s.IssuesURL, e)
+	e.Str(s.IssuesURL)
 	e.FieldStart("keys_url")
-	encodeStr(s.KeysURL, e)
+	e.Str(s.KeysURL)
 	e.FieldStart("labels_url")
-	encodeStr(s.LabelsURL, e)
+	e.Str(s.LabelsURL)
 	e.FieldStart("language")
-	encodeNullable(s.Language, e, encodeStr)
+	if s.Language.state == present {
+		e.Str(s.Language.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("languages_url")
-	encodeStr(s.LanguagesURL, e)
+	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	encodeNullable(s.License, e, LicenseSimple.encodeJSON)
+	if s.License.state == present {
+		s.License.value.encodeJSON(e)
+	} else {
+		e.Null()
+	}
 	if s.MasterBranch != nil {
 		e.FieldStart("master_branch")
-		encodePtr(s.MasterBranch, e, encodeStr)
+		e.Str(*s.MasterBranch)
 	}
 	if s.MergeCommitMessage != nil {
 		e.FieldStart("merge_commit_message")
-		encodePtr(s.MergeCommitMessage, e, encodeEnum[RepositoryMergeCommitMessage])
+		e.Str(string(*s.MergeCommitMessage))
 	}
 	if s.MergeCommitTitle != nil {
 		e.FieldStart("merge_commit_title")
-		encodePtr(s.MergeCommitTitle, e, encodeEnum[RepositoryMergeCommitTitle])
+		e.Str(string(*s.MergeCommitTitle))
 	}
 	e.FieldStart("merges_url")
-	encodeStr(s.MergesURL, e)
+	e.Str(s.MergesURL)
 	e.FieldStart("milestones_url")
-	encodeStr(s.MilestonesURL, e)
+	e.Str(s.MilestonesURL)
 	e.FieldStart("mirror_url")
-	encodeNullable(s.MirrorURL, e, encodeStr)
+	if s.MirrorURL.state == present {
+		e.Str(s.MirrorURL.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("notifications_url")
-	encodeStr(s.NotificationsURL, e)
+	e.Str(s.NotificationsURL)
 	e.FieldStart("open_issues")
-	encodeInt64(s.OpenIssues, e)
+	e.Int64(s.OpenIssues)
 	e.FieldStart("open_issues_count")
-	encodeInt64(s.OpenIssuesCount, e)
+	e.Int64(s.OpenIssuesCount)
 	e.FieldStart("owner")
-	SimpleUser.encodeJSON(s.Owner, e)
+	s.Owner.encodeJSON(e)
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
-		encodePtr(s.Permissions, e, RepositoryPermissions.encodeJSON)
+		s.Permissions.encodeJSON(e)
 	}
 	e.FieldStart("private")
-	encodeBool(s.Private, e)
+	e.Bool(s.Private)
 	if s.PullRequestCreationPolicy != nil {
 		e.FieldStart("pull_request_creation_policy")
-		encodePtr(s.PullRequestCreationPolicy, e, encodeEnum[RepositoryPullRequestCreationPolicy])
+		e.Str(string(*s.PullRequestCreationPolicy))
 	}
 	e.FieldStart("pulls_url")
-	encodeStr(s.PullsURL, e)
+	e.Str(s.PullsURL)
 	e.FieldStart("pushed_at")
-	encodeNullable(s.PushedAt, e, encodeTime)
+	if s.PushedAt.state == present {
+		encodeTime(&s.PushedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("releases_url")
-	encodeStr(s.ReleasesURL, e)
+	e.Str(s.ReleasesURL)
 	e.FieldStart("size")
-	encodeInt64(s.Size, e)
+	e.Int64(s.Size)
 	if s.SquashMergeCommitMessage != nil {
 		e.FieldStart("squash_merge_commit_message")
-		encodePtr(s.SquashMergeCommitMessage, e, encodeEnum[RepositorySquashMergeCommitMessage])
+		e.Str(string(*s.SquashMergeCommitMessage))
 	}
 	if s.SquashMergeCommitTitle != nil {
 		e.FieldStart("squash_merge_commit_title")
-		encodePtr(s.SquashMergeCommitTitle, e, encodeEnum[RepositorySquashMergeCommitTitle])
+		e.Str(string(*s.SquashMergeCommitTitle))
 	}
 	e.FieldStart("ssh_url")
-	encodeStr(s.SSHURL, e)
+	e.Str(s.SSHURL)
 	e.FieldStart("stargazers_count")
-	encodeInt64(s.StargazersCount, e)
+	e.Int64(s.StargazersCount)
 	e.FieldStart("stargazers_url")
-	encodeStr(s.StargazersURL, e)
+	e.Str(s.StargazersURL)
 	if s.StarredAt != nil {
 		e.FieldStart("starred_at")
-		encodePtr(s.StarredAt, e, encodeStr)
+		e.Str(*s.StarredAt)
 	}
 	e.FieldStart("statuses_url")
-	encodeStr(s.StatusesURL, e)
+	e.Str(s.StatusesURL)
 	e.FieldStart("subscribers_url")
-	encodeStr(s.SubscribersURL, e)
+	e.Str(s.SubscribersURL)
 	e.FieldStart("subscription_url")
-	encodeStr(s.SubscriptionURL, e)
+	e.Str(s.SubscriptionURL)
 	e.FieldStart("svn_url")
-	encodeStr(s.SvnURL, e)
+	e.Str(s.SvnURL)
 	e.FieldStart("tags_url")
-	encodeStr(s.TagsURL, e)
+	e.Str(s.TagsURL)
 	e.FieldStart("teams_url")
-	encodeStr(s.TeamsURL, e)
+	e.Str(s.TeamsURL)
 	if s.TempCloneToken != nil {
 		e.FieldStart("temp_clone_token")
-		encodePtr(s.TempCloneToken, e, encodeStr)
+		e.Str(*s.TempCloneToken)
 	}
 	if s.Topics != nil {
 		e.FieldStart("topics")
 		encodeSlice(s.Topics, e, encodeStr)
 	}
 	e.FieldStart("trees_url")
-	encodeStr(s.TreesURL, e)
+	e.Str(s.TreesURL)
 	e.FieldStart("updated_at")
-	encodeNullable(s.UpdatedAt, e, encodeTime)
+	if s.UpdatedAt.state == present {
+		encodeTime(&s.UpdatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("url")
-	encodeStr(s.URL, e)
+	e.Str(s.URL)
 	if s.UseSquashPrTitleAsDefault != nil {
 		e.FieldStart("use_squash_pr_title_as_default")
-		encodePtr(s.UseSquashPrTitleAsDefault, e, encodeBool)
+		e.Bool(*s.UseSquashPrTitleAsDefault)
 	}
 	if s.Visibility != nil {
 		e.FieldStart("visibility")
-		encodePtr(s.Visibility, e, encodeStr)
+		e.Str(*s.Visibility)
 	}
 	e.FieldStart("watchers")
-	encodeInt64(s.Watchers, e)
+	e.Int64(s.Watchers)
 	e.FieldStart("watchers_count")
-	encodeInt64(s.WatchersCount, e)
+	e.Int64(s.WatchersCount)
 	if s.WebCommitSignoffRequired != nil {
 		e.FieldStart("web_commit_signoff_required")
-		encodePtr(s.WebCommitSignoffRequired, e, encodeBool)
+		e.Bool(*s.WebCommitSignoffRequired)
 	}
 	e.ObjEnd()
 }
@@ -3104,7 +3190,9 @@ func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v InstallationRepository) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, InstallationRepository.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -3147,12 +3235,7 @@ type InstallationToken struct {
 
 // decodeJSON reads s from d.
 func (s *InstallationToken) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3184,36 +3267,44 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s InstallationToken) encodeJSON(e *enc) {
+func (s *InstallationToken) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("expires_at")
-	encodeStr(s.ExpiresAt, e)
+	e.Str(s.ExpiresAt)
 	if s.HasMultipleSingleFiles != nil {
 		e.FieldStart("has_multiple_single_files")
-		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+		e.Bool(*s.HasMultipleSingleFiles)
 	}
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
-		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+		s.Permissions.encodeJSON(e)
 	}
 	if s.Repositories != nil {
 		e.FieldStart("repositories")
-		encodeSlice(s.Repositories, e, Repository.encodeJSON)
+		if s.Repositories == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Repositories {
+				s.Repositories[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
 	}
 	if s.RepositorySelection != nil {
 		e.FieldStart("repository_selection")
-		encodePtr(s.RepositorySelection, e, encodeEnum[InstallationTokenRepositorySelection])
+		e.Str(string(*s.RepositorySelection))
 	}
 	if s.SingleFile != nil {
 		e.FieldStart("single_file")
-		encodePtr(s.SingleFile, e, encodeStr)
+		e.Str(*s.SingleFile)
 	}
 	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
 	}
 	e.FieldStart("token")
-	encodeStr(s.Token, e)
+	e.Str(s.Token)
 	e.ObjEnd()
 }
 
@@ -3224,7 +3315,9 @@ func (v *InstallationToken) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v InstallationToken) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, InstallationToken.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -3262,12 +3355,7 @@ type IntegrationInstallationRequest struct {
 
 // decodeJSON reads s from d.
 func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3293,20 +3381,20 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s IntegrationInstallationRequest) encodeJSON(e *enc) {
+func (s *IntegrationInstallationRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
-	InstallationAccount.encodeJSON(s.Account, e)
+	s.Account.encodeJSON(e)
 	e.FieldStart("created_at")
-	encodeTime(s.CreatedAt, e)
+	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.NodeID != nil {
 		e.FieldStart("node_id")
-		encodePtr(s.NodeID, e, encodeStr)
+		e.Str(*s.NodeID)
 	}
 	e.FieldStart("requester")
-	SimpleUser.encodeJSON(s.Requester, e)
+	s.Requester.encodeJSON(e)
 	e.ObjEnd()
 }
 
@@ -3317,7 +3405,9 @@ func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v IntegrationInstallationRequest) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, IntegrationInstallationRequest.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // LicenseSimple is an object of the API.
@@ -3334,12 +3424,7 @@ type LicenseSimple struct {
 
 // decodeJSON reads s from d.
 func (s *LicenseSimple) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3367,22 +3452,30 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s LicenseSimple) encodeJSON(e *enc) {
+func (s *LicenseSimple) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.HTMLURL != nil {
 		e.FieldStart("html_url")
-		encodePtr(s.HTMLURL, e, encodeStr)
+		e.Str(*s.HTMLURL)
 	}
 	e.FieldStart("key")
-	encodeStr(s.Key, e)
+	e.Str(s.Key)
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("spdx_id")
-	encodeNullable(s.SpdxID, e, encodeStr)
+	if s.SpdxID.state == present {
+		e.Str(s.SpdxID.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("url")
-	encodeNullable(s.URL, e, encodeStr)
+	if s.URL.state == present {
+		e.Str(s.URL.value)
+	} else {
+		e.Null()
+	}
 	e.ObjEnd()
 }
 
@@ -3393,7 +3486,9 @@ func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v LicenseSimple) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, LicenseSimple.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // ListInstallationReposForAuthenticatedUserResponse is an object of the API.
@@ -3408,12 +3503,7 @@ type ListInstallationReposForAuthenticatedUserResponse struct {
 
 // decodeJSON reads s from d.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3435,16 +3525,24 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
+func (s *ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
-	encodeSlice(s.Repositories, e, InstallationRepository.encodeJSON)
+	if s.Repositories == nil {
+		e.Null()
+	} else {
+		e.ArrStart()
+		for i := range s.Repositories {
+			s.Repositories[i].encodeJSON(e)
+		}
+		e.ArrEnd()
+	}
 	if s.RepositorySelection != nil {
 		e.FieldStart("repository_selection")
-		encodePtr(s.RepositorySelection, e, encodeStr)
+		e.Str(*s.RepositorySelection)
 	}
 	e.FieldStart("total_count")
-	encodeInt64(s.TotalCount, e)
+	e.Int64(s.TotalCount)
 	e.ObjEnd()
 }
 
@@ -3455,7 +3553,9 @@ func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data [
 
 // MarshalJSON encodes with the generated encoder.
 func (v ListInstallationReposForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, ListInstallationReposForAuthenticatedUserResponse.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // ListInstallationsForAuthenticatedUserResponse is an object of the API.
@@ -3468,12 +3568,7 @@ type ListInstallationsForAuthenticatedUserResponse struct {
 
 // decodeJSON reads s from d.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3493,12 +3588,20 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *enc) {
+func (s *ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("installations")
-	encodeSlice(s.Installations, e, Installation.encodeJSON)
+	if s.Installations == nil {
+		e.Null()
+	} else {
+		e.ArrStart()
+		for i := range s.Installations {
+			s.Installations[i].encodeJSON(e)
+		}
+		e.ArrEnd()
+	}
 	e.FieldStart("total_count")
-	encodeInt64(s.TotalCount, e)
+	e.Int64(s.TotalCount)
 	e.ObjEnd()
 }
 
@@ -3509,7 +3612,9 @@ func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byt
 
 // MarshalJSON encodes with the generated encoder.
 func (v ListInstallationsForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, ListInstallationsForAuthenticatedUserResponse.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // ListReposAccessibleToInstallationResponse is an object of the API.
@@ -3523,12 +3628,7 @@ type ListReposAccessibleToInstallationResponse struct {
 
 // decodeJSON reads s from d.
 func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3550,16 +3650,24 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
+func (s *ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("repositories")
-	encodeSlice(s.Repositories, e, InstallationRepository.encodeJSON)
+	if s.Repositories == nil {
+		e.Null()
+	} else {
+		e.ArrStart()
+		for i := range s.Repositories {
+			s.Repositories[i].encodeJSON(e)
+		}
+		e.ArrEnd()
+	}
 	if s.RepositorySelection != nil {
 		e.FieldStart("repository_selection")
-		encodePtr(s.RepositorySelection, e, encodeStr)
+		e.Str(*s.RepositorySelection)
 	}
 	e.FieldStart("total_count")
-	encodeInt64(s.TotalCount, e)
+	e.Int64(s.TotalCount)
 	e.ObjEnd()
 }
 
@@ -3570,7 +3678,9 @@ func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) e
 
 // MarshalJSON encodes with the generated encoder.
 func (v ListReposAccessibleToInstallationResponse) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, ListReposAccessibleToInstallationResponse.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Repository: A repository on GitHub.
@@ -3715,12 +3825,7 @@ type Repository struct {
 
 // decodeJSON reads s from d.
 func (s *Repository) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -3932,253 +4037,285 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s Repository) encodeJSON(e *enc) {
+func (s *Repository) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.AllowAutoMerge != nil {
 		e.FieldStart("allow_auto_merge")
-		encodePtr(s.AllowAutoMerge, e, encodeBool)
+		e.Bool(*s.AllowAutoMerge)
 	}
 	if s.AllowForking != nil {
 		e.FieldStart("allow_forking")
-		encodePtr(s.AllowForking, e, encodeBool)
+		e.Bool(*s.AllowForking)
 	}
 	if s.AllowMergeCommit != nil {
 		e.FieldStart("allow_merge_commit")
-		encodePtr(s.AllowMergeCommit, e, encodeBool)
+		e.Bool(*s.AllowMergeCommit)
 	}
 	if s.AllowRebaseMerge != nil {
 		e.FieldStart("allow_rebase_merge")
-		encodePtr(s.AllowRebaseMerge, e, encodeBool)
+		e.Bool(*s.AllowRebaseMerge)
 	}
 	if s.AllowSquashMerge != nil {
 		e.FieldStart("allow_squash_merge")
-		encodePtr(s.AllowSquashMerge, e, encodeBool)
+		e.Bool(*s.AllowSquashMerge)
 	}
 	if s.AllowUpdateBranch != nil {
 		e.FieldStart("allow_update_branch")
-		encodePtr(s.AllowUpdateBranch, e, encodeBool)
+		e.Bool(*s.AllowUpdateBranch)
 	}
 	if s.AnonymousAccessEnabled != nil {
 		e.FieldStart("anonymous_access_enabled")
-		encodePtr(s.AnonymousAccessEnabled, e, encodeBool)
+		e.Bool(*s.AnonymousAccessEnabled)
 	}
 	e.FieldStart("archive_url")
-	encodeStr(s.ArchiveURL, e)
+	e.Str(s.ArchiveURL)
 	e.FieldStart("archived")
-	encodeBool(s.Archived, e)
+	e.Bool(s.Archived)
 	e.FieldStart("assignees_url")
-	encodeStr(s.AssigneesURL, e)
+	e.Str(s.AssigneesURL)
 	e.FieldStart("blobs_url")
-	encodeStr(s.BlobsURL, e)
+	e.Str(s.BlobsURL)
 	e.FieldStart("branches_url")
-	encodeStr(s.BranchesURL, e)
+	e.Str(s.BranchesURL)
 	e.FieldStart("clone_url")
-	encodeStr(s.CloneURL, e)
+	e.Str(s.CloneURL)
 	if s.CodeSearchIndexStatus != nil {
 		e.FieldStart("code_search_index_status")
-		encodePtr(s.CodeSearchIndexStatus, e, RepositoryCodeSearchIndexStatus.encodeJSON)
+		s.CodeSearchIndexStatus.encodeJSON(e)
 	}
 	e.FieldStart("collaborators_url")
-	encodeStr(s.CollaboratorsURL, e)
+	e.Str(s.CollaboratorsURL)
 	e.FieldStart("comments_url")
-	encodeStr(s.CommentsURL, e)
+	e.Str(s.CommentsURL)
 	e.FieldStart("commits_url")
-	encodeStr(s.CommitsURL, e)
+	e.Str(s.CommitsURL)
 	e.FieldStart("compare_url")
-	encodeStr(s.CompareURL, e)
+	e.Str(s.CompareURL)
 	e.FieldStart("contents_url")
-	encodeStr(s.ContentsURL, e)
+	e.Str(s.ContentsURL)
 	e.FieldStart("contributors_url")
-	encodeStr(s.ContributorsURL, e)
+	e.Str(s.ContributorsURL)
 	e.FieldStart("created_at")
-	encodeNullable(s.CreatedAt, e, encodeTime)
+	if s.CreatedAt.state == present {
+		encodeTime(&s.CreatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("default_branch")
-	encodeStr(s.DefaultBranch, e)
+	e.Str(s.DefaultBranch)
 	if s.DeleteBranchOnMerge != nil {
 		e.FieldStart("delete_branch_on_merge")
-		encodePtr(s.DeleteBranchOnMerge, e, encodeBool)
+		e.Bool(*s.DeleteBranchOnMerge)
 	}
 	e.FieldStart("deployments_url")
-	encodeStr(s.DeploymentsURL, e)
+	e.Str(s.DeploymentsURL)
 	e.FieldStart("description")
-	encodeNullable(s.Description, e, encodeStr)
+	if s.Description.state == present {
+		e.Str(s.Description.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("disabled")
-	encodeBool(s.Disabled, e)
+	e.Bool(s.Disabled)
 	e.FieldStart("downloads_url")
-	encodeStr(s.DownloadsURL, e)
+	e.Str(s.DownloadsURL)
 	e.FieldStart("events_url")
-	encodeStr(s.EventsURL, e)
+	e.Str(s.EventsURL)
 	e.FieldStart("fork")
-	encodeBool(s.Fork, e)
+	e.Bool(s.Fork)
 	e.FieldStart("forks")
-	encodeInt64(s.Forks, e)
+	e.Int64(s.Forks)
 	e.FieldStart("forks_count")
-	encodeInt64(s.ForksCount, e)
+	e.Int64(s.ForksCount)
 	e.FieldStart("forks_url")
-	encodeStr(s.ForksURL, e)
+	e.Str(s.ForksURL)
 	e.FieldStart("full_name")
-	encodeStr(s.FullName, e)
+	e.Str(s.FullName)
 	e.FieldStart("git_commits_url")
-	encodeStr(s.GitCommitsURL, e)
+	e.Str(s.GitCommitsURL)
 	e.FieldStart("git_refs_url")
-	encodeStr(s.GitRefsURL, e)
+	e.Str(s.GitRefsURL)
 	e.FieldStart("git_tags_url")
-	encodeStr(s.GitTagsURL, e)
+	e.Str(s.GitTagsURL)
 	e.FieldStart("git_url")
-	encodeStr(s.GitURL, e)
+	e.Str(s.GitURL)
 	if s.HasDiscussions != nil {
 		e.FieldStart("has_discussions")
-		encodePtr(s.HasDiscussions, e, encodeBool)
+		e.Bool(*s.HasDiscussions)
 	}
 	e.FieldStart("has_downloads")
-	encodeBool(s.HasDownloads, e)
+	e.Bool(s.HasDownloads)
 	e.FieldStart("has_issues")
-	encodeBool(s.HasIssues, e)
+	e.Bool(s.HasIssues)
 	e.FieldStart("has_pages")
-	encodeBool(s.HasPages, e)
+	e.Bool(s.HasPages)
 	e.FieldStart("has_projects")
-	encodeBool(s.HasProjects, e)
+	e.Bool(s.HasProjects)
 	if s.HasPullRequests != nil {
 		e.FieldStart("has_pull_requests")
-		encodePtr(s.HasPullRequests, e, encodeBool)
+		e.Bool(*s.HasPullRequests)
 	}
 	e.FieldStart("has_wiki")
-	encodeBool(s.HasWiki, e)
+	e.Bool(s.HasWiki)
 	e.FieldStart("homepage")
-	encodeNullable(s.Homepage, e, encodeStr)
+	if s.Homepage.state == present {
+		e.Str(s.Homepage.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("hooks_url")
-	encodeStr(s.HooksURL, e)
+	e.Str(s.HooksURL)
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	if s.IsTemplate != nil {
 		e.FieldStart("is_template")
-		encodePtr(s.IsTemplate, e, encodeBool)
+		e.Bool(*s.IsTemplate)
 	}
 	e.FieldStart("issue_comment_url")
-	encodeStr(s.IssueCommentURL, e)
+	e.Str(s.IssueCommentURL)
 	e.FieldStart("issue_events_url")
-	encodeStr(s.IssueEventsURL, e)
+	e.Str(s.IssueEventsURL)
 	e.FieldStart("issues_url")
-	encodeStr(s.IssuesURL, e)
+	e.Str(s.IssuesURL)
 	e.FieldStart("keys_url")
-	encodeStr(s.KeysURL, e)
+	e.Str(s.KeysURL)
 	e.FieldStart("labels_url")
-	encodeStr(s.LabelsURL, e)
+	e.Str(s.LabelsURL)
 	e.FieldStart("language")
-	encodeNullable(s.Language, e, encodeStr)
+	if s.Language.state == present {
+		e.Str(s.Language.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("languages_url")
-	encodeStr(s.LanguagesURL, e)
+	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	encodeNullable(s.License, e, LicenseSimple.encodeJSON)
+	if s.License.state == present {
+		s.License.value.encodeJSON(e)
+	} else {
+		e.Null()
+	}
 	if s.MasterBranch != nil {
 		e.FieldStart("master_branch")
-		encodePtr(s.MasterBranch, e, encodeStr)
+		e.Str(*s.MasterBranch)
 	}
 	if s.MergeCommitMessage != nil {
 		e.FieldStart("merge_commit_message")
-		encodePtr(s.MergeCommitMessage, e, encodeEnum[RepositoryMergeCommitMessage])
+		e.Str(string(*s.MergeCommitMessage))
 	}
 	if s.MergeCommitTitle != nil {
 		e.FieldStart("merge_commit_title")
-		encodePtr(s.MergeCommitTitle, e, encodeEnum[RepositoryMergeCommitTitle])
+		e.Str(string(*s.MergeCommitTitle))
 	}
 	e.FieldStart("merges_url")
-	encodeStr(s.MergesURL, e)
+	e.Str(s.MergesURL)
 	e.FieldStart("milestones_url")
-	encodeStr(s.MilestonesURL, e)
+	e.Str(s.MilestonesURL)
 	e.FieldStart("mirror_url")
-	encodeNullable(s.MirrorURL, e, encodeStr)
+	if s.MirrorURL.state == present {
+		e.Str(s.MirrorURL.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("name")
-	encodeStr(s.Name, e)
+	e.Str(s.Name)
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("notifications_url")
-	encodeStr(s.NotificationsURL, e)
+	e.Str(s.NotificationsURL)
 	e.FieldStart("open_issues")
-	encodeInt64(s.OpenIssues, e)
+	e.Int64(s.OpenIssues)
 	e.FieldStart("open_issues_count")
-	encodeInt64(s.OpenIssuesCount, e)
+	e.Int64(s.OpenIssuesCount)
 	e.FieldStart("owner")
-	SimpleUser.encodeJSON(s.Owner, e)
+	s.Owner.encodeJSON(e)
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
-		encodePtr(s.Permissions, e, RepositoryPermissions.encodeJSON)
+		s.Permissions.encodeJSON(e)
 	}
 	e.FieldStart("private")
-	encodeBool(s.Private, e)
+	e.Bool(s.Private)
 	if s.PullRequestCreationPolicy != nil {
 		e.FieldStart("pull_request_creation_policy")
-		encodePtr(s.PullRequestCreationPolicy, e, encodeEnum[RepositoryPullRequestCreationPolicy])
+		e.Str(string(*s.PullRequestCreationPolicy))
 	}
 	e.FieldStart("pulls_url")
-	encodeStr(s.PullsURL, e)
+	e.Str(s.PullsURL)
 	e.FieldStart("pushed_at")
-	encodeNullable(s.PushedAt, e, encodeTime)
+	if s.PushedAt.state == present {
+		encodeTime(&s.PushedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("releases_url")
-	encodeStr(s.ReleasesURL, e)
+	e.Str(s.ReleasesURL)
 	e.FieldStart("size")
-	encodeInt64(s.Size, e)
+	e.Int64(s.Size)
 	if s.SquashMergeCommitMessage != nil {
 		e.FieldStart("squash_merge_commit_message")
-		encodePtr(s.SquashMergeCommitMessage, e, encodeEnum[RepositorySquashMergeCommitMessage])
+		e.Str(string(*s.SquashMergeCommitMessage))
 	}
 	if s.SquashMergeCommitTitle != nil {
 		e.FieldStart("squash_merge_commit_title")
-		encodePtr(s.SquashMergeCommitTitle, e, encodeEnum[RepositorySquashMergeCommitTitle])
+		e.Str(string(*s.SquashMergeCommitTitle))
 	}
 	e.FieldStart("ssh_url")
-	encodeStr(s.SSHURL, e)
+	e.Str(s.SSHURL)
 	e.FieldStart("stargazers_count")
-	encodeInt64(s.StargazersCount, e)
+	e.Int64(s.StargazersCount)
 	e.FieldStart("stargazers_url")
-	encodeStr(s.StargazersURL, e)
+	e.Str(s.StargazersURL)
 	if s.StarredAt != nil {
 		e.FieldStart("starred_at")
-		encodePtr(s.StarredAt, e, encodeStr)
+		e.Str(*s.StarredAt)
 	}
 	e.FieldStart("statuses_url")
-	encodeStr(s.StatusesURL, e)
+	e.Str(s.StatusesURL)
 	e.FieldStart("subscribers_url")
-	encodeStr(s.SubscribersURL, e)
+	e.Str(s.SubscribersURL)
 	e.FieldStart("subscription_url")
-	encodeStr(s.SubscriptionURL, e)
+	e.Str(s.SubscriptionURL)
 	e.FieldStart("svn_url")
-	encodeStr(s.SvnURL, e)
+	e.Str(s.SvnURL)
 	e.FieldStart("tags_url")
-	encodeStr(s.TagsURL, e)
+	e.Str(s.TagsURL)
 	e.FieldStart("teams_url")
-	encodeStr(s.TeamsURL, e)
+	e.Str(s.TeamsURL)
 	if s.TempCloneToken != nil {
 		e.FieldStart("temp_clone_token")
-		encodePtr(s.TempCloneToken, e, encodeStr)
+		e.Str(*s.TempCloneToken)
 	}
 	if s.Topics != nil {
 		e.FieldStart("topics")
 		encodeSlice(s.Topics, e, encodeStr)
 	}
 	e.FieldStart("trees_url")
-	encodeStr(s.TreesURL, e)
+	e.Str(s.TreesURL)
 	e.FieldStart("updated_at")
-	encodeNullable(s.UpdatedAt, e, encodeTime)
+	if s.UpdatedAt.state == present {
+		encodeTime(&s.UpdatedAt.value, e)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("url")
-	encodeStr(s.URL, e)
+	e.Str(s.URL)
 	if s.UseSquashPrTitleAsDefault != nil {
 		e.FieldStart("use_squash_pr_title_as_default")
-		encodePtr(s.UseSquashPrTitleAsDefault, e, encodeBool)
+		e.Bool(*s.UseSquashPrTitleAsDefault)
 	}
 	if s.Visibility != nil {
 		e.FieldStart("visibility")
-		encodePtr(s.Visibility, e, encodeStr)
+		e.Str(*s.Visibility)
 	}
 	e.FieldStart("watchers")
-	encodeInt64(s.Watchers, e)
+	e.Int64(s.Watchers)
 	e.FieldStart("watchers_count")
-	encodeInt64(s.WatchersCount, e)
+	e.Int64(s.WatchersCount)
 	if s.WebCommitSignoffRequired != nil {
 		e.FieldStart("web_commit_signoff_required")
-		encodePtr(s.WebCommitSignoffRequired, e, encodeBool)
+		e.Bool(*s.WebCommitSignoffRequired)
 	}
 	e.ObjEnd()
 }
@@ -4190,7 +4327,9 @@ func (v *Repository) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v Repository) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, Repository.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -4211,12 +4350,7 @@ type RepositoryCodeSearchIndexStatus struct {
 
 // decodeJSON reads s from d.
 func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -4236,15 +4370,15 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
+func (s *RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.LexicalCommitSHA != nil {
 		e.FieldStart("lexical_commit_sha")
-		encodePtr(s.LexicalCommitSHA, e, encodeStr)
+		e.Str(*s.LexicalCommitSHA)
 	}
 	if s.LexicalSearchOk != nil {
 		e.FieldStart("lexical_search_ok")
-		encodePtr(s.LexicalSearchOk, e, encodeBool)
+		e.Bool(*s.LexicalSearchOk)
 	}
 	e.ObjEnd()
 }
@@ -4256,7 +4390,9 @@ func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v RepositoryCodeSearchIndexStatus) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, RepositoryCodeSearchIndexStatus.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // RepositoryMergeCommitMessage: The default value for a merge commit message.
@@ -4301,12 +4437,7 @@ type RepositoryPermissions struct {
 
 // decodeJSON reads s from d.
 func (s *RepositoryPermissions) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -4332,21 +4463,21 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s RepositoryPermissions) encodeJSON(e *enc) {
+func (s *RepositoryPermissions) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("admin")
-	encodeBool(s.Admin, e)
+	e.Bool(s.Admin)
 	if s.Maintain != nil {
 		e.FieldStart("maintain")
-		encodePtr(s.Maintain, e, encodeBool)
+		e.Bool(*s.Maintain)
 	}
 	e.FieldStart("pull")
-	encodeBool(s.Pull, e)
+	e.Bool(s.Pull)
 	e.FieldStart("push")
-	encodeBool(s.Push, e)
+	e.Bool(s.Push)
 	if s.Triage != nil {
 		e.FieldStart("triage")
-		encodePtr(s.Triage, e, encodeBool)
+		e.Bool(*s.Triage)
 	}
 	e.ObjEnd()
 }
@@ -4358,7 +4489,9 @@ func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v RepositoryPermissions) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, RepositoryPermissions.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
@@ -4430,12 +4563,7 @@ type ScopeTokenRequest struct {
 
 // decodeJSON reads s from d.
 func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -4463,13 +4591,13 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s ScopeTokenRequest) encodeJSON(e *enc) {
+func (s *ScopeTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_token")
-	encodeStr(s.AccessToken, e)
+	e.Str(s.AccessToken)
 	if s.Permissions != nil {
 		e.FieldStart("permissions")
-		encodePtr(s.Permissions, e, AppPermissions.encodeJSON)
+		s.Permissions.encodeJSON(e)
 	}
 	if s.Repositories != nil {
 		e.FieldStart("repositories")
@@ -4481,11 +4609,11 @@ func (s ScopeTokenRequest) encodeJSON(e *enc) {
 	}
 	if s.Target != nil {
 		e.FieldStart("target")
-		encodePtr(s.Target, e, encodeStr)
+		e.Str(*s.Target)
 	}
 	if s.TargetID != nil {
 		e.FieldStart("target_id")
-		encodePtr(s.TargetID, e, encodeInt64)
+		e.Int64(*s.TargetID)
 	}
 	e.ObjEnd()
 }
@@ -4497,7 +4625,9 @@ func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v ScopeTokenRequest) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, ScopeTokenRequest.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -4526,12 +4656,7 @@ type ScopedInstallation struct {
 
 // decodeJSON reads s from d.
 func (s *ScopedInstallation) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -4561,22 +4686,26 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s ScopedInstallation) encodeJSON(e *enc) {
+func (s *ScopedInstallation) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("account")
-	SimpleUser.encodeJSON(s.Account, e)
+	s.Account.encodeJSON(e)
 	if s.HasMultipleSingleFiles != nil {
 		e.FieldStart("has_multiple_single_files")
-		encodePtr(s.HasMultipleSingleFiles, e, encodeBool)
+		e.Bool(*s.HasMultipleSingleFiles)
 	}
 	e.FieldStart("permissions")
-	AppPermissions.encodeJSON(s.Permissions, e)
+	s.Permissions.encodeJSON(e)
 	e.FieldStart("repositories_url")
-	encodeStr(s.RepositoriesURL, e)
+	e.Str(s.RepositoriesURL)
 	e.FieldStart("repository_selection")
-	encodeEnum[ScopedInstallationRepositorySelection](s.RepositorySelection, e)
+	e.Str(string(s.RepositorySelection))
 	e.FieldStart("single_file_name")
-	encodeNullable(s.SingleFileName, e, encodeStr)
+	if s.SingleFileName.state == present {
+		e.Str(s.SingleFileName.value)
+	} else {
+		e.Null()
+	}
 	if s.SingleFilePaths != nil {
 		e.FieldStart("single_file_paths")
 		encodeSlice(s.SingleFilePaths, e, encodeStr)
@@ -4591,7 +4720,9 @@ func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v ScopedInstallation) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, ScopedInstallation.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }
 
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
@@ -4639,12 +4770,7 @@ type SimpleUser struct {
 
 // decodeJSON reads s from d.
 func (s *SimpleUser) decodeJSON(d *dec) error {
-	if d.Next() == jx.Null {
-		return d.Null()
-	}
-	return d.object(func(key []byte) error {
-		return s.decodeMember(key, d)
-	})
+	return decodeObject(d, s)
 }
 
 // decodeMember reads the member key; unknown members are skipped.
@@ -4704,59 +4830,71 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
-func (s SimpleUser) encodeJSON(e *enc) {
+func (s *SimpleUser) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("avatar_url")
-	encodeStr(s.AvatarURL, e)
+	e.Str(s.AvatarURL)
 	if s.Email.IsSet() {
 		e.FieldStart("email")
-		encodeNullable(s.Email, e, encodeStr)
+		if s.Email.state == present {
+			e.Str(s.Email.value)
+		} else {
+			e.Null()
+		}
 	}
 	e.FieldStart("events_url")
-	encodeStr(s.EventsURL, e)
+	e.Str(s.EventsURL)
 	e.FieldStart("followers_url")
-	encodeStr(s.FollowersURL, e)
+	e.Str(s.FollowersURL)
 	e.FieldStart("following_url")
-	encodeStr(s.FollowingURL, e)
+	e.Str(s.FollowingURL)
 	e.FieldStart("gists_url")
-	encodeStr(s.GistsURL, e)
+	e.Str(s.GistsURL)
 	e.FieldStart("gravatar_id")
-	encodeNullable(s.GravatarID, e, encodeStr)
+	if s.GravatarID.state == present {
+		e.Str(s.GravatarID.value)
+	} else {
+		e.Null()
+	}
 	e.FieldStart("html_url")
-	encodeStr(s.HTMLURL, e)
+	e.Str(s.HTMLURL)
 	e.FieldStart("id")
-	encodeInt64(s.ID, e)
+	e.Int64(s.ID)
 	e.FieldStart("login")
-	encodeStr(s.Login, e)
+	e.Str(s.Login)
 	if s.Name.IsSet() {
 		e.FieldStart("name")
-		encodeNullable(s.Name, e, encodeStr)
+		if s.Name.state == present {
+			e.Str(s.Name.value)
+		} else {
+			e.Null()
+		}
 	}
 	e.FieldStart("node_id")
-	encodeStr(s.NodeID, e)
+	e.Str(s.NodeID)
 	e.FieldStart("organizations_url")
-	encodeStr(s.OrganizationsURL, e)
+	e.Str(s.OrganizationsURL)
 	e.FieldStart("received_events_url")
-	encodeStr(s.ReceivedEventsURL, e)
+	e.Str(s.ReceivedEventsURL)
 	e.FieldStart("repos_url")
-	encodeStr(s.ReposURL, e)
+	e.Str(s.ReposURL)
 	e.FieldStart("site_admin")
-	encodeBool(s.SiteAdmin, e)
+	e.Bool(s.SiteAdmin)
 	if s.StarredAt != nil {
 		e.FieldStart("starred_at")
-		encodePtr(s.StarredAt, e, encodeStr)
+		e.Str(*s.StarredAt)
 	}
 	e.FieldStart("starred_url")
-	encodeStr(s.StarredURL, e)
+	e.Str(s.StarredURL)
 	e.FieldStart("subscriptions_url")
-	encodeStr(s.SubscriptionsURL, e)
+	e.Str(s.SubscriptionsURL)
 	e.FieldStart("type")
-	encodeStr(s.Type, e)
+	e.Str(s.Type)
 	e.FieldStart("url")
-	encodeStr(s.URL, e)
+	e.Str(s.URL)
 	if s.UserViewType != nil {
 		e.FieldStart("user_view_type")
-		encodePtr(s.UserViewType, e, encodeStr)
+		e.Str(*s.UserViewType)
 	}
 	e.ObjEnd()
 }
@@ -4768,5 +4906,7 @@ func (v *SimpleUser) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes with the generated encoder.
 func (v SimpleUser) MarshalJSON() ([]byte, error) {
-	return encodeValue(v, SimpleUser.encodeJSON), nil
+	var e enc
+	(&v).encodeJSON(&e)
+	return e.Bytes(), nil
 }

@@ -68,7 +68,10 @@ func (c *Client) CreateFromManifest(ctx context.Context, code string, opts ...Ca
 	}
 	out := new(CreateFromManifestResponse)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opCreateInstallationAccessToken = operation{
@@ -102,11 +105,14 @@ func (c *Client) CreateInstallationAccessToken(ctx context.Context, installation
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 	}
 	if body != nil {
-		r.body = encodeWith[CreateInstallationAccessTokenRequest]{*body, CreateInstallationAccessTokenRequest.encodeJSON}
+		r.body = body
 	}
 	out := new(InstallationToken)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opDeleteInstallation = operation{
@@ -170,7 +176,10 @@ func (c *Client) GetAuthenticated(ctx context.Context, opts ...CallOption) (*App
 	}
 	out := new(App)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opGetBySlug = operation{
@@ -201,7 +210,10 @@ func (c *Client) GetBySlug(ctx context.Context, appSlug string, opts ...CallOpti
 	}
 	out := new(App)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opGetInstallation = operation{
@@ -232,7 +244,10 @@ func (c *Client) GetInstallation(ctx context.Context, installationID int64, opts
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opGetOrgInstallation = operation{
@@ -262,7 +277,10 @@ func (c *Client) GetOrgInstallation(ctx context.Context, org string, opts ...Cal
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opGetRepoInstallation = operation{
@@ -294,7 +312,10 @@ func (c *Client) GetRepoInstallation(ctx context.Context, owner string, repo str
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opGetUserInstallation = operation{
@@ -324,7 +345,10 @@ func (c *Client) GetUserInstallation(ctx context.Context, username string, opts 
 	}
 	out := new(Installation)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opListInstallationReposForAuthenticatedUser = operation{
@@ -382,7 +406,10 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 	}
 	out := new(ListInstallationReposForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 // ListInstallationReposForAuthenticatedUserIter walks every item of every page of
@@ -465,7 +492,10 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 	resp, err := c.do(ctx, r, into[[]IntegrationInstallationRequest]{&out, func(v *[]IntegrationInstallationRequest, d *dec) error {
 		return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
 	}})
-	return value(out, resp, err)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 // ListInstallationRequestsForAuthenticatedAppIter walks every item of every page of
@@ -560,7 +590,10 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 	resp, err := c.do(ctx, r, into[[]Installation]{&out, func(v *[]Installation, d *dec) error {
 		return decodeSlice(v, d, (*Installation).decodeJSON)
 	}})
-	return value(out, resp, err)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 // ListInstallationsIter walks every item of every page of ListInstallations, following the Link
@@ -642,7 +675,10 @@ func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, para
 	}
 	out := new(ListInstallationsForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 // ListInstallationsForAuthenticatedUserIter walks every item of every page of
@@ -721,7 +757,10 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 	}
 	out := new(ListReposAccessibleToInstallationResponse)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 // ListReposAccessibleToInstallationIter walks every item of every page of
@@ -837,11 +876,14 @@ func (c *Client) ScopeToken(ctx context.Context, clientID string, body *ScopeTok
 		pathArgs: []string{clientID},
 	}
 	if body != nil {
-		r.body = encodeWith[ScopeTokenRequest]{*body, ScopeTokenRequest.encodeJSON}
+		r.body = body
 	}
 	out := new(Authorization)
 	resp, err := c.do(ctx, r, out)
-	return answer(out, resp, err)
+	if err != nil || resp.NoContent {
+		return nil, resp, err
+	}
+	return out, resp, nil
 }
 
 var opSuspendInstallation = operation{

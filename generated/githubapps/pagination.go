@@ -20,25 +20,16 @@ var (
 // iterate walks a list page by page, following each answer's Link rel="next" URL as the
 // server gives it, and yields the items of each page in order. It yields the first error
 // and stops; it stops when the consumer's loop breaks or ctx ends, and with an error when a
-// link leads back to a page it has fetched or the pages pass the client's MaxPages.
+// link leads back to a page it has fetched or the pages pass the client's MaxPages. (The
+// walking is pager's: only what needs the types is generic, so that a description with a
+// hundred lists does not compile the walk a hundred times.)
 func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target func(*Page) decodeTarget, items func(*Page) []Item) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
-		var zero Item
-		first, err := c.url(r)
-		if err != nil {
-			yield(zero, err)
-			return
-		}
-		seen := map[string]bool{first: true}
-		for pages := 1; ; pages++ {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
+		p := pager{c: c, r: r}
+		for more := true; more; {
 			page := new(Page)
-			resp, err := c.do(ctx, r, target(page))
-			if err != nil {
-				yield(zero, err)
+			if err := p.fetch(ctx, target(page)); err != nil {
+				yield(*new(Item), err)
 				return
 			}
 			for _, item := range items(page) {
@@ -46,21 +37,60 @@ func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target 
 					return
 				}
 			}
-			next := resp.Links.Next
-			switch {
-			case next == "":
-				return
-			case seen[next]:
-				yield(zero, fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(next)))
-				return
-			case pages >= c.limits.MaxPages:
-				yield(zero, fmt.Errorf("%w: %d pages", ErrTooManyPages, pages))
+			var err error
+			if more, err = p.advance(); err != nil {
+				yield(*new(Item), err)
 				return
 			}
-			seen[next] = true
-			r = &request{op: r.op, rawURL: next, header: r.header, cookies: r.cookies, accept: r.accept, opts: r.opts}
 		}
 	}
+}
+
+// pager is where a walk over a list has got to.
+type pager struct {
+	c     *Client
+	r     *request // the next page's request
+	resp  *Response
+	seen  map[string]bool // the URLs fetched
+	pages int
+}
+
+// fetch reads the next page into target.
+func (p *pager) fetch(ctx context.Context, target decodeTarget) error {
+	if p.seen == nil {
+		first, err := p.c.url(p.r)
+		if err != nil {
+			return err
+		}
+		p.seen = map[string]bool{first: true}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	resp, err := p.c.do(ctx, p.r, target)
+	if err != nil {
+		return err
+	}
+	p.resp = resp
+	p.pages++
+	return nil
+}
+
+// advance follows the page's next link: more is false at the last page.
+func (p *pager) advance() (more bool, err error) {
+	next := p.resp.Links.Next
+	switch {
+	case next == "":
+		return false, nil
+	case p.seen[next]:
+		return false, fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(next))
+	case p.pages >= p.c.limits.MaxPages:
+		return false, fmt.Errorf("%w: %d pages", ErrTooManyPages, p.pages)
+	}
+	p.seen[next] = true
+	r := p.r
+	p.r = &request{op: r.op, rawURL: next, header: r.header, cookies: r.cookies, accept: r.accept, opts: r.opts}
+	return true, nil
 }
 
 // failedIter yields err alone.

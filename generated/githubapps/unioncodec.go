@@ -38,11 +38,6 @@ func (u *union) pick(d *dec) (int, error) {
 	return i, err
 }
 
-// memberDecoder is a generated object model, read one member at a time.
-type memberDecoder interface {
-	decodeMember(key []byte, d *dec) error
-}
-
 // guessCase decodes the object d is about to read in one pass, as the variant the union
 // chose last (start makes it the one the union holds and returns it), counting each
 // variant's required members as it goes. When the counts choose the guess, the result is

@@ -186,26 +186,19 @@ type enc struct {
 	request bool
 }
 
-// encodeValue renders v with its generated encoder, as MarshalJSON does: every member.
-func encodeValue[T any](v T, encode func(T, *enc)) []byte {
-	var e enc
-	encode(v, &e)
-	return e.Bytes()
-}
-
-// requestEncoder is a request body with a generated encoder.
+// requestEncoder is a request body with a generated encoder: a model, or encodeWith.
 type requestEncoder interface {
-	encodeRequest(e *enc)
+	encodeJSON(e *enc)
 }
 
 // encodeWith pairs a value that is not a named model (an array of them, say) with its
 // generated encoder, as a requestEncoder.
 type encodeWith[T any] struct {
 	v      T
-	encode func(T, *enc)
+	encode func(*T, *enc)
 }
 
-func (w encodeWith[T]) encodeRequest(e *enc) { w.encode(w.v, e) }
+func (w *encodeWith[T]) encodeJSON(e *enc) { w.encode(&w.v, e) }
 
 // Scalars decode as encoding/json does: null leaves the destination as it was.
 
@@ -346,24 +339,44 @@ func decodePtr[T any](dst **T, d *dec, decode func(*T, *dec) error) error {
 	return nil
 }
 
+// decodeSlice reads an array, or null (a nil slice), with decode for each element. The walk
+// is elements's: only the appending needs T, so each element type compiles a few lines.
 func decodeSlice[T any](dst *[]T, d *dec, decode func(*T, *dec) error) error {
-	if d.Next() == jx.Null {
+	var out []T
+	null, err := d.elements(func() error {
+		if out == nil {
+			out = make([]T, 0, 4)
+		}
+		out = append(out, *new(T))
+		return decode(&out[len(out)-1], d)
+	})
+	switch {
+	case null:
 		*dst = nil
-		return d.Null()
+	case out == nil: // [] is an empty slice, not a nil one
+		*dst = []T{}
+	default:
+		*dst = out
 	}
-	out := make([]T, 0, 4)
+	return err
+}
+
+// elements calls element for each element of an array, which element reads from d; null
+// says the value was null instead. An error names the element it came from ("[2]: ...").
+func (d *dec) elements(element func() error) (null bool, err error) {
+	if d.Next() == jx.Null {
+		return true, d.Null()
+	}
 	it, err := d.ArrIter()
 	if err != nil {
-		return err
+		return false, err
 	}
-	for it.Next() {
-		out = append(out, *new(T))
-		if err := decode(&out[len(out)-1], d); err != nil {
-			return fmt.Errorf("[%d]: %w", len(out)-1, err)
+	for i := 0; it.Next(); i++ {
+		if err := element(); err != nil {
+			return false, fmt.Errorf("[%d]: %w", i, err)
 		}
 	}
-	*dst = out
-	return it.Err()
+	return false, it.Err()
 }
 
 func decodeMap[T any](dst *map[string]T, d *dec, decode func(*T, *dec) error) error {
@@ -384,12 +397,14 @@ func decodeMap[T any](dst *map[string]T, d *dec, decode func(*T, *dec) error) er
 	return err
 }
 
-func encodeStr(v string, e *enc)        { e.Str(v) }
-func encodeInt64(v int64, e *enc)       { e.Int64(v) }
-func encodeFloat64(v float64, e *enc)   { e.Float64(v) }
-func encodeBool(v bool, e *enc)         { e.Bool(v) }
-func encodeTime(v time.Time, e *enc)    { e.Str(v.Format(time.RFC3339Nano)) }
-func encodeEnum[T ~string](v T, e *enc) { e.Str(string(v)) }
+// The encoders of values in containers: a pointer each, so that no value is copied.
+
+func encodeStr(v *string, e *enc)        { e.Str(*v) }
+func encodeInt64(v *int64, e *enc)       { e.Int64(*v) }
+func encodeFloat64(v *float64, e *enc)   { e.Float64(*v) }
+func encodeBool(v *bool, e *enc)         { e.Bool(*v) }
+func encodeTime(v *time.Time, e *enc)    { e.Str(v.Format(time.RFC3339Nano)) }
+func encodeEnum[T ~string](v *T, e *enc) { e.Str(string(*v)) }
 
 // decodeRaw keeps a JSON value as its bytes, copied: d's input is not the caller's to keep.
 func decodeRaw(dst *json.RawMessage, d *dec) error {
@@ -402,16 +417,16 @@ func decodeRaw(dst *json.RawMessage, d *dec) error {
 }
 
 // encodeRaw writes a JSON value kept as its bytes; an empty one is null.
-func encodeRaw(v json.RawMessage, e *enc) {
-	if len(v) == 0 {
+func encodeRaw(v *json.RawMessage, e *enc) {
+	if len(*v) == 0 {
 		e.Null()
 		return
 	}
-	e.Raw(v)
+	e.Raw(*v)
 }
 
-func encodeAny(v any, e *enc) {
-	data, err := json.Marshal(v)
+func encodeAny(v *any, e *enc) {
+	data, err := json.Marshal(*v)
 	if err != nil {
 		e.Null()
 		return
@@ -419,27 +434,27 @@ func encodeAny(v any, e *enc) {
 	e.Raw(data)
 }
 
-func encodePtr[T any](v *T, e *enc, encode func(T, *enc)) {
+func encodePtr[T any](v *T, e *enc, encode func(*T, *enc)) {
 	if v == nil {
 		e.Null()
 		return
 	}
-	encode(*v, e)
+	encode(v, e)
 }
 
-func encodeSlice[T any](v []T, e *enc, encode func(T, *enc)) {
+func encodeSlice[T any](v []T, e *enc, encode func(*T, *enc)) {
 	if v == nil {
 		e.Null()
 		return
 	}
 	e.ArrStart()
-	for _, item := range v {
-		encode(item, e)
+	for i := range v {
+		encode(&v[i], e)
 	}
 	e.ArrEnd()
 }
 
-func encodeMap[T any](v map[string]T, e *enc, encode func(T, *enc)) {
+func encodeMap[T any](v map[string]T, e *enc, encode func(*T, *enc)) {
 	if v == nil {
 		e.Null()
 		return
@@ -447,7 +462,8 @@ func encodeMap[T any](v map[string]T, e *enc, encode func(T, *enc)) {
 	e.ObjStart()
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		e.FieldStart(k)
-		encode(v[k], e)
+		item := v[k]
+		encode(&item, e)
 	}
 	e.ObjEnd()
 }
@@ -462,15 +478,6 @@ func decodeNullable[T any](dst *Nullable[T], d *dec, decode func(*T, *dec) error
 	return decode(&dst.value, d)
 }
 
-// encodeNullable writes null or the value.
-func encodeNullable[T any](v Nullable[T], e *enc, encode func(T, *enc)) {
-	if v.state != present {
-		e.Null()
-		return
-	}
-	encode(v.value, e)
-}
-
 // into decodes a value of any type with its generated decoder, for answers that are not a
 // named object: arrays, maps, scalars.
 type into[T any] struct {
@@ -479,6 +486,25 @@ type into[T any] struct {
 }
 
 func (i into[T]) decodeJSON(d *dec) error { return i.decode(i.v, d) }
+
+// memberDecoder is a generated object model, read one member at a time.
+type memberDecoder interface {
+	decodeMember(key []byte, d *dec) error
+}
+
+// decodeObject reads an object member by member into m, a generated model; null leaves it
+// as it was. One function for every model, so that no model needs a closure of its own.
+func decodeObject(d *dec, m memberDecoder) error {
+	if d.Next() == jx.Null {
+		return d.Null()
+	}
+	return unwrapCallback(d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
+		if err := m.decodeMember(key, d); err != nil {
+			return fmt.Errorf("%s: %w", key, unwrapCallback(err))
+		}
+		return nil
+	}))
+}
 
 // object calls member for each member of an object, with the key's bytes (valid during the
 // call only: a streaming decoder reuses them, which is why they are not copied). An error

@@ -41,14 +41,6 @@ func (n Nullable[T]) Or(def T) T {
 	return def
 }
 
-// Ptr returns a pointer to the value, or nil when the member is null or absent.
-func (n Nullable[T]) Ptr() *T {
-	if n.state == present {
-		return &n.value
-	}
-	return nil
-}
-
 // IsNull tells whether the member is null.
 func (n Nullable[T]) IsNull() bool { return n.state == null }
 

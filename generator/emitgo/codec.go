@@ -11,8 +11,6 @@ import (
 // The jx codecs: every struct and union gets decodeJSON and encodeJSON methods built from
 // the helpers in templates/codec.go.tmpl, and UnmarshalJSON / MarshalJSON that use them.
 
-const jxPkg = "github.com/go-faster/jx"
-
 func decoderParam() jen.Code { return jen.Id("d").Op("*").Id("dec") }
 func encoderParam() jen.Code { return jen.Id("e").Op("*").Id("enc") }
 
@@ -93,16 +91,83 @@ func decodeField(fl *ir.Field) jen.Code {
 	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer)
 }
 
-// encodeField writes a struct field in its form.
+// encodeField writes a struct field in its form. Values are written in place (a model by its
+// own method, a scalar by the encoder's): a generic helper would cost the compiler an
+// instantiation, and a method value a wrapper, for every type.
 func encodeField(fl *ir.Field) jen.Code {
 	field := jen.Id("s").Dot(fl.Name)
-	if fieldForm(fl) == asNullable {
-		return jen.Id("encodeNullable").Call(field, jen.Id("e"), encodeFunc(fl.Type))
+	switch fieldForm(fl) {
+	case asNullable: // absent was left out by the caller: what is not present is null
+		return jen.If(field.Clone().Dot("state").Op("==").Id("present")).Block(
+			encodeDirect(fl.Type, field.Clone().Dot("value")),
+		).Else().Block(jen.Id("e").Dot("Null").Call())
+	case asPointer:
+		if !fl.Required { // the caller checked it is set
+			return encodeAt(fl.Type, field)
+		}
+		return jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().Block(
+			encodeAt(fl.Type, field))
 	}
-	return encodeValueOf(fl.Type, field, fieldForm(fl) == asPointer)
+	return encodeDirect(fl.Type, field)
 }
 
-// encodeFunc is a function value `func(T, *jx.Encoder)`.
+// encodeDirect writes v, an addressable value of r's type.
+func encodeDirect(r *ir.TypeRef, v *jen.Statement) jen.Code {
+	v, e := v.Clone(), jen.Id("e") // a statement grows in place: v is the caller's
+	switch r.Kind {
+	case ir.Primitive:
+		if method, ok := scalarWrite[r.Primitive]; ok {
+			return e.Dot(method).Call(v)
+		}
+		return jen.Id("encodeTime").Call(jen.Op("&").Add(v), e)
+	case ir.Named:
+		if r.Named.Kind == ir.Enum {
+			return e.Dot("Str").Call(jen.String().Call(v))
+		}
+		return v.Dot("encodeJSON").Call(e)
+	case ir.Array:
+		if isModel(r.Elem) && !r.Elem.Nullable {
+			return modelArrayEncode(v)
+		}
+		return containerEncode(r, v)
+	case ir.Map:
+		return containerEncode(r, v)
+	case ir.Raw:
+		return jen.Id("encodeRaw").Call(jen.Op("&").Add(v), e)
+	}
+	return jen.Id("encodeAny").Call(jen.Op("&").Add(v), e)
+}
+
+// encodeAt writes the value p, a non-nil pointer to a value of r's type, points at.
+func encodeAt(r *ir.TypeRef, p *jen.Statement) jen.Code {
+	switch {
+	case isModel(r):
+		return p.Clone().Dot("encodeJSON").Call(jen.Id("e"))
+	case r.Kind == ir.Primitive && r.Primitive == ir.DateTime:
+		return jen.Id("encodeTime").Call(p, jen.Id("e"))
+	}
+	return encodeDirect(r, jen.Op("*").Add(p))
+}
+
+// scalarWrite names the encoder's method that writes a scalar.
+var scalarWrite = map[string]string{ir.String: "Str", ir.Int64: "Int64", ir.Float64: "Float64", ir.Bool: "Bool"}
+
+// modelArrayEncode writes an array of models with a loop over their own methods.
+func modelArrayEncode(field *jen.Statement) jen.Code {
+	return jen.If(field.Clone().Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call()).Else().Block(
+		jen.Id("e").Dot("ArrStart").Call(),
+		jen.For(jen.Id("i").Op(":=").Range().Add(field)).Block(field.Clone().Index(jen.Id("i")).Dot("encodeJSON").Call(jen.Id("e"))),
+		jen.Id("e").Dot("ArrEnd").Call(),
+	)
+}
+
+// isModel tells whether a type is a generated struct or union, which has its own codec.
+func isModel(r *ir.TypeRef) bool {
+	return r.Kind == ir.Named && (r.Named.Kind == ir.Struct || r.Named.Kind == ir.Union)
+}
+
+// encodeFunc is a function value `func(*T, *enc)` that writes a value of r's type, for the
+// containers' helpers.
 func encodeFunc(r *ir.TypeRef) jen.Code {
 	switch r.Kind {
 	case ir.Primitive:
@@ -112,9 +177,9 @@ func encodeFunc(r *ir.TypeRef) jen.Code {
 		if r.Named.Kind == ir.Enum {
 			return jen.Id("encodeEnum").Types(jen.Id(r.Named.Name))
 		}
-		return jen.Id(r.Named.Name).Dot("encodeJSON")
+		return jen.Parens(jen.Op("*").Id(r.Named.Name)).Dot("encodeJSON")
 	case ir.Array, ir.Map:
-		return jen.Func().Params(jen.Id("v").Add(typeExpr(r)), encoderParam()).Block(containerEncode(r, jen.Id("v")))
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typeExpr(r)), encoderParam()).Block(containerEncode(r, jen.Op("*").Id("v")))
 	case ir.Raw:
 		return jen.Id("encodeRaw")
 	}
@@ -123,28 +188,19 @@ func encodeFunc(r *ir.TypeRef) jen.Code {
 
 func elemEncodeFunc(r *ir.TypeRef) jen.Code {
 	if r.Nullable && pointable(r) {
-		return jen.Func().Params(jen.Id("v").Add(elemExpr(r)), encoderParam()).Block(
-			jen.Id("encodePtr").Call(jen.Id("v"), jen.Id("e"), encodeFunc(r)))
+		return jen.Func().Params(jen.Id("v").Op("*").Add(elemExpr(r)), encoderParam()).Block(
+			jen.Id("encodePtr").Call(jen.Op("*").Id("v"), jen.Id("e"), encodeFunc(r)))
 	}
 	return encodeFunc(r)
 }
 
+// containerEncode writes value, a slice or map of r's type.
 func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
 	helper := "encodeSlice"
 	if r.Kind == ir.Map {
 		helper = "encodeMap"
 	}
 	return jen.Id(helper).Call(value, jen.Id("e"), elemEncodeFunc(r.Elem))
-}
-
-func encodeValueOf(r *ir.TypeRef, value *jen.Statement, pointer bool) jen.Code {
-	switch {
-	case pointer:
-		return jen.Id("encodePtr").Call(value, jen.Id("e"), encodeFunc(r))
-	case r.Kind == ir.Array || r.Kind == ir.Map:
-		return containerEncode(r, value)
-	}
-	return jen.Add(encodeFunc(r)).Call(value, jen.Id("e"))
 }
 
 // structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
@@ -182,10 +238,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames) {
 	f.Line()
 	f.Comment("decodeJSON reads s from d.")
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
-		jen.If(jen.Id("d").Dot("Next").Call().Op("==").Qual(jxPkg, "Null")).Block(jen.Return(jen.Id("d").Dot("Null").Call())),
-		jen.Return(jen.Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Error().Block(
-			jen.Return(jen.Id("s").Dot("decodeMember").Call(jen.Id("key"), jen.Id("d"))),
-		))),
+		jen.Return(jen.Id("decodeObject").Call(jen.Id("d"), jen.Id("s"))),
 	)
 	f.Line()
 	f.Comment("decodeMember reads the member key; unknown members are skipped" + extraNote(t) + ".")
@@ -238,13 +291,14 @@ func structEncode(f *jen.File, t *ir.Type) {
 		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("s").Dot(t.ExtraName)))).Block(
 			jen.If(jen.Qual("slices", "Contains").Call(jen.Index().String().Values(known...), jen.Id("k"))).Block(jen.Continue()),
 			jen.Id("e").Dot("FieldStart").Call(jen.Id("k")),
-			jen.Add(elemEncodeFunc(t.Extra)).Call(jen.Id("s").Dot(t.ExtraName).Index(jen.Id("k")), jen.Id("e")),
+			jen.Id("v").Op(":=").Id("s").Dot(t.ExtraName).Index(jen.Id("k")),
+			jen.Add(elemEncodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("e")),
 		))
 	}
 	body = append(body, jen.Id("e").Dot("ObjEnd").Call())
 	f.Line()
 	f.Comment("encodeJSON writes s to e, leaving out optional members that are absent.")
-	f.Func().Params(jen.Id("s").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
 }
 
 // and joins two conditions, the first of which may be missing.
@@ -264,7 +318,9 @@ func interop(f *jen.File, name string) {
 	f.Line()
 	f.Comment("MarshalJSON encodes with the generated encoder.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeValue").Call(jen.Id("v"), jen.Id(name).Dot("encodeJSON")), jen.Nil()))
+		jen.Var().Id("e").Id("enc"),
+		jen.Parens(jen.Op("&").Id("v")).Dot("encodeJSON").Call(jen.Op("&").Id("e")),
+		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()))
 }
 
 // unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
@@ -308,13 +364,22 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames) {
 	var enc []jen.Code
 	for _, c := range t.Cases {
 		enc = append(enc, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(
-			encodeValueOf(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type))))
+			encodeCase(c.Type, jen.Id("u").Dot(c.Name))))
 	}
 	enc = append(enc, jen.Default().Block(jen.Id("e").Dot("Null").Call()))
 	f.Line()
 	f.Comment("encodeJSON writes the variant u holds, or null when it holds none.")
-	f.Func().Params(jen.Id("u").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(jen.Switch().Block(enc...))
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(jen.Switch().Block(enc...))
 	interop(f, t.Name)
+}
+
+// encodeCase writes a union's variant v, which the caller found set: a pointer, or a slice or
+// map.
+func encodeCase(r *ir.TypeRef, v *jen.Statement) jen.Code {
+	if pointable(r) {
+		return encodeAt(r, v)
+	}
+	return encodeDirect(r, v)
 }
 
 // hasObjectModel tells whether a variant of t is a generated object model, which guessCase

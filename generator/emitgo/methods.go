@@ -184,10 +184,12 @@ func bodyValue(b *ir.Body) jen.Code {
 	switch {
 	case b.Kind == ir.BodyText || t.Kind == ir.Stream:
 		return jen.Id("body")
-	case t.Kind == ir.Named && t.Named.Kind != ir.Enum:
-		return jen.Id("encodeWith").Types(typeExpr(t)).Values(jen.Op("*").Id("body"), jen.Id(t.Named.Name).Dot("encodeJSON"))
+	case isModel(t):
+		return jen.Id("body")
+	case t.Kind == ir.Named: // an enum, passed by pointer
+		return jen.Op("&").Id("encodeWith").Types(typeExpr(t)).Values(jen.Op("*").Id("body"), encodeFunc(t))
 	}
-	return jen.Id("encodeWith").Types(typeExpr(t)).Values(jen.Id("body"), encodeFunc(t))
+	return jen.Op("&").Id("encodeWith").Types(typeExpr(t)).Values(jen.Id("body"), encodeFunc(t))
 }
 
 func nilable(r *ir.TypeRef) bool { return r.Kind != ir.Primitive }

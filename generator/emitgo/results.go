@@ -7,24 +7,30 @@ import (
 )
 
 // readResult is the end of a method that returns a value: declare it, send the request
-// with somewhere to read the answer into, return it. A pointer result is nil when the
-// answer had no body (answer does that); any other is its zero value on error (value).
+// with somewhere to read the answer into, return it. A pointer result is nil when the call
+// failed or the answer had no body; any other is its zero value when the call failed.
+// (Spelled out rather than a generic helper: an instantiation per result type costs a whole
+// API's compile more than the lines do.)
 func readResult(r *ir.Result) []jen.Code {
 	t := r.Type
-	var decl, target jen.Code
-	helper := "value"
+	var decl, target, failed jen.Code
 	switch {
 	case t.Kind == ir.Named:
-		decl, target, helper = jen.Id("out").Op(":=").New(typeExpr(t)), jen.Id("out"), "answer"
+		decl, target = jen.Id("out").Op(":=").New(typeExpr(t)), jen.Id("out")
+		failed = jen.Err().Op("!=").Nil().Op("||").Id("resp").Dot("NoContent")
 	case r.Body == ir.BodyText || t.Kind == ir.Stream:
 		decl, target = jen.Var().Id("out").Add(typeExpr(t)), jen.Op("&").Id("out") // the client core reads text and streams
 	default:
 		decl, target = jen.Var().Id("out").Add(typeExpr(t)), intoTarget(t, jen.Op("&").Id("out"))
 	}
+	if failed == nil {
+		failed = jen.Err().Op("!=").Nil()
+	}
 	return []jen.Code{
 		decl,
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target),
-		jen.Return(jen.Id(helper).Call(jen.Id("out"), jen.Id("resp"), jen.Err())),
+		jen.If(failed).Block(jen.Return(zeroOf(t), jen.Id("resp"), jen.Err())),
+		jen.Return(jen.Id("out"), jen.Id("resp"), jen.Nil()),
 	}
 }
 
