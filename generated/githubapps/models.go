@@ -3,6 +3,7 @@
 package githubapps
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -85,60 +86,9 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 
 var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *App) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ClientID != nil {
-		e.FieldStart("client_id")
-		e.Str(*s.ClientID)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	e.FieldStart("external_url")
-	e.Str(s.ExternalURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InstallationsCount != nil {
-		e.FieldStart("installations_count")
-		e.Int64(*s.InstallationsCount)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *App) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v App) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
@@ -224,28 +174,20 @@ func (u *AppOwner) start(i int) memberDecoder {
 	return nil
 }
 
-// encodeJSON writes the variant u holds, or null when it holds none.
-func (u *AppOwner) encodeJSON(e *enc) {
-	switch {
-	case u.SimpleUser != nil:
-		u.SimpleUser.encodeJSON(e)
-	case u.Enterprise != nil:
-		u.Enterprise.encodeJSON(e)
-	default:
-		e.Null()
-	}
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AppOwner) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
 }
 
-// MarshalJSON encodes with the generated encoder.
-func (v AppOwner) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
+// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
+func (u AppOwner) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.SimpleUser != nil:
+		return json.Marshal(u.SimpleUser)
+	case u.Enterprise != nil:
+		return json.Marshal(u.Enterprise)
+	}
+	return []byte("null"), nil
 }
 
 // AppPermissionSet: The set of permissions for the GitHub app
@@ -847,13 +789,6 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AppPermissions) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v AppPermissions) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
@@ -1756,92 +1691,9 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 
 var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *Authorization) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("app")
-	s.App.encodeJSON(e)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("expires_at")
-	if s.ExpiresAt.state == present {
-		encodeTime(&s.ExpiresAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fingerprint")
-	if s.Fingerprint.state == present {
-		e.Str(s.Fingerprint.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hashed_token")
-	if s.HashedToken.state == present {
-		e.Str(s.HashedToken.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Installation.IsSet() {
-		e.FieldStart("installation")
-		if s.Installation.state == present {
-			s.Installation.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("note")
-	if s.Note.state == present {
-		e.Str(s.Note.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("note_url")
-	if s.NoteURL.state == present {
-		e.Str(s.NoteURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("scopes")
-	if s.Scopes.state == present {
-		encodeSlice(s.Scopes.value, e, encodeStr)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("token")
-	e.Str(s.Token)
-	e.FieldStart("token_last_eight")
-	if s.TokenLastEight.state == present {
-		e.Str(s.TokenLastEight.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.User.IsSet() {
-		e.FieldStart("user")
-		if s.User.state == present {
-			s.User.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Authorization) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v Authorization) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1885,28 +1737,9 @@ func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
 
 var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *AuthorizationApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("client_id")
-	e.Str(s.ClientID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v AuthorizationApp) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // CreateFromManifestResponse is an object of the API.
@@ -1993,68 +1826,9 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 
 var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *CreateFromManifestResponse) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("client_id")
-	e.Str(s.ClientID)
-	e.FieldStart("client_secret")
-	e.Str(s.ClientSecret)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	e.FieldStart("external_url")
-	e.Str(s.ExternalURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InstallationsCount != nil {
-		e.FieldStart("installations_count")
-		e.Int64(*s.InstallationsCount)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("pem")
-	e.Str(s.PEM)
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("webhook_secret")
-	if s.WebhookSecret.state == present {
-		e.Str(s.WebhookSecret.value)
-	} else {
-		e.Null()
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v CreateFromManifestResponse) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -2126,13 +1900,6 @@ func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error 
 	return decodeBytes(data, v)
 }
 
-// MarshalJSON encodes with the generated encoder.
-func (v CreateInstallationAccessTokenRequest) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
-}
-
 // Enterprise: An enterprise on GitHub.
 //
 // Schema: #/components/schemas/enterprise
@@ -2191,62 +1958,9 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 
 var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *Enterprise) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.WebsiteURL.IsSet() {
-		e.FieldStart("website_url")
-		if s.WebsiteURL.state == present {
-			e.Str(s.WebsiteURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Enterprise) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v Enterprise) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Installation is an object of the API.
@@ -2340,92 +2054,9 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 
 var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *Installation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("access_tokens_url")
-	e.Str(s.AccessTokensURL)
-	e.FieldStart("account")
-	if s.Account.state == present {
-		s.Account.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("app_id")
-	e.Int64(s.AppID)
-	e.FieldStart("app_slug")
-	e.Str(s.AppSlug)
-	if s.ClientID != nil {
-		e.FieldStart("client_id")
-		e.Str(*s.ClientID)
-	}
-	if s.ContactEmail.IsSet() {
-		e.FieldStart("contact_email")
-		if s.ContactEmail.state == present {
-			e.Str(s.ContactEmail.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	if s.HasMultipleSingleFiles != nil {
-		e.FieldStart("has_multiple_single_files")
-		e.Bool(*s.HasMultipleSingleFiles)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("single_file_name")
-	if s.SingleFileName.state == present {
-		e.Str(s.SingleFileName.value)
-	} else {
-		e.Null()
-	}
-	if s.SingleFilePaths != nil {
-		e.FieldStart("single_file_paths")
-		encodeSlice(s.SingleFilePaths, e, encodeStr)
-	}
-	e.FieldStart("suspended_at")
-	if s.SuspendedAt.state == present {
-		encodeTime(&s.SuspendedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("suspended_by")
-	if s.SuspendedBy.state == present {
-		s.SuspendedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("target_id")
-	e.Int64(s.TargetID)
-	e.FieldStart("target_type")
-	e.Str(s.TargetType)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Installation) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v Installation) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
@@ -2512,28 +2143,20 @@ func (u *InstallationAccount) start(i int) memberDecoder {
 	return nil
 }
 
-// encodeJSON writes the variant u holds, or null when it holds none.
-func (u *InstallationAccount) encodeJSON(e *enc) {
-	switch {
-	case u.SimpleUser != nil:
-		u.SimpleUser.encodeJSON(e)
-	case u.Enterprise != nil:
-		u.Enterprise.encodeJSON(e)
-	default:
-		e.Null()
-	}
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationAccount) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
 }
 
-// MarshalJSON encodes with the generated encoder.
-func (v InstallationAccount) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
+// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
+func (u InstallationAccount) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.SimpleUser != nil:
+		return json.Marshal(u.SimpleUser)
+	case u.Enterprise != nil:
+		return json.Marshal(u.Enterprise)
+	}
+	return []byte("null"), nil
 }
 
 // InstallationRepository is an object of the API.
@@ -2895,304 +2518,9 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 
 var installationRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *InstallationRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.AnonymousAccessEnabled != nil {
-		e.FieldStart("anonymous_access_enabled")
-		e.Bool(*s.AnonymousAccessEnabled)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	if s.CodeSearchIndexStatus != nil {
-		e.FieldStart("code_search_index_status")
-		s.CodeSearchIndexStatus.encodeJSON(e)
-	}
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("disabled")
-	e.Bool(s.Disabled)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	if s.HasPullRequests != nil {
-		e.FieldStart("has_pull_requests")
-		e.Bool(*s.HasPullRequests)
-	}
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.PullRequestCreationPolicy != nil {
-		e.FieldStart("pull_request_creation_policy")
-		e.Str(string(*s.PullRequestCreationPolicy))
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		encodeTime(&s.PushedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v InstallationRepository) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -3266,58 +2594,9 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 
 var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *InstallationToken) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("expires_at")
-	e.Str(s.ExpiresAt)
-	if s.HasMultipleSingleFiles != nil {
-		e.FieldStart("has_multiple_single_files")
-		e.Bool(*s.HasMultipleSingleFiles)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Repositories != nil {
-		e.FieldStart("repositories")
-		if s.Repositories == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Repositories {
-				s.Repositories[i].encodeJSON(e)
-			}
-			e.ArrEnd()
-		}
-	}
-	if s.RepositorySelection != nil {
-		e.FieldStart("repository_selection")
-		e.Str(string(*s.RepositorySelection))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(*s.SingleFile)
-	}
-	if s.SingleFilePaths != nil {
-		e.FieldStart("single_file_paths")
-		encodeSlice(s.SingleFilePaths, e, encodeStr)
-	}
-	e.FieldStart("token")
-	e.Str(s.Token)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationToken) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v InstallationToken) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -3380,34 +2659,9 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 
 var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *IntegrationInstallationRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	e.FieldStart("requester")
-	s.Requester.encodeJSON(e)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v IntegrationInstallationRequest) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // LicenseSimple is an object of the API.
@@ -3451,44 +2705,9 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 
 var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *LicenseSimple) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("key")
-	e.Str(s.Key)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("spdx_id")
-	if s.SpdxID.state == present {
-		e.Str(s.SpdxID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	if s.URL.state == present {
-		e.Str(s.URL.value)
-	} else {
-		e.Null()
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v LicenseSimple) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // ListInstallationReposForAuthenticatedUserResponse is an object of the API.
@@ -3524,38 +2743,9 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 
 var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *ListInstallationReposForAuthenticatedUserResponse) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("repositories")
-	if s.Repositories == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Repositories {
-			s.Repositories[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.RepositorySelection != nil {
-		e.FieldStart("repository_selection")
-		e.Str(*s.RepositorySelection)
-	}
-	e.FieldStart("total_count")
-	e.Int64(s.TotalCount)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v ListInstallationReposForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // ListInstallationsForAuthenticatedUserResponse is an object of the API.
@@ -3587,34 +2777,9 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 
 var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *ListInstallationsForAuthenticatedUserResponse) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("installations")
-	if s.Installations == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Installations {
-			s.Installations[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("total_count")
-	e.Int64(s.TotalCount)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v ListInstallationsForAuthenticatedUserResponse) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // ListReposAccessibleToInstallationResponse is an object of the API.
@@ -3649,38 +2814,9 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 
 var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *ListReposAccessibleToInstallationResponse) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("repositories")
-	if s.Repositories == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Repositories {
-			s.Repositories[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.RepositorySelection != nil {
-		e.FieldStart("repository_selection")
-		e.Str(*s.RepositorySelection)
-	}
-	e.FieldStart("total_count")
-	e.Int64(s.TotalCount)
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v ListReposAccessibleToInstallationResponse) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Repository: A repository on GitHub.
@@ -4036,300 +3172,9 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 
 var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *Repository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.AnonymousAccessEnabled != nil {
-		e.FieldStart("anonymous_access_enabled")
-		e.Bool(*s.AnonymousAccessEnabled)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	if s.CodeSearchIndexStatus != nil {
-		e.FieldStart("code_search_index_status")
-		s.CodeSearchIndexStatus.encodeJSON(e)
-	}
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("disabled")
-	e.Bool(s.Disabled)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	if s.HasPullRequests != nil {
-		e.FieldStart("has_pull_requests")
-		e.Bool(*s.HasPullRequests)
-	}
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.PullRequestCreationPolicy != nil {
-		e.FieldStart("pull_request_creation_policy")
-		e.Str(string(*s.PullRequestCreationPolicy))
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		encodeTime(&s.PushedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Repository) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v Repository) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -4369,30 +3214,9 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 
 var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.LexicalCommitSHA != nil {
-		e.FieldStart("lexical_commit_sha")
-		e.Str(*s.LexicalCommitSHA)
-	}
-	if s.LexicalSearchOk != nil {
-		e.FieldStart("lexical_search_ok")
-		e.Bool(*s.LexicalSearchOk)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v RepositoryCodeSearchIndexStatus) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // RepositoryMergeCommitMessage: The default value for a merge commit message.
@@ -4462,36 +3286,9 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 
 var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *RepositoryPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("admin")
-	e.Bool(s.Admin)
-	if s.Maintain != nil {
-		e.FieldStart("maintain")
-		e.Bool(*s.Maintain)
-	}
-	e.FieldStart("pull")
-	e.Bool(s.Pull)
-	e.FieldStart("push")
-	e.Bool(s.Push)
-	if s.Triage != nil {
-		e.FieldStart("triage")
-		e.Bool(*s.Triage)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v RepositoryPermissions) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
@@ -4623,13 +3420,6 @@ func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
 }
 
-// MarshalJSON encodes with the generated encoder.
-func (v ScopeTokenRequest) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 	type plain ScopeTokenRequest
@@ -4685,44 +3475,9 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 
 var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *ScopedInstallation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	if s.HasMultipleSingleFiles != nil {
-		e.FieldStart("has_multiple_single_files")
-		e.Bool(*s.HasMultipleSingleFiles)
-	}
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("single_file_name")
-	if s.SingleFileName.state == present {
-		e.Str(s.SingleFileName.value)
-	} else {
-		e.Null()
-	}
-	if s.SingleFilePaths != nil {
-		e.FieldStart("single_file_paths")
-		encodeSlice(s.SingleFilePaths, e, encodeStr)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v ScopedInstallation) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }
 
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
@@ -4829,84 +3584,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 
 var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
 
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *SimpleUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("followers_url")
-	e.Str(s.FollowersURL)
-	e.FieldStart("following_url")
-	e.Str(s.FollowingURL)
-	e.FieldStart("gists_url")
-	e.Str(s.GistsURL)
-	e.FieldStart("gravatar_id")
-	if s.GravatarID.state == present {
-		e.Str(s.GravatarID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name.IsSet() {
-		e.FieldStart("name")
-		if s.Name.state == present {
-			e.Str(s.Name.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("organizations_url")
-	e.Str(s.OrganizationsURL)
-	e.FieldStart("received_events_url")
-	e.Str(s.ReceivedEventsURL)
-	e.FieldStart("repos_url")
-	e.Str(s.ReposURL)
-	e.FieldStart("site_admin")
-	e.Bool(s.SiteAdmin)
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	e.FieldStart("starred_url")
-	e.Str(s.StarredURL)
-	e.FieldStart("subscriptions_url")
-	e.Str(s.SubscriptionsURL)
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	e.ObjEnd()
-}
-
 // UnmarshalJSON decodes with the generated decoder.
 func (v *SimpleUser) UnmarshalJSON(data []byte) error {
 	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v SimpleUser) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
 }

@@ -2,6 +2,7 @@ package emitgo
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -205,7 +206,7 @@ func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
 
 // structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
 // a struct. Members are matched as encoding/json matches them: exactly, else ignoring case.
-func structCodec(f *jen.File, t *ir.Type, n *goNames) {
+func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	var cases []jen.Code
 	names := make([]jen.Code, len(t.Fields))
 	for i, fl := range t.Fields {
@@ -247,8 +248,10 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames) {
 		f.Line()
 		f.Var().Id(propsVar).Op("=").Op("&").Id("memberNames").Values(jen.Dict{jen.Id("names"): jen.Index().String().Values(names...)})
 	}
-	structEncode(f, t)
-	interop(f, t.Name)
+	if encoder {
+		structEncode(f, t)
+	}
+	interop(f, t.Name, !taggedInFull(t))
 }
 
 func extraNote(t *ir.Type) string {
@@ -301,6 +304,15 @@ func structEncode(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
 }
 
+// taggedInFull tells whether encoding/json writes a struct from its fields' tags as its
+// generated encoder writes it outside a request: every member has a tag (the encoder's
+// rules for absent members are omitzero's), and no member lives in a map of the others.
+// Such a struct needs no MarshalJSON of its own: one fewer method per model, which a whole
+// API's compile feels, where json.Marshal of a model is rare and off the client's path.
+func taggedInFull(t *ir.Type) bool {
+	return t.Extra == nil && !slices.ContainsFunc(t.Fields, func(fl *ir.Field) bool { return !tagSafe(fl.JSONName) })
+}
+
 // and joins two conditions, the first of which may be missing.
 func and(a, b *jen.Statement) *jen.Statement {
 	if a == nil {
@@ -309,12 +321,17 @@ func and(a, b *jen.Statement) *jen.Statement {
 	return a.Op("&&").Add(b)
 }
 
-// interop makes encoding/json use the generated codec.
-func interop(f *jen.File, name string) {
+// interop makes encoding/json use the generated codec: the decoder always (it is faster than
+// encoding/json's and keeps the API's rules), the encoder where marshal says encoding/json
+// cannot write the value from its fields' tags.
+func interop(f *jen.File, name string, marshal bool) {
 	f.Line()
 	f.Comment("UnmarshalJSON decodes with the generated decoder.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("decodeBytes").Call(jen.Id("data"), jen.Id("v"))))
+	if !marshal {
+		return
+	}
 	f.Line()
 	f.Comment("MarshalJSON encodes with the generated encoder.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -325,7 +342,7 @@ func interop(f *jen.File, name string) {
 
 // unionCodec emits the jx codec of a union: a look-ahead over the value picks the variant,
 // which then decodes it; a new value may guess an object's variant and read it once.
-func unionCodec(f *jen.File, t *ir.Type, n *goNames) {
+func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	casesVar := n.cases[t]
 	requiredLookup(f, t, n)
 	unionVar := n.union[t]
@@ -361,6 +378,13 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames) {
 	if hasObjectModel(t) {
 		unionStart(f, t)
 	}
+	if encoder {
+		unionEncode(f, t)
+	}
+	interop(f, t.Name, false) // its MarshalJSON writes the variant with encoding/json (unionMarshal)
+}
+
+func unionEncode(f *jen.File, t *ir.Type) {
 	var enc []jen.Code
 	for _, c := range t.Cases {
 		enc = append(enc, jen.Case(jen.Id("u").Dot(c.Name).Op("!=").Nil()).Block(
@@ -370,7 +394,6 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames) {
 	f.Line()
 	f.Comment("encodeJSON writes the variant u holds, or null when it holds none.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(jen.Switch().Block(enc...))
-	interop(f, t.Name)
 }
 
 // encodeCase writes a union's variant v, which the caller found set: a pointer, or a slice or

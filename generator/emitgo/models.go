@@ -12,17 +12,18 @@ import (
 
 func models(api *ir.API, opts Options, n *goNames) *jen.File {
 	f := newFile(opts.Package)
+	enc := newEncoders(api)
 	for _, t := range api.Types {
 		if t.Kind == ir.ByStatus {
 			continue // with the operation it is the result of
 		}
 		switch t.Kind {
 		case ir.Struct:
-			structType(f, t, opts.StdModels, n)
+			structType(f, t, opts.StdModels, n, enc[t])
 		case ir.Enum:
 			enumType(f, t)
 		case ir.Union:
-			unionType(f, t, opts.StdModels, n)
+			unionType(f, t, opts.StdModels, n, enc[t])
 		}
 		f.Line()
 	}
@@ -37,7 +38,7 @@ func typeDoc(t *ir.Type, what string) *jen.Statement {
 	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
 }
 
-func structType(f *jen.File, t *ir.Type, std bool, n *goNames) {
+func structType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		tag, doc := fl.JSONName, fl.Doc
@@ -59,7 +60,7 @@ func structType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 	f.Add(structDoc(t)).Type().Id(t.Name).Struct(fields...)
 	switch {
 	case !std:
-		structCodec(f, t, n)
+		structCodec(f, t, n, encoder)
 	case t.Extra != nil:
 		extraMethods(f, t, n)
 	}
@@ -170,7 +171,7 @@ func enumType(f *jen.File, t *ir.Type) {
 	f.Const().Defs(consts...)
 }
 
-func unionType(f *jen.File, t *ir.Type, std bool, n *goNames) {
+func unionType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
 	var fields, cases []jen.Code
 	for _, c := range t.Cases {
 		fields = append(fields, jen.Id(c.Name).Add(caseExpr(c.Type)))
@@ -190,10 +191,10 @@ func unionType(f *jen.File, t *ir.Type, std bool, n *goNames) {
 	f.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
 	unionWhich(f, t)
 	if !std {
-		unionCodec(f, t, n)
-		return
+		unionCodec(f, t, n, encoder)
+	} else {
+		unionUnmarshal(f, t, casesVar)
 	}
-	unionUnmarshal(f, t, casesVar)
 	unionMarshal(f, t)
 }
 
@@ -253,7 +254,7 @@ func unionMarshal(f *jen.File, t *ir.Type) {
 		))
 	}
 	f.Line()
-	f.Comment("MarshalJSON encodes the variant u holds, or null when it holds none.")
+	f.Comment("MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Switch().Block(cases...),
 		jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil()),

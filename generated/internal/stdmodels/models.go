@@ -84,7 +84,7 @@ func (u *AppOwner) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds, or null when it holds none.
+// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
 func (u AppOwner) MarshalJSON() ([]byte, error) {
 	switch {
 	case u.SimpleUser != nil:
@@ -1298,7 +1298,7 @@ func (u *InstallationAccount) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds, or null when it holds none.
+// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
 func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 	switch {
 	case u.SimpleUser != nil:

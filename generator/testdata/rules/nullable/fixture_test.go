@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 func TestRequestsSayAbsentNullAndEmpty(t *testing.T) {
@@ -63,5 +64,46 @@ func TestAnswersTellAbsentFromNull(t *testing.T) {
 	}
 	if bio := p.Bio.Or("none"); bio != "none" {
 		t.Errorf("Or: %q", bio)
+	}
+}
+
+// TestEncodingJSONWritesWhatTheEncoderWrites: a model whose members all have tags gets no
+// MarshalJSON of its own, so encoding/json writes it from the tags; that must be what the
+// generated encoder writes outside a request, for every form of member.
+func TestEncodingJSONWritesWhatTheEncoderWrites(t *testing.T) {
+	if _, ok := any(Profile{}).(json.Marshaler); ok {
+		t.Fatal("Profile has a MarshalJSON, though its tags say everything")
+	}
+	active, score, note := true, 2.5, "n"
+	full := Profile{
+		Active: &active, Anything: map[string]any{"k": []any{1.0, "v"}}, Bio: NotNull("b"),
+		CreatedAt: time.Date(2024, 5, 6, 7, 8, 9, 100, time.FixedZone("", 3600)),
+		DeletedAt: NotNull(time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)), ID: 7,
+		Manager: NotNull(User{Login: "m"}), Notes: []*string{&note, nil}, Owner: User{Login: "o"},
+		Score: &score, Tags: []string{"x"},
+	}
+	for _, p := range []Profile{{}, {Bio: Null[string](), Manager: Null[User](), Tags: []string{}}, full} {
+		var e enc
+		p.encodeJSON(&e)
+		std, err := json.Marshal(p)
+		if err != nil || string(std) != string(e.Bytes()) {
+			t.Errorf("json.Marshal gives %s (%v), the encoder %s", std, err, e.Bytes())
+		}
+	}
+}
+
+// TestOnlyRequestModelsHaveAnEncoder: a model no request body holds is only decoded by the
+// client; it has no encoder, and encoding/json writes it from its tags.
+func TestOnlyRequestModelsHaveAnEncoder(t *testing.T) {
+	type encoder interface{ encodeJSON(*enc) }
+	if _, ok := any(&Visit{}).(encoder); ok {
+		t.Error("Visit, only in answers, has an encoder")
+	}
+	if _, ok := any(&User{}).(encoder); !ok {
+		t.Error("User, in request bodies, has no encoder")
+	}
+	out, err := json.Marshal(Visit{At: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)})
+	if want := `{"at":"2024-01-02T03:04:05Z"}`; err != nil || string(out) != want {
+		t.Errorf("json.Marshal gives %s (%v), want %s", out, err, want)
 	}
 }
