@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -19,6 +20,14 @@ type fixture struct {
 	bodies *Bodies
 	key    []byte
 	srv    *httptest.Server
+	want   want
+}
+
+// want is what the bodies hold, read with encoding/json, for the benchmarks to check that
+// each client decoded them.
+type want struct {
+	installationID int64  // Bodies.Installation's id
+	lastRepoName   string // the 30th repository's name
 }
 
 func newFixture(b *testing.B) *fixture {
@@ -31,22 +40,48 @@ func newFixture(b *testing.B) *fixture {
 	if err != nil {
 		b.Fatal(err)
 	}
+	auth, err := newAuthChecker(key)
+	if err != nil {
+		b.Fatal(err)
+	}
 	mux := http.NewServeMux()
+	// Every route checks the credential its operation takes (an app JWT under /app, the
+	// installation token under /installation): a client that sends the wrong one, or none,
+	// gets a 401 and its benchmark fails.
 	serve := func(pattern string, body []byte) {
-		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		mux.HandleFunc(pattern, auth.check(func(w http.ResponseWriter, r *http.Request) {
+			if body == nil {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			_, _ = w.Write(body)
-		})
+		}))
 	}
 	serve("GET /installation/repositories", bodies.Repos)
 	serve("GET /app/installations", bodies.Installations)
 	serve("GET /app/installations/{id}", bodies.Installation)
-	noContent := func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) }
-	mux.HandleFunc("DELETE /app/installations/{id}", noContent)
-	mux.HandleFunc("DELETE /installation/token", noContent)
+	serve("DELETE /app/installations/{id}", nil)
+	serve("DELETE /installation/token", nil)
 	f := &fixture{bodies: bodies, key: key, srv: httptest.NewServer(mux)}
 	b.Cleanup(f.srv.Close)
+	if f.want, err = readWant(bodies); err != nil {
+		b.Fatal(err)
+	}
 	return f
+}
+
+func readWant(bodies *Bodies) (want, error) {
+	var w want
+	var inst struct{ ID int64 }
+	var page struct{ Repositories []struct{ Name string } }
+	if err := json.Unmarshal(bodies.Installation, &inst); err != nil {
+		return w, err
+	}
+	if err := json.Unmarshal(bodies.Repos, &page); err != nil || len(page.Repositories) != 30 {
+		return w, fmt.Errorf("the repositories' body: %v", err)
+	}
+	return want{installationID: inst.ID, lastRepoName: page.Repositories[29].Name}, nil
 }
 
 func (f *fixture) ours(b *testing.B, opts ...gh.Option) *gh.Client {
@@ -91,22 +126,22 @@ func BenchmarkListRepos(b *testing.B) {
 	f := newFixture(b)
 	ctx := context.Background()
 	b.Run("impl=ghappsgen", func(b *testing.B) {
-		c := f.ours(b, gh.WithInstallationToken("ghs_x"))
+		c := f.ours(b, gh.WithInstallationToken(installationToken))
 		b.ReportAllocs()
 		for b.Loop() {
 			page, _, err := c.ListReposAccessibleToInstallation(ctx, nil)
-			if err != nil || len(page.Repositories) != 30 {
-				b.Fatal(err)
+			if err != nil || len(page.Repositories) != 30 || page.Repositories[29].Name != f.want.lastRepoName {
+				b.Fatal("not the 30 repositories served:", err)
 			}
 		}
 	})
 	b.Run("impl=go-github", func(b *testing.B) {
-		c := f.goGitHub(b, bearer{"ghs_x", f.srv.Client().Transport})
+		c := f.goGitHub(b, bearer{installationToken, f.srv.Client().Transport})
 		b.ReportAllocs()
 		for b.Loop() {
 			page, _, err := c.Apps.ListRepos(ctx, nil)
-			if err != nil || len(page.Repositories) != 30 {
-				b.Fatal(err)
+			if err != nil || len(page.Repositories) != 30 || page.Repositories[29].GetName() != f.want.lastRepoName {
+				b.Fatal("not the 30 repositories served:", err)
 			}
 		}
 	})
@@ -120,8 +155,8 @@ func BenchmarkListInstallations(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			list, _, err := c.ListInstallations(ctx, nil)
-			if err != nil || len(list) != 30 {
-				b.Fatal(err)
+			if err != nil || len(list) != 30 || list[29].ID != 30 {
+				b.Fatal("not the 30 installations served:", err)
 			}
 		}
 	})
@@ -130,8 +165,8 @@ func BenchmarkListInstallations(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			list, _, err := c.Apps.ListInstallations(ctx, nil)
-			if err != nil || len(list) != 30 {
-				b.Fatal(err)
+			if err != nil || len(list) != 30 || list[29].GetID() != 30 {
+				b.Fatal("not the 30 installations served:", err)
 			}
 		}
 	})
@@ -146,8 +181,8 @@ func BenchmarkGetInstallation(b *testing.B) {
 		c := f.ours(b, gh.WithAppAuth(appID, f.key))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, err := c.GetInstallation(ctx, 1); err != nil {
-				b.Fatal(err)
+			if inst, _, err := c.GetInstallation(ctx, 1); err != nil || inst.ID != f.want.installationID {
+				b.Fatal("not the installation served:", err)
 			}
 		}
 	})
@@ -155,8 +190,8 @@ func BenchmarkGetInstallation(b *testing.B) {
 		c := f.goGitHub(b, f.appsTransport(b))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, err := c.Apps.GetInstallation(ctx, 1); err != nil {
-				b.Fatal(err)
+			if inst, _, err := c.Apps.GetInstallation(ctx, 1); err != nil || inst.GetID() != f.want.installationID {
+				b.Fatal("not the installation served:", err)
 			}
 		}
 	})
@@ -173,8 +208,8 @@ func BenchmarkJWTCall(b *testing.B) {
 		c := f.ours(b, gh.WithAppAuth(appID, f.key))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := c.DeleteInstallation(ctx, 1); err != nil {
-				b.Fatal(err)
+			if resp, err := c.DeleteInstallation(ctx, 1); err != nil || resp.StatusCode != http.StatusNoContent {
+				b.Fatal("not the 204 served:", err)
 			}
 		}
 	})
@@ -182,8 +217,8 @@ func BenchmarkJWTCall(b *testing.B) {
 		c := f.goGitHub(b, f.appsTransport(b))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := c.Apps.DeleteInstallation(ctx, 1); err != nil {
-				b.Fatal(err)
+			if resp, err := c.Apps.DeleteInstallation(ctx, 1); err != nil || resp.StatusCode != http.StatusNoContent {
+				b.Fatal("not the 204 served:", err)
 			}
 		}
 	})
@@ -193,20 +228,20 @@ func BenchmarkInstallationTokenCall(b *testing.B) {
 	f := newFixture(b)
 	ctx := context.Background()
 	b.Run("impl=ghappsgen", func(b *testing.B) {
-		c := f.ours(b, gh.WithInstallationToken("ghs_x"))
+		c := f.ours(b, gh.WithInstallationToken(installationToken))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := c.RevokeInstallationAccessToken(ctx); err != nil {
-				b.Fatal(err)
+			if resp, err := c.RevokeInstallationAccessToken(ctx); err != nil || resp.StatusCode != http.StatusNoContent {
+				b.Fatal("not the 204 served:", err)
 			}
 		}
 	})
 	b.Run("impl=go-github", func(b *testing.B) {
-		c := f.goGitHub(b, bearer{"ghs_x", f.srv.Client().Transport})
+		c := f.goGitHub(b, bearer{installationToken, f.srv.Client().Transport})
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := c.Apps.RevokeInstallationToken(ctx); err != nil {
-				b.Fatal(err)
+			if resp, err := c.Apps.RevokeInstallationToken(ctx); err != nil || resp.StatusCode != http.StatusNoContent {
+				b.Fatal("not the 204 served:", err)
 			}
 		}
 	})
@@ -219,8 +254,9 @@ func BenchmarkDecodeRepos(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var page gh.ListReposAccessibleToInstallationResponse
-			if err := page.UnmarshalJSON(f.bodies.Repos); err != nil { // the generated decoder, without encoding/json's pre-scan
-				b.Fatal(err)
+			err := page.UnmarshalJSON(f.bodies.Repos) // the generated decoder, without encoding/json's pre-scan
+			if err != nil || len(page.Repositories) != 30 || page.Repositories[29].Name != f.want.lastRepoName {
+				b.Fatal("not the 30 repositories served:", err)
 			}
 		}
 	})
@@ -229,8 +265,9 @@ func BenchmarkDecodeRepos(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var page github.ListRepositories
-			if err := json.Unmarshal(f.bodies.Repos, &page); err != nil {
-				b.Fatal(err)
+			err := json.Unmarshal(f.bodies.Repos, &page)
+			if err != nil || len(page.Repositories) != 30 || page.Repositories[29].GetName() != f.want.lastRepoName {
+				b.Fatal("not the 30 repositories served:", err)
 			}
 		}
 	})
@@ -257,8 +294,9 @@ func benchmarkDecodeInstallations(b *testing.B, body []byte) {
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := gh.UnmarshalList[gh.Installation](body); err != nil {
-				b.Fatal(err)
+			list, err := gh.UnmarshalList[gh.Installation](body)
+			if err != nil || len(list) != 30 || list[29].ID != 30 {
+				b.Fatal("not the 30 installations served:", err)
 			}
 		}
 	})
@@ -267,8 +305,9 @@ func benchmarkDecodeInstallations(b *testing.B, body []byte) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var list []*github.Installation
-			if err := json.Unmarshal(body, &list); err != nil {
-				b.Fatal(err)
+			err := json.Unmarshal(body, &list)
+			if err != nil || len(list) != 30 || list[29].GetID() != 30 {
+				b.Fatal("not the 30 installations served:", err)
 			}
 		}
 	})

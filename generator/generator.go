@@ -132,12 +132,14 @@ const (
 	DefaultOverrides = "overrides"
 	DefaultOut       = "generated/githubapps"
 	DefaultPackage   = "githubapps"
-	// DefaultGenerate regenerates generated/githubapps from inside it.
+	// DefaultGenerate regenerates generated/githubapps from inside it: the //go:generate
+	// line the command writes for the command that wrote it (see Makefile's generate).
 	DefaultGenerate = "go -C ../.. run ./cmd/ghappsgen generate"
 	DefaultExtras   = "templates/examples"
 	// DefaultStdOut holds the reference models (StdModels) of the differential tests.
-	DefaultStdOut     = "generated/internal/stdmodels"
-	DefaultStdPackage = "stdmodels"
+	DefaultStdOut      = "generated/internal/stdmodels"
+	DefaultStdPackage  = "stdmodels"
+	DefaultStdGenerate = "go -C ../../.. run ./cmd/ghappsgen generate -std-models -out " + DefaultStdOut
 )
 
 // The webhooks package `make generate` writes: GitHub's webhooks description, its overrides,
@@ -147,6 +149,8 @@ const (
 	DefaultWebhooksOverrides = "overrides/webhooks"
 	DefaultWebhooksExtras    = "templates/githubwebhooks"
 	DefaultWebhooksOut       = "generated/githubwebhooks"
+	DefaultWebhooksGenerate  = "go -C ../.. run ./cmd/ghappsgen generate -spec " + DefaultWebhooksSpec +
+		" -overrides " + DefaultWebhooksOverrides + " -extras " + DefaultWebhooksExtras + " -out " + DefaultWebhooksOut
 )
 
 // DefaultWebhooksConfig is the configuration of generated/githubwebhooks, with paths under root.
@@ -155,6 +159,7 @@ func DefaultWebhooksConfig(root string) Config {
 		Spec:      filepath.Join(root, DefaultWebhooksSpec),
 		Overrides: filepath.Join(root, DefaultWebhooksOverrides),
 		Package:   "githubwebhooks",
+		Generate:  DefaultWebhooksGenerate,
 		Extras:    filepath.Join(root, DefaultWebhooksExtras),
 	}
 }
@@ -166,6 +171,7 @@ func DefaultStdConfig(root string) Config {
 		Spec:      filepath.Join(root, DefaultSpec),
 		Overrides: filepath.Join(root, DefaultOverrides),
 		Package:   DefaultStdPackage,
+		Generate:  DefaultStdGenerate,
 		StdModels: true,
 	}
 }

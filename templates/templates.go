@@ -36,6 +36,7 @@ type Data struct {
 	// write one; the template writes one from the title otherwise.
 	PackageDoc string
 	HasClient  bool      // the description has operations: the package is a client
+	StdModels  bool      // the package holds models alone, for encoding/json (emitgo.Options.StdModels)
 	Webhooks   []Webhook // the description's webhooks, by key, then method
 
 	// Const returns the one value a member of a generated type always has (a webhook

@@ -30,7 +30,7 @@ func parseGenFlags(name, what string, args []string, stderr io.Writer) (*genFlag
 	fs.StringVar(&g.cfg.Overrides, "overrides", "", "the overrides folder (default "+generator.DefaultOverrides+" when -spec is the default; none otherwise)")
 	fs.StringVar(&g.out, "out", generator.DefaultOut, "the output folder: generated files are replaced, files of your own beside them are kept")
 	fs.StringVar(&g.cfg.Package, "package", "", "the package name (default: the output folder's name)")
-	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: the project's own for the default output)")
+	fs.StringVar(&g.cfg.Generate, "gogenerate", "", "the command for the output's //go:generate line (default: this command again, when -out is inside the current folder)")
 	fs.StringVar(&g.cfg.Extras, "extras", "", "a folder of *.go.tmpl files (examples) rendered into the output too (default "+generator.DefaultExtras+" when -spec is the default)")
 	fs.BoolVar(&g.cfg.StdModels, "std-models", false, "write only the models, decoded by encoding/json (a reference for differential tests)")
 	fs.BoolVar(&g.cfg.KeepUnknown, "keep-unknown", false, "keep the members the description does not name in every model, so that encoding gives back what decoding was given")
@@ -53,8 +53,8 @@ func parseGenFlags(name, what string, args []string, stderr io.Writer) (*genFlag
 	if err := g.choosePackage(fs, set["package"]); err != nil {
 		return nil, err
 	}
-	if !set["gogenerate"] && !set["out"] && !set["spec"] && !set["overrides"] && !g.cfg.StdModels {
-		g.cfg.Generate = generator.DefaultGenerate
+	if !set["gogenerate"] {
+		g.cfg.Generate = regenerateCommand(args, g.out)
 	}
 	if !set["extras"] && !set["spec"] && !g.cfg.StdModels {
 		g.cfg.Extras = generator.DefaultExtras

@@ -20,3 +20,5 @@
 // keep the members the description does not name, so encoding one gives back every member
 // it was given.
 package githubwebhooks
+
+//go:generate go -C ../.. run ./cmd/ghappsgen generate -spec spec/webhooks.json -overrides overrides/webhooks -extras templates/githubwebhooks -out generated/githubwebhooks

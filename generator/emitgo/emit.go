@@ -37,7 +37,7 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 	m := newMembers(api)
 	data := templates.Data{Package: opts.Package, Generate: opts.Generate, Title: api.Title, BaseURL: api.BaseURL,
 		Servers: operationServers(api), Installation: installationData(api), APIKeys: apiKeys(api),
-		PackageDoc: packageDoc(opts.PackageDoc), HasClient: len(api.Operations) > 0, Webhooks: webhookData(api),
+		PackageDoc: packageDoc(opts.PackageDoc), HasClient: len(api.Operations) > 0 && !opts.StdModels, StdModels: opts.StdModels, Webhooks: webhookData(api),
 		Const: m.constant, Int64At: m.int64At, StringAt: m.stringAt}
 	// The embedded templates are gofmt-clean as rendered (templates' own tests hold them to
 	// it), so they skip go/format: it is a third of the time of generating spec/.
@@ -110,7 +110,7 @@ func templateFiles(api *ir.API, std bool) []string {
 	}
 	var names []string
 	if std {
-		names = append(names, "nullable.go")
+		names = append(names, "doc_gen.go", "nullable.go")
 		names = appendIf(names, unions, "union.go")
 		names = appendIf(names, extras, "extra.go")
 		return appendIf(names, secrets, "secrets.go")
