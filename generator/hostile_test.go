@@ -159,7 +159,7 @@ func TestRequiredSelfReferencesDecode(t *testing.T) {
 		t.Fatalf("%+v", n)
 	}
 	out, _ := json.Marshal(Node{})
-	if string(out) != ` + "`" + `{"a":{"b":null},"parent":null}` + "`" + ` {
+	if string(out) != ` + "`" + `{"parent":null,"a":{"b":null}}` + "`" + ` {
 		t.Fatalf("required members are written, as null when unset: %s", out)
 	}
 }

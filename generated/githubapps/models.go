@@ -16,29 +16,29 @@ import (
 //
 // Schema: #/components/schemas/integration
 type App struct {
-	ClientID    *string          `json:"client_id,omitzero"`
-	CreatedAt   time.Time        `json:"created_at"`
+	// Unique identifier of the GitHub app
+	ID int64 `json:"id"`
+	// The slug name of the GitHub app
+	Slug     *string  `json:"slug,omitzero"`
+	NodeID   string   `json:"node_id"`
+	ClientID *string  `json:"client_id,omitzero"`
+	Owner    AppOwner `json:"owner"`
+	// The name of the GitHub app
+	Name        string           `json:"name"`
 	Description Nullable[string] `json:"description"`
+	ExternalURL string           `json:"external_url"`
+	HTMLURL     string           `json:"html_url"`
+	CreatedAt   time.Time        `json:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	// The set of permissions for the GitHub app
+	Permissions AppPermissionSet `json:"permissions"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
-	Events      []string `json:"events"`
-	ExternalURL string   `json:"external_url"`
-	HTMLURL     string   `json:"html_url"`
-	// Unique identifier of the GitHub app
-	ID int64 `json:"id"`
+	Events []string `json:"events"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
 	InstallationsCount *int64 `json:"installations_count,omitzero"`
-	// The name of the GitHub app
-	Name   string   `json:"name"`
-	NodeID string   `json:"node_id"`
-	Owner  AppOwner `json:"owner"`
-	// The set of permissions for the GitHub app
-	Permissions AppPermissionSet `json:"permissions"`
-	// The slug name of the GitHub app
-	Slug      *string   `json:"slug,omitzero"`
-	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // decodeJSON reads s from d.
@@ -49,34 +49,34 @@ func (s *App) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *App) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "slug":
+		return decodeOptStr(&s.Slug, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
 	case "client_id":
 		return decodeOptStr(&s.ClientID, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "name":
+		return decodeStr(&s.Name, d)
 	case "description":
 		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
 	case "external_url":
 		return decodeStr(&s.ExternalURL, d)
 	case "html_url":
 		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "installations_count":
+		return decodeOptInt64(&s.InstallationsCount, d)
 	}
 	if name := foldedKey(key, appMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -84,7 +84,7 @@ func (s *App) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appMembers = &memberNames{names: []string{"client_id", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var appMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *App) UnmarshalJSON(data []byte) error {
@@ -194,11 +194,11 @@ func (u AppOwner) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/integration/properties/permissions
 type AppPermissionSet struct {
+	Issues      *string `json:"issues,omitzero"`
 	Checks      *string `json:"checks,omitzero"`
+	Metadata    *string `json:"metadata,omitzero"`
 	Contents    *string `json:"contents,omitzero"`
 	Deployments *string `json:"deployments,omitzero"`
-	Issues      *string `json:"issues,omitzero"`
-	Metadata    *string `json:"metadata,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]string `json:"-"`
 }
@@ -211,16 +211,16 @@ func (s *AppPermissionSet) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
+	case "issues":
+		return decodeOptStr(&s.Issues, d)
 	case "checks":
 		return decodeOptStr(&s.Checks, d)
+	case "metadata":
+		return decodeOptStr(&s.Metadata, d)
 	case "contents":
 		return decodeOptStr(&s.Contents, d)
 	case "deployments":
 		return decodeOptStr(&s.Deployments, d)
-	case "issues":
-		return decodeOptStr(&s.Issues, d)
-	case "metadata":
-		return decodeOptStr(&s.Metadata, d)
 	}
 	if name := foldedKey(key, appPermissionSetMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -236,14 +236,22 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var appPermissionSetMembers = &memberNames{names: []string{"checks", "contents", "deployments", "issues", "metadata"}}
+var appPermissionSetMembers = &memberNames{names: []string{"issues", "checks", "metadata", "contents", "deployments"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissionSet) encodeJSON(e *enc) {
 	e.ObjStart()
+	if s.Issues != nil {
+		e.FieldStart("issues")
+		e.Str(*s.Issues)
+	}
 	if s.Checks != nil {
 		e.FieldStart("checks")
 		e.Str(*s.Checks)
+	}
+	if s.Metadata != nil {
+		e.FieldStart("metadata")
+		e.Str(*s.Metadata)
 	}
 	if s.Contents != nil {
 		e.FieldStart("contents")
@@ -253,16 +261,8 @@ func (s *AppPermissionSet) encodeJSON(e *enc) {
 		e.FieldStart("deployments")
 		e.Str(*s.Deployments)
 	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(*s.Issues)
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(*s.Metadata)
-	}
 	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"checks", "contents", "deployments", "issues", "metadata"}, k) {
+		if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
 			continue
 		}
 		e.FieldStart(k)
@@ -308,9 +308,6 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for repository contents, commits, branches,
 	// downloads, releases, and merges.
 	Contents *AppPermissionsContents `json:"contents,omitzero"`
-	// The level of permission to grant the access token to view and edit custom properties for an
-	// organization, when allowed by the property.
-	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot secrets.
 	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitzero"`
 	// The level of permission to grant the access token for deployments and deployment statuses.
@@ -318,89 +315,21 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for discussions and related comments and
 	// labels.
 	Discussions *AppPermissionsDiscussions `json:"discussions,omitzero"`
-	// The level of permission to grant the access token to manage the email addresses belonging to a
-	// user.
-	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitzero"`
-	// The level of permission to grant the access token for organization custom properties management
-	// at the enterprise level.
-	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token for managing repository environments.
 	Environments *AppPermissionsEnvironments `json:"environments,omitzero"`
-	// The level of permission to grant the access token to manage the followers belonging to a user.
-	Followers *AppPermissionsFollowers `json:"followers,omitzero"`
-	// The level of permission to grant the access token to manage git SSH keys.
-	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitzero"`
-	// The level of permission to grant the access token to view and manage GPG keys belonging to a
-	// user.
-	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitzero"`
-	// The level of permission to grant the access token to view and manage interaction limits on a
-	// repository.
-	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitzero"`
 	// The level of permission to grant the access token for issues and related comments, assignees,
 	// labels, and milestones.
 	Issues *AppPermissionsIssues `json:"issues,omitzero"`
-	// The level of permission to grant the access token for organization teams and members.
-	Members *AppPermissionsMembers `json:"members,omitzero"`
 	// The level of permission to grant the access token to manage the merge queues for a repository.
 	MergeQueues *AppPermissionsMergeQueues `json:"merge_queues,omitzero"`
 	// The level of permission to grant the access token to search repositories, list collaborators,
 	// and access repository metadata.
 	Metadata *AppPermissionsMetadata `json:"metadata,omitzero"`
-	// The level of permission to grant the access token to manage access to an organization.
-	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitzero"`
-	// The level of permission to grant the access token to view and manage announcement banners for an
-	// organization.
-	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitzero"`
-	// The level of permission to grant the access token to view and manage Copilot cloud agent
-	// settings for an organization.
-	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitzero"`
-	// The level of permission to grant the access token for managing access to GitHub Copilot for
-	// members of an organization with a Copilot Business subscription. This property is in public
-	// preview and is subject to change.
-	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitzero"`
-	// The level of permission to grant the access token for custom organization roles management.
-	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitzero"`
-	// The level of permission to grant the access token for repository custom properties management at
-	// the organization level.
-	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitzero"`
-	// The level of permission to grant the access token for custom repository roles management.
-	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitzero"`
-	// The level of permission to grant the access token to view events triggered by an activity in an
-	// organization.
-	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitzero"`
-	// The level of permission to grant the access token to manage the post-receive hooks for an
-	// organization.
-	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitzero"`
-	// The level of permission to grant the access token for organization packages published to GitHub
-	// Packages.
-	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitzero"`
-	// The level of permission to grant the access token for viewing and managing fine-grained personal
-	// access tokens that have been approved by an organization.
-	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitzero"`
-	// The level of permission to grant the access token for viewing and managing fine-grained personal
-	// access token requests to an organization.
-	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitzero"`
-	// The level of permission to grant the access token for viewing an organization's plan.
-	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitzero"`
-	// The level of permission to grant the access token to manage organization projects and projects
-	// public preview (where available).
-	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitzero"`
-	// The level of permission to grant the access token to manage organization secrets.
-	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitzero"`
-	// The level of permission to grant the access token to view and manage GitHub Actions self-hosted
-	// runners available to an organization.
-	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitzero"`
-	// The level of permission to grant the access token to view and manage users blocked by the
-	// organization.
-	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitzero"`
 	// The level of permission to grant the access token for packages published to GitHub Packages.
 	Packages *AppPermissionsPackages `json:"packages,omitzero"`
 	// The level of permission to grant the access token to retrieve Pages statuses, configuration, and
 	// builds, as well as create new builds.
 	Pages *AppPermissionsPages `json:"pages,omitzero"`
-	// The level of permission to grant the access token to manage the profile settings belonging to a
-	// user.
-	Profile *AppPermissionsProfile `json:"profile,omitzero"`
 	// The level of permission to grant the access token for pull requests and related comments,
 	// assignees, labels, milestones, and merges.
 	PullRequests *AppPermissionsPullRequests `json:"pull_requests,omitzero"`
@@ -422,15 +351,86 @@ type AppPermissions struct {
 	SecurityEvents *AppPermissionsSecurityEvents `json:"security_events,omitzero"`
 	// The level of permission to grant the access token to manage just a single file.
 	SingleFile *AppPermissionsSingleFile `json:"single_file,omitzero"`
-	// The level of permission to grant the access token to list and manage repositories a user is
-	// starring.
-	Starring *AppPermissionsStarring `json:"starring,omitzero"`
 	// The level of permission to grant the access token for commit statuses.
 	Statuses *AppPermissionsStatuses `json:"statuses,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot alerts.
 	VulnerabilityAlerts *AppPermissionsVulnerabilityAlerts `json:"vulnerability_alerts,omitzero"`
 	// The level of permission to grant the access token to update GitHub Actions workflow files.
 	Workflows *AppPermissionsWorkflows `json:"workflows,omitzero"`
+	// The level of permission to grant the access token to view and edit custom properties for an
+	// organization, when allowed by the property.
+	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
+	// The level of permission to grant the access token for organization teams and members.
+	Members *AppPermissionsMembers `json:"members,omitzero"`
+	// The level of permission to grant the access token to manage access to an organization.
+	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitzero"`
+	// The level of permission to grant the access token for custom repository roles management.
+	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitzero"`
+	// The level of permission to grant the access token for custom organization roles management.
+	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitzero"`
+	// The level of permission to grant the access token for repository custom properties management at
+	// the organization level.
+	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitzero"`
+	// The level of permission to grant the access token for managing access to GitHub Copilot for
+	// members of an organization with a Copilot Business subscription. This property is in public
+	// preview and is subject to change.
+	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitzero"`
+	// The level of permission to grant the access token to view and manage Copilot cloud agent
+	// settings for an organization.
+	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitzero"`
+	// The level of permission to grant the access token to view and manage announcement banners for an
+	// organization.
+	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitzero"`
+	// The level of permission to grant the access token to view events triggered by an activity in an
+	// organization.
+	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitzero"`
+	// The level of permission to grant the access token to manage the post-receive hooks for an
+	// organization.
+	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitzero"`
+	// The level of permission to grant the access token for viewing and managing fine-grained personal
+	// access token requests to an organization.
+	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitzero"`
+	// The level of permission to grant the access token for viewing and managing fine-grained personal
+	// access tokens that have been approved by an organization.
+	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitzero"`
+	// The level of permission to grant the access token for viewing an organization's plan.
+	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitzero"`
+	// The level of permission to grant the access token to manage organization projects and projects
+	// public preview (where available).
+	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitzero"`
+	// The level of permission to grant the access token for organization packages published to GitHub
+	// Packages.
+	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitzero"`
+	// The level of permission to grant the access token to manage organization secrets.
+	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitzero"`
+	// The level of permission to grant the access token to view and manage GitHub Actions self-hosted
+	// runners available to an organization.
+	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitzero"`
+	// The level of permission to grant the access token to view and manage users blocked by the
+	// organization.
+	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitzero"`
+	// The level of permission to grant the access token to manage the email addresses belonging to a
+	// user.
+	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitzero"`
+	// The level of permission to grant the access token to manage the followers belonging to a user.
+	Followers *AppPermissionsFollowers `json:"followers,omitzero"`
+	// The level of permission to grant the access token to manage git SSH keys.
+	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitzero"`
+	// The level of permission to grant the access token to view and manage GPG keys belonging to a
+	// user.
+	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitzero"`
+	// The level of permission to grant the access token to view and manage interaction limits on a
+	// repository.
+	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitzero"`
+	// The level of permission to grant the access token to manage the profile settings belonging to a
+	// user.
+	Profile *AppPermissionsProfile `json:"profile,omitzero"`
+	// The level of permission to grant the access token to list and manage repositories a user is
+	// starring.
+	Starring *AppPermissionsStarring `json:"starring,omitzero"`
+	// The level of permission to grant the access token for organization custom properties management
+	// at the enterprise level.
+	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -457,76 +457,24 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 		return decodeOptEnum(&s.Codespaces, d)
 	case "contents":
 		return decodeOptEnum(&s.Contents, d)
-	case "custom_properties_for_organizations":
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
 	case "dependabot_secrets":
 		return decodeOptEnum(&s.DependabotSecrets, d)
 	case "deployments":
 		return decodeOptEnum(&s.Deployments, d)
 	case "discussions":
 		return decodeOptEnum(&s.Discussions, d)
-	case "email_addresses":
-		return decodeOptEnum(&s.EmailAddresses, d)
-	case "enterprise_custom_properties_for_organizations":
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
 	case "environments":
 		return decodeOptEnum(&s.Environments, d)
-	case "followers":
-		return decodeOptEnum(&s.Followers, d)
-	case "git_ssh_keys":
-		return decodeOptEnum(&s.GitSSHKeys, d)
-	case "gpg_keys":
-		return decodeOptEnum(&s.GPGKeys, d)
-	case "interaction_limits":
-		return decodeOptEnum(&s.InteractionLimits, d)
 	case "issues":
 		return decodeOptEnum(&s.Issues, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
 	case "merge_queues":
 		return decodeOptEnum(&s.MergeQueues, d)
 	case "metadata":
 		return decodeOptEnum(&s.Metadata, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_announcement_banners":
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
-	case "organization_copilot_agent_settings":
-		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
-	case "organization_copilot_seat_management":
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
-	case "organization_custom_org_roles":
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
-	case "organization_custom_properties":
-		return decodeOptEnum(&s.OrganizationCustomProperties, d)
-	case "organization_custom_roles":
-		return decodeOptEnum(&s.OrganizationCustomRoles, d)
-	case "organization_events":
-		return decodeOptEnum(&s.OrganizationEvents, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_personal_access_token_requests":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
-	case "organization_personal_access_tokens":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
 	case "packages":
 		return decodeOptEnum(&s.Packages, d)
 	case "pages":
 		return decodeOptEnum(&s.Pages, d)
-	case "profile":
-		return decodeOptEnum(&s.Profile, d)
 	case "pull_requests":
 		return decodeOptEnum(&s.PullRequests, d)
 	case "repository_custom_properties":
@@ -543,14 +491,66 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 		return decodeOptEnum(&s.SecurityEvents, d)
 	case "single_file":
 		return decodeOptEnum(&s.SingleFile, d)
-	case "starring":
-		return decodeOptEnum(&s.Starring, d)
 	case "statuses":
 		return decodeOptEnum(&s.Statuses, d)
 	case "vulnerability_alerts":
 		return decodeOptEnum(&s.VulnerabilityAlerts, d)
 	case "workflows":
 		return decodeOptEnum(&s.Workflows, d)
+	case "custom_properties_for_organizations":
+		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
+	case "members":
+		return decodeOptEnum(&s.Members, d)
+	case "organization_administration":
+		return decodeOptEnum(&s.OrganizationAdministration, d)
+	case "organization_custom_roles":
+		return decodeOptEnum(&s.OrganizationCustomRoles, d)
+	case "organization_custom_org_roles":
+		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
+	case "organization_custom_properties":
+		return decodeOptEnum(&s.OrganizationCustomProperties, d)
+	case "organization_copilot_seat_management":
+		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
+	case "organization_copilot_agent_settings":
+		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
+	case "organization_announcement_banners":
+		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
+	case "organization_events":
+		return decodeOptEnum(&s.OrganizationEvents, d)
+	case "organization_hooks":
+		return decodeOptEnum(&s.OrganizationHooks, d)
+	case "organization_personal_access_tokens":
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
+	case "organization_personal_access_token_requests":
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
+	case "organization_plan":
+		return decodeOptEnum(&s.OrganizationPlan, d)
+	case "organization_projects":
+		return decodeOptEnum(&s.OrganizationProjects, d)
+	case "organization_packages":
+		return decodeOptEnum(&s.OrganizationPackages, d)
+	case "organization_secrets":
+		return decodeOptEnum(&s.OrganizationSecrets, d)
+	case "organization_self_hosted_runners":
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
+	case "organization_user_blocking":
+		return decodeOptEnum(&s.OrganizationUserBlocking, d)
+	case "email_addresses":
+		return decodeOptEnum(&s.EmailAddresses, d)
+	case "followers":
+		return decodeOptEnum(&s.Followers, d)
+	case "git_ssh_keys":
+		return decodeOptEnum(&s.GitSSHKeys, d)
+	case "gpg_keys":
+		return decodeOptEnum(&s.GPGKeys, d)
+	case "interaction_limits":
+		return decodeOptEnum(&s.InteractionLimits, d)
+	case "profile":
+		return decodeOptEnum(&s.Profile, d)
+	case "starring":
+		return decodeOptEnum(&s.Starring, d)
+	case "enterprise_custom_properties_for_organizations":
+		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
 	}
 	if name := foldedKey(key, appPermissionsMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -558,7 +558,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "custom_properties_for_organizations", "dependabot_secrets", "deployments", "discussions", "email_addresses", "enterprise_custom_properties_for_organizations", "environments", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "issues", "members", "merge_queues", "metadata", "organization_administration", "organization_announcement_banners", "organization_copilot_agent_settings", "organization_copilot_seat_management", "organization_custom_org_roles", "organization_custom_properties", "organization_custom_roles", "organization_events", "organization_hooks", "organization_packages", "organization_personal_access_token_requests", "organization_personal_access_tokens", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "profile", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "starring", "statuses", "vulnerability_alerts", "workflows"}}
+var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_copilot_agent_settings", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
@@ -595,10 +595,6 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("contents")
 		e.Str(string(*s.Contents))
 	}
-	if s.CustomPropertiesForOrganizations != nil {
-		e.FieldStart("custom_properties_for_organizations")
-		e.Str(string(*s.CustomPropertiesForOrganizations))
-	}
 	if s.DependabotSecrets != nil {
 		e.FieldStart("dependabot_secrets")
 		e.Str(string(*s.DependabotSecrets))
@@ -611,41 +607,13 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("discussions")
 		e.Str(string(*s.Discussions))
 	}
-	if s.EmailAddresses != nil {
-		e.FieldStart("email_addresses")
-		e.Str(string(*s.EmailAddresses))
-	}
-	if s.EnterpriseCustomPropertiesForOrganizations != nil {
-		e.FieldStart("enterprise_custom_properties_for_organizations")
-		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
-	}
 	if s.Environments != nil {
 		e.FieldStart("environments")
 		e.Str(string(*s.Environments))
 	}
-	if s.Followers != nil {
-		e.FieldStart("followers")
-		e.Str(string(*s.Followers))
-	}
-	if s.GitSSHKeys != nil {
-		e.FieldStart("git_ssh_keys")
-		e.Str(string(*s.GitSSHKeys))
-	}
-	if s.GPGKeys != nil {
-		e.FieldStart("gpg_keys")
-		e.Str(string(*s.GPGKeys))
-	}
-	if s.InteractionLimits != nil {
-		e.FieldStart("interaction_limits")
-		e.Str(string(*s.InteractionLimits))
-	}
 	if s.Issues != nil {
 		e.FieldStart("issues")
 		e.Str(string(*s.Issues))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
 	}
 	if s.MergeQueues != nil {
 		e.FieldStart("merge_queues")
@@ -655,74 +623,6 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("metadata")
 		e.Str(string(*s.Metadata))
 	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationAnnouncementBanners != nil {
-		e.FieldStart("organization_announcement_banners")
-		e.Str(string(*s.OrganizationAnnouncementBanners))
-	}
-	if s.OrganizationCopilotAgentSettings != nil {
-		e.FieldStart("organization_copilot_agent_settings")
-		e.Str(string(*s.OrganizationCopilotAgentSettings))
-	}
-	if s.OrganizationCopilotSeatManagement != nil {
-		e.FieldStart("organization_copilot_seat_management")
-		e.Str(string(*s.OrganizationCopilotSeatManagement))
-	}
-	if s.OrganizationCustomOrgRoles != nil {
-		e.FieldStart("organization_custom_org_roles")
-		e.Str(string(*s.OrganizationCustomOrgRoles))
-	}
-	if s.OrganizationCustomProperties != nil {
-		e.FieldStart("organization_custom_properties")
-		e.Str(string(*s.OrganizationCustomProperties))
-	}
-	if s.OrganizationCustomRoles != nil {
-		e.FieldStart("organization_custom_roles")
-		e.Str(string(*s.OrganizationCustomRoles))
-	}
-	if s.OrganizationEvents != nil {
-		e.FieldStart("organization_events")
-		e.Str(string(*s.OrganizationEvents))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationPersonalAccessTokenRequests != nil {
-		e.FieldStart("organization_personal_access_token_requests")
-		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
-	}
-	if s.OrganizationPersonalAccessTokens != nil {
-		e.FieldStart("organization_personal_access_tokens")
-		e.Str(string(*s.OrganizationPersonalAccessTokens))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
 	if s.Packages != nil {
 		e.FieldStart("packages")
 		e.Str(string(*s.Packages))
@@ -730,10 +630,6 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 	if s.Pages != nil {
 		e.FieldStart("pages")
 		e.Str(string(*s.Pages))
-	}
-	if s.Profile != nil {
-		e.FieldStart("profile")
-		e.Str(string(*s.Profile))
 	}
 	if s.PullRequests != nil {
 		e.FieldStart("pull_requests")
@@ -767,10 +663,6 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 		e.FieldStart("single_file")
 		e.Str(string(*s.SingleFile))
 	}
-	if s.Starring != nil {
-		e.FieldStart("starring")
-		e.Str(string(*s.Starring))
-	}
 	if s.Statuses != nil {
 		e.FieldStart("statuses")
 		e.Str(string(*s.Statuses))
@@ -782,6 +674,114 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 	if s.Workflows != nil {
 		e.FieldStart("workflows")
 		e.Str(string(*s.Workflows))
+	}
+	if s.CustomPropertiesForOrganizations != nil {
+		e.FieldStart("custom_properties_for_organizations")
+		e.Str(string(*s.CustomPropertiesForOrganizations))
+	}
+	if s.Members != nil {
+		e.FieldStart("members")
+		e.Str(string(*s.Members))
+	}
+	if s.OrganizationAdministration != nil {
+		e.FieldStart("organization_administration")
+		e.Str(string(*s.OrganizationAdministration))
+	}
+	if s.OrganizationCustomRoles != nil {
+		e.FieldStart("organization_custom_roles")
+		e.Str(string(*s.OrganizationCustomRoles))
+	}
+	if s.OrganizationCustomOrgRoles != nil {
+		e.FieldStart("organization_custom_org_roles")
+		e.Str(string(*s.OrganizationCustomOrgRoles))
+	}
+	if s.OrganizationCustomProperties != nil {
+		e.FieldStart("organization_custom_properties")
+		e.Str(string(*s.OrganizationCustomProperties))
+	}
+	if s.OrganizationCopilotSeatManagement != nil {
+		e.FieldStart("organization_copilot_seat_management")
+		e.Str(string(*s.OrganizationCopilotSeatManagement))
+	}
+	if s.OrganizationCopilotAgentSettings != nil {
+		e.FieldStart("organization_copilot_agent_settings")
+		e.Str(string(*s.OrganizationCopilotAgentSettings))
+	}
+	if s.OrganizationAnnouncementBanners != nil {
+		e.FieldStart("organization_announcement_banners")
+		e.Str(string(*s.OrganizationAnnouncementBanners))
+	}
+	if s.OrganizationEvents != nil {
+		e.FieldStart("organization_events")
+		e.Str(string(*s.OrganizationEvents))
+	}
+	if s.OrganizationHooks != nil {
+		e.FieldStart("organization_hooks")
+		e.Str(string(*s.OrganizationHooks))
+	}
+	if s.OrganizationPersonalAccessTokens != nil {
+		e.FieldStart("organization_personal_access_tokens")
+		e.Str(string(*s.OrganizationPersonalAccessTokens))
+	}
+	if s.OrganizationPersonalAccessTokenRequests != nil {
+		e.FieldStart("organization_personal_access_token_requests")
+		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
+	}
+	if s.OrganizationPlan != nil {
+		e.FieldStart("organization_plan")
+		e.Str(string(*s.OrganizationPlan))
+	}
+	if s.OrganizationProjects != nil {
+		e.FieldStart("organization_projects")
+		e.Str(string(*s.OrganizationProjects))
+	}
+	if s.OrganizationPackages != nil {
+		e.FieldStart("organization_packages")
+		e.Str(string(*s.OrganizationPackages))
+	}
+	if s.OrganizationSecrets != nil {
+		e.FieldStart("organization_secrets")
+		e.Str(string(*s.OrganizationSecrets))
+	}
+	if s.OrganizationSelfHostedRunners != nil {
+		e.FieldStart("organization_self_hosted_runners")
+		e.Str(string(*s.OrganizationSelfHostedRunners))
+	}
+	if s.OrganizationUserBlocking != nil {
+		e.FieldStart("organization_user_blocking")
+		e.Str(string(*s.OrganizationUserBlocking))
+	}
+	if s.EmailAddresses != nil {
+		e.FieldStart("email_addresses")
+		e.Str(string(*s.EmailAddresses))
+	}
+	if s.Followers != nil {
+		e.FieldStart("followers")
+		e.Str(string(*s.Followers))
+	}
+	if s.GitSSHKeys != nil {
+		e.FieldStart("git_ssh_keys")
+		e.Str(string(*s.GitSSHKeys))
+	}
+	if s.GPGKeys != nil {
+		e.FieldStart("gpg_keys")
+		e.Str(string(*s.GPGKeys))
+	}
+	if s.InteractionLimits != nil {
+		e.FieldStart("interaction_limits")
+		e.Str(string(*s.InteractionLimits))
+	}
+	if s.Profile != nil {
+		e.FieldStart("profile")
+		e.Str(string(*s.Profile))
+	}
+	if s.Starring != nil {
+		e.FieldStart("starring")
+		e.Str(string(*s.Starring))
+	}
+	if s.EnterpriseCustomPropertiesForOrganizations != nil {
+		e.FieldStart("enterprise_custom_properties_for_organizations")
+		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
 	}
 	e.ObjEnd()
 }
@@ -1622,24 +1622,24 @@ const (
 //
 // Schema: #/components/schemas/authorization
 type Authorization struct {
-	App         AuthorizationApp    `json:"app"`
-	CreatedAt   time.Time           `json:"created_at"`
-	ExpiresAt   Nullable[time.Time] `json:"expires_at"`
-	Fingerprint Nullable[string]    `json:"fingerprint"`
-	HashedToken Nullable[string]    `json:"hashed_token"`
-	ID          int64               `json:"id"`
-	// Scoped Installation
-	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
-	Note         Nullable[string]             `json:"note"`
-	NoteURL      Nullable[string]             `json:"note_url"`
+	ID  int64  `json:"id"`
+	URL string `json:"url"`
 	// A list of scopes that this authorization is in.
 	Scopes         Nullable[[]string] `json:"scopes"`
 	Token          string             `json:"token"`
 	TokenLastEight Nullable[string]   `json:"token_last_eight"`
+	HashedToken    Nullable[string]   `json:"hashed_token"`
+	App            AuthorizationApp   `json:"app"`
+	Note           Nullable[string]   `json:"note"`
+	NoteURL        Nullable[string]   `json:"note_url"`
 	UpdatedAt      time.Time          `json:"updated_at"`
-	URL            string             `json:"url"`
+	CreatedAt      time.Time          `json:"created_at"`
+	Fingerprint    Nullable[string]   `json:"fingerprint"`
 	// A GitHub user.
 	User Nullable[SimpleUser] `json:"user,omitzero"`
+	// Scoped Installation
+	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
+	ExpiresAt    Nullable[time.Time]          `json:"expires_at"`
 }
 
 // decodeJSON reads s from d.
@@ -1650,24 +1650,10 @@ func (s *Authorization) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Authorization) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "app":
-		return s.App.decodeJSON(d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "expires_at":
-		return decodeNullable(&s.ExpiresAt, d, decodeTime)
-	case "fingerprint":
-		return decodeNullable(&s.Fingerprint, d, decodeStr)
-	case "hashed_token":
-		return decodeNullable(&s.HashedToken, d, decodeStr)
 	case "id":
 		return decodeInt64(&s.ID, d)
-	case "installation":
-		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "note_url":
-		return decodeNullable(&s.NoteURL, d, decodeStr)
+	case "url":
+		return decodeStr(&s.URL, d)
 	case "scopes":
 		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
@@ -1676,12 +1662,26 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.Token, d)
 	case "token_last_eight":
 		return decodeNullable(&s.TokenLastEight, d, decodeStr)
+	case "hashed_token":
+		return decodeNullable(&s.HashedToken, d, decodeStr)
+	case "app":
+		return s.App.decodeJSON(d)
+	case "note":
+		return decodeNullable(&s.Note, d, decodeStr)
+	case "note_url":
+		return decodeNullable(&s.NoteURL, d, decodeStr)
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
+	case "fingerprint":
+		return decodeNullable(&s.Fingerprint, d, decodeStr)
 	case "user":
 		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON)
+	case "installation":
+		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON)
+	case "expires_at":
+		return decodeNullable(&s.ExpiresAt, d, decodeTime)
 	}
 	if name := foldedKey(key, authorizationMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1689,7 +1689,7 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var authorizationMembers = &memberNames{names: []string{"app", "created_at", "expires_at", "fingerprint", "hashed_token", "id", "installation", "note", "note_url", "scopes", "token", "token_last_eight", "updated_at", "url", "user"}}
+var authorizationMembers = &memberNames{names: []string{"id", "url", "scopes", "token", "token_last_eight", "hashed_token", "app", "note", "note_url", "updated_at", "created_at", "fingerprint", "user", "installation", "expires_at"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Authorization) UnmarshalJSON(data []byte) error {
@@ -1700,8 +1700,8 @@ func (v *Authorization) UnmarshalJSON(data []byte) error {
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
 	p := plain(t)
-	p.HashedToken = maskSecretNullable(p.HashedToken)
 	p.Token = maskSecret(p.Token)
+	p.HashedToken = maskSecretNullable(p.HashedToken)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
@@ -1747,32 +1747,32 @@ func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
 // Schema:
 // #/paths/~1app-manifests~1{code}~1conversions/post/responses/201/content/application~1json/schema
 type CreateFromManifestResponse struct {
-	ClientID     string           `json:"client_id"`
-	ClientSecret string           `json:"client_secret"`
-	CreatedAt    time.Time        `json:"created_at"`
-	Description  Nullable[string] `json:"description"`
+	// Unique identifier of the GitHub app
+	ID int64 `json:"id"`
+	// The slug name of the GitHub app
+	Slug     *string  `json:"slug,omitzero"`
+	NodeID   string   `json:"node_id"`
+	ClientID string   `json:"client_id"`
+	Owner    AppOwner `json:"owner"`
+	// The name of the GitHub app
+	Name        string           `json:"name"`
+	Description Nullable[string] `json:"description"`
+	ExternalURL string           `json:"external_url"`
+	HTMLURL     string           `json:"html_url"`
+	CreatedAt   time.Time        `json:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	// The set of permissions for the GitHub app
+	Permissions AppPermissionSet `json:"permissions"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
-	Events      []string `json:"events"`
-	ExternalURL string   `json:"external_url"`
-	HTMLURL     string   `json:"html_url"`
-	// Unique identifier of the GitHub app
-	ID int64 `json:"id"`
+	Events []string `json:"events"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
-	InstallationsCount *int64 `json:"installations_count,omitzero"`
-	// The name of the GitHub app
-	Name   string   `json:"name"`
-	NodeID string   `json:"node_id"`
-	Owner  AppOwner `json:"owner"`
-	PEM    string   `json:"pem"`
-	// The set of permissions for the GitHub app
-	Permissions AppPermissionSet `json:"permissions"`
-	// The slug name of the GitHub app
-	Slug          *string          `json:"slug,omitzero"`
-	UpdatedAt     time.Time        `json:"updated_at"`
-	WebhookSecret Nullable[string] `json:"webhook_secret"`
+	InstallationsCount *int64           `json:"installations_count,omitzero"`
+	ClientSecret       string           `json:"client_secret"`
+	WebhookSecret      Nullable[string] `json:"webhook_secret"`
+	PEM                string           `json:"pem"`
 }
 
 // decodeJSON reads s from d.
@@ -1783,40 +1783,40 @@ func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "slug":
+		return decodeOptStr(&s.Slug, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
 	case "client_id":
 		return decodeStr(&s.ClientID, d)
-	case "client_secret":
-		return decodeStr(&s.ClientSecret, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "name":
+		return decodeStr(&s.Name, d)
 	case "description":
 		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
 	case "external_url":
 		return decodeStr(&s.ExternalURL, d)
 	case "html_url":
 		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "pem":
-		return decodeStr(&s.PEM, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "installations_count":
+		return decodeOptInt64(&s.InstallationsCount, d)
+	case "client_secret":
+		return decodeStr(&s.ClientSecret, d)
 	case "webhook_secret":
 		return decodeNullable(&s.WebhookSecret, d, decodeStr)
+	case "pem":
+		return decodeStr(&s.PEM, d)
 	}
 	if name := foldedKey(key, createFromManifestResponseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1824,7 +1824,7 @@ func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var createFromManifestResponseMembers = &memberNames{names: []string{"client_id", "client_secret", "created_at", "description", "events", "external_url", "html_url", "id", "installations_count", "name", "node_id", "owner", "pem", "permissions", "slug", "updated_at", "webhook_secret"}}
+var createFromManifestResponseMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count", "client_secret", "webhook_secret", "pem"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
@@ -1836,8 +1836,8 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
 	p := plain(t)
 	p.ClientSecret = maskSecret(p.ClientSecret)
-	p.PEM = maskSecret(p.PEM)
 	p.WebhookSecret = maskSecretNullable(p.WebhookSecret)
+	p.PEM = maskSecret(p.PEM)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
@@ -1846,12 +1846,12 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 // Schema:
 // #/paths/~1app~1installations~1{installation_id}~1access_tokens/post/requestBody/content/application~1json/schema
 type CreateInstallationAccessTokenRequest struct {
-	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitzero"`
 	// List of repository names that the token should have access to
 	Repositories []string `json:"repositories,omitzero"`
 	// List of repository IDs that the token should have access to
 	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
+	// The permissions granted to the fine-grained access token.
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -1862,12 +1862,12 @@ func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
 	case "repositories":
 		return decodeSlice(&s.Repositories, d, decodeStr)
 	case "repository_ids":
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
 	}
 	if name := foldedKey(key, createInstallationAccessTokenRequestMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1875,15 +1875,11 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 	return d.Skip()
 }
 
-var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"permissions", "repositories", "repository_ids"}}
+var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"repositories", "repository_ids", "permissions"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
 	if s.Repositories != nil {
 		e.FieldStart("repositories")
 		encodeSlice(s.Repositories, e, encodeStr)
@@ -1891,6 +1887,10 @@ func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
 	if s.RepositoryIDs != nil {
 		e.FieldStart("repository_ids")
 		encodeSlice(s.RepositoryIDs, e, encodeInt64)
+	}
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		s.Permissions.encodeJSON(e)
 	}
 	e.ObjEnd()
 }
@@ -1904,21 +1904,21 @@ func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error 
 //
 // Schema: #/components/schemas/enterprise
 type Enterprise struct {
-	AvatarURL string              `json:"avatar_url"`
-	CreatedAt Nullable[time.Time] `json:"created_at"`
 	// A short description of the enterprise.
 	Description Nullable[string] `json:"description,omitzero"`
 	HTMLURL     string           `json:"html_url"`
-	// Unique identifier of the enterprise
-	ID int64 `json:"id"`
-	// The name of the enterprise.
-	Name   string `json:"name"`
-	NodeID string `json:"node_id"`
-	// The slug url identifier for the enterprise.
-	Slug      string              `json:"slug"`
-	UpdatedAt Nullable[time.Time] `json:"updated_at"`
 	// The enterprise's website URL.
 	WebsiteURL Nullable[string] `json:"website_url,omitzero"`
+	// Unique identifier of the enterprise
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
+	// The name of the enterprise.
+	Name string `json:"name"`
+	// The slug url identifier for the enterprise.
+	Slug      string              `json:"slug"`
+	CreatedAt Nullable[time.Time] `json:"created_at"`
+	UpdatedAt Nullable[time.Time] `json:"updated_at"`
+	AvatarURL string              `json:"avatar_url"`
 }
 
 // decodeJSON reads s from d.
@@ -1929,26 +1929,26 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
 	case "description":
 		return decodeNullable(&s.Description, d, decodeStr)
 	case "html_url":
 		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
 	case "website_url":
 		return decodeNullable(&s.WebsiteURL, d, decodeStr)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "slug":
+		return decodeStr(&s.Slug, d)
+	case "created_at":
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
+	case "updated_at":
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
+	case "avatar_url":
+		return decodeStr(&s.AvatarURL, d)
 	}
 	if name := foldedKey(key, enterpriseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -1956,7 +1956,7 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var enterpriseMembers = &memberNames{names: []string{"avatar_url", "created_at", "description", "html_url", "id", "name", "node_id", "slug", "updated_at", "website_url"}}
+var enterpriseMembers = &memberNames{names: []string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Enterprise) UnmarshalJSON(data []byte) error {
@@ -1967,32 +1967,32 @@ func (v *Enterprise) UnmarshalJSON(data []byte) error {
 //
 // Schema: #/components/schemas/installation
 type Installation struct {
-	AccessTokensURL        string                        `json:"access_tokens_url"`
-	Account                Nullable[InstallationAccount] `json:"account"`
-	AppID                  int64                         `json:"app_id"`
-	AppSlug                string                        `json:"app_slug"`
-	ClientID               *string                       `json:"client_id,omitzero"`
-	ContactEmail           Nullable[string]              `json:"contact_email,omitzero"`
-	CreatedAt              time.Time                     `json:"created_at"`
-	Events                 []string                      `json:"events"`
-	HasMultipleSingleFiles *bool                         `json:"has_multiple_single_files,omitzero"`
-	HTMLURL                string                        `json:"html_url"`
 	// The ID of the installation.
-	ID int64 `json:"id"`
-	// The permissions granted to the fine-grained access token.
-	Permissions     AppPermissions `json:"permissions"`
-	RepositoriesURL string         `json:"repositories_url"`
+	ID      int64                         `json:"id"`
+	Account Nullable[InstallationAccount] `json:"account"`
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection InstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      Nullable[string]                `json:"single_file_name"`
-	SingleFilePaths     []string                        `json:"single_file_paths,omitzero"`
-	SuspendedAt         Nullable[time.Time]             `json:"suspended_at"`
-	// A GitHub user.
-	SuspendedBy Nullable[SimpleUser] `json:"suspended_by"`
+	AccessTokensURL     string                          `json:"access_tokens_url"`
+	RepositoriesURL     string                          `json:"repositories_url"`
+	HTMLURL             string                          `json:"html_url"`
+	AppID               int64                           `json:"app_id"`
+	ClientID            *string                         `json:"client_id,omitzero"`
 	// The ID of the user or organization this token is being scoped to.
-	TargetID   int64     `json:"target_id"`
-	TargetType string    `json:"target_type"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	TargetID   int64  `json:"target_id"`
+	TargetType string `json:"target_type"`
+	// The permissions granted to the fine-grained access token.
+	Permissions            AppPermissions   `json:"permissions"`
+	Events                 []string         `json:"events"`
+	CreatedAt              time.Time        `json:"created_at"`
+	UpdatedAt              time.Time        `json:"updated_at"`
+	SingleFileName         Nullable[string] `json:"single_file_name"`
+	HasMultipleSingleFiles *bool            `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string         `json:"single_file_paths,omitzero"`
+	AppSlug                string           `json:"app_slug"`
+	// A GitHub user.
+	SuspendedBy  Nullable[SimpleUser] `json:"suspended_by"`
+	SuspendedAt  Nullable[time.Time]  `json:"suspended_at"`
+	ContactEmail Nullable[string]     `json:"contact_email,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2003,48 +2003,48 @@ func (s *Installation) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Installation) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "access_tokens_url":
-		return decodeStr(&s.AccessTokensURL, d)
-	case "account":
-		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
-	case "app_id":
-		return decodeInt64(&s.AppID, d)
-	case "app_slug":
-		return decodeStr(&s.AppSlug, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "contact_email":
-		return decodeNullable(&s.ContactEmail, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
 	case "id":
 		return decodeInt64(&s.ID, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
+	case "account":
+		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
 	case "repository_selection":
 		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "suspended_at":
-		return decodeNullable(&s.SuspendedAt, d, decodeTime)
-	case "suspended_by":
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
+	case "access_tokens_url":
+		return decodeStr(&s.AccessTokensURL, d)
+	case "repositories_url":
+		return decodeStr(&s.RepositoriesURL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "app_id":
+		return decodeInt64(&s.AppID, d)
+	case "client_id":
+		return decodeOptStr(&s.ClientID, d)
 	case "target_id":
 		return decodeInt64(&s.TargetID, d)
 	case "target_type":
 		return decodeStr(&s.TargetType, d)
+	case "permissions":
+		return s.Permissions.decodeJSON(d)
+	case "events":
+		return decodeSlice(&s.Events, d, decodeStr)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
 	case "updated_at":
 		return decodeTime(&s.UpdatedAt, d)
+	case "single_file_name":
+		return decodeNullable(&s.SingleFileName, d, decodeStr)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
+	case "single_file_paths":
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
+	case "app_slug":
+		return decodeStr(&s.AppSlug, d)
+	case "suspended_by":
+		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
+	case "suspended_at":
+		return decodeNullable(&s.SuspendedAt, d, decodeTime)
+	case "contact_email":
+		return decodeNullable(&s.ContactEmail, d, decodeStr)
 	}
 	if name := foldedKey(key, installationMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2052,7 +2052,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationMembers = &memberNames{names: []string{"access_tokens_url", "account", "app_id", "app_slug", "client_id", "contact_email", "created_at", "events", "has_multiple_single_files", "html_url", "id", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths", "suspended_at", "suspended_by", "target_id", "target_type", "updated_at"}}
+var installationMembers = &memberNames{names: []string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Installation) UnmarshalJSON(data []byte) error {
@@ -2164,143 +2164,143 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 // Schema:
 // #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
 type InstallationRepository struct {
-	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
-	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitzero"`
-	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
-	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
-	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
-	// Whether or not a pull request head branch that is behind its base branch can always be updated
-	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
-	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
-	ArchiveURL             string `json:"archive_url"`
-	// Whether the repository is archived.
-	Archived     bool   `json:"archived"`
-	AssigneesURL string `json:"assignees_url"`
-	BlobsURL     string `json:"blobs_url"`
-	BranchesURL  string `json:"branches_url"`
-	CloneURL     string `json:"clone_url"`
-	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
-	CollaboratorsURL      string                           `json:"collaborators_url"`
-	CommentsURL           string                           `json:"comments_url"`
-	CommitsURL            string                           `json:"commits_url"`
-	CompareURL            string                           `json:"compare_url"`
-	ContentsURL           string                           `json:"contents_url"`
-	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             Nullable[time.Time]              `json:"created_at"`
-	// The custom properties that were defined for the repository. The keys are the custom property
-	// names, and the values are the corresponding custom property values. Present for org repos only.
-	CustomProperties map[string]any `json:"custom_properties,omitzero"`
-	// The default branch of the repository.
-	DefaultBranch string `json:"default_branch"`
-	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
-	DeploymentsURL      string           `json:"deployments_url"`
-	Description         Nullable[string] `json:"description"`
-	// Returns whether or not this repository disabled.
-	Disabled      bool   `json:"disabled"`
-	DownloadsURL  string `json:"downloads_url"`
-	EventsURL     string `json:"events_url"`
-	Fork          bool   `json:"fork"`
-	Forks         int64  `json:"forks"`
-	ForksCount    int64  `json:"forks_count"`
-	ForksURL      string `json:"forks_url"`
-	FullName      string `json:"full_name"`
-	GitCommitsURL string `json:"git_commits_url"`
-	GitRefsURL    string `json:"git_refs_url"`
-	GitTagsURL    string `json:"git_tags_url"`
-	GitURL        string `json:"git_url"`
-	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitzero"`
-	// Whether downloads are enabled.
-	HasDownloads bool `json:"has_downloads"`
-	// Whether issues are enabled.
-	HasIssues bool `json:"has_issues"`
-	HasPages  bool `json:"has_pages"`
-	// Whether projects are enabled.
-	HasProjects bool `json:"has_projects"`
-	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
-	// Whether the wiki is enabled.
-	HasWiki  bool             `json:"has_wiki"`
-	Homepage Nullable[string] `json:"homepage"`
-	HooksURL string           `json:"hooks_url"`
-	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
-	ID int64 `json:"id"`
-	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool            `json:"is_template,omitzero"`
-	IssueCommentURL string           `json:"issue_comment_url"`
-	IssueEventsURL  string           `json:"issue_events_url"`
-	IssuesURL       string           `json:"issues_url"`
-	KeysURL         string           `json:"keys_url"`
-	LabelsURL       string           `json:"labels_url"`
-	Language        Nullable[string] `json:"language"`
-	LanguagesURL    string           `json:"languages_url"`
-	// License Simple
-	License      Nullable[LicenseSimple] `json:"license"`
-	MasterBranch *string                 `json:"master_branch,omitzero"`
-	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
-	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
-	MergesURL        string                      `json:"merges_url"`
-	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        Nullable[string]            `json:"mirror_url"`
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
 	// The name of the repository.
-	Name             string `json:"name"`
-	NodeID           string `json:"node_id"`
-	NotificationsURL string `json:"notifications_url"`
-	OpenIssues       int64  `json:"open_issues"`
-	OpenIssuesCount  int64  `json:"open_issues_count"`
+	Name     string `json:"name"`
+	FullName string `json:"full_name"`
+	// License Simple
+	License     Nullable[LicenseSimple] `json:"license"`
+	Forks       int64                   `json:"forks"`
+	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
 	// A GitHub user.
-	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
+	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.
-	Private bool `json:"private"`
-	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
-	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
-	ReleasesURL               string                               `json:"releases_url"`
+	Private          bool             `json:"private"`
+	HTMLURL          string           `json:"html_url"`
+	Description      Nullable[string] `json:"description"`
+	Fork             bool             `json:"fork"`
+	URL              string           `json:"url"`
+	ArchiveURL       string           `json:"archive_url"`
+	AssigneesURL     string           `json:"assignees_url"`
+	BlobsURL         string           `json:"blobs_url"`
+	BranchesURL      string           `json:"branches_url"`
+	CollaboratorsURL string           `json:"collaborators_url"`
+	CommentsURL      string           `json:"comments_url"`
+	CommitsURL       string           `json:"commits_url"`
+	CompareURL       string           `json:"compare_url"`
+	ContentsURL      string           `json:"contents_url"`
+	ContributorsURL  string           `json:"contributors_url"`
+	DeploymentsURL   string           `json:"deployments_url"`
+	DownloadsURL     string           `json:"downloads_url"`
+	EventsURL        string           `json:"events_url"`
+	ForksURL         string           `json:"forks_url"`
+	GitCommitsURL    string           `json:"git_commits_url"`
+	GitRefsURL       string           `json:"git_refs_url"`
+	GitTagsURL       string           `json:"git_tags_url"`
+	GitURL           string           `json:"git_url"`
+	IssueCommentURL  string           `json:"issue_comment_url"`
+	IssueEventsURL   string           `json:"issue_events_url"`
+	IssuesURL        string           `json:"issues_url"`
+	KeysURL          string           `json:"keys_url"`
+	LabelsURL        string           `json:"labels_url"`
+	LanguagesURL     string           `json:"languages_url"`
+	MergesURL        string           `json:"merges_url"`
+	MilestonesURL    string           `json:"milestones_url"`
+	NotificationsURL string           `json:"notifications_url"`
+	PullsURL         string           `json:"pulls_url"`
+	ReleasesURL      string           `json:"releases_url"`
+	SSHURL           string           `json:"ssh_url"`
+	StargazersURL    string           `json:"stargazers_url"`
+	StatusesURL      string           `json:"statuses_url"`
+	SubscribersURL   string           `json:"subscribers_url"`
+	SubscriptionURL  string           `json:"subscription_url"`
+	TagsURL          string           `json:"tags_url"`
+	TeamsURL         string           `json:"teams_url"`
+	TreesURL         string           `json:"trees_url"`
+	CloneURL         string           `json:"clone_url"`
+	MirrorURL        Nullable[string] `json:"mirror_url"`
+	HooksURL         string           `json:"hooks_url"`
+	SvnURL           string           `json:"svn_url"`
+	Homepage         Nullable[string] `json:"homepage"`
+	Language         Nullable[string] `json:"language"`
+	ForksCount       int64            `json:"forks_count"`
+	StargazersCount  int64            `json:"stargazers_count"`
+	WatchersCount    int64            `json:"watchers_count"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
-	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
-	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
-	SSHURL                 string                            `json:"ssh_url"`
-	StargazersCount        int64                             `json:"stargazers_count"`
-	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitzero"`
-	StatusesURL            string                            `json:"statuses_url"`
-	SubscribersURL         string                            `json:"subscribers_url"`
-	SubscriptionURL        string                            `json:"subscription_url"`
-	SvnURL                 string                            `json:"svn_url"`
-	TagsURL                string                            `json:"tags_url"`
-	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
-	Topics                 []string                          `json:"topics,omitzero"`
-	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
-	URL                    string                            `json:"url"`
+	// The default branch of the repository.
+	DefaultBranch   string `json:"default_branch"`
+	OpenIssuesCount int64  `json:"open_issues_count"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate *bool    `json:"is_template,omitzero"`
+	Topics     []string `json:"topics,omitzero"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether the wiki is enabled.
+	HasWiki  bool `json:"has_wiki"`
+	HasPages bool `json:"has_pages"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
+	// Whether the repository is archived.
+	Archived bool `json:"archived"`
+	// Returns whether or not this repository disabled.
+	Disabled bool `json:"disabled"`
+	// The repository visibility: public, private, or internal.
+	Visibility *string             `json:"visibility,omitzero"`
+	PushedAt   Nullable[time.Time] `json:"pushed_at"`
+	CreatedAt  Nullable[time.Time] `json:"created_at"`
+	UpdatedAt  Nullable[time.Time] `json:"updated_at"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool   `json:"allow_rebase_merge,omitzero"`
+	TempCloneToken   *string `json:"temp_clone_token,omitzero"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool `json:"delete_branch_on_merge,omitzero"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
 	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
-	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitzero"`
-	Watchers      int64   `json:"watchers"`
-	WatchersCount int64   `json:"watchers_count"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
+	WebCommitSignoffRequired *bool   `json:"web_commit_signoff_required,omitzero"`
+	OpenIssues               int64   `json:"open_issues"`
+	Watchers                 int64   `json:"watchers"`
+	MasterBranch             *string `json:"master_branch,omitzero"`
+	StarredAt                *string `json:"starred_at,omitzero"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool `json:"anonymous_access_enabled,omitzero"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
+	// The custom properties that were defined for the repository. The keys are the custom property
+	// names, and the values are the corresponding custom property values. Present for org repos only.
+	CustomProperties map[string]any `json:"custom_properties,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2311,34 +2311,40 @@ func (s *InstallationRepository) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "full_name":
+		return decodeStr(&s.FullName, d)
+	case "license":
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
+	case "forks":
+		return decodeInt64(&s.Forks, d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "private":
+		return decodeBool(&s.Private, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "description":
+		return decodeNullable(&s.Description, d, decodeStr)
+	case "fork":
+		return decodeBool(&s.Fork, d)
+	case "url":
+		return decodeStr(&s.URL, d)
 	case "archive_url":
 		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
 	case "assignees_url":
 		return decodeStr(&s.AssigneesURL, d)
 	case "blobs_url":
 		return decodeStr(&s.BlobsURL, d)
 	case "branches_url":
 		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
 	case "collaborators_url":
 		return decodeStr(&s.CollaboratorsURL, d)
 	case "comments_url":
@@ -2351,34 +2357,14 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.ContentsURL, d)
 	case "contributors_url":
 		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
 	case "deployments_url":
 		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
 	case "downloads_url":
 		return decodeStr(&s.DownloadsURL, d)
 	case "events_url":
 		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
 	case "forks_url":
 		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
 	case "git_commits_url":
 		return decodeStr(&s.GitCommitsURL, d)
 	case "git_refs_url":
@@ -2387,30 +2373,6 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.GitTagsURL, d)
 	case "git_url":
 		return decodeStr(&s.GitURL, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
 	case "issue_comment_url":
 		return decodeStr(&s.IssueCommentURL, d)
 	case "issue_events_url":
@@ -2421,94 +2383,132 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.KeysURL, d)
 	case "labels_url":
 		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
 	case "languages_url":
 		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
 	case "merges_url":
 		return decodeStr(&s.MergesURL, d)
 	case "milestones_url":
 		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
 	case "notifications_url":
 		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
 	case "pulls_url":
 		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
 	case "releases_url":
 		return decodeStr(&s.ReleasesURL, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
 	case "ssh_url":
 		return decodeStr(&s.SSHURL, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
 	case "stargazers_url":
 		return decodeStr(&s.StargazersURL, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
 	case "statuses_url":
 		return decodeStr(&s.StatusesURL, d)
 	case "subscribers_url":
 		return decodeStr(&s.SubscribersURL, d)
 	case "subscription_url":
 		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
 	case "tags_url":
 		return decodeStr(&s.TagsURL, d)
 	case "teams_url":
 		return decodeStr(&s.TeamsURL, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
 	case "trees_url":
 		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
+	case "clone_url":
+		return decodeStr(&s.CloneURL, d)
+	case "mirror_url":
+		return decodeNullable(&s.MirrorURL, d, decodeStr)
+	case "hooks_url":
+		return decodeStr(&s.HooksURL, d)
+	case "svn_url":
+		return decodeStr(&s.SvnURL, d)
+	case "homepage":
+		return decodeNullable(&s.Homepage, d, decodeStr)
+	case "language":
+		return decodeNullable(&s.Language, d, decodeStr)
+	case "forks_count":
+		return decodeInt64(&s.ForksCount, d)
+	case "stargazers_count":
+		return decodeInt64(&s.StargazersCount, d)
 	case "watchers_count":
 		return decodeInt64(&s.WatchersCount, d)
+	case "size":
+		return decodeInt64(&s.Size, d)
+	case "default_branch":
+		return decodeStr(&s.DefaultBranch, d)
+	case "open_issues_count":
+		return decodeInt64(&s.OpenIssuesCount, d)
+	case "is_template":
+		return decodeOptBool(&s.IsTemplate, d)
+	case "topics":
+		return decodeSlice(&s.Topics, d, decodeStr)
+	case "has_issues":
+		return decodeBool(&s.HasIssues, d)
+	case "has_projects":
+		return decodeBool(&s.HasProjects, d)
+	case "has_wiki":
+		return decodeBool(&s.HasWiki, d)
+	case "has_pages":
+		return decodeBool(&s.HasPages, d)
+	case "has_downloads":
+		return decodeBool(&s.HasDownloads, d)
+	case "has_discussions":
+		return decodeOptBool(&s.HasDiscussions, d)
+	case "has_pull_requests":
+		return decodeOptBool(&s.HasPullRequests, d)
+	case "pull_request_creation_policy":
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
+	case "archived":
+		return decodeBool(&s.Archived, d)
+	case "disabled":
+		return decodeBool(&s.Disabled, d)
+	case "visibility":
+		return decodeOptStr(&s.Visibility, d)
+	case "pushed_at":
+		return decodeNullable(&s.PushedAt, d, decodeTime)
+	case "created_at":
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
+	case "updated_at":
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
+	case "allow_rebase_merge":
+		return decodeOptBool(&s.AllowRebaseMerge, d)
+	case "temp_clone_token":
+		return decodeOptStr(&s.TempCloneToken, d)
+	case "allow_squash_merge":
+		return decodeOptBool(&s.AllowSquashMerge, d)
+	case "allow_auto_merge":
+		return decodeOptBool(&s.AllowAutoMerge, d)
+	case "delete_branch_on_merge":
+		return decodeOptBool(&s.DeleteBranchOnMerge, d)
+	case "allow_update_branch":
+		return decodeOptBool(&s.AllowUpdateBranch, d)
+	case "use_squash_pr_title_as_default":
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
+	case "squash_merge_commit_title":
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
+	case "squash_merge_commit_message":
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
+	case "merge_commit_title":
+		return decodeOptEnum(&s.MergeCommitTitle, d)
+	case "merge_commit_message":
+		return decodeOptEnum(&s.MergeCommitMessage, d)
+	case "allow_merge_commit":
+		return decodeOptBool(&s.AllowMergeCommit, d)
+	case "allow_forking":
+		return decodeOptBool(&s.AllowForking, d)
 	case "web_commit_signoff_required":
 		return decodeOptBool(&s.WebCommitSignoffRequired, d)
+	case "open_issues":
+		return decodeInt64(&s.OpenIssues, d)
+	case "watchers":
+		return decodeInt64(&s.Watchers, d)
+	case "master_branch":
+		return decodeOptStr(&s.MasterBranch, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
+	case "anonymous_access_enabled":
+		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "code_search_index_status":
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
+	case "custom_properties":
+		return decodeMap(&s.CustomProperties, d, decodeAny)
 	}
 	if name := foldedKey(key, installationRepositoryMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2516,7 +2516,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var installationRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status", "custom_properties"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
@@ -2550,15 +2550,15 @@ const (
 //
 // Schema: #/components/schemas/installation-token
 type InstallationToken struct {
-	ExpiresAt              string `json:"expires_at"`
-	HasMultipleSingleFiles *bool  `json:"has_multiple_single_files,omitzero"`
+	Token     string `json:"token"`
+	ExpiresAt string `json:"expires_at"`
 	// The permissions granted to the fine-grained access token.
-	Permissions         *AppPermissions                       `json:"permissions,omitzero"`
-	Repositories        []Repository                          `json:"repositories,omitzero"`
-	RepositorySelection *InstallationTokenRepositorySelection `json:"repository_selection,omitzero"`
-	SingleFile          *string                               `json:"single_file,omitzero"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
-	Token               string                                `json:"token"`
+	Permissions            *AppPermissions                       `json:"permissions,omitzero"`
+	RepositorySelection    *InstallationTokenRepositorySelection `json:"repository_selection,omitzero"`
+	Repositories           []Repository                          `json:"repositories,omitzero"`
+	SingleFile             *string                               `json:"single_file,omitzero"`
+	HasMultipleSingleFiles *bool                                 `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string                              `json:"single_file_paths,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2569,22 +2569,22 @@ func (s *InstallationToken) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "expires_at":
-		return decodeStr(&s.ExpiresAt, d)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-	case "repository_selection":
-		return decodeOptEnum(&s.RepositorySelection, d)
-	case "single_file":
-		return decodeOptStr(&s.SingleFile, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
 	case "token":
 		return decodeStr(&s.Token, d)
+	case "expires_at":
+		return decodeStr(&s.ExpiresAt, d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
+	case "repository_selection":
+		return decodeOptEnum(&s.RepositorySelection, d)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
+	case "single_file":
+		return decodeOptStr(&s.SingleFile, d)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
+	case "single_file_paths":
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
 	}
 	if name := foldedKey(key, installationTokenMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2592,7 +2592,7 @@ func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationTokenMembers = &memberNames{names: []string{"expires_at", "has_multiple_single_files", "permissions", "repositories", "repository_selection", "single_file", "single_file_paths", "token"}}
+var installationTokenMembers = &memberNames{names: []string{"token", "expires_at", "permissions", "repository_selection", "repositories", "single_file", "has_multiple_single_files", "single_file_paths"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationToken) UnmarshalJSON(data []byte) error {
@@ -2623,13 +2623,13 @@ const (
 //
 // Schema: #/components/schemas/integration-installation-request
 type IntegrationInstallationRequest struct {
-	Account   InstallationAccount `json:"account"`
-	CreatedAt time.Time           `json:"created_at"`
 	// Unique identifier of the request installation.
-	ID     int64   `json:"id"`
-	NodeID *string `json:"node_id,omitzero"`
+	ID      int64               `json:"id"`
+	NodeID  *string             `json:"node_id,omitzero"`
+	Account InstallationAccount `json:"account"`
 	// A GitHub user.
 	Requester SimpleUser `json:"requester"`
+	CreatedAt time.Time  `json:"created_at"`
 }
 
 // decodeJSON reads s from d.
@@ -2640,16 +2640,16 @@ func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
 	case "id":
 		return decodeInt64(&s.ID, d)
 	case "node_id":
 		return decodeOptStr(&s.NodeID, d)
+	case "account":
+		return s.Account.decodeJSON(d)
 	case "requester":
 		return s.Requester.decodeJSON(d)
+	case "created_at":
+		return decodeTime(&s.CreatedAt, d)
 	}
 	if name := foldedKey(key, integrationInstallationRequestMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2657,7 +2657,7 @@ func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error 
 	return d.Skip()
 }
 
-var integrationInstallationRequestMembers = &memberNames{names: []string{"account", "created_at", "id", "node_id", "requester"}}
+var integrationInstallationRequestMembers = &memberNames{names: []string{"id", "node_id", "account", "requester", "created_at"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
@@ -2668,12 +2668,12 @@ func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
 //
 // Schema: #/components/schemas/nullable-license-simple
 type LicenseSimple struct {
-	HTMLURL *string          `json:"html_url,omitzero"`
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
-	NodeID  string           `json:"node_id"`
-	SpdxID  Nullable[string] `json:"spdx_id"`
 	URL     Nullable[string] `json:"url"`
+	SpdxID  Nullable[string] `json:"spdx_id"`
+	NodeID  string           `json:"node_id"`
+	HTMLURL *string          `json:"html_url,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2684,18 +2684,18 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
 	case "key":
 		return decodeStr(&s.Key, d)
 	case "name":
 		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "spdx_id":
-		return decodeNullable(&s.SpdxID, d, decodeStr)
 	case "url":
 		return decodeNullable(&s.URL, d, decodeStr)
+	case "spdx_id":
+		return decodeNullable(&s.SpdxID, d, decodeStr)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "html_url":
+		return decodeOptStr(&s.HTMLURL, d)
 	}
 	if name := foldedKey(key, licenseSimpleMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2703,7 +2703,7 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var licenseSimpleMembers = &memberNames{names: []string{"html_url", "key", "name", "node_id", "spdx_id", "url"}}
+var licenseSimpleMembers = &memberNames{names: []string{"key", "name", "url", "spdx_id", "node_id", "html_url"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
@@ -2715,9 +2715,9 @@ func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
 // Schema:
 // #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
 type ListInstallationReposForAuthenticatedUserResponse struct {
-	Repositories        []InstallationRepository `json:"repositories"`
-	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	TotalCount          int64                    `json:"total_count"`
+	RepositorySelection *string                  `json:"repository_selection,omitzero"`
+	Repositories        []InstallationRepository `json:"repositories"`
 }
 
 // decodeJSON reads s from d.
@@ -2728,12 +2728,12 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
-	case "repository_selection":
-		return decodeOptStr(&s.RepositorySelection, d)
 	case "total_count":
 		return decodeInt64(&s.TotalCount, d)
+	case "repository_selection":
+		return decodeOptStr(&s.RepositorySelection, d)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
 	}
 	if name := foldedKey(key, listInstallationReposForAuthenticatedUserResponseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2741,7 +2741,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []b
 	return d.Skip()
 }
 
-var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
+var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "repository_selection", "repositories"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
@@ -2752,8 +2752,8 @@ func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data [
 //
 // Schema: #/paths/~1user~1installations/get/responses/200/content/application~1json/schema
 type ListInstallationsForAuthenticatedUserResponse struct {
-	Installations []Installation `json:"installations"`
 	TotalCount    int64          `json:"total_count"`
+	Installations []Installation `json:"installations"`
 }
 
 // decodeJSON reads s from d.
@@ -2764,10 +2764,10 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "installations":
-		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
 	case "total_count":
 		return decodeInt64(&s.TotalCount, d)
+	case "installations":
+		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
 	}
 	if name := foldedKey(key, listInstallationsForAuthenticatedUserResponseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2775,7 +2775,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte,
 	return d.Skip()
 }
 
-var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"installations", "total_count"}}
+var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "installations"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
@@ -2786,9 +2786,9 @@ func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byt
 //
 // Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
 type ListReposAccessibleToInstallationResponse struct {
+	TotalCount          int64                    `json:"total_count"`
 	Repositories        []InstallationRepository `json:"repositories"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
-	TotalCount          int64                    `json:"total_count"`
 }
 
 // decodeJSON reads s from d.
@@ -2799,12 +2799,12 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
+	case "total_count":
+		return decodeInt64(&s.TotalCount, d)
 	case "repositories":
 		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
 	case "repository_selection":
 		return decodeOptStr(&s.RepositorySelection, d)
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
 	}
 	if name := foldedKey(key, listReposAccessibleToInstallationResponseMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -2812,7 +2812,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *
 	return d.Skip()
 }
 
-var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"repositories", "repository_selection", "total_count"}}
+var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"total_count", "repositories", "repository_selection"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) error {
@@ -2823,140 +2823,140 @@ func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) e
 //
 // Schema: #/components/schemas/repository
 type Repository struct {
-	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
-	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitzero"`
-	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
-	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
-	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
-	// Whether or not a pull request head branch that is behind its base branch can always be updated
-	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
-	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
-	ArchiveURL             string `json:"archive_url"`
-	// Whether the repository is archived.
-	Archived     bool   `json:"archived"`
-	AssigneesURL string `json:"assignees_url"`
-	BlobsURL     string `json:"blobs_url"`
-	BranchesURL  string `json:"branches_url"`
-	CloneURL     string `json:"clone_url"`
-	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
-	CollaboratorsURL      string                           `json:"collaborators_url"`
-	CommentsURL           string                           `json:"comments_url"`
-	CommitsURL            string                           `json:"commits_url"`
-	CompareURL            string                           `json:"compare_url"`
-	ContentsURL           string                           `json:"contents_url"`
-	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             Nullable[time.Time]              `json:"created_at"`
-	// The default branch of the repository.
-	DefaultBranch string `json:"default_branch"`
-	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
-	DeploymentsURL      string           `json:"deployments_url"`
-	Description         Nullable[string] `json:"description"`
-	// Returns whether or not this repository disabled.
-	Disabled      bool   `json:"disabled"`
-	DownloadsURL  string `json:"downloads_url"`
-	EventsURL     string `json:"events_url"`
-	Fork          bool   `json:"fork"`
-	Forks         int64  `json:"forks"`
-	ForksCount    int64  `json:"forks_count"`
-	ForksURL      string `json:"forks_url"`
-	FullName      string `json:"full_name"`
-	GitCommitsURL string `json:"git_commits_url"`
-	GitRefsURL    string `json:"git_refs_url"`
-	GitTagsURL    string `json:"git_tags_url"`
-	GitURL        string `json:"git_url"`
-	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitzero"`
-	// Whether downloads are enabled.
-	HasDownloads bool `json:"has_downloads"`
-	// Whether issues are enabled.
-	HasIssues bool `json:"has_issues"`
-	HasPages  bool `json:"has_pages"`
-	// Whether projects are enabled.
-	HasProjects bool `json:"has_projects"`
-	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
-	// Whether the wiki is enabled.
-	HasWiki  bool             `json:"has_wiki"`
-	Homepage Nullable[string] `json:"homepage"`
-	HooksURL string           `json:"hooks_url"`
-	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
-	ID int64 `json:"id"`
-	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool            `json:"is_template,omitzero"`
-	IssueCommentURL string           `json:"issue_comment_url"`
-	IssueEventsURL  string           `json:"issue_events_url"`
-	IssuesURL       string           `json:"issues_url"`
-	KeysURL         string           `json:"keys_url"`
-	LabelsURL       string           `json:"labels_url"`
-	Language        Nullable[string] `json:"language"`
-	LanguagesURL    string           `json:"languages_url"`
-	// License Simple
-	License      Nullable[LicenseSimple] `json:"license"`
-	MasterBranch *string                 `json:"master_branch,omitzero"`
-	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
-	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
-	MergesURL        string                      `json:"merges_url"`
-	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        Nullable[string]            `json:"mirror_url"`
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
 	// The name of the repository.
-	Name             string `json:"name"`
-	NodeID           string `json:"node_id"`
-	NotificationsURL string `json:"notifications_url"`
-	OpenIssues       int64  `json:"open_issues"`
-	OpenIssuesCount  int64  `json:"open_issues_count"`
+	Name     string `json:"name"`
+	FullName string `json:"full_name"`
+	// License Simple
+	License     Nullable[LicenseSimple] `json:"license"`
+	Forks       int64                   `json:"forks"`
+	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
 	// A GitHub user.
-	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
+	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.
-	Private bool `json:"private"`
-	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
-	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
-	ReleasesURL               string                               `json:"releases_url"`
+	Private          bool             `json:"private"`
+	HTMLURL          string           `json:"html_url"`
+	Description      Nullable[string] `json:"description"`
+	Fork             bool             `json:"fork"`
+	URL              string           `json:"url"`
+	ArchiveURL       string           `json:"archive_url"`
+	AssigneesURL     string           `json:"assignees_url"`
+	BlobsURL         string           `json:"blobs_url"`
+	BranchesURL      string           `json:"branches_url"`
+	CollaboratorsURL string           `json:"collaborators_url"`
+	CommentsURL      string           `json:"comments_url"`
+	CommitsURL       string           `json:"commits_url"`
+	CompareURL       string           `json:"compare_url"`
+	ContentsURL      string           `json:"contents_url"`
+	ContributorsURL  string           `json:"contributors_url"`
+	DeploymentsURL   string           `json:"deployments_url"`
+	DownloadsURL     string           `json:"downloads_url"`
+	EventsURL        string           `json:"events_url"`
+	ForksURL         string           `json:"forks_url"`
+	GitCommitsURL    string           `json:"git_commits_url"`
+	GitRefsURL       string           `json:"git_refs_url"`
+	GitTagsURL       string           `json:"git_tags_url"`
+	GitURL           string           `json:"git_url"`
+	IssueCommentURL  string           `json:"issue_comment_url"`
+	IssueEventsURL   string           `json:"issue_events_url"`
+	IssuesURL        string           `json:"issues_url"`
+	KeysURL          string           `json:"keys_url"`
+	LabelsURL        string           `json:"labels_url"`
+	LanguagesURL     string           `json:"languages_url"`
+	MergesURL        string           `json:"merges_url"`
+	MilestonesURL    string           `json:"milestones_url"`
+	NotificationsURL string           `json:"notifications_url"`
+	PullsURL         string           `json:"pulls_url"`
+	ReleasesURL      string           `json:"releases_url"`
+	SSHURL           string           `json:"ssh_url"`
+	StargazersURL    string           `json:"stargazers_url"`
+	StatusesURL      string           `json:"statuses_url"`
+	SubscribersURL   string           `json:"subscribers_url"`
+	SubscriptionURL  string           `json:"subscription_url"`
+	TagsURL          string           `json:"tags_url"`
+	TeamsURL         string           `json:"teams_url"`
+	TreesURL         string           `json:"trees_url"`
+	CloneURL         string           `json:"clone_url"`
+	MirrorURL        Nullable[string] `json:"mirror_url"`
+	HooksURL         string           `json:"hooks_url"`
+	SvnURL           string           `json:"svn_url"`
+	Homepage         Nullable[string] `json:"homepage"`
+	Language         Nullable[string] `json:"language"`
+	ForksCount       int64            `json:"forks_count"`
+	StargazersCount  int64            `json:"stargazers_count"`
+	WatchersCount    int64            `json:"watchers_count"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
-	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
-	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
-	SSHURL                 string                            `json:"ssh_url"`
-	StargazersCount        int64                             `json:"stargazers_count"`
-	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitzero"`
-	StatusesURL            string                            `json:"statuses_url"`
-	SubscribersURL         string                            `json:"subscribers_url"`
-	SubscriptionURL        string                            `json:"subscription_url"`
-	SvnURL                 string                            `json:"svn_url"`
-	TagsURL                string                            `json:"tags_url"`
-	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
-	Topics                 []string                          `json:"topics,omitzero"`
-	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
-	URL                    string                            `json:"url"`
+	// The default branch of the repository.
+	DefaultBranch   string `json:"default_branch"`
+	OpenIssuesCount int64  `json:"open_issues_count"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate *bool    `json:"is_template,omitzero"`
+	Topics     []string `json:"topics,omitzero"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether the wiki is enabled.
+	HasWiki  bool `json:"has_wiki"`
+	HasPages bool `json:"has_pages"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
+	// Whether the repository is archived.
+	Archived bool `json:"archived"`
+	// Returns whether or not this repository disabled.
+	Disabled bool `json:"disabled"`
+	// The repository visibility: public, private, or internal.
+	Visibility *string             `json:"visibility,omitzero"`
+	PushedAt   Nullable[time.Time] `json:"pushed_at"`
+	CreatedAt  Nullable[time.Time] `json:"created_at"`
+	UpdatedAt  Nullable[time.Time] `json:"updated_at"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool   `json:"allow_rebase_merge,omitzero"`
+	TempCloneToken   *string `json:"temp_clone_token,omitzero"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool `json:"delete_branch_on_merge,omitzero"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
 	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
-	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitzero"`
-	Watchers      int64   `json:"watchers"`
-	WatchersCount int64   `json:"watchers_count"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
+	WebCommitSignoffRequired *bool   `json:"web_commit_signoff_required,omitzero"`
+	OpenIssues               int64   `json:"open_issues"`
+	Watchers                 int64   `json:"watchers"`
+	MasterBranch             *string `json:"master_branch,omitzero"`
+	StarredAt                *string `json:"starred_at,omitzero"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool `json:"anonymous_access_enabled,omitzero"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -2967,34 +2967,40 @@ func (s *Repository) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Repository) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "name":
+		return decodeStr(&s.Name, d)
+	case "full_name":
+		return decodeStr(&s.FullName, d)
+	case "license":
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
+	case "forks":
+		return decodeInt64(&s.Forks, d)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
+	case "owner":
+		return s.Owner.decodeJSON(d)
+	case "private":
+		return decodeBool(&s.Private, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
+	case "description":
+		return decodeNullable(&s.Description, d, decodeStr)
+	case "fork":
+		return decodeBool(&s.Fork, d)
+	case "url":
+		return decodeStr(&s.URL, d)
 	case "archive_url":
 		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
 	case "assignees_url":
 		return decodeStr(&s.AssigneesURL, d)
 	case "blobs_url":
 		return decodeStr(&s.BlobsURL, d)
 	case "branches_url":
 		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
 	case "collaborators_url":
 		return decodeStr(&s.CollaboratorsURL, d)
 	case "comments_url":
@@ -3007,32 +3013,14 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.ContentsURL, d)
 	case "contributors_url":
 		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
 	case "deployments_url":
 		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
 	case "downloads_url":
 		return decodeStr(&s.DownloadsURL, d)
 	case "events_url":
 		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
 	case "forks_url":
 		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
 	case "git_commits_url":
 		return decodeStr(&s.GitCommitsURL, d)
 	case "git_refs_url":
@@ -3041,30 +3029,6 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.GitTagsURL, d)
 	case "git_url":
 		return decodeStr(&s.GitURL, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
 	case "issue_comment_url":
 		return decodeStr(&s.IssueCommentURL, d)
 	case "issue_events_url":
@@ -3075,94 +3039,130 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 		return decodeStr(&s.KeysURL, d)
 	case "labels_url":
 		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
 	case "languages_url":
 		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
 	case "merges_url":
 		return decodeStr(&s.MergesURL, d)
 	case "milestones_url":
 		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
 	case "notifications_url":
 		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
 	case "pulls_url":
 		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
 	case "releases_url":
 		return decodeStr(&s.ReleasesURL, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
 	case "ssh_url":
 		return decodeStr(&s.SSHURL, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
 	case "stargazers_url":
 		return decodeStr(&s.StargazersURL, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
 	case "statuses_url":
 		return decodeStr(&s.StatusesURL, d)
 	case "subscribers_url":
 		return decodeStr(&s.SubscribersURL, d)
 	case "subscription_url":
 		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
 	case "tags_url":
 		return decodeStr(&s.TagsURL, d)
 	case "teams_url":
 		return decodeStr(&s.TeamsURL, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
 	case "trees_url":
 		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
+	case "clone_url":
+		return decodeStr(&s.CloneURL, d)
+	case "mirror_url":
+		return decodeNullable(&s.MirrorURL, d, decodeStr)
+	case "hooks_url":
+		return decodeStr(&s.HooksURL, d)
+	case "svn_url":
+		return decodeStr(&s.SvnURL, d)
+	case "homepage":
+		return decodeNullable(&s.Homepage, d, decodeStr)
+	case "language":
+		return decodeNullable(&s.Language, d, decodeStr)
+	case "forks_count":
+		return decodeInt64(&s.ForksCount, d)
+	case "stargazers_count":
+		return decodeInt64(&s.StargazersCount, d)
 	case "watchers_count":
 		return decodeInt64(&s.WatchersCount, d)
+	case "size":
+		return decodeInt64(&s.Size, d)
+	case "default_branch":
+		return decodeStr(&s.DefaultBranch, d)
+	case "open_issues_count":
+		return decodeInt64(&s.OpenIssuesCount, d)
+	case "is_template":
+		return decodeOptBool(&s.IsTemplate, d)
+	case "topics":
+		return decodeSlice(&s.Topics, d, decodeStr)
+	case "has_issues":
+		return decodeBool(&s.HasIssues, d)
+	case "has_projects":
+		return decodeBool(&s.HasProjects, d)
+	case "has_wiki":
+		return decodeBool(&s.HasWiki, d)
+	case "has_pages":
+		return decodeBool(&s.HasPages, d)
+	case "has_downloads":
+		return decodeBool(&s.HasDownloads, d)
+	case "has_discussions":
+		return decodeOptBool(&s.HasDiscussions, d)
+	case "has_pull_requests":
+		return decodeOptBool(&s.HasPullRequests, d)
+	case "pull_request_creation_policy":
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
+	case "archived":
+		return decodeBool(&s.Archived, d)
+	case "disabled":
+		return decodeBool(&s.Disabled, d)
+	case "visibility":
+		return decodeOptStr(&s.Visibility, d)
+	case "pushed_at":
+		return decodeNullable(&s.PushedAt, d, decodeTime)
+	case "created_at":
+		return decodeNullable(&s.CreatedAt, d, decodeTime)
+	case "updated_at":
+		return decodeNullable(&s.UpdatedAt, d, decodeTime)
+	case "allow_rebase_merge":
+		return decodeOptBool(&s.AllowRebaseMerge, d)
+	case "temp_clone_token":
+		return decodeOptStr(&s.TempCloneToken, d)
+	case "allow_squash_merge":
+		return decodeOptBool(&s.AllowSquashMerge, d)
+	case "allow_auto_merge":
+		return decodeOptBool(&s.AllowAutoMerge, d)
+	case "delete_branch_on_merge":
+		return decodeOptBool(&s.DeleteBranchOnMerge, d)
+	case "allow_update_branch":
+		return decodeOptBool(&s.AllowUpdateBranch, d)
+	case "use_squash_pr_title_as_default":
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
+	case "squash_merge_commit_title":
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
+	case "squash_merge_commit_message":
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
+	case "merge_commit_title":
+		return decodeOptEnum(&s.MergeCommitTitle, d)
+	case "merge_commit_message":
+		return decodeOptEnum(&s.MergeCommitMessage, d)
+	case "allow_merge_commit":
+		return decodeOptBool(&s.AllowMergeCommit, d)
+	case "allow_forking":
+		return decodeOptBool(&s.AllowForking, d)
 	case "web_commit_signoff_required":
 		return decodeOptBool(&s.WebCommitSignoffRequired, d)
+	case "open_issues":
+		return decodeInt64(&s.OpenIssues, d)
+	case "watchers":
+		return decodeInt64(&s.Watchers, d)
+	case "master_branch":
+		return decodeOptStr(&s.MasterBranch, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
+	case "anonymous_access_enabled":
+		return decodeOptBool(&s.AnonymousAccessEnabled, d)
+	case "code_search_index_status":
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
 	}
 	if name := foldedKey(key, repositoryMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3170,7 +3170,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "anonymous_access_enabled", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "code_search_index_status", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_pull_requests", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "owner", "permissions", "private", "pull_request_creation_policy", "pulls_url", "pushed_at", "releases_url", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers_count", "stargazers_url", "starred_at", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "temp_clone_token", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var repositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Repository) UnmarshalJSON(data []byte) error {
@@ -3189,8 +3189,8 @@ func (t Repository) Format(f fmt.State, verb rune) {
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
 type RepositoryCodeSearchIndexStatus struct {
-	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
+	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -3201,10 +3201,10 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "lexical_commit_sha":
-		return decodeOptStr(&s.LexicalCommitSHA, d)
 	case "lexical_search_ok":
 		return decodeOptBool(&s.LexicalSearchOk, d)
+	case "lexical_commit_sha":
+		return decodeOptStr(&s.LexicalCommitSHA, d)
 	}
 	if name := foldedKey(key, repositoryCodeSearchIndexStatusMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3212,7 +3212,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 	return d.Skip()
 }
 
-var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_commit_sha", "lexical_search_ok"}}
+var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_search_ok", "lexical_commit_sha"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
@@ -3253,10 +3253,10 @@ const (
 // Schema: #/components/schemas/repository/properties/permissions
 type RepositoryPermissions struct {
 	Admin    bool  `json:"admin"`
-	Maintain *bool `json:"maintain,omitzero"`
 	Pull     bool  `json:"pull"`
-	Push     bool  `json:"push"`
 	Triage   *bool `json:"triage,omitzero"`
+	Push     bool  `json:"push"`
+	Maintain *bool `json:"maintain,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -3269,14 +3269,14 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
 	case "admin":
 		return decodeBool(&s.Admin, d)
-	case "maintain":
-		return decodeOptBool(&s.Maintain, d)
 	case "pull":
 		return decodeBool(&s.Pull, d)
-	case "push":
-		return decodeBool(&s.Push, d)
 	case "triage":
 		return decodeOptBool(&s.Triage, d)
+	case "push":
+		return decodeBool(&s.Push, d)
+	case "maintain":
+		return decodeOptBool(&s.Maintain, d)
 	}
 	if name := foldedKey(key, repositoryPermissionsMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3284,7 +3284,7 @@ func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "pull", "push", "triage"}}
+var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "pull", "triage", "push", "maintain"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
@@ -3342,20 +3342,20 @@ const (
 type ScopeTokenRequest struct {
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
-	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitzero"`
-	// The list of repository names to scope the user access token to. `repositories` may not be
-	// specified if `repository_ids` is specified.
-	Repositories []string `json:"repositories,omitzero"`
-	// The list of repository IDs to scope the user access token to. `repository_ids` may not be
-	// specified if `repositories` is specified.
-	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
 	// The name of the user or organization to scope the user access token to. **Required** unless
 	// `target_id` is specified.
 	Target *string `json:"target,omitzero"`
 	// The ID of the user or organization to scope the user access token to. **Required** unless
 	// `target` is specified.
 	TargetID *int64 `json:"target_id,omitzero"`
+	// The list of repository names to scope the user access token to. `repositories` may not be
+	// specified if `repository_ids` is specified.
+	Repositories []string `json:"repositories,omitzero"`
+	// The list of repository IDs to scope the user access token to. `repository_ids` may not be
+	// specified if `repositories` is specified.
+	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
+	// The permissions granted to the fine-grained access token.
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
 // decodeJSON reads s from d.
@@ -3368,16 +3368,16 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
 	case "access_token":
 		return decodeStr(&s.AccessToken, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, decodeStr)
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
 	case "target":
 		return decodeOptStr(&s.Target, d)
 	case "target_id":
 		return decodeOptInt64(&s.TargetID, d)
+	case "repositories":
+		return decodeSlice(&s.Repositories, d, decodeStr)
+	case "repository_ids":
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
+	case "permissions":
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
 	}
 	if name := foldedKey(key, scopeTokenRequestMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3385,16 +3385,20 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "permissions", "repositories", "repository_ids", "target", "target_id"}}
+var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "target", "target_id", "repositories", "repository_ids", "permissions"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ScopeTokenRequest) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("access_token")
 	e.Str(s.AccessToken)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
+	if s.Target != nil {
+		e.FieldStart("target")
+		e.Str(*s.Target)
+	}
+	if s.TargetID != nil {
+		e.FieldStart("target_id")
+		e.Int64(*s.TargetID)
 	}
 	if s.Repositories != nil {
 		e.FieldStart("repositories")
@@ -3404,13 +3408,9 @@ func (s *ScopeTokenRequest) encodeJSON(e *enc) {
 		e.FieldStart("repository_ids")
 		encodeSlice(s.RepositoryIDs, e, encodeInt64)
 	}
-	if s.Target != nil {
-		e.FieldStart("target")
-		e.Str(*s.Target)
-	}
-	if s.TargetID != nil {
-		e.FieldStart("target_id")
-		e.Int64(*s.TargetID)
+	if s.Permissions != nil {
+		e.FieldStart("permissions")
+		s.Permissions.encodeJSON(e)
 	}
 	e.ObjEnd()
 }
@@ -3432,16 +3432,16 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 //
 // Schema: #/components/schemas/nullable-scoped-installation
 type ScopedInstallation struct {
-	// A GitHub user.
-	Account                SimpleUser `json:"account"`
-	HasMultipleSingleFiles *bool      `json:"has_multiple_single_files,omitzero"`
 	// The permissions granted to the fine-grained access token.
-	Permissions     AppPermissions `json:"permissions"`
-	RepositoriesURL string         `json:"repositories_url"`
+	Permissions AppPermissions `json:"permissions"`
 	// Describe whether all repositories have been selected or there's a selection involved
-	RepositorySelection ScopedInstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      Nullable[string]                      `json:"single_file_name"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
+	RepositorySelection    ScopedInstallationRepositorySelection `json:"repository_selection"`
+	SingleFileName         Nullable[string]                      `json:"single_file_name"`
+	HasMultipleSingleFiles *bool                                 `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string                              `json:"single_file_paths,omitzero"`
+	RepositoriesURL        string                                `json:"repositories_url"`
+	// A GitHub user.
+	Account SimpleUser `json:"account"`
 }
 
 // decodeJSON reads s from d.
@@ -3452,20 +3452,20 @@ func (s *ScopedInstallation) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
 	case "permissions":
 		return s.Permissions.decodeJSON(d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
 	case "repository_selection":
 		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
 	case "single_file_name":
 		return decodeNullable(&s.SingleFileName, d, decodeStr)
+	case "has_multiple_single_files":
+		return decodeOptBool(&s.HasMultipleSingleFiles, d)
 	case "single_file_paths":
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
+	case "repositories_url":
+		return decodeStr(&s.RepositoriesURL, d)
+	case "account":
+		return s.Account.decodeJSON(d)
 	}
 	if name := foldedKey(key, scopedInstallationMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -3473,7 +3473,7 @@ func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var scopedInstallationMembers = &memberNames{names: []string{"account", "has_multiple_single_files", "permissions", "repositories_url", "repository_selection", "single_file_name", "single_file_paths"}}
+var scopedInstallationMembers = &memberNames{names: []string{"permissions", "repository_selection", "single_file_name", "has_multiple_single_files", "single_file_paths", "repositories_url", "account"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
@@ -3499,27 +3499,27 @@ const (
 //
 // Schema: #/components/schemas/simple-user
 type SimpleUser struct {
-	AvatarURL         string           `json:"avatar_url"`
+	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
-	EventsURL         string           `json:"events_url"`
+	Login             string           `json:"login"`
+	ID                int64            `json:"id"`
+	NodeID            string           `json:"node_id"`
+	AvatarURL         string           `json:"avatar_url"`
+	GravatarID        Nullable[string] `json:"gravatar_id"`
+	URL               string           `json:"url"`
+	HTMLURL           string           `json:"html_url"`
 	FollowersURL      string           `json:"followers_url"`
 	FollowingURL      string           `json:"following_url"`
 	GistsURL          string           `json:"gists_url"`
-	GravatarID        Nullable[string] `json:"gravatar_id"`
-	HTMLURL           string           `json:"html_url"`
-	ID                int64            `json:"id"`
-	Login             string           `json:"login"`
-	Name              Nullable[string] `json:"name,omitzero"`
-	NodeID            string           `json:"node_id"`
-	OrganizationsURL  string           `json:"organizations_url"`
-	ReceivedEventsURL string           `json:"received_events_url"`
-	ReposURL          string           `json:"repos_url"`
-	SiteAdmin         bool             `json:"site_admin"`
-	StarredAt         *string          `json:"starred_at,omitzero"`
 	StarredURL        string           `json:"starred_url"`
 	SubscriptionsURL  string           `json:"subscriptions_url"`
+	OrganizationsURL  string           `json:"organizations_url"`
+	ReposURL          string           `json:"repos_url"`
+	EventsURL         string           `json:"events_url"`
+	ReceivedEventsURL string           `json:"received_events_url"`
 	Type              string           `json:"type"`
-	URL               string           `json:"url"`
+	SiteAdmin         bool             `json:"site_admin"`
+	StarredAt         *string          `json:"starred_at,omitzero"`
 	UserViewType      *string          `json:"user_view_type,omitzero"`
 }
 
@@ -3531,48 +3531,48 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 // decodeMember reads the member key; unknown members are skipped.
 func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	switch string(key) {
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
+	case "name":
+		return decodeNullable(&s.Name, d, decodeStr)
 	case "email":
 		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
+	case "login":
+		return decodeStr(&s.Login, d)
+	case "id":
+		return decodeInt64(&s.ID, d)
+	case "node_id":
+		return decodeStr(&s.NodeID, d)
+	case "avatar_url":
+		return decodeStr(&s.AvatarURL, d)
+	case "gravatar_id":
+		return decodeNullable(&s.GravatarID, d, decodeStr)
+	case "url":
+		return decodeStr(&s.URL, d)
+	case "html_url":
+		return decodeStr(&s.HTMLURL, d)
 	case "followers_url":
 		return decodeStr(&s.FollowersURL, d)
 	case "following_url":
 		return decodeStr(&s.FollowingURL, d)
 	case "gists_url":
 		return decodeStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeNullable(&s.GravatarID, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeBool(&s.SiteAdmin, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
 	case "starred_url":
 		return decodeStr(&s.StarredURL, d)
 	case "subscriptions_url":
 		return decodeStr(&s.SubscriptionsURL, d)
+	case "organizations_url":
+		return decodeStr(&s.OrganizationsURL, d)
+	case "repos_url":
+		return decodeStr(&s.ReposURL, d)
+	case "events_url":
+		return decodeStr(&s.EventsURL, d)
+	case "received_events_url":
+		return decodeStr(&s.ReceivedEventsURL, d)
 	case "type":
 		return decodeStr(&s.Type, d)
-	case "url":
-		return decodeStr(&s.URL, d)
+	case "site_admin":
+		return decodeBool(&s.SiteAdmin, d)
+	case "starred_at":
+		return decodeOptStr(&s.StarredAt, d)
 	case "user_view_type":
 		return decodeOptStr(&s.UserViewType, d)
 	}
@@ -3582,7 +3582,7 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var simpleUserMembers = &memberNames{names: []string{"avatar_url", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_at", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var simpleUserMembers = &memberNames{names: []string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *SimpleUser) UnmarshalJSON(data []byte) error {

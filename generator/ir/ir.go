@@ -48,7 +48,7 @@ type Type struct {
 	Source string // JSON pointer of the schema it comes from, for readers of the output
 	Kind   TypeKind
 
-	Fields    []*Field    // Struct: in name order
+	Fields    []*Field    // Struct: in the description's order (allOf members' first)
 	Extra     *TypeRef    // Struct: type of additional properties, nil if they are not kept
 	ExtraName string      // Struct: the field that holds them
 	Values    []EnumValue // Enum: the values, in document order

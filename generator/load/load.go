@@ -37,6 +37,8 @@ type Document struct {
 	NamedInline []*openapi3.Schema
 	// Swagger2 is set when the file is Swagger 2.0, converted: T is the conversion.
 	Swagger2 bool
+
+	order propertyOrder // the properties of each schema in the description's order
 }
 
 // File loads the description at path and applies ov (which may be nil).
@@ -84,7 +86,7 @@ func Bytes(name string, data []byte, ov *overrides.Set) (doc *Document, err erro
 	if t.Paths == nil {
 		t.Paths = openapi3.NewPaths() // OpenAPI 3.1: webhooks alone
 	}
-	doc = &Document{File: name, T: t, Swagger2: converted}
+	doc = &Document{File: name, T: t, Swagger2: converted, order: readPropertyOrder(input)}
 	if converted {
 		doc.Warnings.Add(diag.Errorf(diag.Pos{File: name}, "a Swagger 2.0 description: converted to OpenAPI 3.0 (kin-openapi's openapi2conv) before generating"))
 	}

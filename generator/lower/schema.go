@@ -269,6 +269,7 @@ func (s *schemas) fill(t *ir.Type, sch *openapi3.Schema, ptr string) {
 // Format when it has a credential to mask).
 func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	m := newMerged()
+	m.order = s.doc.Properties
 	m.add(sch, ptr, "")
 	if m.cycle != nil {
 		s.errs.Add(diag.Errorf(s.doc.Pos(sch.Origin, ptr), "allOf leads back to a schema it is part of (%s): no object can be all of itself; remove the loop",
@@ -277,7 +278,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	}
 	fieldNames, _ := sch.Extensions[load.ExtFieldNames].(map[string]string)
 	secrets := s.doc.SecretProperties()
-	props := sortedKeys(m.props)
+	props := m.names
 	secret := map[string]bool{}
 	for _, prop := range props {
 		secret[prop] = slices.Contains(secrets, prop) || isSecret(prop, m.props[prop])
@@ -349,6 +350,8 @@ func (s *schemas) ownerName(t *ir.Type, owner string) string {
 // merged gathers the properties of a schema and, recursively, of its allOf members.
 type merged struct {
 	props    map[string]*openapi3.SchemaRef
+	names    []string                  // the properties in order: allOf members' first, each in order's order
+	order    func(ptr string) []string // a schema's properties in the description's order; nil: by name
 	ptrs     map[string]string
 	owners   map[string]string // property -> key of the component that declares it, if any
 	required map[string]bool
@@ -386,8 +389,11 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 			m.add(member.Value, mptr, mowner)
 		}
 	}
-	for name, p := range sch.Properties {
-		m.props[name] = p
+	for _, name := range m.inOrder(sch, ptr) {
+		if _, seen := m.props[name]; !seen {
+			m.names = append(m.names, name)
+		}
+		m.props[name] = sch.Properties[name]
 		m.ptrs[name] = diag.Child(ptr, "properties", name)
 		m.owners[name] = owner
 	}
@@ -400,6 +406,28 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 	if has := sch.AdditionalProperties.Has; has != nil && !*has {
 		m.closed = true // additionalProperties: false
 	}
+}
+
+// inOrder lists a schema's properties in the description's order, where it is known, and
+// the others (which an override added, say) after them by name.
+func (m *merged) inOrder(sch *openapi3.Schema, ptr string) []string {
+	var names []string
+	if m.order != nil {
+		for _, name := range m.order(ptr) {
+			if _, ok := sch.Properties[name]; ok && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	if len(names) == len(sch.Properties) {
+		return names
+	}
+	for _, name := range sortedKeys(sch.Properties) {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // fillEnum names the enum's constants after the type and the value. They are package-level

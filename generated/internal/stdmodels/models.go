@@ -14,29 +14,29 @@ import (
 //
 // Schema: #/components/schemas/integration
 type App struct {
-	ClientID    *string          `json:"client_id,omitzero"`
-	CreatedAt   time.Time        `json:"created_at"`
+	// Unique identifier of the GitHub app
+	ID int64 `json:"id"`
+	// The slug name of the GitHub app
+	Slug     *string  `json:"slug,omitzero"`
+	NodeID   string   `json:"node_id"`
+	ClientID *string  `json:"client_id,omitzero"`
+	Owner    AppOwner `json:"owner"`
+	// The name of the GitHub app
+	Name        string           `json:"name"`
 	Description Nullable[string] `json:"description"`
+	ExternalURL string           `json:"external_url"`
+	HTMLURL     string           `json:"html_url"`
+	CreatedAt   time.Time        `json:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	// The set of permissions for the GitHub app
+	Permissions AppPermissionSet `json:"permissions"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
-	Events      []string `json:"events"`
-	ExternalURL string   `json:"external_url"`
-	HTMLURL     string   `json:"html_url"`
-	// Unique identifier of the GitHub app
-	ID int64 `json:"id"`
+	Events []string `json:"events"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
 	InstallationsCount *int64 `json:"installations_count,omitzero"`
-	// The name of the GitHub app
-	Name   string   `json:"name"`
-	NodeID string   `json:"node_id"`
-	Owner  AppOwner `json:"owner"`
-	// The set of permissions for the GitHub app
-	Permissions AppPermissionSet `json:"permissions"`
-	// The slug name of the GitHub app
-	Slug      *string   `json:"slug,omitzero"`
-	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
@@ -99,11 +99,11 @@ func (u AppOwner) MarshalJSON() ([]byte, error) {
 //
 // Schema: #/components/schemas/integration/properties/permissions
 type AppPermissionSet struct {
+	Issues      *string `json:"issues,omitzero"`
 	Checks      *string `json:"checks,omitzero"`
+	Metadata    *string `json:"metadata,omitzero"`
 	Contents    *string `json:"contents,omitzero"`
 	Deployments *string `json:"deployments,omitzero"`
-	Issues      *string `json:"issues,omitzero"`
-	Metadata    *string `json:"metadata,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]string `json:"-"`
 }
@@ -123,7 +123,7 @@ func (s AppPermissionSet) MarshalJSON() ([]byte, error) {
 	return encodeExtra(plain(s), s.AdditionalProperties, appPermissionSetProperties)
 }
 
-var appPermissionSetProperties = []string{"checks", "contents", "deployments", "issues", "metadata"}
+var appPermissionSetProperties = []string{"issues", "checks", "metadata", "contents", "deployments"}
 
 // AppPermissions: The permissions granted to the fine-grained access token.
 //
@@ -149,9 +149,6 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for repository contents, commits, branches,
 	// downloads, releases, and merges.
 	Contents *AppPermissionsContents `json:"contents,omitzero"`
-	// The level of permission to grant the access token to view and edit custom properties for an
-	// organization, when allowed by the property.
-	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot secrets.
 	DependabotSecrets *AppPermissionsDependabotSecrets `json:"dependabot_secrets,omitzero"`
 	// The level of permission to grant the access token for deployments and deployment statuses.
@@ -159,89 +156,21 @@ type AppPermissions struct {
 	// The level of permission to grant the access token for discussions and related comments and
 	// labels.
 	Discussions *AppPermissionsDiscussions `json:"discussions,omitzero"`
-	// The level of permission to grant the access token to manage the email addresses belonging to a
-	// user.
-	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitzero"`
-	// The level of permission to grant the access token for organization custom properties management
-	// at the enterprise level.
-	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token for managing repository environments.
 	Environments *AppPermissionsEnvironments `json:"environments,omitzero"`
-	// The level of permission to grant the access token to manage the followers belonging to a user.
-	Followers *AppPermissionsFollowers `json:"followers,omitzero"`
-	// The level of permission to grant the access token to manage git SSH keys.
-	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitzero"`
-	// The level of permission to grant the access token to view and manage GPG keys belonging to a
-	// user.
-	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitzero"`
-	// The level of permission to grant the access token to view and manage interaction limits on a
-	// repository.
-	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitzero"`
 	// The level of permission to grant the access token for issues and related comments, assignees,
 	// labels, and milestones.
 	Issues *AppPermissionsIssues `json:"issues,omitzero"`
-	// The level of permission to grant the access token for organization teams and members.
-	Members *AppPermissionsMembers `json:"members,omitzero"`
 	// The level of permission to grant the access token to manage the merge queues for a repository.
 	MergeQueues *AppPermissionsMergeQueues `json:"merge_queues,omitzero"`
 	// The level of permission to grant the access token to search repositories, list collaborators,
 	// and access repository metadata.
 	Metadata *AppPermissionsMetadata `json:"metadata,omitzero"`
-	// The level of permission to grant the access token to manage access to an organization.
-	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitzero"`
-	// The level of permission to grant the access token to view and manage announcement banners for an
-	// organization.
-	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitzero"`
-	// The level of permission to grant the access token to view and manage Copilot cloud agent
-	// settings for an organization.
-	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitzero"`
-	// The level of permission to grant the access token for managing access to GitHub Copilot for
-	// members of an organization with a Copilot Business subscription. This property is in public
-	// preview and is subject to change.
-	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitzero"`
-	// The level of permission to grant the access token for custom organization roles management.
-	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitzero"`
-	// The level of permission to grant the access token for repository custom properties management at
-	// the organization level.
-	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitzero"`
-	// The level of permission to grant the access token for custom repository roles management.
-	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitzero"`
-	// The level of permission to grant the access token to view events triggered by an activity in an
-	// organization.
-	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitzero"`
-	// The level of permission to grant the access token to manage the post-receive hooks for an
-	// organization.
-	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitzero"`
-	// The level of permission to grant the access token for organization packages published to GitHub
-	// Packages.
-	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitzero"`
-	// The level of permission to grant the access token for viewing and managing fine-grained personal
-	// access tokens that have been approved by an organization.
-	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitzero"`
-	// The level of permission to grant the access token for viewing and managing fine-grained personal
-	// access token requests to an organization.
-	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitzero"`
-	// The level of permission to grant the access token for viewing an organization's plan.
-	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitzero"`
-	// The level of permission to grant the access token to manage organization projects and projects
-	// public preview (where available).
-	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitzero"`
-	// The level of permission to grant the access token to manage organization secrets.
-	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitzero"`
-	// The level of permission to grant the access token to view and manage GitHub Actions self-hosted
-	// runners available to an organization.
-	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitzero"`
-	// The level of permission to grant the access token to view and manage users blocked by the
-	// organization.
-	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitzero"`
 	// The level of permission to grant the access token for packages published to GitHub Packages.
 	Packages *AppPermissionsPackages `json:"packages,omitzero"`
 	// The level of permission to grant the access token to retrieve Pages statuses, configuration, and
 	// builds, as well as create new builds.
 	Pages *AppPermissionsPages `json:"pages,omitzero"`
-	// The level of permission to grant the access token to manage the profile settings belonging to a
-	// user.
-	Profile *AppPermissionsProfile `json:"profile,omitzero"`
 	// The level of permission to grant the access token for pull requests and related comments,
 	// assignees, labels, milestones, and merges.
 	PullRequests *AppPermissionsPullRequests `json:"pull_requests,omitzero"`
@@ -263,15 +192,86 @@ type AppPermissions struct {
 	SecurityEvents *AppPermissionsSecurityEvents `json:"security_events,omitzero"`
 	// The level of permission to grant the access token to manage just a single file.
 	SingleFile *AppPermissionsSingleFile `json:"single_file,omitzero"`
-	// The level of permission to grant the access token to list and manage repositories a user is
-	// starring.
-	Starring *AppPermissionsStarring `json:"starring,omitzero"`
 	// The level of permission to grant the access token for commit statuses.
 	Statuses *AppPermissionsStatuses `json:"statuses,omitzero"`
 	// The level of permission to grant the access token to manage Dependabot alerts.
 	VulnerabilityAlerts *AppPermissionsVulnerabilityAlerts `json:"vulnerability_alerts,omitzero"`
 	// The level of permission to grant the access token to update GitHub Actions workflow files.
 	Workflows *AppPermissionsWorkflows `json:"workflows,omitzero"`
+	// The level of permission to grant the access token to view and edit custom properties for an
+	// organization, when allowed by the property.
+	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
+	// The level of permission to grant the access token for organization teams and members.
+	Members *AppPermissionsMembers `json:"members,omitzero"`
+	// The level of permission to grant the access token to manage access to an organization.
+	OrganizationAdministration *AppPermissionsOrganizationAdministration `json:"organization_administration,omitzero"`
+	// The level of permission to grant the access token for custom repository roles management.
+	OrganizationCustomRoles *AppPermissionsOrganizationCustomRoles `json:"organization_custom_roles,omitzero"`
+	// The level of permission to grant the access token for custom organization roles management.
+	OrganizationCustomOrgRoles *AppPermissionsOrganizationCustomOrgRoles `json:"organization_custom_org_roles,omitzero"`
+	// The level of permission to grant the access token for repository custom properties management at
+	// the organization level.
+	OrganizationCustomProperties *AppPermissionsOrganizationCustomProperties `json:"organization_custom_properties,omitzero"`
+	// The level of permission to grant the access token for managing access to GitHub Copilot for
+	// members of an organization with a Copilot Business subscription. This property is in public
+	// preview and is subject to change.
+	OrganizationCopilotSeatManagement *AppPermissionsOrganizationCopilotSeatManagement `json:"organization_copilot_seat_management,omitzero"`
+	// The level of permission to grant the access token to view and manage Copilot cloud agent
+	// settings for an organization.
+	OrganizationCopilotAgentSettings *AppPermissionsOrganizationCopilotAgentSettings `json:"organization_copilot_agent_settings,omitzero"`
+	// The level of permission to grant the access token to view and manage announcement banners for an
+	// organization.
+	OrganizationAnnouncementBanners *AppPermissionsOrganizationAnnouncementBanners `json:"organization_announcement_banners,omitzero"`
+	// The level of permission to grant the access token to view events triggered by an activity in an
+	// organization.
+	OrganizationEvents *AppPermissionsOrganizationEvents `json:"organization_events,omitzero"`
+	// The level of permission to grant the access token to manage the post-receive hooks for an
+	// organization.
+	OrganizationHooks *AppPermissionsOrganizationHooks `json:"organization_hooks,omitzero"`
+	// The level of permission to grant the access token for viewing and managing fine-grained personal
+	// access token requests to an organization.
+	OrganizationPersonalAccessTokens *AppPermissionsOrganizationPersonalAccessTokens `json:"organization_personal_access_tokens,omitzero"`
+	// The level of permission to grant the access token for viewing and managing fine-grained personal
+	// access tokens that have been approved by an organization.
+	OrganizationPersonalAccessTokenRequests *AppPermissionsOrganizationPersonalAccessTokenRequests `json:"organization_personal_access_token_requests,omitzero"`
+	// The level of permission to grant the access token for viewing an organization's plan.
+	OrganizationPlan *AppPermissionsOrganizationPlan `json:"organization_plan,omitzero"`
+	// The level of permission to grant the access token to manage organization projects and projects
+	// public preview (where available).
+	OrganizationProjects *AppPermissionsOrganizationProjects `json:"organization_projects,omitzero"`
+	// The level of permission to grant the access token for organization packages published to GitHub
+	// Packages.
+	OrganizationPackages *AppPermissionsOrganizationPackages `json:"organization_packages,omitzero"`
+	// The level of permission to grant the access token to manage organization secrets.
+	OrganizationSecrets *AppPermissionsOrganizationSecrets `json:"organization_secrets,omitzero"`
+	// The level of permission to grant the access token to view and manage GitHub Actions self-hosted
+	// runners available to an organization.
+	OrganizationSelfHostedRunners *AppPermissionsOrganizationSelfHostedRunners `json:"organization_self_hosted_runners,omitzero"`
+	// The level of permission to grant the access token to view and manage users blocked by the
+	// organization.
+	OrganizationUserBlocking *AppPermissionsOrganizationUserBlocking `json:"organization_user_blocking,omitzero"`
+	// The level of permission to grant the access token to manage the email addresses belonging to a
+	// user.
+	EmailAddresses *AppPermissionsEmailAddresses `json:"email_addresses,omitzero"`
+	// The level of permission to grant the access token to manage the followers belonging to a user.
+	Followers *AppPermissionsFollowers `json:"followers,omitzero"`
+	// The level of permission to grant the access token to manage git SSH keys.
+	GitSSHKeys *AppPermissionsGitSSHKeys `json:"git_ssh_keys,omitzero"`
+	// The level of permission to grant the access token to view and manage GPG keys belonging to a
+	// user.
+	GPGKeys *AppPermissionsGPGKeys `json:"gpg_keys,omitzero"`
+	// The level of permission to grant the access token to view and manage interaction limits on a
+	// repository.
+	InteractionLimits *AppPermissionsInteractionLimits `json:"interaction_limits,omitzero"`
+	// The level of permission to grant the access token to manage the profile settings belonging to a
+	// user.
+	Profile *AppPermissionsProfile `json:"profile,omitzero"`
+	// The level of permission to grant the access token to list and manage repositories a user is
+	// starring.
+	Starring *AppPermissionsStarring `json:"starring,omitzero"`
+	// The level of permission to grant the access token for organization custom properties management
+	// at the enterprise level.
+	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 }
 
 // AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
@@ -1105,32 +1105,32 @@ const (
 //
 // Schema: #/components/schemas/authorization
 type Authorization struct {
-	App         AuthorizationApp    `json:"app"`
-	CreatedAt   time.Time           `json:"created_at"`
-	ExpiresAt   Nullable[time.Time] `json:"expires_at"`
-	Fingerprint Nullable[string]    `json:"fingerprint"`
-	HashedToken Nullable[string]    `json:"hashed_token"`
-	ID          int64               `json:"id"`
-	// Scoped Installation
-	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
-	Note         Nullable[string]             `json:"note"`
-	NoteURL      Nullable[string]             `json:"note_url"`
+	ID  int64  `json:"id"`
+	URL string `json:"url"`
 	// A list of scopes that this authorization is in.
 	Scopes         Nullable[[]string] `json:"scopes"`
 	Token          string             `json:"token"`
 	TokenLastEight Nullable[string]   `json:"token_last_eight"`
+	HashedToken    Nullable[string]   `json:"hashed_token"`
+	App            AuthorizationApp   `json:"app"`
+	Note           Nullable[string]   `json:"note"`
+	NoteURL        Nullable[string]   `json:"note_url"`
 	UpdatedAt      time.Time          `json:"updated_at"`
-	URL            string             `json:"url"`
+	CreatedAt      time.Time          `json:"created_at"`
+	Fingerprint    Nullable[string]   `json:"fingerprint"`
 	// A GitHub user.
 	User Nullable[SimpleUser] `json:"user,omitzero"`
+	// Scoped Installation
+	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
+	ExpiresAt    Nullable[time.Time]          `json:"expires_at"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
 	p := plain(t)
-	p.HashedToken = maskSecretNullable(p.HashedToken)
 	p.Token = maskSecret(p.Token)
+	p.HashedToken = maskSecretNullable(p.HashedToken)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
@@ -1148,32 +1148,32 @@ type AuthorizationApp struct {
 // Schema:
 // #/paths/~1app-manifests~1{code}~1conversions/post/responses/201/content/application~1json/schema
 type CreateFromManifestResponse struct {
-	ClientID     string           `json:"client_id"`
-	ClientSecret string           `json:"client_secret"`
-	CreatedAt    time.Time        `json:"created_at"`
-	Description  Nullable[string] `json:"description"`
+	// Unique identifier of the GitHub app
+	ID int64 `json:"id"`
+	// The slug name of the GitHub app
+	Slug     *string  `json:"slug,omitzero"`
+	NodeID   string   `json:"node_id"`
+	ClientID string   `json:"client_id"`
+	Owner    AppOwner `json:"owner"`
+	// The name of the GitHub app
+	Name        string           `json:"name"`
+	Description Nullable[string] `json:"description"`
+	ExternalURL string           `json:"external_url"`
+	HTMLURL     string           `json:"html_url"`
+	CreatedAt   time.Time        `json:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	// The set of permissions for the GitHub app
+	Permissions AppPermissionSet `json:"permissions"`
 	// The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`,
 	// and `meta` events are not included because they are global events and not specific to an
 	// installation.
-	Events      []string `json:"events"`
-	ExternalURL string   `json:"external_url"`
-	HTMLURL     string   `json:"html_url"`
-	// Unique identifier of the GitHub app
-	ID int64 `json:"id"`
+	Events []string `json:"events"`
 	// The number of installations associated with the GitHub app. Only returned when the integration
 	// is requesting details about itself.
-	InstallationsCount *int64 `json:"installations_count,omitzero"`
-	// The name of the GitHub app
-	Name   string   `json:"name"`
-	NodeID string   `json:"node_id"`
-	Owner  AppOwner `json:"owner"`
-	PEM    string   `json:"pem"`
-	// The set of permissions for the GitHub app
-	Permissions AppPermissionSet `json:"permissions"`
-	// The slug name of the GitHub app
-	Slug          *string          `json:"slug,omitzero"`
-	UpdatedAt     time.Time        `json:"updated_at"`
-	WebhookSecret Nullable[string] `json:"webhook_secret"`
+	InstallationsCount *int64           `json:"installations_count,omitzero"`
+	ClientSecret       string           `json:"client_secret"`
+	WebhookSecret      Nullable[string] `json:"webhook_secret"`
+	PEM                string           `json:"pem"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1181,8 +1181,8 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
 	p := plain(t)
 	p.ClientSecret = maskSecret(p.ClientSecret)
-	p.PEM = maskSecret(p.PEM)
 	p.WebhookSecret = maskSecretNullable(p.WebhookSecret)
+	p.PEM = maskSecret(p.PEM)
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
@@ -1191,65 +1191,65 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 // Schema:
 // #/paths/~1app~1installations~1{installation_id}~1access_tokens/post/requestBody/content/application~1json/schema
 type CreateInstallationAccessTokenRequest struct {
-	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitzero"`
 	// List of repository names that the token should have access to
 	Repositories []string `json:"repositories,omitzero"`
 	// List of repository IDs that the token should have access to
 	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
+	// The permissions granted to the fine-grained access token.
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
 // Enterprise: An enterprise on GitHub.
 //
 // Schema: #/components/schemas/enterprise
 type Enterprise struct {
-	AvatarURL string              `json:"avatar_url"`
-	CreatedAt Nullable[time.Time] `json:"created_at"`
 	// A short description of the enterprise.
 	Description Nullable[string] `json:"description,omitzero"`
 	HTMLURL     string           `json:"html_url"`
-	// Unique identifier of the enterprise
-	ID int64 `json:"id"`
-	// The name of the enterprise.
-	Name   string `json:"name"`
-	NodeID string `json:"node_id"`
-	// The slug url identifier for the enterprise.
-	Slug      string              `json:"slug"`
-	UpdatedAt Nullable[time.Time] `json:"updated_at"`
 	// The enterprise's website URL.
 	WebsiteURL Nullable[string] `json:"website_url,omitzero"`
+	// Unique identifier of the enterprise
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
+	// The name of the enterprise.
+	Name string `json:"name"`
+	// The slug url identifier for the enterprise.
+	Slug      string              `json:"slug"`
+	CreatedAt Nullable[time.Time] `json:"created_at"`
+	UpdatedAt Nullable[time.Time] `json:"updated_at"`
+	AvatarURL string              `json:"avatar_url"`
 }
 
 // Installation is an object of the API.
 //
 // Schema: #/components/schemas/installation
 type Installation struct {
-	AccessTokensURL        string                        `json:"access_tokens_url"`
-	Account                Nullable[InstallationAccount] `json:"account"`
-	AppID                  int64                         `json:"app_id"`
-	AppSlug                string                        `json:"app_slug"`
-	ClientID               *string                       `json:"client_id,omitzero"`
-	ContactEmail           Nullable[string]              `json:"contact_email,omitzero"`
-	CreatedAt              time.Time                     `json:"created_at"`
-	Events                 []string                      `json:"events"`
-	HasMultipleSingleFiles *bool                         `json:"has_multiple_single_files,omitzero"`
-	HTMLURL                string                        `json:"html_url"`
 	// The ID of the installation.
-	ID int64 `json:"id"`
-	// The permissions granted to the fine-grained access token.
-	Permissions     AppPermissions `json:"permissions"`
-	RepositoriesURL string         `json:"repositories_url"`
+	ID      int64                         `json:"id"`
+	Account Nullable[InstallationAccount] `json:"account"`
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection InstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      Nullable[string]                `json:"single_file_name"`
-	SingleFilePaths     []string                        `json:"single_file_paths,omitzero"`
-	SuspendedAt         Nullable[time.Time]             `json:"suspended_at"`
-	// A GitHub user.
-	SuspendedBy Nullable[SimpleUser] `json:"suspended_by"`
+	AccessTokensURL     string                          `json:"access_tokens_url"`
+	RepositoriesURL     string                          `json:"repositories_url"`
+	HTMLURL             string                          `json:"html_url"`
+	AppID               int64                           `json:"app_id"`
+	ClientID            *string                         `json:"client_id,omitzero"`
 	// The ID of the user or organization this token is being scoped to.
-	TargetID   int64     `json:"target_id"`
-	TargetType string    `json:"target_type"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	TargetID   int64  `json:"target_id"`
+	TargetType string `json:"target_type"`
+	// The permissions granted to the fine-grained access token.
+	Permissions            AppPermissions   `json:"permissions"`
+	Events                 []string         `json:"events"`
+	CreatedAt              time.Time        `json:"created_at"`
+	UpdatedAt              time.Time        `json:"updated_at"`
+	SingleFileName         Nullable[string] `json:"single_file_name"`
+	HasMultipleSingleFiles *bool            `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string         `json:"single_file_paths,omitzero"`
+	AppSlug                string           `json:"app_slug"`
+	// A GitHub user.
+	SuspendedBy  Nullable[SimpleUser] `json:"suspended_by"`
+	SuspendedAt  Nullable[time.Time]  `json:"suspended_at"`
+	ContactEmail Nullable[string]     `json:"contact_email,omitzero"`
 }
 
 // InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
@@ -1314,143 +1314,143 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 // Schema:
 // #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
 type InstallationRepository struct {
-	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
-	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitzero"`
-	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
-	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
-	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
-	// Whether or not a pull request head branch that is behind its base branch can always be updated
-	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
-	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
-	ArchiveURL             string `json:"archive_url"`
-	// Whether the repository is archived.
-	Archived     bool   `json:"archived"`
-	AssigneesURL string `json:"assignees_url"`
-	BlobsURL     string `json:"blobs_url"`
-	BranchesURL  string `json:"branches_url"`
-	CloneURL     string `json:"clone_url"`
-	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
-	CollaboratorsURL      string                           `json:"collaborators_url"`
-	CommentsURL           string                           `json:"comments_url"`
-	CommitsURL            string                           `json:"commits_url"`
-	CompareURL            string                           `json:"compare_url"`
-	ContentsURL           string                           `json:"contents_url"`
-	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             Nullable[time.Time]              `json:"created_at"`
-	// The custom properties that were defined for the repository. The keys are the custom property
-	// names, and the values are the corresponding custom property values. Present for org repos only.
-	CustomProperties map[string]any `json:"custom_properties,omitzero"`
-	// The default branch of the repository.
-	DefaultBranch string `json:"default_branch"`
-	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
-	DeploymentsURL      string           `json:"deployments_url"`
-	Description         Nullable[string] `json:"description"`
-	// Returns whether or not this repository disabled.
-	Disabled      bool   `json:"disabled"`
-	DownloadsURL  string `json:"downloads_url"`
-	EventsURL     string `json:"events_url"`
-	Fork          bool   `json:"fork"`
-	Forks         int64  `json:"forks"`
-	ForksCount    int64  `json:"forks_count"`
-	ForksURL      string `json:"forks_url"`
-	FullName      string `json:"full_name"`
-	GitCommitsURL string `json:"git_commits_url"`
-	GitRefsURL    string `json:"git_refs_url"`
-	GitTagsURL    string `json:"git_tags_url"`
-	GitURL        string `json:"git_url"`
-	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitzero"`
-	// Whether downloads are enabled.
-	HasDownloads bool `json:"has_downloads"`
-	// Whether issues are enabled.
-	HasIssues bool `json:"has_issues"`
-	HasPages  bool `json:"has_pages"`
-	// Whether projects are enabled.
-	HasProjects bool `json:"has_projects"`
-	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
-	// Whether the wiki is enabled.
-	HasWiki  bool             `json:"has_wiki"`
-	Homepage Nullable[string] `json:"homepage"`
-	HooksURL string           `json:"hooks_url"`
-	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
-	ID int64 `json:"id"`
-	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool            `json:"is_template,omitzero"`
-	IssueCommentURL string           `json:"issue_comment_url"`
-	IssueEventsURL  string           `json:"issue_events_url"`
-	IssuesURL       string           `json:"issues_url"`
-	KeysURL         string           `json:"keys_url"`
-	LabelsURL       string           `json:"labels_url"`
-	Language        Nullable[string] `json:"language"`
-	LanguagesURL    string           `json:"languages_url"`
-	// License Simple
-	License      Nullable[LicenseSimple] `json:"license"`
-	MasterBranch *string                 `json:"master_branch,omitzero"`
-	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
-	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
-	MergesURL        string                      `json:"merges_url"`
-	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        Nullable[string]            `json:"mirror_url"`
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
 	// The name of the repository.
-	Name             string `json:"name"`
-	NodeID           string `json:"node_id"`
-	NotificationsURL string `json:"notifications_url"`
-	OpenIssues       int64  `json:"open_issues"`
-	OpenIssuesCount  int64  `json:"open_issues_count"`
+	Name     string `json:"name"`
+	FullName string `json:"full_name"`
+	// License Simple
+	License     Nullable[LicenseSimple] `json:"license"`
+	Forks       int64                   `json:"forks"`
+	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
 	// A GitHub user.
-	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
+	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.
-	Private bool `json:"private"`
-	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
-	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
-	ReleasesURL               string                               `json:"releases_url"`
+	Private          bool             `json:"private"`
+	HTMLURL          string           `json:"html_url"`
+	Description      Nullable[string] `json:"description"`
+	Fork             bool             `json:"fork"`
+	URL              string           `json:"url"`
+	ArchiveURL       string           `json:"archive_url"`
+	AssigneesURL     string           `json:"assignees_url"`
+	BlobsURL         string           `json:"blobs_url"`
+	BranchesURL      string           `json:"branches_url"`
+	CollaboratorsURL string           `json:"collaborators_url"`
+	CommentsURL      string           `json:"comments_url"`
+	CommitsURL       string           `json:"commits_url"`
+	CompareURL       string           `json:"compare_url"`
+	ContentsURL      string           `json:"contents_url"`
+	ContributorsURL  string           `json:"contributors_url"`
+	DeploymentsURL   string           `json:"deployments_url"`
+	DownloadsURL     string           `json:"downloads_url"`
+	EventsURL        string           `json:"events_url"`
+	ForksURL         string           `json:"forks_url"`
+	GitCommitsURL    string           `json:"git_commits_url"`
+	GitRefsURL       string           `json:"git_refs_url"`
+	GitTagsURL       string           `json:"git_tags_url"`
+	GitURL           string           `json:"git_url"`
+	IssueCommentURL  string           `json:"issue_comment_url"`
+	IssueEventsURL   string           `json:"issue_events_url"`
+	IssuesURL        string           `json:"issues_url"`
+	KeysURL          string           `json:"keys_url"`
+	LabelsURL        string           `json:"labels_url"`
+	LanguagesURL     string           `json:"languages_url"`
+	MergesURL        string           `json:"merges_url"`
+	MilestonesURL    string           `json:"milestones_url"`
+	NotificationsURL string           `json:"notifications_url"`
+	PullsURL         string           `json:"pulls_url"`
+	ReleasesURL      string           `json:"releases_url"`
+	SSHURL           string           `json:"ssh_url"`
+	StargazersURL    string           `json:"stargazers_url"`
+	StatusesURL      string           `json:"statuses_url"`
+	SubscribersURL   string           `json:"subscribers_url"`
+	SubscriptionURL  string           `json:"subscription_url"`
+	TagsURL          string           `json:"tags_url"`
+	TeamsURL         string           `json:"teams_url"`
+	TreesURL         string           `json:"trees_url"`
+	CloneURL         string           `json:"clone_url"`
+	MirrorURL        Nullable[string] `json:"mirror_url"`
+	HooksURL         string           `json:"hooks_url"`
+	SvnURL           string           `json:"svn_url"`
+	Homepage         Nullable[string] `json:"homepage"`
+	Language         Nullable[string] `json:"language"`
+	ForksCount       int64            `json:"forks_count"`
+	StargazersCount  int64            `json:"stargazers_count"`
+	WatchersCount    int64            `json:"watchers_count"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
-	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
-	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
-	SSHURL                 string                            `json:"ssh_url"`
-	StargazersCount        int64                             `json:"stargazers_count"`
-	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitzero"`
-	StatusesURL            string                            `json:"statuses_url"`
-	SubscribersURL         string                            `json:"subscribers_url"`
-	SubscriptionURL        string                            `json:"subscription_url"`
-	SvnURL                 string                            `json:"svn_url"`
-	TagsURL                string                            `json:"tags_url"`
-	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
-	Topics                 []string                          `json:"topics,omitzero"`
-	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
-	URL                    string                            `json:"url"`
+	// The default branch of the repository.
+	DefaultBranch   string `json:"default_branch"`
+	OpenIssuesCount int64  `json:"open_issues_count"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate *bool    `json:"is_template,omitzero"`
+	Topics     []string `json:"topics,omitzero"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether the wiki is enabled.
+	HasWiki  bool `json:"has_wiki"`
+	HasPages bool `json:"has_pages"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
+	// Whether the repository is archived.
+	Archived bool `json:"archived"`
+	// Returns whether or not this repository disabled.
+	Disabled bool `json:"disabled"`
+	// The repository visibility: public, private, or internal.
+	Visibility *string             `json:"visibility,omitzero"`
+	PushedAt   Nullable[time.Time] `json:"pushed_at"`
+	CreatedAt  Nullable[time.Time] `json:"created_at"`
+	UpdatedAt  Nullable[time.Time] `json:"updated_at"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool   `json:"allow_rebase_merge,omitzero"`
+	TempCloneToken   *string `json:"temp_clone_token,omitzero"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool `json:"delete_branch_on_merge,omitzero"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
 	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
-	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitzero"`
-	Watchers      int64   `json:"watchers"`
-	WatchersCount int64   `json:"watchers_count"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
+	WebCommitSignoffRequired *bool   `json:"web_commit_signoff_required,omitzero"`
+	OpenIssues               int64   `json:"open_issues"`
+	Watchers                 int64   `json:"watchers"`
+	MasterBranch             *string `json:"master_branch,omitzero"`
+	StarredAt                *string `json:"starred_at,omitzero"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool `json:"anonymous_access_enabled,omitzero"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
+	// The custom properties that were defined for the repository. The keys are the custom property
+	// names, and the values are the corresponding custom property values. Present for org repos only.
+	CustomProperties map[string]any `json:"custom_properties,omitzero"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1480,15 +1480,15 @@ const (
 //
 // Schema: #/components/schemas/installation-token
 type InstallationToken struct {
-	ExpiresAt              string `json:"expires_at"`
-	HasMultipleSingleFiles *bool  `json:"has_multiple_single_files,omitzero"`
+	Token     string `json:"token"`
+	ExpiresAt string `json:"expires_at"`
 	// The permissions granted to the fine-grained access token.
-	Permissions         *AppPermissions                       `json:"permissions,omitzero"`
-	Repositories        []Repository                          `json:"repositories,omitzero"`
-	RepositorySelection *InstallationTokenRepositorySelection `json:"repository_selection,omitzero"`
-	SingleFile          *string                               `json:"single_file,omitzero"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
-	Token               string                                `json:"token"`
+	Permissions            *AppPermissions                       `json:"permissions,omitzero"`
+	RepositorySelection    *InstallationTokenRepositorySelection `json:"repository_selection,omitzero"`
+	Repositories           []Repository                          `json:"repositories,omitzero"`
+	SingleFile             *string                               `json:"single_file,omitzero"`
+	HasMultipleSingleFiles *bool                                 `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string                              `json:"single_file_paths,omitzero"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1515,25 +1515,25 @@ const (
 //
 // Schema: #/components/schemas/integration-installation-request
 type IntegrationInstallationRequest struct {
-	Account   InstallationAccount `json:"account"`
-	CreatedAt time.Time           `json:"created_at"`
 	// Unique identifier of the request installation.
-	ID     int64   `json:"id"`
-	NodeID *string `json:"node_id,omitzero"`
+	ID      int64               `json:"id"`
+	NodeID  *string             `json:"node_id,omitzero"`
+	Account InstallationAccount `json:"account"`
 	// A GitHub user.
 	Requester SimpleUser `json:"requester"`
+	CreatedAt time.Time  `json:"created_at"`
 }
 
 // LicenseSimple is an object of the API.
 //
 // Schema: #/components/schemas/nullable-license-simple
 type LicenseSimple struct {
-	HTMLURL *string          `json:"html_url,omitzero"`
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
-	NodeID  string           `json:"node_id"`
-	SpdxID  Nullable[string] `json:"spdx_id"`
 	URL     Nullable[string] `json:"url"`
+	SpdxID  Nullable[string] `json:"spdx_id"`
+	NodeID  string           `json:"node_id"`
+	HTMLURL *string          `json:"html_url,omitzero"`
 }
 
 // ListInstallationReposForAuthenticatedUserResponse is an object of the API.
@@ -1541,166 +1541,166 @@ type LicenseSimple struct {
 // Schema:
 // #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
 type ListInstallationReposForAuthenticatedUserResponse struct {
-	Repositories        []InstallationRepository `json:"repositories"`
-	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	TotalCount          int64                    `json:"total_count"`
+	RepositorySelection *string                  `json:"repository_selection,omitzero"`
+	Repositories        []InstallationRepository `json:"repositories"`
 }
 
 // ListInstallationsForAuthenticatedUserResponse is an object of the API.
 //
 // Schema: #/paths/~1user~1installations/get/responses/200/content/application~1json/schema
 type ListInstallationsForAuthenticatedUserResponse struct {
-	Installations []Installation `json:"installations"`
 	TotalCount    int64          `json:"total_count"`
+	Installations []Installation `json:"installations"`
 }
 
 // ListReposAccessibleToInstallationResponse is an object of the API.
 //
 // Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
 type ListReposAccessibleToInstallationResponse struct {
+	TotalCount          int64                    `json:"total_count"`
 	Repositories        []InstallationRepository `json:"repositories"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
-	TotalCount          int64                    `json:"total_count"`
 }
 
 // Repository: A repository on GitHub.
 //
 // Schema: #/components/schemas/repository
 type Repository struct {
-	// Whether to allow Auto-merge to be used on pull requests.
-	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
-	// Whether to allow forking this repo
-	AllowForking *bool `json:"allow_forking,omitzero"`
-	// Whether to allow merge commits for pull requests.
-	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
-	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge *bool `json:"allow_rebase_merge,omitzero"`
-	// Whether to allow squash merges for pull requests.
-	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
-	// Whether or not a pull request head branch that is behind its base branch can always be updated
-	// even if it is not required to be up to date before merging.
-	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
-	// Whether anonymous git access is enabled for this repository
-	AnonymousAccessEnabled *bool  `json:"anonymous_access_enabled,omitzero"`
-	ArchiveURL             string `json:"archive_url"`
-	// Whether the repository is archived.
-	Archived     bool   `json:"archived"`
-	AssigneesURL string `json:"assignees_url"`
-	BlobsURL     string `json:"blobs_url"`
-	BranchesURL  string `json:"branches_url"`
-	CloneURL     string `json:"clone_url"`
-	// The status of the code search index for this repository
-	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
-	CollaboratorsURL      string                           `json:"collaborators_url"`
-	CommentsURL           string                           `json:"comments_url"`
-	CommitsURL            string                           `json:"commits_url"`
-	CompareURL            string                           `json:"compare_url"`
-	ContentsURL           string                           `json:"contents_url"`
-	ContributorsURL       string                           `json:"contributors_url"`
-	CreatedAt             Nullable[time.Time]              `json:"created_at"`
-	// The default branch of the repository.
-	DefaultBranch string `json:"default_branch"`
-	// Whether to delete head branches when pull requests are merged
-	DeleteBranchOnMerge *bool            `json:"delete_branch_on_merge,omitzero"`
-	DeploymentsURL      string           `json:"deployments_url"`
-	Description         Nullable[string] `json:"description"`
-	// Returns whether or not this repository disabled.
-	Disabled      bool   `json:"disabled"`
-	DownloadsURL  string `json:"downloads_url"`
-	EventsURL     string `json:"events_url"`
-	Fork          bool   `json:"fork"`
-	Forks         int64  `json:"forks"`
-	ForksCount    int64  `json:"forks_count"`
-	ForksURL      string `json:"forks_url"`
-	FullName      string `json:"full_name"`
-	GitCommitsURL string `json:"git_commits_url"`
-	GitRefsURL    string `json:"git_refs_url"`
-	GitTagsURL    string `json:"git_tags_url"`
-	GitURL        string `json:"git_url"`
-	// Whether discussions are enabled.
-	HasDiscussions *bool `json:"has_discussions,omitzero"`
-	// Whether downloads are enabled.
-	HasDownloads bool `json:"has_downloads"`
-	// Whether issues are enabled.
-	HasIssues bool `json:"has_issues"`
-	HasPages  bool `json:"has_pages"`
-	// Whether projects are enabled.
-	HasProjects bool `json:"has_projects"`
-	// Whether pull requests are enabled.
-	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
-	// Whether the wiki is enabled.
-	HasWiki  bool             `json:"has_wiki"`
-	Homepage Nullable[string] `json:"homepage"`
-	HooksURL string           `json:"hooks_url"`
-	HTMLURL  string           `json:"html_url"`
 	// Unique identifier of the repository
-	ID int64 `json:"id"`
-	// Whether this repository acts as a template that can be used to generate new repositories.
-	IsTemplate      *bool            `json:"is_template,omitzero"`
-	IssueCommentURL string           `json:"issue_comment_url"`
-	IssueEventsURL  string           `json:"issue_events_url"`
-	IssuesURL       string           `json:"issues_url"`
-	KeysURL         string           `json:"keys_url"`
-	LabelsURL       string           `json:"labels_url"`
-	Language        Nullable[string] `json:"language"`
-	LanguagesURL    string           `json:"languages_url"`
-	// License Simple
-	License      Nullable[LicenseSimple] `json:"license"`
-	MasterBranch *string                 `json:"master_branch,omitzero"`
-	// The default value for a merge commit message.
-	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
-	// The default value for a merge commit title.
-	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
-	MergesURL        string                      `json:"merges_url"`
-	MilestonesURL    string                      `json:"milestones_url"`
-	MirrorURL        Nullable[string]            `json:"mirror_url"`
+	ID     int64  `json:"id"`
+	NodeID string `json:"node_id"`
 	// The name of the repository.
-	Name             string `json:"name"`
-	NodeID           string `json:"node_id"`
-	NotificationsURL string `json:"notifications_url"`
-	OpenIssues       int64  `json:"open_issues"`
-	OpenIssuesCount  int64  `json:"open_issues_count"`
+	Name     string `json:"name"`
+	FullName string `json:"full_name"`
+	// License Simple
+	License     Nullable[LicenseSimple] `json:"license"`
+	Forks       int64                   `json:"forks"`
+	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
 	// A GitHub user.
-	Owner       SimpleUser             `json:"owner"`
-	Permissions *RepositoryPermissions `json:"permissions,omitzero"`
+	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.
-	Private bool `json:"private"`
-	// The policy controlling who can create pull requests: all or collaborators_only.
-	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
-	PullsURL                  string                               `json:"pulls_url"`
-	PushedAt                  Nullable[time.Time]                  `json:"pushed_at"`
-	ReleasesURL               string                               `json:"releases_url"`
+	Private          bool             `json:"private"`
+	HTMLURL          string           `json:"html_url"`
+	Description      Nullable[string] `json:"description"`
+	Fork             bool             `json:"fork"`
+	URL              string           `json:"url"`
+	ArchiveURL       string           `json:"archive_url"`
+	AssigneesURL     string           `json:"assignees_url"`
+	BlobsURL         string           `json:"blobs_url"`
+	BranchesURL      string           `json:"branches_url"`
+	CollaboratorsURL string           `json:"collaborators_url"`
+	CommentsURL      string           `json:"comments_url"`
+	CommitsURL       string           `json:"commits_url"`
+	CompareURL       string           `json:"compare_url"`
+	ContentsURL      string           `json:"contents_url"`
+	ContributorsURL  string           `json:"contributors_url"`
+	DeploymentsURL   string           `json:"deployments_url"`
+	DownloadsURL     string           `json:"downloads_url"`
+	EventsURL        string           `json:"events_url"`
+	ForksURL         string           `json:"forks_url"`
+	GitCommitsURL    string           `json:"git_commits_url"`
+	GitRefsURL       string           `json:"git_refs_url"`
+	GitTagsURL       string           `json:"git_tags_url"`
+	GitURL           string           `json:"git_url"`
+	IssueCommentURL  string           `json:"issue_comment_url"`
+	IssueEventsURL   string           `json:"issue_events_url"`
+	IssuesURL        string           `json:"issues_url"`
+	KeysURL          string           `json:"keys_url"`
+	LabelsURL        string           `json:"labels_url"`
+	LanguagesURL     string           `json:"languages_url"`
+	MergesURL        string           `json:"merges_url"`
+	MilestonesURL    string           `json:"milestones_url"`
+	NotificationsURL string           `json:"notifications_url"`
+	PullsURL         string           `json:"pulls_url"`
+	ReleasesURL      string           `json:"releases_url"`
+	SSHURL           string           `json:"ssh_url"`
+	StargazersURL    string           `json:"stargazers_url"`
+	StatusesURL      string           `json:"statuses_url"`
+	SubscribersURL   string           `json:"subscribers_url"`
+	SubscriptionURL  string           `json:"subscription_url"`
+	TagsURL          string           `json:"tags_url"`
+	TeamsURL         string           `json:"teams_url"`
+	TreesURL         string           `json:"trees_url"`
+	CloneURL         string           `json:"clone_url"`
+	MirrorURL        Nullable[string] `json:"mirror_url"`
+	HooksURL         string           `json:"hooks_url"`
+	SvnURL           string           `json:"svn_url"`
+	Homepage         Nullable[string] `json:"homepage"`
+	Language         Nullable[string] `json:"language"`
+	ForksCount       int64            `json:"forks_count"`
+	StargazersCount  int64            `json:"stargazers_count"`
+	WatchersCount    int64            `json:"watchers_count"`
 	// The size of the repository, in kilobytes. Size is calculated hourly. When a repository is
 	// initially created, the size is 0.
 	Size int64 `json:"size"`
-	// The default value for a squash merge commit message:
-	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
-	// The default value for a squash merge commit title:
-	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
-	SSHURL                 string                            `json:"ssh_url"`
-	StargazersCount        int64                             `json:"stargazers_count"`
-	StargazersURL          string                            `json:"stargazers_url"`
-	StarredAt              *string                           `json:"starred_at,omitzero"`
-	StatusesURL            string                            `json:"statuses_url"`
-	SubscribersURL         string                            `json:"subscribers_url"`
-	SubscriptionURL        string                            `json:"subscription_url"`
-	SvnURL                 string                            `json:"svn_url"`
-	TagsURL                string                            `json:"tags_url"`
-	TeamsURL               string                            `json:"teams_url"`
-	TempCloneToken         *string                           `json:"temp_clone_token,omitzero"`
-	Topics                 []string                          `json:"topics,omitzero"`
-	TreesURL               string                            `json:"trees_url"`
-	UpdatedAt              Nullable[time.Time]               `json:"updated_at"`
-	URL                    string                            `json:"url"`
+	// The default branch of the repository.
+	DefaultBranch   string `json:"default_branch"`
+	OpenIssuesCount int64  `json:"open_issues_count"`
+	// Whether this repository acts as a template that can be used to generate new repositories.
+	IsTemplate *bool    `json:"is_template,omitzero"`
+	Topics     []string `json:"topics,omitzero"`
+	// Whether issues are enabled.
+	HasIssues bool `json:"has_issues"`
+	// Whether projects are enabled.
+	HasProjects bool `json:"has_projects"`
+	// Whether the wiki is enabled.
+	HasWiki  bool `json:"has_wiki"`
+	HasPages bool `json:"has_pages"`
+	// Whether downloads are enabled.
+	HasDownloads bool `json:"has_downloads"`
+	// Whether discussions are enabled.
+	HasDiscussions *bool `json:"has_discussions,omitzero"`
+	// Whether pull requests are enabled.
+	HasPullRequests *bool `json:"has_pull_requests,omitzero"`
+	// The policy controlling who can create pull requests: all or collaborators_only.
+	PullRequestCreationPolicy *RepositoryPullRequestCreationPolicy `json:"pull_request_creation_policy,omitzero"`
+	// Whether the repository is archived.
+	Archived bool `json:"archived"`
+	// Returns whether or not this repository disabled.
+	Disabled bool `json:"disabled"`
+	// The repository visibility: public, private, or internal.
+	Visibility *string             `json:"visibility,omitzero"`
+	PushedAt   Nullable[time.Time] `json:"pushed_at"`
+	CreatedAt  Nullable[time.Time] `json:"created_at"`
+	UpdatedAt  Nullable[time.Time] `json:"updated_at"`
+	// Whether to allow rebase merges for pull requests.
+	AllowRebaseMerge *bool   `json:"allow_rebase_merge,omitzero"`
+	TempCloneToken   *string `json:"temp_clone_token,omitzero"`
+	// Whether to allow squash merges for pull requests.
+	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
+	// Whether to allow Auto-merge to be used on pull requests.
+	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
+	// Whether to delete head branches when pull requests are merged
+	DeleteBranchOnMerge *bool `json:"delete_branch_on_merge,omitzero"`
+	// Whether or not a pull request head branch that is behind its base branch can always be updated
+	// even if it is not required to be up to date before merging.
+	AllowUpdateBranch *bool `json:"allow_update_branch,omitzero"`
 	// Whether a squash merge commit can use the pull request title as default. **This property is
 	// closing down. Please use `squash_merge_commit_title` instead.
 	UseSquashPrTitleAsDefault *bool `json:"use_squash_pr_title_as_default,omitzero"`
-	// The repository visibility: public, private, or internal.
-	Visibility    *string `json:"visibility,omitzero"`
-	Watchers      int64   `json:"watchers"`
-	WatchersCount int64   `json:"watchers_count"`
+	// The default value for a squash merge commit title:
+	SquashMergeCommitTitle *RepositorySquashMergeCommitTitle `json:"squash_merge_commit_title,omitzero"`
+	// The default value for a squash merge commit message:
+	SquashMergeCommitMessage *RepositorySquashMergeCommitMessage `json:"squash_merge_commit_message,omitzero"`
+	// The default value for a merge commit title.
+	MergeCommitTitle *RepositoryMergeCommitTitle `json:"merge_commit_title,omitzero"`
+	// The default value for a merge commit message.
+	MergeCommitMessage *RepositoryMergeCommitMessage `json:"merge_commit_message,omitzero"`
+	// Whether to allow merge commits for pull requests.
+	AllowMergeCommit *bool `json:"allow_merge_commit,omitzero"`
+	// Whether to allow forking this repo
+	AllowForking *bool `json:"allow_forking,omitzero"`
 	// Whether to require contributors to sign off on web-based commits
-	WebCommitSignoffRequired *bool `json:"web_commit_signoff_required,omitzero"`
+	WebCommitSignoffRequired *bool   `json:"web_commit_signoff_required,omitzero"`
+	OpenIssues               int64   `json:"open_issues"`
+	Watchers                 int64   `json:"watchers"`
+	MasterBranch             *string `json:"master_branch,omitzero"`
+	StarredAt                *string `json:"starred_at,omitzero"`
+	// Whether anonymous git access is enabled for this repository
+	AnonymousAccessEnabled *bool `json:"anonymous_access_enabled,omitzero"`
+	// The status of the code search index for this repository
+	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1715,8 +1715,8 @@ func (t Repository) Format(f fmt.State, verb rune) {
 //
 // Schema: #/components/schemas/repository/properties/code_search_index_status
 type RepositoryCodeSearchIndexStatus struct {
-	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
+	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 }
 
 // RepositoryMergeCommitMessage: The default value for a merge commit message.
@@ -1753,10 +1753,10 @@ const (
 // Schema: #/components/schemas/repository/properties/permissions
 type RepositoryPermissions struct {
 	Admin    bool  `json:"admin"`
-	Maintain *bool `json:"maintain,omitzero"`
 	Pull     bool  `json:"pull"`
-	Push     bool  `json:"push"`
 	Triage   *bool `json:"triage,omitzero"`
+	Push     bool  `json:"push"`
+	Maintain *bool `json:"maintain,omitzero"`
 }
 
 // RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
@@ -1810,20 +1810,20 @@ const (
 type ScopeTokenRequest struct {
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
-	// The permissions granted to the fine-grained access token.
-	Permissions *AppPermissions `json:"permissions,omitzero"`
-	// The list of repository names to scope the user access token to. `repositories` may not be
-	// specified if `repository_ids` is specified.
-	Repositories []string `json:"repositories,omitzero"`
-	// The list of repository IDs to scope the user access token to. `repository_ids` may not be
-	// specified if `repositories` is specified.
-	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
 	// The name of the user or organization to scope the user access token to. **Required** unless
 	// `target_id` is specified.
 	Target *string `json:"target,omitzero"`
 	// The ID of the user or organization to scope the user access token to. **Required** unless
 	// `target` is specified.
 	TargetID *int64 `json:"target_id,omitzero"`
+	// The list of repository names to scope the user access token to. `repositories` may not be
+	// specified if `repository_ids` is specified.
+	Repositories []string `json:"repositories,omitzero"`
+	// The list of repository IDs to scope the user access token to. `repository_ids` may not be
+	// specified if `repositories` is specified.
+	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
+	// The permissions granted to the fine-grained access token.
+	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1838,16 +1838,16 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 //
 // Schema: #/components/schemas/nullable-scoped-installation
 type ScopedInstallation struct {
-	// A GitHub user.
-	Account                SimpleUser `json:"account"`
-	HasMultipleSingleFiles *bool      `json:"has_multiple_single_files,omitzero"`
 	// The permissions granted to the fine-grained access token.
-	Permissions     AppPermissions `json:"permissions"`
-	RepositoriesURL string         `json:"repositories_url"`
+	Permissions AppPermissions `json:"permissions"`
 	// Describe whether all repositories have been selected or there's a selection involved
-	RepositorySelection ScopedInstallationRepositorySelection `json:"repository_selection"`
-	SingleFileName      Nullable[string]                      `json:"single_file_name"`
-	SingleFilePaths     []string                              `json:"single_file_paths,omitzero"`
+	RepositorySelection    ScopedInstallationRepositorySelection `json:"repository_selection"`
+	SingleFileName         Nullable[string]                      `json:"single_file_name"`
+	HasMultipleSingleFiles *bool                                 `json:"has_multiple_single_files,omitzero"`
+	SingleFilePaths        []string                              `json:"single_file_paths,omitzero"`
+	RepositoriesURL        string                                `json:"repositories_url"`
+	// A GitHub user.
+	Account SimpleUser `json:"account"`
 }
 
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
@@ -1869,26 +1869,26 @@ const (
 //
 // Schema: #/components/schemas/simple-user
 type SimpleUser struct {
-	AvatarURL         string           `json:"avatar_url"`
+	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
-	EventsURL         string           `json:"events_url"`
+	Login             string           `json:"login"`
+	ID                int64            `json:"id"`
+	NodeID            string           `json:"node_id"`
+	AvatarURL         string           `json:"avatar_url"`
+	GravatarID        Nullable[string] `json:"gravatar_id"`
+	URL               string           `json:"url"`
+	HTMLURL           string           `json:"html_url"`
 	FollowersURL      string           `json:"followers_url"`
 	FollowingURL      string           `json:"following_url"`
 	GistsURL          string           `json:"gists_url"`
-	GravatarID        Nullable[string] `json:"gravatar_id"`
-	HTMLURL           string           `json:"html_url"`
-	ID                int64            `json:"id"`
-	Login             string           `json:"login"`
-	Name              Nullable[string] `json:"name,omitzero"`
-	NodeID            string           `json:"node_id"`
-	OrganizationsURL  string           `json:"organizations_url"`
-	ReceivedEventsURL string           `json:"received_events_url"`
-	ReposURL          string           `json:"repos_url"`
-	SiteAdmin         bool             `json:"site_admin"`
-	StarredAt         *string          `json:"starred_at,omitzero"`
 	StarredURL        string           `json:"starred_url"`
 	SubscriptionsURL  string           `json:"subscriptions_url"`
+	OrganizationsURL  string           `json:"organizations_url"`
+	ReposURL          string           `json:"repos_url"`
+	EventsURL         string           `json:"events_url"`
+	ReceivedEventsURL string           `json:"received_events_url"`
 	Type              string           `json:"type"`
-	URL               string           `json:"url"`
+	SiteAdmin         bool             `json:"site_admin"`
+	StarredAt         *string          `json:"starred_at,omitzero"`
 	UserViewType      *string          `json:"user_view_type,omitzero"`
 }

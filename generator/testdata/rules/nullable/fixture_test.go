@@ -27,8 +27,8 @@ func TestRequestsSayAbsentNullAndEmpty(t *testing.T) {
 		want string
 	}{
 		{UpdateIssueRequest{}, `{}`},
-		{UpdateIssueRequest{Milestone: Null[int64](), Labels: []string{}}, `{"labels":[],"milestone":null}`},
-		{UpdateIssueRequest{Milestone: NotNull[int64](3), Assignee: NotNull("octocat"), Labels: []string{"bug"}}, `{"assignee":"octocat","labels":["bug"],"milestone":3}`},
+		{UpdateIssueRequest{Milestone: Null[int64](), Labels: []string{}}, `{"milestone":null,"labels":[]}`},
+		{UpdateIssueRequest{Milestone: NotNull[int64](3), Assignee: NotNull("octocat"), Labels: []string{"bug"}}, `{"milestone":3,"assignee":"octocat","labels":["bug"]}`},
 		{UpdateIssueRequest{Manager: Null[User]()}, `{"manager":null}`},
 		{UpdateIssueRequest{Manager: NotNull(User{Login: "hubot"})}, `{"manager":{"login":"hubot"}}`},
 	} {

@@ -23,7 +23,7 @@ func TestUnionDecoding(t *testing.T) {
 		t.Errorf("label: got %q", label.Which())
 	}
 	out, err := json.Marshal(th.Owner)
-	if err != nil || string(out) != `{"id":2,"slug":"octo"}` {
+	if err != nil || string(out) != `{"slug":"octo","id":2}` {
 		t.Errorf("owner encodes as its variant: %s %v", out, err)
 	}
 }
