@@ -4,18 +4,22 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/ghappsgen/ghappsgen/generator"
+	"github.com/ghappsgen/ghappsgen/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the rule fixtures' golden files")
 
 // ruleFixtures are the folders under testdata/rules: each has a spec.yaml exercising one
-// mapping rule, an optional overrides/ folder, and golden/ with the expected models.go and
-// operations.go (the template files are the same for every package).
+// mapping rule, an optional overrides/ folder, and golden/ with every file written from the
+// description (models.go, models_json.go, operations.go...; the files rendered from the
+// templates are the same for every package).
 func ruleFixtures(t *testing.T) []string {
 	t.Helper()
 	dirs, err := filepath.Glob(filepath.Join("testdata", "rules", "*"))
@@ -39,16 +43,33 @@ func TestRuleFixtures(t *testing.T) {
 	for _, dir := range ruleFixtures(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			files := generateFixture(t, dir)
-			for _, name := range []string{"models.go", "operations.go"} {
-				golden := filepath.Join(dir, "golden", name+".golden")
-				if *update {
-					require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-					require.NoError(t, os.WriteFile(golden, files[name], 0o644))
-					continue
+			var code []string
+			for name := range files {
+				if !templates.IsTemplateOutput(name) {
+					code = append(code, name+".golden")
 				}
-				want, err := os.ReadFile(golden)
-				require.NoError(t, err, "run go test ./generator -run TestRuleFixtures -update")
-				require.Equal(t, string(want), string(files[name]), "%s differs from %s", name, golden)
+			}
+			slices.Sort(code)
+			goldenDir := filepath.Join(dir, "golden")
+			if *update {
+				require.NoError(t, os.RemoveAll(goldenDir))
+				require.NoError(t, os.MkdirAll(goldenDir, 0o755))
+				for _, name := range code {
+					require.NoError(t, os.WriteFile(filepath.Join(goldenDir, name), files[strings.TrimSuffix(name, ".golden")], 0o644))
+				}
+				return
+			}
+			entries, err := os.ReadDir(goldenDir)
+			require.NoError(t, err, "run go test ./generator -run TestRuleFixtures -update")
+			var have []string
+			for _, e := range entries {
+				have = append(have, e.Name())
+			}
+			require.Equal(t, code, have, "the files written from the description are not the golden ones")
+			for _, name := range code {
+				want, err := os.ReadFile(filepath.Join(goldenDir, name))
+				require.NoError(t, err)
+				require.Equal(t, string(want), string(files[strings.TrimSuffix(name, ".golden")]), "%s differs", name)
 			}
 		})
 	}

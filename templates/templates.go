@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -110,6 +111,13 @@ func (d Data) EventKey(w Webhook) string {
 		}
 	}
 	return key
+}
+
+// IsTemplateOutput tells whether a generated file of this name ("client.go") is rendered
+// from one of the embedded templates, rather than written from the description.
+func IsTemplateOutput(name string) bool {
+	_, err := fs.Stat(files, name+".tmpl")
+	return err == nil
 }
 
 // Render renders the template name ("client.go.tmpl") with d.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,11 +107,17 @@ func TestGenerateSelectsOperations(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "sel")
 		code, _, stderr := runCLI(append([]string{"generate", "-spec", specFile, "-out", out}, tc.flags...)...)
 		require.Equal(t, 0, code, stderr)
-		src, err := os.ReadFile(filepath.Join(out, "operations.go"))
+		var src []byte
+		sources, err := filepath.Glob(filepath.Join(out, "*.go"))
 		require.NoError(t, err)
+		for _, name := range sources { // grouped by tag or not, in whichever file
+			data, err := os.ReadFile(name)
+			require.NoError(t, err)
+			src = append(src, data...)
+		}
 		var got []string
 		for _, m := range []string{"Ping", "GetX", "ListHooks"} {
-			if bytes.Contains(src, []byte("func (c *Client) "+m+"(")) {
+			if regexp.MustCompile(`(?m)^func \(\w+ \*\w+\) ` + m + `\(`).Match(src) {
 				got = append(got, m)
 			}
 		}

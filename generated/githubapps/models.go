@@ -3,10 +3,7 @@
 package githubapps
 
 import (
-	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -14,7 +11,9 @@ import (
 // and user accounts and granted access to specific repositories. They come with granular
 // permissions and built-in webhooks. GitHub apps are first class actors within GitHub.
 //
-// Schema: #/components/schemas/integration
+// It is the answer of [Client.GetAuthenticated] and [Client.GetBySlug].
+//
+// Schema: integration
 type App struct {
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
@@ -41,71 +40,13 @@ type App struct {
 	InstallationsCount *int64 `json:"installations_count,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *App) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *App) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "external_url":
-		return decodeStr(&s.ExternalURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	}
-	if name := foldedKey(key, appMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var appMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *App) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
+// AppOwner is the member Owner of [App].
 //
-// Schema: #/components/schemas/integration/properties/owner
+// It holds one of SimpleUser, Enterprise: the field that is not nil; Which names it.
 type AppOwner struct {
 	SimpleUser *SimpleUser
 	Enterprise *Enterprise
 }
-
-var appOwnerCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
 
 // Which returns the name of the variant u holds, or "" when it holds none.
 func (u AppOwner) Which() string {
@@ -118,81 +59,9 @@ func (u AppOwner) Which() string {
 	return ""
 }
 
-// appOwnerRequired tells pickCase which cases of AppOwner require the member key, a bit each.
-func appOwnerRequired(key []byte) uint64 {
-	switch string(key) {
-	case "avatar_url", "html_url", "id", "node_id":
-		return 3
-	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
-		return 1
-	case "created_at", "name", "slug", "updated_at":
-		return 2
-	}
-	return 0
-}
-
-var appOwnerUnion = union{
-	cases:    appOwnerCases,
-	name:     "AppOwner",
-	required: appOwnerRequired,
-	tag:      "",
-}
-
-// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
-func (u *AppOwner) decodeJSON(d *dec) error {
-	*u = AppOwner{}
-	if ok, err := guessCase(d, &appOwnerUnion, u.start); ok {
-		return err
-	}
-	i, err := appOwnerUnion.pick(d)
-	switch {
-	case err != nil:
-		return err
-	case i < 0:
-		return d.Null()
-	}
-	switch i {
-	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
-	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
-	}
-	return err
-}
-
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *AppOwner) start(i int) memberDecoder {
-	switch i {
-	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
-	case 1:
-		u.Enterprise = new(Enterprise)
-		return u.Enterprise
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *AppOwner) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
-func (u AppOwner) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
-	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
-	}
-	return []byte("null"), nil
-}
-
-// AppPermissionSet: The set of permissions for the GitHub app
+// AppPermissionSet is the set of permissions for the GitHub app
 //
-// Schema: #/components/schemas/integration/properties/permissions
+// It is the member Permissions of [App].
 type AppPermissionSet struct {
 	Issues      *string `json:"issues,omitzero"`
 	Checks      *string `json:"checks,omitzero"`
@@ -203,90 +72,11 @@ type AppPermissionSet struct {
 	AdditionalProperties map[string]string `json:"-"`
 }
 
-// decodeJSON reads s from d.
-func (s *AppPermissionSet) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issues":
-		return decodeOptStr(&s.Issues, d)
-	case "checks":
-		return decodeOptStr(&s.Checks, d)
-	case "metadata":
-		return decodeOptStr(&s.Metadata, d)
-	case "contents":
-		return decodeOptStr(&s.Contents, d)
-	case "deployments":
-		return decodeOptStr(&s.Deployments, d)
-	}
-	if name := foldedKey(key, appPermissionSetMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	var v string
-	if err := decodeStr(&v, d); err != nil {
-		return err
-	}
-	if s.AdditionalProperties == nil {
-		s.AdditionalProperties = map[string]string{}
-	}
-	s.AdditionalProperties[d.a.str(key)] = v
-	return nil
-}
-
-var appPermissionSetMembers = &memberNames{names: []string{"issues", "checks", "metadata", "contents", "deployments"}}
-
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *AppPermissionSet) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(*s.Issues)
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(*s.Checks)
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(*s.Metadata)
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(*s.Contents)
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(*s.Deployments)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeStr(&v, e)
-	}
-	e.ObjEnd()
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *AppPermissionSet) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes with the generated encoder.
-func (v AppPermissionSet) MarshalJSON() ([]byte, error) {
-	var e enc
-	(&v).encodeJSON(&e)
-	return e.Bytes(), nil
-}
-
-// AppPermissions: The permissions granted to the fine-grained access token.
+// AppPermissions is the permissions granted to the fine-grained access token.
 //
-// Schema: #/components/schemas/app-permissions
+// It is the member Permissions of [CreateInstallationAccessTokenRequest].
+//
+// Schema: app-permissions
 type AppPermissions struct {
 	// The level of permission to grant the access token for GitHub Actions workflows, workflow runs,
 	// and artifacts.
@@ -433,371 +223,13 @@ type AppPermissions struct {
 	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *AppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "artifact_metadata":
-		return decodeOptEnum(&s.ArtifactMetadata, d)
-	case "attestations":
-		return decodeOptEnum(&s.Attestations, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "code_quality":
-		return decodeOptEnum(&s.CodeQuality, d)
-	case "codespaces":
-		return decodeOptEnum(&s.Codespaces, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "dependabot_secrets":
-		return decodeOptEnum(&s.DependabotSecrets, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "merge_queues":
-		return decodeOptEnum(&s.MergeQueues, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_custom_properties":
-		return decodeOptEnum(&s.RepositoryCustomProperties, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	case "custom_properties_for_organizations":
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_custom_roles":
-		return decodeOptEnum(&s.OrganizationCustomRoles, d)
-	case "organization_custom_org_roles":
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
-	case "organization_custom_properties":
-		return decodeOptEnum(&s.OrganizationCustomProperties, d)
-	case "organization_copilot_seat_management":
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
-	case "organization_copilot_agent_settings":
-		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
-	case "organization_announcement_banners":
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
-	case "organization_events":
-		return decodeOptEnum(&s.OrganizationEvents, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_personal_access_tokens":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
-	case "organization_personal_access_token_requests":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "email_addresses":
-		return decodeOptEnum(&s.EmailAddresses, d)
-	case "followers":
-		return decodeOptEnum(&s.Followers, d)
-	case "git_ssh_keys":
-		return decodeOptEnum(&s.GitSSHKeys, d)
-	case "gpg_keys":
-		return decodeOptEnum(&s.GPGKeys, d)
-	case "interaction_limits":
-		return decodeOptEnum(&s.InteractionLimits, d)
-	case "profile":
-		return decodeOptEnum(&s.Profile, d)
-	case "starring":
-		return decodeOptEnum(&s.Starring, d)
-	case "enterprise_custom_properties_for_organizations":
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
-	}
-	if name := foldedKey(key, appPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_copilot_agent_settings", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}}
-
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *AppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.ArtifactMetadata != nil {
-		e.FieldStart("artifact_metadata")
-		e.Str(string(*s.ArtifactMetadata))
-	}
-	if s.Attestations != nil {
-		e.FieldStart("attestations")
-		e.Str(string(*s.Attestations))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.CodeQuality != nil {
-		e.FieldStart("code_quality")
-		e.Str(string(*s.CodeQuality))
-	}
-	if s.Codespaces != nil {
-		e.FieldStart("codespaces")
-		e.Str(string(*s.Codespaces))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.DependabotSecrets != nil {
-		e.FieldStart("dependabot_secrets")
-		e.Str(string(*s.DependabotSecrets))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.MergeQueues != nil {
-		e.FieldStart("merge_queues")
-		e.Str(string(*s.MergeQueues))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryCustomProperties != nil {
-		e.FieldStart("repository_custom_properties")
-		e.Str(string(*s.RepositoryCustomProperties))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	if s.CustomPropertiesForOrganizations != nil {
-		e.FieldStart("custom_properties_for_organizations")
-		e.Str(string(*s.CustomPropertiesForOrganizations))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationCustomRoles != nil {
-		e.FieldStart("organization_custom_roles")
-		e.Str(string(*s.OrganizationCustomRoles))
-	}
-	if s.OrganizationCustomOrgRoles != nil {
-		e.FieldStart("organization_custom_org_roles")
-		e.Str(string(*s.OrganizationCustomOrgRoles))
-	}
-	if s.OrganizationCustomProperties != nil {
-		e.FieldStart("organization_custom_properties")
-		e.Str(string(*s.OrganizationCustomProperties))
-	}
-	if s.OrganizationCopilotSeatManagement != nil {
-		e.FieldStart("organization_copilot_seat_management")
-		e.Str(string(*s.OrganizationCopilotSeatManagement))
-	}
-	if s.OrganizationCopilotAgentSettings != nil {
-		e.FieldStart("organization_copilot_agent_settings")
-		e.Str(string(*s.OrganizationCopilotAgentSettings))
-	}
-	if s.OrganizationAnnouncementBanners != nil {
-		e.FieldStart("organization_announcement_banners")
-		e.Str(string(*s.OrganizationAnnouncementBanners))
-	}
-	if s.OrganizationEvents != nil {
-		e.FieldStart("organization_events")
-		e.Str(string(*s.OrganizationEvents))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPersonalAccessTokens != nil {
-		e.FieldStart("organization_personal_access_tokens")
-		e.Str(string(*s.OrganizationPersonalAccessTokens))
-	}
-	if s.OrganizationPersonalAccessTokenRequests != nil {
-		e.FieldStart("organization_personal_access_token_requests")
-		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.EmailAddresses != nil {
-		e.FieldStart("email_addresses")
-		e.Str(string(*s.EmailAddresses))
-	}
-	if s.Followers != nil {
-		e.FieldStart("followers")
-		e.Str(string(*s.Followers))
-	}
-	if s.GitSSHKeys != nil {
-		e.FieldStart("git_ssh_keys")
-		e.Str(string(*s.GitSSHKeys))
-	}
-	if s.GPGKeys != nil {
-		e.FieldStart("gpg_keys")
-		e.Str(string(*s.GPGKeys))
-	}
-	if s.InteractionLimits != nil {
-		e.FieldStart("interaction_limits")
-		e.Str(string(*s.InteractionLimits))
-	}
-	if s.Profile != nil {
-		e.FieldStart("profile")
-		e.Str(string(*s.Profile))
-	}
-	if s.Starring != nil {
-		e.FieldStart("starring")
-		e.Str(string(*s.Starring))
-	}
-	if s.EnterpriseCustomPropertiesForOrganizations != nil {
-		e.FieldStart("enterprise_custom_properties_for_organizations")
-		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
-	}
-	e.ObjEnd()
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *AppPermissions) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
+// AppPermissionsActions is the level of permission to grant the access token for GitHub Actions
 // workflows, workflow runs, and artifacts.
 //
-// AppPermissionsActions is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/actions
+// It is the member Actions of [AppPermissions].
 type AppPermissionsActions string
 
 // Known values of AppPermissionsActions.
@@ -806,13 +238,13 @@ const (
 	AppPermissionsActionsWrite AppPermissionsActions = "write"
 )
 
-// AppPermissionsAdministration: The level of permission to grant the access token for repository
+// AppPermissionsAdministration is the level of permission to grant the access token for repository
 // creation, deletion, settings, teams, and collaborators creation.
 //
-// AppPermissionsAdministration is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/administration
+// It is the member Administration of [AppPermissions].
 type AppPermissionsAdministration string
 
 // Known values of AppPermissionsAdministration.
@@ -821,13 +253,13 @@ const (
 	AppPermissionsAdministrationWrite AppPermissionsAdministration = "write"
 )
 
-// AppPermissionsArtifactMetadata: The level of permission to grant the access token to create and
-// retrieve build artifact metadata records.
+// AppPermissionsArtifactMetadata is the level of permission to grant the access token to create
+// and retrieve build artifact metadata records.
 //
-// AppPermissionsArtifactMetadata is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/artifact_metadata
+// It is the member ArtifactMetadata of [AppPermissions].
 type AppPermissionsArtifactMetadata string
 
 // Known values of AppPermissionsArtifactMetadata.
@@ -836,13 +268,13 @@ const (
 	AppPermissionsArtifactMetadataWrite AppPermissionsArtifactMetadata = "write"
 )
 
-// AppPermissionsAttestations: The level of permission to create and retrieve the access token for
-// repository attestations.
+// AppPermissionsAttestations is the level of permission to create and retrieve the access token
+// for repository attestations.
 //
-// AppPermissionsAttestations is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/attestations
+// It is the member Attestations of [AppPermissions].
 type AppPermissionsAttestations string
 
 // Known values of AppPermissionsAttestations.
@@ -851,12 +283,12 @@ const (
 	AppPermissionsAttestationsWrite AppPermissionsAttestations = "write"
 )
 
-// AppPermissionsChecks: The level of permission to grant the access token for checks on code.
+// AppPermissionsChecks is the level of permission to grant the access token for checks on code.
 //
-// AppPermissionsChecks is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/checks
+// It is the member Checks of [AppPermissions].
 type AppPermissionsChecks string
 
 // Known values of AppPermissionsChecks.
@@ -865,13 +297,13 @@ const (
 	AppPermissionsChecksWrite AppPermissionsChecks = "write"
 )
 
-// AppPermissionsCodeQuality: The level of permission to grant the access token to view and manage
-// code quality data.
+// AppPermissionsCodeQuality is the level of permission to grant the access token to view and
+// manage code quality data.
 //
-// AppPermissionsCodeQuality is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/code_quality
+// It is the member CodeQuality of [AppPermissions].
 type AppPermissionsCodeQuality string
 
 // Known values of AppPermissionsCodeQuality.
@@ -880,13 +312,13 @@ const (
 	AppPermissionsCodeQualityWrite AppPermissionsCodeQuality = "write"
 )
 
-// AppPermissionsCodespaces: The level of permission to grant the access token to create, edit,
+// AppPermissionsCodespaces is the level of permission to grant the access token to create, edit,
 // delete, and list Codespaces.
 //
-// AppPermissionsCodespaces is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/codespaces
+// It is the member Codespaces of [AppPermissions].
 type AppPermissionsCodespaces string
 
 // Known values of AppPermissionsCodespaces.
@@ -895,13 +327,13 @@ const (
 	AppPermissionsCodespacesWrite AppPermissionsCodespaces = "write"
 )
 
-// AppPermissionsContents: The level of permission to grant the access token for repository
+// AppPermissionsContents is the level of permission to grant the access token for repository
 // contents, commits, branches, downloads, releases, and merges.
 //
-// AppPermissionsContents is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/contents
+// It is the member Contents of [AppPermissions].
 type AppPermissionsContents string
 
 // Known values of AppPermissionsContents.
@@ -910,13 +342,13 @@ const (
 	AppPermissionsContentsWrite AppPermissionsContents = "write"
 )
 
-// AppPermissionsCustomPropertiesForOrganizations: The level of permission to grant the access
+// AppPermissionsCustomPropertiesForOrganizations is the level of permission to grant the access
 // token to view and edit custom properties for an organization, when allowed by the property.
 //
-// AppPermissionsCustomPropertiesForOrganizations is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/custom_properties_for_organizations
+// It is the member CustomPropertiesForOrganizations of [AppPermissions].
 type AppPermissionsCustomPropertiesForOrganizations string
 
 // Known values of AppPermissionsCustomPropertiesForOrganizations.
@@ -925,13 +357,13 @@ const (
 	AppPermissionsCustomPropertiesForOrganizationsWrite AppPermissionsCustomPropertiesForOrganizations = "write"
 )
 
-// AppPermissionsDependabotSecrets: The level of permission to grant the access token to manage
+// AppPermissionsDependabotSecrets is the level of permission to grant the access token to manage
 // Dependabot secrets.
 //
-// AppPermissionsDependabotSecrets is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/dependabot_secrets
+// It is the member DependabotSecrets of [AppPermissions].
 type AppPermissionsDependabotSecrets string
 
 // Known values of AppPermissionsDependabotSecrets.
@@ -940,13 +372,13 @@ const (
 	AppPermissionsDependabotSecretsWrite AppPermissionsDependabotSecrets = "write"
 )
 
-// AppPermissionsDeployments: The level of permission to grant the access token for deployments and
-// deployment statuses.
+// AppPermissionsDeployments is the level of permission to grant the access token for deployments
+// and deployment statuses.
 //
-// AppPermissionsDeployments is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/deployments
+// It is the member Deployments of [AppPermissions].
 type AppPermissionsDeployments string
 
 // Known values of AppPermissionsDeployments.
@@ -955,13 +387,13 @@ const (
 	AppPermissionsDeploymentsWrite AppPermissionsDeployments = "write"
 )
 
-// AppPermissionsDiscussions: The level of permission to grant the access token for discussions and
-// related comments and labels.
+// AppPermissionsDiscussions is the level of permission to grant the access token for discussions
+// and related comments and labels.
 //
-// AppPermissionsDiscussions is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/discussions
+// It is the member Discussions of [AppPermissions].
 type AppPermissionsDiscussions string
 
 // Known values of AppPermissionsDiscussions.
@@ -970,13 +402,13 @@ const (
 	AppPermissionsDiscussionsWrite AppPermissionsDiscussions = "write"
 )
 
-// AppPermissionsEmailAddresses: The level of permission to grant the access token to manage the
+// AppPermissionsEmailAddresses is the level of permission to grant the access token to manage the
 // email addresses belonging to a user.
 //
-// AppPermissionsEmailAddresses is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/email_addresses
+// It is the member EmailAddresses of [AppPermissions].
 type AppPermissionsEmailAddresses string
 
 // Known values of AppPermissionsEmailAddresses.
@@ -985,14 +417,13 @@ const (
 	AppPermissionsEmailAddressesWrite AppPermissionsEmailAddresses = "write"
 )
 
-// AppPermissionsEnterpriseCustomPropertiesForOrganizations: The level of permission to grant the
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations is the level of permission to grant the
 // access token for organization custom properties management at the enterprise level.
 //
-// AppPermissionsEnterpriseCustomPropertiesForOrganizations is a string with known values; the API
-// may send others, which decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema:
-// #/components/schemas/app-permissions/properties/enterprise_custom_properties_for_organizations
+// It is the member EnterpriseCustomPropertiesForOrganizations of [AppPermissions].
 type AppPermissionsEnterpriseCustomPropertiesForOrganizations string
 
 // Known values of AppPermissionsEnterpriseCustomPropertiesForOrganizations.
@@ -1002,13 +433,13 @@ const (
 	AppPermissionsEnterpriseCustomPropertiesForOrganizationsAdmin AppPermissionsEnterpriseCustomPropertiesForOrganizations = "admin"
 )
 
-// AppPermissionsEnvironments: The level of permission to grant the access token for managing
+// AppPermissionsEnvironments is the level of permission to grant the access token for managing
 // repository environments.
 //
-// AppPermissionsEnvironments is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/environments
+// It is the member Environments of [AppPermissions].
 type AppPermissionsEnvironments string
 
 // Known values of AppPermissionsEnvironments.
@@ -1017,13 +448,13 @@ const (
 	AppPermissionsEnvironmentsWrite AppPermissionsEnvironments = "write"
 )
 
-// AppPermissionsFollowers: The level of permission to grant the access token to manage the
+// AppPermissionsFollowers is the level of permission to grant the access token to manage the
 // followers belonging to a user.
 //
-// AppPermissionsFollowers is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/followers
+// It is the member Followers of [AppPermissions].
 type AppPermissionsFollowers string
 
 // Known values of AppPermissionsFollowers.
@@ -1032,13 +463,13 @@ const (
 	AppPermissionsFollowersWrite AppPermissionsFollowers = "write"
 )
 
-// AppPermissionsGPGKeys: The level of permission to grant the access token to view and manage GPG
-// keys belonging to a user.
+// AppPermissionsGPGKeys is the level of permission to grant the access token to view and manage
+// GPG keys belonging to a user.
 //
-// AppPermissionsGPGKeys is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/gpg_keys
+// It is the member GPGKeys of [AppPermissions].
 type AppPermissionsGPGKeys string
 
 // Known values of AppPermissionsGPGKeys.
@@ -1047,13 +478,13 @@ const (
 	AppPermissionsGPGKeysWrite AppPermissionsGPGKeys = "write"
 )
 
-// AppPermissionsGitSSHKeys: The level of permission to grant the access token to manage git SSH
+// AppPermissionsGitSSHKeys is the level of permission to grant the access token to manage git SSH
 // keys.
 //
-// AppPermissionsGitSSHKeys is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/git_ssh_keys
+// It is the member GitSSHKeys of [AppPermissions].
 type AppPermissionsGitSSHKeys string
 
 // Known values of AppPermissionsGitSSHKeys.
@@ -1062,13 +493,13 @@ const (
 	AppPermissionsGitSSHKeysWrite AppPermissionsGitSSHKeys = "write"
 )
 
-// AppPermissionsInteractionLimits: The level of permission to grant the access token to view and
+// AppPermissionsInteractionLimits is the level of permission to grant the access token to view and
 // manage interaction limits on a repository.
 //
-// AppPermissionsInteractionLimits is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/interaction_limits
+// It is the member InteractionLimits of [AppPermissions].
 type AppPermissionsInteractionLimits string
 
 // Known values of AppPermissionsInteractionLimits.
@@ -1077,13 +508,13 @@ const (
 	AppPermissionsInteractionLimitsWrite AppPermissionsInteractionLimits = "write"
 )
 
-// AppPermissionsIssues: The level of permission to grant the access token for issues and related
+// AppPermissionsIssues is the level of permission to grant the access token for issues and related
 // comments, assignees, labels, and milestones.
 //
-// AppPermissionsIssues is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/issues
+// It is the member Issues of [AppPermissions].
 type AppPermissionsIssues string
 
 // Known values of AppPermissionsIssues.
@@ -1092,13 +523,13 @@ const (
 	AppPermissionsIssuesWrite AppPermissionsIssues = "write"
 )
 
-// AppPermissionsMembers: The level of permission to grant the access token for organization teams
-// and members.
+// AppPermissionsMembers is the level of permission to grant the access token for organization
+// teams and members.
 //
-// AppPermissionsMembers is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/members
+// It is the member Members of [AppPermissions].
 type AppPermissionsMembers string
 
 // Known values of AppPermissionsMembers.
@@ -1107,13 +538,13 @@ const (
 	AppPermissionsMembersWrite AppPermissionsMembers = "write"
 )
 
-// AppPermissionsMergeQueues: The level of permission to grant the access token to manage the merge
-// queues for a repository.
+// AppPermissionsMergeQueues is the level of permission to grant the access token to manage the
+// merge queues for a repository.
 //
-// AppPermissionsMergeQueues is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/merge_queues
+// It is the member MergeQueues of [AppPermissions].
 type AppPermissionsMergeQueues string
 
 // Known values of AppPermissionsMergeQueues.
@@ -1122,13 +553,13 @@ const (
 	AppPermissionsMergeQueuesWrite AppPermissionsMergeQueues = "write"
 )
 
-// AppPermissionsMetadata: The level of permission to grant the access token to search
+// AppPermissionsMetadata is the level of permission to grant the access token to search
 // repositories, list collaborators, and access repository metadata.
 //
-// AppPermissionsMetadata is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/metadata
+// It is the member Metadata of [AppPermissions].
 type AppPermissionsMetadata string
 
 // Known values of AppPermissionsMetadata.
@@ -1137,13 +568,13 @@ const (
 	AppPermissionsMetadataWrite AppPermissionsMetadata = "write"
 )
 
-// AppPermissionsOrganizationAdministration: The level of permission to grant the access token to
+// AppPermissionsOrganizationAdministration is the level of permission to grant the access token to
 // manage access to an organization.
 //
-// AppPermissionsOrganizationAdministration is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_administration
+// It is the member OrganizationAdministration of [AppPermissions].
 type AppPermissionsOrganizationAdministration string
 
 // Known values of AppPermissionsOrganizationAdministration.
@@ -1152,13 +583,13 @@ const (
 	AppPermissionsOrganizationAdministrationWrite AppPermissionsOrganizationAdministration = "write"
 )
 
-// AppPermissionsOrganizationAnnouncementBanners: The level of permission to grant the access token
-// to view and manage announcement banners for an organization.
+// AppPermissionsOrganizationAnnouncementBanners is the level of permission to grant the access
+// token to view and manage announcement banners for an organization.
 //
-// AppPermissionsOrganizationAnnouncementBanners is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_announcement_banners
+// It is the member OrganizationAnnouncementBanners of [AppPermissions].
 type AppPermissionsOrganizationAnnouncementBanners string
 
 // Known values of AppPermissionsOrganizationAnnouncementBanners.
@@ -1167,13 +598,13 @@ const (
 	AppPermissionsOrganizationAnnouncementBannersWrite AppPermissionsOrganizationAnnouncementBanners = "write"
 )
 
-// AppPermissionsOrganizationCopilotAgentSettings: The level of permission to grant the access
+// AppPermissionsOrganizationCopilotAgentSettings is the level of permission to grant the access
 // token to view and manage Copilot cloud agent settings for an organization.
 //
-// AppPermissionsOrganizationCopilotAgentSettings is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_copilot_agent_settings
+// It is the member OrganizationCopilotAgentSettings of [AppPermissions].
 type AppPermissionsOrganizationCopilotAgentSettings string
 
 // Known values of AppPermissionsOrganizationCopilotAgentSettings.
@@ -1182,14 +613,14 @@ const (
 	AppPermissionsOrganizationCopilotAgentSettingsWrite AppPermissionsOrganizationCopilotAgentSettings = "write"
 )
 
-// AppPermissionsOrganizationCopilotSeatManagement: The level of permission to grant the access
+// AppPermissionsOrganizationCopilotSeatManagement is the level of permission to grant the access
 // token for managing access to GitHub Copilot for members of an organization with a Copilot
 // Business subscription. This property is in public preview and is subject to change.
 //
-// AppPermissionsOrganizationCopilotSeatManagement is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_copilot_seat_management
+// It is the member OrganizationCopilotSeatManagement of [AppPermissions].
 type AppPermissionsOrganizationCopilotSeatManagement string
 
 // Known values of AppPermissionsOrganizationCopilotSeatManagement.
@@ -1198,13 +629,13 @@ const (
 	AppPermissionsOrganizationCopilotSeatManagementWrite AppPermissionsOrganizationCopilotSeatManagement = "write"
 )
 
-// AppPermissionsOrganizationCustomOrgRoles: The level of permission to grant the access token for
-// custom organization roles management.
+// AppPermissionsOrganizationCustomOrgRoles is the level of permission to grant the access token
+// for custom organization roles management.
 //
-// AppPermissionsOrganizationCustomOrgRoles is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_org_roles
+// It is the member OrganizationCustomOrgRoles of [AppPermissions].
 type AppPermissionsOrganizationCustomOrgRoles string
 
 // Known values of AppPermissionsOrganizationCustomOrgRoles.
@@ -1213,13 +644,13 @@ const (
 	AppPermissionsOrganizationCustomOrgRolesWrite AppPermissionsOrganizationCustomOrgRoles = "write"
 )
 
-// AppPermissionsOrganizationCustomProperties: The level of permission to grant the access token
+// AppPermissionsOrganizationCustomProperties is the level of permission to grant the access token
 // for repository custom properties management at the organization level.
 //
-// AppPermissionsOrganizationCustomProperties is a string with known values; the API may send
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
 // others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_properties
+// It is the member OrganizationCustomProperties of [AppPermissions].
 type AppPermissionsOrganizationCustomProperties string
 
 // Known values of AppPermissionsOrganizationCustomProperties.
@@ -1229,13 +660,13 @@ const (
 	AppPermissionsOrganizationCustomPropertiesAdmin AppPermissionsOrganizationCustomProperties = "admin"
 )
 
-// AppPermissionsOrganizationCustomRoles: The level of permission to grant the access token for
+// AppPermissionsOrganizationCustomRoles is the level of permission to grant the access token for
 // custom repository roles management.
 //
-// AppPermissionsOrganizationCustomRoles is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_roles
+// It is the member OrganizationCustomRoles of [AppPermissions].
 type AppPermissionsOrganizationCustomRoles string
 
 // Known values of AppPermissionsOrganizationCustomRoles.
@@ -1244,13 +675,13 @@ const (
 	AppPermissionsOrganizationCustomRolesWrite AppPermissionsOrganizationCustomRoles = "write"
 )
 
-// AppPermissionsOrganizationEvents: The level of permission to grant the access token to view
+// AppPermissionsOrganizationEvents is the level of permission to grant the access token to view
 // events triggered by an activity in an organization.
 //
-// AppPermissionsOrganizationEvents is a string with known values; the API may send others, which
+// It is a string the API gives one of "read" (the constants below); it may send others, which
 // decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_events
+// It is the member OrganizationEvents of [AppPermissions].
 type AppPermissionsOrganizationEvents string
 
 // Known values of AppPermissionsOrganizationEvents.
@@ -1258,13 +689,13 @@ const (
 	AppPermissionsOrganizationEventsRead AppPermissionsOrganizationEvents = "read"
 )
 
-// AppPermissionsOrganizationHooks: The level of permission to grant the access token to manage the
-// post-receive hooks for an organization.
+// AppPermissionsOrganizationHooks is the level of permission to grant the access token to manage
+// the post-receive hooks for an organization.
 //
-// AppPermissionsOrganizationHooks is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_hooks
+// It is the member OrganizationHooks of [AppPermissions].
 type AppPermissionsOrganizationHooks string
 
 // Known values of AppPermissionsOrganizationHooks.
@@ -1273,13 +704,13 @@ const (
 	AppPermissionsOrganizationHooksWrite AppPermissionsOrganizationHooks = "write"
 )
 
-// AppPermissionsOrganizationPackages: The level of permission to grant the access token for
+// AppPermissionsOrganizationPackages is the level of permission to grant the access token for
 // organization packages published to GitHub Packages.
 //
-// AppPermissionsOrganizationPackages is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_packages
+// It is the member OrganizationPackages of [AppPermissions].
 type AppPermissionsOrganizationPackages string
 
 // Known values of AppPermissionsOrganizationPackages.
@@ -1288,15 +719,14 @@ const (
 	AppPermissionsOrganizationPackagesWrite AppPermissionsOrganizationPackages = "write"
 )
 
-// AppPermissionsOrganizationPersonalAccessTokenRequests: The level of permission to grant the
+// AppPermissionsOrganizationPersonalAccessTokenRequests is the level of permission to grant the
 // access token for viewing and managing fine-grained personal access tokens that have been
 // approved by an organization.
 //
-// AppPermissionsOrganizationPersonalAccessTokenRequests is a string with known values; the API may
-// send others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema:
-// #/components/schemas/app-permissions/properties/organization_personal_access_token_requests
+// It is the member OrganizationPersonalAccessTokenRequests of [AppPermissions].
 type AppPermissionsOrganizationPersonalAccessTokenRequests string
 
 // Known values of AppPermissionsOrganizationPersonalAccessTokenRequests.
@@ -1305,13 +735,13 @@ const (
 	AppPermissionsOrganizationPersonalAccessTokenRequestsWrite AppPermissionsOrganizationPersonalAccessTokenRequests = "write"
 )
 
-// AppPermissionsOrganizationPersonalAccessTokens: The level of permission to grant the access
+// AppPermissionsOrganizationPersonalAccessTokens is the level of permission to grant the access
 // token for viewing and managing fine-grained personal access token requests to an organization.
 //
-// AppPermissionsOrganizationPersonalAccessTokens is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_personal_access_tokens
+// It is the member OrganizationPersonalAccessTokens of [AppPermissions].
 type AppPermissionsOrganizationPersonalAccessTokens string
 
 // Known values of AppPermissionsOrganizationPersonalAccessTokens.
@@ -1320,13 +750,13 @@ const (
 	AppPermissionsOrganizationPersonalAccessTokensWrite AppPermissionsOrganizationPersonalAccessTokens = "write"
 )
 
-// AppPermissionsOrganizationPlan: The level of permission to grant the access token for viewing an
-// organization's plan.
+// AppPermissionsOrganizationPlan is the level of permission to grant the access token for viewing
+// an organization's plan.
 //
-// AppPermissionsOrganizationPlan is a string with known values; the API may send others, which
+// It is a string the API gives one of "read" (the constants below); it may send others, which
 // decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_plan
+// It is the member OrganizationPlan of [AppPermissions].
 type AppPermissionsOrganizationPlan string
 
 // Known values of AppPermissionsOrganizationPlan.
@@ -1334,13 +764,13 @@ const (
 	AppPermissionsOrganizationPlanRead AppPermissionsOrganizationPlan = "read"
 )
 
-// AppPermissionsOrganizationProjects: The level of permission to grant the access token to manage
-// organization projects and projects public preview (where available).
+// AppPermissionsOrganizationProjects is the level of permission to grant the access token to
+// manage organization projects and projects public preview (where available).
 //
-// AppPermissionsOrganizationProjects is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_projects
+// It is the member OrganizationProjects of [AppPermissions].
 type AppPermissionsOrganizationProjects string
 
 // Known values of AppPermissionsOrganizationProjects.
@@ -1350,13 +780,13 @@ const (
 	AppPermissionsOrganizationProjectsAdmin AppPermissionsOrganizationProjects = "admin"
 )
 
-// AppPermissionsOrganizationSecrets: The level of permission to grant the access token to manage
+// AppPermissionsOrganizationSecrets is the level of permission to grant the access token to manage
 // organization secrets.
 //
-// AppPermissionsOrganizationSecrets is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_secrets
+// It is the member OrganizationSecrets of [AppPermissions].
 type AppPermissionsOrganizationSecrets string
 
 // Known values of AppPermissionsOrganizationSecrets.
@@ -1365,13 +795,13 @@ const (
 	AppPermissionsOrganizationSecretsWrite AppPermissionsOrganizationSecrets = "write"
 )
 
-// AppPermissionsOrganizationSelfHostedRunners: The level of permission to grant the access token
+// AppPermissionsOrganizationSelfHostedRunners is the level of permission to grant the access token
 // to view and manage GitHub Actions self-hosted runners available to an organization.
 //
-// AppPermissionsOrganizationSelfHostedRunners is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_self_hosted_runners
+// It is the member OrganizationSelfHostedRunners of [AppPermissions].
 type AppPermissionsOrganizationSelfHostedRunners string
 
 // Known values of AppPermissionsOrganizationSelfHostedRunners.
@@ -1380,13 +810,13 @@ const (
 	AppPermissionsOrganizationSelfHostedRunnersWrite AppPermissionsOrganizationSelfHostedRunners = "write"
 )
 
-// AppPermissionsOrganizationUserBlocking: The level of permission to grant the access token to
+// AppPermissionsOrganizationUserBlocking is the level of permission to grant the access token to
 // view and manage users blocked by the organization.
 //
-// AppPermissionsOrganizationUserBlocking is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_user_blocking
+// It is the member OrganizationUserBlocking of [AppPermissions].
 type AppPermissionsOrganizationUserBlocking string
 
 // Known values of AppPermissionsOrganizationUserBlocking.
@@ -1395,13 +825,13 @@ const (
 	AppPermissionsOrganizationUserBlockingWrite AppPermissionsOrganizationUserBlocking = "write"
 )
 
-// AppPermissionsPackages: The level of permission to grant the access token for packages published
-// to GitHub Packages.
+// AppPermissionsPackages is the level of permission to grant the access token for packages
+// published to GitHub Packages.
 //
-// AppPermissionsPackages is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/packages
+// It is the member Packages of [AppPermissions].
 type AppPermissionsPackages string
 
 // Known values of AppPermissionsPackages.
@@ -1410,13 +840,13 @@ const (
 	AppPermissionsPackagesWrite AppPermissionsPackages = "write"
 )
 
-// AppPermissionsPages: The level of permission to grant the access token to retrieve Pages
+// AppPermissionsPages is the level of permission to grant the access token to retrieve Pages
 // statuses, configuration, and builds, as well as create new builds.
 //
-// AppPermissionsPages is a string with known values; the API may send others, which decode as they
-// are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/pages
+// It is the member Pages of [AppPermissions].
 type AppPermissionsPages string
 
 // Known values of AppPermissionsPages.
@@ -1425,13 +855,13 @@ const (
 	AppPermissionsPagesWrite AppPermissionsPages = "write"
 )
 
-// AppPermissionsProfile: The level of permission to grant the access token to manage the profile
+// AppPermissionsProfile is the level of permission to grant the access token to manage the profile
 // settings belonging to a user.
 //
-// AppPermissionsProfile is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "write" (the constants below); it may send others, which
+// decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/profile
+// It is the member Profile of [AppPermissions].
 type AppPermissionsProfile string
 
 // Known values of AppPermissionsProfile.
@@ -1439,13 +869,13 @@ const (
 	AppPermissionsProfileWrite AppPermissionsProfile = "write"
 )
 
-// AppPermissionsPullRequests: The level of permission to grant the access token for pull requests
-// and related comments, assignees, labels, milestones, and merges.
+// AppPermissionsPullRequests is the level of permission to grant the access token for pull
+// requests and related comments, assignees, labels, milestones, and merges.
 //
-// AppPermissionsPullRequests is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/pull_requests
+// It is the member PullRequests of [AppPermissions].
 type AppPermissionsPullRequests string
 
 // Known values of AppPermissionsPullRequests.
@@ -1454,13 +884,13 @@ const (
 	AppPermissionsPullRequestsWrite AppPermissionsPullRequests = "write"
 )
 
-// AppPermissionsRepositoryCustomProperties: The level of permission to grant the access token to
+// AppPermissionsRepositoryCustomProperties is the level of permission to grant the access token to
 // view and edit custom properties for a repository, when allowed by the property.
 //
-// AppPermissionsRepositoryCustomProperties is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_custom_properties
+// It is the member RepositoryCustomProperties of [AppPermissions].
 type AppPermissionsRepositoryCustomProperties string
 
 // Known values of AppPermissionsRepositoryCustomProperties.
@@ -1469,13 +899,13 @@ const (
 	AppPermissionsRepositoryCustomPropertiesWrite AppPermissionsRepositoryCustomProperties = "write"
 )
 
-// AppPermissionsRepositoryHooks: The level of permission to grant the access token to manage the
+// AppPermissionsRepositoryHooks is the level of permission to grant the access token to manage the
 // post-receive hooks for a repository.
 //
-// AppPermissionsRepositoryHooks is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_hooks
+// It is the member RepositoryHooks of [AppPermissions].
 type AppPermissionsRepositoryHooks string
 
 // Known values of AppPermissionsRepositoryHooks.
@@ -1484,13 +914,13 @@ const (
 	AppPermissionsRepositoryHooksWrite AppPermissionsRepositoryHooks = "write"
 )
 
-// AppPermissionsRepositoryProjects: The level of permission to grant the access token to manage
+// AppPermissionsRepositoryProjects is the level of permission to grant the access token to manage
 // repository projects, columns, and cards.
 //
-// AppPermissionsRepositoryProjects is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_projects
+// It is the member RepositoryProjects of [AppPermissions].
 type AppPermissionsRepositoryProjects string
 
 // Known values of AppPermissionsRepositoryProjects.
@@ -1500,13 +930,13 @@ const (
 	AppPermissionsRepositoryProjectsAdmin AppPermissionsRepositoryProjects = "admin"
 )
 
-// AppPermissionsSecretScanningAlerts: The level of permission to grant the access token to view
+// AppPermissionsSecretScanningAlerts is the level of permission to grant the access token to view
 // and manage secret scanning alerts.
 //
-// AppPermissionsSecretScanningAlerts is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/secret_scanning_alerts
+// It is the member SecretScanningAlerts of [AppPermissions].
 type AppPermissionsSecretScanningAlerts string
 
 // Known values of AppPermissionsSecretScanningAlerts.
@@ -1515,13 +945,13 @@ const (
 	AppPermissionsSecretScanningAlertsWrite AppPermissionsSecretScanningAlerts = "write"
 )
 
-// AppPermissionsSecrets: The level of permission to grant the access token to manage repository
+// AppPermissionsSecrets is the level of permission to grant the access token to manage repository
 // secrets.
 //
-// AppPermissionsSecrets is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/secrets
+// It is the member Secrets of [AppPermissions].
 type AppPermissionsSecrets string
 
 // Known values of AppPermissionsSecrets.
@@ -1530,13 +960,13 @@ const (
 	AppPermissionsSecretsWrite AppPermissionsSecrets = "write"
 )
 
-// AppPermissionsSecurityEvents: The level of permission to grant the access token to view and
+// AppPermissionsSecurityEvents is the level of permission to grant the access token to view and
 // manage security events like code scanning alerts.
 //
-// AppPermissionsSecurityEvents is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/security_events
+// It is the member SecurityEvents of [AppPermissions].
 type AppPermissionsSecurityEvents string
 
 // Known values of AppPermissionsSecurityEvents.
@@ -1545,13 +975,13 @@ const (
 	AppPermissionsSecurityEventsWrite AppPermissionsSecurityEvents = "write"
 )
 
-// AppPermissionsSingleFile: The level of permission to grant the access token to manage just a
+// AppPermissionsSingleFile is the level of permission to grant the access token to manage just a
 // single file.
 //
-// AppPermissionsSingleFile is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/single_file
+// It is the member SingleFile of [AppPermissions].
 type AppPermissionsSingleFile string
 
 // Known values of AppPermissionsSingleFile.
@@ -1560,13 +990,13 @@ const (
 	AppPermissionsSingleFileWrite AppPermissionsSingleFile = "write"
 )
 
-// AppPermissionsStarring: The level of permission to grant the access token to list and manage
+// AppPermissionsStarring is the level of permission to grant the access token to list and manage
 // repositories a user is starring.
 //
-// AppPermissionsStarring is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/starring
+// It is the member Starring of [AppPermissions].
 type AppPermissionsStarring string
 
 // Known values of AppPermissionsStarring.
@@ -1575,12 +1005,12 @@ const (
 	AppPermissionsStarringWrite AppPermissionsStarring = "write"
 )
 
-// AppPermissionsStatuses: The level of permission to grant the access token for commit statuses.
+// AppPermissionsStatuses is the level of permission to grant the access token for commit statuses.
 //
-// AppPermissionsStatuses is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/statuses
+// It is the member Statuses of [AppPermissions].
 type AppPermissionsStatuses string
 
 // Known values of AppPermissionsStatuses.
@@ -1589,13 +1019,13 @@ const (
 	AppPermissionsStatusesWrite AppPermissionsStatuses = "write"
 )
 
-// AppPermissionsVulnerabilityAlerts: The level of permission to grant the access token to manage
+// AppPermissionsVulnerabilityAlerts is the level of permission to grant the access token to manage
 // Dependabot alerts.
 //
-// AppPermissionsVulnerabilityAlerts is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/vulnerability_alerts
+// It is the member VulnerabilityAlerts of [AppPermissions].
 type AppPermissionsVulnerabilityAlerts string
 
 // Known values of AppPermissionsVulnerabilityAlerts.
@@ -1604,13 +1034,13 @@ const (
 	AppPermissionsVulnerabilityAlertsWrite AppPermissionsVulnerabilityAlerts = "write"
 )
 
-// AppPermissionsWorkflows: The level of permission to grant the access token to update GitHub
+// AppPermissionsWorkflows is the level of permission to grant the access token to update GitHub
 // Actions workflow files.
 //
-// AppPermissionsWorkflows is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "write" (the constants below); it may send others, which
+// decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/workflows
+// It is the member Workflows of [AppPermissions].
 type AppPermissionsWorkflows string
 
 // Known values of AppPermissionsWorkflows.
@@ -1618,9 +1048,11 @@ const (
 	AppPermissionsWorkflowsWrite AppPermissionsWorkflows = "write"
 )
 
-// Authorization: The authorization for an OAuth app, GitHub App, or a Personal Access Token.
+// Authorization is the authorization for an OAuth app, GitHub App, or a Personal Access Token.
 //
-// Schema: #/components/schemas/authorization
+// It is the answer of [Client.ScopeToken].
+//
+// Schema: authorization
 type Authorization struct {
 	ID  int64  `json:"id"`
 	URL string `json:"url"`
@@ -1642,60 +1074,6 @@ type Authorization struct {
 	ExpiresAt    Nullable[time.Time]          `json:"expires_at"`
 }
 
-// decodeJSON reads s from d.
-func (s *Authorization) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Authorization) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "scopes":
-		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
-			return decodeSlice(v, d, decodeStr)
-		})
-	case "token":
-		return decodeStr(&s.Token, d)
-	case "token_last_eight":
-		return decodeNullable(&s.TokenLastEight, d, decodeStr)
-	case "hashed_token":
-		return decodeNullable(&s.HashedToken, d, decodeStr)
-	case "app":
-		return s.App.decodeJSON(d)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "note_url":
-		return decodeNullable(&s.NoteURL, d, decodeStr)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "fingerprint":
-		return decodeNullable(&s.Fingerprint, d, decodeStr)
-	case "user":
-		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON)
-	case "installation":
-		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON)
-	case "expires_at":
-		return decodeNullable(&s.ExpiresAt, d, decodeTime)
-	}
-	if name := foldedKey(key, authorizationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var authorizationMembers = &memberNames{names: []string{"id", "url", "scopes", "token", "token_last_eight", "hashed_token", "app", "note", "note_url", "updated_at", "created_at", "fingerprint", "user", "installation", "expires_at"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *Authorization) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t Authorization) Format(f fmt.State, verb rune) {
 	type plain Authorization
@@ -1705,47 +1083,14 @@ func (t Authorization) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// AuthorizationApp is an object of the API.
-//
-// Schema: #/components/schemas/authorization/properties/app
+// AuthorizationApp is the member App of [Authorization].
 type AuthorizationApp struct {
 	ClientID string `json:"client_id"`
 	Name     string `json:"name"`
 	URL      string `json:"url"`
 }
 
-// decodeJSON reads s from d.
-func (s *AuthorizationApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "client_id":
-		return decodeStr(&s.ClientID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, authorizationAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// CreateFromManifestResponse is an object of the API.
-//
-// Schema:
-// #/paths/~1app-manifests~1{code}~1conversions/post/responses/201/content/application~1json/schema
+// CreateFromManifestResponse is the answer of [Client.CreateFromManifest].
 type CreateFromManifestResponse struct {
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
@@ -1775,62 +1120,6 @@ type CreateFromManifestResponse struct {
 	PEM                string           `json:"pem"`
 }
 
-// decodeJSON reads s from d.
-func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "client_id":
-		return decodeStr(&s.ClientID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "external_url":
-		return decodeStr(&s.ExternalURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	case "client_secret":
-		return decodeStr(&s.ClientSecret, d)
-	case "webhook_secret":
-		return decodeNullable(&s.WebhookSecret, d, decodeStr)
-	case "pem":
-		return decodeStr(&s.PEM, d)
-	}
-	if name := foldedKey(key, createFromManifestResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var createFromManifestResponseMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count", "client_secret", "webhook_secret", "pem"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	type plain CreateFromManifestResponse
@@ -1841,10 +1130,8 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// CreateInstallationAccessTokenRequest is an object of the API.
-//
-// Schema:
-// #/paths/~1app~1installations~1{installation_id}~1access_tokens/post/requestBody/content/application~1json/schema
+// CreateInstallationAccessTokenRequest is the request body of
+// [Client.CreateInstallationAccessToken].
 type CreateInstallationAccessTokenRequest struct {
 	// List of repository names that the token should have access to
 	Repositories []string `json:"repositories,omitzero"`
@@ -1854,55 +1141,11 @@ type CreateInstallationAccessTokenRequest struct {
 	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, decodeStr)
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	}
-	if name := foldedKey(key, createInstallationAccessTokenRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"repositories", "repository_ids", "permissions"}}
-
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Repositories != nil {
-		e.FieldStart("repositories")
-		encodeSlice(s.Repositories, e, encodeStr)
-	}
-	if s.RepositoryIDs != nil {
-		e.FieldStart("repository_ids")
-		encodeSlice(s.RepositoryIDs, e, encodeInt64)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.ObjEnd()
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// Enterprise: An enterprise on GitHub.
+// Enterprise is an enterprise on GitHub.
 //
-// Schema: #/components/schemas/enterprise
+// It is the member Enterprise of [AppOwner].
+//
+// Schema: enterprise
 type Enterprise struct {
 	// A short description of the enterprise.
 	Description Nullable[string] `json:"description,omitzero"`
@@ -1921,51 +1164,10 @@ type Enterprise struct {
 	AvatarURL string              `json:"avatar_url"`
 }
 
-// decodeJSON reads s from d.
-func (s *Enterprise) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "website_url":
-		return decodeNullable(&s.WebsiteURL, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	}
-	if name := foldedKey(key, enterpriseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var enterpriseMembers = &memberNames{names: []string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *Enterprise) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// Installation is an object of the API.
+// Installation is the answer of [Client.GetInstallation], [Client.GetOrgInstallation],
+// [Client.GetRepoInstallation] and 2 more.
 //
-// Schema: #/components/schemas/installation
+// Schema: installation
 type Installation struct {
 	// The ID of the installation.
 	ID      int64                         `json:"id"`
@@ -1995,86 +1197,13 @@ type Installation struct {
 	ContactEmail Nullable[string]     `json:"contact_email,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *Installation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "account":
-		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
-	case "repository_selection":
-		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
-	case "access_tokens_url":
-		return decodeStr(&s.AccessTokensURL, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "app_id":
-		return decodeInt64(&s.AppID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "target_id":
-		return decodeInt64(&s.TargetID, d)
-	case "target_type":
-		return decodeStr(&s.TargetType, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "app_slug":
-		return decodeStr(&s.AppSlug, d)
-	case "suspended_by":
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
-	case "suspended_at":
-		return decodeNullable(&s.SuspendedAt, d, decodeTime)
-	case "contact_email":
-		return decodeNullable(&s.ContactEmail, d, decodeStr)
-	}
-	if name := foldedKey(key, installationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var installationMembers = &memberNames{names: []string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *Installation) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
-// it.
+// InstallationAccount is the member Account of [Installation].
 //
-// Schema: #/components/schemas/installation/properties/account
+// It holds one of SimpleUser, Enterprise: the field that is not nil; Which names it.
 type InstallationAccount struct {
 	SimpleUser *SimpleUser
 	Enterprise *Enterprise
 }
-
-var installationAccountCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
 
 // Which returns the name of the variant u holds, or "" when it holds none.
 func (u InstallationAccount) Which() string {
@@ -2087,82 +1216,8 @@ func (u InstallationAccount) Which() string {
 	return ""
 }
 
-// installationAccountRequired tells pickCase which cases of InstallationAccount require the member key, a bit each.
-func installationAccountRequired(key []byte) uint64 {
-	switch string(key) {
-	case "avatar_url", "html_url", "id", "node_id":
-		return 3
-	case "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "login", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url":
-		return 1
-	case "created_at", "name", "slug", "updated_at":
-		return 2
-	}
-	return 0
-}
-
-var installationAccountUnion = union{
-	cases:    installationAccountCases,
-	name:     "InstallationAccount",
-	required: installationAccountRequired,
-	tag:      "",
-}
-
-// decodeJSON reads the variant that the value holds; JSON null leaves u empty.
-func (u *InstallationAccount) decodeJSON(d *dec) error {
-	*u = InstallationAccount{}
-	if ok, err := guessCase(d, &installationAccountUnion, u.start); ok {
-		return err
-	}
-	i, err := installationAccountUnion.pick(d)
-	switch {
-	case err != nil:
-		return err
-	case i < 0:
-		return d.Null()
-	}
-	switch i {
-	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
-	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
-	}
-	return err
-}
-
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *InstallationAccount) start(i int) memberDecoder {
-	switch i {
-	case 0:
-		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
-	case 1:
-		u.Enterprise = new(Enterprise)
-		return u.Enterprise
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *InstallationAccount) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// MarshalJSON encodes the variant u holds as encoding/json does, or null when it holds none.
-func (u InstallationAccount) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.SimpleUser != nil:
-		return json.Marshal(u.SimpleUser)
-	case u.Enterprise != nil:
-		return json.Marshal(u.Enterprise)
-	}
-	return []byte("null"), nil
-}
-
-// InstallationRepository is an object of the API.
-//
-// Schema:
-// #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
+// InstallationRepository is the member Repositories of
+// [ListInstallationReposForAuthenticatedUserResponse].
 type InstallationRepository struct {
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
@@ -2303,226 +1358,6 @@ type InstallationRepository struct {
 	CustomProperties map[string]any `json:"custom_properties,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *InstallationRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	}
-	if name := foldedKey(key, installationRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var installationRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status", "custom_properties"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t InstallationRepository) Format(f fmt.State, verb rune) {
 	type plain InstallationRepository
@@ -2534,10 +1369,10 @@ func (t InstallationRepository) Format(f fmt.State, verb rune) {
 // InstallationRepositorySelection: Describe whether all repositories have been selected or there's
 // a selection involved
 //
-// InstallationRepositorySelection is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/installation/properties/repository_selection
+// It is the member RepositorySelection of [Installation].
 type InstallationRepositorySelection string
 
 // Known values of InstallationRepositorySelection.
@@ -2548,7 +1383,9 @@ const (
 
 // InstallationToken: Authentication token for a GitHub App installed on a user or org.
 //
-// Schema: #/components/schemas/installation-token
+// It is the answer of [Client.CreateInstallationAccessToken].
+//
+// Schema: installation-token
 type InstallationToken struct {
 	Token     string `json:"token"`
 	ExpiresAt string `json:"expires_at"`
@@ -2561,44 +1398,6 @@ type InstallationToken struct {
 	SingleFilePaths        []string                              `json:"single_file_paths,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *InstallationToken) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "token":
-		return decodeStr(&s.Token, d)
-	case "expires_at":
-		return decodeStr(&s.ExpiresAt, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	case "repository_selection":
-		return decodeOptEnum(&s.RepositorySelection, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-	case "single_file":
-		return decodeOptStr(&s.SingleFile, d)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	}
-	if name := foldedKey(key, installationTokenMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var installationTokenMembers = &memberNames{names: []string{"token", "expires_at", "permissions", "repository_selection", "repositories", "single_file", "has_multiple_single_files", "single_file_paths"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *InstallationToken) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t InstallationToken) Format(f fmt.State, verb rune) {
 	type plain InstallationToken
@@ -2607,10 +1406,10 @@ func (t InstallationToken) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// InstallationTokenRepositorySelection is a string with known values; the API may send others,
-// which decode as they are.
+// InstallationTokenRepositorySelection is the member RepositorySelection of [InstallationToken].
 //
-// Schema: #/components/schemas/installation-token/properties/repository_selection
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
+// which decode as they are.
 type InstallationTokenRepositorySelection string
 
 // Known values of InstallationTokenRepositorySelection.
@@ -2621,7 +1420,9 @@ const (
 
 // IntegrationInstallationRequest: Request to install an integration on a target
 //
-// Schema: #/components/schemas/integration-installation-request
+// It is the answer of [Client.ListInstallationRequestsForAuthenticatedApp].
+//
+// Schema: integration-installation-request
 type IntegrationInstallationRequest struct {
 	// Unique identifier of the request installation.
 	ID      int64               `json:"id"`
@@ -2632,41 +1433,9 @@ type IntegrationInstallationRequest struct {
 	CreatedAt time.Time  `json:"created_at"`
 }
 
-// decodeJSON reads s from d.
-func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "requester":
-		return s.Requester.decodeJSON(d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	}
-	if name := foldedKey(key, integrationInstallationRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var integrationInstallationRequestMembers = &memberNames{names: []string{"id", "node_id", "account", "requester", "created_at"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// LicenseSimple is an object of the API.
+// LicenseSimple is the member License of [InstallationRepository].
 //
-// Schema: #/components/schemas/nullable-license-simple
+// Schema: nullable-license-simple
 type LicenseSimple struct {
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
@@ -2676,152 +1445,34 @@ type LicenseSimple struct {
 	HTMLURL *string          `json:"html_url,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *LicenseSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	case "spdx_id":
-		return decodeNullable(&s.SpdxID, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	}
-	if name := foldedKey(key, licenseSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var licenseSimpleMembers = &memberNames{names: []string{"key", "name", "url", "spdx_id", "node_id", "html_url"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// ListInstallationReposForAuthenticatedUserResponse is an object of the API.
-//
-// Schema:
-// #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
+// ListInstallationReposForAuthenticatedUserResponse is the answer of
+// [Client.ListInstallationReposForAuthenticatedUser].
 type ListInstallationReposForAuthenticatedUserResponse struct {
 	TotalCount          int64                    `json:"total_count"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	Repositories        []InstallationRepository `json:"repositories"`
 }
 
-// decodeJSON reads s from d.
-func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "repository_selection":
-		return decodeOptStr(&s.RepositorySelection, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
-	}
-	if name := foldedKey(key, listInstallationReposForAuthenticatedUserResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "repository_selection", "repositories"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// ListInstallationsForAuthenticatedUserResponse is an object of the API.
-//
-// Schema: #/paths/~1user~1installations/get/responses/200/content/application~1json/schema
+// ListInstallationsForAuthenticatedUserResponse is the answer of
+// [Client.ListInstallationsForAuthenticatedUser].
 type ListInstallationsForAuthenticatedUserResponse struct {
 	TotalCount    int64          `json:"total_count"`
 	Installations []Installation `json:"installations"`
 }
 
-// decodeJSON reads s from d.
-func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "installations":
-		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
-	}
-	if name := foldedKey(key, listInstallationsForAuthenticatedUserResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "installations"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// ListReposAccessibleToInstallationResponse is an object of the API.
-//
-// Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
+// ListReposAccessibleToInstallationResponse is the answer of
+// [Client.ListReposAccessibleToInstallation].
 type ListReposAccessibleToInstallationResponse struct {
 	TotalCount          int64                    `json:"total_count"`
 	Repositories        []InstallationRepository `json:"repositories"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
-	case "repository_selection":
-		return decodeOptStr(&s.RepositorySelection, d)
-	}
-	if name := foldedKey(key, listReposAccessibleToInstallationResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"total_count", "repositories", "repository_selection"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// Repository: A repository on GitHub.
+// Repository is a repository on GitHub.
 //
-// Schema: #/components/schemas/repository
+// It is the member Repositories of [InstallationToken].
+//
+// Schema: repository
 type Repository struct {
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
@@ -2959,224 +1610,6 @@ type Repository struct {
 	CodeSearchIndexStatus *RepositoryCodeSearchIndexStatus `json:"code_search_index_status,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *Repository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var repositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *Repository) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t Repository) Format(f fmt.State, verb rune) {
 	type plain Repository
@@ -3185,46 +1618,20 @@ func (t Repository) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// RepositoryCodeSearchIndexStatus: The status of the code search index for this repository
+// RepositoryCodeSearchIndexStatus is the status of the code search index for this repository
 //
-// Schema: #/components/schemas/repository/properties/code_search_index_status
+// It is the member CodeSearchIndexStatus of [InstallationRepository].
 type RepositoryCodeSearchIndexStatus struct {
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
 	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "lexical_search_ok":
-		return decodeOptBool(&s.LexicalSearchOk, d)
-	case "lexical_commit_sha":
-		return decodeOptStr(&s.LexicalCommitSHA, d)
-	}
-	if name := foldedKey(key, repositoryCodeSearchIndexStatusMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_search_ok", "lexical_commit_sha"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// RepositoryMergeCommitMessage: The default value for a merge commit message.
+// RepositoryMergeCommitMessage is the default value for a merge commit message.
 //
-// RepositoryMergeCommitMessage is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_BODY", "PR_TITLE", "BLANK" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/merge_commit_message
+// It is the member MergeCommitMessage of [InstallationRepository].
 type RepositoryMergeCommitMessage string
 
 // Known values of RepositoryMergeCommitMessage.
@@ -3234,12 +1641,12 @@ const (
 	RepositoryMergeCommitMessageBlank   RepositoryMergeCommitMessage = "BLANK"
 )
 
-// RepositoryMergeCommitTitle: The default value for a merge commit title.
+// RepositoryMergeCommitTitle is the default value for a merge commit title.
 //
-// RepositoryMergeCommitTitle is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "PR_TITLE", "MERGE_MESSAGE" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/merge_commit_title
+// It is the member MergeCommitTitle of [InstallationRepository].
 type RepositoryMergeCommitTitle string
 
 // Known values of RepositoryMergeCommitTitle.
@@ -3248,9 +1655,7 @@ const (
 	RepositoryMergeCommitTitleMergeMessage RepositoryMergeCommitTitle = "MERGE_MESSAGE"
 )
 
-// RepositoryPermissions is an object of the API.
-//
-// Schema: #/components/schemas/repository/properties/permissions
+// RepositoryPermissions is the member Permissions of [InstallationRepository].
 type RepositoryPermissions struct {
 	Admin    bool  `json:"admin"`
 	Pull     bool  `json:"pull"`
@@ -3259,45 +1664,13 @@ type RepositoryPermissions struct {
 	Maintain *bool `json:"maintain,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *RepositoryPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin":
-		return decodeBool(&s.Admin, d)
-	case "pull":
-		return decodeBool(&s.Pull, d)
-	case "triage":
-		return decodeOptBool(&s.Triage, d)
-	case "push":
-		return decodeBool(&s.Push, d)
-	case "maintain":
-		return decodeOptBool(&s.Maintain, d)
-	}
-	if name := foldedKey(key, repositoryPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "pull", "triage", "push", "maintain"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
-// RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
-// collaborators_only.
+// RepositoryPullRequestCreationPolicy is the policy controlling who can create pull requests: all
+// or collaborators_only.
 //
-// RepositoryPullRequestCreationPolicy is a string with known values; the API may send others,
-// which decode as they are.
+// It is a string the API gives one of "all", "collaborators_only" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/pull_request_creation_policy
+// It is the member PullRequestCreationPolicy of [InstallationRepository].
 type RepositoryPullRequestCreationPolicy string
 
 // Known values of RepositoryPullRequestCreationPolicy.
@@ -3306,12 +1679,12 @@ const (
 	RepositoryPullRequestCreationPolicyCollaboratorsOnly RepositoryPullRequestCreationPolicy = "collaborators_only"
 )
 
-// RepositorySquashMergeCommitMessage: The default value for a squash merge commit message:
+// RepositorySquashMergeCommitMessage is the default value for a squash merge commit message:
 //
-// RepositorySquashMergeCommitMessage is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_BODY", "COMMIT_MESSAGES", "BLANK" (the constants below);
+// it may send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/squash_merge_commit_message
+// It is the member SquashMergeCommitMessage of [InstallationRepository].
 type RepositorySquashMergeCommitMessage string
 
 // Known values of RepositorySquashMergeCommitMessage.
@@ -3321,12 +1694,12 @@ const (
 	RepositorySquashMergeCommitMessageBlank          RepositorySquashMergeCommitMessage = "BLANK"
 )
 
-// RepositorySquashMergeCommitTitle: The default value for a squash merge commit title:
+// RepositorySquashMergeCommitTitle is the default value for a squash merge commit title:
 //
-// RepositorySquashMergeCommitTitle is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_TITLE", "COMMIT_OR_PR_TITLE" (the constants below); it
+// may send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/squash_merge_commit_title
+// It is the member SquashMergeCommitTitle of [InstallationRepository].
 type RepositorySquashMergeCommitTitle string
 
 // Known values of RepositorySquashMergeCommitTitle.
@@ -3335,10 +1708,7 @@ const (
 	RepositorySquashMergeCommitTitleCommitOrPrTitle RepositorySquashMergeCommitTitle = "COMMIT_OR_PR_TITLE"
 )
 
-// ScopeTokenRequest is an object of the API.
-//
-// Schema:
-// #/paths/~1applications~1{client_id}~1token~1scoped/post/requestBody/content/application~1json/schema
+// ScopeTokenRequest is the request body of [Client.ScopeToken].
 type ScopeTokenRequest struct {
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
@@ -3358,68 +1728,6 @@ type ScopeTokenRequest struct {
 	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
-// decodeJSON reads s from d.
-func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "access_token":
-		return decodeStr(&s.AccessToken, d)
-	case "target":
-		return decodeOptStr(&s.Target, d)
-	case "target_id":
-		return decodeOptInt64(&s.TargetID, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, decodeStr)
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	}
-	if name := foldedKey(key, scopeTokenRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "target", "target_id", "repositories", "repository_ids", "permissions"}}
-
-// encodeJSON writes s to e, leaving out optional members that are absent.
-func (s *ScopeTokenRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("access_token")
-	e.Str(s.AccessToken)
-	if s.Target != nil {
-		e.FieldStart("target")
-		e.Str(*s.Target)
-	}
-	if s.TargetID != nil {
-		e.FieldStart("target_id")
-		e.Int64(*s.TargetID)
-	}
-	if s.Repositories != nil {
-		e.FieldStart("repositories")
-		encodeSlice(s.Repositories, e, encodeStr)
-	}
-	if s.RepositoryIDs != nil {
-		e.FieldStart("repository_ids")
-		encodeSlice(s.RepositoryIDs, e, encodeInt64)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.ObjEnd()
-}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // Format prints t with its credentials masked, whatever the verb.
 func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 	type plain ScopeTokenRequest
@@ -3428,9 +1736,9 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// ScopedInstallation is an object of the API.
+// ScopedInstallation is the member Installation of [Authorization].
 //
-// Schema: #/components/schemas/nullable-scoped-installation
+// Schema: nullable-scoped-installation
 type ScopedInstallation struct {
 	// The permissions granted to the fine-grained access token.
 	Permissions AppPermissions `json:"permissions"`
@@ -3444,49 +1752,13 @@ type ScopedInstallation struct {
 	Account SimpleUser `json:"account"`
 }
 
-// decodeJSON reads s from d.
-func (s *ScopedInstallation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "repository_selection":
-		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "account":
-		return s.Account.decodeJSON(d)
-	}
-	if name := foldedKey(key, scopedInstallationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var scopedInstallationMembers = &memberNames{names: []string{"permissions", "repository_selection", "single_file_name", "has_multiple_single_files", "single_file_paths", "repositories_url", "account"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
-}
-
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
 // there's a selection involved
 //
-// ScopedInstallationRepositorySelection is a string with known values; the API may send others,
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/nullable-scoped-installation/properties/repository_selection
+// It is the member RepositorySelection of [ScopedInstallation].
 type ScopedInstallationRepositorySelection string
 
 // Known values of ScopedInstallationRepositorySelection.
@@ -3495,9 +1767,11 @@ const (
 	ScopedInstallationRepositorySelectionSelected ScopedInstallationRepositorySelection = "selected"
 )
 
-// SimpleUser: A GitHub user.
+// SimpleUser is a GitHub user.
 //
-// Schema: #/components/schemas/simple-user
+// It is the member SimpleUser of [AppOwner].
+//
+// Schema: simple-user
 type SimpleUser struct {
 	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
@@ -3521,70 +1795,4 @@ type SimpleUser struct {
 	SiteAdmin         bool             `json:"site_admin"`
 	StarredAt         *string          `json:"starred_at,omitzero"`
 	UserViewType      *string          `json:"user_view_type,omitzero"`
-}
-
-// decodeJSON reads s from d.
-func (s *SimpleUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// decodeMember reads the member key; unknown members are skipped.
-func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "gravatar_id":
-		return decodeNullable(&s.GravatarID, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "followers_url":
-		return decodeStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeStr(&s.GistsURL, d)
-	case "starred_url":
-		return decodeStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeStr(&s.SubscriptionsURL, d)
-	case "organizations_url":
-		return decodeStr(&s.OrganizationsURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "received_events_url":
-		return decodeStr(&s.ReceivedEventsURL, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "site_admin":
-		return decodeBool(&s.SiteAdmin, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, simpleUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
-	}
-	return d.Skip()
-}
-
-var simpleUserMembers = &memberNames{names: []string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}}
-
-// UnmarshalJSON decodes with the generated decoder.
-func (v *SimpleUser) UnmarshalJSON(data []byte) error {
-	return decodeBytes(data, v)
 }

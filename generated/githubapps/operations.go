@@ -19,7 +19,7 @@ var opAddRepoToInstallationForAuthenticatedUser = operation{
 	status:    204,
 }
 
-// AddRepoToInstallationForAuthenticatedUser: Add a repository to an app installation.
+// AddRepoToInstallationForAuthenticatedUser adds a repository to an app installation.
 //
 // Add a single repository to an installation. The authenticated user must have admin access to the
 // repository.
@@ -48,7 +48,7 @@ var opCreateFromManifest = operation{
 	status:    201,
 }
 
-// CreateFromManifest: Create a GitHub App from a manifest.
+// CreateFromManifest creates a GitHub App from a manifest.
 //
 // Use this endpoint to complete the handshake necessary when implementing the [GitHub App Manifest
 // flow](https://docs.github.com/apps/building-github-apps/creating-github-apps-from-a-manifest/).
@@ -84,7 +84,7 @@ var opCreateInstallationAccessToken = operation{
 	status:      201,
 }
 
-// CreateInstallationAccessToken: Create an installation access token for an app.
+// CreateInstallationAccessToken creates an installation access token for an app.
 //
 // Creates an installation access token that enables a GitHub App to make authenticated API
 // requests for the app's installation on an organization or individual account. Installation
@@ -124,7 +124,7 @@ var opDeleteInstallation = operation{
 	status:    204,
 }
 
-// DeleteInstallation: Delete an installation for the authenticated app.
+// DeleteInstallation deletes an installation for the authenticated app.
 //
 // Uninstalls a GitHub App on a user, organization, or enterprise account. If you prefer to
 // temporarily suspend an app's access to your account's resources, then we recommend the "[Suspend
@@ -155,7 +155,7 @@ var opGetAuthenticated = operation{
 	status:    200,
 }
 
-// GetAuthenticated: Get the authenticated app.
+// GetAuthenticated gets the authenticated app.
 //
 // Returns the GitHub App associated with the authentication credentials used. To see how many app
 // installations are associated with this GitHub App, see the `installations_count` in the
@@ -191,7 +191,7 @@ var opGetBySlug = operation{
 	status:    200,
 }
 
-// GetBySlug: Get an app.
+// GetBySlug gets an app.
 //
 // > [!NOTE] > The `:app_slug` is just the URL-friendly name of your GitHub App. You can find this
 // on the settings page for your GitHub App (e.g., `https://github.com/settings/apps/:app_slug`).
@@ -225,7 +225,7 @@ var opGetInstallation = operation{
 	status:    200,
 }
 
-// GetInstallation: Get an installation for the authenticated app.
+// GetInstallation gets an installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find an installation's information using the installation
 // id.
@@ -259,7 +259,7 @@ var opGetOrgInstallation = operation{
 	status:    200,
 }
 
-// GetOrgInstallation: Get an organization installation for the authenticated app.
+// GetOrgInstallation gets an organization installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find the organization's installation information.
 //
@@ -292,7 +292,7 @@ var opGetRepoInstallation = operation{
 	status:    200,
 }
 
-// GetRepoInstallation: Get a repository installation for the authenticated app.
+// GetRepoInstallation gets a repository installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find the repository's installation information. The
 // installation's account type will be either an organization or a user account, depending which
@@ -327,7 +327,7 @@ var opGetUserInstallation = operation{
 	status:    200,
 }
 
-// GetUserInstallation: Get a user installation for the authenticated app.
+// GetUserInstallation gets a user installation for the authenticated app.
 //
 // Enables an authenticated GitHub App to find the user’s installation information.
 //
@@ -385,7 +385,7 @@ func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
 	return v
 }
 
-// ListInstallationReposForAuthenticatedUser: List repositories accessible to the user access
+// ListInstallationReposForAuthenticatedUser lists repositories accessible to the user access
 // token.
 //
 // List repositories that the authenticated user has explicit permission (`:read`, `:write`, or
@@ -471,7 +471,7 @@ func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
 	return v
 }
 
-// ListInstallationRequestsForAuthenticatedApp: List installation requests for the authenticated
+// ListInstallationRequestsForAuthenticatedApp lists installation requests for the authenticated
 // app.
 //
 // Lists all the pending installation requests for the authenticated GitHub App.
@@ -568,7 +568,7 @@ func (p *ListInstallationsParams) query() url.Values {
 	return v
 }
 
-// ListInstallations: List installations for the authenticated app.
+// ListInstallations lists installations for the authenticated app.
 //
 // You must use a
 // [JWT](https://docs.github.com/enterprise-server@3.9/apps/building-github-apps/authenticating-with-github-apps/#authenticating-as-a-github-app)
@@ -655,7 +655,7 @@ func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
 	return v
 }
 
-// ListInstallationsForAuthenticatedUser: List app installations accessible to the user access
+// ListInstallationsForAuthenticatedUser lists app installations accessible to the user access
 // token.
 //
 // Lists installations of your GitHub App that the authenticated user has explicit permission
@@ -739,7 +739,7 @@ func (p *ListReposAccessibleToInstallationParams) query() url.Values {
 	return v
 }
 
-// ListReposAccessibleToInstallation: List repositories accessible to the app installation.
+// ListReposAccessibleToInstallation lists repositories accessible to the app installation.
 //
 // List repositories that an app installation can access.
 //
@@ -796,7 +796,7 @@ var opRemoveRepoFromInstallationForAuthenticatedUser = operation{
 	status:    204,
 }
 
-// RemoveRepoFromInstallationForAuthenticatedUser: Remove a repository from an app installation.
+// RemoveRepoFromInstallationForAuthenticatedUser removes a repository from an app installation.
 //
 // Remove a single repository from an installation. The authenticated user must have admin access
 // to the repository. The installation must have the `repository_selection` of `selected`.
@@ -826,7 +826,7 @@ var opRevokeInstallationAccessToken = operation{
 	status:       204,
 }
 
-// RevokeInstallationAccessToken: Revoke an installation access token.
+// RevokeInstallationAccessToken revokes an installation access token.
 //
 // Revokes the installation token you're using to authenticate as an installation and access this
 // endpoint.
@@ -855,7 +855,7 @@ var opScopeToken = operation{
 	status:      200,
 }
 
-// ScopeToken: Create a scoped access token.
+// ScopeToken creates a scoped access token.
 //
 // Use a non-scoped user access token to create a repository-scoped and/or permission-scoped user
 // access token. You can specify which repositories the token can access and which permissions are
@@ -895,7 +895,7 @@ var opSuspendInstallation = operation{
 	status:    204,
 }
 
-// SuspendInstallation: Suspend an app installation.
+// SuspendInstallation suspends an app installation.
 //
 // Suspends a GitHub App on a user, organization, or enterprise account, which blocks the app from
 // accessing the account's resources. When a GitHub App is suspended, the app's access to the
@@ -924,7 +924,7 @@ var opUnsuspendInstallation = operation{
 	status:    204,
 }
 
-// UnsuspendInstallation: Unsuspend an app installation.
+// UnsuspendInstallation unsuspends an app installation.
 //
 // Removes a GitHub App installation suspension.
 //

@@ -4,10 +4,9 @@ package githubwebhooks
 
 import "encoding/json"
 
-// WebhookPayload is the payload of a webhook of the description, decoded and encoded by
-// generated code.
+// WebhookPayload is the payload of a webhook of the description, decoded by generated code
+// (json.Marshal writes it back).
 type WebhookPayload interface {
-	json.Marshaler
 	json.Unmarshaler
 	decodeTarget
 }

@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -63,36 +65,102 @@ func Emit(api *ir.API, opts Options) (map[string][]byte, error) {
 		}
 	}
 	names := newGoNames(api)
-	builders := map[string]func() *jen.File{"models.go": func() *jen.File { return models(api, opts, names) }}
-	if !opts.StdModels && len(api.Operations) > 0 {
-		builders["operations.go"] = func() *jen.File { return operations(api, opts, names) }
+	code, err := emitCode(api, opts, names, files)
+	if err != nil {
+		return nil, err
 	}
-	// Models and operations are built and formatted side by side: formatting is the larger
-	// part of emitting, and the two files share nothing but the read-only model.
+	maps.Copy(files, code)
+	return files, nil
+}
+
+// emitCode writes the models and operations, laid out in files (see layout), and formats
+// them side by side: formatting is the larger part of emitting, and the files share nothing
+// but the read-only model. Where the estimates let a file grow past maxFileLines, it lays
+// them out again in smaller chunks.
+func emitCode(api *ir.API, opts Options, names *goNames, fixed map[string][]byte) (map[string][]byte, error) {
+	builders := map[string]func() *jen.File{}
+	if opts.StdModels {
+		builders["models.go"] = func() *jen.File {
+			f := newFile(opts.Package)
+			modelTypes(f, f, modelsOf(api.Types), true, names, nil)
+			return f
+		}
+		return renderAll(builders)
+	}
+	taken := map[string]bool{}
+	for name := range fixed {
+		taken[strings.TrimSuffix(name, ".go")] = true
+	}
+	enc := newEncoders(api)
+	for target := maxFileLines * 6 / 10; ; target /= 2 {
+		builders = map[string]func() *jen.File{}
+		for _, a := range layout(api, taken, target) {
+			builders[a.base+".go"] = func() *jen.File { return areaFile(a, api, opts, names, enc) }
+			if hasCodecs(a.types) {
+				builders[a.base+"_json.go"] = func() *jen.File {
+					f := newFile(opts.Package)
+					modelCodecs(f, a.types, names, enc)
+					return f
+				}
+			}
+		}
+		out, err := renderAll(builders)
+		if err != nil || longestFile(out) <= maxFileLines || target < 100 {
+			return out, err
+		}
+	}
+}
+
+// areaFile writes an area's group, operations and type declarations.
+func areaFile(a *area, api *ir.API, opts Options, names *goNames, enc encoders) *jen.File {
+	f := newFile(opts.Package)
+	if a.group != nil {
+		group(f, a.group)
+	}
+	operations(f, a.ops, api, names)
+	modelTypes(f, nil, a.types, false, names, enc)
+	return f
+}
+
+// renderAll builds and formats every file, a few at a time.
+func renderAll(builders map[string]func() *jen.File) (map[string][]byte, error) {
 	type result struct {
 		name string
 		src  []byte
 		err  error
 	}
 	results := make(chan result, len(builders))
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for name, build := range builders {
 		go func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			src, err := render(name, build())
 			results <- result{name, src, err}
 		}()
 	}
-	var firstErr error
+	out := map[string][]byte{}
+	failed := map[string]error{}
 	for range builders {
 		r := <-results
-		if r.err != nil && firstErr == nil {
-			firstErr = r.err
+		if r.err != nil {
+			failed[r.name] = r.err
 		}
-		files[r.name] = r.src
+		out[r.name] = r.src
 	}
-	if firstErr != nil {
-		return nil, firstErr
+	for _, name := range slices.Sorted(maps.Keys(failed)) {
+		return nil, failed[name] // the same one whatever the order the files were done in
 	}
-	return files, nil
+	return out, nil
+}
+
+// longestFile is the number of lines of the longest file.
+func longestFile(files map[string][]byte) int {
+	n := 0
+	for _, src := range files {
+		n = max(n, bytes.Count(src, []byte("\n")))
+	}
+	return n
 }
 
 // templateFiles lists the fixed files the package needs: the client core, and helpers for
@@ -192,7 +260,7 @@ func installationData(api *ir.API) *templates.Installation {
 		return nil
 	}
 	d := &templates.Installation{
-		MintMethod:    it.Mint.Name,
+		MintMethod:    methodRef(it.Mint),
 		RequestType:   it.Mint.Body.Type.Named.Name,
 		TokenField:    it.TokenField.Name,
 		ExpiresField:  it.ExpiresField.Name,

@@ -41,5 +41,5 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 	f.Line()
 	f.Add(docComment(fmt.Sprintf("%sIter walks every item of every page of %s, following the Link header's next URL. "+
 		"It asks for %d items a page unless params set %s. It stops at the first error, which it yields, when the loop breaks, or when ctx ends.",
-		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name + "Iter").Params(args...).Add(seq).Block(body...)
+		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Add(receiver(op)).Id(op.Name + "Iter").Params(args...).Add(seq).Block(append(clientOf(op), body...)...)
 }

@@ -2,7 +2,6 @@ package emitgo
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -57,16 +56,37 @@ func method(f *jen.File, cl call, n *goNames) {
 	if cl.result.Type != nil {
 		results = append([]jen.Code{resultExpr(cl.result.Type)}, results...)
 	}
-	f.Add(methodDoc(cl)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(cl.name).Params(args...).Params(results...).
-		Block(methodBody(cl, n, pathArgs)...)
+	f.Add(methodDoc(cl)).Func().Add(receiver(cl.op)).Id(cl.name).Params(args...).Params(results...).
+		Block(append(clientOf(cl.op), methodBody(cl, n, pathArgs)...)...)
+}
+
+// receiver is the receiver of an operation's methods: the client, or its group's type.
+func receiver(op *ir.Operation) *jen.Statement {
+	if op.Group == nil {
+		return jen.Params(jen.Id("c").Op("*").Id("Client"))
+	}
+	return jen.Params(jen.Id("g").Op("*").Id(op.Group.TypeName))
+}
+
+// clientOf starts the body of a group's method: the client it is a view of.
+func clientOf(op *ir.Operation) []jen.Code {
+	if op.Group == nil {
+		return nil
+	}
+	return []jen.Code{jen.Id("c").Op(":=").Parens(jen.Op("*").Id("Client")).Call(jen.Id("g"))}
+}
+
+// methodRef is how code on a client calls an operation's method: Repos().Get, or Get.
+func methodRef(op *ir.Operation) string {
+	if op.Group == nil {
+		return op.Name
+	}
+	return op.Group.Name + "()." + op.Name
 }
 
 func methodDoc(cl call) *jen.Statement {
 	op := cl.op
-	summary := cl.name
-	if op.Summary != "" {
-		summary += ": " + strings.TrimSuffix(op.Summary, ".") + "."
-	}
+	summary := methodSummary(cl.name, op)
 	var variant string
 	if cl.accept != "" && cl.name != op.Name {
 		variant = fmt.Sprintf("It asks for the answer as %s%s.", cl.accept, readNote(cl.result))

@@ -10,35 +10,35 @@ import (
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
 
-func models(api *ir.API, opts Options, n *goNames) *jen.File {
-	f := newFile(opts.Package)
-	enc := newEncoders(api)
-	for _, t := range api.Types {
-		if t.Kind == ir.ByStatus {
-			continue // with the operation it is the result of
+// modelsOf leaves out the types an operation declares with itself (ByStatus results).
+func modelsOf(types []*ir.Type) []*ir.Type {
+	var out []*ir.Type
+	for _, t := range types {
+		if t.Kind != ir.ByStatus {
+			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// modelTypes writes the declarations of types into f and, unless codecs is nil, their
+// codecs into codecs (which may be f): a reader finds the types together, the code that
+// reads and writes them apart (modelCodecs).
+func modelTypes(f, codecs *jen.File, types []*ir.Type, std bool, n *goNames, enc encoders) {
+	for _, t := range types {
 		switch t.Kind {
 		case ir.Struct:
-			structType(f, t, opts.StdModels, n, enc[t])
+			structType(f, codecs, t, std, n, enc[t])
 		case ir.Enum:
-			enumType(f, t)
+			enumType(f, t, n)
 		case ir.Union:
-			unionType(f, t, opts.StdModels, n, enc[t])
+			unionType(f, codecs, t, std, n, enc[t])
 		}
 		f.Line()
 	}
-	return f
 }
 
-// typeDoc starts with the type's name and its description, then says how to use it.
-func typeDoc(t *ir.Type, what string) *jen.Statement {
-	if t.Doc == "" || sameWords(t.Doc, t.Name) {
-		return docComment(t.Name+" "+what, "Schema: "+t.Source)
-	}
-	return docComment(t.Name+": "+t.Doc, t.Name+" "+what, "Schema: "+t.Source)
-}
-
-func structType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
+func structType(f, codecs *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		tag, doc := fl.JSONName, fl.Doc
@@ -57,12 +57,14 @@ func structType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
 		fields = append(fields, docComment(t.ExtraName+" holds the members that are not properties above.").
 			Id(t.ExtraName).Map(jen.String()).Add(elemExpr(t.Extra)).Tag(map[string]string{"json": "-"}))
 	}
-	f.Add(structDoc(t)).Type().Id(t.Name).Struct(fields...)
+	f.Add(docComment(n.uses.typeDoc(t, "")...)).Type().Id(t.Name).Struct(fields...)
 	switch {
+	case codecs == nil:
 	case !std:
-		structCodec(f, t, n, encoder)
+		structCodec(codecs, t, n, encoder)
+		codecs.Line()
 	case t.Extra != nil:
-		extraMethods(f, t, n)
+		extraMethods(codecs, t, n)
 	}
 	if secrets := secretFields(t); len(secrets) > 0 {
 		maskingFormat(f, t.Name, secrets)
@@ -159,8 +161,8 @@ func extraMethods(f *jen.File, t *ir.Type, n *goNames) {
 	f.Var().Id(known).Op("=").Index().String().Values(names...)
 }
 
-func enumType(f *jen.File, t *ir.Type) {
-	f.Add(typeDoc(t, "is a string with known values; the API may send others, which decode as they are.")).
+func enumType(f *jen.File, t *ir.Type, n *goNames) {
+	f.Add(docComment(n.uses.typeDoc(t, enumWhat(t))...)).
 		Type().Id(t.Name).String()
 	f.Line()
 	var consts []jen.Code
@@ -171,10 +173,24 @@ func enumType(f *jen.File, t *ir.Type) {
 	f.Const().Defs(consts...)
 }
 
-func unionType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
-	var fields, cases []jen.Code
+func unionType(f, codecs *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
+	var fields []jen.Code
 	for _, c := range t.Cases {
 		fields = append(fields, jen.Id(c.Name).Add(caseExpr(c.Type)))
+	}
+	f.Add(docComment(n.uses.typeDoc(t, unionWhat(t))...)).
+		Type().Id(t.Name).Struct(fields...)
+	unionWhich(f, t)
+	if codecs != nil {
+		unionCodecs(codecs, t, std, n, encoder)
+	}
+}
+
+// unionCodecs writes a union's table of variants, its decoder and encoder, and the methods
+// of encoding/json.
+func unionCodecs(codecs *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
+	var cases []jen.Code
+	for _, c := range t.Cases {
 		lit := jen.Dict{jen.Id("json"): jen.Lit(string(c.JSON))}
 		if len(c.Required) > 0 {
 			lit[jen.Id("required")] = jen.Index().String().Values(lits(c.Required)...)
@@ -184,18 +200,17 @@ func unionType(f *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
 		}
 		cases = append(cases, jen.Values(lit))
 	}
-	f.Add(typeDoc(t, "holds exactly one of its variants, the field that is not nil; Which names it.")).
-		Type().Id(t.Name).Struct(fields...)
 	casesVar := n.cases[t]
-	f.Line()
-	f.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
-	unionWhich(f, t)
+	codecs.Line()
+	codecs.Comment(fmt.Sprintf("%s are the variants of %s, as its decoder tells them apart.", casesVar, t.Name))
+	codecs.Var().Id(casesVar).Op("=").Index().Id("unionCase").Values(cases...)
 	if !std {
-		unionCodec(f, t, n, encoder)
+		unionCodec(codecs, t, n, encoder)
 	} else {
-		unionUnmarshal(f, t, casesVar)
+		unionUnmarshal(codecs, t, casesVar)
 	}
-	unionMarshal(f, t)
+	unionMarshal(codecs, t)
+	codecs.Line()
 }
 
 // caseExpr is a variant's field type: a pointer for named and primitive types, so that nil
@@ -295,15 +310,31 @@ func toLower(s string) string {
 	return string(b)
 }
 
-func structDoc(t *ir.Type) *jen.Statement {
-	if t.Doc == "" || sameWords(t.Doc, t.Name) {
-		return docComment(t.Name+" is an object of the API.", "Schema: "+t.Source)
-	}
-	return docComment(t.Name+": "+t.Doc, "Schema: "+t.Source)
-}
-
 // sameWords tells whether a description only restates the type's name ("Installation",
 // "Simple User"), which a doc comment need not repeat.
 func sameWords(doc, name string) bool {
 	return strings.EqualFold(strings.ReplaceAll(strings.TrimSuffix(doc, "."), " ", ""), name)
+}
+
+// modelCodecs writes the codecs of types (those modelTypes leaves to another file).
+func modelCodecs(f *jen.File, types []*ir.Type, n *goNames, enc encoders) {
+	for _, t := range types {
+		switch t.Kind {
+		case ir.Struct:
+			structCodec(f, t, n, enc[t])
+			f.Line()
+		case ir.Union:
+			unionCodecs(f, t, false, n, enc[t])
+		}
+	}
+}
+
+// hasCodecs tells whether any of types has a codec: structs and unions do, enums do not.
+func hasCodecs(types []*ir.Type) bool {
+	for _, t := range types {
+		if t.Kind == ir.Struct || t.Kind == ir.Union {
+			return true
+		}
+	}
+	return false
 }

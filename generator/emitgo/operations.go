@@ -11,9 +11,9 @@ import (
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
 
-func operations(api *ir.API, opts Options, n *goNames) *jen.File {
-	f := newFile(opts.Package)
-	for _, op := range api.Operations {
+// operations writes ops: each one's descriptor, parameters, answer type and methods.
+func operations(f *jen.File, ops []*ir.Operation, api *ir.API, n *goNames) {
+	for _, op := range ops {
 		descriptor(f, op, n, api.InstallationTokens != nil && api.InstallationTokens.Revoke == op)
 		if op.Params != nil {
 			paramsType(f, op)
@@ -29,7 +29,6 @@ func operations(api *ir.API, opts Options, n *goNames) *jen.File {
 		}
 		f.Line()
 	}
-	return f
 }
 
 var pathParam = regexp.MustCompile(`\{[^{}]+\}`)
@@ -162,7 +161,7 @@ func paramsType(f *jen.File, op *ir.Operation) {
 	for _, fl := range p.Fields {
 		fields = append(fields, docComment(fl.Doc).Id(fl.Name).Add(fieldExpr(fl.Type, fl.Required)))
 	}
-	f.Add(docComment(fmt.Sprintf("%s holds the query and header parameters of %s. A nil field is not sent.", p.TypeName, op.Name))).
+	f.Add(docComment(fmt.Sprintf("%s holds the query and header parameters of %s. A nil field is not sent.", p.TypeName, methodRef(op)))).
 		Type().Id(p.TypeName).Struct(fields...)
 	for _, in := range []string{"query", "header", "cookie"} {
 		if hasParamsIn(p, in) {
@@ -248,4 +247,19 @@ func textOf(r *ir.TypeRef, v *jen.Statement, deref bool) *jen.Statement {
 		return jen.String().Call(v)
 	}
 	return jen.Id("jsonText").Call(v)
+}
+
+// group emits a group's type, a view of the client that holds the methods of the
+// operations with the group's tag, and the client's method that returns it.
+func group(f *jen.File, g *ir.Group) {
+	doc := fmt.Sprintf("%s holds the operations tagged %q.", g.TypeName, g.Tag)
+	if g.Doc != "" {
+		doc += " " + strings.TrimSuffix(g.Doc, ".") + "."
+	}
+	f.Add(docComment(doc, fmt.Sprintf("Get it from the client: c.%s().", g.Name))).Type().Id(g.TypeName).Id("Client")
+	f.Line()
+	f.Add(docComment(fmt.Sprintf("%s returns the operations tagged %q: a view of c, which costs nothing to make.", g.Name, g.Tag))).
+		Func().Params(jen.Id("c").Op("*").Id("Client")).Id(g.Name).Params().Op("*").Id(g.TypeName).Block(
+		jen.Return(jen.Parens(jen.Op("*").Id(g.TypeName)).Call(jen.Id("c"))))
+	f.Line()
 }

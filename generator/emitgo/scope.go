@@ -24,6 +24,7 @@ type goNames struct {
 	union      map[*ir.Type]string // a union's decoding state
 	required   map[*ir.Type]string // a union's required-member lookup
 	args       map[*ir.Param]string
+	uses       *typeUses // where each type is used, for doc comments
 }
 
 // imported are the package names generated files refer to.
@@ -32,7 +33,7 @@ var imported = []string{"bytes", "context", "errors", "fmt", "http", "io", "iter
 
 // methodLocals are the names generated method bodies declare or refer to besides the
 // package's own: the receiver, results and locals of operations and iterators.
-var methodLocals = []string{"c", "ctx", "r", "out", "resp", "err", "params", "body", "p", "page", "v", "x", "parts", "d", "e", "s", "u", "i", "ok", "key", "name", "data", "f", "t", "verb", "plain"}
+var methodLocals = []string{"c", "g", "ctx", "r", "out", "resp", "err", "params", "body", "p", "page", "v", "x", "parts", "d", "e", "s", "u", "i", "ok", "key", "name", "data", "f", "t", "verb", "plain"}
 
 func newGoNames(api *ir.API) *goNames {
 	n := &goNames{
@@ -44,6 +45,7 @@ func newGoNames(api *ir.API) *goNames {
 		union:      map[*ir.Type]string{},
 		required:   map[*ir.Type]string{},
 		args:       map[*ir.Param]string{},
+		uses:       newTypeUses(api),
 	}
 	for _, name := range append(append(types.Universe.Names(), imported...), templates.Unexported...) {
 		n.taken[name] = true
@@ -63,7 +65,7 @@ func newGoNames(api *ir.API) *goNames {
 		}
 	}
 	for _, op := range api.Operations {
-		n.descriptor[op] = n.claim("op" + op.Name)
+		n.descriptor[op] = n.claim("op" + op.FullName)
 	}
 	exported := map[string]bool{}
 	for _, t := range api.Types {

@@ -11,9 +11,13 @@ type API struct {
 	Title      string
 	Version    string
 	BaseURL    string       // the first server the description names, its variables at their defaults; "" for none
-	Operations []*Operation // sorted by Name
-	Webhooks   []*Webhook   // sorted by Key, then Method
-	Types      []*Type      // every named type, sorted by Name
+	Operations []*Operation // sorted by Group, then Name
+	// Groups are the description's tags, when its operations have more than one: each is a
+	// type of its own that holds the methods of the operations tagged with it (client.Repos().
+	// Get). Nil when the operations are methods of the client itself.
+	Groups   []*Group
+	Webhooks []*Webhook // sorted by Key, then Method
+	Types    []*Type    // every named type, sorted by Name
 
 	// APIKeys are the apiKey security schemes operations use, sorted by scheme.
 	APIKeys []*APIKey
@@ -132,17 +136,29 @@ type TypeRef struct {
 	Nullable  bool     // null is a valid value
 }
 
+// Group is a tag of the description whose operations are methods of one type.
+type Group struct {
+	Name     string // the client's method that returns it ("Repos"), and its file's name
+	Tag      string // the tag ("repos")
+	Doc      string // the tag's description
+	TypeName string // the type that holds its methods ("ReposService")
+}
+
 // Operation is one HTTP operation.
 type Operation struct {
-	ID      string // operationId
-	Name    string // method name in the output
-	Method  string // upper-case HTTP method
-	Path    string // path template, "/app/installations/{installation_id}"
-	Server  string // the server the operation (or its path) declares for itself; "" for the API's
-	Summary string
-	Doc     string // first paragraph of the description
-	DocsURL string // GitHub's documentation page for the operation
-	Tags    []string
+	ID    string // operationId
+	Name  string // method name in the output, unique within its group
+	Group *Group // the group whose type has the method; nil: the client has it
+	// FullName is the operation's name in the package: its group's name and its own, unique
+	// among operations; the types of its parameters, body and answer are named after it.
+	FullName string
+	Method   string // upper-case HTTP method
+	Path     string // path template, "/app/installations/{installation_id}"
+	Server   string // the server the operation (or its path) declares for itself; "" for the API's
+	Summary  string
+	Doc      string // first paragraph of the description
+	DocsURL  string // GitHub's documentation page for the operation
+	Tags     []string
 
 	PathParams []*Param // the method's path arguments, in the order they first appear in Path
 	PathSlots  []*Param // the parameter of each {name} of Path, in order: one may fill several
@@ -174,6 +190,7 @@ type Webhook struct {
 	Key         string // its key under webhooks ("installation-created")
 	Method      string // upper-case HTTP method
 	OperationID string
+	Tag         string // its first tag, if any
 	Summary     string
 	Doc         string
 	DocsURL     string

@@ -27,12 +27,12 @@ func (b *builder) body(o *ir.Operation, op *openapi3.Operation, ptr string) *ir.
 	body := &ir.Body{ContentType: ct, Kind: kind, Required: rb.Required}
 	switch kind {
 	case ir.BodyForm, ir.BodyMultipart:
-		body.Type = b.schemas.body(media.Schema, o.Name+"Request", sptr)
+		body.Type = b.schemas.body(media.Schema, o.FullName+"Request", sptr)
 		body.Files = fileParts(media.Schema)
 	case ir.BodyBinary:
 		body.Type = &ir.TypeRef{Kind: ir.Stream}
 	default:
-		body.Type = b.readAs(kind, media, o.Name+"Request", sptr)
+		body.Type = b.readAs(kind, media, o.FullName+"Request", sptr)
 	}
 	return body
 }

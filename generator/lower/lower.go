@@ -32,7 +32,11 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	}
 	api.BaseURL = serverURL(doc.T.Servers)
 	b.baseURL = api.BaseURL
-	b.names = methodNames(doc, b.reservedMethods)
+	b.groups = newGroups(doc, b.reservedMethods)
+	for name := range b.groups.accessors() {
+		b.reservedMethods[name] = true // no operation of the client's own takes an accessor's name
+	}
+	b.names = methodNames(doc, b.reservedMethods, b.groups)
 	for _, key := range reachedComponents(doc.T) {
 		b.schemas.component(key, doc.T.Components.Schemas[key].Value)
 	}
@@ -53,7 +57,11 @@ func Build(doc *load.Document, opts Options) (*ir.API, error) {
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(api.Operations, func(i, j int) bool { return api.Operations[i].Name < api.Operations[j].Name })
+	sort.Slice(api.Operations, func(i, j int) bool { return api.Operations[i].FullName < api.Operations[j].FullName })
+	for _, g := range b.groups.sorted() {
+		g.TypeName = b.schemas.names.claim(g.Name + "Service")
+		api.Groups = append(api.Groups, g)
+	}
 	api.Types = b.schemas.types
 	breakValueCycles(api.Types)
 	sort.Slice(api.Types, func(i, j int) bool { return api.Types[i].Name < api.Types[j].Name })
@@ -83,9 +91,10 @@ type Options struct {
 type builder struct {
 	doc             *load.Document
 	schemas         *schemas
-	methods         map[string]*ir.Operation // method name -> operation, to catch two operations with one name
-	reservedMethods map[string]bool          // Options.ReservedMethods
+	methods         map[string]*ir.Operation // full name -> operation, to catch two operations with one name
+	reservedMethods map[string]bool          // Options.ReservedMethods, and the groups' accessors
 	names           map[opKey]string         // each operation's method name
+	groups          groups
 	baseURL         string
 	apiKeys         map[string]*ir.APIKey // the apiKey schemes operations use, by credential
 	errs            diag.List
@@ -95,9 +104,11 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	op := item.GetOperation(method)
 	ptr := diag.Pointer("paths", path, strings.ToLower(method))
 	pos := b.doc.Pos(op.Origin, ptr)
+	group := b.groups.of(op)
 	o := &ir.Operation{
 		ID:      op.OperationID,
 		Name:    b.names[opKey{path, method}],
+		Group:   group,
 		Method:  method,
 		Path:    path,
 		Summary: firstParagraph(op.Summary),
@@ -105,19 +116,20 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 		Tags:    op.Tags,
 		Server:  b.operationServer(op, item, b.baseURL),
 	}
+	o.FullName = fullName(group, o.Name)
 	if op.ExternalDocs != nil {
 		o.DocsURL = op.ExternalDocs.URL
 	}
-	if b.reservedMethods[o.Name] {
+	if group == nil && b.reservedMethods[o.Name] {
 		b.errs.Add(diag.Errorf(pos, "operation %q would be method %s, which the client has already; rename it in the overrides", o.ID, o.Name))
 		return nil
 	}
-	if prev, dup := b.methods[o.Name]; dup {
+	if prev, dup := b.methods[o.FullName]; dup {
 		b.errs.Add(diag.Errorf(pos, "operations %s and %s would both be method %s; rename one in the overrides",
-			describeOp(prev.ID, prev.Method, prev.Path), describeOp(o.ID, method, path), o.Name))
+			describeOp(prev.ID, prev.Method, prev.Path), describeOp(o.ID, method, path), methodText(o)))
 		return nil
 	}
-	b.methods[o.Name] = o
+	b.methods[o.FullName] = o
 	b.parameters(o, op, item, ptr)
 	o.Body = b.body(o, op, ptr)
 	o.Result = b.result(o, op, ptr)
@@ -126,13 +138,13 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 	o.Pages = b.pages(o, op, pos)
 	if o.Pages != nil {
 		// A list operation also has <Method>Iter, which no other method may be.
-		iter := o.Name + "Iter"
-		if prev, dup := b.methods[iter]; dup || b.reservedMethods[iter] {
+		iter := o.FullName + "Iter"
+		if prev, dup := b.methods[iter]; dup || group == nil && b.reservedMethods[o.Name+"Iter"] {
 			other := "the client"
 			if dup {
 				other = fmt.Sprintf("operation %q", prev.ID)
 			}
-			b.errs.Add(diag.Errorf(pos, "the iterator of operation %q would be method %s, which %s has already; rename one in the overrides", o.ID, iter, other))
+			b.errs.Add(diag.Errorf(pos, "the iterator of operation %q would be method %sIter, which %s has already; rename one in the overrides", o.ID, methodText(o), other))
 			return nil
 		}
 		b.methods[iter] = o
@@ -141,34 +153,49 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 }
 
 // methodNames names every operation's method after the part of its operationId after the
-// slash (apps/get-by-slug -> GetBySlug). Where several operations would share a name
-// (users/list and issues/list), all of them take their whole operationId instead
-// (UsersList, IssuesList), so that no name depends on which operation came first; so does
-// an operation whose short name is a method the client has already (reserved). A name from
-// the overrides is kept as it is.
+// slash (apps/get-by-slug -> GetBySlug). Where several operations of one group (or of the
+// client) would share a name (users/list and issues/list), all of them take their whole
+// operationId instead (UsersList, IssuesList), so that no name depends on which operation
+// came first; so does an operation of the client whose short name is a method the client
+// has already (reserved). A name from the overrides is kept as it is.
 // Operations are told apart by path and method, not by their object: a Path Item $ref
 // gives two paths the same operations.
-func methodNames(doc *load.Document, reserved map[string]bool) map[opKey]string {
+func methodNames(doc *load.Document, reserved map[string]bool, g groups) map[opKey]string {
 	short := map[opKey]string{}
 	count := map[string]int{}
 	ops := map[opKey]*openapi3.Operation{}
+	scoped := func(op *openapi3.Operation, name string) string {
+		if gr := g.of(op); gr != nil {
+			return gr.Name + "." + name
+		}
+		return name
+	}
 	for path, item := range doc.T.Paths.Map() {
 		for method, op := range item.Operations() {
 			k := opKey{path, method}
 			name := shortName(op, method, path)
 			short[k], ops[k] = name, op
-			count[name]++
+			count[scoped(op, name)]++
 		}
 	}
 	names := map[opKey]string{}
 	for k, name := range short {
 		op := ops[k]
-		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && (count[name] > 1 || reserved[name]) && op.OperationID != "" {
+		clash := count[scoped(op, name)] > 1 || g.of(op) == nil && reserved[name]
+		if _, pinned := op.Extensions[load.ExtName].(string); !pinned && clash && op.OperationID != "" {
 			name = naming.Exported(op.OperationID, "Operation")
 		}
 		names[k] = name
 	}
 	return names
+}
+
+// methodText is how a message names an operation's method: Repos().Get, or Get.
+func methodText(o *ir.Operation) string {
+	if o.Group != nil {
+		return o.Group.Name + "()." + o.Name
+	}
+	return o.Name
 }
 
 // opKey identifies an operation by its path and method.
@@ -244,7 +271,7 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 		o.PathSlots = append(o.PathSlots, param)
 		delete(params, "path:"+m[1])
 	}
-	paramsName := o.Name + "Params"
+	paramsName := o.FullName + "Params"
 	fields := map[string]bool{}
 	for _, p := range params {
 		if p.In != "path" && isSecret(p.Name, p.Schema) {
@@ -270,7 +297,7 @@ func (b *builder) parameters(o *ir.Operation, op *openapi3.Operation, item *open
 			WireName: p.Name,
 			In:       p.In,
 			Doc:      firstParagraph(p.Description),
-			Type:     b.paramType(p.Schema, o.Name+name, diag.Child(ptrs[key], "schema")),
+			Type:     b.paramType(p.Schema, o.FullName+name, diag.Child(ptrs[key], "schema")),
 			Required: p.Required,
 			Explode:  p.Explode == nil || *p.Explode,
 			Secret:   isSecret(p.Name, p.Schema) || slices.Contains(b.doc.SecretProperties(), p.Name),

@@ -96,7 +96,7 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, ptr string) *i
 	if primary.media != nil {
 		r.ContentType = primary.ct
 		r.Body = bodyKind(primary.ct, primary.media.Schema)
-		r.Type = b.readAs(r.Body, primary.media, o.Name+"Response", diag.Child(primary.ptr, "content", primary.ct, "schema"))
+		r.Type = b.readAs(r.Body, primary.media, o.FullName+"Response", diag.Child(primary.ptr, "content", primary.ct, "schema"))
 	}
 	return r
 }
@@ -105,8 +105,8 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, ptr string) *i
 // with a field for each, named after its status (Created, Accepted), which the answer's
 // status fills.
 func (b *builder) byStatus(o *ir.Operation, answers []answer) *ir.Result {
-	t := &ir.Type{Name: b.schemas.names.claim(o.Name + "Result"), Kind: ir.ByStatus,
-		Doc: "holds the answer of " + o.Name + ": the field of the status the server answered with is set."}
+	t := &ir.Type{Name: b.schemas.names.claim(o.FullName + "Result"), Kind: ir.ByStatus,
+		Doc: "holds the answer of " + methodText(o) + ": the field of the status the server answered with is set."}
 	seen := map[string]bool{}
 	for _, a := range answers {
 		kind := bodyKind(a.ct, a.media.Schema)
@@ -116,7 +116,7 @@ func (b *builder) byStatus(o *ir.Operation, answers []answer) *ir.Result {
 			Status: a.status,
 			Body:   kind,
 			Doc:    "the " + strconv.Itoa(a.status) + " answer",
-			Type:   b.readAs(kind, a.media, o.Name+name, diag.Child(a.ptr, "content", a.ct, "schema")),
+			Type:   b.readAs(kind, a.media, o.FullName+name, diag.Child(a.ptr, "content", a.ct, "schema")),
 		})
 	}
 	b.schemas.types = append(b.schemas.types, t)
@@ -234,11 +234,12 @@ func (b *builder) variants(o *ir.Operation, op *openapi3.Operation, ptr string, 
 				continue
 			}
 			name := o.Name + mediaName(ct, false)
-			if b.taken(name) { // application/xml and text/xml: both XML
+			if b.taken(o.Group, name) { // application/xml and text/xml: both XML
 				name = o.Name + mediaName(ct, true)
 			}
-			if b.taken(name) {
-				prev := b.methods[name]
+			full := fullName(o.Group, name)
+			if b.taken(o.Group, name) {
+				prev := b.methods[full]
 				other := "the client"
 				if prev != nil {
 					other = fmt.Sprintf("operation %q", prev.ID)
@@ -246,10 +247,10 @@ func (b *builder) variants(o *ir.Operation, op *openapi3.Operation, ptr string, 
 				b.errs.Add(diag.Errorf(pos, "the %s answer of operation %q would be method %s, which %s has already; rename one in the overrides", ct, o.ID, name, other))
 				continue
 			}
-			b.methods[name] = o
+			b.methods[full] = o
 			kind := bodyKind(ct, content[ct].Schema)
 			r := &ir.Result{Status: a.status, ContentType: ct, Body: kind,
-				Type: b.readAs(kind, content[ct], name+"Response", diag.Child(a.ptr, "content", ct, "schema"))}
+				Type: b.readAs(kind, content[ct], full+"Response", diag.Child(a.ptr, "content", ct, "schema"))}
 			out = append(out, &ir.Variant{Name: name, MediaType: ct, Result: r})
 		}
 		break
@@ -274,7 +275,7 @@ func mediaName(ct string, full bool) string {
 }
 
 // taken tells whether a method name is an operation's or the client's already.
-func (b *builder) taken(name string) bool {
-	_, dup := b.methods[name]
-	return dup || b.reservedMethods[name]
+func (b *builder) taken(g *ir.Group, name string) bool {
+	_, dup := b.methods[fullName(g, name)]
+	return dup || g == nil && b.reservedMethods[name]
 }

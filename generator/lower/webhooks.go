@@ -89,6 +89,9 @@ func (b *builder) webhooks(api *ir.API) {
 			ContentType: w.ct,
 			Payload:     b.schemas.body(w.media.Schema, w.name(all), ptr),
 		}
+		if len(w.op.Tags) > 0 {
+			hook.Tag = w.op.Tags[0]
+		}
 		if w.op.ExternalDocs != nil {
 			hook.DocsURL = w.op.ExternalDocs.URL
 		}

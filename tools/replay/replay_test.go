@@ -157,7 +157,7 @@ func canonical(t *testing.T, data []byte) string {
 
 func TestContentsByNestedPath(t *testing.T) {
 	play(t, "contents-nested", func(ctx context.Context, c *gh.Client) {
-		got, _, err := c.GetContent(ctx, "octocat", "Hello-World", "docs/guides/README.md", &gh.GetContentParams{Ref: gh.Ptr("main")})
+		got, _, err := c.Repos().GetContent(ctx, "octocat", "Hello-World", "docs/guides/README.md", &gh.ReposGetContentParams{Ref: gh.Ptr("main")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +169,7 @@ func TestContentsByNestedPath(t *testing.T) {
 
 func TestContentsOfTheRoot(t *testing.T) {
 	play(t, "contents-root", func(ctx context.Context, c *gh.Client) {
-		got, _, err := c.GetContent(ctx, "octocat", "Hello-World", "", nil)
+		got, _, err := c.Repos().GetContent(ctx, "octocat", "Hello-World", "", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,12 +181,12 @@ func TestContentsOfTheRoot(t *testing.T) {
 
 func TestGitRefsWithSlashes(t *testing.T) {
 	play(t, "git-refs", func(ctx context.Context, c *gh.Client) {
-		ref, _, err := c.GetRef(ctx, "octocat", "Hello-World", "heads/feature/login")
+		ref, _, err := c.Git().GetRef(ctx, "octocat", "Hello-World", "heads/feature/login")
 		if err != nil || ref.Object.SHA != "aa218f56b14c9653891f9e74264a383fa43fefbd" {
 			t.Fatalf("%+v %v", ref, err)
 		}
-		moved, _, err := c.UpdateRef(ctx, "octocat", "Hello-World", "heads/feature/login",
-			&gh.UpdateRefRequest{SHA: "7638417db6d59f3c431d3e1f261cc637155684cd", Force: gh.Ptr(true)})
+		moved, _, err := c.Git().UpdateRef(ctx, "octocat", "Hello-World", "heads/feature/login",
+			&gh.GitUpdateRefRequest{SHA: "7638417db6d59f3c431d3e1f261cc637155684cd", Force: gh.Ptr(true)})
 		if err != nil || moved.Object.SHA != "7638417db6d59f3c431d3e1f261cc637155684cd" {
 			t.Fatalf("%+v %v", moved, err)
 		}
@@ -195,15 +195,15 @@ func TestGitRefsWithSlashes(t *testing.T) {
 
 func TestBranchProtectionWithEmptyListsAndNulls(t *testing.T) {
 	play(t, "branch-protection", func(ctx context.Context, c *gh.Client) {
-		_, _, err := c.UpdateBranchProtection(ctx, "octocat", "Hello-World", "release/v1", &gh.UpdateBranchProtectionRequest{
-			RequiredStatusChecks: gh.Null[gh.UpdateBranchProtectionRequestRequiredStatusChecks](),
+		_, _, err := c.Repos().UpdateBranchProtection(ctx, "octocat", "Hello-World", "release/v1", &gh.ReposUpdateBranchProtectionRequest{
+			RequiredStatusChecks: gh.Null[gh.ReposUpdateBranchProtectionRequestRequiredStatusChecks](),
 			EnforceAdmins:        gh.NotNull(true),
-			RequiredPullRequestReviews: gh.NotNull(gh.UpdateBranchProtectionRequestRequiredPullRequestReviews{
-				DismissalRestrictions:        &gh.UpdatePullRequestReviewProtectionRequestDismissalRestrictions{Users: []string{"octocat"}, Teams: []string{}},
+			RequiredPullRequestReviews: gh.NotNull(gh.ReposUpdateBranchProtectionRequestRequiredPullRequestReviews{
+				DismissalRestrictions:        &gh.ReposUpdatePullRequestReviewProtectionRequestDismissalRestrictions{Users: []string{"octocat"}, Teams: []string{}},
 				DismissStaleReviews:          gh.Ptr(true),
 				RequiredApprovingReviewCount: gh.Ptr[int64](2),
 			}),
-			Restrictions: gh.Null[gh.UpdateBranchProtectionRequestRestrictions](),
+			Restrictions: gh.Null[gh.ReposUpdateBranchProtectionRequestRestrictions](),
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -214,7 +214,7 @@ func TestBranchProtectionWithEmptyListsAndNulls(t *testing.T) {
 func TestReleaseAssetUploadGoesToTheUploadsHost(t *testing.T) {
 	play(t, "release-asset", func(ctx context.Context, c *gh.Client) {
 		data := "PK\x03\x04zipdata"
-		asset, _, err := c.UploadReleaseAsset(ctx, "octocat", "Hello-World", 1, &gh.UploadReleaseAssetParams{Name: "hello.zip", Label: gh.Ptr("Hello")},
+		asset, _, err := c.Repos().UploadReleaseAsset(ctx, "octocat", "Hello-World", 1, &gh.ReposUploadReleaseAssetParams{Name: "hello.zip", Label: gh.Ptr("Hello")},
 			&gh.Upload{Body: strings.NewReader(data), Size: int64(len(data)), ContentType: "application/zip"})
 		if err != nil || asset.Name != "hello.zip" || asset.Size != 11 {
 			t.Fatalf("%+v %v", asset, err)
@@ -225,7 +225,7 @@ func TestReleaseAssetUploadGoesToTheUploadsHost(t *testing.T) {
 func TestMarkNotificationsReadAnswers205(t *testing.T) {
 	play(t, "notifications-read", func(ctx context.Context, c *gh.Client) {
 		at := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-		got, resp, err := c.MarkNotificationsAsRead(ctx, &gh.MarkNotificationsAsReadRequest{LastReadAt: &at})
+		got, resp, err := c.Activity().MarkNotificationsAsRead(ctx, &gh.ActivityMarkNotificationsAsReadRequest{LastReadAt: &at})
 		if err != nil || got != nil || resp.StatusCode != http.StatusResetContent || !resp.NoContent {
 			t.Fatalf("%+v %+v %v", got, resp, err)
 		}
@@ -234,10 +234,10 @@ func TestMarkNotificationsReadAnswers205(t *testing.T) {
 
 func TestCreateFileAnswers201(t *testing.T) {
 	play(t, "file-create", func(ctx context.Context, c *gh.Client) {
-		commit, resp, err := c.CreateOrUpdateFileContents(ctx, "octocat", "Hello-World", "notes/hello.txt", &gh.CreateOrUpdateFileContentsRequest{
+		commit, resp, err := c.Repos().CreateOrUpdateFileContents(ctx, "octocat", "Hello-World", "notes/hello.txt", &gh.ReposCreateOrUpdateFileContentsRequest{
 			Message:   "my commit message",
 			Content:   "bXkgbmV3IGZpbGUgY29udGVudHM=",
-			Committer: &gh.CreateOrUpdateFileContentsRequestAuthor{Name: "Monalisa Octocat", Email: "octocat@github.com"},
+			Committer: &gh.ReposCreateOrUpdateFileContentsRequestCommitter{Name: "Monalisa Octocat", Email: "octocat@github.com"},
 		})
 		if err != nil || resp.StatusCode != http.StatusCreated || commit.Commit.SHA == nil || *commit.Commit.SHA != "7638417db6d59f3c431d3e1f261cc637155684cd" {
 			t.Fatalf("%+v %v", commit, err)
@@ -248,7 +248,7 @@ func TestCreateFileAnswers201(t *testing.T) {
 func TestRawFileDownload(t *testing.T) {
 	play(t, "raw-file", func(ctx context.Context, c *gh.Client) {
 		var file bytes.Buffer
-		_, _, err := c.GetContent(ctx, "octocat", "Hello-World", "bin/logo.png", nil, gh.WithAccept("application/vnd.github.raw+json"), gh.WithBodyTo(&file))
+		_, _, err := c.Repos().GetContent(ctx, "octocat", "Hello-World", "bin/logo.png", nil, gh.WithAccept("application/vnd.github.raw+json"), gh.WithBodyTo(&file))
 		if err != nil || file.String() != "\u0089PNG\r\n\x1a\n-bytes-" {
 			t.Fatalf("%q %v", file.String(), err)
 		}
@@ -258,7 +258,7 @@ func TestRawFileDownload(t *testing.T) {
 func TestFivePageList(t *testing.T) {
 	play(t, "issues-five-pages", func(ctx context.Context, c *gh.Client) {
 		var numbers []int64
-		for issue, err := range c.ListForRepoIter(ctx, "octocat", "Hello-World", &gh.ListForRepoParams{State: gh.Ptr(gh.ListForRepoStateAll)}) {
+		for issue, err := range c.Issues().ListForRepoIter(ctx, "octocat", "Hello-World", &gh.IssuesListForRepoParams{State: gh.Ptr(gh.IssuesListForRepoStateAll)}) {
 			if err != nil {
 				t.Fatal(err)
 			}

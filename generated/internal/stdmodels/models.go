@@ -12,7 +12,9 @@ import (
 // and user accounts and granted access to specific repositories. They come with granular
 // permissions and built-in webhooks. GitHub apps are first class actors within GitHub.
 //
-// Schema: #/components/schemas/integration
+// It is the answer of [Client.GetAuthenticated] and [Client.GetBySlug].
+//
+// Schema: integration
 type App struct {
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
@@ -39,21 +41,13 @@ type App struct {
 	InstallationsCount *int64 `json:"installations_count,omitzero"`
 }
 
-// AppOwner holds exactly one of its variants, the field that is not nil; Which names it.
+// AppOwner is the member Owner of [App].
 //
-// Schema: #/components/schemas/integration/properties/owner
+// It holds one of SimpleUser, Enterprise: the field that is not nil; Which names it.
 type AppOwner struct {
 	SimpleUser *SimpleUser
 	Enterprise *Enterprise
 }
-
-var appOwnerCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
 
 // Which returns the name of the variant u holds, or "" when it holds none.
 func (u AppOwner) Which() string {
@@ -65,6 +59,15 @@ func (u AppOwner) Which() string {
 	}
 	return ""
 }
+
+// appOwnerCases are the variants of AppOwner, as its decoder tells them apart.
+var appOwnerCases = []unionCase{{
+	json:     "object",
+	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
+}, {
+	json:     "object",
+	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
+}}
 
 // UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
 func (u *AppOwner) UnmarshalJSON(data []byte) error {
@@ -95,9 +98,9 @@ func (u AppOwner) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// AppPermissionSet: The set of permissions for the GitHub app
+// AppPermissionSet is the set of permissions for the GitHub app
 //
-// Schema: #/components/schemas/integration/properties/permissions
+// It is the member Permissions of [App].
 type AppPermissionSet struct {
 	Issues      *string `json:"issues,omitzero"`
 	Checks      *string `json:"checks,omitzero"`
@@ -125,9 +128,11 @@ func (s AppPermissionSet) MarshalJSON() ([]byte, error) {
 
 var appPermissionSetProperties = []string{"issues", "checks", "metadata", "contents", "deployments"}
 
-// AppPermissions: The permissions granted to the fine-grained access token.
+// AppPermissions is the permissions granted to the fine-grained access token.
 //
-// Schema: #/components/schemas/app-permissions
+// It is the member Permissions of [CreateInstallationAccessTokenRequest].
+//
+// Schema: app-permissions
 type AppPermissions struct {
 	// The level of permission to grant the access token for GitHub Actions workflows, workflow runs,
 	// and artifacts.
@@ -274,13 +279,13 @@ type AppPermissions struct {
 	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
 }
 
-// AppPermissionsActions: The level of permission to grant the access token for GitHub Actions
+// AppPermissionsActions is the level of permission to grant the access token for GitHub Actions
 // workflows, workflow runs, and artifacts.
 //
-// AppPermissionsActions is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/actions
+// It is the member Actions of [AppPermissions].
 type AppPermissionsActions string
 
 // Known values of AppPermissionsActions.
@@ -289,13 +294,13 @@ const (
 	AppPermissionsActionsWrite AppPermissionsActions = "write"
 )
 
-// AppPermissionsAdministration: The level of permission to grant the access token for repository
+// AppPermissionsAdministration is the level of permission to grant the access token for repository
 // creation, deletion, settings, teams, and collaborators creation.
 //
-// AppPermissionsAdministration is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/administration
+// It is the member Administration of [AppPermissions].
 type AppPermissionsAdministration string
 
 // Known values of AppPermissionsAdministration.
@@ -304,13 +309,13 @@ const (
 	AppPermissionsAdministrationWrite AppPermissionsAdministration = "write"
 )
 
-// AppPermissionsArtifactMetadata: The level of permission to grant the access token to create and
-// retrieve build artifact metadata records.
+// AppPermissionsArtifactMetadata is the level of permission to grant the access token to create
+// and retrieve build artifact metadata records.
 //
-// AppPermissionsArtifactMetadata is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/artifact_metadata
+// It is the member ArtifactMetadata of [AppPermissions].
 type AppPermissionsArtifactMetadata string
 
 // Known values of AppPermissionsArtifactMetadata.
@@ -319,13 +324,13 @@ const (
 	AppPermissionsArtifactMetadataWrite AppPermissionsArtifactMetadata = "write"
 )
 
-// AppPermissionsAttestations: The level of permission to create and retrieve the access token for
-// repository attestations.
+// AppPermissionsAttestations is the level of permission to create and retrieve the access token
+// for repository attestations.
 //
-// AppPermissionsAttestations is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/attestations
+// It is the member Attestations of [AppPermissions].
 type AppPermissionsAttestations string
 
 // Known values of AppPermissionsAttestations.
@@ -334,12 +339,12 @@ const (
 	AppPermissionsAttestationsWrite AppPermissionsAttestations = "write"
 )
 
-// AppPermissionsChecks: The level of permission to grant the access token for checks on code.
+// AppPermissionsChecks is the level of permission to grant the access token for checks on code.
 //
-// AppPermissionsChecks is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/checks
+// It is the member Checks of [AppPermissions].
 type AppPermissionsChecks string
 
 // Known values of AppPermissionsChecks.
@@ -348,13 +353,13 @@ const (
 	AppPermissionsChecksWrite AppPermissionsChecks = "write"
 )
 
-// AppPermissionsCodeQuality: The level of permission to grant the access token to view and manage
-// code quality data.
+// AppPermissionsCodeQuality is the level of permission to grant the access token to view and
+// manage code quality data.
 //
-// AppPermissionsCodeQuality is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/code_quality
+// It is the member CodeQuality of [AppPermissions].
 type AppPermissionsCodeQuality string
 
 // Known values of AppPermissionsCodeQuality.
@@ -363,13 +368,13 @@ const (
 	AppPermissionsCodeQualityWrite AppPermissionsCodeQuality = "write"
 )
 
-// AppPermissionsCodespaces: The level of permission to grant the access token to create, edit,
+// AppPermissionsCodespaces is the level of permission to grant the access token to create, edit,
 // delete, and list Codespaces.
 //
-// AppPermissionsCodespaces is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/codespaces
+// It is the member Codespaces of [AppPermissions].
 type AppPermissionsCodespaces string
 
 // Known values of AppPermissionsCodespaces.
@@ -378,13 +383,13 @@ const (
 	AppPermissionsCodespacesWrite AppPermissionsCodespaces = "write"
 )
 
-// AppPermissionsContents: The level of permission to grant the access token for repository
+// AppPermissionsContents is the level of permission to grant the access token for repository
 // contents, commits, branches, downloads, releases, and merges.
 //
-// AppPermissionsContents is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/contents
+// It is the member Contents of [AppPermissions].
 type AppPermissionsContents string
 
 // Known values of AppPermissionsContents.
@@ -393,13 +398,13 @@ const (
 	AppPermissionsContentsWrite AppPermissionsContents = "write"
 )
 
-// AppPermissionsCustomPropertiesForOrganizations: The level of permission to grant the access
+// AppPermissionsCustomPropertiesForOrganizations is the level of permission to grant the access
 // token to view and edit custom properties for an organization, when allowed by the property.
 //
-// AppPermissionsCustomPropertiesForOrganizations is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/custom_properties_for_organizations
+// It is the member CustomPropertiesForOrganizations of [AppPermissions].
 type AppPermissionsCustomPropertiesForOrganizations string
 
 // Known values of AppPermissionsCustomPropertiesForOrganizations.
@@ -408,13 +413,13 @@ const (
 	AppPermissionsCustomPropertiesForOrganizationsWrite AppPermissionsCustomPropertiesForOrganizations = "write"
 )
 
-// AppPermissionsDependabotSecrets: The level of permission to grant the access token to manage
+// AppPermissionsDependabotSecrets is the level of permission to grant the access token to manage
 // Dependabot secrets.
 //
-// AppPermissionsDependabotSecrets is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/dependabot_secrets
+// It is the member DependabotSecrets of [AppPermissions].
 type AppPermissionsDependabotSecrets string
 
 // Known values of AppPermissionsDependabotSecrets.
@@ -423,13 +428,13 @@ const (
 	AppPermissionsDependabotSecretsWrite AppPermissionsDependabotSecrets = "write"
 )
 
-// AppPermissionsDeployments: The level of permission to grant the access token for deployments and
-// deployment statuses.
+// AppPermissionsDeployments is the level of permission to grant the access token for deployments
+// and deployment statuses.
 //
-// AppPermissionsDeployments is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/deployments
+// It is the member Deployments of [AppPermissions].
 type AppPermissionsDeployments string
 
 // Known values of AppPermissionsDeployments.
@@ -438,13 +443,13 @@ const (
 	AppPermissionsDeploymentsWrite AppPermissionsDeployments = "write"
 )
 
-// AppPermissionsDiscussions: The level of permission to grant the access token for discussions and
-// related comments and labels.
+// AppPermissionsDiscussions is the level of permission to grant the access token for discussions
+// and related comments and labels.
 //
-// AppPermissionsDiscussions is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/discussions
+// It is the member Discussions of [AppPermissions].
 type AppPermissionsDiscussions string
 
 // Known values of AppPermissionsDiscussions.
@@ -453,13 +458,13 @@ const (
 	AppPermissionsDiscussionsWrite AppPermissionsDiscussions = "write"
 )
 
-// AppPermissionsEmailAddresses: The level of permission to grant the access token to manage the
+// AppPermissionsEmailAddresses is the level of permission to grant the access token to manage the
 // email addresses belonging to a user.
 //
-// AppPermissionsEmailAddresses is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/email_addresses
+// It is the member EmailAddresses of [AppPermissions].
 type AppPermissionsEmailAddresses string
 
 // Known values of AppPermissionsEmailAddresses.
@@ -468,14 +473,13 @@ const (
 	AppPermissionsEmailAddressesWrite AppPermissionsEmailAddresses = "write"
 )
 
-// AppPermissionsEnterpriseCustomPropertiesForOrganizations: The level of permission to grant the
+// AppPermissionsEnterpriseCustomPropertiesForOrganizations is the level of permission to grant the
 // access token for organization custom properties management at the enterprise level.
 //
-// AppPermissionsEnterpriseCustomPropertiesForOrganizations is a string with known values; the API
-// may send others, which decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema:
-// #/components/schemas/app-permissions/properties/enterprise_custom_properties_for_organizations
+// It is the member EnterpriseCustomPropertiesForOrganizations of [AppPermissions].
 type AppPermissionsEnterpriseCustomPropertiesForOrganizations string
 
 // Known values of AppPermissionsEnterpriseCustomPropertiesForOrganizations.
@@ -485,13 +489,13 @@ const (
 	AppPermissionsEnterpriseCustomPropertiesForOrganizationsAdmin AppPermissionsEnterpriseCustomPropertiesForOrganizations = "admin"
 )
 
-// AppPermissionsEnvironments: The level of permission to grant the access token for managing
+// AppPermissionsEnvironments is the level of permission to grant the access token for managing
 // repository environments.
 //
-// AppPermissionsEnvironments is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/environments
+// It is the member Environments of [AppPermissions].
 type AppPermissionsEnvironments string
 
 // Known values of AppPermissionsEnvironments.
@@ -500,13 +504,13 @@ const (
 	AppPermissionsEnvironmentsWrite AppPermissionsEnvironments = "write"
 )
 
-// AppPermissionsFollowers: The level of permission to grant the access token to manage the
+// AppPermissionsFollowers is the level of permission to grant the access token to manage the
 // followers belonging to a user.
 //
-// AppPermissionsFollowers is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/followers
+// It is the member Followers of [AppPermissions].
 type AppPermissionsFollowers string
 
 // Known values of AppPermissionsFollowers.
@@ -515,13 +519,13 @@ const (
 	AppPermissionsFollowersWrite AppPermissionsFollowers = "write"
 )
 
-// AppPermissionsGPGKeys: The level of permission to grant the access token to view and manage GPG
-// keys belonging to a user.
+// AppPermissionsGPGKeys is the level of permission to grant the access token to view and manage
+// GPG keys belonging to a user.
 //
-// AppPermissionsGPGKeys is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/gpg_keys
+// It is the member GPGKeys of [AppPermissions].
 type AppPermissionsGPGKeys string
 
 // Known values of AppPermissionsGPGKeys.
@@ -530,13 +534,13 @@ const (
 	AppPermissionsGPGKeysWrite AppPermissionsGPGKeys = "write"
 )
 
-// AppPermissionsGitSSHKeys: The level of permission to grant the access token to manage git SSH
+// AppPermissionsGitSSHKeys is the level of permission to grant the access token to manage git SSH
 // keys.
 //
-// AppPermissionsGitSSHKeys is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/git_ssh_keys
+// It is the member GitSSHKeys of [AppPermissions].
 type AppPermissionsGitSSHKeys string
 
 // Known values of AppPermissionsGitSSHKeys.
@@ -545,13 +549,13 @@ const (
 	AppPermissionsGitSSHKeysWrite AppPermissionsGitSSHKeys = "write"
 )
 
-// AppPermissionsInteractionLimits: The level of permission to grant the access token to view and
+// AppPermissionsInteractionLimits is the level of permission to grant the access token to view and
 // manage interaction limits on a repository.
 //
-// AppPermissionsInteractionLimits is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/interaction_limits
+// It is the member InteractionLimits of [AppPermissions].
 type AppPermissionsInteractionLimits string
 
 // Known values of AppPermissionsInteractionLimits.
@@ -560,13 +564,13 @@ const (
 	AppPermissionsInteractionLimitsWrite AppPermissionsInteractionLimits = "write"
 )
 
-// AppPermissionsIssues: The level of permission to grant the access token for issues and related
+// AppPermissionsIssues is the level of permission to grant the access token for issues and related
 // comments, assignees, labels, and milestones.
 //
-// AppPermissionsIssues is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/issues
+// It is the member Issues of [AppPermissions].
 type AppPermissionsIssues string
 
 // Known values of AppPermissionsIssues.
@@ -575,13 +579,13 @@ const (
 	AppPermissionsIssuesWrite AppPermissionsIssues = "write"
 )
 
-// AppPermissionsMembers: The level of permission to grant the access token for organization teams
-// and members.
+// AppPermissionsMembers is the level of permission to grant the access token for organization
+// teams and members.
 //
-// AppPermissionsMembers is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/members
+// It is the member Members of [AppPermissions].
 type AppPermissionsMembers string
 
 // Known values of AppPermissionsMembers.
@@ -590,13 +594,13 @@ const (
 	AppPermissionsMembersWrite AppPermissionsMembers = "write"
 )
 
-// AppPermissionsMergeQueues: The level of permission to grant the access token to manage the merge
-// queues for a repository.
+// AppPermissionsMergeQueues is the level of permission to grant the access token to manage the
+// merge queues for a repository.
 //
-// AppPermissionsMergeQueues is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/merge_queues
+// It is the member MergeQueues of [AppPermissions].
 type AppPermissionsMergeQueues string
 
 // Known values of AppPermissionsMergeQueues.
@@ -605,13 +609,13 @@ const (
 	AppPermissionsMergeQueuesWrite AppPermissionsMergeQueues = "write"
 )
 
-// AppPermissionsMetadata: The level of permission to grant the access token to search
+// AppPermissionsMetadata is the level of permission to grant the access token to search
 // repositories, list collaborators, and access repository metadata.
 //
-// AppPermissionsMetadata is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/metadata
+// It is the member Metadata of [AppPermissions].
 type AppPermissionsMetadata string
 
 // Known values of AppPermissionsMetadata.
@@ -620,13 +624,13 @@ const (
 	AppPermissionsMetadataWrite AppPermissionsMetadata = "write"
 )
 
-// AppPermissionsOrganizationAdministration: The level of permission to grant the access token to
+// AppPermissionsOrganizationAdministration is the level of permission to grant the access token to
 // manage access to an organization.
 //
-// AppPermissionsOrganizationAdministration is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_administration
+// It is the member OrganizationAdministration of [AppPermissions].
 type AppPermissionsOrganizationAdministration string
 
 // Known values of AppPermissionsOrganizationAdministration.
@@ -635,13 +639,13 @@ const (
 	AppPermissionsOrganizationAdministrationWrite AppPermissionsOrganizationAdministration = "write"
 )
 
-// AppPermissionsOrganizationAnnouncementBanners: The level of permission to grant the access token
-// to view and manage announcement banners for an organization.
+// AppPermissionsOrganizationAnnouncementBanners is the level of permission to grant the access
+// token to view and manage announcement banners for an organization.
 //
-// AppPermissionsOrganizationAnnouncementBanners is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_announcement_banners
+// It is the member OrganizationAnnouncementBanners of [AppPermissions].
 type AppPermissionsOrganizationAnnouncementBanners string
 
 // Known values of AppPermissionsOrganizationAnnouncementBanners.
@@ -650,13 +654,13 @@ const (
 	AppPermissionsOrganizationAnnouncementBannersWrite AppPermissionsOrganizationAnnouncementBanners = "write"
 )
 
-// AppPermissionsOrganizationCopilotAgentSettings: The level of permission to grant the access
+// AppPermissionsOrganizationCopilotAgentSettings is the level of permission to grant the access
 // token to view and manage Copilot cloud agent settings for an organization.
 //
-// AppPermissionsOrganizationCopilotAgentSettings is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_copilot_agent_settings
+// It is the member OrganizationCopilotAgentSettings of [AppPermissions].
 type AppPermissionsOrganizationCopilotAgentSettings string
 
 // Known values of AppPermissionsOrganizationCopilotAgentSettings.
@@ -665,14 +669,14 @@ const (
 	AppPermissionsOrganizationCopilotAgentSettingsWrite AppPermissionsOrganizationCopilotAgentSettings = "write"
 )
 
-// AppPermissionsOrganizationCopilotSeatManagement: The level of permission to grant the access
+// AppPermissionsOrganizationCopilotSeatManagement is the level of permission to grant the access
 // token for managing access to GitHub Copilot for members of an organization with a Copilot
 // Business subscription. This property is in public preview and is subject to change.
 //
-// AppPermissionsOrganizationCopilotSeatManagement is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_copilot_seat_management
+// It is the member OrganizationCopilotSeatManagement of [AppPermissions].
 type AppPermissionsOrganizationCopilotSeatManagement string
 
 // Known values of AppPermissionsOrganizationCopilotSeatManagement.
@@ -681,13 +685,13 @@ const (
 	AppPermissionsOrganizationCopilotSeatManagementWrite AppPermissionsOrganizationCopilotSeatManagement = "write"
 )
 
-// AppPermissionsOrganizationCustomOrgRoles: The level of permission to grant the access token for
-// custom organization roles management.
+// AppPermissionsOrganizationCustomOrgRoles is the level of permission to grant the access token
+// for custom organization roles management.
 //
-// AppPermissionsOrganizationCustomOrgRoles is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_org_roles
+// It is the member OrganizationCustomOrgRoles of [AppPermissions].
 type AppPermissionsOrganizationCustomOrgRoles string
 
 // Known values of AppPermissionsOrganizationCustomOrgRoles.
@@ -696,13 +700,13 @@ const (
 	AppPermissionsOrganizationCustomOrgRolesWrite AppPermissionsOrganizationCustomOrgRoles = "write"
 )
 
-// AppPermissionsOrganizationCustomProperties: The level of permission to grant the access token
+// AppPermissionsOrganizationCustomProperties is the level of permission to grant the access token
 // for repository custom properties management at the organization level.
 //
-// AppPermissionsOrganizationCustomProperties is a string with known values; the API may send
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
 // others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_properties
+// It is the member OrganizationCustomProperties of [AppPermissions].
 type AppPermissionsOrganizationCustomProperties string
 
 // Known values of AppPermissionsOrganizationCustomProperties.
@@ -712,13 +716,13 @@ const (
 	AppPermissionsOrganizationCustomPropertiesAdmin AppPermissionsOrganizationCustomProperties = "admin"
 )
 
-// AppPermissionsOrganizationCustomRoles: The level of permission to grant the access token for
+// AppPermissionsOrganizationCustomRoles is the level of permission to grant the access token for
 // custom repository roles management.
 //
-// AppPermissionsOrganizationCustomRoles is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_custom_roles
+// It is the member OrganizationCustomRoles of [AppPermissions].
 type AppPermissionsOrganizationCustomRoles string
 
 // Known values of AppPermissionsOrganizationCustomRoles.
@@ -727,13 +731,13 @@ const (
 	AppPermissionsOrganizationCustomRolesWrite AppPermissionsOrganizationCustomRoles = "write"
 )
 
-// AppPermissionsOrganizationEvents: The level of permission to grant the access token to view
+// AppPermissionsOrganizationEvents is the level of permission to grant the access token to view
 // events triggered by an activity in an organization.
 //
-// AppPermissionsOrganizationEvents is a string with known values; the API may send others, which
+// It is a string the API gives one of "read" (the constants below); it may send others, which
 // decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_events
+// It is the member OrganizationEvents of [AppPermissions].
 type AppPermissionsOrganizationEvents string
 
 // Known values of AppPermissionsOrganizationEvents.
@@ -741,13 +745,13 @@ const (
 	AppPermissionsOrganizationEventsRead AppPermissionsOrganizationEvents = "read"
 )
 
-// AppPermissionsOrganizationHooks: The level of permission to grant the access token to manage the
-// post-receive hooks for an organization.
+// AppPermissionsOrganizationHooks is the level of permission to grant the access token to manage
+// the post-receive hooks for an organization.
 //
-// AppPermissionsOrganizationHooks is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_hooks
+// It is the member OrganizationHooks of [AppPermissions].
 type AppPermissionsOrganizationHooks string
 
 // Known values of AppPermissionsOrganizationHooks.
@@ -756,13 +760,13 @@ const (
 	AppPermissionsOrganizationHooksWrite AppPermissionsOrganizationHooks = "write"
 )
 
-// AppPermissionsOrganizationPackages: The level of permission to grant the access token for
+// AppPermissionsOrganizationPackages is the level of permission to grant the access token for
 // organization packages published to GitHub Packages.
 //
-// AppPermissionsOrganizationPackages is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_packages
+// It is the member OrganizationPackages of [AppPermissions].
 type AppPermissionsOrganizationPackages string
 
 // Known values of AppPermissionsOrganizationPackages.
@@ -771,15 +775,14 @@ const (
 	AppPermissionsOrganizationPackagesWrite AppPermissionsOrganizationPackages = "write"
 )
 
-// AppPermissionsOrganizationPersonalAccessTokenRequests: The level of permission to grant the
+// AppPermissionsOrganizationPersonalAccessTokenRequests is the level of permission to grant the
 // access token for viewing and managing fine-grained personal access tokens that have been
 // approved by an organization.
 //
-// AppPermissionsOrganizationPersonalAccessTokenRequests is a string with known values; the API may
-// send others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema:
-// #/components/schemas/app-permissions/properties/organization_personal_access_token_requests
+// It is the member OrganizationPersonalAccessTokenRequests of [AppPermissions].
 type AppPermissionsOrganizationPersonalAccessTokenRequests string
 
 // Known values of AppPermissionsOrganizationPersonalAccessTokenRequests.
@@ -788,13 +791,13 @@ const (
 	AppPermissionsOrganizationPersonalAccessTokenRequestsWrite AppPermissionsOrganizationPersonalAccessTokenRequests = "write"
 )
 
-// AppPermissionsOrganizationPersonalAccessTokens: The level of permission to grant the access
+// AppPermissionsOrganizationPersonalAccessTokens is the level of permission to grant the access
 // token for viewing and managing fine-grained personal access token requests to an organization.
 //
-// AppPermissionsOrganizationPersonalAccessTokens is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_personal_access_tokens
+// It is the member OrganizationPersonalAccessTokens of [AppPermissions].
 type AppPermissionsOrganizationPersonalAccessTokens string
 
 // Known values of AppPermissionsOrganizationPersonalAccessTokens.
@@ -803,13 +806,13 @@ const (
 	AppPermissionsOrganizationPersonalAccessTokensWrite AppPermissionsOrganizationPersonalAccessTokens = "write"
 )
 
-// AppPermissionsOrganizationPlan: The level of permission to grant the access token for viewing an
-// organization's plan.
+// AppPermissionsOrganizationPlan is the level of permission to grant the access token for viewing
+// an organization's plan.
 //
-// AppPermissionsOrganizationPlan is a string with known values; the API may send others, which
+// It is a string the API gives one of "read" (the constants below); it may send others, which
 // decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_plan
+// It is the member OrganizationPlan of [AppPermissions].
 type AppPermissionsOrganizationPlan string
 
 // Known values of AppPermissionsOrganizationPlan.
@@ -817,13 +820,13 @@ const (
 	AppPermissionsOrganizationPlanRead AppPermissionsOrganizationPlan = "read"
 )
 
-// AppPermissionsOrganizationProjects: The level of permission to grant the access token to manage
-// organization projects and projects public preview (where available).
+// AppPermissionsOrganizationProjects is the level of permission to grant the access token to
+// manage organization projects and projects public preview (where available).
 //
-// AppPermissionsOrganizationProjects is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_projects
+// It is the member OrganizationProjects of [AppPermissions].
 type AppPermissionsOrganizationProjects string
 
 // Known values of AppPermissionsOrganizationProjects.
@@ -833,13 +836,13 @@ const (
 	AppPermissionsOrganizationProjectsAdmin AppPermissionsOrganizationProjects = "admin"
 )
 
-// AppPermissionsOrganizationSecrets: The level of permission to grant the access token to manage
+// AppPermissionsOrganizationSecrets is the level of permission to grant the access token to manage
 // organization secrets.
 //
-// AppPermissionsOrganizationSecrets is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_secrets
+// It is the member OrganizationSecrets of [AppPermissions].
 type AppPermissionsOrganizationSecrets string
 
 // Known values of AppPermissionsOrganizationSecrets.
@@ -848,13 +851,13 @@ const (
 	AppPermissionsOrganizationSecretsWrite AppPermissionsOrganizationSecrets = "write"
 )
 
-// AppPermissionsOrganizationSelfHostedRunners: The level of permission to grant the access token
+// AppPermissionsOrganizationSelfHostedRunners is the level of permission to grant the access token
 // to view and manage GitHub Actions self-hosted runners available to an organization.
 //
-// AppPermissionsOrganizationSelfHostedRunners is a string with known values; the API may send
-// others, which decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_self_hosted_runners
+// It is the member OrganizationSelfHostedRunners of [AppPermissions].
 type AppPermissionsOrganizationSelfHostedRunners string
 
 // Known values of AppPermissionsOrganizationSelfHostedRunners.
@@ -863,13 +866,13 @@ const (
 	AppPermissionsOrganizationSelfHostedRunnersWrite AppPermissionsOrganizationSelfHostedRunners = "write"
 )
 
-// AppPermissionsOrganizationUserBlocking: The level of permission to grant the access token to
+// AppPermissionsOrganizationUserBlocking is the level of permission to grant the access token to
 // view and manage users blocked by the organization.
 //
-// AppPermissionsOrganizationUserBlocking is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/organization_user_blocking
+// It is the member OrganizationUserBlocking of [AppPermissions].
 type AppPermissionsOrganizationUserBlocking string
 
 // Known values of AppPermissionsOrganizationUserBlocking.
@@ -878,13 +881,13 @@ const (
 	AppPermissionsOrganizationUserBlockingWrite AppPermissionsOrganizationUserBlocking = "write"
 )
 
-// AppPermissionsPackages: The level of permission to grant the access token for packages published
-// to GitHub Packages.
+// AppPermissionsPackages is the level of permission to grant the access token for packages
+// published to GitHub Packages.
 //
-// AppPermissionsPackages is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/packages
+// It is the member Packages of [AppPermissions].
 type AppPermissionsPackages string
 
 // Known values of AppPermissionsPackages.
@@ -893,13 +896,13 @@ const (
 	AppPermissionsPackagesWrite AppPermissionsPackages = "write"
 )
 
-// AppPermissionsPages: The level of permission to grant the access token to retrieve Pages
+// AppPermissionsPages is the level of permission to grant the access token to retrieve Pages
 // statuses, configuration, and builds, as well as create new builds.
 //
-// AppPermissionsPages is a string with known values; the API may send others, which decode as they
-// are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/pages
+// It is the member Pages of [AppPermissions].
 type AppPermissionsPages string
 
 // Known values of AppPermissionsPages.
@@ -908,13 +911,13 @@ const (
 	AppPermissionsPagesWrite AppPermissionsPages = "write"
 )
 
-// AppPermissionsProfile: The level of permission to grant the access token to manage the profile
+// AppPermissionsProfile is the level of permission to grant the access token to manage the profile
 // settings belonging to a user.
 //
-// AppPermissionsProfile is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "write" (the constants below); it may send others, which
+// decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/profile
+// It is the member Profile of [AppPermissions].
 type AppPermissionsProfile string
 
 // Known values of AppPermissionsProfile.
@@ -922,13 +925,13 @@ const (
 	AppPermissionsProfileWrite AppPermissionsProfile = "write"
 )
 
-// AppPermissionsPullRequests: The level of permission to grant the access token for pull requests
-// and related comments, assignees, labels, milestones, and merges.
+// AppPermissionsPullRequests is the level of permission to grant the access token for pull
+// requests and related comments, assignees, labels, milestones, and merges.
 //
-// AppPermissionsPullRequests is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/pull_requests
+// It is the member PullRequests of [AppPermissions].
 type AppPermissionsPullRequests string
 
 // Known values of AppPermissionsPullRequests.
@@ -937,13 +940,13 @@ const (
 	AppPermissionsPullRequestsWrite AppPermissionsPullRequests = "write"
 )
 
-// AppPermissionsRepositoryCustomProperties: The level of permission to grant the access token to
+// AppPermissionsRepositoryCustomProperties is the level of permission to grant the access token to
 // view and edit custom properties for a repository, when allowed by the property.
 //
-// AppPermissionsRepositoryCustomProperties is a string with known values; the API may send others,
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_custom_properties
+// It is the member RepositoryCustomProperties of [AppPermissions].
 type AppPermissionsRepositoryCustomProperties string
 
 // Known values of AppPermissionsRepositoryCustomProperties.
@@ -952,13 +955,13 @@ const (
 	AppPermissionsRepositoryCustomPropertiesWrite AppPermissionsRepositoryCustomProperties = "write"
 )
 
-// AppPermissionsRepositoryHooks: The level of permission to grant the access token to manage the
+// AppPermissionsRepositoryHooks is the level of permission to grant the access token to manage the
 // post-receive hooks for a repository.
 //
-// AppPermissionsRepositoryHooks is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_hooks
+// It is the member RepositoryHooks of [AppPermissions].
 type AppPermissionsRepositoryHooks string
 
 // Known values of AppPermissionsRepositoryHooks.
@@ -967,13 +970,13 @@ const (
 	AppPermissionsRepositoryHooksWrite AppPermissionsRepositoryHooks = "write"
 )
 
-// AppPermissionsRepositoryProjects: The level of permission to grant the access token to manage
+// AppPermissionsRepositoryProjects is the level of permission to grant the access token to manage
 // repository projects, columns, and cards.
 //
-// AppPermissionsRepositoryProjects is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write", "admin" (the constants below); it may send
+// others, which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/repository_projects
+// It is the member RepositoryProjects of [AppPermissions].
 type AppPermissionsRepositoryProjects string
 
 // Known values of AppPermissionsRepositoryProjects.
@@ -983,13 +986,13 @@ const (
 	AppPermissionsRepositoryProjectsAdmin AppPermissionsRepositoryProjects = "admin"
 )
 
-// AppPermissionsSecretScanningAlerts: The level of permission to grant the access token to view
+// AppPermissionsSecretScanningAlerts is the level of permission to grant the access token to view
 // and manage secret scanning alerts.
 //
-// AppPermissionsSecretScanningAlerts is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/secret_scanning_alerts
+// It is the member SecretScanningAlerts of [AppPermissions].
 type AppPermissionsSecretScanningAlerts string
 
 // Known values of AppPermissionsSecretScanningAlerts.
@@ -998,13 +1001,13 @@ const (
 	AppPermissionsSecretScanningAlertsWrite AppPermissionsSecretScanningAlerts = "write"
 )
 
-// AppPermissionsSecrets: The level of permission to grant the access token to manage repository
+// AppPermissionsSecrets is the level of permission to grant the access token to manage repository
 // secrets.
 //
-// AppPermissionsSecrets is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/secrets
+// It is the member Secrets of [AppPermissions].
 type AppPermissionsSecrets string
 
 // Known values of AppPermissionsSecrets.
@@ -1013,13 +1016,13 @@ const (
 	AppPermissionsSecretsWrite AppPermissionsSecrets = "write"
 )
 
-// AppPermissionsSecurityEvents: The level of permission to grant the access token to view and
+// AppPermissionsSecurityEvents is the level of permission to grant the access token to view and
 // manage security events like code scanning alerts.
 //
-// AppPermissionsSecurityEvents is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/security_events
+// It is the member SecurityEvents of [AppPermissions].
 type AppPermissionsSecurityEvents string
 
 // Known values of AppPermissionsSecurityEvents.
@@ -1028,13 +1031,13 @@ const (
 	AppPermissionsSecurityEventsWrite AppPermissionsSecurityEvents = "write"
 )
 
-// AppPermissionsSingleFile: The level of permission to grant the access token to manage just a
+// AppPermissionsSingleFile is the level of permission to grant the access token to manage just a
 // single file.
 //
-// AppPermissionsSingleFile is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/single_file
+// It is the member SingleFile of [AppPermissions].
 type AppPermissionsSingleFile string
 
 // Known values of AppPermissionsSingleFile.
@@ -1043,13 +1046,13 @@ const (
 	AppPermissionsSingleFileWrite AppPermissionsSingleFile = "write"
 )
 
-// AppPermissionsStarring: The level of permission to grant the access token to list and manage
+// AppPermissionsStarring is the level of permission to grant the access token to list and manage
 // repositories a user is starring.
 //
-// AppPermissionsStarring is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/starring
+// It is the member Starring of [AppPermissions].
 type AppPermissionsStarring string
 
 // Known values of AppPermissionsStarring.
@@ -1058,12 +1061,12 @@ const (
 	AppPermissionsStarringWrite AppPermissionsStarring = "write"
 )
 
-// AppPermissionsStatuses: The level of permission to grant the access token for commit statuses.
+// AppPermissionsStatuses is the level of permission to grant the access token for commit statuses.
 //
-// AppPermissionsStatuses is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/statuses
+// It is the member Statuses of [AppPermissions].
 type AppPermissionsStatuses string
 
 // Known values of AppPermissionsStatuses.
@@ -1072,13 +1075,13 @@ const (
 	AppPermissionsStatusesWrite AppPermissionsStatuses = "write"
 )
 
-// AppPermissionsVulnerabilityAlerts: The level of permission to grant the access token to manage
+// AppPermissionsVulnerabilityAlerts is the level of permission to grant the access token to manage
 // Dependabot alerts.
 //
-// AppPermissionsVulnerabilityAlerts is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/vulnerability_alerts
+// It is the member VulnerabilityAlerts of [AppPermissions].
 type AppPermissionsVulnerabilityAlerts string
 
 // Known values of AppPermissionsVulnerabilityAlerts.
@@ -1087,13 +1090,13 @@ const (
 	AppPermissionsVulnerabilityAlertsWrite AppPermissionsVulnerabilityAlerts = "write"
 )
 
-// AppPermissionsWorkflows: The level of permission to grant the access token to update GitHub
+// AppPermissionsWorkflows is the level of permission to grant the access token to update GitHub
 // Actions workflow files.
 //
-// AppPermissionsWorkflows is a string with known values; the API may send others, which decode as
-// they are.
+// It is a string the API gives one of "write" (the constants below); it may send others, which
+// decode as they are.
 //
-// Schema: #/components/schemas/app-permissions/properties/workflows
+// It is the member Workflows of [AppPermissions].
 type AppPermissionsWorkflows string
 
 // Known values of AppPermissionsWorkflows.
@@ -1101,9 +1104,11 @@ const (
 	AppPermissionsWorkflowsWrite AppPermissionsWorkflows = "write"
 )
 
-// Authorization: The authorization for an OAuth app, GitHub App, or a Personal Access Token.
+// Authorization is the authorization for an OAuth app, GitHub App, or a Personal Access Token.
 //
-// Schema: #/components/schemas/authorization
+// It is the answer of [Client.ScopeToken].
+//
+// Schema: authorization
 type Authorization struct {
 	ID  int64  `json:"id"`
 	URL string `json:"url"`
@@ -1134,19 +1139,14 @@ func (t Authorization) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// AuthorizationApp is an object of the API.
-//
-// Schema: #/components/schemas/authorization/properties/app
+// AuthorizationApp is the member App of [Authorization].
 type AuthorizationApp struct {
 	ClientID string `json:"client_id"`
 	Name     string `json:"name"`
 	URL      string `json:"url"`
 }
 
-// CreateFromManifestResponse is an object of the API.
-//
-// Schema:
-// #/paths/~1app-manifests~1{code}~1conversions/post/responses/201/content/application~1json/schema
+// CreateFromManifestResponse is the answer of [Client.CreateFromManifest].
 type CreateFromManifestResponse struct {
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
@@ -1186,10 +1186,8 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// CreateInstallationAccessTokenRequest is an object of the API.
-//
-// Schema:
-// #/paths/~1app~1installations~1{installation_id}~1access_tokens/post/requestBody/content/application~1json/schema
+// CreateInstallationAccessTokenRequest is the request body of
+// [Client.CreateInstallationAccessToken].
 type CreateInstallationAccessTokenRequest struct {
 	// List of repository names that the token should have access to
 	Repositories []string `json:"repositories,omitzero"`
@@ -1199,9 +1197,11 @@ type CreateInstallationAccessTokenRequest struct {
 	Permissions *AppPermissions `json:"permissions,omitzero"`
 }
 
-// Enterprise: An enterprise on GitHub.
+// Enterprise is an enterprise on GitHub.
 //
-// Schema: #/components/schemas/enterprise
+// It is the member Enterprise of [AppOwner].
+//
+// Schema: enterprise
 type Enterprise struct {
 	// A short description of the enterprise.
 	Description Nullable[string] `json:"description,omitzero"`
@@ -1220,9 +1220,10 @@ type Enterprise struct {
 	AvatarURL string              `json:"avatar_url"`
 }
 
-// Installation is an object of the API.
+// Installation is the answer of [Client.GetInstallation], [Client.GetOrgInstallation],
+// [Client.GetRepoInstallation] and 2 more.
 //
-// Schema: #/components/schemas/installation
+// Schema: installation
 type Installation struct {
 	// The ID of the installation.
 	ID      int64                         `json:"id"`
@@ -1252,22 +1253,13 @@ type Installation struct {
 	ContactEmail Nullable[string]     `json:"contact_email,omitzero"`
 }
 
-// InstallationAccount holds exactly one of its variants, the field that is not nil; Which names
-// it.
+// InstallationAccount is the member Account of [Installation].
 //
-// Schema: #/components/schemas/installation/properties/account
+// It holds one of SimpleUser, Enterprise: the field that is not nil; Which names it.
 type InstallationAccount struct {
 	SimpleUser *SimpleUser
 	Enterprise *Enterprise
 }
-
-var installationAccountCases = []unionCase{{
-	json:     "object",
-	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
-}, {
-	json:     "object",
-	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
-}}
 
 // Which returns the name of the variant u holds, or "" when it holds none.
 func (u InstallationAccount) Which() string {
@@ -1279,6 +1271,15 @@ func (u InstallationAccount) Which() string {
 	}
 	return ""
 }
+
+// installationAccountCases are the variants of InstallationAccount, as its decoder tells them apart.
+var installationAccountCases = []unionCase{{
+	json:     "object",
+	required: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"},
+}, {
+	json:     "object",
+	required: []string{"avatar_url", "created_at", "html_url", "id", "name", "node_id", "slug", "updated_at"},
+}}
 
 // UnmarshalJSON decodes the variant that data holds; JSON null leaves u empty.
 func (u *InstallationAccount) UnmarshalJSON(data []byte) error {
@@ -1309,10 +1310,8 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// InstallationRepository is an object of the API.
-//
-// Schema:
-// #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema/properties/repositories/items
+// InstallationRepository is the member Repositories of
+// [ListInstallationReposForAuthenticatedUserResponse].
 type InstallationRepository struct {
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
@@ -1464,10 +1463,10 @@ func (t InstallationRepository) Format(f fmt.State, verb rune) {
 // InstallationRepositorySelection: Describe whether all repositories have been selected or there's
 // a selection involved
 //
-// InstallationRepositorySelection is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
+// which decode as they are.
 //
-// Schema: #/components/schemas/installation/properties/repository_selection
+// It is the member RepositorySelection of [Installation].
 type InstallationRepositorySelection string
 
 // Known values of InstallationRepositorySelection.
@@ -1478,7 +1477,9 @@ const (
 
 // InstallationToken: Authentication token for a GitHub App installed on a user or org.
 //
-// Schema: #/components/schemas/installation-token
+// It is the answer of [Client.CreateInstallationAccessToken].
+//
+// Schema: installation-token
 type InstallationToken struct {
 	Token     string `json:"token"`
 	ExpiresAt string `json:"expires_at"`
@@ -1499,10 +1500,10 @@ func (t InstallationToken) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// InstallationTokenRepositorySelection is a string with known values; the API may send others,
-// which decode as they are.
+// InstallationTokenRepositorySelection is the member RepositorySelection of [InstallationToken].
 //
-// Schema: #/components/schemas/installation-token/properties/repository_selection
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
+// which decode as they are.
 type InstallationTokenRepositorySelection string
 
 // Known values of InstallationTokenRepositorySelection.
@@ -1513,7 +1514,9 @@ const (
 
 // IntegrationInstallationRequest: Request to install an integration on a target
 //
-// Schema: #/components/schemas/integration-installation-request
+// It is the answer of [Client.ListInstallationRequestsForAuthenticatedApp].
+//
+// Schema: integration-installation-request
 type IntegrationInstallationRequest struct {
 	// Unique identifier of the request installation.
 	ID      int64               `json:"id"`
@@ -1524,9 +1527,9 @@ type IntegrationInstallationRequest struct {
 	CreatedAt time.Time  `json:"created_at"`
 }
 
-// LicenseSimple is an object of the API.
+// LicenseSimple is the member License of [InstallationRepository].
 //
-// Schema: #/components/schemas/nullable-license-simple
+// Schema: nullable-license-simple
 type LicenseSimple struct {
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
@@ -1536,36 +1539,34 @@ type LicenseSimple struct {
 	HTMLURL *string          `json:"html_url,omitzero"`
 }
 
-// ListInstallationReposForAuthenticatedUserResponse is an object of the API.
-//
-// Schema:
-// #/paths/~1user~1installations~1{installation_id}~1repositories/get/responses/200/content/application~1json/schema
+// ListInstallationReposForAuthenticatedUserResponse is the answer of
+// [Client.ListInstallationReposForAuthenticatedUser].
 type ListInstallationReposForAuthenticatedUserResponse struct {
 	TotalCount          int64                    `json:"total_count"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	Repositories        []InstallationRepository `json:"repositories"`
 }
 
-// ListInstallationsForAuthenticatedUserResponse is an object of the API.
-//
-// Schema: #/paths/~1user~1installations/get/responses/200/content/application~1json/schema
+// ListInstallationsForAuthenticatedUserResponse is the answer of
+// [Client.ListInstallationsForAuthenticatedUser].
 type ListInstallationsForAuthenticatedUserResponse struct {
 	TotalCount    int64          `json:"total_count"`
 	Installations []Installation `json:"installations"`
 }
 
-// ListReposAccessibleToInstallationResponse is an object of the API.
-//
-// Schema: #/paths/~1installation~1repositories/get/responses/200/content/application~1json/schema
+// ListReposAccessibleToInstallationResponse is the answer of
+// [Client.ListReposAccessibleToInstallation].
 type ListReposAccessibleToInstallationResponse struct {
 	TotalCount          int64                    `json:"total_count"`
 	Repositories        []InstallationRepository `json:"repositories"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 }
 
-// Repository: A repository on GitHub.
+// Repository is a repository on GitHub.
 //
-// Schema: #/components/schemas/repository
+// It is the member Repositories of [InstallationToken].
+//
+// Schema: repository
 type Repository struct {
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
@@ -1711,20 +1712,20 @@ func (t Repository) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// RepositoryCodeSearchIndexStatus: The status of the code search index for this repository
+// RepositoryCodeSearchIndexStatus is the status of the code search index for this repository
 //
-// Schema: #/components/schemas/repository/properties/code_search_index_status
+// It is the member CodeSearchIndexStatus of [InstallationRepository].
 type RepositoryCodeSearchIndexStatus struct {
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
 	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 }
 
-// RepositoryMergeCommitMessage: The default value for a merge commit message.
+// RepositoryMergeCommitMessage is the default value for a merge commit message.
 //
-// RepositoryMergeCommitMessage is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_BODY", "PR_TITLE", "BLANK" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/merge_commit_message
+// It is the member MergeCommitMessage of [InstallationRepository].
 type RepositoryMergeCommitMessage string
 
 // Known values of RepositoryMergeCommitMessage.
@@ -1734,12 +1735,12 @@ const (
 	RepositoryMergeCommitMessageBlank   RepositoryMergeCommitMessage = "BLANK"
 )
 
-// RepositoryMergeCommitTitle: The default value for a merge commit title.
+// RepositoryMergeCommitTitle is the default value for a merge commit title.
 //
-// RepositoryMergeCommitTitle is a string with known values; the API may send others, which decode
-// as they are.
+// It is a string the API gives one of "PR_TITLE", "MERGE_MESSAGE" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/merge_commit_title
+// It is the member MergeCommitTitle of [InstallationRepository].
 type RepositoryMergeCommitTitle string
 
 // Known values of RepositoryMergeCommitTitle.
@@ -1748,9 +1749,7 @@ const (
 	RepositoryMergeCommitTitleMergeMessage RepositoryMergeCommitTitle = "MERGE_MESSAGE"
 )
 
-// RepositoryPermissions is an object of the API.
-//
-// Schema: #/components/schemas/repository/properties/permissions
+// RepositoryPermissions is the member Permissions of [InstallationRepository].
 type RepositoryPermissions struct {
 	Admin    bool  `json:"admin"`
 	Pull     bool  `json:"pull"`
@@ -1759,13 +1758,13 @@ type RepositoryPermissions struct {
 	Maintain *bool `json:"maintain,omitzero"`
 }
 
-// RepositoryPullRequestCreationPolicy: The policy controlling who can create pull requests: all or
-// collaborators_only.
+// RepositoryPullRequestCreationPolicy is the policy controlling who can create pull requests: all
+// or collaborators_only.
 //
-// RepositoryPullRequestCreationPolicy is a string with known values; the API may send others,
-// which decode as they are.
+// It is a string the API gives one of "all", "collaborators_only" (the constants below); it may
+// send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/pull_request_creation_policy
+// It is the member PullRequestCreationPolicy of [InstallationRepository].
 type RepositoryPullRequestCreationPolicy string
 
 // Known values of RepositoryPullRequestCreationPolicy.
@@ -1774,12 +1773,12 @@ const (
 	RepositoryPullRequestCreationPolicyCollaboratorsOnly RepositoryPullRequestCreationPolicy = "collaborators_only"
 )
 
-// RepositorySquashMergeCommitMessage: The default value for a squash merge commit message:
+// RepositorySquashMergeCommitMessage is the default value for a squash merge commit message:
 //
-// RepositorySquashMergeCommitMessage is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_BODY", "COMMIT_MESSAGES", "BLANK" (the constants below);
+// it may send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/squash_merge_commit_message
+// It is the member SquashMergeCommitMessage of [InstallationRepository].
 type RepositorySquashMergeCommitMessage string
 
 // Known values of RepositorySquashMergeCommitMessage.
@@ -1789,12 +1788,12 @@ const (
 	RepositorySquashMergeCommitMessageBlank          RepositorySquashMergeCommitMessage = "BLANK"
 )
 
-// RepositorySquashMergeCommitTitle: The default value for a squash merge commit title:
+// RepositorySquashMergeCommitTitle is the default value for a squash merge commit title:
 //
-// RepositorySquashMergeCommitTitle is a string with known values; the API may send others, which
-// decode as they are.
+// It is a string the API gives one of "PR_TITLE", "COMMIT_OR_PR_TITLE" (the constants below); it
+// may send others, which decode as they are.
 //
-// Schema: #/components/schemas/repository/properties/squash_merge_commit_title
+// It is the member SquashMergeCommitTitle of [InstallationRepository].
 type RepositorySquashMergeCommitTitle string
 
 // Known values of RepositorySquashMergeCommitTitle.
@@ -1803,10 +1802,7 @@ const (
 	RepositorySquashMergeCommitTitleCommitOrPrTitle RepositorySquashMergeCommitTitle = "COMMIT_OR_PR_TITLE"
 )
 
-// ScopeTokenRequest is an object of the API.
-//
-// Schema:
-// #/paths/~1applications~1{client_id}~1token~1scoped/post/requestBody/content/application~1json/schema
+// ScopeTokenRequest is the request body of [Client.ScopeToken].
 type ScopeTokenRequest struct {
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
@@ -1834,9 +1830,9 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
 }
 
-// ScopedInstallation is an object of the API.
+// ScopedInstallation is the member Installation of [Authorization].
 //
-// Schema: #/components/schemas/nullable-scoped-installation
+// Schema: nullable-scoped-installation
 type ScopedInstallation struct {
 	// The permissions granted to the fine-grained access token.
 	Permissions AppPermissions `json:"permissions"`
@@ -1853,10 +1849,10 @@ type ScopedInstallation struct {
 // ScopedInstallationRepositorySelection: Describe whether all repositories have been selected or
 // there's a selection involved
 //
-// ScopedInstallationRepositorySelection is a string with known values; the API may send others,
+// It is a string the API gives one of "all", "selected" (the constants below); it may send others,
 // which decode as they are.
 //
-// Schema: #/components/schemas/nullable-scoped-installation/properties/repository_selection
+// It is the member RepositorySelection of [ScopedInstallation].
 type ScopedInstallationRepositorySelection string
 
 // Known values of ScopedInstallationRepositorySelection.
@@ -1865,9 +1861,11 @@ const (
 	ScopedInstallationRepositorySelectionSelected ScopedInstallationRepositorySelection = "selected"
 )
 
-// SimpleUser: A GitHub user.
+// SimpleUser is a GitHub user.
 //
-// Schema: #/components/schemas/simple-user
+// It is the member SimpleUser of [AppOwner].
+//
+// Schema: simple-user
 type SimpleUser struct {
 	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
