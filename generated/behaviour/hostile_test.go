@@ -70,16 +70,28 @@ func TestAFailingMintIsNeitherAPanicNorRetried(t *testing.T) {
 	}
 }
 
-// TestAMintWithoutATokenIsAnError: an answer with an empty or missing token is not cached and
-// never sent as a bare "Bearer".
+// TestAMintWithoutATokenIsAnError: an answer with an empty or missing token, or with no body
+// at all (a 2xx without content is success for an ordinary call), is an error, not a panic; it
+// is not cached and never sent as a bare "Bearer".
 func TestAMintWithoutATokenIsAnError(t *testing.T) {
-	for _, body := range []string{`{"token": "", "expires_at": "2030-01-01T00:00:00Z"}`, `{"expires_at": "2030-01-01T00:00:00Z"}`} {
-		c, mints := mintAnswers(t, answer(201, "application/json", body))
-		for range 2 {
-			_, _, err := c.ListReposAccessibleToInstallation(context.Background(), nil)
-			require.ErrorContains(t, err, "the answer holds no token")
-		}
-		assert.Equal(t, int32(2), mints.Load(), "nothing was cached: each call mints again")
+	for _, tc := range []struct {
+		name string
+		mint http.HandlerFunc
+	}{
+		{"empty token", answer(201, "application/json", `{"token": "", "expires_at": "2030-01-01T00:00:00Z"}`)},
+		{"no token member", answer(201, "application/json", `{"expires_at": "2030-01-01T00:00:00Z"}`)},
+		{"201 without a body", answer(201, "application/json", "")},
+		{"200 without a body", answer(200, "", "")},
+		{"204", answer(204, "", "")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mints := mintAnswers(t, tc.mint)
+			for range 2 {
+				_, _, err := c.ListReposAccessibleToInstallation(context.Background(), nil)
+				require.ErrorContains(t, err, "the answer holds no token")
+			}
+			assert.Equal(t, int32(2), mints.Load(), "nothing was cached: each call mints again")
+		})
 	}
 }
 

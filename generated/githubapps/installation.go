@@ -59,6 +59,10 @@ func mintInstallationToken(ctx context.Context, c *Client) (string, time.Time, e
 	if err != nil {
 		return "", time.Time{}, err
 	}
+	if tok == nil {
+		// A 2xx without a body is success for an ordinary call, but a mint must yield a token.
+		return "", time.Time{}, errors.New("the answer holds no token: it has no body")
+	}
 	expires, err := time.Parse(time.RFC3339, tok.ExpiresAt)
 	if err != nil {
 		return "", time.Time{}, errors.New("the minted token's expiry is not an RFC 3339 time")
