@@ -21,7 +21,15 @@ type sliceConfig struct {
 		Version string `yaml:"version"`
 		File    string `yaml:"file"`
 	} `yaml:"source"`
+	// Enterprise is the other description the operations are carved from and merged with
+	// the source's: the newest file of the source package matching its pattern.
+	Enterprise *struct {
+		Pattern string `yaml:"pattern"` // generated/ghes-*.json
+		Name    string `yaml:"name"`    // what doc comments call it: GitHub Enterprise Server
+	} `yaml:"enterprise"`
+	SourceName string   `yaml:"source_name"` // what doc comments call the source's API: github.com
 	Output     string   `yaml:"output"`
+	Carves     string   `yaml:"carves"` // the folder of each side's own carve, beside output
 	Operations []string `yaml:"operations"`
 	// Webhooks is the webhooks description, copied whole: every webhook of it is generated.
 	Webhooks *struct {
@@ -50,28 +58,14 @@ func sliceCmd(args []string, stdout, stderr io.Writer) error {
 	if err := checkVersion(*from, cfg); err != nil {
 		return err
 	}
-	srcPath := filepath.Join(*from, cfg.Source.File)
-	src, err := os.ReadFile(srcPath)
-	if err != nil {
-		return err
-	}
-	res, err := slice.Slice(src, cfg.Operations)
-	if err != nil {
-		return fmt.Errorf("%s: %w", srcPath, err)
-	}
 	dir := filepath.Dir(*configPath)
-	outPath := filepath.Join(dir, cfg.Output)
-	if err := reportChanges(stdout, outPath, res.JSON); err != nil {
+	res, err := carve(stdout, cfg, *from, dir)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(outPath, res.JSON, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), specReadme(cfg, res), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "README.md"), specReadme(cfg, src, res), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "ghappsgen: carved %d operations and %d schemas from %s into %s\n",
-		len(res.Operations), len(res.Components["schemas"]), srcPath, filepath.Join(dir, cfg.Output))
 	if cfg.Webhooks == nil {
 		return nil
 	}
@@ -164,20 +158,27 @@ func checkPackage(from, name, version string) error {
 	return nil
 }
 
-func specReadme(cfg *sliceConfig, src []byte, res *slice.Result) []byte {
-	sum := sha256.Sum256(src)
+func specReadme(cfg *sliceConfig, res *carved) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# spec/\n\n")
-	fmt.Fprintf(&b, "`%s` is carved by `make spec` (`ghappsgen slice`) from GitHub's published OpenAPI description;\n", cfg.Output)
-	fmt.Fprintf(&b, "do not edit it by hand: correct it in `overrides/`. `slice.yaml` lists the operations.\n\n")
-	fmt.Fprintf(&b, "| | |\n|---|---|\n")
-	fmt.Fprintf(&b, "| package | `%s` |\n| version | `%s` |\n| file | `%s` |\n| sha256 | `%s` |\n",
-		cfg.Source.Package, cfg.Source.Version, cfg.Source.File, hex.EncodeToString(sum[:]))
-	fmt.Fprintf(&b, "| operations | %d |\n", len(res.Operations))
-
+	fmt.Fprintf(&b, "`%s` is carved by `make spec` (`ghappsgen slice`) from GitHub's published OpenAPI descriptions;\n", cfg.Output)
+	fmt.Fprintf(&b, "do not edit it by hand: correct it in `overrides/`. `slice.yaml` lists the operations.\n")
+	if len(res.sides) > 1 {
+		fmt.Fprintf(&b, "It merges the carves of %s and %s (in `%s/`, which the contract tests run against):\n",
+			res.sides[0].name, res.sides[1].name, cfg.Carves)
+		fmt.Fprintf(&b, "every operation and schema member of either, what only one has marked `%s`.\n", slice.ExtOnly)
+	}
+	fmt.Fprintf(&b, "\n| | |\n|---|---|\n")
+	fmt.Fprintf(&b, "| package | `%s` |\n| version | `%s` |\n", cfg.Source.Package, cfg.Source.Version)
+	for _, side := range res.sides {
+		sum := sha256.Sum256(side.src)
+		fmt.Fprintf(&b, "| %s | `%s` (sha256 `%s`), %d operations |\n", side.name, side.file, hex.EncodeToString(sum[:]), len(side.res.Operations))
+	}
+	merged := res.sides[0].res
+	fmt.Fprintf(&b, "| operations | %d |\n", len(res.operations))
 	for _, kind := range []string{"schemas", "parameters", "responses", "examples", "headers"} {
-		if n := len(res.Components[kind]); n > 0 {
-			fmt.Fprintf(&b, "| %s | %d |\n", kind, n)
+		if n := len(merged.Components[kind]); n > 0 {
+			fmt.Fprintf(&b, "| %s (%s) | %d |\n", kind, res.sides[0].name, n)
 		}
 	}
 	if w := cfg.Webhooks; w != nil {

@@ -1,6 +1,8 @@
 // Package contract runs every operation of the generated client against Prism, a mock
-// server that serves spec/apps.json itself and rejects any request that does not conform
-// to it: wrong path, method, parameter type, missing required field, wrong body schema.
+// server that serves a description and rejects any request that does not conform to it:
+// wrong path, method, parameter type, missing required field, wrong body schema. It serves
+// spec/apps.json, the client's description, and each API's own carve of it (spec/carves:
+// github.com's and GitHub Enterprise Server's), so that the one client is held to both.
 // make test installs the pinned Prism with npm ci in this folder.
 package contract
 
@@ -29,13 +31,13 @@ import (
 	gh "github.com/ghappsgen/ghappsgen/generated/githubapps"
 )
 
-// effectiveSpec writes the description the client was generated from: spec/apps.json with
-// overrides/ applied (the corrections of GitHub's defects, and the security each operation
-// takes, so that Prism checks credentials too).
-func effectiveSpec(t *testing.T) string {
+// effectiveSpec writes a description (spec/apps.json, or a carve) with overrides/ applied:
+// the corrections of GitHub's defects, and the security each operation takes, so that
+// Prism checks credentials too.
+func effectiveSpec(t *testing.T, spec string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "apps.effective.json")
-	cmd := exec.Command("go", "-C", "../..", "run", "./cmd/ghappsgen", "spec", "-out", out)
+	cmd := exec.Command("go", "-C", "../..", "run", "./cmd/ghappsgen", "spec", "-spec", spec, "-overrides", "overrides", "-out", out)
 	msg, err := cmd.CombinedOutput()
 	require.NoError(t, err, "ghappsgen spec: %s", msg)
 	return out
@@ -43,9 +45,9 @@ func effectiveSpec(t *testing.T) string {
 
 // startPrism runs prism mock with --errors on a free loopback port until the test ends,
 // and returns its base URL.
-func startPrism(t *testing.T) string {
+func startPrism(t *testing.T, description string) string {
 	t.Helper()
-	spec := effectiveSpec(t)
+	spec := effectiveSpec(t, description)
 	bin, err := filepath.Abs(filepath.Join("node_modules", ".bin", "prism"))
 	require.NoError(t, err)
 	if _, err := os.Stat(bin); err != nil {
@@ -147,8 +149,26 @@ func appKeyPEM(t *testing.T) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
 }
 
+// descriptions are the descriptions the client is held to, relative to the project's root.
+func descriptions(t *testing.T) []string {
+	carves, err := filepath.Glob("../../spec/carves/apps.*.json")
+	require.NoError(t, err)
+	require.Len(t, carves, 2, "spec/carves holds github.com's carve and GitHub Enterprise Server's")
+	out := []string{"spec/apps.json"}
+	for _, c := range carves {
+		out = append(out, filepath.Join("spec", "carves", filepath.Base(c)))
+	}
+	return out
+}
+
 func TestEveryOperationConformsToTheDescription(t *testing.T) {
-	base := startPrism(t)
+	for _, description := range descriptions(t) {
+		t.Run(filepath.Base(description), func(t *testing.T) { everyOperationConforms(t, description) })
+	}
+}
+
+func everyOperationConforms(t *testing.T, description string) {
+	base := startPrism(t, description)
 	v := &violations{next: http.DefaultTransport}
 	c, err := gh.NewClient(
 		gh.WithBaseURL(base),

@@ -148,7 +148,7 @@ type AppPermissions struct {
 	// The level of permission to grant the access token to update GitHub Actions workflow files.
 	Workflows *AppPermissionsWorkflows `json:"workflows,omitzero"`
 	// The level of permission to grant the access token to view and edit custom properties for an
-	// organization, when allowed by the property.
+	// organization, when allowed by the property. github.com only.
 	CustomPropertiesForOrganizations *AppPermissionsCustomPropertiesForOrganizations `json:"custom_properties_for_organizations,omitzero"`
 	// The level of permission to grant the access token for organization teams and members.
 	Members *AppPermissionsMembers `json:"members,omitzero"`
@@ -219,8 +219,20 @@ type AppPermissions struct {
 	// starring.
 	Starring *AppPermissionsStarring `json:"starring,omitzero"`
 	// The level of permission to grant the access token for organization custom properties management
-	// at the enterprise level.
+	// at the enterprise level. github.com only.
 	EnterpriseCustomPropertiesForOrganizations *AppPermissionsEnterpriseCustomPropertiesForOrganizations `json:"enterprise_custom_properties_for_organizations,omitzero"`
+	// The level of permission to grant the access token to administer an enterprise account. GitHub
+	// Enterprise Server only.
+	EnterpriseAdministration *AppPermissionsEnterpriseAdministration `json:"enterprise_administration,omitzero"`
+	// The level of permission to grant the access token for repository custom properties management at
+	// the enterprise level. GitHub Enterprise Server only.
+	EnterpriseCustomProperties *AppPermissionsEnterpriseCustomProperties `json:"enterprise_custom_properties,omitzero"`
+	// The level of permission to grant the access token to manage installation of GitHub Apps on
+	// Enterprise-owned organizations. GitHub Enterprise Server only.
+	EnterpriseOrganizationInstallations *AppPermissionsEnterpriseOrganizationInstallations `json:"enterprise_organization_installations,omitzero"`
+	// The level of permission to grant the access token to manage repository access of GitHub Apps on
+	// Enterprise-owned organizations. GitHub Enterprise Server only.
+	EnterpriseOrganizationInstallationRepositories *AppPermissionsEnterpriseOrganizationInstallationRepositories `json:"enterprise_organization_installation_repositories,omitzero"`
 }
 
 // AppPermissionsActions is the level of permission to grant the access token for GitHub Actions
@@ -417,6 +429,36 @@ const (
 	AppPermissionsEmailAddressesWrite AppPermissionsEmailAddresses = "write"
 )
 
+// AppPermissionsEnterpriseAdministration is the level of permission to grant the access token to
+// administer an enterprise account.
+//
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
+//
+// It is the member EnterpriseAdministration of [AppPermissions].
+type AppPermissionsEnterpriseAdministration string
+
+// Known values of AppPermissionsEnterpriseAdministration.
+const (
+	AppPermissionsEnterpriseAdministrationRead  AppPermissionsEnterpriseAdministration = "read"
+	AppPermissionsEnterpriseAdministrationWrite AppPermissionsEnterpriseAdministration = "write"
+)
+
+// AppPermissionsEnterpriseCustomProperties is the level of permission to grant the access token
+// for repository custom properties management at the enterprise level.
+//
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
+//
+// It is the member EnterpriseCustomProperties of [AppPermissions].
+type AppPermissionsEnterpriseCustomProperties string
+
+// Known values of AppPermissionsEnterpriseCustomProperties.
+const (
+	AppPermissionsEnterpriseCustomPropertiesRead  AppPermissionsEnterpriseCustomProperties = "read"
+	AppPermissionsEnterpriseCustomPropertiesWrite AppPermissionsEnterpriseCustomProperties = "write"
+)
+
 // AppPermissionsEnterpriseCustomPropertiesForOrganizations is the level of permission to grant the
 // access token for organization custom properties management at the enterprise level.
 //
@@ -431,6 +473,36 @@ const (
 	AppPermissionsEnterpriseCustomPropertiesForOrganizationsRead  AppPermissionsEnterpriseCustomPropertiesForOrganizations = "read"
 	AppPermissionsEnterpriseCustomPropertiesForOrganizationsWrite AppPermissionsEnterpriseCustomPropertiesForOrganizations = "write"
 	AppPermissionsEnterpriseCustomPropertiesForOrganizationsAdmin AppPermissionsEnterpriseCustomPropertiesForOrganizations = "admin"
+)
+
+// AppPermissionsEnterpriseOrganizationInstallationRepositories is the level of permission to grant
+// the access token to manage repository access of GitHub Apps on Enterprise-owned organizations.
+//
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
+//
+// It is the member EnterpriseOrganizationInstallationRepositories of [AppPermissions].
+type AppPermissionsEnterpriseOrganizationInstallationRepositories string
+
+// Known values of AppPermissionsEnterpriseOrganizationInstallationRepositories.
+const (
+	AppPermissionsEnterpriseOrganizationInstallationRepositoriesRead  AppPermissionsEnterpriseOrganizationInstallationRepositories = "read"
+	AppPermissionsEnterpriseOrganizationInstallationRepositoriesWrite AppPermissionsEnterpriseOrganizationInstallationRepositories = "write"
+)
+
+// AppPermissionsEnterpriseOrganizationInstallations is the level of permission to grant the access
+// token to manage installation of GitHub Apps on Enterprise-owned organizations.
+//
+// It is a string the API gives one of "read", "write" (the constants below); it may send others,
+// which decode as they are.
+//
+// It is the member EnterpriseOrganizationInstallations of [AppPermissions].
+type AppPermissionsEnterpriseOrganizationInstallations string
+
+// Known values of AppPermissionsEnterpriseOrganizationInstallations.
+const (
+	AppPermissionsEnterpriseOrganizationInstallationsRead  AppPermissionsEnterpriseOrganizationInstallations = "read"
+	AppPermissionsEnterpriseOrganizationInstallationsWrite AppPermissionsEnterpriseOrganizationInstallations = "write"
 )
 
 // AppPermissionsEnvironments is the level of permission to grant the access token for managing

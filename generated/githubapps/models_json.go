@@ -338,6 +338,14 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 		return decodeOptEnum(&s.Starring, d)
 	case "enterprise_custom_properties_for_organizations":
 		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
+	case "enterprise_administration":
+		return decodeOptEnum(&s.EnterpriseAdministration, d)
+	case "enterprise_custom_properties":
+		return decodeOptEnum(&s.EnterpriseCustomProperties, d)
+	case "enterprise_organization_installations":
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
+	case "enterprise_organization_installation_repositories":
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
 	}
 	if name := foldedKey(key, appPermissionsMembers); name != "" {
 		return s.decodeMember([]byte(name), d)
@@ -345,7 +353,7 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_copilot_agent_settings", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}}
+var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_copilot_agent_settings", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installations", "enterprise_organization_installation_repositories"}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
@@ -569,6 +577,22 @@ func (s *AppPermissions) encodeJSON(e *enc) {
 	if s.EnterpriseCustomPropertiesForOrganizations != nil {
 		e.FieldStart("enterprise_custom_properties_for_organizations")
 		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
+	}
+	if s.EnterpriseAdministration != nil {
+		e.FieldStart("enterprise_administration")
+		e.Str(string(*s.EnterpriseAdministration))
+	}
+	if s.EnterpriseCustomProperties != nil {
+		e.FieldStart("enterprise_custom_properties")
+		e.Str(string(*s.EnterpriseCustomProperties))
+	}
+	if s.EnterpriseOrganizationInstallations != nil {
+		e.FieldStart("enterprise_organization_installations")
+		e.Str(string(*s.EnterpriseOrganizationInstallations))
+	}
+	if s.EnterpriseOrganizationInstallationRepositories != nil {
+		e.FieldStart("enterprise_organization_installation_repositories")
+		e.Str(string(*s.EnterpriseOrganizationInstallationRepositories))
 	}
 	e.ObjEnd()
 }

@@ -95,7 +95,11 @@ func methodDoc(cl call) *jen.Statement {
 	if op.DocsURL != "" {
 		docs = "GitHub API docs: " + op.DocsURL
 	}
-	return docComment(summary, variant, op.Doc, authDoc(op), docs, "\t"+op.Method+" "+op.Path)
+	var only string
+	if op.Only != "" {
+		only = op.Only + " only."
+	}
+	return docComment(summary, only, variant, op.Doc, authDoc(op), docs, "\t"+op.Method+" "+op.Path)
 }
 
 // readNote says how a variant's answer comes back, where it is not decoded JSON.

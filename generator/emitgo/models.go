@@ -42,6 +42,9 @@ func structType(f, codecs *jen.File, t *ir.Type, std bool, n *goNames, encoder b
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		tag, doc := fl.JSONName, fl.Doc
+		if fl.Only != "" {
+			doc = strings.TrimSpace(doc + " " + fl.Only + " only.")
+		}
 		if !fl.Required {
 			tag += ",omitzero" // nil and absent are left out; an empty slice is sent as []
 		}
@@ -167,6 +170,9 @@ func enumType(f *jen.File, t *ir.Type, n *goNames) {
 	f.Line()
 	var consts []jen.Code
 	for _, v := range t.Values {
+		if v.Only != "" {
+			consts = append(consts, jen.Comment(v.Only+" only."))
+		}
 		consts = append(consts, jen.Id(v.Name).Id(t.Name).Op("=").Lit(v.Value))
 	}
 	f.Comment("Known values of " + t.Name + ".")

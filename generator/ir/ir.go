@@ -64,6 +64,7 @@ type Type struct {
 type EnumValue struct {
 	Name  string
 	Value string
+	Only  string // the one API that has the value, in a description merged from two
 }
 
 // Field is a property of a struct.
@@ -81,6 +82,7 @@ type Field struct {
 	Indirect bool
 	// ReadOnly members are the server's to set: a request body leaves them out.
 	ReadOnly bool
+	Only     string // the one API that has the member, in a description merged from two
 }
 
 // Case is one variant of a union.
@@ -152,6 +154,7 @@ type Operation struct {
 	// FullName is the operation's name in the package: its group's name and its own, unique
 	// among operations; the types of its parameters, body and answer are named after it.
 	FullName string
+	Only     string // the one API that has the operation, in a description merged from two
 	Method   string // upper-case HTTP method
 	Path     string // path template, "/app/installations/{installation_id}"
 	Server   string // the server the operation (or its path) declares for itself; "" for the API's

@@ -24,6 +24,10 @@ const (
 	ExtName       = "x-ghappsgen-name"        // on a schema or operation: its name in generated code
 	ExtFieldNames = "x-ghappsgen-field-names" // on a schema: map of property -> field name
 	ExtItems      = "x-ghappsgen-items"       // on an operation: the result property holding a page's items
+	// ExtOnly marks what one API alone has in a description merged from two (make spec's
+	// github.com and GitHub Enterprise Server): on an operation, that API's name; on a
+	// schema, a map from property or enum value to it. Doc comments say so.
+	ExtOnly = "x-ghappsgen-only"
 )
 
 // Document is a loaded, validated and overridden description.

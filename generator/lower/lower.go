@@ -117,6 +117,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem) *ir.Op
 		Server:  b.operationServer(op, item, b.baseURL),
 	}
 	o.FullName = fullName(group, o.Name)
+	o.Only, _ = op.Extensions[load.ExtOnly].(string)
 	if op.ExternalDocs != nil {
 		o.DocsURL = op.ExternalDocs.URL
 	}

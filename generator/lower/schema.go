@@ -309,6 +309,7 @@ func (s *schemas) fillStruct(t *ir.Type, sch *openapi3.Schema, ptr string) {
 			Required: m.required[prop],
 			Secret:   secret[prop],
 			ReadOnly: pr.Value != nil && pr.Value.ReadOnly,
+			Only:     m.only[prop],
 		})
 	}
 	switch {
@@ -352,6 +353,7 @@ type merged struct {
 	props    map[string]*openapi3.SchemaRef
 	names    []string                  // the properties in order: allOf members' first, each in order's order
 	order    func(ptr string) []string // a schema's properties in the description's order; nil: by name
+	only     map[string]string         // property -> the one API that has it (load.ExtOnly)
 	ptrs     map[string]string
 	owners   map[string]string // property -> key of the component that declares it, if any
 	required map[string]bool
@@ -365,6 +367,7 @@ type merged struct {
 func newMerged() *merged {
 	return &merged{
 		props:    map[string]*openapi3.SchemaRef{},
+		only:     map[string]string{},
 		ptrs:     map[string]string{},
 		owners:   map[string]string{},
 		required: map[string]bool{},
@@ -389,9 +392,13 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 			m.add(member.Value, mptr, mowner)
 		}
 	}
+	only := onlyMarks(sch)
 	for _, name := range m.inOrder(sch, ptr) {
 		if _, seen := m.props[name]; !seen {
 			m.names = append(m.names, name)
+		}
+		if only[name] != "" {
+			m.only[name] = only[name]
 		}
 		m.props[name] = sch.Properties[name]
 		m.ptrs[name] = diag.Child(ptr, "properties", name)
@@ -406,6 +413,18 @@ func (m *merged) add(sch *openapi3.Schema, ptr, owner string) {
 	if has := sch.AdditionalProperties.Has; has != nil && !*has {
 		m.closed = true // additionalProperties: false
 	}
+}
+
+// onlyMarks reads a schema's load.ExtOnly: property or enum value -> the one API that has it.
+func onlyMarks(sch *openapi3.Schema) map[string]string {
+	out := map[string]string{}
+	marks, _ := sch.Extensions[load.ExtOnly].(map[string]any)
+	for k, v := range marks {
+		if side, ok := v.(string); ok {
+			out[k] = side
+		}
+	}
+	return out
 }
 
 // inOrder lists a schema's properties in the description's order, where it is known, and
@@ -435,9 +454,10 @@ func (m *merged) inOrder(sch *openapi3.Schema, ptr string) []string {
 // name of a type or of another enum's constant.
 func (s *schemas) fillEnum(t *ir.Type, sch *openapi3.Schema, ptr string) {
 	s.budget(ptr, len(sch.Enum))
+	only := onlyMarks(sch)
 	for _, v := range enumStrings(sch) {
 		name := s.names.claim(t.Name + naming.Exported(v, "Empty"))
-		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: v})
+		t.Values = append(t.Values, ir.EnumValue{Name: name, Value: v, Only: only[v]})
 	}
 }
 

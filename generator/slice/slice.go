@@ -24,9 +24,18 @@ var methods = []string{"get", "put", "post", "delete", "options", "head", "patch
 // Slice keeps the operations of src whose operationId is in opIDs, the components they
 // reach, and the document's top-level metadata. An operationId that src lacks is an error.
 func Slice(src []byte, opIDs []string) (*Result, error) {
+	res, missing, err := SlicePresent(src, opIDs)
+	if err == nil && len(missing) > 0 {
+		err = fmt.Errorf("operations not in the description: %s", strings.Join(missing, ", "))
+	}
+	return res, err
+}
+
+// SlicePresent is Slice for the operations src has; missing are those it lacks.
+func SlicePresent(src []byte, opIDs []string) (res *Result, missing []string, err error) {
 	doc, err := parseObject(src)
 	if err != nil {
-		return nil, fmt.Errorf("parsing the description: %w", err)
+		return nil, nil, fmt.Errorf("parsing the description: %w", err)
 	}
 	want := map[string]bool{}
 	for _, id := range opIDs {
@@ -34,35 +43,33 @@ func Slice(src []byte, opIDs []string) (*Result, error) {
 	}
 	paths, kept, tags, err := keepOperations(doc, want)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if missing := missingIDs(opIDs, kept); len(missing) > 0 {
-		return nil, fmt.Errorf("operations not in the description: %s", strings.Join(missing, ", "))
-	}
+	missing = missingIDs(opIDs, kept)
 	components, err := doc.child("components")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	reached, err := reachableComponents(paths.raw(), components)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := doc.keep(func(k string) bool { return !strings.HasPrefix(k, "x-") && k != "webhooks" })
 	out.set("paths", paths.raw())
 	if err := keepTags(out, tags); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	kinds, err := keepComponents(components, reached)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out.set("components", kinds.raw())
 	var buf bytes.Buffer
 	if err := json.Indent(&buf, out.raw(), "", "  "); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	buf.WriteByte('\n')
-	return &Result{JSON: buf.Bytes(), Operations: kept, Components: reached.sorted()}, nil
+	return &Result{JSON: buf.Bytes(), Operations: kept, Components: reached.sorted()}, missing, nil
 }
 
 // keepOperations filters paths down to the wanted operations, keeping path-level members
