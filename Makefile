@@ -34,6 +34,7 @@ vet:
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 lint: vet
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt -l: $$unformatted" >&2; exit 1; fi
 	$(GO) run $(ACTIONLINT)
 	$(GO) run $(STATICCHECK) ./...
 	cd generated && $(GO) run $(STATICCHECK) ./...

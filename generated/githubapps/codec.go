@@ -555,29 +555,44 @@ func UnmarshalList[T any, P interface {
 	return out, err
 }
 
-// memberNames are the member names of a model, for matching a key that matches none of
-// them exactly as encoding/json does: by the same folded form (its foldName), the first
-// name in field order winning. The folded index is built on first use, so that a package of
-// many models does not build them all when it starts.
+// memberNames are the member names of a model in field order, for finding the member a key
+// names as encoding/json does: exactly, else by the same folded form (its foldName), the
+// first name in field order winning. The indexes are built on first use, so that a package
+// of many models does not build them all when it starts.
 type memberNames struct {
 	names  []string
 	once   sync.Once
-	folded map[string]string // folded form -> name
+	exact  map[string]int // name -> index
+	folded map[string]int // folded form -> index
 }
 
-// foldedKey finds the member name that key matches ignoring case; "" when there is none.
-func foldedKey(key []byte, m *memberNames) string {
-	m.once.Do(func() {
-		m.folded = make(map[string]string, len(m.names))
-		for _, n := range m.names {
-			f := string(appendFolded(nil, []byte(n)))
-			if _, ok := m.folded[f]; !ok {
-				m.folded[f] = n
-			}
-		}
-	})
+// memberIndex is the index in m.names of the member key names, or -1 when it names none.
+func memberIndex(key []byte, m *memberNames) int {
+	m.once.Do(m.index)
+	if i, ok := m.exact[string(key)]; ok {
+		return i
+	}
 	var buf [64]byte
-	return m.folded[string(appendFolded(buf[:0], key))]
+	if i, ok := m.folded[string(appendFolded(buf[:0], key))]; ok {
+		return i
+	}
+	return -1
+}
+
+func (m *memberNames) index() {
+	m.exact = make(map[string]int, len(m.names))
+	m.folded = make(map[string]int, len(m.names))
+	for i, n := range m.names {
+		m.exact[n] = i
+		if f := string(appendFolded(nil, []byte(n))); !hasKey(m.folded, f) {
+			m.folded[f] = i
+		}
+	}
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // appendFolded appends the folded form of name to out: ASCII letters upper-cased, any other

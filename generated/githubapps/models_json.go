@@ -15,38 +15,35 @@ func (s *App) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *App) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "external_url":
-		return decodeStr(&s.ExternalURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	}
-	if name := foldedKey(key, appMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, appMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeOptStr(&s.ClientID, d) // "client_id"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 7:
+		return decodeStr(&s.ExternalURL, d) // "external_url"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 10:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 11:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 12:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 13:
+		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
 	}
 	return d.Skip()
 }
@@ -146,20 +143,17 @@ func (s *AppPermissionSet) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issues":
-		return decodeOptStr(&s.Issues, d)
-	case "checks":
-		return decodeOptStr(&s.Checks, d)
-	case "metadata":
-		return decodeOptStr(&s.Metadata, d)
-	case "contents":
-		return decodeOptStr(&s.Contents, d)
-	case "deployments":
-		return decodeOptStr(&s.Deployments, d)
-	}
-	if name := foldedKey(key, appPermissionSetMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, appPermissionSetMembers) {
+	case 0:
+		return decodeOptStr(&s.Issues, d) // "issues"
+	case 1:
+		return decodeOptStr(&s.Checks, d) // "checks"
+	case 2:
+		return decodeOptStr(&s.Metadata, d) // "metadata"
+	case 3:
+		return decodeOptStr(&s.Contents, d) // "contents"
+	case 4:
+		return decodeOptStr(&s.Deployments, d) // "deployments"
 	}
 	var v string
 	if err := decodeStr(&v, d); err != nil {
@@ -227,128 +221,125 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "artifact_metadata":
-		return decodeOptEnum(&s.ArtifactMetadata, d)
-	case "attestations":
-		return decodeOptEnum(&s.Attestations, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "code_quality":
-		return decodeOptEnum(&s.CodeQuality, d)
-	case "codespaces":
-		return decodeOptEnum(&s.Codespaces, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "dependabot_secrets":
-		return decodeOptEnum(&s.DependabotSecrets, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "merge_queues":
-		return decodeOptEnum(&s.MergeQueues, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_custom_properties":
-		return decodeOptEnum(&s.RepositoryCustomProperties, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	case "custom_properties_for_organizations":
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_custom_roles":
-		return decodeOptEnum(&s.OrganizationCustomRoles, d)
-	case "organization_custom_org_roles":
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
-	case "organization_custom_properties":
-		return decodeOptEnum(&s.OrganizationCustomProperties, d)
-	case "organization_copilot_seat_management":
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
-	case "organization_copilot_agent_settings":
-		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d)
-	case "organization_announcement_banners":
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
-	case "organization_events":
-		return decodeOptEnum(&s.OrganizationEvents, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_personal_access_tokens":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
-	case "organization_personal_access_token_requests":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "email_addresses":
-		return decodeOptEnum(&s.EmailAddresses, d)
-	case "followers":
-		return decodeOptEnum(&s.Followers, d)
-	case "git_ssh_keys":
-		return decodeOptEnum(&s.GitSSHKeys, d)
-	case "gpg_keys":
-		return decodeOptEnum(&s.GPGKeys, d)
-	case "interaction_limits":
-		return decodeOptEnum(&s.InteractionLimits, d)
-	case "profile":
-		return decodeOptEnum(&s.Profile, d)
-	case "starring":
-		return decodeOptEnum(&s.Starring, d)
-	case "enterprise_custom_properties_for_organizations":
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
-	case "enterprise_administration":
-		return decodeOptEnum(&s.EnterpriseAdministration, d)
-	case "enterprise_custom_properties":
-		return decodeOptEnum(&s.EnterpriseCustomProperties, d)
-	case "enterprise_organization_installations":
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d)
-	case "enterprise_organization_installation_repositories":
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d)
-	}
-	if name := foldedKey(key, appPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, appPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
+	case 3:
+		return decodeOptEnum(&s.Attestations, d) // "attestations"
+	case 4:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 5:
+		return decodeOptEnum(&s.CodeQuality, d) // "code_quality"
+	case 6:
+		return decodeOptEnum(&s.Codespaces, d) // "codespaces"
+	case 7:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 8:
+		return decodeOptEnum(&s.DependabotSecrets, d) // "dependabot_secrets"
+	case 9:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 10:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 11:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 12:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 13:
+		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
+	case 14:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 15:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 16:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 17:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 18:
+		return decodeOptEnum(&s.RepositoryCustomProperties, d) // "repository_custom_properties"
+	case 19:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 20:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 21:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 22:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 23:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 24:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 25:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 26:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 27:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
+	case 28:
+		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d) // "custom_properties_for_organizations"
+	case 29:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 30:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 31:
+		return decodeOptEnum(&s.OrganizationCustomRoles, d) // "organization_custom_roles"
+	case 32:
+		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d) // "organization_custom_org_roles"
+	case 33:
+		return decodeOptEnum(&s.OrganizationCustomProperties, d) // "organization_custom_properties"
+	case 34:
+		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d) // "organization_copilot_seat_management"
+	case 35:
+		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d) // "organization_copilot_agent_settings"
+	case 36:
+		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d) // "organization_announcement_banners"
+	case 37:
+		return decodeOptEnum(&s.OrganizationEvents, d) // "organization_events"
+	case 38:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 39:
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d) // "organization_personal_access_tokens"
+	case 40:
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d) // "organization_personal_access_token_requests"
+	case 41:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 42:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 43:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 44:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 45:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 46:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 47:
+		return decodeOptEnum(&s.EmailAddresses, d) // "email_addresses"
+	case 48:
+		return decodeOptEnum(&s.Followers, d) // "followers"
+	case 49:
+		return decodeOptEnum(&s.GitSSHKeys, d) // "git_ssh_keys"
+	case 50:
+		return decodeOptEnum(&s.GPGKeys, d) // "gpg_keys"
+	case 51:
+		return decodeOptEnum(&s.InteractionLimits, d) // "interaction_limits"
+	case 52:
+		return decodeOptEnum(&s.Profile, d) // "profile"
+	case 53:
+		return decodeOptEnum(&s.Starring, d) // "starring"
+	case 54:
+		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d) // "enterprise_custom_properties_for_organizations"
+	case 55:
+		return decodeOptEnum(&s.EnterpriseAdministration, d) // "enterprise_administration"
+	case 56:
+		return decodeOptEnum(&s.EnterpriseCustomProperties, d) // "enterprise_custom_properties"
+	case 57:
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d) // "enterprise_organization_installations"
+	case 58:
+		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d) // "enterprise_organization_installation_repositories"
 	}
 	return d.Skip()
 }
@@ -609,42 +600,39 @@ func (s *Authorization) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Authorization) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "scopes":
+	switch memberIndex(key, authorizationMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.URL, d) // "url"
+	case 2:
 		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	case "token":
-		return decodeStr(&s.Token, d)
-	case "token_last_eight":
-		return decodeNullable(&s.TokenLastEight, d, decodeStr)
-	case "hashed_token":
-		return decodeNullable(&s.HashedToken, d, decodeStr)
-	case "app":
-		return s.App.decodeJSON(d)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "note_url":
-		return decodeNullable(&s.NoteURL, d, decodeStr)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "fingerprint":
-		return decodeNullable(&s.Fingerprint, d, decodeStr)
-	case "user":
-		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON)
-	case "installation":
-		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON)
-	case "expires_at":
-		return decodeNullable(&s.ExpiresAt, d, decodeTime)
-	}
-	if name := foldedKey(key, authorizationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "scopes"
+	case 3:
+		return decodeStr(&s.Token, d) // "token"
+	case 4:
+		return decodeNullable(&s.TokenLastEight, d, decodeStr) // "token_last_eight"
+	case 5:
+		return decodeNullable(&s.HashedToken, d, decodeStr) // "hashed_token"
+	case 6:
+		return s.App.decodeJSON(d) // "app"
+	case 7:
+		return decodeNullable(&s.Note, d, decodeStr) // "note"
+	case 8:
+		return decodeNullable(&s.NoteURL, d, decodeStr) // "note_url"
+	case 9:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 10:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 11:
+		return decodeNullable(&s.Fingerprint, d, decodeStr) // "fingerprint"
+	case 12:
+		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON) // "user"
+	case 13:
+		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON) // "installation"
+	case 14:
+		return decodeNullable(&s.ExpiresAt, d, decodeTime) // "expires_at"
 	}
 	return d.Skip()
 }
@@ -663,16 +651,13 @@ func (s *AuthorizationApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "client_id":
-		return decodeStr(&s.ClientID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, authorizationAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, authorizationAppMembers) {
+	case 0:
+		return decodeStr(&s.ClientID, d) // "client_id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	return d.Skip()
 }
@@ -691,44 +676,41 @@ func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "client_id":
-		return decodeStr(&s.ClientID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "external_url":
-		return decodeStr(&s.ExternalURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	case "client_secret":
-		return decodeStr(&s.ClientSecret, d)
-	case "webhook_secret":
-		return decodeNullable(&s.WebhookSecret, d, decodeStr)
-	case "pem":
-		return decodeStr(&s.PEM, d)
-	}
-	if name := foldedKey(key, createFromManifestResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, createFromManifestResponseMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.ClientID, d) // "client_id"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 7:
+		return decodeStr(&s.ExternalURL, d) // "external_url"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 10:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 11:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 12:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 13:
+		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
+	case 14:
+		return decodeStr(&s.ClientSecret, d) // "client_secret"
+	case 15:
+		return decodeNullable(&s.WebhookSecret, d, decodeStr) // "webhook_secret"
+	case 16:
+		return decodeStr(&s.PEM, d) // "pem"
 	}
 	return d.Skip()
 }
@@ -747,16 +729,13 @@ func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, decodeStr)
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	}
-	if name := foldedKey(key, createInstallationAccessTokenRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, createInstallationAccessTokenRequestMembers) {
+	case 0:
+		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
+	case 1:
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
+	case 2:
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
 	}
 	return d.Skip()
 }
@@ -793,30 +772,27 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "website_url":
-		return decodeNullable(&s.WebsiteURL, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	}
-	if name := foldedKey(key, enterpriseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, enterpriseMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 7:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 8:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 9:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
 	}
 	return d.Skip()
 }
@@ -835,52 +811,49 @@ func (s *Installation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "account":
-		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
-	case "repository_selection":
-		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
-	case "access_tokens_url":
-		return decodeStr(&s.AccessTokensURL, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "app_id":
-		return decodeInt64(&s.AppID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "target_id":
-		return decodeInt64(&s.TargetID, d)
-	case "target_type":
-		return decodeStr(&s.TargetType, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "app_slug":
-		return decodeStr(&s.AppSlug, d)
-	case "suspended_by":
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
-	case "suspended_at":
-		return decodeNullable(&s.SuspendedAt, d, decodeTime)
-	case "contact_email":
-		return decodeNullable(&s.ContactEmail, d, decodeStr)
-	}
-	if name := foldedKey(key, installationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
+	case 2:
+		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 3:
+		return decodeStr(&s.AccessTokensURL, d) // "access_tokens_url"
+	case 4:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.AppID, d) // "app_id"
+	case 7:
+		return decodeOptStr(&s.ClientID, d) // "client_id"
+	case 8:
+		return decodeInt64(&s.TargetID, d) // "target_id"
+	case 9:
+		return decodeStr(&s.TargetType, d) // "target_type"
+	case 10:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 11:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 12:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 13:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 14:
+		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
+	case 15:
+		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
+	case 16:
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
+	case 17:
+		return decodeStr(&s.AppSlug, d) // "app_slug"
+	case 18:
+		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
+	case 19:
+		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
+	case 20:
+		return decodeNullable(&s.ContactEmail, d, decodeStr) // "contact_email"
 	}
 	return d.Skip()
 }
@@ -980,208 +953,205 @@ func (s *InstallationRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	}
-	if name := foldedKey(key, installationRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationRepositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+	case 5:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 6:
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
+	case 7:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 8:
+		return decodeBool(&s.Private, d) // "private"
+	case 9:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 10:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 11:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
+	case 13:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 14:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 15:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 16:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 17:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 18:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 19:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 20:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 21:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 22:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 23:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 27:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 28:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 29:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 30:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 31:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 32:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 33:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 34:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 35:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 36:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 37:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 38:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 39:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 40:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 41:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 42:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 43:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 44:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 45:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 46:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 47:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 48:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 49:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 50:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 51:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 52:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 53:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 54:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 55:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 56:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 57:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 58:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 59:
+		return decodeInt64(&s.Size, d) // "size"
+	case 60:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 61:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 62:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 63:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 64:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 65:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 66:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 67:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 68:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 69:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 70:
+		return decodeOptBool(&s.HasPullRequests, d) // "has_pull_requests"
+	case 71:
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d) // "pull_request_creation_policy"
+	case 72:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 73:
+		return decodeBool(&s.Disabled, d) // "disabled"
+	case 74:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 75:
+		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
+	case 76:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 77:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 78:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 79:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 80:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 81:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 82:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 83:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 84:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 85:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 86:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 87:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 88:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 89:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 90:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 91:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 92:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 95:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 96:
+		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
+	case 97:
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
+	case 98:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
 	return d.Skip()
 }
@@ -1200,26 +1170,23 @@ func (s *InstallationToken) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "token":
-		return decodeStr(&s.Token, d)
-	case "expires_at":
-		return decodeStr(&s.ExpiresAt, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	case "repository_selection":
-		return decodeOptEnum(&s.RepositorySelection, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON)
-	case "single_file":
-		return decodeOptStr(&s.SingleFile, d)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	}
-	if name := foldedKey(key, installationTokenMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationTokenMembers) {
+	case 0:
+		return decodeStr(&s.Token, d) // "token"
+	case 1:
+		return decodeStr(&s.ExpiresAt, d) // "expires_at"
+	case 2:
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
+	case 3:
+		return decodeOptEnum(&s.RepositorySelection, d) // "repository_selection"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON) // "repositories"
+	case 5:
+		return decodeOptStr(&s.SingleFile, d) // "single_file"
+	case 6:
+		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
+	case 7:
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
 	}
 	return d.Skip()
 }
@@ -1238,20 +1205,17 @@ func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "requester":
-		return s.Requester.decodeJSON(d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	}
-	if name := foldedKey(key, integrationInstallationRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, integrationInstallationRequestMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return s.Account.decodeJSON(d) // "account"
+	case 3:
+		return s.Requester.decodeJSON(d) // "requester"
+	case 4:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
 	}
 	return d.Skip()
 }
@@ -1270,22 +1234,19 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	case "spdx_id":
-		return decodeNullable(&s.SpdxID, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	}
-	if name := foldedKey(key, licenseSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, licenseSimpleMembers) {
+	case 0:
+		return decodeStr(&s.Key, d) // "key"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeNullable(&s.URL, d, decodeStr) // "url"
+	case 3:
+		return decodeNullable(&s.SpdxID, d, decodeStr) // "spdx_id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
 	}
 	return d.Skip()
 }
@@ -1304,16 +1265,13 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "repository_selection":
-		return decodeOptStr(&s.RepositorySelection, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
-	}
-	if name := foldedKey(key, listInstallationReposForAuthenticatedUserResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, listInstallationReposForAuthenticatedUserResponseMembers) {
+	case 0:
+		return decodeInt64(&s.TotalCount, d) // "total_count"
+	case 1:
+		return decodeOptStr(&s.RepositorySelection, d) // "repository_selection"
+	case 2:
+		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
 	}
 	return d.Skip()
 }
@@ -1332,14 +1290,11 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "installations":
-		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON)
-	}
-	if name := foldedKey(key, listInstallationsForAuthenticatedUserResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, listInstallationsForAuthenticatedUserResponseMembers) {
+	case 0:
+		return decodeInt64(&s.TotalCount, d) // "total_count"
+	case 1:
+		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON) // "installations"
 	}
 	return d.Skip()
 }
@@ -1358,16 +1313,13 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON)
-	case "repository_selection":
-		return decodeOptStr(&s.RepositorySelection, d)
-	}
-	if name := foldedKey(key, listReposAccessibleToInstallationResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, listReposAccessibleToInstallationResponseMembers) {
+	case 0:
+		return decodeInt64(&s.TotalCount, d) // "total_count"
+	case 1:
+		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
+	case 2:
+		return decodeOptStr(&s.RepositorySelection, d) // "repository_selection"
 	}
 	return d.Skip()
 }
@@ -1386,206 +1338,203 @@ func (s *Repository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_pull_requests":
-		return decodeOptBool(&s.HasPullRequests, d)
-	case "pull_request_creation_policy":
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+	case 5:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 6:
+		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
+	case 7:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 8:
+		return decodeBool(&s.Private, d) // "private"
+	case 9:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 10:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 11:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
+	case 13:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 14:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 15:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 16:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 17:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 18:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 19:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 20:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 21:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 22:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 23:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 27:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 28:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 29:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 30:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 31:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 32:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 33:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 34:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 35:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 36:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 37:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 38:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 39:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 40:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 41:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 42:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 43:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 44:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 45:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 46:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 47:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 48:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 49:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 50:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 51:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 52:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 53:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 54:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 55:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 56:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 57:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 58:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 59:
+		return decodeInt64(&s.Size, d) // "size"
+	case 60:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 61:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 62:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 63:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 64:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 65:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 66:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 67:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 68:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 69:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 70:
+		return decodeOptBool(&s.HasPullRequests, d) // "has_pull_requests"
+	case 71:
+		return decodeOptEnum(&s.PullRequestCreationPolicy, d) // "pull_request_creation_policy"
+	case 72:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 73:
+		return decodeBool(&s.Disabled, d) // "disabled"
+	case 74:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 75:
+		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
+	case 76:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 77:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 78:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 79:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 80:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 81:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 82:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 83:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 84:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 85:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 86:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 87:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 88:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 89:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 90:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 91:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 92:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 95:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 96:
+		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
+	case 97:
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
 	}
 	return d.Skip()
 }
@@ -1604,14 +1553,11 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "lexical_search_ok":
-		return decodeOptBool(&s.LexicalSearchOk, d)
-	case "lexical_commit_sha":
-		return decodeOptStr(&s.LexicalCommitSHA, d)
-	}
-	if name := foldedKey(key, repositoryCodeSearchIndexStatusMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryCodeSearchIndexStatusMembers) {
+	case 0:
+		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
+	case 1:
+		return decodeOptStr(&s.LexicalCommitSHA, d) // "lexical_commit_sha"
 	}
 	return d.Skip()
 }
@@ -1630,20 +1576,17 @@ func (s *RepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin":
-		return decodeBool(&s.Admin, d)
-	case "pull":
-		return decodeBool(&s.Pull, d)
-	case "triage":
-		return decodeOptBool(&s.Triage, d)
-	case "push":
-		return decodeBool(&s.Push, d)
-	case "maintain":
-		return decodeOptBool(&s.Maintain, d)
-	}
-	if name := foldedKey(key, repositoryPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryPermissionsMembers) {
+	case 0:
+		return decodeBool(&s.Admin, d) // "admin"
+	case 1:
+		return decodeBool(&s.Pull, d) // "pull"
+	case 2:
+		return decodeOptBool(&s.Triage, d) // "triage"
+	case 3:
+		return decodeBool(&s.Push, d) // "push"
+	case 4:
+		return decodeOptBool(&s.Maintain, d) // "maintain"
 	}
 	return d.Skip()
 }
@@ -1662,22 +1605,19 @@ func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "access_token":
-		return decodeStr(&s.AccessToken, d)
-	case "target":
-		return decodeOptStr(&s.Target, d)
-	case "target_id":
-		return decodeOptInt64(&s.TargetID, d)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, decodeStr)
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON)
-	}
-	if name := foldedKey(key, scopeTokenRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, scopeTokenRequestMembers) {
+	case 0:
+		return decodeStr(&s.AccessToken, d) // "access_token"
+	case 1:
+		return decodeOptStr(&s.Target, d) // "target"
+	case 2:
+		return decodeOptInt64(&s.TargetID, d) // "target_id"
+	case 3:
+		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
+	case 4:
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
+	case 5:
+		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
 	}
 	return d.Skip()
 }
@@ -1724,24 +1664,21 @@ func (s *ScopedInstallation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "repository_selection":
-		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "account":
-		return s.Account.decodeJSON(d)
-	}
-	if name := foldedKey(key, scopedInstallationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, scopedInstallationMembers) {
+	case 0:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 1:
+		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 2:
+		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
+	case 3:
+		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
+	case 4:
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
+	case 5:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 6:
+		return s.Account.decodeJSON(d) // "account"
 	}
 	return d.Skip()
 }
@@ -1760,54 +1697,51 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "gravatar_id":
-		return decodeNullable(&s.GravatarID, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "followers_url":
-		return decodeStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeStr(&s.GistsURL, d)
-	case "starred_url":
-		return decodeStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeStr(&s.SubscriptionsURL, d)
-	case "organizations_url":
-		return decodeStr(&s.OrganizationsURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "received_events_url":
-		return decodeStr(&s.ReceivedEventsURL, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "site_admin":
-		return decodeBool(&s.SiteAdmin, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, simpleUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleUserMembers) {
+	case 0:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 1:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 2:
+		return decodeStr(&s.Login, d) // "login"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 6:
+		return decodeNullable(&s.GravatarID, d, decodeStr) // "gravatar_id"
+	case 7:
+		return decodeStr(&s.URL, d) // "url"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeStr(&s.FollowersURL, d) // "followers_url"
+	case 10:
+		return decodeStr(&s.FollowingURL, d) // "following_url"
+	case 11:
+		return decodeStr(&s.GistsURL, d) // "gists_url"
+	case 12:
+		return decodeStr(&s.StarredURL, d) // "starred_url"
+	case 13:
+		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 14:
+		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 15:
+		return decodeStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 17:
+		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 18:
+		return decodeStr(&s.Type, d) // "type"
+	case 19:
+		return decodeBool(&s.SiteAdmin, d) // "site_admin"
+	case 20:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	return d.Skip()
 }

@@ -15,24 +15,21 @@ func (s *BranchProtectionRuleCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[BranchProtectionRuleCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, branchProtectionRuleCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleCreatedMembers) {
+	case 0:
+		return decodeEnum[BranchProtectionRuleCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,24 +97,21 @@ func (s *BranchProtectionRuleDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[BranchProtectionRuleDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, branchProtectionRuleDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleDeletedMembers) {
+	case 0:
+		return decodeEnum[BranchProtectionRuleDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -185,26 +179,23 @@ func (s *BranchProtectionRuleEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[BranchProtectionRuleEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*BranchProtectionRuleEditedChanges).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, branchProtectionRuleEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleEditedMembers) {
+	case 0:
+		return decodeEnum[BranchProtectionRuleEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*BranchProtectionRuleEditedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -276,32 +267,29 @@ func (s *BranchProtectionRuleEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin_enforced":
-		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON)
-	case "authorized_actor_names":
-		return decodePtr(&s.AuthorizedActorNames, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON)
-	case "authorized_actors_only":
-		return decodePtr(&s.AuthorizedActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON)
-	case "authorized_dismissal_actors_only":
-		return decodePtr(&s.AuthorizedDismissalActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON)
-	case "linear_history_requirement_enforcement_level":
-		return decodePtr(&s.LinearHistoryRequirementEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON)
-	case "lock_branch_enforcement_level":
-		return decodePtr(&s.LockBranchEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON)
-	case "lock_allows_fork_sync":
-		return decodePtr(&s.LockAllowsForkSync, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON)
-	case "pull_request_reviews_enforcement_level":
-		return decodePtr(&s.PullRequestReviewsEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON)
-	case "require_last_push_approval":
-		return decodePtr(&s.RequireLastPushApproval, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON)
-	case "required_status_checks":
-		return decodePtr(&s.RequiredStatusChecks, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON)
-	case "required_status_checks_enforcement_level":
-		return decodePtr(&s.RequiredStatusChecksEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON)
-	}
-	if name := foldedKey(key, branchProtectionRuleEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "admin_enforced"
+	case 1:
+		return decodePtr(&s.AuthorizedActorNames, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON) // "authorized_actor_names"
+	case 2:
+		return decodePtr(&s.AuthorizedActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "authorized_actors_only"
+	case 3:
+		return decodePtr(&s.AuthorizedDismissalActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "authorized_dismissal_actors_only"
+	case 4:
+		return decodePtr(&s.LinearHistoryRequirementEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "linear_history_requirement_enforcement_level"
+	case 5:
+		return decodePtr(&s.LockBranchEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "lock_branch_enforcement_level"
+	case 6:
+		return decodePtr(&s.LockAllowsForkSync, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "lock_allows_fork_sync"
+	case 7:
+		return decodePtr(&s.PullRequestReviewsEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "pull_request_reviews_enforcement_level"
+	case 8:
+		return decodePtr(&s.RequireLastPushApproval, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "require_last_push_approval"
+	case 9:
+		return decodePtr(&s.RequiredStatusChecks, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON) // "required_status_checks"
+	case 10:
+		return decodePtr(&s.RequiredStatusChecksEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "required_status_checks_enforcement_level"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -393,12 +381,9 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeBool)
-	}
-	if name := foldedKey(key, branchProtectionRuleEditedChangesAdminEnforcedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleEditedChangesAdminEnforcedMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeBool) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -452,12 +437,9 @@ func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeSlice(&s.From, d, decodeStr)
-	}
-	if name := foldedKey(key, branchProtectionRuleEditedChangesAuthorizedActorNamesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleEditedChangesAuthorizedActorNamesMembers) {
+	case 0:
+		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -507,12 +489,9 @@ func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLev
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeEnum[BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelFrom](&s.From, d)
-	}
-	if name := foldedKey(key, branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers) {
+	case 0:
+		return decodeEnum[BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelFrom](&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -562,66 +541,63 @@ func (s *WebhooksRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRule) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin_enforced":
-		return decodeBool(&s.AdminEnforced, d)
-	case "allow_deletions_enforcement_level":
-		return decodeEnum[WebhooksRuleAllowDeletionsEnforcementLevel](&s.AllowDeletionsEnforcementLevel, d)
-	case "allow_force_pushes_enforcement_level":
-		return decodeEnum[WebhooksRuleAllowForcePushesEnforcementLevel](&s.AllowForcePushesEnforcementLevel, d)
-	case "authorized_actor_names":
-		return decodeSlice(&s.AuthorizedActorNames, d, decodeStr)
-	case "authorized_actors_only":
-		return decodeBool(&s.AuthorizedActorsOnly, d)
-	case "authorized_dismissal_actors_only":
-		return decodeBool(&s.AuthorizedDismissalActorsOnly, d)
-	case "create_protected":
-		return decodeOptBool(&s.CreateProtected, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismiss_stale_reviews_on_push":
-		return decodeBool(&s.DismissStaleReviewsOnPush, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "ignore_approvals_from_contributors":
-		return decodeBool(&s.IgnoreApprovalsFromContributors, d)
-	case "linear_history_requirement_enforcement_level":
-		return decodeEnum[WebhooksRuleLinearHistoryRequirementEnforcementLevel](&s.LinearHistoryRequirementEnforcementLevel, d)
-	case "lock_branch_enforcement_level":
-		return decodeEnum[WebhooksRuleLockBranchEnforcementLevel](&s.LockBranchEnforcementLevel, d)
-	case "lock_allows_fork_sync":
-		return decodeOptBool(&s.LockAllowsForkSync, d)
-	case "merge_queue_enforcement_level":
-		return decodeEnum[WebhooksRuleMergeQueueEnforcementLevel](&s.MergeQueueEnforcementLevel, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "pull_request_reviews_enforcement_level":
-		return decodeEnum[WebhooksRulePullRequestReviewsEnforcementLevel](&s.PullRequestReviewsEnforcementLevel, d)
-	case "repository_id":
-		return decodeInt64(&s.RepositoryID, d)
-	case "require_code_owner_review":
-		return decodeBool(&s.RequireCodeOwnerReview, d)
-	case "require_last_push_approval":
-		return decodeOptBool(&s.RequireLastPushApproval, d)
-	case "required_approving_review_count":
-		return decodeInt64(&s.RequiredApprovingReviewCount, d)
-	case "required_conversation_resolution_level":
-		return decodeEnum[WebhooksRuleRequiredConversationResolutionLevel](&s.RequiredConversationResolutionLevel, d)
-	case "required_deployments_enforcement_level":
-		return decodeEnum[WebhooksRuleRequiredDeploymentsEnforcementLevel](&s.RequiredDeploymentsEnforcementLevel, d)
-	case "required_status_checks":
-		return decodeSlice(&s.RequiredStatusChecks, d, decodeStr)
-	case "required_status_checks_enforcement_level":
-		return decodeEnum[WebhooksRuleRequiredStatusChecksEnforcementLevel](&s.RequiredStatusChecksEnforcementLevel, d)
-	case "signature_requirement_enforcement_level":
-		return decodeEnum[WebhooksRuleSignatureRequirementEnforcementLevel](&s.SignatureRequirementEnforcementLevel, d)
-	case "strict_required_status_checks_policy":
-		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, webhooksRuleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksRuleMembers) {
+	case 0:
+		return decodeBool(&s.AdminEnforced, d) // "admin_enforced"
+	case 1:
+		return decodeEnum[WebhooksRuleAllowDeletionsEnforcementLevel](&s.AllowDeletionsEnforcementLevel, d) // "allow_deletions_enforcement_level"
+	case 2:
+		return decodeEnum[WebhooksRuleAllowForcePushesEnforcementLevel](&s.AllowForcePushesEnforcementLevel, d) // "allow_force_pushes_enforcement_level"
+	case 3:
+		return decodeSlice(&s.AuthorizedActorNames, d, decodeStr) // "authorized_actor_names"
+	case 4:
+		return decodeBool(&s.AuthorizedActorsOnly, d) // "authorized_actors_only"
+	case 5:
+		return decodeBool(&s.AuthorizedDismissalActorsOnly, d) // "authorized_dismissal_actors_only"
+	case 6:
+		return decodeOptBool(&s.CreateProtected, d) // "create_protected"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeBool(&s.DismissStaleReviewsOnPush, d) // "dismiss_stale_reviews_on_push"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeBool(&s.IgnoreApprovalsFromContributors, d) // "ignore_approvals_from_contributors"
+	case 11:
+		return decodeEnum[WebhooksRuleLinearHistoryRequirementEnforcementLevel](&s.LinearHistoryRequirementEnforcementLevel, d) // "linear_history_requirement_enforcement_level"
+	case 12:
+		return decodeEnum[WebhooksRuleLockBranchEnforcementLevel](&s.LockBranchEnforcementLevel, d) // "lock_branch_enforcement_level"
+	case 13:
+		return decodeOptBool(&s.LockAllowsForkSync, d) // "lock_allows_fork_sync"
+	case 14:
+		return decodeEnum[WebhooksRuleMergeQueueEnforcementLevel](&s.MergeQueueEnforcementLevel, d) // "merge_queue_enforcement_level"
+	case 15:
+		return decodeStr(&s.Name, d) // "name"
+	case 16:
+		return decodeEnum[WebhooksRulePullRequestReviewsEnforcementLevel](&s.PullRequestReviewsEnforcementLevel, d) // "pull_request_reviews_enforcement_level"
+	case 17:
+		return decodeInt64(&s.RepositoryID, d) // "repository_id"
+	case 18:
+		return decodeBool(&s.RequireCodeOwnerReview, d) // "require_code_owner_review"
+	case 19:
+		return decodeOptBool(&s.RequireLastPushApproval, d) // "require_last_push_approval"
+	case 20:
+		return decodeInt64(&s.RequiredApprovingReviewCount, d) // "required_approving_review_count"
+	case 21:
+		return decodeEnum[WebhooksRuleRequiredConversationResolutionLevel](&s.RequiredConversationResolutionLevel, d) // "required_conversation_resolution_level"
+	case 22:
+		return decodeEnum[WebhooksRuleRequiredDeploymentsEnforcementLevel](&s.RequiredDeploymentsEnforcementLevel, d) // "required_deployments_enforcement_level"
+	case 23:
+		return decodeSlice(&s.RequiredStatusChecks, d, decodeStr) // "required_status_checks"
+	case 24:
+		return decodeEnum[WebhooksRuleRequiredStatusChecksEnforcementLevel](&s.RequiredStatusChecksEnforcementLevel, d) // "required_status_checks_enforcement_level"
+	case 25:
+		return decodeEnum[WebhooksRuleSignatureRequirementEnforcementLevel](&s.SignatureRequirementEnforcementLevel, d) // "signature_requirement_enforcement_level"
+	case 26:
+		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d) // "strict_required_status_checks_policy"
+	case 27:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

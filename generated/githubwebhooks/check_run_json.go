@@ -15,24 +15,21 @@ func (s *CheckRunCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckRunCompletedActionValue](&s.ActionValue, d)
-	case "check_run":
-		return s.CheckRun.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkRunCompletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunCompletedMembers) {
+	case 0:
+		return decodeEnum[CheckRunCompletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckRun.decodeJSON(d) // "check_run"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,24 +97,21 @@ func (s *CheckRunCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckRunCreatedActionValue](&s.ActionValue, d)
-	case "check_run":
-		return s.CheckRun.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkRunCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunCreatedMembers) {
+	case 0:
+		return decodeEnum[CheckRunCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckRun.decodeJSON(d) // "check_run"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -185,26 +179,23 @@ func (s *CheckRunRequestedAction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckRunRequestedActionActionValue](&s.ActionValue, d)
-	case "check_run":
-		return s.CheckRun.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requested_action":
-		return decodePtr(&s.RequestedAction, d, (*CheckRunRequestedActionRequestedAction).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkRunRequestedActionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunRequestedActionMembers) {
+	case 0:
+		return decodeEnum[CheckRunRequestedActionActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckRun.decodeJSON(d) // "check_run"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.RequestedAction, d, (*CheckRunRequestedActionRequestedAction).decodeJSON) // "requested_action"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -276,12 +267,9 @@ func (s *CheckRunRequestedActionRequestedAction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRequestedActionRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "identifier":
-		return decodeOptStr(&s.Identifier, d)
-	}
-	if name := foldedKey(key, checkRunRequestedActionRequestedActionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunRequestedActionRequestedActionMembers) {
+	case 0:
+		return decodeOptStr(&s.Identifier, d) // "identifier"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -333,24 +321,21 @@ func (s *CheckRunRerequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRerequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckRunRerequestedActionValue](&s.ActionValue, d)
-	case "check_run":
-		return s.CheckRun.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkRunRerequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunRerequestedMembers) {
+	case 0:
+		return decodeEnum[CheckRunRerequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckRun.decodeJSON(d) // "check_run"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -418,44 +403,41 @@ func (s *CheckRunWithSimpleCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunWithSimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "app":
-		return decodeNullable(&s.App, d, (*Integration).decodeJSON)
-	case "check_suite":
-		return s.CheckSuite.decodeJSON(d)
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeTime)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckRunWithSimpleCheckSuiteConclusion])
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*DeploymentSimple).decodeJSON)
-	case "details_url":
-		return decodeStr(&s.DetailsURL, d)
-	case "external_id":
-		return decodeStr(&s.ExternalID, d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "output":
-		return s.Output.decodeJSON(d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON)
-	case "started_at":
-		return decodeTime(&s.StartedAt, d)
-	case "status":
-		return decodeEnum[CheckRunWithSimpleCheckSuiteStatus](&s.Status, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkRunWithSimpleCheckSuiteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunWithSimpleCheckSuiteMembers) {
+	case 0:
+		return decodeNullable(&s.App, d, (*Integration).decodeJSON) // "app"
+	case 1:
+		return s.CheckSuite.decodeJSON(d) // "check_suite"
+	case 2:
+		return decodeNullable(&s.CompletedAt, d, decodeTime) // "completed_at"
+	case 3:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckRunWithSimpleCheckSuiteConclusion]) // "conclusion"
+	case 4:
+		return decodePtr(&s.Deployment, d, (*DeploymentSimple).decodeJSON) // "deployment"
+	case 5:
+		return decodeStr(&s.DetailsURL, d) // "details_url"
+	case 6:
+		return decodeStr(&s.ExternalID, d) // "external_id"
+	case 7:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Name, d) // "name"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return s.Output.decodeJSON(d) // "output"
+	case 13:
+		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
+	case 14:
+		return decodeTime(&s.StartedAt, d) // "started_at"
+	case 15:
+		return decodeEnum[CheckRunWithSimpleCheckSuiteStatus](&s.Status, d) // "status"
+	case 16:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -559,20 +541,17 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "annotations_count":
-		return decodeInt64(&s.AnnotationsCount, d)
-	case "annotations_url":
-		return decodeStr(&s.AnnotationsURL, d)
-	case "summary":
-		return decodeNullable(&s.Summary, d, decodeStr)
-	case "text":
-		return decodeNullable(&s.Text, d, decodeStr)
-	case "title":
-		return decodeNullable(&s.Title, d, decodeStr)
-	}
-	if name := foldedKey(key, checkRunWithSimpleCheckSuiteOutputMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkRunWithSimpleCheckSuiteOutputMembers) {
+	case 0:
+		return decodeInt64(&s.AnnotationsCount, d) // "annotations_count"
+	case 1:
+		return decodeStr(&s.AnnotationsURL, d) // "annotations_url"
+	case 2:
+		return decodeNullable(&s.Summary, d, decodeStr) // "summary"
+	case 3:
+		return decodeNullable(&s.Text, d, decodeStr) // "text"
+	case 4:
+		return decodeNullable(&s.Title, d, decodeStr) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -642,20 +621,17 @@ func (s *CodeOfConduct) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeOfConduct) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "body":
-		return decodeOptStr(&s.Body, d)
-	case "html_url":
-		return decodeNullable(&s.HTMLURL, d, decodeStr)
-	}
-	if name := foldedKey(key, codeOfConductMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeOfConductMembers) {
+	case 0:
+		return decodeStr(&s.Key, d) // "key"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeOptStr(&s.Body, d) // "body"
+	case 4:
+		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -719,38 +695,35 @@ func (s *DeploymentSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "task":
-		return decodeStr(&s.Task, d)
-	case "original_environment":
-		return decodeOptStr(&s.OriginalEnvironment, d)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "transient_environment":
-		return decodeOptBool(&s.TransientEnvironment, d)
-	case "production_environment":
-		return decodeOptBool(&s.ProductionEnvironment, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentSimpleMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.Task, d) // "task"
+	case 4:
+		return decodeOptStr(&s.OriginalEnvironment, d) // "original_environment"
+	case 5:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 6:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 9:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 10:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 11:
+		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
+	case 12:
+		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
+	case 13:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -842,186 +815,183 @@ func (s *MinimalRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeOptStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeOptStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeOptStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeOptStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeOptInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeOptInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeOptInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeOptInt64(&s.Size, d)
-	case "default_branch":
-		return decodeOptStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeOptInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeOptBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeOptBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeOptBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeOptBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeOptBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "archived":
-		return decodeOptBool(&s.Archived, d)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON)
-	case "role_name":
-		return decodeOptStr(&s.RoleName, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "subscribers_count":
-		return decodeOptInt64(&s.SubscribersCount, d)
-	case "network_count":
-		return decodeOptInt64(&s.NetworkCount, d)
-	case "code_of_conduct":
-		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConduct).decodeJSON)
-	case "license":
-		return decodeNullable(&s.License, d, (*MinimalRepositoryLicense).decodeJSON)
-	case "forks":
-		return decodeOptInt64(&s.Forks, d)
-	case "open_issues":
-		return decodeOptInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeOptInt64(&s.Watchers, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "security_and_analysis":
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	}
-	if name := foldedKey(key, minimalRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, minimalRepositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeBool(&s.Private, d) // "private"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 8:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
+	case 10:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 11:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 12:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 13:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 14:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 15:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 16:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 17:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 18:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 19:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 20:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 21:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 22:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 23:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 24:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 25:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 26:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 27:
+		return decodeOptStr(&s.GitURL, d) // "git_url"
+	case 28:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 29:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 30:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 31:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 32:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 33:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 34:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 35:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 36:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 37:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 38:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 39:
+		return decodeOptStr(&s.SSHURL, d) // "ssh_url"
+	case 40:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 41:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 42:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 43:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 44:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 45:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 46:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 47:
+		return decodeOptStr(&s.CloneURL, d) // "clone_url"
+	case 48:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 49:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 50:
+		return decodeOptStr(&s.SvnURL, d) // "svn_url"
+	case 51:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 52:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 53:
+		return decodeOptInt64(&s.ForksCount, d) // "forks_count"
+	case 54:
+		return decodeOptInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 55:
+		return decodeOptInt64(&s.WatchersCount, d) // "watchers_count"
+	case 56:
+		return decodeOptInt64(&s.Size, d) // "size"
+	case 57:
+		return decodeOptStr(&s.DefaultBranch, d) // "default_branch"
+	case 58:
+		return decodeOptInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 59:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 60:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 61:
+		return decodeOptBool(&s.HasIssues, d) // "has_issues"
+	case 62:
+		return decodeOptBool(&s.HasProjects, d) // "has_projects"
+	case 63:
+		return decodeOptBool(&s.HasWiki, d) // "has_wiki"
+	case 64:
+		return decodeOptBool(&s.HasPages, d) // "has_pages"
+	case 65:
+		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
+	case 66:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 67:
+		return decodeOptBool(&s.Archived, d) // "archived"
+	case 68:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 69:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 70:
+		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
+	case 71:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 72:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 73:
+		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
+	case 74:
+		return decodeOptStr(&s.RoleName, d) // "role_name"
+	case 75:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 76:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 77:
+		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
+	case 78:
+		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
+	case 79:
+		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConduct).decodeJSON) // "code_of_conduct"
+	case 80:
+		return decodeNullable(&s.License, d, (*MinimalRepositoryLicense).decodeJSON) // "license"
+	case 81:
+		return decodeOptInt64(&s.Forks, d) // "forks"
+	case 82:
+		return decodeOptInt64(&s.OpenIssues, d) // "open_issues"
+	case 83:
+		return decodeOptInt64(&s.Watchers, d) // "watchers"
+	case 84:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 85:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 86:
+		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
+	case 87:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1365,20 +1335,17 @@ func (s *MinimalRepositoryLicense) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeOptStr(&s.Key, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "spdx_id":
-		return decodeOptStr(&s.SpdxID, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	}
-	if name := foldedKey(key, minimalRepositoryLicenseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, minimalRepositoryLicenseMembers) {
+	case 0:
+		return decodeOptStr(&s.Key, d) // "key"
+	case 1:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 2:
+		return decodeOptStr(&s.SpdxID, d) // "spdx_id"
+	case 3:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 4:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1446,20 +1413,17 @@ func (s *PullRequestMinimal) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimal) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "base":
-		return s.Base.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestMinimalMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestMinimalMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeInt64(&s.Number, d) // "number"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return s.Head.decodeJSON(d) // "head"
+	case 4:
+		return s.Base.decodeJSON(d) // "base"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1517,16 +1481,13 @@ func (s *PullRequestMinimalHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimalHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestMinimalHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestMinimalHeadMembers) {
+	case 0:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 1:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1580,16 +1541,13 @@ func (s *PullRequestMinimalHeadRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimalHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, pullRequestMinimalHeadRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestMinimalHeadRepoMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.URL, d) // "url"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1643,38 +1601,35 @@ func (s *SimpleCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after":
-		return decodeNullable(&s.After, d, decodeStr)
-	case "app":
-		return decodeNullable(&s.App, d, (*Integration).decodeJSON)
-	case "before":
-		return decodeNullable(&s.Before, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[SimpleCheckSuiteConclusion])
-	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_sha":
-		return decodeOptStr(&s.HeadSHA, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*MinimalRepository).decodeJSON)
-	case "status":
-		return decodeOptEnum(&s.Status, d)
-	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, simpleCheckSuiteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleCheckSuiteMembers) {
+	case 0:
+		return decodeNullable(&s.After, d, decodeStr) // "after"
+	case 1:
+		return decodeNullable(&s.App, d, (*Integration).decodeJSON) // "app"
+	case 2:
+		return decodeNullable(&s.Before, d, decodeStr) // "before"
+	case 3:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[SimpleCheckSuiteConclusion]) // "conclusion"
+	case 4:
+		return decodeOptTime(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 6:
+		return decodeOptStr(&s.HeadSHA, d) // "head_sha"
+	case 7:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
+	case 10:
+		return decodePtr(&s.Repository, d, (*MinimalRepository).decodeJSON) // "repository"
+	case 11:
+		return decodeOptEnum(&s.Status, d) // "status"
+	case 12:
+		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
+	case 13:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

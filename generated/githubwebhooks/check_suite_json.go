@@ -15,24 +15,21 @@ func (s *CheckSuiteCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckSuiteCompletedActionValue](&s.ActionValue, d)
-	case "check_suite":
-		return s.CheckSuite.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedMembers) {
+	case 0:
+		return decodeEnum[CheckSuiteCompletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckSuite.decodeJSON(d) // "check_suite"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,46 +97,43 @@ func (s *CheckSuiteCompletedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after":
-		return decodeNullable(&s.After, d, decodeStr)
-	case "app":
-		return s.App.decodeJSON(d)
-	case "before":
-		return decodeNullable(&s.Before, d, decodeStr)
-	case "check_runs_url":
-		return decodeStr(&s.CheckRunsURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteCompletedCheckSuiteConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "latest_check_runs_count":
-		return decodeInt64(&s.LatestCheckRunsCount, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "rerequestable":
-		return decodeOptBool(&s.Rerequestable, d)
-	case "runs_rerequestable":
-		return decodeOptBool(&s.RunsRerequestable, d)
-	case "status":
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteCompletedCheckSuiteStatus])
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuiteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuiteMembers) {
+	case 0:
+		return decodeNullable(&s.After, d, decodeStr) // "after"
+	case 1:
+		return s.App.decodeJSON(d) // "app"
+	case 2:
+		return decodeNullable(&s.Before, d, decodeStr) // "before"
+	case 3:
+		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
+	case 4:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteCompletedCheckSuiteConclusion]) // "conclusion"
+	case 5:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 7:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 8:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 13:
+		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
+	case 14:
+		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
+	case 15:
+		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteCompletedCheckSuiteStatus]) // "status"
+	case 16:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 17:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -255,36 +249,33 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "client_id":
-		return decodeNullable(&s.ClientID, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuiteAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuiteAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
+	case 7:
+		return decodeStr(&s.Name, d) // "name"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 10:
+		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+	case 11:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -394,24 +385,21 @@ func (s *CheckSuiteRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckSuiteRequestedActionValue](&s.ActionValue, d)
-	case "check_suite":
-		return s.CheckSuite.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkSuiteRequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRequestedMembers) {
+	case 0:
+		return decodeEnum[CheckSuiteRequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckSuite.decodeJSON(d) // "check_suite"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -479,46 +467,43 @@ func (s *CheckSuiteRequestedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after":
-		return decodeNullable(&s.After, d, decodeStr)
-	case "app":
-		return s.App.decodeJSON(d)
-	case "before":
-		return decodeNullable(&s.Before, d, decodeStr)
-	case "check_runs_url":
-		return decodeStr(&s.CheckRunsURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRequestedCheckSuiteConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "latest_check_runs_count":
-		return decodeInt64(&s.LatestCheckRunsCount, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "rerequestable":
-		return decodeOptBool(&s.Rerequestable, d)
-	case "runs_rerequestable":
-		return decodeOptBool(&s.RunsRerequestable, d)
-	case "status":
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRequestedCheckSuiteStatus])
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkSuiteRequestedCheckSuiteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRequestedCheckSuiteMembers) {
+	case 0:
+		return decodeNullable(&s.After, d, decodeStr) // "after"
+	case 1:
+		return s.App.decodeJSON(d) // "app"
+	case 2:
+		return decodeNullable(&s.Before, d, decodeStr) // "before"
+	case 3:
+		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
+	case 4:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRequestedCheckSuiteConclusion]) // "conclusion"
+	case 5:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 7:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 8:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 13:
+		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
+	case 14:
+		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
+	case 15:
+		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRequestedCheckSuiteStatus]) // "status"
+	case 16:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 17:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -634,36 +619,33 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "client_id":
-		return decodeNullable(&s.ClientID, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, checkSuiteRequestedCheckSuiteAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRequestedCheckSuiteAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
+	case 7:
+		return decodeStr(&s.Name, d) // "name"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 10:
+		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+	case 11:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -773,90 +755,87 @@ func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "artifact_metadata":
-		return decodeOptEnum(&s.ArtifactMetadata, d)
-	case "attestations":
-		return decodeOptEnum(&s.Attestations, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "content_references":
-		return decodeOptEnum(&s.ContentReferences, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "copilot_requests":
-		return decodeOptEnum(&s.CopilotRequests, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "emails":
-		return decodeOptEnum(&s.Emails, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "keys":
-		return decodeOptEnum(&s.Keys, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "merge_queues":
-		return decodeOptEnum(&s.MergeQueues, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "models":
-		return decodeOptEnum(&s.Models, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "security_scanning_alert":
-		return decodeOptEnum(&s.SecurityScanningAlert, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "team_discussions":
-		return decodeOptEnum(&s.TeamDiscussions, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	}
-	if name := foldedKey(key, checkSuiteRequestedCheckSuiteAppPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRequestedCheckSuiteAppPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
+	case 3:
+		return decodeOptEnum(&s.Attestations, d) // "attestations"
+	case 4:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 5:
+		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
+	case 6:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 7:
+		return decodeOptEnum(&s.CopilotRequests, d) // "copilot_requests"
+	case 8:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 9:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 10:
+		return decodeOptEnum(&s.Emails, d) // "emails"
+	case 11:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 12:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 13:
+		return decodeOptEnum(&s.Keys, d) // "keys"
+	case 14:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 15:
+		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
+	case 16:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 17:
+		return decodeOptEnum(&s.Models, d) // "models"
+	case 18:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 19:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 20:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 21:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 22:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 23:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 24:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 25:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 26:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 27:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 28:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 29:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 30:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 31:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 32:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 33:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 34:
+		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
+	case 35:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 36:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 37:
+		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
+	case 38:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 39:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1064,24 +1043,21 @@ func (s *CheckSuiteRerequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CheckSuiteRerequestedActionValue](&s.ActionValue, d)
-	case "check_suite":
-		return s.CheckSuite.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, checkSuiteRerequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRerequestedMembers) {
+	case 0:
+		return decodeEnum[CheckSuiteRerequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.CheckSuite.decodeJSON(d) // "check_suite"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1149,46 +1125,43 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after":
-		return decodeNullable(&s.After, d, decodeStr)
-	case "app":
-		return s.App.decodeJSON(d)
-	case "before":
-		return decodeNullable(&s.Before, d, decodeStr)
-	case "check_runs_url":
-		return decodeStr(&s.CheckRunsURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRerequestedCheckSuiteConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "latest_check_runs_count":
-		return decodeInt64(&s.LatestCheckRunsCount, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "rerequestable":
-		return decodeOptBool(&s.Rerequestable, d)
-	case "runs_rerequestable":
-		return decodeOptBool(&s.RunsRerequestable, d)
-	case "status":
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRerequestedCheckSuiteStatus])
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkSuiteRerequestedCheckSuiteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRerequestedCheckSuiteMembers) {
+	case 0:
+		return decodeNullable(&s.After, d, decodeStr) // "after"
+	case 1:
+		return s.App.decodeJSON(d) // "app"
+	case 2:
+		return decodeNullable(&s.Before, d, decodeStr) // "before"
+	case 3:
+		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
+	case 4:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRerequestedCheckSuiteConclusion]) // "conclusion"
+	case 5:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 7:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 8:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 13:
+		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
+	case 14:
+		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
+	case 15:
+		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRerequestedCheckSuiteStatus]) // "status"
+	case 16:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 17:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1304,36 +1277,33 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "client_id":
-		return decodeNullable(&s.ClientID, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, checkSuiteRerequestedCheckSuiteAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteRerequestedCheckSuiteAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
+	case 7:
+		return decodeStr(&s.Name, d) // "name"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 10:
+		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+	case 11:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *CodeScanningAlertAppearedInBranch) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranch) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertAppearedInBranchActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeStr(&s.CommitOid, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertAppearedInBranchActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeStr(&s.CommitOid, d) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -108,38 +105,35 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismissed_at":
-		return decodeNullable(&s.DismissedAt, d, decodeTime)
-	case "dismissed_by":
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertDismissedReason])
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertState])
-	case "tool":
-		return s.Tool.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMembers) {
+	case 0:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
+	case 3:
+		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+	case 4:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 5:
+		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertDismissedReason]) // "dismissed_reason"
+	case 6:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 9:
+		return decodeInt64(&s.Number, d) // "number"
+	case 10:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 11:
+		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertState]) // "state"
+	case 12:
+		return s.Tool.decodeJSON(d) // "tool"
+	case 13:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -255,28 +249,25 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeJSON(d 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "analysis_key":
-		return decodeStr(&s.AnalysisKey, d)
-	case "category":
-		return decodeOptStr(&s.Category, d)
-	case "classifications":
-		return decodeSlice(&s.Classifications, d, decodeStr)
-	case "commit_sha":
-		return decodeOptStr(&s.CommitSHA, d)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "location":
-		return decodePtr(&s.Location, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation).decodeJSON)
-	case "message":
-		return decodePtr(&s.Message, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "state":
-		return decodeEnum[CodeScanningAlertAppearedInBranchAlertMostRecentInstanceState](&s.State, d)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers) {
+	case 0:
+		return decodeStr(&s.AnalysisKey, d) // "analysis_key"
+	case 1:
+		return decodeOptStr(&s.Category, d) // "category"
+	case 2:
+		return decodeSlice(&s.Classifications, d, decodeStr) // "classifications"
+	case 3:
+		return decodeOptStr(&s.CommitSHA, d) // "commit_sha"
+	case 4:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 5:
+		return decodePtr(&s.Location, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation).decodeJSON) // "location"
+	case 6:
+		return decodePtr(&s.Message, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage).decodeJSON) // "message"
+	case 7:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 8:
+		return decodeEnum[CodeScanningAlertAppearedInBranchAlertMostRecentInstanceState](&s.State, d) // "state"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -352,20 +343,17 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decod
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "end_column":
-		return decodeOptInt64(&s.EndColumn, d)
-	case "end_line":
-		return decodeOptInt64(&s.EndLine, d)
-	case "path":
-		return decodeOptStr(&s.Path, d)
-	case "start_column":
-		return decodeOptInt64(&s.StartColumn, d)
-	case "start_line":
-		return decodeOptInt64(&s.StartLine, d)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers) {
+	case 0:
+		return decodeOptInt64(&s.EndColumn, d) // "end_column"
+	case 1:
+		return decodeOptInt64(&s.EndLine, d) // "end_line"
+	case 2:
+		return decodeOptStr(&s.Path, d) // "path"
+	case 3:
+		return decodeOptInt64(&s.StartColumn, d) // "start_column"
+	case 4:
+		return decodeOptInt64(&s.StartLine, d) // "start_line"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -433,12 +421,9 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decode
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "text":
-		return decodeOptStr(&s.Text, d)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers) {
+	case 0:
+		return decodeOptStr(&s.Text, d) // "text"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -490,16 +475,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "severity":
-		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertRuleSeverity])
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertRuleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertRuleMembers) {
+	case 0:
+		return decodeStr(&s.Description, d) // "description"
+	case 1:
+		return decodeStr(&s.ID, d) // "id"
+	case 2:
+		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertRuleSeverity]) // "severity"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -557,14 +539,11 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "version":
-		return decodeNullable(&s.Version, d, decodeStr)
-	}
-	if name := foldedKey(key, codeScanningAlertAppearedInBranchAlertToolMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertToolMembers) {
+	case 0:
+		return decodeStr(&s.Name, d) // "name"
+	case 1:
+		return decodeNullable(&s.Version, d, decodeStr) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -620,28 +599,25 @@ func (s *CodeScanningAlertClosedByUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertClosedByUserActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeStr(&s.CommitOid, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertClosedByUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertClosedByUserMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertClosedByUserActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeStr(&s.CommitOid, d) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -713,40 +689,37 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismissed_at":
-		return decodeTime(&s.DismissedAt, d)
-	case "dismissed_by":
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertClosedByUserAlertDismissedReason])
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeEnum[CodeScanningAlertClosedByUserAlertState](&s.State, d)
-	case "tool":
-		return s.Tool.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "dismissal_approved_by":
-		return decodeNullable(&s.DismissalApprovedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	}
-	if name := foldedKey(key, codeScanningAlertClosedByUserAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertClosedByUserAlertMembers) {
+	case 0:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeTime(&s.DismissedAt, d) // "dismissed_at"
+	case 3:
+		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+	case 4:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 5:
+		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertClosedByUserAlertDismissedReason]) // "dismissed_reason"
+	case 6:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 9:
+		return decodeInt64(&s.Number, d) // "number"
+	case 10:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 11:
+		return decodeEnum[CodeScanningAlertClosedByUserAlertState](&s.State, d) // "state"
+	case 12:
+		return s.Tool.decodeJSON(d) // "tool"
+	case 13:
+		return decodeStr(&s.URL, d) // "url"
+	case 14:
+		return decodeNullable(&s.DismissalApprovedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissal_approved_by"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -862,28 +835,25 @@ func (s *CodeScanningAlertClosedByUserAlertRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "full_description":
-		return decodeOptStr(&s.FullDescription, d)
-	case "help":
-		return decodeNullable(&s.Help, d, decodeStr)
-	case "help_uri":
-		return decodeNullable(&s.HelpURI, d, decodeStr)
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "severity":
-		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertClosedByUserAlertRuleSeverity])
-	case "tags":
+	switch memberIndex(key, codeScanningAlertClosedByUserAlertRuleMembers) {
+	case 0:
+		return decodeStr(&s.Description, d) // "description"
+	case 1:
+		return decodeOptStr(&s.FullDescription, d) // "full_description"
+	case 2:
+		return decodeNullable(&s.Help, d, decodeStr) // "help"
+	case 3:
+		return decodeNullable(&s.HelpURI, d, decodeStr) // "help_uri"
+	case 4:
+		return decodeStr(&s.ID, d) // "id"
+	case 5:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertClosedByUserAlertRuleSeverity]) // "severity"
+	case 7:
 		return decodeNullable(&s.Tags, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	}
-	if name := foldedKey(key, codeScanningAlertClosedByUserAlertRuleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "tags"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -973,16 +943,13 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "guid":
-		return decodeNullable(&s.GUID, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "version":
-		return decodeNullable(&s.Version, d, decodeStr)
-	}
-	if name := foldedKey(key, codeScanningAlertClosedByUserAlertToolMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertClosedByUserAlertToolMembers) {
+	case 0:
+		return decodeNullable(&s.GUID, d, decodeStr) // "guid"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeNullable(&s.Version, d, decodeStr) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1046,28 +1013,25 @@ func (s *CodeScanningAlertCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertCreatedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeStr(&s.CommitOid, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertCreatedMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeStr(&s.CommitOid, d) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1139,44 +1103,41 @@ func (s *CodeScanningAlertCreatedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "dismissed_at":
-		return decodeAny(&s.DismissedAt, d)
-	case "dismissed_by":
-		return decodeAny(&s.DismissedBy, d)
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeAny(&s.DismissedReason, d)
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "instances_url":
-		return decodeOptStr(&s.InstancesURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertCreatedAlertState])
-	case "tool":
-		return decodeNullable(&s.Tool, d, (*CodeScanningAlertClosedByUserAlertTool).decodeJSON)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "dismissal_approved_by":
-		return decodeAny(&s.DismissalApprovedBy, d)
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, codeScanningAlertCreatedAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertCreatedAlertMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
+	case 2:
+		return decodeAny(&s.DismissedBy, d) // "dismissed_by"
+	case 3:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 4:
+		return decodeAny(&s.DismissedReason, d) // "dismissed_reason"
+	case 5:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
+	case 8:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 9:
+		return decodeInt64(&s.Number, d) // "number"
+	case 10:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 11:
+		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertCreatedAlertState]) // "state"
+	case 12:
+		return decodeNullable(&s.Tool, d, (*CodeScanningAlertClosedByUserAlertTool).decodeJSON) // "tool"
+	case 13:
+		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
+	case 14:
+		return decodeStr(&s.URL, d) // "url"
+	case 15:
+		return decodeAny(&s.DismissalApprovedBy, d) // "dismissal_approved_by"
+	case 16:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1304,28 +1265,25 @@ func (s *CodeScanningAlertFixed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertFixedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeStr(&s.CommitOid, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertFixedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertFixedMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertFixedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeStr(&s.CommitOid, d) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1397,40 +1355,37 @@ func (s *CodeScanningAlertFixedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismissed_at":
-		return decodeNullable(&s.DismissedAt, d, decodeTime)
-	case "dismissed_by":
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertFixedAlertDismissedReason])
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "instances_url":
-		return decodeOptStr(&s.InstancesURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertFixedAlertState])
-	case "tool":
-		return s.Tool.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, codeScanningAlertFixedAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertFixedAlertMembers) {
+	case 0:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
+	case 3:
+		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+	case 4:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 5:
+		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertFixedAlertDismissedReason]) // "dismissed_reason"
+	case 6:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
+	case 9:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 12:
+		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertFixedAlertState]) // "state"
+	case 13:
+		return s.Tool.decodeJSON(d) // "tool"
+	case 14:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1550,28 +1505,25 @@ func (s *CodeScanningAlertReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertReopenedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeNullable(&s.CommitOid, d, decodeStr)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeNullable(&s.Ref, d, decodeStr)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertReopenedMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeNullable(&s.CommitOid, d, decodeStr) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeNullable(&s.Ref, d, decodeStr) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1651,46 +1603,43 @@ func (s *CodeScanningAlertReopenedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismissed_at":
-		return decodeNullable(&s.DismissedAt, d, decodeStr)
-	case "dismissed_by":
+	switch memberIndex(key, codeScanningAlertReopenedAlertMembers) {
+	case 0:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeNullable(&s.DismissedAt, d, decodeStr) // "dismissed_at"
+	case 3:
 		return decodeNullable(&s.DismissedBy, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeNullable(&s.DismissedReason, d, decodeStr)
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "instances_url":
-		return decodeOptStr(&s.InstancesURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedAlertState])
-	case "tool":
-		return s.Tool.decodeJSON(d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "dismissal_approved_by":
-		return decodeAny(&s.DismissalApprovedBy, d)
-	}
-	if name := foldedKey(key, codeScanningAlertReopenedAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "dismissed_by"
+	case 4:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 5:
+		return decodeNullable(&s.DismissedReason, d, decodeStr) // "dismissed_reason"
+	case 6:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
+	case 9:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 12:
+		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedAlertState]) // "state"
+	case 13:
+		return s.Tool.decodeJSON(d) // "tool"
+	case 14:
+		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
+	case 16:
+		return decodeAny(&s.DismissalApprovedBy, d) // "dismissal_approved_by"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1822,28 +1771,25 @@ func (s *CodeScanningAlertReopenedByUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedByUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CodeScanningAlertReopenedByUserActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "commit_oid":
-		return decodeStr(&s.CommitOid, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, codeScanningAlertReopenedByUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertReopenedByUserMembers) {
+	case 0:
+		return decodeEnum[CodeScanningAlertReopenedByUserActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodeStr(&s.CommitOid, d) // "commit_oid"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1915,38 +1861,35 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assignees":
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "dismissed_at":
-		return decodeAny(&s.DismissedAt, d)
-	case "dismissed_by":
-		return decodeAny(&s.DismissedBy, d)
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "dismissed_reason":
-		return decodeAny(&s.DismissedReason, d)
-	case "fixed_at":
-		return decodeAny(&s.FixedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "most_recent_instance":
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "rule":
-		return s.Rule.decodeJSON(d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedByUserAlertState])
-	case "tool":
-		return s.Tool.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, codeScanningAlertReopenedByUserAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeScanningAlertReopenedByUserAlertMembers) {
+	case 0:
+		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
+	case 3:
+		return decodeAny(&s.DismissedBy, d) // "dismissed_by"
+	case 4:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 5:
+		return decodeAny(&s.DismissedReason, d) // "dismissed_reason"
+	case 6:
+		return decodeAny(&s.FixedAt, d) // "fixed_at"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+	case 9:
+		return decodeInt64(&s.Number, d) // "number"
+	case 10:
+		return s.Rule.decodeJSON(d) // "rule"
+	case 11:
+		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedByUserAlertState]) // "state"
+	case 12:
+		return s.Tool.decodeJSON(d) // "tool"
+	case 13:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *CommitCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CommitCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CommitCommentCreatedActionValue](&s.ActionValue, d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, commitCommentCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, commitCommentCreatedMembers) {
+	case 0:
+		return decodeEnum[CommitCommentCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,38 +97,35 @@ func (s *CommitCommentCreatedComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CommitCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author_association":
-		return decodeEnum[CommitCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "commit_id":
-		return decodeStr(&s.CommitID, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "line":
-		return decodeNullable(&s.Line, d, decodeInt64)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeNullable(&s.Path, d, decodeStr)
-	case "position":
-		return decodeNullable(&s.Position, d, decodeInt64)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, commitCommentCreatedCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, commitCommentCreatedCommentMembers) {
+	case 0:
+		return decodeEnum[CommitCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeStr(&s.CommitID, d) // "commit_id"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeInt64(&s.ID, d) // "id"
+	case 6:
+		return decodeNullable(&s.Line, d, decodeInt64) // "line"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Path, d, decodeStr) // "path"
+	case 9:
+		return decodeNullable(&s.Position, d, decodeInt64) // "position"
+	case 10:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 11:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
+	case 13:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,30 +15,27 @@ func (s *Create) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Create) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "master_branch":
-		return decodeStr(&s.MasterBranch, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pusher_type":
-		return decodeStr(&s.PusherType, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "ref_type":
-		return decodeEnum[CreateRefType](&s.RefType, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, createMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, createMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeStr(&s.MasterBranch, d) // "master_branch"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodeStr(&s.PusherType, d) // "pusher_type"
+	case 6:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 7:
+		return decodeEnum[CreateRefType](&s.RefType, d) // "ref_type"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

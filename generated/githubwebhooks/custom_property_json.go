@@ -15,30 +15,27 @@ func (s *CustomProperty) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomProperty) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "property_name":
-		return decodeStr(&s.PropertyName, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "source_type":
-		return decodeOptEnum(&s.SourceType, d)
-	case "value_type":
-		return decodeEnum[CustomPropertyValueType](&s.ValueType, d)
-	case "required":
-		return decodeOptBool(&s.Required, d)
-	case "default_value":
-		return decodeNullable(&s.DefaultValue, d, (*CustomPropertyDefaultValue).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "allowed_values":
+	switch memberIndex(key, customPropertyMembers) {
+	case 0:
+		return decodeStr(&s.PropertyName, d) // "property_name"
+	case 1:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 2:
+		return decodeOptEnum(&s.SourceType, d) // "source_type"
+	case 3:
+		return decodeEnum[CustomPropertyValueType](&s.ValueType, d) // "value_type"
+	case 4:
+		return decodeOptBool(&s.Required, d) // "required"
+	case 5:
+		return decodeNullable(&s.DefaultValue, d, (*CustomPropertyDefaultValue).decodeJSON) // "default_value"
+	case 6:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 7:
 		return decodeNullable(&s.AllowedValues, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	case "values_editable_by":
-		return decodeNullable(&s.ValuesEditableBy, d, decodeEnum[CustomPropertyValuesEditableBy])
-	}
-	if name := foldedKey(key, customPropertyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "allowed_values"
+	case 8:
+		return decodeNullable(&s.ValuesEditableBy, d, decodeEnum[CustomPropertyValuesEditableBy]) // "values_editable_by"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -134,22 +131,19 @@ func (s *CustomPropertyCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CustomPropertyCreatedActionValue](&s.ActionValue, d)
-	case "definition":
-		return s.Definition.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyCreatedMembers) {
+	case 0:
+		return decodeEnum[CustomPropertyCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Definition.decodeJSON(d) // "definition"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -217,22 +211,19 @@ func (s *CustomPropertyDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CustomPropertyDeletedActionValue](&s.ActionValue, d)
-	case "definition":
-		return s.Definition.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyDeletedMembers) {
+	case 0:
+		return decodeEnum[CustomPropertyDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Definition.decodeJSON(d) // "definition"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -300,12 +291,9 @@ func (s *CustomPropertyDeletedDefinition) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyDeletedDefinition) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "property_name":
-		return decodeStr(&s.PropertyName, d)
-	}
-	if name := foldedKey(key, customPropertyDeletedDefinitionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyDeletedDefinitionMembers) {
+	case 0:
+		return decodeStr(&s.PropertyName, d) // "property_name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -355,22 +343,19 @@ func (s *CustomPropertyPromotedToEnterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyPromotedToEnterprise) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CustomPropertyPromotedToEnterpriseActionValue](&s.ActionValue, d)
-	case "definition":
-		return s.Definition.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyPromotedToEnterpriseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyPromotedToEnterpriseMembers) {
+	case 0:
+		return decodeEnum[CustomPropertyPromotedToEnterpriseActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Definition.decodeJSON(d) // "definition"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -438,22 +423,19 @@ func (s *CustomPropertyUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyUpdated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CustomPropertyUpdatedActionValue](&s.ActionValue, d)
-	case "definition":
-		return s.Definition.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyUpdatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyUpdatedMembers) {
+	case 0:
+		return decodeEnum[CustomPropertyUpdatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Definition.decodeJSON(d) // "definition"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,14 +15,11 @@ func (s *CustomPropertyValue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyValue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "property_name":
-		return decodeStr(&s.PropertyName, d)
-	case "value":
-		return decodeNullable(&s.Value, d, (*CustomPropertyDefaultValue).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyValueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyValueMembers) {
+	case 0:
+		return decodeStr(&s.PropertyName, d) // "property_name"
+	case 1:
+		return decodeNullable(&s.Value, d, (*CustomPropertyDefaultValue).decodeJSON) // "value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -78,26 +75,23 @@ func (s *CustomPropertyValuesUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyValuesUpdated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[CustomPropertyValuesUpdatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "new_property_values":
-		return decodeSlice(&s.NewPropertyValues, d, (*CustomPropertyValue).decodeJSON)
-	case "old_property_values":
-		return decodeSlice(&s.OldPropertyValues, d, (*CustomPropertyValue).decodeJSON)
-	}
-	if name := foldedKey(key, customPropertyValuesUpdatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, customPropertyValuesUpdatedMembers) {
+	case 0:
+		return decodeEnum[CustomPropertyValuesUpdatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 6:
+		return decodeSlice(&s.NewPropertyValues, d, (*CustomPropertyValue).decodeJSON) // "new_property_values"
+	case 7:
+		return decodeSlice(&s.OldPropertyValues, d, (*CustomPropertyValue).decodeJSON) // "old_property_values"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *Delete) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Delete) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pusher_type":
-		return decodeStr(&s.PusherType, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "ref_type":
-		return decodeEnum[DeleteRefType](&s.RefType, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, deleteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deleteMembers) {
+	case 0:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 3:
+		return decodeStr(&s.PusherType, d) // "pusher_type"
+	case 4:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 5:
+		return decodeEnum[DeleteRefType](&s.RefType, d) // "ref_type"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

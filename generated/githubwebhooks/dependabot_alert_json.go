@@ -15,40 +15,37 @@ func (s *DependabotAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlert) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "state":
-		return decodeEnum[DependabotAlertState](&s.State, d)
-	case "dependency":
-		return s.Dependency.decodeJSON(d)
-	case "security_advisory":
-		return s.SecurityAdvisory.decodeJSON(d)
-	case "security_vulnerability":
-		return s.SecurityVulnerability.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "dismissed_at":
-		return decodeNullable(&s.DismissedAt, d, decodeTime)
-	case "dismissed_by":
-		return decodeNullable(&s.DismissedBy, d, (*SimpleUser).decodeJSON)
-	case "dismissed_reason":
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[DependabotAlertDismissedReason])
-	case "dismissed_comment":
-		return decodeNullable(&s.DismissedComment, d, decodeStr)
-	case "fixed_at":
-		return decodeNullable(&s.FixedAt, d, decodeTime)
-	case "auto_dismissed_at":
-		return decodeNullable(&s.AutoDismissedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, dependabotAlertMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertMembers) {
+	case 0:
+		return decodeInt64(&s.Number, d) // "number"
+	case 1:
+		return decodeEnum[DependabotAlertState](&s.State, d) // "state"
+	case 2:
+		return s.Dependency.decodeJSON(d) // "dependency"
+	case 3:
+		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
+	case 4:
+		return s.SecurityVulnerability.decodeJSON(d) // "security_vulnerability"
+	case 5:
+		return decodeStr(&s.URL, d) // "url"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 9:
+		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
+	case 10:
+		return decodeNullable(&s.DismissedBy, d, (*SimpleUser).decodeJSON) // "dismissed_by"
+	case 11:
+		return decodeNullable(&s.DismissedReason, d, decodeEnum[DependabotAlertDismissedReason]) // "dismissed_reason"
+	case 12:
+		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
+	case 13:
+		return decodeNullable(&s.FixedAt, d, decodeTime) // "fixed_at"
+	case 14:
+		return decodeNullable(&s.AutoDismissedAt, d, decodeTime) // "auto_dismissed_at"
 	}
 	return d.Skip()
 }
@@ -151,24 +148,21 @@ func (s *DependabotAlertAutoDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertAutoDismissed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertAutoDismissedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertAutoDismissedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertAutoDismissedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertAutoDismissedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -236,24 +230,21 @@ func (s *DependabotAlertAutoReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertAutoReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertAutoReopenedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertAutoReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertAutoReopenedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertAutoReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -321,24 +312,21 @@ func (s *DependabotAlertCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertCreatedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertCreatedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -406,18 +394,15 @@ func (s *DependabotAlertDependency) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertDependency) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "package":
-		return decodePtr(&s.Package, d, (*DependabotAlertPackage).decodeJSON)
-	case "manifest_path":
-		return decodeOptStr(&s.ManifestPath, d)
-	case "scope":
-		return decodeNullable(&s.Scope, d, decodeEnum[DependabotAlertDependencyScope])
-	case "relationship":
-		return decodeNullable(&s.Relationship, d, decodeEnum[DependabotAlertDependencyRelationship])
-	}
-	if name := foldedKey(key, dependabotAlertDependencyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertDependencyMembers) {
+	case 0:
+		return decodePtr(&s.Package, d, (*DependabotAlertPackage).decodeJSON) // "package"
+	case 1:
+		return decodeOptStr(&s.ManifestPath, d) // "manifest_path"
+	case 2:
+		return decodeNullable(&s.Scope, d, decodeEnum[DependabotAlertDependencyScope]) // "scope"
+	case 3:
+		return decodeNullable(&s.Relationship, d, decodeEnum[DependabotAlertDependencyRelationship]) // "relationship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -489,24 +474,21 @@ func (s *DependabotAlertDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertDismissed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertDismissedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertDismissedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertDismissedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertDismissedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -574,24 +556,21 @@ func (s *DependabotAlertFixed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertFixedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertFixedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertFixedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertFixedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -659,14 +638,11 @@ func (s *DependabotAlertPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, dependabotAlertPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertPackageMembers) {
+	case 0:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	return d.Skip()
 }
@@ -699,24 +675,21 @@ func (s *DependabotAlertReintroduced) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertReintroduced) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertReintroducedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertReintroducedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertReintroducedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertReintroducedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -784,24 +757,21 @@ func (s *DependabotAlertReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DependabotAlertReopenedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, dependabotAlertReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertReopenedMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -869,40 +839,37 @@ func (s *DependabotAlertSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ghsa_id":
-		return decodeStr(&s.GhsaID, d)
-	case "cve_id":
-		return decodeNullable(&s.CveID, d, decodeStr)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "vulnerabilities":
-		return decodeSlice(&s.Vulnerabilities, d, (*DependabotAlertSecurityVulnerability).decodeJSON)
-	case "severity":
-		return decodeEnum[DependabotAlertSecurityAdvisorySeverity](&s.Severity, d)
-	case "cvss":
-		return s.Cvss.decodeJSON(d)
-	case "cvss_severities":
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON)
-	case "epss":
-		return decodeNullable(&s.Epss, d, (*SecurityAdvisoryEpss).decodeJSON)
-	case "cwes":
-		return decodeSlice(&s.Cwes, d, (*DependabotAlertSecurityAdvisoryCwesItem).decodeJSON)
-	case "identifiers":
-		return decodeSlice(&s.Identifiers, d, (*DependabotAlertSecurityAdvisoryIdentifiersItem).decodeJSON)
-	case "references":
-		return decodeSlice(&s.References, d, (*DependabotAlertSecurityAdvisoryReferencesItem).decodeJSON)
-	case "published_at":
-		return decodeTime(&s.PublishedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "withdrawn_at":
-		return decodeNullable(&s.WithdrawnAt, d, decodeTime)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityAdvisoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityAdvisoryMembers) {
+	case 0:
+		return decodeStr(&s.GhsaID, d) // "ghsa_id"
+	case 1:
+		return decodeNullable(&s.CveID, d, decodeStr) // "cve_id"
+	case 2:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 3:
+		return decodeStr(&s.Description, d) // "description"
+	case 4:
+		return decodeSlice(&s.Vulnerabilities, d, (*DependabotAlertSecurityVulnerability).decodeJSON) // "vulnerabilities"
+	case 5:
+		return decodeEnum[DependabotAlertSecurityAdvisorySeverity](&s.Severity, d) // "severity"
+	case 6:
+		return s.Cvss.decodeJSON(d) // "cvss"
+	case 7:
+		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+	case 8:
+		return decodeNullable(&s.Epss, d, (*SecurityAdvisoryEpss).decodeJSON) // "epss"
+	case 9:
+		return decodeSlice(&s.Cwes, d, (*DependabotAlertSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+	case 10:
+		return decodeSlice(&s.Identifiers, d, (*DependabotAlertSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+	case 11:
+		return decodeSlice(&s.References, d, (*DependabotAlertSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+	case 12:
+		return decodeTime(&s.PublishedAt, d) // "published_at"
+	case 13:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 14:
+		return decodeNullable(&s.WithdrawnAt, d, decodeTime) // "withdrawn_at"
 	}
 	return d.Skip()
 }
@@ -1035,14 +1002,11 @@ func (s *DependabotAlertSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "score":
-		return decodeFloat64(&s.Score, d)
-	case "vector_string":
-		return decodeNullable(&s.VectorString, d, decodeStr)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityAdvisoryCvssMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityAdvisoryCvssMembers) {
+	case 0:
+		return decodeFloat64(&s.Score, d) // "score"
+	case 1:
+		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
 	}
 	return d.Skip()
 }
@@ -1079,14 +1043,11 @@ func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cwe_id":
-		return decodeStr(&s.CweID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityAdvisoryCwesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityAdvisoryCwesItemMembers) {
+	case 0:
+		return decodeStr(&s.CweID, d) // "cwe_id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	return d.Skip()
 }
@@ -1119,14 +1080,11 @@ func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[DependabotAlertSecurityAdvisoryIdentifiersItemType](&s.Type, d)
-	case "value":
-		return decodeStr(&s.Value, d)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityAdvisoryIdentifiersItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityAdvisoryIdentifiersItemMembers) {
+	case 0:
+		return decodeEnum[DependabotAlertSecurityAdvisoryIdentifiersItemType](&s.Type, d) // "type"
+	case 1:
+		return decodeStr(&s.Value, d) // "value"
 	}
 	return d.Skip()
 }
@@ -1159,12 +1117,9 @@ func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityAdvisoryReferencesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityAdvisoryReferencesItemMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	return d.Skip()
 }
@@ -1193,18 +1148,15 @@ func (s *DependabotAlertSecurityVulnerability) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityVulnerability) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "package":
-		return s.Package.decodeJSON(d)
-	case "severity":
-		return decodeEnum[DependabotAlertSecurityVulnerabilitySeverity](&s.Severity, d)
-	case "vulnerable_version_range":
-		return decodeStr(&s.VulnerableVersionRange, d)
-	case "first_patched_version":
-		return decodeNullable(&s.FirstPatchedVersion, d, (*DependabotAlertSecurityVulnerabilityFirstPatchedVersion).decodeJSON)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityVulnerabilityMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityVulnerabilityMembers) {
+	case 0:
+		return s.Package.decodeJSON(d) // "package"
+	case 1:
+		return decodeEnum[DependabotAlertSecurityVulnerabilitySeverity](&s.Severity, d) // "severity"
+	case 2:
+		return decodeStr(&s.VulnerableVersionRange, d) // "vulnerable_version_range"
+	case 3:
+		return decodeNullable(&s.FirstPatchedVersion, d, (*DependabotAlertSecurityVulnerabilityFirstPatchedVersion).decodeJSON) // "first_patched_version"
 	}
 	return d.Skip()
 }
@@ -1249,12 +1201,9 @@ func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeJSON(d *
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "identifier":
-		return decodeStr(&s.Identifier, d)
-	}
-	if name := foldedKey(key, dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers) {
+	case 0:
+		return decodeStr(&s.Identifier, d) // "identifier"
 	}
 	return d.Skip()
 }
@@ -1283,14 +1232,11 @@ func (s *SecurityAdvisoryEpss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryEpss) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "percentage":
-		return decodePtr(&s.Percentage, d, decodeFloat64)
-	case "percentile":
-		return decodePtr(&s.Percentile, d, decodeFloat64)
-	}
-	if name := foldedKey(key, securityAdvisoryEpssMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAdvisoryEpssMembers) {
+	case 0:
+		return decodePtr(&s.Percentage, d, decodeFloat64) // "percentage"
+	case 1:
+		return decodePtr(&s.Percentile, d, decodeFloat64) // "percentile"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *DeployKeyCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeployKeyCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeployKeyCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "key":
-		return s.Key.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, deployKeyCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deployKeyCreatedMembers) {
+	case 0:
+		return decodeEnum[DeployKeyCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Key.decodeJSON(d) // "key"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,24 +97,21 @@ func (s *DeployKeyDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeployKeyDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeployKeyDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "key":
-		return s.Key.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, deployKeyDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deployKeyDeletedMembers) {
+	case 0:
+		return decodeEnum[DeployKeyDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Key.decodeJSON(d) // "key"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -185,30 +179,27 @@ func (s *WebhooksDeployKey) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksDeployKey) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "added_by":
-		return decodeNullable(&s.AddedBy, d, decodeStr)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "last_used":
-		return decodeNullable(&s.LastUsed, d, decodeStr)
-	case "read_only":
-		return decodeBool(&s.ReadOnly, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "verified":
-		return decodeBool(&s.Verified, d)
-	case "enabled":
-		return decodeOptBool(&s.Enabled, d)
-	}
-	if name := foldedKey(key, webhooksDeployKeyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksDeployKeyMembers) {
+	case 0:
+		return decodeNullable(&s.AddedBy, d, decodeStr) // "added_by"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeInt64(&s.ID, d) // "id"
+	case 3:
+		return decodeStr(&s.Key, d) // "key"
+	case 4:
+		return decodeNullable(&s.LastUsed, d, decodeStr) // "last_used"
+	case 5:
+		return decodeBool(&s.ReadOnly, d) // "read_only"
+	case 6:
+		return decodeStr(&s.Title, d) // "title"
+	case 7:
+		return decodeStr(&s.URL, d) // "url"
+	case 8:
+		return decodeBool(&s.Verified, d) // "verified"
+	case 9:
+		return decodeOptBool(&s.Enabled, d) // "enabled"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

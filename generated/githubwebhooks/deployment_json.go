@@ -15,28 +15,25 @@ func (s *DeploymentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeploymentCreatedActionValue](&s.ActionValue, d)
-	case "deployment":
-		return s.Deployment.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow":
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON)
-	case "workflow_run":
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentCreatedWorkflowRun).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedMembers) {
+	case 0:
+		return decodeEnum[DeploymentCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Deployment.decodeJSON(d) // "deployment"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+	case 8:
+		return decodeNullable(&s.WorkflowRun, d, (*DeploymentCreatedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -116,46 +113,43 @@ func (s *DeploymentCreatedDeployment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeployment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "original_environment":
-		return decodeStr(&s.OriginalEnvironment, d)
-	case "payload":
-		return s.Payload.decodeJSON(d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*DeploymentCreatedDeploymentPerformedViaGithubApp).decodeJSON)
-	case "production_environment":
-		return decodeOptBool(&s.ProductionEnvironment, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "task":
-		return decodeStr(&s.Task, d)
-	case "transient_environment":
-		return decodeOptBool(&s.TransientEnvironment, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, deploymentCreatedDeploymentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedDeploymentMembers) {
+	case 0:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+	case 2:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 3:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.OriginalEnvironment, d) // "original_environment"
+	case 7:
+		return s.Payload.decodeJSON(d) // "payload"
+	case 8:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*DeploymentCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 9:
+		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
+	case 10:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 11:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 12:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 13:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 14:
+		return decodeStr(&s.Task, d) // "task"
+	case 15:
+		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
+	case 16:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 17:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -319,34 +313,31 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, deploymentCreatedDeploymentPerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedDeploymentPerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -448,82 +439,79 @@ func (s *DeploymentCreatedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "artifacts_url":
-		return decodeOptStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeOptStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeOptStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentCreatedWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "display_title":
-		return decodeStr(&s.DisplayTitle, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeStr(&s.HeadBranch, d)
-	case "head_commit":
-		return decodeAny(&s.HeadCommit, d)
-	case "head_repository":
-		return decodePtr(&s.HeadRepository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeOptStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeOptStr(&s.LogsURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeAny(&s.PreviousAttemptURL, d)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "referenced_workflows":
+	switch memberIndex(key, deploymentCreatedWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+	case 1:
+		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentCreatedWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.DisplayTitle, d) // "display_title"
+	case 9:
+		return decodeStr(&s.Event, d) // "event"
+	case 10:
+		return decodeStr(&s.HeadBranch, d) // "head_branch"
+	case 11:
+		return decodeAny(&s.HeadCommit, d) // "head_commit"
+	case 12:
+		return decodePtr(&s.HeadRepository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+	case 13:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 14:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 15:
+		return decodeInt64(&s.ID, d) // "id"
+	case 16:
+		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
+	case 17:
+		return decodeOptStr(&s.LogsURL, d) // "logs_url"
+	case 18:
+		return decodeStr(&s.Name, d) // "name"
+	case 19:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 20:
+		return decodeStr(&s.Path, d) // "path"
+	case 21:
+		return decodeAny(&s.PreviousAttemptURL, d) // "previous_attempt_url"
+	case 22:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 23:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return decodePtr(&s.Repository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON)
-	case "rerun_url":
-		return decodeOptStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[DeploymentCreatedWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeOptStr(&s.WorkflowURL, d)
-	}
-	if name := foldedKey(key, deploymentCreatedWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 24:
+		return decodePtr(&s.Repository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "repository"
+	case 25:
+		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
+	case 26:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 27:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 28:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 29:
+		return decodeEnum[DeploymentCreatedWorkflowRunStatus](&s.Status, d) // "status"
+	case 30:
+		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 34:
+		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,30 +15,27 @@ func (s *DeploymentProtectionRuleRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentProtectionRuleRequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeploymentProtectionRuleRequestedActionValue](&s.ActionValue, d)
-	case "environment":
-		return decodeOptStr(&s.Environment, d)
-	case "event":
-		return decodeOptStr(&s.Event, d)
-	case "deployment_callback_url":
-		return decodeOptStr(&s.DeploymentCallbackURL, d)
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*PullRequest).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, deploymentProtectionRuleRequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentProtectionRuleRequestedMembers) {
+	case 0:
+		return decodeEnum[DeploymentProtectionRuleRequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeOptStr(&s.Environment, d) // "environment"
+	case 2:
+		return decodeOptStr(&s.Event, d) // "event"
+	case 3:
+		return decodeOptStr(&s.DeploymentCallbackURL, d) // "deployment_callback_url"
+	case 4:
+		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+	case 5:
+		return decodeSlice(&s.PullRequests, d, (*PullRequest).decodeJSON) // "pull_requests"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 8:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -128,112 +125,109 @@ func (s *PullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "state":
-		return decodeEnum[PullRequestState](&s.State, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 5:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 6:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 7:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 8:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 9:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 10:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 11:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 12:
+		return decodeInt64(&s.Number, d) // "number"
+	case 13:
+		return decodeEnum[PullRequestState](&s.State, d) // "state"
+	case 14:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 15:
+		return decodeStr(&s.Title, d) // "title"
+	case 16:
+		return s.User.decodeJSON(d) // "user"
+	case 17:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+	case 20:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 21:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 22:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 23:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 24:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 25:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 26:
+		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "requested_reviewers":
+		}) // "assignees"
+	case 28:
 		return decodeNullable(&s.RequestedReviewers, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "requested_teams":
+		}) // "requested_reviewers"
+	case 29:
 		return decodeNullable(&s.RequestedTeams, d, func(v *[]TeamSimple, d *dec) error {
 			return decodeSlice(v, d, (*TeamSimple).decodeJSON)
-		})
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "merged":
-		return decodeBool(&s.Merged, d)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "mergeable_state":
-		return decodeStr(&s.MergeableState, d)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "review_comments":
-		return decodeInt64(&s.ReviewComments, d)
-	case "maintainer_can_modify":
-		return decodeBool(&s.MaintainerCanModify, d)
-	case "commits":
-		return decodeInt64(&s.Commits, d)
-	case "additions":
-		return decodeInt64(&s.Additions, d)
-	case "deletions":
-		return decodeInt64(&s.Deletions, d)
-	case "changed_files":
-		return decodeInt64(&s.ChangedFiles, d)
-	}
-	if name := foldedKey(key, pullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "requested_teams"
+	case 30:
+		return s.Head.decodeJSON(d) // "head"
+	case 31:
+		return s.Base.decodeJSON(d) // "base"
+	case 32:
+		return s.Links.decodeJSON(d) // "_links"
+	case 33:
+		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 34:
+		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
+	case 35:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 36:
+		return decodeBool(&s.Merged, d) // "merged"
+	case 37:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 38:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 39:
+		return decodeStr(&s.MergeableState, d) // "mergeable_state"
+	case 40:
+		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
+	case 41:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 42:
+		return decodeInt64(&s.ReviewComments, d) // "review_comments"
+	case 43:
+		return decodeBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 44:
+		return decodeInt64(&s.Commits, d) // "commits"
+	case 45:
+		return decodeInt64(&s.Additions, d) // "additions"
+	case 46:
+		return decodeInt64(&s.Deletions, d) // "deletions"
+	case 47:
+		return decodeInt64(&s.ChangedFiles, d) // "changed_files"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,36 +15,33 @@ func (s *DeploymentReviewApproved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeploymentReviewApprovedActionValue](&s.ActionValue, d)
-	case "approver":
-		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON)
-	case "comment":
-		return decodeOptStr(&s.Comment, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "reviewers":
-		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "since":
-		return decodeStr(&s.Since, d)
-	case "workflow_job_run":
-		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON)
-	case "workflow_job_runs":
-		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewApprovedWorkflowJobRunsItem).decodeJSON)
-	case "workflow_run":
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentReviewApprovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewApprovedMembers) {
+	case 0:
+		return decodeEnum[DeploymentReviewApprovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
+	case 2:
+		return decodeOptStr(&s.Comment, d) // "comment"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 9:
+		return decodeStr(&s.Since, d) // "since"
+	case 10:
+		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
+	case 11:
+		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewApprovedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
+	case 12:
+		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -152,26 +149,23 @@ func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "conclusion":
-		return decodeAny(&s.Conclusion, d)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "environment":
-		return decodeOptStr(&s.Environment, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "status":
-		return decodeOptStr(&s.Status, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, deploymentReviewApprovedWorkflowJobRunsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewApprovedWorkflowJobRunsItemMembers) {
+	case 0:
+		return decodeAny(&s.Conclusion, d) // "conclusion"
+	case 1:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeOptStr(&s.Environment, d) // "environment"
+	case 3:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 6:
+		return decodeOptStr(&s.Status, d) // "status"
+	case 7:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -255,84 +249,81 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "artifacts_url":
-		return decodeOptStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeOptStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeOptStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewApprovedWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "display_title":
-		return decodeStr(&s.DisplayTitle, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeStr(&s.HeadBranch, d)
-	case "head_commit":
+	switch memberIndex(key, deploymentReviewApprovedWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+	case 1:
+		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewApprovedWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.DisplayTitle, d) // "display_title"
+	case 9:
+		return decodeStr(&s.Event, d) // "event"
+	case 10:
+		return decodeStr(&s.HeadBranch, d) // "head_branch"
+	case 11:
 		return decodeNullable(&s.HeadCommit, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "head_repository":
-		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeOptStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeOptStr(&s.LogsURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "referenced_workflows":
+		}) // "head_commit"
+	case 12:
+		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+	case 13:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 14:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 15:
+		return decodeInt64(&s.ID, d) // "id"
+	case 16:
+		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
+	case 17:
+		return decodeOptStr(&s.LogsURL, d) // "logs_url"
+	case 18:
+		return decodeStr(&s.Name, d) // "name"
+	case 19:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 20:
+		return decodeStr(&s.Path, d) // "path"
+	case 21:
+		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
+	case 22:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 23:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON)
-	case "rerun_url":
-		return decodeOptStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[DeploymentReviewApprovedWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeOptStr(&s.WorkflowURL, d)
-	}
-	if name := foldedKey(key, deploymentReviewApprovedWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 24:
+		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
+	case 25:
+		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
+	case 26:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 27:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 28:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 29:
+		return decodeEnum[DeploymentReviewApprovedWorkflowRunStatus](&s.Status, d) // "status"
+	case 30:
+		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 34:
+		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -514,102 +505,99 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archive_url":
-		return decodeOptStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeOptStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeOptStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeOptStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeOptStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeOptStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeOptStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeOptStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeOptStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeOptStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeOptStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "downloads_url":
-		return decodeOptStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "fork":
-		return decodeOptBool(&s.Fork, d)
-	case "forks_url":
-		return decodeOptStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeOptStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeOptStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeOptStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeOptStr(&s.GitTagsURL, d)
-	case "hooks_url":
-		return decodeOptStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "issue_comment_url":
-		return decodeOptStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeOptStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeOptStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeOptStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeOptStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeOptStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeOptStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeOptStr(&s.MilestonesURL, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeOptStr(&s.NotificationsURL, d)
-	case "owner":
-		return decodePtr(&s.Owner, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON)
-	case "private":
-		return decodeOptBool(&s.Private, d)
-	case "pulls_url":
-		return decodeOptStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeOptStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeOptStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeOptStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeOptStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeOptStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeOptStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeOptStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeOptStr(&s.TreesURL, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, deploymentReviewApprovedWorkflowRunHeadRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewApprovedWorkflowRunHeadRepositoryMembers) {
+	case 0:
+		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
+	case 1:
+		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
+	case 2:
+		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
+	case 3:
+		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
+	case 4:
+		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 5:
+		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
+	case 7:
+		return decodeOptStr(&s.CompareURL, d) // "compare_url"
+	case 8:
+		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
+	case 9:
+		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
+	case 10:
+		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 12:
+		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
+	case 13:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 14:
+		return decodeOptBool(&s.Fork, d) // "fork"
+	case 15:
+		return decodeOptStr(&s.ForksURL, d) // "forks_url"
+	case 16:
+		return decodeOptStr(&s.FullName, d) // "full_name"
+	case 17:
+		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 18:
+		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 19:
+		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 20:
+		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
+	case 21:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 22:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 23:
+		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 24:
+		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 25:
+		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
+	case 26:
+		return decodeOptStr(&s.KeysURL, d) // "keys_url"
+	case 27:
+		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
+	case 28:
+		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
+	case 29:
+		return decodeOptStr(&s.MergesURL, d) // "merges_url"
+	case 30:
+		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
+	case 31:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 32:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 33:
+		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
+	case 34:
+		return decodePtr(&s.Owner, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "owner"
+	case 35:
+		return decodeOptBool(&s.Private, d) // "private"
+	case 36:
+		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeOptStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeOptStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -845,36 +833,33 @@ func (s *DeploymentReviewRejected) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeploymentReviewRejectedActionValue](&s.ActionValue, d)
-	case "approver":
-		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON)
-	case "comment":
-		return decodeOptStr(&s.Comment, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "reviewers":
-		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "since":
-		return decodeStr(&s.Since, d)
-	case "workflow_job_run":
-		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON)
-	case "workflow_job_runs":
-		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewRejectedWorkflowJobRunsItem).decodeJSON)
-	case "workflow_run":
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewRejectedWorkflowRun).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentReviewRejectedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRejectedMembers) {
+	case 0:
+		return decodeEnum[DeploymentReviewRejectedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
+	case 2:
+		return decodeOptStr(&s.Comment, d) // "comment"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 9:
+		return decodeStr(&s.Since, d) // "since"
+	case 10:
+		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
+	case 11:
+		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewRejectedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
+	case 12:
+		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewRejectedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -982,26 +967,23 @@ func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeStr)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "environment":
-		return decodeOptStr(&s.Environment, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "status":
-		return decodeOptStr(&s.Status, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, deploymentReviewRejectedWorkflowJobRunsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRejectedWorkflowJobRunsItemMembers) {
+	case 0:
+		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
+	case 1:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeOptStr(&s.Environment, d) // "environment"
+	case 3:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 6:
+		return decodeOptStr(&s.Status, d) // "status"
+	case 7:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1089,84 +1071,81 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "artifacts_url":
-		return decodeOptStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeOptStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeOptStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewRejectedWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeStr(&s.HeadBranch, d)
-	case "head_commit":
+	switch memberIndex(key, deploymentReviewRejectedWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+	case 1:
+		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewRejectedWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.Event, d) // "event"
+	case 9:
+		return decodeStr(&s.HeadBranch, d) // "head_branch"
+	case 10:
 		return decodeNullable(&s.HeadCommit, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "head_repository":
-		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeOptStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeOptStr(&s.LogsURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON)
-	case "referenced_workflows":
+		}) // "head_commit"
+	case 11:
+		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+	case 12:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 13:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 14:
+		return decodeInt64(&s.ID, d) // "id"
+	case 15:
+		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
+	case 16:
+		return decodeOptStr(&s.LogsURL, d) // "logs_url"
+	case 17:
+		return decodeStr(&s.Name, d) // "name"
+	case 18:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 19:
+		return decodeStr(&s.Path, d) // "path"
+	case 20:
+		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
+	case 21:
+		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON)
-	case "rerun_url":
-		return decodeOptStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[DeploymentReviewRejectedWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeOptStr(&s.WorkflowURL, d)
-	case "display_title":
-		return decodeStr(&s.DisplayTitle, d)
-	}
-	if name := foldedKey(key, deploymentReviewRejectedWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 23:
+		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
+	case 24:
+		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
+	case 25:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 26:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 27:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 28:
+		return decodeEnum[DeploymentReviewRejectedWorkflowRunStatus](&s.Status, d) // "status"
+	case 29:
+		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+	case 30:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 33:
+		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
+	case 34:
+		return decodeStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1348,34 +1327,31 @@ func (s *DeploymentReviewRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DeploymentReviewRequestedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requestor":
-		return decodeNullable(&s.Requestor, d, (*WebhooksUser).decodeJSON)
-	case "reviewers":
-		return decodeSlice(&s.Reviewers, d, (*DeploymentReviewRequestedReviewersItem).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "since":
-		return decodeStr(&s.Since, d)
-	case "workflow_job_run":
-		return s.WorkflowJobRun.decodeJSON(d)
-	case "workflow_run":
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentReviewRequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRequestedMembers) {
+	case 0:
+		return decodeEnum[DeploymentReviewRequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodeNullable(&s.Requestor, d, (*WebhooksUser).decodeJSON) // "requestor"
+	case 7:
+		return decodeSlice(&s.Reviewers, d, (*DeploymentReviewRequestedReviewersItem).decodeJSON) // "reviewers"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 9:
+		return decodeStr(&s.Since, d) // "since"
+	case 10:
+		return s.WorkflowJobRun.decodeJSON(d) // "workflow_job_run"
+	case 11:
+		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1467,14 +1443,11 @@ func (s *DeploymentReviewRequestedReviewersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "reviewer":
-		return decodeNullable(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	}
-	if name := foldedKey(key, deploymentReviewRequestedReviewersItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRequestedReviewersItemMembers) {
+	case 0:
+		return decodeNullable(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON) // "reviewer"
+	case 1:
+		return decodeOptEnum(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1534,54 +1507,51 @@ func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, deploymentReviewRequestedReviewersItemReviewerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRequestedReviewersItemReviewerMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1719,26 +1689,23 @@ func (s *DeploymentReviewRequestedWorkflowJobRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "conclusion":
-		return decodeAny(&s.Conclusion, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "status":
-		return decodeStr(&s.Status, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, deploymentReviewRequestedWorkflowJobRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewRequestedWorkflowJobRunMembers) {
+	case 0:
+		return decodeAny(&s.Conclusion, d) // "conclusion"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 6:
+		return decodeStr(&s.Status, d) // "status"
+	case 7:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1806,48 +1773,45 @@ func (s *WebhooksApprover) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksApprover) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, webhooksApproverMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksApproverMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 2:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 3:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 4:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 5:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 9:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 11:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 12:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 13:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 14:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 15:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 16:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 17:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 18:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1971,14 +1935,11 @@ func (s *WebhooksReviewersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "reviewer":
-		return decodeNullable(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	}
-	if name := foldedKey(key, webhooksReviewersItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksReviewersItemMembers) {
+	case 0:
+		return decodeNullable(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "reviewer"
+	case 1:
+		return decodeOptEnum(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2038,26 +1999,23 @@ func (s *WebhooksWorkflowJobRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "conclusion":
-		return decodeAny(&s.Conclusion, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeAny(&s.Name, d)
-	case "status":
-		return decodeStr(&s.Status, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, webhooksWorkflowJobRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksWorkflowJobRunMembers) {
+	case 0:
+		return decodeAny(&s.Conclusion, d) // "conclusion"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeAny(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Status, d) // "status"
+	case 7:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *DiscussionCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionCommentCreatedActionValue](&s.ActionValue, d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCommentCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCommentCreatedMembers) {
+	case 0:
+		return decodeEnum[DiscussionCommentCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,26 +101,23 @@ func (s *DiscussionCommentDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionCommentDeletedActionValue](&s.ActionValue, d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCommentDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCommentDeletedMembers) {
+	case 0:
+		return decodeEnum[DiscussionCommentDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -193,28 +187,25 @@ func (s *DiscussionCommentEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionCommentEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCommentEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCommentEditedMembers) {
+	case 0:
+		return decodeEnum[DiscussionCommentEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 3:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 4:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 5:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 6:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -286,12 +277,9 @@ func (s *DiscussionCommentEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return s.Body.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCommentEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCommentEditedChangesMembers) {
+	case 0:
+		return s.Body.decodeJSON(d) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -341,36 +329,33 @@ func (s *WebhooksComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author_association":
-		return decodeEnum[WebhooksCommentAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "child_comment_count":
-		return decodeInt64(&s.ChildCommentCount, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "discussion_id":
-		return decodeInt64(&s.DiscussionID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "parent_id":
-		return decodeNullable(&s.ParentID, d, decodeInt64)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksCommentMembers) {
+	case 0:
+		return decodeEnum[WebhooksCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeInt64(&s.ChildCommentCount, d) // "child_comment_count"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeInt64(&s.DiscussionID, d) // "discussion_id"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.ParentID, d, decodeInt64) // "parent_id"
+	case 9:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 10:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 11:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *DiscussionAnswered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionAnswered) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionAnsweredActionValue](&s.ActionValue, d)
-	case "answer":
-		return s.Answer.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionAnsweredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionAnsweredMembers) {
+	case 0:
+		return decodeEnum[DiscussionAnsweredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Answer.decodeJSON(d) // "answer"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,26 +101,23 @@ func (s *DiscussionCategoryChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChanged) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionCategoryChangedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCategoryChangedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCategoryChangedMembers) {
+	case 0:
+		return decodeEnum[DiscussionCategoryChangedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -193,12 +187,9 @@ func (s *DiscussionCategoryChangedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChangedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "category":
-		return s.Category.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCategoryChangedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCategoryChangedChangesMembers) {
+	case 0:
+		return s.Category.decodeJSON(d) // "category"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -248,12 +239,9 @@ func (s *DiscussionCategoryChangedChangesCategory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChangedChangesCategory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return s.From.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCategoryChangedChangesCategoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCategoryChangedChangesCategoryMembers) {
+	case 0:
+		return s.From.decodeJSON(d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -303,24 +291,21 @@ func (s *DiscussionClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionClosed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionClosedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionClosedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionClosedMembers) {
+	case 0:
+		return decodeEnum[DiscussionClosedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -388,24 +373,21 @@ func (s *DiscussionCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionCreatedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCreatedMembers) {
+	case 0:
+		return decodeEnum[DiscussionCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -473,24 +455,21 @@ func (s *DiscussionDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionDeletedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionDeletedMembers) {
+	case 0:
+		return decodeEnum[DiscussionDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -558,26 +537,23 @@ func (s *DiscussionEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*DiscussionEditedChanges).decodeJSON)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionEditedMembers) {
+	case 0:
+		return decodeEnum[DiscussionEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*DiscussionEditedChanges).decodeJSON) // "changes"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -649,14 +625,11 @@ func (s *DiscussionEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*DiscussionCommentEditedChangesBody).decodeJSON)
-	case "title":
-		return decodePtr(&s.Title, d, (*DiscussionCommentEditedChangesBody).decodeJSON)
-	}
-	if name := foldedKey(key, discussionEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "body"
+	case 1:
+		return decodePtr(&s.Title, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -712,26 +685,23 @@ func (s *DiscussionLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionLabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionLabeledActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "label":
-		return s.Label.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionLabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionLabeledMembers) {
+	case 0:
+		return decodeEnum[DiscussionLabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Label.decodeJSON(d) // "label"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -801,24 +771,21 @@ func (s *DiscussionLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionLocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionLockedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionLockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionLockedMembers) {
+	case 0:
+		return decodeEnum[DiscussionLockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -886,24 +853,21 @@ func (s *DiscussionPinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionPinned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionPinnedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionPinnedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionPinnedMembers) {
+	case 0:
+		return decodeEnum[DiscussionPinnedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -971,24 +935,21 @@ func (s *DiscussionReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionReopenedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionReopenedMembers) {
+	case 0:
+		return decodeEnum[DiscussionReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1056,26 +1017,23 @@ func (s *DiscussionTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionTransferred) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionTransferredActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionTransferredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionTransferredMembers) {
+	case 0:
+		return decodeEnum[DiscussionTransferredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1145,14 +1103,11 @@ func (s *DiscussionTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "new_discussion":
-		return s.NewDiscussion.decodeJSON(d)
-	case "new_repository":
-		return s.NewRepository.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionTransferredChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionTransferredChangesMembers) {
+	case 0:
+		return s.NewDiscussion.decodeJSON(d) // "new_discussion"
+	case 1:
+		return s.NewRepository.decodeJSON(d) // "new_repository"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1204,22 +1159,19 @@ func (s *DiscussionUnanswered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnanswered) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionUnansweredActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "old_answer":
-		return s.OldAnswer.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, discussionUnansweredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionUnansweredMembers) {
+	case 0:
+		return decodeEnum[DiscussionUnansweredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return s.OldAnswer.decodeJSON(d) // "old_answer"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1283,26 +1235,23 @@ func (s *DiscussionUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionUnlabeledActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "label":
-		return s.Label.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionUnlabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionUnlabeledMembers) {
+	case 0:
+		return decodeEnum[DiscussionUnlabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Label.decodeJSON(d) // "label"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1372,24 +1321,21 @@ func (s *DiscussionUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnlocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionUnlockedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionUnlockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionUnlockedMembers) {
+	case 0:
+		return decodeEnum[DiscussionUnlockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1457,24 +1403,21 @@ func (s *DiscussionUnpinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnpinned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[DiscussionUnpinnedActionValue](&s.ActionValue, d)
-	case "discussion":
-		return s.Discussion.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, discussionUnpinnedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionUnpinnedMembers) {
+	case 0:
+		return decodeEnum[DiscussionUnpinnedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Discussion.decodeJSON(d) // "discussion"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1542,36 +1485,33 @@ func (s *WebhooksAnswer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksAnswer) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author_association":
-		return decodeEnum[WebhooksAnswerAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "child_comment_count":
-		return decodeInt64(&s.ChildCommentCount, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "discussion_id":
-		return decodeInt64(&s.DiscussionID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "parent_id":
-		return decodeAny(&s.ParentID, d)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksAnswerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksAnswerMembers) {
+	case 0:
+		return decodeEnum[WebhooksAnswerAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeInt64(&s.ChildCommentCount, d) // "child_comment_count"
+	case 3:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeInt64(&s.DiscussionID, d) // "discussion_id"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeAny(&s.ParentID, d) // "parent_id"
+	case 9:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 10:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 11:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

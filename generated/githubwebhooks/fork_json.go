@@ -15,22 +15,19 @@ func (s *Fork) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Fork) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "forkee":
-		return s.Forkee.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, forkMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, forkMembers) {
+	case 0:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 1:
+		return s.Forkee.decodeJSON(d) // "forkee"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -96,192 +93,189 @@ func (s *ForkForkee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ForkForkee) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeAny(&s.Language, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
+	switch memberIndex(key, forkForkeeMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 41:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 42:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 43:
+		return decodeInt64(&s.ID, d) // "id"
+	case 44:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 45:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 46:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 47:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 48:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 49:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 50:
+		return decodeAny(&s.Language, d) // "language"
+	case 51:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 52:
 		return decodeNullable(&s.License, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeAny(&s.MirrorURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeStr(&s.PushedAt, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeAny)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeStr(&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, forkForkeeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "license"
+	case 53:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 54:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 55:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 56:
+		return decodeAny(&s.MirrorURL, d) // "mirror_url"
+	case 57:
+		return decodeStr(&s.Name, d) // "name"
+	case 58:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 59:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 60:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 61:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 62:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 63:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 64:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 65:
+		return decodeBool(&s.Private, d) // "private"
+	case 66:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 67:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 68:
+		return decodeStr(&s.PushedAt, d) // "pushed_at"
+	case 69:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 70:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 71:
+		return decodeInt64(&s.Size, d) // "size"
+	case 72:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 73:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 74:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 75:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 76:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 77:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 78:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 79:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 80:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 81:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 82:
+		return decodeSlice(&s.Topics, d, decodeAny) // "topics"
+	case 83:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 84:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 85:
+		return decodeStr(&s.URL, d) // "url"
+	case 86:
+		return decodeStr(&s.Visibility, d) // "visibility"
+	case 87:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 88:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 89:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,14 +15,11 @@ func (s *GithubAppAuthorizationRevoked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *GithubAppAuthorizationRevoked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[GithubAppAuthorizationRevokedActionValue](&s.ActionValue, d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, githubAppAuthorizationRevokedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, githubAppAuthorizationRevokedMembers) {
+	case 0:
+		return decodeEnum[GithubAppAuthorizationRevokedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

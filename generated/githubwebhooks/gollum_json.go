@@ -15,22 +15,19 @@ func (s *Gollum) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Gollum) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pages":
-		return decodeSlice(&s.Pages, d, (*GollumPagesItem).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, gollumMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, gollumMembers) {
+	case 0:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 3:
+		return decodeSlice(&s.Pages, d, (*GollumPagesItem).decodeJSON) // "pages"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,22 +101,19 @@ func (s *GollumPagesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *GollumPagesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[GollumPagesItemAction](&s.Action, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "page_name":
-		return decodeStr(&s.PageName, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "summary":
-		return decodeNullable(&s.Summary, d, decodeStr)
-	case "title":
-		return decodeStr(&s.Title, d)
-	}
-	if name := foldedKey(key, gollumPagesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, gollumPagesItemMembers) {
+	case 0:
+		return decodeEnum[GollumPagesItemAction](&s.Action, d) // "action"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeStr(&s.PageName, d) // "page_name"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.Summary, d, decodeStr) // "summary"
+	case 5:
+		return decodeStr(&s.Title, d) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

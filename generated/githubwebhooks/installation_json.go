@@ -15,26 +15,23 @@ func (s *InstallationCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "requester":
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationCreatedMembers) {
+	case 0:
+		return decodeEnum[InstallationCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -120,26 +117,23 @@ func (s *InstallationDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "requester":
-		return decodeAny(&s.Requester, d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationDeletedMembers) {
+	case 0:
+		return decodeEnum[InstallationDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeAny(&s.Requester, d) // "requester"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -221,26 +215,23 @@ func (s *InstallationNewPermissionsAccepted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationNewPermissionsAccepted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationNewPermissionsAcceptedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "requester":
-		return decodeAny(&s.Requester, d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationNewPermissionsAcceptedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationNewPermissionsAcceptedMembers) {
+	case 0:
+		return decodeEnum[InstallationNewPermissionsAcceptedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeAny(&s.Requester, d) // "requester"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -322,26 +313,23 @@ func (s *InstallationSuspend) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationSuspend) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationSuspendActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "requester":
-		return decodeAny(&s.Requester, d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationSuspendMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationSuspendMembers) {
+	case 0:
+		return decodeEnum[InstallationSuspendActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeAny(&s.Requester, d) // "requester"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -423,26 +411,23 @@ func (s *InstallationUnsuspend) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationUnsuspend) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationUnsuspendActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories":
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "requester":
-		return decodeAny(&s.Requester, d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationUnsuspendMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationUnsuspendMembers) {
+	case 0:
+		return decodeEnum[InstallationUnsuspendActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeAny(&s.Requester, d) // "requester"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,30 +15,27 @@ func (s *InstallationRepositoriesAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationRepositoriesAddedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories_added":
-		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repositories_removed":
-		return decodeSlice(&s.RepositoriesRemoved, d, (*InstallationRepositoriesAddedRepositoriesRemovedItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "repository_selection":
-		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d)
-	case "requester":
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationRepositoriesAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationRepositoriesAddedMembers) {
+	case 0:
+		return decodeEnum[InstallationRepositoriesAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
+	case 5:
+		return decodeSlice(&s.RepositoriesRemoved, d, (*InstallationRepositoriesAddedRepositoriesRemovedItem).decodeJSON) // "repositories_removed"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 8:
+		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -132,20 +129,17 @@ func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeJSON(d *dec
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "full_name":
-		return decodeOptStr(&s.FullName, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "private":
-		return decodeOptBool(&s.Private, d)
-	}
-	if name := foldedKey(key, installationRepositoriesAddedRepositoriesRemovedItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationRepositoriesAddedRepositoriesRemovedItemMembers) {
+	case 0:
+		return decodeOptStr(&s.FullName, d) // "full_name"
+	case 1:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 3:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 4:
+		return decodeOptBool(&s.Private, d) // "private"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -213,30 +207,27 @@ func (s *InstallationRepositoriesRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[InstallationRepositoriesRemovedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repositories_added":
-		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repositories_removed":
-		return decodeSlice(&s.RepositoriesRemoved, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "repository_selection":
-		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d)
-	case "requester":
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, installationRepositoriesRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationRepositoriesRemovedMembers) {
+	case 0:
+		return decodeEnum[InstallationRepositoriesRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
+	case 5:
+		return decodeSlice(&s.RepositoriesRemoved, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_removed"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 8:
+		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *InstallationTargetRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "action":
-		return decodeEnum[InstallationTargetRenamedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "target_type":
-		return decodeStr(&s.TargetType, d)
-	}
-	if name := foldedKey(key, installationTargetRenamedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationTargetRenamedMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeEnum[InstallationTargetRenamedActionValue](&s.ActionValue, d) // "action"
+	case 2:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 8:
+		return decodeStr(&s.TargetType, d) // "target_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -110,84 +107,81 @@ func (s *InstallationTargetRenamedAccount) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamedAccount) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archived_at":
-		return decodeNullable(&s.ArchivedAt, d, decodeStr)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "description":
-		return decodeAny(&s.Description, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers":
-		return decodeOptInt64(&s.Followers, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following":
-		return decodeOptInt64(&s.Following, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "has_organization_projects":
-		return decodeOptBool(&s.HasOrganizationProjects, d)
-	case "has_repository_projects":
-		return decodeOptBool(&s.HasRepositoryProjects, d)
-	case "hooks_url":
-		return decodeOptStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_verified":
-		return decodeOptBool(&s.IsVerified, d)
-	case "issues_url":
-		return decodeOptStr(&s.IssuesURL, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "members_url":
-		return decodeOptStr(&s.MembersURL, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "public_gists":
-		return decodeOptInt64(&s.PublicGists, d)
-	case "public_members_url":
-		return decodeOptStr(&s.PublicMembersURL, d)
-	case "public_repos":
-		return decodeOptInt64(&s.PublicRepos, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "website_url":
-		return decodeAny(&s.WebsiteURL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, installationTargetRenamedAccountMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationTargetRenamedAccountMembers) {
+	case 0:
+		return decodeNullable(&s.ArchivedAt, d, decodeStr) // "archived_at"
+	case 1:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 2:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeAny(&s.Description, d) // "description"
+	case 4:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 5:
+		return decodeOptInt64(&s.Followers, d) // "followers"
+	case 6:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 7:
+		return decodeOptInt64(&s.Following, d) // "following"
+	case 8:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 9:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 10:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 11:
+		return decodeOptBool(&s.HasOrganizationProjects, d) // "has_organization_projects"
+	case 12:
+		return decodeOptBool(&s.HasRepositoryProjects, d) // "has_repository_projects"
+	case 13:
+		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
+	case 14:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 15:
+		return decodeInt64(&s.ID, d) // "id"
+	case 16:
+		return decodeOptBool(&s.IsVerified, d) // "is_verified"
+	case 17:
+		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
+	case 18:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 19:
+		return decodeOptStr(&s.MembersURL, d) // "members_url"
+	case 20:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 21:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 22:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 23:
+		return decodeOptInt64(&s.PublicGists, d) // "public_gists"
+	case 24:
+		return decodeOptStr(&s.PublicMembersURL, d) // "public_members_url"
+	case 25:
+		return decodeOptInt64(&s.PublicRepos, d) // "public_repos"
+	case 26:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 27:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 28:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 29:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 30:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 31:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 32:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 33:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 35:
+		return decodeAny(&s.WebsiteURL, d) // "website_url"
+	case 36:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -379,14 +373,11 @@ func (s *InstallationTargetRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "login":
-		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON)
-	case "slug":
-		return decodePtr(&s.Slug, d, (*DiscussionCommentEditedChangesBody).decodeJSON)
-	}
-	if name := foldedKey(key, installationTargetRenamedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationTargetRenamedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "login"
+	case 1:
+		return decodePtr(&s.Slug, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "slug"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *IssueCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueCommentCreatedActionValue](&s.ActionValue, d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedMembers) {
+	case 0:
+		return decodeEnum[IssueCommentCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,34 +101,31 @@ func (s *IssueCommentCreatedComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author_association":
-		return decodeEnum[IssueCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issueCommentCreatedCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedCommentMembers) {
+	case 0:
+		return decodeEnum[IssueCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 6:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+	case 8:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 9:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
+	case 11:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -211,82 +205,79 @@ func (s *IssueCommentCreatedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issueCommentCreatedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "author_association":
-		return decodeStr(&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "milestone":
+		}) // "assignees"
+	case 3:
+		return decodeStr(&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
+		}) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "state":
-		return decodeEnum[IssueCommentCreatedIssueState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeEnum[IssueCommentCreatedIssueState](&s.State, d) // "state"
+	case 26:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 27:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 28:
+		return decodeStr(&s.Title, d) // "title"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return s.User.decodeJSON(d) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -458,46 +449,43 @@ func (s *IssueCommentCreatedIssueUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssueUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedIssueUserMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 2:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 3:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 4:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 5:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 9:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 11:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 12:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 13:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 14:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 15:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 16:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 17:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -617,26 +605,23 @@ func (s *IssueCommentDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueCommentDeletedActionValue](&s.ActionValue, d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentDeletedMembers) {
+	case 0:
+		return decodeEnum[IssueCommentDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -706,82 +691,79 @@ func (s *IssueCommentDeletedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issueCommentDeletedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "author_association":
-		return decodeStr(&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "milestone":
+		}) // "assignees"
+	case 3:
+		return decodeStr(&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
+		}) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "state":
-		return decodeEnum[IssueCommentDeletedIssueState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentDeletedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeEnum[IssueCommentDeletedIssueState](&s.State, d) // "state"
+	case 26:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 27:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 28:
+		return decodeStr(&s.Title, d) // "title"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return s.User.decodeJSON(d) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -953,28 +935,25 @@ func (s *IssueCommentEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueCommentEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "comment":
-		return s.Comment.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentEditedMembers) {
+	case 0:
+		return decodeEnum[IssueCommentEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return s.Comment.decodeJSON(d) // "comment"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 6:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1046,82 +1025,79 @@ func (s *IssueCommentEditedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issueCommentEditedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "author_association":
-		return decodeStr(&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "milestone":
+		}) // "assignees"
+	case 3:
+		return decodeStr(&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
+		}) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "state":
-		return decodeEnum[IssueCommentEditedIssueState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueCommentEditedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeEnum[IssueCommentEditedIssueState](&s.State, d) // "state"
+	case 26:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 27:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 28:
+		return decodeStr(&s.Title, d) // "title"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return s.User.decodeJSON(d) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1293,34 +1269,31 @@ func (s *WebhooksIssueComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author_association":
-		return decodeEnum[WebhooksIssueCommentAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksIssueCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksIssueCommentMembers) {
+	case 0:
+		return decodeEnum[WebhooksIssueCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 6:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+	case 8:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 9:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
+	case 11:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

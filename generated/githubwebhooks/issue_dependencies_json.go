@@ -15,30 +15,27 @@ func (s *IssueDependenciesBlockedByAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockedByAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueDependenciesBlockedByAddedActionValue](&s.ActionValue, d)
-	case "blocked_issue_id":
-		return decodeFloat64(&s.BlockedIssueID, d)
-	case "blocked_issue":
-		return s.BlockedIssue.decodeJSON(d)
-	case "blocking_issue_id":
-		return decodeFloat64(&s.BlockingIssueID, d)
-	case "blocking_issue":
-		return s.BlockingIssue.decodeJSON(d)
-	case "blocking_issue_repo":
-		return s.BlockingIssueRepo.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueDependenciesBlockedByAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueDependenciesBlockedByAddedMembers) {
+	case 0:
+		return decodeEnum[IssueDependenciesBlockedByAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+	case 2:
+		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
+	case 3:
+		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
+	case 4:
+		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
+	case 5:
+		return s.BlockingIssueRepo.decodeJSON(d) // "blocking_issue_repo"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -108,30 +105,27 @@ func (s *IssueDependenciesBlockedByRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockedByRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueDependenciesBlockedByRemovedActionValue](&s.ActionValue, d)
-	case "blocked_issue_id":
-		return decodeFloat64(&s.BlockedIssueID, d)
-	case "blocked_issue":
-		return s.BlockedIssue.decodeJSON(d)
-	case "blocking_issue_id":
-		return decodeFloat64(&s.BlockingIssueID, d)
-	case "blocking_issue":
-		return s.BlockingIssue.decodeJSON(d)
-	case "blocking_issue_repo":
-		return s.BlockingIssueRepo.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueDependenciesBlockedByRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueDependenciesBlockedByRemovedMembers) {
+	case 0:
+		return decodeEnum[IssueDependenciesBlockedByRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+	case 2:
+		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
+	case 3:
+		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
+	case 4:
+		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
+	case 5:
+		return s.BlockingIssueRepo.decodeJSON(d) // "blocking_issue_repo"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -201,30 +195,27 @@ func (s *IssueDependenciesBlockingAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockingAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueDependenciesBlockingAddedActionValue](&s.ActionValue, d)
-	case "blocked_issue_id":
-		return decodeFloat64(&s.BlockedIssueID, d)
-	case "blocked_issue":
-		return s.BlockedIssue.decodeJSON(d)
-	case "blocked_issue_repo":
-		return s.BlockedIssueRepo.decodeJSON(d)
-	case "blocking_issue_id":
-		return decodeFloat64(&s.BlockingIssueID, d)
-	case "blocking_issue":
-		return s.BlockingIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueDependenciesBlockingAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueDependenciesBlockingAddedMembers) {
+	case 0:
+		return decodeEnum[IssueDependenciesBlockingAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+	case 2:
+		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
+	case 3:
+		return s.BlockedIssueRepo.decodeJSON(d) // "blocked_issue_repo"
+	case 4:
+		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
+	case 5:
+		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -294,30 +285,27 @@ func (s *IssueDependenciesBlockingRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockingRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssueDependenciesBlockingRemovedActionValue](&s.ActionValue, d)
-	case "blocked_issue_id":
-		return decodeFloat64(&s.BlockedIssueID, d)
-	case "blocked_issue":
-		return s.BlockedIssue.decodeJSON(d)
-	case "blocked_issue_repo":
-		return s.BlockedIssueRepo.decodeJSON(d)
-	case "blocking_issue_id":
-		return decodeFloat64(&s.BlockingIssueID, d)
-	case "blocking_issue":
-		return s.BlockingIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issueDependenciesBlockingRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueDependenciesBlockingRemovedMembers) {
+	case 0:
+		return decodeEnum[IssueDependenciesBlockingRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+	case 2:
+		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
+	case 3:
+		return s.BlockedIssueRepo.decodeJSON(d) // "blocked_issue_repo"
+	case 4:
+		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
+	case 5:
+		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

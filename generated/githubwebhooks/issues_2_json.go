@@ -15,80 +15,77 @@ func (s *WebhooksIssue2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssue2ActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, webhooksIssue2Members) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssue2ActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[WebhooksIssue2AuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksIssue2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[WebhooksIssue2AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -284,34 +281,31 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, webhooksIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -413,80 +407,77 @@ func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "content_references":
-		return decodeOptEnum(&s.ContentReferences, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "emails":
-		return decodeOptEnum(&s.Emails, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "keys":
-		return decodeOptEnum(&s.Keys, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "security_scanning_alert":
-		return decodeOptEnum(&s.SecurityScanningAlert, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "team_discussions":
-		return decodeOptEnum(&s.TeamDiscussions, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	}
-	if name := foldedKey(key, webhooksIssuePerformedViaGithubAppPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksIssuePerformedViaGithubAppPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 3:
+		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
+	case 4:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 5:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 6:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 7:
+		return decodeOptEnum(&s.Emails, d) // "emails"
+	case 8:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 9:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 10:
+		return decodeOptEnum(&s.Keys, d) // "keys"
+	case 11:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 12:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 13:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 14:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 15:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 16:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 17:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 18:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 19:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 20:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 21:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 22:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 23:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 24:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 25:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 26:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 27:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 28:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 29:
+		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
+	case 30:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 31:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 32:
+		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
+	case 33:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 34:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *IssuesAssigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesAssigned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesAssignedActionValue](&s.ActionValue, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesAssignedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesAssignedMembers) {
+	case 0:
+		return decodeEnum[IssuesAssignedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -110,24 +107,21 @@ func (s *IssuesClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesClosed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesClosedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesClosedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesClosedMembers) {
+	case 0:
+		return decodeEnum[IssuesClosedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -195,88 +189,85 @@ func (s *IssuesClosedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "assignee":
+	switch memberIndex(key, issuesClosedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 1:
 		return decodeNullable(&s.Assignee, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "assignees":
+		}) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "author_association":
-		return decodeStr(&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeStr(&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
+		}) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeEnum[IssuesClosedIssueState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesClosedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeEnum[IssuesClosedIssueState](&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return s.User.decodeJSON(d) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -460,24 +451,21 @@ func (s *IssuesDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDeletedMembers) {
+	case 0:
+		return decodeEnum[IssuesDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -545,80 +533,77 @@ func (s *IssuesDeletedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDeletedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesDeletedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDeletedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesDeletedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesDeletedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesDeletedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -814,34 +799,31 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesDeletedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDeletedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -943,26 +925,23 @@ func (s *IssuesDemilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesDemilestonedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "milestone":
-		return decodePtr(&s.Milestone, d, (*WebhooksMilestone).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesDemilestonedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDemilestonedMembers) {
+	case 0:
+		return decodeEnum[IssuesDemilestonedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Milestone, d, (*WebhooksMilestone).decodeJSON) // "milestone"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1034,82 +1013,79 @@ func (s *IssuesDemilestonedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDemilestonedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesDemilestonedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDemilestonedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesDemilestonedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesDemilestonedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesDemilestonedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1299,34 +1275,31 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesDemilestonedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDemilestonedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1428,28 +1401,25 @@ func (s *IssuesEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "label":
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesEditedMembers) {
+	case 0:
+		return decodeEnum[IssuesEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+	case 6:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1523,14 +1493,11 @@ func (s *IssuesEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON)
-	case "title":
-		return decodePtr(&s.Title, d, (*IssuesEditedChangesTitle).decodeJSON)
-	}
-	if name := foldedKey(key, issuesEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
+	case 1:
+		return decodePtr(&s.Title, d, (*IssuesEditedChangesTitle).decodeJSON) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1586,12 +1553,9 @@ func (s *IssuesEditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, issuesEditedChangesTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesEditedChangesTitleMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1641,80 +1605,77 @@ func (s *IssuesEditedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesEditedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesEditedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesEditedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesEditedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesEditedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesEditedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.Title, d) // "title"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1910,34 +1871,31 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesEditedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesEditedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2039,26 +1997,23 @@ func (s *IssuesLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesLabeledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "label":
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesLabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesLabeledMembers) {
+	case 0:
+		return decodeEnum[IssuesLabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2130,80 +2085,77 @@ func (s *IssuesLabeledIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLabeledIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesLabeledIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLabeledIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesLabeledIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesLabeledIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesLabeledIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.Title, d) // "title"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2399,34 +2351,31 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesLabeledIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesLabeledIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2528,24 +2477,21 @@ func (s *IssuesLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesLockedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesLockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesLockedMembers) {
+	case 0:
+		return decodeEnum[IssuesLockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2613,82 +2559,79 @@ func (s *IssuesLockedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLockedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesLockedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLockedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesLockedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesLockedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesLockedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 30:
+		return decodeStr(&s.Title, d) // "title"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2876,34 +2819,31 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesLockedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesLockedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3005,26 +2945,23 @@ func (s *IssuesMilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestoned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesMilestonedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesMilestonedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesMilestonedMembers) {
+	case 0:
+		return decodeEnum[IssuesMilestonedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3094,82 +3031,79 @@ func (s *IssuesMilestonedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesMilestonedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesMilestonedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesMilestonedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesMilestonedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesMilestonedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesMilestonedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3359,34 +3293,31 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesMilestonedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesMilestonedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3488,26 +3419,23 @@ func (s *IssuesOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesOpenedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*IssuesOpenedChanges).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesOpenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesOpenedMembers) {
+	case 0:
+		return decodeEnum[IssuesOpenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*IssuesOpenedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3579,14 +3507,11 @@ func (s *IssuesOpenedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "old_issue":
-		return decodeNullable(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON)
-	case "old_repository":
-		return s.OldRepository.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesOpenedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesOpenedChangesMembers) {
+	case 0:
+		return decodeNullable(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON) // "old_issue"
+	case 1:
+		return s.OldRepository.decodeJSON(d) // "old_repository"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3642,80 +3567,77 @@ func (s *IssuesOpenedChangesOldIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedChangesOldIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesOpenedChangesOldIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedChangesOldIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeOptEnum(&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeOptStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeOptStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "repository_url":
-		return decodeOptStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeOptStr(&s.Title, d)
-	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	}
-	if name := foldedKey(key, issuesOpenedChangesOldIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeOptEnum(&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeOptTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 22:
+		return decodeOptStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeOptStr(&s.Title, d) // "title"
+	case 30:
+		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 32:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+	case 33:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3949,34 +3871,31 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesOpenedChangesOldIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesOpenedChangesOldIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4078,194 +3997,191 @@ func (s *IssuesOpenedChangesOldRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeEnum[IssuesOpenedChangesOldRepositoryVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, issuesOpenedChangesOldRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesOpenedChangesOldRepositoryMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
+	case 20:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 21:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 22:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 23:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 24:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 25:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 26:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 27:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 28:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 29:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 30:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 31:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 32:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 33:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 34:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 35:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 36:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 37:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 38:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 39:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 40:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 41:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 42:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 43:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 44:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 45:
+		return decodeInt64(&s.ID, d) // "id"
+	case 46:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 47:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 48:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 49:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 50:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 51:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 52:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 53:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 54:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 55:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 56:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 57:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 58:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 59:
+		return decodeStr(&s.Name, d) // "name"
+	case 60:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 61:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 62:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 63:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 64:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 65:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 66:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 67:
+		return decodeBool(&s.Private, d) // "private"
+	case 68:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 69:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 70:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 71:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 72:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 73:
+		return decodeInt64(&s.Size, d) // "size"
+	case 74:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 75:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 76:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 77:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 78:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 79:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 80:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 81:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 82:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 83:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 84:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 85:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 86:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 87:
+		return decodeStr(&s.URL, d) // "url"
+	case 88:
+		return decodeEnum[IssuesOpenedChangesOldRepositoryVisibility](&s.Visibility, d) // "visibility"
+	case 89:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 90:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 91:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4565,80 +4481,77 @@ func (s *IssuesOpenedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesOpenedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesOpenedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesOpenedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesOpenedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4834,24 +4747,21 @@ func (s *IssuesPinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesPinned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesPinnedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesPinnedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesPinnedMembers) {
+	case 0:
+		return decodeEnum[IssuesPinnedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4919,24 +4829,21 @@ func (s *IssuesReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesReopenedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesReopenedMembers) {
+	case 0:
+		return decodeEnum[IssuesReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5004,82 +4911,79 @@ func (s *IssuesReopenedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesReopenedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesReopenedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesReopenedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesReopenedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesReopenedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeEnum[IssuesReopenedIssueState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	}
-	if name := foldedKey(key, issuesReopenedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeEnum[IssuesReopenedIssueState](&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+	case 33:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5267,34 +5171,31 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem])
-	case "external_url":
-		return decodeNullable(&s.ExternalURL, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeNullable(&s.ID, d, decodeInt64)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, issuesReopenedIssuePerformedViaGithubAppMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesReopenedIssuePerformedViaGithubAppMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeSlice(&s.Events, d, decodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem]) // "events"
+	case 3:
+		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeNullable(&s.ID, d, decodeInt64) // "id"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 9:
+		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+	case 10:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5396,26 +5297,23 @@ func (s *IssuesTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferred) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesTransferredActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesTransferredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesTransferredMembers) {
+	case 0:
+		return decodeEnum[IssuesTransferredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5485,14 +5383,11 @@ func (s *IssuesTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "new_issue":
-		return s.NewIssue.decodeJSON(d)
-	case "new_repository":
-		return s.NewRepository.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesTransferredChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesTransferredChangesMembers) {
+	case 0:
+		return s.NewIssue.decodeJSON(d) // "new_issue"
+	case 1:
+		return s.NewRepository.decodeJSON(d) // "new_repository"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5544,80 +5439,77 @@ func (s *IssuesTransferredChangesNewIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesTransferredChangesNewIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesTransferredChangesNewIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesTransferredChangesNewIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesTransferredChangesNewIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesTransferredChangesNewIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesTransferredChangesNewIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5813,26 +5705,23 @@ func (s *IssuesTyped) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTyped) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesTypedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesTypedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesTypedMembers) {
+	case 0:
+		return decodeEnum[IssuesTypedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5906,26 +5795,23 @@ func (s *IssuesUnassigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnassigned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesUnassignedActionValue](&s.ActionValue, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesUnassignedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesUnassignedMembers) {
+	case 0:
+		return decodeEnum[IssuesUnassignedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6001,26 +5887,23 @@ func (s *IssuesUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesUnlabeledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "label":
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesUnlabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesUnlabeledMembers) {
+	case 0:
+		return decodeEnum[IssuesUnlabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6092,24 +5975,21 @@ func (s *IssuesUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesUnlockedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesUnlockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesUnlockedMembers) {
+	case 0:
+		return decodeEnum[IssuesUnlockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6177,82 +6057,79 @@ func (s *IssuesUnlockedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesUnlockedIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issuesUnlockedIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesUnlockedIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[IssuesUnlockedIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+		}) // "assignees"
+	case 3:
+		return decodeEnum[IssuesUnlockedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-		})
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, issuesUnlockedIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6440,24 +6317,21 @@ func (s *IssuesUnpinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnpinned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesUnpinnedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesUnpinnedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesUnpinnedMembers) {
+	case 0:
+		return decodeEnum[IssuesUnpinnedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6525,26 +6399,23 @@ func (s *IssuesUntyped) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUntyped) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[IssuesUntypedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, issuesUntypedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesUntypedMembers) {
+	case 0:
+		return decodeEnum[IssuesUntypedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6618,80 +6489,77 @@ func (s *WebhooksIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssueActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, webhooksIssueMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssueActiveLockReason]) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[WebhooksIssueAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "locked":
-		return decodeOptBool(&s.Locked, d)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeStr)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksIssueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 3:
+		return decodeEnum[WebhooksIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 4:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 5:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 6:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 7:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 10:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 11:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 12:
+		return decodeInt64(&s.ID, d) // "id"
+	case 13:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 14:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 15:
+		return decodeOptBool(&s.Locked, d) // "locked"
+	case 16:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 17:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 18:
+		return decodeInt64(&s.Number, d) // "number"
+	case 19:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+	case 20:
+		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+	case 21:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 22:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 23:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 24:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 25:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+	case 26:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 27:
+		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
+	case 28:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 29:
+		return decodeStr(&s.Title, d) // "title"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 32:
+		return decodeStr(&s.URL, d) // "url"
+	case 33:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

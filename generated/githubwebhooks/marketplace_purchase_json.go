@@ -15,28 +15,25 @@ func (s *MarketplacePurchaseCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseCancelled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MarketplacePurchaseCancelledActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "marketplace_purchase":
-		return s.MarketplacePurchase.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "previous_marketplace_purchase":
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, marketplacePurchaseCancelledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchaseCancelledMembers) {
+	case 0:
+		return decodeEnum[MarketplacePurchaseCancelledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+	case 7:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -112,28 +109,25 @@ func (s *MarketplacePurchaseChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseChanged) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MarketplacePurchaseChangedActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "marketplace_purchase":
-		return s.MarketplacePurchase.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "previous_marketplace_purchase":
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchaseChangedPreviousMarketplacePurchase).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, marketplacePurchaseChangedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchaseChangedMembers) {
+	case 0:
+		return decodeEnum[MarketplacePurchaseChangedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchaseChangedPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+	case 7:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -209,24 +203,21 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "billing_cycle":
-		return decodeStr(&s.BillingCycle, d)
-	case "free_trial_ends_on":
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr)
-	case "next_billing_date":
-		return decodeNullable(&s.NextBillingDate, d, decodeStr)
-	case "on_free_trial":
-		return decodeNullable(&s.OnFreeTrial, d, decodeBool)
-	case "plan":
-		return s.Plan.decodeJSON(d)
-	case "unit_count":
-		return decodeInt64(&s.UnitCount, d)
-	}
-	if name := foldedKey(key, marketplacePurchaseChangedPreviousMarketplacePurchaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchaseChangedPreviousMarketplacePurchaseMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
+	case 2:
+		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
+	case 3:
+		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
+	case 4:
+		return decodeNullable(&s.OnFreeTrial, d, decodeBool) // "on_free_trial"
+	case 5:
+		return s.Plan.decodeJSON(d) // "plan"
+	case 6:
+		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -302,28 +293,25 @@ func (s *MarketplacePurchasePendingChange) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChange) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MarketplacePurchasePendingChangeActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "marketplace_purchase":
-		return s.MarketplacePurchase.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "previous_marketplace_purchase":
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchasePendingChangePreviousMarketplacePurchase).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, marketplacePurchasePendingChangeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchasePendingChangeMembers) {
+	case 0:
+		return decodeEnum[MarketplacePurchasePendingChangeActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchasePendingChangePreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+	case 7:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -399,28 +387,25 @@ func (s *MarketplacePurchasePendingChangeCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MarketplacePurchasePendingChangeCancelledActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "marketplace_purchase":
-		return s.MarketplacePurchase.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "previous_marketplace_purchase":
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, marketplacePurchasePendingChangeCancelledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchasePendingChangeCancelledMembers) {
+	case 0:
+		return decodeEnum[MarketplacePurchasePendingChangeCancelledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+	case 7:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -496,24 +481,21 @@ func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "billing_cycle":
-		return decodeStr(&s.BillingCycle, d)
-	case "free_trial_ends_on":
-		return decodeAny(&s.FreeTrialEndsOn, d)
-	case "next_billing_date":
-		return decodeNullable(&s.NextBillingDate, d, decodeStr)
-	case "on_free_trial":
-		return decodeBool(&s.OnFreeTrial, d)
-	case "plan":
-		return s.Plan.decodeJSON(d)
-	case "unit_count":
-		return decodeInt64(&s.UnitCount, d)
-	}
-	if name := foldedKey(key, marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
+	case 2:
+		return decodeAny(&s.FreeTrialEndsOn, d) // "free_trial_ends_on"
+	case 3:
+		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
+	case 4:
+		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
+	case 5:
+		return s.Plan.decodeJSON(d) // "plan"
+	case 6:
+		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -579,24 +561,21 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeJSON
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "billing_cycle":
-		return decodeStr(&s.BillingCycle, d)
-	case "free_trial_ends_on":
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr)
-	case "next_billing_date":
-		return decodeNullable(&s.NextBillingDate, d, decodeStr)
-	case "on_free_trial":
-		return decodeBool(&s.OnFreeTrial, d)
-	case "plan":
-		return s.Plan.decodeJSON(d)
-	case "unit_count":
-		return decodeInt64(&s.UnitCount, d)
-	}
-	if name := foldedKey(key, marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
+	case 2:
+		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
+	case 3:
+		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
+	case 4:
+		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
+	case 5:
+		return s.Plan.decodeJSON(d) // "plan"
+	case 6:
+		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -668,28 +647,25 @@ func (s *MarketplacePurchasePurchased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePurchased) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MarketplacePurchasePurchasedActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "marketplace_purchase":
-		return s.MarketplacePurchase.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "previous_marketplace_purchase":
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, marketplacePurchasePurchasedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, marketplacePurchasePurchasedMembers) {
+	case 0:
+		return decodeEnum[MarketplacePurchasePurchasedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+	case 7:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -765,24 +741,21 @@ func (s *WebhooksMarketplacePurchase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "billing_cycle":
-		return decodeStr(&s.BillingCycle, d)
-	case "free_trial_ends_on":
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr)
-	case "next_billing_date":
-		return decodeNullable(&s.NextBillingDate, d, decodeStr)
-	case "on_free_trial":
-		return decodeBool(&s.OnFreeTrial, d)
-	case "plan":
-		return s.Plan.decodeJSON(d)
-	case "unit_count":
-		return decodeInt64(&s.UnitCount, d)
-	}
-	if name := foldedKey(key, webhooksMarketplacePurchaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksMarketplacePurchaseMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
+	case 2:
+		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
+	case 3:
+		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
+	case 4:
+		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
+	case 5:
+		return s.Plan.decodeJSON(d) // "plan"
+	case 6:
+		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -852,20 +825,17 @@ func (s *WebhooksMarketplacePurchaseAccount) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchaseAccount) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "organization_billing_email":
-		return decodeNullable(&s.OrganizationBillingEmail, d, decodeStr)
-	case "type":
-		return decodeStr(&s.Type, d)
-	}
-	if name := foldedKey(key, webhooksMarketplacePurchaseAccountMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksMarketplacePurchaseAccountMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Login, d) // "login"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeNullable(&s.OrganizationBillingEmail, d, decodeStr) // "organization_billing_email"
+	case 4:
+		return decodeStr(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -927,30 +897,27 @@ func (s *WebhooksMarketplacePurchasePlan) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "bullets":
+	switch memberIndex(key, webhooksMarketplacePurchasePlanMembers) {
+	case 0:
 		return decodeSlice(&s.Bullets, d, func(v **string, d *dec) error {
 			return decodeOptStr(v, d)
-		})
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "has_free_trial":
-		return decodeBool(&s.HasFreeTrial, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "monthly_price_in_cents":
-		return decodeInt64(&s.MonthlyPriceInCents, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "price_model":
-		return decodeEnum[WebhooksMarketplacePurchasePlanPriceModel](&s.PriceModel, d)
-	case "unit_name":
-		return decodeNullable(&s.UnitName, d, decodeStr)
-	case "yearly_price_in_cents":
-		return decodeInt64(&s.YearlyPriceInCents, d)
-	}
-	if name := foldedKey(key, webhooksMarketplacePurchasePlanMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "bullets"
+	case 1:
+		return decodeStr(&s.Description, d) // "description"
+	case 2:
+		return decodeBool(&s.HasFreeTrial, d) // "has_free_trial"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeEnum[WebhooksMarketplacePurchasePlanPriceModel](&s.PriceModel, d) // "price_model"
+	case 7:
+		return decodeNullable(&s.UnitName, d, decodeStr) // "unit_name"
+	case 8:
+		return decodeInt64(&s.YearlyPriceInCents, d) // "yearly_price_in_cents"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1022,24 +989,21 @@ func (s *WebhooksPreviousMarketplacePurchase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "account":
-		return s.Account.decodeJSON(d)
-	case "billing_cycle":
-		return decodeStr(&s.BillingCycle, d)
-	case "free_trial_ends_on":
-		return decodeAny(&s.FreeTrialEndsOn, d)
-	case "next_billing_date":
-		return decodeNullable(&s.NextBillingDate, d, decodeStr)
-	case "on_free_trial":
-		return decodeBool(&s.OnFreeTrial, d)
-	case "plan":
-		return s.Plan.decodeJSON(d)
-	case "unit_count":
-		return decodeInt64(&s.UnitCount, d)
-	}
-	if name := foldedKey(key, webhooksPreviousMarketplacePurchaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksPreviousMarketplacePurchaseMembers) {
+	case 0:
+		return s.Account.decodeJSON(d) // "account"
+	case 1:
+		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
+	case 2:
+		return decodeAny(&s.FreeTrialEndsOn, d) // "free_trial_ends_on"
+	case 3:
+		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
+	case 4:
+		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
+	case 5:
+		return s.Plan.decodeJSON(d) // "plan"
+	case 6:
+		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1107,28 +1071,25 @@ func (s *WebhooksPreviousMarketplacePurchasePlan) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "bullets":
-		return decodeSlice(&s.Bullets, d, decodeStr)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "has_free_trial":
-		return decodeBool(&s.HasFreeTrial, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "monthly_price_in_cents":
-		return decodeInt64(&s.MonthlyPriceInCents, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "price_model":
-		return decodeEnum[WebhooksPreviousMarketplacePurchasePlanPriceModel](&s.PriceModel, d)
-	case "unit_name":
-		return decodeNullable(&s.UnitName, d, decodeStr)
-	case "yearly_price_in_cents":
-		return decodeInt64(&s.YearlyPriceInCents, d)
-	}
-	if name := foldedKey(key, webhooksPreviousMarketplacePurchasePlanMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksPreviousMarketplacePurchasePlanMembers) {
+	case 0:
+		return decodeSlice(&s.Bullets, d, decodeStr) // "bullets"
+	case 1:
+		return decodeStr(&s.Description, d) // "description"
+	case 2:
+		return decodeBool(&s.HasFreeTrial, d) // "has_free_trial"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeEnum[WebhooksPreviousMarketplacePurchasePlanPriceModel](&s.PriceModel, d) // "price_model"
+	case 7:
+		return decodeNullable(&s.UnitName, d, decodeStr) // "unit_name"
+	case 8:
+		return decodeInt64(&s.YearlyPriceInCents, d) // "yearly_price_in_cents"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *MemberAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MemberAddedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*MemberAddedChanges).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "member":
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, memberAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberAddedMembers) {
+	case 0:
+		return decodeEnum[MemberAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*MemberAddedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -110,14 +107,11 @@ func (s *MemberAddedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "permission":
-		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON)
-	case "role_name":
-		return decodePtr(&s.RoleName, d, (*MemberAddedChangesRoleName).decodeJSON)
-	}
-	if name := foldedKey(key, memberAddedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberAddedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON) // "permission"
+	case 1:
+		return decodePtr(&s.RoleName, d, (*MemberAddedChangesRoleName).decodeJSON) // "role_name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -173,12 +167,9 @@ func (s *MemberAddedChangesPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "to":
-		return decodeEnum[MemberAddedChangesPermissionTo](&s.To, d)
-	}
-	if name := foldedKey(key, memberAddedChangesPermissionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberAddedChangesPermissionMembers) {
+	case 0:
+		return decodeEnum[MemberAddedChangesPermissionTo](&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -228,12 +219,9 @@ func (s *MemberAddedChangesRoleName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChangesRoleName) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "to":
-		return decodeStr(&s.To, d)
-	}
-	if name := foldedKey(key, memberAddedChangesRoleNameMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberAddedChangesRoleNameMembers) {
+	case 0:
+		return decodeStr(&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -283,26 +271,23 @@ func (s *MemberEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MemberEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "member":
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, memberEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberEditedMembers) {
+	case 0:
+		return decodeEnum[MemberEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -376,14 +361,11 @@ func (s *MemberEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "old_permission":
-		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON)
-	case "permission":
-		return decodePtr(&s.Permission, d, (*MemberEditedChangesPermission).decodeJSON)
-	}
-	if name := foldedKey(key, memberEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON) // "old_permission"
+	case 1:
+		return decodePtr(&s.Permission, d, (*MemberEditedChangesPermission).decodeJSON) // "permission"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -439,12 +421,9 @@ func (s *MemberEditedChangesOldPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChangesOldPermission) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, memberEditedChangesOldPermissionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberEditedChangesOldPermissionMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -494,24 +473,21 @@ func (s *MemberRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MemberRemovedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "member":
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, memberRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberRemovedMembers) {
+	case 0:
+		return decodeEnum[MemberRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

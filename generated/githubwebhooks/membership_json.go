@@ -15,28 +15,25 @@ func (s *MembershipAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MembershipAddedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "member":
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "scope":
-		return decodeEnum[MembershipAddedScope](&s.Scope, d)
-	case "sender":
-		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, membershipAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, membershipAddedMembers) {
+	case 0:
+		return decodeEnum[MembershipAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeEnum[MembershipAddedScope](&s.Scope, d) // "scope"
+	case 7:
+		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
+	case 8:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -116,28 +113,25 @@ func (s *MembershipRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MembershipRemovedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "member":
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "scope":
-		return decodeEnum[MembershipRemovedScope](&s.Scope, d)
-	case "sender":
-		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, membershipRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, membershipRemovedMembers) {
+	case 0:
+		return decodeEnum[MembershipRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodeEnum[MembershipRemovedScope](&s.Scope, d) // "scope"
+	case 7:
+		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
+	case 8:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -217,44 +211,41 @@ func (s *WebhooksTeam) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeam) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeOptStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "parent":
-		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON)
-	case "permission":
-		return decodeOptStr(&s.Permission, d)
-	case "privacy":
-		return decodeOptEnum(&s.Privacy, d)
-	case "notification_setting":
-		return decodeOptEnum(&s.NotificationSetting, d)
-	case "repositories_url":
-		return decodeOptStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "organization_id":
-		return decodeOptInt64(&s.OrganizationID, d)
-	case "enterprise_id":
-		return decodeOptInt64(&s.EnterpriseID, d)
-	}
-	if name := foldedKey(key, webhooksTeamMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksTeamMembers) {
+	case 0:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeOptStr(&s.MembersURL, d) // "members_url"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
+	case 8:
+		return decodeOptStr(&s.Permission, d) // "permission"
+	case 9:
+		return decodeOptEnum(&s.Privacy, d) // "privacy"
+	case 10:
+		return decodeOptEnum(&s.NotificationSetting, d) // "notification_setting"
+	case 11:
+		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 12:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 13:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 14:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 15:
+		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
+	case 16:
+		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,20 +15,17 @@ func (s *MergeGroup) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroup) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "head_ref":
-		return decodeStr(&s.HeadRef, d)
-	case "base_sha":
-		return decodeStr(&s.BaseSHA, d)
-	case "base_ref":
-		return decodeStr(&s.BaseRef, d)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	}
-	if name := foldedKey(key, mergeGroupMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, mergeGroupMembers) {
+	case 0:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 1:
+		return decodeStr(&s.HeadRef, d) // "head_ref"
+	case 2:
+		return decodeStr(&s.BaseSHA, d) // "base_sha"
+	case 3:
+		return decodeStr(&s.BaseRef, d) // "base_ref"
+	case 4:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -86,22 +83,19 @@ func (s *MergeGroupChecksRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroupChecksRequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MergeGroupChecksRequestedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "merge_group":
-		return s.MergeGroup.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, mergeGroupChecksRequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, mergeGroupChecksRequestedMembers) {
+	case 0:
+		return decodeEnum[MergeGroupChecksRequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.MergeGroup.decodeJSON(d) // "merge_group"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -169,24 +163,21 @@ func (s *MergeGroupDestroyed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroupDestroyed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MergeGroupDestroyedActionValue](&s.ActionValue, d)
-	case "reason":
-		return decodeOptEnum(&s.Reason, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "merge_group":
-		return s.MergeGroup.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, mergeGroupDestroyedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, mergeGroupDestroyedMembers) {
+	case 0:
+		return decodeEnum[MergeGroupDestroyedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeOptEnum(&s.Reason, d) // "reason"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.MergeGroup.decodeJSON(d) // "merge_group"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -258,22 +249,19 @@ func (s *SimpleCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "tree_id":
-		return decodeStr(&s.TreeID, d)
-	case "message":
-		return decodeStr(&s.Message, d)
-	case "timestamp":
-		return decodeTime(&s.Timestamp, d)
-	case "author":
-		return decodeNullable(&s.Author, d, (*SimpleCommitAuthor).decodeJSON)
-	case "committer":
-		return decodeNullable(&s.Committer, d, (*SimpleCommitCommitter).decodeJSON)
-	}
-	if name := foldedKey(key, simpleCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleCommitMembers) {
+	case 0:
+		return decodeStr(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.TreeID, d) // "tree_id"
+	case 2:
+		return decodeStr(&s.Message, d) // "message"
+	case 3:
+		return decodeTime(&s.Timestamp, d) // "timestamp"
+	case 4:
+		return decodeNullable(&s.Author, d, (*SimpleCommitAuthor).decodeJSON) // "author"
+	case 5:
+		return decodeNullable(&s.Committer, d, (*SimpleCommitCommitter).decodeJSON) // "committer"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -341,14 +329,11 @@ func (s *SimpleCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "email":
-		return decodeStr(&s.Email, d)
-	}
-	if name := foldedKey(key, simpleCommitAuthorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleCommitAuthorMembers) {
+	case 0:
+		return decodeStr(&s.Name, d) // "name"
+	case 1:
+		return decodeStr(&s.Email, d) // "email"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -400,14 +385,11 @@ func (s *SimpleCommitCommitter) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommitCommitter) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "email":
-		return decodeStr(&s.Email, d)
-	}
-	if name := foldedKey(key, simpleCommitCommitterMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleCommitCommitterMembers) {
+	case 0:
+		return decodeStr(&s.Name, d) // "name"
+	case 1:
+		return decodeStr(&s.Email, d) // "email"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

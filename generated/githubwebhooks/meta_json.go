@@ -15,26 +15,23 @@ func (s *MetaDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MetaDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "hook":
-		return s.Hook.decodeJSON(d)
-	case "hook_id":
-		return decodeInt64(&s.HookID, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, metaDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, metaDeletedMembers) {
+	case 0:
+		return decodeEnum[MetaDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return s.Hook.decodeJSON(d) // "hook"
+	case 3:
+		return decodeInt64(&s.HookID, d) // "hook_id"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -112,26 +109,23 @@ func (s *MetaDeletedHook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeletedHook) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active":
-		return decodeBool(&s.Active, d)
-	case "config":
-		return s.Config.decodeJSON(d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeEnum[MetaDeletedHookEventsItem])
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, metaDeletedHookMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, metaDeletedHookMembers) {
+	case 0:
+		return decodeBool(&s.Active, d) // "active"
+	case 1:
+		return s.Config.decodeJSON(d) // "config"
+	case 2:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeSlice(&s.Events, d, decodeEnum[MetaDeletedHookEventsItem]) // "events"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Type, d) // "type"
+	case 7:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -195,18 +189,15 @@ func (s *MetaDeletedHookConfig) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeletedHookConfig) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeEnum[MetaDeletedHookConfigContentType](&s.ContentType, d)
-	case "insecure_ssl":
-		return decodeStr(&s.InsecureSSL, d)
-	case "secret":
-		return decodeOptStr(&s.Secret, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, metaDeletedHookConfigMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, metaDeletedHookConfigMembers) {
+	case 0:
+		return decodeEnum[MetaDeletedHookConfigContentType](&s.ContentType, d) // "content_type"
+	case 1:
+		return decodeStr(&s.InsecureSSL, d) // "insecure_ssl"
+	case 2:
+		return decodeOptStr(&s.Secret, d) // "secret"
+	case 3:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,22 +15,19 @@ func (s *MilestoneClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneClosed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MilestoneClosedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, milestoneClosedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneClosedMembers) {
+	case 0:
+		return decodeEnum[MilestoneClosedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -94,42 +91,39 @@ func (s *MilestoneClosedMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneClosedMilestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "closed_at":
-		return decodeTime(&s.ClosedAt, d)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "state":
-		return decodeEnum[MilestoneClosedMilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, milestoneClosedMilestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneClosedMilestoneMembers) {
+	case 0:
+		return decodeTime(&s.ClosedAt, d) // "closed_at"
+	case 1:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeNullable(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "creator"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 12:
+		return decodeEnum[MilestoneClosedMilestoneState](&s.State, d) // "state"
+	case 13:
+		return decodeStr(&s.Title, d) // "title"
+	case 14:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -221,24 +215,21 @@ func (s *MilestoneCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MilestoneCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, milestoneCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneCreatedMembers) {
+	case 0:
+		return decodeEnum[MilestoneCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -306,42 +297,39 @@ func (s *MilestoneCreatedMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneCreatedMilestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "closed_at":
-		return decodeAny(&s.ClosedAt, d)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "state":
-		return decodeEnum[MilestoneCreatedMilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, milestoneCreatedMilestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneCreatedMilestoneMembers) {
+	case 0:
+		return decodeAny(&s.ClosedAt, d) // "closed_at"
+	case 1:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeNullable(&s.Creator, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "creator"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 12:
+		return decodeEnum[MilestoneCreatedMilestoneState](&s.State, d) // "state"
+	case 13:
+		return decodeStr(&s.Title, d) // "title"
+	case 14:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -433,24 +421,21 @@ func (s *MilestoneDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MilestoneDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, milestoneDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneDeletedMembers) {
+	case 0:
+		return decodeEnum[MilestoneDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -518,26 +503,23 @@ func (s *MilestoneEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MilestoneEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, milestoneEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneEditedMembers) {
+	case 0:
+		return decodeEnum[MilestoneEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -607,16 +589,13 @@ func (s *MilestoneEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON)
-	case "due_on":
-		return decodePtr(&s.DueOn, d, (*MilestoneEditedChangesDueOn).decodeJSON)
-	case "title":
-		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON)
-	}
-	if name := foldedKey(key, milestoneEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
+	case 1:
+		return decodePtr(&s.DueOn, d, (*MilestoneEditedChangesDueOn).decodeJSON) // "due_on"
+	case 2:
+		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -676,12 +655,9 @@ func (s *MilestoneEditedChangesDueOn) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChangesDueOn) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, milestoneEditedChangesDueOnMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneEditedChangesDueOnMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -731,22 +707,19 @@ func (s *MilestoneOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneOpened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[MilestoneOpenedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "milestone":
-		return s.Milestone.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, milestoneOpenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneOpenedMembers) {
+	case 0:
+		return decodeEnum[MilestoneOpenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Milestone.decodeJSON(d) // "milestone"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

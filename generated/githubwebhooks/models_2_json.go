@@ -15,194 +15,191 @@ func (s *IssuesTransferredChangesNewRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeEnum[IssuesTransferredChangesNewRepositoryVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, issuesTransferredChangesNewRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesTransferredChangesNewRepositoryMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
+	case 20:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 21:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 22:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 23:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 24:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 25:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 26:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 27:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 28:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 29:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 30:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 31:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 32:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 33:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 34:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 35:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 36:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 37:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 38:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 39:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 40:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 41:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 42:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 43:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 44:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 45:
+		return decodeInt64(&s.ID, d) // "id"
+	case 46:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 47:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 48:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 49:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 50:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 51:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 52:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 53:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 54:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 55:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 56:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 57:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 58:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 59:
+		return decodeStr(&s.Name, d) // "name"
+	case 60:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 61:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 62:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 63:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 64:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 65:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 66:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 67:
+		return decodeBool(&s.Private, d) // "private"
+	case 68:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 69:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 70:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 71:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 72:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 73:
+		return decodeInt64(&s.Size, d) // "size"
+	case 74:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 75:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 76:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 77:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 78:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 79:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 80:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 81:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 82:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 83:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 84:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 85:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 86:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 87:
+		return decodeStr(&s.URL, d) // "url"
+	case 88:
+		return decodeEnum[IssuesTransferredChangesNewRepositoryVisibility](&s.Visibility, d) // "visibility"
+	case 89:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 90:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 91:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -500,24 +497,21 @@ func (s *Label) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Label) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "color":
-		return decodeStr(&s.Color, d)
-	case "default":
-		return decodeBool(&s.Default, d)
-	}
-	if name := foldedKey(key, labelMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, labelMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeStr(&s.Name, d) // "name"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeStr(&s.Color, d) // "color"
+	case 6:
+		return decodeBool(&s.Default, d) // "default"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -583,12 +577,9 @@ func (s *LabelEditedChangesDescription) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChangesDescription) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, labelEditedChangesDescriptionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, labelEditedChangesDescriptionMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -638,12 +629,9 @@ func (s *LabelEditedChangesName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChangesName) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, labelEditedChangesNameMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, labelEditedChangesNameMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -693,22 +681,19 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	case "spdx_id":
-		return decodeNullable(&s.SpdxID, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	}
-	if name := foldedKey(key, licenseSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, licenseSimpleMembers) {
+	case 0:
+		return decodeStr(&s.Key, d) // "key"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeNullable(&s.URL, d, decodeStr) // "url"
+	case 3:
+		return decodeNullable(&s.SpdxID, d, decodeStr) // "spdx_id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -778,12 +763,9 @@ func (s *Link) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Link) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "href":
-		return decodeStr(&s.Href, d)
-	}
-	if name := foldedKey(key, linkMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, linkMembers) {
+	case 0:
+		return decodeStr(&s.Href, d) // "href"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -833,14 +815,11 @@ func (s *MemberEditedChangesPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeStr)
-	case "to":
-		return decodeNullable(&s.To, d, decodeStr)
-	}
-	if name := foldedKey(key, memberEditedChangesPermissionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, memberEditedChangesPermissionMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeStr) // "from"
+	case 1:
+		return decodeNullable(&s.To, d, decodeStr) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -904,42 +883,39 @@ func (s *Milestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Milestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "state":
-		return decodeEnum[MilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	}
-	if name := foldedKey(key, milestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeInt64(&s.Number, d) // "number"
+	case 6:
+		return decodeEnum[MilestoneState](&s.State, d) // "state"
+	case 7:
+		return decodeStr(&s.Title, d) // "title"
+	case 8:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 9:
+		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+	case 10:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 11:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 12:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 13:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 14:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 15:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1035,12 +1011,9 @@ func (s *MilestoneEditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, milestoneEditedChangesTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, milestoneEditedChangesTitleMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1090,20 +1063,17 @@ func (s *MinimalRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin":
-		return decodeOptBool(&s.Admin, d)
-	case "maintain":
-		return decodeOptBool(&s.Maintain, d)
-	case "push":
-		return decodeOptBool(&s.Push, d)
-	case "triage":
-		return decodeOptBool(&s.Triage, d)
-	case "pull":
-		return decodeOptBool(&s.Pull, d)
-	}
-	if name := foldedKey(key, minimalRepositoryPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, minimalRepositoryPermissionsMembers) {
+	case 0:
+		return decodeOptBool(&s.Admin, d) // "admin"
+	case 1:
+		return decodeOptBool(&s.Maintain, d) // "maintain"
+	case 2:
+		return decodeOptBool(&s.Push, d) // "push"
+	case 3:
+		return decodeOptBool(&s.Triage, d) // "triage"
+	case 4:
+		return decodeOptBool(&s.Pull, d) // "pull"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1171,12 +1141,9 @@ func (s *OrganizationRenamedChangesLogin) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamedChangesLogin) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeOptStr(&s.From, d)
-	}
-	if name := foldedKey(key, organizationRenamedChangesLoginMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationRenamedChangesLoginMembers) {
+	case 0:
+		return decodeOptStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1228,34 +1195,31 @@ func (s *OrganizationSimpleWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationSimpleWebhooks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "public_members_url":
-		return decodeStr(&s.PublicMembersURL, d)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	}
-	if name := foldedKey(key, organizationSimpleWebhooksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationSimpleWebhooksMembers) {
+	case 0:
+		return decodeStr(&s.Login, d) // "login"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.URL, d) // "url"
+	case 4:
+		return decodeStr(&s.ReposURL, d) // "repos_url"
+	case 5:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 6:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 7:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 8:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 9:
+		return decodeStr(&s.PublicMembersURL, d) // "public_members_url"
+	case 10:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1393,20 +1357,17 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "labels":
+	switch memberIndex(key, packagePublishedPackagePackageVersionContainerMetadataMembers) {
+	case 0:
 		return decodeNullable(&s.Labels, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "manifest":
+		}) // "labels"
+	case 1:
 		return decodeNullable(&s.Manifest, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "tag":
-		return decodePtr(&s.Tag, d, (*PackagePublishedPackagePackageVersionContainerMetadataTag).decodeJSON)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionContainerMetadataMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "manifest"
+	case 2:
+		return decodePtr(&s.Tag, d, (*PackagePublishedPackagePackageVersionContainerMetadataTag).decodeJSON) // "tag"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1474,14 +1435,11 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeJSON(d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "digest":
-		return decodeOptStr(&s.Digest, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionContainerMetadataTagMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionContainerMetadataTagMembers) {
+	case 0:
+		return decodeOptStr(&s.Digest, d) // "digest"
+	case 1:
+		return decodeOptStr(&s.Name, d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1537,12 +1495,9 @@ func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeJSON(d *
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "tags":
-		return decodeSlice(&s.Tags, d, decodeStr)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionDockerMetadataItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionDockerMetadataItemMembers) {
+	case 0:
+		return decodeSlice(&s.Tags, d, decodeStr) // "tags"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1682,18 +1637,15 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "branch":
-		return decodeOptStr(&s.Branch, d)
-	case "commit":
-		return decodeOptStr(&s.Commit, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members) {
+	case 0:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 1:
+		return decodeOptStr(&s.Branch, d) // "branch"
+	case 2:
+		return decodeOptStr(&s.Commit, d) // "commit"
+	case 3:
+		return decodeOptStr(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1757,20 +1709,17 @@ func (s *PersonalAccessTokenRequestRepositoriesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestRepositoriesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestRepositoriesItemMembers) {
+	case 0:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 4:
+		return decodeBool(&s.Private, d) // "private"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1828,12 +1777,9 @@ func (s *ProjectCardEditedChangesNote) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEditedChangesNote) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeStr)
-	}
-	if name := foldedKey(key, projectCardEditedChangesNoteMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardEditedChangesNoteMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeStr) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1887,12 +1833,9 @@ func (s *ProjectEditedChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, projectEditedChangesBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectEditedChangesBodyMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1942,30 +1885,27 @@ func (s *ProjectsV2StatusUpdate) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdate) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeFloat64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "project_node_id":
-		return decodeOptStr(&s.ProjectNodeID, d)
-	case "creator":
-		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "status":
-		return decodeNullable(&s.Status, d, decodeEnum[ProjectsV2StatusUpdateStatus])
-	case "start_date":
-		return decodeOptStr(&s.StartDate, d)
-	case "target_date":
-		return decodeOptStr(&s.TargetDate, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateMembers) {
+	case 0:
+		return decodeFloat64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeOptStr(&s.ProjectNodeID, d) // "project_node_id"
+	case 3:
+		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+	case 4:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 6:
+		return decodeNullable(&s.Status, d, decodeEnum[ProjectsV2StatusUpdateStatus]) // "status"
+	case 7:
+		return decodeOptStr(&s.StartDate, d) // "start_date"
+	case 8:
+		return decodeOptStr(&s.TargetDate, d) // "target_date"
+	case 9:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2053,18 +1993,15 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "commit_message":
-		return decodeNullable(&s.CommitMessage, d, decodeStr)
-	case "commit_title":
-		return decodeNullable(&s.CommitTitle, d, decodeStr)
-	case "enabled_by":
-		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "merge_method":
-		return decodeEnum[PullRequestAssignedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestAutoMergeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestAutoMergeMembers) {
+	case 0:
+		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
+	case 1:
+		return decodeNullable(&s.CommitTitle, d, decodeStr) // "commit_title"
+	case 2:
+		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
+	case 3:
+		return decodeEnum[PullRequestAssignedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2132,20 +2069,17 @@ func (s *PullRequestAssignedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestBaseMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2207,202 +2141,199 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeEnum[PullRequestAssignedPullRequestBaseRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestBaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestBaseRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 56:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 57:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 58:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 59:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 60:
+		return decodeStr(&s.Name, d) // "name"
+	case 61:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 62:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 63:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 64:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 65:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 66:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 67:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 68:
+		return decodeBool(&s.Private, d) // "private"
+	case 69:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 70:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 71:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 72:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 73:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 74:
+		return decodeInt64(&s.Size, d) // "size"
+	case 75:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 76:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 77:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 78:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 79:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 80:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 81:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 82:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 83:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 84:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 85:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 86:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 87:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 88:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 89:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 90:
+		return decodeStr(&s.URL, d) // "url"
+	case 91:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 92:
+		return decodeEnum[PullRequestAssignedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 95:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2716,20 +2647,17 @@ func (s *PullRequestAssignedPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeNullable(&s.Label, d, decodeStr)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestHeadMembers) {
+	case 0:
+		return decodeNullable(&s.Label, d, decodeStr) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2799,26 +2727,23 @@ func (s *PullRequestAssignedPullRequestLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "comments":
-		return s.Comments.decodeJSON(d)
-	case "commits":
-		return s.Commits.decodeJSON(d)
-	case "html":
-		return s.HTML.decodeJSON(d)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "review_comment":
-		return s.ReviewComment.decodeJSON(d)
-	case "review_comments":
-		return s.ReviewComments.decodeJSON(d)
-	case "self":
-		return s.Self.decodeJSON(d)
-	case "statuses":
-		return s.Statuses.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestLinksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestLinksMembers) {
+	case 0:
+		return s.Comments.decodeJSON(d) // "comments"
+	case 1:
+		return s.Commits.decodeJSON(d) // "commits"
+	case 2:
+		return s.HTML.decodeJSON(d) // "html"
+	case 3:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 4:
+		return s.ReviewComment.decodeJSON(d) // "review_comment"
+	case 5:
+		return s.ReviewComments.decodeJSON(d) // "review_comments"
+	case 6:
+		return s.Self.decodeJSON(d) // "self"
+	case 7:
+		return s.Statuses.decodeJSON(d) // "statuses"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2882,12 +2807,9 @@ func (s *PullRequestAssignedPullRequestLinksComments) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "href":
-		return decodeStr(&s.Href, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestLinksCommentsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestLinksCommentsMembers) {
+	case 0:
+		return decodeStr(&s.Href, d) // "href"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3030,36 +2952,33 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "parent":
-		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON)
-	case "permission":
-		return decodeStr(&s.Permission, d)
-	case "privacy":
-		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2Privacy](&s.Privacy, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members) {
+	case 0:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
+	case 8:
+		return decodeStr(&s.Permission, d) // "permission"
+	case 9:
+		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2Privacy](&s.Privacy, d) // "privacy"
+	case 10:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 11:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3145,32 +3064,29 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "permission":
-		return decodeStr(&s.Permission, d)
-	case "privacy":
-		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentPrivacy](&s.Privacy, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeInt64(&s.ID, d) // "id"
+	case 3:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.Permission, d) // "permission"
+	case 7:
+		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentPrivacy](&s.Privacy, d) // "privacy"
+	case 8:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 9:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3244,36 +3160,33 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeOptStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "parent":
-		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON)
-	case "permission":
-		return decodeOptStr(&s.Permission, d)
-	case "privacy":
-		return decodeOptEnum(&s.Privacy, d)
-	case "repositories_url":
-		return decodeOptStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestRequestedTeamsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedPullRequestRequestedTeamsItemMembers) {
+	case 0:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeOptStr(&s.MembersURL, d) // "members_url"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
+	case 8:
+		return decodeOptStr(&s.Permission, d) // "permission"
+	case 9:
+		return decodeOptEnum(&s.Privacy, d) // "privacy"
+	case 10:
+		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 11:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3470,20 +3383,17 @@ func (s *PullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestHeadMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return s.User.decodeJSON(d) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3541,24 +3451,21 @@ func (s *PullRequestLabelsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "color":
-		return decodeStr(&s.Color, d)
-	case "default":
-		return decodeBool(&s.Default, d)
-	}
-	if name := foldedKey(key, pullRequestLabelsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestLabelsItemMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeStr(&s.Name, d) // "name"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeStr(&s.Color, d) // "color"
+	case 6:
+		return decodeBool(&s.Default, d) // "default"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3624,26 +3531,23 @@ func (s *PullRequestLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "comments":
-		return s.Comments.decodeJSON(d)
-	case "commits":
-		return s.Commits.decodeJSON(d)
-	case "statuses":
-		return s.Statuses.decodeJSON(d)
-	case "html":
-		return s.HTML.decodeJSON(d)
-	case "issue":
-		return s.Issue.decodeJSON(d)
-	case "review_comments":
-		return s.ReviewComments.decodeJSON(d)
-	case "review_comment":
-		return s.ReviewComment.decodeJSON(d)
-	case "self":
-		return s.Self.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestLinksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestLinksMembers) {
+	case 0:
+		return s.Comments.decodeJSON(d) // "comments"
+	case 1:
+		return s.Commits.decodeJSON(d) // "commits"
+	case 2:
+		return s.Statuses.decodeJSON(d) // "statuses"
+	case 3:
+		return s.HTML.decodeJSON(d) // "html"
+	case 4:
+		return s.Issue.decodeJSON(d) // "issue"
+	case 5:
+		return s.ReviewComments.decodeJSON(d) // "review_comments"
+	case 6:
+		return s.ReviewComment.decodeJSON(d) // "review_comment"
+	case 7:
+		return s.Self.decodeJSON(d) // "self"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3707,16 +3611,13 @@ func (s *PullRequestReviewCommentCreatedCommentLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "html":
-		return s.HTML.decodeJSON(d)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "self":
-		return s.Self.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewCommentCreatedCommentLinksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewCommentCreatedCommentLinksMembers) {
+	case 0:
+		return s.HTML.decodeJSON(d) // "html"
+	case 1:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 2:
+		return s.Self.decodeJSON(d) // "self"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3770,20 +3671,17 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewCommentDeletedPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewCommentDeletedPullRequestHeadMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3849,18 +3747,15 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "commit_message":
-		return decodeNullable(&s.CommitMessage, d, decodeStr)
-	case "commit_title":
-		return decodeStr(&s.CommitTitle, d)
-	case "enabled_by":
-		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "merge_method":
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers) {
+	case 0:
+		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
+	case 1:
+		return decodeStr(&s.CommitTitle, d) // "commit_title"
+	case 2:
+		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
+	case 3:
+		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3924,30 +3819,27 @@ func (s *ReactionRollup) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReactionRollup) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "+1":
-		return decodeInt64(&s.Plus1, d)
-	case "-1":
-		return decodeInt64(&s.Minus1, d)
-	case "laugh":
-		return decodeInt64(&s.Laugh, d)
-	case "confused":
-		return decodeInt64(&s.Confused, d)
-	case "heart":
-		return decodeInt64(&s.Heart, d)
-	case "hooray":
-		return decodeInt64(&s.Hooray, d)
-	case "eyes":
-		return decodeInt64(&s.Eyes, d)
-	case "rocket":
-		return decodeInt64(&s.Rocket, d)
-	}
-	if name := foldedKey(key, reactionRollupMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, reactionRollupMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeInt64(&s.TotalCount, d) // "total_count"
+	case 2:
+		return decodeInt64(&s.Plus1, d) // "+1"
+	case 3:
+		return decodeInt64(&s.Minus1, d) // "-1"
+	case 4:
+		return decodeInt64(&s.Laugh, d) // "laugh"
+	case 5:
+		return decodeInt64(&s.Confused, d) // "confused"
+	case 6:
+		return decodeInt64(&s.Heart, d) // "heart"
+	case 7:
+		return decodeInt64(&s.Hooray, d) // "hooray"
+	case 8:
+		return decodeInt64(&s.Eyes, d) // "eyes"
+	case 9:
+		return decodeInt64(&s.Rocket, d) // "rocket"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4015,202 +3907,199 @@ func (s *Repository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_search_index_status":
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+	case 5:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 6:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 7:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 8:
+		return decodeBool(&s.Private, d) // "private"
+	case 9:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 10:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 11:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
+	case 13:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 14:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 15:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 16:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 17:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 18:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 19:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 20:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 21:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 22:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 23:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 27:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 28:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 29:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 30:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 31:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 32:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 33:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 34:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 35:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 36:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 37:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 38:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 39:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 40:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 41:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 42:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 43:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 44:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 45:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 46:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 47:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 48:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 49:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 50:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 51:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 52:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 53:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 54:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 55:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 56:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 57:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 58:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 59:
+		return decodeInt64(&s.Size, d) // "size"
+	case 60:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 61:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 62:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 63:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 64:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 65:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 66:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 67:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 68:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 69:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 70:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 71:
+		return decodeBool(&s.Disabled, d) // "disabled"
+	case 72:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 73:
+		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
+	case 74:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 75:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 76:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 77:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 78:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 79:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 80:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 81:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 82:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 83:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 84:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 85:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 86:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 87:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 88:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 89:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 90:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 91:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 92:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 93:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 94:
+		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
+	case 95:
+		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4528,14 +4417,11 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "lexical_search_ok":
-		return decodeOptBool(&s.LexicalSearchOk, d)
-	case "lexical_commit_sha":
-		return decodeOptStr(&s.LexicalCommitSHA, d)
-	}
-	if name := foldedKey(key, repositoryCodeSearchIndexStatusMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryCodeSearchIndexStatusMembers) {
+	case 0:
+		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
+	case 1:
+		return decodeOptStr(&s.LexicalCommitSHA, d) // "lexical_commit_sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4591,210 +4477,207 @@ func (s *RepositoryWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "organization":
-		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeOptBool(&s.HasDiscussions, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, decodeTime)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "template_repository":
-		return decodeNullable(&s.TemplateRepository, d, (*RepositoryWebhooksTemplateRepository).decodeJSON)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "subscribers_count":
-		return decodeOptInt64(&s.SubscribersCount, d)
-	case "network_count":
-		return decodeOptInt64(&s.NetworkCount, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	}
-	if name := foldedKey(key, repositoryWebhooksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryWebhooksMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+	case 5:
+		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
+	case 6:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 7:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 8:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 9:
+		return decodeBool(&s.Private, d) // "private"
+	case 10:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 12:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 13:
+		return decodeStr(&s.URL, d) // "url"
+	case 14:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 15:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 16:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 17:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 18:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 19:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 20:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 21:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 22:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 23:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 24:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 25:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 26:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 27:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 28:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 29:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 30:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 31:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 32:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 33:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 34:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 35:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 36:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 37:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 38:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 39:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 40:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 41:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 42:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 43:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 44:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 45:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 46:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 47:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 48:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 49:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 50:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 51:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 52:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 53:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 54:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 55:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 56:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 57:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 58:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 59:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 60:
+		return decodeInt64(&s.Size, d) // "size"
+	case 61:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 62:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 63:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 64:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 65:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
+	case 66:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 67:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 68:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 69:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 70:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 71:
+		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
+	case 72:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 73:
+		return decodeBool(&s.Disabled, d) // "disabled"
+	case 74:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 75:
+		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
+	case 76:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 77:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 78:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 79:
+		return decodeNullable(&s.TemplateRepository, d, (*RepositoryWebhooksTemplateRepository).decodeJSON) // "template_repository"
+	case 80:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 81:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 82:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 83:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 84:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 85:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 86:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 87:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 88:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 89:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 90:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 91:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 92:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 93:
+		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
+	case 94:
+		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
+	case 95:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 96:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 97:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 98:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 99:
+		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5136,184 +5019,181 @@ func (s *RepositoryWebhooksTemplateRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooksTemplateRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "full_name":
-		return decodeOptStr(&s.FullName, d)
-	case "owner":
-		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON)
-	case "private":
-		return decodeOptBool(&s.Private, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "description":
-		return decodeOptStr(&s.Description, d)
-	case "fork":
-		return decodeOptBool(&s.Fork, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "archive_url":
-		return decodeOptStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeOptStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeOptStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeOptStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeOptStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeOptStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeOptStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeOptStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeOptStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeOptStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeOptStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeOptStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeOptStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeOptStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeOptStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeOptStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeOptStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeOptStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeOptStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeOptStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeOptStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeOptStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeOptStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeOptStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeOptStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeOptStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeOptStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeOptStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeOptStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeOptStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeOptStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeOptStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeOptStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeOptStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeOptStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeOptStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeOptStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeOptStr(&s.MirrorURL, d)
-	case "hooks_url":
-		return decodeOptStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeOptStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
-	case "language":
-		return decodeOptStr(&s.Language, d)
-	case "forks_count":
-		return decodeOptInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeOptInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeOptInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeOptInt64(&s.Size, d)
-	case "default_branch":
-		return decodeOptStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeOptInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeOptBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeOptBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeOptBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeOptBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeOptBool(&s.HasDownloads, d)
-	case "archived":
-		return decodeOptBool(&s.Archived, d)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeOptStr(&s.PushedAt, d)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "temp_clone_token":
-		return decodeOptStr(&s.TempCloneToken, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "subscribers_count":
-		return decodeOptInt64(&s.SubscribersCount, d)
-	case "network_count":
-		return decodeOptInt64(&s.NetworkCount, d)
-	}
-	if name := foldedKey(key, repositoryWebhooksTemplateRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryWebhooksTemplateRepositoryMembers) {
+	case 0:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 3:
+		return decodeOptStr(&s.FullName, d) // "full_name"
+	case 4:
+		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
+	case 5:
+		return decodeOptBool(&s.Private, d) // "private"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptStr(&s.Description, d) // "description"
+	case 8:
+		return decodeOptBool(&s.Fork, d) // "fork"
+	case 9:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 10:
+		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
+	case 11:
+		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
+	case 12:
+		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
+	case 13:
+		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
+	case 14:
+		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 15:
+		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
+	case 16:
+		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
+	case 17:
+		return decodeOptStr(&s.CompareURL, d) // "compare_url"
+	case 18:
+		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
+	case 19:
+		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
+	case 20:
+		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 21:
+		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
+	case 22:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 23:
+		return decodeOptStr(&s.ForksURL, d) // "forks_url"
+	case 24:
+		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 25:
+		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 26:
+		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 27:
+		return decodeOptStr(&s.GitURL, d) // "git_url"
+	case 28:
+		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 29:
+		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 30:
+		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
+	case 31:
+		return decodeOptStr(&s.KeysURL, d) // "keys_url"
+	case 32:
+		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
+	case 33:
+		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
+	case 34:
+		return decodeOptStr(&s.MergesURL, d) // "merges_url"
+	case 35:
+		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
+	case 36:
+		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
+	case 37:
+		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
+	case 38:
+		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
+	case 39:
+		return decodeOptStr(&s.SSHURL, d) // "ssh_url"
+	case 40:
+		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
+	case 41:
+		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
+	case 42:
+		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 43:
+		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 44:
+		return decodeOptStr(&s.TagsURL, d) // "tags_url"
+	case 45:
+		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
+	case 46:
+		return decodeOptStr(&s.TreesURL, d) // "trees_url"
+	case 47:
+		return decodeOptStr(&s.CloneURL, d) // "clone_url"
+	case 48:
+		return decodeOptStr(&s.MirrorURL, d) // "mirror_url"
+	case 49:
+		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
+	case 50:
+		return decodeOptStr(&s.SvnURL, d) // "svn_url"
+	case 51:
+		return decodeOptStr(&s.Homepage, d) // "homepage"
+	case 52:
+		return decodeOptStr(&s.Language, d) // "language"
+	case 53:
+		return decodeOptInt64(&s.ForksCount, d) // "forks_count"
+	case 54:
+		return decodeOptInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 55:
+		return decodeOptInt64(&s.WatchersCount, d) // "watchers_count"
+	case 56:
+		return decodeOptInt64(&s.Size, d) // "size"
+	case 57:
+		return decodeOptStr(&s.DefaultBranch, d) // "default_branch"
+	case 58:
+		return decodeOptInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 59:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 60:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 61:
+		return decodeOptBool(&s.HasIssues, d) // "has_issues"
+	case 62:
+		return decodeOptBool(&s.HasProjects, d) // "has_projects"
+	case 63:
+		return decodeOptBool(&s.HasWiki, d) // "has_wiki"
+	case 64:
+		return decodeOptBool(&s.HasPages, d) // "has_pages"
+	case 65:
+		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
+	case 66:
+		return decodeOptBool(&s.Archived, d) // "archived"
+	case 67:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 68:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 69:
+		return decodeOptStr(&s.PushedAt, d) // "pushed_at"
+	case 70:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 71:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
+	case 72:
+		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
+	case 73:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 74:
+		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
+	case 75:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 76:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 77:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 78:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 79:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 80:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 81:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 82:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 83:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 84:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 85:
+		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
+	case 86:
+		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5709,46 +5589,43 @@ func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	}
-	if name := foldedKey(key, repositoryWebhooksTemplateRepositoryOwnerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryWebhooksTemplateRepositoryOwnerMembers) {
+	case 0:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 1:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 4:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 5:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 8:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 9:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 10:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 11:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 12:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 13:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 14:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 15:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 16:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 17:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5868,56 +5745,53 @@ func (s *SecretScanningAlertWebhook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "number":
-		return decodeOptInt64(&s.Number, d)
-	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "locations_url":
-		return decodeOptStr(&s.LocationsURL, d)
-	case "resolution":
-		return decodeNullable(&s.Resolution, d, decodeEnum[SecretScanningAlertResolutionWebhook])
-	case "resolved_at":
-		return decodeNullable(&s.ResolvedAt, d, decodeTime)
-	case "resolved_by":
-		return decodeNullable(&s.ResolvedBy, d, (*SimpleUser).decodeJSON)
-	case "resolution_comment":
-		return decodeNullable(&s.ResolutionComment, d, decodeStr)
-	case "secret_type":
-		return decodeOptStr(&s.SecretType, d)
-	case "secret_type_display_name":
-		return decodeOptStr(&s.SecretTypeDisplayName, d)
-	case "validity":
-		return decodeOptEnum(&s.Validity, d)
-	case "push_protection_bypassed":
-		return decodeNullable(&s.PushProtectionBypassed, d, decodeBool)
-	case "push_protection_bypassed_by":
-		return decodeNullable(&s.PushProtectionBypassedBy, d, (*SimpleUser).decodeJSON)
-	case "push_protection_bypassed_at":
-		return decodeNullable(&s.PushProtectionBypassedAt, d, decodeTime)
-	case "push_protection_bypass_request_reviewer":
-		return decodeNullable(&s.PushProtectionBypassRequestReviewer, d, (*SimpleUser).decodeJSON)
-	case "push_protection_bypass_request_reviewer_comment":
-		return decodeNullable(&s.PushProtectionBypassRequestReviewerComment, d, decodeStr)
-	case "push_protection_bypass_request_comment":
-		return decodeNullable(&s.PushProtectionBypassRequestComment, d, decodeStr)
-	case "push_protection_bypass_request_html_url":
-		return decodeNullable(&s.PushProtectionBypassRequestHTMLURL, d, decodeStr)
-	case "publicly_leaked":
-		return decodeNullable(&s.PubliclyLeaked, d, decodeBool)
-	case "multi_repo":
-		return decodeNullable(&s.MultiRepo, d, decodeBool)
-	case "assigned_to":
-		return decodeNullable(&s.AssignedTo, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, secretScanningAlertWebhookMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningAlertWebhookMembers) {
+	case 0:
+		return decodeOptInt64(&s.Number, d) // "number"
+	case 1:
+		return decodeOptTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 3:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 4:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeOptStr(&s.LocationsURL, d) // "locations_url"
+	case 6:
+		return decodeNullable(&s.Resolution, d, decodeEnum[SecretScanningAlertResolutionWebhook]) // "resolution"
+	case 7:
+		return decodeNullable(&s.ResolvedAt, d, decodeTime) // "resolved_at"
+	case 8:
+		return decodeNullable(&s.ResolvedBy, d, (*SimpleUser).decodeJSON) // "resolved_by"
+	case 9:
+		return decodeNullable(&s.ResolutionComment, d, decodeStr) // "resolution_comment"
+	case 10:
+		return decodeOptStr(&s.SecretType, d) // "secret_type"
+	case 11:
+		return decodeOptStr(&s.SecretTypeDisplayName, d) // "secret_type_display_name"
+	case 12:
+		return decodeOptEnum(&s.Validity, d) // "validity"
+	case 13:
+		return decodeNullable(&s.PushProtectionBypassed, d, decodeBool) // "push_protection_bypassed"
+	case 14:
+		return decodeNullable(&s.PushProtectionBypassedBy, d, (*SimpleUser).decodeJSON) // "push_protection_bypassed_by"
+	case 15:
+		return decodeNullable(&s.PushProtectionBypassedAt, d, decodeTime) // "push_protection_bypassed_at"
+	case 16:
+		return decodeNullable(&s.PushProtectionBypassRequestReviewer, d, (*SimpleUser).decodeJSON) // "push_protection_bypass_request_reviewer"
+	case 17:
+		return decodeNullable(&s.PushProtectionBypassRequestReviewerComment, d, decodeStr) // "push_protection_bypass_request_reviewer_comment"
+	case 18:
+		return decodeNullable(&s.PushProtectionBypassRequestComment, d, decodeStr) // "push_protection_bypass_request_comment"
+	case 19:
+		return decodeNullable(&s.PushProtectionBypassRequestHTMLURL, d, decodeStr) // "push_protection_bypass_request_html_url"
+	case 20:
+		return decodeNullable(&s.PubliclyLeaked, d, decodeBool) // "publicly_leaked"
+	case 21:
+		return decodeNullable(&s.MultiRepo, d, decodeBool) // "multi_repo"
+	case 22:
+		return decodeNullable(&s.AssignedTo, d, (*SimpleUser).decodeJSON) // "assigned_to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6117,24 +5991,21 @@ func (s *SecurityAndAnalysis2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "advanced_security":
-		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	case "code_security":
-		return decodePtr(&s.CodeSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	case "dependabot_security_updates":
-		return decodePtr(&s.DependabotSecurityUpdates, d, (*SecurityAndAnalysis2DependabotSecurityUpdates).decodeJSON)
-	case "secret_scanning":
-		return decodePtr(&s.SecretScanning, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	case "secret_scanning_push_protection":
-		return decodePtr(&s.SecretScanningPushProtection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	case "secret_scanning_non_provider_patterns":
-		return decodePtr(&s.SecretScanningNonProviderPatterns, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	case "secret_scanning_ai_detection":
-		return decodePtr(&s.SecretScanningAiDetection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON)
-	}
-	if name := foldedKey(key, securityAndAnalysis2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysis2Members) {
+	case 0:
+		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "advanced_security"
+	case 1:
+		return decodePtr(&s.CodeSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "code_security"
+	case 2:
+		return decodePtr(&s.DependabotSecurityUpdates, d, (*SecurityAndAnalysis2DependabotSecurityUpdates).decodeJSON) // "dependabot_security_updates"
+	case 3:
+		return decodePtr(&s.SecretScanning, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning"
+	case 4:
+		return decodePtr(&s.SecretScanningPushProtection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_push_protection"
+	case 5:
+		return decodePtr(&s.SecretScanningNonProviderPatterns, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_non_provider_patterns"
+	case 6:
+		return decodePtr(&s.SecretScanningAiDetection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_ai_detection"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6210,12 +6081,9 @@ func (s *SecurityAndAnalysis2AdvancedSecurity) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "status":
-		return decodeOptEnum(&s.Status, d)
-	}
-	if name := foldedKey(key, securityAndAnalysis2AdvancedSecurityMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysis2AdvancedSecurityMembers) {
+	case 0:
+		return decodeOptEnum(&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6267,12 +6135,9 @@ func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "status":
-		return decodeOptEnum(&s.Status, d)
-	}
-	if name := foldedKey(key, securityAndAnalysis2DependabotSecurityUpdatesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysis2DependabotSecurityUpdatesMembers) {
+	case 0:
+		return decodeOptEnum(&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6324,14 +6189,11 @@ func (s *SimpleInstallation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleInstallation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	}
-	if name := foldedKey(key, simpleInstallationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleInstallationMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,54 +15,51 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "gravatar_id":
-		return decodeNullable(&s.GravatarID, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "followers_url":
-		return decodeStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeStr(&s.GistsURL, d)
-	case "starred_url":
-		return decodeStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeStr(&s.SubscriptionsURL, d)
-	case "organizations_url":
-		return decodeStr(&s.OrganizationsURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "received_events_url":
-		return decodeStr(&s.ReceivedEventsURL, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "site_admin":
-		return decodeBool(&s.SiteAdmin, d)
-	case "starred_at":
-		return decodeOptStr(&s.StarredAt, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, simpleUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleUserMembers) {
+	case 0:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 1:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 2:
+		return decodeStr(&s.Login, d) // "login"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 6:
+		return decodeNullable(&s.GravatarID, d, decodeStr) // "gravatar_id"
+	case 7:
+		return decodeStr(&s.URL, d) // "url"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeStr(&s.FollowersURL, d) // "followers_url"
+	case 10:
+		return decodeStr(&s.FollowingURL, d) // "following_url"
+	case 11:
+		return decodeStr(&s.GistsURL, d) // "gists_url"
+	case 12:
+		return decodeStr(&s.StarredURL, d) // "starred_url"
+	case 13:
+		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 14:
+		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 15:
+		return decodeStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 17:
+		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 18:
+		return decodeStr(&s.Type, d) // "type"
+	case 19:
+		return decodeBool(&s.SiteAdmin, d) // "site_admin"
+	case 20:
+		return decodeOptStr(&s.StarredAt, d) // "starred_at"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -174,16 +171,13 @@ func (s *SubIssuesSummary) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSummary) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "total":
-		return decodeInt64(&s.Total, d)
-	case "completed":
-		return decodeInt64(&s.Completed, d)
-	case "percent_completed":
-		return decodeInt64(&s.PercentCompleted, d)
-	}
-	if name := foldedKey(key, subIssuesSummaryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, subIssuesSummaryMembers) {
+	case 0:
+		return decodeInt64(&s.Total, d) // "total"
+	case 1:
+		return decodeInt64(&s.Completed, d) // "completed"
+	case 2:
+		return decodeInt64(&s.PercentCompleted, d) // "percent_completed"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -237,42 +231,39 @@ func (s *TeamSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "permission":
-		return decodeStr(&s.Permission, d)
-	case "privacy":
-		return decodeOptStr(&s.Privacy, d)
-	case "notification_setting":
-		return decodeOptStr(&s.NotificationSetting, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "ldap_dn":
-		return decodeOptStr(&s.LDAPDn, d)
-	case "type":
-		return decodeEnum[TeamSimpleType](&s.Type, d)
-	case "organization_id":
-		return decodeOptInt64(&s.OrganizationID, d)
-	case "enterprise_id":
-		return decodeOptInt64(&s.EnterpriseID, d)
-	}
-	if name := foldedKey(key, teamSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamSimpleMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 6:
+		return decodeStr(&s.Permission, d) // "permission"
+	case 7:
+		return decodeOptStr(&s.Privacy, d) // "privacy"
+	case 8:
+		return decodeOptStr(&s.NotificationSetting, d) // "notification_setting"
+	case 9:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 10:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 11:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 12:
+		return decodeOptStr(&s.LDAPDn, d) // "ldap_dn"
+	case 13:
+		return decodeEnum[TeamSimpleType](&s.Type, d) // "type"
+	case 14:
+		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
+	case 15:
+		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -366,32 +357,29 @@ func (s *WebhookRubygemsMetadata) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhookRubygemsMetadata) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "description":
-		return decodeOptStr(&s.Description, d)
-	case "readme":
-		return decodeOptStr(&s.Readme, d)
-	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
-	case "version_info":
-		return decodePtr(&s.VersionInfo, d, (*WebhookRubygemsMetadataVersionInfo).decodeJSON)
-	case "platform":
-		return decodeOptStr(&s.Platform, d)
-	case "metadata":
-		return decodeMap(&s.Metadata, d, decodeStr)
-	case "repo":
-		return decodeOptStr(&s.Repo, d)
-	case "dependencies":
+	switch memberIndex(key, webhookRubygemsMetadataMembers) {
+	case 0:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 1:
+		return decodeOptStr(&s.Description, d) // "description"
+	case 2:
+		return decodeOptStr(&s.Readme, d) // "readme"
+	case 3:
+		return decodeOptStr(&s.Homepage, d) // "homepage"
+	case 4:
+		return decodePtr(&s.VersionInfo, d, (*WebhookRubygemsMetadataVersionInfo).decodeJSON) // "version_info"
+	case 5:
+		return decodeOptStr(&s.Platform, d) // "platform"
+	case 6:
+		return decodeMap(&s.Metadata, d, decodeStr) // "metadata"
+	case 7:
+		return decodeOptStr(&s.Repo, d) // "repo"
+	case 8:
 		return decodeSlice(&s.Dependencies, d, func(v *map[string]string, d *dec) error {
 			return decodeMap(v, d, decodeStr)
-		})
-	case "commit_oid":
-		return decodeOptStr(&s.CommitOid, d)
-	}
-	if name := foldedKey(key, webhookRubygemsMetadataMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "dependencies"
+	case 9:
+		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -481,12 +469,9 @@ func (s *WebhookRubygemsMetadataVersionInfo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "version":
-		return decodeOptStr(&s.Version, d)
-	}
-	if name := foldedKey(key, webhookRubygemsMetadataVersionInfoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhookRubygemsMetadataVersionInfoMembers) {
+	case 0:
+		return decodeOptStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -538,12 +523,9 @@ func (s *WebhooksChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -595,12 +577,9 @@ func (s *WebhooksChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChangesBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, webhooksChangesBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksChangesBodyMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -650,54 +629,51 @@ func (s *WebhooksIssueCommentUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueCommentUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, webhooksIssueCommentUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksIssueCommentUserMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -833,42 +809,39 @@ func (s *WebhooksIssueMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "state":
-		return decodeEnum[WebhooksIssueMilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksIssueMilestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksIssueMilestoneMembers) {
+	case 0:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 1:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 12:
+		return decodeEnum[WebhooksIssueMilestoneState](&s.State, d) // "state"
+	case 13:
+		return decodeStr(&s.Title, d) // "title"
+	case 14:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -964,24 +937,21 @@ func (s *WebhooksLabel) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksLabel) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "color":
-		return decodeStr(&s.Color, d)
-	case "default":
-		return decodeBool(&s.Default, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksLabelMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksLabelMembers) {
+	case 0:
+		return decodeStr(&s.Color, d) // "color"
+	case 1:
+		return decodeBool(&s.Default, d) // "default"
+	case 2:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1047,42 +1017,39 @@ func (s *WebhooksMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMilestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "state":
-		return decodeEnum[WebhooksMilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksMilestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksMilestoneMembers) {
+	case 0:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 1:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 12:
+		return decodeEnum[WebhooksMilestoneState](&s.State, d) // "state"
+	case 13:
+		return decodeStr(&s.Title, d) // "title"
+	case 14:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1178,52 +1145,49 @@ func (s *WebhooksReviewersItemReviewer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksReviewersItemReviewerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksReviewersItemReviewerMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1355,44 +1319,41 @@ func (s *WebhooksTeam1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeam1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeOptStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "parent":
-		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON)
-	case "permission":
-		return decodeOptStr(&s.Permission, d)
-	case "privacy":
-		return decodeOptEnum(&s.Privacy, d)
-	case "notification_setting":
-		return decodeOptEnum(&s.NotificationSetting, d)
-	case "repositories_url":
-		return decodeOptStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "organization_id":
-		return decodeOptInt64(&s.OrganizationID, d)
-	case "enterprise_id":
-		return decodeOptInt64(&s.EnterpriseID, d)
-	}
-	if name := foldedKey(key, webhooksTeam1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksTeam1Members) {
+	case 0:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeOptStr(&s.MembersURL, d) // "members_url"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
+	case 8:
+		return decodeOptStr(&s.Permission, d) // "permission"
+	case 9:
+		return decodeOptEnum(&s.Privacy, d) // "privacy"
+	case 10:
+		return decodeOptEnum(&s.NotificationSetting, d) // "notification_setting"
+	case 11:
+		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 12:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 13:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 14:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 15:
+		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
+	case 16:
+		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1512,40 +1473,37 @@ func (s *WebhooksTeamParent) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeamParent) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "permission":
-		return decodeStr(&s.Permission, d)
-	case "privacy":
-		return decodeEnum[WebhooksTeamParentPrivacy](&s.Privacy, d)
-	case "notification_setting":
-		return decodeEnum[WebhooksTeamParentNotificationSetting](&s.NotificationSetting, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "type":
-		return decodeEnum[WebhooksTeamParentType](&s.Type, d)
-	case "organization_id":
-		return decodeOptInt64(&s.OrganizationID, d)
-	case "enterprise_id":
-		return decodeOptInt64(&s.EnterpriseID, d)
-	}
-	if name := foldedKey(key, webhooksTeamParentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksTeamParentMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeInt64(&s.ID, d) // "id"
+	case 3:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.Permission, d) // "permission"
+	case 7:
+		return decodeEnum[WebhooksTeamParentPrivacy](&s.Privacy, d) // "privacy"
+	case 8:
+		return decodeEnum[WebhooksTeamParentNotificationSetting](&s.NotificationSetting, d) // "notification_setting"
+	case 9:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 10:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 11:
+		return decodeStr(&s.URL, d) // "url"
+	case 12:
+		return decodeEnum[WebhooksTeamParentType](&s.Type, d) // "type"
+	case 13:
+		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
+	case 14:
+		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1631,54 +1589,51 @@ func (s *WebhooksUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, webhooksUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksUserMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1814,54 +1769,51 @@ func (s *WebhooksUserMannequin) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksUserMannequin) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, webhooksUserMannequinMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksUserMannequinMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1997,30 +1949,27 @@ func (s *WebhooksWorkflow) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksWorkflow) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "badge_url":
-		return decodeStr(&s.BadgeURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "state":
-		return decodeStr(&s.State, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksWorkflowMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksWorkflowMembers) {
+	case 0:
+		return decodeStr(&s.BadgeURL, d) // "badge_url"
+	case 1:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.Path, d) // "path"
+	case 7:
+		return decodeStr(&s.State, d) // "state"
+	case 8:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,118 +15,115 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "artifact_metadata":
-		return decodeOptEnum(&s.ArtifactMetadata, d)
-	case "attestations":
-		return decodeOptEnum(&s.Attestations, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "codespaces":
-		return decodeOptEnum(&s.Codespaces, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "dependabot_secrets":
-		return decodeOptEnum(&s.DependabotSecrets, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "merge_queues":
-		return decodeOptEnum(&s.MergeQueues, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_custom_properties":
-		return decodeOptEnum(&s.RepositoryCustomProperties, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	case "custom_properties_for_organizations":
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_custom_roles":
-		return decodeOptEnum(&s.OrganizationCustomRoles, d)
-	case "organization_custom_org_roles":
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d)
-	case "organization_custom_properties":
-		return decodeOptEnum(&s.OrganizationCustomProperties, d)
-	case "organization_copilot_seat_management":
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d)
-	case "organization_announcement_banners":
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d)
-	case "organization_events":
-		return decodeOptEnum(&s.OrganizationEvents, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_personal_access_tokens":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d)
-	case "organization_personal_access_token_requests":
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "team_discussions":
-		return decodeOptEnum(&s.TeamDiscussions, d)
-	case "email_addresses":
-		return decodeOptEnum(&s.EmailAddresses, d)
-	case "followers":
-		return decodeOptEnum(&s.Followers, d)
-	case "git_ssh_keys":
-		return decodeOptEnum(&s.GitSSHKeys, d)
-	case "gpg_keys":
-		return decodeOptEnum(&s.GPGKeys, d)
-	case "interaction_limits":
-		return decodeOptEnum(&s.InteractionLimits, d)
-	case "profile":
-		return decodeOptEnum(&s.Profile, d)
-	case "starring":
-		return decodeOptEnum(&s.Starring, d)
-	case "enterprise_custom_properties_for_organizations":
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d)
-	}
-	if name := foldedKey(key, appPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, appPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
+	case 3:
+		return decodeOptEnum(&s.Attestations, d) // "attestations"
+	case 4:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 5:
+		return decodeOptEnum(&s.Codespaces, d) // "codespaces"
+	case 6:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 7:
+		return decodeOptEnum(&s.DependabotSecrets, d) // "dependabot_secrets"
+	case 8:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 9:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 10:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 11:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 12:
+		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
+	case 13:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 14:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 15:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 16:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 17:
+		return decodeOptEnum(&s.RepositoryCustomProperties, d) // "repository_custom_properties"
+	case 18:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 19:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 20:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 21:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 22:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 23:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 24:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 25:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 26:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
+	case 27:
+		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d) // "custom_properties_for_organizations"
+	case 28:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 29:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 30:
+		return decodeOptEnum(&s.OrganizationCustomRoles, d) // "organization_custom_roles"
+	case 31:
+		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d) // "organization_custom_org_roles"
+	case 32:
+		return decodeOptEnum(&s.OrganizationCustomProperties, d) // "organization_custom_properties"
+	case 33:
+		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d) // "organization_copilot_seat_management"
+	case 34:
+		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d) // "organization_announcement_banners"
+	case 35:
+		return decodeOptEnum(&s.OrganizationEvents, d) // "organization_events"
+	case 36:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 37:
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d) // "organization_personal_access_tokens"
+	case 38:
+		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d) // "organization_personal_access_token_requests"
+	case 39:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 40:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 41:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 42:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 43:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 44:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 45:
+		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
+	case 46:
+		return decodeOptEnum(&s.EmailAddresses, d) // "email_addresses"
+	case 47:
+		return decodeOptEnum(&s.Followers, d) // "followers"
+	case 48:
+		return decodeOptEnum(&s.GitSSHKeys, d) // "git_ssh_keys"
+	case 49:
+		return decodeOptEnum(&s.GPGKeys, d) // "gpg_keys"
+	case 50:
+		return decodeOptEnum(&s.InteractionLimits, d) // "interaction_limits"
+	case 51:
+		return decodeOptEnum(&s.Profile, d) // "profile"
+	case 52:
+		return decodeOptEnum(&s.Starring, d) // "starring"
+	case 53:
+		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d) // "enterprise_custom_properties_for_organizations"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -390,18 +387,15 @@ func (s *AutoMerge) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AutoMerge) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enabled_by":
-		return s.EnabledBy.decodeJSON(d)
-	case "merge_method":
-		return decodeEnum[AutoMergeMergeMethod](&s.MergeMethod, d)
-	case "commit_title":
-		return decodeStr(&s.CommitTitle, d)
-	case "commit_message":
-		return decodeStr(&s.CommitMessage, d)
-	}
-	if name := foldedKey(key, autoMergeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, autoMergeMembers) {
+	case 0:
+		return s.EnabledBy.decodeJSON(d) // "enabled_by"
+	case 1:
+		return decodeEnum[AutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
+	case 2:
+		return decodeStr(&s.CommitTitle, d) // "commit_title"
+	case 3:
+		return decodeStr(&s.CommitMessage, d) // "commit_message"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -457,80 +451,77 @@ func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "content_references":
-		return decodeOptEnum(&s.ContentReferences, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "emails":
-		return decodeOptEnum(&s.Emails, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "keys":
-		return decodeOptEnum(&s.Keys, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "security_scanning_alert":
-		return decodeOptEnum(&s.SecurityScanningAlert, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "team_discussions":
-		return decodeOptEnum(&s.TeamDiscussions, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuiteAppPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuiteAppPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 3:
+		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
+	case 4:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 5:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 6:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 7:
+		return decodeOptEnum(&s.Emails, d) // "emails"
+	case 8:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 9:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 10:
+		return decodeOptEnum(&s.Keys, d) // "keys"
+	case 11:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 12:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 13:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 14:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 15:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 16:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 17:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 18:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 19:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 20:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 21:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 22:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 23:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 24:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 25:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 26:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 27:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 28:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 29:
+		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
+	case 30:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 31:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 32:
+		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
+	case 33:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 34:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -718,22 +709,19 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "committer":
-		return s.Committer.decodeJSON(d)
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "message":
-		return decodeStr(&s.Message, d)
-	case "timestamp":
-		return decodeStr(&s.Timestamp, d)
-	case "tree_id":
-		return decodeStr(&s.TreeID, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuiteHeadCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuiteHeadCommitMembers) {
+	case 0:
+		return s.Author.decodeJSON(d) // "author"
+	case 1:
+		return s.Committer.decodeJSON(d) // "committer"
+	case 2:
+		return decodeStr(&s.ID, d) // "id"
+	case 3:
+		return decodeStr(&s.Message, d) // "message"
+	case 4:
+		return decodeStr(&s.Timestamp, d) // "timestamp"
+	case 5:
+		return decodeStr(&s.TreeID, d) // "tree_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -793,18 +781,15 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "date":
-		return decodeOptTime(&s.Date, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "username":
-		return decodeOptStr(&s.Username, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers) {
+	case 0:
+		return decodeOptTime(&s.Date, d) // "date"
+	case 1:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeOptStr(&s.Username, d) // "username"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -868,20 +853,17 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuitePullRequestsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemMembers) {
+	case 0:
+		return s.Base.decodeJSON(d) // "base"
+	case 1:
+		return s.Head.decodeJSON(d) // "head"
+	case 2:
+		return decodeInt64(&s.ID, d) // "id"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -939,16 +921,13 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers) {
+	case 0:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 1:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 2:
+		return decodeStr(&s.SHA, d) // "sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1002,16 +981,13 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1127,14 +1103,11 @@ func (s *CvssSeverities) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeverities) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cvss_v3":
-		return decodeNullable(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON)
-	case "cvss_v4":
-		return decodeNullable(&s.CvssV4, d, (*CvssSeveritiesCvssV4).decodeJSON)
-	}
-	if name := foldedKey(key, cvssSeveritiesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, cvssSeveritiesMembers) {
+	case 0:
+		return decodeNullable(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON) // "cvss_v3"
+	case 1:
+		return decodeNullable(&s.CvssV4, d, (*CvssSeveritiesCvssV4).decodeJSON) // "cvss_v4"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1198,14 +1171,11 @@ func (s *CvssSeveritiesCvssV3) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeveritiesCvssV3) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "vector_string":
-		return decodeNullable(&s.VectorString, d, decodeStr)
-	case "score":
-		return decodeNullable(&s.Score, d, decodeFloat64)
-	}
-	if name := foldedKey(key, cvssSeveritiesCvssV3Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, cvssSeveritiesCvssV3Members) {
+	case 0:
+		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
+	case 1:
+		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1267,14 +1237,11 @@ func (s *CvssSeveritiesCvssV4) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeveritiesCvssV4) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "vector_string":
-		return decodeNullable(&s.VectorString, d, decodeStr)
-	case "score":
-		return decodeNullable(&s.Score, d, decodeFloat64)
-	}
-	if name := foldedKey(key, cvssSeveritiesCvssV4Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, cvssSeveritiesCvssV4Members) {
+	case 0:
+		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
+	case 1:
+		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1336,46 +1303,43 @@ func (s *Deployment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Deployment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "task":
-		return decodeStr(&s.Task, d)
-	case "payload":
-		return s.Payload.decodeJSON(d)
-	case "original_environment":
-		return decodeOptStr(&s.OriginalEnvironment, d)
-	case "environment":
-		return decodeStr(&s.Environment, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "transient_environment":
-		return decodeOptBool(&s.TransientEnvironment, d)
-	case "production_environment":
-		return decodeOptBool(&s.ProductionEnvironment, d)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON)
-	}
-	if name := foldedKey(key, deploymentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 5:
+		return decodeStr(&s.Task, d) // "task"
+	case 6:
+		return s.Payload.decodeJSON(d) // "payload"
+	case 7:
+		return decodeOptStr(&s.OriginalEnvironment, d) // "original_environment"
+	case 8:
+		return decodeStr(&s.Environment, d) // "environment"
+	case 9:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 10:
+		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+	case 11:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 13:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 14:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 15:
+		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
+	case 16:
+		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
+	case 17:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1479,80 +1443,77 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeJSON
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actions":
-		return decodeOptEnum(&s.Actions, d)
-	case "administration":
-		return decodeOptEnum(&s.Administration, d)
-	case "checks":
-		return decodeOptEnum(&s.Checks, d)
-	case "content_references":
-		return decodeOptEnum(&s.ContentReferences, d)
-	case "contents":
-		return decodeOptEnum(&s.Contents, d)
-	case "deployments":
-		return decodeOptEnum(&s.Deployments, d)
-	case "discussions":
-		return decodeOptEnum(&s.Discussions, d)
-	case "emails":
-		return decodeOptEnum(&s.Emails, d)
-	case "environments":
-		return decodeOptEnum(&s.Environments, d)
-	case "issues":
-		return decodeOptEnum(&s.Issues, d)
-	case "keys":
-		return decodeOptEnum(&s.Keys, d)
-	case "members":
-		return decodeOptEnum(&s.Members, d)
-	case "metadata":
-		return decodeOptEnum(&s.Metadata, d)
-	case "organization_administration":
-		return decodeOptEnum(&s.OrganizationAdministration, d)
-	case "organization_hooks":
-		return decodeOptEnum(&s.OrganizationHooks, d)
-	case "organization_packages":
-		return decodeOptEnum(&s.OrganizationPackages, d)
-	case "organization_plan":
-		return decodeOptEnum(&s.OrganizationPlan, d)
-	case "organization_projects":
-		return decodeOptEnum(&s.OrganizationProjects, d)
-	case "organization_secrets":
-		return decodeOptEnum(&s.OrganizationSecrets, d)
-	case "organization_self_hosted_runners":
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d)
-	case "organization_user_blocking":
-		return decodeOptEnum(&s.OrganizationUserBlocking, d)
-	case "packages":
-		return decodeOptEnum(&s.Packages, d)
-	case "pages":
-		return decodeOptEnum(&s.Pages, d)
-	case "pull_requests":
-		return decodeOptEnum(&s.PullRequests, d)
-	case "repository_hooks":
-		return decodeOptEnum(&s.RepositoryHooks, d)
-	case "repository_projects":
-		return decodeOptEnum(&s.RepositoryProjects, d)
-	case "secret_scanning_alerts":
-		return decodeOptEnum(&s.SecretScanningAlerts, d)
-	case "secrets":
-		return decodeOptEnum(&s.Secrets, d)
-	case "security_events":
-		return decodeOptEnum(&s.SecurityEvents, d)
-	case "security_scanning_alert":
-		return decodeOptEnum(&s.SecurityScanningAlert, d)
-	case "single_file":
-		return decodeOptEnum(&s.SingleFile, d)
-	case "statuses":
-		return decodeOptEnum(&s.Statuses, d)
-	case "team_discussions":
-		return decodeOptEnum(&s.TeamDiscussions, d)
-	case "vulnerability_alerts":
-		return decodeOptEnum(&s.VulnerabilityAlerts, d)
-	case "workflows":
-		return decodeOptEnum(&s.Workflows, d)
-	}
-	if name := foldedKey(key, deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers) {
+	case 0:
+		return decodeOptEnum(&s.Actions, d) // "actions"
+	case 1:
+		return decodeOptEnum(&s.Administration, d) // "administration"
+	case 2:
+		return decodeOptEnum(&s.Checks, d) // "checks"
+	case 3:
+		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
+	case 4:
+		return decodeOptEnum(&s.Contents, d) // "contents"
+	case 5:
+		return decodeOptEnum(&s.Deployments, d) // "deployments"
+	case 6:
+		return decodeOptEnum(&s.Discussions, d) // "discussions"
+	case 7:
+		return decodeOptEnum(&s.Emails, d) // "emails"
+	case 8:
+		return decodeOptEnum(&s.Environments, d) // "environments"
+	case 9:
+		return decodeOptEnum(&s.Issues, d) // "issues"
+	case 10:
+		return decodeOptEnum(&s.Keys, d) // "keys"
+	case 11:
+		return decodeOptEnum(&s.Members, d) // "members"
+	case 12:
+		return decodeOptEnum(&s.Metadata, d) // "metadata"
+	case 13:
+		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
+	case 14:
+		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
+	case 15:
+		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
+	case 16:
+		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
+	case 17:
+		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
+	case 18:
+		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
+	case 19:
+		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
+	case 20:
+		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
+	case 21:
+		return decodeOptEnum(&s.Packages, d) // "packages"
+	case 22:
+		return decodeOptEnum(&s.Pages, d) // "pages"
+	case 23:
+		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
+	case 24:
+		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
+	case 25:
+		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
+	case 26:
+		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
+	case 27:
+		return decodeOptEnum(&s.Secrets, d) // "secrets"
+	case 28:
+		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
+	case 29:
+		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
+	case 30:
+		return decodeOptEnum(&s.SingleFile, d) // "single_file"
+	case 31:
+		return decodeOptEnum(&s.Statuses, d) // "statuses"
+	case 32:
+		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
+	case 33:
+		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
+	case 34:
+		return decodeOptEnum(&s.Workflows, d) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1740,102 +1701,99 @@ func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archive_url":
-		return decodeOptStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeOptStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeOptStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeOptStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeOptStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeOptStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeOptStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeOptStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeOptStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeOptStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeOptStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeAny(&s.Description, d)
-	case "downloads_url":
-		return decodeOptStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "fork":
-		return decodeOptBool(&s.Fork, d)
-	case "forks_url":
-		return decodeOptStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeOptStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeOptStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeOptStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeOptStr(&s.GitTagsURL, d)
-	case "hooks_url":
-		return decodeOptStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "issue_comment_url":
-		return decodeOptStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeOptStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeOptStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeOptStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeOptStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeOptStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeOptStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeOptStr(&s.MilestonesURL, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeOptStr(&s.NotificationsURL, d)
-	case "owner":
-		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON)
-	case "private":
-		return decodeOptBool(&s.Private, d)
-	case "pulls_url":
-		return decodeOptStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeOptStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeOptStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeOptStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeOptStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeOptStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeOptStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeOptStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeOptStr(&s.TreesURL, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, deploymentCreatedWorkflowRunHeadRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedWorkflowRunHeadRepositoryMembers) {
+	case 0:
+		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
+	case 1:
+		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
+	case 2:
+		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
+	case 3:
+		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
+	case 4:
+		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 5:
+		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
+	case 7:
+		return decodeOptStr(&s.CompareURL, d) // "compare_url"
+	case 8:
+		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
+	case 9:
+		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
+	case 10:
+		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 11:
+		return decodeAny(&s.Description, d) // "description"
+	case 12:
+		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
+	case 13:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 14:
+		return decodeOptBool(&s.Fork, d) // "fork"
+	case 15:
+		return decodeOptStr(&s.ForksURL, d) // "forks_url"
+	case 16:
+		return decodeOptStr(&s.FullName, d) // "full_name"
+	case 17:
+		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 18:
+		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 19:
+		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 20:
+		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
+	case 21:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 22:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 23:
+		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 24:
+		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 25:
+		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
+	case 26:
+		return decodeOptStr(&s.KeysURL, d) // "keys_url"
+	case 27:
+		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
+	case 28:
+		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
+	case 29:
+		return decodeOptStr(&s.MergesURL, d) // "merges_url"
+	case 30:
+		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
+	case 31:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 32:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 33:
+		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
+	case 34:
+		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
+	case 35:
+		return decodeOptBool(&s.Private, d) // "private"
+	case 36:
+		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeOptStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeOptStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2067,16 +2025,13 @@ func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "ref":
-		return decodeOptStr(&s.Ref, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	}
-	if name := foldedKey(key, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers) {
+	case 0:
+		return decodeStr(&s.Path, d) // "path"
+	case 1:
+		return decodeOptStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeStr(&s.SHA, d) // "sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2194,48 +2149,45 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 2:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 3:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 4:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 5:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 9:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 11:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 12:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 13:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 14:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 15:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 16:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 17:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 18:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2421,56 +2373,53 @@ func (s *Discussion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Discussion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "answer_chosen_at":
-		return decodeNullable(&s.AnswerChosenAt, d, decodeStr)
-	case "answer_chosen_by":
-		return decodeNullable(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "answer_html_url":
-		return decodeNullable(&s.AnswerHTMLURL, d, decodeStr)
-	case "author_association":
-		return decodeEnum[DiscussionAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "category":
-		return s.Category.decodeJSON(d)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "state":
-		return decodeEnum[DiscussionState](&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeEnum[DiscussionStateReason])
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*Label).decodeJSON)
-	}
-	if name := foldedKey(key, discussionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionMembers) {
+	case 0:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 1:
+		return decodeNullable(&s.AnswerChosenAt, d, decodeStr) // "answer_chosen_at"
+	case 2:
+		return decodeNullable(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "answer_chosen_by"
+	case 3:
+		return decodeNullable(&s.AnswerHTMLURL, d, decodeStr) // "answer_html_url"
+	case 4:
+		return decodeEnum[DiscussionAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeStr(&s.Body, d) // "body"
+	case 6:
+		return s.Category.decodeJSON(d) // "category"
+	case 7:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 10:
+		return decodeInt64(&s.ID, d) // "id"
+	case 11:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 12:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeInt64(&s.Number, d) // "number"
+	case 14:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 15:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 16:
+		return decodeEnum[DiscussionState](&s.State, d) // "state"
+	case 17:
+		return decodeNullable(&s.StateReason, d, decodeEnum[DiscussionStateReason]) // "state_reason"
+	case 18:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 19:
+		return decodeStr(&s.Title, d) // "title"
+	case 20:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 21:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+	case 22:
+		return decodeSlice(&s.Labels, d, (*Label).decodeJSON) // "labels"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2602,54 +2551,51 @@ func (s *DiscussionAnswerChosenBy) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionAnswerChosenBy) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, discussionAnswerChosenByMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionAnswerChosenByMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2785,30 +2731,27 @@ func (s *DiscussionCategory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "emoji":
-		return decodeStr(&s.Emoji, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_answerable":
-		return decodeBool(&s.IsAnswerable, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "repository_id":
-		return decodeInt64(&s.RepositoryID, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, discussionCategoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCategoryMembers) {
+	case 0:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeStr(&s.Description, d) // "description"
+	case 2:
+		return decodeStr(&s.Emoji, d) // "emoji"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeBool(&s.IsAnswerable, d) // "is_answerable"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeInt64(&s.RepositoryID, d) // "repository_id"
+	case 8:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 9:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2878,12 +2821,9 @@ func (s *DiscussionCommentEditedChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, discussionCommentEditedChangesBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionCommentEditedChangesBodyMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2933,30 +2873,27 @@ func (s *DiscussionReactions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionReactions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "+1":
-		return decodeInt64(&s.Plus1, d)
-	case "-1":
-		return decodeInt64(&s.Minus1, d)
-	case "confused":
-		return decodeInt64(&s.Confused, d)
-	case "eyes":
-		return decodeInt64(&s.Eyes, d)
-	case "heart":
-		return decodeInt64(&s.Heart, d)
-	case "hooray":
-		return decodeInt64(&s.Hooray, d)
-	case "laugh":
-		return decodeInt64(&s.Laugh, d)
-	case "rocket":
-		return decodeInt64(&s.Rocket, d)
-	case "total_count":
-		return decodeInt64(&s.TotalCount, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, discussionReactionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionReactionsMembers) {
+	case 0:
+		return decodeInt64(&s.Plus1, d) // "+1"
+	case 1:
+		return decodeInt64(&s.Minus1, d) // "-1"
+	case 2:
+		return decodeInt64(&s.Confused, d) // "confused"
+	case 3:
+		return decodeInt64(&s.Eyes, d) // "eyes"
+	case 4:
+		return decodeInt64(&s.Heart, d) // "heart"
+	case 5:
+		return decodeInt64(&s.Hooray, d) // "hooray"
+	case 6:
+		return decodeInt64(&s.Laugh, d) // "laugh"
+	case 7:
+		return decodeInt64(&s.Rocket, d) // "rocket"
+	case 8:
+		return decodeInt64(&s.TotalCount, d) // "total_count"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3024,54 +2961,51 @@ func (s *DiscussionUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, discussionUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, discussionUserMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3207,30 +3141,27 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "website_url":
-		return decodeNullable(&s.WebsiteURL, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	}
-	if name := foldedKey(key, enterpriseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, enterpriseMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 7:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 8:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 9:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3318,30 +3249,27 @@ func (s *EnterpriseWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *EnterpriseWebhooks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "website_url":
-		return decodeNullable(&s.WebsiteURL, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	}
-	if name := foldedKey(key, enterpriseWebhooksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, enterpriseWebhooksMembers) {
+	case 0:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 1:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 7:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 8:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 9:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3429,20 +3357,17 @@ func (s *FullRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *FullRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin":
-		return decodeBool(&s.Admin, d)
-	case "maintain":
-		return decodeOptBool(&s.Maintain, d)
-	case "push":
-		return decodeBool(&s.Push, d)
-	case "triage":
-		return decodeOptBool(&s.Triage, d)
-	case "pull":
-		return decodeBool(&s.Pull, d)
-	}
-	if name := foldedKey(key, fullRepositoryPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, fullRepositoryPermissionsMembers) {
+	case 0:
+		return decodeBool(&s.Admin, d) // "admin"
+	case 1:
+		return decodeOptBool(&s.Maintain, d) // "maintain"
+	case 2:
+		return decodeBool(&s.Push, d) // "push"
+	case 3:
+		return decodeOptBool(&s.Triage, d) // "triage"
+	case 4:
+		return decodeBool(&s.Pull, d) // "pull"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3504,52 +3429,49 @@ func (s *Installation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "account":
-		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON)
-	case "repository_selection":
-		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d)
-	case "access_tokens_url":
-		return decodeStr(&s.AccessTokensURL, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "app_id":
-		return decodeInt64(&s.AppID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "target_id":
-		return decodeInt64(&s.TargetID, d)
-	case "target_type":
-		return decodeStr(&s.TargetType, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "single_file_name":
-		return decodeNullable(&s.SingleFileName, d, decodeStr)
-	case "has_multiple_single_files":
-		return decodeOptBool(&s.HasMultipleSingleFiles, d)
-	case "single_file_paths":
-		return decodeSlice(&s.SingleFilePaths, d, decodeStr)
-	case "app_slug":
-		return decodeStr(&s.AppSlug, d)
-	case "suspended_by":
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON)
-	case "suspended_at":
-		return decodeNullable(&s.SuspendedAt, d, decodeTime)
-	case "contact_email":
-		return decodeNullable(&s.ContactEmail, d, decodeStr)
-	}
-	if name := foldedKey(key, installationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, installationMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
+	case 2:
+		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 3:
+		return decodeStr(&s.AccessTokensURL, d) // "access_tokens_url"
+	case 4:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.AppID, d) // "app_id"
+	case 7:
+		return decodeOptStr(&s.ClientID, d) // "client_id"
+	case 8:
+		return decodeInt64(&s.TargetID, d) // "target_id"
+	case 9:
+		return decodeStr(&s.TargetType, d) // "target_type"
+	case 10:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 11:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 12:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 13:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 14:
+		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
+	case 15:
+		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
+	case 16:
+		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
+	case 17:
+		return decodeStr(&s.AppSlug, d) // "app_slug"
+	case 18:
+		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
+	case 19:
+		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
+	case 20:
+		return decodeNullable(&s.ContactEmail, d, decodeStr) // "contact_email"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3760,38 +3682,35 @@ func (s *Integration) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Integration) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "slug":
-		return decodeOptStr(&s.Slug, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "client_id":
-		return decodeOptStr(&s.ClientID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "external_url":
-		return decodeStr(&s.ExternalURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "installations_count":
-		return decodeOptInt64(&s.InstallationsCount, d)
-	}
-	if name := foldedKey(key, integrationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, integrationMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.Slug, d) // "slug"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeOptStr(&s.ClientID, d) // "client_id"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 7:
+		return decodeStr(&s.ExternalURL, d) // "external_url"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 10:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 11:
+		return s.Permissions.decodeJSON(d) // "permissions"
+	case 12:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 13:
+		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3970,20 +3889,17 @@ func (s *IntegrationPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IntegrationPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issues":
-		return decodeOptStr(&s.Issues, d)
-	case "checks":
-		return decodeOptStr(&s.Checks, d)
-	case "metadata":
-		return decodeOptStr(&s.Metadata, d)
-	case "contents":
-		return decodeOptStr(&s.Contents, d)
-	case "deployments":
-		return decodeOptStr(&s.Deployments, d)
-	}
-	if name := foldedKey(key, integrationPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, integrationPermissionsMembers) {
+	case 0:
+		return decodeOptStr(&s.Issues, d) // "issues"
+	case 1:
+		return decodeOptStr(&s.Checks, d) // "checks"
+	case 2:
+		return decodeOptStr(&s.Metadata, d) // "metadata"
+	case 3:
+		return decodeOptStr(&s.Contents, d) // "contents"
+	case 4:
+		return decodeOptStr(&s.Deployments, d) // "deployments"
 	}
 	var v string
 	if err := decodeStr(&v, d); err != nil {
@@ -4051,90 +3967,87 @@ func (s *Issue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Issue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "repository_url":
-		return decodeStr(&s.RepositoryURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "state":
-		return decodeStr(&s.State, d)
-	case "state_reason":
-		return decodeNullable(&s.StateReason, d, decodeEnum[IssueStateReason])
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "user":
-		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueLabelsItem).decodeJSON)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, issueMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeStr(&s.RepositoryURL, d) // "repository_url"
+	case 4:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 5:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeInt64(&s.Number, d) // "number"
+	case 9:
+		return decodeStr(&s.State, d) // "state"
+	case 10:
+		return decodeNullable(&s.StateReason, d, decodeEnum[IssueStateReason]) // "state_reason"
+	case 11:
+		return decodeStr(&s.Title, d) // "title"
+	case 12:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 13:
+		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON) // "user"
+	case 14:
+		return decodeSlice(&s.Labels, d, (*IssueLabelsItem).decodeJSON) // "labels"
+	case 15:
+		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+	case 16:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "pull_request":
-		return decodePtr(&s.PullRequest, d, (*IssuePullRequest).decodeJSON)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "closed_by":
-		return decodeNullable(&s.ClosedBy, d, (*SimpleUser).decodeJSON)
-	case "body_html":
-		return decodeOptStr(&s.BodyHTML, d)
-	case "body_text":
-		return decodeOptStr(&s.BodyText, d)
-	case "timeline_url":
-		return decodeOptStr(&s.TimelineURL, d)
-	case "type":
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*Repository).decodeJSON)
-	case "performed_via_github_app":
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON)
-	case "author_association":
-		return decodeOptEnum(&s.AuthorAssociation, d)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*ReactionRollup).decodeJSON)
-	case "sub_issues_summary":
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON)
-	case "parent_issue_url":
-		return decodeNullable(&s.ParentIssueURL, d, decodeStr)
-	case "issue_dependencies_summary":
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON)
-	case "issue_field_values":
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON)
-	}
-	if name := foldedKey(key, issueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 17:
+		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+	case 18:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 19:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 20:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 21:
+		return decodePtr(&s.PullRequest, d, (*IssuePullRequest).decodeJSON) // "pull_request"
+	case 22:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 23:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 24:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 25:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 26:
+		return decodeNullable(&s.ClosedBy, d, (*SimpleUser).decodeJSON) // "closed_by"
+	case 27:
+		return decodeOptStr(&s.BodyHTML, d) // "body_html"
+	case 28:
+		return decodeOptStr(&s.BodyText, d) // "body_text"
+	case 29:
+		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
+	case 30:
+		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+	case 31:
+		return decodePtr(&s.Repository, d, (*Repository).decodeJSON) // "repository"
+	case 32:
+		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+	case 33:
+		return decodeOptEnum(&s.AuthorAssociation, d) // "author_association"
+	case 34:
+		return decodePtr(&s.Reactions, d, (*ReactionRollup).decodeJSON) // "reactions"
+	case 35:
+		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+	case 36:
+		return decodeNullable(&s.ParentIssueURL, d, decodeStr) // "parent_issue_url"
+	case 37:
+		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+	case 38:
+		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4370,54 +4283,51 @@ func (s *IssueCommentCreatedIssueAssignee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssueAssigneeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedIssueAssigneeMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 21:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4553,24 +4463,21 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "color":
-		return decodeStr(&s.Color, d)
-	case "default":
-		return decodeBool(&s.Default, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssueLabelsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedIssueLabelsItemMembers) {
+	case 0:
+		return decodeStr(&s.Color, d) // "color"
+	case 1:
+		return decodeBool(&s.Default, d) // "default"
+	case 2:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeStr(&s.Name, d) // "name"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4636,20 +4543,17 @@ func (s *IssueCommentCreatedIssuePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "diff_url":
-		return decodeOptStr(&s.DiffURL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "patch_url":
-		return decodeOptStr(&s.PatchURL, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssuePullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedIssuePullRequestMembers) {
+	case 0:
+		return decodeOptStr(&s.DiffURL, d) // "diff_url"
+	case 1:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 2:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 3:
+		return decodeOptStr(&s.PatchURL, d) // "patch_url"
+	case 4:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4721,30 +4625,27 @@ func (s *IssueCommentCreatedIssueReactions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueReactions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "+1":
-		return decodeOptInt64(&s.Plus1, d)
-	case "-1":
-		return decodeOptInt64(&s.Minus1, d)
-	case "confused":
-		return decodeOptInt64(&s.Confused, d)
-	case "eyes":
-		return decodeOptInt64(&s.Eyes, d)
-	case "heart":
-		return decodeOptInt64(&s.Heart, d)
-	case "hooray":
-		return decodeOptInt64(&s.Hooray, d)
-	case "laugh":
-		return decodeOptInt64(&s.Laugh, d)
-	case "rocket":
-		return decodeOptInt64(&s.Rocket, d)
-	case "total_count":
-		return decodeOptInt64(&s.TotalCount, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issueCommentCreatedIssueReactionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentCreatedIssueReactionsMembers) {
+	case 0:
+		return decodeOptInt64(&s.Plus1, d) // "+1"
+	case 1:
+		return decodeOptInt64(&s.Minus1, d) // "-1"
+	case 2:
+		return decodeOptInt64(&s.Confused, d) // "confused"
+	case 3:
+		return decodeOptInt64(&s.Eyes, d) // "eyes"
+	case 4:
+		return decodeOptInt64(&s.Heart, d) // "heart"
+	case 5:
+		return decodeOptInt64(&s.Hooray, d) // "hooray"
+	case 6:
+		return decodeOptInt64(&s.Laugh, d) // "laugh"
+	case 7:
+		return decodeOptInt64(&s.Rocket, d) // "rocket"
+	case 8:
+		return decodeOptInt64(&s.TotalCount, d) // "total_count"
+	case 9:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4832,48 +4733,45 @@ func (s *IssueCommentDeletedIssueUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeletedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, issueCommentDeletedIssueUserMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueCommentDeletedIssueUserMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 2:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 3:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 4:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 5:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 6:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 9:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 11:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 12:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 13:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 14:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 15:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 16:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 17:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 18:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4997,18 +4895,15 @@ func (s *IssueDependenciesSummary) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesSummary) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "blocked_by":
-		return decodeInt64(&s.BlockedBy, d)
-	case "blocking":
-		return decodeInt64(&s.Blocking, d)
-	case "total_blocked_by":
-		return decodeInt64(&s.TotalBlockedBy, d)
-	case "total_blocking":
-		return decodeInt64(&s.TotalBlocking, d)
-	}
-	if name := foldedKey(key, issueDependenciesSummaryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueDependenciesSummaryMembers) {
+	case 0:
+		return decodeInt64(&s.BlockedBy, d) // "blocked_by"
+	case 1:
+		return decodeInt64(&s.Blocking, d) // "blocking"
+	case 2:
+		return decodeInt64(&s.TotalBlockedBy, d) // "total_blocked_by"
+	case 3:
+		return decodeInt64(&s.TotalBlocking, d) // "total_blocking"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5064,20 +4959,17 @@ func (s *IssueFieldValue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueFieldValue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issue_field_id":
-		return decodeInt64(&s.IssueFieldID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "data_type":
-		return decodeEnum[IssueFieldValueDataType](&s.DataType, d)
-	case "value":
-		return decodeNullable(&s.Value, d, (*IssueFieldValueValue).decodeJSON)
-	case "single_select_option":
-		return decodeNullable(&s.SingleSelectOption, d, (*IssueFieldValueSingleSelectOption).decodeJSON)
-	}
-	if name := foldedKey(key, issueFieldValueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueFieldValueMembers) {
+	case 0:
+		return decodeInt64(&s.IssueFieldID, d) // "issue_field_id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeEnum[IssueFieldValueDataType](&s.DataType, d) // "data_type"
+	case 3:
+		return decodeNullable(&s.Value, d, (*IssueFieldValueValue).decodeJSON) // "value"
+	case 4:
+		return decodeNullable(&s.SingleSelectOption, d, (*IssueFieldValueSingleSelectOption).decodeJSON) // "single_select_option"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5145,16 +5037,13 @@ func (s *IssueFieldValueSingleSelectOption) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueFieldValueSingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "color":
-		return decodeStr(&s.Color, d)
-	}
-	if name := foldedKey(key, issueFieldValueSingleSelectOptionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueFieldValueSingleSelectOptionMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.Color, d) // "color"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5352,24 +5241,21 @@ func (s *IssueLabelsItemVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueLabelsItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "color":
-		return decodeNullable(&s.Color, d, decodeStr)
-	case "default":
-		return decodeOptBool(&s.Default, d)
-	}
-	if name := foldedKey(key, issueLabelsItemVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueLabelsItemVariant2Members) {
+	case 0:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 3:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.Color, d, decodeStr) // "color"
+	case 6:
+		return decodeOptBool(&s.Default, d) // "default"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5453,20 +5339,17 @@ func (s *IssuePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "diff_url":
-		return decodeNullable(&s.DiffURL, d, decodeStr)
-	case "html_url":
-		return decodeNullable(&s.HTMLURL, d, decodeStr)
-	case "patch_url":
-		return decodeNullable(&s.PatchURL, d, decodeStr)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	}
-	if name := foldedKey(key, issuePullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuePullRequestMembers) {
+	case 0:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 1:
+		return decodeNullable(&s.DiffURL, d, decodeStr) // "diff_url"
+	case 2:
+		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
+	case 3:
+		return decodeNullable(&s.PatchURL, d, decodeStr) // "patch_url"
+	case 4:
+		return decodeNullable(&s.URL, d, decodeStr) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5546,26 +5429,23 @@ func (s *IssueType) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueType) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "color":
-		return decodeNullable(&s.Color, d, decodeEnum[IssueTypeColor])
-	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
-	case "is_enabled":
-		return decodeOptBool(&s.IsEnabled, d)
-	}
-	if name := foldedKey(key, issueTypeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issueTypeMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 4:
+		return decodeNullable(&s.Color, d, decodeEnum[IssueTypeColor]) // "color"
+	case 5:
+		return decodeOptTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
+	case 7:
+		return decodeOptBool(&s.IsEnabled, d) // "is_enabled"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5645,42 +5525,39 @@ func (s *IssuesDeletedIssueMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "closed_issues":
-		return decodeInt64(&s.ClosedIssues, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "due_on":
-		return decodeNullable(&s.DueOn, d, decodeTime)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "state":
-		return decodeEnum[IssuesDeletedIssueMilestoneState](&s.State, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issuesDeletedIssueMilestoneMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDeletedIssueMilestoneMembers) {
+	case 0:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 1:
+		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 12:
+		return decodeEnum[IssuesDeletedIssueMilestoneState](&s.State, d) // "state"
+	case 13:
+		return decodeStr(&s.Title, d) // "title"
+	case 14:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 15:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5776,52 +5653,49 @@ func (s *IssuesDemilestonedIssueAssignee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, issuesDemilestonedIssueAssigneeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesDemilestonedIssueAssigneeMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6015,20 +5889,17 @@ func (s *IssuesOpenedChangesOldRepositoryLicense) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "spdx_id":
-		return decodeStr(&s.SpdxID, d)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	}
-	if name := foldedKey(key, issuesOpenedChangesOldRepositoryLicenseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, issuesOpenedChangesOldRepositoryLicenseMembers) {
+	case 0:
+		return decodeStr(&s.Key, d) // "key"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.SpdxID, d) // "spdx_id"
+	case 4:
+		return decodeNullable(&s.URL, d, decodeStr) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *OrgBlockBlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgBlockBlocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrgBlockBlockedActionValue](&s.ActionValue, d)
-	case "blocked_user":
-		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, orgBlockBlockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, orgBlockBlockedMembers) {
+	case 0:
+		return decodeEnum[OrgBlockBlockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,24 +101,21 @@ func (s *OrgBlockUnblocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgBlockUnblocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrgBlockUnblockedActionValue](&s.ActionValue, d)
-	case "blocked_user":
-		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, orgBlockUnblockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, orgBlockUnblockedMembers) {
+	case 0:
+		return decodeEnum[OrgBlockUnblockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

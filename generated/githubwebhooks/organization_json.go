@@ -15,24 +15,21 @@ func (s *OrganizationDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrganizationDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "membership":
-		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, organizationDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationDeletedMembers) {
+	case 0:
+		return decodeEnum[OrganizationDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON) // "membership"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -102,24 +99,21 @@ func (s *OrganizationMemberAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrganizationMemberAddedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "membership":
-		return s.Membership.decodeJSON(d)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, organizationMemberAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationMemberAddedMembers) {
+	case 0:
+		return decodeEnum[OrganizationMemberAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Membership.decodeJSON(d) // "membership"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -187,26 +181,23 @@ func (s *OrganizationMemberInvited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberInvited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrganizationMemberInvitedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "invitation":
-		return s.Invitation.decodeJSON(d)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksUser).decodeJSON)
-	}
-	if name := foldedKey(key, organizationMemberInvitedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationMemberInvitedMembers) {
+	case 0:
+		return decodeEnum[OrganizationMemberInvitedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Invitation.decodeJSON(d) // "invitation"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return decodeNullable(&s.User, d, (*WebhooksUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -282,34 +273,31 @@ func (s *OrganizationMemberInvitedInvitation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberInvitedInvitation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "failed_at":
-		return decodeNullable(&s.FailedAt, d, decodeTime)
-	case "failed_reason":
-		return decodeNullable(&s.FailedReason, d, decodeStr)
-	case "id":
-		return decodeFloat64(&s.ID, d)
-	case "invitation_teams_url":
-		return decodeStr(&s.InvitationTeamsURL, d)
-	case "inviter":
-		return decodeNullable(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "login":
-		return decodeNullable(&s.Login, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "role":
-		return decodeStr(&s.Role, d)
-	case "team_count":
-		return decodeFloat64(&s.TeamCount, d)
-	case "invitation_source":
-		return decodeOptStr(&s.InvitationSource, d)
-	}
-	if name := foldedKey(key, organizationMemberInvitedInvitationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationMemberInvitedInvitationMembers) {
+	case 0:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 2:
+		return decodeNullable(&s.FailedAt, d, decodeTime) // "failed_at"
+	case 3:
+		return decodeNullable(&s.FailedReason, d, decodeStr) // "failed_reason"
+	case 4:
+		return decodeFloat64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.InvitationTeamsURL, d) // "invitation_teams_url"
+	case 6:
+		return decodeNullable(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON) // "inviter"
+	case 7:
+		return decodeNullable(&s.Login, d, decodeStr) // "login"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeStr(&s.Role, d) // "role"
+	case 10:
+		return decodeFloat64(&s.TeamCount, d) // "team_count"
+	case 11:
+		return decodeOptStr(&s.InvitationSource, d) // "invitation_source"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -403,24 +391,21 @@ func (s *OrganizationMemberRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrganizationMemberRemovedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "membership":
-		return s.Membership.decodeJSON(d)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, organizationMemberRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationMemberRemovedMembers) {
+	case 0:
+		return decodeEnum[OrganizationMemberRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Membership.decodeJSON(d) // "membership"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -488,26 +473,23 @@ func (s *OrganizationRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[OrganizationRenamedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*OrganizationRenamedChanges).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "membership":
-		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, organizationRenamedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationRenamedMembers) {
+	case 0:
+		return decodeEnum[OrganizationRenamedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*OrganizationRenamedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON) // "membership"
+	case 5:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -581,12 +563,9 @@ func (s *OrganizationRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "login":
-		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	}
-	if name := foldedKey(key, organizationRenamedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, organizationRenamedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "login"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -638,24 +617,21 @@ func (s *WebhooksMembership) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMembership) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "organization_url":
-		return decodeStr(&s.OrganizationURL, d)
-	case "role":
-		return decodeStr(&s.Role, d)
-	case "direct_membership":
-		return decodeOptBool(&s.DirectMembership, d)
-	case "enterprise_teams_providing_indirect_membership":
-		return decodeSlice(&s.EnterpriseTeamsProvidingIndirectMembership, d, decodeStr)
-	case "state":
-		return decodeStr(&s.State, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksMembershipMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksMembershipMembers) {
+	case 0:
+		return decodeStr(&s.OrganizationURL, d) // "organization_url"
+	case 1:
+		return decodeStr(&s.Role, d) // "role"
+	case 2:
+		return decodeOptBool(&s.DirectMembership, d) // "direct_membership"
+	case 3:
+		return decodeSlice(&s.EnterpriseTeamsProvidingIndirectMembership, d, decodeStr) // "enterprise_teams_providing_indirect_membership"
+	case 4:
+		return decodeStr(&s.State, d) // "state"
+	case 5:
+		return decodeStr(&s.URL, d) // "url"
+	case 6:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

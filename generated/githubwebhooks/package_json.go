@@ -15,24 +15,21 @@ func (s *PackagePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PackagePublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "package":
-		return s.Package.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, packagePublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedMembers) {
+	case 0:
+		return decodeEnum[PackagePublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Package.decodeJSON(d) // "package"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -102,34 +99,31 @@ func (s *PackagePublishedPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeStr)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "namespace":
-		return decodeStr(&s.Namespace, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "package_type":
-		return decodeStr(&s.PackageType, d)
-	case "package_version":
-		return decodeNullable(&s.PackageVersion, d, (*PackagePublishedPackagePackageVersion).decodeJSON)
-	case "registry":
-		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeStr)
-	}
-	if name := foldedKey(key, packagePublishedPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackageMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Namespace, d) // "namespace"
+	case 7:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 8:
+		return decodeStr(&s.PackageType, d) // "package_type"
+	case 9:
+		return decodeNullable(&s.PackageVersion, d, (*PackagePublishedPackagePackageVersion).decodeJSON) // "package_version"
+	case 10:
+		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -225,70 +219,67 @@ func (s *PackagePublishedPackagePackageVersion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "body":
-		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON)
-	case "body_html":
-		return decodeOptStr(&s.BodyHTML, d)
-	case "container_metadata":
-		return decodeNullable(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "docker_metadata":
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation_command":
-		return decodeStr(&s.InstallationCommand, d)
-	case "manifest":
-		return decodeOptStr(&s.Manifest, d)
-	case "metadata":
+	switch memberIndex(key, packagePublishedPackagePackageVersionMembers) {
+	case 0:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 1:
+		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
+	case 2:
+		return decodeOptStr(&s.BodyHTML, d) // "body_html"
+	case 3:
+		return decodeNullable(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
+	case 4:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeStr(&s.Description, d) // "description"
+	case 6:
+		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+	case 7:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.InstallationCommand, d) // "installation_command"
+	case 11:
+		return decodeOptStr(&s.Manifest, d) // "manifest"
+	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "npm_metadata":
-		return decodeNullable(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON)
-	case "nuget_metadata":
+		}) // "metadata"
+	case 13:
+		return decodeStr(&s.Name, d) // "name"
+	case 14:
+		return decodeNullable(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
+	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]PackagePublishedPackagePackageVersionNugetMetadataItem, d *dec) error {
 			return decodeSlice(v, d, (*PackagePublishedPackagePackageVersionNugetMetadataItem).decodeJSON)
-		})
-	case "package_files":
-		return decodeSlice(&s.PackageFiles, d, (*PackagePublishedPackagePackageVersionPackageFilesItem).decodeJSON)
-	case "package_url":
-		return decodeOptStr(&s.PackageURL, d)
-	case "prerelease":
-		return decodeOptBool(&s.Prerelease, d)
-	case "release":
-		return decodePtr(&s.Release, d, (*PackagePublishedPackagePackageVersionRelease).decodeJSON)
-	case "rubygems_metadata":
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON)
-	case "source_url":
-		return decodeOptStr(&s.SourceURL, d)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "tag_name":
-		return decodeOptStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeOptStr(&s.TargetCommitish, d)
-	case "target_oid":
-		return decodeOptStr(&s.TargetOid, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	case "version":
-		return decodeStr(&s.Version, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "nuget_metadata"
+	case 16:
+		return decodeSlice(&s.PackageFiles, d, (*PackagePublishedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+	case 17:
+		return decodeOptStr(&s.PackageURL, d) // "package_url"
+	case 18:
+		return decodeOptBool(&s.Prerelease, d) // "prerelease"
+	case 19:
+		return decodePtr(&s.Release, d, (*PackagePublishedPackagePackageVersionRelease).decodeJSON) // "release"
+	case 20:
+		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+	case 21:
+		return decodeOptStr(&s.SourceURL, d) // "source_url"
+	case 22:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 23:
+		return decodeOptStr(&s.TagName, d) // "tag_name"
+	case 24:
+		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
+	case 25:
+		return decodeOptStr(&s.TargetOid, d) // "target_oid"
+	case 26:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
+	case 27:
+		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -480,98 +471,95 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "version":
-		return decodeOptStr(&s.Version, d)
-	case "npm_user":
-		return decodeOptStr(&s.NpmUser, d)
-	case "author":
+	switch memberIndex(key, packagePublishedPackagePackageVersionNpmMetadataMembers) {
+	case 0:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 1:
+		return decodeOptStr(&s.Version, d) // "version"
+	case 2:
+		return decodeOptStr(&s.NpmUser, d) // "npm_user"
+	case 3:
 		return decodeNullable(&s.Author, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "bugs":
+		}) // "author"
+	case 4:
 		return decodeNullable(&s.Bugs, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "dependencies":
-		return decodeMap(&s.Dependencies, d, decodeAny)
-	case "dev_dependencies":
-		return decodeMap(&s.DevDependencies, d, decodeAny)
-	case "peer_dependencies":
-		return decodeMap(&s.PeerDependencies, d, decodeAny)
-	case "optional_dependencies":
-		return decodeMap(&s.OptionalDependencies, d, decodeAny)
-	case "description":
-		return decodeOptStr(&s.Description, d)
-	case "dist":
+		}) // "bugs"
+	case 5:
+		return decodeMap(&s.Dependencies, d, decodeAny) // "dependencies"
+	case 6:
+		return decodeMap(&s.DevDependencies, d, decodeAny) // "dev_dependencies"
+	case 7:
+		return decodeMap(&s.PeerDependencies, d, decodeAny) // "peer_dependencies"
+	case 8:
+		return decodeMap(&s.OptionalDependencies, d, decodeAny) // "optional_dependencies"
+	case 9:
+		return decodeOptStr(&s.Description, d) // "description"
+	case 10:
 		return decodeNullable(&s.Dist, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "git_head":
-		return decodeOptStr(&s.GitHead, d)
-	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
-	case "license":
-		return decodeOptStr(&s.License, d)
-	case "main":
-		return decodeOptStr(&s.Main, d)
-	case "repository":
+		}) // "dist"
+	case 11:
+		return decodeOptStr(&s.GitHead, d) // "git_head"
+	case 12:
+		return decodeOptStr(&s.Homepage, d) // "homepage"
+	case 13:
+		return decodeOptStr(&s.License, d) // "license"
+	case 14:
+		return decodeOptStr(&s.Main, d) // "main"
+	case 15:
 		return decodeNullable(&s.Repository, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "scripts":
-		return decodeMap(&s.Scripts, d, decodeAny)
-	case "id":
-		return decodeOptStr(&s.ID, d)
-	case "node_version":
-		return decodeOptStr(&s.NodeVersion, d)
-	case "npm_version":
-		return decodeOptStr(&s.NpmVersion, d)
-	case "has_shrinkwrap":
-		return decodeOptBool(&s.HasShrinkwrap, d)
-	case "maintainers":
+		}) // "repository"
+	case 16:
+		return decodeMap(&s.Scripts, d, decodeAny) // "scripts"
+	case 17:
+		return decodeOptStr(&s.ID, d) // "id"
+	case 18:
+		return decodeOptStr(&s.NodeVersion, d) // "node_version"
+	case 19:
+		return decodeOptStr(&s.NpmVersion, d) // "npm_version"
+	case 20:
+		return decodeOptBool(&s.HasShrinkwrap, d) // "has_shrinkwrap"
+	case 21:
 		return decodeSlice(&s.Maintainers, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "contributors":
+		}) // "maintainers"
+	case 22:
 		return decodeSlice(&s.Contributors, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "engines":
-		return decodeMap(&s.Engines, d, decodeAny)
-	case "keywords":
-		return decodeSlice(&s.Keywords, d, decodeStr)
-	case "files":
-		return decodeSlice(&s.Files, d, decodeStr)
-	case "bin":
-		return decodeMap(&s.Bin, d, decodeAny)
-	case "man":
-		return decodeMap(&s.Man, d, decodeAny)
-	case "directories":
+		}) // "contributors"
+	case 23:
+		return decodeMap(&s.Engines, d, decodeAny) // "engines"
+	case 24:
+		return decodeSlice(&s.Keywords, d, decodeStr) // "keywords"
+	case 25:
+		return decodeSlice(&s.Files, d, decodeStr) // "files"
+	case 26:
+		return decodeMap(&s.Bin, d, decodeAny) // "bin"
+	case 27:
+		return decodeMap(&s.Man, d, decodeAny) // "man"
+	case 28:
 		return decodeNullable(&s.Directories, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "os":
-		return decodeSlice(&s.Os, d, decodeStr)
-	case "cpu":
-		return decodeSlice(&s.CPU, d, decodeStr)
-	case "readme":
-		return decodeOptStr(&s.Readme, d)
-	case "installation_command":
-		return decodeOptStr(&s.InstallationCommand, d)
-	case "release_id":
-		return decodeOptInt64(&s.ReleaseID, d)
-	case "commit_oid":
-		return decodeOptStr(&s.CommitOid, d)
-	case "published_via_actions":
-		return decodeOptBool(&s.PublishedViaActions, d)
-	case "deleted_by_id":
-		return decodeOptInt64(&s.DeletedByID, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionNpmMetadataMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "directories"
+	case 29:
+		return decodeSlice(&s.Os, d, decodeStr) // "os"
+	case 30:
+		return decodeSlice(&s.CPU, d, decodeStr) // "cpu"
+	case 31:
+		return decodeOptStr(&s.Readme, d) // "readme"
+	case 32:
+		return decodeOptStr(&s.InstallationCommand, d) // "installation_command"
+	case 33:
+		return decodeOptInt64(&s.ReleaseID, d) // "release_id"
+	case 34:
+		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
+	case 35:
+		return decodeOptBool(&s.PublishedViaActions, d) // "published_via_actions"
+	case 36:
+		return decodeOptInt64(&s.DeletedByID, d) // "deleted_by_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -791,16 +779,13 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "value":
-		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionNugetMetadataItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionNugetMetadataItemMembers) {
+	case 0:
+		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
+	case 1:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 2:
+		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -922,32 +907,29 @@ func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeStr(&s.ContentType, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "download_url":
-		return decodeStr(&s.DownloadURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "md5":
-		return decodeNullable(&s.Md5, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "sha1":
-		return decodeNullable(&s.SHA1, d, decodeStr)
-	case "sha256":
-		return decodeNullable(&s.SHA256, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeStr)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionPackageFilesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionPackageFilesItemMembers) {
+	case 0:
+		return decodeStr(&s.ContentType, d) // "content_type"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.DownloadURL, d) // "download_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
+	case 7:
+		return decodeNullable(&s.SHA256, d, decodeStr) // "sha256"
+	case 8:
+		return decodeInt64(&s.Size, d) // "size"
+	case 9:
+		return decodeNullable(&s.State, d, decodeStr) // "state"
+	case 10:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1033,32 +1015,29 @@ func (s *PackagePublishedPackagePackageVersionRelease) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeStr(&s.PublishedAt, d)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, packagePublishedPackagePackageVersionReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackagePackageVersionReleaseMembers) {
+	case 0:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 6:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 7:
+		return decodeStr(&s.PublishedAt, d) // "published_at"
+	case 8:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 9:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1136,20 +1115,17 @@ func (s *PackagePublishedPackageRegistry) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "about_url":
-		return decodeStr(&s.AboutURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "vendor":
-		return decodeStr(&s.Vendor, d)
-	}
-	if name := foldedKey(key, packagePublishedPackageRegistryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packagePublishedPackageRegistryMembers) {
+	case 0:
+		return decodeStr(&s.AboutURL, d) // "about_url"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeStr(&s.Type, d) // "type"
+	case 3:
+		return decodeStr(&s.URL, d) // "url"
+	case 4:
+		return decodeStr(&s.Vendor, d) // "vendor"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1207,24 +1183,21 @@ func (s *PackageUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PackageUpdatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "package":
-		return s.Package.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, packageUpdatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packageUpdatedMembers) {
+	case 0:
+		return decodeEnum[PackageUpdatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Package.decodeJSON(d) // "package"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1292,34 +1265,31 @@ func (s *PackageUpdatedPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "namespace":
-		return decodeStr(&s.Namespace, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "package_type":
-		return decodeStr(&s.PackageType, d)
-	case "package_version":
-		return s.PackageVersion.decodeJSON(d)
-	case "registry":
-		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, packageUpdatedPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packageUpdatedPackageMembers) {
+	case 0:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Namespace, d) // "namespace"
+	case 7:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 8:
+		return decodeStr(&s.PackageType, d) // "package_type"
+	case 9:
+		return s.PackageVersion.decodeJSON(d) // "package_version"
+	case 10:
+		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
+	case 11:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1403,62 +1373,59 @@ func (s *PackageUpdatedPackagePackageVersion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "body_html":
-		return decodeStr(&s.BodyHTML, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "docker_metadata":
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation_command":
-		return decodeStr(&s.InstallationCommand, d)
-	case "manifest":
-		return decodeOptStr(&s.Manifest, d)
-	case "metadata":
+	switch memberIndex(key, packageUpdatedPackagePackageVersionMembers) {
+	case 0:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeStr(&s.BodyHTML, d) // "body_html"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.Description, d) // "description"
+	case 5:
+		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+	case 6:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeInt64(&s.ID, d) // "id"
+	case 9:
+		return decodeStr(&s.InstallationCommand, d) // "installation_command"
+	case 10:
+		return decodeOptStr(&s.Manifest, d) // "manifest"
+	case 11:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "package_files":
-		return decodeSlice(&s.PackageFiles, d, (*PackageUpdatedPackagePackageVersionPackageFilesItem).decodeJSON)
-	case "package_url":
-		return decodeOptStr(&s.PackageURL, d)
-	case "prerelease":
-		return decodeOptBool(&s.Prerelease, d)
-	case "release":
-		return decodePtr(&s.Release, d, (*PackageUpdatedPackagePackageVersionRelease).decodeJSON)
-	case "rubygems_metadata":
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON)
-	case "source_url":
-		return decodeOptStr(&s.SourceURL, d)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "tag_name":
-		return decodeOptStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "target_oid":
-		return decodeStr(&s.TargetOid, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "version":
-		return decodeStr(&s.Version, d)
-	}
-	if name := foldedKey(key, packageUpdatedPackagePackageVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "metadata"
+	case 12:
+		return decodeStr(&s.Name, d) // "name"
+	case 13:
+		return decodeSlice(&s.PackageFiles, d, (*PackageUpdatedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+	case 14:
+		return decodeOptStr(&s.PackageURL, d) // "package_url"
+	case 15:
+		return decodeOptBool(&s.Prerelease, d) // "prerelease"
+	case 16:
+		return decodePtr(&s.Release, d, (*PackageUpdatedPackagePackageVersionRelease).decodeJSON) // "release"
+	case 17:
+		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+	case 18:
+		return decodeOptStr(&s.SourceURL, d) // "source_url"
+	case 19:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 20:
+		return decodeOptStr(&s.TagName, d) // "tag_name"
+	case 21:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 22:
+		return decodeStr(&s.TargetOid, d) // "target_oid"
+	case 23:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 24:
+		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1604,32 +1571,29 @@ func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeStr(&s.ContentType, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "download_url":
-		return decodeStr(&s.DownloadURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "md5":
-		return decodeNullable(&s.Md5, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "sha1":
-		return decodeNullable(&s.SHA1, d, decodeStr)
-	case "sha256":
-		return decodeStr(&s.SHA256, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "state":
-		return decodeStr(&s.State, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, packageUpdatedPackagePackageVersionPackageFilesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packageUpdatedPackagePackageVersionPackageFilesItemMembers) {
+	case 0:
+		return decodeStr(&s.ContentType, d) // "content_type"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.DownloadURL, d) // "download_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
+	case 7:
+		return decodeStr(&s.SHA256, d) // "sha256"
+	case 8:
+		return decodeInt64(&s.Size, d) // "size"
+	case 9:
+		return decodeStr(&s.State, d) // "state"
+	case 10:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1707,32 +1671,29 @@ func (s *PackageUpdatedPackagePackageVersionRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeStr(&s.PublishedAt, d)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, packageUpdatedPackagePackageVersionReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, packageUpdatedPackagePackageVersionReleaseMembers) {
+	case 0:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 7:
+		return decodeStr(&s.PublishedAt, d) // "published_at"
+	case 8:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 9:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *PageBuild) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuild) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "build":
-		return s.Build.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pageBuildMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pageBuildMembers) {
+	case 0:
+		return s.Build.decodeJSON(d) // "build"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodeInt64(&s.ID, d) // "id"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,26 +97,23 @@ func (s *PageBuildBuild) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuildBuild) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "commit":
-		return decodeNullable(&s.Commit, d, decodeStr)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "duration":
-		return decodeInt64(&s.Duration, d)
-	case "error":
-		return s.Error.decodeJSON(d)
-	case "pusher":
-		return decodeNullable(&s.Pusher, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "status":
-		return decodeStr(&s.Status, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pageBuildBuildMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pageBuildBuildMembers) {
+	case 0:
+		return decodeNullable(&s.Commit, d, decodeStr) // "commit"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeInt64(&s.Duration, d) // "duration"
+	case 3:
+		return s.Error.decodeJSON(d) // "error"
+	case 4:
+		return decodeNullable(&s.Pusher, d, (*DiscussionAnswerChosenBy).decodeJSON) // "pusher"
+	case 5:
+		return decodeStr(&s.Status, d) // "status"
+	case 6:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 7:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -191,12 +185,9 @@ func (s *PageBuildBuildError) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuildBuildError) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "message":
-		return decodeNullable(&s.Message, d, decodeStr)
-	}
-	if name := foldedKey(key, pageBuildBuildErrorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pageBuildBuildErrorMembers) {
+	case 0:
+		return decodeNullable(&s.Message, d, decodeStr) // "message"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

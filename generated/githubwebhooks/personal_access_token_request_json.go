@@ -15,40 +15,37 @@ func (s *PersonalAccessTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "permissions_added":
-		return s.PermissionsAdded.decodeJSON(d)
-	case "permissions_upgraded":
-		return s.PermissionsUpgraded.decodeJSON(d)
-	case "permissions_result":
-		return s.PermissionsResult.decodeJSON(d)
-	case "repository_selection":
-		return decodeEnum[PersonalAccessTokenRequestRepositorySelection](&s.RepositorySelection, d)
-	case "repository_count":
-		return decodeNullable(&s.RepositoryCount, d, decodeInt64)
-	case "repositories":
+	switch memberIndex(key, personalAccessTokenRequestMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 2:
+		return s.PermissionsAdded.decodeJSON(d) // "permissions_added"
+	case 3:
+		return s.PermissionsUpgraded.decodeJSON(d) // "permissions_upgraded"
+	case 4:
+		return s.PermissionsResult.decodeJSON(d) // "permissions_result"
+	case 5:
+		return decodeEnum[PersonalAccessTokenRequestRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
+	case 6:
+		return decodeNullable(&s.RepositoryCount, d, decodeInt64) // "repository_count"
+	case 7:
 		return decodeNullable(&s.Repositories, d, func(v *[]PersonalAccessTokenRequestRepositoriesItem, d *dec) error {
 			return decodeSlice(v, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
-		})
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "token_id":
-		return decodeInt64(&s.TokenID, d)
-	case "token_name":
-		return decodeStr(&s.TokenName, d)
-	case "token_expired":
-		return decodeBool(&s.TokenExpired, d)
-	case "token_expires_at":
-		return decodeNullable(&s.TokenExpiresAt, d, decodeStr)
-	case "token_last_used_at":
-		return decodeNullable(&s.TokenLastUsedAt, d, decodeStr)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "repositories"
+	case 8:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeInt64(&s.TokenID, d) // "token_id"
+	case 10:
+		return decodeStr(&s.TokenName, d) // "token_name"
+	case 11:
+		return decodeBool(&s.TokenExpired, d) // "token_expired"
+	case 12:
+		return decodeNullable(&s.TokenExpiresAt, d, decodeStr) // "token_expires_at"
+	case 13:
+		return decodeNullable(&s.TokenLastUsedAt, d, decodeStr) // "token_last_used_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -148,22 +145,19 @@ func (s *PersonalAccessTokenRequestApproved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestApproved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PersonalAccessTokenRequestApprovedActionValue](&s.ActionValue, d)
-	case "personal_access_token_request":
-		return s.PersonalAccessTokenRequest.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestApprovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestApprovedMembers) {
+	case 0:
+		return decodeEnum[PersonalAccessTokenRequestApprovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 5:
+		return s.Installation.decodeJSON(d) // "installation"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -225,22 +219,19 @@ func (s *PersonalAccessTokenRequestCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestCancelled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PersonalAccessTokenRequestCancelledActionValue](&s.ActionValue, d)
-	case "personal_access_token_request":
-		return s.PersonalAccessTokenRequest.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestCancelledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestCancelledMembers) {
+	case 0:
+		return decodeEnum[PersonalAccessTokenRequestCancelledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 5:
+		return s.Installation.decodeJSON(d) // "installation"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -302,22 +293,19 @@ func (s *PersonalAccessTokenRequestCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PersonalAccessTokenRequestCreatedActionValue](&s.ActionValue, d)
-	case "personal_access_token_request":
-		return s.PersonalAccessTokenRequest.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestCreatedMembers) {
+	case 0:
+		return decodeEnum[PersonalAccessTokenRequestCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 5:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -381,22 +369,19 @@ func (s *PersonalAccessTokenRequestDenied) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestDenied) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PersonalAccessTokenRequestDeniedActionValue](&s.ActionValue, d)
-	case "personal_access_token_request":
-		return s.PersonalAccessTokenRequest.decodeJSON(d)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestDeniedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestDeniedMembers) {
+	case 0:
+		return decodeEnum[PersonalAccessTokenRequestDeniedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 5:
+		return s.Installation.decodeJSON(d) // "installation"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -458,16 +443,13 @@ func (s *PersonalAccessTokenRequestPermissionsAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "organization":
-		return decodeMap(&s.Organization, d, decodeStr)
-	case "repository":
-		return decodeMap(&s.Repository, d, decodeStr)
-	case "other":
-		return decodeMap(&s.Other, d, decodeStr)
-	}
-	if name := foldedKey(key, personalAccessTokenRequestPermissionsAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, personalAccessTokenRequestPermissionsAddedMembers) {
+	case 0:
+		return decodeMap(&s.Organization, d, decodeStr) // "organization"
+	case 1:
+		return decodeMap(&s.Repository, d, decodeStr) // "repository"
+	case 2:
+		return decodeMap(&s.Other, d, decodeStr) // "other"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

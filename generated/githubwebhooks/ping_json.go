@@ -15,16 +15,13 @@ func (s *HookResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *HookResponse) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "code":
-		return decodeNullable(&s.Code, d, decodeInt64)
-	case "status":
-		return decodeNullable(&s.Status, d, decodeStr)
-	case "message":
-		return decodeNullable(&s.Message, d, decodeStr)
-	}
-	if name := foldedKey(key, hookResponseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, hookResponseMembers) {
+	case 0:
+		return decodeNullable(&s.Code, d, decodeInt64) // "code"
+	case 1:
+		return decodeNullable(&s.Status, d, decodeStr) // "status"
+	case 2:
+		return decodeNullable(&s.Message, d, decodeStr) // "message"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -90,22 +87,19 @@ func (s *Ping) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Ping) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "hook":
-		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON)
-	case "hook_id":
-		return decodeOptInt64(&s.HookID, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "zen":
-		return decodeOptStr(&s.Zen, d)
-	}
-	if name := foldedKey(key, pingMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pingMembers) {
+	case 0:
+		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON) // "hook"
+	case 1:
+		return decodeOptInt64(&s.HookID, d) // "hook_id"
+	case 2:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 3:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 4:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 5:
+		return decodeOptStr(&s.Zen, d) // "zen"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -177,38 +171,35 @@ func (s *PingHook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PingHook) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "active":
-		return decodeBool(&s.Active, d)
-	case "app_id":
-		return decodeOptInt64(&s.AppID, d)
-	case "config":
-		return s.Config.decodeJSON(d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deliveries_url":
-		return decodeOptStr(&s.DeliveriesURL, d)
-	case "events":
-		return decodeSlice(&s.Events, d, decodeStr)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "last_response":
-		return decodePtr(&s.LastResponse, d, (*HookResponse).decodeJSON)
-	case "name":
-		return decodeEnum[PingHookName](&s.Name, d)
-	case "ping_url":
-		return decodeOptStr(&s.PingURL, d)
-	case "test_url":
-		return decodeOptStr(&s.TestURL, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pingHookMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pingHookMembers) {
+	case 0:
+		return decodeBool(&s.Active, d) // "active"
+	case 1:
+		return decodeOptInt64(&s.AppID, d) // "app_id"
+	case 2:
+		return s.Config.decodeJSON(d) // "config"
+	case 3:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeOptStr(&s.DeliveriesURL, d) // "deliveries_url"
+	case 5:
+		return decodeSlice(&s.Events, d, decodeStr) // "events"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodePtr(&s.LastResponse, d, (*HookResponse).decodeJSON) // "last_response"
+	case 8:
+		return decodeEnum[PingHookName](&s.Name, d) // "name"
+	case 9:
+		return decodeOptStr(&s.PingURL, d) // "ping_url"
+	case 10:
+		return decodeOptStr(&s.TestURL, d) // "test_url"
+	case 11:
+		return decodeStr(&s.Type, d) // "type"
+	case 12:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 13:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -296,18 +287,15 @@ func (s *PingHookConfig) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PingHookConfig) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeOptStr(&s.ContentType, d)
-	case "insecure_ssl":
-		return decodePtr(&s.InsecureSSL, d, (*WebhookConfigInsecureSSL).decodeJSON)
-	case "secret":
-		return decodeOptStr(&s.Secret, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pingHookConfigMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pingHookConfigMembers) {
+	case 0:
+		return decodeOptStr(&s.ContentType, d) // "content_type"
+	case 1:
+		return decodePtr(&s.InsecureSSL, d, (*WebhookConfigInsecureSSL).decodeJSON) // "insecure_ssl"
+	case 2:
+		return decodeOptStr(&s.Secret, d) // "secret"
+	case 3:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

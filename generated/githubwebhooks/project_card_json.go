@@ -15,26 +15,23 @@ func (s *ProjectCardConverted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardConverted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectCardConvertedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "project_card":
-		return s.ProjectCard.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardConvertedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardConvertedMembers) {
+	case 0:
+		return decodeEnum[ProjectCardConvertedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.ProjectCard.decodeJSON(d) // "project_card"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -106,12 +103,9 @@ func (s *ProjectCardConvertedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "note":
-		return s.Note.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardConvertedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardConvertedChangesMembers) {
+	case 0:
+		return s.Note.decodeJSON(d) // "note"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -161,24 +155,21 @@ func (s *ProjectCardCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectCardCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "project_card":
-		return s.ProjectCard.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardCreatedMembers) {
+	case 0:
+		return decodeEnum[ProjectCardCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.ProjectCard.decodeJSON(d) // "project_card"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -248,24 +239,21 @@ func (s *ProjectCardDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectCardDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "project_card":
-		return s.ProjectCard.decodeJSON(d)
-	case "repository":
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardDeletedMembers) {
+	case 0:
+		return decodeEnum[ProjectCardDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.ProjectCard.decodeJSON(d) // "project_card"
+	case 5:
+		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -339,36 +327,33 @@ func (s *ProjectCardDeletedProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardDeletedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after_id":
-		return decodeNullable(&s.AfterID, d, decodeInt64)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "column_id":
-		return decodeNullable(&s.ColumnID, d, decodeInt64)
-	case "column_url":
-		return decodeStr(&s.ColumnURL, d)
-	case "content_url":
-		return decodeOptStr(&s.ContentURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "project_url":
-		return decodeStr(&s.ProjectURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, projectCardDeletedProjectCardMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardDeletedProjectCardMembers) {
+	case 0:
+		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
+	case 1:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 2:
+		return decodeNullable(&s.ColumnID, d, decodeInt64) // "column_id"
+	case 3:
+		return decodeStr(&s.ColumnURL, d) // "column_url"
+	case 4:
+		return decodeOptStr(&s.ContentURL, d) // "content_url"
+	case 5:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Note, d, decodeStr) // "note"
+	case 10:
+		return decodeStr(&s.ProjectURL, d) // "project_url"
+	case 11:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -462,26 +447,23 @@ func (s *ProjectCardEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectCardEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "project_card":
-		return s.ProjectCard.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardEditedMembers) {
+	case 0:
+		return decodeEnum[ProjectCardEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.ProjectCard.decodeJSON(d) // "project_card"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -553,12 +535,9 @@ func (s *ProjectCardEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "note":
-		return s.Note.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardEditedChangesMembers) {
+	case 0:
+		return s.Note.decodeJSON(d) // "note"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -608,26 +587,23 @@ func (s *ProjectCardMoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectCardMovedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*ProjectCardMovedChanges).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "project_card":
-		return s.ProjectCard.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardMovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardMovedMembers) {
+	case 0:
+		return decodeEnum[ProjectCardMovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*ProjectCardMovedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.ProjectCard.decodeJSON(d) // "project_card"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -701,12 +677,9 @@ func (s *ProjectCardMovedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "column_id":
-		return s.ColumnID.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectCardMovedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardMovedChangesMembers) {
+	case 0:
+		return s.ColumnID.decodeJSON(d) // "column_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -756,12 +729,9 @@ func (s *ProjectCardMovedChangesColumnID) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedChangesColumnID) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeInt64(&s.From, d)
-	}
-	if name := foldedKey(key, projectCardMovedChangesColumnIDMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardMovedChangesColumnIDMembers) {
+	case 0:
+		return decodeInt64(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -811,36 +781,33 @@ func (s *ProjectCardMovedProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after_id":
-		return decodeNullable(&s.AfterID, d, decodeFloat64)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "column_id":
-		return decodeInt64(&s.ColumnID, d)
-	case "column_url":
-		return decodeStr(&s.ColumnURL, d)
-	case "content_url":
-		return decodeOptStr(&s.ContentURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "project_url":
-		return decodeStr(&s.ProjectURL, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, projectCardMovedProjectCardMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectCardMovedProjectCardMembers) {
+	case 0:
+		return decodeNullable(&s.AfterID, d, decodeFloat64) // "after_id"
+	case 1:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 2:
+		return decodeInt64(&s.ColumnID, d) // "column_id"
+	case 3:
+		return decodeStr(&s.ColumnURL, d) // "column_url"
+	case 4:
+		return decodeOptStr(&s.ContentURL, d) // "content_url"
+	case 5:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "creator"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Note, d, decodeStr) // "note"
+	case 10:
+		return decodeStr(&s.ProjectURL, d) // "project_url"
+	case 11:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -928,36 +895,33 @@ func (s *WebhooksProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectCard) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after_id":
-		return decodeNullable(&s.AfterID, d, decodeInt64)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "column_id":
-		return decodeInt64(&s.ColumnID, d)
-	case "column_url":
-		return decodeStr(&s.ColumnURL, d)
-	case "content_url":
-		return decodeOptStr(&s.ContentURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "creator":
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "note":
-		return decodeNullable(&s.Note, d, decodeStr)
-	case "project_url":
-		return decodeStr(&s.ProjectURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksProjectCardMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksProjectCardMembers) {
+	case 0:
+		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
+	case 1:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 2:
+		return decodeInt64(&s.ColumnID, d) // "column_id"
+	case 3:
+		return decodeStr(&s.ColumnURL, d) // "column_url"
+	case 4:
+		return decodeOptStr(&s.ContentURL, d) // "content_url"
+	case 5:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 6:
+		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodeNullable(&s.Note, d, decodeStr) // "note"
+	case 10:
+		return decodeStr(&s.ProjectURL, d) // "project_url"
+	case 11:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *ProjectsV2Item) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Item) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeFloat64(&s.ID, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "project_node_id":
-		return decodeOptStr(&s.ProjectNodeID, d)
-	case "content_node_id":
-		return decodeStr(&s.ContentNodeID, d)
-	case "content_type":
-		return decodeEnum[ProjectsV2ItemContentType](&s.ContentType, d)
-	case "creator":
-		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "archived_at":
-		return decodeNullable(&s.ArchivedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, projectsV2ItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemMembers) {
+	case 0:
+		return decodeFloat64(&s.ID, d) // "id"
+	case 1:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeOptStr(&s.ProjectNodeID, d) // "project_node_id"
+	case 3:
+		return decodeStr(&s.ContentNodeID, d) // "content_node_id"
+	case 4:
+		return decodeEnum[ProjectsV2ItemContentType](&s.ContentType, d) // "content_type"
+	case 5:
+		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+	case 6:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 7:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 8:
+		return decodeNullable(&s.ArchivedAt, d, decodeTime) // "archived_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -112,22 +109,19 @@ func (s *ProjectsV2ItemArchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemArchived) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemArchivedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemArchivedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemArchivedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemArchivedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -189,22 +183,19 @@ func (s *ProjectsV2ItemConverted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConverted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemConvertedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemConvertedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemConvertedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemConvertedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -266,12 +257,9 @@ func (s *ProjectsV2ItemConvertedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON)
-	}
-	if name := foldedKey(key, projectsV2ItemConvertedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemConvertedChangesMembers) {
+	case 0:
+		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON) // "content_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -323,14 +311,11 @@ func (s *ProjectsV2ItemConvertedChangesContentType) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeStr)
-	case "to":
-		return decodeOptStr(&s.To, d)
-	}
-	if name := foldedKey(key, projectsV2ItemConvertedChangesContentTypeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemConvertedChangesContentTypeMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeStr) // "from"
+	case 1:
+		return decodeOptStr(&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -390,20 +375,17 @@ func (s *ProjectsV2ItemCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemCreatedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemCreatedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -463,20 +445,17 @@ func (s *ProjectsV2ItemDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemDeletedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemDeletedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -536,22 +515,19 @@ func (s *ProjectsV2ItemEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*ProjectsV2ItemEditedChanges).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemEditedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*ProjectsV2ItemEditedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -706,12 +682,9 @@ func (s *ProjectsV2ItemEditedChangesVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "field_value":
-		return s.FieldValue.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemEditedChangesVariant1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemEditedChangesVariant1Members) {
+	case 0:
+		return s.FieldValue.decodeJSON(d) // "field_value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -761,22 +734,19 @@ func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "field_node_id":
-		return decodeOptStr(&s.FieldNodeID, d)
-	case "field_type":
-		return decodeOptStr(&s.FieldType, d)
-	case "field_name":
-		return decodeOptStr(&s.FieldName, d)
-	case "project_number":
-		return decodeOptInt64(&s.ProjectNumber, d)
-	case "from":
-		return decodeNullable(&s.From, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON)
-	case "to":
-		return decodeNullable(&s.To, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON)
-	}
-	if name := foldedKey(key, projectsV2ItemEditedChangesVariant1FieldValueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemEditedChangesVariant1FieldValueMembers) {
+	case 0:
+		return decodeOptStr(&s.FieldNodeID, d) // "field_node_id"
+	case 1:
+		return decodeOptStr(&s.FieldType, d) // "field_type"
+	case 2:
+		return decodeOptStr(&s.FieldName, d) // "field_name"
+	case 3:
+		return decodeOptInt64(&s.ProjectNumber, d) // "project_number"
+	case 4:
+		return decodeNullable(&s.From, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON) // "from"
+	case 5:
+		return decodeNullable(&s.To, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -961,12 +931,9 @@ func (s *ProjectsV2ItemEditedChangesVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return s.Body.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemEditedChangesVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemEditedChangesVariant2Members) {
+	case 0:
+		return s.Body.decodeJSON(d) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1016,22 +983,19 @@ func (s *ProjectsV2ItemReordered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemReordered) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemReorderedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemReorderedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemReorderedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemReorderedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1093,12 +1057,9 @@ func (s *ProjectsV2ItemReorderedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemReorderedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "previous_projects_v2_item_node_id":
-		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON)
-	}
-	if name := foldedKey(key, projectsV2ItemReorderedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemReorderedChangesMembers) {
+	case 0:
+		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON) // "previous_projects_v2_item_node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1150,22 +1111,19 @@ func (s *ProjectsV2ItemRestored) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemRestored) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ItemRestoredActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_item":
-		return s.ProjectsV2Item.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ItemRestoredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ItemRestoredMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ItemRestoredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2Item.decodeJSON(d) // "projects_v2_item"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1227,22 +1185,19 @@ func (s *ProjectsV2IterationSetting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2IterationSetting) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "title_html":
-		return decodeOptStr(&s.TitleHTML, d)
-	case "duration":
-		return decodeNullable(&s.Duration, d, decodeFloat64)
-	case "start_date":
-		return decodeNullable(&s.StartDate, d, decodeStr)
-	case "completed":
-		return decodeOptBool(&s.Completed, d)
-	}
-	if name := foldedKey(key, projectsV2IterationSettingMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2IterationSettingMembers) {
+	case 0:
+		return decodeStr(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Title, d) // "title"
+	case 2:
+		return decodeOptStr(&s.TitleHTML, d) // "title_html"
+	case 3:
+		return decodeNullable(&s.Duration, d, decodeFloat64) // "duration"
+	case 4:
+		return decodeNullable(&s.StartDate, d, decodeStr) // "start_date"
+	case 5:
+		return decodeOptBool(&s.Completed, d) // "completed"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1318,18 +1273,15 @@ func (s *ProjectsV2SingleSelectOption) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2SingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "color":
-		return decodeNullable(&s.Color, d, decodeStr)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	}
-	if name := foldedKey(key, projectsV2SingleSelectOptionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2SingleSelectOptionMembers) {
+	case 0:
+		return decodeStr(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeNullable(&s.Color, d, decodeStr) // "color"
+	case 3:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1397,12 +1349,9 @@ func (s *WebhooksProjectChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archived_at":
-		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksProjectChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksProjectChangesMembers) {
+	case 0:
+		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON) // "archived_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1454,14 +1403,11 @@ func (s *WebhooksProjectChangesArchivedAt) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectChangesArchivedAt) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeTime)
-	case "to":
-		return decodeNullable(&s.To, d, decodeTime)
-	}
-	if name := foldedKey(key, webhooksProjectChangesArchivedAtMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksProjectChangesArchivedAtMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeTime) // "from"
+	case 1:
+		return decodeNullable(&s.To, d, decodeTime) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

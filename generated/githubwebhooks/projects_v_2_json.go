@@ -15,44 +15,41 @@ func (s *ProjectsV2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeFloat64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "creator":
-		return s.Creator.decodeJSON(d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "public":
-		return decodeBool(&s.Public, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "short_description":
-		return decodeNullable(&s.ShortDescription, d, decodeStr)
-	case "deleted_at":
-		return decodeNullable(&s.DeletedAt, d, decodeTime)
-	case "deleted_by":
-		return decodeNullable(&s.DeletedBy, d, (*SimpleUser).decodeJSON)
-	case "state":
-		return decodeOptEnum(&s.State, d)
-	case "latest_status_update":
-		return decodeNullable(&s.LatestStatusUpdate, d, (*ProjectsV2StatusUpdate).decodeJSON)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	}
-	if name := foldedKey(key, projectsV2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2Members) {
+	case 0:
+		return decodeFloat64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 3:
+		return s.Creator.decodeJSON(d) // "creator"
+	case 4:
+		return decodeStr(&s.Title, d) // "title"
+	case 5:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 6:
+		return decodeBool(&s.Public, d) // "public"
+	case 7:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 8:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 9:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 10:
+		return decodeInt64(&s.Number, d) // "number"
+	case 11:
+		return decodeNullable(&s.ShortDescription, d, decodeStr) // "short_description"
+	case 12:
+		return decodeNullable(&s.DeletedAt, d, decodeTime) // "deleted_at"
+	case 13:
+		return decodeNullable(&s.DeletedBy, d, (*SimpleUser).decodeJSON) // "deleted_by"
+	case 14:
+		return decodeOptEnum(&s.State, d) // "state"
+	case 15:
+		return decodeNullable(&s.LatestStatusUpdate, d, (*ProjectsV2StatusUpdate).decodeJSON) // "latest_status_update"
+	case 16:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -164,20 +161,17 @@ func (s *ProjectsV2Closed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Closed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ClosedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2":
-		return s.ProjectsV2.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ClosedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ClosedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ClosedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2.decodeJSON(d) // "projects_v2"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -237,20 +231,17 @@ func (s *ProjectsV2Created) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Created) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2CreatedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2":
-		return s.ProjectsV2.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2CreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2CreatedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2CreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2.decodeJSON(d) // "projects_v2"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -310,20 +301,17 @@ func (s *ProjectsV2Deleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Deleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2DeletedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2":
-		return s.ProjectsV2.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2DeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2DeletedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2DeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2.decodeJSON(d) // "projects_v2"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -383,22 +371,19 @@ func (s *ProjectsV2Edited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Edited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2EditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2":
-		return s.ProjectsV2.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2EditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2EditedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2EditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2.decodeJSON(d) // "projects_v2"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -460,18 +445,15 @@ func (s *ProjectsV2EditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON)
-	case "public":
-		return decodePtr(&s.Public, d, (*ProjectsV2EditedChangesPublic).decodeJSON)
-	case "short_description":
-		return decodePtr(&s.ShortDescription, d, (*MemberEditedChangesPermission).decodeJSON)
-	case "title":
-		return decodePtr(&s.Title, d, (*ProjectsV2EditedChangesTitle).decodeJSON)
-	}
-	if name := foldedKey(key, projectsV2EditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2EditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON) // "description"
+	case 1:
+		return decodePtr(&s.Public, d, (*ProjectsV2EditedChangesPublic).decodeJSON) // "public"
+	case 2:
+		return decodePtr(&s.ShortDescription, d, (*MemberEditedChangesPermission).decodeJSON) // "short_description"
+	case 3:
+		return decodePtr(&s.Title, d, (*ProjectsV2EditedChangesTitle).decodeJSON) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -535,14 +517,11 @@ func (s *ProjectsV2EditedChangesPublic) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChangesPublic) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeOptBool(&s.From, d)
-	case "to":
-		return decodeOptBool(&s.To, d)
-	}
-	if name := foldedKey(key, projectsV2EditedChangesPublicMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2EditedChangesPublicMembers) {
+	case 0:
+		return decodeOptBool(&s.From, d) // "from"
+	case 1:
+		return decodeOptBool(&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -598,14 +577,11 @@ func (s *ProjectsV2EditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeOptStr(&s.From, d)
-	case "to":
-		return decodeOptStr(&s.To, d)
-	}
-	if name := foldedKey(key, projectsV2EditedChangesTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2EditedChangesTitleMembers) {
+	case 0:
+		return decodeOptStr(&s.From, d) // "from"
+	case 1:
+		return decodeOptStr(&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -661,20 +637,17 @@ func (s *ProjectsV2Reopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Reopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2ReopenedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2":
-		return s.ProjectsV2.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2ReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2ReopenedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2ReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2.decodeJSON(d) // "projects_v2"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

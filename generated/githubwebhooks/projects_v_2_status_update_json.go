@@ -15,20 +15,17 @@ func (s *ProjectsV2StatusUpdateCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2StatusUpdateCreatedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_status_update":
-		return s.ProjectsV2StatusUpdate.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateCreatedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2StatusUpdateCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2StatusUpdate.decodeJSON(d) // "projects_v2_status_update"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -88,20 +85,17 @@ func (s *ProjectsV2StatusUpdateDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2StatusUpdateDeletedActionValue](&s.ActionValue, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_status_update":
-		return s.ProjectsV2StatusUpdate.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateDeletedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2StatusUpdateDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 3:
+		return s.ProjectsV2StatusUpdate.decodeJSON(d) // "projects_v2_status_update"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -161,22 +155,19 @@ func (s *ProjectsV2StatusUpdateEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ProjectsV2StatusUpdateEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*ProjectsV2StatusUpdateEditedChanges).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "projects_v2_status_update":
-		return s.ProjectsV2StatusUpdate.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateEditedMembers) {
+	case 0:
+		return decodeEnum[ProjectsV2StatusUpdateEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Changes, d, (*ProjectsV2StatusUpdateEditedChanges).decodeJSON) // "changes"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return s.ProjectsV2StatusUpdate.decodeJSON(d) // "projects_v2_status_update"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -240,18 +231,15 @@ func (s *ProjectsV2StatusUpdateEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON)
-	case "status":
-		return decodePtr(&s.Status, d, (*ProjectsV2StatusUpdateEditedChangesStatus).decodeJSON)
-	case "start_date":
-		return decodePtr(&s.StartDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON)
-	case "target_date":
-		return decodePtr(&s.TargetDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON) // "body"
+	case 1:
+		return decodePtr(&s.Status, d, (*ProjectsV2StatusUpdateEditedChangesStatus).decodeJSON) // "status"
+	case 2:
+		return decodePtr(&s.StartDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON) // "start_date"
+	case 3:
+		return decodePtr(&s.TargetDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON) // "target_date"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -315,14 +303,11 @@ func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeStr)
-	case "to":
-		return decodeNullable(&s.To, d, decodeStr)
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateEditedChangesStartDateMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateEditedChangesStartDateMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeStr) // "from"
+	case 1:
+		return decodeNullable(&s.To, d, decodeStr) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -386,14 +371,11 @@ func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeNullable(&s.From, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusFrom])
-	case "to":
-		return decodeNullable(&s.To, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusTo])
-	}
-	if name := foldedKey(key, projectsV2StatusUpdateEditedChangesStatusMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, projectsV2StatusUpdateEditedChangesStatusMembers) {
+	case 0:
+		return decodeNullable(&s.From, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusFrom]) // "from"
+	case 1:
+		return decodeNullable(&s.To, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusTo]) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *PullRequestReviewRequestedVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewRequestedVariant2Action](&s.Action, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requested_team":
-		return s.RequestedTeam.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestedVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestedVariant2Members) {
+	case 0:
+		return decodeEnum[PullRequestReviewRequestedVariant2Action](&s.Action, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.RequestedTeam.decodeJSON(d) // "requested_team"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -108,108 +105,105 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant2PullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewRequestedVariant2PullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant2PullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestedVariant2PullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -455,30 +449,27 @@ func (s *PullRequestSynchronize) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronize) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestSynchronizeActionValue](&s.ActionValue, d)
-	case "after":
-		return decodeStr(&s.After, d)
-	case "before":
-		return decodeStr(&s.Before, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestSynchronizeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestSynchronizeMembers) {
+	case 0:
+		return decodeEnum[PullRequestSynchronizeActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.After, d) // "after"
+	case 2:
+		return decodeStr(&s.Before, d) // "before"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodeInt64(&s.Number, d) // "number"
+	case 6:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 7:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 8:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 9:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -552,108 +543,105 @@ func (s *PullRequestSynchronizePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestSynchronizePullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestSynchronizePullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestSynchronizePullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestSynchronizePullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestSynchronizePullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestSynchronizePullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestSynchronizePullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestSynchronizePullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -899,20 +887,17 @@ func (s *PullRequestSynchronizePullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestSynchronizePullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestSynchronizePullRequestHeadMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -974,202 +959,199 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeEnum[PullRequestSynchronizePullRequestHeadRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, pullRequestSynchronizePullRequestHeadRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestSynchronizePullRequestHeadRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 56:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 57:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 58:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 59:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 60:
+		return decodeStr(&s.Name, d) // "name"
+	case 61:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 62:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 63:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 64:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 65:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 66:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 67:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 68:
+		return decodeBool(&s.Private, d) // "private"
+	case 69:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 70:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 71:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 72:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 73:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 74:
+		return decodeInt64(&s.Size, d) // "size"
+	case 75:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 76:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 77:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 78:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 79:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 80:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 81:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 82:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 83:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 84:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 85:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 86:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 87:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 88:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 89:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 90:
+		return decodeStr(&s.URL, d) // "url"
+	case 91:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 92:
+		return decodeEnum[PullRequestSynchronizePullRequestHeadRepoVisibility](&s.Visibility, d) // "visibility"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 95:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1483,28 +1465,25 @@ func (s *PullRequestUnassigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassigned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestUnassignedActionValue](&s.ActionValue, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnassignedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestUnassignedMembers) {
+	case 0:
+		return decodeEnum[PullRequestUnassignedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodeInt64(&s.Number, d) // "number"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1584,108 +1563,105 @@ func (s *PullRequestUnassignedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnassignedPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestUnassignedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnassignedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestUnassignedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestUnassignedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnassignedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestUnassignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestUnassignedPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1931,20 +1907,17 @@ func (s *PullRequestUnassignedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeNullable(&s.Label, d, decodeStr)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnassignedPullRequestBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestUnassignedPullRequestBaseMembers) {
+	case 0:
+		return decodeNullable(&s.Label, d, decodeStr) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2010,28 +1983,25 @@ func (s *PullRequestUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestUnlabeledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "label":
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestUnlabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestUnlabeledMembers) {
+	case 0:
+		return decodeEnum[PullRequestUnlabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+	case 4:
+		return decodeInt64(&s.Number, d) // "number"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2105,108 +2075,105 @@ func (s *PullRequestUnlabeledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlabeledPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestUnlabeledPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlabeledPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestUnlabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestUnlabeledPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnlabeledPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestUnlabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestUnlabeledPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2452,20 +2419,17 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeNullable(&s.Label, d, decodeStr)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return decodeNullable(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnlabeledPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestUnlabeledPullRequestHeadMembers) {
+	case 0:
+		return decodeNullable(&s.Label, d, decodeStr) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeNullable(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2535,26 +2499,23 @@ func (s *PullRequestUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestUnlockedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestUnlockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestUnlockedMembers) {
+	case 0:
+		return decodeEnum[PullRequestUnlockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2624,108 +2585,105 @@ func (s *PullRequestUnlockedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlockedPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestUnlockedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlockedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestUnlockedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestUnlockedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestUnlockedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestUnlockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestUnlockedPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2971,128 +2929,125 @@ func (s *PullRequestWebhook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "state":
-		return decodeEnum[PullRequestState](&s.State, d)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "user":
-		return s.User.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestWebhookMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeInt64(&s.ID, d) // "id"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 5:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 6:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 7:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 8:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 9:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 10:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 11:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 12:
+		return decodeInt64(&s.Number, d) // "number"
+	case 13:
+		return decodeEnum[PullRequestState](&s.State, d) // "state"
+	case 14:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 15:
+		return decodeStr(&s.Title, d) // "title"
+	case 16:
+		return s.User.decodeJSON(d) // "user"
+	case 17:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+	case 20:
+		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+	case 21:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 22:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 23:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 24:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 25:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 26:
+		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "requested_reviewers":
+		}) // "assignees"
+	case 28:
 		return decodeNullable(&s.RequestedReviewers, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "requested_teams":
+		}) // "requested_reviewers"
+	case 29:
 		return decodeNullable(&s.RequestedTeams, d, func(v *[]TeamSimple, d *dec) error {
 			return decodeSlice(v, d, (*TeamSimple).decodeJSON)
-		})
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "merged":
-		return decodeBool(&s.Merged, d)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "mergeable_state":
-		return decodeStr(&s.MergeableState, d)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON)
-	case "comments":
-		return decodeInt64(&s.Comments, d)
-	case "review_comments":
-		return decodeInt64(&s.ReviewComments, d)
-	case "maintainer_can_modify":
-		return decodeBool(&s.MaintainerCanModify, d)
-	case "commits":
-		return decodeInt64(&s.Commits, d)
-	case "additions":
-		return decodeInt64(&s.Additions, d)
-	case "deletions":
-		return decodeInt64(&s.Deletions, d)
-	case "changed_files":
-		return decodeInt64(&s.ChangedFiles, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	}
-	if name := foldedKey(key, pullRequestWebhookMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "requested_teams"
+	case 30:
+		return s.Head.decodeJSON(d) // "head"
+	case 31:
+		return s.Base.decodeJSON(d) // "base"
+	case 32:
+		return s.Links.decodeJSON(d) // "_links"
+	case 33:
+		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 34:
+		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
+	case 35:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 36:
+		return decodeBool(&s.Merged, d) // "merged"
+	case 37:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 38:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 39:
+		return decodeStr(&s.MergeableState, d) // "mergeable_state"
+	case 40:
+		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
+	case 41:
+		return decodeInt64(&s.Comments, d) // "comments"
+	case 42:
+		return decodeInt64(&s.ReviewComments, d) // "review_comments"
+	case 43:
+		return decodeBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 44:
+		return decodeInt64(&s.Commits, d) // "commits"
+	case 45:
+		return decodeInt64(&s.Additions, d) // "additions"
+	case 46:
+		return decodeInt64(&s.Deletions, d) // "deletions"
+	case 47:
+		return decodeInt64(&s.ChangedFiles, d) // "changed_files"
+	case 48:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 49:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 50:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 51:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 52:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 53:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 54:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 55:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3368,108 +3323,105 @@ func (s *WebhooksPullRequest5) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksPullRequest5ActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, webhooksPullRequest5Members) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksPullRequest5ActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[WebhooksPullRequest5AuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*WebhooksPullRequest5RequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[WebhooksPullRequest5State](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksPullRequest5Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[WebhooksPullRequest5AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*WebhooksPullRequest5RequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[WebhooksPullRequest5State](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3715,20 +3667,17 @@ func (s *WebhooksPullRequest5Base) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5Base) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksPullRequest5BaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksPullRequest5BaseMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3790,202 +3739,199 @@ func (s *WebhooksPullRequest5BaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeEnum[WebhooksPullRequest5BaseRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, webhooksPullRequest5BaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksPullRequest5BaseRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 56:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 57:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 58:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 59:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 60:
+		return decodeStr(&s.Name, d) // "name"
+	case 61:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 62:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 63:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 64:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 65:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 66:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 67:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 68:
+		return decodeBool(&s.Private, d) // "private"
+	case 69:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 70:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 71:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 72:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 73:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 74:
+		return decodeInt64(&s.Size, d) // "size"
+	case 75:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 76:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 77:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 78:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 79:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 80:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 81:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 82:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 83:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 84:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 85:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 86:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 87:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 88:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 89:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 90:
+		return decodeStr(&s.URL, d) // "url"
+	case 91:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 92:
+		return decodeEnum[WebhooksPullRequest5BaseRepoVisibility](&s.Visibility, d) // "visibility"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 95:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *PullRequestAssigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssigned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestAssignedActionValue](&s.ActionValue, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestAssignedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAssignedMembers) {
+	case 0:
+		return decodeEnum[PullRequestAssignedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodeInt64(&s.Number, d) // "number"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -112,108 +109,105 @@ func (s *PullRequestAssignedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAssignedPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestAssignedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAssignedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestAssignedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestAssignedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAssignedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestAssignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestAssignedPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -459,28 +453,25 @@ func (s *PullRequestAutoMergeDisabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeDisabled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestAutoMergeDisabledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "reason":
-		return decodeStr(&s.Reason, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeDisabledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAutoMergeDisabledMembers) {
+	case 0:
+		return decodeEnum[PullRequestAutoMergeDisabledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return decodeStr(&s.Reason, d) // "reason"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -552,108 +543,105 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeDisabledPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestAutoMergeDisabledPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeDisabledPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestAutoMergeDisabledPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestAutoMergeDisabledPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeDisabledPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestAutoMergeDisabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestAutoMergeDisabledPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -899,28 +887,25 @@ func (s *PullRequestAutoMergeEnabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestAutoMergeEnabledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "reason":
-		return decodeOptStr(&s.Reason, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeEnabledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAutoMergeEnabledMembers) {
+	case 0:
+		return decodeEnum[PullRequestAutoMergeEnabledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return decodeOptStr(&s.Reason, d) // "reason"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -994,108 +979,105 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeEnabledPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeEnabledPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeEnabledPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestAutoMergeEnabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestAutoMergeEnabledPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1341,20 +1323,17 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeEnabledPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestHeadMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1416,202 +1395,199 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestHeadRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, pullRequestAutoMergeEnabledPullRequestHeadRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestHeadRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 56:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 57:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 58:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 59:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 60:
+		return decodeStr(&s.Name, d) // "name"
+	case 61:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 62:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 63:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 64:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 65:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 66:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 67:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 68:
+		return decodeBool(&s.Private, d) // "private"
+	case 69:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 70:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 71:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 72:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 73:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 74:
+		return decodeInt64(&s.Size, d) // "size"
+	case 75:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 76:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 77:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 78:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 79:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 80:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 81:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 82:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 83:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 84:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 85:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 86:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 87:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 88:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 89:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 90:
+		return decodeStr(&s.URL, d) // "url"
+	case 91:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 92:
+		return decodeEnum[PullRequestAutoMergeEnabledPullRequestHeadRepoVisibility](&s.Visibility, d) // "visibility"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 95:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1925,26 +1901,23 @@ func (s *PullRequestClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestClosed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestClosedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestClosedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestClosedMembers) {
+	case 0:
+		return decodeEnum[PullRequestClosedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2014,26 +1987,23 @@ func (s *PullRequestConvertedToDraft) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestConvertedToDraft) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestConvertedToDraftActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestConvertedToDraftMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestConvertedToDraftMembers) {
+	case 0:
+		return decodeEnum[PullRequestConvertedToDraftActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2103,26 +2073,23 @@ func (s *PullRequestDemilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestDemilestonedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "milestone":
-		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestDemilestonedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestDemilestonedMembers) {
+	case 0:
+		return decodeEnum[PullRequestDemilestonedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2194,28 +2161,25 @@ func (s *PullRequestDequeued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDequeued) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestDequeuedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "reason":
-		return decodeEnum[PullRequestDequeuedReason](&s.Reason, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestDequeuedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestDequeuedMembers) {
+	case 0:
+		return decodeEnum[PullRequestDequeuedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return decodeEnum[PullRequestDequeuedReason](&s.Reason, d) // "reason"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2287,108 +2251,105 @@ func (s *PullRequestDequeuedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestDequeuedPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestDequeuedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestDequeuedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestDequeuedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestDequeuedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestDequeuedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestDequeuedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestDequeuedPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2634,28 +2595,25 @@ func (s *PullRequestEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestEditedMembers) {
+	case 0:
+		return decodeEnum[PullRequestEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodeInt64(&s.Number, d) // "number"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2729,16 +2687,13 @@ func (s *PullRequestEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "base":
-		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON)
-	case "body":
-		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON)
-	case "title":
-		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON) // "base"
+	case 1:
+		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
+	case 2:
+		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON) // "title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2798,14 +2753,11 @@ func (s *PullRequestEditedChangesBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEditedChangesBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref":
-		return s.Ref.decodeJSON(d)
-	case "sha":
-		return s.SHA.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestEditedChangesBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestEditedChangesBaseMembers) {
+	case 0:
+		return s.Ref.decodeJSON(d) // "ref"
+	case 1:
+		return s.SHA.decodeJSON(d) // "sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2857,26 +2809,23 @@ func (s *PullRequestEnqueued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEnqueued) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestEnqueuedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestEnqueuedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestEnqueuedMembers) {
+	case 0:
+		return decodeEnum[PullRequestEnqueuedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2946,28 +2895,25 @@ func (s *PullRequestLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabeled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestLabeledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "label":
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestLabeledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestLabeledMembers) {
+	case 0:
+		return decodeEnum[PullRequestLabeledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+	case 4:
+		return decodeInt64(&s.Number, d) // "number"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 7:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3041,108 +2987,105 @@ func (s *PullRequestLabeledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLabeledPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestLabeledPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLabeledPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestLabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestLabeledPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestLabeledPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestLabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestLabeledPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3388,26 +3331,23 @@ func (s *PullRequestLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLocked) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestLockedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestLockedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestLockedMembers) {
+	case 0:
+		return decodeEnum[PullRequestLockedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3477,108 +3417,105 @@ func (s *PullRequestLockedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLockedPullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestLockedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLockedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestLockedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestLockedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestLockedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestLockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestLockedPullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3824,26 +3761,23 @@ func (s *PullRequestMilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMilestoned) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestMilestonedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "milestone":
-		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestMilestonedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestMilestonedMembers) {
+	case 0:
+		return decodeEnum[PullRequestMilestonedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3915,26 +3849,23 @@ func (s *PullRequestOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestOpened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestOpenedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestOpenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestOpenedMembers) {
+	case 0:
+		return decodeEnum[PullRequestOpenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4004,26 +3935,23 @@ func (s *PullRequestReadyForReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReadyForReview) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReadyForReviewActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReadyForReviewMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReadyForReviewMembers) {
+	case 0:
+		return decodeEnum[PullRequestReadyForReviewActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4093,26 +4021,23 @@ func (s *PullRequestReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReopened) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReopenedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReopenedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReopenedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReopenedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4263,28 +4188,25 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1Action](&s.Action, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requested_reviewer":
-		return decodeNullable(&s.RequestedReviewer, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1Members) {
+	case 0:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant1Action](&s.Action, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodeNullable(&s.RequestedReviewer, d, (*DiscussionAnswerChosenBy).decodeJSON) // "requested_reviewer"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4360,108 +4282,105 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant1PullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4707,20 +4626,17 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4782,202 +4698,199 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "visibility":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestBaseRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 56:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 57:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 58:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 59:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 60:
+		return decodeStr(&s.Name, d) // "name"
+	case 61:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 62:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 63:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 64:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 65:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 66:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 67:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 68:
+		return decodeBool(&s.Private, d) // "private"
+	case 69:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 70:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 71:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 72:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 73:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 74:
+		return decodeInt64(&s.Size, d) // "size"
+	case 75:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 76:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 77:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 78:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 79:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 80:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 81:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 82:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 83:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 84:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 85:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 86:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 87:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 88:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 89:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 90:
+		return decodeStr(&s.URL, d) // "url"
+	case 91:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 92:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
+	case 93:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 94:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 95:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5384,28 +5297,25 @@ func (s *PullRequestReviewRequestRemovedVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2Action](&s.Action, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requested_team":
-		return s.RequestedTeam.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant2Members) {
+	case 0:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant2Action](&s.Action, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.RequestedTeam.decodeJSON(d) // "requested_team"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5477,108 +5387,105 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewRequestRemovedVariant2PullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestRemovedVariant2PullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5905,28 +5812,25 @@ func (s *PullRequestReviewRequestedVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewRequestedVariant1Action](&s.Action, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "requested_reviewer":
-		return decodeNullable(&s.RequestedReviewer, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestedVariant1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewRequestedVariant1Members) {
+	case 0:
+		return decodeEnum[PullRequestReviewRequestedVariant1Action](&s.Action, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodeNullable(&s.RequestedReviewer, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "requested_reviewer"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6002,108 +5906,105 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant1PullRequestActiveLockReason])
-	case "additions":
-		return decodeOptInt64(&s.Additions, d)
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewRequestedVariant1PullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant1PullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeOptInt64(&s.Additions, d) // "additions"
+	case 3:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "changed_files":
-		return decodeOptInt64(&s.ChangedFiles, d)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "comments":
-		return decodeOptInt64(&s.Comments, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits":
-		return decodeOptInt64(&s.Commits, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "deletions":
-		return decodeOptInt64(&s.Deletions, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "maintainer_can_modify":
-		return decodeOptBool(&s.MaintainerCanModify, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "mergeable":
-		return decodeNullable(&s.Mergeable, d, decodeBool)
-	case "mergeable_state":
-		return decodeOptStr(&s.MergeableState, d)
-	case "merged":
-		return decodeNullable(&s.Merged, d, decodeBool)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeTime)
-	case "merged_by":
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "rebaseable":
-		return decodeNullable(&s.Rebaseable, d, decodeBool)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments":
-		return decodeOptInt64(&s.ReviewComments, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewRequestedVariant1PullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 5:
+		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 6:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 7:
+		return s.Base.decodeJSON(d) // "base"
+	case 8:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 9:
+		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
+	case 10:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 11:
+		return decodeOptInt64(&s.Comments, d) // "comments"
+	case 12:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 13:
+		return decodeOptInt64(&s.Commits, d) // "commits"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 16:
+		return decodeOptInt64(&s.Deletions, d) // "deletions"
+	case 17:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 18:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 19:
+		return s.Head.decodeJSON(d) // "head"
+	case 20:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 21:
+		return decodeInt64(&s.ID, d) // "id"
+	case 22:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 23:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 24:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 25:
+		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
+	case 26:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 27:
+		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
+	case 28:
+		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
+	case 29:
+		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
+	case 30:
+		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
+	case 31:
+		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+	case 32:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 33:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 34:
+		return decodeInt64(&s.Number, d) // "number"
+	case 35:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 36:
+		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
+	case 37:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 38:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 39:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 40:
+		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
+	case 41:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 42:
+		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestState](&s.State, d) // "state"
+	case 43:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 44:
+		return decodeStr(&s.Title, d) // "title"
+	case 45:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 46:
+		return decodeStr(&s.URL, d) // "url"
+	case 47:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *PullRequestReviewDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewDismissedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "review":
-		return s.Review.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewDismissedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewDismissedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReviewDismissedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Review.decodeJSON(d) // "review"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,84 +101,81 @@ func (s *PullRequestReviewDismissedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewDismissedPullRequestActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewDismissedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewDismissedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewDismissedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeStr)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewDismissedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewDismissedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 4:
+		return decodeEnum[PullRequestReviewDismissedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 6:
+		return s.Base.decodeJSON(d) // "base"
+	case 7:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 8:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 9:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 10:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 11:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 13:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 14:
+		return s.Head.decodeJSON(d) // "head"
+	case 15:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 16:
+		return decodeInt64(&s.ID, d) // "id"
+	case 17:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 20:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 21:
+		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
+	case 22:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 23:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 24:
+		return decodeInt64(&s.Number, d) // "number"
+	case 25:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 26:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 27:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 28:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 29:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 30:
+		return decodeEnum[PullRequestReviewDismissedPullRequestState](&s.State, d) // "state"
+	case 31:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 32:
+		return decodeStr(&s.Title, d) // "title"
+	case 33:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeStr(&s.URL, d) // "url"
+	case 35:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -363,34 +357,31 @@ func (s *PullRequestReviewDismissedReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedReview) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[PullRequestReviewDismissedReviewAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "commit_id":
-		return decodeStr(&s.CommitID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "pull_request_url":
-		return decodeStr(&s.PullRequestURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewDismissedReviewState](&s.State, d)
-	case "submitted_at":
-		return decodeTime(&s.SubmittedAt, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewDismissedReviewMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewDismissedReviewMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeEnum[PullRequestReviewDismissedReviewAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 2:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 3:
+		return decodeStr(&s.CommitID, d) // "commit_id"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeInt64(&s.ID, d) // "id"
+	case 6:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
+	case 8:
+		return decodeEnum[PullRequestReviewDismissedReviewState](&s.State, d) // "state"
+	case 9:
+		return decodeTime(&s.SubmittedAt, d) // "submitted_at"
+	case 10:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 11:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -476,14 +467,11 @@ func (s *PullRequestReviewDismissedReviewLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedReviewLinks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "html":
-		return s.HTML.decodeJSON(d)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewDismissedReviewLinksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewDismissedReviewLinksMembers) {
+	case 0:
+		return s.HTML.decodeJSON(d) // "html"
+	case 1:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -535,28 +523,25 @@ func (s *PullRequestReviewEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "review":
-		return s.Review.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewEditedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReviewEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Review.decodeJSON(d) // "review"
+	case 8:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -628,12 +613,9 @@ func (s *PullRequestReviewEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -685,84 +667,81 @@ func (s *PullRequestReviewEditedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewEditedPullRequestActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewEditedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewEditedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeStr)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewEditedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 4:
+		return decodeEnum[PullRequestReviewEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 6:
+		return s.Base.decodeJSON(d) // "base"
+	case 7:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 8:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 9:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 10:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 11:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 13:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 14:
+		return s.Head.decodeJSON(d) // "head"
+	case 15:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 16:
+		return decodeInt64(&s.ID, d) // "id"
+	case 17:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 20:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 21:
+		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
+	case 22:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 23:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 24:
+		return decodeInt64(&s.Number, d) // "number"
+	case 25:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 26:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 27:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 28:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 29:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 30:
+		return decodeEnum[PullRequestReviewEditedPullRequestState](&s.State, d) // "state"
+	case 31:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 32:
+		return decodeStr(&s.Title, d) // "title"
+	case 33:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeStr(&s.URL, d) // "url"
+	case 35:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -944,20 +923,17 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedPullRequestBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewEditedPullRequestBaseMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1019,188 +995,185 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeEnum[PullRequestReviewEditedPullRequestBaseRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedPullRequestBaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewEditedPullRequestBaseRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 41:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 42:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 43:
+		return decodeInt64(&s.ID, d) // "id"
+	case 44:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 45:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 46:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 47:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 48:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 49:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 50:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 51:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 52:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 53:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 54:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 55:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 56:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 57:
+		return decodeStr(&s.Name, d) // "name"
+	case 58:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 59:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 60:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 61:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 62:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 63:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 64:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 65:
+		return decodeBool(&s.Private, d) // "private"
+	case 66:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 67:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 68:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 69:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 70:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 71:
+		return decodeInt64(&s.Size, d) // "size"
+	case 72:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 73:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 74:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 75:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 76:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 77:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 78:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 79:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 80:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 81:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 82:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 83:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 84:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 85:
+		return decodeStr(&s.URL, d) // "url"
+	case 86:
+		return decodeEnum[PullRequestReviewEditedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
+	case 87:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 88:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1488,20 +1461,17 @@ func (s *PullRequestReviewEditedPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return decodeNullable(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewEditedPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewEditedPullRequestHeadMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeNullable(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1567,26 +1537,23 @@ func (s *PullRequestReviewSubmitted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewSubmitted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewSubmittedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "review":
-		return s.Review.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, pullRequestReviewSubmittedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewSubmittedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReviewSubmittedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Review.decodeJSON(d) // "review"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1656,84 +1623,81 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewSubmittedPullRequestActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewSubmittedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewSubmittedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewSubmittedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeStr)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewSubmittedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewSubmittedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 4:
+		return decodeEnum[PullRequestReviewSubmittedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 6:
+		return s.Base.decodeJSON(d) // "base"
+	case 7:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 8:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 9:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 10:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 11:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 13:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 14:
+		return s.Head.decodeJSON(d) // "head"
+	case 15:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 16:
+		return decodeInt64(&s.ID, d) // "id"
+	case 17:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 20:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 21:
+		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
+	case 22:
+		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+	case 23:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 24:
+		return decodeInt64(&s.Number, d) // "number"
+	case 25:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 26:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 27:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 28:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 29:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 30:
+		return decodeEnum[PullRequestReviewSubmittedPullRequestState](&s.State, d) // "state"
+	case 31:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 32:
+		return decodeStr(&s.Title, d) // "title"
+	case 33:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeStr(&s.URL, d) // "url"
+	case 35:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1915,34 +1879,31 @@ func (s *WebhooksReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReview) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[WebhooksReviewAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "commit_id":
-		return decodeStr(&s.CommitID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "pull_request_url":
-		return decodeStr(&s.PullRequestURL, d)
-	case "state":
-		return decodeStr(&s.State, d)
-	case "submitted_at":
-		return decodeNullable(&s.SubmittedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, webhooksReviewMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksReviewMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeEnum[WebhooksReviewAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 2:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 3:
+		return decodeStr(&s.CommitID, d) // "commit_id"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeInt64(&s.ID, d) // "id"
+	case 6:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 7:
+		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
+	case 8:
+		return decodeStr(&s.State, d) // "state"
+	case 9:
+		return decodeNullable(&s.SubmittedAt, d, decodeTime) // "submitted_at"
+	case 10:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 11:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,28 +15,25 @@ func (s *PullRequestReviewThreadResolved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewThreadResolvedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "thread":
-		return s.Thread.decodeJSON(d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReviewThreadResolvedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 7:
+		return s.Thread.decodeJSON(d) // "thread"
+	case 8:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -116,84 +113,81 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadResolvedPullRequestActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadResolvedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeStr)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 4:
+		return decodeEnum[PullRequestReviewThreadResolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 6:
+		return s.Base.decodeJSON(d) // "base"
+	case 7:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 8:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 9:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 10:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 11:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 13:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 14:
+		return s.Head.decodeJSON(d) // "head"
+	case 15:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 16:
+		return decodeInt64(&s.ID, d) // "id"
+	case 17:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 20:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 21:
+		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
+	case 22:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 23:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 24:
+		return decodeInt64(&s.Number, d) // "number"
+	case 25:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 26:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 27:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 28:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 29:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 30:
+		return decodeEnum[PullRequestReviewThreadResolvedPullRequestState](&s.State, d) // "state"
+	case 31:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 32:
+		return decodeStr(&s.Title, d) // "title"
+	case 33:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeStr(&s.URL, d) // "url"
+	case 35:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -375,20 +369,17 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeStr(&s.Label, d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return s.Repo.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedPullRequestBaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestBaseMembers) {
+	case 0:
+		return decodeStr(&s.Label, d) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return s.Repo.decodeJSON(d) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -450,192 +441,189 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestBaseRepoVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedPullRequestBaseRepoMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestBaseRepoMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 20:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 21:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 22:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 23:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 24:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 25:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 26:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 27:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 28:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 29:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 30:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 31:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 32:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 33:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 34:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 35:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 36:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 37:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 38:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 39:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 40:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 56:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 57:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 58:
+		return decodeStr(&s.Name, d) // "name"
+	case 59:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 60:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 61:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 62:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 63:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 64:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 65:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 66:
+		return decodeBool(&s.Private, d) // "private"
+	case 67:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 68:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 69:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 70:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 71:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 72:
+		return decodeInt64(&s.Size, d) // "size"
+	case 73:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 74:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 75:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 76:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 77:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 78:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 79:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 80:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 81:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 82:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 83:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 84:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 85:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 86:
+		return decodeStr(&s.URL, d) // "url"
+	case 87:
+		return decodeEnum[PullRequestReviewThreadResolvedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
+	case 88:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 89:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 90:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -929,20 +917,17 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "label":
-		return decodeNullable(&s.Label, d, decodeStr)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repo":
-		return decodeNullable(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedPullRequestHeadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestHeadMembers) {
+	case 0:
+		return decodeNullable(&s.Label, d, decodeStr) // "label"
+	case 1:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeNullable(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON) // "repo"
+	case 3:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 4:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1012,14 +997,11 @@ func (s *PullRequestReviewThreadResolvedThread) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedThread) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "comments":
-		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedThreadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedThreadMembers) {
+	case 0:
+		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON) // "comments"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1079,64 +1061,61 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "commit_id":
-		return decodeStr(&s.CommitID, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "diff_hunk":
-		return decodeStr(&s.DiffHunk, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "in_reply_to_id":
-		return decodeOptInt64(&s.InReplyToID, d)
-	case "line":
-		return decodeNullable(&s.Line, d, decodeInt64)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "original_commit_id":
-		return decodeStr(&s.OriginalCommitID, d)
-	case "original_line":
-		return decodeNullable(&s.OriginalLine, d, decodeInt64)
-	case "original_position":
-		return decodeInt64(&s.OriginalPosition, d)
-	case "original_start_line":
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "position":
-		return decodeNullable(&s.Position, d, decodeInt64)
-	case "pull_request_review_id":
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64)
-	case "pull_request_url":
-		return decodeStr(&s.PullRequestURL, d)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "side":
-		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemSide](&s.Side, d)
-	case "start_line":
-		return decodeNullable(&s.StartLine, d, decodeInt64)
-	case "start_side":
-		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemStartSide])
-	case "subject_type":
-		return decodeOptEnum(&s.SubjectType, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadResolvedThreadCommentsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadResolvedThreadCommentsItemMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 2:
+		return decodeStr(&s.Body, d) // "body"
+	case 3:
+		return decodeStr(&s.CommitID, d) // "commit_id"
+	case 4:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
+	case 9:
+		return decodeNullable(&s.Line, d, decodeInt64) // "line"
+	case 10:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 11:
+		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
+	case 12:
+		return decodeNullable(&s.OriginalLine, d, decodeInt64) // "original_line"
+	case 13:
+		return decodeInt64(&s.OriginalPosition, d) // "original_position"
+	case 14:
+		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
+	case 15:
+		return decodeStr(&s.Path, d) // "path"
+	case 16:
+		return decodeNullable(&s.Position, d, decodeInt64) // "position"
+	case 17:
+		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
+	case 18:
+		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
+	case 19:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 20:
+		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemSide](&s.Side, d) // "side"
+	case 21:
+		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
+	case 22:
+		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemStartSide]) // "start_side"
+	case 23:
+		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
+	case 24:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 25:
+		return decodeStr(&s.URL, d) // "url"
+	case 26:
+		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1274,28 +1253,25 @@ func (s *PullRequestReviewThreadUnresolved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[PullRequestReviewThreadUnresolvedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pull_request":
-		return s.PullRequest.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "thread":
-		return s.Thread.decodeJSON(d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadUnresolvedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadUnresolvedMembers) {
+	case 0:
+		return decodeEnum[PullRequestReviewThreadUnresolvedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.PullRequest.decodeJSON(d) // "pull_request"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 7:
+		return s.Thread.decodeJSON(d) // "thread"
+	case 8:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1375,84 +1351,81 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "active_lock_reason":
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason])
-	case "assignee":
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "assignees":
+	switch memberIndex(key, pullRequestReviewThreadUnresolvedPullRequestMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason]) // "active_lock_reason"
+	case 2:
+		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-		})
-	case "author_association":
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d)
-	case "auto_merge":
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON)
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeStr)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "diff_url":
-		return decodeStr(&s.DiffURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_url":
-		return decodeStr(&s.IssueURL, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
-	case "locked":
-		return decodeBool(&s.Locked, d)
-	case "merge_commit_sha":
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr)
-	case "merged_at":
-		return decodeNullable(&s.MergedAt, d, decodeStr)
-	case "milestone":
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "patch_url":
-		return decodeStr(&s.PatchURL, d)
-	case "requested_reviewers":
-		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON)
-	case "requested_teams":
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
-	case "review_comment_url":
-		return decodeStr(&s.ReviewCommentURL, d)
-	case "review_comments_url":
-		return decodeStr(&s.ReviewCommentsURL, d)
-	case "state":
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestState](&s.State, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "title":
-		return decodeStr(&s.Title, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadUnresolvedPullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assignees"
+	case 4:
+		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 5:
+		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+	case 6:
+		return s.Base.decodeJSON(d) // "base"
+	case 7:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 8:
+		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
+	case 9:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 10:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 11:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 12:
+		return decodeStr(&s.DiffURL, d) // "diff_url"
+	case 13:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 14:
+		return s.Head.decodeJSON(d) // "head"
+	case 15:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 16:
+		return decodeInt64(&s.ID, d) // "id"
+	case 17:
+		return decodeStr(&s.IssueURL, d) // "issue_url"
+	case 18:
+		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+	case 19:
+		return decodeBool(&s.Locked, d) // "locked"
+	case 20:
+		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
+	case 21:
+		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
+	case 22:
+		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+	case 23:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 24:
+		return decodeInt64(&s.Number, d) // "number"
+	case 25:
+		return decodeStr(&s.PatchURL, d) // "patch_url"
+	case 26:
+		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
+	case 27:
+		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+	case 28:
+		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
+	case 29:
+		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
+	case 30:
+		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestState](&s.State, d) // "state"
+	case 31:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 32:
+		return decodeStr(&s.Title, d) // "title"
+	case 33:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 34:
+		return decodeStr(&s.URL, d) // "url"
+	case 35:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1634,14 +1607,11 @@ func (s *PullRequestReviewThreadUnresolvedThread) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "comments":
-		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadUnresolvedThreadMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadUnresolvedThreadMembers) {
+	case 0:
+		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON) // "comments"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1701,64 +1671,61 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "_links":
-		return s.Links.decodeJSON(d)
-	case "author_association":
-		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "commit_id":
-		return decodeStr(&s.CommitID, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "diff_hunk":
-		return decodeStr(&s.DiffHunk, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "in_reply_to_id":
-		return decodeOptInt64(&s.InReplyToID, d)
-	case "line":
-		return decodeNullable(&s.Line, d, decodeInt64)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "original_commit_id":
-		return decodeStr(&s.OriginalCommitID, d)
-	case "original_line":
-		return decodeInt64(&s.OriginalLine, d)
-	case "original_position":
-		return decodeInt64(&s.OriginalPosition, d)
-	case "original_start_line":
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "position":
-		return decodeNullable(&s.Position, d, decodeInt64)
-	case "pull_request_review_id":
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64)
-	case "pull_request_url":
-		return decodeStr(&s.PullRequestURL, d)
-	case "reactions":
-		return s.Reactions.decodeJSON(d)
-	case "side":
-		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemSide](&s.Side, d)
-	case "start_line":
-		return decodeNullable(&s.StartLine, d, decodeInt64)
-	case "start_side":
-		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemStartSide])
-	case "subject_type":
-		return decodeOptEnum(&s.SubjectType, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers) {
+	case 0:
+		return s.Links.decodeJSON(d) // "_links"
+	case 1:
+		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
+	case 2:
+		return decodeStr(&s.Body, d) // "body"
+	case 3:
+		return decodeStr(&s.CommitID, d) // "commit_id"
+	case 4:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
+	case 9:
+		return decodeNullable(&s.Line, d, decodeInt64) // "line"
+	case 10:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 11:
+		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
+	case 12:
+		return decodeInt64(&s.OriginalLine, d) // "original_line"
+	case 13:
+		return decodeInt64(&s.OriginalPosition, d) // "original_position"
+	case 14:
+		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
+	case 15:
+		return decodeStr(&s.Path, d) // "path"
+	case 16:
+		return decodeNullable(&s.Position, d, decodeInt64) // "position"
+	case 17:
+		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
+	case 18:
+		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
+	case 19:
+		return s.Reactions.decodeJSON(d) // "reactions"
+	case 20:
+		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemSide](&s.Side, d) // "side"
+	case 21:
+		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
+	case 22:
+		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemStartSide]) // "start_side"
+	case 23:
+		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
+	case 24:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 25:
+		return decodeStr(&s.URL, d) // "url"
+	case 26:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

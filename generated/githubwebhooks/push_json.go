@@ -15,42 +15,39 @@ func (s *Push) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Push) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "after":
-		return decodeStr(&s.After, d)
-	case "base_ref":
-		return decodeNullable(&s.BaseRef, d, decodeStr)
-	case "before":
-		return decodeStr(&s.Before, d)
-	case "commits":
-		return decodeSlice(&s.Commits, d, (*PushCommitsItem).decodeJSON)
-	case "compare":
-		return decodeStr(&s.Compare, d)
-	case "created":
-		return decodeBool(&s.Created, d)
-	case "deleted":
-		return decodeBool(&s.Deleted, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "forced":
-		return decodeBool(&s.Forced, d)
-	case "head_commit":
-		return decodeNullable(&s.HeadCommit, d, (*PushHeadCommit).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "pusher":
-		return s.Pusher.decodeJSON(d)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, pushMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pushMembers) {
+	case 0:
+		return decodeStr(&s.After, d) // "after"
+	case 1:
+		return decodeNullable(&s.BaseRef, d, decodeStr) // "base_ref"
+	case 2:
+		return decodeStr(&s.Before, d) // "before"
+	case 3:
+		return decodeSlice(&s.Commits, d, (*PushCommitsItem).decodeJSON) // "commits"
+	case 4:
+		return decodeStr(&s.Compare, d) // "compare"
+	case 5:
+		return decodeBool(&s.Created, d) // "created"
+	case 6:
+		return decodeBool(&s.Deleted, d) // "deleted"
+	case 7:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 8:
+		return decodeBool(&s.Forced, d) // "forced"
+	case 9:
+		return decodeNullable(&s.HeadCommit, d, (*PushHeadCommit).decodeJSON) // "head_commit"
+	case 10:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 11:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 12:
+		return s.Pusher.decodeJSON(d) // "pusher"
+	case 13:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 14:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 15:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -154,32 +151,29 @@ func (s *PushCommitsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushCommitsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "added":
-		return decodeSlice(&s.Added, d, decodeStr)
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "committer":
-		return s.Committer.decodeJSON(d)
-	case "distinct":
-		return decodeBool(&s.Distinct, d)
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "message":
-		return decodeStr(&s.Message, d)
-	case "modified":
-		return decodeSlice(&s.Modified, d, decodeStr)
-	case "removed":
-		return decodeSlice(&s.Removed, d, decodeStr)
-	case "timestamp":
-		return decodeTime(&s.Timestamp, d)
-	case "tree_id":
-		return decodeStr(&s.TreeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pushCommitsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pushCommitsItemMembers) {
+	case 0:
+		return decodeSlice(&s.Added, d, decodeStr) // "added"
+	case 1:
+		return s.Author.decodeJSON(d) // "author"
+	case 2:
+		return s.Committer.decodeJSON(d) // "committer"
+	case 3:
+		return decodeBool(&s.Distinct, d) // "distinct"
+	case 4:
+		return decodeStr(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Message, d) // "message"
+	case 6:
+		return decodeSlice(&s.Modified, d, decodeStr) // "modified"
+	case 7:
+		return decodeSlice(&s.Removed, d, decodeStr) // "removed"
+	case 8:
+		return decodeTime(&s.Timestamp, d) // "timestamp"
+	case 9:
+		return decodeStr(&s.TreeID, d) // "tree_id"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -255,32 +249,29 @@ func (s *PushHeadCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "added":
-		return decodeSlice(&s.Added, d, decodeStr)
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "committer":
-		return s.Committer.decodeJSON(d)
-	case "distinct":
-		return decodeBool(&s.Distinct, d)
-	case "id":
-		return decodeStr(&s.ID, d)
-	case "message":
-		return decodeStr(&s.Message, d)
-	case "modified":
-		return decodeSlice(&s.Modified, d, decodeStr)
-	case "removed":
-		return decodeSlice(&s.Removed, d, decodeStr)
-	case "timestamp":
-		return decodeTime(&s.Timestamp, d)
-	case "tree_id":
-		return decodeStr(&s.TreeID, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, pushHeadCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pushHeadCommitMembers) {
+	case 0:
+		return decodeSlice(&s.Added, d, decodeStr) // "added"
+	case 1:
+		return s.Author.decodeJSON(d) // "author"
+	case 2:
+		return s.Committer.decodeJSON(d) // "committer"
+	case 3:
+		return decodeBool(&s.Distinct, d) // "distinct"
+	case 4:
+		return decodeStr(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Message, d) // "message"
+	case 6:
+		return decodeSlice(&s.Modified, d, decodeStr) // "modified"
+	case 7:
+		return decodeSlice(&s.Removed, d, decodeStr) // "removed"
+	case 8:
+		return decodeTime(&s.Timestamp, d) // "timestamp"
+	case 9:
+		return decodeStr(&s.TreeID, d) // "tree_id"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -356,18 +347,15 @@ func (s *PushPusher) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushPusher) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "date":
-		return decodeOptTime(&s.Date, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "username":
-		return decodeOptStr(&s.Username, d)
-	}
-	if name := foldedKey(key, pushPusherMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, pushPusherMembers) {
+	case 0:
+		return decodeOptTime(&s.Date, d) // "date"
+	case 1:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeOptStr(&s.Username, d) // "username"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

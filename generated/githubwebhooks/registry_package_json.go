@@ -15,24 +15,21 @@ func (s *RegistryPackagePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RegistryPackagePublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "registry_package":
-		return s.RegistryPackage.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, registryPackagePublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedMembers) {
+	case 0:
+		return decodeEnum[RegistryPackagePublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.RegistryPackage.decodeJSON(d) // "registry_package"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -102,34 +99,31 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeStr)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "namespace":
-		return decodeStr(&s.Namespace, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "package_type":
-		return decodeStr(&s.PackageType, d)
-	case "package_version":
-		return decodeNullable(&s.PackageVersion, d, (*RegistryPackagePublishedRegistryPackagePackageVersion).decodeJSON)
-	case "registry":
-		return decodeNullable(&s.Registry, d, (*RegistryPackagePublishedRegistryPackageRegistry).decodeJSON)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeStr)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackageMembers) {
+	case 0:
+		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Namespace, d) // "namespace"
+	case 7:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 8:
+		return decodeStr(&s.PackageType, d) // "package_type"
+	case 9:
+		return decodeNullable(&s.PackageVersion, d, (*RegistryPackagePublishedRegistryPackagePackageVersion).decodeJSON) // "package_version"
+	case 10:
+		return decodeNullable(&s.Registry, d, (*RegistryPackagePublishedRegistryPackageRegistry).decodeJSON) // "registry"
+	case 11:
+		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -221,48 +215,45 @@ func (s *RegistryPackagePublishedRegistryPackageOwner) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "user_view_type":
-		return decodeOptStr(&s.UserViewType, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackageOwnerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackageOwnerMembers) {
+	case 0:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 2:
+		return decodeStr(&s.FollowersURL, d) // "followers_url"
+	case 3:
+		return decodeStr(&s.FollowingURL, d) // "following_url"
+	case 4:
+		return decodeStr(&s.GistsURL, d) // "gists_url"
+	case 5:
+		return decodeStr(&s.GravatarID, d) // "gravatar_id"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodeStr(&s.Login, d) // "login"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 11:
+		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 12:
+		return decodeStr(&s.ReposURL, d) // "repos_url"
+	case 13:
+		return decodeBool(&s.SiteAdmin, d) // "site_admin"
+	case 14:
+		return decodeStr(&s.StarredURL, d) // "starred_url"
+	case 15:
+		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 16:
+		return decodeStr(&s.Type, d) // "type"
+	case 17:
+		return decodeStr(&s.URL, d) // "url"
+	case 18:
+		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -350,68 +341,65 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON)
-	case "body":
-		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON)
-	case "body_html":
-		return decodeOptStr(&s.BodyHTML, d)
-	case "container_metadata":
-		return decodePtr(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "docker_metadata":
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation_command":
-		return decodeStr(&s.InstallationCommand, d)
-	case "manifest":
-		return decodeOptStr(&s.Manifest, d)
-	case "metadata":
+	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionMembers) {
+	case 0:
+		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON) // "author"
+	case 1:
+		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
+	case 2:
+		return decodeOptStr(&s.BodyHTML, d) // "body_html"
+	case 3:
+		return decodePtr(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
+	case 4:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeStr(&s.Description, d) // "description"
+	case 6:
+		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+	case 7:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeStr(&s.InstallationCommand, d) // "installation_command"
+	case 11:
+		return decodeOptStr(&s.Manifest, d) // "manifest"
+	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "npm_metadata":
-		return decodeNullable(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON)
-	case "nuget_metadata":
+		}) // "metadata"
+	case 13:
+		return decodeStr(&s.Name, d) // "name"
+	case 14:
+		return decodeNullable(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
+	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem, d *dec) error {
 			return decodeSlice(v, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem).decodeJSON)
-		})
-	case "package_files":
-		return decodeSlice(&s.PackageFiles, d, (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem).decodeJSON)
-	case "package_url":
-		return decodeStr(&s.PackageURL, d)
-	case "prerelease":
-		return decodeOptBool(&s.Prerelease, d)
-	case "release":
-		return decodePtr(&s.Release, d, (*RegistryPackagePublishedRegistryPackagePackageVersionRelease).decodeJSON)
-	case "rubygems_metadata":
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "tag_name":
-		return decodeOptStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeOptStr(&s.TargetCommitish, d)
-	case "target_oid":
-		return decodeOptStr(&s.TargetOid, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	case "version":
-		return decodeStr(&s.Version, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackagePackageVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "nuget_metadata"
+	case 16:
+		return decodeSlice(&s.PackageFiles, d, (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+	case 17:
+		return decodeStr(&s.PackageURL, d) // "package_url"
+	case 18:
+		return decodeOptBool(&s.Prerelease, d) // "prerelease"
+	case 19:
+		return decodePtr(&s.Release, d, (*RegistryPackagePublishedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
+	case 20:
+		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+	case 21:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 22:
+		return decodeOptStr(&s.TagName, d) // "tag_name"
+	case 23:
+		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
+	case 24:
+		return decodeOptStr(&s.TargetOid, d) // "target_oid"
+	case 25:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
+	case 26:
+		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -589,84 +577,81 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "version":
-		return decodeOptStr(&s.Version, d)
-	case "npm_user":
-		return decodeOptStr(&s.NpmUser, d)
-	case "author":
-		return decodeNullable(&s.Author, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON)
-	case "bugs":
-		return decodeNullable(&s.Bugs, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON)
-	case "dependencies":
-		return decodeMap(&s.Dependencies, d, decodeAny)
-	case "dev_dependencies":
-		return decodeMap(&s.DevDependencies, d, decodeAny)
-	case "peer_dependencies":
-		return decodeMap(&s.PeerDependencies, d, decodeAny)
-	case "optional_dependencies":
-		return decodeMap(&s.OptionalDependencies, d, decodeAny)
-	case "description":
-		return decodeOptStr(&s.Description, d)
-	case "dist":
-		return decodeNullable(&s.Dist, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON)
-	case "git_head":
-		return decodeOptStr(&s.GitHead, d)
-	case "homepage":
-		return decodeOptStr(&s.Homepage, d)
-	case "license":
-		return decodeOptStr(&s.License, d)
-	case "main":
-		return decodeOptStr(&s.Main, d)
-	case "repository":
-		return decodeNullable(&s.Repository, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON)
-	case "scripts":
-		return decodeMap(&s.Scripts, d, decodeAny)
-	case "id":
-		return decodeOptStr(&s.ID, d)
-	case "node_version":
-		return decodeOptStr(&s.NodeVersion, d)
-	case "npm_version":
-		return decodeOptStr(&s.NpmVersion, d)
-	case "has_shrinkwrap":
-		return decodeOptBool(&s.HasShrinkwrap, d)
-	case "maintainers":
-		return decodeSlice(&s.Maintainers, d, decodeStr)
-	case "contributors":
-		return decodeSlice(&s.Contributors, d, decodeStr)
-	case "engines":
-		return decodeMap(&s.Engines, d, decodeAny)
-	case "keywords":
-		return decodeSlice(&s.Keywords, d, decodeStr)
-	case "files":
-		return decodeSlice(&s.Files, d, decodeStr)
-	case "bin":
-		return decodeMap(&s.Bin, d, decodeAny)
-	case "man":
-		return decodeMap(&s.Man, d, decodeAny)
-	case "directories":
-		return decodeNullable(&s.Directories, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON)
-	case "os":
-		return decodeSlice(&s.Os, d, decodeStr)
-	case "cpu":
-		return decodeSlice(&s.CPU, d, decodeStr)
-	case "readme":
-		return decodeOptStr(&s.Readme, d)
-	case "installation_command":
-		return decodeOptStr(&s.InstallationCommand, d)
-	case "release_id":
-		return decodeOptInt64(&s.ReleaseID, d)
-	case "commit_oid":
-		return decodeOptStr(&s.CommitOid, d)
-	case "published_via_actions":
-		return decodeOptBool(&s.PublishedViaActions, d)
-	case "deleted_by_id":
-		return decodeOptInt64(&s.DeletedByID, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers) {
+	case 0:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 1:
+		return decodeOptStr(&s.Version, d) // "version"
+	case 2:
+		return decodeOptStr(&s.NpmUser, d) // "npm_user"
+	case 3:
+		return decodeNullable(&s.Author, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "author"
+	case 4:
+		return decodeNullable(&s.Bugs, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "bugs"
+	case 5:
+		return decodeMap(&s.Dependencies, d, decodeAny) // "dependencies"
+	case 6:
+		return decodeMap(&s.DevDependencies, d, decodeAny) // "dev_dependencies"
+	case 7:
+		return decodeMap(&s.PeerDependencies, d, decodeAny) // "peer_dependencies"
+	case 8:
+		return decodeMap(&s.OptionalDependencies, d, decodeAny) // "optional_dependencies"
+	case 9:
+		return decodeOptStr(&s.Description, d) // "description"
+	case 10:
+		return decodeNullable(&s.Dist, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "dist"
+	case 11:
+		return decodeOptStr(&s.GitHead, d) // "git_head"
+	case 12:
+		return decodeOptStr(&s.Homepage, d) // "homepage"
+	case 13:
+		return decodeOptStr(&s.License, d) // "license"
+	case 14:
+		return decodeOptStr(&s.Main, d) // "main"
+	case 15:
+		return decodeNullable(&s.Repository, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "repository"
+	case 16:
+		return decodeMap(&s.Scripts, d, decodeAny) // "scripts"
+	case 17:
+		return decodeOptStr(&s.ID, d) // "id"
+	case 18:
+		return decodeOptStr(&s.NodeVersion, d) // "node_version"
+	case 19:
+		return decodeOptStr(&s.NpmVersion, d) // "npm_version"
+	case 20:
+		return decodeOptBool(&s.HasShrinkwrap, d) // "has_shrinkwrap"
+	case 21:
+		return decodeSlice(&s.Maintainers, d, decodeStr) // "maintainers"
+	case 22:
+		return decodeSlice(&s.Contributors, d, decodeStr) // "contributors"
+	case 23:
+		return decodeMap(&s.Engines, d, decodeAny) // "engines"
+	case 24:
+		return decodeSlice(&s.Keywords, d, decodeStr) // "keywords"
+	case 25:
+		return decodeSlice(&s.Files, d, decodeStr) // "files"
+	case 26:
+		return decodeMap(&s.Bin, d, decodeAny) // "bin"
+	case 27:
+		return decodeMap(&s.Man, d, decodeAny) // "man"
+	case 28:
+		return decodeNullable(&s.Directories, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "directories"
+	case 29:
+		return decodeSlice(&s.Os, d, decodeStr) // "os"
+	case 30:
+		return decodeSlice(&s.CPU, d, decodeStr) // "cpu"
+	case 31:
+		return decodeOptStr(&s.Readme, d) // "readme"
+	case 32:
+		return decodeOptStr(&s.InstallationCommand, d) // "installation_command"
+	case 33:
+		return decodeOptInt64(&s.ReleaseID, d) // "release_id"
+	case 34:
+		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
+	case 35:
+		return decodeOptBool(&s.PublishedViaActions, d) // "published_via_actions"
+	case 36:
+		return decodeOptInt64(&s.DeletedByID, d) // "deleted_by_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -882,16 +867,13 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "value":
-		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers) {
+	case 0:
+		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
+	case 1:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 2:
+		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1023,32 +1005,29 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeStr(&s.ContentType, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "download_url":
-		return decodeStr(&s.DownloadURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "md5":
-		return decodeNullable(&s.Md5, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "sha1":
-		return decodeNullable(&s.SHA1, d, decodeStr)
-	case "sha256":
-		return decodeNullable(&s.SHA256, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "state":
-		return decodeNullable(&s.State, d, decodeStr)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers) {
+	case 0:
+		return decodeStr(&s.ContentType, d) // "content_type"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeStr(&s.DownloadURL, d) // "download_url"
+	case 3:
+		return decodeInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
+	case 7:
+		return decodeNullable(&s.SHA256, d, decodeStr) // "sha256"
+	case 8:
+		return decodeInt64(&s.Size, d) // "size"
+	case 9:
+		return decodeNullable(&s.State, d, decodeStr) // "state"
+	case 10:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1134,32 +1113,29 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "prerelease":
-		return decodeOptBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeOptStr(&s.PublishedAt, d)
-	case "tag_name":
-		return decodeOptStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeOptStr(&s.TargetCommitish, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackagePackageVersionReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionReleaseMembers) {
+	case 0:
+		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "author"
+	case 1:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 3:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 6:
+		return decodeOptBool(&s.Prerelease, d) // "prerelease"
+	case 7:
+		return decodeOptStr(&s.PublishedAt, d) // "published_at"
+	case 8:
+		return decodeOptStr(&s.TagName, d) // "tag_name"
+	case 9:
+		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
+	case 10:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1255,20 +1231,17 @@ func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeJSON(d *dec) err
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "about_url":
-		return decodeOptStr(&s.AboutURL, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "type":
-		return decodeOptStr(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	case "vendor":
-		return decodeOptStr(&s.Vendor, d)
-	}
-	if name := foldedKey(key, registryPackagePublishedRegistryPackageRegistryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackagePublishedRegistryPackageRegistryMembers) {
+	case 0:
+		return decodeOptStr(&s.AboutURL, d) // "about_url"
+	case 1:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 2:
+		return decodeOptStr(&s.Type, d) // "type"
+	case 3:
+		return decodeOptStr(&s.URL, d) // "url"
+	case 4:
+		return decodeOptStr(&s.Vendor, d) // "vendor"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1336,24 +1309,21 @@ func (s *RegistryPackageUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RegistryPackageUpdatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "registry_package":
-		return s.RegistryPackage.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, registryPackageUpdatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackageUpdatedMembers) {
+	case 0:
+		return decodeEnum[RegistryPackageUpdatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.RegistryPackage.decodeJSON(d) // "registry_package"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1423,36 +1393,33 @@ func (s *RegistryPackageUpdatedRegistryPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeAny(&s.Description, d)
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "namespace":
-		return decodeStr(&s.Namespace, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "package_type":
-		return decodeStr(&s.PackageType, d)
-	case "package_version":
-		return s.PackageVersion.decodeJSON(d)
-	case "registry":
+	switch memberIndex(key, registryPackageUpdatedRegistryPackageMembers) {
+	case 0:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeAny(&s.Description, d) // "description"
+	case 2:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeStr(&s.Namespace, d) // "namespace"
+	case 7:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 8:
+		return decodeStr(&s.PackageType, d) // "package_type"
+	case 9:
+		return s.PackageVersion.decodeJSON(d) // "package_version"
+	case 10:
 		return decodeNullable(&s.Registry, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, registryPackageUpdatedRegistryPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "registry"
+	case 11:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1528,62 +1495,59 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "body":
-		return decodeStr(&s.Body, d)
-	case "body_html":
-		return decodeStr(&s.BodyHTML, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "docker_metadata":
+	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionMembers) {
+	case 0:
+		return s.Author.decodeJSON(d) // "author"
+	case 1:
+		return decodeStr(&s.Body, d) // "body"
+	case 2:
+		return decodeStr(&s.BodyHTML, d) // "body_html"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.Description, d) // "description"
+	case 5:
 		return decodeSlice(&s.DockerMetadata, d, func(v **PackagePublishedPackagePackageVersionDockerMetadataItem, d *dec) error {
 			return decodePtr(v, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON)
-		})
-	case "draft":
-		return decodeOptBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation_command":
-		return decodeStr(&s.InstallationCommand, d)
-	case "manifest":
-		return decodeOptStr(&s.Manifest, d)
-	case "metadata":
+		}) // "docker_metadata"
+	case 6:
+		return decodeOptBool(&s.Draft, d) // "draft"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeInt64(&s.ID, d) // "id"
+	case 9:
+		return decodeStr(&s.InstallationCommand, d) // "installation_command"
+	case 10:
+		return decodeOptStr(&s.Manifest, d) // "manifest"
+	case 11:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "package_files":
-		return decodeSlice(&s.PackageFiles, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem).decodeJSON)
-	case "package_url":
-		return decodeStr(&s.PackageURL, d)
-	case "prerelease":
-		return decodeOptBool(&s.Prerelease, d)
-	case "release":
-		return decodePtr(&s.Release, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease).decodeJSON)
-	case "rubygems_metadata":
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "tag_name":
-		return decodeOptStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "target_oid":
-		return decodeStr(&s.TargetOid, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "version":
-		return decodeStr(&s.Version, d)
-	}
-	if name := foldedKey(key, registryPackageUpdatedRegistryPackagePackageVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "metadata"
+	case 12:
+		return decodeStr(&s.Name, d) // "name"
+	case 13:
+		return decodeSlice(&s.PackageFiles, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+	case 14:
+		return decodeStr(&s.PackageURL, d) // "package_url"
+	case 15:
+		return decodeOptBool(&s.Prerelease, d) // "prerelease"
+	case 16:
+		return decodePtr(&s.Release, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
+	case 17:
+		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+	case 18:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 19:
+		return decodeOptStr(&s.TagName, d) // "tag_name"
+	case 20:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 21:
+		return decodeStr(&s.TargetOid, d) // "target_oid"
+	case 22:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 23:
+		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1713,32 +1677,29 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "content_type":
-		return decodeOptStr(&s.ContentType, d)
-	case "created_at":
-		return decodeOptStr(&s.CreatedAt, d)
-	case "download_url":
-		return decodeOptStr(&s.DownloadURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "md5":
-		return decodeNullable(&s.Md5, d, decodeStr)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "sha1":
-		return decodeNullable(&s.SHA1, d, decodeStr)
-	case "sha256":
-		return decodeOptStr(&s.SHA256, d)
-	case "size":
-		return decodeOptInt64(&s.Size, d)
-	case "state":
-		return decodeOptStr(&s.State, d)
-	case "updated_at":
-		return decodeOptStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers) {
+	case 0:
+		return decodeOptStr(&s.ContentType, d) // "content_type"
+	case 1:
+		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeOptStr(&s.DownloadURL, d) // "download_url"
+	case 3:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 4:
+		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
+	case 5:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 6:
+		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
+	case 7:
+		return decodeOptStr(&s.SHA256, d) // "sha256"
+	case 8:
+		return decodeOptInt64(&s.Size, d) // "size"
+	case 9:
+		return decodeOptStr(&s.State, d) // "state"
+	case 10:
+		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1838,32 +1799,29 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeStr(&s.PublishedAt, d)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers) {
+	case 0:
+		return s.Author.decodeJSON(d) // "author"
+	case 1:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 2:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeStr(&s.Name, d) // "name"
+	case 6:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 7:
+		return decodeStr(&s.PublishedAt, d) // "published_at"
+	case 8:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 9:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 10:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *ReleaseCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleaseCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, releaseCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseCreatedMembers) {
+	case 0:
+		return decodeEnum[ReleaseCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -100,24 +97,21 @@ func (s *ReleaseDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleaseDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, releaseDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseDeletedMembers) {
+	case 0:
+		return decodeEnum[ReleaseDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -185,26 +179,23 @@ func (s *ReleaseEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleaseEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, releaseEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseEditedMembers) {
+	case 0:
+		return decodeEnum[ReleaseEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Release.decodeJSON(d) // "release"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -276,18 +267,15 @@ func (s *ReleaseEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "body":
-		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON)
-	case "name":
-		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON)
-	case "tag_name":
-		return decodePtr(&s.TagName, d, (*ReleaseEditedChangesTagName).decodeJSON)
-	case "make_latest":
-		return decodePtr(&s.MakeLatest, d, (*ReleaseEditedChangesMakeLatest).decodeJSON)
-	}
-	if name := foldedKey(key, releaseEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
+	case 1:
+		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON) // "name"
+	case 2:
+		return decodePtr(&s.TagName, d, (*ReleaseEditedChangesTagName).decodeJSON) // "tag_name"
+	case 3:
+		return decodePtr(&s.MakeLatest, d, (*ReleaseEditedChangesMakeLatest).decodeJSON) // "make_latest"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -351,12 +339,9 @@ func (s *ReleaseEditedChangesMakeLatest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChangesMakeLatest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "to":
-		return decodeBool(&s.To, d)
-	}
-	if name := foldedKey(key, releaseEditedChangesMakeLatestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseEditedChangesMakeLatestMembers) {
+	case 0:
+		return decodeBool(&s.To, d) // "to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -406,12 +391,9 @@ func (s *ReleaseEditedChangesTagName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChangesTagName) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, releaseEditedChangesTagNameMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseEditedChangesTagNameMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -461,24 +443,21 @@ func (s *ReleasePrereleased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePrereleased) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleasePrereleasedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, releasePrereleasedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releasePrereleasedMembers) {
+	case 0:
+		return decodeEnum[ReleasePrereleasedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -548,56 +527,53 @@ func (s *ReleasePrereleasedRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePrereleasedRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assets":
+	switch memberIndex(key, releasePrereleasedReleaseMembers) {
+	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
-		})
-	case "assets_url":
-		return decodeStr(&s.AssetsURL, d)
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "discussion_url":
-		return decodeOptStr(&s.DiscussionURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "immutable":
-		return decodeBool(&s.Immutable, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeNullable(&s.PublishedAt, d, decodeTime)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "tarball_url":
-		return decodeNullable(&s.TarballURL, d, decodeStr)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "upload_url":
-		return decodeStr(&s.UploadURL, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "zipball_url":
-		return decodeNullable(&s.ZipballURL, d, decodeStr)
-	}
-	if name := foldedKey(key, releasePrereleasedReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assets"
+	case 1:
+		return decodeStr(&s.AssetsURL, d) // "assets_url"
+	case 2:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 3:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 4:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 5:
+		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
+	case 6:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeInt64(&s.ID, d) // "id"
+	case 9:
+		return decodeBool(&s.Immutable, d) // "immutable"
+	case 10:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 13:
+		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
+	case 14:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 15:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 16:
+		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
+	case 17:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 18:
+		return decodeStr(&s.UploadURL, d) // "upload_url"
+	case 19:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 20:
+		return decodeStr(&s.URL, d) // "url"
+	case 21:
+		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -727,24 +703,21 @@ func (s *ReleasePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleasePublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, releasePublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releasePublishedMembers) {
+	case 0:
+		return decodeEnum[ReleasePublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -814,24 +787,21 @@ func (s *ReleaseReleased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseReleased) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleaseReleasedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, releaseReleasedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseReleasedMembers) {
+	case 0:
+		return decodeEnum[ReleaseReleasedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -901,24 +871,21 @@ func (s *ReleaseUnpublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseUnpublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[ReleaseUnpublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "release":
-		return s.Release.decodeJSON(d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, releaseUnpublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, releaseUnpublishedMembers) {
+	case 0:
+		return decodeEnum[ReleaseUnpublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Release.decodeJSON(d) // "release"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -988,54 +955,51 @@ func (s *WebhooksRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRelease) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assets":
-		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON)
-	case "assets_url":
-		return decodeStr(&s.AssetsURL, d)
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "discussion_url":
-		return decodeOptStr(&s.DiscussionURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "immutable":
-		return decodeBool(&s.Immutable, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeNullable(&s.PublishedAt, d, decodeTime)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "tarball_url":
-		return decodeNullable(&s.TarballURL, d, decodeStr)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "upload_url":
-		return decodeStr(&s.UploadURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "zipball_url":
-		return decodeNullable(&s.ZipballURL, d, decodeStr)
-	}
-	if name := foldedKey(key, webhooksReleaseMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksReleaseMembers) {
+	case 0:
+		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON) // "assets"
+	case 1:
+		return decodeStr(&s.AssetsURL, d) // "assets_url"
+	case 2:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 3:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 4:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 5:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 6:
+		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
+	case 7:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 8:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeBool(&s.Immutable, d) // "immutable"
+	case 11:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 12:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 14:
+		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
+	case 15:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 16:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 17:
+		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
+	case 18:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 19:
+		return decodeStr(&s.UploadURL, d) // "upload_url"
+	case 20:
+		return decodeStr(&s.URL, d) // "url"
+	case 21:
+		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1171,56 +1135,53 @@ func (s *WebhooksRelease1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRelease1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "assets":
+	switch memberIndex(key, webhooksRelease1Members) {
+	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
-		})
-	case "assets_url":
-		return decodeStr(&s.AssetsURL, d)
-	case "author":
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "body":
-		return decodeNullable(&s.Body, d, decodeStr)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "discussion_url":
-		return decodeOptStr(&s.DiscussionURL, d)
-	case "draft":
-		return decodeBool(&s.Draft, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "immutable":
-		return decodeBool(&s.Immutable, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "prerelease":
-		return decodeBool(&s.Prerelease, d)
-	case "published_at":
-		return decodeNullable(&s.PublishedAt, d, decodeTime)
-	case "reactions":
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON)
-	case "tag_name":
-		return decodeStr(&s.TagName, d)
-	case "tarball_url":
-		return decodeNullable(&s.TarballURL, d, decodeStr)
-	case "target_commitish":
-		return decodeStr(&s.TargetCommitish, d)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "upload_url":
-		return decodeStr(&s.UploadURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "zipball_url":
-		return decodeNullable(&s.ZipballURL, d, decodeStr)
-	}
-	if name := foldedKey(key, webhooksRelease1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "assets"
+	case 1:
+		return decodeStr(&s.AssetsURL, d) // "assets_url"
+	case 2:
+		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+	case 3:
+		return decodeNullable(&s.Body, d, decodeStr) // "body"
+	case 4:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 5:
+		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
+	case 6:
+		return decodeBool(&s.Draft, d) // "draft"
+	case 7:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 8:
+		return decodeInt64(&s.ID, d) // "id"
+	case 9:
+		return decodeBool(&s.Immutable, d) // "immutable"
+	case 10:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 11:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 12:
+		return decodeBool(&s.Prerelease, d) // "prerelease"
+	case 13:
+		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
+	case 14:
+		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+	case 15:
+		return decodeStr(&s.TagName, d) // "tag_name"
+	case 16:
+		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
+	case 17:
+		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
+	case 18:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 19:
+		return decodeStr(&s.UploadURL, d) // "upload_url"
+	case 20:
+		return decodeStr(&s.URL, d) // "url"
+	case 21:
+		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1350,38 +1311,35 @@ func (s *WebhooksReleaseAssetsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReleaseAssetsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "browser_download_url":
-		return decodeStr(&s.BrowserDownloadURL, d)
-	case "content_type":
-		return decodeStr(&s.ContentType, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "download_count":
-		return decodeInt64(&s.DownloadCount, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "label":
-		return decodeNullable(&s.Label, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "digest":
-		return decodeNullable(&s.Digest, d, decodeStr)
-	case "state":
-		return decodeEnum[WebhooksReleaseAssetsItemState](&s.State, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "uploader":
-		return decodeNullable(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksReleaseAssetsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksReleaseAssetsItemMembers) {
+	case 0:
+		return decodeStr(&s.BrowserDownloadURL, d) // "browser_download_url"
+	case 1:
+		return decodeStr(&s.ContentType, d) // "content_type"
+	case 2:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 3:
+		return decodeInt64(&s.DownloadCount, d) // "download_count"
+	case 4:
+		return decodeInt64(&s.ID, d) // "id"
+	case 5:
+		return decodeNullable(&s.Label, d, decodeStr) // "label"
+	case 6:
+		return decodeStr(&s.Name, d) // "name"
+	case 7:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 8:
+		return decodeInt64(&s.Size, d) // "size"
+	case 9:
+		return decodeNullable(&s.Digest, d, decodeStr) // "digest"
+	case 10:
+		return decodeEnum[WebhooksReleaseAssetsItemState](&s.State, d) // "state"
+	case 11:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 12:
+		return decodeNullable(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "uploader"
+	case 13:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

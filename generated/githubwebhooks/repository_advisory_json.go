@@ -15,78 +15,75 @@ func (s *RepositoryAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ghsa_id":
-		return decodeStr(&s.GhsaID, d)
-	case "cve_id":
-		return decodeNullable(&s.CveID, d, decodeStr)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "severity":
-		return decodeNullable(&s.Severity, d, decodeEnum[RepositoryAdvisorySeverity])
-	case "author":
-		return decodeNullable(&s.Author, d, (*SimpleUser).decodeJSON)
-	case "publisher":
-		return decodeNullable(&s.Publisher, d, (*SimpleUser).decodeJSON)
-	case "identifiers":
-		return decodeSlice(&s.Identifiers, d, (*RepositoryAdvisoryIdentifiersItem).decodeJSON)
-	case "state":
-		return decodeEnum[RepositoryAdvisoryState](&s.State, d)
-	case "created_at":
-		return decodeNullable(&s.CreatedAt, d, decodeTime)
-	case "updated_at":
-		return decodeNullable(&s.UpdatedAt, d, decodeTime)
-	case "published_at":
-		return decodeNullable(&s.PublishedAt, d, decodeTime)
-	case "closed_at":
-		return decodeNullable(&s.ClosedAt, d, decodeTime)
-	case "withdrawn_at":
-		return decodeNullable(&s.WithdrawnAt, d, decodeTime)
-	case "submission":
-		return decodeNullable(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON)
-	case "vulnerabilities":
+	switch memberIndex(key, repositoryAdvisoryMembers) {
+	case 0:
+		return decodeStr(&s.GhsaID, d) // "ghsa_id"
+	case 1:
+		return decodeNullable(&s.CveID, d, decodeStr) // "cve_id"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
+	case 3:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 4:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 5:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 6:
+		return decodeNullable(&s.Severity, d, decodeEnum[RepositoryAdvisorySeverity]) // "severity"
+	case 7:
+		return decodeNullable(&s.Author, d, (*SimpleUser).decodeJSON) // "author"
+	case 8:
+		return decodeNullable(&s.Publisher, d, (*SimpleUser).decodeJSON) // "publisher"
+	case 9:
+		return decodeSlice(&s.Identifiers, d, (*RepositoryAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+	case 10:
+		return decodeEnum[RepositoryAdvisoryState](&s.State, d) // "state"
+	case 11:
+		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+	case 12:
+		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
+	case 13:
+		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
+	case 14:
+		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
+	case 15:
+		return decodeNullable(&s.WithdrawnAt, d, decodeTime) // "withdrawn_at"
+	case 16:
+		return decodeNullable(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON) // "submission"
+	case 17:
 		return decodeNullable(&s.Vulnerabilities, d, func(v *[]RepositoryAdvisoryVulnerability, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryVulnerability).decodeJSON)
-		})
-	case "cvss":
-		return decodeNullable(&s.Cvss, d, (*RepositoryAdvisoryCvss).decodeJSON)
-	case "cvss_severities":
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON)
-	case "cwes":
+		}) // "vulnerabilities"
+	case 18:
+		return decodeNullable(&s.Cvss, d, (*RepositoryAdvisoryCvss).decodeJSON) // "cvss"
+	case 19:
+		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+	case 20:
 		return decodeNullable(&s.Cwes, d, func(v *[]RepositoryAdvisoryCwesItem, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryCwesItem).decodeJSON)
-		})
-	case "cwe_ids":
+		}) // "cwes"
+	case 21:
 		return decodeNullable(&s.CweIDs, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	case "credits":
+		}) // "cwe_ids"
+	case 22:
 		return decodeNullable(&s.Credits, d, func(v *[]RepositoryAdvisoryCreditsItem, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryCreditsItem).decodeJSON)
-		})
-	case "credits_detailed":
+		}) // "credits"
+	case 23:
 		return decodeNullable(&s.CreditsDetailed, d, func(v *[]RepositoryAdvisoryCredit, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryCredit).decodeJSON)
-		})
-	case "collaborating_users":
+		}) // "credits_detailed"
+	case 24:
 		return decodeNullable(&s.CollaboratingUsers, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
-		})
-	case "collaborating_teams":
+		}) // "collaborating_users"
+	case 25:
 		return decodeNullable(&s.CollaboratingTeams, d, func(v *[]Team, d *dec) error {
 			return decodeSlice(v, d, (*Team).decodeJSON)
-		})
-	case "private_fork":
-		return decodeNullable(&s.PrivateFork, d, (*SimpleRepository).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryAdvisoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "collaborating_teams"
+	case 26:
+		return decodeNullable(&s.PrivateFork, d, (*SimpleRepository).decodeJSON) // "private_fork"
 	}
 	return d.Skip()
 }
@@ -337,16 +334,13 @@ func (s *RepositoryAdvisoryCredit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisoryCredit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "user":
-		return s.User.decodeJSON(d)
-	case "type":
-		return decodeEnum[SecurityAdvisoryCreditTypes](&s.Type, d)
-	case "state":
-		return decodeEnum[RepositoryAdvisoryCreditState](&s.State, d)
-	}
-	if name := foldedKey(key, repositoryAdvisoryCreditMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryCreditMembers) {
+	case 0:
+		return s.User.decodeJSON(d) // "user"
+	case 1:
+		return decodeEnum[SecurityAdvisoryCreditTypes](&s.Type, d) // "type"
+	case 2:
+		return decodeEnum[RepositoryAdvisoryCreditState](&s.State, d) // "state"
 	}
 	return d.Skip()
 }
@@ -377,14 +371,11 @@ func (s *RepositoryAdvisoryCreditsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCreditsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryAdvisoryCreditsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryCreditsItemMembers) {
+	case 0:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 1:
+		return decodeOptEnum(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -440,14 +431,11 @@ func (s *RepositoryAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "vector_string":
-		return decodeNullable(&s.VectorString, d, decodeStr)
-	case "score":
-		return decodeNullable(&s.Score, d, decodeFloat64)
-	}
-	if name := foldedKey(key, repositoryAdvisoryCvssMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryCvssMembers) {
+	case 0:
+		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
+	case 1:
+		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -509,14 +497,11 @@ func (s *RepositoryAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cwe_id":
-		return decodeStr(&s.CweID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, repositoryAdvisoryCwesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryCwesItemMembers) {
+	case 0:
+		return decodeStr(&s.CweID, d) // "cwe_id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -570,14 +555,11 @@ func (s *RepositoryAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryAdvisoryIdentifiersItemType](&s.Type, d)
-	case "value":
-		return decodeStr(&s.Value, d)
-	}
-	if name := foldedKey(key, repositoryAdvisoryIdentifiersItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryIdentifiersItemMembers) {
+	case 0:
+		return decodeEnum[RepositoryAdvisoryIdentifiersItemType](&s.Type, d) // "type"
+	case 1:
+		return decodeStr(&s.Value, d) // "value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -629,24 +611,21 @@ func (s *RepositoryAdvisoryPublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryAdvisoryPublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "repository_advisory":
-		return s.RepositoryAdvisory.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryAdvisoryPublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryPublishedMembers) {
+	case 0:
+		return decodeEnum[RepositoryAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.RepositoryAdvisory.decodeJSON(d) // "repository_advisory"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -716,24 +695,21 @@ func (s *RepositoryAdvisoryReported) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryReported) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryAdvisoryReportedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "repository_advisory":
-		return s.RepositoryAdvisory.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryAdvisoryReportedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryReportedMembers) {
+	case 0:
+		return decodeEnum[RepositoryAdvisoryReportedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.RepositoryAdvisory.decodeJSON(d) // "repository_advisory"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -803,12 +779,9 @@ func (s *RepositoryAdvisorySubmission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisorySubmission) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "accepted":
-		return decodeBool(&s.Accepted, d)
-	}
-	if name := foldedKey(key, repositoryAdvisorySubmissionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisorySubmissionMembers) {
+	case 0:
+		return decodeBool(&s.Accepted, d) // "accepted"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -860,20 +833,17 @@ func (s *RepositoryAdvisoryVulnerability) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisoryVulnerability) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "package":
-		return decodeNullable(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON)
-	case "vulnerable_version_range":
-		return decodeNullable(&s.VulnerableVersionRange, d, decodeStr)
-	case "patched_versions":
-		return decodeNullable(&s.PatchedVersions, d, decodeStr)
-	case "vulnerable_functions":
+	switch memberIndex(key, repositoryAdvisoryVulnerabilityMembers) {
+	case 0:
+		return decodeNullable(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON) // "package"
+	case 1:
+		return decodeNullable(&s.VulnerableVersionRange, d, decodeStr) // "vulnerable_version_range"
+	case 2:
+		return decodeNullable(&s.PatchedVersions, d, decodeStr) // "patched_versions"
+	case 3:
 		return decodeNullable(&s.VulnerableFunctions, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	}
-	if name := foldedKey(key, repositoryAdvisoryVulnerabilityMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "vulnerable_functions"
 	}
 	return d.Skip()
 }
@@ -922,14 +892,11 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ecosystem":
-		return decodeEnum[SecurityAdvisoryEcosystems](&s.Ecosystem, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryAdvisoryVulnerabilityPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryAdvisoryVulnerabilityPackageMembers) {
+	case 0:
+		return decodeEnum[SecurityAdvisoryEcosystems](&s.Ecosystem, d) // "ecosystem"
+	case 1:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -985,102 +952,99 @@ func (s *SimpleRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	}
-	if name := foldedKey(key, simpleRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, simpleRepositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeBool(&s.Private, d) // "private"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 8:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
+	case 10:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 11:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 12:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 13:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 14:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 15:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 16:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 17:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 18:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 19:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 20:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 21:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 22:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 23:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 24:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 25:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 26:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 27:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 28:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 29:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 30:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 31:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 32:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 33:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 34:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 35:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 36:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1224,44 +1188,41 @@ func (s *Team) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Team) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "slug":
-		return decodeStr(&s.Slug, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "privacy":
-		return decodeOptStr(&s.Privacy, d)
-	case "notification_setting":
-		return decodeOptStr(&s.NotificationSetting, d)
-	case "permission":
-		return decodeStr(&s.Permission, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*TeamPermissions).decodeJSON)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "repositories_url":
-		return decodeStr(&s.RepositoriesURL, d)
-	case "type":
-		return decodeEnum[TeamType](&s.Type, d)
-	case "organization_id":
-		return decodeOptInt64(&s.OrganizationID, d)
-	case "enterprise_id":
-		return decodeOptInt64(&s.EnterpriseID, d)
-	case "parent":
-		return decodeNullable(&s.Parent, d, (*TeamSimple).decodeJSON)
-	}
-	if name := foldedKey(key, teamMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.Slug, d) // "slug"
+	case 4:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 5:
+		return decodeOptStr(&s.Privacy, d) // "privacy"
+	case 6:
+		return decodeOptStr(&s.NotificationSetting, d) // "notification_setting"
+	case 7:
+		return decodeStr(&s.Permission, d) // "permission"
+	case 8:
+		return decodePtr(&s.Permissions, d, (*TeamPermissions).decodeJSON) // "permissions"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
+	case 10:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 11:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 12:
+		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
+	case 13:
+		return decodeEnum[TeamType](&s.Type, d) // "type"
+	case 14:
+		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
+	case 15:
+		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
+	case 16:
+		return decodeNullable(&s.Parent, d, (*TeamSimple).decodeJSON) // "parent"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1361,20 +1322,17 @@ func (s *TeamPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull":
-		return decodeBool(&s.Pull, d)
-	case "triage":
-		return decodeBool(&s.Triage, d)
-	case "push":
-		return decodeBool(&s.Push, d)
-	case "maintain":
-		return decodeBool(&s.Maintain, d)
-	case "admin":
-		return decodeBool(&s.Admin, d)
-	}
-	if name := foldedKey(key, teamPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamPermissionsMembers) {
+	case 0:
+		return decodeBool(&s.Pull, d) // "pull"
+	case 1:
+		return decodeBool(&s.Triage, d) // "triage"
+	case 2:
+		return decodeBool(&s.Push, d) // "push"
+	case 3:
+		return decodeBool(&s.Maintain, d) // "maintain"
+	case 4:
+		return decodeBool(&s.Admin, d) // "admin"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

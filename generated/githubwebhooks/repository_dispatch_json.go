@@ -15,28 +15,25 @@ func (s *RepositoryDispatchSampleCollected) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryDispatchSampleCollected) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeStr(&s.ActionValue, d)
-	case "branch":
-		return decodeStr(&s.Branch, d)
-	case "client_payload":
+	switch memberIndex(key, repositoryDispatchSampleCollectedMembers) {
+	case 0:
+		return decodeStr(&s.ActionValue, d) // "action"
+	case 1:
+		return decodeStr(&s.Branch, d) // "branch"
+	case 2:
 		return decodeNullable(&s.ClientPayload, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return s.Installation.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryDispatchSampleCollectedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "client_payload"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return s.Installation.decodeJSON(d) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,22 +15,19 @@ func (s *RepositoryImport) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryImport) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "status":
-		return decodeEnum[RepositoryImportStatus](&s.Status, d)
-	}
-	if name := foldedKey(key, repositoryImportMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryImportMembers) {
+	case 0:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 1:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 2:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 3:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 4:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 5:
+		return decodeEnum[RepositoryImportStatus](&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

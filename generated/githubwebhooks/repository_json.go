@@ -15,22 +15,19 @@ func (s *RepositoryArchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryArchived) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryArchivedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryArchivedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryArchivedMembers) {
+	case 0:
+		return decodeEnum[RepositoryArchivedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -96,22 +93,19 @@ func (s *RepositoryCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryCreatedMembers) {
+	case 0:
+		return decodeEnum[RepositoryCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -177,22 +171,19 @@ func (s *RepositoryDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryDeletedMembers) {
+	case 0:
+		return decodeEnum[RepositoryDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -258,24 +249,21 @@ func (s *RepositoryEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryEditedMembers) {
+	case 0:
+		return decodeEnum[RepositoryEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -343,18 +331,15 @@ func (s *RepositoryEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "default_branch":
-		return decodePtr(&s.DefaultBranch, d, (*DiscussionCommentEditedChangesBody).decodeJSON)
-	case "description":
-		return decodePtr(&s.Description, d, (*ProjectCardEditedChangesNote).decodeJSON)
-	case "homepage":
-		return decodePtr(&s.Homepage, d, (*ProjectCardEditedChangesNote).decodeJSON)
-	case "topics":
-		return decodePtr(&s.Topics, d, (*RepositoryEditedChangesTopics).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.DefaultBranch, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "default_branch"
+	case 1:
+		return decodePtr(&s.Description, d, (*ProjectCardEditedChangesNote).decodeJSON) // "description"
+	case 2:
+		return decodePtr(&s.Homepage, d, (*ProjectCardEditedChangesNote).decodeJSON) // "homepage"
+	case 3:
+		return decodePtr(&s.Topics, d, (*RepositoryEditedChangesTopics).decodeJSON) // "topics"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -418,14 +403,11 @@ func (s *RepositoryEditedChangesTopics) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEditedChangesTopics) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
+	switch memberIndex(key, repositoryEditedChangesTopicsMembers) {
+	case 0:
 		return decodeNullable(&s.From, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	}
-	if name := foldedKey(key, repositoryEditedChangesTopicsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -481,22 +463,19 @@ func (s *RepositoryPrivatized) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryPrivatized) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryPrivatizedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryPrivatizedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryPrivatizedMembers) {
+	case 0:
+		return decodeEnum[RepositoryPrivatizedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -562,22 +541,19 @@ func (s *RepositoryPublicized) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryPublicized) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryPublicizedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryPublicizedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryPublicizedMembers) {
+	case 0:
+		return decodeEnum[RepositoryPublicizedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -643,24 +619,21 @@ func (s *RepositoryRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamed) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryRenamedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRenamedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRenamedMembers) {
+	case 0:
+		return decodeEnum[RepositoryRenamedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -728,12 +701,9 @@ func (s *RepositoryRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRenamedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRenamedChangesMembers) {
+	case 0:
+		return s.Repository.decodeJSON(d) // "repository"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -783,12 +753,9 @@ func (s *RepositoryRenamedChangesRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return s.Name.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRenamedChangesRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRenamedChangesRepositoryMembers) {
+	case 0:
+		return s.Name.decodeJSON(d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -838,24 +805,21 @@ func (s *RepositoryTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferred) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryTransferredActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryTransferredMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryTransferredMembers) {
+	case 0:
+		return decodeEnum[RepositoryTransferredActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -923,12 +887,9 @@ func (s *RepositoryTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryTransferredChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryTransferredChangesMembers) {
+	case 0:
+		return s.Owner.decodeJSON(d) // "owner"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -978,12 +939,9 @@ func (s *RepositoryTransferredChangesOwner) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwner) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return s.From.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryTransferredChangesOwnerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryTransferredChangesOwnerMembers) {
+	case 0:
+		return s.From.decodeJSON(d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1033,14 +991,11 @@ func (s *RepositoryTransferredChangesOwnerFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "organization":
-		return decodePtr(&s.Organization, d, (*RepositoryTransferredChangesOwnerFromOrganization).decodeJSON)
-	case "user":
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryTransferredChangesOwnerFromMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryTransferredChangesOwnerFromMembers) {
+	case 0:
+		return decodePtr(&s.Organization, d, (*RepositoryTransferredChangesOwnerFromOrganization).decodeJSON) // "organization"
+	case 1:
+		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1100,36 +1055,33 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeStr(&s.AvatarURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "login":
-		return decodeStr(&s.Login, d)
-	case "members_url":
-		return decodeStr(&s.MembersURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "public_members_url":
-		return decodeStr(&s.PublicMembersURL, d)
-	case "repos_url":
-		return decodeStr(&s.ReposURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, repositoryTransferredChangesOwnerFromOrganizationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryTransferredChangesOwnerFromOrganizationMembers) {
+	case 0:
+		return decodeStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 2:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 3:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 4:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeInt64(&s.ID, d) // "id"
+	case 6:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 7:
+		return decodeStr(&s.Login, d) // "login"
+	case 8:
+		return decodeStr(&s.MembersURL, d) // "members_url"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeStr(&s.PublicMembersURL, d) // "public_members_url"
+	case 11:
+		return decodeStr(&s.ReposURL, d) // "repos_url"
+	case 12:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1209,22 +1161,19 @@ func (s *RepositoryUnarchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryUnarchived) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryUnarchivedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryUnarchivedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryUnarchivedMembers) {
+	case 0:
+		return decodeEnum[RepositoryUnarchivedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

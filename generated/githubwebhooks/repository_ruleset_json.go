@@ -120,14 +120,11 @@ func (s *OrgRulesetConditionsVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant1) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref_name":
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON)
-	case "repository_name":
-		return s.RepositoryName.decodeJSON(d)
-	}
-	if name := foldedKey(key, orgRulesetConditionsVariant1Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, orgRulesetConditionsVariant1Members) {
+	case 0:
+		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+	case 1:
+		return s.RepositoryName.decodeJSON(d) // "repository_name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -181,14 +178,11 @@ func (s *OrgRulesetConditionsVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant2) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref_name":
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON)
-	case "repository_id":
-		return s.RepositoryID.decodeJSON(d)
-	}
-	if name := foldedKey(key, orgRulesetConditionsVariant2Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, orgRulesetConditionsVariant2Members) {
+	case 0:
+		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+	case 1:
+		return s.RepositoryID.decodeJSON(d) // "repository_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -242,14 +236,11 @@ func (s *OrgRulesetConditionsVariant3) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant3) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref_name":
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON)
-	case "repository_property":
-		return s.RepositoryProperty.decodeJSON(d)
-	}
-	if name := foldedKey(key, orgRulesetConditionsVariant3Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, orgRulesetConditionsVariant3Members) {
+	case 0:
+		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+	case 1:
+		return s.RepositoryProperty.decodeJSON(d) // "repository_property"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -632,14 +623,11 @@ func (s *RepositoryRuleBranchNamePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleBranchNamePattern) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleBranchNamePatternType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleBranchNamePatternMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleBranchNamePatternMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleBranchNamePatternType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -693,14 +681,11 @@ func (s *RepositoryRuleCodeScanning) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCodeScanning) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCodeScanningType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCodeScanningParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCodeScanningMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCodeScanningMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCodeScanningType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCodeScanningParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -754,12 +739,9 @@ func (s *RepositoryRuleCodeScanningParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCodeScanningParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "code_scanning_tools":
-		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCodeScanningParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCodeScanningParametersMembers) {
+	case 0:
+		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON) // "code_scanning_tools"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -817,14 +799,11 @@ func (s *RepositoryRuleCommitAuthorEmailPattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCommitAuthorEmailPatternType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCommitAuthorEmailPatternMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCommitAuthorEmailPatternMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCommitAuthorEmailPatternType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -878,14 +857,11 @@ func (s *RepositoryRuleCommitMessagePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitMessagePattern) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCommitMessagePatternType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCommitMessagePatternMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCommitMessagePatternMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCommitMessagePatternType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -939,18 +915,15 @@ func (s *RepositoryRuleCommitMessagePatternParameters) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "negate":
-		return decodeOptBool(&s.Negate, d)
-	case "operator":
-		return decodeEnum[RepositoryRuleCommitMessagePatternParametersOperator](&s.Operator, d)
-	case "pattern":
-		return decodeStr(&s.Pattern, d)
-	}
-	if name := foldedKey(key, repositoryRuleCommitMessagePatternParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCommitMessagePatternParametersMembers) {
+	case 0:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 1:
+		return decodeOptBool(&s.Negate, d) // "negate"
+	case 2:
+		return decodeEnum[RepositoryRuleCommitMessagePatternParametersOperator](&s.Operator, d) // "operator"
+	case 3:
+		return decodeStr(&s.Pattern, d) // "pattern"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1010,14 +983,11 @@ func (s *RepositoryRuleCommitterEmailPattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitterEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCommitterEmailPatternType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCommitterEmailPatternMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCommitterEmailPatternMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCommitterEmailPatternType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1071,14 +1041,11 @@ func (s *RepositoryRuleCopilotCodeReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCopilotCodeReview) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCopilotCodeReviewType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCopilotCodeReviewParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleCopilotCodeReviewMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCopilotCodeReviewMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCopilotCodeReviewType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCopilotCodeReviewParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1132,14 +1099,11 @@ func (s *RepositoryRuleCopilotCodeReviewParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "review_draft_pull_requests":
-		return decodeOptBool(&s.ReviewDraftPullRequests, d)
-	case "review_on_push":
-		return decodeOptBool(&s.ReviewOnPush, d)
-	}
-	if name := foldedKey(key, repositoryRuleCopilotCodeReviewParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCopilotCodeReviewParametersMembers) {
+	case 0:
+		return decodeOptBool(&s.ReviewDraftPullRequests, d) // "review_draft_pull_requests"
+	case 1:
+		return decodeOptBool(&s.ReviewOnPush, d) // "review_on_push"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1195,12 +1159,9 @@ func (s *RepositoryRuleCreation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCreation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleCreationType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleCreationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleCreationMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleCreationType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1250,12 +1211,9 @@ func (s *RepositoryRuleDeletion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleDeletion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleDeletionType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleDeletionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleDeletionMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleDeletionType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1305,14 +1263,11 @@ func (s *RepositoryRuleFileExtensionRestriction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFileExtensionRestriction) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleFileExtensionRestrictionType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleFileExtensionRestrictionParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleFileExtensionRestrictionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleFileExtensionRestrictionMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleFileExtensionRestrictionType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleFileExtensionRestrictionParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1366,12 +1321,9 @@ func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "restricted_file_extensions":
-		return decodeSlice(&s.RestrictedFileExtensions, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryRuleFileExtensionRestrictionParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleFileExtensionRestrictionParametersMembers) {
+	case 0:
+		return decodeSlice(&s.RestrictedFileExtensions, d, decodeStr) // "restricted_file_extensions"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1421,14 +1373,11 @@ func (s *RepositoryRuleFilePathRestriction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFilePathRestriction) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleFilePathRestrictionType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleFilePathRestrictionParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleFilePathRestrictionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleFilePathRestrictionMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleFilePathRestrictionType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleFilePathRestrictionParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1482,12 +1431,9 @@ func (s *RepositoryRuleFilePathRestrictionParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "restricted_file_paths":
-		return decodeSlice(&s.RestrictedFilePaths, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryRuleFilePathRestrictionParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleFilePathRestrictionParametersMembers) {
+	case 0:
+		return decodeSlice(&s.RestrictedFilePaths, d, decodeStr) // "restricted_file_paths"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1537,14 +1483,11 @@ func (s *RepositoryRuleMaxFilePathLength) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFilePathLength) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleMaxFilePathLengthType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFilePathLengthParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleMaxFilePathLengthMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMaxFilePathLengthMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleMaxFilePathLengthType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFilePathLengthParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1598,12 +1541,9 @@ func (s *RepositoryRuleMaxFilePathLengthParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "max_file_path_length":
-		return decodeInt64(&s.MaxFilePathLength, d)
-	}
-	if name := foldedKey(key, repositoryRuleMaxFilePathLengthParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMaxFilePathLengthParametersMembers) {
+	case 0:
+		return decodeInt64(&s.MaxFilePathLength, d) // "max_file_path_length"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1653,14 +1593,11 @@ func (s *RepositoryRuleMaxFileSize) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFileSize) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleMaxFileSizeType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFileSizeParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleMaxFileSizeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMaxFileSizeMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleMaxFileSizeType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFileSizeParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1714,12 +1651,9 @@ func (s *RepositoryRuleMaxFileSizeParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "max_file_size":
-		return decodeInt64(&s.MaxFileSize, d)
-	}
-	if name := foldedKey(key, repositoryRuleMaxFileSizeParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMaxFileSizeParametersMembers) {
+	case 0:
+		return decodeInt64(&s.MaxFileSize, d) // "max_file_size"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1769,14 +1703,11 @@ func (s *RepositoryRuleMergeQueue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMergeQueue) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleMergeQueueType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMergeQueueParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleMergeQueueMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMergeQueueMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleMergeQueueType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleMergeQueueParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1830,24 +1761,21 @@ func (s *RepositoryRuleMergeQueueParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMergeQueueParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "check_response_timeout_minutes":
-		return decodeInt64(&s.CheckResponseTimeoutMinutes, d)
-	case "grouping_strategy":
-		return decodeEnum[RepositoryRuleMergeQueueParametersGroupingStrategy](&s.GroupingStrategy, d)
-	case "max_entries_to_build":
-		return decodeInt64(&s.MaxEntriesToBuild, d)
-	case "max_entries_to_merge":
-		return decodeInt64(&s.MaxEntriesToMerge, d)
-	case "merge_method":
-		return decodeEnum[RepositoryRuleMergeQueueParametersMergeMethod](&s.MergeMethod, d)
-	case "min_entries_to_merge":
-		return decodeInt64(&s.MinEntriesToMerge, d)
-	case "min_entries_to_merge_wait_minutes":
-		return decodeInt64(&s.MinEntriesToMergeWaitMinutes, d)
-	}
-	if name := foldedKey(key, repositoryRuleMergeQueueParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleMergeQueueParametersMembers) {
+	case 0:
+		return decodeInt64(&s.CheckResponseTimeoutMinutes, d) // "check_response_timeout_minutes"
+	case 1:
+		return decodeEnum[RepositoryRuleMergeQueueParametersGroupingStrategy](&s.GroupingStrategy, d) // "grouping_strategy"
+	case 2:
+		return decodeInt64(&s.MaxEntriesToBuild, d) // "max_entries_to_build"
+	case 3:
+		return decodeInt64(&s.MaxEntriesToMerge, d) // "max_entries_to_merge"
+	case 4:
+		return decodeEnum[RepositoryRuleMergeQueueParametersMergeMethod](&s.MergeMethod, d) // "merge_method"
+	case 5:
+		return decodeInt64(&s.MinEntriesToMerge, d) // "min_entries_to_merge"
+	case 6:
+		return decodeInt64(&s.MinEntriesToMergeWaitMinutes, d) // "min_entries_to_merge_wait_minutes"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1909,12 +1837,9 @@ func (s *RepositoryRuleNonFastForward) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleNonFastForward) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleNonFastForwardType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleNonFastForwardMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleNonFastForwardMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleNonFastForwardType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1964,16 +1889,13 @@ func (s *RepositoryRuleParamsCodeScanningTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "alerts_threshold":
-		return decodeEnum[RepositoryRuleParamsCodeScanningToolAlertsThreshold](&s.AlertsThreshold, d)
-	case "security_alerts_threshold":
-		return decodeEnum[RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold](&s.SecurityAlertsThreshold, d)
-	case "tool":
-		return decodeStr(&s.Tool, d)
-	}
-	if name := foldedKey(key, repositoryRuleParamsCodeScanningToolMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleParamsCodeScanningToolMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleParamsCodeScanningToolAlertsThreshold](&s.AlertsThreshold, d) // "alerts_threshold"
+	case 1:
+		return decodeEnum[RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold](&s.SecurityAlertsThreshold, d) // "security_alerts_threshold"
+	case 2:
+		return decodeStr(&s.Tool, d) // "tool"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2027,16 +1949,13 @@ func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "file_patterns":
-		return decodeSlice(&s.FilePatterns, d, decodeStr)
-	case "minimum_approvals":
-		return decodeInt64(&s.MinimumApprovals, d)
-	case "reviewer":
-		return s.Reviewer.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRuleParamsRequiredReviewerConfigurationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleParamsRequiredReviewerConfigurationMembers) {
+	case 0:
+		return decodeSlice(&s.FilePatterns, d, decodeStr) // "file_patterns"
+	case 1:
+		return decodeInt64(&s.MinimumApprovals, d) // "minimum_approvals"
+	case 2:
+		return s.Reviewer.decodeJSON(d) // "reviewer"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2090,14 +2009,11 @@ func (s *RepositoryRuleParamsReviewer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsReviewer) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "type":
-		return decodeEnum[RepositoryRuleParamsReviewerType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleParamsReviewerMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleParamsReviewerMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeEnum[RepositoryRuleParamsReviewerType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2149,14 +2065,11 @@ func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "context":
-		return decodeStr(&s.Context, d)
-	case "integration_id":
-		return decodeOptInt64(&s.IntegrationID, d)
-	}
-	if name := foldedKey(key, repositoryRuleParamsStatusCheckConfigurationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleParamsStatusCheckConfigurationMembers) {
+	case 0:
+		return decodeStr(&s.Context, d) // "context"
+	case 1:
+		return decodeOptInt64(&s.IntegrationID, d) // "integration_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2210,18 +2123,15 @@ func (s *RepositoryRuleParamsWorkflowFileReference) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "ref":
-		return decodeOptStr(&s.Ref, d)
-	case "repository_id":
-		return decodeInt64(&s.RepositoryID, d)
-	case "sha":
-		return decodeOptStr(&s.SHA, d)
-	}
-	if name := foldedKey(key, repositoryRuleParamsWorkflowFileReferenceMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleParamsWorkflowFileReferenceMembers) {
+	case 0:
+		return decodeStr(&s.Path, d) // "path"
+	case 1:
+		return decodeOptStr(&s.Ref, d) // "ref"
+	case 2:
+		return decodeInt64(&s.RepositoryID, d) // "repository_id"
+	case 3:
+		return decodeOptStr(&s.SHA, d) // "sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2281,14 +2191,11 @@ func (s *RepositoryRulePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulePullRequest) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRulePullRequestType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRulePullRequestParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulePullRequestMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulePullRequestMembers) {
+	case 0:
+		return decodeEnum[RepositoryRulePullRequestType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRulePullRequestParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2342,26 +2249,23 @@ func (s *RepositoryRulePullRequestParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulePullRequestParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allowed_merge_methods":
-		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem])
-	case "automatic_copilot_code_review_enabled":
-		return decodeOptBool(&s.AutomaticCopilotCodeReviewEnabled, d)
-	case "dismiss_stale_reviews_on_push":
-		return decodeBool(&s.DismissStaleReviewsOnPush, d)
-	case "require_code_owner_review":
-		return decodeBool(&s.RequireCodeOwnerReview, d)
-	case "require_last_push_approval":
-		return decodeBool(&s.RequireLastPushApproval, d)
-	case "required_approving_review_count":
-		return decodeInt64(&s.RequiredApprovingReviewCount, d)
-	case "required_review_thread_resolution":
-		return decodeBool(&s.RequiredReviewThreadResolution, d)
-	case "required_reviewers":
-		return decodeSlice(&s.RequiredReviewers, d, (*RepositoryRuleParamsRequiredReviewerConfiguration).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulePullRequestParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulePullRequestParametersMembers) {
+	case 0:
+		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem]) // "allowed_merge_methods"
+	case 1:
+		return decodeOptBool(&s.AutomaticCopilotCodeReviewEnabled, d) // "automatic_copilot_code_review_enabled"
+	case 2:
+		return decodeBool(&s.DismissStaleReviewsOnPush, d) // "dismiss_stale_reviews_on_push"
+	case 3:
+		return decodeBool(&s.RequireCodeOwnerReview, d) // "require_code_owner_review"
+	case 4:
+		return decodeBool(&s.RequireLastPushApproval, d) // "require_last_push_approval"
+	case 5:
+		return decodeInt64(&s.RequiredApprovingReviewCount, d) // "required_approving_review_count"
+	case 6:
+		return decodeBool(&s.RequiredReviewThreadResolution, d) // "required_review_thread_resolution"
+	case 7:
+		return decodeSlice(&s.RequiredReviewers, d, (*RepositoryRuleParamsRequiredReviewerConfiguration).decodeJSON) // "required_reviewers"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2439,14 +2343,11 @@ func (s *RepositoryRuleRequiredDeployments) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredDeployments) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleRequiredDeploymentsType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredDeploymentsParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredDeploymentsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredDeploymentsMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleRequiredDeploymentsType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredDeploymentsParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2500,12 +2401,9 @@ func (s *RepositoryRuleRequiredDeploymentsParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "required_deployment_environments":
-		return decodeSlice(&s.RequiredDeploymentEnvironments, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredDeploymentsParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredDeploymentsParametersMembers) {
+	case 0:
+		return decodeSlice(&s.RequiredDeploymentEnvironments, d, decodeStr) // "required_deployment_environments"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2555,12 +2453,9 @@ func (s *RepositoryRuleRequiredLinearHistory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredLinearHistory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleRequiredLinearHistoryType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredLinearHistoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredLinearHistoryMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleRequiredLinearHistoryType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2610,12 +2505,9 @@ func (s *RepositoryRuleRequiredSignatures) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredSignatures) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleRequiredSignaturesType](&s.Type, d)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredSignaturesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredSignaturesMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleRequiredSignaturesType](&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2665,14 +2557,11 @@ func (s *RepositoryRuleRequiredStatusChecks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredStatusChecks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleRequiredStatusChecksType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredStatusChecksParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredStatusChecksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredStatusChecksMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleRequiredStatusChecksType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredStatusChecksParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2726,16 +2615,13 @@ func (s *RepositoryRuleRequiredStatusChecksParameters) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "do_not_enforce_on_create":
-		return decodeOptBool(&s.DoNotEnforceOnCreate, d)
-	case "required_status_checks":
-		return decodeSlice(&s.RequiredStatusChecks, d, (*RepositoryRuleParamsStatusCheckConfiguration).decodeJSON)
-	case "strict_required_status_checks_policy":
-		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d)
-	}
-	if name := foldedKey(key, repositoryRuleRequiredStatusChecksParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleRequiredStatusChecksParametersMembers) {
+	case 0:
+		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
+	case 1:
+		return decodeSlice(&s.RequiredStatusChecks, d, (*RepositoryRuleParamsStatusCheckConfiguration).decodeJSON) // "required_status_checks"
+	case 2:
+		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d) // "strict_required_status_checks_policy"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2799,14 +2685,11 @@ func (s *RepositoryRuleTagNamePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleTagNamePattern) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleTagNamePatternType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleTagNamePatternMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleTagNamePatternMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleTagNamePatternType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2860,14 +2743,11 @@ func (s *RepositoryRuleUpdate) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleUpdate) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleUpdateType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleUpdateParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleUpdateMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleUpdateMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleUpdateType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleUpdateParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2921,12 +2801,9 @@ func (s *RepositoryRuleUpdateParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleUpdateParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "update_allows_fetch_and_merge":
-		return decodeBool(&s.UpdateAllowsFetchAndMerge, d)
-	}
-	if name := foldedKey(key, repositoryRuleUpdateParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleUpdateParametersMembers) {
+	case 0:
+		return decodeBool(&s.UpdateAllowsFetchAndMerge, d) // "update_allows_fetch_and_merge"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2976,14 +2853,11 @@ func (s *RepositoryRuleWorkflows) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleWorkflows) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeEnum[RepositoryRuleWorkflowsType](&s.Type, d)
-	case "parameters":
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleWorkflowsParameters).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleWorkflowsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleWorkflowsMembers) {
+	case 0:
+		return decodeEnum[RepositoryRuleWorkflowsType](&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Parameters, d, (*RepositoryRuleWorkflowsParameters).decodeJSON) // "parameters"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3037,14 +2911,11 @@ func (s *RepositoryRuleWorkflowsParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleWorkflowsParameters) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "do_not_enforce_on_create":
-		return decodeOptBool(&s.DoNotEnforceOnCreate, d)
-	case "workflows":
-		return decodeSlice(&s.Workflows, d, (*RepositoryRuleParamsWorkflowFileReference).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRuleWorkflowsParametersMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRuleWorkflowsParametersMembers) {
+	case 0:
+		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
+	case 1:
+		return decodeSlice(&s.Workflows, d, (*RepositoryRuleParamsWorkflowFileReference).decodeJSON) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3106,38 +2977,35 @@ func (s *RepositoryRuleset) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleset) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "target":
-		return decodeOptEnum(&s.Target, d)
-	case "source_type":
-		return decodeOptEnum(&s.SourceType, d)
-	case "source":
-		return decodeStr(&s.Source, d)
-	case "enforcement":
-		return decodeEnum[RepositoryRuleEnforcement](&s.Enforcement, d)
-	case "bypass_actors":
-		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON)
-	case "current_user_can_bypass":
-		return decodeOptEnum(&s.CurrentUserCanBypass, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "_links":
-		return decodePtr(&s.Links, d, (*RepositoryRulesetLinks).decodeJSON)
-	case "conditions":
-		return decodeNullable(&s.Conditions, d, (*RepositoryRulesetConditions2).decodeJSON)
-	case "rules":
-		return decodeSlice(&s.Rules, d, (*RepositoryRule).decodeJSON)
-	case "created_at":
-		return decodeOptTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeOptTime(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, repositoryRulesetMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeOptEnum(&s.Target, d) // "target"
+	case 3:
+		return decodeOptEnum(&s.SourceType, d) // "source_type"
+	case 4:
+		return decodeStr(&s.Source, d) // "source"
+	case 5:
+		return decodeEnum[RepositoryRuleEnforcement](&s.Enforcement, d) // "enforcement"
+	case 6:
+		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON) // "bypass_actors"
+	case 7:
+		return decodeOptEnum(&s.CurrentUserCanBypass, d) // "current_user_can_bypass"
+	case 8:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 9:
+		return decodePtr(&s.Links, d, (*RepositoryRulesetLinks).decodeJSON) // "_links"
+	case 10:
+		return decodeNullable(&s.Conditions, d, (*RepositoryRulesetConditions2).decodeJSON) // "conditions"
+	case 11:
+		return decodeSlice(&s.Rules, d, (*RepositoryRule).decodeJSON) // "rules"
+	case 12:
+		return decodeOptTime(&s.CreatedAt, d) // "created_at"
+	case 13:
+		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3253,16 +3121,13 @@ func (s *RepositoryRulesetBypassActor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetBypassActor) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor_id":
-		return decodeNullable(&s.ActorID, d, decodeInt64)
-	case "actor_type":
-		return decodeEnum[RepositoryRulesetBypassActorActorType](&s.ActorType, d)
-	case "bypass_mode":
-		return decodeOptEnum(&s.BypassMode, d)
-	}
-	if name := foldedKey(key, repositoryRulesetBypassActorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetBypassActorMembers) {
+	case 0:
+		return decodeNullable(&s.ActorID, d, decodeInt64) // "actor_id"
+	case 1:
+		return decodeEnum[RepositoryRulesetBypassActorActorType](&s.ActorType, d) // "actor_type"
+	case 2:
+		return decodeOptEnum(&s.BypassMode, d) // "bypass_mode"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3324,12 +3189,9 @@ func (s *RepositoryRulesetConditions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ref_name":
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsMembers) {
+	case 0:
+		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3457,14 +3319,11 @@ func (s *RepositoryRulesetConditionsRefName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRefName) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "include":
-		return decodeSlice(&s.Include, d, decodeStr)
-	case "exclude":
-		return decodeSlice(&s.Exclude, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsRefNameMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsRefNameMembers) {
+	case 0:
+		return decodeSlice(&s.Include, d, decodeStr) // "include"
+	case 1:
+		return decodeSlice(&s.Exclude, d, decodeStr) // "exclude"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3520,12 +3379,9 @@ func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeJSON(d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "repository_ids":
-		return decodeSlice(&s.RepositoryIDs, d, decodeInt64)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers) {
+	case 0:
+		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3577,16 +3433,13 @@ func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeJS
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "include":
-		return decodeSlice(&s.Include, d, decodeStr)
-	case "exclude":
-		return decodeSlice(&s.Exclude, d, decodeStr)
-	case "protected":
-		return decodeOptBool(&s.Protected, d)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers) {
+	case 0:
+		return decodeSlice(&s.Include, d, decodeStr) // "include"
+	case 1:
+		return decodeSlice(&s.Exclude, d, decodeStr) // "exclude"
+	case 2:
+		return decodeOptBool(&s.Protected, d) // "protected"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3646,16 +3499,13 @@ func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "property_values":
-		return decodeSlice(&s.PropertyValues, d, decodeStr)
-	case "source":
-		return decodeOptEnum(&s.Source, d)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsRepositoryPropertySpecMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsRepositoryPropertySpecMembers) {
+	case 0:
+		return decodeStr(&s.Name, d) // "name"
+	case 1:
+		return decodeSlice(&s.PropertyValues, d, decodeStr) // "property_values"
+	case 2:
+		return decodeOptEnum(&s.Source, d) // "source"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3711,14 +3561,11 @@ func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "include":
-		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON)
-	case "exclude":
-		return decodeSlice(&s.Exclude, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers) {
+	case 0:
+		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "include"
+	case 1:
+		return decodeSlice(&s.Exclude, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "exclude"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3790,24 +3637,21 @@ func (s *RepositoryRulesetCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryRulesetCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "repository_ruleset":
-		return s.RepositoryRuleset.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRulesetCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetCreatedMembers) {
+	case 0:
+		return decodeEnum[RepositoryRulesetCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3877,24 +3721,21 @@ func (s *RepositoryRulesetDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryRulesetDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "repository_ruleset":
-		return s.RepositoryRuleset.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRulesetDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetDeletedMembers) {
+	case 0:
+		return decodeEnum[RepositoryRulesetDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3964,26 +3805,23 @@ func (s *RepositoryRulesetEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[RepositoryRulesetEditedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "repository_ruleset":
-		return s.RepositoryRuleset.decodeJSON(d)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChanges).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedMembers) {
+	case 0:
+		return decodeEnum[RepositoryRulesetEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
+	case 6:
+		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChanges).decodeJSON) // "changes"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4057,18 +3895,15 @@ func (s *RepositoryRulesetEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "name":
-		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "enforcement":
-		return decodePtr(&s.Enforcement, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "conditions":
-		return decodePtr(&s.Conditions, d, (*RepositoryRulesetEditedChangesConditions).decodeJSON)
-	case "rules":
-		return decodePtr(&s.Rules, d, (*RepositoryRulesetEditedChangesRules).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "name"
+	case 1:
+		return decodePtr(&s.Enforcement, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "enforcement"
+	case 2:
+		return decodePtr(&s.Conditions, d, (*RepositoryRulesetEditedChangesConditions).decodeJSON) // "conditions"
+	case 3:
+		return decodePtr(&s.Rules, d, (*RepositoryRulesetEditedChangesRules).decodeJSON) // "rules"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4132,16 +3967,13 @@ func (s *RepositoryRulesetEditedChangesConditions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "added":
-		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON)
-	case "deleted":
-		return decodeSlice(&s.Deleted, d, (*RepositoryRulesetConditions).decodeJSON)
-	case "updated":
-		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItem).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesConditionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesConditionsMembers) {
+	case 0:
+		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON) // "added"
+	case 1:
+		return decodeSlice(&s.Deleted, d, (*RepositoryRulesetConditions).decodeJSON) // "deleted"
+	case 2:
+		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItem).decodeJSON) // "updated"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4225,14 +4057,11 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "condition":
-		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesConditionsUpdatedItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemMembers) {
+	case 0:
+		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON) // "condition"
+	case 1:
+		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges).decodeJSON) // "changes"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4288,18 +4117,15 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "condition_type":
-		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "target":
-		return decodePtr(&s.Target, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "include":
-		return decodePtr(&s.Include, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON)
-	case "exclude":
-		return decodePtr(&s.Exclude, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers) {
+	case 0:
+		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "condition_type"
+	case 1:
+		return decodePtr(&s.Target, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "target"
+	case 2:
+		return decodePtr(&s.Include, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON) // "include"
+	case 3:
+		return decodePtr(&s.Exclude, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON) // "exclude"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4363,12 +4189,9 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) deco
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeSlice(&s.From, d, decodeStr)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers) {
+	case 0:
+		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4420,16 +4243,13 @@ func (s *RepositoryRulesetEditedChangesRules) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRules) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "added":
-		return decodeSlice(&s.Added, d, (*RepositoryRule).decodeJSON)
-	case "deleted":
-		return decodeSlice(&s.Deleted, d, (*RepositoryRule).decodeJSON)
-	case "updated":
-		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesRulesUpdatedItem).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesRulesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesRulesMembers) {
+	case 0:
+		return decodeSlice(&s.Added, d, (*RepositoryRule).decodeJSON) // "added"
+	case 1:
+		return decodeSlice(&s.Deleted, d, (*RepositoryRule).decodeJSON) // "deleted"
+	case 2:
+		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesRulesUpdatedItem).decodeJSON) // "updated"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4513,14 +4333,11 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "rule":
-		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON)
-	case "changes":
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesRulesUpdatedItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesRulesUpdatedItemMembers) {
+	case 0:
+		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON) // "rule"
+	case 1:
+		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges).decodeJSON) // "changes"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4576,16 +4393,13 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "configuration":
-		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "rule_type":
-		return decodePtr(&s.RuleType, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	case "pattern":
-		return decodePtr(&s.Pattern, d, (*OrganizationRenamedChangesLogin).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers) {
+	case 0:
+		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "configuration"
+	case 1:
+		return decodePtr(&s.RuleType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "rule_type"
+	case 2:
+		return decodePtr(&s.Pattern, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "pattern"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4645,14 +4459,11 @@ func (s *RepositoryRulesetLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinks) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "self":
-		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON)
-	case "html":
-		return decodeNullable(&s.HTML, d, (*RepositoryRulesetLinksHTML).decodeJSON)
-	}
-	if name := foldedKey(key, repositoryRulesetLinksMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetLinksMembers) {
+	case 0:
+		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON) // "self"
+	case 1:
+		return decodeNullable(&s.HTML, d, (*RepositoryRulesetLinksHTML).decodeJSON) // "html"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4712,12 +4523,9 @@ func (s *RepositoryRulesetLinksHTML) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinksHTML) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "href":
-		return decodeOptStr(&s.Href, d)
-	}
-	if name := foldedKey(key, repositoryRulesetLinksHTMLMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetLinksHTMLMembers) {
+	case 0:
+		return decodeOptStr(&s.Href, d) // "href"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4769,12 +4577,9 @@ func (s *RepositoryRulesetLinksSelf) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinksSelf) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "href":
-		return decodeOptStr(&s.Href, d)
-	}
-	if name := foldedKey(key, repositoryRulesetLinksSelfMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, repositoryRulesetLinksSelfMembers) {
+	case 0:
+		return decodeOptStr(&s.Href, d) // "href"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

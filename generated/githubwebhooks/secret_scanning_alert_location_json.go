@@ -15,24 +15,21 @@ func (s *SecretScanningAlertLocationCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertLocationCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SecretScanningAlertLocationCreatedActionValue](&s.ActionValue, d)
-	case "alert":
-		return s.Alert.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "location":
-		return s.Location.decodeJSON(d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	}
-	if name := foldedKey(key, secretScanningAlertLocationCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningAlertLocationCreatedMembers) {
+	case 0:
+		return decodeEnum[SecretScanningAlertLocationCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Alert.decodeJSON(d) // "alert"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Location.decodeJSON(d) // "location"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -98,14 +95,11 @@ func (s *SecretScanningLocation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "details":
-		return decodePtr(&s.Details, d, (*SecretScanningLocationDetails).decodeJSON)
-	}
-	if name := foldedKey(key, secretScanningLocationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationMembers) {
+	case 0:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 1:
+		return decodePtr(&s.Details, d, (*SecretScanningLocationDetails).decodeJSON) // "details"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -161,28 +155,25 @@ func (s *SecretScanningLocationCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "start_line":
-		return decodeFloat64(&s.StartLine, d)
-	case "end_line":
-		return decodeFloat64(&s.EndLine, d)
-	case "start_column":
-		return decodeFloat64(&s.StartColumn, d)
-	case "end_column":
-		return decodeFloat64(&s.EndColumn, d)
-	case "blob_sha":
-		return decodeStr(&s.BlobSHA, d)
-	case "blob_url":
-		return decodeStr(&s.BlobURL, d)
-	case "commit_sha":
-		return decodeStr(&s.CommitSHA, d)
-	case "commit_url":
-		return decodeStr(&s.CommitURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationCommitMembers) {
+	case 0:
+		return decodeStr(&s.Path, d) // "path"
+	case 1:
+		return decodeFloat64(&s.StartLine, d) // "start_line"
+	case 2:
+		return decodeFloat64(&s.EndLine, d) // "end_line"
+	case 3:
+		return decodeFloat64(&s.StartColumn, d) // "start_column"
+	case 4:
+		return decodeFloat64(&s.EndColumn, d) // "end_column"
+	case 5:
+		return decodeStr(&s.BlobSHA, d) // "blob_sha"
+	case 6:
+		return decodeStr(&s.BlobURL, d) // "blob_url"
+	case 7:
+		return decodeStr(&s.CommitSHA, d) // "commit_sha"
+	case 8:
+		return decodeStr(&s.CommitURL, d) // "commit_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -495,12 +486,9 @@ func (s *SecretScanningLocationDiscussionBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "discussion_body_url":
-		return decodeStr(&s.DiscussionBodyURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationDiscussionBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationDiscussionBodyMembers) {
+	case 0:
+		return decodeStr(&s.DiscussionBodyURL, d) // "discussion_body_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -550,12 +538,9 @@ func (s *SecretScanningLocationDiscussionComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "discussion_comment_url":
-		return decodeStr(&s.DiscussionCommentURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationDiscussionCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationDiscussionCommentMembers) {
+	case 0:
+		return decodeStr(&s.DiscussionCommentURL, d) // "discussion_comment_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -605,12 +590,9 @@ func (s *SecretScanningLocationDiscussionTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "discussion_title_url":
-		return decodeStr(&s.DiscussionTitleURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationDiscussionTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationDiscussionTitleMembers) {
+	case 0:
+		return decodeStr(&s.DiscussionTitleURL, d) // "discussion_title_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -660,12 +642,9 @@ func (s *SecretScanningLocationIssueBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issue_body_url":
-		return decodeStr(&s.IssueBodyURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationIssueBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationIssueBodyMembers) {
+	case 0:
+		return decodeStr(&s.IssueBodyURL, d) // "issue_body_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -715,12 +694,9 @@ func (s *SecretScanningLocationIssueComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationIssueCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationIssueCommentMembers) {
+	case 0:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -770,12 +746,9 @@ func (s *SecretScanningLocationIssueTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "issue_title_url":
-		return decodeStr(&s.IssueTitleURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationIssueTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationIssueTitleMembers) {
+	case 0:
+		return decodeStr(&s.IssueTitleURL, d) // "issue_title_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -825,12 +798,9 @@ func (s *SecretScanningLocationPullRequestBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestBody) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull_request_body_url":
-		return decodeStr(&s.PullRequestBodyURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationPullRequestBodyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationPullRequestBodyMembers) {
+	case 0:
+		return decodeStr(&s.PullRequestBodyURL, d) // "pull_request_body_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -880,12 +850,9 @@ func (s *SecretScanningLocationPullRequestComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull_request_comment_url":
-		return decodeStr(&s.PullRequestCommentURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationPullRequestCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationPullRequestCommentMembers) {
+	case 0:
+		return decodeStr(&s.PullRequestCommentURL, d) // "pull_request_comment_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -935,12 +902,9 @@ func (s *SecretScanningLocationPullRequestReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestReview) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull_request_review_url":
-		return decodeStr(&s.PullRequestReviewURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationPullRequestReviewMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationPullRequestReviewMembers) {
+	case 0:
+		return decodeStr(&s.PullRequestReviewURL, d) // "pull_request_review_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -990,12 +954,9 @@ func (s *SecretScanningLocationPullRequestReviewComment) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull_request_review_comment_url":
-		return decodeStr(&s.PullRequestReviewCommentURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationPullRequestReviewCommentMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationPullRequestReviewCommentMembers) {
+	case 0:
+		return decodeStr(&s.PullRequestReviewCommentURL, d) // "pull_request_review_comment_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1045,12 +1006,9 @@ func (s *SecretScanningLocationPullRequestTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestTitle) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "pull_request_title_url":
-		return decodeStr(&s.PullRequestTitleURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationPullRequestTitleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationPullRequestTitleMembers) {
+	case 0:
+		return decodeStr(&s.PullRequestTitleURL, d) // "pull_request_title_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1100,28 +1058,25 @@ func (s *SecretScanningLocationWikiCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationWikiCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "start_line":
-		return decodeFloat64(&s.StartLine, d)
-	case "end_line":
-		return decodeFloat64(&s.EndLine, d)
-	case "start_column":
-		return decodeFloat64(&s.StartColumn, d)
-	case "end_column":
-		return decodeFloat64(&s.EndColumn, d)
-	case "blob_sha":
-		return decodeStr(&s.BlobSHA, d)
-	case "page_url":
-		return decodeStr(&s.PageURL, d)
-	case "commit_sha":
-		return decodeStr(&s.CommitSHA, d)
-	case "commit_url":
-		return decodeStr(&s.CommitURL, d)
-	}
-	if name := foldedKey(key, secretScanningLocationWikiCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, secretScanningLocationWikiCommitMembers) {
+	case 0:
+		return decodeStr(&s.Path, d) // "path"
+	case 1:
+		return decodeFloat64(&s.StartLine, d) // "start_line"
+	case 2:
+		return decodeFloat64(&s.EndLine, d) // "end_line"
+	case 3:
+		return decodeFloat64(&s.StartColumn, d) // "start_column"
+	case 4:
+		return decodeFloat64(&s.EndColumn, d) // "end_column"
+	case 5:
+		return decodeStr(&s.BlobSHA, d) // "blob_sha"
+	case 6:
+		return decodeStr(&s.PageURL, d) // "page_url"
+	case 7:
+		return decodeStr(&s.CommitSHA, d) // "commit_sha"
+	case 8:
+		return decodeStr(&s.CommitURL, d) // "commit_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

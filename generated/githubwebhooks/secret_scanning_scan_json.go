@@ -15,38 +15,35 @@ func (s *SecretScanningScanCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningScanCompleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SecretScanningScanCompletedActionValue](&s.ActionValue, d)
-	case "type":
-		return decodeEnum[SecretScanningScanCompletedType](&s.Type, d)
-	case "source":
-		return decodeEnum[SecretScanningScanCompletedSource](&s.Source, d)
-	case "started_at":
-		return decodeTime(&s.StartedAt, d)
-	case "completed_at":
-		return decodeTime(&s.CompletedAt, d)
-	case "secret_types":
+	switch memberIndex(key, secretScanningScanCompletedMembers) {
+	case 0:
+		return decodeEnum[SecretScanningScanCompletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeEnum[SecretScanningScanCompletedType](&s.Type, d) // "type"
+	case 2:
+		return decodeEnum[SecretScanningScanCompletedSource](&s.Source, d) // "source"
+	case 3:
+		return decodeTime(&s.StartedAt, d) // "started_at"
+	case 4:
+		return decodeTime(&s.CompletedAt, d) // "completed_at"
+	case 5:
 		return decodeNullable(&s.SecretTypes, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
-		})
-	case "custom_pattern_name":
-		return decodeNullable(&s.CustomPatternName, d, decodeStr)
-	case "custom_pattern_scope":
-		return decodeNullable(&s.CustomPatternScope, d, decodeEnum[SecretScanningScanCompletedCustomPatternScope])
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, secretScanningScanCompletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "secret_types"
+	case 6:
+		return decodeNullable(&s.CustomPatternName, d, decodeStr) // "custom_pattern_name"
+	case 7:
+		return decodeNullable(&s.CustomPatternScope, d, decodeEnum[SecretScanningScanCompletedCustomPatternScope]) // "custom_pattern_scope"
+	case 8:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 9:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 10:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 11:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 12:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

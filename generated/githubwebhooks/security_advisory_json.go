@@ -15,24 +15,21 @@ func (s *SecurityAdvisoryPublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SecurityAdvisoryPublishedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "security_advisory":
-		return s.SecurityAdvisory.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, securityAdvisoryPublishedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAdvisoryPublishedMembers) {
+	case 0:
+		return decodeEnum[SecurityAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -104,24 +101,21 @@ func (s *SecurityAdvisoryUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryUpdated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SecurityAdvisoryUpdatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "security_advisory":
-		return s.SecurityAdvisory.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, securityAdvisoryUpdatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAdvisoryUpdatedMembers) {
+	case 0:
+		return decodeEnum[SecurityAdvisoryUpdatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -193,24 +187,21 @@ func (s *SecurityAdvisoryWithdrawn) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryWithdrawn) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SecurityAdvisoryWithdrawnActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "security_advisory":
-		return s.SecurityAdvisory.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, securityAdvisoryWithdrawnMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAdvisoryWithdrawnMembers) {
+	case 0:
+		return decodeEnum[SecurityAdvisoryWithdrawnActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
+	case 6:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -282,36 +273,33 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cvss":
-		return s.Cvss.decodeJSON(d)
-	case "cvss_severities":
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON)
-	case "cwes":
-		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "ghsa_id":
-		return decodeStr(&s.GhsaID, d)
-	case "identifiers":
-		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON)
-	case "published_at":
-		return decodeStr(&s.PublishedAt, d)
-	case "references":
-		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON)
-	case "severity":
-		return decodeStr(&s.Severity, d)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "vulnerabilities":
-		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON)
-	case "withdrawn_at":
-		return decodeStr(&s.WithdrawnAt, d)
-	}
-	if name := foldedKey(key, securityAdvisoryWithdrawnSecurityAdvisoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAdvisoryWithdrawnSecurityAdvisoryMembers) {
+	case 0:
+		return s.Cvss.decodeJSON(d) // "cvss"
+	case 1:
+		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+	case 2:
+		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+	case 3:
+		return decodeStr(&s.Description, d) // "description"
+	case 4:
+		return decodeStr(&s.GhsaID, d) // "ghsa_id"
+	case 5:
+		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+	case 6:
+		return decodeStr(&s.PublishedAt, d) // "published_at"
+	case 7:
+		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+	case 8:
+		return decodeStr(&s.Severity, d) // "severity"
+	case 9:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 10:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 11:
+		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
+	case 12:
+		return decodeStr(&s.WithdrawnAt, d) // "withdrawn_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -423,36 +411,33 @@ func (s *WebhooksSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cvss":
-		return s.Cvss.decodeJSON(d)
-	case "cvss_severities":
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON)
-	case "cwes":
-		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "ghsa_id":
-		return decodeStr(&s.GhsaID, d)
-	case "identifiers":
-		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON)
-	case "published_at":
-		return decodeStr(&s.PublishedAt, d)
-	case "references":
-		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON)
-	case "severity":
-		return decodeStr(&s.Severity, d)
-	case "summary":
-		return decodeStr(&s.Summary, d)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	case "vulnerabilities":
-		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON)
-	case "withdrawn_at":
-		return decodeNullable(&s.WithdrawnAt, d, decodeStr)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryMembers) {
+	case 0:
+		return s.Cvss.decodeJSON(d) // "cvss"
+	case 1:
+		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+	case 2:
+		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+	case 3:
+		return decodeStr(&s.Description, d) // "description"
+	case 4:
+		return decodeStr(&s.GhsaID, d) // "ghsa_id"
+	case 5:
+		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+	case 6:
+		return decodeStr(&s.PublishedAt, d) // "published_at"
+	case 7:
+		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+	case 8:
+		return decodeStr(&s.Severity, d) // "severity"
+	case 9:
+		return decodeStr(&s.Summary, d) // "summary"
+	case 10:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
+	case 11:
+		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
+	case 12:
+		return decodeNullable(&s.WithdrawnAt, d, decodeStr) // "withdrawn_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -568,14 +553,11 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "score":
-		return decodeFloat64(&s.Score, d)
-	case "vector_string":
-		return decodeNullable(&s.VectorString, d, decodeStr)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryCvssMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryCvssMembers) {
+	case 0:
+		return decodeFloat64(&s.Score, d) // "score"
+	case 1:
+		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -631,14 +613,11 @@ func (s *WebhooksSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "cwe_id":
-		return decodeStr(&s.CweID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryCwesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryCwesItemMembers) {
+	case 0:
+		return decodeStr(&s.CweID, d) // "cwe_id"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -690,14 +669,11 @@ func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "type":
-		return decodeStr(&s.Type, d)
-	case "value":
-		return decodeStr(&s.Value, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryIdentifiersItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryIdentifiersItemMembers) {
+	case 0:
+		return decodeStr(&s.Type, d) // "type"
+	case 1:
+		return decodeStr(&s.Value, d) // "value"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -749,12 +725,9 @@ func (s *WebhooksSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryReferencesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryReferencesItemMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -804,18 +777,15 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "first_patched_version":
-		return decodeNullable(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON)
-	case "package":
-		return s.Package.decodeJSON(d)
-	case "severity":
-		return decodeStr(&s.Severity, d)
-	case "vulnerable_version_range":
-		return decodeStr(&s.VulnerableVersionRange, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryVulnerabilitiesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemMembers) {
+	case 0:
+		return decodeNullable(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON) // "first_patched_version"
+	case 1:
+		return s.Package.decodeJSON(d) // "package"
+	case 2:
+		return decodeStr(&s.Severity, d) // "severity"
+	case 3:
+		return decodeStr(&s.VulnerableVersionRange, d) // "vulnerable_version_range"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -875,12 +845,9 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeJ
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "identifier":
-		return decodeStr(&s.Identifier, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers) {
+	case 0:
+		return decodeStr(&s.Identifier, d) // "identifier"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -930,14 +897,11 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "ecosystem":
-		return decodeStr(&s.Ecosystem, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	}
-	if name := foldedKey(key, webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers) {
+	case 0:
+		return decodeStr(&s.Ecosystem, d) // "ecosystem"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

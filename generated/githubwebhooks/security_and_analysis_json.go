@@ -15,18 +15,15 @@ func (s *CodeOfConductSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeOfConductSimple) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "key":
-		return decodeStr(&s.Key, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "html_url":
-		return decodeNullable(&s.HTMLURL, d, decodeStr)
-	}
-	if name := foldedKey(key, codeOfConductSimpleMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, codeOfConductSimpleMembers) {
+	case 0:
+		return decodeStr(&s.URL, d) // "url"
+	case 1:
+		return decodeStr(&s.Key, d) // "key"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -86,216 +83,213 @@ func (s *FullRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *FullRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "owner":
-		return s.Owner.decodeJSON(d)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_downloads":
-		return decodeOptBool(&s.HasDownloads, d)
-	case "has_discussions":
-		return decodeBool(&s.HasDiscussions, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "disabled":
-		return decodeBool(&s.Disabled, d)
-	case "visibility":
-		return decodeOptStr(&s.Visibility, d)
-	case "pushed_at":
-		return decodeTime(&s.PushedAt, d)
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "template_repository":
-		return decodeNullable(&s.TemplateRepository, d, (*Repository).decodeJSON)
-	case "temp_clone_token":
-		return decodeNullable(&s.TempCloneToken, d, decodeStr)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "use_squash_pr_title_as_default":
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d)
-	case "squash_merge_commit_title":
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d)
-	case "squash_merge_commit_message":
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d)
-	case "merge_commit_title":
-		return decodeOptEnum(&s.MergeCommitTitle, d)
-	case "merge_commit_message":
-		return decodeOptEnum(&s.MergeCommitMessage, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "web_commit_signoff_required":
-		return decodeOptBool(&s.WebCommitSignoffRequired, d)
-	case "subscribers_count":
-		return decodeInt64(&s.SubscribersCount, d)
-	case "network_count":
-		return decodeInt64(&s.NetworkCount, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON)
-	case "organization":
-		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON)
-	case "parent":
-		return decodePtr(&s.Parent, d, (*Repository).decodeJSON)
-	case "source":
-		return decodePtr(&s.Source, d, (*Repository).decodeJSON)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "anonymous_access_enabled":
-		return decodeOptBool(&s.AnonymousAccessEnabled, d)
-	case "code_of_conduct":
-		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConductSimple).decodeJSON)
-	case "security_and_analysis":
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	}
-	if name := foldedKey(key, fullRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, fullRepositoryMembers) {
+	case 0:
+		return decodeInt64(&s.ID, d) // "id"
+	case 1:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 4:
+		return s.Owner.decodeJSON(d) // "owner"
+	case 5:
+		return decodeBool(&s.Private, d) // "private"
+	case 6:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 7:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 8:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 9:
+		return decodeStr(&s.URL, d) // "url"
+	case 10:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 11:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 12:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 13:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 14:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 15:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 16:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 17:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 18:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 19:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 20:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 21:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 22:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 23:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 24:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 25:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 26:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 27:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 28:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 29:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 30:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 31:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 32:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 33:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 34:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 35:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 36:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 37:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 38:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 39:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 40:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 41:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 42:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 43:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 44:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 45:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 46:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 47:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 48:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 49:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 50:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 51:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 52:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 53:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 54:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 55:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
+	case 56:
+		return decodeInt64(&s.Size, d) // "size"
+	case 57:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 58:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 59:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 60:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 61:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 62:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 63:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 64:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 65:
+		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
+	case 66:
+		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
+	case 67:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 68:
+		return decodeBool(&s.Disabled, d) // "disabled"
+	case 69:
+		return decodeOptStr(&s.Visibility, d) // "visibility"
+	case 70:
+		return decodeTime(&s.PushedAt, d) // "pushed_at"
+	case 71:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 72:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 73:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 74:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 75:
+		return decodeNullable(&s.TemplateRepository, d, (*Repository).decodeJSON) // "template_repository"
+	case 76:
+		return decodeNullable(&s.TempCloneToken, d, decodeStr) // "temp_clone_token"
+	case 77:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 78:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 79:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 80:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 81:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 82:
+		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
+	case 83:
+		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
+	case 84:
+		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
+	case 85:
+		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
+	case 86:
+		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
+	case 87:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 88:
+		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
+	case 89:
+		return decodeInt64(&s.SubscribersCount, d) // "subscribers_count"
+	case 90:
+		return decodeInt64(&s.NetworkCount, d) // "network_count"
+	case 91:
+		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+	case 92:
+		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
+	case 93:
+		return decodePtr(&s.Parent, d, (*Repository).decodeJSON) // "parent"
+	case 94:
+		return decodePtr(&s.Source, d, (*Repository).decodeJSON) // "source"
+	case 95:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 96:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 97:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 98:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 99:
+		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
+	case 100:
+		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConductSimple).decodeJSON) // "code_of_conduct"
+	case 101:
+		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
+	case 102:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -641,22 +635,19 @@ func (s *SecurityAndAnalysis) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, securityAndAnalysisMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysisMembers) {
+	case 0:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -724,12 +715,9 @@ func (s *SecurityAndAnalysisChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysisChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON)
-	}
-	if name := foldedKey(key, securityAndAnalysisChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysisChangesMembers) {
+	case 0:
+		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -781,12 +769,9 @@ func (s *SecurityAndAnalysisChangesFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysisChangesFrom) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "security_and_analysis":
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON)
-	}
-	if name := foldedKey(key, securityAndAnalysisChangesFromMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, securityAndAnalysisChangesFromMembers) {
+	case 0:
+		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,24 +15,21 @@ func (s *SponsorshipCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipCancelled) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipCancelledActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipCancelledMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipCancelledMembers) {
+	case 0:
+		return decodeEnum[SponsorshipCancelledActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -102,24 +99,21 @@ func (s *SponsorshipCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipCreatedMembers) {
+	case 0:
+		return decodeEnum[SponsorshipCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -189,26 +183,23 @@ func (s *SponsorshipEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipEditedMembers) {
+	case 0:
+		return decodeEnum[SponsorshipEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -280,12 +271,9 @@ func (s *SponsorshipEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "privacy_level":
-		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON)
-	}
-	if name := foldedKey(key, sponsorshipEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON) // "privacy_level"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -337,12 +325,9 @@ func (s *SponsorshipEditedChangesPrivacyLevel) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, sponsorshipEditedChangesPrivacyLevelMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipEditedChangesPrivacyLevelMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -392,26 +377,23 @@ func (s *SponsorshipPendingCancellation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipPendingCancellation) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipPendingCancellationActionValue](&s.ActionValue, d)
-	case "effective_date":
-		return decodeOptStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipPendingCancellationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipPendingCancellationMembers) {
+	case 0:
+		return decodeEnum[SponsorshipPendingCancellationActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeOptStr(&s.EffectiveDate, d) // "effective_date"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -485,28 +467,25 @@ func (s *SponsorshipPendingTierChange) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipPendingTierChange) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipPendingTierChangeActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "effective_date":
-		return decodeOptStr(&s.EffectiveDate, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipPendingTierChangeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipPendingTierChangeMembers) {
+	case 0:
+		return decodeEnum[SponsorshipPendingTierChangeActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodeOptStr(&s.EffectiveDate, d) // "effective_date"
+	case 3:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 4:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 5:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 6:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 7:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 8:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -582,26 +561,23 @@ func (s *SponsorshipTierChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipTierChanged) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SponsorshipTierChangedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sponsorship":
-		return s.Sponsorship.decodeJSON(d)
-	}
-	if name := foldedKey(key, sponsorshipTierChangedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, sponsorshipTierChangedMembers) {
+	case 0:
+		return decodeEnum[SponsorshipTierChangedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return s.Sponsorship.decodeJSON(d) // "sponsorship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -673,12 +649,9 @@ func (s *WebhooksChanges8) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges8) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "tier":
-		return s.Tier.decodeJSON(d)
-	}
-	if name := foldedKey(key, webhooksChanges8Members); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksChanges8Members) {
+	case 0:
+		return s.Tier.decodeJSON(d) // "tier"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -728,12 +701,9 @@ func (s *WebhooksChanges8Tier) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges8Tier) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return s.From.decodeJSON(d)
-	}
-	if name := foldedKey(key, webhooksChanges8TierMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksChanges8TierMembers) {
+	case 0:
+		return s.From.decodeJSON(d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -783,24 +753,21 @@ func (s *WebhooksSponsorship) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSponsorship) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "maintainer":
-		return decodePtr(&s.Maintainer, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "privacy_level":
-		return decodeStr(&s.PrivacyLevel, d)
-	case "sponsor":
-		return decodeNullable(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "sponsorable":
-		return decodeNullable(&s.Sponsorable, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "tier":
-		return s.Tier.decodeJSON(d)
-	}
-	if name := foldedKey(key, webhooksSponsorshipMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSponsorshipMembers) {
+	case 0:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodePtr(&s.Maintainer, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "maintainer"
+	case 2:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 3:
+		return decodeStr(&s.PrivacyLevel, d) // "privacy_level"
+	case 4:
+		return decodeNullable(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsor"
+	case 5:
+		return decodeNullable(&s.Sponsorable, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsorable"
+	case 6:
+		return s.Tier.decodeJSON(d) // "tier"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -872,28 +839,25 @@ func (s *WebhooksSponsorshipTier) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSponsorshipTier) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeStr(&s.Description, d)
-	case "is_custom_ammount":
-		return decodeOptBool(&s.IsCustomAmmount, d)
-	case "is_custom_amount":
-		return decodeOptBool(&s.IsCustomAmount, d)
-	case "is_one_time":
-		return decodeBool(&s.IsOneTime, d)
-	case "monthly_price_in_cents":
-		return decodeInt64(&s.MonthlyPriceInCents, d)
-	case "monthly_price_in_dollars":
-		return decodeInt64(&s.MonthlyPriceInDollars, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	}
-	if name := foldedKey(key, webhooksSponsorshipTierMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, webhooksSponsorshipTierMembers) {
+	case 0:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 1:
+		return decodeStr(&s.Description, d) // "description"
+	case 2:
+		return decodeOptBool(&s.IsCustomAmmount, d) // "is_custom_ammount"
+	case 3:
+		return decodeOptBool(&s.IsCustomAmount, d) // "is_custom_amount"
+	case 4:
+		return decodeBool(&s.IsOneTime, d) // "is_one_time"
+	case 5:
+		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
+	case 6:
+		return decodeInt64(&s.MonthlyPriceInDollars, d) // "monthly_price_in_dollars"
+	case 7:
+		return decodeStr(&s.Name, d) // "name"
+	case 8:
+		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,44 +15,41 @@ func (s *Status) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Status) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeNullable(&s.AvatarURL, d, decodeStr)
-	case "branches":
-		return decodeSlice(&s.Branches, d, (*StatusBranchesItem).decodeJSON)
-	case "commit":
-		return s.Commit.decodeJSON(d)
-	case "context":
-		return decodeStr(&s.Context, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "state":
-		return decodeEnum[StatusState](&s.State, d)
-	case "target_url":
-		return decodeNullable(&s.TargetURL, d, decodeStr)
-	case "updated_at":
-		return decodeStr(&s.UpdatedAt, d)
-	}
-	if name := foldedKey(key, statusMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusMembers) {
+	case 0:
+		return decodeNullable(&s.AvatarURL, d, decodeStr) // "avatar_url"
+	case 1:
+		return decodeSlice(&s.Branches, d, (*StatusBranchesItem).decodeJSON) // "branches"
+	case 2:
+		return s.Commit.decodeJSON(d) // "commit"
+	case 3:
+		return decodeStr(&s.Context, d) // "context"
+	case 4:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 5:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 6:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 7:
+		return decodeInt64(&s.ID, d) // "id"
+	case 8:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 9:
+		return decodeStr(&s.Name, d) // "name"
+	case 10:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 11:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 12:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 13:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 14:
+		return decodeEnum[StatusState](&s.State, d) // "state"
+	case 15:
+		return decodeNullable(&s.TargetURL, d, decodeStr) // "target_url"
+	case 16:
+		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -162,16 +159,13 @@ func (s *StatusBranchesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusBranchesItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "commit":
-		return s.Commit.decodeJSON(d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "protected":
-		return decodeBool(&s.Protected, d)
-	}
-	if name := foldedKey(key, statusBranchesItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusBranchesItemMembers) {
+	case 0:
+		return s.Commit.decodeJSON(d) // "commit"
+	case 1:
+		return decodeStr(&s.Name, d) // "name"
+	case 2:
+		return decodeBool(&s.Protected, d) // "protected"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -225,14 +219,11 @@ func (s *StatusBranchesItemCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusBranchesItemCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "sha":
-		return decodeNullable(&s.SHA, d, decodeStr)
-	case "url":
-		return decodeNullable(&s.URL, d, decodeStr)
-	}
-	if name := foldedKey(key, statusBranchesItemCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusBranchesItemCommitMembers) {
+	case 0:
+		return decodeNullable(&s.SHA, d, decodeStr) // "sha"
+	case 1:
+		return decodeNullable(&s.URL, d, decodeStr) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -292,28 +283,25 @@ func (s *StatusCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return decodeNullable(&s.Author, d, (*StatusCommitAuthor).decodeJSON)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commit":
-		return s.Commit.decodeJSON(d)
-	case "committer":
-		return decodeNullable(&s.Committer, d, (*StatusCommitAuthor).decodeJSON)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "parents":
-		return decodeSlice(&s.Parents, d, (*StatusCommitParentsItem).decodeJSON)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, statusCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitMembers) {
+	case 0:
+		return decodeNullable(&s.Author, d, (*StatusCommitAuthor).decodeJSON) // "author"
+	case 1:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 2:
+		return s.Commit.decodeJSON(d) // "commit"
+	case 3:
+		return decodeNullable(&s.Committer, d, (*StatusCommitAuthor).decodeJSON) // "committer"
+	case 4:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 5:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 6:
+		return decodeSlice(&s.Parents, d, (*StatusCommitParentsItem).decodeJSON) // "parents"
+	case 7:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 8:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -395,52 +383,49 @@ func (s *StatusCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "avatar_url":
-		return decodeOptStr(&s.AvatarURL, d)
-	case "deleted":
-		return decodeOptBool(&s.Deleted, d)
-	case "email":
-		return decodeNullable(&s.Email, d, decodeStr)
-	case "events_url":
-		return decodeOptStr(&s.EventsURL, d)
-	case "followers_url":
-		return decodeOptStr(&s.FollowersURL, d)
-	case "following_url":
-		return decodeOptStr(&s.FollowingURL, d)
-	case "gists_url":
-		return decodeOptStr(&s.GistsURL, d)
-	case "gravatar_id":
-		return decodeOptStr(&s.GravatarID, d)
-	case "html_url":
-		return decodeOptStr(&s.HTMLURL, d)
-	case "id":
-		return decodeOptInt64(&s.ID, d)
-	case "login":
-		return decodeOptStr(&s.Login, d)
-	case "name":
-		return decodeOptStr(&s.Name, d)
-	case "node_id":
-		return decodeOptStr(&s.NodeID, d)
-	case "organizations_url":
-		return decodeOptStr(&s.OrganizationsURL, d)
-	case "received_events_url":
-		return decodeOptStr(&s.ReceivedEventsURL, d)
-	case "repos_url":
-		return decodeOptStr(&s.ReposURL, d)
-	case "site_admin":
-		return decodeOptBool(&s.SiteAdmin, d)
-	case "starred_url":
-		return decodeOptStr(&s.StarredURL, d)
-	case "subscriptions_url":
-		return decodeOptStr(&s.SubscriptionsURL, d)
-	case "type":
-		return decodeOptEnum(&s.Type, d)
-	case "url":
-		return decodeOptStr(&s.URL, d)
-	}
-	if name := foldedKey(key, statusCommitAuthorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitAuthorMembers) {
+	case 0:
+		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
+	case 1:
+		return decodeOptBool(&s.Deleted, d) // "deleted"
+	case 2:
+		return decodeNullable(&s.Email, d, decodeStr) // "email"
+	case 3:
+		return decodeOptStr(&s.EventsURL, d) // "events_url"
+	case 4:
+		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
+	case 5:
+		return decodeOptStr(&s.FollowingURL, d) // "following_url"
+	case 6:
+		return decodeOptStr(&s.GistsURL, d) // "gists_url"
+	case 7:
+		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
+	case 8:
+		return decodeOptStr(&s.HTMLURL, d) // "html_url"
+	case 9:
+		return decodeOptInt64(&s.ID, d) // "id"
+	case 10:
+		return decodeOptStr(&s.Login, d) // "login"
+	case 11:
+		return decodeOptStr(&s.Name, d) // "name"
+	case 12:
+		return decodeOptStr(&s.NodeID, d) // "node_id"
+	case 13:
+		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
+	case 14:
+		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
+	case 15:
+		return decodeOptStr(&s.ReposURL, d) // "repos_url"
+	case 16:
+		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
+	case 17:
+		return decodeOptStr(&s.StarredURL, d) // "starred_url"
+	case 18:
+		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
+	case 19:
+		return decodeOptEnum(&s.Type, d) // "type"
+	case 20:
+		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -576,24 +561,21 @@ func (s *StatusCommitCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommit) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "author":
-		return s.Author.decodeJSON(d)
-	case "comment_count":
-		return decodeInt64(&s.CommentCount, d)
-	case "committer":
-		return s.Committer.decodeJSON(d)
-	case "message":
-		return decodeStr(&s.Message, d)
-	case "tree":
-		return s.Tree.decodeJSON(d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "verification":
-		return s.Verification.decodeJSON(d)
-	}
-	if name := foldedKey(key, statusCommitCommitMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitCommitMembers) {
+	case 0:
+		return s.Author.decodeJSON(d) // "author"
+	case 1:
+		return decodeInt64(&s.CommentCount, d) // "comment_count"
+	case 2:
+		return s.Committer.decodeJSON(d) // "committer"
+	case 3:
+		return decodeStr(&s.Message, d) // "message"
+	case 4:
+		return s.Tree.decodeJSON(d) // "tree"
+	case 5:
+		return decodeStr(&s.URL, d) // "url"
+	case 6:
+		return s.Verification.decodeJSON(d) // "verification"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -655,18 +637,15 @@ func (s *StatusCommitCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "date":
-		return decodeStr(&s.Date, d)
-	case "email":
-		return decodeStr(&s.Email, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "username":
-		return decodeOptStr(&s.Username, d)
-	}
-	if name := foldedKey(key, statusCommitCommitAuthorMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitCommitAuthorMembers) {
+	case 0:
+		return decodeStr(&s.Date, d) // "date"
+	case 1:
+		return decodeStr(&s.Email, d) // "email"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeOptStr(&s.Username, d) // "username"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -724,14 +703,11 @@ func (s *StatusCommitCommitTree) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitTree) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, statusCommitCommitTreeMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitCommitTreeMembers) {
+	case 0:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 1:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -783,20 +759,17 @@ func (s *StatusCommitCommitVerification) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitVerification) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "payload":
-		return decodeNullable(&s.Payload, d, decodeStr)
-	case "reason":
-		return decodeEnum[StatusCommitCommitVerificationReason](&s.Reason, d)
-	case "signature":
-		return decodeNullable(&s.Signature, d, decodeStr)
-	case "verified":
-		return decodeBool(&s.Verified, d)
-	case "verified_at":
-		return decodeNullable(&s.VerifiedAt, d, decodeStr)
-	}
-	if name := foldedKey(key, statusCommitCommitVerificationMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitCommitVerificationMembers) {
+	case 0:
+		return decodeNullable(&s.Payload, d, decodeStr) // "payload"
+	case 1:
+		return decodeEnum[StatusCommitCommitVerificationReason](&s.Reason, d) // "reason"
+	case 2:
+		return decodeNullable(&s.Signature, d, decodeStr) // "signature"
+	case 3:
+		return decodeBool(&s.Verified, d) // "verified"
+	case 4:
+		return decodeNullable(&s.VerifiedAt, d, decodeStr) // "verified_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -866,16 +839,13 @@ func (s *StatusCommitParentsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitParentsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "sha":
-		return decodeStr(&s.SHA, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, statusCommitParentsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, statusCommitParentsItemMembers) {
+	case 0:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 1:
+		return decodeStr(&s.SHA, d) // "sha"
+	case 2:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

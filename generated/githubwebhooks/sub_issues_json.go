@@ -15,30 +15,27 @@ func (s *SubIssuesParentIssueAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesParentIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SubIssuesParentIssueAddedActionValue](&s.ActionValue, d)
-	case "parent_issue_id":
-		return decodeFloat64(&s.ParentIssueID, d)
-	case "parent_issue":
-		return s.ParentIssue.decodeJSON(d)
-	case "parent_issue_repo":
-		return s.ParentIssueRepo.decodeJSON(d)
-	case "sub_issue_id":
-		return decodeFloat64(&s.SubIssueID, d)
-	case "sub_issue":
-		return s.SubIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, subIssuesParentIssueAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, subIssuesParentIssueAddedMembers) {
+	case 0:
+		return decodeEnum[SubIssuesParentIssueAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+	case 2:
+		return s.ParentIssue.decodeJSON(d) // "parent_issue"
+	case 3:
+		return s.ParentIssueRepo.decodeJSON(d) // "parent_issue_repo"
+	case 4:
+		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+	case 5:
+		return s.SubIssue.decodeJSON(d) // "sub_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 8:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 9:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -114,30 +111,27 @@ func (s *SubIssuesParentIssueRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesParentIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SubIssuesParentIssueRemovedActionValue](&s.ActionValue, d)
-	case "parent_issue_id":
-		return decodeFloat64(&s.ParentIssueID, d)
-	case "parent_issue":
-		return s.ParentIssue.decodeJSON(d)
-	case "parent_issue_repo":
-		return s.ParentIssueRepo.decodeJSON(d)
-	case "sub_issue_id":
-		return decodeFloat64(&s.SubIssueID, d)
-	case "sub_issue":
-		return s.SubIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, subIssuesParentIssueRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, subIssuesParentIssueRemovedMembers) {
+	case 0:
+		return decodeEnum[SubIssuesParentIssueRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+	case 2:
+		return s.ParentIssue.decodeJSON(d) // "parent_issue"
+	case 3:
+		return s.ParentIssueRepo.decodeJSON(d) // "parent_issue_repo"
+	case 4:
+		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+	case 5:
+		return s.SubIssue.decodeJSON(d) // "sub_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 8:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 9:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -213,30 +207,27 @@ func (s *SubIssuesSubIssueAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSubIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SubIssuesSubIssueAddedActionValue](&s.ActionValue, d)
-	case "sub_issue_id":
-		return decodeFloat64(&s.SubIssueID, d)
-	case "sub_issue":
-		return s.SubIssue.decodeJSON(d)
-	case "sub_issue_repo":
-		return s.SubIssueRepo.decodeJSON(d)
-	case "parent_issue_id":
-		return decodeFloat64(&s.ParentIssueID, d)
-	case "parent_issue":
-		return s.ParentIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, subIssuesSubIssueAddedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, subIssuesSubIssueAddedMembers) {
+	case 0:
+		return decodeEnum[SubIssuesSubIssueAddedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+	case 2:
+		return s.SubIssue.decodeJSON(d) // "sub_issue"
+	case 3:
+		return s.SubIssueRepo.decodeJSON(d) // "sub_issue_repo"
+	case 4:
+		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+	case 5:
+		return s.ParentIssue.decodeJSON(d) // "parent_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 8:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 9:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -312,30 +303,27 @@ func (s *SubIssuesSubIssueRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSubIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[SubIssuesSubIssueRemovedActionValue](&s.ActionValue, d)
-	case "sub_issue_id":
-		return decodeFloat64(&s.SubIssueID, d)
-	case "sub_issue":
-		return s.SubIssue.decodeJSON(d)
-	case "sub_issue_repo":
-		return s.SubIssueRepo.decodeJSON(d)
-	case "parent_issue_id":
-		return decodeFloat64(&s.ParentIssueID, d)
-	case "parent_issue":
-		return s.ParentIssue.decodeJSON(d)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	}
-	if name := foldedKey(key, subIssuesSubIssueRemovedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, subIssuesSubIssueRemovedMembers) {
+	case 0:
+		return decodeEnum[SubIssuesSubIssueRemovedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+	case 2:
+		return s.SubIssue.decodeJSON(d) // "sub_issue"
+	case 3:
+		return s.SubIssueRepo.decodeJSON(d) // "sub_issue_repo"
+	case 4:
+		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+	case 5:
+		return s.ParentIssue.decodeJSON(d) // "parent_issue"
+	case 6:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 7:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 8:
+		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+	case 9:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

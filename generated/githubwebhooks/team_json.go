@@ -15,24 +15,21 @@ func (s *TeamAddedToRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamAddedToRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[TeamAddedToRepositoryActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamAddedToRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamAddedToRepositoryMembers) {
+	case 0:
+		return decodeEnum[TeamAddedToRepositoryActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 6:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -102,190 +99,187 @@ func (s *TeamAddedToRepositoryRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "allow_auto_merge":
-		return decodeOptBool(&s.AllowAutoMerge, d)
-	case "allow_forking":
-		return decodeOptBool(&s.AllowForking, d)
-	case "allow_merge_commit":
-		return decodeOptBool(&s.AllowMergeCommit, d)
-	case "allow_rebase_merge":
-		return decodeOptBool(&s.AllowRebaseMerge, d)
-	case "allow_squash_merge":
-		return decodeOptBool(&s.AllowSquashMerge, d)
-	case "allow_update_branch":
-		return decodeOptBool(&s.AllowUpdateBranch, d)
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "archived":
-		return decodeBool(&s.Archived, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "clone_url":
-		return decodeStr(&s.CloneURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "created_at":
-		return s.CreatedAt.decodeJSON(d)
-	case "custom_properties":
-		return decodeMap(&s.CustomProperties, d, decodeAny)
-	case "default_branch":
-		return decodeStr(&s.DefaultBranch, d)
-	case "delete_branch_on_merge":
-		return decodeOptBool(&s.DeleteBranchOnMerge, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "disabled":
-		return decodeOptBool(&s.Disabled, d)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks":
-		return decodeInt64(&s.Forks, d)
-	case "forks_count":
-		return decodeInt64(&s.ForksCount, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "git_url":
-		return decodeStr(&s.GitURL, d)
-	case "has_downloads":
-		return decodeBool(&s.HasDownloads, d)
-	case "has_issues":
-		return decodeBool(&s.HasIssues, d)
-	case "has_pages":
-		return decodeBool(&s.HasPages, d)
-	case "has_projects":
-		return decodeBool(&s.HasProjects, d)
-	case "has_wiki":
-		return decodeBool(&s.HasWiki, d)
-	case "homepage":
-		return decodeNullable(&s.Homepage, d, decodeStr)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "is_template":
-		return decodeOptBool(&s.IsTemplate, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "language":
-		return decodeNullable(&s.Language, d, decodeStr)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "license":
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON)
-	case "master_branch":
-		return decodeOptStr(&s.MasterBranch, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "mirror_url":
-		return decodeNullable(&s.MirrorURL, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "open_issues":
-		return decodeInt64(&s.OpenIssues, d)
-	case "open_issues_count":
-		return decodeInt64(&s.OpenIssuesCount, d)
-	case "organization":
-		return decodeOptStr(&s.Organization, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "permissions":
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "public":
-		return decodeOptBool(&s.Public, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "pushed_at":
-		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "role_name":
-		return decodeNullable(&s.RoleName, d, decodeStr)
-	case "size":
-		return decodeInt64(&s.Size, d)
-	case "ssh_url":
-		return decodeStr(&s.SSHURL, d)
-	case "stargazers":
-		return decodeOptInt64(&s.Stargazers, d)
-	case "stargazers_count":
-		return decodeInt64(&s.StargazersCount, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "svn_url":
-		return decodeStr(&s.SvnURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "topics":
-		return decodeSlice(&s.Topics, d, decodeStr)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "visibility":
-		return decodeEnum[TeamAddedToRepositoryRepositoryVisibility](&s.Visibility, d)
-	case "watchers":
-		return decodeInt64(&s.Watchers, d)
-	case "watchers_count":
-		return decodeInt64(&s.WatchersCount, d)
-	}
-	if name := foldedKey(key, teamAddedToRepositoryRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamAddedToRepositoryRepositoryMembers) {
+	case 0:
+		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
+	case 1:
+		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
+	case 2:
+		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
+	case 3:
+		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
+	case 4:
+		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
+	case 5:
+		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
+	case 6:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 7:
+		return decodeBool(&s.Archived, d) // "archived"
+	case 8:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 9:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 10:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 11:
+		return decodeStr(&s.CloneURL, d) // "clone_url"
+	case 12:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 13:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 14:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 15:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 16:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 17:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 18:
+		return s.CreatedAt.decodeJSON(d) // "created_at"
+	case 19:
+		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
+	case 20:
+		return decodeStr(&s.DefaultBranch, d) // "default_branch"
+	case 21:
+		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
+	case 22:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 23:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 24:
+		return decodeOptBool(&s.Disabled, d) // "disabled"
+	case 25:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 26:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 27:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 28:
+		return decodeInt64(&s.Forks, d) // "forks"
+	case 29:
+		return decodeInt64(&s.ForksCount, d) // "forks_count"
+	case 30:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 31:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 32:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 33:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 34:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 35:
+		return decodeStr(&s.GitURL, d) // "git_url"
+	case 36:
+		return decodeBool(&s.HasDownloads, d) // "has_downloads"
+	case 37:
+		return decodeBool(&s.HasIssues, d) // "has_issues"
+	case 38:
+		return decodeBool(&s.HasPages, d) // "has_pages"
+	case 39:
+		return decodeBool(&s.HasProjects, d) // "has_projects"
+	case 40:
+		return decodeBool(&s.HasWiki, d) // "has_wiki"
+	case 41:
+		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
+	case 42:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 43:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 44:
+		return decodeInt64(&s.ID, d) // "id"
+	case 45:
+		return decodeOptBool(&s.IsTemplate, d) // "is_template"
+	case 46:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 47:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 48:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 49:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 50:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 51:
+		return decodeNullable(&s.Language, d, decodeStr) // "language"
+	case 52:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 53:
+		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+	case 54:
+		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
+	case 55:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 56:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 57:
+		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
+	case 58:
+		return decodeStr(&s.Name, d) // "name"
+	case 59:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 60:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 61:
+		return decodeInt64(&s.OpenIssues, d) // "open_issues"
+	case 62:
+		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
+	case 63:
+		return decodeOptStr(&s.Organization, d) // "organization"
+	case 64:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 65:
+		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+	case 66:
+		return decodeBool(&s.Private, d) // "private"
+	case 67:
+		return decodeOptBool(&s.Public, d) // "public"
+	case 68:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 69:
+		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
+	case 70:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 71:
+		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
+	case 72:
+		return decodeInt64(&s.Size, d) // "size"
+	case 73:
+		return decodeStr(&s.SSHURL, d) // "ssh_url"
+	case 74:
+		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
+	case 75:
+		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
+	case 76:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 77:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 78:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 79:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 80:
+		return decodeStr(&s.SvnURL, d) // "svn_url"
+	case 81:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 82:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 83:
+		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
+	case 84:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 85:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 86:
+		return decodeStr(&s.URL, d) // "url"
+	case 87:
+		return decodeEnum[TeamAddedToRepositoryRepositoryVisibility](&s.Visibility, d) // "visibility"
+	case 88:
+		return decodeInt64(&s.Watchers, d) // "watchers"
+	case 89:
+		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -577,24 +571,21 @@ func (s *TeamCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamCreated) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[TeamCreatedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamCreatedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamCreatedMembers) {
+	case 0:
+		return decodeEnum[TeamCreatedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -662,24 +653,21 @@ func (s *TeamDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamDeleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[TeamDeletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON)
-	case "sender":
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamDeletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamDeletedMembers) {
+	case 0:
+		return decodeEnum[TeamDeletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+	case 5:
+		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+	case 6:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -749,26 +737,23 @@ func (s *TeamEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEdited) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[TeamEditedActionValue](&s.ActionValue, d)
-	case "changes":
-		return s.Changes.decodeJSON(d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamEditedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedMembers) {
+	case 0:
+		return decodeEnum[TeamEditedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return s.Changes.decodeJSON(d) // "changes"
+	case 2:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 3:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 4:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 5:
+		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -838,20 +823,17 @@ func (s *TeamEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "description":
-		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON)
-	case "name":
-		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON)
-	case "privacy":
-		return decodePtr(&s.Privacy, d, (*TeamEditedChangesPrivacy).decodeJSON)
-	case "notification_setting":
-		return decodePtr(&s.NotificationSetting, d, (*TeamEditedChangesNotificationSetting).decodeJSON)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamEditedChangesRepository).decodeJSON)
-	}
-	if name := foldedKey(key, teamEditedChangesMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesMembers) {
+	case 0:
+		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
+	case 1:
+		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON) // "name"
+	case 2:
+		return decodePtr(&s.Privacy, d, (*TeamEditedChangesPrivacy).decodeJSON) // "privacy"
+	case 3:
+		return decodePtr(&s.NotificationSetting, d, (*TeamEditedChangesNotificationSetting).decodeJSON) // "notification_setting"
+	case 4:
+		return decodePtr(&s.Repository, d, (*TeamEditedChangesRepository).decodeJSON) // "repository"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -919,12 +901,9 @@ func (s *TeamEditedChangesNotificationSetting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesNotificationSetting) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, teamEditedChangesNotificationSettingMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesNotificationSettingMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -974,12 +953,9 @@ func (s *TeamEditedChangesPrivacy) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesPrivacy) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return decodeStr(&s.From, d)
-	}
-	if name := foldedKey(key, teamEditedChangesPrivacyMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesPrivacyMembers) {
+	case 0:
+		return decodeStr(&s.From, d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1029,12 +1005,9 @@ func (s *TeamEditedChangesRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "permissions":
-		return s.Permissions.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamEditedChangesRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesRepositoryMembers) {
+	case 0:
+		return s.Permissions.decodeJSON(d) // "permissions"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1084,12 +1057,9 @@ func (s *TeamEditedChangesRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "from":
-		return s.From.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamEditedChangesRepositoryPermissionsMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesRepositoryPermissionsMembers) {
+	case 0:
+		return s.From.decodeJSON(d) // "from"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1139,16 +1109,13 @@ func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "admin":
-		return decodeOptBool(&s.Admin, d)
-	case "pull":
-		return decodeOptBool(&s.Pull, d)
-	case "push":
-		return decodeOptBool(&s.Push, d)
-	}
-	if name := foldedKey(key, teamEditedChangesRepositoryPermissionsFromMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamEditedChangesRepositoryPermissionsFromMembers) {
+	case 0:
+		return decodeOptBool(&s.Admin, d) // "admin"
+	case 1:
+		return decodeOptBool(&s.Pull, d) // "pull"
+	case 2:
+		return decodeOptBool(&s.Push, d) // "push"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1208,24 +1175,21 @@ func (s *TeamRemovedFromRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamRemovedFromRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[TeamRemovedFromRepositoryActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return s.Organization.decodeJSON(d)
-	case "repository":
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "team":
-		return s.Team.decodeJSON(d)
-	}
-	if name := foldedKey(key, teamRemovedFromRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, teamRemovedFromRepositoryMembers) {
+	case 0:
+		return decodeEnum[TeamRemovedFromRepositoryActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return s.Organization.decodeJSON(d) // "organization"
+	case 4:
+		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.Team.decodeJSON(d) // "team"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

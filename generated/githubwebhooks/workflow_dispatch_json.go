@@ -15,28 +15,25 @@ func (s *WorkflowDispatch) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowDispatch) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "inputs":
+	switch memberIndex(key, workflowDispatchMembers) {
+	case 0:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 1:
 		return decodeNullable(&s.Inputs, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "ref":
-		return decodeStr(&s.Ref, d)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow":
-		return decodeStr(&s.Workflow, d)
-	}
-	if name := foldedKey(key, workflowDispatchMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "inputs"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return decodeStr(&s.Ref, d) // "ref"
+	case 5:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 6:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 7:
+		return decodeStr(&s.Workflow, d) // "workflow"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *WorkflowJobCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobCompleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowJobCompletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow_job":
-		return s.WorkflowJob.decodeJSON(d)
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON)
-	}
-	if name := foldedKey(key, workflowJobCompletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobCompletedMembers) {
+	case 0:
+		return decodeEnum[WorkflowJobCompletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
+	case 7:
+		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -106,60 +103,57 @@ func (s *WorkflowJobCompletedWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobCompletedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "check_run_url":
-		return decodeStr(&s.CheckRunURL, d)
-	case "completed_at":
-		return decodeStr(&s.CompletedAt, d)
-	case "conclusion":
-		return decodeEnum[WorkflowJobCompletedWorkflowJobConclusion](&s.Conclusion, d)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
+	switch memberIndex(key, workflowJobCompletedWorkflowJobMembers) {
+	case 0:
+		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
+	case 1:
+		return decodeStr(&s.CompletedAt, d) // "completed_at"
+	case 2:
+		return decodeEnum[WorkflowJobCompletedWorkflowJobConclusion](&s.Conclusion, d) // "conclusion"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
 		return decodeSlice(&s.Labels, d, func(v **string, d *dec) error {
 			return decodeOptStr(v, d)
-		})
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_id":
-		return decodeInt64(&s.RunID, d)
-	case "run_url":
-		return decodeStr(&s.RunURL, d)
-	case "runner_group_id":
-		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64)
-	case "runner_group_name":
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr)
-	case "runner_id":
-		return decodeNullable(&s.RunnerID, d, decodeFloat64)
-	case "runner_name":
-		return decodeNullable(&s.RunnerName, d, decodeStr)
-	case "started_at":
-		return decodeStr(&s.StartedAt, d)
-	case "status":
-		return decodeStr(&s.Status, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "workflow_name":
-		return decodeNullable(&s.WorkflowName, d, decodeStr)
-	case "steps":
+		}) // "labels"
+	case 8:
+		return decodeStr(&s.Name, d) // "name"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 11:
+		return decodeInt64(&s.RunID, d) // "run_id"
+	case 12:
+		return decodeStr(&s.RunURL, d) // "run_url"
+	case 13:
+		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64) // "runner_group_id"
+	case 14:
+		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
+	case 15:
+		return decodeNullable(&s.RunnerID, d, decodeFloat64) // "runner_id"
+	case 16:
+		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
+	case 17:
+		return decodeStr(&s.StartedAt, d) // "started_at"
+	case 18:
+		return decodeStr(&s.Status, d) // "status"
+	case 19:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 20:
+		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
+	case 21:
 		return decodeSlice(&s.Steps, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
-		})
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowJobCompletedWorkflowJobMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "steps"
+	case 22:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -281,26 +275,23 @@ func (s *WorkflowJobInProgress) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgress) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowJobInProgressActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow_job":
-		return s.WorkflowJob.decodeJSON(d)
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON)
-	}
-	if name := foldedKey(key, workflowJobInProgressMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobInProgressMembers) {
+	case 0:
+		return decodeEnum[WorkflowJobInProgressActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
+	case 7:
+		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -372,56 +363,53 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgressWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "check_run_url":
-		return decodeStr(&s.CheckRunURL, d)
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeStr)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_id":
-		return decodeInt64(&s.RunID, d)
-	case "run_url":
-		return decodeStr(&s.RunURL, d)
-	case "runner_group_id":
-		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64)
-	case "runner_group_name":
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr)
-	case "runner_id":
-		return decodeNullable(&s.RunnerID, d, decodeFloat64)
-	case "runner_name":
-		return decodeNullable(&s.RunnerName, d, decodeStr)
-	case "started_at":
-		return decodeStr(&s.StartedAt, d)
-	case "status":
-		return decodeEnum[WorkflowJobInProgressWorkflowJobStatus](&s.Status, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "workflow_name":
-		return decodeNullable(&s.WorkflowName, d, decodeStr)
-	case "steps":
-		return decodeSlice(&s.Steps, d, (*WorkflowJobInProgressWorkflowJobStepsItem).decodeJSON)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowJobInProgressWorkflowJobMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobInProgressWorkflowJobMembers) {
+	case 0:
+		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
+	case 1:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 2:
+		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
+	case 8:
+		return decodeStr(&s.Name, d) // "name"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 11:
+		return decodeInt64(&s.RunID, d) // "run_id"
+	case 12:
+		return decodeStr(&s.RunURL, d) // "run_url"
+	case 13:
+		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64) // "runner_group_id"
+	case 14:
+		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
+	case 15:
+		return decodeNullable(&s.RunnerID, d, decodeFloat64) // "runner_id"
+	case 16:
+		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
+	case 17:
+		return decodeStr(&s.StartedAt, d) // "started_at"
+	case 18:
+		return decodeEnum[WorkflowJobInProgressWorkflowJobStatus](&s.Status, d) // "status"
+	case 19:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 20:
+		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
+	case 21:
+		return decodeSlice(&s.Steps, d, (*WorkflowJobInProgressWorkflowJobStepsItem).decodeJSON) // "steps"
+	case 22:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -555,22 +543,19 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "started_at":
-		return decodeNullable(&s.StartedAt, d, decodeStr)
-	case "status":
-		return decodeEnum[WorkflowJobInProgressWorkflowJobStepsItemStatus](&s.Status, d)
-	}
-	if name := foldedKey(key, workflowJobInProgressWorkflowJobStepsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobInProgressWorkflowJobStepsItemMembers) {
+	case 0:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 1:
+		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
+	case 5:
+		return decodeEnum[WorkflowJobInProgressWorkflowJobStepsItemStatus](&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -642,26 +627,23 @@ func (s *WorkflowJobQueued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueued) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowJobQueuedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow_job":
-		return s.WorkflowJob.decodeJSON(d)
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON)
-	}
-	if name := foldedKey(key, workflowJobQueuedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobQueuedMembers) {
+	case 0:
+		return decodeEnum[WorkflowJobQueuedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
+	case 7:
+		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -733,56 +715,53 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueuedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "check_run_url":
-		return decodeStr(&s.CheckRunURL, d)
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeStr)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_id":
-		return decodeFloat64(&s.RunID, d)
-	case "run_url":
-		return decodeStr(&s.RunURL, d)
-	case "runner_group_id":
-		return decodeNullable(&s.RunnerGroupID, d, decodeInt64)
-	case "runner_group_name":
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr)
-	case "runner_id":
-		return decodeNullable(&s.RunnerID, d, decodeInt64)
-	case "runner_name":
-		return decodeNullable(&s.RunnerName, d, decodeStr)
-	case "started_at":
-		return decodeTime(&s.StartedAt, d)
-	case "status":
-		return decodeEnum[WorkflowJobQueuedWorkflowJobStatus](&s.Status, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "workflow_name":
-		return decodeNullable(&s.WorkflowName, d, decodeStr)
-	case "steps":
-		return decodeSlice(&s.Steps, d, (*WorkflowJobQueuedWorkflowJobStepsItem).decodeJSON)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowJobQueuedWorkflowJobMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobQueuedWorkflowJobMembers) {
+	case 0:
+		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
+	case 1:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 2:
+		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
+	case 8:
+		return decodeStr(&s.Name, d) // "name"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 11:
+		return decodeFloat64(&s.RunID, d) // "run_id"
+	case 12:
+		return decodeStr(&s.RunURL, d) // "run_url"
+	case 13:
+		return decodeNullable(&s.RunnerGroupID, d, decodeInt64) // "runner_group_id"
+	case 14:
+		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
+	case 15:
+		return decodeNullable(&s.RunnerID, d, decodeInt64) // "runner_id"
+	case 16:
+		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
+	case 17:
+		return decodeTime(&s.StartedAt, d) // "started_at"
+	case 18:
+		return decodeEnum[WorkflowJobQueuedWorkflowJobStatus](&s.Status, d) // "status"
+	case 19:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 20:
+		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
+	case 21:
+		return decodeSlice(&s.Steps, d, (*WorkflowJobQueuedWorkflowJobStepsItem).decodeJSON) // "steps"
+	case 22:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -916,22 +895,19 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemConclusion])
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "started_at":
-		return decodeNullable(&s.StartedAt, d, decodeStr)
-	case "status":
-		return decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemStatus](&s.Status, d)
-	}
-	if name := foldedKey(key, workflowJobQueuedWorkflowJobStepsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobQueuedWorkflowJobStepsItemMembers) {
+	case 0:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 1:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemConclusion]) // "conclusion"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
+	case 5:
+		return decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemStatus](&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1003,26 +979,23 @@ func (s *WorkflowJobWaiting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaiting) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowJobWaitingActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow_job":
-		return s.WorkflowJob.decodeJSON(d)
-	case "deployment":
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON)
-	}
-	if name := foldedKey(key, workflowJobWaitingMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobWaitingMembers) {
+	case 0:
+		return decodeEnum[WorkflowJobWaitingActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
+	case 7:
+		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1094,56 +1067,53 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaitingWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "check_run_url":
-		return decodeStr(&s.CheckRunURL, d)
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeStr)
-	case "created_at":
-		return decodeStr(&s.CreatedAt, d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "labels":
-		return decodeSlice(&s.Labels, d, decodeStr)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_id":
-		return decodeFloat64(&s.RunID, d)
-	case "run_url":
-		return decodeStr(&s.RunURL, d)
-	case "runner_group_id":
-		return decodeNullable(&s.RunnerGroupID, d, decodeInt64)
-	case "runner_group_name":
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr)
-	case "runner_id":
-		return decodeNullable(&s.RunnerID, d, decodeInt64)
-	case "runner_name":
-		return decodeNullable(&s.RunnerName, d, decodeStr)
-	case "started_at":
-		return decodeTime(&s.StartedAt, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "workflow_name":
-		return decodeNullable(&s.WorkflowName, d, decodeStr)
-	case "status":
-		return decodeEnum[WorkflowJobWaitingWorkflowJobStatus](&s.Status, d)
-	case "steps":
-		return decodeSlice(&s.Steps, d, (*WorkflowJobWaitingWorkflowJobStepsItem).decodeJSON)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowJobWaitingWorkflowJobMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobWaitingWorkflowJobMembers) {
+	case 0:
+		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
+	case 1:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 2:
+		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
+	case 3:
+		return decodeStr(&s.CreatedAt, d) // "created_at"
+	case 4:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 5:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 6:
+		return decodeInt64(&s.ID, d) // "id"
+	case 7:
+		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
+	case 8:
+		return decodeStr(&s.Name, d) // "name"
+	case 9:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 10:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 11:
+		return decodeFloat64(&s.RunID, d) // "run_id"
+	case 12:
+		return decodeStr(&s.RunURL, d) // "run_url"
+	case 13:
+		return decodeNullable(&s.RunnerGroupID, d, decodeInt64) // "runner_group_id"
+	case 14:
+		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
+	case 15:
+		return decodeNullable(&s.RunnerID, d, decodeInt64) // "runner_id"
+	case 16:
+		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
+	case 17:
+		return decodeTime(&s.StartedAt, d) // "started_at"
+	case 18:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 19:
+		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
+	case 20:
+		return decodeEnum[WorkflowJobWaitingWorkflowJobStatus](&s.Status, d) // "status"
+	case 21:
+		return decodeSlice(&s.Steps, d, (*WorkflowJobWaitingWorkflowJobStepsItem).decodeJSON) // "steps"
+	case 22:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1277,22 +1247,19 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "completed_at":
-		return decodeNullable(&s.CompletedAt, d, decodeStr)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemConclusion])
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "number":
-		return decodeInt64(&s.Number, d)
-	case "started_at":
-		return decodeNullable(&s.StartedAt, d, decodeStr)
-	case "status":
-		return decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemStatus](&s.Status, d)
-	}
-	if name := foldedKey(key, workflowJobWaitingWorkflowJobStepsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowJobWaitingWorkflowJobStepsItemMembers) {
+	case 0:
+		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
+	case 1:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemConclusion]) // "conclusion"
+	case 2:
+		return decodeStr(&s.Name, d) // "name"
+	case 3:
+		return decodeInt64(&s.Number, d) // "number"
+	case 4:
+		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
+	case 5:
+		return decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemStatus](&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -15,26 +15,23 @@ func (s *WorkflowRunCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowRunCompletedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow":
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON)
-	case "workflow_run":
-		return s.WorkflowRun.decodeJSON(d)
-	}
-	if name := foldedKey(key, workflowRunCompletedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunCompletedMembers) {
+	case 0:
+		return decodeEnum[WorkflowRunCompletedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+	case 7:
+		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -108,84 +105,81 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "artifacts_url":
-		return decodeStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunCompletedWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_repository":
-		return s.HeadRepository.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeStr(&s.LogsURL, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr)
-	case "pull_requests":
+	switch memberIndex(key, workflowRunCompletedWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+	case 1:
+		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunCompletedWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.Event, d) // "event"
+	case 9:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 10:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 11:
+		return s.HeadRepository.decodeJSON(d) // "head_repository"
+	case 12:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 13:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 14:
+		return decodeInt64(&s.ID, d) // "id"
+	case 15:
+		return decodeStr(&s.JobsURL, d) // "jobs_url"
+	case 16:
+		return decodeStr(&s.LogsURL, d) // "logs_url"
+	case 17:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 18:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 19:
+		return decodeStr(&s.Path, d) // "path"
+	case 20:
+		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
+	case 21:
 		return decodeSlice(&s.PullRequests, d, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, d *dec) error {
 			return decodePtr(v, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON)
-		})
-	case "referenced_workflows":
+		}) // "pull_requests"
+	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rerun_url":
-		return decodeStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[WorkflowRunCompletedWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeStr(&s.WorkflowURL, d)
-	case "display_title":
-		return decodeOptStr(&s.DisplayTitle, d)
-	}
-	if name := foldedKey(key, workflowRunCompletedWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 23:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 24:
+		return decodeStr(&s.RerunURL, d) // "rerun_url"
+	case 25:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 26:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 27:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 28:
+		return decodeEnum[WorkflowRunCompletedWorkflowRunStatus](&s.Status, d) // "status"
+	case 29:
+		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+	case 30:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 33:
+		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
+	case 34:
+		return decodeOptStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -345,102 +339,99 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowRunCompletedWorkflowRunHeadRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunCompletedWorkflowRunHeadRepositoryMembers) {
+	case 0:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 1:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 2:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 3:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 4:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 5:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 7:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 8:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 9:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 10:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 12:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 13:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 14:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 15:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 16:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 17:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 18:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 19:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 20:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 21:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 22:
+		return decodeInt64(&s.ID, d) // "id"
+	case 23:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 24:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 25:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 26:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 27:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 28:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 29:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 30:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 31:
+		return decodeStr(&s.Name, d) // "name"
+	case 32:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 33:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 34:
+		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+	case 35:
+		return decodeBool(&s.Private, d) // "private"
+	case 36:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -588,20 +579,17 @@ func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeJSON(d *dec) err
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "base":
-		return s.Base.decodeJSON(d)
-	case "head":
-		return s.Head.decodeJSON(d)
-	case "id":
-		return decodeFloat64(&s.ID, d)
-	case "number":
-		return decodeFloat64(&s.Number, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowRunCompletedWorkflowRunPullRequestsItemMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunCompletedWorkflowRunPullRequestsItemMembers) {
+	case 0:
+		return s.Base.decodeJSON(d) // "base"
+	case 1:
+		return s.Head.decodeJSON(d) // "head"
+	case 2:
+		return decodeFloat64(&s.ID, d) // "id"
+	case 3:
+		return decodeFloat64(&s.Number, d) // "number"
+	case 4:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -659,26 +647,23 @@ func (s *WorkflowRunInProgress) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgress) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowRunInProgressActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow":
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON)
-	case "workflow_run":
-		return s.WorkflowRun.decodeJSON(d)
-	}
-	if name := foldedKey(key, workflowRunInProgressMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunInProgressMembers) {
+	case 0:
+		return decodeEnum[WorkflowRunInProgressActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+	case 7:
+		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -752,82 +737,79 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "artifacts_url":
-		return decodeStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunInProgressWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_repository":
-		return s.HeadRepository.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeStr(&s.LogsURL, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr)
-	case "pull_requests":
+	switch memberIndex(key, workflowRunInProgressWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "actor"
+	case 1:
+		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunInProgressWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.Event, d) // "event"
+	case 9:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 10:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 11:
+		return s.HeadRepository.decodeJSON(d) // "head_repository"
+	case 12:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 13:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 14:
+		return decodeInt64(&s.ID, d) // "id"
+	case 15:
+		return decodeStr(&s.JobsURL, d) // "jobs_url"
+	case 16:
+		return decodeStr(&s.LogsURL, d) // "logs_url"
+	case 17:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 18:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 19:
+		return decodeStr(&s.Path, d) // "path"
+	case 20:
+		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
+	case 21:
 		return decodeSlice(&s.PullRequests, d, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, d *dec) error {
 			return decodePtr(v, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON)
-		})
-	case "referenced_workflows":
+		}) // "pull_requests"
+	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rerun_url":
-		return decodeStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[WorkflowRunInProgressWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeStr(&s.WorkflowURL, d)
-	}
-	if name := foldedKey(key, workflowRunInProgressWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 23:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 24:
+		return decodeStr(&s.RerunURL, d) // "rerun_url"
+	case 25:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 26:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 27:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 28:
+		return decodeEnum[WorkflowRunInProgressWorkflowRunStatus](&s.Status, d) // "status"
+	case 29:
+		return decodeNullable(&s.TriggeringActor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "triggering_actor"
+	case 30:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 33:
+		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -983,102 +965,99 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowRunInProgressWorkflowRunHeadRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunInProgressWorkflowRunHeadRepositoryMembers) {
+	case 0:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 1:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 2:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 3:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 4:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 5:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 7:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 8:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 9:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 10:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 12:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 13:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 14:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 15:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 16:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 17:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 18:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 19:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 20:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 21:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 22:
+		return decodeInt64(&s.ID, d) // "id"
+	case 23:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 24:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 25:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 26:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 27:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 28:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 29:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 30:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 31:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 32:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 33:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 34:
+		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
+	case 35:
+		return decodeBool(&s.Private, d) // "private"
+	case 36:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1230,102 +1209,99 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "archive_url":
-		return decodeStr(&s.ArchiveURL, d)
-	case "assignees_url":
-		return decodeStr(&s.AssigneesURL, d)
-	case "blobs_url":
-		return decodeStr(&s.BlobsURL, d)
-	case "branches_url":
-		return decodeStr(&s.BranchesURL, d)
-	case "collaborators_url":
-		return decodeStr(&s.CollaboratorsURL, d)
-	case "comments_url":
-		return decodeStr(&s.CommentsURL, d)
-	case "commits_url":
-		return decodeStr(&s.CommitsURL, d)
-	case "compare_url":
-		return decodeStr(&s.CompareURL, d)
-	case "contents_url":
-		return decodeStr(&s.ContentsURL, d)
-	case "contributors_url":
-		return decodeStr(&s.ContributorsURL, d)
-	case "deployments_url":
-		return decodeStr(&s.DeploymentsURL, d)
-	case "description":
-		return decodeNullable(&s.Description, d, decodeStr)
-	case "downloads_url":
-		return decodeStr(&s.DownloadsURL, d)
-	case "events_url":
-		return decodeStr(&s.EventsURL, d)
-	case "fork":
-		return decodeBool(&s.Fork, d)
-	case "forks_url":
-		return decodeStr(&s.ForksURL, d)
-	case "full_name":
-		return decodeStr(&s.FullName, d)
-	case "git_commits_url":
-		return decodeStr(&s.GitCommitsURL, d)
-	case "git_refs_url":
-		return decodeStr(&s.GitRefsURL, d)
-	case "git_tags_url":
-		return decodeStr(&s.GitTagsURL, d)
-	case "hooks_url":
-		return decodeStr(&s.HooksURL, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "issue_comment_url":
-		return decodeStr(&s.IssueCommentURL, d)
-	case "issue_events_url":
-		return decodeStr(&s.IssueEventsURL, d)
-	case "issues_url":
-		return decodeStr(&s.IssuesURL, d)
-	case "keys_url":
-		return decodeStr(&s.KeysURL, d)
-	case "labels_url":
-		return decodeStr(&s.LabelsURL, d)
-	case "languages_url":
-		return decodeStr(&s.LanguagesURL, d)
-	case "merges_url":
-		return decodeStr(&s.MergesURL, d)
-	case "milestones_url":
-		return decodeStr(&s.MilestonesURL, d)
-	case "name":
-		return decodeStr(&s.Name, d)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "notifications_url":
-		return decodeStr(&s.NotificationsURL, d)
-	case "owner":
-		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON)
-	case "private":
-		return decodeBool(&s.Private, d)
-	case "pulls_url":
-		return decodeStr(&s.PullsURL, d)
-	case "releases_url":
-		return decodeStr(&s.ReleasesURL, d)
-	case "stargazers_url":
-		return decodeStr(&s.StargazersURL, d)
-	case "statuses_url":
-		return decodeStr(&s.StatusesURL, d)
-	case "subscribers_url":
-		return decodeStr(&s.SubscribersURL, d)
-	case "subscription_url":
-		return decodeStr(&s.SubscriptionURL, d)
-	case "tags_url":
-		return decodeStr(&s.TagsURL, d)
-	case "teams_url":
-		return decodeStr(&s.TeamsURL, d)
-	case "trees_url":
-		return decodeStr(&s.TreesURL, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	}
-	if name := foldedKey(key, workflowRunInProgressWorkflowRunRepositoryMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunInProgressWorkflowRunRepositoryMembers) {
+	case 0:
+		return decodeStr(&s.ArchiveURL, d) // "archive_url"
+	case 1:
+		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
+	case 2:
+		return decodeStr(&s.BlobsURL, d) // "blobs_url"
+	case 3:
+		return decodeStr(&s.BranchesURL, d) // "branches_url"
+	case 4:
+		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
+	case 5:
+		return decodeStr(&s.CommentsURL, d) // "comments_url"
+	case 6:
+		return decodeStr(&s.CommitsURL, d) // "commits_url"
+	case 7:
+		return decodeStr(&s.CompareURL, d) // "compare_url"
+	case 8:
+		return decodeStr(&s.ContentsURL, d) // "contents_url"
+	case 9:
+		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+	case 10:
+		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
+	case 11:
+		return decodeNullable(&s.Description, d, decodeStr) // "description"
+	case 12:
+		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
+	case 13:
+		return decodeStr(&s.EventsURL, d) // "events_url"
+	case 14:
+		return decodeBool(&s.Fork, d) // "fork"
+	case 15:
+		return decodeStr(&s.ForksURL, d) // "forks_url"
+	case 16:
+		return decodeStr(&s.FullName, d) // "full_name"
+	case 17:
+		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
+	case 18:
+		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
+	case 19:
+		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
+	case 20:
+		return decodeStr(&s.HooksURL, d) // "hooks_url"
+	case 21:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 22:
+		return decodeInt64(&s.ID, d) // "id"
+	case 23:
+		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
+	case 24:
+		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
+	case 25:
+		return decodeStr(&s.IssuesURL, d) // "issues_url"
+	case 26:
+		return decodeStr(&s.KeysURL, d) // "keys_url"
+	case 27:
+		return decodeStr(&s.LabelsURL, d) // "labels_url"
+	case 28:
+		return decodeStr(&s.LanguagesURL, d) // "languages_url"
+	case 29:
+		return decodeStr(&s.MergesURL, d) // "merges_url"
+	case 30:
+		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
+	case 31:
+		return decodeStr(&s.Name, d) // "name"
+	case 32:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 33:
+		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+	case 34:
+		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
+	case 35:
+		return decodeBool(&s.Private, d) // "private"
+	case 36:
+		return decodeStr(&s.PullsURL, d) // "pulls_url"
+	case 37:
+		return decodeStr(&s.ReleasesURL, d) // "releases_url"
+	case 38:
+		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
+	case 39:
+		return decodeStr(&s.StatusesURL, d) // "statuses_url"
+	case 40:
+		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
+	case 41:
+		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
+	case 42:
+		return decodeStr(&s.TagsURL, d) // "tags_url"
+	case 43:
+		return decodeStr(&s.TeamsURL, d) // "teams_url"
+	case 44:
+		return decodeStr(&s.TreesURL, d) // "trees_url"
+	case 45:
+		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1473,26 +1449,23 @@ func (s *WorkflowRunRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunRequested) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "action":
-		return decodeEnum[WorkflowRunRequestedActionValue](&s.ActionValue, d)
-	case "enterprise":
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON)
-	case "installation":
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON)
-	case "organization":
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON)
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "sender":
-		return s.Sender.decodeJSON(d)
-	case "workflow":
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON)
-	case "workflow_run":
-		return s.WorkflowRun.decodeJSON(d)
-	}
-	if name := foldedKey(key, workflowRunRequestedMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+	switch memberIndex(key, workflowRunRequestedMembers) {
+	case 0:
+		return decodeEnum[WorkflowRunRequestedActionValue](&s.ActionValue, d) // "action"
+	case 1:
+		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+	case 2:
+		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+	case 3:
+		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+	case 4:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 5:
+		return s.Sender.decodeJSON(d) // "sender"
+	case 6:
+		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+	case 7:
+		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1566,82 +1539,79 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch string(key) {
-	case "actor":
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "artifacts_url":
-		return decodeStr(&s.ArtifactsURL, d)
-	case "cancel_url":
-		return decodeStr(&s.CancelURL, d)
-	case "check_suite_id":
-		return decodeInt64(&s.CheckSuiteID, d)
-	case "check_suite_node_id":
-		return decodeStr(&s.CheckSuiteNodeID, d)
-	case "check_suite_url":
-		return decodeStr(&s.CheckSuiteURL, d)
-	case "conclusion":
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunRequestedWorkflowRunConclusion])
-	case "created_at":
-		return decodeTime(&s.CreatedAt, d)
-	case "event":
-		return decodeStr(&s.Event, d)
-	case "head_branch":
-		return decodeNullable(&s.HeadBranch, d, decodeStr)
-	case "head_commit":
-		return s.HeadCommit.decodeJSON(d)
-	case "head_repository":
-		return s.HeadRepository.decodeJSON(d)
-	case "head_sha":
-		return decodeStr(&s.HeadSHA, d)
-	case "html_url":
-		return decodeStr(&s.HTMLURL, d)
-	case "id":
-		return decodeInt64(&s.ID, d)
-	case "jobs_url":
-		return decodeStr(&s.JobsURL, d)
-	case "logs_url":
-		return decodeStr(&s.LogsURL, d)
-	case "name":
-		return decodeNullable(&s.Name, d, decodeStr)
-	case "node_id":
-		return decodeStr(&s.NodeID, d)
-	case "path":
-		return decodeStr(&s.Path, d)
-	case "previous_attempt_url":
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr)
-	case "pull_requests":
-		return decodeSlice(&s.PullRequests, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON)
-	case "referenced_workflows":
+	switch memberIndex(key, workflowRunRequestedWorkflowRunMembers) {
+	case 0:
+		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+	case 1:
+		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
+	case 2:
+		return decodeStr(&s.CancelURL, d) // "cancel_url"
+	case 3:
+		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
+	case 4:
+		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
+	case 5:
+		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
+	case 6:
+		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunRequestedWorkflowRunConclusion]) // "conclusion"
+	case 7:
+		return decodeTime(&s.CreatedAt, d) // "created_at"
+	case 8:
+		return decodeStr(&s.Event, d) // "event"
+	case 9:
+		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
+	case 10:
+		return s.HeadCommit.decodeJSON(d) // "head_commit"
+	case 11:
+		return s.HeadRepository.decodeJSON(d) // "head_repository"
+	case 12:
+		return decodeStr(&s.HeadSHA, d) // "head_sha"
+	case 13:
+		return decodeStr(&s.HTMLURL, d) // "html_url"
+	case 14:
+		return decodeInt64(&s.ID, d) // "id"
+	case 15:
+		return decodeStr(&s.JobsURL, d) // "jobs_url"
+	case 16:
+		return decodeStr(&s.LogsURL, d) // "logs_url"
+	case 17:
+		return decodeNullable(&s.Name, d, decodeStr) // "name"
+	case 18:
+		return decodeStr(&s.NodeID, d) // "node_id"
+	case 19:
+		return decodeStr(&s.Path, d) // "path"
+	case 20:
+		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
+	case 21:
+		return decodeSlice(&s.PullRequests, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON) // "pull_requests"
+	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
-		})
-	case "repository":
-		return s.Repository.decodeJSON(d)
-	case "rerun_url":
-		return decodeStr(&s.RerunURL, d)
-	case "run_attempt":
-		return decodeInt64(&s.RunAttempt, d)
-	case "run_number":
-		return decodeInt64(&s.RunNumber, d)
-	case "run_started_at":
-		return decodeTime(&s.RunStartedAt, d)
-	case "status":
-		return decodeEnum[WorkflowRunRequestedWorkflowRunStatus](&s.Status, d)
-	case "triggering_actor":
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON)
-	case "updated_at":
-		return decodeTime(&s.UpdatedAt, d)
-	case "url":
-		return decodeStr(&s.URL, d)
-	case "workflow_id":
-		return decodeInt64(&s.WorkflowID, d)
-	case "workflow_url":
-		return decodeStr(&s.WorkflowURL, d)
-	case "display_title":
-		return decodeStr(&s.DisplayTitle, d)
-	}
-	if name := foldedKey(key, workflowRunRequestedWorkflowRunMembers); name != "" {
-		return s.decodeMember([]byte(name), d)
+		}) // "referenced_workflows"
+	case 23:
+		return s.Repository.decodeJSON(d) // "repository"
+	case 24:
+		return decodeStr(&s.RerunURL, d) // "rerun_url"
+	case 25:
+		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
+	case 26:
+		return decodeInt64(&s.RunNumber, d) // "run_number"
+	case 27:
+		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
+	case 28:
+		return decodeEnum[WorkflowRunRequestedWorkflowRunStatus](&s.Status, d) // "status"
+	case 29:
+		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+	case 30:
+		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+	case 31:
+		return decodeStr(&s.URL, d) // "url"
+	case 32:
+		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
+	case 33:
+		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
+	case 34:
+		return decodeStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

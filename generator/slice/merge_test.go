@@ -31,8 +31,8 @@ func TestMergeHoldsEitherSideAndMarksWhatOneAloneHas(t *testing.T) {
 	merged, conflicts, err := Merge(Side{"github.com", []byte(dotcom)}, Side{"GitHub Enterprise Server", []byte(ghes)})
 	require.NoError(t, err)
 	var doc struct {
-		Info  struct{ Title string }
-		Paths map[string]map[string]map[string]any
+		Info       struct{ Title string }
+		Paths      map[string]map[string]map[string]any
 		Components struct {
 			Schemas map[string]map[string]any
 		}
