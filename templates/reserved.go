@@ -59,5 +59,6 @@ var Unexported = []string{
 	"redactURL", "redacted", "request", "requestEncoder", "retryAfter", "scanKeys",
 	"secondaryWait", "segments", "signerMethod", "slabSize", "sleep", "slot", "snippetLen",
 	"sortedSchemes", "statusErrors", "statusTarget", "tokenCache", "tokenRenewAhead",
-	"transportError", "union", "unionCase", "unwrapCallback", "used", "withoutDeclaredAuth",
+	"transportError", "union", "unionCase", "unwrapCallback", "used", "valuesAdd", "valuesSet",
+	"withoutDeclaredAuth",
 }

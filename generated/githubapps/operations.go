@@ -377,10 +377,10 @@ func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
 	}
 	v := url.Values{}
 	if p.Page != nil {
-		v.Set("page", strconv.FormatInt(*p.Page, 10))
+		valuesSet(v, "page", strconv.FormatInt(*p.Page, 10))
 	}
 	if p.PerPage != nil {
-		v.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+		valuesSet(v, "per_page", strconv.FormatInt(*p.PerPage, 10))
 	}
 	return v
 }
@@ -463,10 +463,10 @@ func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
 	}
 	v := url.Values{}
 	if p.Page != nil {
-		v.Set("page", strconv.FormatInt(*p.Page, 10))
+		valuesSet(v, "page", strconv.FormatInt(*p.Page, 10))
 	}
 	if p.PerPage != nil {
-		v.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+		valuesSet(v, "per_page", strconv.FormatInt(*p.PerPage, 10))
 	}
 	return v
 }
@@ -554,16 +554,16 @@ func (p *ListInstallationsParams) query() url.Values {
 	}
 	v := url.Values{}
 	if p.Outdated != nil {
-		v.Set("outdated", *p.Outdated)
+		valuesSet(v, "outdated", *p.Outdated)
 	}
 	if p.Page != nil {
-		v.Set("page", strconv.FormatInt(*p.Page, 10))
+		valuesSet(v, "page", strconv.FormatInt(*p.Page, 10))
 	}
 	if p.PerPage != nil {
-		v.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+		valuesSet(v, "per_page", strconv.FormatInt(*p.PerPage, 10))
 	}
 	if p.Since != nil {
-		v.Set("since", p.Since.Format(time.RFC3339))
+		valuesSet(v, "since", p.Since.Format(time.RFC3339))
 	}
 	return v
 }
@@ -647,10 +647,10 @@ func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
 	}
 	v := url.Values{}
 	if p.Page != nil {
-		v.Set("page", strconv.FormatInt(*p.Page, 10))
+		valuesSet(v, "page", strconv.FormatInt(*p.Page, 10))
 	}
 	if p.PerPage != nil {
-		v.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+		valuesSet(v, "per_page", strconv.FormatInt(*p.PerPage, 10))
 	}
 	return v
 }
@@ -731,10 +731,10 @@ func (p *ListReposAccessibleToInstallationParams) query() url.Values {
 	}
 	v := url.Values{}
 	if p.Page != nil {
-		v.Set("page", strconv.FormatInt(*p.Page, 10))
+		valuesSet(v, "page", strconv.FormatInt(*p.Page, 10))
 	}
 	if p.PerPage != nil {
-		v.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+		valuesSet(v, "per_page", strconv.FormatInt(*p.PerPage, 10))
 	}
 	return v
 }

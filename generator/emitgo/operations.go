@@ -204,22 +204,30 @@ func paramsEncoder(f *jen.File, p *ir.Params, in string) {
 }
 
 // encodeParam sets one parameter: arrays repeat the key (explode) or join with commas.
+// Query and cookie values go through valuesSet and valuesAdd (url.Values' methods, out of
+// line), headers through http.Header's.
 func encodeParam(fl *ir.Param) jen.Code {
 	val := jen.Id("p").Dot(fl.Name)
+	setter := func(method string, key, value jen.Code) jen.Code {
+		if fl.In == "header" {
+			return jen.Id("v").Dot(method).Call(key, value)
+		}
+		return jen.Id("values"+method).Call(jen.Id("v"), key, value)
+	}
 	if fl.Type.Kind == ir.Array {
 		elem := textOf(fl.Type.Elem, jen.Id("x"), fl.Type.Elem.Nullable && pointable(fl.Type.Elem))
 		if fl.Explode {
 			return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(val)).Block(
-				jen.Id("v").Dot("Add").Call(jen.Lit(fl.WireName), elem))
+				setter("Add", jen.Lit(fl.WireName), elem))
 		}
 		return jen.If(jen.Len(val).Op(">").Lit(0)).Block(
 			jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(val)),
 			jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(val)).Block(
 				jen.Id("parts").Op("=").Append(jen.Id("parts"), elem)),
-			jen.Id("v").Dot("Set").Call(jen.Lit(fl.WireName), jen.Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(","))),
+			setter("Set", jen.Lit(fl.WireName), jen.Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(","))),
 		)
 	}
-	set := jen.Id("v").Dot("Set").Call(jen.Lit(fl.WireName), textOf(fl.Type, val.Clone(), isPointer(fl.Type, fl.Required)))
+	set := setter("Set", jen.Lit(fl.WireName), textOf(fl.Type, val.Clone(), isPointer(fl.Type, fl.Required)))
 	if isPointer(fl.Type, fl.Required) || fl.Type.Kind == ir.Map || fl.Type.Kind == ir.Any {
 		return jen.If(val.Clone().Op("!=").Nil()).Block(set)
 	}
