@@ -26,7 +26,7 @@ const usage = `usage: ghappsgen <command> [flags]
 commands:
   generate  regenerate the client from a description and overrides
   check     exit 1 when the generated client is stale; writes nothing
-  slice     carve spec/ out of GitHub's published description
+  slice     carve spec/ out of GitHub's published descriptions (github.com + GHES)
   spec      write the description with the overrides applied (for mock servers)
 
 Run 'ghappsgen <command> -h' for a command's flags.

@@ -41,7 +41,7 @@ type sliceConfig struct {
 }
 
 func sliceCmd(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("slice", "[-config spec/slice.yaml] -from PACKAGE_DIR", "slice: carve spec/ out of GitHub's published description (the operations spec/slice.yaml lists), printing what changes.", stderr)
+	fs := newFlagSet("slice", "[-config spec/slice.yaml] -from PACKAGE_DIR", "slice: carve spec/ out of GitHub's published descriptions (the operations spec/slice.yaml lists, from github.com's and the newest GHES's, merged), printing what changes.", stderr)
 	configPath := fs.String("config", "spec/slice.yaml", "what to carve: source package, version, file, operations")
 	from := fs.String("from", "", "the installed source package's folder (e.g. tools/upstream/node_modules/@octokit/openapi)")
 	webhooksFrom := fs.String("webhooks-from", "", "the installed webhooks package's folder (e.g. tools/upstream/node_modules/@octokit/openapi-webhooks), when the config names one")
