@@ -310,9 +310,14 @@ func decodeTime(dst *time.Time, d *dec) error {
 	if err != nil {
 		return err
 	}
-	t, err := time.Parse(time.RFC3339, unsafe.String(unsafe.SliceData(b), len(b))) // not kept
-	if err != nil {
+	var t time.Time
+	if err := t.UnmarshalText(b); err != nil { // encoding/json's own parse
 		return errors.New("not an RFC 3339 time") // the value is not quoted: it could be anything, a token too
+	}
+	// encoding/json takes an offset of 24 hours or more, which RFC 3339 does not allow and
+	// time.Time cannot encode again; a decoded model always encodes.
+	if _, offset := t.Zone(); offset <= -24*60*60 || offset >= 24*60*60 {
+		return errors.New("not an RFC 3339 time: its offset is 24 hours or more")
 	}
 	*dst = t
 	return nil
