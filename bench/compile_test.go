@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -85,7 +86,8 @@ func generateWholeAPI(b *testing.B) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	mod = append([]byte("module upstream\n"), dropFirstLine(mod)...)
+	_, requirements, _ := bytes.Cut(mod, []byte("\n")) // all but the module line
+	mod = append([]byte("module upstream\n"), requirements...)
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), mod, 0o644); err != nil {
 		b.Fatal(err)
 	}
@@ -93,13 +95,4 @@ func generateWholeAPI(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return dir
-}
-
-func dropFirstLine(b []byte) []byte {
-	for i, c := range b {
-		if c == '\n' {
-			return b[i+1:]
-		}
-	}
-	return nil
 }

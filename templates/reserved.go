@@ -46,7 +46,7 @@ var Unexported = []string{
 	"enc", "encodeAny", "encodeBody", "encodeBool", "encodeEnum", "encodeExtra", "encodeFloat64",
 	"encodeInt64", "encodeMap", "encodePtr", "encodeRaw", "encodeSlice", "encodeStr",
 	"encodeTime", "encodeWith", "errGuessedWrong", "errMissing", "errNoBody", "errNoServer",
-	"errTooLarge", "failedIter", "fingerprint", "flight", "formValues", "guessCase", "hasKey",
+	"errTooLarge", "failedIter", "fingerprint", "flight", "formValues", "guessCase",
 	"headerInt", "idempotent", "into", "isFile", "isJSONContentType", "isRedirect", "iterate",
 	"jsonKindOf", "jsonText", "jwtBackdate", "jwtLifetime", "jwtRenewBefore", "lruEntry",
 	"manySegments", "manySegmentsOrNone", "maskSecret", "maskSecretNullable", "maskSecretPtr",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -32,13 +33,13 @@ type carvedSide struct {
 // output changes and what the two sides differ in.
 func carve(stdout io.Writer, cfg *sliceConfig, from, dir string) (*carved, error) {
 	files := []string{cfg.Source.File}
-	names := []string{nonEmpty(cfg.SourceName, "github.com")}
+	names := []string{cmp.Or(cfg.SourceName, "github.com")}
 	if e := cfg.Enterprise; e != nil {
 		newest, err := newestFile(from, e.Pattern)
 		if err != nil {
 			return nil, err
 		}
-		files, names = append(files, newest), append(names, nonEmpty(e.Name, "GitHub Enterprise Server"))
+		files, names = append(files, newest), append(names, cmp.Or(e.Name, "GitHub Enterprise Server"))
 	}
 	out := &carved{}
 	inSome := map[string]bool{}
@@ -94,17 +95,10 @@ func carve(stdout io.Writer, cfg *sliceConfig, from, dir string) (*carved, error
 	return out, nil
 }
 
-func nonEmpty(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // writeCarves writes each side's carve into the carves folder as <output>'s name with the
 // side's file (apps.ghes-3.19.json), and removes the carves of sides no longer carved.
 func writeCarves(cfg *sliceConfig, dir string, sides []carvedSide) error {
-	folder := filepath.Join(dir, nonEmpty(cfg.Carves, "carves"))
+	folder := filepath.Join(dir, cmp.Or(cfg.Carves, "carves"))
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return err
 	}

@@ -589,15 +589,11 @@ func (m *memberNames) index() {
 	m.folded = make(map[string]int, len(m.names))
 	for i, n := range m.names {
 		m.exact[n] = i
-		if f := string(appendFolded(nil, []byte(n))); !hasKey(m.folded, f) {
+		f := string(appendFolded(nil, []byte(n)))
+		if _, taken := m.folded[f]; !taken {
 			m.folded[f] = i
 		}
 	}
-}
-
-func hasKey(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // appendFolded appends the folded form of name to out: ASCII letters upper-cased, any other

@@ -110,6 +110,11 @@ func EscapePointerToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
+// UnescapePointerToken undoes EscapePointerToken.
+func UnescapePointerToken(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
 // Pointer joins tokens into a "#/a/b" JSON pointer, escaping each.
 func Pointer(tokens ...string) string {
 	var b strings.Builder

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ghappsgen/ghappsgen/generator/diag"
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 )
 
@@ -183,7 +184,7 @@ func (u *typeUses) typeDoc(t *ir.Type, what string) []string {
 		}
 	}
 	if key, ok := strings.CutPrefix(t.Source, "#/components/schemas/"); ok && !strings.Contains(key, "/") {
-		paras = append(paras, "Schema: "+unescapePointer(key))
+		paras = append(paras, "Schema: "+diag.UnescapePointerToken(key))
 	}
 	return paras
 }
@@ -261,9 +262,4 @@ func unionWhat(t *ir.Type) string {
 		names = append(names, c.Name)
 	}
 	return "holds one of " + strings.Join(names, ", ") + ": the field that is not nil; Which names it."
-}
-
-// unescapePointer undoes a JSON pointer token's escapes.
-func unescapePointer(token string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
+	"github.com/ghappsgen/ghappsgen/generator/naming"
 	"github.com/ghappsgen/ghappsgen/templates"
 )
 
@@ -92,11 +93,4 @@ func newGoNames(api *ir.API) *goNames {
 }
 
 // claim takes the lowest free form of want (want, want2, want3, ...).
-func (n *goNames) claim(want string) string {
-	name := want
-	for i := 2; n.taken[name]; i++ {
-		name = want + strconv.Itoa(i)
-	}
-	n.taken[name] = true
-	return name
-}
+func (n *goNames) claim(want string) string { return naming.Claim(n.taken, want) }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
 )
 
 // slot is a place in the document that holds a schema reference.
@@ -184,7 +186,7 @@ func splitPointer(p string) ([]string, error) {
 	}
 	parts := strings.Split(p[2:], "/")
 	for i, t := range parts {
-		parts[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+		parts[i] = diag.UnescapePointerToken(t)
 	}
 	return parts, nil
 }

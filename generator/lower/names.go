@@ -1,8 +1,6 @@
 package lower
 
-import (
-	"strconv"
-)
+import "github.com/ghappsgen/ghappsgen/generator/naming"
 
 // names hands out type names, resolving collisions deterministically: the first claimant
 // keeps the name, later ones get the lowest free numeric suffix (Actor, Actor2, ...).
@@ -21,22 +19,8 @@ func newNames(reserved []string) *names {
 	return n
 }
 
-func (n *names) claim(want string) string {
-	name := want
-	for i := 2; n.taken[name]; i++ {
-		name = want + strconv.Itoa(i)
-	}
-	n.taken[name] = true
-	return name
-}
+func (n *names) claim(want string) string { return naming.Claim(n.taken, want) }
 
 // uniqueWithin resolves collisions inside one scope (fields of a struct, constants of an
 // enum) the same way.
-func uniqueWithin(seen map[string]bool, want string) string {
-	name := want
-	for i := 2; seen[name]; i++ {
-		name = want + strconv.Itoa(i)
-	}
-	seen[name] = true
-	return name
-}
+func uniqueWithin(seen map[string]bool, want string) string { return naming.Claim(seen, want) }

@@ -5,6 +5,7 @@ package naming
 
 import (
 	"go/token"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,6 +133,16 @@ var (
 		"pem": true, "credential": true, "credentials": true, "apikey": true}
 	secretPairs = map[string]bool{"private key": true, "api key": true, "secret key": true, "signing key": true, "access key": true}
 )
+
+// Claim takes the lowest free form of want in taken (want, want2, want3, ...) and returns it.
+func Claim(taken map[string]bool, want string) string {
+	name := want
+	for i := 2; taken[name]; i++ {
+		name = want + strconv.Itoa(i)
+	}
+	taken[name] = true
+	return name
+}
 
 // LooksSecret tells whether a member's name says it holds a credential, as GitHub's and
 // most APIs' names do: its last word is token, secret, password, pem or credential(s), or

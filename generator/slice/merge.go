@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
 )
 
 // ExtOnly marks what only one of two merged descriptions has. On an operation it is the
@@ -81,21 +82,13 @@ func (m *merger) document(a, b []byte) (json.RawMessage, error) {
 
 // paths merges path items: an operation of one side alone is marked as that side's.
 func (m *merger) paths(da, db *object) (json.RawMessage, error) {
-	pa, err := da.child("paths")
-	if err != nil {
-		return nil, err
-	}
-	pb, err := db.child("paths")
+	pa, pb, err := children(da, db, "paths")
 	if err != nil {
 		return nil, err
 	}
 	out := &object{vals: map[string]json.RawMessage{}}
 	for _, path := range union(pa.keys, pb.keys) {
-		ia, err := pa.child(path)
-		if err != nil {
-			return nil, err
-		}
-		ib, err := pb.child(path)
+		ia, ib, err := children(pa, pb, path)
 		if err != nil {
 			return nil, err
 		}
@@ -124,21 +117,13 @@ func (m *merger) paths(da, db *object) (json.RawMessage, error) {
 // components merges each kind by name: schemas member by member, the rest (parameters,
 // responses, examples) as primary has them where both do.
 func (m *merger) components(da, db *object) (json.RawMessage, error) {
-	ca, err := da.child("components")
-	if err != nil {
-		return nil, err
-	}
-	cb, err := db.child("components")
+	ca, cb, err := children(da, db, "components")
 	if err != nil {
 		return nil, err
 	}
 	out := &object{vals: map[string]json.RawMessage{}}
 	for _, kind := range union(ca.keys, cb.keys) {
-		ka, err := ca.child(kind)
-		if err != nil {
-			return nil, err
-		}
-		kb, err := cb.child(kind)
+		ka, kb, err := children(ca, cb, kind)
 		if err != nil {
 			return nil, err
 		}
@@ -148,7 +133,7 @@ func (m *merger) components(da, db *object) (json.RawMessage, error) {
 			vb, inB := kb.vals[name]
 			switch {
 			case inA && inB && kind == "schemas":
-				merged, err := m.schema("#/components/schemas/"+name, va, vb)
+				merged, err := m.schema(diag.Pointer("components", "schemas", name), va, vb)
 				if err != nil {
 					return nil, err
 				}
@@ -246,7 +231,7 @@ func (m *merger) properties(ptr string, a, b json.RawMessage, only map[string]st
 		vb, inB := pb.vals[name]
 		switch {
 		case inA && inB:
-			merged, err := m.schema(ptr+"/properties/"+escapeToken(name), va, vb)
+			merged, err := m.schema(ptr+"/properties/"+diag.EscapePointerToken(name), va, vb)
 			if err != nil {
 				return nil, err
 			}
@@ -308,6 +293,16 @@ func (m *merger) members(ptr string, a, b json.RawMessage) (json.RawMessage, err
 		out[i] = merged
 	}
 	return json.Marshal(out)
+}
+
+// children are the members key of a and of b (each empty where its side lacks it).
+func children(a, b *object, key string) (*object, *object, error) {
+	ca, err := a.child(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	cb, err := b.child(key)
+	return ca, cb, err
 }
 
 // mark sets ExtOnly on an operation that one side alone has.
@@ -395,8 +390,4 @@ func compact(raw json.RawMessage) []byte {
 func isObject(raw json.RawMessage) bool {
 	t := bytes.TrimSpace(raw)
 	return len(t) > 0 && t[0] == '{'
-}
-
-func escapeToken(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/ghappsgen/ghappsgen/generator/diag"
 )
 
 // Result is a carved description and what it holds.
@@ -237,7 +239,7 @@ func splitComponentRef(ref string) (kind, name string, err error) {
 	if !strings.HasPrefix(ref, "#/components/") || len(parts) != 2 {
 		return "", "", fmt.Errorf("$ref %q: only local component references can be carved", ref)
 	}
-	name = strings.ReplaceAll(strings.ReplaceAll(parts[1], "~1", "/"), "~0", "~")
+	name = diag.UnescapePointerToken(parts[1])
 	return parts[0], name, nil
 }
 
