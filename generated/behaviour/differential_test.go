@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -265,4 +269,68 @@ func TestATimeThatCannotBeEncodedAgainIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	_, offset := m.CreatedAt.Zone()
 	require.Equal(t, 23*3600+59*60, offset)
+}
+
+// TestMembersInAnyOrderDecodeAlike: the decoders guess each member from the order the last
+// object of the model had (one comparison instead of a hash), learning it as they read and
+// sharing it between goroutines. Objects whose members come in a different order each time,
+// with unknown and case-folded members between them, read from several goroutines at once
+// (make test runs this package with -race), must still decode as encoding/json decodes them.
+func TestMembersInAnyOrderDecodeAlike(t *testing.T) {
+	var inst map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(specExamples(t)["installation"], &inst))
+	keys := slices.Sorted(maps.Keys(inst))
+	require.Greater(t, len(keys), 10, "the example has the members to shuffle")
+	object := func(seed int) []byte {
+		rng := rand.New(rand.NewPCG(uint64(seed), 1))
+		order := slices.Clone(keys)
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		var b bytes.Buffer
+		b.WriteString("{")
+		for i, k := range order {
+			switch {
+			case i%5 == 2:
+				fmt.Fprintf(&b, `"unknown_%d": [%d], `, i, i)
+			case i%7 == 3:
+				k = strings.ToUpper(k) // found by its folded form, as encoding/json finds it
+			}
+			fmt.Fprintf(&b, "%q: %s, ", k, inst[strings.ToLower(k)])
+		}
+		fmt.Fprintf(&b, `"id": %d}`, seed) // a repeat of a member: the last one wins, in both
+		return b.Bytes()
+	}
+	list := func(from int) []byte {
+		var parts [][]byte
+		for i := range 6 {
+			parts = append(parts, object(from+i))
+		}
+		return append(append([]byte("["), bytes.Join(parts, []byte(","))...), ']')
+	}
+	lists := []pair{pairs[0], pairs[1]}
+	require.Equal(t, []string{"Installation", "[]Installation"}, []string{lists[0].name, lists[1].name})
+	var wg sync.WaitGroup
+	failures := make(chan string, 64)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 20 {
+				seed := g*1000 + round*10
+				for _, c := range []struct {
+					p    pair
+					data []byte
+				}{{lists[0], object(seed)}, {lists[1], list(seed)}} {
+					if d := differ(c.p, c.data); d != "" {
+						failures <- fmt.Sprintf("%s\ninput: %s", d, c.data)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,9 @@ type dec struct {
 	*jx.Decoder
 	a     *arena
 	guess bool // unions may guess their variant (see decodeFresh)
+	// after is the index of the last member found in the object being read, plus one (0:
+	// none yet), for memberNames' guess at the next.
+	after int
 }
 
 const (
@@ -485,6 +489,18 @@ func decodeNullable[T any](dst *Nullable[T], d *dec, decode func(*T, *dec) error
 	return decode(&dst.value, d)
 }
 
+// decodeNullableRef reads a nullable object member, held by pointer: a model whose member
+// is null (an installation's suspended_by) then costs a pointer, not a whole object.
+func decodeNullableRef[T any](dst *Nullable[*T], d *dec, decode func(*T, *dec) error) error {
+	if d.Next() == jx.Null {
+		*dst = Null[*T]()
+		return d.Null()
+	}
+	v := new(T)
+	*dst = NotNull(v)
+	return decode(v, d)
+}
+
 // into decodes a value of any type with its generated decoder, for answers that are not a
 // named object: arrays, maps, scalars.
 type into[T any] struct {
@@ -505,24 +521,32 @@ func decodeObject(d *dec, m memberDecoder) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	return unwrapCallback(d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
+	outer := d.after // a member's value may be an object: the outer one's place is kept
+	d.after = 0
+	err := d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
 		if err := m.decodeMember(key, d); err != nil {
 			return fmt.Errorf("%s: %w", key, unwrapCallback(err))
 		}
 		return nil
-	}))
+	})
+	d.after = outer
+	return unwrapCallback(err)
 }
 
 // object calls member for each member of an object, with the key's bytes (valid during the
 // call only: a streaming decoder reuses them, which is why they are not copied). An error
 // names the member it came from, so nested errors read as a path ("account: login: ...").
 func (d *dec) object(member func(key []byte) error) error {
-	return unwrapCallback(d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
+	outer := d.after
+	d.after = 0
+	err := d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
 		if err := member(key); err != nil {
 			return fmt.Errorf("%s: %w", key, unwrapCallback(err))
 		}
 		return nil
-	}))
+	})
+	d.after = outer
+	return unwrapCallback(err)
 }
 
 // unwrapCallback drops the "callback: " jx puts in front of errors returned from callbacks.
@@ -569,14 +593,32 @@ type memberNames struct {
 	once   sync.Once
 	exact  map[string]int // name -> index
 	folded map[string]int // folded form -> index
+	// follows[i] is the index of the member that came after member i-1 (follows[0]: first)
+	// the last time one did. A server writes an object's members in one order, so guessing
+	// from it finds most members with one comparison instead of a hash of the key. Learned
+	// from what is read (the description's order to begin with), shared by every decoder.
+	follows []atomic.Int32
 }
 
-// memberIndex is the index in m.names of the member key names, or -1 when it names none.
-func memberIndex(key []byte, m *memberNames) int {
+// member is the index in m.names of the member key names, or -1 when it names none.
+func (d *dec) member(key []byte, m *memberNames) int {
 	m.once.Do(m.index)
-	if i, ok := m.exact[string(key)]; ok {
-		return i
+	guess := &m.follows[d.after]
+	i := int(guess.Load())
+	if i >= len(m.names) || m.names[i] != string(key) {
+		var ok bool
+		if i, ok = m.exact[string(key)]; ok {
+			guess.Store(int32(i))
+		} else if i = foldedIndex(key, m); i < 0 {
+			return -1 // unknown: the next member is guessed from the last known one
+		}
 	}
+	d.after = i + 1
+	return i
+}
+
+// foldedIndex is the index of the first member whose folded form is key's, or -1.
+func foldedIndex(key []byte, m *memberNames) int {
 	var buf [64]byte
 	if i, ok := m.folded[string(appendFolded(buf[:0], key))]; ok {
 		return i
@@ -587,8 +629,10 @@ func memberIndex(key []byte, m *memberNames) int {
 func (m *memberNames) index() {
 	m.exact = make(map[string]int, len(m.names))
 	m.folded = make(map[string]int, len(m.names))
+	m.follows = make([]atomic.Int32, len(m.names)+1)
 	for i, n := range m.names {
 		m.exact[n] = i
+		m.follows[i].Store(int32(i))
 		f := string(appendFolded(nil, []byte(n)))
 		if _, taken := m.folded[f]; !taken {
 			m.folded[f] = i

@@ -1140,10 +1140,10 @@ type Authorization struct {
 	CreatedAt      time.Time          `json:"created_at"`
 	Fingerprint    Nullable[string]   `json:"fingerprint"`
 	// A GitHub user.
-	User Nullable[SimpleUser] `json:"user,omitzero"`
+	User Nullable[*SimpleUser] `json:"user,omitzero"`
 	// Scoped Installation
-	Installation Nullable[ScopedInstallation] `json:"installation,omitzero"`
-	ExpiresAt    Nullable[time.Time]          `json:"expires_at"`
+	Installation Nullable[*ScopedInstallation] `json:"installation,omitzero"`
+	ExpiresAt    Nullable[time.Time]           `json:"expires_at"`
 }
 
 // Format prints t with its credentials masked, whatever the verb.
@@ -1264,9 +1264,9 @@ type Installation struct {
 	SingleFilePaths        []string         `json:"single_file_paths,omitzero"`
 	AppSlug                string           `json:"app_slug"`
 	// A GitHub user.
-	SuspendedBy  Nullable[SimpleUser] `json:"suspended_by"`
-	SuspendedAt  Nullable[time.Time]  `json:"suspended_at"`
-	ContactEmail Nullable[string]     `json:"contact_email,omitzero"`
+	SuspendedBy  Nullable[*SimpleUser] `json:"suspended_by"`
+	SuspendedAt  Nullable[time.Time]   `json:"suspended_at"`
+	ContactEmail Nullable[string]      `json:"contact_email,omitzero"`
 }
 
 // InstallationAccount is the member Account of [Installation].
@@ -1298,9 +1298,9 @@ type InstallationRepository struct {
 	Name     string `json:"name"`
 	FullName string `json:"full_name"`
 	// License Simple
-	License     Nullable[LicenseSimple] `json:"license"`
-	Forks       int64                   `json:"forks"`
-	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
+	License     Nullable[*LicenseSimple] `json:"license"`
+	Forks       int64                    `json:"forks"`
+	Permissions *RepositoryPermissions   `json:"permissions,omitzero"`
 	// A GitHub user.
 	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.
@@ -1553,9 +1553,9 @@ type Repository struct {
 	Name     string `json:"name"`
 	FullName string `json:"full_name"`
 	// License Simple
-	License     Nullable[LicenseSimple] `json:"license"`
-	Forks       int64                   `json:"forks"`
-	Permissions *RepositoryPermissions  `json:"permissions,omitzero"`
+	License     Nullable[*LicenseSimple] `json:"license"`
+	Forks       int64                    `json:"forks"`
+	Permissions *RepositoryPermissions   `json:"permissions,omitzero"`
 	// A GitHub user.
 	Owner SimpleUser `json:"owner"`
 	// Whether the repository is private or public.

@@ -15,7 +15,7 @@ func (s *App) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *App) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, appMembers) {
+	switch d.member(key, appMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -143,7 +143,7 @@ func (s *AppPermissionSet) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, appPermissionSetMembers) {
+	switch d.member(key, appPermissionSetMembers) {
 	case 0:
 		return decodeOptStr(&s.Issues, d) // "issues"
 	case 1:
@@ -221,7 +221,7 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, appPermissionsMembers) {
+	switch d.member(key, appPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:
@@ -600,7 +600,7 @@ func (s *Authorization) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Authorization) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, authorizationMembers) {
+	switch d.member(key, authorizationMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -628,9 +628,9 @@ func (s *Authorization) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeNullable(&s.Fingerprint, d, decodeStr) // "fingerprint"
 	case 12:
-		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*SimpleUser).decodeJSON) // "user"
 	case 13:
-		return decodeNullable(&s.Installation, d, (*ScopedInstallation).decodeJSON) // "installation"
+		return decodeNullableRef(&s.Installation, d, (*ScopedInstallation).decodeJSON) // "installation"
 	case 14:
 		return decodeNullable(&s.ExpiresAt, d, decodeTime) // "expires_at"
 	}
@@ -651,7 +651,7 @@ func (s *AuthorizationApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, authorizationAppMembers) {
+	switch d.member(key, authorizationAppMembers) {
 	case 0:
 		return decodeStr(&s.ClientID, d) // "client_id"
 	case 1:
@@ -676,7 +676,7 @@ func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, createFromManifestResponseMembers) {
+	switch d.member(key, createFromManifestResponseMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -729,7 +729,7 @@ func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, createInstallationAccessTokenRequestMembers) {
+	switch d.member(key, createInstallationAccessTokenRequestMembers) {
 	case 0:
 		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
 	case 1:
@@ -772,7 +772,7 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, enterpriseMembers) {
+	switch d.member(key, enterpriseMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:
@@ -811,7 +811,7 @@ func (s *Installation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationMembers) {
+	switch d.member(key, installationMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -849,7 +849,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	case 17:
 		return decodeStr(&s.AppSlug, d) // "app_slug"
 	case 18:
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
+		return decodeNullableRef(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
 	case 19:
 		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
 	case 20:
@@ -953,7 +953,7 @@ func (s *InstallationRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationRepositoryMembers) {
+	switch d.member(key, installationRepositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -963,7 +963,7 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.FullName, d) // "full_name"
 	case 4:
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 5:
 		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
@@ -1170,7 +1170,7 @@ func (s *InstallationToken) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationTokenMembers) {
+	switch d.member(key, installationTokenMembers) {
 	case 0:
 		return decodeStr(&s.Token, d) // "token"
 	case 1:
@@ -1205,7 +1205,7 @@ func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, integrationInstallationRequestMembers) {
+	switch d.member(key, integrationInstallationRequestMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1234,7 +1234,7 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, licenseSimpleMembers) {
+	switch d.member(key, licenseSimpleMembers) {
 	case 0:
 		return decodeStr(&s.Key, d) // "key"
 	case 1:
@@ -1265,7 +1265,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, listInstallationReposForAuthenticatedUserResponseMembers) {
+	switch d.member(key, listInstallationReposForAuthenticatedUserResponseMembers) {
 	case 0:
 		return decodeInt64(&s.TotalCount, d) // "total_count"
 	case 1:
@@ -1290,7 +1290,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, listInstallationsForAuthenticatedUserResponseMembers) {
+	switch d.member(key, listInstallationsForAuthenticatedUserResponseMembers) {
 	case 0:
 		return decodeInt64(&s.TotalCount, d) // "total_count"
 	case 1:
@@ -1313,7 +1313,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, listReposAccessibleToInstallationResponseMembers) {
+	switch d.member(key, listReposAccessibleToInstallationResponseMembers) {
 	case 0:
 		return decodeInt64(&s.TotalCount, d) // "total_count"
 	case 1:
@@ -1338,7 +1338,7 @@ func (s *Repository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryMembers) {
+	switch d.member(key, repositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1348,7 +1348,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.FullName, d) // "full_name"
 	case 4:
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 5:
 		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
@@ -1553,7 +1553,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryCodeSearchIndexStatusMembers) {
+	switch d.member(key, repositoryCodeSearchIndexStatusMembers) {
 	case 0:
 		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
 	case 1:
@@ -1576,7 +1576,7 @@ func (s *RepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryPermissionsMembers) {
+	switch d.member(key, repositoryPermissionsMembers) {
 	case 0:
 		return decodeBool(&s.Admin, d) // "admin"
 	case 1:
@@ -1605,7 +1605,7 @@ func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, scopeTokenRequestMembers) {
+	switch d.member(key, scopeTokenRequestMembers) {
 	case 0:
 		return decodeStr(&s.AccessToken, d) // "access_token"
 	case 1:
@@ -1664,7 +1664,7 @@ func (s *ScopedInstallation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, scopedInstallationMembers) {
+	switch d.member(key, scopedInstallationMembers) {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 1:
@@ -1697,7 +1697,7 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleUserMembers) {
+	switch d.member(key, simpleUserMembers) {
 	case 0:
 		return decodeNullable(&s.Name, d, decodeStr) // "name"
 	case 1:

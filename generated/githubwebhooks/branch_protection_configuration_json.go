@@ -15,7 +15,7 @@ func (s *BranchProtectionConfigurationDisabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionConfigurationDisabled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionConfigurationDisabledMembers) {
+	switch d.member(key, branchProtectionConfigurationDisabledMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionConfigurationDisabledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -93,7 +93,7 @@ func (s *BranchProtectionConfigurationEnabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionConfigurationEnabled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionConfigurationEnabledMembers) {
+	switch d.member(key, branchProtectionConfigurationEnabledMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionConfigurationEnabledActionValue](&s.ActionValue, d) // "action"
 	case 1:

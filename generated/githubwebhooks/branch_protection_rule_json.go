@@ -15,7 +15,7 @@ func (s *BranchProtectionRuleCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleCreatedMembers) {
+	switch d.member(key, branchProtectionRuleCreatedMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionRuleCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *BranchProtectionRuleDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleDeletedMembers) {
+	switch d.member(key, branchProtectionRuleDeletedMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionRuleDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -179,7 +179,7 @@ func (s *BranchProtectionRuleEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleEditedMembers) {
+	switch d.member(key, branchProtectionRuleEditedMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionRuleEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -267,7 +267,7 @@ func (s *BranchProtectionRuleEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleEditedChangesMembers) {
+	switch d.member(key, branchProtectionRuleEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "admin_enforced"
 	case 1:
@@ -381,7 +381,7 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleEditedChangesAdminEnforcedMembers) {
+	switch d.member(key, branchProtectionRuleEditedChangesAdminEnforcedMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeBool) // "from"
 	}
@@ -437,7 +437,7 @@ func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleEditedChangesAuthorizedActorNamesMembers) {
+	switch d.member(key, branchProtectionRuleEditedChangesAuthorizedActorNamesMembers) {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
@@ -489,7 +489,7 @@ func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLev
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers) {
+	switch d.member(key, branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers) {
 	case 0:
 		return decodeEnum[BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelFrom](&s.From, d) // "from"
 	}
@@ -541,7 +541,7 @@ func (s *WebhooksRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRule) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksRuleMembers) {
+	switch d.member(key, webhooksRuleMembers) {
 	case 0:
 		return decodeBool(&s.AdminEnforced, d) // "admin_enforced"
 	case 1:

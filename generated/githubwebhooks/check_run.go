@@ -201,7 +201,7 @@ type CheckRunWithSimpleCheckSuite struct {
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	App Nullable[Integration] `json:"app"`
+	App Nullable[*Integration] `json:"app"`
 	// A suite of checks performed on the code of a given code change
 	CheckSuite  SimpleCheckSuite                                 `json:"check_suite"`
 	CompletedAt Nullable[time.Time]                              `json:"completed_at"`
@@ -317,8 +317,8 @@ type DeploymentSimple struct {
 	// false.
 	TransientEnvironment *bool `json:"transient_environment,omitzero"`
 	// Specifies if the given environment is one that end-users directly interact with. Default: false.
-	ProductionEnvironment *bool                 `json:"production_environment,omitzero"`
-	PerformedViaGithubApp Nullable[Integration] `json:"performed_via_github_app,omitzero"`
+	ProductionEnvironment *bool                  `json:"production_environment,omitzero"`
+	PerformedViaGithubApp Nullable[*Integration] `json:"performed_via_github_app,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -410,14 +410,14 @@ type MinimalRepository struct {
 	SubscribersCount    *int64                        `json:"subscribers_count,omitzero"`
 	NetworkCount        *int64                        `json:"network_count,omitzero"`
 	// Code Of Conduct
-	CodeOfConduct            *CodeOfConduct                     `json:"code_of_conduct,omitzero"`
-	License                  Nullable[MinimalRepositoryLicense] `json:"license,omitzero"`
-	Forks                    *int64                             `json:"forks,omitzero"`
-	OpenIssues               *int64                             `json:"open_issues,omitzero"`
-	Watchers                 *int64                             `json:"watchers,omitzero"`
-	AllowForking             *bool                              `json:"allow_forking,omitzero"`
-	WebCommitSignoffRequired *bool                              `json:"web_commit_signoff_required,omitzero"`
-	SecurityAndAnalysis      Nullable[SecurityAndAnalysis2]     `json:"security_and_analysis,omitzero"`
+	CodeOfConduct            *CodeOfConduct                      `json:"code_of_conduct,omitzero"`
+	License                  Nullable[*MinimalRepositoryLicense] `json:"license,omitzero"`
+	Forks                    *int64                              `json:"forks,omitzero"`
+	OpenIssues               *int64                              `json:"open_issues,omitzero"`
+	Watchers                 *int64                              `json:"watchers,omitzero"`
+	AllowForking             *bool                               `json:"allow_forking,omitzero"`
+	WebCommitSignoffRequired *bool                               `json:"web_commit_signoff_required,omitzero"`
+	SecurityAndAnalysis      Nullable[*SecurityAndAnalysis2]     `json:"security_and_analysis,omitzero"`
 	// The custom properties that were defined for the repository. The keys are the custom property
 	// names, and the values are the corresponding custom property values.
 	CustomProperties map[string]any `json:"custom_properties,omitzero"`
@@ -485,7 +485,7 @@ type SimpleCheckSuite struct {
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	App        Nullable[Integration]                `json:"app,omitzero"`
+	App        Nullable[*Integration]               `json:"app,omitzero"`
 	Before     Nullable[string]                     `json:"before,omitzero"`
 	Conclusion Nullable[SimpleCheckSuiteConclusion] `json:"conclusion,omitzero"`
 	CreatedAt  *time.Time                           `json:"created_at,omitzero"`

@@ -15,7 +15,7 @@ func (s *CheckRunCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunCompletedMembers) {
+	switch d.member(key, checkRunCompletedMembers) {
 	case 0:
 		return decodeEnum[CheckRunCompletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *CheckRunCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunCreatedMembers) {
+	switch d.member(key, checkRunCreatedMembers) {
 	case 0:
 		return decodeEnum[CheckRunCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -179,7 +179,7 @@ func (s *CheckRunRequestedAction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunRequestedActionMembers) {
+	switch d.member(key, checkRunRequestedActionMembers) {
 	case 0:
 		return decodeEnum[CheckRunRequestedActionActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -267,7 +267,7 @@ func (s *CheckRunRequestedActionRequestedAction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRequestedActionRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunRequestedActionRequestedActionMembers) {
+	switch d.member(key, checkRunRequestedActionRequestedActionMembers) {
 	case 0:
 		return decodeOptStr(&s.Identifier, d) // "identifier"
 	}
@@ -321,7 +321,7 @@ func (s *CheckRunRerequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunRerequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunRerequestedMembers) {
+	switch d.member(key, checkRunRerequestedMembers) {
 	case 0:
 		return decodeEnum[CheckRunRerequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -403,9 +403,9 @@ func (s *CheckRunWithSimpleCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunWithSimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunWithSimpleCheckSuiteMembers) {
+	switch d.member(key, checkRunWithSimpleCheckSuiteMembers) {
 	case 0:
-		return decodeNullable(&s.App, d, (*Integration).decodeJSON) // "app"
+		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
@@ -456,7 +456,7 @@ var checkRunWithSimpleCheckSuiteMembers = &memberNames{names: []string{"app", "c
 func (s *CheckRunWithSimpleCheckSuite) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("app")
-	if s.App.state == present {
+	if s.App.state == present && s.App.value != nil {
 		s.App.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -541,7 +541,7 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkRunWithSimpleCheckSuiteOutputMembers) {
+	switch d.member(key, checkRunWithSimpleCheckSuiteOutputMembers) {
 	case 0:
 		return decodeInt64(&s.AnnotationsCount, d) // "annotations_count"
 	case 1:
@@ -621,7 +621,7 @@ func (s *CodeOfConduct) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeOfConduct) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeOfConductMembers) {
+	switch d.member(key, codeOfConductMembers) {
 	case 0:
 		return decodeStr(&s.Key, d) // "key"
 	case 1:
@@ -695,7 +695,7 @@ func (s *DeploymentSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentSimple) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentSimpleMembers) {
+	switch d.member(key, deploymentSimpleMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -723,7 +723,7 @@ func (s *DeploymentSimple) decodeMember(key []byte, d *dec) error {
 	case 12:
 		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
 	case 13:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -779,7 +779,7 @@ func (s *DeploymentSimple) encodeJSON(e *enc) {
 	}
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -815,7 +815,7 @@ func (s *MinimalRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, minimalRepositoryMembers) {
+	switch d.member(key, minimalRepositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -977,7 +977,7 @@ func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
 	case 79:
 		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConduct).decodeJSON) // "code_of_conduct"
 	case 80:
-		return decodeNullable(&s.License, d, (*MinimalRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*MinimalRepositoryLicense).decodeJSON) // "license"
 	case 81:
 		return decodeOptInt64(&s.Forks, d) // "forks"
 	case 82:
@@ -989,7 +989,7 @@ func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
 	case 85:
 		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	case 86:
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
+		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	case 87:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
@@ -1267,7 +1267,7 @@ func (s *MinimalRepository) encodeJSON(e *enc) {
 	}
 	if s.License.IsSet() {
 		e.FieldStart("license")
-		if s.License.state == present {
+		if s.License.state == present && s.License.value != nil {
 			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1295,7 +1295,7 @@ func (s *MinimalRepository) encodeJSON(e *enc) {
 	}
 	if s.SecurityAndAnalysis.IsSet() {
 		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present {
+		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
 			s.SecurityAndAnalysis.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1335,7 +1335,7 @@ func (s *MinimalRepositoryLicense) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, minimalRepositoryLicenseMembers) {
+	switch d.member(key, minimalRepositoryLicenseMembers) {
 	case 0:
 		return decodeOptStr(&s.Key, d) // "key"
 	case 1:
@@ -1413,7 +1413,7 @@ func (s *PullRequestMinimal) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimal) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestMinimalMembers) {
+	switch d.member(key, pullRequestMinimalMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1481,7 +1481,7 @@ func (s *PullRequestMinimalHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimalHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestMinimalHeadMembers) {
+	switch d.member(key, pullRequestMinimalHeadMembers) {
 	case 0:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 1:
@@ -1541,7 +1541,7 @@ func (s *PullRequestMinimalHeadRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMinimalHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestMinimalHeadRepoMembers) {
+	switch d.member(key, pullRequestMinimalHeadRepoMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1601,11 +1601,11 @@ func (s *SimpleCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleCheckSuiteMembers) {
+	switch d.member(key, simpleCheckSuiteMembers) {
 	case 0:
 		return decodeNullable(&s.After, d, decodeStr) // "after"
 	case 1:
-		return decodeNullable(&s.App, d, (*Integration).decodeJSON) // "app"
+		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
 	case 2:
 		return decodeNullable(&s.Before, d, decodeStr) // "before"
 	case 3:
@@ -1657,7 +1657,7 @@ func (s *SimpleCheckSuite) encodeJSON(e *enc) {
 	}
 	if s.App.IsSet() {
 		e.FieldStart("app")
-		if s.App.state == present {
+		if s.App.state == present && s.App.value != nil {
 			s.App.value.encodeJSON(e)
 		} else {
 			e.Null()

@@ -112,7 +112,7 @@ type CheckSuiteCompletedCheckSuiteApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *CheckSuiteCompletedCheckSuiteAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -333,7 +333,7 @@ type CheckSuiteRequestedCheckSuiteApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *CheckSuiteRequestedCheckSuiteAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -1122,7 +1122,7 @@ type CheckSuiteRerequestedCheckSuiteApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *CheckSuiteRequestedCheckSuiteAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app

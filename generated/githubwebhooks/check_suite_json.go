@@ -15,7 +15,7 @@ func (s *CheckSuiteCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedMembers) {
+	switch d.member(key, checkSuiteCompletedMembers) {
 	case 0:
 		return decodeEnum[CheckSuiteCompletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *CheckSuiteCompletedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuiteMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuiteMembers) {
 	case 0:
 		return decodeNullable(&s.After, d, decodeStr) // "after"
 	case 1:
@@ -249,7 +249,7 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuiteAppMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuiteAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -269,7 +269,7 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(key []byte, d *dec) erro
 	case 8:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
 	case 11:
@@ -336,7 +336,7 @@ func (s *CheckSuiteCompletedCheckSuiteApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -385,7 +385,7 @@ func (s *CheckSuiteRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRequestedMembers) {
+	switch d.member(key, checkSuiteRequestedMembers) {
 	case 0:
 		return decodeEnum[CheckSuiteRequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -467,7 +467,7 @@ func (s *CheckSuiteRequestedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRequestedCheckSuiteMembers) {
+	switch d.member(key, checkSuiteRequestedCheckSuiteMembers) {
 	case 0:
 		return decodeNullable(&s.After, d, decodeStr) // "after"
 	case 1:
@@ -619,7 +619,7 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRequestedCheckSuiteAppMembers) {
+	switch d.member(key, checkSuiteRequestedCheckSuiteAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -639,7 +639,7 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(key []byte, d *dec) erro
 	case 8:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
 	case 11:
@@ -706,7 +706,7 @@ func (s *CheckSuiteRequestedCheckSuiteApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -755,7 +755,7 @@ func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRequestedCheckSuiteAppPermissionsMembers) {
+	switch d.member(key, checkSuiteRequestedCheckSuiteAppPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:
@@ -1043,7 +1043,7 @@ func (s *CheckSuiteRerequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRerequestedMembers) {
+	switch d.member(key, checkSuiteRerequestedMembers) {
 	case 0:
 		return decodeEnum[CheckSuiteRerequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1125,7 +1125,7 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRerequestedCheckSuiteMembers) {
+	switch d.member(key, checkSuiteRerequestedCheckSuiteMembers) {
 	case 0:
 		return decodeNullable(&s.After, d, decodeStr) // "after"
 	case 1:
@@ -1277,7 +1277,7 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteRerequestedCheckSuiteAppMembers) {
+	switch d.member(key, checkSuiteRerequestedCheckSuiteAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -1297,7 +1297,7 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(key []byte, d *dec) er
 	case 8:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
 	case 11:
@@ -1364,7 +1364,7 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -67,7 +67,7 @@ type CodeScanningAlertAppearedInBranchAlert struct {
 	// The time that the alert was dismissed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
 	DismissedAt Nullable[time.Time] `json:"dismissed_at"`
 	// User
-	DismissedBy Nullable[DiscussionAnswerChosenBy] `json:"dismissed_by"`
+	DismissedBy Nullable[*DiscussionAnswerChosenBy] `json:"dismissed_by"`
 	// The dismissal comment associated with the dismissal of the alert.
 	DismissedComment Nullable[string] `json:"dismissed_comment,omitzero"`
 	// The reason for dismissing or closing the alert.
@@ -77,7 +77,7 @@ type CodeScanningAlertAppearedInBranchAlert struct {
 	// The GitHub URL of the alert resource.
 	HTMLURL string `json:"html_url"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                      `json:"number"`
 	Rule   CodeScanningAlertAppearedInBranchAlertRule `json:"rule"`
@@ -281,7 +281,7 @@ type CodeScanningAlertClosedByUserAlert struct {
 	// The time that the alert was dismissed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
 	DismissedAt time.Time `json:"dismissed_at"`
 	// User
-	DismissedBy Nullable[DiscussionAnswerChosenBy] `json:"dismissed_by"`
+	DismissedBy Nullable[*DiscussionAnswerChosenBy] `json:"dismissed_by"`
 	// The dismissal comment associated with the dismissal of the alert.
 	DismissedComment Nullable[string] `json:"dismissed_comment,omitzero"`
 	// The reason for dismissing or closing the alert.
@@ -291,7 +291,7 @@ type CodeScanningAlertClosedByUserAlert struct {
 	// The GitHub URL of the alert resource.
 	HTMLURL string `json:"html_url"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                  `json:"number"`
 	Rule   CodeScanningAlertClosedByUserAlertRule `json:"rule"`
@@ -300,7 +300,7 @@ type CodeScanningAlertClosedByUserAlert struct {
 	Tool  CodeScanningAlertClosedByUserAlertTool  `json:"tool"`
 	URL   string                                  `json:"url"`
 	// User
-	DismissalApprovedBy Nullable[DiscussionAnswerChosenBy] `json:"dismissal_approved_by,omitzero"`
+	DismissalApprovedBy Nullable[*DiscussionAnswerChosenBy] `json:"dismissal_approved_by,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -451,18 +451,18 @@ type CodeScanningAlertCreatedAlert struct {
 	HTMLURL      string  `json:"html_url"`
 	InstancesURL *string `json:"instances_url,omitzero"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                  `json:"number"`
 	Rule   CodeScanningAlertClosedByUserAlertRule `json:"rule"`
 	// State of a code scanning alert. Events for alerts found outside the default branch will return a
 	// `null` value until they are dismissed or fixed.
-	State               Nullable[CodeScanningAlertCreatedAlertState]     `json:"state"`
-	Tool                Nullable[CodeScanningAlertClosedByUserAlertTool] `json:"tool"`
-	UpdatedAt           Nullable[string]                                 `json:"updated_at,omitzero"`
-	URL                 string                                           `json:"url"`
-	DismissalApprovedBy any                                              `json:"dismissal_approved_by,omitzero"`
-	Assignees           []SimpleUser                                     `json:"assignees,omitzero"`
+	State               Nullable[CodeScanningAlertCreatedAlertState]      `json:"state"`
+	Tool                Nullable[*CodeScanningAlertClosedByUserAlertTool] `json:"tool"`
+	UpdatedAt           Nullable[string]                                  `json:"updated_at,omitzero"`
+	URL                 string                                            `json:"url"`
+	DismissalApprovedBy any                                               `json:"dismissal_approved_by,omitzero"`
+	Assignees           []SimpleUser                                      `json:"assignees,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -541,7 +541,7 @@ type CodeScanningAlertFixedAlert struct {
 	// The time that the alert was dismissed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
 	DismissedAt Nullable[time.Time] `json:"dismissed_at"`
 	// User
-	DismissedBy Nullable[DiscussionAnswerChosenBy] `json:"dismissed_by"`
+	DismissedBy Nullable[*DiscussionAnswerChosenBy] `json:"dismissed_by"`
 	// The dismissal comment associated with the dismissal of the alert.
 	DismissedComment Nullable[string] `json:"dismissed_comment,omitzero"`
 	// The reason for dismissing or closing the alert.
@@ -552,7 +552,7 @@ type CodeScanningAlertFixedAlert struct {
 	HTMLURL      string  `json:"html_url"`
 	InstancesURL *string `json:"instances_url,omitzero"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                  `json:"number"`
 	Rule   CodeScanningAlertClosedByUserAlertRule `json:"rule"`
@@ -664,7 +664,7 @@ type CodeScanningAlertReopenedAlert struct {
 	HTMLURL      string  `json:"html_url"`
 	InstancesURL *string `json:"instances_url,omitzero"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                  `json:"number"`
 	Rule   CodeScanningAlertClosedByUserAlertRule `json:"rule"`
@@ -765,7 +765,7 @@ type CodeScanningAlertReopenedByUserAlert struct {
 	// The GitHub URL of the alert resource.
 	HTMLURL string `json:"html_url"`
 	// Alert Instance
-	MostRecentInstance Nullable[CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
+	MostRecentInstance Nullable[*CodeScanningAlertAppearedInBranchAlertMostRecentInstance] `json:"most_recent_instance,omitzero"`
 	// The code scanning alert number.
 	Number int64                                      `json:"number"`
 	Rule   CodeScanningAlertAppearedInBranchAlertRule `json:"rule"`

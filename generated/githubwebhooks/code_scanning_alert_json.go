@@ -15,7 +15,7 @@ func (s *CodeScanningAlertAppearedInBranch) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranch) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertAppearedInBranchActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -105,7 +105,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertMembers) {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	case 1:
@@ -113,7 +113,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec
 	case 2:
 		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 3:
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 4:
 		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
 	case 5:
@@ -123,7 +123,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec
 	case 7:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 9:
 		return decodeInt64(&s.Number, d) // "number"
 	case 10:
@@ -172,7 +172,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present {
+	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
 		s.DismissedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -199,7 +199,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) encodeJSON(e *enc) {
 	e.Str(s.HTMLURL)
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -249,7 +249,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeJSON(d 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers) {
 	case 0:
 		return decodeStr(&s.AnalysisKey, d) // "analysis_key"
 	case 1:
@@ -343,7 +343,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decod
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers) {
 	case 0:
 		return decodeOptInt64(&s.EndColumn, d) // "end_column"
 	case 1:
@@ -421,7 +421,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decode
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers) {
 	case 0:
 		return decodeOptStr(&s.Text, d) // "text"
 	}
@@ -475,7 +475,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertRuleMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertRuleMembers) {
 	case 0:
 		return decodeStr(&s.Description, d) // "description"
 	case 1:
@@ -539,7 +539,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertAppearedInBranchAlertToolMembers) {
+	switch d.member(key, codeScanningAlertAppearedInBranchAlertToolMembers) {
 	case 0:
 		return decodeStr(&s.Name, d) // "name"
 	case 1:
@@ -599,7 +599,7 @@ func (s *CodeScanningAlertClosedByUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertClosedByUserMembers) {
+	switch d.member(key, codeScanningAlertClosedByUserMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertClosedByUserActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -689,7 +689,7 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertClosedByUserAlertMembers) {
+	switch d.member(key, codeScanningAlertClosedByUserAlertMembers) {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	case 1:
@@ -697,7 +697,7 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) er
 	case 2:
 		return decodeTime(&s.DismissedAt, d) // "dismissed_at"
 	case 3:
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 4:
 		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
 	case 5:
@@ -707,7 +707,7 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) er
 	case 7:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 9:
 		return decodeInt64(&s.Number, d) // "number"
 	case 10:
@@ -719,7 +719,7 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) er
 	case 13:
 		return decodeStr(&s.URL, d) // "url"
 	case 14:
-		return decodeNullable(&s.DismissalApprovedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissal_approved_by"
+		return decodeNullableRef(&s.DismissalApprovedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissal_approved_by"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -754,7 +754,7 @@ func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
 	e.FieldStart("dismissed_at")
 	encodeTime(&s.DismissedAt, e)
 	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present {
+	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
 		s.DismissedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -781,7 +781,7 @@ func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
 	e.Str(s.HTMLURL)
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -799,7 +799,7 @@ func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
 	e.Str(s.URL)
 	if s.DismissalApprovedBy.IsSet() {
 		e.FieldStart("dismissal_approved_by")
-		if s.DismissalApprovedBy.state == present {
+		if s.DismissalApprovedBy.state == present && s.DismissalApprovedBy.value != nil {
 			s.DismissalApprovedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -835,7 +835,7 @@ func (s *CodeScanningAlertClosedByUserAlertRule) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertClosedByUserAlertRuleMembers) {
+	switch d.member(key, codeScanningAlertClosedByUserAlertRuleMembers) {
 	case 0:
 		return decodeStr(&s.Description, d) // "description"
 	case 1:
@@ -943,7 +943,7 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertClosedByUserAlertToolMembers) {
+	switch d.member(key, codeScanningAlertClosedByUserAlertToolMembers) {
 	case 0:
 		return decodeNullable(&s.GUID, d, decodeStr) // "guid"
 	case 1:
@@ -1013,7 +1013,7 @@ func (s *CodeScanningAlertCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertCreatedMembers) {
+	switch d.member(key, codeScanningAlertCreatedMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1103,7 +1103,7 @@ func (s *CodeScanningAlertCreatedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertCreatedAlertMembers) {
+	switch d.member(key, codeScanningAlertCreatedAlertMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -1121,7 +1121,7 @@ func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
 	case 7:
 		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 8:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 9:
 		return decodeInt64(&s.Number, d) // "number"
 	case 10:
@@ -1129,7 +1129,7 @@ func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertCreatedAlertState]) // "state"
 	case 12:
-		return decodeNullable(&s.Tool, d, (*CodeScanningAlertClosedByUserAlertTool).decodeJSON) // "tool"
+		return decodeNullableRef(&s.Tool, d, (*CodeScanningAlertClosedByUserAlertTool).decodeJSON) // "tool"
 	case 13:
 		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	case 14:
@@ -1187,7 +1187,7 @@ func (s *CodeScanningAlertCreatedAlert) encodeJSON(e *enc) {
 	}
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1204,7 +1204,7 @@ func (s *CodeScanningAlertCreatedAlert) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("tool")
-	if s.Tool.state == present {
+	if s.Tool.state == present && s.Tool.value != nil {
 		s.Tool.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1265,7 +1265,7 @@ func (s *CodeScanningAlertFixed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertFixedMembers) {
+	switch d.member(key, codeScanningAlertFixedMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertFixedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1355,7 +1355,7 @@ func (s *CodeScanningAlertFixedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertFixedAlertMembers) {
+	switch d.member(key, codeScanningAlertFixedAlertMembers) {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	case 1:
@@ -1363,7 +1363,7 @@ func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 3:
-		return decodeNullable(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
+		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 4:
 		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
 	case 5:
@@ -1375,7 +1375,7 @@ func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
 	case 8:
 		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 9:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 10:
 		return decodeInt64(&s.Number, d) // "number"
 	case 11:
@@ -1424,7 +1424,7 @@ func (s *CodeScanningAlertFixedAlert) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present {
+	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
 		s.DismissedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1455,7 +1455,7 @@ func (s *CodeScanningAlertFixedAlert) encodeJSON(e *enc) {
 	}
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1505,7 +1505,7 @@ func (s *CodeScanningAlertReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertReopenedMembers) {
+	switch d.member(key, codeScanningAlertReopenedMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1603,7 +1603,7 @@ func (s *CodeScanningAlertReopenedAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertReopenedAlertMembers) {
+	switch d.member(key, codeScanningAlertReopenedAlertMembers) {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	case 1:
@@ -1625,7 +1625,7 @@ func (s *CodeScanningAlertReopenedAlert) decodeMember(key []byte, d *dec) error 
 	case 8:
 		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 9:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 10:
 		return decodeInt64(&s.Number, d) // "number"
 	case 11:
@@ -1709,7 +1709,7 @@ func (s *CodeScanningAlertReopenedAlert) encodeJSON(e *enc) {
 	}
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1771,7 +1771,7 @@ func (s *CodeScanningAlertReopenedByUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedByUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertReopenedByUserMembers) {
+	switch d.member(key, codeScanningAlertReopenedByUserMembers) {
 	case 0:
 		return decodeEnum[CodeScanningAlertReopenedByUserActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1861,7 +1861,7 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeScanningAlertReopenedByUserAlertMembers) {
+	switch d.member(key, codeScanningAlertReopenedByUserAlertMembers) {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
 	case 1:
@@ -1879,7 +1879,7 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(key []byte, d *dec) 
 	case 7:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
-		return decodeNullable(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
+		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
 	case 9:
 		return decodeInt64(&s.Number, d) // "number"
 	case 10:
@@ -1943,7 +1943,7 @@ func (s *CodeScanningAlertReopenedByUserAlert) encodeJSON(e *enc) {
 	e.Str(s.HTMLURL)
 	if s.MostRecentInstance.IsSet() {
 		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present {
+		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
 			s.MostRecentInstance.value.encodeJSON(e)
 		} else {
 			e.Null()

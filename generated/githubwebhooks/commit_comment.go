@@ -82,7 +82,7 @@ type CommitCommentCreatedComment struct {
 	UpdatedAt string               `json:"updated_at"`
 	URL       string               `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *CommitCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CommitCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, commitCommentCreatedMembers) {
+	switch d.member(key, commitCommentCreatedMembers) {
 	case 0:
 		return decodeEnum[CommitCommentCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *CommitCommentCreatedComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CommitCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, commitCommentCreatedCommentMembers) {
+	switch d.member(key, commitCommentCreatedCommentMembers) {
 	case 0:
 		return decodeEnum[CommitCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 1:
@@ -125,7 +125,7 @@ func (s *CommitCommentCreatedComment) decodeMember(key []byte, d *dec) error {
 	case 12:
 		return decodeStr(&s.URL, d) // "url"
 	case 13:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -184,7 +184,7 @@ func (s *CommitCommentCreatedComment) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

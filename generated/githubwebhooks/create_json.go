@@ -15,7 +15,7 @@ func (s *Create) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Create) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, createMembers) {
+	switch d.member(key, createMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:

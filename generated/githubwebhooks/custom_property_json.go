@@ -15,7 +15,7 @@ func (s *CustomProperty) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomProperty) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyMembers) {
+	switch d.member(key, customPropertyMembers) {
 	case 0:
 		return decodeStr(&s.PropertyName, d) // "property_name"
 	case 1:
@@ -131,7 +131,7 @@ func (s *CustomPropertyCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyCreatedMembers) {
+	switch d.member(key, customPropertyCreatedMembers) {
 	case 0:
 		return decodeEnum[CustomPropertyCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -211,7 +211,7 @@ func (s *CustomPropertyDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyDeletedMembers) {
+	switch d.member(key, customPropertyDeletedMembers) {
 	case 0:
 		return decodeEnum[CustomPropertyDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -291,7 +291,7 @@ func (s *CustomPropertyDeletedDefinition) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyDeletedDefinition) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyDeletedDefinitionMembers) {
+	switch d.member(key, customPropertyDeletedDefinitionMembers) {
 	case 0:
 		return decodeStr(&s.PropertyName, d) // "property_name"
 	}
@@ -343,7 +343,7 @@ func (s *CustomPropertyPromotedToEnterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyPromotedToEnterprise) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyPromotedToEnterpriseMembers) {
+	switch d.member(key, customPropertyPromotedToEnterpriseMembers) {
 	case 0:
 		return decodeEnum[CustomPropertyPromotedToEnterpriseActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -423,7 +423,7 @@ func (s *CustomPropertyUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyUpdated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyUpdatedMembers) {
+	switch d.member(key, customPropertyUpdatedMembers) {
 	case 0:
 		return decodeEnum[CustomPropertyUpdatedActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -15,7 +15,7 @@ func (s *CustomPropertyValue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyValue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyValueMembers) {
+	switch d.member(key, customPropertyValueMembers) {
 	case 0:
 		return decodeStr(&s.PropertyName, d) // "property_name"
 	case 1:
@@ -75,7 +75,7 @@ func (s *CustomPropertyValuesUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CustomPropertyValuesUpdated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, customPropertyValuesUpdatedMembers) {
+	switch d.member(key, customPropertyValuesUpdatedMembers) {
 	case 0:
 		return decodeEnum[CustomPropertyValuesUpdatedActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -15,7 +15,7 @@ func (s *Delete) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Delete) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deleteMembers) {
+	switch d.member(key, deleteMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:

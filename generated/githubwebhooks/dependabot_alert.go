@@ -32,8 +32,8 @@ type DependabotAlert struct {
 	// The time that the alert was last updated in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
 	UpdatedAt time.Time `json:"updated_at"`
 	// The time that the alert was dismissed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
-	DismissedAt Nullable[time.Time]  `json:"dismissed_at"`
-	DismissedBy Nullable[SimpleUser] `json:"dismissed_by"`
+	DismissedAt Nullable[time.Time]   `json:"dismissed_at"`
+	DismissedBy Nullable[*SimpleUser] `json:"dismissed_by"`
 	// The reason that the alert was dismissed.
 	DismissedReason Nullable[DependabotAlertDismissedReason] `json:"dismissed_reason"`
 	// An optional comment associated with the alert's dismissal.
@@ -444,10 +444,10 @@ type DependabotAlertSecurityAdvisory struct {
 	Severity DependabotAlertSecurityAdvisorySeverity `json:"severity"`
 	// Details for the advisory pertaining to the Common Vulnerability Scoring System.
 	Cvss           DependabotAlertSecurityAdvisoryCvss `json:"cvss"`
-	CvssSeverities Nullable[CvssSeverities]            `json:"cvss_severities,omitzero"`
+	CvssSeverities Nullable[*CvssSeverities]           `json:"cvss_severities,omitzero"`
 	// The EPSS scores as calculated by the [Exploit Prediction Scoring
 	// System](https://www.first.org/epss).
-	Epss Nullable[SecurityAdvisoryEpss] `json:"epss,omitzero"`
+	Epss Nullable[*SecurityAdvisoryEpss] `json:"epss,omitzero"`
 	// Details for the advisory pertaining to Common Weakness Enumeration.
 	Cwes []DependabotAlertSecurityAdvisoryCwesItem `json:"cwes"`
 	// Values that identify this advisory among security information sources.
@@ -545,7 +545,7 @@ type DependabotAlertSecurityVulnerability struct {
 	// Conditions that identify vulnerable versions of this vulnerability's package.
 	VulnerableVersionRange string `json:"vulnerable_version_range"`
 	// Details pertaining to the package version that patches this vulnerability.
-	FirstPatchedVersion Nullable[DependabotAlertSecurityVulnerabilityFirstPatchedVersion] `json:"first_patched_version"`
+	FirstPatchedVersion Nullable[*DependabotAlertSecurityVulnerabilityFirstPatchedVersion] `json:"first_patched_version"`
 }
 
 // DependabotAlertSecurityVulnerabilityFirstPatchedVersion: Details pertaining to the package

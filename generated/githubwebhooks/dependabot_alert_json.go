@@ -15,7 +15,7 @@ func (s *DependabotAlert) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlert) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertMembers) {
+	switch d.member(key, dependabotAlertMembers) {
 	case 0:
 		return decodeInt64(&s.Number, d) // "number"
 	case 1:
@@ -37,7 +37,7 @@ func (s *DependabotAlert) decodeMember(key []byte, d *dec) error {
 	case 9:
 		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 10:
-		return decodeNullable(&s.DismissedBy, d, (*SimpleUser).decodeJSON) // "dismissed_by"
+		return decodeNullableRef(&s.DismissedBy, d, (*SimpleUser).decodeJSON) // "dismissed_by"
 	case 11:
 		return decodeNullable(&s.DismissedReason, d, decodeEnum[DependabotAlertDismissedReason]) // "dismissed_reason"
 	case 12:
@@ -100,7 +100,7 @@ func (s *DependabotAlert) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present {
+	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
 		s.DismissedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -148,7 +148,7 @@ func (s *DependabotAlertAutoDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertAutoDismissed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertAutoDismissedMembers) {
+	switch d.member(key, dependabotAlertAutoDismissedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertAutoDismissedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -230,7 +230,7 @@ func (s *DependabotAlertAutoReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertAutoReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertAutoReopenedMembers) {
+	switch d.member(key, dependabotAlertAutoReopenedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertAutoReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -312,7 +312,7 @@ func (s *DependabotAlertCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertCreatedMembers) {
+	switch d.member(key, dependabotAlertCreatedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -394,7 +394,7 @@ func (s *DependabotAlertDependency) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertDependency) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertDependencyMembers) {
+	switch d.member(key, dependabotAlertDependencyMembers) {
 	case 0:
 		return decodePtr(&s.Package, d, (*DependabotAlertPackage).decodeJSON) // "package"
 	case 1:
@@ -474,7 +474,7 @@ func (s *DependabotAlertDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertDismissed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertDismissedMembers) {
+	switch d.member(key, dependabotAlertDismissedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertDismissedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -556,7 +556,7 @@ func (s *DependabotAlertFixed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertFixedMembers) {
+	switch d.member(key, dependabotAlertFixedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertFixedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -638,7 +638,7 @@ func (s *DependabotAlertPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertPackageMembers) {
+	switch d.member(key, dependabotAlertPackageMembers) {
 	case 0:
 		return decodeStr(&s.Ecosystem, d) // "ecosystem"
 	case 1:
@@ -675,7 +675,7 @@ func (s *DependabotAlertReintroduced) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertReintroduced) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertReintroducedMembers) {
+	switch d.member(key, dependabotAlertReintroducedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertReintroducedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -757,7 +757,7 @@ func (s *DependabotAlertReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DependabotAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertReopenedMembers) {
+	switch d.member(key, dependabotAlertReopenedMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -839,7 +839,7 @@ func (s *DependabotAlertSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityAdvisoryMembers) {
+	switch d.member(key, dependabotAlertSecurityAdvisoryMembers) {
 	case 0:
 		return decodeStr(&s.GhsaID, d) // "ghsa_id"
 	case 1:
@@ -855,9 +855,9 @@ func (s *DependabotAlertSecurityAdvisory) decodeMember(key []byte, d *dec) error
 	case 6:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 7:
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 8:
-		return decodeNullable(&s.Epss, d, (*SecurityAdvisoryEpss).decodeJSON) // "epss"
+		return decodeNullableRef(&s.Epss, d, (*SecurityAdvisoryEpss).decodeJSON) // "epss"
 	case 9:
 		return decodeSlice(&s.Cwes, d, (*DependabotAlertSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
 	case 10:
@@ -921,7 +921,7 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 	}
 	if s.CvssSeverities.IsSet() {
 		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present {
+		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
 			s.CvssSeverities.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -929,7 +929,7 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 	}
 	if s.Epss.IsSet() && !e.request {
 		e.FieldStart("epss")
-		if s.Epss.state == present {
+		if s.Epss.state == present && s.Epss.value != nil {
 			s.Epss.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1002,7 +1002,7 @@ func (s *DependabotAlertSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityAdvisoryCvssMembers) {
+	switch d.member(key, dependabotAlertSecurityAdvisoryCvssMembers) {
 	case 0:
 		return decodeFloat64(&s.Score, d) // "score"
 	case 1:
@@ -1043,7 +1043,7 @@ func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityAdvisoryCwesItemMembers) {
+	switch d.member(key, dependabotAlertSecurityAdvisoryCwesItemMembers) {
 	case 0:
 		return decodeStr(&s.CweID, d) // "cwe_id"
 	case 1:
@@ -1080,7 +1080,7 @@ func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityAdvisoryIdentifiersItemMembers) {
+	switch d.member(key, dependabotAlertSecurityAdvisoryIdentifiersItemMembers) {
 	case 0:
 		return decodeEnum[DependabotAlertSecurityAdvisoryIdentifiersItemType](&s.Type, d) // "type"
 	case 1:
@@ -1117,7 +1117,7 @@ func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityAdvisoryReferencesItemMembers) {
+	switch d.member(key, dependabotAlertSecurityAdvisoryReferencesItemMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	}
@@ -1148,7 +1148,7 @@ func (s *DependabotAlertSecurityVulnerability) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityVulnerability) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityVulnerabilityMembers) {
+	switch d.member(key, dependabotAlertSecurityVulnerabilityMembers) {
 	case 0:
 		return s.Package.decodeJSON(d) // "package"
 	case 1:
@@ -1156,7 +1156,7 @@ func (s *DependabotAlertSecurityVulnerability) decodeMember(key []byte, d *dec) 
 	case 2:
 		return decodeStr(&s.VulnerableVersionRange, d) // "vulnerable_version_range"
 	case 3:
-		return decodeNullable(&s.FirstPatchedVersion, d, (*DependabotAlertSecurityVulnerabilityFirstPatchedVersion).decodeJSON) // "first_patched_version"
+		return decodeNullableRef(&s.FirstPatchedVersion, d, (*DependabotAlertSecurityVulnerabilityFirstPatchedVersion).decodeJSON) // "first_patched_version"
 	}
 	return d.Skip()
 }
@@ -1180,7 +1180,7 @@ func (s *DependabotAlertSecurityVulnerability) encodeJSON(e *enc) {
 	}
 	if !e.request {
 		e.FieldStart("first_patched_version")
-		if s.FirstPatchedVersion.state == present {
+		if s.FirstPatchedVersion.state == present && s.FirstPatchedVersion.value != nil {
 			s.FirstPatchedVersion.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1201,7 +1201,7 @@ func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeJSON(d *
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers) {
+	switch d.member(key, dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers) {
 	case 0:
 		return decodeStr(&s.Identifier, d) // "identifier"
 	}
@@ -1232,7 +1232,7 @@ func (s *SecurityAdvisoryEpss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryEpss) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAdvisoryEpssMembers) {
+	switch d.member(key, securityAdvisoryEpssMembers) {
 	case 0:
 		return decodePtr(&s.Percentage, d, decodeFloat64) // "percentage"
 	case 1:

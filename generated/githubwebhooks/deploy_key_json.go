@@ -15,7 +15,7 @@ func (s *DeployKeyCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeployKeyCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deployKeyCreatedMembers) {
+	switch d.member(key, deployKeyCreatedMembers) {
 	case 0:
 		return decodeEnum[DeployKeyCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *DeployKeyDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeployKeyDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deployKeyDeletedMembers) {
+	switch d.member(key, deployKeyDeletedMembers) {
 	case 0:
 		return decodeEnum[DeployKeyDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -179,7 +179,7 @@ func (s *WebhooksDeployKey) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksDeployKey) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksDeployKeyMembers) {
+	switch d.member(key, webhooksDeployKeyMembers) {
 	case 0:
 		return decodeNullable(&s.AddedBy, d, decodeStr) // "added_by"
 	case 1:

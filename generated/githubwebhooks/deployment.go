@@ -36,9 +36,9 @@ type DeploymentCreated struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// Workflow
-	Workflow Nullable[WebhooksWorkflow] `json:"workflow"`
+	Workflow Nullable[*WebhooksWorkflow] `json:"workflow"`
 	// Deployment Workflow Run
-	WorkflowRun Nullable[DeploymentCreatedWorkflowRun] `json:"workflow_run"`
+	WorkflowRun Nullable[*DeploymentCreatedWorkflowRun] `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -61,26 +61,26 @@ const (
 type DeploymentCreatedDeployment struct {
 	CreatedAt string `json:"created_at"`
 	// User
-	Creator             Nullable[DiscussionAnswerChosenBy] `json:"creator"`
-	Description         Nullable[string]                   `json:"description"`
-	Environment         string                             `json:"environment"`
-	ID                  int64                              `json:"id"`
-	NodeID              string                             `json:"node_id"`
-	OriginalEnvironment string                             `json:"original_environment"`
-	Payload             DeploymentCreatedDeploymentPayload `json:"payload"`
+	Creator             Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
+	Description         Nullable[string]                    `json:"description"`
+	Environment         string                              `json:"environment"`
+	ID                  int64                               `json:"id"`
+	NodeID              string                              `json:"node_id"`
+	OriginalEnvironment string                              `json:"original_environment"`
+	Payload             DeploymentCreatedDeploymentPayload  `json:"payload"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[DeploymentCreatedDeploymentPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	ProductionEnvironment *bool                                                      `json:"production_environment,omitzero"`
-	Ref                   string                                                     `json:"ref"`
-	RepositoryURL         string                                                     `json:"repository_url"`
-	SHA                   string                                                     `json:"sha"`
-	StatusesURL           string                                                     `json:"statuses_url"`
-	Task                  string                                                     `json:"task"`
-	TransientEnvironment  *bool                                                      `json:"transient_environment,omitzero"`
-	UpdatedAt             string                                                     `json:"updated_at"`
-	URL                   string                                                     `json:"url"`
+	PerformedViaGithubApp Nullable[*DeploymentCreatedDeploymentPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	ProductionEnvironment *bool                                                       `json:"production_environment,omitzero"`
+	Ref                   string                                                      `json:"ref"`
+	RepositoryURL         string                                                      `json:"repository_url"`
+	SHA                   string                                                      `json:"sha"`
+	StatusesURL           string                                                      `json:"statuses_url"`
+	Task                  string                                                      `json:"task"`
+	TransientEnvironment  *bool                                                       `json:"transient_environment,omitzero"`
+	UpdatedAt             string                                                      `json:"updated_at"`
+	URL                   string                                                      `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -123,7 +123,7 @@ type DeploymentCreatedDeploymentPerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -201,7 +201,7 @@ const (
 // It is the member WorkflowRun of [DeploymentCreated].
 type DeploymentCreatedWorkflowRun struct {
 	// User
-	Actor               Nullable[DiscussionAnswerChosenBy]                              `json:"actor"`
+	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
 	CancelURL           *string                                                         `json:"cancel_url,omitzero"`
 	CheckSuiteID        int64                                                           `json:"check_suite_id"`
@@ -232,11 +232,11 @@ type DeploymentCreatedWorkflowRun struct {
 	RunStartedAt        time.Time                                                       `json:"run_started_at"`
 	Status              DeploymentCreatedWorkflowRunStatus                              `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor,omitzero"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     *string                            `json:"workflow_url,omitzero"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor,omitzero"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     *string                             `json:"workflow_url,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

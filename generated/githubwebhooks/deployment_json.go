@@ -15,7 +15,7 @@ func (s *DeploymentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedMembers) {
+	switch d.member(key, deploymentCreatedMembers) {
 	case 0:
 		return decodeEnum[DeploymentCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -31,9 +31,9 @@ func (s *DeploymentCreated) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+		return decodeNullableRef(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
 	case 8:
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentCreatedWorkflowRun).decodeJSON) // "workflow_run"
+		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentCreatedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -72,13 +72,13 @@ func (s *DeploymentCreated) encodeJSON(e *enc) {
 	e.FieldStart("sender")
 	s.Sender.encodeJSON(e)
 	e.FieldStart("workflow")
-	if s.Workflow.state == present {
+	if s.Workflow.state == present && s.Workflow.value != nil {
 		s.Workflow.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present {
+	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
 		s.WorkflowRun.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -113,11 +113,11 @@ func (s *DeploymentCreatedDeployment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeployment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedDeploymentMembers) {
+	switch d.member(key, deploymentCreatedDeploymentMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 2:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 3:
@@ -131,7 +131,7 @@ func (s *DeploymentCreatedDeployment) decodeMember(key []byte, d *dec) error {
 	case 7:
 		return s.Payload.decodeJSON(d) // "payload"
 	case 8:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*DeploymentCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 9:
 		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
 	case 10:
@@ -170,7 +170,7 @@ func (s *DeploymentCreatedDeployment) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	e.Str(s.CreatedAt)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -193,7 +193,7 @@ func (s *DeploymentCreatedDeployment) encodeJSON(e *enc) {
 	s.Payload.encodeJSON(e)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -313,7 +313,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedDeploymentPerformedViaGithubAppMembers) {
+	switch d.member(key, deploymentCreatedDeploymentPerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -331,7 +331,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(key []by
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -390,7 +390,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -439,9 +439,9 @@ func (s *DeploymentCreatedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedWorkflowRunMembers) {
+	switch d.member(key, deploymentCreatedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -503,7 +503,7 @@ func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeEnum[DeploymentCreatedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
@@ -530,7 +530,7 @@ var deploymentCreatedWorkflowRunMembers = &memberNames{names: []string{"actor", 
 func (s *DeploymentCreatedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -641,7 +641,7 @@ func (s *DeploymentCreatedWorkflowRun) encodeJSON(e *enc) {
 	e.Str(string(s.Status))
 	if s.TriggeringActor.IsSet() {
 		e.FieldStart("triggering_actor")
-		if s.TriggeringActor.state == present {
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 			s.TriggeringActor.value.encodeJSON(e)
 		} else {
 			e.Null()

@@ -84,14 +84,14 @@ type PullRequest struct {
 	User               SimpleUser              `json:"user"`
 	Body               Nullable[string]        `json:"body"`
 	Labels             []PullRequestLabelsItem `json:"labels"`
-	Milestone          Nullable[Milestone]     `json:"milestone"`
+	Milestone          Nullable[*Milestone]    `json:"milestone"`
 	ActiveLockReason   Nullable[string]        `json:"active_lock_reason,omitzero"`
 	CreatedAt          time.Time               `json:"created_at"`
 	UpdatedAt          time.Time               `json:"updated_at"`
 	ClosedAt           Nullable[time.Time]     `json:"closed_at"`
 	MergedAt           Nullable[time.Time]     `json:"merged_at"`
 	MergeCommitSHA     Nullable[string]        `json:"merge_commit_sha"`
-	Assignee           Nullable[SimpleUser]    `json:"assignee"`
+	Assignee           Nullable[*SimpleUser]   `json:"assignee"`
 	Assignees          Nullable[[]SimpleUser]  `json:"assignees,omitzero"`
 	RequestedReviewers Nullable[[]SimpleUser]  `json:"requested_reviewers,omitzero"`
 	RequestedTeams     Nullable[[]TeamSimple]  `json:"requested_teams,omitzero"`
@@ -101,16 +101,16 @@ type PullRequest struct {
 	// How the author is associated with the repository.
 	AuthorAssociation AuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge Nullable[AutoMerge] `json:"auto_merge"`
+	AutoMerge Nullable[*AutoMerge] `json:"auto_merge"`
 	// Indicates whether or not the pull request is a draft.
-	Draft          *bool                `json:"draft,omitzero"`
-	Merged         bool                 `json:"merged"`
-	Mergeable      Nullable[bool]       `json:"mergeable"`
-	Rebaseable     Nullable[bool]       `json:"rebaseable,omitzero"`
-	MergeableState string               `json:"mergeable_state"`
-	MergedBy       Nullable[SimpleUser] `json:"merged_by"`
-	Comments       int64                `json:"comments"`
-	ReviewComments int64                `json:"review_comments"`
+	Draft          *bool                 `json:"draft,omitzero"`
+	Merged         bool                  `json:"merged"`
+	Mergeable      Nullable[bool]        `json:"mergeable"`
+	Rebaseable     Nullable[bool]        `json:"rebaseable,omitzero"`
+	MergeableState string                `json:"mergeable_state"`
+	MergedBy       Nullable[*SimpleUser] `json:"merged_by"`
+	Comments       int64                 `json:"comments"`
+	ReviewComments int64                 `json:"review_comments"`
 	// Indicates whether maintainers can modify the pull request.
 	MaintainerCanModify bool  `json:"maintainer_can_modify"`
 	Commits             int64 `json:"commits"`

@@ -15,7 +15,7 @@ func (s *DeploymentProtectionRuleRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentProtectionRuleRequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentProtectionRuleRequestedMembers) {
+	switch d.member(key, deploymentProtectionRuleRequestedMembers) {
 	case 0:
 		return decodeEnum[DeploymentProtectionRuleRequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -125,7 +125,7 @@ func (s *PullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestMembers) {
+	switch d.member(key, pullRequestMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -165,7 +165,7 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 	case 18:
 		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
 	case 19:
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 20:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 21:
@@ -179,7 +179,7 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 	case 25:
 		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
 	case 26:
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
@@ -201,7 +201,7 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 	case 33:
 		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 34:
-		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
 	case 35:
 		return decodeOptBool(&s.Draft, d) // "draft"
 	case 36:
@@ -213,7 +213,7 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 	case 39:
 		return decodeStr(&s.MergeableState, d) // "mergeable_state"
 	case 40:
-		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
 	case 41:
 		return decodeInt64(&s.Comments, d) // "comments"
 	case 42:
@@ -296,7 +296,7 @@ func (s *PullRequest) encodeJSON(e *enc) {
 		e.ArrEnd()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -332,7 +332,7 @@ func (s *PullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -394,7 +394,7 @@ func (s *PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -422,7 +422,7 @@ func (s *PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("mergeable_state")
 	e.Str(s.MergeableState)
 	e.FieldStart("merged_by")
-	if s.MergedBy.state == present {
+	if s.MergedBy.state == present && s.MergedBy.value != nil {
 		s.MergedBy.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -38,7 +38,7 @@ type DeploymentReviewApproved struct {
 	WorkflowJobRun  *WebhooksWorkflowJobRun                       `json:"workflow_job_run,omitzero"`
 	WorkflowJobRuns []DeploymentReviewApprovedWorkflowJobRunsItem `json:"workflow_job_runs,omitzero"`
 	// Deployment Workflow Run
-	WorkflowRun Nullable[DeploymentReviewApprovedWorkflowRun] `json:"workflow_run"`
+	WorkflowRun Nullable[*DeploymentReviewApprovedWorkflowRun] `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -74,7 +74,7 @@ type DeploymentReviewApprovedWorkflowJobRunsItem struct {
 // It is the member WorkflowRun of [DeploymentReviewApproved].
 type DeploymentReviewApprovedWorkflowRun struct {
 	// User
-	Actor               Nullable[DiscussionAnswerChosenBy]                              `json:"actor"`
+	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
 	CancelURL           *string                                                         `json:"cancel_url,omitzero"`
 	CheckSuiteID        int64                                                           `json:"check_suite_id"`
@@ -105,11 +105,11 @@ type DeploymentReviewApprovedWorkflowRun struct {
 	RunStartedAt        time.Time                                                       `json:"run_started_at"`
 	Status              DeploymentReviewApprovedWorkflowRunStatus                       `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     *string                            `json:"workflow_url,omitzero"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     *string                             `json:"workflow_url,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -233,7 +233,7 @@ type DeploymentReviewRejected struct {
 	WorkflowJobRun  *WebhooksWorkflowJobRun                       `json:"workflow_job_run,omitzero"`
 	WorkflowJobRuns []DeploymentReviewRejectedWorkflowJobRunsItem `json:"workflow_job_runs,omitzero"`
 	// Deployment Workflow Run
-	WorkflowRun Nullable[DeploymentReviewRejectedWorkflowRun] `json:"workflow_run"`
+	WorkflowRun Nullable[*DeploymentReviewRejectedWorkflowRun] `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -269,7 +269,7 @@ type DeploymentReviewRejectedWorkflowJobRunsItem struct {
 // It is the member WorkflowRun of [DeploymentReviewRejected].
 type DeploymentReviewRejectedWorkflowRun struct {
 	// User
-	Actor               Nullable[DiscussionAnswerChosenBy]                              `json:"actor"`
+	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
 	CancelURL           *string                                                         `json:"cancel_url,omitzero"`
 	CheckSuiteID        int64                                                           `json:"check_suite_id"`
@@ -299,12 +299,12 @@ type DeploymentReviewRejectedWorkflowRun struct {
 	RunStartedAt        time.Time                                                       `json:"run_started_at"`
 	Status              DeploymentReviewRejectedWorkflowRunStatus                       `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     *string                            `json:"workflow_url,omitzero"`
-	DisplayTitle    string                             `json:"display_title"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     *string                             `json:"workflow_url,omitzero"`
+	DisplayTitle    string                              `json:"display_title"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -367,14 +367,14 @@ type DeploymentReviewRequested struct {
 	// property when the event occurs from activity in a repository.
 	Repository RepositoryWebhooks `json:"repository"`
 	// User
-	Requestor Nullable[WebhooksUser]                   `json:"requestor"`
+	Requestor Nullable[*WebhooksUser]                  `json:"requestor"`
 	Reviewers []DeploymentReviewRequestedReviewersItem `json:"reviewers"`
 	// A GitHub user.
 	Sender         SimpleUser                              `json:"sender"`
 	Since          string                                  `json:"since"`
 	WorkflowJobRun DeploymentReviewRequestedWorkflowJobRun `json:"workflow_job_run"`
 	// Deployment Workflow Run
-	WorkflowRun Nullable[DeploymentReviewApprovedWorkflowRun] `json:"workflow_run"`
+	WorkflowRun Nullable[*DeploymentReviewApprovedWorkflowRun] `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -393,8 +393,8 @@ const (
 // DeploymentReviewRequestedReviewersItem is the member Reviewers of [DeploymentReviewRequested].
 type DeploymentReviewRequestedReviewersItem struct {
 	// User
-	Reviewer Nullable[DeploymentReviewRequestedReviewersItemReviewer] `json:"reviewer,omitzero"`
-	Type     *DeploymentReviewRequestedReviewersItemType              `json:"type,omitzero"`
+	Reviewer Nullable[*DeploymentReviewRequestedReviewersItemReviewer] `json:"reviewer,omitzero"`
+	Type     *DeploymentReviewRequestedReviewersItemType               `json:"type,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -501,8 +501,8 @@ type WebhooksApprover struct {
 // WebhooksReviewersItem is the member Reviewers of [DeploymentReviewApproved].
 type WebhooksReviewersItem struct {
 	// User
-	Reviewer Nullable[WebhooksReviewersItemReviewer] `json:"reviewer,omitzero"`
-	Type     *WebhooksReviewersItemType              `json:"type,omitzero"`
+	Reviewer Nullable[*WebhooksReviewersItemReviewer] `json:"reviewer,omitzero"`
+	Type     *WebhooksReviewersItemType               `json:"type,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

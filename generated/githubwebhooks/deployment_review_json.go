@@ -15,7 +15,7 @@ func (s *DeploymentReviewApproved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewApprovedMembers) {
+	switch d.member(key, deploymentReviewApprovedMembers) {
 	case 0:
 		return decodeEnum[DeploymentReviewApprovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -41,7 +41,7 @@ func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewApprovedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
 	case 12:
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
+		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -114,7 +114,7 @@ func (s *DeploymentReviewApproved) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present {
+	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
 		s.WorkflowRun.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -149,7 +149,7 @@ func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewApprovedWorkflowJobRunsItemMembers) {
+	switch d.member(key, deploymentReviewApprovedWorkflowJobRunsItemMembers) {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
 	case 1:
@@ -249,9 +249,9 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewApprovedWorkflowRunMembers) {
+	switch d.member(key, deploymentReviewApprovedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -315,7 +315,7 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) e
 	case 29:
 		return decodeEnum[DeploymentReviewApprovedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
@@ -342,7 +342,7 @@ var deploymentReviewApprovedWorkflowRunMembers = &memberNames{names: []string{"a
 func (s *DeploymentReviewApprovedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -460,7 +460,7 @@ func (s *DeploymentReviewApprovedWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -505,7 +505,7 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewApprovedWorkflowRunHeadRepositoryMembers) {
+	switch d.member(key, deploymentReviewApprovedWorkflowRunHeadRepositoryMembers) {
 	case 0:
 		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
 	case 1:
@@ -833,7 +833,7 @@ func (s *DeploymentReviewRejected) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRejectedMembers) {
+	switch d.member(key, deploymentReviewRejectedMembers) {
 	case 0:
 		return decodeEnum[DeploymentReviewRejectedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -859,7 +859,7 @@ func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewRejectedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
 	case 12:
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewRejectedWorkflowRun).decodeJSON) // "workflow_run"
+		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentReviewRejectedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -932,7 +932,7 @@ func (s *DeploymentReviewRejected) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present {
+	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
 		s.WorkflowRun.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -967,7 +967,7 @@ func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRejectedWorkflowJobRunsItemMembers) {
+	switch d.member(key, deploymentReviewRejectedWorkflowJobRunsItemMembers) {
 	case 0:
 		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
 	case 1:
@@ -1071,9 +1071,9 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRejectedWorkflowRunMembers) {
+	switch d.member(key, deploymentReviewRejectedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -1135,7 +1135,7 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) e
 	case 28:
 		return decodeEnum[DeploymentReviewRejectedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 30:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -1164,7 +1164,7 @@ var deploymentReviewRejectedWorkflowRunMembers = &memberNames{names: []string{"a
 func (s *DeploymentReviewRejectedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1280,7 +1280,7 @@ func (s *DeploymentReviewRejectedWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1327,7 +1327,7 @@ func (s *DeploymentReviewRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRequestedMembers) {
+	switch d.member(key, deploymentReviewRequestedMembers) {
 	case 0:
 		return decodeEnum[DeploymentReviewRequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1341,7 +1341,7 @@ func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodeNullable(&s.Requestor, d, (*WebhooksUser).decodeJSON) // "requestor"
+		return decodeNullableRef(&s.Requestor, d, (*WebhooksUser).decodeJSON) // "requestor"
 	case 7:
 		return decodeSlice(&s.Reviewers, d, (*DeploymentReviewRequestedReviewersItem).decodeJSON) // "reviewers"
 	case 8:
@@ -1351,7 +1351,7 @@ func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
 	case 10:
 		return s.WorkflowJobRun.decodeJSON(d) // "workflow_job_run"
 	case 11:
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
+		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1386,7 +1386,7 @@ func (s *DeploymentReviewRequested) encodeJSON(e *enc) {
 	e.FieldStart("repository")
 	s.Repository.encodeJSON(e)
 	e.FieldStart("requestor")
-	if s.Requestor.state == present {
+	if s.Requestor.state == present && s.Requestor.value != nil {
 		s.Requestor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1408,7 +1408,7 @@ func (s *DeploymentReviewRequested) encodeJSON(e *enc) {
 	e.FieldStart("workflow_job_run")
 	s.WorkflowJobRun.encodeJSON(e)
 	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present {
+	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
 		s.WorkflowRun.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1443,9 +1443,9 @@ func (s *DeploymentReviewRequestedReviewersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRequestedReviewersItemMembers) {
+	switch d.member(key, deploymentReviewRequestedReviewersItemMembers) {
 	case 0:
-		return decodeNullable(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON) // "reviewer"
+		return decodeNullableRef(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON) // "reviewer"
 	case 1:
 		return decodeOptEnum(&s.Type, d) // "type"
 	}
@@ -1467,7 +1467,7 @@ func (s *DeploymentReviewRequestedReviewersItem) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Reviewer.IsSet() {
 		e.FieldStart("reviewer")
-		if s.Reviewer.state == present {
+		if s.Reviewer.state == present && s.Reviewer.value != nil {
 			s.Reviewer.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1507,7 +1507,7 @@ func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRequestedReviewersItemReviewerMembers) {
+	switch d.member(key, deploymentReviewRequestedReviewersItemReviewerMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1689,7 +1689,7 @@ func (s *DeploymentReviewRequestedWorkflowJobRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewRequestedWorkflowJobRunMembers) {
+	switch d.member(key, deploymentReviewRequestedWorkflowJobRunMembers) {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
 	case 1:
@@ -1773,7 +1773,7 @@ func (s *WebhooksApprover) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksApprover) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksApproverMembers) {
+	switch d.member(key, webhooksApproverMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1935,9 +1935,9 @@ func (s *WebhooksReviewersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReviewersItemMembers) {
+	switch d.member(key, webhooksReviewersItemMembers) {
 	case 0:
-		return decodeNullable(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "reviewer"
+		return decodeNullableRef(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "reviewer"
 	case 1:
 		return decodeOptEnum(&s.Type, d) // "type"
 	}
@@ -1959,7 +1959,7 @@ func (s *WebhooksReviewersItem) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Reviewer.IsSet() {
 		e.FieldStart("reviewer")
-		if s.Reviewer.state == present {
+		if s.Reviewer.state == present && s.Reviewer.value != nil {
 			s.Reviewer.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1999,7 +1999,7 @@ func (s *WebhooksWorkflowJobRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksWorkflowJobRunMembers) {
+	switch d.member(key, webhooksWorkflowJobRunMembers) {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
 	case 1:

@@ -13,8 +13,8 @@ import (
 //
 // Schema: webhook-deployment-status-created
 type DeploymentStatusCreated struct {
-	ActionValue DeploymentStatusCreatedActionValue        `json:"action"`
-	CheckRun    Nullable[DeploymentStatusCreatedCheckRun] `json:"check_run,omitzero"`
+	ActionValue DeploymentStatusCreatedActionValue         `json:"action"`
+	CheckRun    Nullable[*DeploymentStatusCreatedCheckRun] `json:"check_run,omitzero"`
 	// The [deployment](https://docs.github.com/rest/deployments/deployments#list-deployments).
 	Deployment DeploymentStatusCreatedDeployment `json:"deployment"`
 	// The [deployment
@@ -40,9 +40,9 @@ type DeploymentStatusCreated struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// Workflow
-	Workflow Nullable[WebhooksWorkflow] `json:"workflow,omitzero"`
+	Workflow Nullable[*WebhooksWorkflow] `json:"workflow,omitzero"`
 	// Deployment Workflow Run
-	WorkflowRun Nullable[DeploymentStatusCreatedWorkflowRun] `json:"workflow_run,omitzero"`
+	WorkflowRun Nullable[*DeploymentStatusCreatedWorkflowRun] `json:"workflow_run,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -129,7 +129,7 @@ const (
 type DeploymentStatusCreatedDeployment struct {
 	CreatedAt string `json:"created_at"`
 	// User
-	Creator             Nullable[DiscussionAnswerChosenBy]                 `json:"creator"`
+	Creator             Nullable[*DiscussionAnswerChosenBy]                `json:"creator"`
 	Description         Nullable[string]                                   `json:"description"`
 	Environment         string                                             `json:"environment"`
 	ID                  int64                                              `json:"id"`
@@ -139,16 +139,16 @@ type DeploymentStatusCreatedDeployment struct {
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[DeploymentStatusCreatedDeploymentPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	ProductionEnvironment *bool                                                            `json:"production_environment,omitzero"`
-	Ref                   string                                                           `json:"ref"`
-	RepositoryURL         string                                                           `json:"repository_url"`
-	SHA                   string                                                           `json:"sha"`
-	StatusesURL           string                                                           `json:"statuses_url"`
-	Task                  string                                                           `json:"task"`
-	TransientEnvironment  *bool                                                            `json:"transient_environment,omitzero"`
-	UpdatedAt             string                                                           `json:"updated_at"`
-	URL                   string                                                           `json:"url"`
+	PerformedViaGithubApp Nullable[*DeploymentStatusCreatedDeploymentPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	ProductionEnvironment *bool                                                             `json:"production_environment,omitzero"`
+	Ref                   string                                                            `json:"ref"`
+	RepositoryURL         string                                                            `json:"repository_url"`
+	SHA                   string                                                            `json:"sha"`
+	StatusesURL           string                                                            `json:"statuses_url"`
+	Task                  string                                                            `json:"task"`
+	TransientEnvironment  *bool                                                             `json:"transient_environment,omitzero"`
+	UpdatedAt             string                                                            `json:"updated_at"`
+	URL                   string                                                            `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -172,7 +172,7 @@ type DeploymentStatusCreatedDeploymentPerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -252,8 +252,8 @@ const (
 type DeploymentStatusCreatedDeploymentStatus struct {
 	CreatedAt string `json:"created_at"`
 	// User
-	Creator       Nullable[DiscussionAnswerChosenBy] `json:"creator"`
-	DeploymentURL string                             `json:"deployment_url"`
+	Creator       Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
+	DeploymentURL string                              `json:"deployment_url"`
 	// The optional human-readable description added to the status.
 	Description    string  `json:"description"`
 	Environment    string  `json:"environment"`
@@ -264,8 +264,8 @@ type DeploymentStatusCreatedDeploymentStatus struct {
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	RepositoryURL         string                                                                 `json:"repository_url"`
+	PerformedViaGithubApp Nullable[*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	RepositoryURL         string                                                                  `json:"repository_url"`
 	// The new state. Can be `pending`, `success`, `failure`, or `error`.
 	State string `json:"state"`
 	// The optional link added to the status.
@@ -295,7 +295,7 @@ type DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -373,7 +373,7 @@ const (
 // It is the member WorkflowRun of [DeploymentStatusCreated].
 type DeploymentStatusCreatedWorkflowRun struct {
 	// User
-	Actor               Nullable[DiscussionAnswerChosenBy]                              `json:"actor"`
+	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
 	CancelURL           *string                                                         `json:"cancel_url,omitzero"`
 	CheckSuiteID        int64                                                           `json:"check_suite_id"`
@@ -404,11 +404,11 @@ type DeploymentStatusCreatedWorkflowRun struct {
 	RunStartedAt        time.Time                                                       `json:"run_started_at"`
 	Status              DeploymentStatusCreatedWorkflowRunStatus                        `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     *string                            `json:"workflow_url,omitzero"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     *string                             `json:"workflow_url,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

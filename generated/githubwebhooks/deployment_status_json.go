@@ -15,11 +15,11 @@ func (s *DeploymentStatusCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedMembers) {
+	switch d.member(key, deploymentStatusCreatedMembers) {
 	case 0:
 		return decodeEnum[DeploymentStatusCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.CheckRun, d, (*DeploymentStatusCreatedCheckRun).decodeJSON) // "check_run"
+		return decodeNullableRef(&s.CheckRun, d, (*DeploymentStatusCreatedCheckRun).decodeJSON) // "check_run"
 	case 2:
 		return s.Deployment.decodeJSON(d) // "deployment"
 	case 3:
@@ -35,9 +35,9 @@ func (s *DeploymentStatusCreated) decodeMember(key []byte, d *dec) error {
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 9:
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+		return decodeNullableRef(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
 	case 10:
-		return decodeNullable(&s.WorkflowRun, d, (*DeploymentStatusCreatedWorkflowRun).decodeJSON) // "workflow_run"
+		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentStatusCreatedWorkflowRun).decodeJSON) // "workflow_run"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -59,7 +59,7 @@ func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
 	e.Str(string(s.ActionValue))
 	if s.CheckRun.IsSet() {
 		e.FieldStart("check_run")
-		if s.CheckRun.state == present {
+		if s.CheckRun.state == present && s.CheckRun.value != nil {
 			s.CheckRun.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -87,7 +87,7 @@ func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
 	s.Sender.encodeJSON(e)
 	if s.Workflow.IsSet() {
 		e.FieldStart("workflow")
-		if s.Workflow.state == present {
+		if s.Workflow.state == present && s.Workflow.value != nil {
 			s.Workflow.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -95,7 +95,7 @@ func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
 	}
 	if s.WorkflowRun.IsSet() {
 		e.FieldStart("workflow_run")
-		if s.WorkflowRun.state == present {
+		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
 			s.WorkflowRun.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -131,7 +131,7 @@ func (s *DeploymentStatusCreatedCheckRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedCheckRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedCheckRunMembers) {
+	switch d.member(key, deploymentStatusCreatedCheckRunMembers) {
 	case 0:
 		return decodeNullable(&s.CompletedAt, d, decodeTime) // "completed_at"
 	case 1:
@@ -235,11 +235,11 @@ func (s *DeploymentStatusCreatedDeployment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedDeployment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedDeploymentMembers) {
+	switch d.member(key, deploymentStatusCreatedDeploymentMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 2:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 3:
@@ -253,7 +253,7 @@ func (s *DeploymentStatusCreatedDeployment) decodeMember(key []byte, d *dec) err
 	case 7:
 		return decodeNullable(&s.Payload, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "payload"
 	case 8:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 9:
 		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
 	case 10:
@@ -292,7 +292,7 @@ func (s *DeploymentStatusCreatedDeployment) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	e.Str(s.CreatedAt)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -319,7 +319,7 @@ func (s *DeploymentStatusCreatedDeployment) encodeJSON(e *enc) {
 	}
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -377,7 +377,7 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers) {
+	switch d.member(key, deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -395,7 +395,7 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(ke
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -454,7 +454,7 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *e
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -503,11 +503,11 @@ func (s *DeploymentStatusCreatedDeploymentStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedDeploymentStatusMembers) {
+	switch d.member(key, deploymentStatusCreatedDeploymentStatusMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 2:
 		return decodeStr(&s.DeploymentURL, d) // "deployment_url"
 	case 3:
@@ -523,7 +523,7 @@ func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(key []byte, d *de
 	case 8:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 10:
 		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 11:
@@ -554,7 +554,7 @@ func (s *DeploymentStatusCreatedDeploymentStatus) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	e.Str(s.CreatedAt)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -579,7 +579,7 @@ func (s *DeploymentStatusCreatedDeploymentStatus) encodeJSON(e *enc) {
 	e.Str(s.NodeID)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -625,7 +625,7 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers) {
+	switch d.member(key, deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -643,7 +643,7 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMem
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -702,7 +702,7 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeJSO
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -751,9 +751,9 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentStatusCreatedWorkflowRunMembers) {
+	switch d.member(key, deploymentStatusCreatedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -815,7 +815,7 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(key []byte, d *dec) er
 	case 29:
 		return decodeEnum[DeploymentStatusCreatedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
@@ -842,7 +842,7 @@ var deploymentStatusCreatedWorkflowRunMembers = &memberNames{names: []string{"ac
 func (s *DeploymentStatusCreatedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -952,7 +952,7 @@ func (s *DeploymentStatusCreatedWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -704,7 +704,7 @@ type WebhooksAnswer struct {
 	RepositoryURL string               `json:"repository_url"`
 	UpdatedAt     time.Time            `json:"updated_at"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -163,7 +163,7 @@ type WebhooksComment struct {
 	RepositoryURL string              `json:"repository_url"`
 	UpdatedAt     string              `json:"updated_at"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *DiscussionCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCommentCreatedMembers) {
+	switch d.member(key, discussionCommentCreatedMembers) {
 	case 0:
 		return decodeEnum[DiscussionCommentCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *DiscussionCommentDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCommentDeletedMembers) {
+	switch d.member(key, discussionCommentDeletedMembers) {
 	case 0:
 		return decodeEnum[DiscussionCommentDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -187,7 +187,7 @@ func (s *DiscussionCommentEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCommentEditedMembers) {
+	switch d.member(key, discussionCommentEditedMembers) {
 	case 0:
 		return decodeEnum[DiscussionCommentEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -277,7 +277,7 @@ func (s *DiscussionCommentEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCommentEditedChangesMembers) {
+	switch d.member(key, discussionCommentEditedChangesMembers) {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
 	}
@@ -329,7 +329,7 @@ func (s *WebhooksComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksCommentMembers) {
+	switch d.member(key, webhooksCommentMembers) {
 	case 0:
 		return decodeEnum[WebhooksCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 1:
@@ -355,7 +355,7 @@ func (s *WebhooksComment) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 12:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -402,7 +402,7 @@ func (s *WebhooksComment) encodeJSON(e *enc) {
 	e.FieldStart("updated_at")
 	e.Str(s.UpdatedAt)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

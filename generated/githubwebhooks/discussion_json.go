@@ -15,7 +15,7 @@ func (s *DiscussionAnswered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionAnswered) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionAnsweredMembers) {
+	switch d.member(key, discussionAnsweredMembers) {
 	case 0:
 		return decodeEnum[DiscussionAnsweredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *DiscussionCategoryChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChanged) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCategoryChangedMembers) {
+	switch d.member(key, discussionCategoryChangedMembers) {
 	case 0:
 		return decodeEnum[DiscussionCategoryChangedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -187,7 +187,7 @@ func (s *DiscussionCategoryChangedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChangedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCategoryChangedChangesMembers) {
+	switch d.member(key, discussionCategoryChangedChangesMembers) {
 	case 0:
 		return s.Category.decodeJSON(d) // "category"
 	}
@@ -239,7 +239,7 @@ func (s *DiscussionCategoryChangedChangesCategory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategoryChangedChangesCategory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCategoryChangedChangesCategoryMembers) {
+	switch d.member(key, discussionCategoryChangedChangesCategoryMembers) {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -291,7 +291,7 @@ func (s *DiscussionClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionClosed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionClosedMembers) {
+	switch d.member(key, discussionClosedMembers) {
 	case 0:
 		return decodeEnum[DiscussionClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -373,7 +373,7 @@ func (s *DiscussionCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCreatedMembers) {
+	switch d.member(key, discussionCreatedMembers) {
 	case 0:
 		return decodeEnum[DiscussionCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -455,7 +455,7 @@ func (s *DiscussionDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionDeletedMembers) {
+	switch d.member(key, discussionDeletedMembers) {
 	case 0:
 		return decodeEnum[DiscussionDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -537,7 +537,7 @@ func (s *DiscussionEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionEditedMembers) {
+	switch d.member(key, discussionEditedMembers) {
 	case 0:
 		return decodeEnum[DiscussionEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -625,7 +625,7 @@ func (s *DiscussionEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionEditedChangesMembers) {
+	switch d.member(key, discussionEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -685,7 +685,7 @@ func (s *DiscussionLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionLabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionLabeledMembers) {
+	switch d.member(key, discussionLabeledMembers) {
 	case 0:
 		return decodeEnum[DiscussionLabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -771,7 +771,7 @@ func (s *DiscussionLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionLocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionLockedMembers) {
+	switch d.member(key, discussionLockedMembers) {
 	case 0:
 		return decodeEnum[DiscussionLockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -853,7 +853,7 @@ func (s *DiscussionPinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionPinned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionPinnedMembers) {
+	switch d.member(key, discussionPinnedMembers) {
 	case 0:
 		return decodeEnum[DiscussionPinnedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -935,7 +935,7 @@ func (s *DiscussionReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionReopenedMembers) {
+	switch d.member(key, discussionReopenedMembers) {
 	case 0:
 		return decodeEnum[DiscussionReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1017,7 +1017,7 @@ func (s *DiscussionTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionTransferred) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionTransferredMembers) {
+	switch d.member(key, discussionTransferredMembers) {
 	case 0:
 		return decodeEnum[DiscussionTransferredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1103,7 +1103,7 @@ func (s *DiscussionTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionTransferredChangesMembers) {
+	switch d.member(key, discussionTransferredChangesMembers) {
 	case 0:
 		return s.NewDiscussion.decodeJSON(d) // "new_discussion"
 	case 1:
@@ -1159,7 +1159,7 @@ func (s *DiscussionUnanswered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnanswered) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionUnansweredMembers) {
+	switch d.member(key, discussionUnansweredMembers) {
 	case 0:
 		return decodeEnum[DiscussionUnansweredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1235,7 +1235,7 @@ func (s *DiscussionUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionUnlabeledMembers) {
+	switch d.member(key, discussionUnlabeledMembers) {
 	case 0:
 		return decodeEnum[DiscussionUnlabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1321,7 +1321,7 @@ func (s *DiscussionUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnlocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionUnlockedMembers) {
+	switch d.member(key, discussionUnlockedMembers) {
 	case 0:
 		return decodeEnum[DiscussionUnlockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1403,7 +1403,7 @@ func (s *DiscussionUnpinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUnpinned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionUnpinnedMembers) {
+	switch d.member(key, discussionUnpinnedMembers) {
 	case 0:
 		return decodeEnum[DiscussionUnpinnedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1485,7 +1485,7 @@ func (s *WebhooksAnswer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksAnswer) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksAnswerMembers) {
+	switch d.member(key, webhooksAnswerMembers) {
 	case 0:
 		return decodeEnum[WebhooksAnswerAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 1:
@@ -1511,7 +1511,7 @@ func (s *WebhooksAnswer) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 12:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1556,7 +1556,7 @@ func (s *WebhooksAnswer) encodeJSON(e *enc) {
 	e.FieldStart("updated_at")
 	encodeTime(&s.UpdatedAt, e)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -15,7 +15,7 @@ func (s *Fork) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Fork) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, forkMembers) {
+	switch d.member(key, forkMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -93,7 +93,7 @@ func (s *ForkForkee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ForkForkee) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, forkForkeeMembers) {
+	switch d.member(key, forkForkeeMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:

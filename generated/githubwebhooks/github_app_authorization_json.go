@@ -15,7 +15,7 @@ func (s *GithubAppAuthorizationRevoked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *GithubAppAuthorizationRevoked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, githubAppAuthorizationRevokedMembers) {
+	switch d.member(key, githubAppAuthorizationRevokedMembers) {
 	case 0:
 		return decodeEnum[GithubAppAuthorizationRevokedActionValue](&s.ActionValue, d) // "action"
 	case 1:

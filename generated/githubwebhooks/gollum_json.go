@@ -15,7 +15,7 @@ func (s *Gollum) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Gollum) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, gollumMembers) {
+	switch d.member(key, gollumMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -101,7 +101,7 @@ func (s *GollumPagesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *GollumPagesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, gollumPagesItemMembers) {
+	switch d.member(key, gollumPagesItemMembers) {
 	case 0:
 		return decodeEnum[GollumPagesItemAction](&s.Action, d) // "action"
 	case 1:

@@ -28,7 +28,7 @@ type InstallationCreated struct {
 	// property when the event occurs from activity in a repository.
 	Repository *RepositoryWebhooks `json:"repository,omitzero"`
 	// User
-	Requester Nullable[WebhooksUser] `json:"requester,omitzero"`
+	Requester Nullable[*WebhooksUser] `json:"requester,omitzero"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.

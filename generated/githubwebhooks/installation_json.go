@@ -15,7 +15,7 @@ func (s *InstallationCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationCreatedMembers) {
+	switch d.member(key, installationCreatedMembers) {
 	case 0:
 		return decodeEnum[InstallationCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -29,7 +29,7 @@ func (s *InstallationCreated) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 6:
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 7:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -79,7 +79,7 @@ func (s *InstallationCreated) encodeJSON(e *enc) {
 	}
 	if s.Requester.IsSet() {
 		e.FieldStart("requester")
-		if s.Requester.state == present {
+		if s.Requester.state == present && s.Requester.value != nil {
 			s.Requester.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -117,7 +117,7 @@ func (s *InstallationDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationDeletedMembers) {
+	switch d.member(key, installationDeletedMembers) {
 	case 0:
 		return decodeEnum[InstallationDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -215,7 +215,7 @@ func (s *InstallationNewPermissionsAccepted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationNewPermissionsAccepted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationNewPermissionsAcceptedMembers) {
+	switch d.member(key, installationNewPermissionsAcceptedMembers) {
 	case 0:
 		return decodeEnum[InstallationNewPermissionsAcceptedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -313,7 +313,7 @@ func (s *InstallationSuspend) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationSuspend) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationSuspendMembers) {
+	switch d.member(key, installationSuspendMembers) {
 	case 0:
 		return decodeEnum[InstallationSuspendActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -411,7 +411,7 @@ func (s *InstallationUnsuspend) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationUnsuspend) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationUnsuspendMembers) {
+	switch d.member(key, installationUnsuspendMembers) {
 	case 0:
 		return decodeEnum[InstallationUnsuspendActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -32,7 +32,7 @@ type InstallationRepositoriesAdded struct {
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection WebhooksRepositorySelection `json:"repository_selection"`
 	// User
-	Requester Nullable[WebhooksUser] `json:"requester"`
+	Requester Nullable[*WebhooksUser] `json:"requester"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -94,7 +94,7 @@ type InstallationRepositoriesRemoved struct {
 	// Describe whether all repositories have been selected or there's a selection involved
 	RepositorySelection WebhooksRepositorySelection `json:"repository_selection"`
 	// User
-	Requester Nullable[WebhooksUser] `json:"requester"`
+	Requester Nullable[*WebhooksUser] `json:"requester"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.

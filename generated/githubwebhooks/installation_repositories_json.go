@@ -15,7 +15,7 @@ func (s *InstallationRepositoriesAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationRepositoriesAddedMembers) {
+	switch d.member(key, installationRepositoriesAddedMembers) {
 	case 0:
 		return decodeEnum[InstallationRepositoriesAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -33,7 +33,7 @@ func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
 	case 7:
 		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
 	case 8:
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -92,7 +92,7 @@ func (s *InstallationRepositoriesAdded) encodeJSON(e *enc) {
 	e.FieldStart("repository_selection")
 	e.Str(string(s.RepositorySelection))
 	e.FieldStart("requester")
-	if s.Requester.state == present {
+	if s.Requester.state == present && s.Requester.value != nil {
 		s.Requester.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -129,7 +129,7 @@ func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeJSON(d *dec
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationRepositoriesAddedRepositoriesRemovedItemMembers) {
+	switch d.member(key, installationRepositoriesAddedRepositoriesRemovedItemMembers) {
 	case 0:
 		return decodeOptStr(&s.FullName, d) // "full_name"
 	case 1:
@@ -207,7 +207,7 @@ func (s *InstallationRepositoriesRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationRepositoriesRemovedMembers) {
+	switch d.member(key, installationRepositoriesRemovedMembers) {
 	case 0:
 		return decodeEnum[InstallationRepositoriesRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -225,7 +225,7 @@ func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error
 	case 7:
 		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
 	case 8:
-		return decodeNullable(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
+		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -284,7 +284,7 @@ func (s *InstallationRepositoriesRemoved) encodeJSON(e *enc) {
 	e.FieldStart("repository_selection")
 	e.Str(string(s.RepositorySelection))
 	e.FieldStart("requester")
-	if s.Requester.state == present {
+	if s.Requester.state == present && s.Requester.value != nil {
 		s.Requester.value.encodeJSON(e)
 	} else {
 		e.Null()

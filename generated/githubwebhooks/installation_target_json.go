@@ -15,7 +15,7 @@ func (s *InstallationTargetRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationTargetRenamedMembers) {
+	switch d.member(key, installationTargetRenamedMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -107,7 +107,7 @@ func (s *InstallationTargetRenamedAccount) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamedAccount) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationTargetRenamedAccountMembers) {
+	switch d.member(key, installationTargetRenamedAccountMembers) {
 	case 0:
 		return decodeNullable(&s.ArchivedAt, d, decodeStr) // "archived_at"
 	case 1:
@@ -373,7 +373,7 @@ func (s *InstallationTargetRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *InstallationTargetRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationTargetRenamedChangesMembers) {
+	switch d.member(key, installationTargetRenamedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "login"
 	case 1:

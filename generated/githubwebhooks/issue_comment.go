@@ -64,17 +64,17 @@ type IssueCommentCreatedComment struct {
 	CreatedAt time.Time `json:"created_at"`
 	HTMLURL   string    `json:"html_url"`
 	// Unique identifier of the issue comment
-	ID                    int64                 `json:"id"`
-	IssueURL              string                `json:"issue_url"`
-	NodeID                string                `json:"node_id"`
-	PerformedViaGithubApp Nullable[Integration] `json:"performed_via_github_app"`
+	ID                    int64                  `json:"id"`
+	IssueURL              string                 `json:"issue_url"`
+	NodeID                string                 `json:"node_id"`
+	PerformedViaGithubApp Nullable[*Integration] `json:"performed_via_github_app"`
 	// Reactions
 	Reactions DiscussionReactions `json:"reactions"`
 	UpdatedAt time.Time           `json:"updated_at"`
 	// URL for the issue comment
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -107,28 +107,28 @@ const (
 type IssueCommentCreatedIssue struct {
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
-	Assignee              Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees             []map[string]any                           `json:"assignees"`
-	AuthorAssociation     string                                     `json:"author_association"`
-	Body                  Nullable[string]                           `json:"body"`
-	ClosedAt              Nullable[string]                           `json:"closed_at"`
-	Comments              int64                                      `json:"comments"`
-	CommentsURL           string                                     `json:"comments_url"`
-	CreatedAt             string                                     `json:"created_at"`
-	Draft                 *bool                                      `json:"draft,omitzero"`
-	EventsURL             string                                     `json:"events_url"`
-	HTMLURL               string                                     `json:"html_url"`
-	ID                    int64                                      `json:"id"`
-	Labels                []IssueCommentCreatedIssueLabelsItem       `json:"labels"`
-	LabelsURL             string                                     `json:"labels_url"`
-	Locked                bool                                       `json:"locked"`
-	Milestone             Nullable[map[string]any]                   `json:"milestone"`
-	NodeID                string                                     `json:"node_id"`
-	Number                int64                                      `json:"number"`
-	PerformedViaGithubApp Nullable[map[string]any]                   `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest       `json:"pull_request,omitzero"`
-	Reactions             IssueCommentCreatedIssueReactions          `json:"reactions"`
-	RepositoryURL         string                                     `json:"repository_url"`
+	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees             []map[string]any                            `json:"assignees"`
+	AuthorAssociation     string                                      `json:"author_association"`
+	Body                  Nullable[string]                            `json:"body"`
+	ClosedAt              Nullable[string]                            `json:"closed_at"`
+	Comments              int64                                       `json:"comments"`
+	CommentsURL           string                                      `json:"comments_url"`
+	CreatedAt             string                                      `json:"created_at"`
+	Draft                 *bool                                       `json:"draft,omitzero"`
+	EventsURL             string                                      `json:"events_url"`
+	HTMLURL               string                                      `json:"html_url"`
+	ID                    int64                                       `json:"id"`
+	Labels                []IssueCommentCreatedIssueLabelsItem        `json:"labels"`
+	LabelsURL             string                                      `json:"labels_url"`
+	Locked                bool                                        `json:"locked"`
+	Milestone             Nullable[map[string]any]                    `json:"milestone"`
+	NodeID                string                                      `json:"node_id"`
+	Number                int64                                       `json:"number"`
+	PerformedViaGithubApp Nullable[map[string]any]                    `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest        `json:"pull_request,omitzero"`
+	Reactions             IssueCommentCreatedIssueReactions           `json:"reactions"`
+	RepositoryURL         string                                      `json:"repository_url"`
 	// Sub-issues Summary
 	SubIssuesSummary *SubIssuesSummary `json:"sub_issues_summary,omitzero"`
 	// Issue Dependencies Summary
@@ -139,7 +139,7 @@ type IssueCommentCreatedIssue struct {
 	TimelineURL *string                       `json:"timeline_url,omitzero"`
 	Title       string                        `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType]          `json:"type,omitzero"`
+	Type      Nullable[*IssueType]         `json:"type,omitzero"`
 	UpdatedAt string                       `json:"updated_at"`
 	URL       string                       `json:"url"`
 	User      IssueCommentCreatedIssueUser `json:"user"`
@@ -237,28 +237,28 @@ const (
 type IssueCommentDeletedIssue struct {
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
-	Assignee              Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees             []map[string]any                           `json:"assignees"`
-	AuthorAssociation     string                                     `json:"author_association"`
-	Body                  Nullable[string]                           `json:"body"`
-	ClosedAt              Nullable[string]                           `json:"closed_at"`
-	Comments              int64                                      `json:"comments"`
-	CommentsURL           string                                     `json:"comments_url"`
-	CreatedAt             string                                     `json:"created_at"`
-	Draft                 *bool                                      `json:"draft,omitzero"`
-	EventsURL             string                                     `json:"events_url"`
-	HTMLURL               string                                     `json:"html_url"`
-	ID                    int64                                      `json:"id"`
-	Labels                []IssueCommentCreatedIssueLabelsItem       `json:"labels"`
-	LabelsURL             string                                     `json:"labels_url"`
-	Locked                bool                                       `json:"locked"`
-	Milestone             Nullable[map[string]any]                   `json:"milestone"`
-	NodeID                string                                     `json:"node_id"`
-	Number                int64                                      `json:"number"`
-	PerformedViaGithubApp Nullable[map[string]any]                   `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest       `json:"pull_request,omitzero"`
-	Reactions             IssueCommentCreatedIssueReactions          `json:"reactions"`
-	RepositoryURL         string                                     `json:"repository_url"`
+	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees             []map[string]any                            `json:"assignees"`
+	AuthorAssociation     string                                      `json:"author_association"`
+	Body                  Nullable[string]                            `json:"body"`
+	ClosedAt              Nullable[string]                            `json:"closed_at"`
+	Comments              int64                                       `json:"comments"`
+	CommentsURL           string                                      `json:"comments_url"`
+	CreatedAt             string                                      `json:"created_at"`
+	Draft                 *bool                                       `json:"draft,omitzero"`
+	EventsURL             string                                      `json:"events_url"`
+	HTMLURL               string                                      `json:"html_url"`
+	ID                    int64                                       `json:"id"`
+	Labels                []IssueCommentCreatedIssueLabelsItem        `json:"labels"`
+	LabelsURL             string                                      `json:"labels_url"`
+	Locked                bool                                        `json:"locked"`
+	Milestone             Nullable[map[string]any]                    `json:"milestone"`
+	NodeID                string                                      `json:"node_id"`
+	Number                int64                                       `json:"number"`
+	PerformedViaGithubApp Nullable[map[string]any]                    `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest        `json:"pull_request,omitzero"`
+	Reactions             IssueCommentCreatedIssueReactions           `json:"reactions"`
+	RepositoryURL         string                                      `json:"repository_url"`
 	// Sub-issues Summary
 	SubIssuesSummary *SubIssuesSummary `json:"sub_issues_summary,omitzero"`
 	// Issue Dependencies Summary
@@ -269,7 +269,7 @@ type IssueCommentDeletedIssue struct {
 	TimelineURL *string                       `json:"timeline_url,omitzero"`
 	Title       string                        `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType]          `json:"type,omitzero"`
+	Type      Nullable[*IssueType]         `json:"type,omitzero"`
 	UpdatedAt string                       `json:"updated_at"`
 	URL       string                       `json:"url"`
 	User      IssueCommentDeletedIssueUser `json:"user"`
@@ -345,28 +345,28 @@ const (
 type IssueCommentEditedIssue struct {
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
-	Assignee              Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees             []map[string]any                           `json:"assignees"`
-	AuthorAssociation     string                                     `json:"author_association"`
-	Body                  Nullable[string]                           `json:"body"`
-	ClosedAt              Nullable[string]                           `json:"closed_at"`
-	Comments              int64                                      `json:"comments"`
-	CommentsURL           string                                     `json:"comments_url"`
-	CreatedAt             string                                     `json:"created_at"`
-	Draft                 *bool                                      `json:"draft,omitzero"`
-	EventsURL             string                                     `json:"events_url"`
-	HTMLURL               string                                     `json:"html_url"`
-	ID                    int64                                      `json:"id"`
-	Labels                []IssueCommentCreatedIssueLabelsItem       `json:"labels"`
-	LabelsURL             string                                     `json:"labels_url"`
-	Locked                bool                                       `json:"locked"`
-	Milestone             Nullable[map[string]any]                   `json:"milestone"`
-	NodeID                string                                     `json:"node_id"`
-	Number                int64                                      `json:"number"`
-	PerformedViaGithubApp Nullable[map[string]any]                   `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest       `json:"pull_request,omitzero"`
-	Reactions             IssueCommentCreatedIssueReactions          `json:"reactions"`
-	RepositoryURL         string                                     `json:"repository_url"`
+	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees             []map[string]any                            `json:"assignees"`
+	AuthorAssociation     string                                      `json:"author_association"`
+	Body                  Nullable[string]                            `json:"body"`
+	ClosedAt              Nullable[string]                            `json:"closed_at"`
+	Comments              int64                                       `json:"comments"`
+	CommentsURL           string                                      `json:"comments_url"`
+	CreatedAt             string                                      `json:"created_at"`
+	Draft                 *bool                                       `json:"draft,omitzero"`
+	EventsURL             string                                      `json:"events_url"`
+	HTMLURL               string                                      `json:"html_url"`
+	ID                    int64                                       `json:"id"`
+	Labels                []IssueCommentCreatedIssueLabelsItem        `json:"labels"`
+	LabelsURL             string                                      `json:"labels_url"`
+	Locked                bool                                        `json:"locked"`
+	Milestone             Nullable[map[string]any]                    `json:"milestone"`
+	NodeID                string                                      `json:"node_id"`
+	Number                int64                                       `json:"number"`
+	PerformedViaGithubApp Nullable[map[string]any]                    `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest        `json:"pull_request,omitzero"`
+	Reactions             IssueCommentCreatedIssueReactions           `json:"reactions"`
+	RepositoryURL         string                                      `json:"repository_url"`
 	// Sub-issues Summary
 	SubIssuesSummary *SubIssuesSummary `json:"sub_issues_summary,omitzero"`
 	// Issue Dependencies Summary
@@ -377,7 +377,7 @@ type IssueCommentEditedIssue struct {
 	TimelineURL *string                      `json:"timeline_url,omitzero"`
 	Title       string                       `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType]          `json:"type,omitzero"`
+	Type      Nullable[*IssueType]         `json:"type,omitzero"`
 	UpdatedAt string                       `json:"updated_at"`
 	URL       string                       `json:"url"`
 	User      IssueCommentCreatedIssueUser `json:"user"`
@@ -419,14 +419,14 @@ type WebhooksIssueComment struct {
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[Integration] `json:"performed_via_github_app"`
+	PerformedViaGithubApp Nullable[*Integration] `json:"performed_via_github_app"`
 	// Reactions
 	Reactions DiscussionReactions `json:"reactions"`
 	UpdatedAt time.Time           `json:"updated_at"`
 	// URL for the issue comment
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *IssueCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedMembers) {
+	switch d.member(key, issueCommentCreatedMembers) {
 	case 0:
 		return decodeEnum[IssueCommentCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *IssueCommentCreatedComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedCommentMembers) {
+	switch d.member(key, issueCommentCreatedCommentMembers) {
 	case 0:
 		return decodeEnum[IssueCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 1:
@@ -117,7 +117,7 @@ func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 8:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 9:
@@ -125,7 +125,7 @@ func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
 	case 10:
 		return decodeStr(&s.URL, d) // "url"
 	case 11:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -158,7 +158,7 @@ func (s *IssueCommentCreatedComment) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("performed_via_github_app")
-	if s.PerformedViaGithubApp.state == present {
+	if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 		s.PerformedViaGithubApp.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -170,7 +170,7 @@ func (s *IssueCommentCreatedComment) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -205,11 +205,11 @@ func (s *IssueCommentCreatedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssueMembers) {
+	switch d.member(key, issueCommentCreatedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -271,7 +271,7 @@ func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeStr(&s.Title, d) // "title"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -302,7 +302,7 @@ func (s *IssueCommentCreatedIssue) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -407,7 +407,7 @@ func (s *IssueCommentCreatedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -449,7 +449,7 @@ func (s *IssueCommentCreatedIssueUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssueUserMembers) {
+	switch d.member(key, issueCommentCreatedIssueUserMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -605,7 +605,7 @@ func (s *IssueCommentDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentDeletedMembers) {
+	switch d.member(key, issueCommentDeletedMembers) {
 	case 0:
 		return decodeEnum[IssueCommentDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -691,11 +691,11 @@ func (s *IssueCommentDeletedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentDeletedIssueMembers) {
+	switch d.member(key, issueCommentDeletedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -757,7 +757,7 @@ func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeStr(&s.Title, d) // "title"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -788,7 +788,7 @@ func (s *IssueCommentDeletedIssue) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -893,7 +893,7 @@ func (s *IssueCommentDeletedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -935,7 +935,7 @@ func (s *IssueCommentEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentEditedMembers) {
+	switch d.member(key, issueCommentEditedMembers) {
 	case 0:
 		return decodeEnum[IssueCommentEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1025,11 +1025,11 @@ func (s *IssueCommentEditedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentEditedIssueMembers) {
+	switch d.member(key, issueCommentEditedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1091,7 +1091,7 @@ func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeStr(&s.Title, d) // "title"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -1122,7 +1122,7 @@ func (s *IssueCommentEditedIssue) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1227,7 +1227,7 @@ func (s *IssueCommentEditedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1269,7 +1269,7 @@ func (s *WebhooksIssueComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssueCommentMembers) {
+	switch d.member(key, webhooksIssueCommentMembers) {
 	case 0:
 		return decodeEnum[WebhooksIssueCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 1:
@@ -1285,7 +1285,7 @@ func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 8:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 9:
@@ -1293,7 +1293,7 @@ func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
 	case 10:
 		return decodeStr(&s.URL, d) // "url"
 	case 11:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1326,7 +1326,7 @@ func (s *WebhooksIssueComment) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("performed_via_github_app")
-	if s.PerformedViaGithubApp.state == present {
+	if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 		s.PerformedViaGithubApp.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1338,7 +1338,7 @@ func (s *WebhooksIssueComment) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

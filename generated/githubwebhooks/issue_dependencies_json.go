@@ -15,7 +15,7 @@ func (s *IssueDependenciesBlockedByAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockedByAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueDependenciesBlockedByAddedMembers) {
+	switch d.member(key, issueDependenciesBlockedByAddedMembers) {
 	case 0:
 		return decodeEnum[IssueDependenciesBlockedByAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -105,7 +105,7 @@ func (s *IssueDependenciesBlockedByRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockedByRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueDependenciesBlockedByRemovedMembers) {
+	switch d.member(key, issueDependenciesBlockedByRemovedMembers) {
 	case 0:
 		return decodeEnum[IssueDependenciesBlockedByRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -195,7 +195,7 @@ func (s *IssueDependenciesBlockingAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockingAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueDependenciesBlockingAddedMembers) {
+	switch d.member(key, issueDependenciesBlockingAddedMembers) {
 	case 0:
 		return decodeEnum[IssueDependenciesBlockingAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -285,7 +285,7 @@ func (s *IssueDependenciesBlockingRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesBlockingRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueDependenciesBlockingRemovedMembers) {
+	switch d.member(key, issueDependenciesBlockingRemovedMembers) {
 	case 0:
 		return decodeEnum[IssueDependenciesBlockingRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -16,7 +16,7 @@ type IssuesAssigned struct {
 	// The action that was performed.
 	ActionValue IssuesAssignedActionValue `json:"action"`
 	// User
-	Assignee Nullable[WebhooksUser] `json:"assignee,omitzero"`
+	Assignee Nullable[*WebhooksUser] `json:"assignee,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -139,7 +139,7 @@ type IssuesClosedIssue struct {
 	TimelineURL              *string                   `json:"timeline_url,omitzero"`
 	Title                    string                    `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType]          `json:"type,omitzero"`
+	Type      Nullable[*IssueType]         `json:"type,omitzero"`
 	UpdatedAt string                       `json:"updated_at"`
 	URL       string                       `json:"url"`
 	User      IssueCommentDeletedIssueUser `json:"user"`
@@ -209,8 +209,8 @@ const (
 type IssuesDeletedIssue struct {
 	ActiveLockReason Nullable[IssuesDeletedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesDeletedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -227,14 +227,14 @@ type IssuesDeletedIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesDeletedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest              `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesDeletedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest               `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -250,12 +250,12 @@ type IssuesDeletedIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -314,7 +314,7 @@ type IssuesDeletedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -449,8 +449,8 @@ const (
 type IssuesDemilestonedIssue struct {
 	ActiveLockReason Nullable[IssuesDemilestonedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssuesDemilestonedIssueAssignee] `json:"assignee,omitzero"`
-	Assignees []*IssuesDemilestonedIssueAssignee        `json:"assignees"`
+	Assignee  Nullable[*IssuesDemilestonedIssueAssignee] `json:"assignee,omitzero"`
+	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesDemilestonedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -467,14 +467,14 @@ type IssuesDemilestonedIssue struct {
 	LabelsURL   string                                `json:"labels_url"`
 	Locked      *bool                                 `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesDemilestonedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                   `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesDemilestonedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                    `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -490,12 +490,12 @@ type IssuesDemilestonedIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -555,7 +555,7 @@ type IssuesDemilestonedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *WebhooksIssuePerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -709,8 +709,8 @@ type IssuesEditedChangesTitle struct {
 type IssuesEditedIssue struct {
 	ActiveLockReason Nullable[IssuesEditedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesEditedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -727,14 +727,14 @@ type IssuesEditedIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesEditedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest             `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesEditedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest              `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -748,14 +748,14 @@ type IssuesEditedIssue struct {
 	StateReason Nullable[string]        `json:"state_reason,omitzero"`
 	TimelineURL *string                 `json:"timeline_url,omitzero"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type,omitzero"`
+	Type Nullable[*IssueType] `json:"type,omitzero"`
 	// Title of the issue
 	Title     string    `json:"title"`
 	UpdatedAt time.Time `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -814,7 +814,7 @@ type IssuesEditedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *WebhooksIssuePerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -951,8 +951,8 @@ const (
 type IssuesLabeledIssue struct {
 	ActiveLockReason Nullable[IssuesLabeledIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesLabeledIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -969,14 +969,14 @@ type IssuesLabeledIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesLabeledIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest              `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesLabeledIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest               `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -990,14 +990,14 @@ type IssuesLabeledIssue struct {
 	StateReason Nullable[string]         `json:"state_reason,omitzero"`
 	TimelineURL *string                  `json:"timeline_url,omitzero"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type,omitzero"`
+	Type Nullable[*IssueType] `json:"type,omitzero"`
 	// Title of the issue
 	Title     string    `json:"title"`
 	UpdatedAt time.Time `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1056,7 +1056,7 @@ type IssuesLabeledIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *WebhooksIssuePerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -1190,8 +1190,8 @@ const (
 type IssuesLockedIssue struct {
 	ActiveLockReason Nullable[IssuesLockedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesLockedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -1208,14 +1208,14 @@ type IssuesLockedIssue struct {
 	LabelsURL   string                                `json:"labels_url"`
 	Locked      bool                                  `json:"locked"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesLockedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest             `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesLockedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest              `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -1229,14 +1229,14 @@ type IssuesLockedIssue struct {
 	StateReason Nullable[string]        `json:"state_reason,omitzero"`
 	TimelineURL *string                 `json:"timeline_url,omitzero"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type,omitzero"`
+	Type Nullable[*IssueType] `json:"type,omitzero"`
 	// Title of the issue
 	Title     string    `json:"title"`
 	UpdatedAt time.Time `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1295,7 +1295,7 @@ type IssuesLockedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -1431,8 +1431,8 @@ const (
 type IssuesMilestonedIssue struct {
 	ActiveLockReason Nullable[IssuesMilestonedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
-	Assignees []*WebhooksReviewersItemReviewer        `json:"assignees"`
+	Assignee  Nullable[*WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
+	Assignees []*WebhooksReviewersItemReviewer         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesMilestonedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -1449,14 +1449,14 @@ type IssuesMilestonedIssue struct {
 	LabelsURL   string                                `json:"labels_url"`
 	Locked      *bool                                 `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesMilestonedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                 `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesMilestonedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                  `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -1472,12 +1472,12 @@ type IssuesMilestonedIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1536,7 +1536,7 @@ type IssuesMilestonedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *WebhooksIssuePerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -1666,7 +1666,7 @@ const (
 // IssuesOpenedChanges is the member Changes of [IssuesOpened].
 type IssuesOpenedChanges struct {
 	// The [issue](https://docs.github.com/rest/issues/issues#get-an-issue) itself.
-	OldIssue Nullable[IssuesOpenedChangesOldIssue] `json:"old_issue"`
+	OldIssue Nullable[*IssuesOpenedChangesOldIssue] `json:"old_issue"`
 	// A git repository
 	OldRepository IssuesOpenedChangesOldRepository `json:"old_repository"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1680,8 +1680,8 @@ type IssuesOpenedChanges struct {
 type IssuesOpenedChangesOldIssue struct {
 	ActiveLockReason Nullable[IssuesOpenedChangesOldIssueActiveLockReason] `json:"active_lock_reason,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees,omitzero"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees,omitzero"`
 	// How the author is associated with the repository.
 	AuthorAssociation *IssuesOpenedChangesOldIssueAuthorAssociation `json:"author_association,omitzero"`
 	// Contents of the issue
@@ -1698,14 +1698,14 @@ type IssuesOpenedChangesOldIssue struct {
 	LabelsURL   *string                              `json:"labels_url,omitzero"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone,omitzero"`
-	NodeID    *string                               `json:"node_id,omitzero"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone,omitzero"`
+	NodeID    *string                                `json:"node_id,omitzero"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                       `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                        `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     *DiscussionReactions `json:"reactions,omitzero"`
 	RepositoryURL *string              `json:"repository_url,omitzero"`
@@ -1724,9 +1724,9 @@ type IssuesOpenedChangesOldIssue struct {
 	// URL for the issue
 	URL *string `json:"url,omitzero"`
 	// User
-	User Nullable[DiscussionUser] `json:"user,omitzero"`
+	User Nullable[*DiscussionUser] `json:"user,omitzero"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type,omitzero"`
+	Type Nullable[*IssueType] `json:"type,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1786,7 +1786,7 @@ type IssuesOpenedChangesOldIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -1944,11 +1944,11 @@ type IssuesOpenedChangesOldRepository struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License       Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch  *string                                           `json:"master_branch,omitzero"`
-	MergesURL     string                                            `json:"merges_url"`
-	MilestonesURL string                                            `json:"milestones_url"`
-	MirrorURL     Nullable[string]                                  `json:"mirror_url"`
+	License       Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch  *string                                            `json:"master_branch,omitzero"`
+	MergesURL     string                                             `json:"merges_url"`
+	MilestonesURL string                                             `json:"milestones_url"`
+	MirrorURL     Nullable[string]                                   `json:"mirror_url"`
 	// The name of the repository.
 	Name             string  `json:"name"`
 	NodeID           string  `json:"node_id"`
@@ -1957,8 +1957,8 @@ type IssuesOpenedChangesOldRepository struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private         bool                                               `json:"private"`
 	Public          *bool                                              `json:"public,omitzero"`
@@ -2011,8 +2011,8 @@ const (
 type IssuesOpenedIssue struct {
 	ActiveLockReason Nullable[IssuesOpenedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesOpenedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -2029,14 +2029,14 @@ type IssuesOpenedIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesEditedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest             `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesEditedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest              `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -2052,12 +2052,12 @@ type IssuesOpenedIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -2204,8 +2204,8 @@ const (
 type IssuesReopenedIssue struct {
 	ActiveLockReason Nullable[IssuesReopenedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
-	Assignees []*IssuesDemilestonedIssueAssignee      `json:"assignees"`
+	Assignee  Nullable[*WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
+	Assignees []*IssuesDemilestonedIssueAssignee       `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesReopenedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -2222,14 +2222,14 @@ type IssuesReopenedIssue struct {
 	LabelsURL   string                                `json:"labels_url"`
 	Locked      *bool                                 `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesReopenedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest               `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesReopenedIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -2248,9 +2248,9 @@ type IssuesReopenedIssue struct {
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type,omitzero"`
+	Type Nullable[*IssueType] `json:"type,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -2309,7 +2309,7 @@ type IssuesReopenedIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *CheckSuiteCompletedCheckSuiteAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app
@@ -2454,8 +2454,8 @@ type IssuesTransferredChanges struct {
 type IssuesTransferredChangesNewIssue struct {
 	ActiveLockReason Nullable[IssuesTransferredChangesNewIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesTransferredChangesNewIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -2472,14 +2472,14 @@ type IssuesTransferredChangesNewIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                       `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                        `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -2495,12 +2495,12 @@ type IssuesTransferredChangesNewIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -2576,7 +2576,7 @@ type IssuesTyped struct {
 	// The [issue](https://docs.github.com/rest/issues/issues#get-an-issue) itself.
 	Issue WebhooksIssue `json:"issue"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type"`
+	Type Nullable[*IssueType] `json:"type"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -2610,7 +2610,7 @@ type IssuesUnassigned struct {
 	// The action that was performed.
 	ActionValue IssuesUnassignedActionValue `json:"action"`
 	// User
-	Assignee Nullable[WebhooksUserMannequin] `json:"assignee,omitzero"`
+	Assignee Nullable[*WebhooksUserMannequin] `json:"assignee,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -2744,8 +2744,8 @@ const (
 type IssuesUnlockedIssue struct {
 	ActiveLockReason Nullable[IssuesUnlockedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation IssuesUnlockedIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -2762,14 +2762,14 @@ type IssuesUnlockedIssue struct {
 	LabelsURL   string                                `json:"labels_url"`
 	Locked      bool                                  `json:"locked"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                       `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                        `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -2785,12 +2785,12 @@ type IssuesUnlockedIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -2907,7 +2907,7 @@ type IssuesUntyped struct {
 	// The [issue](https://docs.github.com/rest/issues/issues#get-an-issue) itself.
 	Issue WebhooksIssue `json:"issue"`
 	// The type of issue.
-	Type Nullable[IssueType] `json:"type"`
+	Type Nullable[*IssueType] `json:"type"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -2940,8 +2940,8 @@ const (
 type WebhooksIssue struct {
 	ActiveLockReason Nullable[WebhooksIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
-	Assignees []*IssueCommentCreatedIssueAssignee        `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
+	Assignees []*IssueCommentCreatedIssueAssignee         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksIssueAuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -2958,14 +2958,14 @@ type WebhooksIssue struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
-	Number    int64                            `json:"number"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
+	Number    int64                             `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[WebhooksIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest         `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*WebhooksIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest          `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -2981,12 +2981,12 @@ type WebhooksIssue struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,8 +15,8 @@ import (
 type WebhooksIssue2 struct {
 	ActiveLockReason Nullable[WebhooksIssue2ActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksIssue2AuthorAssociation `json:"author_association"`
 	// Contents of the issue
@@ -33,14 +33,14 @@ type WebhooksIssue2 struct {
 	LabelsURL   string                               `json:"labels_url"`
 	Locked      *bool                                `json:"locked,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
-	Number    int64                                 `json:"number"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
+	Number    int64                                  `json:"number"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
-	PerformedViaGithubApp Nullable[IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
-	PullRequest           *IssueCommentCreatedIssuePullRequest                       `json:"pull_request,omitzero"`
+	PerformedViaGithubApp Nullable[*IssuesOpenedChangesOldIssuePerformedViaGithubApp] `json:"performed_via_github_app,omitzero"`
+	PullRequest           *IssueCommentCreatedIssuePullRequest                        `json:"pull_request,omitzero"`
 	// Reactions
 	Reactions     DiscussionReactions `json:"reactions"`
 	RepositoryURL string              `json:"repository_url"`
@@ -56,12 +56,12 @@ type WebhooksIssue2 struct {
 	// Title of the issue
 	Title string `json:"title"`
 	// The type of issue.
-	Type      Nullable[IssueType] `json:"type,omitzero"`
-	UpdatedAt time.Time           `json:"updated_at"`
+	Type      Nullable[*IssueType] `json:"type,omitzero"`
+	UpdatedAt time.Time            `json:"updated_at"`
 	// URL for the issue
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -169,7 +169,7 @@ type WebhooksIssuePerformedViaGithubApp struct {
 	Name   string `json:"name"`
 	NodeID string `json:"node_id"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// The set of permissions for the GitHub app
 	Permissions *WebhooksIssuePerformedViaGithubAppPermissions `json:"permissions,omitzero"`
 	// The slug name of the GitHub app

@@ -15,11 +15,11 @@ func (s *WebhooksIssue2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssue2Members) {
+	switch d.member(key, webhooksIssue2Members) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssue2ActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -51,13 +51,13 @@ func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -79,13 +79,13 @@ func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -111,7 +111,7 @@ func (s *WebhooksIssue2) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -170,7 +170,7 @@ func (s *WebhooksIssue2) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -181,7 +181,7 @@ func (s *WebhooksIssue2) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -235,7 +235,7 @@ func (s *WebhooksIssue2) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -246,7 +246,7 @@ func (s *WebhooksIssue2) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -281,7 +281,7 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, webhooksIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -299,7 +299,7 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) er
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -358,7 +358,7 @@ func (s *WebhooksIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -407,7 +407,7 @@ func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssuePerformedViaGithubAppPermissionsMembers) {
+	switch d.member(key, webhooksIssuePerformedViaGithubAppPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:

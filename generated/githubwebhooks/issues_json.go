@@ -15,11 +15,11 @@ func (s *IssuesAssigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesAssigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesAssignedMembers) {
+	switch d.member(key, issuesAssignedMembers) {
 	case 0:
 		return decodeEnum[IssuesAssignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -53,7 +53,7 @@ func (s *IssuesAssigned) encodeJSON(e *enc) {
 	e.Str(string(s.ActionValue))
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -107,7 +107,7 @@ func (s *IssuesClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesClosed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesClosedMembers) {
+	switch d.member(key, issuesClosedMembers) {
 	case 0:
 		return decodeEnum[IssuesClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -189,7 +189,7 @@ func (s *IssuesClosedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesClosedIssueMembers) {
+	switch d.member(key, issuesClosedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 1:
@@ -261,7 +261,7 @@ func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 32:
@@ -409,7 +409,7 @@ func (s *IssuesClosedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -451,7 +451,7 @@ func (s *IssuesDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDeletedMembers) {
+	switch d.member(key, issuesDeletedMembers) {
 	case 0:
 		return decodeEnum[IssuesDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -533,11 +533,11 @@ func (s *IssuesDeletedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDeletedIssueMembers) {
+	switch d.member(key, issuesDeletedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDeletedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -569,13 +569,13 @@ func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -597,13 +597,13 @@ func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -629,7 +629,7 @@ func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -688,7 +688,7 @@ func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -699,7 +699,7 @@ func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -753,7 +753,7 @@ func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -764,7 +764,7 @@ func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -799,7 +799,7 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDeletedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesDeletedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -817,7 +817,7 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(key []byte, d *de
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -876,7 +876,7 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -925,7 +925,7 @@ func (s *IssuesDemilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDemilestonedMembers) {
+	switch d.member(key, issuesDemilestonedMembers) {
 	case 0:
 		return decodeEnum[IssuesDemilestonedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1013,11 +1013,11 @@ func (s *IssuesDemilestonedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDemilestonedIssueMembers) {
+	switch d.member(key, issuesDemilestonedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDemilestonedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -1051,13 +1051,13 @@ func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -1079,13 +1079,13 @@ func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1111,7 +1111,7 @@ func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1164,7 +1164,7 @@ func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1175,7 +1175,7 @@ func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1229,7 +1229,7 @@ func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1240,7 +1240,7 @@ func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1275,7 +1275,7 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDemilestonedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesDemilestonedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -1293,7 +1293,7 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, 
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -1352,7 +1352,7 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1401,7 +1401,7 @@ func (s *IssuesEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesEditedMembers) {
+	switch d.member(key, issuesEditedMembers) {
 	case 0:
 		return decodeEnum[IssuesEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1493,7 +1493,7 @@ func (s *IssuesEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesEditedChangesMembers) {
+	switch d.member(key, issuesEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
 	case 1:
@@ -1553,7 +1553,7 @@ func (s *IssuesEditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesEditedChangesTitleMembers) {
+	switch d.member(key, issuesEditedChangesTitleMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -1605,11 +1605,11 @@ func (s *IssuesEditedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesEditedIssueMembers) {
+	switch d.member(key, issuesEditedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesEditedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -1641,13 +1641,13 @@ func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -1667,7 +1667,7 @@ func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.Title, d) // "title"
 	case 31:
@@ -1675,7 +1675,7 @@ func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1701,7 +1701,7 @@ func (s *IssuesEditedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1760,7 +1760,7 @@ func (s *IssuesEditedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1771,7 +1771,7 @@ func (s *IssuesEditedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1823,7 +1823,7 @@ func (s *IssuesEditedIssue) encodeJSON(e *enc) {
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1836,7 +1836,7 @@ func (s *IssuesEditedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1871,7 +1871,7 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesEditedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesEditedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -1889,7 +1889,7 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -1948,7 +1948,7 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1997,7 +1997,7 @@ func (s *IssuesLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLabeledMembers) {
+	switch d.member(key, issuesLabeledMembers) {
 	case 0:
 		return decodeEnum[IssuesLabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2085,11 +2085,11 @@ func (s *IssuesLabeledIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLabeledIssueMembers) {
+	switch d.member(key, issuesLabeledIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLabeledIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -2121,13 +2121,13 @@ func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -2147,7 +2147,7 @@ func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.Title, d) // "title"
 	case 31:
@@ -2155,7 +2155,7 @@ func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2181,7 +2181,7 @@ func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2240,7 +2240,7 @@ func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2251,7 +2251,7 @@ func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2303,7 +2303,7 @@ func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2316,7 +2316,7 @@ func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2351,7 +2351,7 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLabeledIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesLabeledIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -2369,7 +2369,7 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(key []byte, d *de
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -2428,7 +2428,7 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2477,7 +2477,7 @@ func (s *IssuesLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLockedMembers) {
+	switch d.member(key, issuesLockedMembers) {
 	case 0:
 		return decodeEnum[IssuesLockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2559,11 +2559,11 @@ func (s *IssuesLockedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLockedIssueMembers) {
+	switch d.member(key, issuesLockedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLockedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -2597,13 +2597,13 @@ func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -2623,7 +2623,7 @@ func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
 	case 28:
 		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 30:
 		return decodeStr(&s.Title, d) // "title"
 	case 31:
@@ -2631,7 +2631,7 @@ func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2657,7 +2657,7 @@ func (s *IssuesLockedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2708,7 +2708,7 @@ func (s *IssuesLockedIssue) encodeJSON(e *enc) {
 	e.FieldStart("locked")
 	e.Bool(s.Locked)
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2719,7 +2719,7 @@ func (s *IssuesLockedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2771,7 +2771,7 @@ func (s *IssuesLockedIssue) encodeJSON(e *enc) {
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -2784,7 +2784,7 @@ func (s *IssuesLockedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2819,7 +2819,7 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesLockedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesLockedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -2837,7 +2837,7 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -2896,7 +2896,7 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2945,7 +2945,7 @@ func (s *IssuesMilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestoned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesMilestonedMembers) {
+	switch d.member(key, issuesMilestonedMembers) {
 	case 0:
 		return decodeEnum[IssuesMilestonedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3031,11 +3031,11 @@ func (s *IssuesMilestonedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesMilestonedIssueMembers) {
+	switch d.member(key, issuesMilestonedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesMilestonedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -3069,13 +3069,13 @@ func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -3097,13 +3097,13 @@ func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3129,7 +3129,7 @@ func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3182,7 +3182,7 @@ func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3193,7 +3193,7 @@ func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3247,7 +3247,7 @@ func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3258,7 +3258,7 @@ func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3293,7 +3293,7 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesMilestonedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesMilestonedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -3311,7 +3311,7 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d 
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -3370,7 +3370,7 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3419,7 +3419,7 @@ func (s *IssuesOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedMembers) {
+	switch d.member(key, issuesOpenedMembers) {
 	case 0:
 		return decodeEnum[IssuesOpenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3507,9 +3507,9 @@ func (s *IssuesOpenedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedChangesMembers) {
+	switch d.member(key, issuesOpenedChangesMembers) {
 	case 0:
-		return decodeNullable(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON) // "old_issue"
+		return decodeNullableRef(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON) // "old_issue"
 	case 1:
 		return s.OldRepository.decodeJSON(d) // "old_repository"
 	}
@@ -3530,7 +3530,7 @@ var issuesOpenedChangesMembers = &memberNames{names: []string{"old_issue", "old_
 func (s *IssuesOpenedChanges) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("old_issue")
-	if s.OldIssue.state == present {
+	if s.OldIssue.state == present && s.OldIssue.value != nil {
 		s.OldIssue.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3567,11 +3567,11 @@ func (s *IssuesOpenedChangesOldIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedChangesOldIssueMembers) {
+	switch d.member(key, issuesOpenedChangesOldIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedChangesOldIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -3603,13 +3603,13 @@ func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -3635,9 +3635,9 @@ func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
 	case 31:
 		return decodeOptStr(&s.URL, d) // "url"
 	case 32:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 33:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3665,7 +3665,7 @@ func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3745,7 +3745,7 @@ func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
 	}
 	if s.Milestone.IsSet() {
 		e.FieldStart("milestone")
-		if s.Milestone.state == present {
+		if s.Milestone.state == present && s.Milestone.value != nil {
 			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3759,7 +3759,7 @@ func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3827,7 +3827,7 @@ func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
 	}
 	if s.User.IsSet() {
 		e.FieldStart("user")
-		if s.User.state == present {
+		if s.User.state == present && s.User.value != nil {
 			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3835,7 +3835,7 @@ func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3871,7 +3871,7 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedChangesOldIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesOpenedChangesOldIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -3889,7 +3889,7 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(key []by
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -3948,7 +3948,7 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3997,7 +3997,7 @@ func (s *IssuesOpenedChangesOldRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedChangesOldRepositoryMembers) {
+	switch d.member(key, issuesOpenedChangesOldRepositoryMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -4107,7 +4107,7 @@ func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) erro
 	case 53:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 54:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 55:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 56:
@@ -4129,7 +4129,7 @@ func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) erro
 	case 64:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 65:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 67:
@@ -4342,7 +4342,7 @@ func (s *IssuesOpenedChangesOldRepository) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4376,7 +4376,7 @@ func (s *IssuesOpenedChangesOldRepository) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4481,11 +4481,11 @@ func (s *IssuesOpenedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedIssueMembers) {
+	switch d.member(key, issuesOpenedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -4517,13 +4517,13 @@ func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -4545,13 +4545,13 @@ func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4577,7 +4577,7 @@ func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4636,7 +4636,7 @@ func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4647,7 +4647,7 @@ func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4701,7 +4701,7 @@ func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4712,7 +4712,7 @@ func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4747,7 +4747,7 @@ func (s *IssuesPinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesPinned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesPinnedMembers) {
+	switch d.member(key, issuesPinnedMembers) {
 	case 0:
 		return decodeEnum[IssuesPinnedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -4829,7 +4829,7 @@ func (s *IssuesReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesReopenedMembers) {
+	switch d.member(key, issuesReopenedMembers) {
 	case 0:
 		return decodeEnum[IssuesReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -4911,11 +4911,11 @@ func (s *IssuesReopenedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesReopenedIssueMembers) {
+	switch d.member(key, issuesReopenedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesReopenedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -4949,13 +4949,13 @@ func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -4981,9 +4981,9 @@ func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
 	case 31:
 		return decodeStr(&s.URL, d) // "url"
 	case 32:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	case 33:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5009,7 +5009,7 @@ func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5062,7 +5062,7 @@ func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5073,7 +5073,7 @@ func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5128,14 +5128,14 @@ func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5171,7 +5171,7 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesReopenedIssuePerformedViaGithubAppMembers) {
+	switch d.member(key, issuesReopenedIssuePerformedViaGithubAppMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
 	case 1:
@@ -5189,7 +5189,7 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(key []byte, d *d
 	case 7:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
 	case 10:
@@ -5248,7 +5248,7 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
 	e.FieldStart("node_id")
 	e.Str(s.NodeID)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5297,7 +5297,7 @@ func (s *IssuesTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferred) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesTransferredMembers) {
+	switch d.member(key, issuesTransferredMembers) {
 	case 0:
 		return decodeEnum[IssuesTransferredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -5383,7 +5383,7 @@ func (s *IssuesTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesTransferredChangesMembers) {
+	switch d.member(key, issuesTransferredChangesMembers) {
 	case 0:
 		return s.NewIssue.decodeJSON(d) // "new_issue"
 	case 1:
@@ -5439,11 +5439,11 @@ func (s *IssuesTransferredChangesNewIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesTransferredChangesNewIssueMembers) {
+	switch d.member(key, issuesTransferredChangesNewIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesTransferredChangesNewIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -5475,13 +5475,13 @@ func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) erro
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -5503,13 +5503,13 @@ func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) erro
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5535,7 +5535,7 @@ func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5594,7 +5594,7 @@ func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5605,7 +5605,7 @@ func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5659,7 +5659,7 @@ func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5670,7 +5670,7 @@ func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5705,7 +5705,7 @@ func (s *IssuesTyped) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTyped) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesTypedMembers) {
+	switch d.member(key, issuesTypedMembers) {
 	case 0:
 		return decodeEnum[IssuesTypedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -5715,7 +5715,7 @@ func (s *IssuesTyped) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -5752,7 +5752,7 @@ func (s *IssuesTyped) encodeJSON(e *enc) {
 	e.FieldStart("issue")
 	s.Issue.encodeJSON(e)
 	e.FieldStart("type")
-	if s.Type.state == present {
+	if s.Type.state == present && s.Type.value != nil {
 		s.Type.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5795,11 +5795,11 @@ func (s *IssuesUnassigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnassigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUnassignedMembers) {
+	switch d.member(key, issuesUnassignedMembers) {
 	case 0:
 		return decodeEnum[IssuesUnassignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -5833,7 +5833,7 @@ func (s *IssuesUnassigned) encodeJSON(e *enc) {
 	e.Str(string(s.ActionValue))
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5887,7 +5887,7 @@ func (s *IssuesUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUnlabeledMembers) {
+	switch d.member(key, issuesUnlabeledMembers) {
 	case 0:
 		return decodeEnum[IssuesUnlabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -5975,7 +5975,7 @@ func (s *IssuesUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUnlockedMembers) {
+	switch d.member(key, issuesUnlockedMembers) {
 	case 0:
 		return decodeEnum[IssuesUnlockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -6057,11 +6057,11 @@ func (s *IssuesUnlockedIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUnlockedIssueMembers) {
+	switch d.member(key, issuesUnlockedIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesUnlockedIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -6095,13 +6095,13 @@ func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -6123,13 +6123,13 @@ func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6155,7 +6155,7 @@ func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6206,7 +6206,7 @@ func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
 	e.FieldStart("locked")
 	e.Bool(s.Locked)
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6217,7 +6217,7 @@ func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6271,7 +6271,7 @@ func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6282,7 +6282,7 @@ func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6317,7 +6317,7 @@ func (s *IssuesUnpinned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUnpinned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUnpinnedMembers) {
+	switch d.member(key, issuesUnpinnedMembers) {
 	case 0:
 		return decodeEnum[IssuesUnpinnedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -6399,7 +6399,7 @@ func (s *IssuesUntyped) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesUntyped) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesUntypedMembers) {
+	switch d.member(key, issuesUntypedMembers) {
 	case 0:
 		return decodeEnum[IssuesUntypedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -6409,7 +6409,7 @@ func (s *IssuesUntyped) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -6446,7 +6446,7 @@ func (s *IssuesUntyped) encodeJSON(e *enc) {
 	e.FieldStart("issue")
 	s.Issue.encodeJSON(e)
 	e.FieldStart("type")
-	if s.Type.state == present {
+	if s.Type.state == present && s.Type.value != nil {
 		s.Type.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6489,11 +6489,11 @@ func (s *WebhooksIssue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssueMembers) {
+	switch d.member(key, webhooksIssueMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssueActiveLockReason]) // "active_lock_reason"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
@@ -6525,13 +6525,13 @@ func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 17:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 18:
 		return decodeInt64(&s.Number, d) // "number"
 	case 19:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
@@ -6553,13 +6553,13 @@ func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeStr(&s.Title, d) // "title"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 32:
 		return decodeStr(&s.URL, d) // "url"
 	case 33:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6585,7 +6585,7 @@ func (s *WebhooksIssue) encodeJSON(e *enc) {
 	}
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6644,7 +6644,7 @@ func (s *WebhooksIssue) encodeJSON(e *enc) {
 		e.Bool(*s.Locked)
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6655,7 +6655,7 @@ func (s *WebhooksIssue) encodeJSON(e *enc) {
 	e.Int64(s.Number)
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6709,7 +6709,7 @@ func (s *WebhooksIssue) encodeJSON(e *enc) {
 	e.Str(s.Title)
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -6720,7 +6720,7 @@ func (s *WebhooksIssue) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -15,7 +15,7 @@ func (s *LabelCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelCreatedMembers) {
+	switch d.member(key, labelCreatedMembers) {
 	case 0:
 		return decodeEnum[LabelCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *LabelDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelDeletedMembers) {
+	switch d.member(key, labelDeletedMembers) {
 	case 0:
 		return decodeEnum[LabelDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -181,7 +181,7 @@ func (s *LabelEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelEditedMembers) {
+	switch d.member(key, labelEditedMembers) {
 	case 0:
 		return decodeEnum[LabelEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -269,7 +269,7 @@ func (s *LabelEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelEditedChangesMembers) {
+	switch d.member(key, labelEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Color, d, (*LabelEditedChangesColor).decodeJSON) // "color"
 	case 1:
@@ -335,7 +335,7 @@ func (s *LabelEditedChangesColor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChangesColor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelEditedChangesColorMembers) {
+	switch d.member(key, labelEditedChangesColorMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}

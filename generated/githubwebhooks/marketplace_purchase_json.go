@@ -15,7 +15,7 @@ func (s *MarketplacePurchaseCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseCancelled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchaseCancelledMembers) {
+	switch d.member(key, marketplacePurchaseCancelledMembers) {
 	case 0:
 		return decodeEnum[MarketplacePurchaseCancelledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -109,7 +109,7 @@ func (s *MarketplacePurchaseChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseChanged) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchaseChangedMembers) {
+	switch d.member(key, marketplacePurchaseChangedMembers) {
 	case 0:
 		return decodeEnum[MarketplacePurchaseChangedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -203,7 +203,7 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchaseChangedPreviousMarketplacePurchaseMembers) {
+	switch d.member(key, marketplacePurchaseChangedPreviousMarketplacePurchaseMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -293,7 +293,7 @@ func (s *MarketplacePurchasePendingChange) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChange) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchasePendingChangeMembers) {
+	switch d.member(key, marketplacePurchasePendingChangeMembers) {
 	case 0:
 		return decodeEnum[MarketplacePurchasePendingChangeActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -387,7 +387,7 @@ func (s *MarketplacePurchasePendingChangeCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchasePendingChangeCancelledMembers) {
+	switch d.member(key, marketplacePurchasePendingChangeCancelledMembers) {
 	case 0:
 		return decodeEnum[MarketplacePurchasePendingChangeCancelledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -481,7 +481,7 @@ func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers) {
+	switch d.member(key, marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -561,7 +561,7 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeJSON
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers) {
+	switch d.member(key, marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -647,7 +647,7 @@ func (s *MarketplacePurchasePurchased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MarketplacePurchasePurchased) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, marketplacePurchasePurchasedMembers) {
+	switch d.member(key, marketplacePurchasePurchasedMembers) {
 	case 0:
 		return decodeEnum[MarketplacePurchasePurchasedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -741,7 +741,7 @@ func (s *WebhooksMarketplacePurchase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksMarketplacePurchaseMembers) {
+	switch d.member(key, webhooksMarketplacePurchaseMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -825,7 +825,7 @@ func (s *WebhooksMarketplacePurchaseAccount) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchaseAccount) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksMarketplacePurchaseAccountMembers) {
+	switch d.member(key, webhooksMarketplacePurchaseAccountMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -897,7 +897,7 @@ func (s *WebhooksMarketplacePurchasePlan) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksMarketplacePurchasePlanMembers) {
+	switch d.member(key, webhooksMarketplacePurchasePlanMembers) {
 	case 0:
 		return decodeSlice(&s.Bullets, d, func(v **string, d *dec) error {
 			return decodeOptStr(v, d)
@@ -989,7 +989,7 @@ func (s *WebhooksPreviousMarketplacePurchase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksPreviousMarketplacePurchaseMembers) {
+	switch d.member(key, webhooksPreviousMarketplacePurchaseMembers) {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
 	case 1:
@@ -1071,7 +1071,7 @@ func (s *WebhooksPreviousMarketplacePurchasePlan) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksPreviousMarketplacePurchasePlanMembers) {
+	switch d.member(key, webhooksPreviousMarketplacePurchasePlanMembers) {
 	case 0:
 		return decodeSlice(&s.Bullets, d, decodeStr) // "bullets"
 	case 1:

@@ -23,7 +23,7 @@ type MemberAdded struct {
 	// Apps](https://docs.github.com/apps/creating-github-apps/registering-a-github-app/using-webhooks-with-github-apps)."
 	Installation *SimpleInstallation `json:"installation,omitzero"`
 	// User
-	Member Nullable[WebhooksUser] `json:"member"`
+	Member Nullable[*WebhooksUser] `json:"member"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -115,7 +115,7 @@ type MemberEdited struct {
 	// Apps](https://docs.github.com/apps/creating-github-apps/registering-a-github-app/using-webhooks-with-github-apps)."
 	Installation *SimpleInstallation `json:"installation,omitzero"`
 	// User
-	Member Nullable[WebhooksUser] `json:"member"`
+	Member Nullable[*WebhooksUser] `json:"member"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -176,7 +176,7 @@ type MemberRemoved struct {
 	// Apps](https://docs.github.com/apps/creating-github-apps/registering-a-github-app/using-webhooks-with-github-apps)."
 	Installation *SimpleInstallation `json:"installation,omitzero"`
 	// User
-	Member Nullable[WebhooksUser] `json:"member"`
+	Member Nullable[*WebhooksUser] `json:"member"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.

@@ -15,7 +15,7 @@ func (s *MemberAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberAddedMembers) {
+	switch d.member(key, memberAddedMembers) {
 	case 0:
 		return decodeEnum[MemberAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -25,7 +25,7 @@ func (s *MemberAdded) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 4:
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -64,7 +64,7 @@ func (s *MemberAdded) encodeJSON(e *enc) {
 		s.Installation.encodeJSON(e)
 	}
 	e.FieldStart("member")
-	if s.Member.state == present {
+	if s.Member.state == present && s.Member.value != nil {
 		s.Member.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -107,7 +107,7 @@ func (s *MemberAddedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberAddedChangesMembers) {
+	switch d.member(key, memberAddedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON) // "permission"
 	case 1:
@@ -167,7 +167,7 @@ func (s *MemberAddedChangesPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberAddedChangesPermissionMembers) {
+	switch d.member(key, memberAddedChangesPermissionMembers) {
 	case 0:
 		return decodeEnum[MemberAddedChangesPermissionTo](&s.To, d) // "to"
 	}
@@ -219,7 +219,7 @@ func (s *MemberAddedChangesRoleName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberAddedChangesRoleName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberAddedChangesRoleNameMembers) {
+	switch d.member(key, memberAddedChangesRoleNameMembers) {
 	case 0:
 		return decodeStr(&s.To, d) // "to"
 	}
@@ -271,7 +271,7 @@ func (s *MemberEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberEditedMembers) {
+	switch d.member(key, memberEditedMembers) {
 	case 0:
 		return decodeEnum[MemberEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -281,7 +281,7 @@ func (s *MemberEdited) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 4:
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -318,7 +318,7 @@ func (s *MemberEdited) encodeJSON(e *enc) {
 		s.Installation.encodeJSON(e)
 	}
 	e.FieldStart("member")
-	if s.Member.state == present {
+	if s.Member.state == present && s.Member.value != nil {
 		s.Member.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -361,7 +361,7 @@ func (s *MemberEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberEditedChangesMembers) {
+	switch d.member(key, memberEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON) // "old_permission"
 	case 1:
@@ -421,7 +421,7 @@ func (s *MemberEditedChangesOldPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChangesOldPermission) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberEditedChangesOldPermissionMembers) {
+	switch d.member(key, memberEditedChangesOldPermissionMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -473,7 +473,7 @@ func (s *MemberRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberRemovedMembers) {
+	switch d.member(key, memberRemovedMembers) {
 	case 0:
 		return decodeEnum[MemberRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -481,7 +481,7 @@ func (s *MemberRemoved) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -516,7 +516,7 @@ func (s *MemberRemoved) encodeJSON(e *enc) {
 		s.Installation.encodeJSON(e)
 	}
 	e.FieldStart("member")
-	if s.Member.state == present {
+	if s.Member.state == present && s.Member.value != nil {
 		s.Member.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -22,7 +22,7 @@ type MembershipAdded struct {
 	// Apps](https://docs.github.com/apps/creating-github-apps/registering-a-github-app/using-webhooks-with-github-apps)."
 	Installation *SimpleInstallation `json:"installation,omitzero"`
 	// User
-	Member Nullable[WebhooksUser] `json:"member"`
+	Member Nullable[*WebhooksUser] `json:"member"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -33,7 +33,7 @@ type MembershipAdded struct {
 	// The scope of the membership. Currently, can only be `team`.
 	Scope MembershipAddedScope `json:"scope"`
 	// User
-	Sender Nullable[DiscussionAnswerChosenBy] `json:"sender"`
+	Sender Nullable[*DiscussionAnswerChosenBy] `json:"sender"`
 	// Groups of organization members that gives permissions on specified repositories.
 	Team WebhooksTeam `json:"team"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -82,7 +82,7 @@ type MembershipRemoved struct {
 	// Apps](https://docs.github.com/apps/creating-github-apps/registering-a-github-app/using-webhooks-with-github-apps)."
 	Installation *SimpleInstallation `json:"installation,omitzero"`
 	// User
-	Member Nullable[WebhooksUser] `json:"member"`
+	Member Nullable[*WebhooksUser] `json:"member"`
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
@@ -93,7 +93,7 @@ type MembershipRemoved struct {
 	// The scope of the membership. Currently, can only be `team`.
 	Scope MembershipRemovedScope `json:"scope"`
 	// User
-	Sender Nullable[DiscussionAnswerChosenBy] `json:"sender"`
+	Sender Nullable[*DiscussionAnswerChosenBy] `json:"sender"`
 	// Groups of organization members that gives permissions on specified repositories.
 	Team WebhooksTeam `json:"team"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -139,9 +139,9 @@ type WebhooksTeam struct {
 	ID         int64   `json:"id"`
 	MembersURL *string `json:"members_url,omitzero"`
 	// Name of the team
-	Name   string                       `json:"name"`
-	NodeID *string                      `json:"node_id,omitzero"`
-	Parent Nullable[WebhooksTeamParent] `json:"parent,omitzero"`
+	Name   string                        `json:"name"`
+	NodeID *string                       `json:"node_id,omitzero"`
+	Parent Nullable[*WebhooksTeamParent] `json:"parent,omitzero"`
 	// Permission that the team will have for its repositories
 	Permission          *string                          `json:"permission,omitzero"`
 	Privacy             *WebhooksTeamPrivacy             `json:"privacy,omitzero"`

@@ -15,7 +15,7 @@ func (s *MembershipAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, membershipAddedMembers) {
+	switch d.member(key, membershipAddedMembers) {
 	case 0:
 		return decodeEnum[MembershipAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -23,7 +23,7 @@ func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
@@ -31,7 +31,7 @@ func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeEnum[MembershipAddedScope](&s.Scope, d) // "scope"
 	case 7:
-		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
+		return decodeNullableRef(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
 	case 8:
 		return s.Team.decodeJSON(d) // "team"
 	}
@@ -62,7 +62,7 @@ func (s *MembershipAdded) encodeJSON(e *enc) {
 		s.Installation.encodeJSON(e)
 	}
 	e.FieldStart("member")
-	if s.Member.state == present {
+	if s.Member.state == present && s.Member.value != nil {
 		s.Member.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -76,7 +76,7 @@ func (s *MembershipAdded) encodeJSON(e *enc) {
 	e.FieldStart("scope")
 	e.Str(string(s.Scope))
 	e.FieldStart("sender")
-	if s.Sender.state == present {
+	if s.Sender.state == present && s.Sender.value != nil {
 		s.Sender.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -113,7 +113,7 @@ func (s *MembershipRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, membershipRemovedMembers) {
+	switch d.member(key, membershipRemovedMembers) {
 	case 0:
 		return decodeEnum[MembershipRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -121,7 +121,7 @@ func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
-		return decodeNullable(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
+		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
@@ -129,7 +129,7 @@ func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeEnum[MembershipRemovedScope](&s.Scope, d) // "scope"
 	case 7:
-		return decodeNullable(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
+		return decodeNullableRef(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
 	case 8:
 		return s.Team.decodeJSON(d) // "team"
 	}
@@ -160,7 +160,7 @@ func (s *MembershipRemoved) encodeJSON(e *enc) {
 		s.Installation.encodeJSON(e)
 	}
 	e.FieldStart("member")
-	if s.Member.state == present {
+	if s.Member.state == present && s.Member.value != nil {
 		s.Member.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -174,7 +174,7 @@ func (s *MembershipRemoved) encodeJSON(e *enc) {
 	e.FieldStart("scope")
 	e.Str(string(s.Scope))
 	e.FieldStart("sender")
-	if s.Sender.state == present {
+	if s.Sender.state == present && s.Sender.value != nil {
 		s.Sender.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -211,7 +211,7 @@ func (s *WebhooksTeam) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeam) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksTeamMembers) {
+	switch d.member(key, webhooksTeamMembers) {
 	case 0:
 		return decodeOptBool(&s.Deleted, d) // "deleted"
 	case 1:
@@ -227,7 +227,7 @@ func (s *WebhooksTeam) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
+		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
 	case 8:
 		return decodeOptStr(&s.Permission, d) // "permission"
 	case 9:
@@ -293,7 +293,7 @@ func (s *WebhooksTeam) encodeJSON(e *enc) {
 	}
 	if s.Parent.IsSet() {
 		e.FieldStart("parent")
-		if s.Parent.state == present {
+		if s.Parent.state == present && s.Parent.value != nil {
 			s.Parent.value.encodeJSON(e)
 		} else {
 			e.Null()

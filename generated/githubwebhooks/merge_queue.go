@@ -134,9 +134,9 @@ type SimpleCommit struct {
 	// Timestamp of the commit
 	Timestamp time.Time `json:"timestamp"`
 	// Information about the Git author
-	Author Nullable[SimpleCommitAuthor] `json:"author"`
+	Author Nullable[*SimpleCommitAuthor] `json:"author"`
 	// Information about the Git committer
-	Committer Nullable[SimpleCommitCommitter] `json:"committer"`
+	Committer Nullable[*SimpleCommitCommitter] `json:"committer"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *MergeGroup) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroup) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, mergeGroupMembers) {
+	switch d.member(key, mergeGroupMembers) {
 	case 0:
 		return decodeStr(&s.HeadSHA, d) // "head_sha"
 	case 1:
@@ -83,7 +83,7 @@ func (s *MergeGroupChecksRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroupChecksRequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, mergeGroupChecksRequestedMembers) {
+	switch d.member(key, mergeGroupChecksRequestedMembers) {
 	case 0:
 		return decodeEnum[MergeGroupChecksRequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -163,7 +163,7 @@ func (s *MergeGroupDestroyed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MergeGroupDestroyed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, mergeGroupDestroyedMembers) {
+	switch d.member(key, mergeGroupDestroyedMembers) {
 	case 0:
 		return decodeEnum[MergeGroupDestroyedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -249,7 +249,7 @@ func (s *SimpleCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleCommitMembers) {
+	switch d.member(key, simpleCommitMembers) {
 	case 0:
 		return decodeStr(&s.ID, d) // "id"
 	case 1:
@@ -259,9 +259,9 @@ func (s *SimpleCommit) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeTime(&s.Timestamp, d) // "timestamp"
 	case 4:
-		return decodeNullable(&s.Author, d, (*SimpleCommitAuthor).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*SimpleCommitAuthor).decodeJSON) // "author"
 	case 5:
-		return decodeNullable(&s.Committer, d, (*SimpleCommitCommitter).decodeJSON) // "committer"
+		return decodeNullableRef(&s.Committer, d, (*SimpleCommitCommitter).decodeJSON) // "committer"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -288,13 +288,13 @@ func (s *SimpleCommit) encodeJSON(e *enc) {
 	e.FieldStart("timestamp")
 	encodeTime(&s.Timestamp, e)
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	e.FieldStart("committer")
-	if s.Committer.state == present {
+	if s.Committer.state == present && s.Committer.value != nil {
 		s.Committer.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -329,7 +329,7 @@ func (s *SimpleCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleCommitAuthorMembers) {
+	switch d.member(key, simpleCommitAuthorMembers) {
 	case 0:
 		return decodeStr(&s.Name, d) // "name"
 	case 1:
@@ -385,7 +385,7 @@ func (s *SimpleCommitCommitter) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleCommitCommitter) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleCommitCommitterMembers) {
+	switch d.member(key, simpleCommitCommitterMembers) {
 	case 0:
 		return decodeStr(&s.Name, d) // "name"
 	case 1:

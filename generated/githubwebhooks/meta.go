@@ -32,8 +32,8 @@ type MetaDeleted struct {
 	// A GitHub organization. Webhook payloads contain the `organization` property when the webhook is
 	// configured for an organization, or when the event occurs from activity in a repository owned by
 	// an organization.
-	Organization *OrganizationSimpleWebhooks  `json:"organization,omitzero"`
-	Repository   Nullable[RepositoryWebhooks] `json:"repository,omitzero"`
+	Organization *OrganizationSimpleWebhooks   `json:"organization,omitzero"`
+	Repository   Nullable[*RepositoryWebhooks] `json:"repository,omitzero"`
 	// A GitHub user.
 	Sender *SimpleUser `json:"sender,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

@@ -15,7 +15,7 @@ func (s *MetaDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, metaDeletedMembers) {
+	switch d.member(key, metaDeletedMembers) {
 	case 0:
 		return decodeEnum[MetaDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -29,7 +29,7 @@ func (s *MetaDeleted) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 7:
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
@@ -69,7 +69,7 @@ func (s *MetaDeleted) encodeJSON(e *enc) {
 	}
 	if s.Repository.IsSet() {
 		e.FieldStart("repository")
-		if s.Repository.state == present {
+		if s.Repository.state == present && s.Repository.value != nil {
 			s.Repository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -109,7 +109,7 @@ func (s *MetaDeletedHook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeletedHook) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, metaDeletedHookMembers) {
+	switch d.member(key, metaDeletedHookMembers) {
 	case 0:
 		return decodeBool(&s.Active, d) // "active"
 	case 1:
@@ -189,7 +189,7 @@ func (s *MetaDeletedHookConfig) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MetaDeletedHookConfig) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, metaDeletedHookConfigMembers) {
+	switch d.member(key, metaDeletedHookConfigMembers) {
 	case 0:
 		return decodeEnum[MetaDeletedHookConfigContentType](&s.ContentType, d) // "content_type"
 	case 1:

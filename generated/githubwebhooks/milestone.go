@@ -53,13 +53,13 @@ type MilestoneClosedMilestone struct {
 	ClosedIssues int64     `json:"closed_issues"`
 	CreatedAt    time.Time `json:"created_at"`
 	// User
-	Creator     Nullable[IssuesDemilestonedIssueAssignee] `json:"creator"`
-	Description Nullable[string]                          `json:"description"`
-	DueOn       Nullable[time.Time]                       `json:"due_on"`
-	HTMLURL     string                                    `json:"html_url"`
-	ID          int64                                     `json:"id"`
-	LabelsURL   string                                    `json:"labels_url"`
-	NodeID      string                                    `json:"node_id"`
+	Creator     Nullable[*IssuesDemilestonedIssueAssignee] `json:"creator"`
+	Description Nullable[string]                           `json:"description"`
+	DueOn       Nullable[time.Time]                        `json:"due_on"`
+	HTMLURL     string                                     `json:"html_url"`
+	ID          int64                                      `json:"id"`
+	LabelsURL   string                                     `json:"labels_url"`
+	NodeID      string                                     `json:"node_id"`
 	// The number of the milestone.
 	Number     int64 `json:"number"`
 	OpenIssues int64 `json:"open_issues"`
@@ -137,13 +137,13 @@ type MilestoneCreatedMilestone struct {
 	ClosedIssues int64     `json:"closed_issues"`
 	CreatedAt    time.Time `json:"created_at"`
 	// User
-	Creator     Nullable[WebhooksReviewersItemReviewer] `json:"creator"`
-	Description Nullable[string]                        `json:"description"`
-	DueOn       Nullable[time.Time]                     `json:"due_on"`
-	HTMLURL     string                                  `json:"html_url"`
-	ID          int64                                   `json:"id"`
-	LabelsURL   string                                  `json:"labels_url"`
-	NodeID      string                                  `json:"node_id"`
+	Creator     Nullable[*WebhooksReviewersItemReviewer] `json:"creator"`
+	Description Nullable[string]                         `json:"description"`
+	DueOn       Nullable[time.Time]                      `json:"due_on"`
+	HTMLURL     string                                   `json:"html_url"`
+	ID          int64                                    `json:"id"`
+	LabelsURL   string                                   `json:"labels_url"`
+	NodeID      string                                   `json:"node_id"`
 	// The number of the milestone.
 	Number     int64 `json:"number"`
 	OpenIssues int64 `json:"open_issues"`

@@ -15,7 +15,7 @@ func (s *MilestoneClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneClosed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneClosedMembers) {
+	switch d.member(key, milestoneClosedMembers) {
 	case 0:
 		return decodeEnum[MilestoneClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -91,7 +91,7 @@ func (s *MilestoneClosedMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneClosedMilestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneClosedMilestoneMembers) {
+	switch d.member(key, milestoneClosedMilestoneMembers) {
 	case 0:
 		return decodeTime(&s.ClosedAt, d) // "closed_at"
 	case 1:
@@ -99,7 +99,7 @@ func (s *MilestoneClosedMilestone) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "creator"
 	case 4:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 5:
@@ -148,7 +148,7 @@ func (s *MilestoneClosedMilestone) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -215,7 +215,7 @@ func (s *MilestoneCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneCreatedMembers) {
+	switch d.member(key, milestoneCreatedMembers) {
 	case 0:
 		return decodeEnum[MilestoneCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -297,7 +297,7 @@ func (s *MilestoneCreatedMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneCreatedMilestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneCreatedMilestoneMembers) {
+	switch d.member(key, milestoneCreatedMilestoneMembers) {
 	case 0:
 		return decodeAny(&s.ClosedAt, d) // "closed_at"
 	case 1:
@@ -305,7 +305,7 @@ func (s *MilestoneCreatedMilestone) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "creator"
 	case 4:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 5:
@@ -354,7 +354,7 @@ func (s *MilestoneCreatedMilestone) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -421,7 +421,7 @@ func (s *MilestoneDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneDeletedMembers) {
+	switch d.member(key, milestoneDeletedMembers) {
 	case 0:
 		return decodeEnum[MilestoneDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -503,7 +503,7 @@ func (s *MilestoneEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneEditedMembers) {
+	switch d.member(key, milestoneEditedMembers) {
 	case 0:
 		return decodeEnum[MilestoneEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -589,7 +589,7 @@ func (s *MilestoneEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneEditedChangesMembers) {
+	switch d.member(key, milestoneEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
 	case 1:
@@ -655,7 +655,7 @@ func (s *MilestoneEditedChangesDueOn) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChangesDueOn) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneEditedChangesDueOnMembers) {
+	switch d.member(key, milestoneEditedChangesDueOnMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -707,7 +707,7 @@ func (s *MilestoneOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneOpened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneOpenedMembers) {
+	switch d.member(key, milestoneOpenedMembers) {
 	case 0:
 		return decodeEnum[MilestoneOpenedActionValue](&s.ActionValue, d) // "action"
 	case 1:

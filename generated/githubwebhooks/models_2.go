@@ -84,11 +84,11 @@ type IssuesTransferredChangesNewRepository struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License       Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch  *string                                           `json:"master_branch,omitzero"`
-	MergesURL     string                                            `json:"merges_url"`
-	MilestonesURL string                                            `json:"milestones_url"`
-	MirrorURL     Nullable[string]                                  `json:"mirror_url"`
+	License       Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch  *string                                            `json:"master_branch,omitzero"`
+	MergesURL     string                                             `json:"merges_url"`
+	MilestonesURL string                                             `json:"milestones_url"`
+	MirrorURL     Nullable[string]                                   `json:"mirror_url"`
 	// The name of the repository.
 	Name             string  `json:"name"`
 	NodeID           string  `json:"node_id"`
@@ -97,8 +97,8 @@ type IssuesTransferredChangesNewRepository struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private         bool                                               `json:"private"`
 	Public          *bool                                              `json:"public,omitzero"`
@@ -233,15 +233,15 @@ type Milestone struct {
 	// The state of the milestone.
 	State MilestoneState `json:"state"`
 	// The title of the milestone.
-	Title        string               `json:"title"`
-	Description  Nullable[string]     `json:"description"`
-	Creator      Nullable[SimpleUser] `json:"creator"`
-	OpenIssues   int64                `json:"open_issues"`
-	ClosedIssues int64                `json:"closed_issues"`
-	CreatedAt    time.Time            `json:"created_at"`
-	UpdatedAt    time.Time            `json:"updated_at"`
-	ClosedAt     Nullable[time.Time]  `json:"closed_at"`
-	DueOn        Nullable[time.Time]  `json:"due_on"`
+	Title        string                `json:"title"`
+	Description  Nullable[string]      `json:"description"`
+	Creator      Nullable[*SimpleUser] `json:"creator"`
+	OpenIssues   int64                 `json:"open_issues"`
+	ClosedIssues int64                 `json:"closed_issues"`
+	CreatedAt    time.Time             `json:"created_at"`
+	UpdatedAt    time.Time             `json:"updated_at"`
+	ClosedAt     Nullable[time.Time]   `json:"closed_at"`
+	DueOn        Nullable[time.Time]   `json:"due_on"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -482,7 +482,7 @@ type PullRequestAssignedPullRequestAutoMerge struct {
 	// Title for the merge commit message.
 	CommitTitle Nullable[string] `json:"commit_title"`
 	// User
-	EnabledBy Nullable[DiscussionAnswerChosenBy] `json:"enabled_by"`
+	EnabledBy Nullable[*DiscussionAnswerChosenBy] `json:"enabled_by"`
 	// The merge method to use.
 	MergeMethod PullRequestAssignedPullRequestAutoMergeMergeMethod `json:"merge_method"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -512,7 +512,7 @@ type PullRequestAssignedPullRequestBase struct {
 	Repo PullRequestAssignedPullRequestBaseRepo `json:"repo"`
 	SHA  string                                 `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -590,8 +590,8 @@ type PullRequestAssignedPullRequestBaseRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *PullRequestAssignedPullRequestBaseRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
@@ -607,8 +607,8 @@ type PullRequestAssignedPullRequestBaseRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`
@@ -728,10 +728,10 @@ type PullRequestAssignedPullRequestHead struct {
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestAssignedPullRequestBaseRepo] `json:"repo"`
-	SHA  string                                           `json:"sha"`
+	Repo Nullable[*PullRequestAssignedPullRequestBaseRepo] `json:"repo"`
+	SHA  string                                            `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -803,9 +803,9 @@ type PullRequestAssignedPullRequestRequestedReviewersItemVariant2 struct {
 	ID         int64  `json:"id"`
 	MembersURL string `json:"members_url"`
 	// Name of the team
-	Name   string                                                                       `json:"name"`
-	NodeID string                                                                       `json:"node_id"`
-	Parent Nullable[PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent] `json:"parent,omitzero"`
+	Name   string                                                                        `json:"name"`
+	NodeID string                                                                        `json:"node_id"`
+	Parent Nullable[*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent] `json:"parent,omitzero"`
 	// Permission that the team will have for its repositories
 	Permission      string                                                              `json:"permission"`
 	Privacy         PullRequestAssignedPullRequestRequestedReviewersItemVariant2Privacy `json:"privacy"`
@@ -881,9 +881,9 @@ type PullRequestAssignedPullRequestRequestedTeamsItem struct {
 	ID         int64   `json:"id"`
 	MembersURL *string `json:"members_url,omitzero"`
 	// Name of the team
-	Name   string                                                                       `json:"name"`
-	NodeID *string                                                                      `json:"node_id,omitzero"`
-	Parent Nullable[PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent] `json:"parent,omitzero"`
+	Name   string                                                                        `json:"name"`
+	NodeID *string                                                                       `json:"node_id,omitzero"`
+	Parent Nullable[*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent] `json:"parent,omitzero"`
 	// Permission that the team will have for its repositories
 	Permission      *string                                                  `json:"permission,omitzero"`
 	Privacy         *PullRequestAssignedPullRequestRequestedTeamsItemPrivacy `json:"privacy,omitzero"`
@@ -997,10 +997,10 @@ type PullRequestReviewCommentDeletedPullRequestHead struct {
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestAssignedPullRequestBaseRepo] `json:"repo"`
-	SHA  string                                           `json:"sha"`
+	Repo Nullable[*PullRequestAssignedPullRequestBaseRepo] `json:"repo"`
+	SHA  string                                            `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1015,7 +1015,7 @@ type PullRequestReviewThreadUnresolvedPullRequestAutoMerge struct {
 	// Title for the merge commit message.
 	CommitTitle string `json:"commit_title"`
 	// User
-	EnabledBy Nullable[DiscussionAnswerChosenBy] `json:"enabled_by"`
+	EnabledBy Nullable[*DiscussionAnswerChosenBy] `json:"enabled_by"`
 	// The merge method to use.
 	MergeMethod PullRequestReviewThreadUnresolvedPullRequestAutoMergeMergeMethod `json:"merge_method"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1081,7 +1081,7 @@ type Repository struct {
 	// The name of the repository.
 	Name        string                     `json:"name"`
 	FullName    string                     `json:"full_name"`
-	License     Nullable[LicenseSimple]    `json:"license"`
+	License     Nullable[*LicenseSimple]   `json:"license"`
 	Forks       int64                      `json:"forks"`
 	Permissions *FullRepositoryPermissions `json:"permissions,omitzero"`
 	// A GitHub user.
@@ -1297,8 +1297,8 @@ type RepositoryWebhooks struct {
 	// The name of the repository.
 	Name         string                     `json:"name"`
 	FullName     string                     `json:"full_name"`
-	License      Nullable[LicenseSimple]    `json:"license"`
-	Organization Nullable[SimpleUser]       `json:"organization,omitzero"`
+	License      Nullable[*LicenseSimple]   `json:"license"`
+	Organization Nullable[*SimpleUser]      `json:"organization,omitzero"`
 	Forks        int64                      `json:"forks"`
 	Permissions  *FullRepositoryPermissions `json:"permissions,omitzero"`
 	// A GitHub user.
@@ -1388,9 +1388,9 @@ type RepositoryWebhooks struct {
 	CreatedAt  Nullable[time.Time] `json:"created_at"`
 	UpdatedAt  Nullable[time.Time] `json:"updated_at"`
 	// Whether to allow rebase merges for pull requests.
-	AllowRebaseMerge   *bool                                          `json:"allow_rebase_merge,omitzero"`
-	TemplateRepository Nullable[RepositoryWebhooksTemplateRepository] `json:"template_repository,omitzero"`
-	TempCloneToken     *string                                        `json:"temp_clone_token,omitzero"`
+	AllowRebaseMerge   *bool                                           `json:"allow_rebase_merge,omitzero"`
+	TemplateRepository Nullable[*RepositoryWebhooksTemplateRepository] `json:"template_repository,omitzero"`
+	TempCloneToken     *string                                         `json:"temp_clone_token,omitzero"`
 	// Whether to allow squash merges for pull requests.
 	AllowSquashMerge *bool `json:"allow_squash_merge,omitzero"`
 	// Whether to allow Auto-merge to be used on pull requests.
@@ -1727,8 +1727,8 @@ type SecretScanningAlertWebhook struct {
 	// The reason for resolving the alert.
 	Resolution Nullable[SecretScanningAlertResolutionWebhook] `json:"resolution,omitzero"`
 	// The time that the alert was resolved in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
-	ResolvedAt Nullable[time.Time]  `json:"resolved_at,omitzero"`
-	ResolvedBy Nullable[SimpleUser] `json:"resolved_by,omitzero"`
+	ResolvedAt Nullable[time.Time]   `json:"resolved_at,omitzero"`
+	ResolvedBy Nullable[*SimpleUser] `json:"resolved_by,omitzero"`
 	// An optional comment to resolve an alert.
 	ResolutionComment Nullable[string] `json:"resolution_comment,omitzero"`
 	// The type of secret that secret scanning detected.
@@ -1740,11 +1740,11 @@ type SecretScanningAlertWebhook struct {
 	// The token status as of the latest validity check.
 	Validity *SecretScanningAlertWebhookValidity `json:"validity,omitzero"`
 	// Whether push protection was bypassed for the detected secret.
-	PushProtectionBypassed   Nullable[bool]       `json:"push_protection_bypassed,omitzero"`
-	PushProtectionBypassedBy Nullable[SimpleUser] `json:"push_protection_bypassed_by,omitzero"`
+	PushProtectionBypassed   Nullable[bool]        `json:"push_protection_bypassed,omitzero"`
+	PushProtectionBypassedBy Nullable[*SimpleUser] `json:"push_protection_bypassed_by,omitzero"`
 	// The time that push protection was bypassed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
-	PushProtectionBypassedAt            Nullable[time.Time]  `json:"push_protection_bypassed_at,omitzero"`
-	PushProtectionBypassRequestReviewer Nullable[SimpleUser] `json:"push_protection_bypass_request_reviewer,omitzero"`
+	PushProtectionBypassedAt            Nullable[time.Time]   `json:"push_protection_bypassed_at,omitzero"`
+	PushProtectionBypassRequestReviewer Nullable[*SimpleUser] `json:"push_protection_bypass_request_reviewer,omitzero"`
 	// An optional comment when reviewing a push protection bypass.
 	PushProtectionBypassRequestReviewerComment Nullable[string] `json:"push_protection_bypass_request_reviewer_comment,omitzero"`
 	// An optional comment when requesting a push protection bypass.
@@ -1755,8 +1755,8 @@ type SecretScanningAlertWebhook struct {
 	PubliclyLeaked Nullable[bool] `json:"publicly_leaked,omitzero"`
 	// Whether the detected secret was found in multiple repositories in the same organization or
 	// business.
-	MultiRepo  Nullable[bool]       `json:"multi_repo,omitzero"`
-	AssignedTo Nullable[SimpleUser] `json:"assigned_to,omitzero"`
+	MultiRepo  Nullable[bool]        `json:"multi_repo,omitzero"`
+	AssignedTo Nullable[*SimpleUser] `json:"assigned_to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *IssuesTransferredChangesNewRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesTransferredChangesNewRepositoryMembers) {
+	switch d.member(key, issuesTransferredChangesNewRepositoryMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -125,7 +125,7 @@ func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec)
 	case 53:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 54:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 55:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 56:
@@ -147,7 +147,7 @@ func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec)
 	case 64:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 65:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 67:
@@ -358,7 +358,7 @@ func (s *IssuesTransferredChangesNewRepository) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -392,7 +392,7 @@ func (s *IssuesTransferredChangesNewRepository) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -497,7 +497,7 @@ func (s *Label) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Label) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelMembers) {
+	switch d.member(key, labelMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -577,7 +577,7 @@ func (s *LabelEditedChangesDescription) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChangesDescription) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelEditedChangesDescriptionMembers) {
+	switch d.member(key, labelEditedChangesDescriptionMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -629,7 +629,7 @@ func (s *LabelEditedChangesName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LabelEditedChangesName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, labelEditedChangesNameMembers) {
+	switch d.member(key, labelEditedChangesNameMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -681,7 +681,7 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, licenseSimpleMembers) {
+	switch d.member(key, licenseSimpleMembers) {
 	case 0:
 		return decodeStr(&s.Key, d) // "key"
 	case 1:
@@ -763,7 +763,7 @@ func (s *Link) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Link) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, linkMembers) {
+	switch d.member(key, linkMembers) {
 	case 0:
 		return decodeStr(&s.Href, d) // "href"
 	}
@@ -815,7 +815,7 @@ func (s *MemberEditedChangesPermission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MemberEditedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, memberEditedChangesPermissionMembers) {
+	switch d.member(key, memberEditedChangesPermissionMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeStr) // "from"
 	case 1:
@@ -883,7 +883,7 @@ func (s *Milestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Milestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneMembers) {
+	switch d.member(key, milestoneMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -903,7 +903,7 @@ func (s *Milestone) decodeMember(key []byte, d *dec) error {
 	case 8:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 9:
-		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
 	case 10:
 		return decodeInt64(&s.OpenIssues, d) // "open_issues"
 	case 11:
@@ -956,7 +956,7 @@ func (s *Milestone) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1011,7 +1011,7 @@ func (s *MilestoneEditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MilestoneEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, milestoneEditedChangesTitleMembers) {
+	switch d.member(key, milestoneEditedChangesTitleMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -1063,7 +1063,7 @@ func (s *MinimalRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *MinimalRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, minimalRepositoryPermissionsMembers) {
+	switch d.member(key, minimalRepositoryPermissionsMembers) {
 	case 0:
 		return decodeOptBool(&s.Admin, d) // "admin"
 	case 1:
@@ -1141,7 +1141,7 @@ func (s *OrganizationRenamedChangesLogin) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamedChangesLogin) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationRenamedChangesLoginMembers) {
+	switch d.member(key, organizationRenamedChangesLoginMembers) {
 	case 0:
 		return decodeOptStr(&s.From, d) // "from"
 	}
@@ -1195,7 +1195,7 @@ func (s *OrganizationSimpleWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationSimpleWebhooks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationSimpleWebhooksMembers) {
+	switch d.member(key, organizationSimpleWebhooksMembers) {
 	case 0:
 		return decodeStr(&s.Login, d) // "login"
 	case 1:
@@ -1357,7 +1357,7 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionContainerMetadataMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionContainerMetadataMembers) {
 	case 0:
 		return decodeNullable(&s.Labels, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1435,7 +1435,7 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeJSON(d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionContainerMetadataTagMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionContainerMetadataTagMembers) {
 	case 0:
 		return decodeOptStr(&s.Digest, d) // "digest"
 	case 1:
@@ -1495,7 +1495,7 @@ func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeJSON(d *
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionDockerMetadataItemMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionDockerMetadataItemMembers) {
 	case 0:
 		return decodeSlice(&s.Tags, d, decodeStr) // "tags"
 	}
@@ -1637,7 +1637,7 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members) {
+	switch d.member(key, packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members) {
 	case 0:
 		return decodeOptStr(&s.URL, d) // "url"
 	case 1:
@@ -1709,7 +1709,7 @@ func (s *PersonalAccessTokenRequestRepositoriesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestRepositoriesItemMembers) {
+	switch d.member(key, personalAccessTokenRequestRepositoriesItemMembers) {
 	case 0:
 		return decodeStr(&s.FullName, d) // "full_name"
 	case 1:
@@ -1777,7 +1777,7 @@ func (s *ProjectCardEditedChangesNote) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEditedChangesNote) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardEditedChangesNoteMembers) {
+	switch d.member(key, projectCardEditedChangesNoteMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeStr) // "from"
 	}
@@ -1833,7 +1833,7 @@ func (s *ProjectEditedChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectEditedChangesBodyMembers) {
+	switch d.member(key, projectEditedChangesBodyMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -1885,7 +1885,7 @@ func (s *ProjectsV2StatusUpdate) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdate) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateMembers) {
+	switch d.member(key, projectsV2StatusUpdateMembers) {
 	case 0:
 		return decodeFloat64(&s.ID, d) // "id"
 	case 1:
@@ -1993,13 +1993,13 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestAutoMergeMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestAutoMergeMembers) {
 	case 0:
 		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
 	case 1:
 		return decodeNullable(&s.CommitTitle, d, decodeStr) // "commit_title"
 	case 2:
-		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
+		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
 	case 3:
 		return decodeEnum[PullRequestAssignedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
@@ -2032,7 +2032,7 @@ func (s *PullRequestAssignedPullRequestAutoMerge) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("enabled_by")
-	if s.EnabledBy.state == present {
+	if s.EnabledBy.state == present && s.EnabledBy.value != nil {
 		s.EnabledBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2069,7 +2069,7 @@ func (s *PullRequestAssignedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestBaseMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestBaseMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -2079,7 +2079,7 @@ func (s *PullRequestAssignedPullRequestBase) decodeMember(key []byte, d *dec) er
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2106,7 +2106,7 @@ func (s *PullRequestAssignedPullRequestBase) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2141,7 +2141,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestBaseRepoMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestBaseRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -2249,7 +2249,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -2275,7 +2275,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -2488,7 +2488,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2530,7 +2530,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2647,17 +2647,17 @@ func (s *PullRequestAssignedPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestHeadMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestHeadMembers) {
 	case 0:
 		return decodeNullable(&s.Label, d, decodeStr) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2684,7 +2684,7 @@ func (s *PullRequestAssignedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2692,7 +2692,7 @@ func (s *PullRequestAssignedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2727,7 +2727,7 @@ func (s *PullRequestAssignedPullRequestLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestLinksMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestLinksMembers) {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
 	case 1:
@@ -2807,7 +2807,7 @@ func (s *PullRequestAssignedPullRequestLinksComments) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestLinksCommentsMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestLinksCommentsMembers) {
 	case 0:
 		return decodeStr(&s.Href, d) // "href"
 	}
@@ -2952,7 +2952,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members) {
+	switch d.member(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members) {
 	case 0:
 		return decodeOptBool(&s.Deleted, d) // "deleted"
 	case 1:
@@ -2968,7 +2968,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMem
 	case 6:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
+		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
 	case 8:
 		return decodeStr(&s.Permission, d) // "permission"
 	case 9:
@@ -3018,7 +3018,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeJSO
 	e.Str(s.NodeID)
 	if s.Parent.IsSet() {
 		e.FieldStart("parent")
-		if s.Parent.state == present {
+		if s.Parent.state == present && s.Parent.value != nil {
 			s.Parent.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3064,7 +3064,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:
@@ -3160,7 +3160,7 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestRequestedTeamsItemMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestRequestedTeamsItemMembers) {
 	case 0:
 		return decodeOptBool(&s.Deleted, d) // "deleted"
 	case 1:
@@ -3176,7 +3176,7 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(key []by
 	case 6:
 		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
+		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
 	case 8:
 		return decodeOptStr(&s.Permission, d) // "permission"
 	case 9:
@@ -3234,7 +3234,7 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeJSON(e *enc) {
 	}
 	if s.Parent.IsSet() {
 		e.FieldStart("parent")
-		if s.Parent.state == present {
+		if s.Parent.state == present && s.Parent.value != nil {
 			s.Parent.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -3383,7 +3383,7 @@ func (s *PullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestHeadMembers) {
+	switch d.member(key, pullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -3451,7 +3451,7 @@ func (s *PullRequestLabelsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLabelsItemMembers) {
+	switch d.member(key, pullRequestLabelsItemMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3531,7 +3531,7 @@ func (s *PullRequestLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLinksMembers) {
+	switch d.member(key, pullRequestLinksMembers) {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
 	case 1:
@@ -3611,7 +3611,7 @@ func (s *PullRequestReviewCommentCreatedCommentLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedCommentLinksMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedCommentLinksMembers) {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
 	case 1:
@@ -3671,17 +3671,17 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentDeletedPullRequestHeadMembers) {
+	switch d.member(key, pullRequestReviewCommentDeletedPullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3704,7 +3704,7 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3712,7 +3712,7 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3747,13 +3747,13 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers) {
+	switch d.member(key, pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers) {
 	case 0:
 		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
 	case 1:
 		return decodeStr(&s.CommitTitle, d) // "commit_title"
 	case 2:
-		return decodeNullable(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
+		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
 	case 3:
 		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
@@ -3782,7 +3782,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeJSON(e *en
 	e.FieldStart("commit_title")
 	e.Str(s.CommitTitle)
 	e.FieldStart("enabled_by")
-	if s.EnabledBy.state == present {
+	if s.EnabledBy.state == present && s.EnabledBy.value != nil {
 		s.EnabledBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3819,7 +3819,7 @@ func (s *ReactionRollup) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReactionRollup) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, reactionRollupMembers) {
+	switch d.member(key, reactionRollupMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -3907,7 +3907,7 @@ func (s *Repository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryMembers) {
+	switch d.member(key, repositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3917,7 +3917,7 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.FullName, d) // "full_name"
 	case 4:
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 5:
 		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
@@ -4126,7 +4126,7 @@ func (s *Repository) encodeJSON(e *enc) {
 	e.FieldStart("full_name")
 	e.Str(s.FullName)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4417,7 +4417,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryCodeSearchIndexStatusMembers) {
+	switch d.member(key, repositoryCodeSearchIndexStatusMembers) {
 	case 0:
 		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
 	case 1:
@@ -4477,7 +4477,7 @@ func (s *RepositoryWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryWebhooksMembers) {
+	switch d.member(key, repositoryWebhooksMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -4487,9 +4487,9 @@ func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.FullName, d) // "full_name"
 	case 4:
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 5:
-		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
+		return decodeNullableRef(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
 	case 6:
 		return decodeInt64(&s.Forks, d) // "forks"
 	case 7:
@@ -4637,7 +4637,7 @@ func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
 	case 78:
 		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
 	case 79:
-		return decodeNullable(&s.TemplateRepository, d, (*RepositoryWebhooksTemplateRepository).decodeJSON) // "template_repository"
+		return decodeNullableRef(&s.TemplateRepository, d, (*RepositoryWebhooksTemplateRepository).decodeJSON) // "template_repository"
 	case 80:
 		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
 	case 81:
@@ -4704,14 +4704,14 @@ func (s *RepositoryWebhooks) encodeJSON(e *enc) {
 	e.FieldStart("full_name")
 	e.Str(s.FullName)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	if s.Organization.IsSet() {
 		e.FieldStart("organization")
-		if s.Organization.state == present {
+		if s.Organization.state == present && s.Organization.value != nil {
 			s.Organization.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4907,7 +4907,7 @@ func (s *RepositoryWebhooks) encodeJSON(e *enc) {
 	}
 	if s.TemplateRepository.IsSet() {
 		e.FieldStart("template_repository")
-		if s.TemplateRepository.state == present {
+		if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
 			s.TemplateRepository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5019,7 +5019,7 @@ func (s *RepositoryWebhooksTemplateRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooksTemplateRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryWebhooksTemplateRepositoryMembers) {
+	switch d.member(key, repositoryWebhooksTemplateRepositoryMembers) {
 	case 0:
 		return decodeOptInt64(&s.ID, d) // "id"
 	case 1:
@@ -5589,7 +5589,7 @@ func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryWebhooksTemplateRepositoryOwnerMembers) {
+	switch d.member(key, repositoryWebhooksTemplateRepositoryOwnerMembers) {
 	case 0:
 		return decodeOptStr(&s.Login, d) // "login"
 	case 1:
@@ -5745,7 +5745,7 @@ func (s *SecretScanningAlertWebhook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertWebhookMembers) {
+	switch d.member(key, secretScanningAlertWebhookMembers) {
 	case 0:
 		return decodeOptInt64(&s.Number, d) // "number"
 	case 1:
@@ -5763,7 +5763,7 @@ func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
 	case 7:
 		return decodeNullable(&s.ResolvedAt, d, decodeTime) // "resolved_at"
 	case 8:
-		return decodeNullable(&s.ResolvedBy, d, (*SimpleUser).decodeJSON) // "resolved_by"
+		return decodeNullableRef(&s.ResolvedBy, d, (*SimpleUser).decodeJSON) // "resolved_by"
 	case 9:
 		return decodeNullable(&s.ResolutionComment, d, decodeStr) // "resolution_comment"
 	case 10:
@@ -5775,11 +5775,11 @@ func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
 	case 13:
 		return decodeNullable(&s.PushProtectionBypassed, d, decodeBool) // "push_protection_bypassed"
 	case 14:
-		return decodeNullable(&s.PushProtectionBypassedBy, d, (*SimpleUser).decodeJSON) // "push_protection_bypassed_by"
+		return decodeNullableRef(&s.PushProtectionBypassedBy, d, (*SimpleUser).decodeJSON) // "push_protection_bypassed_by"
 	case 15:
 		return decodeNullable(&s.PushProtectionBypassedAt, d, decodeTime) // "push_protection_bypassed_at"
 	case 16:
-		return decodeNullable(&s.PushProtectionBypassRequestReviewer, d, (*SimpleUser).decodeJSON) // "push_protection_bypass_request_reviewer"
+		return decodeNullableRef(&s.PushProtectionBypassRequestReviewer, d, (*SimpleUser).decodeJSON) // "push_protection_bypass_request_reviewer"
 	case 17:
 		return decodeNullable(&s.PushProtectionBypassRequestReviewerComment, d, decodeStr) // "push_protection_bypass_request_reviewer_comment"
 	case 18:
@@ -5791,7 +5791,7 @@ func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
 	case 21:
 		return decodeNullable(&s.MultiRepo, d, decodeBool) // "multi_repo"
 	case 22:
-		return decodeNullable(&s.AssignedTo, d, (*SimpleUser).decodeJSON) // "assigned_to"
+		return decodeNullableRef(&s.AssignedTo, d, (*SimpleUser).decodeJSON) // "assigned_to"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5855,7 +5855,7 @@ func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
 	}
 	if s.ResolvedBy.IsSet() {
 		e.FieldStart("resolved_by")
-		if s.ResolvedBy.state == present {
+		if s.ResolvedBy.state == present && s.ResolvedBy.value != nil {
 			s.ResolvedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5891,7 +5891,7 @@ func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
 	}
 	if s.PushProtectionBypassedBy.IsSet() {
 		e.FieldStart("push_protection_bypassed_by")
-		if s.PushProtectionBypassedBy.state == present {
+		if s.PushProtectionBypassedBy.state == present && s.PushProtectionBypassedBy.value != nil {
 			s.PushProtectionBypassedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5907,7 +5907,7 @@ func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
 	}
 	if s.PushProtectionBypassRequestReviewer.IsSet() {
 		e.FieldStart("push_protection_bypass_request_reviewer")
-		if s.PushProtectionBypassRequestReviewer.state == present {
+		if s.PushProtectionBypassRequestReviewer.state == present && s.PushProtectionBypassRequestReviewer.value != nil {
 			s.PushProtectionBypassRequestReviewer.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5955,7 +5955,7 @@ func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
 	}
 	if s.AssignedTo.IsSet() {
 		e.FieldStart("assigned_to")
-		if s.AssignedTo.state == present {
+		if s.AssignedTo.state == present && s.AssignedTo.value != nil {
 			s.AssignedTo.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5991,7 +5991,7 @@ func (s *SecurityAndAnalysis2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysis2Members) {
+	switch d.member(key, securityAndAnalysis2Members) {
 	case 0:
 		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "advanced_security"
 	case 1:
@@ -6081,7 +6081,7 @@ func (s *SecurityAndAnalysis2AdvancedSecurity) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysis2AdvancedSecurityMembers) {
+	switch d.member(key, securityAndAnalysis2AdvancedSecurityMembers) {
 	case 0:
 		return decodeOptEnum(&s.Status, d) // "status"
 	}
@@ -6135,7 +6135,7 @@ func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysis2DependabotSecurityUpdatesMembers) {
+	switch d.member(key, securityAndAnalysis2DependabotSecurityUpdatesMembers) {
 	case 0:
 		return decodeOptEnum(&s.Status, d) // "status"
 	}
@@ -6189,7 +6189,7 @@ func (s *SimpleInstallation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleInstallation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleInstallationMembers) {
+	switch d.member(key, simpleInstallationMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:

@@ -201,13 +201,13 @@ type WebhooksIssueMilestone struct {
 	ClosedIssues int64               `json:"closed_issues"`
 	CreatedAt    time.Time           `json:"created_at"`
 	// User
-	Creator     Nullable[IssueCommentCreatedIssueAssignee] `json:"creator"`
-	Description Nullable[string]                           `json:"description"`
-	DueOn       Nullable[time.Time]                        `json:"due_on"`
-	HTMLURL     string                                     `json:"html_url"`
-	ID          int64                                      `json:"id"`
-	LabelsURL   string                                     `json:"labels_url"`
-	NodeID      string                                     `json:"node_id"`
+	Creator     Nullable[*IssueCommentCreatedIssueAssignee] `json:"creator"`
+	Description Nullable[string]                            `json:"description"`
+	DueOn       Nullable[time.Time]                         `json:"due_on"`
+	HTMLURL     string                                      `json:"html_url"`
+	ID          int64                                       `json:"id"`
+	LabelsURL   string                                      `json:"labels_url"`
+	NodeID      string                                      `json:"node_id"`
 	// The number of the milestone.
 	Number     int64 `json:"number"`
 	OpenIssues int64 `json:"open_issues"`
@@ -265,13 +265,13 @@ type WebhooksMilestone struct {
 	ClosedIssues int64               `json:"closed_issues"`
 	CreatedAt    time.Time           `json:"created_at"`
 	// User
-	Creator     Nullable[IssueCommentCreatedIssueAssignee] `json:"creator"`
-	Description Nullable[string]                           `json:"description"`
-	DueOn       Nullable[time.Time]                        `json:"due_on"`
-	HTMLURL     string                                     `json:"html_url"`
-	ID          int64                                      `json:"id"`
-	LabelsURL   string                                     `json:"labels_url"`
-	NodeID      string                                     `json:"node_id"`
+	Creator     Nullable[*IssueCommentCreatedIssueAssignee] `json:"creator"`
+	Description Nullable[string]                            `json:"description"`
+	DueOn       Nullable[time.Time]                         `json:"due_on"`
+	HTMLURL     string                                      `json:"html_url"`
+	ID          int64                                       `json:"id"`
+	LabelsURL   string                                      `json:"labels_url"`
+	NodeID      string                                      `json:"node_id"`
 	// The number of the milestone.
 	Number     int64 `json:"number"`
 	OpenIssues int64 `json:"open_issues"`
@@ -355,9 +355,9 @@ type WebhooksTeam1 struct {
 	ID         int64   `json:"id"`
 	MembersURL *string `json:"members_url,omitzero"`
 	// Name of the team
-	Name   string                       `json:"name"`
-	NodeID *string                      `json:"node_id,omitzero"`
-	Parent Nullable[WebhooksTeamParent] `json:"parent,omitzero"`
+	Name   string                        `json:"name"`
+	NodeID *string                       `json:"node_id,omitzero"`
+	Parent Nullable[*WebhooksTeamParent] `json:"parent,omitzero"`
 	// Permission that the team will have for its repositories
 	Permission *string               `json:"permission,omitzero"`
 	Privacy    *WebhooksTeam1Privacy `json:"privacy,omitzero"`

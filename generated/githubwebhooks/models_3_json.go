@@ -15,7 +15,7 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleUserMembers) {
+	switch d.member(key, simpleUserMembers) {
 	case 0:
 		return decodeNullable(&s.Name, d, decodeStr) // "name"
 	case 1:
@@ -171,7 +171,7 @@ func (s *SubIssuesSummary) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSummary) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, subIssuesSummaryMembers) {
+	switch d.member(key, subIssuesSummaryMembers) {
 	case 0:
 		return decodeInt64(&s.Total, d) // "total"
 	case 1:
@@ -231,7 +231,7 @@ func (s *TeamSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamSimple) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamSimpleMembers) {
+	switch d.member(key, teamSimpleMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -357,7 +357,7 @@ func (s *WebhookRubygemsMetadata) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhookRubygemsMetadata) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhookRubygemsMetadataMembers) {
+	switch d.member(key, webhookRubygemsMetadataMembers) {
 	case 0:
 		return decodeOptStr(&s.Name, d) // "name"
 	case 1:
@@ -469,7 +469,7 @@ func (s *WebhookRubygemsMetadataVersionInfo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhookRubygemsMetadataVersionInfoMembers) {
+	switch d.member(key, webhookRubygemsMetadataVersionInfoMembers) {
 	case 0:
 		return decodeOptStr(&s.Version, d) // "version"
 	}
@@ -523,7 +523,7 @@ func (s *WebhooksChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksChangesMembers) {
+	switch d.member(key, webhooksChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
 	}
@@ -577,7 +577,7 @@ func (s *WebhooksChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChangesBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksChangesBodyMembers) {
+	switch d.member(key, webhooksChangesBodyMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -629,7 +629,7 @@ func (s *WebhooksIssueCommentUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueCommentUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssueCommentUserMembers) {
+	switch d.member(key, webhooksIssueCommentUserMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -809,7 +809,7 @@ func (s *WebhooksIssueMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksIssueMilestoneMembers) {
+	switch d.member(key, webhooksIssueMilestoneMembers) {
 	case 0:
 		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
 	case 1:
@@ -817,7 +817,7 @@ func (s *WebhooksIssueMilestone) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
 	case 4:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 5:
@@ -870,7 +870,7 @@ func (s *WebhooksIssueMilestone) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -937,7 +937,7 @@ func (s *WebhooksLabel) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksLabel) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksLabelMembers) {
+	switch d.member(key, webhooksLabelMembers) {
 	case 0:
 		return decodeStr(&s.Color, d) // "color"
 	case 1:
@@ -1017,7 +1017,7 @@ func (s *WebhooksMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMilestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksMilestoneMembers) {
+	switch d.member(key, webhooksMilestoneMembers) {
 	case 0:
 		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
 	case 1:
@@ -1025,7 +1025,7 @@ func (s *WebhooksMilestone) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
 	case 4:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 5:
@@ -1078,7 +1078,7 @@ func (s *WebhooksMilestone) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1145,7 +1145,7 @@ func (s *WebhooksReviewersItemReviewer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReviewersItemReviewerMembers) {
+	switch d.member(key, webhooksReviewersItemReviewerMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1319,7 +1319,7 @@ func (s *WebhooksTeam1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeam1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksTeam1Members) {
+	switch d.member(key, webhooksTeam1Members) {
 	case 0:
 		return decodeOptBool(&s.Deleted, d) // "deleted"
 	case 1:
@@ -1335,7 +1335,7 @@ func (s *WebhooksTeam1) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 7:
-		return decodeNullable(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
+		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
 	case 8:
 		return decodeOptStr(&s.Permission, d) // "permission"
 	case 9:
@@ -1401,7 +1401,7 @@ func (s *WebhooksTeam1) encodeJSON(e *enc) {
 	}
 	if s.Parent.IsSet() {
 		e.FieldStart("parent")
-		if s.Parent.state == present {
+		if s.Parent.state == present && s.Parent.value != nil {
 			s.Parent.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1473,7 +1473,7 @@ func (s *WebhooksTeamParent) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksTeamParent) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksTeamParentMembers) {
+	switch d.member(key, webhooksTeamParentMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:
@@ -1589,7 +1589,7 @@ func (s *WebhooksUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksUserMembers) {
+	switch d.member(key, webhooksUserMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1769,7 +1769,7 @@ func (s *WebhooksUserMannequin) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksUserMannequin) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksUserMannequinMembers) {
+	switch d.member(key, webhooksUserMannequinMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1949,7 +1949,7 @@ func (s *WebhooksWorkflow) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksWorkflow) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksWorkflowMembers) {
+	switch d.member(key, webhooksWorkflowMembers) {
 	case 0:
 		return decodeStr(&s.BadgeURL, d) // "badge_url"
 	case 1:

@@ -15,7 +15,7 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, appPermissionsMembers) {
+	switch d.member(key, appPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:
@@ -387,7 +387,7 @@ func (s *AutoMerge) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *AutoMerge) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, autoMergeMembers) {
+	switch d.member(key, autoMergeMembers) {
 	case 0:
 		return s.EnabledBy.decodeJSON(d) // "enabled_by"
 	case 1:
@@ -451,7 +451,7 @@ func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuiteAppPermissionsMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuiteAppPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:
@@ -709,7 +709,7 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuiteHeadCommitMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuiteHeadCommitMembers) {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
 	case 1:
@@ -781,7 +781,7 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers) {
 	case 0:
 		return decodeOptTime(&s.Date, d) // "date"
 	case 1:
@@ -853,7 +853,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemMembers) {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
 	case 1:
@@ -921,7 +921,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers) {
 	case 0:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 1:
@@ -981,7 +981,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers) {
+	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1103,11 +1103,11 @@ func (s *CvssSeverities) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeverities) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, cvssSeveritiesMembers) {
+	switch d.member(key, cvssSeveritiesMembers) {
 	case 0:
-		return decodeNullable(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON) // "cvss_v3"
+		return decodeNullableRef(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON) // "cvss_v3"
 	case 1:
-		return decodeNullable(&s.CvssV4, d, (*CvssSeveritiesCvssV4).decodeJSON) // "cvss_v4"
+		return decodeNullableRef(&s.CvssV4, d, (*CvssSeveritiesCvssV4).decodeJSON) // "cvss_v4"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1127,7 +1127,7 @@ func (s *CvssSeverities) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.CvssV3.IsSet() {
 		e.FieldStart("cvss_v3")
-		if s.CvssV3.state == present {
+		if s.CvssV3.state == present && s.CvssV3.value != nil {
 			s.CvssV3.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1135,7 +1135,7 @@ func (s *CvssSeverities) encodeJSON(e *enc) {
 	}
 	if s.CvssV4.IsSet() {
 		e.FieldStart("cvss_v4")
-		if s.CvssV4.state == present {
+		if s.CvssV4.state == present && s.CvssV4.value != nil {
 			s.CvssV4.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1171,7 +1171,7 @@ func (s *CvssSeveritiesCvssV3) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeveritiesCvssV3) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, cvssSeveritiesCvssV3Members) {
+	switch d.member(key, cvssSeveritiesCvssV3Members) {
 	case 0:
 		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
 	case 1:
@@ -1237,7 +1237,7 @@ func (s *CvssSeveritiesCvssV4) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CvssSeveritiesCvssV4) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, cvssSeveritiesCvssV4Members) {
+	switch d.member(key, cvssSeveritiesCvssV4Members) {
 	case 0:
 		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
 	case 1:
@@ -1303,7 +1303,7 @@ func (s *Deployment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Deployment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentMembers) {
+	switch d.member(key, deploymentMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -1325,7 +1325,7 @@ func (s *Deployment) decodeMember(key []byte, d *dec) error {
 	case 9:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 10:
-		return decodeNullable(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
 	case 11:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 12:
@@ -1339,7 +1339,7 @@ func (s *Deployment) decodeMember(key []byte, d *dec) error {
 	case 16:
 		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
 	case 17:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1384,7 +1384,7 @@ func (s *Deployment) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1407,7 +1407,7 @@ func (s *Deployment) encodeJSON(e *enc) {
 	}
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1443,7 +1443,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeJSON
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers) {
+	switch d.member(key, deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers) {
 	case 0:
 		return decodeOptEnum(&s.Actions, d) // "actions"
 	case 1:
@@ -1701,7 +1701,7 @@ func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedWorkflowRunHeadRepositoryMembers) {
+	switch d.member(key, deploymentCreatedWorkflowRunHeadRepositoryMembers) {
 	case 0:
 		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
 	case 1:
@@ -2025,7 +2025,7 @@ func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers) {
+	switch d.member(key, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers) {
 	case 0:
 		return decodeStr(&s.Path, d) // "path"
 	case 1:
@@ -2149,7 +2149,7 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers) {
+	switch d.member(key, deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -2373,13 +2373,13 @@ func (s *Discussion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Discussion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionMembers) {
+	switch d.member(key, discussionMembers) {
 	case 0:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 1:
 		return decodeNullable(&s.AnswerChosenAt, d, decodeStr) // "answer_chosen_at"
 	case 2:
-		return decodeNullable(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "answer_chosen_by"
+		return decodeNullableRef(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "answer_chosen_by"
 	case 3:
 		return decodeNullable(&s.AnswerHTMLURL, d, decodeStr) // "answer_html_url"
 	case 4:
@@ -2417,7 +2417,7 @@ func (s *Discussion) decodeMember(key []byte, d *dec) error {
 	case 20:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 21:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 22:
 		return decodeSlice(&s.Labels, d, (*Label).decodeJSON) // "labels"
 	}
@@ -2450,7 +2450,7 @@ func (s *Discussion) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("answer_chosen_by")
-	if s.AnswerChosenBy.state == present {
+	if s.AnswerChosenBy.state == present && s.AnswerChosenBy.value != nil {
 		s.AnswerChosenBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2504,7 +2504,7 @@ func (s *Discussion) encodeJSON(e *enc) {
 	e.FieldStart("updated_at")
 	encodeTime(&s.UpdatedAt, e)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2551,7 +2551,7 @@ func (s *DiscussionAnswerChosenBy) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionAnswerChosenBy) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionAnswerChosenByMembers) {
+	switch d.member(key, discussionAnswerChosenByMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -2731,7 +2731,7 @@ func (s *DiscussionCategory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCategory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCategoryMembers) {
+	switch d.member(key, discussionCategoryMembers) {
 	case 0:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 1:
@@ -2821,7 +2821,7 @@ func (s *DiscussionCommentEditedChangesBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionCommentEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionCommentEditedChangesBodyMembers) {
+	switch d.member(key, discussionCommentEditedChangesBodyMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -2873,7 +2873,7 @@ func (s *DiscussionReactions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionReactions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionReactionsMembers) {
+	switch d.member(key, discussionReactionsMembers) {
 	case 0:
 		return decodeInt64(&s.Plus1, d) // "+1"
 	case 1:
@@ -2961,7 +2961,7 @@ func (s *DiscussionUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *DiscussionUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, discussionUserMembers) {
+	switch d.member(key, discussionUserMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -3141,7 +3141,7 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, enterpriseMembers) {
+	switch d.member(key, enterpriseMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:
@@ -3249,7 +3249,7 @@ func (s *EnterpriseWebhooks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *EnterpriseWebhooks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, enterpriseWebhooksMembers) {
+	switch d.member(key, enterpriseWebhooksMembers) {
 	case 0:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 1:
@@ -3357,7 +3357,7 @@ func (s *FullRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *FullRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, fullRepositoryPermissionsMembers) {
+	switch d.member(key, fullRepositoryPermissionsMembers) {
 	case 0:
 		return decodeBool(&s.Admin, d) // "admin"
 	case 1:
@@ -3429,7 +3429,7 @@ func (s *Installation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, installationMembers) {
+	switch d.member(key, installationMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3467,7 +3467,7 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	case 17:
 		return decodeStr(&s.AppSlug, d) // "app_slug"
 	case 18:
-		return decodeNullable(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
+		return decodeNullableRef(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
 	case 19:
 		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
 	case 20:
@@ -3540,7 +3540,7 @@ func (s *Installation) encodeJSON(e *enc) {
 	e.FieldStart("app_slug")
 	e.Str(s.AppSlug)
 	e.FieldStart("suspended_by")
-	if s.SuspendedBy.state == present {
+	if s.SuspendedBy.state == present && s.SuspendedBy.value != nil {
 		s.SuspendedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3682,7 +3682,7 @@ func (s *Integration) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Integration) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, integrationMembers) {
+	switch d.member(key, integrationMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3889,7 +3889,7 @@ func (s *IntegrationPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IntegrationPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, integrationPermissionsMembers) {
+	switch d.member(key, integrationPermissionsMembers) {
 	case 0:
 		return decodeOptStr(&s.Issues, d) // "issues"
 	case 1:
@@ -3967,7 +3967,7 @@ func (s *Issue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Issue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueMembers) {
+	switch d.member(key, issueMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3995,17 +3995,17 @@ func (s *Issue) decodeMember(key []byte, d *dec) error {
 	case 12:
 		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 13:
-		return decodeNullable(&s.User, d, (*SimpleUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*SimpleUser).decodeJSON) // "user"
 	case 14:
 		return decodeSlice(&s.Labels, d, (*IssueLabelsItem).decodeJSON) // "labels"
 	case 15:
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 16:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
 		}) // "assignees"
 	case 17:
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 18:
 		return decodeBool(&s.Locked, d) // "locked"
 	case 19:
@@ -4023,7 +4023,7 @@ func (s *Issue) decodeMember(key []byte, d *dec) error {
 	case 25:
 		return decodeOptBool(&s.Draft, d) // "draft"
 	case 26:
-		return decodeNullable(&s.ClosedBy, d, (*SimpleUser).decodeJSON) // "closed_by"
+		return decodeNullableRef(&s.ClosedBy, d, (*SimpleUser).decodeJSON) // "closed_by"
 	case 27:
 		return decodeOptStr(&s.BodyHTML, d) // "body_html"
 	case 28:
@@ -4031,11 +4031,11 @@ func (s *Issue) decodeMember(key []byte, d *dec) error {
 	case 29:
 		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 30:
-		return decodeNullable(&s.Type, d, (*IssueType).decodeJSON) // "type"
+		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodePtr(&s.Repository, d, (*Repository).decodeJSON) // "repository"
 	case 32:
-		return decodeNullable(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
+		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 33:
 		return decodeOptEnum(&s.AuthorAssociation, d) // "author_association"
 	case 34:
@@ -4104,7 +4104,7 @@ func (s *Issue) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4120,7 +4120,7 @@ func (s *Issue) encodeJSON(e *enc) {
 		e.ArrEnd()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4142,7 +4142,7 @@ func (s *Issue) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4179,7 +4179,7 @@ func (s *Issue) encodeJSON(e *enc) {
 	}
 	if s.ClosedBy.IsSet() {
 		e.FieldStart("closed_by")
-		if s.ClosedBy.state == present {
+		if s.ClosedBy.state == present && s.ClosedBy.value != nil {
 			s.ClosedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4199,7 +4199,7 @@ func (s *Issue) encodeJSON(e *enc) {
 	}
 	if s.Type.IsSet() {
 		e.FieldStart("type")
-		if s.Type.state == present {
+		if s.Type.state == present && s.Type.value != nil {
 			s.Type.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4211,7 +4211,7 @@ func (s *Issue) encodeJSON(e *enc) {
 	}
 	if s.PerformedViaGithubApp.IsSet() {
 		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
 			s.PerformedViaGithubApp.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4283,7 +4283,7 @@ func (s *IssueCommentCreatedIssueAssignee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssueAssigneeMembers) {
+	switch d.member(key, issueCommentCreatedIssueAssigneeMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -4463,7 +4463,7 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssueLabelsItemMembers) {
+	switch d.member(key, issueCommentCreatedIssueLabelsItemMembers) {
 	case 0:
 		return decodeStr(&s.Color, d) // "color"
 	case 1:
@@ -4543,7 +4543,7 @@ func (s *IssueCommentCreatedIssuePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssuePullRequestMembers) {
+	switch d.member(key, issueCommentCreatedIssuePullRequestMembers) {
 	case 0:
 		return decodeOptStr(&s.DiffURL, d) // "diff_url"
 	case 1:
@@ -4625,7 +4625,7 @@ func (s *IssueCommentCreatedIssueReactions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentCreatedIssueReactions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentCreatedIssueReactionsMembers) {
+	switch d.member(key, issueCommentCreatedIssueReactionsMembers) {
 	case 0:
 		return decodeOptInt64(&s.Plus1, d) // "+1"
 	case 1:
@@ -4733,7 +4733,7 @@ func (s *IssueCommentDeletedIssueUser) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueCommentDeletedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueCommentDeletedIssueUserMembers) {
+	switch d.member(key, issueCommentDeletedIssueUserMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -4895,7 +4895,7 @@ func (s *IssueDependenciesSummary) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueDependenciesSummary) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueDependenciesSummaryMembers) {
+	switch d.member(key, issueDependenciesSummaryMembers) {
 	case 0:
 		return decodeInt64(&s.BlockedBy, d) // "blocked_by"
 	case 1:
@@ -4959,7 +4959,7 @@ func (s *IssueFieldValue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueFieldValue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueFieldValueMembers) {
+	switch d.member(key, issueFieldValueMembers) {
 	case 0:
 		return decodeInt64(&s.IssueFieldID, d) // "issue_field_id"
 	case 1:
@@ -4969,7 +4969,7 @@ func (s *IssueFieldValue) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeNullable(&s.Value, d, (*IssueFieldValueValue).decodeJSON) // "value"
 	case 4:
-		return decodeNullable(&s.SingleSelectOption, d, (*IssueFieldValueSingleSelectOption).decodeJSON) // "single_select_option"
+		return decodeNullableRef(&s.SingleSelectOption, d, (*IssueFieldValueSingleSelectOption).decodeJSON) // "single_select_option"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5001,7 +5001,7 @@ func (s *IssueFieldValue) encodeJSON(e *enc) {
 	}
 	if s.SingleSelectOption.IsSet() {
 		e.FieldStart("single_select_option")
-		if s.SingleSelectOption.state == present {
+		if s.SingleSelectOption.state == present && s.SingleSelectOption.value != nil {
 			s.SingleSelectOption.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -5037,7 +5037,7 @@ func (s *IssueFieldValueSingleSelectOption) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueFieldValueSingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueFieldValueSingleSelectOptionMembers) {
+	switch d.member(key, issueFieldValueSingleSelectOptionMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -5241,7 +5241,7 @@ func (s *IssueLabelsItemVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueLabelsItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueLabelsItemVariant2Members) {
+	switch d.member(key, issueLabelsItemVariant2Members) {
 	case 0:
 		return decodeOptInt64(&s.ID, d) // "id"
 	case 1:
@@ -5339,7 +5339,7 @@ func (s *IssuePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuePullRequestMembers) {
+	switch d.member(key, issuePullRequestMembers) {
 	case 0:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 1:
@@ -5429,7 +5429,7 @@ func (s *IssueType) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssueType) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issueTypeMembers) {
+	switch d.member(key, issueTypeMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -5525,7 +5525,7 @@ func (s *IssuesDeletedIssueMilestone) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDeletedIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDeletedIssueMilestoneMembers) {
+	switch d.member(key, issuesDeletedIssueMilestoneMembers) {
 	case 0:
 		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
 	case 1:
@@ -5533,7 +5533,7 @@ func (s *IssuesDeletedIssueMilestone) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 4:
 		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 5:
@@ -5586,7 +5586,7 @@ func (s *IssuesDeletedIssueMilestone) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5653,7 +5653,7 @@ func (s *IssuesDemilestonedIssueAssignee) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesDemilestonedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesDemilestonedIssueAssigneeMembers) {
+	switch d.member(key, issuesDemilestonedIssueAssigneeMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -5889,7 +5889,7 @@ func (s *IssuesOpenedChangesOldRepositoryLicense) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, issuesOpenedChangesOldRepositoryLicenseMembers) {
+	switch d.member(key, issuesOpenedChangesOldRepositoryLicenseMembers) {
 	case 0:
 		return decodeStr(&s.Key, d) // "key"
 	case 1:

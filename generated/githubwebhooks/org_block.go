@@ -12,7 +12,7 @@ import "encoding/json"
 type OrgBlockBlocked struct {
 	ActionValue OrgBlockBlockedActionValue `json:"action"`
 	// User
-	BlockedUser Nullable[WebhooksUser] `json:"blocked_user"`
+	BlockedUser Nullable[*WebhooksUser] `json:"blocked_user"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -55,7 +55,7 @@ const (
 type OrgBlockUnblocked struct {
 	ActionValue OrgBlockUnblockedActionValue `json:"action"`
 	// User
-	BlockedUser Nullable[WebhooksUser] `json:"blocked_user"`
+	BlockedUser Nullable[*WebhooksUser] `json:"blocked_user"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise

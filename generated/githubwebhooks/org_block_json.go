@@ -15,11 +15,11 @@ func (s *OrgBlockBlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgBlockBlocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, orgBlockBlockedMembers) {
+	switch d.member(key, orgBlockBlockedMembers) {
 	case 0:
 		return decodeEnum[OrgBlockBlockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
+		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -50,7 +50,7 @@ func (s *OrgBlockBlocked) encodeJSON(e *enc) {
 	e.FieldStart("action")
 	e.Str(string(s.ActionValue))
 	e.FieldStart("blocked_user")
-	if s.BlockedUser.state == present {
+	if s.BlockedUser.state == present && s.BlockedUser.value != nil {
 		s.BlockedUser.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -101,11 +101,11 @@ func (s *OrgBlockUnblocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgBlockUnblocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, orgBlockUnblockedMembers) {
+	switch d.member(key, orgBlockUnblockedMembers) {
 	case 0:
 		return decodeEnum[OrgBlockUnblockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
+		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -136,7 +136,7 @@ func (s *OrgBlockUnblocked) encodeJSON(e *enc) {
 	e.FieldStart("action")
 	e.Str(string(s.ActionValue))
 	e.FieldStart("blocked_user")
-	if s.BlockedUser.state == present {
+	if s.BlockedUser.state == present && s.BlockedUser.value != nil {
 		s.BlockedUser.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -124,7 +124,7 @@ type OrganizationMemberInvited struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// User
-	User Nullable[WebhooksUser] `json:"user,omitzero"`
+	User Nullable[*WebhooksUser] `json:"user,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -152,12 +152,12 @@ type OrganizationMemberInvitedInvitation struct {
 	ID                 float64             `json:"id"`
 	InvitationTeamsURL string              `json:"invitation_teams_url"`
 	// User
-	Inviter          Nullable[DiscussionAnswerChosenBy] `json:"inviter"`
-	Login            Nullable[string]                   `json:"login"`
-	NodeID           string                             `json:"node_id"`
-	Role             string                             `json:"role"`
-	TeamCount        float64                            `json:"team_count"`
-	InvitationSource *string                            `json:"invitation_source,omitzero"`
+	Inviter          Nullable[*DiscussionAnswerChosenBy] `json:"inviter"`
+	Login            Nullable[string]                    `json:"login"`
+	NodeID           string                              `json:"node_id"`
+	Role             string                              `json:"role"`
+	TeamCount        float64                             `json:"team_count"`
+	InvitationSource *string                             `json:"invitation_source,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -275,7 +275,7 @@ type WebhooksMembership struct {
 	State                                      string   `json:"state"`
 	URL                                        string   `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *OrganizationDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationDeletedMembers) {
+	switch d.member(key, organizationDeletedMembers) {
 	case 0:
 		return decodeEnum[OrganizationDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *OrganizationMemberAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationMemberAddedMembers) {
+	switch d.member(key, organizationMemberAddedMembers) {
 	case 0:
 		return decodeEnum[OrganizationMemberAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -181,7 +181,7 @@ func (s *OrganizationMemberInvited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberInvited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationMemberInvitedMembers) {
+	switch d.member(key, organizationMemberInvitedMembers) {
 	case 0:
 		return decodeEnum[OrganizationMemberInvitedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -197,7 +197,7 @@ func (s *OrganizationMemberInvited) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
-		return decodeNullable(&s.User, d, (*WebhooksUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -237,7 +237,7 @@ func (s *OrganizationMemberInvited) encodeJSON(e *enc) {
 	s.Sender.encodeJSON(e)
 	if s.User.IsSet() {
 		e.FieldStart("user")
-		if s.User.state == present {
+		if s.User.state == present && s.User.value != nil {
 			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -273,7 +273,7 @@ func (s *OrganizationMemberInvitedInvitation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberInvitedInvitation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationMemberInvitedInvitationMembers) {
+	switch d.member(key, organizationMemberInvitedInvitationMembers) {
 	case 0:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 1:
@@ -287,7 +287,7 @@ func (s *OrganizationMemberInvitedInvitation) decodeMember(key []byte, d *dec) e
 	case 5:
 		return decodeStr(&s.InvitationTeamsURL, d) // "invitation_teams_url"
 	case 6:
-		return decodeNullable(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON) // "inviter"
+		return decodeNullableRef(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON) // "inviter"
 	case 7:
 		return decodeNullable(&s.Login, d, decodeStr) // "login"
 	case 8:
@@ -340,7 +340,7 @@ func (s *OrganizationMemberInvitedInvitation) encodeJSON(e *enc) {
 	e.FieldStart("invitation_teams_url")
 	e.Str(s.InvitationTeamsURL)
 	e.FieldStart("inviter")
-	if s.Inviter.state == present {
+	if s.Inviter.state == present && s.Inviter.value != nil {
 		s.Inviter.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -391,7 +391,7 @@ func (s *OrganizationMemberRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationMemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationMemberRemovedMembers) {
+	switch d.member(key, organizationMemberRemovedMembers) {
 	case 0:
 		return decodeEnum[OrganizationMemberRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -473,7 +473,7 @@ func (s *OrganizationRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationRenamedMembers) {
+	switch d.member(key, organizationRenamedMembers) {
 	case 0:
 		return decodeEnum[OrganizationRenamedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -563,7 +563,7 @@ func (s *OrganizationRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrganizationRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, organizationRenamedChangesMembers) {
+	switch d.member(key, organizationRenamedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "login"
 	}
@@ -617,7 +617,7 @@ func (s *WebhooksMembership) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksMembership) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksMembershipMembers) {
+	switch d.member(key, webhooksMembershipMembers) {
 	case 0:
 		return decodeStr(&s.OrganizationURL, d) // "organization_url"
 	case 1:
@@ -631,7 +631,7 @@ func (s *WebhooksMembership) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeStr(&s.URL, d) // "url"
 	case 6:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -666,7 +666,7 @@ func (s *WebhooksMembership) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -59,11 +59,11 @@ type PackagePublishedPackage struct {
 	Name        string           `json:"name"`
 	Namespace   string           `json:"namespace"`
 	// User
-	Owner          Nullable[DiscussionAnswerChosenBy]              `json:"owner"`
-	PackageType    string                                          `json:"package_type"`
-	PackageVersion Nullable[PackagePublishedPackagePackageVersion] `json:"package_version"`
-	Registry       Nullable[PackagePublishedPackageRegistry]       `json:"registry"`
-	UpdatedAt      Nullable[string]                                `json:"updated_at"`
+	Owner          Nullable[*DiscussionAnswerChosenBy]              `json:"owner"`
+	PackageType    string                                           `json:"package_type"`
+	PackageVersion Nullable[*PackagePublishedPackagePackageVersion] `json:"package_version"`
+	Registry       Nullable[*PackagePublishedPackageRegistry]       `json:"registry"`
+	UpdatedAt      Nullable[string]                                 `json:"updated_at"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -71,10 +71,10 @@ type PackagePublishedPackage struct {
 // PackagePublishedPackagePackageVersion is the member PackageVersion of [PackagePublishedPackage].
 type PackagePublishedPackagePackageVersion struct {
 	// User
-	Author              Nullable[DiscussionAnswerChosenBy]                                 `json:"author,omitzero"`
+	Author              Nullable[*DiscussionAnswerChosenBy]                                `json:"author,omitzero"`
 	Body                *PackagePublishedPackagePackageVersionBody                         `json:"body,omitzero"`
 	BodyHTML            *string                                                            `json:"body_html,omitzero"`
-	ContainerMetadata   Nullable[PackagePublishedPackagePackageVersionContainerMetadata]   `json:"container_metadata,omitzero"`
+	ContainerMetadata   Nullable[*PackagePublishedPackagePackageVersionContainerMetadata]  `json:"container_metadata,omitzero"`
 	CreatedAt           *string                                                            `json:"created_at,omitzero"`
 	Description         string                                                             `json:"description"`
 	DockerMetadata      []PackagePublishedPackagePackageVersionDockerMetadataItem          `json:"docker_metadata,omitzero"`
@@ -85,7 +85,7 @@ type PackagePublishedPackagePackageVersion struct {
 	Manifest            *string                                                            `json:"manifest,omitzero"`
 	Metadata            []map[string]any                                                   `json:"metadata"`
 	Name                string                                                             `json:"name"`
-	NpmMetadata         Nullable[PackagePublishedPackagePackageVersionNpmMetadata]         `json:"npm_metadata,omitzero"`
+	NpmMetadata         Nullable[*PackagePublishedPackagePackageVersionNpmMetadata]        `json:"npm_metadata,omitzero"`
 	NugetMetadata       Nullable[[]PackagePublishedPackagePackageVersionNugetMetadataItem] `json:"nuget_metadata,omitzero"`
 	PackageFiles        []PackagePublishedPackagePackageVersionPackageFilesItem            `json:"package_files"`
 	PackageURL          *string                                                            `json:"package_url,omitzero"`
@@ -199,17 +199,17 @@ type PackagePublishedPackagePackageVersionPackageFilesItem struct {
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionRelease struct {
 	// User
-	Author          Nullable[DiscussionAnswerChosenBy] `json:"author"`
-	CreatedAt       string                             `json:"created_at"`
-	Draft           bool                               `json:"draft"`
-	HTMLURL         string                             `json:"html_url"`
-	ID              int64                              `json:"id"`
-	Name            Nullable[string]                   `json:"name"`
-	Prerelease      bool                               `json:"prerelease"`
-	PublishedAt     string                             `json:"published_at"`
-	TagName         string                             `json:"tag_name"`
-	TargetCommitish string                             `json:"target_commitish"`
-	URL             string                             `json:"url"`
+	Author          Nullable[*DiscussionAnswerChosenBy] `json:"author"`
+	CreatedAt       string                              `json:"created_at"`
+	Draft           bool                                `json:"draft"`
+	HTMLURL         string                              `json:"html_url"`
+	ID              int64                               `json:"id"`
+	Name            Nullable[string]                    `json:"name"`
+	Prerelease      bool                                `json:"prerelease"`
+	PublishedAt     string                              `json:"published_at"`
+	TagName         string                              `json:"tag_name"`
+	TargetCommitish string                              `json:"target_commitish"`
+	URL             string                              `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -280,11 +280,11 @@ type PackageUpdatedPackage struct {
 	Name        string           `json:"name"`
 	Namespace   string           `json:"namespace"`
 	// User
-	Owner          Nullable[DiscussionAnswerChosenBy]        `json:"owner"`
-	PackageType    string                                    `json:"package_type"`
-	PackageVersion PackageUpdatedPackagePackageVersion       `json:"package_version"`
-	Registry       Nullable[PackagePublishedPackageRegistry] `json:"registry"`
-	UpdatedAt      string                                    `json:"updated_at"`
+	Owner          Nullable[*DiscussionAnswerChosenBy]        `json:"owner"`
+	PackageType    string                                     `json:"package_type"`
+	PackageVersion PackageUpdatedPackagePackageVersion        `json:"package_version"`
+	Registry       Nullable[*PackagePublishedPackageRegistry] `json:"registry"`
+	UpdatedAt      string                                     `json:"updated_at"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -292,7 +292,7 @@ type PackageUpdatedPackage struct {
 // PackageUpdatedPackagePackageVersion is the member PackageVersion of [PackageUpdatedPackage].
 type PackageUpdatedPackagePackageVersion struct {
 	// User
-	Author              Nullable[DiscussionAnswerChosenBy]                        `json:"author"`
+	Author              Nullable[*DiscussionAnswerChosenBy]                       `json:"author"`
 	Body                string                                                    `json:"body"`
 	BodyHTML            string                                                    `json:"body_html"`
 	CreatedAt           string                                                    `json:"created_at"`
@@ -343,17 +343,17 @@ type PackageUpdatedPackagePackageVersionPackageFilesItem struct {
 // [PackageUpdatedPackagePackageVersion].
 type PackageUpdatedPackagePackageVersionRelease struct {
 	// User
-	Author          Nullable[DiscussionAnswerChosenBy] `json:"author"`
-	CreatedAt       string                             `json:"created_at"`
-	Draft           bool                               `json:"draft"`
-	HTMLURL         string                             `json:"html_url"`
-	ID              int64                              `json:"id"`
-	Name            string                             `json:"name"`
-	Prerelease      bool                               `json:"prerelease"`
-	PublishedAt     string                             `json:"published_at"`
-	TagName         string                             `json:"tag_name"`
-	TargetCommitish string                             `json:"target_commitish"`
-	URL             string                             `json:"url"`
+	Author          Nullable[*DiscussionAnswerChosenBy] `json:"author"`
+	CreatedAt       string                              `json:"created_at"`
+	Draft           bool                                `json:"draft"`
+	HTMLURL         string                              `json:"html_url"`
+	ID              int64                               `json:"id"`
+	Name            string                              `json:"name"`
+	Prerelease      bool                                `json:"prerelease"`
+	PublishedAt     string                              `json:"published_at"`
+	TagName         string                              `json:"tag_name"`
+	TargetCommitish string                              `json:"target_commitish"`
+	URL             string                              `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *PackagePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedMembers) {
+	switch d.member(key, packagePublishedMembers) {
 	case 0:
 		return decodeEnum[PackagePublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *PackagePublishedPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackageMembers) {
+	switch d.member(key, packagePublishedPackageMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
 	case 1:
@@ -115,13 +115,13 @@ func (s *PackagePublishedPackage) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeStr(&s.Namespace, d) // "namespace"
 	case 7:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 8:
 		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
-		return decodeNullable(&s.PackageVersion, d, (*PackagePublishedPackagePackageVersion).decodeJSON) // "package_version"
+		return decodeNullableRef(&s.PackageVersion, d, (*PackagePublishedPackagePackageVersion).decodeJSON) // "package_version"
 	case 10:
-		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
+		return decodeNullableRef(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
 	case 11:
 		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
@@ -164,7 +164,7 @@ func (s *PackagePublishedPackage) encodeJSON(e *enc) {
 	e.FieldStart("namespace")
 	e.Str(s.Namespace)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -172,13 +172,13 @@ func (s *PackagePublishedPackage) encodeJSON(e *enc) {
 	e.FieldStart("package_type")
 	e.Str(s.PackageType)
 	e.FieldStart("package_version")
-	if s.PackageVersion.state == present {
+	if s.PackageVersion.state == present && s.PackageVersion.value != nil {
 		s.PackageVersion.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	e.FieldStart("registry")
-	if s.Registry.state == present {
+	if s.Registry.state == present && s.Registry.value != nil {
 		s.Registry.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -219,15 +219,15 @@ func (s *PackagePublishedPackagePackageVersion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionMembers) {
 	case 0:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
 		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
 	case 2:
 		return decodeOptStr(&s.BodyHTML, d) // "body_html"
 	case 3:
-		return decodeNullable(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
+		return decodeNullableRef(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
 	case 4:
 		return decodeOptStr(&s.CreatedAt, d) // "created_at"
 	case 5:
@@ -251,7 +251,7 @@ func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec)
 	case 13:
 		return decodeStr(&s.Name, d) // "name"
 	case 14:
-		return decodeNullable(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
+		return decodeNullableRef(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]PackagePublishedPackagePackageVersionNugetMetadataItem, d *dec) error {
 			return decodeSlice(v, d, (*PackagePublishedPackagePackageVersionNugetMetadataItem).decodeJSON)
@@ -299,7 +299,7 @@ func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.Author.IsSet() {
 		e.FieldStart("author")
-		if s.Author.state == present {
+		if s.Author.state == present && s.Author.value != nil {
 			s.Author.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -315,7 +315,7 @@ func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
 	}
 	if s.ContainerMetadata.IsSet() {
 		e.FieldStart("container_metadata")
-		if s.ContainerMetadata.state == present {
+		if s.ContainerMetadata.state == present && s.ContainerMetadata.value != nil {
 			s.ContainerMetadata.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -361,7 +361,7 @@ func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
 	e.Str(s.Name)
 	if s.NpmMetadata.IsSet() {
 		e.FieldStart("npm_metadata")
-		if s.NpmMetadata.state == present {
+		if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
 			s.NpmMetadata.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -471,7 +471,7 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionNpmMetadataMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionNpmMetadataMembers) {
 	case 0:
 		return decodeOptStr(&s.Name, d) // "name"
 	case 1:
@@ -779,7 +779,7 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionNugetMetadataItemMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionNugetMetadataItemMembers) {
 	case 0:
 		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
 	case 1:
@@ -907,7 +907,7 @@ func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionPackageFilesItemMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionPackageFilesItemMembers) {
 	case 0:
 		return decodeStr(&s.ContentType, d) // "content_type"
 	case 1:
@@ -1015,9 +1015,9 @@ func (s *PackagePublishedPackagePackageVersionRelease) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackagePackageVersionReleaseMembers) {
+	switch d.member(key, packagePublishedPackagePackageVersionReleaseMembers) {
 	case 0:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 2:
@@ -1056,7 +1056,7 @@ var packagePublishedPackagePackageVersionReleaseMembers = &memberNames{names: []
 func (s *PackagePublishedPackagePackageVersionRelease) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1115,7 +1115,7 @@ func (s *PackagePublishedPackageRegistry) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackagePublishedPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packagePublishedPackageRegistryMembers) {
+	switch d.member(key, packagePublishedPackageRegistryMembers) {
 	case 0:
 		return decodeStr(&s.AboutURL, d) // "about_url"
 	case 1:
@@ -1183,7 +1183,7 @@ func (s *PackageUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packageUpdatedMembers) {
+	switch d.member(key, packageUpdatedMembers) {
 	case 0:
 		return decodeEnum[PackageUpdatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1265,7 +1265,7 @@ func (s *PackageUpdatedPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packageUpdatedPackageMembers) {
+	switch d.member(key, packageUpdatedPackageMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
@@ -1281,13 +1281,13 @@ func (s *PackageUpdatedPackage) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeStr(&s.Namespace, d) // "namespace"
 	case 7:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 8:
 		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
 		return s.PackageVersion.decodeJSON(d) // "package_version"
 	case 10:
-		return decodeNullable(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
+		return decodeNullableRef(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
 	case 11:
 		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
@@ -1326,7 +1326,7 @@ func (s *PackageUpdatedPackage) encodeJSON(e *enc) {
 	e.FieldStart("namespace")
 	e.Str(s.Namespace)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1336,7 +1336,7 @@ func (s *PackageUpdatedPackage) encodeJSON(e *enc) {
 	e.FieldStart("package_version")
 	s.PackageVersion.encodeJSON(e)
 	e.FieldStart("registry")
-	if s.Registry.state == present {
+	if s.Registry.state == present && s.Registry.value != nil {
 		s.Registry.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1373,9 +1373,9 @@ func (s *PackageUpdatedPackagePackageVersion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packageUpdatedPackagePackageVersionMembers) {
+	switch d.member(key, packageUpdatedPackagePackageVersionMembers) {
 	case 0:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
 		return decodeStr(&s.Body, d) // "body"
 	case 2:
@@ -1444,7 +1444,7 @@ var packageUpdatedPackagePackageVersionMembers = &memberNames{names: []string{"a
 func (s *PackageUpdatedPackagePackageVersion) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1571,7 +1571,7 @@ func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packageUpdatedPackagePackageVersionPackageFilesItemMembers) {
+	switch d.member(key, packageUpdatedPackagePackageVersionPackageFilesItemMembers) {
 	case 0:
 		return decodeStr(&s.ContentType, d) // "content_type"
 	case 1:
@@ -1671,9 +1671,9 @@ func (s *PackageUpdatedPackagePackageVersionRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, packageUpdatedPackagePackageVersionReleaseMembers) {
+	switch d.member(key, packageUpdatedPackagePackageVersionReleaseMembers) {
 	case 0:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 2:
@@ -1712,7 +1712,7 @@ var packageUpdatedPackagePackageVersionReleaseMembers = &memberNames{names: []st
 func (s *PackageUpdatedPackagePackageVersionRelease) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()

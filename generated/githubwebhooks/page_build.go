@@ -47,10 +47,10 @@ type PageBuildBuild struct {
 	Duration  int64               `json:"duration"`
 	Error     PageBuildBuildError `json:"error"`
 	// User
-	Pusher    Nullable[DiscussionAnswerChosenBy] `json:"pusher"`
-	Status    string                             `json:"status"`
-	UpdatedAt string                             `json:"updated_at"`
-	URL       string                             `json:"url"`
+	Pusher    Nullable[*DiscussionAnswerChosenBy] `json:"pusher"`
+	Status    string                              `json:"status"`
+	UpdatedAt string                              `json:"updated_at"`
+	URL       string                              `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *PageBuild) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuild) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pageBuildMembers) {
+	switch d.member(key, pageBuildMembers) {
 	case 0:
 		return s.Build.decodeJSON(d) // "build"
 	case 1:
@@ -97,7 +97,7 @@ func (s *PageBuildBuild) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuildBuild) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pageBuildBuildMembers) {
+	switch d.member(key, pageBuildBuildMembers) {
 	case 0:
 		return decodeNullable(&s.Commit, d, decodeStr) // "commit"
 	case 1:
@@ -107,7 +107,7 @@ func (s *PageBuildBuild) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return s.Error.decodeJSON(d) // "error"
 	case 4:
-		return decodeNullable(&s.Pusher, d, (*DiscussionAnswerChosenBy).decodeJSON) // "pusher"
+		return decodeNullableRef(&s.Pusher, d, (*DiscussionAnswerChosenBy).decodeJSON) // "pusher"
 	case 5:
 		return decodeStr(&s.Status, d) // "status"
 	case 6:
@@ -144,7 +144,7 @@ func (s *PageBuildBuild) encodeJSON(e *enc) {
 	e.FieldStart("error")
 	s.Error.encodeJSON(e)
 	e.FieldStart("pusher")
-	if s.Pusher.state == present {
+	if s.Pusher.state == present && s.Pusher.value != nil {
 		s.Pusher.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -185,7 +185,7 @@ func (s *PageBuildBuildError) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PageBuildBuildError) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pageBuildBuildErrorMembers) {
+	switch d.member(key, pageBuildBuildErrorMembers) {
 	case 0:
 		return decodeNullable(&s.Message, d, decodeStr) // "message"
 	}

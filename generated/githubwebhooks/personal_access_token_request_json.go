@@ -15,7 +15,7 @@ func (s *PersonalAccessTokenRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestMembers) {
+	switch d.member(key, personalAccessTokenRequestMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -145,7 +145,7 @@ func (s *PersonalAccessTokenRequestApproved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestApproved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestApprovedMembers) {
+	switch d.member(key, personalAccessTokenRequestApprovedMembers) {
 	case 0:
 		return decodeEnum[PersonalAccessTokenRequestApprovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -219,7 +219,7 @@ func (s *PersonalAccessTokenRequestCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestCancelled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestCancelledMembers) {
+	switch d.member(key, personalAccessTokenRequestCancelledMembers) {
 	case 0:
 		return decodeEnum[PersonalAccessTokenRequestCancelledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -293,7 +293,7 @@ func (s *PersonalAccessTokenRequestCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestCreatedMembers) {
+	switch d.member(key, personalAccessTokenRequestCreatedMembers) {
 	case 0:
 		return decodeEnum[PersonalAccessTokenRequestCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -369,7 +369,7 @@ func (s *PersonalAccessTokenRequestDenied) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestDenied) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestDeniedMembers) {
+	switch d.member(key, personalAccessTokenRequestDeniedMembers) {
 	case 0:
 		return decodeEnum[PersonalAccessTokenRequestDeniedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -443,7 +443,7 @@ func (s *PersonalAccessTokenRequestPermissionsAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, personalAccessTokenRequestPermissionsAddedMembers) {
+	switch d.member(key, personalAccessTokenRequestPermissionsAddedMembers) {
 	case 0:
 		return decodeMap(&s.Organization, d, decodeStr) // "organization"
 	case 1:

@@ -15,7 +15,7 @@ func (s *HookResponse) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *HookResponse) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, hookResponseMembers) {
+	switch d.member(key, hookResponseMembers) {
 	case 0:
 		return decodeNullable(&s.Code, d, decodeInt64) // "code"
 	case 1:
@@ -87,7 +87,7 @@ func (s *Ping) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Ping) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pingMembers) {
+	switch d.member(key, pingMembers) {
 	case 0:
 		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON) // "hook"
 	case 1:
@@ -171,7 +171,7 @@ func (s *PingHook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PingHook) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pingHookMembers) {
+	switch d.member(key, pingHookMembers) {
 	case 0:
 		return decodeBool(&s.Active, d) // "active"
 	case 1:
@@ -287,7 +287,7 @@ func (s *PingHookConfig) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PingHookConfig) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pingHookConfigMembers) {
+	switch d.member(key, pingHookConfigMembers) {
 	case 0:
 		return decodeOptStr(&s.ContentType, d) // "content_type"
 	case 1:

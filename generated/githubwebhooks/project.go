@@ -115,8 +115,8 @@ type ProjectDeleted struct {
 	// an organization.
 	Organization *OrganizationSimpleWebhooks `json:"organization,omitzero"`
 	// Project
-	Project    WebhooksProject              `json:"project"`
-	Repository Nullable[RepositoryWebhooks] `json:"repository,omitzero"`
+	Project    WebhooksProject               `json:"project"`
+	Repository Nullable[*RepositoryWebhooks] `json:"repository,omitzero"`
 	// A GitHub user.
 	Sender *SimpleUser `json:"sender,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -251,9 +251,9 @@ type WebhooksProject struct {
 	ColumnsURL string           `json:"columns_url"`
 	CreatedAt  time.Time        `json:"created_at"`
 	// User
-	Creator Nullable[DiscussionAnswerChosenBy] `json:"creator"`
-	HTMLURL string                             `json:"html_url"`
-	ID      int64                              `json:"id"`
+	Creator Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
+	HTMLURL string                              `json:"html_url"`
+	ID      int64                               `json:"id"`
 	// Name of the project
 	Name     string `json:"name"`
 	NodeID   string `json:"node_id"`

@@ -124,7 +124,7 @@ type ProjectCardDeleted struct {
 	Organization *OrganizationSimpleWebhooks `json:"organization,omitzero"`
 	// Project Card
 	ProjectCard ProjectCardDeletedProjectCard `json:"project_card"`
-	Repository  Nullable[RepositoryWebhooks]  `json:"repository,omitzero"`
+	Repository  Nullable[*RepositoryWebhooks] `json:"repository,omitzero"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -154,7 +154,7 @@ type ProjectCardDeletedProjectCard struct {
 	ContentURL *string         `json:"content_url,omitzero"`
 	CreatedAt  time.Time       `json:"created_at"`
 	// User
-	Creator Nullable[IssueCommentCreatedIssueAssignee] `json:"creator"`
+	Creator Nullable[*IssueCommentCreatedIssueAssignee] `json:"creator"`
 	// The project card's ID
 	ID         int64            `json:"id"`
 	NodeID     string           `json:"node_id"`
@@ -276,19 +276,19 @@ type ProjectCardMovedChangesColumnID struct {
 
 // ProjectCardMovedProjectCard is the member ProjectCard of [ProjectCardMoved].
 type ProjectCardMovedProjectCard struct {
-	AfterID    Nullable[float64]                                   `json:"after_id"`
-	Archived   bool                                                `json:"archived"`
-	ColumnID   int64                                               `json:"column_id"`
-	ColumnURL  string                                              `json:"column_url"`
-	ContentURL *string                                             `json:"content_url,omitzero"`
-	CreatedAt  string                                              `json:"created_at"`
-	Creator    Nullable[RepositoryWebhooksTemplateRepositoryOwner] `json:"creator"`
-	ID         int64                                               `json:"id"`
-	NodeID     string                                              `json:"node_id"`
-	Note       Nullable[string]                                    `json:"note"`
-	ProjectURL string                                              `json:"project_url"`
-	UpdatedAt  string                                              `json:"updated_at"`
-	URL        string                                              `json:"url"`
+	AfterID    Nullable[float64]                                    `json:"after_id"`
+	Archived   bool                                                 `json:"archived"`
+	ColumnID   int64                                                `json:"column_id"`
+	ColumnURL  string                                               `json:"column_url"`
+	ContentURL *string                                              `json:"content_url,omitzero"`
+	CreatedAt  string                                               `json:"created_at"`
+	Creator    Nullable[*RepositoryWebhooksTemplateRepositoryOwner] `json:"creator"`
+	ID         int64                                                `json:"id"`
+	NodeID     string                                               `json:"node_id"`
+	Note       Nullable[string]                                     `json:"note"`
+	ProjectURL string                                               `json:"project_url"`
+	UpdatedAt  string                                               `json:"updated_at"`
+	URL        string                                               `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -307,7 +307,7 @@ type WebhooksProjectCard struct {
 	ContentURL *string   `json:"content_url,omitzero"`
 	CreatedAt  time.Time `json:"created_at"`
 	// User
-	Creator Nullable[DiscussionAnswerChosenBy] `json:"creator"`
+	Creator Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
 	// The project card's ID
 	ID         int64            `json:"id"`
 	NodeID     string           `json:"node_id"`

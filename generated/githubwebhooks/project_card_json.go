@@ -15,7 +15,7 @@ func (s *ProjectCardConverted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardConverted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardConvertedMembers) {
+	switch d.member(key, projectCardConvertedMembers) {
 	case 0:
 		return decodeEnum[ProjectCardConvertedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -103,7 +103,7 @@ func (s *ProjectCardConvertedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardConvertedChangesMembers) {
+	switch d.member(key, projectCardConvertedChangesMembers) {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
 	}
@@ -155,7 +155,7 @@ func (s *ProjectCardCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardCreatedMembers) {
+	switch d.member(key, projectCardCreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectCardCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -239,7 +239,7 @@ func (s *ProjectCardDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardDeletedMembers) {
+	switch d.member(key, projectCardDeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectCardDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -251,7 +251,7 @@ func (s *ProjectCardDeleted) decodeMember(key []byte, d *dec) error {
 	case 4:
 		return s.ProjectCard.decodeJSON(d) // "project_card"
 	case 5:
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -289,7 +289,7 @@ func (s *ProjectCardDeleted) encodeJSON(e *enc) {
 	s.ProjectCard.encodeJSON(e)
 	if s.Repository.IsSet() {
 		e.FieldStart("repository")
-		if s.Repository.state == present {
+		if s.Repository.state == present && s.Repository.value != nil {
 			s.Repository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -327,7 +327,7 @@ func (s *ProjectCardDeletedProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardDeletedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardDeletedProjectCardMembers) {
+	switch d.member(key, projectCardDeletedProjectCardMembers) {
 	case 0:
 		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
 	case 1:
@@ -341,7 +341,7 @@ func (s *ProjectCardDeletedProjectCard) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 6:
-		return decodeNullable(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
 	case 7:
 		return decodeInt64(&s.ID, d) // "id"
 	case 8:
@@ -396,7 +396,7 @@ func (s *ProjectCardDeletedProjectCard) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -447,7 +447,7 @@ func (s *ProjectCardEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardEditedMembers) {
+	switch d.member(key, projectCardEditedMembers) {
 	case 0:
 		return decodeEnum[ProjectCardEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -535,7 +535,7 @@ func (s *ProjectCardEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardEditedChangesMembers) {
+	switch d.member(key, projectCardEditedChangesMembers) {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
 	}
@@ -587,7 +587,7 @@ func (s *ProjectCardMoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardMovedMembers) {
+	switch d.member(key, projectCardMovedMembers) {
 	case 0:
 		return decodeEnum[ProjectCardMovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -677,7 +677,7 @@ func (s *ProjectCardMovedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardMovedChangesMembers) {
+	switch d.member(key, projectCardMovedChangesMembers) {
 	case 0:
 		return s.ColumnID.decodeJSON(d) // "column_id"
 	}
@@ -729,7 +729,7 @@ func (s *ProjectCardMovedChangesColumnID) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedChangesColumnID) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardMovedChangesColumnIDMembers) {
+	switch d.member(key, projectCardMovedChangesColumnIDMembers) {
 	case 0:
 		return decodeInt64(&s.From, d) // "from"
 	}
@@ -781,7 +781,7 @@ func (s *ProjectCardMovedProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCardMovedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCardMovedProjectCardMembers) {
+	switch d.member(key, projectCardMovedProjectCardMembers) {
 	case 0:
 		return decodeNullable(&s.AfterID, d, decodeFloat64) // "after_id"
 	case 1:
@@ -795,7 +795,7 @@ func (s *ProjectCardMovedProjectCard) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 6:
-		return decodeNullable(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "creator"
 	case 7:
 		return decodeInt64(&s.ID, d) // "id"
 	case 8:
@@ -844,7 +844,7 @@ func (s *ProjectCardMovedProjectCard) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	e.Str(s.CreatedAt)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -895,7 +895,7 @@ func (s *WebhooksProjectCard) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectCard) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksProjectCardMembers) {
+	switch d.member(key, webhooksProjectCardMembers) {
 	case 0:
 		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
 	case 1:
@@ -909,7 +909,7 @@ func (s *WebhooksProjectCard) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 6:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 7:
 		return decodeInt64(&s.ID, d) // "id"
 	case 8:
@@ -960,7 +960,7 @@ func (s *WebhooksProjectCard) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()

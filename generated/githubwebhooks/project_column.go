@@ -72,8 +72,8 @@ type ProjectColumnDeleted struct {
 	// an organization.
 	Organization *OrganizationSimpleWebhooks `json:"organization,omitzero"`
 	// Project Column
-	ProjectColumn WebhooksProjectColumn        `json:"project_column"`
-	Repository    Nullable[RepositoryWebhooks] `json:"repository,omitzero"`
+	ProjectColumn WebhooksProjectColumn         `json:"project_column"`
+	Repository    Nullable[*RepositoryWebhooks] `json:"repository,omitzero"`
 	// A GitHub user.
 	Sender *SimpleUser `json:"sender,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

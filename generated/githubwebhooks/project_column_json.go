@@ -15,7 +15,7 @@ func (s *ProjectColumnCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectColumnCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectColumnCreatedMembers) {
+	switch d.member(key, projectColumnCreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectColumnCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *ProjectColumnDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectColumnDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectColumnDeletedMembers) {
+	switch d.member(key, projectColumnDeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectColumnDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -113,7 +113,7 @@ func (s *ProjectColumnDeleted) decodeMember(key []byte, d *dec) error {
 	case 4:
 		return s.ProjectColumn.decodeJSON(d) // "project_column"
 	case 5:
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 6:
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
@@ -151,7 +151,7 @@ func (s *ProjectColumnDeleted) encodeJSON(e *enc) {
 	s.ProjectColumn.encodeJSON(e)
 	if s.Repository.IsSet() {
 		e.FieldStart("repository")
-		if s.Repository.state == present {
+		if s.Repository.state == present && s.Repository.value != nil {
 			s.Repository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -191,7 +191,7 @@ func (s *ProjectColumnEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectColumnEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectColumnEditedMembers) {
+	switch d.member(key, projectColumnEditedMembers) {
 	case 0:
 		return decodeEnum[ProjectColumnEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -281,7 +281,7 @@ func (s *ProjectColumnEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectColumnEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectColumnEditedChangesMembers) {
+	switch d.member(key, projectColumnEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Name, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "name"
 	}
@@ -335,7 +335,7 @@ func (s *ProjectColumnMoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectColumnMoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectColumnMovedMembers) {
+	switch d.member(key, projectColumnMovedMembers) {
 	case 0:
 		return decodeEnum[ProjectColumnMovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -419,7 +419,7 @@ func (s *WebhooksProjectColumn) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectColumn) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksProjectColumnMembers) {
+	switch d.member(key, webhooksProjectColumnMembers) {
 	case 0:
 		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
 	case 1:

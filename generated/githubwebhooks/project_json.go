@@ -15,7 +15,7 @@ func (s *ProjectClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectClosed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectClosedMembers) {
+	switch d.member(key, projectClosedMembers) {
 	case 0:
 		return decodeEnum[ProjectClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *ProjectCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectCreatedMembers) {
+	switch d.member(key, projectCreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -183,7 +183,7 @@ func (s *ProjectDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectDeletedMembers) {
+	switch d.member(key, projectDeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -195,7 +195,7 @@ func (s *ProjectDeleted) decodeMember(key []byte, d *dec) error {
 	case 4:
 		return s.Project.decodeJSON(d) // "project"
 	case 5:
-		return decodeNullable(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 6:
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	}
@@ -233,7 +233,7 @@ func (s *ProjectDeleted) encodeJSON(e *enc) {
 	s.Project.encodeJSON(e)
 	if s.Repository.IsSet() {
 		e.FieldStart("repository")
-		if s.Repository.state == present {
+		if s.Repository.state == present && s.Repository.value != nil {
 			s.Repository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -273,7 +273,7 @@ func (s *ProjectEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectEditedMembers) {
+	switch d.member(key, projectEditedMembers) {
 	case 0:
 		return decodeEnum[ProjectEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -365,7 +365,7 @@ func (s *ProjectEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectEditedChangesMembers) {
+	switch d.member(key, projectEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -425,7 +425,7 @@ func (s *ProjectEditedChangesName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectEditedChangesName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectEditedChangesNameMembers) {
+	switch d.member(key, projectEditedChangesNameMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -477,7 +477,7 @@ func (s *ProjectReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectReopenedMembers) {
+	switch d.member(key, projectReopenedMembers) {
 	case 0:
 		return decodeEnum[ProjectReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -561,7 +561,7 @@ func (s *WebhooksProject) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProject) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksProjectMembers) {
+	switch d.member(key, webhooksProjectMembers) {
 	case 0:
 		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 1:
@@ -569,7 +569,7 @@ func (s *WebhooksProject) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
-		return decodeNullable(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
+		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
 	case 4:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 5:
@@ -616,7 +616,7 @@ func (s *WebhooksProject) encodeJSON(e *enc) {
 	e.FieldStart("created_at")
 	encodeTime(&s.CreatedAt, e)
 	e.FieldStart("creator")
-	if s.Creator.state == present {
+	if s.Creator.state == present && s.Creator.value != nil {
 		s.Creator.value.encodeJSON(e)
 	} else {
 		e.Null()

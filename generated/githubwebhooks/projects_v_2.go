@@ -38,11 +38,11 @@ type ProjectsV2 struct {
 	// A concise summary of the project.
 	ShortDescription Nullable[string] `json:"short_description"`
 	// The time when the project was deleted.
-	DeletedAt Nullable[time.Time]  `json:"deleted_at"`
-	DeletedBy Nullable[SimpleUser] `json:"deleted_by"`
+	DeletedAt Nullable[time.Time]   `json:"deleted_at"`
+	DeletedBy Nullable[*SimpleUser] `json:"deleted_by"`
 	// The current state of the project.
-	State              *ProjectsV2State                 `json:"state,omitzero"`
-	LatestStatusUpdate Nullable[ProjectsV2StatusUpdate] `json:"latest_status_update,omitzero"`
+	State              *ProjectsV2State                  `json:"state,omitzero"`
+	LatestStatusUpdate Nullable[*ProjectsV2StatusUpdate] `json:"latest_status_update,omitzero"`
 	// Whether this project is a template
 	IsTemplate *bool `json:"is_template,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

@@ -15,7 +15,7 @@ func (s *ProjectsV2Item) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Item) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemMembers) {
+	switch d.member(key, projectsV2ItemMembers) {
 	case 0:
 		return decodeFloat64(&s.ID, d) // "id"
 	case 1:
@@ -109,7 +109,7 @@ func (s *ProjectsV2ItemArchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemArchived) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemArchivedMembers) {
+	switch d.member(key, projectsV2ItemArchivedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemArchivedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -183,7 +183,7 @@ func (s *ProjectsV2ItemConverted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConverted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemConvertedMembers) {
+	switch d.member(key, projectsV2ItemConvertedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemConvertedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -257,7 +257,7 @@ func (s *ProjectsV2ItemConvertedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemConvertedChangesMembers) {
+	switch d.member(key, projectsV2ItemConvertedChangesMembers) {
 	case 0:
 		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON) // "content_type"
 	}
@@ -311,7 +311,7 @@ func (s *ProjectsV2ItemConvertedChangesContentType) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemConvertedChangesContentTypeMembers) {
+	switch d.member(key, projectsV2ItemConvertedChangesContentTypeMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeStr) // "from"
 	case 1:
@@ -375,7 +375,7 @@ func (s *ProjectsV2ItemCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemCreatedMembers) {
+	switch d.member(key, projectsV2ItemCreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -445,7 +445,7 @@ func (s *ProjectsV2ItemDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemDeletedMembers) {
+	switch d.member(key, projectsV2ItemDeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -515,7 +515,7 @@ func (s *ProjectsV2ItemEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemEditedMembers) {
+	switch d.member(key, projectsV2ItemEditedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -682,7 +682,7 @@ func (s *ProjectsV2ItemEditedChangesVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemEditedChangesVariant1Members) {
+	switch d.member(key, projectsV2ItemEditedChangesVariant1Members) {
 	case 0:
 		return s.FieldValue.decodeJSON(d) // "field_value"
 	}
@@ -734,7 +734,7 @@ func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemEditedChangesVariant1FieldValueMembers) {
+	switch d.member(key, projectsV2ItemEditedChangesVariant1FieldValueMembers) {
 	case 0:
 		return decodeOptStr(&s.FieldNodeID, d) // "field_node_id"
 	case 1:
@@ -931,7 +931,7 @@ func (s *ProjectsV2ItemEditedChangesVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemEditedChangesVariant2Members) {
+	switch d.member(key, projectsV2ItemEditedChangesVariant2Members) {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
 	}
@@ -983,7 +983,7 @@ func (s *ProjectsV2ItemReordered) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemReordered) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemReorderedMembers) {
+	switch d.member(key, projectsV2ItemReorderedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemReorderedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1057,7 +1057,7 @@ func (s *ProjectsV2ItemReorderedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemReorderedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemReorderedChangesMembers) {
+	switch d.member(key, projectsV2ItemReorderedChangesMembers) {
 	case 0:
 		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON) // "previous_projects_v2_item_node_id"
 	}
@@ -1111,7 +1111,7 @@ func (s *ProjectsV2ItemRestored) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2ItemRestored) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ItemRestoredMembers) {
+	switch d.member(key, projectsV2ItemRestoredMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ItemRestoredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1185,7 +1185,7 @@ func (s *ProjectsV2IterationSetting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2IterationSetting) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2IterationSettingMembers) {
+	switch d.member(key, projectsV2IterationSettingMembers) {
 	case 0:
 		return decodeStr(&s.ID, d) // "id"
 	case 1:
@@ -1273,7 +1273,7 @@ func (s *ProjectsV2SingleSelectOption) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2SingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2SingleSelectOptionMembers) {
+	switch d.member(key, projectsV2SingleSelectOptionMembers) {
 	case 0:
 		return decodeStr(&s.ID, d) // "id"
 	case 1:
@@ -1349,7 +1349,7 @@ func (s *WebhooksProjectChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksProjectChangesMembers) {
+	switch d.member(key, webhooksProjectChangesMembers) {
 	case 0:
 		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON) // "archived_at"
 	}
@@ -1403,7 +1403,7 @@ func (s *WebhooksProjectChangesArchivedAt) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksProjectChangesArchivedAt) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksProjectChangesArchivedAtMembers) {
+	switch d.member(key, webhooksProjectChangesArchivedAtMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeTime) // "from"
 	case 1:

@@ -15,7 +15,7 @@ func (s *ProjectsV2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2Members) {
+	switch d.member(key, projectsV2Members) {
 	case 0:
 		return decodeFloat64(&s.ID, d) // "id"
 	case 1:
@@ -43,11 +43,11 @@ func (s *ProjectsV2) decodeMember(key []byte, d *dec) error {
 	case 12:
 		return decodeNullable(&s.DeletedAt, d, decodeTime) // "deleted_at"
 	case 13:
-		return decodeNullable(&s.DeletedBy, d, (*SimpleUser).decodeJSON) // "deleted_by"
+		return decodeNullableRef(&s.DeletedBy, d, (*SimpleUser).decodeJSON) // "deleted_by"
 	case 14:
 		return decodeOptEnum(&s.State, d) // "state"
 	case 15:
-		return decodeNullable(&s.LatestStatusUpdate, d, (*ProjectsV2StatusUpdate).decodeJSON) // "latest_status_update"
+		return decodeNullableRef(&s.LatestStatusUpdate, d, (*ProjectsV2StatusUpdate).decodeJSON) // "latest_status_update"
 	case 16:
 		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	}
@@ -110,7 +110,7 @@ func (s *ProjectsV2) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("deleted_by")
-	if s.DeletedBy.state == present {
+	if s.DeletedBy.state == present && s.DeletedBy.value != nil {
 		s.DeletedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -121,7 +121,7 @@ func (s *ProjectsV2) encodeJSON(e *enc) {
 	}
 	if s.LatestStatusUpdate.IsSet() {
 		e.FieldStart("latest_status_update")
-		if s.LatestStatusUpdate.state == present {
+		if s.LatestStatusUpdate.state == present && s.LatestStatusUpdate.value != nil {
 			s.LatestStatusUpdate.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -161,7 +161,7 @@ func (s *ProjectsV2Closed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Closed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ClosedMembers) {
+	switch d.member(key, projectsV2ClosedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -231,7 +231,7 @@ func (s *ProjectsV2Created) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Created) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2CreatedMembers) {
+	switch d.member(key, projectsV2CreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2CreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -301,7 +301,7 @@ func (s *ProjectsV2Deleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Deleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2DeletedMembers) {
+	switch d.member(key, projectsV2DeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2DeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -371,7 +371,7 @@ func (s *ProjectsV2Edited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Edited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2EditedMembers) {
+	switch d.member(key, projectsV2EditedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2EditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -445,7 +445,7 @@ func (s *ProjectsV2EditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2EditedChangesMembers) {
+	switch d.member(key, projectsV2EditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON) // "description"
 	case 1:
@@ -517,7 +517,7 @@ func (s *ProjectsV2EditedChangesPublic) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChangesPublic) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2EditedChangesPublicMembers) {
+	switch d.member(key, projectsV2EditedChangesPublicMembers) {
 	case 0:
 		return decodeOptBool(&s.From, d) // "from"
 	case 1:
@@ -577,7 +577,7 @@ func (s *ProjectsV2EditedChangesTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2EditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2EditedChangesTitleMembers) {
+	switch d.member(key, projectsV2EditedChangesTitleMembers) {
 	case 0:
 		return decodeOptStr(&s.From, d) // "from"
 	case 1:
@@ -637,7 +637,7 @@ func (s *ProjectsV2Reopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2Reopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2ReopenedMembers) {
+	switch d.member(key, projectsV2ReopenedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2ReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:

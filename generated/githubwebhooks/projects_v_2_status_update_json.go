@@ -15,7 +15,7 @@ func (s *ProjectsV2StatusUpdateCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateCreatedMembers) {
+	switch d.member(key, projectsV2StatusUpdateCreatedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2StatusUpdateCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -85,7 +85,7 @@ func (s *ProjectsV2StatusUpdateDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateDeletedMembers) {
+	switch d.member(key, projectsV2StatusUpdateDeletedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2StatusUpdateDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -155,7 +155,7 @@ func (s *ProjectsV2StatusUpdateEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateEditedMembers) {
+	switch d.member(key, projectsV2StatusUpdateEditedMembers) {
 	case 0:
 		return decodeEnum[ProjectsV2StatusUpdateEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -231,7 +231,7 @@ func (s *ProjectsV2StatusUpdateEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateEditedChangesMembers) {
+	switch d.member(key, projectsV2StatusUpdateEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON) // "body"
 	case 1:
@@ -303,7 +303,7 @@ func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateEditedChangesStartDateMembers) {
+	switch d.member(key, projectsV2StatusUpdateEditedChangesStartDateMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeStr) // "from"
 	case 1:
@@ -371,7 +371,7 @@ func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, projectsV2StatusUpdateEditedChangesStatusMembers) {
+	switch d.member(key, projectsV2StatusUpdateEditedChangesStatusMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusFrom]) // "from"
 	case 1:

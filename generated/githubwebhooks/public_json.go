@@ -15,7 +15,7 @@ func (s *Public) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Public) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, publicMembers) {
+	switch d.member(key, publicMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:

@@ -15,7 +15,7 @@ import (
 type PullRequestAssigned struct {
 	ActionValue PullRequestAssignedActionValue `json:"action"`
 	// User
-	Assignee Nullable[WebhooksUser] `json:"assignee"`
+	Assignee Nullable[*WebhooksUser] `json:"assignee"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -62,23 +62,23 @@ type PullRequestAssignedPullRequest struct {
 	ActiveLockReason Nullable[PullRequestAssignedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssueCommentCreatedIssueAssignee        `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssueCommentCreatedIssueAssignee         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestAssignedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestHead   `json:"head"`
@@ -95,10 +95,10 @@ type PullRequestAssignedPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -116,7 +116,7 @@ type PullRequestAssignedPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -226,23 +226,23 @@ type PullRequestAutoMergeDisabledPullRequest struct {
 	ActiveLockReason Nullable[PullRequestAutoMergeDisabledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                            `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestAutoMergeDisabledPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestBase   `json:"head"`
@@ -259,10 +259,10 @@ type PullRequestAutoMergeDisabledPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -280,7 +280,7 @@ type PullRequestAutoMergeDisabledPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -391,23 +391,23 @@ type PullRequestAutoMergeEnabledPullRequest struct {
 	ActiveLockReason Nullable[PullRequestAutoMergeEnabledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                           `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestAutoMergeEnabledPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                       `json:"draft"`
 	Head     PullRequestAutoMergeEnabledPullRequestHead `json:"head"`
@@ -424,10 +424,10 @@ type PullRequestAutoMergeEnabledPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -445,7 +445,7 @@ type PullRequestAutoMergeEnabledPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -496,7 +496,7 @@ type PullRequestAutoMergeEnabledPullRequestHead struct {
 	Repo PullRequestAutoMergeEnabledPullRequestHeadRepo `json:"repo"`
 	SHA  string                                         `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -574,8 +574,8 @@ type PullRequestAutoMergeEnabledPullRequestHeadRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *PullRequestAutoMergeEnabledPullRequestHeadRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
@@ -591,8 +591,8 @@ type PullRequestAutoMergeEnabledPullRequestHeadRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`
@@ -906,23 +906,23 @@ type PullRequestDequeuedPullRequest struct {
 	ActiveLockReason Nullable[PullRequestDequeuedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestDequeuedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestBase   `json:"head"`
@@ -939,10 +939,10 @@ type PullRequestDequeuedPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -960,7 +960,7 @@ type PullRequestDequeuedPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1204,23 +1204,23 @@ type PullRequestLabeledPullRequest struct {
 	ActiveLockReason Nullable[PullRequestLabeledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                  `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestLabeledPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestHead   `json:"head"`
@@ -1237,10 +1237,10 @@ type PullRequestLabeledPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -1258,7 +1258,7 @@ type PullRequestLabeledPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1367,23 +1367,23 @@ type PullRequestLockedPullRequest struct {
 	ActiveLockReason Nullable[PullRequestLockedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                 `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee  `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestLockedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestHead   `json:"head"`
@@ -1400,10 +1400,10 @@ type PullRequestLockedPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -1421,7 +1421,7 @@ type PullRequestLockedPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1700,7 +1700,7 @@ type PullRequestReviewRequestRemovedVariant1 struct {
 	// property when the event occurs from activity in a repository.
 	Repository RepositoryWebhooks `json:"repository"`
 	// User
-	RequestedReviewer Nullable[DiscussionAnswerChosenBy] `json:"requested_reviewer"`
+	RequestedReviewer Nullable[*DiscussionAnswerChosenBy] `json:"requested_reviewer"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1727,12 +1727,12 @@ type PullRequestReviewRequestRemovedVariant1PullRequest struct {
 	ActiveLockReason Nullable[PullRequestReviewRequestRemovedVariant1PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                       `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewRequestRemovedVariant1PullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge]      `json:"auto_merge"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge]     `json:"auto_merge"`
 	Base         PullRequestReviewRequestRemovedVariant1PullRequestBase `json:"base"`
 	Body         Nullable[string]                                       `json:"body"`
 	ChangedFiles *int64                                                 `json:"changed_files,omitzero"`
@@ -1760,10 +1760,10 @@ type PullRequestReviewRequestRemovedVariant1PullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                                      `json:"number"`
 	PatchURL           string                                                                     `json:"patch_url"`
@@ -1781,7 +1781,7 @@ type PullRequestReviewRequestRemovedVariant1PullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1832,7 +1832,7 @@ type PullRequestReviewRequestRemovedVariant1PullRequestBase struct {
 	Repo PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo `json:"repo"`
 	SHA  string                                                     `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1910,8 +1910,8 @@ type PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
@@ -1927,8 +1927,8 @@ type PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`
@@ -2137,23 +2137,23 @@ type PullRequestReviewRequestRemovedVariant2PullRequest struct {
 	ActiveLockReason Nullable[PullRequestReviewRequestRemovedVariant2PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                       `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewRequestRemovedVariant2PullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestBase   `json:"head"`
@@ -2170,10 +2170,10 @@ type PullRequestReviewRequestRemovedVariant2PullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                                      `json:"number"`
 	PatchURL           string                                                                     `json:"patch_url"`
@@ -2191,7 +2191,7 @@ type PullRequestReviewRequestRemovedVariant2PullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -2298,7 +2298,7 @@ type PullRequestReviewRequestedVariant1 struct {
 	// property when the event occurs from activity in a repository.
 	Repository RepositoryWebhooks `json:"repository"`
 	// User
-	RequestedReviewer Nullable[IssueCommentCreatedIssueAssignee] `json:"requested_reviewer"`
+	RequestedReviewer Nullable[*IssueCommentCreatedIssueAssignee] `json:"requested_reviewer"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -2325,23 +2325,23 @@ type PullRequestReviewRequestedVariant1PullRequest struct {
 	ActiveLockReason Nullable[PullRequestReviewRequestedVariant1PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                  `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssueCommentCreatedIssueAssignee        `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssueCommentCreatedIssueAssignee         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewRequestedVariant1PullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestBase   `json:"head"`
@@ -2358,10 +2358,10 @@ type PullRequestReviewRequestedVariant1PullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                                      `json:"number"`
 	PatchURL           string                                                                     `json:"patch_url"`
@@ -2379,7 +2379,7 @@ type PullRequestReviewRequestedVariant1PullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

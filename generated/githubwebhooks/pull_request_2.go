@@ -60,23 +60,23 @@ type PullRequestReviewRequestedVariant2PullRequest struct {
 	ActiveLockReason Nullable[PullRequestReviewRequestedVariant2PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                  `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssueCommentCreatedIssueAssignee        `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssueCommentCreatedIssueAssignee         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewRequestedVariant2PullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestBase   `json:"head"`
@@ -93,10 +93,10 @@ type PullRequestReviewRequestedVariant2PullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -114,7 +114,7 @@ type PullRequestReviewRequestedVariant2PullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -226,23 +226,23 @@ type PullRequestSynchronizePullRequest struct {
 	ActiveLockReason Nullable[PullRequestSynchronizePullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                      `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestSynchronizePullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                  `json:"draft"`
 	Head     PullRequestSynchronizePullRequestHead `json:"head"`
@@ -259,10 +259,10 @@ type PullRequestSynchronizePullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -280,7 +280,7 @@ type PullRequestSynchronizePullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -330,7 +330,7 @@ type PullRequestSynchronizePullRequestHead struct {
 	Repo PullRequestSynchronizePullRequestHeadRepo `json:"repo"`
 	SHA  string                                    `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -408,8 +408,8 @@ type PullRequestSynchronizePullRequestHeadRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *PullRequestSynchronizePullRequestHeadRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit message title.
@@ -425,8 +425,8 @@ type PullRequestSynchronizePullRequestHeadRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`
@@ -563,7 +563,7 @@ const (
 type PullRequestUnassigned struct {
 	ActionValue PullRequestUnassignedActionValue `json:"action"`
 	// User
-	Assignee Nullable[WebhooksUserMannequin] `json:"assignee,omitzero"`
+	Assignee Nullable[*WebhooksUserMannequin] `json:"assignee,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -610,23 +610,23 @@ type PullRequestUnassignedPullRequest struct {
 	ActiveLockReason Nullable[PullRequestUnassignedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                     `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestUnassignedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestUnassignedPullRequestBase              `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestUnassignedPullRequestBase               `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestAssignedPullRequestHead   `json:"head"`
@@ -643,10 +643,10 @@ type PullRequestUnassignedPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -664,7 +664,7 @@ type PullRequestUnassignedPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -714,7 +714,7 @@ type PullRequestUnassignedPullRequestBase struct {
 	Repo PullRequestAssignedPullRequestBaseRepo `json:"repo"`
 	SHA  string                                 `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -788,23 +788,23 @@ type PullRequestUnlabeledPullRequest struct {
 	ActiveLockReason Nullable[PullRequestUnlabeledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                    `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestUnlabeledPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     PullRequestUnlabeledPullRequestHead  `json:"head"`
@@ -821,10 +821,10 @@ type PullRequestUnlabeledPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -842,7 +842,7 @@ type PullRequestUnlabeledPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -889,10 +889,10 @@ type PullRequestUnlabeledPullRequestHead struct {
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestSynchronizePullRequestHeadRepo] `json:"repo"`
-	SHA  string                                              `json:"sha"`
+	Repo Nullable[*PullRequestSynchronizePullRequestHeadRepo] `json:"repo"`
+	SHA  string                                               `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -964,23 +964,23 @@ type PullRequestUnlockedPullRequest struct {
 	ActiveLockReason Nullable[PullRequestUnlockedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestUnlockedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestReviewThreadUnresolvedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         PullRequestAssignedPullRequestBase                              `json:"base"`
-	Body         Nullable[string]                                                `json:"body"`
-	ChangedFiles *int64                                                          `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                                             `json:"closed_at"`
-	Comments     *int64                                                          `json:"comments,omitzero"`
-	CommentsURL  string                                                          `json:"comments_url"`
-	Commits      *int64                                                          `json:"commits,omitzero"`
-	CommitsURL   string                                                          `json:"commits_url"`
-	CreatedAt    time.Time                                                       `json:"created_at"`
-	Deletions    *int64                                                          `json:"deletions,omitzero"`
-	DiffURL      string                                                          `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestReviewThreadUnresolvedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         PullRequestAssignedPullRequestBase                               `json:"base"`
+	Body         Nullable[string]                                                 `json:"body"`
+	ChangedFiles *int64                                                           `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                              `json:"closed_at"`
+	Comments     *int64                                                           `json:"comments,omitzero"`
+	CommentsURL  string                                                           `json:"comments_url"`
+	Commits      *int64                                                           `json:"commits,omitzero"`
+	CommitsURL   string                                                           `json:"commits_url"`
+	CreatedAt    time.Time                                                        `json:"created_at"`
+	Deletions    *int64                                                           `json:"deletions,omitzero"`
+	DiffURL      string                                                           `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                           `json:"draft"`
 	Head     PullRequestReviewCommentDeletedPullRequestHead `json:"head"`
@@ -997,10 +997,10 @@ type PullRequestUnlockedPullRequest struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*DiscussionAnswerChosenBy] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[IssuesDeletedIssueMilestone] `json:"milestone"`
-	NodeID    string                                `json:"node_id"`
+	Milestone Nullable[*IssuesDeletedIssueMilestone] `json:"milestone"`
+	NodeID    string                                 `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -1018,7 +1018,7 @@ type PullRequestUnlockedPullRequest struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1101,14 +1101,14 @@ type PullRequestWebhook struct {
 	User               SimpleUser              `json:"user"`
 	Body               Nullable[string]        `json:"body"`
 	Labels             []PullRequestLabelsItem `json:"labels"`
-	Milestone          Nullable[Milestone]     `json:"milestone"`
+	Milestone          Nullable[*Milestone]    `json:"milestone"`
 	ActiveLockReason   Nullable[string]        `json:"active_lock_reason,omitzero"`
 	CreatedAt          time.Time               `json:"created_at"`
 	UpdatedAt          time.Time               `json:"updated_at"`
 	ClosedAt           Nullable[time.Time]     `json:"closed_at"`
 	MergedAt           Nullable[time.Time]     `json:"merged_at"`
 	MergeCommitSHA     Nullable[string]        `json:"merge_commit_sha"`
-	Assignee           Nullable[SimpleUser]    `json:"assignee"`
+	Assignee           Nullable[*SimpleUser]   `json:"assignee"`
 	Assignees          Nullable[[]SimpleUser]  `json:"assignees,omitzero"`
 	RequestedReviewers Nullable[[]SimpleUser]  `json:"requested_reviewers,omitzero"`
 	RequestedTeams     Nullable[[]TeamSimple]  `json:"requested_teams,omitzero"`
@@ -1118,16 +1118,16 @@ type PullRequestWebhook struct {
 	// How the author is associated with the repository.
 	AuthorAssociation AuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge Nullable[AutoMerge] `json:"auto_merge"`
+	AutoMerge Nullable[*AutoMerge] `json:"auto_merge"`
 	// Indicates whether or not the pull request is a draft.
-	Draft          *bool                `json:"draft,omitzero"`
-	Merged         bool                 `json:"merged"`
-	Mergeable      Nullable[bool]       `json:"mergeable"`
-	Rebaseable     Nullable[bool]       `json:"rebaseable,omitzero"`
-	MergeableState string               `json:"mergeable_state"`
-	MergedBy       Nullable[SimpleUser] `json:"merged_by"`
-	Comments       int64                `json:"comments"`
-	ReviewComments int64                `json:"review_comments"`
+	Draft          *bool                 `json:"draft,omitzero"`
+	Merged         bool                  `json:"merged"`
+	Mergeable      Nullable[bool]        `json:"mergeable"`
+	Rebaseable     Nullable[bool]        `json:"rebaseable,omitzero"`
+	MergeableState string                `json:"mergeable_state"`
+	MergedBy       Nullable[*SimpleUser] `json:"merged_by"`
+	Comments       int64                 `json:"comments"`
+	ReviewComments int64                 `json:"review_comments"`
 	// Indicates whether maintainers can modify the pull request.
 	MaintainerCanModify bool  `json:"maintainer_can_modify"`
 	Commits             int64 `json:"commits"`
@@ -1239,23 +1239,23 @@ type WebhooksPullRequest5 struct {
 	ActiveLockReason Nullable[WebhooksPullRequest5ActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                         `json:"additions,omitzero"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksPullRequest5AuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge    Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base         WebhooksPullRequest5Base                          `json:"base"`
-	Body         Nullable[string]                                  `json:"body"`
-	ChangedFiles *int64                                            `json:"changed_files,omitzero"`
-	ClosedAt     Nullable[time.Time]                               `json:"closed_at"`
-	Comments     *int64                                            `json:"comments,omitzero"`
-	CommentsURL  string                                            `json:"comments_url"`
-	Commits      *int64                                            `json:"commits,omitzero"`
-	CommitsURL   string                                            `json:"commits_url"`
-	CreatedAt    time.Time                                         `json:"created_at"`
-	Deletions    *int64                                            `json:"deletions,omitzero"`
-	DiffURL      string                                            `json:"diff_url"`
+	AutoMerge    Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base         WebhooksPullRequest5Base                           `json:"base"`
+	Body         Nullable[string]                                   `json:"body"`
+	ChangedFiles *int64                                             `json:"changed_files,omitzero"`
+	ClosedAt     Nullable[time.Time]                                `json:"closed_at"`
+	Comments     *int64                                             `json:"comments,omitzero"`
+	CommentsURL  string                                             `json:"comments_url"`
+	Commits      *int64                                             `json:"commits,omitzero"`
+	CommitsURL   string                                             `json:"commits_url"`
+	CreatedAt    time.Time                                          `json:"created_at"`
+	Deletions    *int64                                             `json:"deletions,omitzero"`
+	DiffURL      string                                             `json:"diff_url"`
 	// Indicates whether or not the pull request is a draft.
 	Draft    bool                                 `json:"draft"`
 	Head     WebhooksPullRequest5Base             `json:"head"`
@@ -1272,10 +1272,10 @@ type WebhooksPullRequest5 struct {
 	Merged              Nullable[bool]      `json:"merged,omitzero"`
 	MergedAt            Nullable[time.Time] `json:"merged_at"`
 	// User
-	MergedBy Nullable[IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
+	MergedBy Nullable[*IssueCommentCreatedIssueAssignee] `json:"merged_by,omitzero"`
 	// A collection of related issues and pull requests.
-	Milestone Nullable[WebhooksIssueMilestone] `json:"milestone"`
-	NodeID    string                           `json:"node_id"`
+	Milestone Nullable[*WebhooksIssueMilestone] `json:"milestone"`
+	NodeID    string                            `json:"node_id"`
 	// Number uniquely identifying the pull request within its repository.
 	Number             int64                                              `json:"number"`
 	PatchURL           string                                             `json:"patch_url"`
@@ -1293,7 +1293,7 @@ type WebhooksPullRequest5 struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	URL       string    `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1341,7 +1341,7 @@ type WebhooksPullRequest5Base struct {
 	Repo WebhooksPullRequest5BaseRepo `json:"repo"`
 	SHA  string                       `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -1419,8 +1419,8 @@ type WebhooksPullRequest5BaseRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *WebhooksPullRequest5BaseRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
@@ -1436,8 +1436,8 @@ type WebhooksPullRequest5BaseRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`

@@ -15,7 +15,7 @@ func (s *PullRequestReviewRequestedVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestedVariant2Members) {
+	switch d.member(key, pullRequestReviewRequestedVariant2Members) {
 	case 0:
 		return decodeEnum[PullRequestReviewRequestedVariant2Action](&s.Action, d) // "action"
 	case 1:
@@ -105,7 +105,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestedVariant2PullRequestMembers) {
+	switch d.member(key, pullRequestReviewRequestedVariant2PullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -113,7 +113,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte,
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
@@ -121,7 +121,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte,
 	case 5:
 		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -171,9 +171,9 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte,
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -203,7 +203,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte,
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -234,7 +234,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -246,7 +246,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -349,14 +349,14 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -414,7 +414,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -449,7 +449,7 @@ func (s *PullRequestSynchronize) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronize) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestSynchronizeMembers) {
+	switch d.member(key, pullRequestSynchronizeMembers) {
 	case 0:
 		return decodeEnum[PullRequestSynchronizeActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -543,7 +543,7 @@ func (s *PullRequestSynchronizePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestSynchronizePullRequestMembers) {
+	switch d.member(key, pullRequestSynchronizePullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -551,7 +551,7 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) err
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -559,7 +559,7 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) err
 	case 5:
 		return decodeEnum[PullRequestSynchronizePullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -609,9 +609,9 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) err
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -641,7 +641,7 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) err
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -672,7 +672,7 @@ func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -684,7 +684,7 @@ func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -787,14 +787,14 @@ func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -852,7 +852,7 @@ func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -887,7 +887,7 @@ func (s *PullRequestSynchronizePullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestSynchronizePullRequestHeadMembers) {
+	switch d.member(key, pullRequestSynchronizePullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -897,7 +897,7 @@ func (s *PullRequestSynchronizePullRequestHead) decodeMember(key []byte, d *dec)
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -924,7 +924,7 @@ func (s *PullRequestSynchronizePullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -959,7 +959,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestSynchronizePullRequestHeadRepoMembers) {
+	switch d.member(key, pullRequestSynchronizePullRequestHeadRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -1067,7 +1067,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -1093,7 +1093,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -1306,7 +1306,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1348,7 +1348,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1465,11 +1465,11 @@ func (s *PullRequestUnassigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnassignedMembers) {
+	switch d.member(key, pullRequestUnassignedMembers) {
 	case 0:
 		return decodeEnum[PullRequestUnassignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -1505,7 +1505,7 @@ func (s *PullRequestUnassigned) encodeJSON(e *enc) {
 	e.Str(string(s.ActionValue))
 	if s.Assignee.IsSet() {
 		e.FieldStart("assignee")
-		if s.Assignee.state == present {
+		if s.Assignee.state == present && s.Assignee.value != nil {
 			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1563,7 +1563,7 @@ func (s *PullRequestUnassignedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnassignedPullRequestMembers) {
+	switch d.member(key, pullRequestUnassignedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -1571,7 +1571,7 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) erro
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -1579,7 +1579,7 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) erro
 	case 5:
 		return decodeEnum[PullRequestUnassignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -1629,9 +1629,9 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) erro
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -1661,7 +1661,7 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) erro
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1692,7 +1692,7 @@ func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1704,7 +1704,7 @@ func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1807,14 +1807,14 @@ func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1872,7 +1872,7 @@ func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1907,7 +1907,7 @@ func (s *PullRequestUnassignedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnassignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnassignedPullRequestBaseMembers) {
+	switch d.member(key, pullRequestUnassignedPullRequestBaseMembers) {
 	case 0:
 		return decodeNullable(&s.Label, d, decodeStr) // "label"
 	case 1:
@@ -1917,7 +1917,7 @@ func (s *PullRequestUnassignedPullRequestBase) decodeMember(key []byte, d *dec) 
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1948,7 +1948,7 @@ func (s *PullRequestUnassignedPullRequestBase) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1983,7 +1983,7 @@ func (s *PullRequestUnlabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnlabeledMembers) {
+	switch d.member(key, pullRequestUnlabeledMembers) {
 	case 0:
 		return decodeEnum[PullRequestUnlabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2075,7 +2075,7 @@ func (s *PullRequestUnlabeledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnlabeledPullRequestMembers) {
+	switch d.member(key, pullRequestUnlabeledPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -2083,7 +2083,7 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -2091,7 +2091,7 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error
 	case 5:
 		return decodeEnum[PullRequestUnlabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -2141,9 +2141,9 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -2173,7 +2173,7 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2204,7 +2204,7 @@ func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2216,7 +2216,7 @@ func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2319,14 +2319,14 @@ func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2384,7 +2384,7 @@ func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2419,17 +2419,17 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlabeledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnlabeledPullRequestHeadMembers) {
+	switch d.member(key, pullRequestUnlabeledPullRequestHeadMembers) {
 	case 0:
 		return decodeNullable(&s.Label, d, decodeStr) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2456,7 +2456,7 @@ func (s *PullRequestUnlabeledPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2464,7 +2464,7 @@ func (s *PullRequestUnlabeledPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2499,7 +2499,7 @@ func (s *PullRequestUnlocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnlockedMembers) {
+	switch d.member(key, pullRequestUnlockedMembers) {
 	case 0:
 		return decodeEnum[PullRequestUnlockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2585,7 +2585,7 @@ func (s *PullRequestUnlockedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestUnlockedPullRequestMembers) {
+	switch d.member(key, pullRequestUnlockedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -2593,7 +2593,7 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -2601,7 +2601,7 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 5:
 		return decodeEnum[PullRequestUnlockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -2651,9 +2651,9 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -2683,7 +2683,7 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2714,7 +2714,7 @@ func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2726,7 +2726,7 @@ func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2829,14 +2829,14 @@ func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2894,7 +2894,7 @@ func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2929,7 +2929,7 @@ func (s *PullRequestWebhook) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestWebhookMembers) {
+	switch d.member(key, pullRequestWebhookMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -2969,7 +2969,7 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 	case 18:
 		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
 	case 19:
-		return decodeNullable(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 20:
 		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
 	case 21:
@@ -2983,7 +2983,7 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 	case 25:
 		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
 	case 26:
-		return decodeNullable(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
 			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
@@ -3005,7 +3005,7 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 	case 33:
 		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 34:
-		return decodeNullable(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
 	case 35:
 		return decodeOptBool(&s.Draft, d) // "draft"
 	case 36:
@@ -3017,7 +3017,7 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 	case 39:
 		return decodeStr(&s.MergeableState, d) // "mergeable_state"
 	case 40:
-		return decodeNullable(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
 	case 41:
 		return decodeInt64(&s.Comments, d) // "comments"
 	case 42:
@@ -3116,7 +3116,7 @@ func (s *PullRequestWebhook) encodeJSON(e *enc) {
 		e.ArrEnd()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3152,7 +3152,7 @@ func (s *PullRequestWebhook) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3214,7 +3214,7 @@ func (s *PullRequestWebhook) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3242,7 +3242,7 @@ func (s *PullRequestWebhook) encodeJSON(e *enc) {
 	e.FieldStart("mergeable_state")
 	e.Str(s.MergeableState)
 	e.FieldStart("merged_by")
-	if s.MergedBy.state == present {
+	if s.MergedBy.state == present && s.MergedBy.value != nil {
 		s.MergedBy.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3323,7 +3323,7 @@ func (s *WebhooksPullRequest5) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksPullRequest5Members) {
+	switch d.member(key, webhooksPullRequest5Members) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -3331,7 +3331,7 @@ func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -3339,7 +3339,7 @@ func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeEnum[WebhooksPullRequest5AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -3389,9 +3389,9 @@ func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -3421,7 +3421,7 @@ func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3452,7 +3452,7 @@ func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3464,7 +3464,7 @@ func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3567,14 +3567,14 @@ func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3632,7 +3632,7 @@ func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3667,7 +3667,7 @@ func (s *WebhooksPullRequest5Base) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5Base) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksPullRequest5BaseMembers) {
+	switch d.member(key, webhooksPullRequest5BaseMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -3677,7 +3677,7 @@ func (s *WebhooksPullRequest5Base) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3704,7 +3704,7 @@ func (s *WebhooksPullRequest5Base) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3739,7 +3739,7 @@ func (s *WebhooksPullRequest5BaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksPullRequest5BaseRepoMembers) {
+	switch d.member(key, webhooksPullRequest5BaseRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -3847,7 +3847,7 @@ func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -3873,7 +3873,7 @@ func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -4086,7 +4086,7 @@ func (s *WebhooksPullRequest5BaseRepo) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4128,7 +4128,7 @@ func (s *WebhooksPullRequest5BaseRepo) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()

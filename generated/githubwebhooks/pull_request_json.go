@@ -15,11 +15,11 @@ func (s *PullRequestAssigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedMembers) {
+	switch d.member(key, pullRequestAssignedMembers) {
 	case 0:
 		return decodeEnum[PullRequestAssignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
-		return decodeNullable(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -54,7 +54,7 @@ func (s *PullRequestAssigned) encodeJSON(e *enc) {
 	e.FieldStart("action")
 	e.Str(string(s.ActionValue))
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -109,7 +109,7 @@ func (s *PullRequestAssignedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAssignedPullRequestMembers) {
+	switch d.member(key, pullRequestAssignedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -117,7 +117,7 @@ func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
@@ -125,7 +125,7 @@ func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 5:
 		return decodeEnum[PullRequestAssignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -175,9 +175,9 @@ func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -207,7 +207,7 @@ func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -238,7 +238,7 @@ func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -250,7 +250,7 @@ func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -353,14 +353,14 @@ func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -418,7 +418,7 @@ func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -453,7 +453,7 @@ func (s *PullRequestAutoMergeDisabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeDisabled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeDisabledMembers) {
+	switch d.member(key, pullRequestAutoMergeDisabledMembers) {
 	case 0:
 		return decodeEnum[PullRequestAutoMergeDisabledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -543,7 +543,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeDisabledPullRequestMembers) {
+	switch d.member(key, pullRequestAutoMergeDisabledPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -551,7 +551,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *de
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -559,7 +559,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *de
 	case 5:
 		return decodeEnum[PullRequestAutoMergeDisabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -609,9 +609,9 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *de
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -641,7 +641,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *de
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -672,7 +672,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -684,7 +684,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -787,14 +787,14 @@ func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -852,7 +852,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -887,7 +887,7 @@ func (s *PullRequestAutoMergeEnabled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeEnabledMembers) {
+	switch d.member(key, pullRequestAutoMergeEnabledMembers) {
 	case 0:
 		return decodeEnum[PullRequestAutoMergeEnabledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -979,7 +979,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestMembers) {
+	switch d.member(key, pullRequestAutoMergeEnabledPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -987,7 +987,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -995,7 +995,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec
 	case 5:
 		return decodeEnum[PullRequestAutoMergeEnabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -1045,9 +1045,9 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -1077,7 +1077,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1108,7 +1108,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1120,7 +1120,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1223,14 +1223,14 @@ func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1288,7 +1288,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1323,7 +1323,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestHeadMembers) {
+	switch d.member(key, pullRequestAutoMergeEnabledPullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -1333,7 +1333,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(key []byte, d 
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1360,7 +1360,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1395,7 +1395,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestAutoMergeEnabledPullRequestHeadRepoMembers) {
+	switch d.member(key, pullRequestAutoMergeEnabledPullRequestHeadRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -1503,7 +1503,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -1529,7 +1529,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -1742,7 +1742,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1784,7 +1784,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1901,7 +1901,7 @@ func (s *PullRequestClosed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestClosed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestClosedMembers) {
+	switch d.member(key, pullRequestClosedMembers) {
 	case 0:
 		return decodeEnum[PullRequestClosedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1987,7 +1987,7 @@ func (s *PullRequestConvertedToDraft) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestConvertedToDraft) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestConvertedToDraftMembers) {
+	switch d.member(key, pullRequestConvertedToDraftMembers) {
 	case 0:
 		return decodeEnum[PullRequestConvertedToDraftActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2073,7 +2073,7 @@ func (s *PullRequestDemilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestDemilestonedMembers) {
+	switch d.member(key, pullRequestDemilestonedMembers) {
 	case 0:
 		return decodeEnum[PullRequestDemilestonedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2161,7 +2161,7 @@ func (s *PullRequestDequeued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDequeued) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestDequeuedMembers) {
+	switch d.member(key, pullRequestDequeuedMembers) {
 	case 0:
 		return decodeEnum[PullRequestDequeuedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2251,7 +2251,7 @@ func (s *PullRequestDequeuedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestDequeuedPullRequestMembers) {
+	switch d.member(key, pullRequestDequeuedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -2259,7 +2259,7 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -2267,7 +2267,7 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 5:
 		return decodeEnum[PullRequestDequeuedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -2317,9 +2317,9 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -2349,7 +2349,7 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error 
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2380,7 +2380,7 @@ func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2392,7 +2392,7 @@ func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2495,14 +2495,14 @@ func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2560,7 +2560,7 @@ func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -2595,7 +2595,7 @@ func (s *PullRequestEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestEditedMembers) {
+	switch d.member(key, pullRequestEditedMembers) {
 	case 0:
 		return decodeEnum[PullRequestEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2687,7 +2687,7 @@ func (s *PullRequestEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestEditedChangesMembers) {
+	switch d.member(key, pullRequestEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON) // "base"
 	case 1:
@@ -2753,7 +2753,7 @@ func (s *PullRequestEditedChangesBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEditedChangesBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestEditedChangesBaseMembers) {
+	switch d.member(key, pullRequestEditedChangesBaseMembers) {
 	case 0:
 		return s.Ref.decodeJSON(d) // "ref"
 	case 1:
@@ -2809,7 +2809,7 @@ func (s *PullRequestEnqueued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestEnqueued) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestEnqueuedMembers) {
+	switch d.member(key, pullRequestEnqueuedMembers) {
 	case 0:
 		return decodeEnum[PullRequestEnqueuedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2895,7 +2895,7 @@ func (s *PullRequestLabeled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabeled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLabeledMembers) {
+	switch d.member(key, pullRequestLabeledMembers) {
 	case 0:
 		return decodeEnum[PullRequestLabeledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -2987,7 +2987,7 @@ func (s *PullRequestLabeledPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLabeledPullRequestMembers) {
+	switch d.member(key, pullRequestLabeledPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -2995,7 +2995,7 @@ func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -3003,7 +3003,7 @@ func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeEnum[PullRequestLabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -3053,9 +3053,9 @@ func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -3085,7 +3085,7 @@ func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3116,7 +3116,7 @@ func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3128,7 +3128,7 @@ func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3231,14 +3231,14 @@ func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3296,7 +3296,7 @@ func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3331,7 +3331,7 @@ func (s *PullRequestLocked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLocked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLockedMembers) {
+	switch d.member(key, pullRequestLockedMembers) {
 	case 0:
 		return decodeEnum[PullRequestLockedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3417,7 +3417,7 @@ func (s *PullRequestLockedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestLockedPullRequestMembers) {
+	switch d.member(key, pullRequestLockedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -3425,7 +3425,7 @@ func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -3433,7 +3433,7 @@ func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return decodeEnum[PullRequestLockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -3483,9 +3483,9 @@ func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -3515,7 +3515,7 @@ func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3546,7 +3546,7 @@ func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3558,7 +3558,7 @@ func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3661,14 +3661,14 @@ func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3726,7 +3726,7 @@ func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -3761,7 +3761,7 @@ func (s *PullRequestMilestoned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestMilestoned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestMilestonedMembers) {
+	switch d.member(key, pullRequestMilestonedMembers) {
 	case 0:
 		return decodeEnum[PullRequestMilestonedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3849,7 +3849,7 @@ func (s *PullRequestOpened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestOpened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestOpenedMembers) {
+	switch d.member(key, pullRequestOpenedMembers) {
 	case 0:
 		return decodeEnum[PullRequestOpenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3935,7 +3935,7 @@ func (s *PullRequestReadyForReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReadyForReview) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReadyForReviewMembers) {
+	switch d.member(key, pullRequestReadyForReviewMembers) {
 	case 0:
 		return decodeEnum[PullRequestReadyForReviewActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -4021,7 +4021,7 @@ func (s *PullRequestReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReopenedMembers) {
+	switch d.member(key, pullRequestReopenedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -4188,7 +4188,7 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1Members) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant1Members) {
 	case 0:
 		return decodeEnum[PullRequestReviewRequestRemovedVariant1Action](&s.Action, d) // "action"
 	case 1:
@@ -4204,7 +4204,7 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(key []byte, d *de
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodeNullable(&s.RequestedReviewer, d, (*DiscussionAnswerChosenBy).decodeJSON) // "requested_reviewer"
+		return decodeNullableRef(&s.RequestedReviewer, d, (*DiscussionAnswerChosenBy).decodeJSON) // "requested_reviewer"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -4245,7 +4245,7 @@ func (s *PullRequestReviewRequestRemovedVariant1) encodeJSON(e *enc) {
 	e.FieldStart("repository")
 	s.Repository.encodeJSON(e)
 	e.FieldStart("requested_reviewer")
-	if s.RequestedReviewer.state == present {
+	if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
 		s.RequestedReviewer.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4282,7 +4282,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestMembers) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -4290,7 +4290,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -4298,7 +4298,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []
 	case 5:
 		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -4348,9 +4348,9 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -4380,7 +4380,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4411,7 +4411,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) 
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4423,7 +4423,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) 
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4526,14 +4526,14 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) 
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4591,7 +4591,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) 
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4626,7 +4626,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeJSON(d *d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -4636,7 +4636,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(ke
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4663,7 +4663,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeJSON(e *e
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -4698,7 +4698,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -4806,7 +4806,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMembe
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -4832,7 +4832,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMembe
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -5045,7 +5045,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeJSON(
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5087,7 +5087,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeJSON(
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5297,7 +5297,7 @@ func (s *PullRequestReviewRequestRemovedVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant2Members) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant2Members) {
 	case 0:
 		return decodeEnum[PullRequestReviewRequestRemovedVariant2Action](&s.Action, d) // "action"
 	case 1:
@@ -5387,7 +5387,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestRemovedVariant2PullRequestMembers) {
+	switch d.member(key, pullRequestReviewRequestRemovedVariant2PullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -5395,7 +5395,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -5403,7 +5403,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []
 	case 5:
 		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -5453,9 +5453,9 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -5485,7 +5485,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5516,7 +5516,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) 
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5528,7 +5528,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) 
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5631,14 +5631,14 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) 
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5696,7 +5696,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) 
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5812,7 +5812,7 @@ func (s *PullRequestReviewRequestedVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestedVariant1Members) {
+	switch d.member(key, pullRequestReviewRequestedVariant1Members) {
 	case 0:
 		return decodeEnum[PullRequestReviewRequestedVariant1Action](&s.Action, d) // "action"
 	case 1:
@@ -5828,7 +5828,7 @@ func (s *PullRequestReviewRequestedVariant1) decodeMember(key []byte, d *dec) er
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodeNullable(&s.RequestedReviewer, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "requested_reviewer"
+		return decodeNullableRef(&s.RequestedReviewer, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "requested_reviewer"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -5869,7 +5869,7 @@ func (s *PullRequestReviewRequestedVariant1) encodeJSON(e *enc) {
 	e.FieldStart("repository")
 	s.Repository.encodeJSON(e)
 	e.FieldStart("requested_reviewer")
-	if s.RequestedReviewer.state == present {
+	if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
 		s.RequestedReviewer.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -5906,7 +5906,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewRequestedVariant1PullRequestMembers) {
+	switch d.member(key, pullRequestReviewRequestedVariant1PullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -5914,7 +5914,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte,
 	case 2:
 		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
@@ -5922,7 +5922,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte,
 	case 5:
 		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
 	case 8:
@@ -5972,9 +5972,9 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte,
 	case 30:
 		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
-		return decodeNullable(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
+		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 33:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 34:
@@ -6004,7 +6004,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte,
 	case 46:
 		return decodeStr(&s.URL, d) // "url"
 	case 47:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -6035,7 +6035,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
 		e.Int64(*s.Additions)
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6047,7 +6047,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6150,14 +6150,14 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
 	}
 	if s.MergedBy.IsSet() {
 		e.FieldStart("merged_by")
-		if s.MergedBy.state == present {
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
 			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -6215,7 +6215,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

@@ -59,30 +59,30 @@ type PullRequestReviewDismissedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                             `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewDismissedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewDismissedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base           PullRequestAssignedPullRequestBase                `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          bool                                              `json:"draft"`
-	Head           PullRequestReviewCommentDeletedPullRequestHead    `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base           PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          bool                                               `json:"draft"`
+	Head           PullRequestReviewCommentDeletedPullRequestHead     `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[IssuesDeletedIssueMilestone]                  `json:"milestone"`
+	Milestone          Nullable[*IssuesDeletedIssueMilestone]                 `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -96,7 +96,7 @@ type PullRequestReviewDismissedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -171,7 +171,7 @@ type PullRequestReviewDismissedReview struct {
 	SubmittedAt    time.Time                             `json:"submitted_at"`
 	UpdatedAt      Nullable[time.Time]                   `json:"updated_at,omitzero"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -281,30 +281,30 @@ type PullRequestReviewEditedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                          `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewEditedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewEditedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base           PullRequestReviewEditedPullRequestBase            `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          bool                                              `json:"draft"`
-	Head           PullRequestReviewEditedPullRequestHead            `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base           PullRequestReviewEditedPullRequestBase             `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          bool                                               `json:"draft"`
+	Head           PullRequestReviewEditedPullRequestHead             `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[WebhooksIssueMilestone]                       `json:"milestone"`
+	Milestone          Nullable[*WebhooksIssueMilestone]                      `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -318,7 +318,7 @@ type PullRequestReviewEditedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -369,7 +369,7 @@ type PullRequestReviewEditedPullRequestBase struct {
 	Repo PullRequestReviewEditedPullRequestBaseRepo `json:"repo"`
 	SHA  string                                     `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -445,11 +445,11 @@ type PullRequestReviewEditedPullRequestBaseRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License       Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch  *string                                           `json:"master_branch,omitzero"`
-	MergesURL     string                                            `json:"merges_url"`
-	MilestonesURL string                                            `json:"milestones_url"`
-	MirrorURL     Nullable[string]                                  `json:"mirror_url"`
+	License       Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch  *string                                            `json:"master_branch,omitzero"`
+	MergesURL     string                                             `json:"merges_url"`
+	MilestonesURL string                                             `json:"milestones_url"`
+	MirrorURL     Nullable[string]                                   `json:"mirror_url"`
 	// The name of the repository.
 	Name             string  `json:"name"`
 	NodeID           string  `json:"node_id"`
@@ -458,8 +458,8 @@ type PullRequestReviewEditedPullRequestBaseRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private         bool                                                 `json:"private"`
 	Public          *bool                                                `json:"public,omitzero"`
@@ -509,10 +509,10 @@ type PullRequestReviewEditedPullRequestHead struct {
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestReviewEditedPullRequestBaseRepo] `json:"repo"`
-	SHA  string                                               `json:"sha"`
+	Repo Nullable[*PullRequestReviewEditedPullRequestBaseRepo] `json:"repo"`
+	SHA  string                                                `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -582,30 +582,30 @@ type PullRequestReviewSubmittedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                             `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewSubmittedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewSubmittedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base           PullRequestAssignedPullRequestBase                `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          bool                                              `json:"draft"`
-	Head           PullRequestAssignedPullRequestHead                `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base           PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          bool                                               `json:"draft"`
+	Head           PullRequestAssignedPullRequestHead                 `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[WebhooksIssueMilestone]                       `json:"milestone"`
+	Milestone          Nullable[*WebhooksIssueMilestone]                      `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -619,7 +619,7 @@ type PullRequestReviewSubmittedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -696,7 +696,7 @@ type WebhooksReview struct {
 	SubmittedAt    Nullable[time.Time] `json:"submitted_at"`
 	UpdatedAt      Nullable[time.Time] `json:"updated_at,omitzero"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -112,7 +112,7 @@ type PullRequestReviewCommentCreatedComment struct {
 	// URL for the pull request review comment
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -190,30 +190,30 @@ type PullRequestReviewCommentCreatedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentCreatedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[IssueCommentCreatedIssueAssignee] `json:"assignee"`
-	Assignees []*IssuesDemilestonedIssueAssignee         `json:"assignees"`
+	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
+	Assignees []*IssuesDemilestonedIssueAssignee          `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewCommentCreatedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
-	Base           PullRequestAssignedPullRequestBase                `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          *bool                                             `json:"draft,omitzero"`
-	Head           PullRequestReviewCommentCreatedPullRequestHead    `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
+	Base           PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          *bool                                              `json:"draft,omitzero"`
+	Head           PullRequestReviewCommentCreatedPullRequestHead     `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[WebhooksIssueMilestone]                       `json:"milestone"`
+	Milestone          Nullable[*WebhooksIssueMilestone]                      `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -227,7 +227,7 @@ type PullRequestReviewCommentCreatedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -275,10 +275,10 @@ type PullRequestReviewCommentCreatedPullRequestHead struct {
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestReviewCommentCreatedPullRequestHeadRepo] `json:"repo"`
-	SHA  string                                                       `json:"sha"`
+	Repo Nullable[*PullRequestReviewCommentCreatedPullRequestHeadRepo] `json:"repo"`
+	SHA  string                                                        `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -356,8 +356,8 @@ type PullRequestReviewCommentCreatedPullRequestHeadRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License      Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch *string                                           `json:"master_branch,omitzero"`
+	License      Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch *string                                            `json:"master_branch,omitzero"`
 	// The default value for a merge commit message.
 	MergeCommitMessage *PullRequestReviewCommentCreatedPullRequestHeadRepoMergeCommitMessage `json:"merge_commit_message,omitzero"`
 	// The default value for a merge commit title.
@@ -373,8 +373,8 @@ type PullRequestReviewCommentCreatedPullRequestHeadRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private     bool                                               `json:"private"`
 	Public      *bool                                              `json:"public,omitzero"`
@@ -556,30 +556,30 @@ type PullRequestReviewCommentDeletedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentDeletedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewCommentDeletedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
-	Base           PullRequestAssignedPullRequestBase                `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          *bool                                             `json:"draft,omitzero"`
-	Head           PullRequestReviewCommentDeletedPullRequestHead    `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
+	Base           PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          *bool                                              `json:"draft,omitzero"`
+	Head           PullRequestReviewCommentDeletedPullRequestHead     `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[IssuesDeletedIssueMilestone]                  `json:"milestone"`
+	Milestone          Nullable[*IssuesDeletedIssueMilestone]                 `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -593,7 +593,7 @@ type PullRequestReviewCommentDeletedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -703,30 +703,30 @@ type PullRequestReviewCommentEditedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                                 `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentEditedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*DiscussionAnswerChosenBy        `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*DiscussionAnswerChosenBy         `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewCommentEditedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
-	Base           PullRequestAssignedPullRequestBase                `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          *bool                                             `json:"draft,omitzero"`
-	Head           PullRequestReviewCommentDeletedPullRequestHead    `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge,omitzero"`
+	Base           PullRequestAssignedPullRequestBase                 `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          *bool                                              `json:"draft,omitzero"`
+	Head           PullRequestReviewCommentDeletedPullRequestHead     `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[WebhooksIssueMilestone]                       `json:"milestone"`
+	Milestone          Nullable[*WebhooksIssueMilestone]                      `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -740,7 +740,7 @@ type PullRequestReviewCommentEditedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -855,7 +855,7 @@ type WebhooksReviewComment struct {
 	// URL for the pull request review comment
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *PullRequestReviewCommentCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewCommentCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *PullRequestReviewCommentCreatedComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedCommentMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedCommentMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -155,7 +155,7 @@ func (s *PullRequestReviewCommentCreatedComment) decodeMember(key []byte, d *dec
 	case 25:
 		return decodeStr(&s.URL, d) // "url"
 	case 26:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -258,7 +258,7 @@ func (s *PullRequestReviewCommentCreatedComment) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -293,13 +293,13 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentCreatedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -307,7 +307,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d 
 	case 4:
 		return decodeEnum[PullRequestReviewCommentCreatedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -341,7 +341,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d 
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -367,7 +367,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d 
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -394,7 +394,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -407,7 +407,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
 	e.Str(string(s.AuthorAssociation))
 	if s.AutoMerge.IsSet() {
 		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present {
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -472,7 +472,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -518,7 +518,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -553,17 +553,17 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedPullRequestHeadMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedPullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestReviewCommentCreatedPullRequestHeadRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewCommentCreatedPullRequestHeadRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -586,7 +586,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -594,7 +594,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -629,7 +629,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentCreatedPullRequestHeadRepoMembers) {
+	switch d.member(key, pullRequestReviewCommentCreatedPullRequestHeadRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -737,7 +737,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(key []
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -763,7 +763,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(key []
 	case 65:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 68:
@@ -978,7 +978,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeJSON(e *enc) 
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1020,7 +1020,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeJSON(e *enc) 
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1137,7 +1137,7 @@ func (s *PullRequestReviewCommentDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentDeletedMembers) {
+	switch d.member(key, pullRequestReviewCommentDeletedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewCommentDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1223,13 +1223,13 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentDeletedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewCommentDeletedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentDeletedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -1237,7 +1237,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d 
 	case 4:
 		return decodeEnum[PullRequestReviewCommentDeletedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -1271,7 +1271,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d 
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -1297,7 +1297,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d 
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1324,7 +1324,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1337,7 +1337,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
 	e.Str(string(s.AuthorAssociation))
 	if s.AutoMerge.IsSet() {
 		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present {
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1402,7 +1402,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1448,7 +1448,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1483,7 +1483,7 @@ func (s *PullRequestReviewCommentEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentEditedMembers) {
+	switch d.member(key, pullRequestReviewCommentEditedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewCommentEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1573,13 +1573,13 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewCommentEditedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewCommentEditedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentEditedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
@@ -1587,7 +1587,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *
 	case 4:
 		return decodeEnum[PullRequestReviewCommentEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -1621,7 +1621,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -1647,7 +1647,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1674,7 +1674,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1687,7 +1687,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
 	e.Str(string(s.AuthorAssociation))
 	if s.AutoMerge.IsSet() {
 		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present {
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1752,7 +1752,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1798,7 +1798,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1833,7 +1833,7 @@ func (s *WebhooksReviewComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReviewComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReviewCommentMembers) {
+	switch d.member(key, webhooksReviewCommentMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -1887,7 +1887,7 @@ func (s *WebhooksReviewComment) decodeMember(key []byte, d *dec) error {
 	case 25:
 		return decodeStr(&s.URL, d) // "url"
 	case 26:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1986,7 +1986,7 @@ func (s *WebhooksReviewComment) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

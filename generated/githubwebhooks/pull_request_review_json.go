@@ -15,7 +15,7 @@ func (s *PullRequestReviewDismissed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewDismissedMembers) {
+	switch d.member(key, pullRequestReviewDismissedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewDismissedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,13 +101,13 @@ func (s *PullRequestReviewDismissedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewDismissedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewDismissedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewDismissedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -115,7 +115,7 @@ func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec)
 	case 4:
 		return decodeEnum[PullRequestReviewDismissedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -149,7 +149,7 @@ func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec)
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -175,7 +175,7 @@ func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec)
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -202,7 +202,7 @@ func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -214,7 +214,7 @@ func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -276,7 +276,7 @@ func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -322,7 +322,7 @@ func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -357,7 +357,7 @@ func (s *PullRequestReviewDismissedReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedReview) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewDismissedReviewMembers) {
+	switch d.member(key, pullRequestReviewDismissedReviewMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -381,7 +381,7 @@ func (s *PullRequestReviewDismissedReview) decodeMember(key []byte, d *dec) erro
 	case 10:
 		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	case 11:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -432,7 +432,7 @@ func (s *PullRequestReviewDismissedReview) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -467,7 +467,7 @@ func (s *PullRequestReviewDismissedReviewLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewDismissedReviewLinks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewDismissedReviewLinksMembers) {
+	switch d.member(key, pullRequestReviewDismissedReviewLinksMembers) {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
 	case 1:
@@ -523,7 +523,7 @@ func (s *PullRequestReviewEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedMembers) {
+	switch d.member(key, pullRequestReviewEditedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -613,7 +613,7 @@ func (s *PullRequestReviewEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedChangesMembers) {
+	switch d.member(key, pullRequestReviewEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	}
@@ -667,13 +667,13 @@ func (s *PullRequestReviewEditedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewEditedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewEditedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -681,7 +681,7 @@ func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) er
 	case 4:
 		return decodeEnum[PullRequestReviewEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -715,7 +715,7 @@ func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) er
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -741,7 +741,7 @@ func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) er
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -768,7 +768,7 @@ func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -780,7 +780,7 @@ func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -842,7 +842,7 @@ func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -888,7 +888,7 @@ func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -923,7 +923,7 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedPullRequestBaseMembers) {
+	switch d.member(key, pullRequestReviewEditedPullRequestBaseMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -933,7 +933,7 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeMember(key []byte, d *dec
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -960,7 +960,7 @@ func (s *PullRequestReviewEditedPullRequestBase) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -995,7 +995,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedPullRequestBaseRepoMembers) {
+	switch d.member(key, pullRequestReviewEditedPullRequestBaseRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -1101,7 +1101,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d 
 	case 51:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 52:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 53:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 54:
@@ -1123,7 +1123,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d 
 	case 62:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 63:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 64:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 65:
@@ -1326,7 +1326,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1360,7 +1360,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1461,17 +1461,17 @@ func (s *PullRequestReviewEditedPullRequestHead) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewEditedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewEditedPullRequestHeadMembers) {
+	switch d.member(key, pullRequestReviewEditedPullRequestHeadMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1494,7 +1494,7 @@ func (s *PullRequestReviewEditedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1502,7 +1502,7 @@ func (s *PullRequestReviewEditedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1537,7 +1537,7 @@ func (s *PullRequestReviewSubmitted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewSubmitted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewSubmittedMembers) {
+	switch d.member(key, pullRequestReviewSubmittedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewSubmittedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1623,13 +1623,13 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewSubmittedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewSubmittedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewSubmittedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
@@ -1637,7 +1637,7 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec)
 	case 4:
 		return decodeEnum[PullRequestReviewSubmittedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -1671,7 +1671,7 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec)
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -1697,7 +1697,7 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec)
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1724,7 +1724,7 @@ func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1736,7 +1736,7 @@ func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1798,7 +1798,7 @@ func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1844,7 +1844,7 @@ func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1879,7 +1879,7 @@ func (s *WebhooksReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReview) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReviewMembers) {
+	switch d.member(key, webhooksReviewMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -1903,7 +1903,7 @@ func (s *WebhooksReview) decodeMember(key []byte, d *dec) error {
 	case 10:
 		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	case 11:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1958,7 +1958,7 @@ func (s *WebhooksReview) encodeJSON(e *enc) {
 		}
 	}
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

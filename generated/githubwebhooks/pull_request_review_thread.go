@@ -60,30 +60,30 @@ type PullRequestReviewThreadResolvedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewThreadResolvedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewThreadResolvedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
-	Base           PullRequestReviewThreadResolvedPullRequestBase    `json:"base"`
-	Body           Nullable[string]                                  `json:"body"`
-	ClosedAt       Nullable[string]                                  `json:"closed_at"`
-	CommentsURL    string                                            `json:"comments_url"`
-	CommitsURL     string                                            `json:"commits_url"`
-	CreatedAt      string                                            `json:"created_at"`
-	DiffURL        string                                            `json:"diff_url"`
-	Draft          bool                                              `json:"draft"`
-	Head           PullRequestReviewThreadResolvedPullRequestHead    `json:"head"`
-	HTMLURL        string                                            `json:"html_url"`
-	ID             int64                                             `json:"id"`
-	IssueURL       string                                            `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem              `json:"labels"`
-	Locked         bool                                              `json:"locked"`
-	MergeCommitSHA Nullable[string]                                  `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                  `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestAssignedPullRequestAutoMerge] `json:"auto_merge"`
+	Base           PullRequestReviewThreadResolvedPullRequestBase     `json:"base"`
+	Body           Nullable[string]                                   `json:"body"`
+	ClosedAt       Nullable[string]                                   `json:"closed_at"`
+	CommentsURL    string                                             `json:"comments_url"`
+	CommitsURL     string                                             `json:"commits_url"`
+	CreatedAt      string                                             `json:"created_at"`
+	DiffURL        string                                             `json:"diff_url"`
+	Draft          bool                                               `json:"draft"`
+	Head           PullRequestReviewThreadResolvedPullRequestHead     `json:"head"`
+	HTMLURL        string                                             `json:"html_url"`
+	ID             int64                                              `json:"id"`
+	IssueURL       string                                             `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem               `json:"labels"`
+	Locked         bool                                               `json:"locked"`
+	MergeCommitSHA Nullable[string]                                   `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                   `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[IssuesDeletedIssueMilestone]                  `json:"milestone"`
+	Milestone          Nullable[*IssuesDeletedIssueMilestone]                 `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -97,7 +97,7 @@ type PullRequestReviewThreadResolvedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -148,7 +148,7 @@ type PullRequestReviewThreadResolvedPullRequestBase struct {
 	Repo PullRequestReviewThreadResolvedPullRequestBaseRepo `json:"repo"`
 	SHA  string                                             `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -226,11 +226,11 @@ type PullRequestReviewThreadResolvedPullRequestBaseRepo struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License       Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch  *string                                           `json:"master_branch,omitzero"`
-	MergesURL     string                                            `json:"merges_url"`
-	MilestonesURL string                                            `json:"milestones_url"`
-	MirrorURL     Nullable[string]                                  `json:"mirror_url"`
+	License       Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch  *string                                            `json:"master_branch,omitzero"`
+	MergesURL     string                                             `json:"merges_url"`
+	MilestonesURL string                                             `json:"milestones_url"`
+	MirrorURL     Nullable[string]                                   `json:"mirror_url"`
 	// The name of the repository.
 	Name             string  `json:"name"`
 	NodeID           string  `json:"node_id"`
@@ -239,8 +239,8 @@ type PullRequestReviewThreadResolvedPullRequestBaseRepo struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private         bool                                                         `json:"private"`
 	Public          *bool                                                        `json:"public,omitzero"`
@@ -292,10 +292,10 @@ type PullRequestReviewThreadResolvedPullRequestHead struct {
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
-	Repo Nullable[PullRequestReviewThreadResolvedPullRequestBaseRepo] `json:"repo"`
-	SHA  string                                                       `json:"sha"`
+	Repo Nullable[*PullRequestReviewThreadResolvedPullRequestBaseRepo] `json:"repo"`
+	SHA  string                                                        `json:"sha"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -379,7 +379,7 @@ type PullRequestReviewThreadResolvedThreadCommentsItem struct {
 	// URL for the pull request review comment
 	URL string `json:"url"`
 	// User
-	User Nullable[WebhooksIssueCommentUser] `json:"user"`
+	User Nullable[*WebhooksIssueCommentUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -504,30 +504,30 @@ type PullRequestReviewThreadUnresolvedPullRequest struct {
 	Links            PullRequestAssignedPullRequestLinks                                    `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
-	Assignee  Nullable[DiscussionAnswerChosenBy] `json:"assignee"`
-	Assignees []*WebhooksReviewersItemReviewer   `json:"assignees"`
+	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee"`
+	Assignees []*WebhooksReviewersItemReviewer    `json:"assignees"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewThreadUnresolvedPullRequestAuthorAssociation `json:"author_association"`
 	// The status of auto merging a pull request.
-	AutoMerge      Nullable[PullRequestReviewThreadUnresolvedPullRequestAutoMerge] `json:"auto_merge"`
-	Base           PullRequestReviewThreadResolvedPullRequestBase                  `json:"base"`
-	Body           Nullable[string]                                                `json:"body"`
-	ClosedAt       Nullable[string]                                                `json:"closed_at"`
-	CommentsURL    string                                                          `json:"comments_url"`
-	CommitsURL     string                                                          `json:"commits_url"`
-	CreatedAt      string                                                          `json:"created_at"`
-	DiffURL        string                                                          `json:"diff_url"`
-	Draft          bool                                                            `json:"draft"`
-	Head           PullRequestReviewThreadResolvedPullRequestBase                  `json:"head"`
-	HTMLURL        string                                                          `json:"html_url"`
-	ID             int64                                                           `json:"id"`
-	IssueURL       string                                                          `json:"issue_url"`
-	Labels         []IssueCommentCreatedIssueLabelsItem                            `json:"labels"`
-	Locked         bool                                                            `json:"locked"`
-	MergeCommitSHA Nullable[string]                                                `json:"merge_commit_sha"`
-	MergedAt       Nullable[string]                                                `json:"merged_at"`
+	AutoMerge      Nullable[*PullRequestReviewThreadUnresolvedPullRequestAutoMerge] `json:"auto_merge"`
+	Base           PullRequestReviewThreadResolvedPullRequestBase                   `json:"base"`
+	Body           Nullable[string]                                                 `json:"body"`
+	ClosedAt       Nullable[string]                                                 `json:"closed_at"`
+	CommentsURL    string                                                           `json:"comments_url"`
+	CommitsURL     string                                                           `json:"commits_url"`
+	CreatedAt      string                                                           `json:"created_at"`
+	DiffURL        string                                                           `json:"diff_url"`
+	Draft          bool                                                             `json:"draft"`
+	Head           PullRequestReviewThreadResolvedPullRequestBase                   `json:"head"`
+	HTMLURL        string                                                           `json:"html_url"`
+	ID             int64                                                            `json:"id"`
+	IssueURL       string                                                           `json:"issue_url"`
+	Labels         []IssueCommentCreatedIssueLabelsItem                             `json:"labels"`
+	Locked         bool                                                             `json:"locked"`
+	MergeCommitSHA Nullable[string]                                                 `json:"merge_commit_sha"`
+	MergedAt       Nullable[string]                                                 `json:"merged_at"`
 	// A collection of related issues and pull requests.
-	Milestone          Nullable[IssuesDeletedIssueMilestone]                  `json:"milestone"`
+	Milestone          Nullable[*IssuesDeletedIssueMilestone]                 `json:"milestone"`
 	NodeID             string                                                 `json:"node_id"`
 	Number             int64                                                  `json:"number"`
 	PatchURL           string                                                 `json:"patch_url"`
@@ -541,7 +541,7 @@ type PullRequestReviewThreadUnresolvedPullRequest struct {
 	UpdatedAt          string                                                 `json:"updated_at"`
 	URL                string                                                 `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -663,7 +663,7 @@ type PullRequestReviewThreadUnresolvedThreadCommentsItem struct {
 	// URL for the pull request review comment
 	URL string `json:"url"`
 	// User
-	User Nullable[DiscussionUser] `json:"user"`
+	User Nullable[*DiscussionUser] `json:"user"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

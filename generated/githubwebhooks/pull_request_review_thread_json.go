@@ -15,7 +15,7 @@ func (s *PullRequestReviewThreadResolved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewThreadResolvedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -113,13 +113,13 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadResolvedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -127,7 +127,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d 
 	case 4:
 		return decodeEnum[PullRequestReviewThreadResolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -161,7 +161,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d 
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -187,7 +187,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d 
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -214,7 +214,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -226,7 +226,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -288,7 +288,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -334,7 +334,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -369,7 +369,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestBaseMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedPullRequestBaseMembers) {
 	case 0:
 		return decodeStr(&s.Label, d) // "label"
 	case 1:
@@ -379,7 +379,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(key []byte
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -406,7 +406,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -441,7 +441,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestBaseRepoMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedPullRequestBaseRepoMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -549,7 +549,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -571,7 +571,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []
 	case 63:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 64:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 65:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 66:
@@ -778,7 +778,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeJSON(e *enc) 
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -812,7 +812,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeJSON(e *enc) 
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -917,17 +917,17 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedPullRequestHeadMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedPullRequestHeadMembers) {
 	case 0:
 		return decodeNullable(&s.Label, d, decodeStr) // "label"
 	case 1:
 		return decodeStr(&s.Ref, d) // "ref"
 	case 2:
-		return decodeNullable(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON) // "repo"
+		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON) // "repo"
 	case 3:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -954,7 +954,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("ref")
 	e.Str(s.Ref)
 	e.FieldStart("repo")
-	if s.Repo.state == present {
+	if s.Repo.state == present && s.Repo.value != nil {
 		s.Repo.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -962,7 +962,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeJSON(e *enc) {
 	e.FieldStart("sha")
 	e.Str(s.SHA)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -997,7 +997,7 @@ func (s *PullRequestReviewThreadResolvedThread) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedThread) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedThreadMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedThreadMembers) {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON) // "comments"
 	case 1:
@@ -1061,7 +1061,7 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadResolvedThreadCommentsItemMembers) {
+	switch d.member(key, pullRequestReviewThreadResolvedThreadCommentsItemMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -1115,7 +1115,7 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(key []b
 	case 25:
 		return decodeStr(&s.URL, d) // "url"
 	case 26:
-		return decodeNullable(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1218,7 +1218,7 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1253,7 +1253,7 @@ func (s *PullRequestReviewThreadUnresolved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadUnresolvedMembers) {
+	switch d.member(key, pullRequestReviewThreadUnresolvedMembers) {
 	case 0:
 		return decodeEnum[PullRequestReviewThreadUnresolvedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1351,13 +1351,13 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadUnresolvedPullRequestMembers) {
+	switch d.member(key, pullRequestReviewThreadUnresolvedPullRequestMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
 		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
-		return decodeNullable(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
+		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
@@ -1365,7 +1365,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, 
 	case 4:
 		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
-		return decodeNullable(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
+		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
 	case 7:
@@ -1399,7 +1399,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, 
 	case 21:
 		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
-		return decodeNullable(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
+		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 23:
 		return decodeStr(&s.NodeID, d) // "node_id"
 	case 24:
@@ -1425,7 +1425,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, 
 	case 34:
 		return decodeStr(&s.URL, d) // "url"
 	case 35:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1452,7 +1452,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("assignee")
-	if s.Assignee.state == present {
+	if s.Assignee.state == present && s.Assignee.value != nil {
 		s.Assignee.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1464,7 +1464,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("author_association")
 	e.Str(string(s.AuthorAssociation))
 	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present {
+	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
 		s.AutoMerge.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1526,7 +1526,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("milestone")
-	if s.Milestone.state == present {
+	if s.Milestone.state == present && s.Milestone.value != nil {
 		s.Milestone.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1572,7 +1572,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1607,7 +1607,7 @@ func (s *PullRequestReviewThreadUnresolvedThread) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadUnresolvedThreadMembers) {
+	switch d.member(key, pullRequestReviewThreadUnresolvedThreadMembers) {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON) // "comments"
 	case 1:
@@ -1671,7 +1671,7 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers) {
+	switch d.member(key, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers) {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
 	case 1:
@@ -1725,7 +1725,7 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(key [
 	case 25:
 		return decodeStr(&s.URL, d) // "url"
 	case 26:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1824,7 +1824,7 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeJSON(e *enc)
 	e.FieldStart("url")
 	e.Str(s.URL)
 	e.FieldStart("user")
-	if s.User.state == present {
+	if s.User.state == present && s.User.value != nil {
 		s.User.value.encodeJSON(e)
 	} else {
 		e.Null()

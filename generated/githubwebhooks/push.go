@@ -40,7 +40,7 @@ type Push struct {
 	// Whether this push was a force push of the `ref`.
 	Forced bool `json:"forced"`
 	// Commit
-	HeadCommit Nullable[PushHeadCommit] `json:"head_commit"`
+	HeadCommit Nullable[*PushHeadCommit] `json:"head_commit"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
 	// GitHub

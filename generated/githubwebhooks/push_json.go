@@ -15,7 +15,7 @@ func (s *Push) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Push) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pushMembers) {
+	switch d.member(key, pushMembers) {
 	case 0:
 		return decodeStr(&s.After, d) // "after"
 	case 1:
@@ -35,7 +35,7 @@ func (s *Push) decodeMember(key []byte, d *dec) error {
 	case 8:
 		return decodeBool(&s.Forced, d) // "forced"
 	case 9:
-		return decodeNullable(&s.HeadCommit, d, (*PushHeadCommit).decodeJSON) // "head_commit"
+		return decodeNullableRef(&s.HeadCommit, d, (*PushHeadCommit).decodeJSON) // "head_commit"
 	case 10:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 11:
@@ -98,7 +98,7 @@ func (s *Push) encodeJSON(e *enc) {
 	e.FieldStart("forced")
 	e.Bool(s.Forced)
 	e.FieldStart("head_commit")
-	if s.HeadCommit.state == present {
+	if s.HeadCommit.state == present && s.HeadCommit.value != nil {
 		s.HeadCommit.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -151,7 +151,7 @@ func (s *PushCommitsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushCommitsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pushCommitsItemMembers) {
+	switch d.member(key, pushCommitsItemMembers) {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
 	case 1:
@@ -249,7 +249,7 @@ func (s *PushHeadCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pushHeadCommitMembers) {
+	switch d.member(key, pushHeadCommitMembers) {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
 	case 1:
@@ -347,7 +347,7 @@ func (s *PushPusher) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *PushPusher) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, pushPusherMembers) {
+	switch d.member(key, pushPusherMembers) {
 	case 0:
 		return decodeOptTime(&s.Date, d) // "date"
 	case 1:

@@ -47,18 +47,18 @@ const (
 // RegistryPackagePublishedRegistryPackage is the member RegistryPackage of
 // [RegistryPackagePublished].
 type RegistryPackagePublishedRegistryPackage struct {
-	CreatedAt      Nullable[string]                                                `json:"created_at"`
-	Description    Nullable[string]                                                `json:"description"`
-	Ecosystem      string                                                          `json:"ecosystem"`
-	HTMLURL        string                                                          `json:"html_url"`
-	ID             int64                                                           `json:"id"`
-	Name           string                                                          `json:"name"`
-	Namespace      string                                                          `json:"namespace"`
-	Owner          RegistryPackagePublishedRegistryPackageOwner                    `json:"owner"`
-	PackageType    string                                                          `json:"package_type"`
-	PackageVersion Nullable[RegistryPackagePublishedRegistryPackagePackageVersion] `json:"package_version"`
-	Registry       Nullable[RegistryPackagePublishedRegistryPackageRegistry]       `json:"registry"`
-	UpdatedAt      Nullable[string]                                                `json:"updated_at"`
+	CreatedAt      Nullable[string]                                                 `json:"created_at"`
+	Description    Nullable[string]                                                 `json:"description"`
+	Ecosystem      string                                                           `json:"ecosystem"`
+	HTMLURL        string                                                           `json:"html_url"`
+	ID             int64                                                            `json:"id"`
+	Name           string                                                           `json:"name"`
+	Namespace      string                                                           `json:"namespace"`
+	Owner          RegistryPackagePublishedRegistryPackageOwner                     `json:"owner"`
+	PackageType    string                                                           `json:"package_type"`
+	PackageVersion Nullable[*RegistryPackagePublishedRegistryPackagePackageVersion] `json:"package_version"`
+	Registry       Nullable[*RegistryPackagePublishedRegistryPackageRegistry]       `json:"registry"`
+	UpdatedAt      Nullable[string]                                                 `json:"updated_at"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -106,7 +106,7 @@ type RegistryPackagePublishedRegistryPackagePackageVersion struct {
 	Manifest            *string                                                                            `json:"manifest,omitzero"`
 	Metadata            []map[string]any                                                                   `json:"metadata"`
 	Name                string                                                                             `json:"name"`
-	NpmMetadata         Nullable[RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata]         `json:"npm_metadata,omitzero"`
+	NpmMetadata         Nullable[*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata]        `json:"npm_metadata,omitzero"`
 	NugetMetadata       Nullable[[]RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem] `json:"nuget_metadata,omitzero"`
 	PackageFiles        []RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem            `json:"package_files"`
 	PackageURL          string                                                                             `json:"package_url"`

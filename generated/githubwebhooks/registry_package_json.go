@@ -15,7 +15,7 @@ func (s *RegistryPackagePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedMembers) {
+	switch d.member(key, registryPackagePublishedMembers) {
 	case 0:
 		return decodeEnum[RegistryPackagePublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackageMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackageMembers) {
 	case 0:
 		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
 	case 1:
@@ -119,9 +119,9 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeMember(key []byte, d *de
 	case 8:
 		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
-		return decodeNullable(&s.PackageVersion, d, (*RegistryPackagePublishedRegistryPackagePackageVersion).decodeJSON) // "package_version"
+		return decodeNullableRef(&s.PackageVersion, d, (*RegistryPackagePublishedRegistryPackagePackageVersion).decodeJSON) // "package_version"
 	case 10:
-		return decodeNullable(&s.Registry, d, (*RegistryPackagePublishedRegistryPackageRegistry).decodeJSON) // "registry"
+		return decodeNullableRef(&s.Registry, d, (*RegistryPackagePublishedRegistryPackageRegistry).decodeJSON) // "registry"
 	case 11:
 		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
@@ -168,13 +168,13 @@ func (s *RegistryPackagePublishedRegistryPackage) encodeJSON(e *enc) {
 	e.FieldStart("package_type")
 	e.Str(s.PackageType)
 	e.FieldStart("package_version")
-	if s.PackageVersion.state == present {
+	if s.PackageVersion.state == present && s.PackageVersion.value != nil {
 		s.PackageVersion.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	e.FieldStart("registry")
-	if s.Registry.state == present {
+	if s.Registry.state == present && s.Registry.value != nil {
 		s.Registry.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -215,7 +215,7 @@ func (s *RegistryPackagePublishedRegistryPackageOwner) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackageOwnerMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackageOwnerMembers) {
 	case 0:
 		return decodeStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -341,7 +341,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionMembers) {
 	case 0:
 		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON) // "author"
 	case 1:
@@ -373,7 +373,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key
 	case 13:
 		return decodeStr(&s.Name, d) // "name"
 	case 14:
-		return decodeNullable(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
+		return decodeNullableRef(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem, d *dec) error {
 			return decodeSlice(v, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem).decodeJSON)
@@ -473,7 +473,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeJSON(e *en
 	e.Str(s.Name)
 	if s.NpmMetadata.IsSet() {
 		e.FieldStart("npm_metadata")
-		if s.NpmMetadata.state == present {
+		if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
 			s.NpmMetadata.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -577,7 +577,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers) {
 	case 0:
 		return decodeOptStr(&s.Name, d) // "name"
 	case 1:
@@ -867,7 +867,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers) {
 	case 0:
 		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
 	case 1:
@@ -1005,7 +1005,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers) {
 	case 0:
 		return decodeStr(&s.ContentType, d) // "content_type"
 	case 1:
@@ -1113,7 +1113,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeJSO
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackagePackageVersionReleaseMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionReleaseMembers) {
 	case 0:
 		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "author"
 	case 1:
@@ -1231,7 +1231,7 @@ func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeJSON(d *dec) err
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackagePublishedRegistryPackageRegistryMembers) {
+	switch d.member(key, registryPackagePublishedRegistryPackageRegistryMembers) {
 	case 0:
 		return decodeOptStr(&s.AboutURL, d) // "about_url"
 	case 1:
@@ -1309,7 +1309,7 @@ func (s *RegistryPackageUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackageUpdatedMembers) {
+	switch d.member(key, registryPackageUpdatedMembers) {
 	case 0:
 		return decodeEnum[RegistryPackageUpdatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1393,7 +1393,7 @@ func (s *RegistryPackageUpdatedRegistryPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackageUpdatedRegistryPackageMembers) {
+	switch d.member(key, registryPackageUpdatedRegistryPackageMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
@@ -1495,7 +1495,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionMembers) {
+	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionMembers) {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
 	case 1:
@@ -1677,7 +1677,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers) {
+	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers) {
 	case 0:
 		return decodeOptStr(&s.ContentType, d) // "content_type"
 	case 1:
@@ -1799,7 +1799,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers) {
+	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers) {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
 	case 1:

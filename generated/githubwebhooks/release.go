@@ -214,10 +214,10 @@ type ReleasePrereleasedRelease struct {
 	Assets    []*WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                       `json:"assets_url"`
 	// User
-	Author        Nullable[DiscussionAnswerChosenBy] `json:"author"`
-	Body          Nullable[string]                   `json:"body"`
-	CreatedAt     Nullable[time.Time]                `json:"created_at"`
-	DiscussionURL *string                            `json:"discussion_url,omitzero"`
+	Author        Nullable[*DiscussionAnswerChosenBy] `json:"author"`
+	Body          Nullable[string]                    `json:"body"`
+	CreatedAt     Nullable[time.Time]                 `json:"created_at"`
+	DiscussionURL *string                             `json:"discussion_url,omitzero"`
 	// Whether the release is a draft or published
 	Draft   bool   `json:"draft"`
 	HTMLURL string `json:"html_url"`
@@ -383,11 +383,11 @@ type WebhooksRelease struct {
 	Assets    []WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                      `json:"assets_url"`
 	// User
-	Author        Nullable[DiscussionAnswerChosenBy] `json:"author"`
-	Body          Nullable[string]                   `json:"body"`
-	CreatedAt     Nullable[time.Time]                `json:"created_at"`
-	UpdatedAt     Nullable[time.Time]                `json:"updated_at"`
-	DiscussionURL *string                            `json:"discussion_url,omitzero"`
+	Author        Nullable[*DiscussionAnswerChosenBy] `json:"author"`
+	Body          Nullable[string]                    `json:"body"`
+	CreatedAt     Nullable[time.Time]                 `json:"created_at"`
+	UpdatedAt     Nullable[time.Time]                 `json:"updated_at"`
+	DiscussionURL *string                             `json:"discussion_url,omitzero"`
 	// Whether the release is a draft or published
 	Draft   bool   `json:"draft"`
 	HTMLURL string `json:"html_url"`
@@ -423,10 +423,10 @@ type WebhooksRelease1 struct {
 	Assets    []*WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                       `json:"assets_url"`
 	// User
-	Author        Nullable[DiscussionAnswerChosenBy] `json:"author"`
-	Body          Nullable[string]                   `json:"body"`
-	CreatedAt     Nullable[time.Time]                `json:"created_at"`
-	DiscussionURL *string                            `json:"discussion_url,omitzero"`
+	Author        Nullable[*DiscussionAnswerChosenBy] `json:"author"`
+	Body          Nullable[string]                    `json:"body"`
+	CreatedAt     Nullable[time.Time]                 `json:"created_at"`
+	DiscussionURL *string                             `json:"discussion_url,omitzero"`
 	// Whether the release is a draft or published
 	Draft   bool   `json:"draft"`
 	HTMLURL string `json:"html_url"`
@@ -472,8 +472,8 @@ type WebhooksReleaseAssetsItem struct {
 	State     WebhooksReleaseAssetsItemState `json:"state"`
 	UpdatedAt time.Time                      `json:"updated_at"`
 	// User
-	Uploader Nullable[WebhooksReviewersItemReviewer] `json:"uploader,omitzero"`
-	URL      string                                  `json:"url"`
+	Uploader Nullable[*WebhooksReviewersItemReviewer] `json:"uploader,omitzero"`
+	URL      string                                   `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *ReleaseCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseCreatedMembers) {
+	switch d.member(key, releaseCreatedMembers) {
 	case 0:
 		return decodeEnum[ReleaseCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -97,7 +97,7 @@ func (s *ReleaseDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseDeletedMembers) {
+	switch d.member(key, releaseDeletedMembers) {
 	case 0:
 		return decodeEnum[ReleaseDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -179,7 +179,7 @@ func (s *ReleaseEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseEditedMembers) {
+	switch d.member(key, releaseEditedMembers) {
 	case 0:
 		return decodeEnum[ReleaseEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -267,7 +267,7 @@ func (s *ReleaseEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseEditedChangesMembers) {
+	switch d.member(key, releaseEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -339,7 +339,7 @@ func (s *ReleaseEditedChangesMakeLatest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChangesMakeLatest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseEditedChangesMakeLatestMembers) {
+	switch d.member(key, releaseEditedChangesMakeLatestMembers) {
 	case 0:
 		return decodeBool(&s.To, d) // "to"
 	}
@@ -391,7 +391,7 @@ func (s *ReleaseEditedChangesTagName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseEditedChangesTagName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseEditedChangesTagNameMembers) {
+	switch d.member(key, releaseEditedChangesTagNameMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -443,7 +443,7 @@ func (s *ReleasePrereleased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePrereleased) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releasePrereleasedMembers) {
+	switch d.member(key, releasePrereleasedMembers) {
 	case 0:
 		return decodeEnum[ReleasePrereleasedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -527,7 +527,7 @@ func (s *ReleasePrereleasedRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePrereleasedRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releasePrereleasedReleaseMembers) {
+	switch d.member(key, releasePrereleasedReleaseMembers) {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
@@ -535,7 +535,7 @@ func (s *ReleasePrereleasedRelease) decodeMember(key []byte, d *dec) error {
 	case 1:
 		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 3:
 		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 4:
@@ -598,7 +598,7 @@ func (s *ReleasePrereleasedRelease) encodeJSON(e *enc) {
 	e.FieldStart("assets_url")
 	e.Str(s.AssetsURL)
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -703,7 +703,7 @@ func (s *ReleasePublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleasePublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releasePublishedMembers) {
+	switch d.member(key, releasePublishedMembers) {
 	case 0:
 		return decodeEnum[ReleasePublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -787,7 +787,7 @@ func (s *ReleaseReleased) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseReleased) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseReleasedMembers) {
+	switch d.member(key, releaseReleasedMembers) {
 	case 0:
 		return decodeEnum[ReleaseReleasedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -871,7 +871,7 @@ func (s *ReleaseUnpublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *ReleaseUnpublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, releaseUnpublishedMembers) {
+	switch d.member(key, releaseUnpublishedMembers) {
 	case 0:
 		return decodeEnum[ReleaseUnpublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -955,13 +955,13 @@ func (s *WebhooksRelease) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRelease) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReleaseMembers) {
+	switch d.member(key, webhooksReleaseMembers) {
 	case 0:
 		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON) // "assets"
 	case 1:
 		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 3:
 		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 4:
@@ -1030,7 +1030,7 @@ func (s *WebhooksRelease) encodeJSON(e *enc) {
 	e.FieldStart("assets_url")
 	e.Str(s.AssetsURL)
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1135,7 +1135,7 @@ func (s *WebhooksRelease1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksRelease1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksRelease1Members) {
+	switch d.member(key, webhooksRelease1Members) {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
@@ -1143,7 +1143,7 @@ func (s *WebhooksRelease1) decodeMember(key []byte, d *dec) error {
 	case 1:
 		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
-		return decodeNullable(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 3:
 		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 4:
@@ -1206,7 +1206,7 @@ func (s *WebhooksRelease1) encodeJSON(e *enc) {
 	e.FieldStart("assets_url")
 	e.Str(s.AssetsURL)
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1311,7 +1311,7 @@ func (s *WebhooksReleaseAssetsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksReleaseAssetsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksReleaseAssetsItemMembers) {
+	switch d.member(key, webhooksReleaseAssetsItemMembers) {
 	case 0:
 		return decodeStr(&s.BrowserDownloadURL, d) // "browser_download_url"
 	case 1:
@@ -1337,7 +1337,7 @@ func (s *WebhooksReleaseAssetsItem) decodeMember(key []byte, d *dec) error {
 	case 11:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 12:
-		return decodeNullable(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "uploader"
+		return decodeNullableRef(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "uploader"
 	case 13:
 		return decodeStr(&s.URL, d) // "url"
 	}
@@ -1391,7 +1391,7 @@ func (s *WebhooksReleaseAssetsItem) encodeJSON(e *enc) {
 	encodeTime(&s.UpdatedAt, e)
 	if s.Uploader.IsSet() {
 		e.FieldStart("uploader")
-		if s.Uploader.state == present {
+		if s.Uploader.state == present && s.Uploader.value != nil {
 			s.Uploader.value.encodeJSON(e)
 		} else {
 			e.Null()

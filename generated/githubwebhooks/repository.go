@@ -385,7 +385,7 @@ type RepositoryTransferredChangesOwnerFrom struct {
 	// Organization
 	Organization *RepositoryTransferredChangesOwnerFromOrganization `json:"organization,omitzero"`
 	// User
-	User Nullable[DiscussionUser] `json:"user,omitzero"`
+	User Nullable[*DiscussionUser] `json:"user,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

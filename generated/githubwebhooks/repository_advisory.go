@@ -28,9 +28,9 @@ type RepositoryAdvisory struct {
 	// The severity of the advisory.
 	Severity Nullable[RepositoryAdvisorySeverity] `json:"severity"`
 	// The author of the advisory.
-	Author Nullable[SimpleUser] `json:"author"`
+	Author Nullable[*SimpleUser] `json:"author"`
 	// The publisher of the advisory.
-	Publisher   Nullable[SimpleUser]                `json:"publisher"`
+	Publisher   Nullable[*SimpleUser]               `json:"publisher"`
 	Identifiers []RepositoryAdvisoryIdentifiersItem `json:"identifiers"`
 	// The state of the advisory.
 	State RepositoryAdvisoryState `json:"state"`
@@ -44,10 +44,10 @@ type RepositoryAdvisory struct {
 	ClosedAt Nullable[time.Time] `json:"closed_at"`
 	// The date and time of when the advisory was withdrawn, in ISO 8601 format.
 	WithdrawnAt     Nullable[time.Time]                         `json:"withdrawn_at"`
-	Submission      Nullable[RepositoryAdvisorySubmission]      `json:"submission"`
+	Submission      Nullable[*RepositoryAdvisorySubmission]     `json:"submission"`
 	Vulnerabilities Nullable[[]RepositoryAdvisoryVulnerability] `json:"vulnerabilities"`
-	Cvss            Nullable[RepositoryAdvisoryCvss]            `json:"cvss"`
-	CvssSeverities  Nullable[CvssSeverities]                    `json:"cvss_severities,omitzero"`
+	Cvss            Nullable[*RepositoryAdvisoryCvss]           `json:"cvss"`
+	CvssSeverities  Nullable[*CvssSeverities]                   `json:"cvss_severities,omitzero"`
 	Cwes            Nullable[[]RepositoryAdvisoryCwesItem]      `json:"cwes"`
 	// A list of only the CWE IDs.
 	CweIDs          Nullable[[]string]                        `json:"cwe_ids"`
@@ -58,7 +58,7 @@ type RepositoryAdvisory struct {
 	// A list of teams that collaborate on the advisory.
 	CollaboratingTeams Nullable[[]Team] `json:"collaborating_teams"`
 	// A temporary private fork of the advisory's repository for collaborating on a fix.
-	PrivateFork Nullable[SimpleRepository] `json:"private_fork"`
+	PrivateFork Nullable[*SimpleRepository] `json:"private_fork"`
 }
 
 // RepositoryAdvisoryCredit is a credit given to a user for a repository security advisory.
@@ -280,7 +280,7 @@ type RepositoryAdvisorySubmission struct {
 // Schema: repository-advisory-vulnerability
 type RepositoryAdvisoryVulnerability struct {
 	// The name of the package affected by the vulnerability.
-	Package Nullable[RepositoryAdvisoryVulnerabilityPackage] `json:"package"`
+	Package Nullable[*RepositoryAdvisoryVulnerabilityPackage] `json:"package"`
 	// The range of the package versions affected by the vulnerability.
 	VulnerableVersionRange Nullable[string] `json:"vulnerable_version_range"`
 	// The package version(s) that resolve the vulnerability.
@@ -480,8 +480,8 @@ type Team struct {
 	// Unique identifier of the organization to which this team belongs
 	OrganizationID *int64 `json:"organization_id,omitzero"`
 	// Unique identifier of the enterprise to which this team belongs
-	EnterpriseID *int64               `json:"enterprise_id,omitzero"`
-	Parent       Nullable[TeamSimple] `json:"parent"`
+	EnterpriseID *int64                `json:"enterprise_id,omitzero"`
+	Parent       Nullable[*TeamSimple] `json:"parent"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

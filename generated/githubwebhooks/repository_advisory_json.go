@@ -15,7 +15,7 @@ func (s *RepositoryAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryMembers) {
+	switch d.member(key, repositoryAdvisoryMembers) {
 	case 0:
 		return decodeStr(&s.GhsaID, d) // "ghsa_id"
 	case 1:
@@ -31,9 +31,9 @@ func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
 	case 6:
 		return decodeNullable(&s.Severity, d, decodeEnum[RepositoryAdvisorySeverity]) // "severity"
 	case 7:
-		return decodeNullable(&s.Author, d, (*SimpleUser).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*SimpleUser).decodeJSON) // "author"
 	case 8:
-		return decodeNullable(&s.Publisher, d, (*SimpleUser).decodeJSON) // "publisher"
+		return decodeNullableRef(&s.Publisher, d, (*SimpleUser).decodeJSON) // "publisher"
 	case 9:
 		return decodeSlice(&s.Identifiers, d, (*RepositoryAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
 	case 10:
@@ -49,15 +49,15 @@ func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeNullable(&s.WithdrawnAt, d, decodeTime) // "withdrawn_at"
 	case 16:
-		return decodeNullable(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON) // "submission"
+		return decodeNullableRef(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON) // "submission"
 	case 17:
 		return decodeNullable(&s.Vulnerabilities, d, func(v *[]RepositoryAdvisoryVulnerability, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryVulnerability).decodeJSON)
 		}) // "vulnerabilities"
 	case 18:
-		return decodeNullable(&s.Cvss, d, (*RepositoryAdvisoryCvss).decodeJSON) // "cvss"
+		return decodeNullableRef(&s.Cvss, d, (*RepositoryAdvisoryCvss).decodeJSON) // "cvss"
 	case 19:
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 20:
 		return decodeNullable(&s.Cwes, d, func(v *[]RepositoryAdvisoryCwesItem, d *dec) error {
 			return decodeSlice(v, d, (*RepositoryAdvisoryCwesItem).decodeJSON)
@@ -83,7 +83,7 @@ func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
 			return decodeSlice(v, d, (*Team).decodeJSON)
 		}) // "collaborating_teams"
 	case 26:
-		return decodeNullable(&s.PrivateFork, d, (*SimpleRepository).decodeJSON) // "private_fork"
+		return decodeNullableRef(&s.PrivateFork, d, (*SimpleRepository).decodeJSON) // "private_fork"
 	}
 	return d.Skip()
 }
@@ -127,7 +127,7 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 	}
 	if !e.request {
 		e.FieldStart("author")
-		if s.Author.state == present {
+		if s.Author.state == present && s.Author.value != nil {
 			s.Author.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -135,7 +135,7 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 	}
 	if !e.request {
 		e.FieldStart("publisher")
-		if s.Publisher.state == present {
+		if s.Publisher.state == present && s.Publisher.value != nil {
 			s.Publisher.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -197,7 +197,7 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 	}
 	if !e.request {
 		e.FieldStart("submission")
-		if s.Submission.state == present {
+		if s.Submission.state == present && s.Submission.value != nil {
 			s.Submission.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -218,14 +218,14 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 		e.Null()
 	}
 	e.FieldStart("cvss")
-	if s.Cvss.state == present {
+	if s.Cvss.state == present && s.Cvss.value != nil {
 		s.Cvss.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	if s.CvssSeverities.IsSet() {
 		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present {
+		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
 			s.CvssSeverities.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -313,7 +313,7 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 	}
 	if !e.request {
 		e.FieldStart("private_fork")
-		if s.PrivateFork.state == present {
+		if s.PrivateFork.state == present && s.PrivateFork.value != nil {
 			s.PrivateFork.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -334,7 +334,7 @@ func (s *RepositoryAdvisoryCredit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisoryCredit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryCreditMembers) {
+	switch d.member(key, repositoryAdvisoryCreditMembers) {
 	case 0:
 		return s.User.decodeJSON(d) // "user"
 	case 1:
@@ -371,7 +371,7 @@ func (s *RepositoryAdvisoryCreditsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCreditsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryCreditsItemMembers) {
+	switch d.member(key, repositoryAdvisoryCreditsItemMembers) {
 	case 0:
 		return decodeOptStr(&s.Login, d) // "login"
 	case 1:
@@ -431,7 +431,7 @@ func (s *RepositoryAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryCvssMembers) {
+	switch d.member(key, repositoryAdvisoryCvssMembers) {
 	case 0:
 		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
 	case 1:
@@ -497,7 +497,7 @@ func (s *RepositoryAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryCwesItemMembers) {
+	switch d.member(key, repositoryAdvisoryCwesItemMembers) {
 	case 0:
 		return decodeStr(&s.CweID, d) // "cwe_id"
 	case 1:
@@ -555,7 +555,7 @@ func (s *RepositoryAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryIdentifiersItemMembers) {
+	switch d.member(key, repositoryAdvisoryIdentifiersItemMembers) {
 	case 0:
 		return decodeEnum[RepositoryAdvisoryIdentifiersItemType](&s.Type, d) // "type"
 	case 1:
@@ -611,7 +611,7 @@ func (s *RepositoryAdvisoryPublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryPublishedMembers) {
+	switch d.member(key, repositoryAdvisoryPublishedMembers) {
 	case 0:
 		return decodeEnum[RepositoryAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -695,7 +695,7 @@ func (s *RepositoryAdvisoryReported) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryReported) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryReportedMembers) {
+	switch d.member(key, repositoryAdvisoryReportedMembers) {
 	case 0:
 		return decodeEnum[RepositoryAdvisoryReportedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -779,7 +779,7 @@ func (s *RepositoryAdvisorySubmission) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisorySubmission) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisorySubmissionMembers) {
+	switch d.member(key, repositoryAdvisorySubmissionMembers) {
 	case 0:
 		return decodeBool(&s.Accepted, d) // "accepted"
 	}
@@ -833,9 +833,9 @@ func (s *RepositoryAdvisoryVulnerability) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped.
 func (s *RepositoryAdvisoryVulnerability) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryVulnerabilityMembers) {
+	switch d.member(key, repositoryAdvisoryVulnerabilityMembers) {
 	case 0:
-		return decodeNullable(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON) // "package"
+		return decodeNullableRef(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON) // "package"
 	case 1:
 		return decodeNullable(&s.VulnerableVersionRange, d, decodeStr) // "vulnerable_version_range"
 	case 2:
@@ -854,7 +854,7 @@ var repositoryAdvisoryVulnerabilityMembers = &memberNames{names: []string{"packa
 func (s *RepositoryAdvisoryVulnerability) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("package")
-	if s.Package.state == present {
+	if s.Package.state == present && s.Package.value != nil {
 		s.Package.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -892,7 +892,7 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryAdvisoryVulnerabilityPackageMembers) {
+	switch d.member(key, repositoryAdvisoryVulnerabilityPackageMembers) {
 	case 0:
 		return decodeEnum[SecurityAdvisoryEcosystems](&s.Ecosystem, d) // "ecosystem"
 	case 1:
@@ -952,7 +952,7 @@ func (s *SimpleRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SimpleRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, simpleRepositoryMembers) {
+	switch d.member(key, simpleRepositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1188,7 +1188,7 @@ func (s *Team) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Team) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamMembers) {
+	switch d.member(key, teamMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -1222,7 +1222,7 @@ func (s *Team) decodeMember(key []byte, d *dec) error {
 	case 15:
 		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	case 16:
-		return decodeNullable(&s.Parent, d, (*TeamSimple).decodeJSON) // "parent"
+		return decodeNullableRef(&s.Parent, d, (*TeamSimple).decodeJSON) // "parent"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1287,7 +1287,7 @@ func (s *Team) encodeJSON(e *enc) {
 		e.Int64(*s.EnterpriseID)
 	}
 	e.FieldStart("parent")
-	if s.Parent.state == present {
+	if s.Parent.state == present && s.Parent.value != nil {
 		s.Parent.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1322,7 +1322,7 @@ func (s *TeamPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamPermissionsMembers) {
+	switch d.member(key, teamPermissionsMembers) {
 	case 0:
 		return decodeBool(&s.Pull, d) // "pull"
 	case 1:

@@ -15,7 +15,7 @@ func (s *RepositoryDispatchSampleCollected) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryDispatchSampleCollected) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryDispatchSampleCollectedMembers) {
+	switch d.member(key, repositoryDispatchSampleCollectedMembers) {
 	case 0:
 		return decodeStr(&s.ActionValue, d) // "action"
 	case 1:

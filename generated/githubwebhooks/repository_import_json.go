@@ -15,7 +15,7 @@ func (s *RepositoryImport) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryImport) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryImportMembers) {
+	switch d.member(key, repositoryImportMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:

@@ -15,7 +15,7 @@ func (s *RepositoryArchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryArchived) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryArchivedMembers) {
+	switch d.member(key, repositoryArchivedMembers) {
 	case 0:
 		return decodeEnum[RepositoryArchivedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -93,7 +93,7 @@ func (s *RepositoryCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryCreatedMembers) {
+	switch d.member(key, repositoryCreatedMembers) {
 	case 0:
 		return decodeEnum[RepositoryCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -171,7 +171,7 @@ func (s *RepositoryDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryDeletedMembers) {
+	switch d.member(key, repositoryDeletedMembers) {
 	case 0:
 		return decodeEnum[RepositoryDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -249,7 +249,7 @@ func (s *RepositoryEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryEditedMembers) {
+	switch d.member(key, repositoryEditedMembers) {
 	case 0:
 		return decodeEnum[RepositoryEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -331,7 +331,7 @@ func (s *RepositoryEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryEditedChangesMembers) {
+	switch d.member(key, repositoryEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.DefaultBranch, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "default_branch"
 	case 1:
@@ -403,7 +403,7 @@ func (s *RepositoryEditedChangesTopics) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryEditedChangesTopics) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryEditedChangesTopicsMembers) {
+	switch d.member(key, repositoryEditedChangesTopicsMembers) {
 	case 0:
 		return decodeNullable(&s.From, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
@@ -463,7 +463,7 @@ func (s *RepositoryPrivatized) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryPrivatized) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryPrivatizedMembers) {
+	switch d.member(key, repositoryPrivatizedMembers) {
 	case 0:
 		return decodeEnum[RepositoryPrivatizedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -541,7 +541,7 @@ func (s *RepositoryPublicized) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryPublicized) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryPublicizedMembers) {
+	switch d.member(key, repositoryPublicizedMembers) {
 	case 0:
 		return decodeEnum[RepositoryPublicizedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -619,7 +619,7 @@ func (s *RepositoryRenamed) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamed) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRenamedMembers) {
+	switch d.member(key, repositoryRenamedMembers) {
 	case 0:
 		return decodeEnum[RepositoryRenamedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -701,7 +701,7 @@ func (s *RepositoryRenamedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRenamedChangesMembers) {
+	switch d.member(key, repositoryRenamedChangesMembers) {
 	case 0:
 		return s.Repository.decodeJSON(d) // "repository"
 	}
@@ -753,7 +753,7 @@ func (s *RepositoryRenamedChangesRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRenamedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRenamedChangesRepositoryMembers) {
+	switch d.member(key, repositoryRenamedChangesRepositoryMembers) {
 	case 0:
 		return s.Name.decodeJSON(d) // "name"
 	}
@@ -805,7 +805,7 @@ func (s *RepositoryTransferred) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferred) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryTransferredMembers) {
+	switch d.member(key, repositoryTransferredMembers) {
 	case 0:
 		return decodeEnum[RepositoryTransferredActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -887,7 +887,7 @@ func (s *RepositoryTransferredChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryTransferredChangesMembers) {
+	switch d.member(key, repositoryTransferredChangesMembers) {
 	case 0:
 		return s.Owner.decodeJSON(d) // "owner"
 	}
@@ -939,7 +939,7 @@ func (s *RepositoryTransferredChangesOwner) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwner) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryTransferredChangesOwnerMembers) {
+	switch d.member(key, repositoryTransferredChangesOwnerMembers) {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -991,11 +991,11 @@ func (s *RepositoryTransferredChangesOwnerFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryTransferredChangesOwnerFromMembers) {
+	switch d.member(key, repositoryTransferredChangesOwnerFromMembers) {
 	case 0:
 		return decodePtr(&s.Organization, d, (*RepositoryTransferredChangesOwnerFromOrganization).decodeJSON) // "organization"
 	case 1:
-		return decodeNullable(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
+		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1019,7 +1019,7 @@ func (s *RepositoryTransferredChangesOwnerFrom) encodeJSON(e *enc) {
 	}
 	if s.User.IsSet() {
 		e.FieldStart("user")
-		if s.User.state == present {
+		if s.User.state == present && s.User.value != nil {
 			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -1055,7 +1055,7 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryTransferredChangesOwnerFromOrganizationMembers) {
+	switch d.member(key, repositoryTransferredChangesOwnerFromOrganizationMembers) {
 	case 0:
 		return decodeStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -1161,7 +1161,7 @@ func (s *RepositoryUnarchived) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryUnarchived) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryUnarchivedMembers) {
+	switch d.member(key, repositoryUnarchivedMembers) {
 	case 0:
 		return decodeEnum[RepositoryUnarchivedActionValue](&s.ActionValue, d) // "action"
 	case 1:

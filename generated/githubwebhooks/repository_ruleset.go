@@ -1500,8 +1500,8 @@ type RepositoryRulesetEditedChangesRulesUpdatedItemChanges struct {
 
 // RepositoryRulesetLinks is the member Links of [RepositoryRuleset].
 type RepositoryRulesetLinks struct {
-	Self *RepositoryRulesetLinksSelf          `json:"self,omitzero"`
-	HTML Nullable[RepositoryRulesetLinksHTML] `json:"html,omitzero"`
+	Self *RepositoryRulesetLinksSelf           `json:"self,omitzero"`
+	HTML Nullable[*RepositoryRulesetLinksHTML] `json:"html,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -120,7 +120,7 @@ func (s *OrgRulesetConditionsVariant1) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant1) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, orgRulesetConditionsVariant1Members) {
+	switch d.member(key, orgRulesetConditionsVariant1Members) {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -178,7 +178,7 @@ func (s *OrgRulesetConditionsVariant2) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant2) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, orgRulesetConditionsVariant2Members) {
+	switch d.member(key, orgRulesetConditionsVariant2Members) {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -236,7 +236,7 @@ func (s *OrgRulesetConditionsVariant3) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *OrgRulesetConditionsVariant3) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, orgRulesetConditionsVariant3Members) {
+	switch d.member(key, orgRulesetConditionsVariant3Members) {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -623,7 +623,7 @@ func (s *RepositoryRuleBranchNamePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleBranchNamePattern) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleBranchNamePatternMembers) {
+	switch d.member(key, repositoryRuleBranchNamePatternMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleBranchNamePatternType](&s.Type, d) // "type"
 	case 1:
@@ -681,7 +681,7 @@ func (s *RepositoryRuleCodeScanning) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCodeScanning) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCodeScanningMembers) {
+	switch d.member(key, repositoryRuleCodeScanningMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCodeScanningType](&s.Type, d) // "type"
 	case 1:
@@ -739,7 +739,7 @@ func (s *RepositoryRuleCodeScanningParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCodeScanningParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCodeScanningParametersMembers) {
+	switch d.member(key, repositoryRuleCodeScanningParametersMembers) {
 	case 0:
 		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON) // "code_scanning_tools"
 	}
@@ -799,7 +799,7 @@ func (s *RepositoryRuleCommitAuthorEmailPattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCommitAuthorEmailPatternMembers) {
+	switch d.member(key, repositoryRuleCommitAuthorEmailPatternMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCommitAuthorEmailPatternType](&s.Type, d) // "type"
 	case 1:
@@ -857,7 +857,7 @@ func (s *RepositoryRuleCommitMessagePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitMessagePattern) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCommitMessagePatternMembers) {
+	switch d.member(key, repositoryRuleCommitMessagePatternMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCommitMessagePatternType](&s.Type, d) // "type"
 	case 1:
@@ -915,7 +915,7 @@ func (s *RepositoryRuleCommitMessagePatternParameters) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCommitMessagePatternParametersMembers) {
+	switch d.member(key, repositoryRuleCommitMessagePatternParametersMembers) {
 	case 0:
 		return decodeOptStr(&s.Name, d) // "name"
 	case 1:
@@ -983,7 +983,7 @@ func (s *RepositoryRuleCommitterEmailPattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCommitterEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCommitterEmailPatternMembers) {
+	switch d.member(key, repositoryRuleCommitterEmailPatternMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCommitterEmailPatternType](&s.Type, d) // "type"
 	case 1:
@@ -1041,7 +1041,7 @@ func (s *RepositoryRuleCopilotCodeReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCopilotCodeReview) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCopilotCodeReviewMembers) {
+	switch d.member(key, repositoryRuleCopilotCodeReviewMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCopilotCodeReviewType](&s.Type, d) // "type"
 	case 1:
@@ -1099,7 +1099,7 @@ func (s *RepositoryRuleCopilotCodeReviewParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCopilotCodeReviewParametersMembers) {
+	switch d.member(key, repositoryRuleCopilotCodeReviewParametersMembers) {
 	case 0:
 		return decodeOptBool(&s.ReviewDraftPullRequests, d) // "review_draft_pull_requests"
 	case 1:
@@ -1159,7 +1159,7 @@ func (s *RepositoryRuleCreation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleCreation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleCreationMembers) {
+	switch d.member(key, repositoryRuleCreationMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleCreationType](&s.Type, d) // "type"
 	}
@@ -1211,7 +1211,7 @@ func (s *RepositoryRuleDeletion) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleDeletion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleDeletionMembers) {
+	switch d.member(key, repositoryRuleDeletionMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleDeletionType](&s.Type, d) // "type"
 	}
@@ -1263,7 +1263,7 @@ func (s *RepositoryRuleFileExtensionRestriction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFileExtensionRestriction) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleFileExtensionRestrictionMembers) {
+	switch d.member(key, repositoryRuleFileExtensionRestrictionMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleFileExtensionRestrictionType](&s.Type, d) // "type"
 	case 1:
@@ -1321,7 +1321,7 @@ func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeJSON(d *dec) er
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleFileExtensionRestrictionParametersMembers) {
+	switch d.member(key, repositoryRuleFileExtensionRestrictionParametersMembers) {
 	case 0:
 		return decodeSlice(&s.RestrictedFileExtensions, d, decodeStr) // "restricted_file_extensions"
 	}
@@ -1373,7 +1373,7 @@ func (s *RepositoryRuleFilePathRestriction) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFilePathRestriction) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleFilePathRestrictionMembers) {
+	switch d.member(key, repositoryRuleFilePathRestrictionMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleFilePathRestrictionType](&s.Type, d) // "type"
 	case 1:
@@ -1431,7 +1431,7 @@ func (s *RepositoryRuleFilePathRestrictionParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleFilePathRestrictionParametersMembers) {
+	switch d.member(key, repositoryRuleFilePathRestrictionParametersMembers) {
 	case 0:
 		return decodeSlice(&s.RestrictedFilePaths, d, decodeStr) // "restricted_file_paths"
 	}
@@ -1483,7 +1483,7 @@ func (s *RepositoryRuleMaxFilePathLength) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFilePathLength) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMaxFilePathLengthMembers) {
+	switch d.member(key, repositoryRuleMaxFilePathLengthMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleMaxFilePathLengthType](&s.Type, d) // "type"
 	case 1:
@@ -1541,7 +1541,7 @@ func (s *RepositoryRuleMaxFilePathLengthParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMaxFilePathLengthParametersMembers) {
+	switch d.member(key, repositoryRuleMaxFilePathLengthParametersMembers) {
 	case 0:
 		return decodeInt64(&s.MaxFilePathLength, d) // "max_file_path_length"
 	}
@@ -1593,7 +1593,7 @@ func (s *RepositoryRuleMaxFileSize) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFileSize) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMaxFileSizeMembers) {
+	switch d.member(key, repositoryRuleMaxFileSizeMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleMaxFileSizeType](&s.Type, d) // "type"
 	case 1:
@@ -1651,7 +1651,7 @@ func (s *RepositoryRuleMaxFileSizeParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMaxFileSizeParametersMembers) {
+	switch d.member(key, repositoryRuleMaxFileSizeParametersMembers) {
 	case 0:
 		return decodeInt64(&s.MaxFileSize, d) // "max_file_size"
 	}
@@ -1703,7 +1703,7 @@ func (s *RepositoryRuleMergeQueue) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMergeQueue) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMergeQueueMembers) {
+	switch d.member(key, repositoryRuleMergeQueueMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleMergeQueueType](&s.Type, d) // "type"
 	case 1:
@@ -1761,7 +1761,7 @@ func (s *RepositoryRuleMergeQueueParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleMergeQueueParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleMergeQueueParametersMembers) {
+	switch d.member(key, repositoryRuleMergeQueueParametersMembers) {
 	case 0:
 		return decodeInt64(&s.CheckResponseTimeoutMinutes, d) // "check_response_timeout_minutes"
 	case 1:
@@ -1837,7 +1837,7 @@ func (s *RepositoryRuleNonFastForward) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleNonFastForward) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleNonFastForwardMembers) {
+	switch d.member(key, repositoryRuleNonFastForwardMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleNonFastForwardType](&s.Type, d) // "type"
 	}
@@ -1889,7 +1889,7 @@ func (s *RepositoryRuleParamsCodeScanningTool) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleParamsCodeScanningToolMembers) {
+	switch d.member(key, repositoryRuleParamsCodeScanningToolMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleParamsCodeScanningToolAlertsThreshold](&s.AlertsThreshold, d) // "alerts_threshold"
 	case 1:
@@ -1949,7 +1949,7 @@ func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleParamsRequiredReviewerConfigurationMembers) {
+	switch d.member(key, repositoryRuleParamsRequiredReviewerConfigurationMembers) {
 	case 0:
 		return decodeSlice(&s.FilePatterns, d, decodeStr) // "file_patterns"
 	case 1:
@@ -2009,7 +2009,7 @@ func (s *RepositoryRuleParamsReviewer) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsReviewer) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleParamsReviewerMembers) {
+	switch d.member(key, repositoryRuleParamsReviewerMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -2065,7 +2065,7 @@ func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleParamsStatusCheckConfigurationMembers) {
+	switch d.member(key, repositoryRuleParamsStatusCheckConfigurationMembers) {
 	case 0:
 		return decodeStr(&s.Context, d) // "context"
 	case 1:
@@ -2123,7 +2123,7 @@ func (s *RepositoryRuleParamsWorkflowFileReference) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleParamsWorkflowFileReferenceMembers) {
+	switch d.member(key, repositoryRuleParamsWorkflowFileReferenceMembers) {
 	case 0:
 		return decodeStr(&s.Path, d) // "path"
 	case 1:
@@ -2191,7 +2191,7 @@ func (s *RepositoryRulePullRequest) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulePullRequest) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulePullRequestMembers) {
+	switch d.member(key, repositoryRulePullRequestMembers) {
 	case 0:
 		return decodeEnum[RepositoryRulePullRequestType](&s.Type, d) // "type"
 	case 1:
@@ -2249,7 +2249,7 @@ func (s *RepositoryRulePullRequestParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulePullRequestParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulePullRequestParametersMembers) {
+	switch d.member(key, repositoryRulePullRequestParametersMembers) {
 	case 0:
 		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem]) // "allowed_merge_methods"
 	case 1:
@@ -2343,7 +2343,7 @@ func (s *RepositoryRuleRequiredDeployments) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredDeployments) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredDeploymentsMembers) {
+	switch d.member(key, repositoryRuleRequiredDeploymentsMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleRequiredDeploymentsType](&s.Type, d) // "type"
 	case 1:
@@ -2401,7 +2401,7 @@ func (s *RepositoryRuleRequiredDeploymentsParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredDeploymentsParametersMembers) {
+	switch d.member(key, repositoryRuleRequiredDeploymentsParametersMembers) {
 	case 0:
 		return decodeSlice(&s.RequiredDeploymentEnvironments, d, decodeStr) // "required_deployment_environments"
 	}
@@ -2453,7 +2453,7 @@ func (s *RepositoryRuleRequiredLinearHistory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredLinearHistory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredLinearHistoryMembers) {
+	switch d.member(key, repositoryRuleRequiredLinearHistoryMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleRequiredLinearHistoryType](&s.Type, d) // "type"
 	}
@@ -2505,7 +2505,7 @@ func (s *RepositoryRuleRequiredSignatures) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredSignatures) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredSignaturesMembers) {
+	switch d.member(key, repositoryRuleRequiredSignaturesMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleRequiredSignaturesType](&s.Type, d) // "type"
 	}
@@ -2557,7 +2557,7 @@ func (s *RepositoryRuleRequiredStatusChecks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredStatusChecks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredStatusChecksMembers) {
+	switch d.member(key, repositoryRuleRequiredStatusChecksMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleRequiredStatusChecksType](&s.Type, d) // "type"
 	case 1:
@@ -2615,7 +2615,7 @@ func (s *RepositoryRuleRequiredStatusChecksParameters) decodeJSON(d *dec) error 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleRequiredStatusChecksParametersMembers) {
+	switch d.member(key, repositoryRuleRequiredStatusChecksParametersMembers) {
 	case 0:
 		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
 	case 1:
@@ -2685,7 +2685,7 @@ func (s *RepositoryRuleTagNamePattern) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleTagNamePattern) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleTagNamePatternMembers) {
+	switch d.member(key, repositoryRuleTagNamePatternMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleTagNamePatternType](&s.Type, d) // "type"
 	case 1:
@@ -2743,7 +2743,7 @@ func (s *RepositoryRuleUpdate) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleUpdate) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleUpdateMembers) {
+	switch d.member(key, repositoryRuleUpdateMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleUpdateType](&s.Type, d) // "type"
 	case 1:
@@ -2801,7 +2801,7 @@ func (s *RepositoryRuleUpdateParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleUpdateParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleUpdateParametersMembers) {
+	switch d.member(key, repositoryRuleUpdateParametersMembers) {
 	case 0:
 		return decodeBool(&s.UpdateAllowsFetchAndMerge, d) // "update_allows_fetch_and_merge"
 	}
@@ -2853,7 +2853,7 @@ func (s *RepositoryRuleWorkflows) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleWorkflows) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleWorkflowsMembers) {
+	switch d.member(key, repositoryRuleWorkflowsMembers) {
 	case 0:
 		return decodeEnum[RepositoryRuleWorkflowsType](&s.Type, d) // "type"
 	case 1:
@@ -2911,7 +2911,7 @@ func (s *RepositoryRuleWorkflowsParameters) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleWorkflowsParameters) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRuleWorkflowsParametersMembers) {
+	switch d.member(key, repositoryRuleWorkflowsParametersMembers) {
 	case 0:
 		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
 	case 1:
@@ -2977,7 +2977,7 @@ func (s *RepositoryRuleset) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRuleset) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetMembers) {
+	switch d.member(key, repositoryRulesetMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -3121,7 +3121,7 @@ func (s *RepositoryRulesetBypassActor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetBypassActor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetBypassActorMembers) {
+	switch d.member(key, repositoryRulesetBypassActorMembers) {
 	case 0:
 		return decodeNullable(&s.ActorID, d, decodeInt64) // "actor_id"
 	case 1:
@@ -3189,7 +3189,7 @@ func (s *RepositoryRulesetConditions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsMembers) {
+	switch d.member(key, repositoryRulesetConditionsMembers) {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	}
@@ -3319,7 +3319,7 @@ func (s *RepositoryRulesetConditionsRefName) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRefName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsRefNameMembers) {
+	switch d.member(key, repositoryRulesetConditionsRefNameMembers) {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
 	case 1:
@@ -3379,7 +3379,7 @@ func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeJSON(d
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers) {
+	switch d.member(key, repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers) {
 	case 0:
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
 	}
@@ -3433,7 +3433,7 @@ func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeJS
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers) {
+	switch d.member(key, repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers) {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
 	case 1:
@@ -3499,7 +3499,7 @@ func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeJSON(d *dec) e
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsRepositoryPropertySpecMembers) {
+	switch d.member(key, repositoryRulesetConditionsRepositoryPropertySpecMembers) {
 	case 0:
 		return decodeStr(&s.Name, d) // "name"
 	case 1:
@@ -3561,7 +3561,7 @@ func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers) {
+	switch d.member(key, repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers) {
 	case 0:
 		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "include"
 	case 1:
@@ -3637,7 +3637,7 @@ func (s *RepositoryRulesetCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetCreatedMembers) {
+	switch d.member(key, repositoryRulesetCreatedMembers) {
 	case 0:
 		return decodeEnum[RepositoryRulesetCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3721,7 +3721,7 @@ func (s *RepositoryRulesetDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetDeletedMembers) {
+	switch d.member(key, repositoryRulesetDeletedMembers) {
 	case 0:
 		return decodeEnum[RepositoryRulesetDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3805,7 +3805,7 @@ func (s *RepositoryRulesetEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedMembers) {
+	switch d.member(key, repositoryRulesetEditedMembers) {
 	case 0:
 		return decodeEnum[RepositoryRulesetEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -3895,7 +3895,7 @@ func (s *RepositoryRulesetEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "name"
 	case 1:
@@ -3967,7 +3967,7 @@ func (s *RepositoryRulesetEditedChangesConditions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesConditionsMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesConditionsMembers) {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON) // "added"
 	case 1:
@@ -4057,7 +4057,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeJSON(d *dec)
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemMembers) {
 	case 0:
 		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON) // "condition"
 	case 1:
@@ -4117,7 +4117,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeJSON(
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers) {
 	case 0:
 		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "condition_type"
 	case 1:
@@ -4189,7 +4189,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) deco
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers) {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
@@ -4243,7 +4243,7 @@ func (s *RepositoryRulesetEditedChangesRules) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRules) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesRulesMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesRulesMembers) {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRule).decodeJSON) // "added"
 	case 1:
@@ -4333,7 +4333,7 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesRulesUpdatedItemMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesRulesUpdatedItemMembers) {
 	case 0:
 		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON) // "rule"
 	case 1:
@@ -4393,7 +4393,7 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeJSON(d *de
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers) {
+	switch d.member(key, repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers) {
 	case 0:
 		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "configuration"
 	case 1:
@@ -4459,11 +4459,11 @@ func (s *RepositoryRulesetLinks) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinks) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetLinksMembers) {
+	switch d.member(key, repositoryRulesetLinksMembers) {
 	case 0:
 		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON) // "self"
 	case 1:
-		return decodeNullable(&s.HTML, d, (*RepositoryRulesetLinksHTML).decodeJSON) // "html"
+		return decodeNullableRef(&s.HTML, d, (*RepositoryRulesetLinksHTML).decodeJSON) // "html"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4487,7 +4487,7 @@ func (s *RepositoryRulesetLinks) encodeJSON(e *enc) {
 	}
 	if s.HTML.IsSet() {
 		e.FieldStart("html")
-		if s.HTML.state == present {
+		if s.HTML.state == present && s.HTML.value != nil {
 			s.HTML.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -4523,7 +4523,7 @@ func (s *RepositoryRulesetLinksHTML) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinksHTML) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetLinksHTMLMembers) {
+	switch d.member(key, repositoryRulesetLinksHTMLMembers) {
 	case 0:
 		return decodeOptStr(&s.Href, d) // "href"
 	}
@@ -4577,7 +4577,7 @@ func (s *RepositoryRulesetLinksSelf) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *RepositoryRulesetLinksSelf) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, repositoryRulesetLinksSelfMembers) {
+	switch d.member(key, repositoryRulesetLinksSelfMembers) {
 	case 0:
 		return decodeOptStr(&s.Href, d) // "href"
 	}

@@ -15,7 +15,7 @@ func (s *SecretScanningAlertAssigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertAssigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertAssignedMembers) {
+	switch d.member(key, secretScanningAlertAssignedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertAssignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -105,7 +105,7 @@ func (s *SecretScanningAlertCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertCreatedMembers) {
+	switch d.member(key, secretScanningAlertCreatedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -189,7 +189,7 @@ func (s *SecretScanningAlertPubliclyLeaked) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertPubliclyLeaked) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertPubliclyLeakedMembers) {
+	switch d.member(key, secretScanningAlertPubliclyLeakedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertPubliclyLeakedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -273,7 +273,7 @@ func (s *SecretScanningAlertReopened) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertReopenedMembers) {
+	switch d.member(key, secretScanningAlertReopenedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertReopenedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -357,7 +357,7 @@ func (s *SecretScanningAlertResolved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertResolved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertResolvedMembers) {
+	switch d.member(key, secretScanningAlertResolvedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertResolvedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -441,7 +441,7 @@ func (s *SecretScanningAlertUnassigned) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertUnassigned) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertUnassignedMembers) {
+	switch d.member(key, secretScanningAlertUnassignedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertUnassignedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -531,7 +531,7 @@ func (s *SecretScanningAlertValidated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertValidated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertValidatedMembers) {
+	switch d.member(key, secretScanningAlertValidatedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertValidatedActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -15,7 +15,7 @@ func (s *SecretScanningAlertLocationCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningAlertLocationCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningAlertLocationCreatedMembers) {
+	switch d.member(key, secretScanningAlertLocationCreatedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningAlertLocationCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -95,7 +95,7 @@ func (s *SecretScanningLocation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationMembers) {
+	switch d.member(key, secretScanningLocationMembers) {
 	case 0:
 		return decodeOptEnum(&s.Type, d) // "type"
 	case 1:
@@ -155,7 +155,7 @@ func (s *SecretScanningLocationCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationCommitMembers) {
+	switch d.member(key, secretScanningLocationCommitMembers) {
 	case 0:
 		return decodeStr(&s.Path, d) // "path"
 	case 1:
@@ -486,7 +486,7 @@ func (s *SecretScanningLocationDiscussionBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationDiscussionBodyMembers) {
+	switch d.member(key, secretScanningLocationDiscussionBodyMembers) {
 	case 0:
 		return decodeStr(&s.DiscussionBodyURL, d) // "discussion_body_url"
 	}
@@ -538,7 +538,7 @@ func (s *SecretScanningLocationDiscussionComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationDiscussionCommentMembers) {
+	switch d.member(key, secretScanningLocationDiscussionCommentMembers) {
 	case 0:
 		return decodeStr(&s.DiscussionCommentURL, d) // "discussion_comment_url"
 	}
@@ -590,7 +590,7 @@ func (s *SecretScanningLocationDiscussionTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationDiscussionTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationDiscussionTitleMembers) {
+	switch d.member(key, secretScanningLocationDiscussionTitleMembers) {
 	case 0:
 		return decodeStr(&s.DiscussionTitleURL, d) // "discussion_title_url"
 	}
@@ -642,7 +642,7 @@ func (s *SecretScanningLocationIssueBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationIssueBodyMembers) {
+	switch d.member(key, secretScanningLocationIssueBodyMembers) {
 	case 0:
 		return decodeStr(&s.IssueBodyURL, d) // "issue_body_url"
 	}
@@ -694,7 +694,7 @@ func (s *SecretScanningLocationIssueComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationIssueCommentMembers) {
+	switch d.member(key, secretScanningLocationIssueCommentMembers) {
 	case 0:
 		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
 	}
@@ -746,7 +746,7 @@ func (s *SecretScanningLocationIssueTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationIssueTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationIssueTitleMembers) {
+	switch d.member(key, secretScanningLocationIssueTitleMembers) {
 	case 0:
 		return decodeStr(&s.IssueTitleURL, d) // "issue_title_url"
 	}
@@ -798,7 +798,7 @@ func (s *SecretScanningLocationPullRequestBody) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestBody) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationPullRequestBodyMembers) {
+	switch d.member(key, secretScanningLocationPullRequestBodyMembers) {
 	case 0:
 		return decodeStr(&s.PullRequestBodyURL, d) // "pull_request_body_url"
 	}
@@ -850,7 +850,7 @@ func (s *SecretScanningLocationPullRequestComment) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationPullRequestCommentMembers) {
+	switch d.member(key, secretScanningLocationPullRequestCommentMembers) {
 	case 0:
 		return decodeStr(&s.PullRequestCommentURL, d) // "pull_request_comment_url"
 	}
@@ -902,7 +902,7 @@ func (s *SecretScanningLocationPullRequestReview) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestReview) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationPullRequestReviewMembers) {
+	switch d.member(key, secretScanningLocationPullRequestReviewMembers) {
 	case 0:
 		return decodeStr(&s.PullRequestReviewURL, d) // "pull_request_review_url"
 	}
@@ -954,7 +954,7 @@ func (s *SecretScanningLocationPullRequestReviewComment) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationPullRequestReviewCommentMembers) {
+	switch d.member(key, secretScanningLocationPullRequestReviewCommentMembers) {
 	case 0:
 		return decodeStr(&s.PullRequestReviewCommentURL, d) // "pull_request_review_comment_url"
 	}
@@ -1006,7 +1006,7 @@ func (s *SecretScanningLocationPullRequestTitle) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationPullRequestTitle) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationPullRequestTitleMembers) {
+	switch d.member(key, secretScanningLocationPullRequestTitleMembers) {
 	case 0:
 		return decodeStr(&s.PullRequestTitleURL, d) // "pull_request_title_url"
 	}
@@ -1058,7 +1058,7 @@ func (s *SecretScanningLocationWikiCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningLocationWikiCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningLocationWikiCommitMembers) {
+	switch d.member(key, secretScanningLocationWikiCommitMembers) {
 	case 0:
 		return decodeStr(&s.Path, d) // "path"
 	case 1:

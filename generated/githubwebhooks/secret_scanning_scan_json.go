@@ -15,7 +15,7 @@ func (s *SecretScanningScanCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecretScanningScanCompleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, secretScanningScanCompletedMembers) {
+	switch d.member(key, secretScanningScanCompletedMembers) {
 	case 0:
 		return decodeEnum[SecretScanningScanCompletedActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -139,7 +139,7 @@ const (
 // It is the member SecurityAdvisory of [SecurityAdvisoryWithdrawn].
 type SecurityAdvisoryWithdrawnSecurityAdvisory struct {
 	Cvss            WebhooksSecurityAdvisoryCvss                  `json:"cvss"`
-	CvssSeverities  Nullable[CvssSeverities]                      `json:"cvss_severities,omitzero"`
+	CvssSeverities  Nullable[*CvssSeverities]                     `json:"cvss_severities,omitzero"`
 	Cwes            []WebhooksSecurityAdvisoryCwesItem            `json:"cwes"`
 	Description     string                                        `json:"description"`
 	GhsaID          string                                        `json:"ghsa_id"`
@@ -163,7 +163,7 @@ type SecurityAdvisoryWithdrawnSecurityAdvisory struct {
 // Schema: webhooks_security_advisory
 type WebhooksSecurityAdvisory struct {
 	Cvss            WebhooksSecurityAdvisoryCvss                  `json:"cvss"`
-	CvssSeverities  Nullable[CvssSeverities]                      `json:"cvss_severities,omitzero"`
+	CvssSeverities  Nullable[*CvssSeverities]                     `json:"cvss_severities,omitzero"`
 	Cwes            []WebhooksSecurityAdvisoryCwesItem            `json:"cwes"`
 	Description     string                                        `json:"description"`
 	GhsaID          string                                        `json:"ghsa_id"`
@@ -216,10 +216,10 @@ type WebhooksSecurityAdvisoryReferencesItem struct {
 // WebhooksSecurityAdvisoryVulnerabilitiesItem is the member Vulnerabilities of
 // [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryVulnerabilitiesItem struct {
-	FirstPatchedVersion    Nullable[WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion] `json:"first_patched_version"`
-	Package                WebhooksSecurityAdvisoryVulnerabilitiesItemPackage                       `json:"package"`
-	Severity               string                                                                   `json:"severity"`
-	VulnerableVersionRange string                                                                   `json:"vulnerable_version_range"`
+	FirstPatchedVersion    Nullable[*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion] `json:"first_patched_version"`
+	Package                WebhooksSecurityAdvisoryVulnerabilitiesItemPackage                        `json:"package"`
+	Severity               string                                                                    `json:"severity"`
+	VulnerableVersionRange string                                                                    `json:"vulnerable_version_range"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

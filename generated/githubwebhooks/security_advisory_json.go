@@ -15,7 +15,7 @@ func (s *SecurityAdvisoryPublished) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAdvisoryPublishedMembers) {
+	switch d.member(key, securityAdvisoryPublishedMembers) {
 	case 0:
 		return decodeEnum[SecurityAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *SecurityAdvisoryUpdated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryUpdated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAdvisoryUpdatedMembers) {
+	switch d.member(key, securityAdvisoryUpdatedMembers) {
 	case 0:
 		return decodeEnum[SecurityAdvisoryUpdatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -187,7 +187,7 @@ func (s *SecurityAdvisoryWithdrawn) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryWithdrawn) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAdvisoryWithdrawnMembers) {
+	switch d.member(key, securityAdvisoryWithdrawnMembers) {
 	case 0:
 		return decodeEnum[SecurityAdvisoryWithdrawnActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -273,11 +273,11 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAdvisoryWithdrawnSecurityAdvisoryMembers) {
+	switch d.member(key, securityAdvisoryWithdrawnSecurityAdvisoryMembers) {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 1:
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
 		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
 	case 3:
@@ -321,7 +321,7 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeJSON(e *enc) {
 	s.Cvss.encodeJSON(e)
 	if s.CvssSeverities.IsSet() {
 		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present {
+		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
 			s.CvssSeverities.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -411,11 +411,11 @@ func (s *WebhooksSecurityAdvisory) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryMembers) {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 1:
-		return decodeNullable(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
+		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
 		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
 	case 3:
@@ -459,7 +459,7 @@ func (s *WebhooksSecurityAdvisory) encodeJSON(e *enc) {
 	s.Cvss.encodeJSON(e)
 	if s.CvssSeverities.IsSet() {
 		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present {
+		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
 			s.CvssSeverities.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -553,7 +553,7 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryCvssMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryCvssMembers) {
 	case 0:
 		return decodeFloat64(&s.Score, d) // "score"
 	case 1:
@@ -613,7 +613,7 @@ func (s *WebhooksSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryCwesItemMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryCwesItemMembers) {
 	case 0:
 		return decodeStr(&s.CweID, d) // "cwe_id"
 	case 1:
@@ -669,7 +669,7 @@ func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryIdentifiersItemMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryIdentifiersItemMembers) {
 	case 0:
 		return decodeStr(&s.Type, d) // "type"
 	case 1:
@@ -725,7 +725,7 @@ func (s *WebhooksSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryReferencesItemMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryReferencesItemMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	}
@@ -777,9 +777,9 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemMembers) {
 	case 0:
-		return decodeNullable(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON) // "first_patched_version"
+		return decodeNullableRef(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON) // "first_patched_version"
 	case 1:
 		return s.Package.decodeJSON(d) // "package"
 	case 2:
@@ -804,7 +804,7 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemMembers = &memberNames{names: []s
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("first_patched_version")
-	if s.FirstPatchedVersion.state == present {
+	if s.FirstPatchedVersion.state == present && s.FirstPatchedVersion.value != nil {
 		s.FirstPatchedVersion.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -845,7 +845,7 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeJ
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers) {
 	case 0:
 		return decodeStr(&s.Identifier, d) // "identifier"
 	}
@@ -897,7 +897,7 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeJSON(d *dec) 
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers) {
+	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers) {
 	case 0:
 		return decodeStr(&s.Ecosystem, d) // "ecosystem"
 	case 1:

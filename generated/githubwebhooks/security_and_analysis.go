@@ -104,7 +104,7 @@ type FullRepository struct {
 	UpdatedAt                 time.Time                  `json:"updated_at"`
 	Permissions               *FullRepositoryPermissions `json:"permissions,omitzero"`
 	AllowRebaseMerge          *bool                      `json:"allow_rebase_merge,omitzero"`
-	TemplateRepository        Nullable[Repository]       `json:"template_repository,omitzero"`
+	TemplateRepository        Nullable[*Repository]      `json:"template_repository,omitzero"`
 	TempCloneToken            Nullable[string]           `json:"temp_clone_token,omitzero"`
 	AllowSquashMerge          *bool                      `json:"allow_squash_merge,omitzero"`
 	AllowAutoMerge            *bool                      `json:"allow_auto_merge,omitzero"`
@@ -124,8 +124,8 @@ type FullRepository struct {
 	WebCommitSignoffRequired *bool                             `json:"web_commit_signoff_required,omitzero"`
 	SubscribersCount         int64                             `json:"subscribers_count"`
 	NetworkCount             int64                             `json:"network_count"`
-	License                  Nullable[LicenseSimple]           `json:"license"`
-	Organization             Nullable[SimpleUser]              `json:"organization,omitzero"`
+	License                  Nullable[*LicenseSimple]          `json:"license"`
+	Organization             Nullable[*SimpleUser]             `json:"organization,omitzero"`
 	// A repository on GitHub.
 	Parent *Repository `json:"parent,omitzero"`
 	// A repository on GitHub.
@@ -137,8 +137,8 @@ type FullRepository struct {
 	// Whether anonymous git access is allowed.
 	AnonymousAccessEnabled *bool `json:"anonymous_access_enabled,omitzero"`
 	// Code of Conduct Simple
-	CodeOfConduct       *CodeOfConductSimple           `json:"code_of_conduct,omitzero"`
-	SecurityAndAnalysis Nullable[SecurityAndAnalysis2] `json:"security_and_analysis,omitzero"`
+	CodeOfConduct       *CodeOfConductSimple            `json:"code_of_conduct,omitzero"`
+	SecurityAndAnalysis Nullable[*SecurityAndAnalysis2] `json:"security_and_analysis,omitzero"`
 	// The custom properties that were defined for the repository. The keys are the custom property
 	// names, and the values are the corresponding custom property values.
 	CustomProperties map[string]any `json:"custom_properties,omitzero"`
@@ -250,7 +250,7 @@ type SecurityAndAnalysisChanges struct {
 
 // SecurityAndAnalysisChangesFrom is the member From of [SecurityAndAnalysisChanges].
 type SecurityAndAnalysisChangesFrom struct {
-	SecurityAndAnalysis Nullable[SecurityAndAnalysis2] `json:"security_and_analysis,omitzero"`
+	SecurityAndAnalysis Nullable[*SecurityAndAnalysis2] `json:"security_and_analysis,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

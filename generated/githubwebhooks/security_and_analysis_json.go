@@ -15,7 +15,7 @@ func (s *CodeOfConductSimple) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *CodeOfConductSimple) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, codeOfConductSimpleMembers) {
+	switch d.member(key, codeOfConductSimpleMembers) {
 	case 0:
 		return decodeStr(&s.URL, d) // "url"
 	case 1:
@@ -83,7 +83,7 @@ func (s *FullRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *FullRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, fullRepositoryMembers) {
+	switch d.member(key, fullRepositoryMembers) {
 	case 0:
 		return decodeInt64(&s.ID, d) // "id"
 	case 1:
@@ -235,7 +235,7 @@ func (s *FullRepository) decodeMember(key []byte, d *dec) error {
 	case 74:
 		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
 	case 75:
-		return decodeNullable(&s.TemplateRepository, d, (*Repository).decodeJSON) // "template_repository"
+		return decodeNullableRef(&s.TemplateRepository, d, (*Repository).decodeJSON) // "template_repository"
 	case 76:
 		return decodeNullable(&s.TempCloneToken, d, decodeStr) // "temp_clone_token"
 	case 77:
@@ -267,9 +267,9 @@ func (s *FullRepository) decodeMember(key []byte, d *dec) error {
 	case 90:
 		return decodeInt64(&s.NetworkCount, d) // "network_count"
 	case 91:
-		return decodeNullable(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 92:
-		return decodeNullable(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
+		return decodeNullableRef(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
 	case 93:
 		return decodePtr(&s.Parent, d, (*Repository).decodeJSON) // "parent"
 	case 94:
@@ -287,7 +287,7 @@ func (s *FullRepository) decodeMember(key []byte, d *dec) error {
 	case 100:
 		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConductSimple).decodeJSON) // "code_of_conduct"
 	case 101:
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
+		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	case 102:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
@@ -487,7 +487,7 @@ func (s *FullRepository) encodeJSON(e *enc) {
 	}
 	if s.TemplateRepository.IsSet() {
 		e.FieldStart("template_repository")
-		if s.TemplateRepository.state == present {
+		if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
 			s.TemplateRepository.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -554,14 +554,14 @@ func (s *FullRepository) encodeJSON(e *enc) {
 	e.FieldStart("network_count")
 	e.Int64(s.NetworkCount)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	if s.Organization.IsSet() {
 		e.FieldStart("organization")
-		if s.Organization.state == present {
+		if s.Organization.state == present && s.Organization.value != nil {
 			s.Organization.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -595,7 +595,7 @@ func (s *FullRepository) encodeJSON(e *enc) {
 	}
 	if s.SecurityAndAnalysis.IsSet() {
 		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present {
+		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
 			s.SecurityAndAnalysis.value.encodeJSON(e)
 		} else {
 			e.Null()
@@ -635,7 +635,7 @@ func (s *SecurityAndAnalysis) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysis) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysisMembers) {
+	switch d.member(key, securityAndAnalysisMembers) {
 	case 0:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 1:
@@ -715,7 +715,7 @@ func (s *SecurityAndAnalysisChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysisChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysisChangesMembers) {
+	switch d.member(key, securityAndAnalysisChangesMembers) {
 	case 0:
 		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON) // "from"
 	}
@@ -769,9 +769,9 @@ func (s *SecurityAndAnalysisChangesFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SecurityAndAnalysisChangesFrom) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, securityAndAnalysisChangesFromMembers) {
+	switch d.member(key, securityAndAnalysisChangesFromMembers) {
 	case 0:
-		return decodeNullable(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
+		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -791,7 +791,7 @@ func (s *SecurityAndAnalysisChangesFrom) encodeJSON(e *enc) {
 	e.ObjStart()
 	if s.SecurityAndAnalysis.IsSet() {
 		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present {
+		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
 			s.SecurityAndAnalysis.value.encodeJSON(e)
 		} else {
 			e.Null()

@@ -310,9 +310,9 @@ type WebhooksSponsorship struct {
 	NodeID       string                                                  `json:"node_id"`
 	PrivacyLevel string                                                  `json:"privacy_level"`
 	// User
-	Sponsor Nullable[DiscussionAnswerChosenBy] `json:"sponsor"`
+	Sponsor Nullable[*DiscussionAnswerChosenBy] `json:"sponsor"`
 	// User
-	Sponsorable Nullable[DiscussionAnswerChosenBy] `json:"sponsorable"`
+	Sponsorable Nullable[*DiscussionAnswerChosenBy] `json:"sponsorable"`
 	// The `tier_changed` and `pending_tier_change` will include the original tier before the change or
 	// pending change. For more information, see the pending tier change payload.
 	Tier WebhooksSponsorshipTier `json:"tier"`

@@ -15,7 +15,7 @@ func (s *SponsorshipCancelled) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipCancelled) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipCancelledMembers) {
+	switch d.member(key, sponsorshipCancelledMembers) {
 	case 0:
 		return decodeEnum[SponsorshipCancelledActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *SponsorshipCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipCreatedMembers) {
+	switch d.member(key, sponsorshipCreatedMembers) {
 	case 0:
 		return decodeEnum[SponsorshipCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -183,7 +183,7 @@ func (s *SponsorshipEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipEditedMembers) {
+	switch d.member(key, sponsorshipEditedMembers) {
 	case 0:
 		return decodeEnum[SponsorshipEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -271,7 +271,7 @@ func (s *SponsorshipEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipEditedChangesMembers) {
+	switch d.member(key, sponsorshipEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON) // "privacy_level"
 	}
@@ -325,7 +325,7 @@ func (s *SponsorshipEditedChangesPrivacyLevel) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipEditedChangesPrivacyLevelMembers) {
+	switch d.member(key, sponsorshipEditedChangesPrivacyLevelMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -377,7 +377,7 @@ func (s *SponsorshipPendingCancellation) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipPendingCancellation) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipPendingCancellationMembers) {
+	switch d.member(key, sponsorshipPendingCancellationMembers) {
 	case 0:
 		return decodeEnum[SponsorshipPendingCancellationActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -467,7 +467,7 @@ func (s *SponsorshipPendingTierChange) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipPendingTierChange) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipPendingTierChangeMembers) {
+	switch d.member(key, sponsorshipPendingTierChangeMembers) {
 	case 0:
 		return decodeEnum[SponsorshipPendingTierChangeActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -561,7 +561,7 @@ func (s *SponsorshipTierChanged) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SponsorshipTierChanged) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, sponsorshipTierChangedMembers) {
+	switch d.member(key, sponsorshipTierChangedMembers) {
 	case 0:
 		return decodeEnum[SponsorshipTierChangedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -649,7 +649,7 @@ func (s *WebhooksChanges8) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges8) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksChanges8Members) {
+	switch d.member(key, webhooksChanges8Members) {
 	case 0:
 		return s.Tier.decodeJSON(d) // "tier"
 	}
@@ -701,7 +701,7 @@ func (s *WebhooksChanges8Tier) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksChanges8Tier) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksChanges8TierMembers) {
+	switch d.member(key, webhooksChanges8TierMembers) {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -753,7 +753,7 @@ func (s *WebhooksSponsorship) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSponsorship) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSponsorshipMembers) {
+	switch d.member(key, webhooksSponsorshipMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:
@@ -763,9 +763,9 @@ func (s *WebhooksSponsorship) decodeMember(key []byte, d *dec) error {
 	case 3:
 		return decodeStr(&s.PrivacyLevel, d) // "privacy_level"
 	case 4:
-		return decodeNullable(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsor"
+		return decodeNullableRef(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsor"
 	case 5:
-		return decodeNullable(&s.Sponsorable, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsorable"
+		return decodeNullableRef(&s.Sponsorable, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsorable"
 	case 6:
 		return s.Tier.decodeJSON(d) // "tier"
 	}
@@ -796,13 +796,13 @@ func (s *WebhooksSponsorship) encodeJSON(e *enc) {
 	e.FieldStart("privacy_level")
 	e.Str(s.PrivacyLevel)
 	e.FieldStart("sponsor")
-	if s.Sponsor.state == present {
+	if s.Sponsor.state == present && s.Sponsor.value != nil {
 		s.Sponsor.value.encodeJSON(e)
 	} else {
 		e.Null()
 	}
 	e.FieldStart("sponsorable")
-	if s.Sponsorable.state == present {
+	if s.Sponsorable.state == present && s.Sponsorable.value != nil {
 		s.Sponsorable.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -839,7 +839,7 @@ func (s *WebhooksSponsorshipTier) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WebhooksSponsorshipTier) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, webhooksSponsorshipTierMembers) {
+	switch d.member(key, webhooksSponsorshipTierMembers) {
 	case 0:
 		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 1:

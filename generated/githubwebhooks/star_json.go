@@ -15,7 +15,7 @@ func (s *StarCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StarCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, starCreatedMembers) {
+	switch d.member(key, starCreatedMembers) {
 	case 0:
 		return decodeEnum[StarCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -101,7 +101,7 @@ func (s *StarDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StarDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, starDeletedMembers) {
+	switch d.member(key, starDeletedMembers) {
 	case 0:
 		return decodeEnum[StarDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:

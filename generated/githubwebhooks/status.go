@@ -72,16 +72,16 @@ type StatusBranchesItemCommit struct {
 // StatusCommit is the member Commit of [Status].
 type StatusCommit struct {
 	// User
-	Author      Nullable[StatusCommitAuthor] `json:"author"`
-	CommentsURL string                       `json:"comments_url"`
-	Commit      StatusCommitCommit           `json:"commit"`
+	Author      Nullable[*StatusCommitAuthor] `json:"author"`
+	CommentsURL string                        `json:"comments_url"`
+	Commit      StatusCommitCommit            `json:"commit"`
 	// User
-	Committer Nullable[StatusCommitAuthor] `json:"committer"`
-	HTMLURL   string                       `json:"html_url"`
-	NodeID    string                       `json:"node_id"`
-	Parents   []StatusCommitParentsItem    `json:"parents"`
-	SHA       string                       `json:"sha"`
-	URL       string                       `json:"url"`
+	Committer Nullable[*StatusCommitAuthor] `json:"committer"`
+	HTMLURL   string                        `json:"html_url"`
+	NodeID    string                        `json:"node_id"`
+	Parents   []StatusCommitParentsItem     `json:"parents"`
+	SHA       string                        `json:"sha"`
+	URL       string                        `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *Status) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *Status) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusMembers) {
+	switch d.member(key, statusMembers) {
 	case 0:
 		return decodeNullable(&s.AvatarURL, d, decodeStr) // "avatar_url"
 	case 1:
@@ -159,7 +159,7 @@ func (s *StatusBranchesItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusBranchesItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusBranchesItemMembers) {
+	switch d.member(key, statusBranchesItemMembers) {
 	case 0:
 		return s.Commit.decodeJSON(d) // "commit"
 	case 1:
@@ -219,7 +219,7 @@ func (s *StatusBranchesItemCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusBranchesItemCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusBranchesItemCommitMembers) {
+	switch d.member(key, statusBranchesItemCommitMembers) {
 	case 0:
 		return decodeNullable(&s.SHA, d, decodeStr) // "sha"
 	case 1:
@@ -283,15 +283,15 @@ func (s *StatusCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitMembers) {
+	switch d.member(key, statusCommitMembers) {
 	case 0:
-		return decodeNullable(&s.Author, d, (*StatusCommitAuthor).decodeJSON) // "author"
+		return decodeNullableRef(&s.Author, d, (*StatusCommitAuthor).decodeJSON) // "author"
 	case 1:
 		return decodeStr(&s.CommentsURL, d) // "comments_url"
 	case 2:
 		return s.Commit.decodeJSON(d) // "commit"
 	case 3:
-		return decodeNullable(&s.Committer, d, (*StatusCommitAuthor).decodeJSON) // "committer"
+		return decodeNullableRef(&s.Committer, d, (*StatusCommitAuthor).decodeJSON) // "committer"
 	case 4:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 5:
@@ -320,7 +320,7 @@ var statusCommitMembers = &memberNames{names: []string{"author", "comments_url",
 func (s *StatusCommit) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("author")
-	if s.Author.state == present {
+	if s.Author.state == present && s.Author.value != nil {
 		s.Author.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -330,7 +330,7 @@ func (s *StatusCommit) encodeJSON(e *enc) {
 	e.FieldStart("commit")
 	s.Commit.encodeJSON(e)
 	e.FieldStart("committer")
-	if s.Committer.state == present {
+	if s.Committer.state == present && s.Committer.value != nil {
 		s.Committer.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -383,7 +383,7 @@ func (s *StatusCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitAuthorMembers) {
+	switch d.member(key, statusCommitAuthorMembers) {
 	case 0:
 		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
 	case 1:
@@ -561,7 +561,7 @@ func (s *StatusCommitCommit) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommit) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitCommitMembers) {
+	switch d.member(key, statusCommitCommitMembers) {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
 	case 1:
@@ -637,7 +637,7 @@ func (s *StatusCommitCommitAuthor) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitCommitAuthorMembers) {
+	switch d.member(key, statusCommitCommitAuthorMembers) {
 	case 0:
 		return decodeStr(&s.Date, d) // "date"
 	case 1:
@@ -703,7 +703,7 @@ func (s *StatusCommitCommitTree) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitTree) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitCommitTreeMembers) {
+	switch d.member(key, statusCommitCommitTreeMembers) {
 	case 0:
 		return decodeStr(&s.SHA, d) // "sha"
 	case 1:
@@ -759,7 +759,7 @@ func (s *StatusCommitCommitVerification) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitCommitVerification) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitCommitVerificationMembers) {
+	switch d.member(key, statusCommitCommitVerificationMembers) {
 	case 0:
 		return decodeNullable(&s.Payload, d, decodeStr) // "payload"
 	case 1:
@@ -839,7 +839,7 @@ func (s *StatusCommitParentsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *StatusCommitParentsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, statusCommitParentsItemMembers) {
+	switch d.member(key, statusCommitParentsItemMembers) {
 	case 0:
 		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 1:

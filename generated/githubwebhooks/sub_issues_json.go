@@ -15,7 +15,7 @@ func (s *SubIssuesParentIssueAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesParentIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, subIssuesParentIssueAddedMembers) {
+	switch d.member(key, subIssuesParentIssueAddedMembers) {
 	case 0:
 		return decodeEnum[SubIssuesParentIssueAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -111,7 +111,7 @@ func (s *SubIssuesParentIssueRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesParentIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, subIssuesParentIssueRemovedMembers) {
+	switch d.member(key, subIssuesParentIssueRemovedMembers) {
 	case 0:
 		return decodeEnum[SubIssuesParentIssueRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -207,7 +207,7 @@ func (s *SubIssuesSubIssueAdded) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSubIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, subIssuesSubIssueAddedMembers) {
+	switch d.member(key, subIssuesSubIssueAddedMembers) {
 	case 0:
 		return decodeEnum[SubIssuesSubIssueAddedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -303,7 +303,7 @@ func (s *SubIssuesSubIssueRemoved) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *SubIssuesSubIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, subIssuesSubIssueRemovedMembers) {
+	switch d.member(key, subIssuesSubIssueRemovedMembers) {
 	case 0:
 		return decodeEnum[SubIssuesSubIssueRemovedActionValue](&s.ActionValue, d) // "action"
 	case 1:

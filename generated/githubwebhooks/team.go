@@ -123,11 +123,11 @@ type TeamAddedToRepositoryRepository struct {
 	Language        Nullable[string] `json:"language"`
 	LanguagesURL    string           `json:"languages_url"`
 	// License
-	License       Nullable[IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
-	MasterBranch  *string                                           `json:"master_branch,omitzero"`
-	MergesURL     string                                            `json:"merges_url"`
-	MilestonesURL string                                            `json:"milestones_url"`
-	MirrorURL     Nullable[string]                                  `json:"mirror_url"`
+	License       Nullable[*IssuesOpenedChangesOldRepositoryLicense] `json:"license"`
+	MasterBranch  *string                                            `json:"master_branch,omitzero"`
+	MergesURL     string                                             `json:"merges_url"`
+	MilestonesURL string                                             `json:"milestones_url"`
+	MirrorURL     Nullable[string]                                   `json:"mirror_url"`
 	// The name of the repository.
 	Name             string  `json:"name"`
 	NodeID           string  `json:"node_id"`
@@ -136,8 +136,8 @@ type TeamAddedToRepositoryRepository struct {
 	OpenIssuesCount  int64   `json:"open_issues_count"`
 	Organization     *string `json:"organization,omitzero"`
 	// User
-	Owner       Nullable[DiscussionAnswerChosenBy] `json:"owner"`
-	Permissions *FullRepositoryPermissions         `json:"permissions,omitzero"`
+	Owner       Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
+	Permissions *FullRepositoryPermissions          `json:"permissions,omitzero"`
 	// Whether the repository is private or public.
 	Private         bool                                               `json:"private"`
 	Public          *bool                                              `json:"public,omitzero"`

@@ -15,7 +15,7 @@ func (s *TeamAdd) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamAdd) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamAddMembers) {
+	switch d.member(key, teamAddMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:

@@ -15,7 +15,7 @@ func (s *TeamAddedToRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamAddedToRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamAddedToRepositoryMembers) {
+	switch d.member(key, teamAddedToRepositoryMembers) {
 	case 0:
 		return decodeEnum[TeamAddedToRepositoryActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -99,7 +99,7 @@ func (s *TeamAddedToRepositoryRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamAddedToRepositoryRepositoryMembers) {
+	switch d.member(key, teamAddedToRepositoryRepositoryMembers) {
 	case 0:
 		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
 	case 1:
@@ -207,7 +207,7 @@ func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error
 	case 52:
 		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
-		return decodeNullable(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
+		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
 	case 54:
 		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
 	case 55:
@@ -229,7 +229,7 @@ func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error
 	case 63:
 		return decodeOptStr(&s.Organization, d) // "organization"
 	case 64:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 65:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 66:
@@ -436,7 +436,7 @@ func (s *TeamAddedToRepositoryRepository) encodeJSON(e *enc) {
 	e.FieldStart("languages_url")
 	e.Str(s.LanguagesURL)
 	e.FieldStart("license")
-	if s.License.state == present {
+	if s.License.state == present && s.License.value != nil {
 		s.License.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -470,7 +470,7 @@ func (s *TeamAddedToRepositoryRepository) encodeJSON(e *enc) {
 		e.Str(*s.Organization)
 	}
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -571,7 +571,7 @@ func (s *TeamCreated) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamCreated) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamCreatedMembers) {
+	switch d.member(key, teamCreatedMembers) {
 	case 0:
 		return decodeEnum[TeamCreatedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -653,7 +653,7 @@ func (s *TeamDeleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamDeleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamDeletedMembers) {
+	switch d.member(key, teamDeletedMembers) {
 	case 0:
 		return decodeEnum[TeamDeletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -737,7 +737,7 @@ func (s *TeamEdited) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEdited) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedMembers) {
+	switch d.member(key, teamEditedMembers) {
 	case 0:
 		return decodeEnum[TeamEditedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -823,7 +823,7 @@ func (s *TeamEditedChanges) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesMembers) {
+	switch d.member(key, teamEditedChangesMembers) {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
 	case 1:
@@ -901,7 +901,7 @@ func (s *TeamEditedChangesNotificationSetting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesNotificationSetting) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesNotificationSettingMembers) {
+	switch d.member(key, teamEditedChangesNotificationSettingMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -953,7 +953,7 @@ func (s *TeamEditedChangesPrivacy) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesPrivacy) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesPrivacyMembers) {
+	switch d.member(key, teamEditedChangesPrivacyMembers) {
 	case 0:
 		return decodeStr(&s.From, d) // "from"
 	}
@@ -1005,7 +1005,7 @@ func (s *TeamEditedChangesRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesRepositoryMembers) {
+	switch d.member(key, teamEditedChangesRepositoryMembers) {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	}
@@ -1057,7 +1057,7 @@ func (s *TeamEditedChangesRepositoryPermissions) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesRepositoryPermissionsMembers) {
+	switch d.member(key, teamEditedChangesRepositoryPermissionsMembers) {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -1109,7 +1109,7 @@ func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamEditedChangesRepositoryPermissionsFromMembers) {
+	switch d.member(key, teamEditedChangesRepositoryPermissionsFromMembers) {
 	case 0:
 		return decodeOptBool(&s.Admin, d) // "admin"
 	case 1:
@@ -1175,7 +1175,7 @@ func (s *TeamRemovedFromRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *TeamRemovedFromRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, teamRemovedFromRepositoryMembers) {
+	switch d.member(key, teamRemovedFromRepositoryMembers) {
 	case 0:
 		return decodeEnum[TeamRemovedFromRepositoryActionValue](&s.ActionValue, d) // "action"
 	case 1:

@@ -15,7 +15,7 @@ func (s *WatchStarted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WatchStarted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, watchStartedMembers) {
+	switch d.member(key, watchStartedMembers) {
 	case 0:
 		return decodeEnum[WatchStartedActionValue](&s.ActionValue, d) // "action"
 	case 1:

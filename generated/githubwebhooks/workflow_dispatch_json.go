@@ -15,7 +15,7 @@ func (s *WorkflowDispatch) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowDispatch) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowDispatchMembers) {
+	switch d.member(key, workflowDispatchMembers) {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:

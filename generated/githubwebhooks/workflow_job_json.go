@@ -15,7 +15,7 @@ func (s *WorkflowJobCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobCompleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobCompletedMembers) {
+	switch d.member(key, workflowJobCompletedMembers) {
 	case 0:
 		return decodeEnum[WorkflowJobCompletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -103,7 +103,7 @@ func (s *WorkflowJobCompletedWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobCompletedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobCompletedWorkflowJobMembers) {
+	switch d.member(key, workflowJobCompletedWorkflowJobMembers) {
 	case 0:
 		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
 	case 1:
@@ -275,7 +275,7 @@ func (s *WorkflowJobInProgress) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgress) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobInProgressMembers) {
+	switch d.member(key, workflowJobInProgressMembers) {
 	case 0:
 		return decodeEnum[WorkflowJobInProgressActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -363,7 +363,7 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgressWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobInProgressWorkflowJobMembers) {
+	switch d.member(key, workflowJobInProgressWorkflowJobMembers) {
 	case 0:
 		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
 	case 1:
@@ -543,7 +543,7 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobInProgressWorkflowJobStepsItemMembers) {
+	switch d.member(key, workflowJobInProgressWorkflowJobStepsItemMembers) {
 	case 0:
 		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
 	case 1:
@@ -627,7 +627,7 @@ func (s *WorkflowJobQueued) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueued) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobQueuedMembers) {
+	switch d.member(key, workflowJobQueuedMembers) {
 	case 0:
 		return decodeEnum[WorkflowJobQueuedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -715,7 +715,7 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueuedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobQueuedWorkflowJobMembers) {
+	switch d.member(key, workflowJobQueuedWorkflowJobMembers) {
 	case 0:
 		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
 	case 1:
@@ -895,7 +895,7 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobQueuedWorkflowJobStepsItemMembers) {
+	switch d.member(key, workflowJobQueuedWorkflowJobStepsItemMembers) {
 	case 0:
 		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
 	case 1:
@@ -979,7 +979,7 @@ func (s *WorkflowJobWaiting) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaiting) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobWaitingMembers) {
+	switch d.member(key, workflowJobWaitingMembers) {
 	case 0:
 		return decodeEnum[WorkflowJobWaitingActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1067,7 +1067,7 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaitingWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobWaitingWorkflowJobMembers) {
+	switch d.member(key, workflowJobWaitingWorkflowJobMembers) {
 	case 0:
 		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
 	case 1:
@@ -1247,7 +1247,7 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowJobWaitingWorkflowJobStepsItemMembers) {
+	switch d.member(key, workflowJobWaitingWorkflowJobStepsItemMembers) {
 	case 0:
 		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
 	case 1:

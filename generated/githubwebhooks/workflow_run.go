@@ -34,7 +34,7 @@ type WorkflowRunCompleted struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// Workflow
-	Workflow Nullable[WebhooksWorkflow] `json:"workflow"`
+	Workflow Nullable[*WebhooksWorkflow] `json:"workflow"`
 	// Workflow Run
 	WorkflowRun WorkflowRunCompletedWorkflowRun `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -57,7 +57,7 @@ const (
 // It is the member WorkflowRun of [WorkflowRunCompleted].
 type WorkflowRunCompletedWorkflowRun struct {
 	// User
-	Actor            Nullable[DiscussionAnswerChosenBy]                  `json:"actor"`
+	Actor            Nullable[*DiscussionAnswerChosenBy]                 `json:"actor"`
 	ArtifactsURL     string                                              `json:"artifacts_url"`
 	CancelURL        string                                              `json:"cancel_url"`
 	CheckSuiteID     int64                                               `json:"check_suite_id"`
@@ -90,11 +90,11 @@ type WorkflowRunCompletedWorkflowRun struct {
 	RunStartedAt time.Time                                     `json:"run_started_at"`
 	Status       WorkflowRunCompletedWorkflowRunStatus         `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     string                             `json:"workflow_url"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     string                              `json:"workflow_url"`
 	// The event-specific title associated with the run or the run-name if set, or the value of
 	// `run-name` if it is set in the workflow.
 	DisplayTitle *string `json:"display_title,omitzero"`
@@ -164,7 +164,7 @@ type WorkflowRunCompletedWorkflowRunHeadRepository struct {
 	NodeID           string `json:"node_id"`
 	NotificationsURL string `json:"notifications_url"`
 	// User
-	Owner Nullable[DiscussionAnswerChosenBy] `json:"owner"`
+	Owner Nullable[*DiscussionAnswerChosenBy] `json:"owner"`
 	// Whether the repository is private or public.
 	Private         bool   `json:"private"`
 	PullsURL        string `json:"pulls_url"`
@@ -236,7 +236,7 @@ type WorkflowRunInProgress struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// Workflow
-	Workflow Nullable[WebhooksWorkflow] `json:"workflow"`
+	Workflow Nullable[*WebhooksWorkflow] `json:"workflow"`
 	// Workflow Run
 	WorkflowRun WorkflowRunInProgressWorkflowRun `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -259,7 +259,7 @@ const (
 // It is the member WorkflowRun of [WorkflowRunInProgress].
 type WorkflowRunInProgressWorkflowRun struct {
 	// User
-	Actor            Nullable[WebhooksReviewersItemReviewer]              `json:"actor"`
+	Actor            Nullable[*WebhooksReviewersItemReviewer]             `json:"actor"`
 	ArtifactsURL     string                                               `json:"artifacts_url"`
 	CancelURL        string                                               `json:"cancel_url"`
 	CheckSuiteID     int64                                                `json:"check_suite_id"`
@@ -292,11 +292,11 @@ type WorkflowRunInProgressWorkflowRun struct {
 	RunStartedAt time.Time                                  `json:"run_started_at"`
 	Status       WorkflowRunInProgressWorkflowRunStatus     `json:"status"`
 	// User
-	TriggeringActor Nullable[WebhooksReviewersItemReviewer] `json:"triggering_actor"`
-	UpdatedAt       time.Time                               `json:"updated_at"`
-	URL             string                                  `json:"url"`
-	WorkflowID      int64                                   `json:"workflow_id"`
-	WorkflowURL     string                                  `json:"workflow_url"`
+	TriggeringActor Nullable[*WebhooksReviewersItemReviewer] `json:"triggering_actor"`
+	UpdatedAt       time.Time                                `json:"updated_at"`
+	URL             string                                   `json:"url"`
+	WorkflowID      int64                                    `json:"workflow_id"`
+	WorkflowURL     string                                   `json:"workflow_url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
@@ -362,7 +362,7 @@ type WorkflowRunInProgressWorkflowRunHeadRepository struct {
 	NodeID           string           `json:"node_id"`
 	NotificationsURL string           `json:"notifications_url"`
 	// User
-	Owner Nullable[WebhooksReviewersItemReviewer] `json:"owner"`
+	Owner Nullable[*WebhooksReviewersItemReviewer] `json:"owner"`
 	// Whether the repository is private or public.
 	Private         bool   `json:"private"`
 	PullsURL        string `json:"pulls_url"`
@@ -420,7 +420,7 @@ type WorkflowRunInProgressWorkflowRunRepository struct {
 	NodeID           string `json:"node_id"`
 	NotificationsURL string `json:"notifications_url"`
 	// User
-	Owner Nullable[WebhooksReviewersItemReviewer] `json:"owner"`
+	Owner Nullable[*WebhooksReviewersItemReviewer] `json:"owner"`
 	// Whether the repository is private or public.
 	Private         bool   `json:"private"`
 	PullsURL        string `json:"pulls_url"`
@@ -480,7 +480,7 @@ type WorkflowRunRequested struct {
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`
 	// Workflow
-	Workflow Nullable[WebhooksWorkflow] `json:"workflow"`
+	Workflow Nullable[*WebhooksWorkflow] `json:"workflow"`
 	// Workflow Run
 	WorkflowRun WorkflowRunRequestedWorkflowRun `json:"workflow_run"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -503,7 +503,7 @@ const (
 // It is the member WorkflowRun of [WorkflowRunRequested].
 type WorkflowRunRequestedWorkflowRun struct {
 	// User
-	Actor            Nullable[DiscussionAnswerChosenBy]                  `json:"actor"`
+	Actor            Nullable[*DiscussionAnswerChosenBy]                 `json:"actor"`
 	ArtifactsURL     string                                              `json:"artifacts_url"`
 	CancelURL        string                                              `json:"cancel_url"`
 	CheckSuiteID     int64                                               `json:"check_suite_id"`
@@ -536,12 +536,12 @@ type WorkflowRunRequestedWorkflowRun struct {
 	RunStartedAt time.Time                                     `json:"run_started_at"`
 	Status       WorkflowRunRequestedWorkflowRunStatus         `json:"status"`
 	// User
-	TriggeringActor Nullable[DiscussionAnswerChosenBy] `json:"triggering_actor"`
-	UpdatedAt       time.Time                          `json:"updated_at"`
-	URL             string                             `json:"url"`
-	WorkflowID      int64                              `json:"workflow_id"`
-	WorkflowURL     string                             `json:"workflow_url"`
-	DisplayTitle    string                             `json:"display_title"`
+	TriggeringActor Nullable[*DiscussionAnswerChosenBy] `json:"triggering_actor"`
+	UpdatedAt       time.Time                           `json:"updated_at"`
+	URL             string                              `json:"url"`
+	WorkflowID      int64                               `json:"workflow_id"`
+	WorkflowURL     string                              `json:"workflow_url"`
+	DisplayTitle    string                              `json:"display_title"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }

@@ -15,7 +15,7 @@ func (s *WorkflowRunCompleted) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunCompletedMembers) {
+	switch d.member(key, workflowRunCompletedMembers) {
 	case 0:
 		return decodeEnum[WorkflowRunCompletedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -29,7 +29,7 @@ func (s *WorkflowRunCompleted) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+		return decodeNullableRef(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
 	case 7:
 		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
@@ -68,7 +68,7 @@ func (s *WorkflowRunCompleted) encodeJSON(e *enc) {
 	e.FieldStart("sender")
 	s.Sender.encodeJSON(e)
 	e.FieldStart("workflow")
-	if s.Workflow.state == present {
+	if s.Workflow.state == present && s.Workflow.value != nil {
 		s.Workflow.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -105,9 +105,9 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunCompletedWorkflowRunMembers) {
+	switch d.member(key, workflowRunCompletedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -169,7 +169,7 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error
 	case 28:
 		return decodeEnum[WorkflowRunCompletedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 30:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -198,7 +198,7 @@ var workflowRunCompletedWorkflowRunMembers = &memberNames{names: []string{"actor
 func (s *WorkflowRunCompletedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -292,7 +292,7 @@ func (s *WorkflowRunCompletedWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -339,7 +339,7 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeJSON(d *dec) error
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunCompletedWorkflowRunHeadRepositoryMembers) {
+	switch d.member(key, workflowRunCompletedWorkflowRunHeadRepositoryMembers) {
 	case 0:
 		return decodeStr(&s.ArchiveURL, d) // "archive_url"
 	case 1:
@@ -409,7 +409,7 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(key []byte,
 	case 33:
 		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
 	case 34:
-		return decodeNullable(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 35:
 		return decodeBool(&s.Private, d) // "private"
 	case 36:
@@ -522,7 +522,7 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeJSON(e *enc) {
 	e.FieldStart("notifications_url")
 	e.Str(s.NotificationsURL)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -579,7 +579,7 @@ func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeJSON(d *dec) err
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunCompletedWorkflowRunPullRequestsItemMembers) {
+	switch d.member(key, workflowRunCompletedWorkflowRunPullRequestsItemMembers) {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
 	case 1:
@@ -647,7 +647,7 @@ func (s *WorkflowRunInProgress) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgress) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunInProgressMembers) {
+	switch d.member(key, workflowRunInProgressMembers) {
 	case 0:
 		return decodeEnum[WorkflowRunInProgressActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -661,7 +661,7 @@ func (s *WorkflowRunInProgress) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+		return decodeNullableRef(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
 	case 7:
 		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
@@ -700,7 +700,7 @@ func (s *WorkflowRunInProgress) encodeJSON(e *enc) {
 	e.FieldStart("sender")
 	s.Sender.encodeJSON(e)
 	e.FieldStart("workflow")
-	if s.Workflow.state == present {
+	if s.Workflow.state == present && s.Workflow.value != nil {
 		s.Workflow.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -737,9 +737,9 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunInProgressWorkflowRunMembers) {
+	switch d.member(key, workflowRunInProgressWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "actor"
 	case 1:
 		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -801,7 +801,7 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) erro
 	case 28:
 		return decodeEnum[WorkflowRunInProgressWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
-		return decodeNullable(&s.TriggeringActor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "triggering_actor"
 	case 30:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -828,7 +828,7 @@ var workflowRunInProgressWorkflowRunMembers = &memberNames{names: []string{"acto
 func (s *WorkflowRunInProgressWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -922,7 +922,7 @@ func (s *WorkflowRunInProgressWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -965,7 +965,7 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeJSON(d *dec) erro
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunInProgressWorkflowRunHeadRepositoryMembers) {
+	switch d.member(key, workflowRunInProgressWorkflowRunHeadRepositoryMembers) {
 	case 0:
 		return decodeStr(&s.ArchiveURL, d) // "archive_url"
 	case 1:
@@ -1035,7 +1035,7 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(key []byte
 	case 33:
 		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
 	case 34:
-		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
 	case 35:
 		return decodeBool(&s.Private, d) // "private"
 	case 36:
@@ -1152,7 +1152,7 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeJSON(e *enc) {
 	e.FieldStart("notifications_url")
 	e.Str(s.NotificationsURL)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1209,7 +1209,7 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunInProgressWorkflowRunRepositoryMembers) {
+	switch d.member(key, workflowRunInProgressWorkflowRunRepositoryMembers) {
 	case 0:
 		return decodeStr(&s.ArchiveURL, d) // "archive_url"
 	case 1:
@@ -1279,7 +1279,7 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(key []byte, d 
 	case 33:
 		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
 	case 34:
-		return decodeNullable(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
+		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
 	case 35:
 		return decodeBool(&s.Private, d) // "private"
 	case 36:
@@ -1392,7 +1392,7 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) encodeJSON(e *enc) {
 	e.FieldStart("notifications_url")
 	e.Str(s.NotificationsURL)
 	e.FieldStart("owner")
-	if s.Owner.state == present {
+	if s.Owner.state == present && s.Owner.value != nil {
 		s.Owner.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1449,7 +1449,7 @@ func (s *WorkflowRunRequested) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunRequested) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunRequestedMembers) {
+	switch d.member(key, workflowRunRequestedMembers) {
 	case 0:
 		return decodeEnum[WorkflowRunRequestedActionValue](&s.ActionValue, d) // "action"
 	case 1:
@@ -1463,7 +1463,7 @@ func (s *WorkflowRunRequested) decodeMember(key []byte, d *dec) error {
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
-		return decodeNullable(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
+		return decodeNullableRef(&s.Workflow, d, (*WebhooksWorkflow).decodeJSON) // "workflow"
 	case 7:
 		return s.WorkflowRun.decodeJSON(d) // "workflow_run"
 	}
@@ -1502,7 +1502,7 @@ func (s *WorkflowRunRequested) encodeJSON(e *enc) {
 	e.FieldStart("sender")
 	s.Sender.encodeJSON(e)
 	e.FieldStart("workflow")
-	if s.Workflow.state == present {
+	if s.Workflow.state == present && s.Workflow.value != nil {
 		s.Workflow.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1539,9 +1539,9 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeJSON(d *dec) error {
 
 // decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
 func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch memberIndex(key, workflowRunRequestedWorkflowRunMembers) {
+	switch d.member(key, workflowRunRequestedWorkflowRunMembers) {
 	case 0:
-		return decodeNullable(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
+		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
 	case 1:
 		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
 	case 2:
@@ -1601,7 +1601,7 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error
 	case 28:
 		return decodeEnum[WorkflowRunRequestedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
-		return decodeNullable(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
+		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	case 30:
 		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 31:
@@ -1630,7 +1630,7 @@ var workflowRunRequestedWorkflowRunMembers = &memberNames{names: []string{"actor
 func (s *WorkflowRunRequestedWorkflowRun) encodeJSON(e *enc) {
 	e.ObjStart()
 	e.FieldStart("actor")
-	if s.Actor.state == present {
+	if s.Actor.state == present && s.Actor.value != nil {
 		s.Actor.value.encodeJSON(e)
 	} else {
 		e.Null()
@@ -1730,7 +1730,7 @@ func (s *WorkflowRunRequestedWorkflowRun) encodeJSON(e *enc) {
 	e.FieldStart("status")
 	e.Str(string(s.Status))
 	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present {
+	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
 		s.TriggeringActor.value.encodeJSON(e)
 	} else {
 		e.Null()

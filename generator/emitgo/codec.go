@@ -87,8 +87,11 @@ func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
 // decodeField is an expression that decodes a struct field in its form, returning an error.
 func decodeField(fl *ir.Field) jen.Code {
 	field := jen.Id("s").Dot(fl.Name)
-	if fieldForm(fl) == asNullable {
+	switch fieldForm(fl) {
+	case asNullable:
 		return jen.Id("decodeNullable").Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
+	case asNullableRef:
+		return jen.Id("decodeNullableRef").Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
 	}
 	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer)
 }
@@ -101,6 +104,10 @@ func encodeField(fl *ir.Field) jen.Code {
 	switch fieldForm(fl) {
 	case asNullable: // absent was left out by the caller: what is not present is null
 		return jen.If(field.Clone().Dot("state").Op("==").Id("present")).Block(
+			encodeDirect(fl.Type, field.Clone().Dot("value")),
+		).Else().Block(jen.Id("e").Dot("Null").Call())
+	case asNullableRef: // NotNull(nil) has nothing to write but null
+		return jen.If(field.Clone().Dot("state").Op("==").Id("present").Op("&&").Add(field.Clone().Dot("value")).Op("!=").Nil()).Block(
 			encodeDirect(fl.Type, field.Clone().Dot("value")),
 		).Else().Block(jen.Id("e").Dot("Null").Call())
 	case asPointer:
@@ -207,7 +214,7 @@ func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
 
 // structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
 // a struct. Members are matched as encoding/json matches them: exactly, else ignoring case
-// (memberIndex gives the index of the field in t.Fields' order).
+// (d.member gives the index of the field in t.Fields' order).
 func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	var cases []jen.Code
 	names := make([]jen.Code, len(t.Fields))
@@ -234,7 +241,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		// A switch on the member's index rather than on its name: the compiler makes a jump
 		// table of it, where a switch on strings is a tree of comparisons, about a third
 		// more machine code over a whole API's models and as much more time to compile.
-		body = append(body, jen.Switch(jen.Id("memberIndex").Call(jen.Id("key"), jen.Id(propsVar))).Block(cases...))
+		body = append(body, jen.Switch(jen.Id("d").Dot("member").Call(jen.Id("key"), jen.Id(propsVar))).Block(cases...))
 	}
 	body = append(body, unknown...)
 	f.Line()
@@ -273,7 +280,7 @@ func structEncode(f *jen.File, t *ir.Type) {
 		var cond *jen.Statement
 		switch {
 		case fl.Required:
-		case fieldForm(fl) == asNullable:
+		case fieldForm(fl) == asNullable || fieldForm(fl) == asNullableRef:
 			cond = value.Clone().Dot("IsSet").Call()
 		default: // an empty slice or map is sent: [] and {} say something absent does not
 			cond = value.Clone().Op("!=").Nil()

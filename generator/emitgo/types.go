@@ -73,16 +73,19 @@ func pointable(r *ir.TypeRef) bool {
 type form int
 
 const (
-	asValue    form = iota // required and never null: the value itself
-	asPointer              // optional (nil: absent), or Indirect (a required value whose type contains the struct)
-	asNullable             // null is one of its values: Nullable[T], which tells absent, null and a value apart
-	asIs                   // a slice, map or interface, whose nil says absent (and an empty one, empty)
+	asValue       form = iota // required and never null: the value itself
+	asPointer                 // optional (nil: absent), or Indirect (a required value whose type contains the struct)
+	asNullable                // null is one of its values: Nullable[T], which tells absent, null and a value apart
+	asNullableRef             // an object that may be null: Nullable[*T], so that a null member costs a pointer, not a whole object
+	asIs                      // a slice, map or interface, whose nil says absent (and an empty one, empty)
 )
 
 // fieldForm is how a struct field holds its member.
 func fieldForm(fl *ir.Field) form {
 	r := fl.Type
 	switch {
+	case r.Nullable && isObjectModel(r):
+		return asNullableRef
 	case r.Nullable && !fl.Indirect && r.Kind != ir.Any:
 		return asNullable
 	case !pointable(r):
@@ -98,6 +101,8 @@ func memberExpr(fl *ir.Field) *jen.Statement {
 	switch fieldForm(fl) {
 	case asNullable:
 		return jen.Id("Nullable").Types(typeExpr(fl.Type))
+	case asNullableRef:
+		return jen.Id("Nullable").Types(jen.Op("*").Add(typeExpr(fl.Type)))
 	case asPointer:
 		return jen.Op("*").Add(typeExpr(fl.Type))
 	}

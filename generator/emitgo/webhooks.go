@@ -139,6 +139,10 @@ func (m *members) valueIn(t *ir.Type, at, primitive, noneValue, found string, pa
 			v := fmt.Sprintf("v%d", i)
 			lines = append(lines, fmt.Sprintf("%s, ok := %s.%s.Get()\nif !ok {\n\t%s\n}", v, at, f.Name, none))
 			at = v
+		case asNullableRef:
+			v := fmt.Sprintf("v%d", i)
+			lines = append(lines, fmt.Sprintf("%s, ok := %s.%s.Get()\nif !ok || %s == nil {\n\t%s\n}", v, at, f.Name, v, none))
+			at = v
 		case asValue:
 			at += "." + f.Name
 		default:

@@ -2,7 +2,7 @@ package lower
 
 import "github.com/ghappsgen/ghappsgen/generator/ir"
 
-// breakValueCycles makes a required or nullable field hold its struct by pointer where
+// breakValueCycles makes a required field hold its struct by pointer where
 // the struct contains, by value, the one that holds the field (a tree node's required
 // parent, or A requiring B requiring A): Go has no value of a type that contains itself.
 // Every such field on the loop is marked, so that the choice never depends on where a walk
@@ -23,11 +23,11 @@ func breakValueCycles(types []*ir.Type) {
 	}
 }
 
-// valueTarget is the struct a field holds by value (a required member, or a nullable one,
-// which a Nullable holds in place), nil when it holds none.
+// valueTarget is the struct a field holds by value (a required member that is never null),
+// nil when it holds none. A nullable object is held by pointer, in a Nullable[*T].
 func valueTarget(f *ir.Field) *ir.Type {
 	r := f.Type
-	if (f.Required || r.Nullable) && r.Kind == ir.Named && r.Named.Kind == ir.Struct {
+	if f.Required && !r.Nullable && r.Kind == ir.Named && r.Named.Kind == ir.Struct {
 		return r.Named
 	}
 	return nil

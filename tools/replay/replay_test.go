@@ -196,14 +196,14 @@ func TestGitRefsWithSlashes(t *testing.T) {
 func TestBranchProtectionWithEmptyListsAndNulls(t *testing.T) {
 	play(t, "branch-protection", func(ctx context.Context, c *gh.Client) {
 		_, _, err := c.Repos().UpdateBranchProtection(ctx, "octocat", "Hello-World", "release/v1", &gh.ReposUpdateBranchProtectionRequest{
-			RequiredStatusChecks: gh.Null[gh.ReposUpdateBranchProtectionRequestRequiredStatusChecks](),
+			RequiredStatusChecks: gh.Null[*gh.ReposUpdateBranchProtectionRequestRequiredStatusChecks](),
 			EnforceAdmins:        gh.NotNull(true),
-			RequiredPullRequestReviews: gh.NotNull(gh.ReposUpdateBranchProtectionRequestRequiredPullRequestReviews{
+			RequiredPullRequestReviews: gh.NotNull(&gh.ReposUpdateBranchProtectionRequestRequiredPullRequestReviews{
 				DismissalRestrictions:        &gh.ReposUpdatePullRequestReviewProtectionRequestDismissalRestrictions{Users: []string{"octocat"}, Teams: []string{}},
 				DismissStaleReviews:          gh.Ptr(true),
 				RequiredApprovingReviewCount: gh.Ptr[int64](2),
 			}),
-			Restrictions: gh.Null[gh.ReposUpdateBranchProtectionRequestRestrictions](),
+			Restrictions: gh.Null[*gh.ReposUpdateBranchProtectionRequestRestrictions](),
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -29,8 +29,9 @@ func TestRequestsSayAbsentNullAndEmpty(t *testing.T) {
 		{UpdateIssueRequest{}, `{}`},
 		{UpdateIssueRequest{Milestone: Null[int64](), Labels: []string{}}, `{"milestone":null,"labels":[]}`},
 		{UpdateIssueRequest{Milestone: NotNull[int64](3), Assignee: NotNull("octocat"), Labels: []string{"bug"}}, `{"milestone":3,"assignee":"octocat","labels":["bug"]}`},
-		{UpdateIssueRequest{Manager: Null[User]()}, `{"manager":null}`},
-		{UpdateIssueRequest{Manager: NotNull(User{Login: "hubot"})}, `{"manager":{"login":"hubot"}}`},
+		{UpdateIssueRequest{Manager: Null[*User]()}, `{"manager":null}`},
+		{UpdateIssueRequest{Manager: NotNull(&User{Login: "hubot"})}, `{"manager":{"login":"hubot"}}`},
+		{UpdateIssueRequest{Manager: NotNull[*User](nil)}, `{"manager":null}`}, // nothing to write but null
 	} {
 		if _, err := c.UpdateIssue(context.Background(), 1, &tc.body); err != nil {
 			t.Fatal(err)
@@ -79,10 +80,10 @@ func TestEncodingJSONWritesWhatTheEncoderWrites(t *testing.T) {
 		Active: &active, Anything: map[string]any{"k": []any{1.0, "v"}}, Bio: NotNull("b"),
 		CreatedAt: time.Date(2024, 5, 6, 7, 8, 9, 100, time.FixedZone("", 3600)),
 		DeletedAt: NotNull(time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)), ID: 7,
-		Manager: NotNull(User{Login: "m"}), Notes: []*string{&note, nil}, Owner: User{Login: "o"},
+		Manager: NotNull(&User{Login: "m"}), Notes: []*string{&note, nil}, Owner: User{Login: "o"},
 		Score: &score, Tags: []string{"x"},
 	}
-	for _, p := range []Profile{{}, {Bio: Null[string](), Manager: Null[User](), Tags: []string{}}, full} {
+	for _, p := range []Profile{{}, {Bio: Null[string](), Manager: Null[*User](), Tags: []string{}}, full} {
 		var e enc
 		p.encodeJSON(&e)
 		std, err := json.Marshal(p)
