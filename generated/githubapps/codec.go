@@ -40,7 +40,7 @@ type dec struct {
 	a     *arena
 	guess bool // unions may guess their variant (see decodeFresh)
 	// after is the index of the last member found in the object being read, plus one (0:
-	// none yet), for memberNames' guess at the next.
+	// none yet), for memberTable's guess at the next.
 	after int
 }
 
@@ -512,7 +512,11 @@ func (i into[T]) decodeJSON(d *dec) error { return i.decode(i.v, d) }
 
 // memberDecoder is a generated object model, read one member at a time.
 type memberDecoder interface {
-	decodeMember(key []byte, d *dec) error
+	// object is the model's address and its member table.
+	object() (unsafe.Pointer, *memberTable)
+	// decodeMember reads member i (-1: a member the model does not name, key) where the
+	// table does not say how to read it in place.
+	decodeMember(i int, key []byte, d *dec) error
 }
 
 // decodeObject reads an object member by member into m, a generated model; null leaves it
@@ -521,16 +525,99 @@ func decodeObject(d *dec, m memberDecoder) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
+	at, table := m.object()
 	outer := d.after // a member's value may be an object: the outer one's place is kept
 	d.after = 0
 	err := d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
-		if err := m.decodeMember(key, d); err != nil {
+		if err := decodeMemberOf(d, m, at, table, key); err != nil {
 			return fmt.Errorf("%s: %w", key, unwrapCallback(err))
 		}
 		return nil
 	})
 	d.after = outer
 	return unwrapCallback(err)
+}
+
+// decodeMemberOf reads the member key of m, whose address is at: a scalar in place, as its
+// table says, anything else with the model's decodeMember.
+func decodeMemberOf(d *dec, m memberDecoder, at unsafe.Pointer, table *memberTable, key []byte) error {
+	i := d.member(key, table)
+	if i < 0 || table.fields[i].kind == memberByModel {
+		return m.decodeMember(i, key, d)
+	}
+	f := &table.fields[i]
+	return decodeInPlace(unsafe.Add(at, f.at), f.kind, d)
+}
+
+// decodeInPlace reads a scalar member of kind k into the field at p. The layouts are the
+// generated fields': an enum is a string type, and a Nullable of one a Nullable[string].
+func decodeInPlace(p unsafe.Pointer, k memberKind, d *dec) error {
+	switch k {
+	case memberStr:
+		return decodeStr((*string)(p), d)
+	case memberOptStr:
+		return decodeOptStr((**string)(p), d)
+	case memberNullStr:
+		return decodeNullable((*Nullable[string])(p), d, decodeStr)
+	case memberInt64:
+		return decodeInt64((*int64)(p), d)
+	case memberOptInt64:
+		return decodeOptInt64((**int64)(p), d)
+	case memberNullInt64:
+		return decodeNullable((*Nullable[int64])(p), d, decodeInt64)
+	case memberFloat64:
+		return decodeFloat64((*float64)(p), d)
+	case memberOptFloat64:
+		return decodePtr((**float64)(p), d, decodeFloat64)
+	case memberNullFloat64:
+		return decodeNullable((*Nullable[float64])(p), d, decodeFloat64)
+	case memberBool:
+		return decodeBool((*bool)(p), d)
+	case memberOptBool:
+		return decodeOptBool((**bool)(p), d)
+	case memberNullBool:
+		return decodeNullable((*Nullable[bool])(p), d, decodeBool)
+	case memberTime:
+		return decodeTime((*time.Time)(p), d)
+	case memberOptTime:
+		return decodeOptTime((**time.Time)(p), d)
+	case memberNullTime:
+		return decodeNullable((*Nullable[time.Time])(p), d, decodeTime)
+	}
+	return fmt.Errorf("member kind %d has no decoder", k) // a generator bug, never a panic
+}
+
+// memberKind is how a member is read: in place, as a scalar of the kind (a field of that
+// type, a pointer to one, or a Nullable of one), or by the model's decodeMember. A table
+// where a switch per model used to be: the same work in a fraction of the machine code a
+// whole API's models cost the compiler.
+type memberKind uint8
+
+const (
+	memberByModel memberKind = iota
+	memberStr
+	memberOptStr
+	memberNullStr
+	memberInt64
+	memberOptInt64
+	memberNullInt64
+	memberFloat64
+	memberOptFloat64
+	memberNullFloat64
+	memberBool
+	memberOptBool
+	memberNullBool
+	memberTime
+	memberOptTime
+	memberNullTime
+)
+
+// memberField is a member of a model: its JSON name, its field's offset in the model, and
+// how it is read.
+type memberField struct {
+	name string
+	at   uintptr
+	kind memberKind
 }
 
 // object calls member for each member of an object, with the key's bytes (valid during the
@@ -584,12 +671,12 @@ func UnmarshalList[T any, P interface {
 	return out, err
 }
 
-// memberNames are the member names of a model in field order, for finding the member a key
-// names as encoding/json does: exactly, else by the same folded form (its foldName), the
-// first name in field order winning. The indexes are built on first use, so that a package
-// of many models does not build them all when it starts.
-type memberNames struct {
-	names  []string
+// memberTable is a model's members in field order, for finding the member a key names as
+// encoding/json does: exactly, else by the same folded form (its foldName), the first name
+// in field order winning. The indexes are built on first use, so that a package of many
+// models does not build them all when it starts.
+type memberTable struct {
+	fields []memberField
 	once   sync.Once
 	exact  map[string]int // name -> index
 	folded map[string]int // folded form -> index
@@ -600,12 +687,12 @@ type memberNames struct {
 	follows []atomic.Int32
 }
 
-// member is the index in m.names of the member key names, or -1 when it names none.
-func (d *dec) member(key []byte, m *memberNames) int {
+// member is the index in m.fields of the member key names, or -1 when it names none.
+func (d *dec) member(key []byte, m *memberTable) int {
 	m.once.Do(m.index)
 	guess := &m.follows[d.after]
 	i := int(guess.Load())
-	if i >= len(m.names) || m.names[i] != string(key) {
+	if i >= len(m.fields) || m.fields[i].name != string(key) {
 		var ok bool
 		if i, ok = m.exact[string(key)]; ok {
 			guess.Store(int32(i))
@@ -618,7 +705,7 @@ func (d *dec) member(key []byte, m *memberNames) int {
 }
 
 // foldedIndex is the index of the first member whose folded form is key's, or -1.
-func foldedIndex(key []byte, m *memberNames) int {
+func foldedIndex(key []byte, m *memberTable) int {
 	var buf [64]byte
 	if i, ok := m.folded[string(appendFolded(buf[:0], key))]; ok {
 		return i
@@ -626,11 +713,12 @@ func foldedIndex(key []byte, m *memberNames) int {
 	return -1
 }
 
-func (m *memberNames) index() {
-	m.exact = make(map[string]int, len(m.names))
-	m.folded = make(map[string]int, len(m.names))
-	m.follows = make([]atomic.Int32, len(m.names)+1)
-	for i, n := range m.names {
+func (m *memberTable) index() {
+	m.exact = make(map[string]int, len(m.fields))
+	m.folded = make(map[string]int, len(m.fields))
+	m.follows = make([]atomic.Int32, len(m.fields)+1)
+	for i, f := range m.fields {
+		n := f.name
 		m.exact[n] = i
 		m.follows[i].Store(int32(i))
 		f := string(appendFolded(nil, []byte(n)))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,42 +14,40 @@ func (s *App) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *App) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, appMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeOptStr(&s.ClientID, d) // "client_id"
+// object is s's address and its member table, for decodeObject.
+func (s *App) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), appMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *App) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 7:
-		return decodeStr(&s.ExternalURL, d) // "external_url"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 10:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 11:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 12:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 13:
-		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
 	}
 	return d.Skip()
 }
 
-var appMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}}
+var appMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(App{}.ID), memberInt64},
+	{"slug", unsafe.Offsetof(App{}.Slug), memberOptStr},
+	{"node_id", unsafe.Offsetof(App{}.NodeID), memberStr},
+	{"client_id", unsafe.Offsetof(App{}.ClientID), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"name", unsafe.Offsetof(App{}.Name), memberStr},
+	{"description", unsafe.Offsetof(App{}.Description), memberNullStr},
+	{"external_url", unsafe.Offsetof(App{}.ExternalURL), memberStr},
+	{"html_url", unsafe.Offsetof(App{}.HTMLURL), memberStr},
+	{"created_at", unsafe.Offsetof(App{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(App{}.UpdatedAt), memberTime},
+	{"permissions", 0, memberByModel},
+	{"events", 0, memberByModel},
+	{"installations_count", unsafe.Offsetof(App{}.InstallationsCount), memberOptInt64},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *App) UnmarshalJSON(data []byte) error {
@@ -141,20 +140,13 @@ func (s *AppPermissionSet) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, appPermissionSetMembers) {
-	case 0:
-		return decodeOptStr(&s.Issues, d) // "issues"
-	case 1:
-		return decodeOptStr(&s.Checks, d) // "checks"
-	case 2:
-		return decodeOptStr(&s.Metadata, d) // "metadata"
-	case 3:
-		return decodeOptStr(&s.Contents, d) // "contents"
-	case 4:
-		return decodeOptStr(&s.Deployments, d) // "deployments"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *AppPermissionSet) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), appPermissionSetMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *AppPermissionSet) decodeMember(i int, key []byte, d *dec) error {
 	var v string
 	if err := decodeStr(&v, d); err != nil {
 		return err
@@ -166,7 +158,13 @@ func (s *AppPermissionSet) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var appPermissionSetMembers = &memberNames{names: []string{"issues", "checks", "metadata", "contents", "deployments"}}
+var appPermissionSetMembers = &memberTable{fields: []memberField{
+	{"issues", unsafe.Offsetof(AppPermissionSet{}.Issues), memberOptStr},
+	{"checks", unsafe.Offsetof(AppPermissionSet{}.Checks), memberOptStr},
+	{"metadata", unsafe.Offsetof(AppPermissionSet{}.Metadata), memberOptStr},
+	{"contents", unsafe.Offsetof(AppPermissionSet{}.Contents), memberOptStr},
+	{"deployments", unsafe.Offsetof(AppPermissionSet{}.Deployments), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissionSet) encodeJSON(e *enc) {
@@ -219,132 +217,77 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, appPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
-	case 3:
-		return decodeOptEnum(&s.Attestations, d) // "attestations"
-	case 4:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 5:
-		return decodeOptEnum(&s.CodeQuality, d) // "code_quality"
-	case 6:
-		return decodeOptEnum(&s.Codespaces, d) // "codespaces"
-	case 7:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 8:
-		return decodeOptEnum(&s.DependabotSecrets, d) // "dependabot_secrets"
-	case 9:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 10:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 11:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 12:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 13:
-		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
-	case 14:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 15:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 16:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 17:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 18:
-		return decodeOptEnum(&s.RepositoryCustomProperties, d) // "repository_custom_properties"
-	case 19:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 20:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 21:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 22:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 23:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 24:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 25:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 26:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 27:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	case 28:
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d) // "custom_properties_for_organizations"
-	case 29:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 30:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 31:
-		return decodeOptEnum(&s.OrganizationCustomRoles, d) // "organization_custom_roles"
-	case 32:
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d) // "organization_custom_org_roles"
-	case 33:
-		return decodeOptEnum(&s.OrganizationCustomProperties, d) // "organization_custom_properties"
-	case 34:
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d) // "organization_copilot_seat_management"
-	case 35:
-		return decodeOptEnum(&s.OrganizationCopilotAgentSettings, d) // "organization_copilot_agent_settings"
-	case 36:
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d) // "organization_announcement_banners"
-	case 37:
-		return decodeOptEnum(&s.OrganizationEvents, d) // "organization_events"
-	case 38:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 39:
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d) // "organization_personal_access_tokens"
-	case 40:
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d) // "organization_personal_access_token_requests"
-	case 41:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 42:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 43:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 44:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 45:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 46:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 47:
-		return decodeOptEnum(&s.EmailAddresses, d) // "email_addresses"
-	case 48:
-		return decodeOptEnum(&s.Followers, d) // "followers"
-	case 49:
-		return decodeOptEnum(&s.GitSSHKeys, d) // "git_ssh_keys"
-	case 50:
-		return decodeOptEnum(&s.GPGKeys, d) // "gpg_keys"
-	case 51:
-		return decodeOptEnum(&s.InteractionLimits, d) // "interaction_limits"
-	case 52:
-		return decodeOptEnum(&s.Profile, d) // "profile"
-	case 53:
-		return decodeOptEnum(&s.Starring, d) // "starring"
-	case 54:
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d) // "enterprise_custom_properties_for_organizations"
-	case 55:
-		return decodeOptEnum(&s.EnterpriseAdministration, d) // "enterprise_administration"
-	case 56:
-		return decodeOptEnum(&s.EnterpriseCustomProperties, d) // "enterprise_custom_properties"
-	case 57:
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallations, d) // "enterprise_organization_installations"
-	case 58:
-		return decodeOptEnum(&s.EnterpriseOrganizationInstallationRepositories, d) // "enterprise_organization_installation_repositories"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), appPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *AppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "code_quality", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_copilot_agent_settings", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations", "enterprise_administration", "enterprise_custom_properties", "enterprise_organization_installations", "enterprise_organization_installation_repositories"}}
+var appPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(AppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(AppPermissions{}.Administration), memberOptStr},
+	{"artifact_metadata", unsafe.Offsetof(AppPermissions{}.ArtifactMetadata), memberOptStr},
+	{"attestations", unsafe.Offsetof(AppPermissions{}.Attestations), memberOptStr},
+	{"checks", unsafe.Offsetof(AppPermissions{}.Checks), memberOptStr},
+	{"code_quality", unsafe.Offsetof(AppPermissions{}.CodeQuality), memberOptStr},
+	{"codespaces", unsafe.Offsetof(AppPermissions{}.Codespaces), memberOptStr},
+	{"contents", unsafe.Offsetof(AppPermissions{}.Contents), memberOptStr},
+	{"dependabot_secrets", unsafe.Offsetof(AppPermissions{}.DependabotSecrets), memberOptStr},
+	{"deployments", unsafe.Offsetof(AppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(AppPermissions{}.Discussions), memberOptStr},
+	{"environments", unsafe.Offsetof(AppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(AppPermissions{}.Issues), memberOptStr},
+	{"merge_queues", unsafe.Offsetof(AppPermissions{}.MergeQueues), memberOptStr},
+	{"metadata", unsafe.Offsetof(AppPermissions{}.Metadata), memberOptStr},
+	{"packages", unsafe.Offsetof(AppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(AppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(AppPermissions{}.PullRequests), memberOptStr},
+	{"repository_custom_properties", unsafe.Offsetof(AppPermissions{}.RepositoryCustomProperties), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(AppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(AppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(AppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(AppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(AppPermissions{}.SecurityEvents), memberOptStr},
+	{"single_file", unsafe.Offsetof(AppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(AppPermissions{}.Statuses), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(AppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(AppPermissions{}.Workflows), memberOptStr},
+	{"custom_properties_for_organizations", unsafe.Offsetof(AppPermissions{}.CustomPropertiesForOrganizations), memberOptStr},
+	{"members", unsafe.Offsetof(AppPermissions{}.Members), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(AppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_custom_roles", unsafe.Offsetof(AppPermissions{}.OrganizationCustomRoles), memberOptStr},
+	{"organization_custom_org_roles", unsafe.Offsetof(AppPermissions{}.OrganizationCustomOrgRoles), memberOptStr},
+	{"organization_custom_properties", unsafe.Offsetof(AppPermissions{}.OrganizationCustomProperties), memberOptStr},
+	{"organization_copilot_seat_management", unsafe.Offsetof(AppPermissions{}.OrganizationCopilotSeatManagement), memberOptStr},
+	{"organization_copilot_agent_settings", unsafe.Offsetof(AppPermissions{}.OrganizationCopilotAgentSettings), memberOptStr},
+	{"organization_announcement_banners", unsafe.Offsetof(AppPermissions{}.OrganizationAnnouncementBanners), memberOptStr},
+	{"organization_events", unsafe.Offsetof(AppPermissions{}.OrganizationEvents), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(AppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_personal_access_tokens", unsafe.Offsetof(AppPermissions{}.OrganizationPersonalAccessTokens), memberOptStr},
+	{"organization_personal_access_token_requests", unsafe.Offsetof(AppPermissions{}.OrganizationPersonalAccessTokenRequests), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(AppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(AppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(AppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(AppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(AppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(AppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"email_addresses", unsafe.Offsetof(AppPermissions{}.EmailAddresses), memberOptStr},
+	{"followers", unsafe.Offsetof(AppPermissions{}.Followers), memberOptStr},
+	{"git_ssh_keys", unsafe.Offsetof(AppPermissions{}.GitSSHKeys), memberOptStr},
+	{"gpg_keys", unsafe.Offsetof(AppPermissions{}.GPGKeys), memberOptStr},
+	{"interaction_limits", unsafe.Offsetof(AppPermissions{}.InteractionLimits), memberOptStr},
+	{"profile", unsafe.Offsetof(AppPermissions{}.Profile), memberOptStr},
+	{"starring", unsafe.Offsetof(AppPermissions{}.Starring), memberOptStr},
+	{"enterprise_custom_properties_for_organizations", unsafe.Offsetof(AppPermissions{}.EnterpriseCustomPropertiesForOrganizations), memberOptStr},
+	{"enterprise_administration", unsafe.Offsetof(AppPermissions{}.EnterpriseAdministration), memberOptStr},
+	{"enterprise_custom_properties", unsafe.Offsetof(AppPermissions{}.EnterpriseCustomProperties), memberOptStr},
+	{"enterprise_organization_installations", unsafe.Offsetof(AppPermissions{}.EnterpriseOrganizationInstallations), memberOptStr},
+	{"enterprise_organization_installation_repositories", unsafe.Offsetof(AppPermissions{}.EnterpriseOrganizationInstallationRepositories), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
@@ -598,46 +541,45 @@ func (s *Authorization) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Authorization) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, authorizationMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.URL, d) // "url"
+// object is s's address and its member table, for decodeObject.
+func (s *Authorization) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), authorizationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *Authorization) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
 		}) // "scopes"
-	case 3:
-		return decodeStr(&s.Token, d) // "token"
-	case 4:
-		return decodeNullable(&s.TokenLastEight, d, decodeStr) // "token_last_eight"
-	case 5:
-		return decodeNullable(&s.HashedToken, d, decodeStr) // "hashed_token"
 	case 6:
 		return s.App.decodeJSON(d) // "app"
-	case 7:
-		return decodeNullable(&s.Note, d, decodeStr) // "note"
-	case 8:
-		return decodeNullable(&s.NoteURL, d, decodeStr) // "note_url"
-	case 9:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 10:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 11:
-		return decodeNullable(&s.Fingerprint, d, decodeStr) // "fingerprint"
 	case 12:
 		return decodeNullableRef(&s.User, d, (*SimpleUser).decodeJSON) // "user"
 	case 13:
 		return decodeNullableRef(&s.Installation, d, (*ScopedInstallation).decodeJSON) // "installation"
-	case 14:
-		return decodeNullable(&s.ExpiresAt, d, decodeTime) // "expires_at"
 	}
 	return d.Skip()
 }
 
-var authorizationMembers = &memberNames{names: []string{"id", "url", "scopes", "token", "token_last_eight", "hashed_token", "app", "note", "note_url", "updated_at", "created_at", "fingerprint", "user", "installation", "expires_at"}}
+var authorizationMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Authorization{}.ID), memberInt64},
+	{"url", unsafe.Offsetof(Authorization{}.URL), memberStr},
+	{"scopes", 0, memberByModel},
+	{"token", unsafe.Offsetof(Authorization{}.Token), memberStr},
+	{"token_last_eight", unsafe.Offsetof(Authorization{}.TokenLastEight), memberNullStr},
+	{"hashed_token", unsafe.Offsetof(Authorization{}.HashedToken), memberNullStr},
+	{"app", 0, memberByModel},
+	{"note", unsafe.Offsetof(Authorization{}.Note), memberNullStr},
+	{"note_url", unsafe.Offsetof(Authorization{}.NoteURL), memberNullStr},
+	{"updated_at", unsafe.Offsetof(Authorization{}.UpdatedAt), memberTime},
+	{"created_at", unsafe.Offsetof(Authorization{}.CreatedAt), memberTime},
+	{"fingerprint", unsafe.Offsetof(Authorization{}.Fingerprint), memberNullStr},
+	{"user", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"expires_at", unsafe.Offsetof(Authorization{}.ExpiresAt), memberNullTime},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Authorization) UnmarshalJSON(data []byte) error {
@@ -649,20 +591,21 @@ func (s *AuthorizationApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *AuthorizationApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, authorizationAppMembers) {
-	case 0:
-		return decodeStr(&s.ClientID, d) // "client_id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *AuthorizationApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), authorizationAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *AuthorizationApp) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var authorizationAppMembers = &memberNames{names: []string{"client_id", "name", "url"}}
+var authorizationAppMembers = &memberTable{fields: []memberField{
+	{"client_id", unsafe.Offsetof(AuthorizationApp{}.ClientID), memberStr},
+	{"name", unsafe.Offsetof(AuthorizationApp{}.Name), memberStr},
+	{"url", unsafe.Offsetof(AuthorizationApp{}.URL), memberStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
@@ -674,48 +617,43 @@ func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *CreateFromManifestResponse) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, createFromManifestResponseMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.ClientID, d) // "client_id"
+// object is s's address and its member table, for decodeObject.
+func (s *CreateFromManifestResponse) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), createFromManifestResponseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *CreateFromManifestResponse) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 7:
-		return decodeStr(&s.ExternalURL, d) // "external_url"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 10:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 11:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 12:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 13:
-		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
-	case 14:
-		return decodeStr(&s.ClientSecret, d) // "client_secret"
-	case 15:
-		return decodeNullable(&s.WebhookSecret, d, decodeStr) // "webhook_secret"
-	case 16:
-		return decodeStr(&s.PEM, d) // "pem"
 	}
 	return d.Skip()
 }
 
-var createFromManifestResponseMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count", "client_secret", "webhook_secret", "pem"}}
+var createFromManifestResponseMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(CreateFromManifestResponse{}.ID), memberInt64},
+	{"slug", unsafe.Offsetof(CreateFromManifestResponse{}.Slug), memberOptStr},
+	{"node_id", unsafe.Offsetof(CreateFromManifestResponse{}.NodeID), memberStr},
+	{"client_id", unsafe.Offsetof(CreateFromManifestResponse{}.ClientID), memberStr},
+	{"owner", 0, memberByModel},
+	{"name", unsafe.Offsetof(CreateFromManifestResponse{}.Name), memberStr},
+	{"description", unsafe.Offsetof(CreateFromManifestResponse{}.Description), memberNullStr},
+	{"external_url", unsafe.Offsetof(CreateFromManifestResponse{}.ExternalURL), memberStr},
+	{"html_url", unsafe.Offsetof(CreateFromManifestResponse{}.HTMLURL), memberStr},
+	{"created_at", unsafe.Offsetof(CreateFromManifestResponse{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(CreateFromManifestResponse{}.UpdatedAt), memberTime},
+	{"permissions", 0, memberByModel},
+	{"events", 0, memberByModel},
+	{"installations_count", unsafe.Offsetof(CreateFromManifestResponse{}.InstallationsCount), memberOptInt64},
+	{"client_secret", unsafe.Offsetof(CreateFromManifestResponse{}.ClientSecret), memberStr},
+	{"webhook_secret", unsafe.Offsetof(CreateFromManifestResponse{}.WebhookSecret), memberNullStr},
+	{"pem", unsafe.Offsetof(CreateFromManifestResponse{}.PEM), memberStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
@@ -727,9 +665,14 @@ func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, createInstallationAccessTokenRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CreateInstallationAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), createInstallationAccessTokenRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *CreateInstallationAccessTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
 	case 1:
@@ -740,7 +683,11 @@ func (s *CreateInstallationAccessTokenRequest) decodeMember(key []byte, d *dec) 
 	return d.Skip()
 }
 
-var createInstallationAccessTokenRequestMembers = &memberNames{names: []string{"repositories", "repository_ids", "permissions"}}
+var createInstallationAccessTokenRequestMembers = &memberTable{fields: []memberField{
+	{"repositories", 0, memberByModel},
+	{"repository_ids", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
@@ -770,34 +717,28 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, enterpriseMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 7:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 8:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 9:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), enterpriseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *Enterprise) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var enterpriseMembers = &memberNames{names: []string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}}
+var enterpriseMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(Enterprise{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(Enterprise{}.HTMLURL), memberStr},
+	{"website_url", unsafe.Offsetof(Enterprise{}.WebsiteURL), memberNullStr},
+	{"id", unsafe.Offsetof(Enterprise{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Enterprise{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(Enterprise{}.Name), memberStr},
+	{"slug", unsafe.Offsetof(Enterprise{}.Slug), memberStr},
+	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime},
+	{"avatar_url", unsafe.Offsetof(Enterprise{}.AvatarURL), memberStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Enterprise) UnmarshalJSON(data []byte) error {
@@ -809,56 +750,51 @@ func (s *Installation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *Installation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *Installation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
-	case 2:
-		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
-	case 3:
-		return decodeStr(&s.AccessTokensURL, d) // "access_tokens_url"
-	case 4:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.AppID, d) // "app_id"
-	case 7:
-		return decodeOptStr(&s.ClientID, d) // "client_id"
-	case 8:
-		return decodeInt64(&s.TargetID, d) // "target_id"
-	case 9:
-		return decodeStr(&s.TargetType, d) // "target_type"
 	case 10:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 11:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 12:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 13:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 14:
-		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
-	case 15:
-		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
 	case 16:
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
-	case 17:
-		return decodeStr(&s.AppSlug, d) // "app_slug"
 	case 18:
 		return decodeNullableRef(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
-	case 19:
-		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
-	case 20:
-		return decodeNullable(&s.ContactEmail, d, decodeStr) // "contact_email"
 	}
 	return d.Skip()
 }
 
-var installationMembers = &memberNames{names: []string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}}
+var installationMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Installation{}.ID), memberInt64},
+	{"account", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(Installation{}.RepositorySelection), memberStr},
+	{"access_tokens_url", unsafe.Offsetof(Installation{}.AccessTokensURL), memberStr},
+	{"repositories_url", unsafe.Offsetof(Installation{}.RepositoriesURL), memberStr},
+	{"html_url", unsafe.Offsetof(Installation{}.HTMLURL), memberStr},
+	{"app_id", unsafe.Offsetof(Installation{}.AppID), memberInt64},
+	{"client_id", unsafe.Offsetof(Installation{}.ClientID), memberOptStr},
+	{"target_id", unsafe.Offsetof(Installation{}.TargetID), memberInt64},
+	{"target_type", unsafe.Offsetof(Installation{}.TargetType), memberStr},
+	{"permissions", 0, memberByModel},
+	{"events", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(Installation{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Installation{}.UpdatedAt), memberTime},
+	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr},
+	{"has_multiple_single_files", unsafe.Offsetof(Installation{}.HasMultipleSingleFiles), memberOptBool},
+	{"single_file_paths", 0, memberByModel},
+	{"app_slug", unsafe.Offsetof(Installation{}.AppSlug), memberStr},
+	{"suspended_by", 0, memberByModel},
+	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime},
+	{"contact_email", unsafe.Offsetof(Installation{}.ContactEmail), memberNullStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Installation) UnmarshalJSON(data []byte) error {
@@ -951,203 +887,22 @@ func (s *InstallationRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationRepositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *InstallationRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
-	case 5:
-		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
 		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 8:
-		return decodeBool(&s.Private, d) // "private"
-	case 9:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 10:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 11:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
-	case 13:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 14:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 15:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 16:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 17:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 18:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 19:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 20:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 21:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 22:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 23:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 27:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 28:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 29:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 30:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 31:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 32:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 33:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 34:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 35:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 36:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 37:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 38:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 39:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 40:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 41:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 42:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 43:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 44:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 45:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 46:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 47:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 48:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 49:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 50:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 51:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 52:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 53:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 54:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 55:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 56:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 57:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 58:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 59:
-		return decodeInt64(&s.Size, d) // "size"
-	case 60:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 61:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 62:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 64:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 65:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 66:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 67:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 68:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 69:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 70:
-		return decodeOptBool(&s.HasPullRequests, d) // "has_pull_requests"
-	case 71:
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d) // "pull_request_creation_policy"
-	case 72:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 73:
-		return decodeBool(&s.Disabled, d) // "disabled"
-	case 74:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 75:
-		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
-	case 76:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 77:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 78:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 79:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 80:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 81:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 82:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 83:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 84:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 85:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 86:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 87:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 88:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 89:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 90:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 91:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
-	case 92:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 95:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 96:
-		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	case 97:
 		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
 	case 98:
@@ -1156,7 +911,107 @@ func (s *InstallationRepository) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var installationRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status", "custom_properties"}}
+var installationRepositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(InstallationRepository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(InstallationRepository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(InstallationRepository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(InstallationRepository{}.FullName), memberStr},
+	{"license", 0, memberByModel},
+	{"forks", unsafe.Offsetof(InstallationRepository{}.Forks), memberInt64},
+	{"permissions", 0, memberByModel},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(InstallationRepository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(InstallationRepository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(InstallationRepository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(InstallationRepository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(InstallationRepository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(InstallationRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(InstallationRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(InstallationRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(InstallationRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(InstallationRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(InstallationRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(InstallationRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(InstallationRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(InstallationRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(InstallationRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(InstallationRepository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(InstallationRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(InstallationRepository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(InstallationRepository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(InstallationRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(InstallationRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(InstallationRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(InstallationRepository{}.GitURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(InstallationRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(InstallationRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(InstallationRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(InstallationRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(InstallationRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(InstallationRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(InstallationRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(InstallationRepository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(InstallationRepository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(InstallationRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(InstallationRepository{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(InstallationRepository{}.SSHURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(InstallationRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(InstallationRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(InstallationRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(InstallationRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(InstallationRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(InstallationRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(InstallationRepository{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(InstallationRepository{}.CloneURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(InstallationRepository{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(InstallationRepository{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(InstallationRepository{}.SvnURL), memberStr},
+	{"homepage", unsafe.Offsetof(InstallationRepository{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(InstallationRepository{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(InstallationRepository{}.ForksCount), memberInt64},
+	{"stargazers_count", unsafe.Offsetof(InstallationRepository{}.StargazersCount), memberInt64},
+	{"watchers_count", unsafe.Offsetof(InstallationRepository{}.WatchersCount), memberInt64},
+	{"size", unsafe.Offsetof(InstallationRepository{}.Size), memberInt64},
+	{"default_branch", unsafe.Offsetof(InstallationRepository{}.DefaultBranch), memberStr},
+	{"open_issues_count", unsafe.Offsetof(InstallationRepository{}.OpenIssuesCount), memberInt64},
+	{"is_template", unsafe.Offsetof(InstallationRepository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(InstallationRepository{}.HasIssues), memberBool},
+	{"has_projects", unsafe.Offsetof(InstallationRepository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(InstallationRepository{}.HasWiki), memberBool},
+	{"has_pages", unsafe.Offsetof(InstallationRepository{}.HasPages), memberBool},
+	{"has_downloads", unsafe.Offsetof(InstallationRepository{}.HasDownloads), memberBool},
+	{"has_discussions", unsafe.Offsetof(InstallationRepository{}.HasDiscussions), memberOptBool},
+	{"has_pull_requests", unsafe.Offsetof(InstallationRepository{}.HasPullRequests), memberOptBool},
+	{"pull_request_creation_policy", unsafe.Offsetof(InstallationRepository{}.PullRequestCreationPolicy), memberOptStr},
+	{"archived", unsafe.Offsetof(InstallationRepository{}.Archived), memberBool},
+	{"disabled", unsafe.Offsetof(InstallationRepository{}.Disabled), memberBool},
+	{"visibility", unsafe.Offsetof(InstallationRepository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(InstallationRepository{}.PushedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(InstallationRepository{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(InstallationRepository{}.UpdatedAt), memberNullTime},
+	{"allow_rebase_merge", unsafe.Offsetof(InstallationRepository{}.AllowRebaseMerge), memberOptBool},
+	{"temp_clone_token", unsafe.Offsetof(InstallationRepository{}.TempCloneToken), memberOptStr},
+	{"allow_squash_merge", unsafe.Offsetof(InstallationRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(InstallationRepository{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(InstallationRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(InstallationRepository{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(InstallationRepository{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(InstallationRepository{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(InstallationRepository{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(InstallationRepository{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(InstallationRepository{}.MergeCommitMessage), memberOptStr},
+	{"allow_merge_commit", unsafe.Offsetof(InstallationRepository{}.AllowMergeCommit), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(InstallationRepository{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(InstallationRepository{}.WebCommitSignoffRequired), memberOptBool},
+	{"open_issues", unsafe.Offsetof(InstallationRepository{}.OpenIssues), memberInt64},
+	{"watchers", unsafe.Offsetof(InstallationRepository{}.Watchers), memberInt64},
+	{"master_branch", unsafe.Offsetof(InstallationRepository{}.MasterBranch), memberOptStr},
+	{"starred_at", unsafe.Offsetof(InstallationRepository{}.StarredAt), memberOptStr},
+	{"anonymous_access_enabled", unsafe.Offsetof(InstallationRepository{}.AnonymousAccessEnabled), memberOptBool},
+	{"code_search_index_status", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
@@ -1168,30 +1023,34 @@ func (s *InstallationToken) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *InstallationToken) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationTokenMembers) {
-	case 0:
-		return decodeStr(&s.Token, d) // "token"
-	case 1:
-		return decodeStr(&s.ExpiresAt, d) // "expires_at"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationToken) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationTokenMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *InstallationToken) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
-	case 3:
-		return decodeOptEnum(&s.RepositorySelection, d) // "repository_selection"
 	case 4:
 		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON) // "repositories"
-	case 5:
-		return decodeOptStr(&s.SingleFile, d) // "single_file"
-	case 6:
-		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
 	case 7:
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
 	}
 	return d.Skip()
 }
 
-var installationTokenMembers = &memberNames{names: []string{"token", "expires_at", "permissions", "repository_selection", "repositories", "single_file", "has_multiple_single_files", "single_file_paths"}}
+var installationTokenMembers = &memberTable{fields: []memberField{
+	{"token", unsafe.Offsetof(InstallationToken{}.Token), memberStr},
+	{"expires_at", unsafe.Offsetof(InstallationToken{}.ExpiresAt), memberStr},
+	{"permissions", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(InstallationToken{}.RepositorySelection), memberOptStr},
+	{"repositories", 0, memberByModel},
+	{"single_file", unsafe.Offsetof(InstallationToken{}.SingleFile), memberOptStr},
+	{"has_multiple_single_files", unsafe.Offsetof(InstallationToken{}.HasMultipleSingleFiles), memberOptBool},
+	{"single_file_paths", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *InstallationToken) UnmarshalJSON(data []byte) error {
@@ -1203,24 +1062,29 @@ func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *IntegrationInstallationRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, integrationInstallationRequestMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IntegrationInstallationRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), integrationInstallationRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *IntegrationInstallationRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Account.decodeJSON(d) // "account"
 	case 3:
 		return s.Requester.decodeJSON(d) // "requester"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
 	}
 	return d.Skip()
 }
 
-var integrationInstallationRequestMembers = &memberNames{names: []string{"id", "node_id", "account", "requester", "created_at"}}
+var integrationInstallationRequestMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(IntegrationInstallationRequest{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(IntegrationInstallationRequest{}.NodeID), memberOptStr},
+	{"account", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(IntegrationInstallationRequest{}.CreatedAt), memberTime},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
@@ -1232,26 +1096,24 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, licenseSimpleMembers) {
-	case 0:
-		return decodeStr(&s.Key, d) // "key"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeNullable(&s.URL, d, decodeStr) // "url"
-	case 3:
-		return decodeNullable(&s.SpdxID, d, decodeStr) // "spdx_id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), licenseSimpleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var licenseSimpleMembers = &memberNames{names: []string{"key", "name", "url", "spdx_id", "node_id", "html_url"}}
+var licenseSimpleMembers = &memberTable{fields: []memberField{
+	{"key", unsafe.Offsetof(LicenseSimple{}.Key), memberStr},
+	{"name", unsafe.Offsetof(LicenseSimple{}.Name), memberStr},
+	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr},
+	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr},
+	{"node_id", unsafe.Offsetof(LicenseSimple{}.NodeID), memberStr},
+	{"html_url", unsafe.Offsetof(LicenseSimple{}.HTMLURL), memberOptStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
@@ -1263,20 +1125,25 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, listInstallationReposForAuthenticatedUserResponseMembers) {
-	case 0:
-		return decodeInt64(&s.TotalCount, d) // "total_count"
-	case 1:
-		return decodeOptStr(&s.RepositorySelection, d) // "repository_selection"
+// object is s's address and its member table, for decodeObject.
+func (s *ListInstallationReposForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), listInstallationReposForAuthenticatedUserResponseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
 	}
 	return d.Skip()
 }
 
-var listInstallationReposForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "repository_selection", "repositories"}}
+var listInstallationReposForAuthenticatedUserResponseMembers = &memberTable{fields: []memberField{
+	{"total_count", unsafe.Offsetof(ListInstallationReposForAuthenticatedUserResponse{}.TotalCount), memberInt64},
+	{"repository_selection", unsafe.Offsetof(ListInstallationReposForAuthenticatedUserResponse{}.RepositorySelection), memberOptStr},
+	{"repositories", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
@@ -1288,18 +1155,24 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, listInstallationsForAuthenticatedUserResponseMembers) {
-	case 0:
-		return decodeInt64(&s.TotalCount, d) // "total_count"
+// object is s's address and its member table, for decodeObject.
+func (s *ListInstallationsForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), listInstallationsForAuthenticatedUserResponseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON) // "installations"
 	}
 	return d.Skip()
 }
 
-var listInstallationsForAuthenticatedUserResponseMembers = &memberNames{names: []string{"total_count", "installations"}}
+var listInstallationsForAuthenticatedUserResponseMembers = &memberTable{fields: []memberField{
+	{"total_count", unsafe.Offsetof(ListInstallationsForAuthenticatedUserResponse{}.TotalCount), memberInt64},
+	{"installations", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byte) error {
@@ -1311,20 +1184,25 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ListReposAccessibleToInstallationResponse) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, listReposAccessibleToInstallationResponseMembers) {
-	case 0:
-		return decodeInt64(&s.TotalCount, d) // "total_count"
+// object is s's address and its member table, for decodeObject.
+func (s *ListReposAccessibleToInstallationResponse) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), listReposAccessibleToInstallationResponseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *ListReposAccessibleToInstallationResponse) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
-	case 2:
-		return decodeOptStr(&s.RepositorySelection, d) // "repository_selection"
 	}
 	return d.Skip()
 }
 
-var listReposAccessibleToInstallationResponseMembers = &memberNames{names: []string{"total_count", "repositories", "repository_selection"}}
+var listReposAccessibleToInstallationResponseMembers = &memberTable{fields: []memberField{
+	{"total_count", unsafe.Offsetof(ListReposAccessibleToInstallationResponse{}.TotalCount), memberInt64},
+	{"repositories", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(ListReposAccessibleToInstallationResponse{}.RepositorySelection), memberOptStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) error {
@@ -1336,210 +1214,128 @@ func (s *Repository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *Repository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *Repository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
-	case 5:
-		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
 		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 8:
-		return decodeBool(&s.Private, d) // "private"
-	case 9:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 10:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 11:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
-	case 13:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 14:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 15:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 16:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 17:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 18:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 19:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 20:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 21:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 22:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 23:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 27:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 28:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 29:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 30:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 31:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 32:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 33:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 34:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 35:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 36:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 37:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 38:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 39:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 40:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 41:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 42:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 43:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 44:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 45:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 46:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 47:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 48:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 49:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 50:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 51:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 52:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 53:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 54:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 55:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 56:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 57:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 58:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 59:
-		return decodeInt64(&s.Size, d) // "size"
-	case 60:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 61:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 62:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 64:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 65:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 66:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 67:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 68:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 69:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 70:
-		return decodeOptBool(&s.HasPullRequests, d) // "has_pull_requests"
-	case 71:
-		return decodeOptEnum(&s.PullRequestCreationPolicy, d) // "pull_request_creation_policy"
-	case 72:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 73:
-		return decodeBool(&s.Disabled, d) // "disabled"
-	case 74:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 75:
-		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
-	case 76:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 77:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 78:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 79:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 80:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 81:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 82:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 83:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 84:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 85:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 86:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 87:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 88:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 89:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 90:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 91:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
-	case 92:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 95:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 96:
-		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	case 97:
 		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
 	}
 	return d.Skip()
 }
 
-var repositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "has_pull_requests", "pull_request_creation_policy", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}}
+var repositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Repository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Repository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(Repository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(Repository{}.FullName), memberStr},
+	{"license", 0, memberByModel},
+	{"forks", unsafe.Offsetof(Repository{}.Forks), memberInt64},
+	{"permissions", 0, memberByModel},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(Repository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(Repository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(Repository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(Repository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(Repository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(Repository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(Repository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(Repository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(Repository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(Repository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(Repository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(Repository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(Repository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(Repository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(Repository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(Repository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(Repository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(Repository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(Repository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(Repository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(Repository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(Repository{}.GitURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(Repository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(Repository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(Repository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(Repository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(Repository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(Repository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(Repository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(Repository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(Repository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(Repository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(Repository{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(Repository{}.SSHURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(Repository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(Repository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(Repository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(Repository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(Repository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(Repository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(Repository{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(Repository{}.CloneURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(Repository{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(Repository{}.SvnURL), memberStr},
+	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(Repository{}.ForksCount), memberInt64},
+	{"stargazers_count", unsafe.Offsetof(Repository{}.StargazersCount), memberInt64},
+	{"watchers_count", unsafe.Offsetof(Repository{}.WatchersCount), memberInt64},
+	{"size", unsafe.Offsetof(Repository{}.Size), memberInt64},
+	{"default_branch", unsafe.Offsetof(Repository{}.DefaultBranch), memberStr},
+	{"open_issues_count", unsafe.Offsetof(Repository{}.OpenIssuesCount), memberInt64},
+	{"is_template", unsafe.Offsetof(Repository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(Repository{}.HasIssues), memberBool},
+	{"has_projects", unsafe.Offsetof(Repository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(Repository{}.HasWiki), memberBool},
+	{"has_pages", unsafe.Offsetof(Repository{}.HasPages), memberBool},
+	{"has_downloads", unsafe.Offsetof(Repository{}.HasDownloads), memberBool},
+	{"has_discussions", unsafe.Offsetof(Repository{}.HasDiscussions), memberOptBool},
+	{"has_pull_requests", unsafe.Offsetof(Repository{}.HasPullRequests), memberOptBool},
+	{"pull_request_creation_policy", unsafe.Offsetof(Repository{}.PullRequestCreationPolicy), memberOptStr},
+	{"archived", unsafe.Offsetof(Repository{}.Archived), memberBool},
+	{"disabled", unsafe.Offsetof(Repository{}.Disabled), memberBool},
+	{"visibility", unsafe.Offsetof(Repository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime},
+	{"allow_rebase_merge", unsafe.Offsetof(Repository{}.AllowRebaseMerge), memberOptBool},
+	{"temp_clone_token", unsafe.Offsetof(Repository{}.TempCloneToken), memberOptStr},
+	{"allow_squash_merge", unsafe.Offsetof(Repository{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(Repository{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(Repository{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(Repository{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(Repository{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(Repository{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(Repository{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(Repository{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(Repository{}.MergeCommitMessage), memberOptStr},
+	{"allow_merge_commit", unsafe.Offsetof(Repository{}.AllowMergeCommit), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(Repository{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(Repository{}.WebCommitSignoffRequired), memberOptBool},
+	{"open_issues", unsafe.Offsetof(Repository{}.OpenIssues), memberInt64},
+	{"watchers", unsafe.Offsetof(Repository{}.Watchers), memberInt64},
+	{"master_branch", unsafe.Offsetof(Repository{}.MasterBranch), memberOptStr},
+	{"starred_at", unsafe.Offsetof(Repository{}.StarredAt), memberOptStr},
+	{"anonymous_access_enabled", unsafe.Offsetof(Repository{}.AnonymousAccessEnabled), memberOptBool},
+	{"code_search_index_status", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *Repository) UnmarshalJSON(data []byte) error {
@@ -1551,18 +1347,20 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryCodeSearchIndexStatusMembers) {
-	case 0:
-		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
-	case 1:
-		return decodeOptStr(&s.LexicalCommitSHA, d) // "lexical_commit_sha"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *RepositoryCodeSearchIndexStatus) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_search_ok", "lexical_commit_sha"}}
+var repositoryCodeSearchIndexStatusMembers = &memberTable{fields: []memberField{
+	{"lexical_search_ok", unsafe.Offsetof(RepositoryCodeSearchIndexStatus{}.LexicalSearchOk), memberOptBool},
+	{"lexical_commit_sha", unsafe.Offsetof(RepositoryCodeSearchIndexStatus{}.LexicalCommitSHA), memberOptStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
@@ -1574,24 +1372,23 @@ func (s *RepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryPermissionsMembers) {
-	case 0:
-		return decodeBool(&s.Admin, d) // "admin"
-	case 1:
-		return decodeBool(&s.Pull, d) // "pull"
-	case 2:
-		return decodeOptBool(&s.Triage, d) // "triage"
-	case 3:
-		return decodeBool(&s.Push, d) // "push"
-	case 4:
-		return decodeOptBool(&s.Maintain, d) // "maintain"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *RepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryPermissionsMembers = &memberNames{names: []string{"admin", "pull", "triage", "push", "maintain"}}
+var repositoryPermissionsMembers = &memberTable{fields: []memberField{
+	{"admin", unsafe.Offsetof(RepositoryPermissions{}.Admin), memberBool},
+	{"pull", unsafe.Offsetof(RepositoryPermissions{}.Pull), memberBool},
+	{"triage", unsafe.Offsetof(RepositoryPermissions{}.Triage), memberOptBool},
+	{"push", unsafe.Offsetof(RepositoryPermissions{}.Push), memberBool},
+	{"maintain", unsafe.Offsetof(RepositoryPermissions{}.Maintain), memberOptBool},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
@@ -1603,15 +1400,14 @@ func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, scopeTokenRequestMembers) {
-	case 0:
-		return decodeStr(&s.AccessToken, d) // "access_token"
-	case 1:
-		return decodeOptStr(&s.Target, d) // "target"
-	case 2:
-		return decodeOptInt64(&s.TargetID, d) // "target_id"
+// object is s's address and its member table, for decodeObject.
+func (s *ScopeTokenRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), scopeTokenRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *ScopeTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
 	case 4:
@@ -1622,7 +1418,14 @@ func (s *ScopeTokenRequest) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var scopeTokenRequestMembers = &memberNames{names: []string{"access_token", "target", "target_id", "repositories", "repository_ids", "permissions"}}
+var scopeTokenRequestMembers = &memberTable{fields: []memberField{
+	{"access_token", unsafe.Offsetof(ScopeTokenRequest{}.AccessToken), memberStr},
+	{"target", unsafe.Offsetof(ScopeTokenRequest{}.Target), memberOptStr},
+	{"target_id", unsafe.Offsetof(ScopeTokenRequest{}.TargetID), memberOptInt64},
+	{"repositories", 0, memberByModel},
+	{"repository_ids", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ScopeTokenRequest) encodeJSON(e *enc) {
@@ -1662,28 +1465,33 @@ func (s *ScopedInstallation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *ScopedInstallation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, scopedInstallationMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ScopedInstallation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), scopedInstallationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *ScopedInstallation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
-	case 1:
-		return decodeEnum[ScopedInstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
-	case 2:
-		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
-	case 3:
-		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
 	case 4:
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
-	case 5:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
 	case 6:
 		return s.Account.decodeJSON(d) // "account"
 	}
 	return d.Skip()
 }
 
-var scopedInstallationMembers = &memberNames{names: []string{"permissions", "repository_selection", "single_file_name", "has_multiple_single_files", "single_file_paths", "repositories_url", "account"}}
+var scopedInstallationMembers = &memberTable{fields: []memberField{
+	{"permissions", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(ScopedInstallation{}.RepositorySelection), memberStr},
+	{"single_file_name", unsafe.Offsetof(ScopedInstallation{}.SingleFileName), memberNullStr},
+	{"has_multiple_single_files", unsafe.Offsetof(ScopedInstallation{}.HasMultipleSingleFiles), memberOptBool},
+	{"single_file_paths", 0, memberByModel},
+	{"repositories_url", unsafe.Offsetof(ScopedInstallation{}.RepositoriesURL), memberStr},
+	{"account", 0, memberByModel},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
@@ -1695,58 +1503,40 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleUserMembers) {
-	case 0:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 1:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 2:
-		return decodeStr(&s.Login, d) // "login"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 6:
-		return decodeNullable(&s.GravatarID, d, decodeStr) // "gravatar_id"
-	case 7:
-		return decodeStr(&s.URL, d) // "url"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeStr(&s.FollowersURL, d) // "followers_url"
-	case 10:
-		return decodeStr(&s.FollowingURL, d) // "following_url"
-	case 11:
-		return decodeStr(&s.GistsURL, d) // "gists_url"
-	case 12:
-		return decodeStr(&s.StarredURL, d) // "starred_url"
-	case 13:
-		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 14:
-		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 15:
-		return decodeStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 17:
-		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 18:
-		return decodeStr(&s.Type, d) // "type"
-	case 19:
-		return decodeBool(&s.SiteAdmin, d) // "site_admin"
-	case 20:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *SimpleUser) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var simpleUserMembers = &memberNames{names: []string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}}
+var simpleUserMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(SimpleUser{}.Name), memberNullStr},
+	{"email", unsafe.Offsetof(SimpleUser{}.Email), memberNullStr},
+	{"login", unsafe.Offsetof(SimpleUser{}.Login), memberStr},
+	{"id", unsafe.Offsetof(SimpleUser{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(SimpleUser{}.NodeID), memberStr},
+	{"avatar_url", unsafe.Offsetof(SimpleUser{}.AvatarURL), memberStr},
+	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr},
+	{"url", unsafe.Offsetof(SimpleUser{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(SimpleUser{}.HTMLURL), memberStr},
+	{"followers_url", unsafe.Offsetof(SimpleUser{}.FollowersURL), memberStr},
+	{"following_url", unsafe.Offsetof(SimpleUser{}.FollowingURL), memberStr},
+	{"gists_url", unsafe.Offsetof(SimpleUser{}.GistsURL), memberStr},
+	{"starred_url", unsafe.Offsetof(SimpleUser{}.StarredURL), memberStr},
+	{"subscriptions_url", unsafe.Offsetof(SimpleUser{}.SubscriptionsURL), memberStr},
+	{"organizations_url", unsafe.Offsetof(SimpleUser{}.OrganizationsURL), memberStr},
+	{"repos_url", unsafe.Offsetof(SimpleUser{}.ReposURL), memberStr},
+	{"events_url", unsafe.Offsetof(SimpleUser{}.EventsURL), memberStr},
+	{"received_events_url", unsafe.Offsetof(SimpleUser{}.ReceivedEventsURL), memberStr},
+	{"type", unsafe.Offsetof(SimpleUser{}.Type), memberStr},
+	{"site_admin", unsafe.Offsetof(SimpleUser{}.SiteAdmin), memberBool},
+	{"starred_at", unsafe.Offsetof(SimpleUser{}.StarredAt), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(SimpleUser{}.UserViewType), memberOptStr},
+}}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *SimpleUser) UnmarshalJSON(data []byte) error {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *BranchProtectionConfigurationDisabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionConfigurationDisabled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionConfigurationDisabledMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionConfigurationDisabledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionConfigurationDisabled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionConfigurationDisabledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionConfigurationDisabled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -40,7 +44,14 @@ func (s *BranchProtectionConfigurationDisabled) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var branchProtectionConfigurationDisabledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var branchProtectionConfigurationDisabledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(BranchProtectionConfigurationDisabled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionConfigurationDisabled) encodeJSON(e *enc) {
@@ -91,11 +102,14 @@ func (s *BranchProtectionConfigurationEnabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionConfigurationEnabled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionConfigurationEnabledMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionConfigurationEnabledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionConfigurationEnabled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionConfigurationEnabledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionConfigurationEnabled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -118,7 +132,14 @@ func (s *BranchProtectionConfigurationEnabled) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var branchProtectionConfigurationEnabledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var branchProtectionConfigurationEnabledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(BranchProtectionConfigurationEnabled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionConfigurationEnabled) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *BranchProtectionRuleCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleCreatedMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionRuleCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *BranchProtectionRuleCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var branchProtectionRuleCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}}
+var branchProtectionRuleCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(BranchProtectionRuleCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rule", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleCreated) encodeJSON(e *enc) {
@@ -95,11 +107,14 @@ func (s *BranchProtectionRuleDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleDeletedMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionRuleDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -124,7 +139,15 @@ func (s *BranchProtectionRuleDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var branchProtectionRuleDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}}
+var branchProtectionRuleDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(BranchProtectionRuleDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rule", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleDeleted) encodeJSON(e *enc) {
@@ -177,11 +200,14 @@ func (s *BranchProtectionRuleEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleEditedMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionRuleEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*BranchProtectionRuleEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -208,7 +234,16 @@ func (s *BranchProtectionRuleEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var branchProtectionRuleEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "rule", "sender"}}
+var branchProtectionRuleEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(BranchProtectionRuleEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rule", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEdited) encodeJSON(e *enc) {
@@ -265,9 +300,14 @@ func (s *BranchProtectionRuleEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "admin_enforced"
 	case 1:
@@ -302,7 +342,19 @@ func (s *BranchProtectionRuleEditedChanges) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var branchProtectionRuleEditedChangesMembers = &memberNames{names: []string{"admin_enforced", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "pull_request_reviews_enforcement_level", "require_last_push_approval", "required_status_checks", "required_status_checks_enforcement_level"}}
+var branchProtectionRuleEditedChangesMembers = &memberTable{fields: []memberField{
+	{"admin_enforced", 0, memberByModel},
+	{"authorized_actor_names", 0, memberByModel},
+	{"authorized_actors_only", 0, memberByModel},
+	{"authorized_dismissal_actors_only", 0, memberByModel},
+	{"linear_history_requirement_enforcement_level", 0, memberByModel},
+	{"lock_branch_enforcement_level", 0, memberByModel},
+	{"lock_allows_fork_sync", 0, memberByModel},
+	{"pull_request_reviews_enforcement_level", 0, memberByModel},
+	{"require_last_push_approval", 0, memberByModel},
+	{"required_status_checks", 0, memberByModel},
+	{"required_status_checks_enforcement_level", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChanges) encodeJSON(e *enc) {
@@ -379,12 +431,13 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleEditedChangesAdminEnforcedMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeBool) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleEditedChangesAdminEnforced) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAdminEnforcedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -396,7 +449,9 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(key []byte
 	return nil
 }
 
-var branchProtectionRuleEditedChangesAdminEnforcedMembers = &memberNames{names: []string{"from"}}
+var branchProtectionRuleEditedChangesAdminEnforcedMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(BranchProtectionRuleEditedChangesAdminEnforced{}.From), memberNullBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) encodeJSON(e *enc) {
@@ -435,9 +490,14 @@ func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleEditedChangesAuthorizedActorNamesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAuthorizedActorNamesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
@@ -452,7 +512,9 @@ func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(key
 	return nil
 }
 
-var branchProtectionRuleEditedChangesAuthorizedActorNamesMembers = &memberNames{names: []string{"from"}}
+var branchProtectionRuleEditedChangesAuthorizedActorNamesMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) encodeJSON(e *enc) {
@@ -487,12 +549,13 @@ func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLev
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers) {
-	case 0:
-		return decodeEnum[BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelFrom](&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -504,7 +567,9 @@ func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLev
 	return nil
 }
 
-var branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers = &memberNames{names: []string{"from"}}
+var branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) encodeJSON(e *enc) {
@@ -539,65 +604,18 @@ func (s *WebhooksRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRule) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksRuleMembers) {
-	case 0:
-		return decodeBool(&s.AdminEnforced, d) // "admin_enforced"
-	case 1:
-		return decodeEnum[WebhooksRuleAllowDeletionsEnforcementLevel](&s.AllowDeletionsEnforcementLevel, d) // "allow_deletions_enforcement_level"
-	case 2:
-		return decodeEnum[WebhooksRuleAllowForcePushesEnforcementLevel](&s.AllowForcePushesEnforcementLevel, d) // "allow_force_pushes_enforcement_level"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksRule) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksRuleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksRule) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeSlice(&s.AuthorizedActorNames, d, decodeStr) // "authorized_actor_names"
-	case 4:
-		return decodeBool(&s.AuthorizedActorsOnly, d) // "authorized_actors_only"
-	case 5:
-		return decodeBool(&s.AuthorizedDismissalActorsOnly, d) // "authorized_dismissal_actors_only"
-	case 6:
-		return decodeOptBool(&s.CreateProtected, d) // "create_protected"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeBool(&s.DismissStaleReviewsOnPush, d) // "dismiss_stale_reviews_on_push"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeBool(&s.IgnoreApprovalsFromContributors, d) // "ignore_approvals_from_contributors"
-	case 11:
-		return decodeEnum[WebhooksRuleLinearHistoryRequirementEnforcementLevel](&s.LinearHistoryRequirementEnforcementLevel, d) // "linear_history_requirement_enforcement_level"
-	case 12:
-		return decodeEnum[WebhooksRuleLockBranchEnforcementLevel](&s.LockBranchEnforcementLevel, d) // "lock_branch_enforcement_level"
-	case 13:
-		return decodeOptBool(&s.LockAllowsForkSync, d) // "lock_allows_fork_sync"
-	case 14:
-		return decodeEnum[WebhooksRuleMergeQueueEnforcementLevel](&s.MergeQueueEnforcementLevel, d) // "merge_queue_enforcement_level"
-	case 15:
-		return decodeStr(&s.Name, d) // "name"
-	case 16:
-		return decodeEnum[WebhooksRulePullRequestReviewsEnforcementLevel](&s.PullRequestReviewsEnforcementLevel, d) // "pull_request_reviews_enforcement_level"
-	case 17:
-		return decodeInt64(&s.RepositoryID, d) // "repository_id"
-	case 18:
-		return decodeBool(&s.RequireCodeOwnerReview, d) // "require_code_owner_review"
-	case 19:
-		return decodeOptBool(&s.RequireLastPushApproval, d) // "require_last_push_approval"
-	case 20:
-		return decodeInt64(&s.RequiredApprovingReviewCount, d) // "required_approving_review_count"
-	case 21:
-		return decodeEnum[WebhooksRuleRequiredConversationResolutionLevel](&s.RequiredConversationResolutionLevel, d) // "required_conversation_resolution_level"
-	case 22:
-		return decodeEnum[WebhooksRuleRequiredDeploymentsEnforcementLevel](&s.RequiredDeploymentsEnforcementLevel, d) // "required_deployments_enforcement_level"
 	case 23:
 		return decodeSlice(&s.RequiredStatusChecks, d, decodeStr) // "required_status_checks"
-	case 24:
-		return decodeEnum[WebhooksRuleRequiredStatusChecksEnforcementLevel](&s.RequiredStatusChecksEnforcementLevel, d) // "required_status_checks_enforcement_level"
-	case 25:
-		return decodeEnum[WebhooksRuleSignatureRequirementEnforcementLevel](&s.SignatureRequirementEnforcementLevel, d) // "signature_requirement_enforcement_level"
-	case 26:
-		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d) // "strict_required_status_checks_policy"
-	case 27:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -610,7 +628,36 @@ func (s *WebhooksRule) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksRuleMembers = &memberNames{names: []string{"admin_enforced", "allow_deletions_enforcement_level", "allow_force_pushes_enforcement_level", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "create_protected", "created_at", "dismiss_stale_reviews_on_push", "id", "ignore_approvals_from_contributors", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "merge_queue_enforcement_level", "name", "pull_request_reviews_enforcement_level", "repository_id", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_conversation_resolution_level", "required_deployments_enforcement_level", "required_status_checks", "required_status_checks_enforcement_level", "signature_requirement_enforcement_level", "strict_required_status_checks_policy", "updated_at"}}
+var webhooksRuleMembers = &memberTable{fields: []memberField{
+	{"admin_enforced", unsafe.Offsetof(WebhooksRule{}.AdminEnforced), memberBool},
+	{"allow_deletions_enforcement_level", unsafe.Offsetof(WebhooksRule{}.AllowDeletionsEnforcementLevel), memberStr},
+	{"allow_force_pushes_enforcement_level", unsafe.Offsetof(WebhooksRule{}.AllowForcePushesEnforcementLevel), memberStr},
+	{"authorized_actor_names", 0, memberByModel},
+	{"authorized_actors_only", unsafe.Offsetof(WebhooksRule{}.AuthorizedActorsOnly), memberBool},
+	{"authorized_dismissal_actors_only", unsafe.Offsetof(WebhooksRule{}.AuthorizedDismissalActorsOnly), memberBool},
+	{"create_protected", unsafe.Offsetof(WebhooksRule{}.CreateProtected), memberOptBool},
+	{"created_at", unsafe.Offsetof(WebhooksRule{}.CreatedAt), memberTime},
+	{"dismiss_stale_reviews_on_push", unsafe.Offsetof(WebhooksRule{}.DismissStaleReviewsOnPush), memberBool},
+	{"id", unsafe.Offsetof(WebhooksRule{}.ID), memberInt64},
+	{"ignore_approvals_from_contributors", unsafe.Offsetof(WebhooksRule{}.IgnoreApprovalsFromContributors), memberBool},
+	{"linear_history_requirement_enforcement_level", unsafe.Offsetof(WebhooksRule{}.LinearHistoryRequirementEnforcementLevel), memberStr},
+	{"lock_branch_enforcement_level", unsafe.Offsetof(WebhooksRule{}.LockBranchEnforcementLevel), memberStr},
+	{"lock_allows_fork_sync", unsafe.Offsetof(WebhooksRule{}.LockAllowsForkSync), memberOptBool},
+	{"merge_queue_enforcement_level", unsafe.Offsetof(WebhooksRule{}.MergeQueueEnforcementLevel), memberStr},
+	{"name", unsafe.Offsetof(WebhooksRule{}.Name), memberStr},
+	{"pull_request_reviews_enforcement_level", unsafe.Offsetof(WebhooksRule{}.PullRequestReviewsEnforcementLevel), memberStr},
+	{"repository_id", unsafe.Offsetof(WebhooksRule{}.RepositoryID), memberInt64},
+	{"require_code_owner_review", unsafe.Offsetof(WebhooksRule{}.RequireCodeOwnerReview), memberBool},
+	{"require_last_push_approval", unsafe.Offsetof(WebhooksRule{}.RequireLastPushApproval), memberOptBool},
+	{"required_approving_review_count", unsafe.Offsetof(WebhooksRule{}.RequiredApprovingReviewCount), memberInt64},
+	{"required_conversation_resolution_level", unsafe.Offsetof(WebhooksRule{}.RequiredConversationResolutionLevel), memberStr},
+	{"required_deployments_enforcement_level", unsafe.Offsetof(WebhooksRule{}.RequiredDeploymentsEnforcementLevel), memberStr},
+	{"required_status_checks", 0, memberByModel},
+	{"required_status_checks_enforcement_level", unsafe.Offsetof(WebhooksRule{}.RequiredStatusChecksEnforcementLevel), memberStr},
+	{"signature_requirement_enforcement_level", unsafe.Offsetof(WebhooksRule{}.SignatureRequirementEnforcementLevel), memberStr},
+	{"strict_required_status_checks_policy", unsafe.Offsetof(WebhooksRule{}.StrictRequiredStatusChecksPolicy), memberBool},
+	{"updated_at", unsafe.Offsetof(WebhooksRule{}.UpdatedAt), memberTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRule) encodeJSON(e *enc) {

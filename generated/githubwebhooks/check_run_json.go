@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *CheckRunCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunCompletedMembers) {
-	case 0:
-		return decodeEnum[CheckRunCompletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunCompleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunCompletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunCompleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
@@ -42,7 +46,15 @@ func (s *CheckRunCompleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkRunCompletedMembers = &memberNames{names: []string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}}
+var checkRunCompletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckRunCompleted{}.ActionValue), memberStr},
+	{"check_run", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCompleted) encodeJSON(e *enc) {
@@ -95,11 +107,14 @@ func (s *CheckRunCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunCreatedMembers) {
-	case 0:
-		return decodeEnum[CheckRunCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
@@ -124,7 +139,15 @@ func (s *CheckRunCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkRunCreatedMembers = &memberNames{names: []string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}}
+var checkRunCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckRunCreated{}.ActionValue), memberStr},
+	{"check_run", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCreated) encodeJSON(e *enc) {
@@ -177,11 +200,14 @@ func (s *CheckRunRequestedAction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunRequestedActionMembers) {
-	case 0:
-		return decodeEnum[CheckRunRequestedActionActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunRequestedAction) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunRequestedActionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunRequestedAction) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
@@ -208,7 +234,16 @@ func (s *CheckRunRequestedAction) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkRunRequestedActionMembers = &memberNames{names: []string{"action", "check_run", "installation", "enterprise", "organization", "repository", "requested_action", "sender"}}
+var checkRunRequestedActionMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckRunRequestedAction{}.ActionValue), memberStr},
+	{"check_run", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requested_action", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedAction) encodeJSON(e *enc) {
@@ -265,12 +300,13 @@ func (s *CheckRunRequestedActionRequestedAction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRequestedActionRequestedAction) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunRequestedActionRequestedActionMembers) {
-	case 0:
-		return decodeOptStr(&s.Identifier, d) // "identifier"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunRequestedActionRequestedAction) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunRequestedActionRequestedActionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunRequestedActionRequestedAction) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -282,7 +318,9 @@ func (s *CheckRunRequestedActionRequestedAction) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var checkRunRequestedActionRequestedActionMembers = &memberNames{names: []string{"identifier"}}
+var checkRunRequestedActionRequestedActionMembers = &memberTable{fields: []memberField{
+	{"identifier", unsafe.Offsetof(CheckRunRequestedActionRequestedAction{}.Identifier), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedActionRequestedAction) encodeJSON(e *enc) {
@@ -319,11 +357,14 @@ func (s *CheckRunRerequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRerequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunRerequestedMembers) {
-	case 0:
-		return decodeEnum[CheckRunRerequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunRerequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunRerequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunRerequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
@@ -348,7 +389,15 @@ func (s *CheckRunRerequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkRunRerequestedMembers = &memberNames{names: []string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}}
+var checkRunRerequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckRunRerequested{}.ActionValue), memberStr},
+	{"check_run", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRerequested) encodeJSON(e *enc) {
@@ -401,43 +450,24 @@ func (s *CheckRunWithSimpleCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunWithSimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunWithSimpleCheckSuiteMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunWithSimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunWithSimpleCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
-	case 2:
-		return decodeNullable(&s.CompletedAt, d, decodeTime) // "completed_at"
-	case 3:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckRunWithSimpleCheckSuiteConclusion]) // "conclusion"
 	case 4:
 		return decodePtr(&s.Deployment, d, (*DeploymentSimple).decodeJSON) // "deployment"
-	case 5:
-		return decodeStr(&s.DetailsURL, d) // "details_url"
-	case 6:
-		return decodeStr(&s.ExternalID, d) // "external_id"
-	case 7:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Name, d) // "name"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 12:
 		return s.Output.decodeJSON(d) // "output"
 	case 13:
 		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
-	case 14:
-		return decodeTime(&s.StartedAt, d) // "started_at"
-	case 15:
-		return decodeEnum[CheckRunWithSimpleCheckSuiteStatus](&s.Status, d) // "status"
-	case 16:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -450,7 +480,25 @@ func (s *CheckRunWithSimpleCheckSuite) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkRunWithSimpleCheckSuiteMembers = &memberNames{names: []string{"app", "check_suite", "completed_at", "conclusion", "deployment", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "output", "pull_requests", "started_at", "status", "url"}}
+var checkRunWithSimpleCheckSuiteMembers = &memberTable{fields: []memberField{
+	{"app", 0, memberByModel},
+	{"check_suite", 0, memberByModel},
+	{"completed_at", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.CompletedAt), memberNullTime},
+	{"conclusion", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.Conclusion), memberNullStr},
+	{"deployment", 0, memberByModel},
+	{"details_url", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.DetailsURL), memberStr},
+	{"external_id", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.ExternalID), memberStr},
+	{"head_sha", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.NodeID), memberStr},
+	{"output", 0, memberByModel},
+	{"pull_requests", 0, memberByModel},
+	{"started_at", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.StartedAt), memberTime},
+	{"status", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.Status), memberStr},
+	{"url", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuite) encodeJSON(e *enc) {
@@ -539,20 +587,13 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkRunWithSimpleCheckSuiteOutputMembers) {
-	case 0:
-		return decodeInt64(&s.AnnotationsCount, d) // "annotations_count"
-	case 1:
-		return decodeStr(&s.AnnotationsURL, d) // "annotations_url"
-	case 2:
-		return decodeNullable(&s.Summary, d, decodeStr) // "summary"
-	case 3:
-		return decodeNullable(&s.Text, d, decodeStr) // "text"
-	case 4:
-		return decodeNullable(&s.Title, d, decodeStr) // "title"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckRunWithSimpleCheckSuiteOutput) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteOutputMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -564,7 +605,13 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var checkRunWithSimpleCheckSuiteOutputMembers = &memberNames{names: []string{"annotations_count", "annotations_url", "summary", "text", "title"}}
+var checkRunWithSimpleCheckSuiteOutputMembers = &memberTable{fields: []memberField{
+	{"annotations_count", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.AnnotationsCount), memberInt64},
+	{"annotations_url", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.AnnotationsURL), memberStr},
+	{"summary", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Summary), memberNullStr},
+	{"text", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Text), memberNullStr},
+	{"title", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Title), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuiteOutput) encodeJSON(e *enc) {
@@ -619,20 +666,13 @@ func (s *CodeOfConduct) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeOfConduct) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeOfConductMembers) {
-	case 0:
-		return decodeStr(&s.Key, d) // "key"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeOptStr(&s.Body, d) // "body"
-	case 4:
-		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeOfConduct) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeOfConductMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeOfConduct) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -644,7 +684,13 @@ func (s *CodeOfConduct) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeOfConductMembers = &memberNames{names: []string{"key", "name", "url", "body", "html_url"}}
+var codeOfConductMembers = &memberTable{fields: []memberField{
+	{"key", unsafe.Offsetof(CodeOfConduct{}.Key), memberStr},
+	{"name", unsafe.Offsetof(CodeOfConduct{}.Name), memberStr},
+	{"url", unsafe.Offsetof(CodeOfConduct{}.URL), memberStr},
+	{"body", unsafe.Offsetof(CodeOfConduct{}.Body), memberOptStr},
+	{"html_url", unsafe.Offsetof(CodeOfConduct{}.HTMLURL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConduct) encodeJSON(e *enc) {
@@ -693,35 +739,14 @@ func (s *DeploymentSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentSimple) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentSimpleMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.Task, d) // "task"
-	case 4:
-		return decodeOptStr(&s.OriginalEnvironment, d) // "original_environment"
-	case 5:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 6:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 9:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 10:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 11:
-		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
-	case 12:
-		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentSimple) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentSimpleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentSimple) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 13:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
@@ -736,7 +761,22 @@ func (s *DeploymentSimple) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentSimpleMembers = &memberNames{names: []string{"url", "id", "node_id", "task", "original_environment", "environment", "description", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}}
+var deploymentSimpleMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(DeploymentSimple{}.URL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentSimple{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(DeploymentSimple{}.NodeID), memberStr},
+	{"task", unsafe.Offsetof(DeploymentSimple{}.Task), memberStr},
+	{"original_environment", unsafe.Offsetof(DeploymentSimple{}.OriginalEnvironment), memberOptStr},
+	{"environment", unsafe.Offsetof(DeploymentSimple{}.Environment), memberStr},
+	{"description", unsafe.Offsetof(DeploymentSimple{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentSimple{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(DeploymentSimple{}.UpdatedAt), memberTime},
+	{"statuses_url", unsafe.Offsetof(DeploymentSimple{}.StatusesURL), memberStr},
+	{"repository_url", unsafe.Offsetof(DeploymentSimple{}.RepositoryURL), memberStr},
+	{"transient_environment", unsafe.Offsetof(DeploymentSimple{}.TransientEnvironment), memberOptBool},
+	{"production_environment", unsafe.Offsetof(DeploymentSimple{}.ProductionEnvironment), memberOptBool},
+	{"performed_via_github_app", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentSimple) encodeJSON(e *enc) {
@@ -813,181 +853,24 @@ func (s *MinimalRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, minimalRepositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *MinimalRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), minimalRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MinimalRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeBool(&s.Private, d) // "private"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 8:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	case 10:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 11:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 12:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 13:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 14:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 15:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 16:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 17:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 18:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 19:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 20:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 21:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 22:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 23:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 24:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 25:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 26:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 27:
-		return decodeOptStr(&s.GitURL, d) // "git_url"
-	case 28:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 29:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 30:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 31:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 32:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 33:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 34:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 35:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 36:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 37:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 38:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 39:
-		return decodeOptStr(&s.SSHURL, d) // "ssh_url"
-	case 40:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 41:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 42:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 43:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 44:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 45:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 46:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 47:
-		return decodeOptStr(&s.CloneURL, d) // "clone_url"
-	case 48:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 49:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 50:
-		return decodeOptStr(&s.SvnURL, d) // "svn_url"
-	case 51:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 52:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 53:
-		return decodeOptInt64(&s.ForksCount, d) // "forks_count"
-	case 54:
-		return decodeOptInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 55:
-		return decodeOptInt64(&s.WatchersCount, d) // "watchers_count"
-	case 56:
-		return decodeOptInt64(&s.Size, d) // "size"
-	case 57:
-		return decodeOptStr(&s.DefaultBranch, d) // "default_branch"
-	case 58:
-		return decodeOptInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 59:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 61:
-		return decodeOptBool(&s.HasIssues, d) // "has_issues"
-	case 62:
-		return decodeOptBool(&s.HasProjects, d) // "has_projects"
-	case 63:
-		return decodeOptBool(&s.HasWiki, d) // "has_wiki"
-	case 64:
-		return decodeOptBool(&s.HasPages, d) // "has_pages"
-	case 65:
-		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
-	case 66:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 67:
-		return decodeOptBool(&s.Archived, d) // "archived"
-	case 68:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 69:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 70:
-		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
-	case 71:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 72:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	case 73:
 		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
-	case 74:
-		return decodeOptStr(&s.RoleName, d) // "role_name"
-	case 75:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 76:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 77:
-		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
-	case 78:
-		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
 	case 79:
 		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConduct).decodeJSON) // "code_of_conduct"
 	case 80:
 		return decodeNullableRef(&s.License, d, (*MinimalRepositoryLicense).decodeJSON) // "license"
-	case 81:
-		return decodeOptInt64(&s.Forks, d) // "forks"
-	case 82:
-		return decodeOptInt64(&s.OpenIssues, d) // "open_issues"
-	case 83:
-		return decodeOptInt64(&s.Watchers, d) // "watchers"
-	case 84:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 85:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	case 86:
 		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	case 87:
@@ -1004,7 +887,96 @@ func (s *MinimalRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var minimalRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "role_name", "temp_clone_token", "delete_branch_on_merge", "subscribers_count", "network_count", "code_of_conduct", "license", "forks", "open_issues", "watchers", "allow_forking", "web_commit_signoff_required", "security_and_analysis", "custom_properties"}}
+var minimalRepositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(MinimalRepository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(MinimalRepository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(MinimalRepository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(MinimalRepository{}.FullName), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(MinimalRepository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(MinimalRepository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(MinimalRepository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(MinimalRepository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(MinimalRepository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(MinimalRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(MinimalRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(MinimalRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(MinimalRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(MinimalRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(MinimalRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(MinimalRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(MinimalRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(MinimalRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(MinimalRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(MinimalRepository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(MinimalRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(MinimalRepository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(MinimalRepository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(MinimalRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(MinimalRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(MinimalRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(MinimalRepository{}.GitURL), memberOptStr},
+	{"issue_comment_url", unsafe.Offsetof(MinimalRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(MinimalRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(MinimalRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(MinimalRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(MinimalRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(MinimalRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(MinimalRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(MinimalRepository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(MinimalRepository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(MinimalRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(MinimalRepository{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(MinimalRepository{}.SSHURL), memberOptStr},
+	{"stargazers_url", unsafe.Offsetof(MinimalRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(MinimalRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(MinimalRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(MinimalRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(MinimalRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(MinimalRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(MinimalRepository{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(MinimalRepository{}.CloneURL), memberOptStr},
+	{"mirror_url", unsafe.Offsetof(MinimalRepository{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(MinimalRepository{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(MinimalRepository{}.SvnURL), memberOptStr},
+	{"homepage", unsafe.Offsetof(MinimalRepository{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(MinimalRepository{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(MinimalRepository{}.ForksCount), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(MinimalRepository{}.StargazersCount), memberOptInt64},
+	{"watchers_count", unsafe.Offsetof(MinimalRepository{}.WatchersCount), memberOptInt64},
+	{"size", unsafe.Offsetof(MinimalRepository{}.Size), memberOptInt64},
+	{"default_branch", unsafe.Offsetof(MinimalRepository{}.DefaultBranch), memberOptStr},
+	{"open_issues_count", unsafe.Offsetof(MinimalRepository{}.OpenIssuesCount), memberOptInt64},
+	{"is_template", unsafe.Offsetof(MinimalRepository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(MinimalRepository{}.HasIssues), memberOptBool},
+	{"has_projects", unsafe.Offsetof(MinimalRepository{}.HasProjects), memberOptBool},
+	{"has_wiki", unsafe.Offsetof(MinimalRepository{}.HasWiki), memberOptBool},
+	{"has_pages", unsafe.Offsetof(MinimalRepository{}.HasPages), memberOptBool},
+	{"has_downloads", unsafe.Offsetof(MinimalRepository{}.HasDownloads), memberOptBool},
+	{"has_discussions", unsafe.Offsetof(MinimalRepository{}.HasDiscussions), memberOptBool},
+	{"archived", unsafe.Offsetof(MinimalRepository{}.Archived), memberOptBool},
+	{"disabled", unsafe.Offsetof(MinimalRepository{}.Disabled), memberOptBool},
+	{"visibility", unsafe.Offsetof(MinimalRepository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(MinimalRepository{}.PushedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(MinimalRepository{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(MinimalRepository{}.UpdatedAt), memberNullTime},
+	{"permissions", 0, memberByModel},
+	{"role_name", unsafe.Offsetof(MinimalRepository{}.RoleName), memberOptStr},
+	{"temp_clone_token", unsafe.Offsetof(MinimalRepository{}.TempCloneToken), memberOptStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(MinimalRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"subscribers_count", unsafe.Offsetof(MinimalRepository{}.SubscribersCount), memberOptInt64},
+	{"network_count", unsafe.Offsetof(MinimalRepository{}.NetworkCount), memberOptInt64},
+	{"code_of_conduct", 0, memberByModel},
+	{"license", 0, memberByModel},
+	{"forks", unsafe.Offsetof(MinimalRepository{}.Forks), memberOptInt64},
+	{"open_issues", unsafe.Offsetof(MinimalRepository{}.OpenIssues), memberOptInt64},
+	{"watchers", unsafe.Offsetof(MinimalRepository{}.Watchers), memberOptInt64},
+	{"allow_forking", unsafe.Offsetof(MinimalRepository{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(MinimalRepository{}.WebCommitSignoffRequired), memberOptBool},
+	{"security_and_analysis", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepository) encodeJSON(e *enc) {
@@ -1333,20 +1305,13 @@ func (s *MinimalRepositoryLicense) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, minimalRepositoryLicenseMembers) {
-	case 0:
-		return decodeOptStr(&s.Key, d) // "key"
-	case 1:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 2:
-		return decodeOptStr(&s.SpdxID, d) // "spdx_id"
-	case 3:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 4:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MinimalRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), minimalRepositoryLicenseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MinimalRepositoryLicense) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1358,7 +1323,13 @@ func (s *MinimalRepositoryLicense) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var minimalRepositoryLicenseMembers = &memberNames{names: []string{"key", "name", "spdx_id", "url", "node_id"}}
+var minimalRepositoryLicenseMembers = &memberTable{fields: []memberField{
+	{"key", unsafe.Offsetof(MinimalRepositoryLicense{}.Key), memberOptStr},
+	{"name", unsafe.Offsetof(MinimalRepositoryLicense{}.Name), memberOptStr},
+	{"spdx_id", unsafe.Offsetof(MinimalRepositoryLicense{}.SpdxID), memberOptStr},
+	{"url", unsafe.Offsetof(MinimalRepositoryLicense{}.URL), memberOptStr},
+	{"node_id", unsafe.Offsetof(MinimalRepositoryLicense{}.NodeID), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryLicense) encodeJSON(e *enc) {
@@ -1411,15 +1382,14 @@ func (s *PullRequestMinimal) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimal) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestMinimalMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeInt64(&s.Number, d) // "number"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestMinimal) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestMinimalMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestMinimal) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return s.Head.decodeJSON(d) // "head"
 	case 4:
@@ -1436,7 +1406,13 @@ func (s *PullRequestMinimal) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestMinimalMembers = &memberNames{names: []string{"id", "number", "url", "head", "base"}}
+var pullRequestMinimalMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(PullRequestMinimal{}.ID), memberInt64},
+	{"number", unsafe.Offsetof(PullRequestMinimal{}.Number), memberInt64},
+	{"url", unsafe.Offsetof(PullRequestMinimal{}.URL), memberStr},
+	{"head", 0, memberByModel},
+	{"base", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimal) encodeJSON(e *enc) {
@@ -1479,13 +1455,14 @@ func (s *PullRequestMinimalHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimalHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestMinimalHeadMembers) {
-	case 0:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 1:
-		return decodeStr(&s.SHA, d) // "sha"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestMinimalHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestMinimalHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestMinimalHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
 	}
@@ -1500,7 +1477,11 @@ func (s *PullRequestMinimalHead) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestMinimalHeadMembers = &memberNames{names: []string{"ref", "sha", "repo"}}
+var pullRequestMinimalHeadMembers = &memberTable{fields: []memberField{
+	{"ref", unsafe.Offsetof(PullRequestMinimalHead{}.Ref), memberStr},
+	{"sha", unsafe.Offsetof(PullRequestMinimalHead{}.SHA), memberStr},
+	{"repo", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHead) encodeJSON(e *enc) {
@@ -1539,16 +1520,13 @@ func (s *PullRequestMinimalHeadRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimalHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestMinimalHeadRepoMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.URL, d) // "url"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestMinimalHeadRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestMinimalHeadRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestMinimalHeadRepo) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1560,7 +1538,11 @@ func (s *PullRequestMinimalHeadRepo) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestMinimalHeadRepoMembers = &memberNames{names: []string{"id", "url", "name"}}
+var pullRequestMinimalHeadRepoMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(PullRequestMinimalHeadRepo{}.ID), memberInt64},
+	{"url", unsafe.Offsetof(PullRequestMinimalHeadRepo{}.URL), memberStr},
+	{"name", unsafe.Offsetof(PullRequestMinimalHeadRepo{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHeadRepo) encodeJSON(e *enc) {
@@ -1599,37 +1581,20 @@ func (s *SimpleCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleCheckSuiteMembers) {
-	case 0:
-		return decodeNullable(&s.After, d, decodeStr) // "after"
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleCheckSuiteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
-	case 2:
-		return decodeNullable(&s.Before, d, decodeStr) // "before"
-	case 3:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[SimpleCheckSuiteConclusion]) // "conclusion"
-	case 4:
-		return decodeOptTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
-	case 6:
-		return decodeOptStr(&s.HeadSHA, d) // "head_sha"
-	case 7:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
 	case 10:
 		return decodePtr(&s.Repository, d, (*MinimalRepository).decodeJSON) // "repository"
-	case 11:
-		return decodeOptEnum(&s.Status, d) // "status"
-	case 12:
-		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
-	case 13:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1642,7 +1607,22 @@ func (s *SimpleCheckSuite) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleCheckSuiteMembers = &memberNames{names: []string{"after", "app", "before", "conclusion", "created_at", "head_branch", "head_sha", "id", "node_id", "pull_requests", "repository", "status", "updated_at", "url"}}
+var simpleCheckSuiteMembers = &memberTable{fields: []memberField{
+	{"after", unsafe.Offsetof(SimpleCheckSuite{}.After), memberNullStr},
+	{"app", 0, memberByModel},
+	{"before", unsafe.Offsetof(SimpleCheckSuite{}.Before), memberNullStr},
+	{"conclusion", unsafe.Offsetof(SimpleCheckSuite{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(SimpleCheckSuite{}.CreatedAt), memberOptTime},
+	{"head_branch", unsafe.Offsetof(SimpleCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_sha", unsafe.Offsetof(SimpleCheckSuite{}.HeadSHA), memberOptStr},
+	{"id", unsafe.Offsetof(SimpleCheckSuite{}.ID), memberOptInt64},
+	{"node_id", unsafe.Offsetof(SimpleCheckSuite{}.NodeID), memberOptStr},
+	{"pull_requests", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"status", unsafe.Offsetof(SimpleCheckSuite{}.Status), memberOptStr},
+	{"updated_at", unsafe.Offsetof(SimpleCheckSuite{}.UpdatedAt), memberOptTime},
+	{"url", unsafe.Offsetof(SimpleCheckSuite{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCheckSuite) encodeJSON(e *enc) {

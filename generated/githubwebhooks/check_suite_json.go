@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *CheckSuiteCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedMembers) {
-	case 0:
-		return decodeEnum[CheckSuiteCompletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
@@ -42,7 +46,15 @@ func (s *CheckSuiteCompleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkSuiteCompletedMembers = &memberNames{names: []string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}}
+var checkSuiteCompletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckSuiteCompleted{}.ActionValue), memberStr},
+	{"check_suite", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompleted) encodeJSON(e *enc) {
@@ -95,45 +107,20 @@ func (s *CheckSuiteCompletedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuiteMembers) {
-	case 0:
-		return decodeNullable(&s.After, d, decodeStr) // "after"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuite) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
-	case 2:
-		return decodeNullable(&s.Before, d, decodeStr) // "before"
-	case 3:
-		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
-	case 4:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteCompletedCheckSuiteConclusion]) // "conclusion"
-	case 5:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 6:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
-	case 8:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 12:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
-	case 13:
-		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
-	case 14:
-		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
-	case 15:
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteCompletedCheckSuiteStatus]) // "status"
-	case 16:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -146,7 +133,26 @@ func (s *CheckSuiteCompletedCheckSuite) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkSuiteCompletedCheckSuiteMembers = &memberNames{names: []string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}}
+var checkSuiteCompletedCheckSuiteMembers = &memberTable{fields: []memberField{
+	{"after", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.After), memberNullStr},
+	{"app", 0, memberByModel},
+	{"before", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Before), memberNullStr},
+	{"check_runs_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.CheckRunsURL), memberStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.CreatedAt), memberTime},
+	{"head_branch", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.HeadSHA), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.ID), memberInt64},
+	{"latest_check_runs_count", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.LatestCheckRunsCount), memberInt64},
+	{"node_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.NodeID), memberStr},
+	{"pull_requests", 0, memberByModel},
+	{"rerequestable", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Rerequestable), memberOptBool},
+	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.RunsRerequestable), memberOptBool},
+	{"status", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Status), memberNullStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuite) encodeJSON(e *enc) {
@@ -247,35 +253,20 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuiteAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
-	case 7:
-		return decodeStr(&s.Name, d) // "name"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
-	case 11:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -288,7 +279,21 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var checkSuiteCompletedCheckSuiteAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var checkSuiteCompletedCheckSuiteAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ID), memberNullInt64},
+	{"client_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ClientID), memberNullStr},
+	{"name", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteApp) encodeJSON(e *enc) {
@@ -383,11 +388,14 @@ func (s *CheckSuiteRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRequestedMembers) {
-	case 0:
-		return decodeEnum[CheckSuiteRequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
@@ -412,7 +420,15 @@ func (s *CheckSuiteRequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkSuiteRequestedMembers = &memberNames{names: []string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}}
+var checkSuiteRequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckSuiteRequested{}.ActionValue), memberStr},
+	{"check_suite", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequested) encodeJSON(e *enc) {
@@ -465,45 +481,20 @@ func (s *CheckSuiteRequestedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRequestedCheckSuiteMembers) {
-	case 0:
-		return decodeNullable(&s.After, d, decodeStr) // "after"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRequestedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
-	case 2:
-		return decodeNullable(&s.Before, d, decodeStr) // "before"
-	case 3:
-		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
-	case 4:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRequestedCheckSuiteConclusion]) // "conclusion"
-	case 5:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 6:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
-	case 8:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 12:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
-	case 13:
-		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
-	case 14:
-		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
-	case 15:
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRequestedCheckSuiteStatus]) // "status"
-	case 16:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -516,7 +507,26 @@ func (s *CheckSuiteRequestedCheckSuite) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkSuiteRequestedCheckSuiteMembers = &memberNames{names: []string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}}
+var checkSuiteRequestedCheckSuiteMembers = &memberTable{fields: []memberField{
+	{"after", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.After), memberNullStr},
+	{"app", 0, memberByModel},
+	{"before", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Before), memberNullStr},
+	{"check_runs_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.CheckRunsURL), memberStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.CreatedAt), memberTime},
+	{"head_branch", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.HeadSHA), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.ID), memberInt64},
+	{"latest_check_runs_count", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.LatestCheckRunsCount), memberInt64},
+	{"node_id", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.NodeID), memberStr},
+	{"pull_requests", 0, memberByModel},
+	{"rerequestable", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Rerequestable), memberOptBool},
+	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.RunsRerequestable), memberOptBool},
+	{"status", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Status), memberNullStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuite) encodeJSON(e *enc) {
@@ -617,35 +627,20 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRequestedCheckSuiteAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
-	case 7:
-		return decodeStr(&s.Name, d) // "name"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
-	case 11:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -658,7 +653,21 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var checkSuiteRequestedCheckSuiteAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var checkSuiteRequestedCheckSuiteAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ID), memberNullInt64},
+	{"client_id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ClientID), memberNullStr},
+	{"name", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteApp) encodeJSON(e *enc) {
@@ -753,90 +762,13 @@ func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRequestedCheckSuiteAppPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
-	case 3:
-		return decodeOptEnum(&s.Attestations, d) // "attestations"
-	case 4:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 5:
-		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
-	case 6:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 7:
-		return decodeOptEnum(&s.CopilotRequests, d) // "copilot_requests"
-	case 8:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 9:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 10:
-		return decodeOptEnum(&s.Emails, d) // "emails"
-	case 11:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 12:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 13:
-		return decodeOptEnum(&s.Keys, d) // "keys"
-	case 14:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 15:
-		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
-	case 16:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 17:
-		return decodeOptEnum(&s.Models, d) // "models"
-	case 18:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 19:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 20:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 21:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 22:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 23:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 24:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 25:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 26:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 27:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 28:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 29:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 30:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 31:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 32:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 33:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 34:
-		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
-	case 35:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 36:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 37:
-		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
-	case 38:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 39:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRequestedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -848,7 +780,48 @@ func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(key []byte, d
 	return nil
 }
 
-var checkSuiteRequestedCheckSuiteAppPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "content_references", "contents", "copilot_requests", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "merge_queues", "metadata", "models", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}}
+var checkSuiteRequestedCheckSuiteAppPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Administration), memberOptStr},
+	{"artifact_metadata", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.ArtifactMetadata), memberOptStr},
+	{"attestations", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Attestations), memberOptStr},
+	{"checks", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Checks), memberOptStr},
+	{"content_references", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.ContentReferences), memberOptStr},
+	{"contents", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Contents), memberOptStr},
+	{"copilot_requests", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.CopilotRequests), memberOptStr},
+	{"deployments", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Discussions), memberOptStr},
+	{"emails", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Emails), memberOptStr},
+	{"environments", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Issues), memberOptStr},
+	{"keys", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Keys), memberOptStr},
+	{"members", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Members), memberOptStr},
+	{"merge_queues", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.MergeQueues), memberOptStr},
+	{"metadata", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Metadata), memberOptStr},
+	{"models", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Models), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"packages", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.PullRequests), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.SecurityEvents), memberOptStr},
+	{"security_scanning_alert", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.SecurityScanningAlert), memberOptStr},
+	{"single_file", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Statuses), memberOptStr},
+	{"team_discussions", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.TeamDiscussions), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteAppPermissions{}.Workflows), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) encodeJSON(e *enc) {
@@ -1041,11 +1014,14 @@ func (s *CheckSuiteRerequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRerequestedMembers) {
-	case 0:
-		return decodeEnum[CheckSuiteRerequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRerequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRerequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRerequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
@@ -1070,7 +1046,15 @@ func (s *CheckSuiteRerequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var checkSuiteRerequestedMembers = &memberNames{names: []string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}}
+var checkSuiteRerequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CheckSuiteRerequested{}.ActionValue), memberStr},
+	{"check_suite", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequested) encodeJSON(e *enc) {
@@ -1123,45 +1107,20 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequestedCheckSuite) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRerequestedCheckSuiteMembers) {
-	case 0:
-		return decodeNullable(&s.After, d, decodeStr) // "after"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRerequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRerequestedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
-	case 2:
-		return decodeNullable(&s.Before, d, decodeStr) // "before"
-	case 3:
-		return decodeStr(&s.CheckRunsURL, d) // "check_runs_url"
-	case 4:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[CheckSuiteRerequestedCheckSuiteConclusion]) // "conclusion"
-	case 5:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 6:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
-	case 8:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeInt64(&s.LatestCheckRunsCount, d) // "latest_check_runs_count"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 12:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
-	case 13:
-		return decodeOptBool(&s.Rerequestable, d) // "rerequestable"
-	case 14:
-		return decodeOptBool(&s.RunsRerequestable, d) // "runs_rerequestable"
-	case 15:
-		return decodeNullable(&s.Status, d, decodeEnum[CheckSuiteRerequestedCheckSuiteStatus]) // "status"
-	case 16:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1174,7 +1133,26 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var checkSuiteRerequestedCheckSuiteMembers = &memberNames{names: []string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}}
+var checkSuiteRerequestedCheckSuiteMembers = &memberTable{fields: []memberField{
+	{"after", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.After), memberNullStr},
+	{"app", 0, memberByModel},
+	{"before", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Before), memberNullStr},
+	{"check_runs_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.CheckRunsURL), memberStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.CreatedAt), memberTime},
+	{"head_branch", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.HeadSHA), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.ID), memberInt64},
+	{"latest_check_runs_count", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.LatestCheckRunsCount), memberInt64},
+	{"node_id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.NodeID), memberStr},
+	{"pull_requests", 0, memberByModel},
+	{"rerequestable", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Rerequestable), memberOptBool},
+	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.RunsRerequestable), memberOptBool},
+	{"status", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Status), memberNullStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuite) encodeJSON(e *enc) {
@@ -1275,35 +1253,20 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteRerequestedCheckSuiteAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteRerequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeNullable(&s.ClientID, d, decodeStr) // "client_id"
-	case 7:
-		return decodeStr(&s.Name, d) // "name"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
-	case 11:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1316,7 +1279,21 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var checkSuiteRerequestedCheckSuiteAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var checkSuiteRerequestedCheckSuiteAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ID), memberNullInt64},
+	{"client_id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ClientID), memberNullStr},
+	{"name", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuiteApp) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,23 +14,22 @@ func (s *CodeScanningAlertAppearedInBranch) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranch) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertAppearedInBranchActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranch) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranch) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeStr(&s.CommitOid, d) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -46,7 +46,17 @@ func (s *CodeScanningAlertAppearedInBranch) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertAppearedInBranchMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertAppearedInBranch{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertAppearedInBranch{}.CommitOid), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertAppearedInBranch{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranch) encodeJSON(e *enc) {
@@ -103,37 +113,26 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
-	case 4:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
-	case 5:
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertDismissedReason]) // "dismissed_reason"
 	case 6:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 9:
-		return decodeInt64(&s.Number, d) // "number"
 	case 10:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 11:
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertState]) // "state"
 	case 12:
 		return s.Tool.decodeJSON(d) // "tool"
-	case 13:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -146,7 +145,22 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertMembers = &memberNames{names: []string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}}
+var codeScanningAlertAppearedInBranchAlertMembers = &memberTable{fields: []memberField{
+	{"assignees", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.CreatedAt), memberTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedAt), memberNullTime},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedReason), memberNullStr},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.HTMLURL), memberStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.State), memberNullStr},
+	{"tool", 0, memberByModel},
+	{"url", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlert) encodeJSON(e *enc) {
@@ -247,27 +261,20 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeJSON(d 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers) {
-	case 0:
-		return decodeStr(&s.AnalysisKey, d) // "analysis_key"
-	case 1:
-		return decodeOptStr(&s.Category, d) // "category"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Classifications, d, decodeStr) // "classifications"
-	case 3:
-		return decodeOptStr(&s.CommitSHA, d) // "commit_sha"
-	case 4:
-		return decodeStr(&s.Environment, d) // "environment"
 	case 5:
 		return decodePtr(&s.Location, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation).decodeJSON) // "location"
 	case 6:
 		return decodePtr(&s.Message, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage).decodeJSON) // "message"
-	case 7:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 8:
-		return decodeEnum[CodeScanningAlertAppearedInBranchAlertMostRecentInstanceState](&s.State, d) // "state"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -280,7 +287,17 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers = &memberNames{names: []string{"analysis_key", "category", "classifications", "commit_sha", "environment", "location", "message", "ref", "state"}}
+var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers = &memberTable{fields: []memberField{
+	{"analysis_key", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.AnalysisKey), memberStr},
+	{"category", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.Category), memberOptStr},
+	{"classifications", 0, memberByModel},
+	{"commit_sha", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.CommitSHA), memberOptStr},
+	{"environment", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.Environment), memberStr},
+	{"location", 0, memberByModel},
+	{"message", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.Ref), memberStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstance{}.State), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) encodeJSON(e *enc) {
@@ -341,20 +358,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decod
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers) {
-	case 0:
-		return decodeOptInt64(&s.EndColumn, d) // "end_column"
-	case 1:
-		return decodeOptInt64(&s.EndLine, d) // "end_line"
-	case 2:
-		return decodeOptStr(&s.Path, d) // "path"
-	case 3:
-		return decodeOptInt64(&s.StartColumn, d) // "start_column"
-	case 4:
-		return decodeOptInt64(&s.StartLine, d) // "start_line"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -366,7 +376,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decod
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers = &memberNames{names: []string{"end_column", "end_line", "path", "start_column", "start_line"}}
+var codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers = &memberTable{fields: []memberField{
+	{"end_column", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation{}.EndColumn), memberOptInt64},
+	{"end_line", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation{}.EndLine), memberOptInt64},
+	{"path", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation{}.Path), memberOptStr},
+	{"start_column", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation{}.StartColumn), memberOptInt64},
+	{"start_line", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation{}.StartLine), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) encodeJSON(e *enc) {
@@ -419,12 +435,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decode
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers) {
-	case 0:
-		return decodeOptStr(&s.Text, d) // "text"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -436,7 +453,9 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decode
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers = &memberNames{names: []string{"text"}}
+var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers = &memberTable{fields: []memberField{
+	{"text", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage{}.Text), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) encodeJSON(e *enc) {
@@ -473,16 +492,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertRuleMembers) {
-	case 0:
-		return decodeStr(&s.Description, d) // "description"
-	case 1:
-		return decodeStr(&s.ID, d) // "id"
-	case 2:
-		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertAppearedInBranchAlertRuleSeverity]) // "severity"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlertRule) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertRuleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -494,7 +510,11 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(key []byte, d 
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertRuleMembers = &memberNames{names: []string{"description", "id", "severity"}}
+var codeScanningAlertAppearedInBranchAlertRuleMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.Description), memberStr},
+	{"id", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.ID), memberStr},
+	{"severity", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.Severity), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertRule) encodeJSON(e *enc) {
@@ -537,14 +557,13 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertAppearedInBranchAlertToolMembers) {
-	case 0:
-		return decodeStr(&s.Name, d) // "name"
-	case 1:
-		return decodeNullable(&s.Version, d, decodeStr) // "version"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertAppearedInBranchAlertTool) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertToolMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -556,7 +575,10 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(key []byte, d 
 	return nil
 }
 
-var codeScanningAlertAppearedInBranchAlertToolMembers = &memberNames{names: []string{"name", "version"}}
+var codeScanningAlertAppearedInBranchAlertToolMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertTool{}.Name), memberStr},
+	{"version", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertTool{}.Version), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertTool) encodeJSON(e *enc) {
@@ -597,23 +619,22 @@ func (s *CodeScanningAlertClosedByUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertClosedByUserMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertClosedByUserActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertClosedByUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertClosedByUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertClosedByUser) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeStr(&s.CommitOid, d) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -630,7 +651,17 @@ func (s *CodeScanningAlertClosedByUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertClosedByUserMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertClosedByUserMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertClosedByUser{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertClosedByUser{}.CommitOid), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertClosedByUser{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUser) encodeJSON(e *enc) {
@@ -687,37 +718,26 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertClosedByUserAlertMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertClosedByUserAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertClosedByUserAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeTime(&s.DismissedAt, d) // "dismissed_at"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
-	case 4:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
-	case 5:
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertClosedByUserAlertDismissedReason]) // "dismissed_reason"
 	case 6:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 9:
-		return decodeInt64(&s.Number, d) // "number"
 	case 10:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 11:
-		return decodeEnum[CodeScanningAlertClosedByUserAlertState](&s.State, d) // "state"
 	case 12:
 		return s.Tool.decodeJSON(d) // "tool"
-	case 13:
-		return decodeStr(&s.URL, d) // "url"
 	case 14:
 		return decodeNullableRef(&s.DismissalApprovedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissal_approved_by"
 	}
@@ -732,7 +752,23 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var codeScanningAlertClosedByUserAlertMembers = &memberNames{names: []string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url", "dismissal_approved_by"}}
+var codeScanningAlertClosedByUserAlertMembers = &memberTable{fields: []memberField{
+	{"assignees", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.CreatedAt), memberTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedAt), memberTime},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedReason), memberNullStr},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.HTMLURL), memberStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.State), memberStr},
+	{"tool", 0, memberByModel},
+	{"url", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.URL), memberStr},
+	{"dismissal_approved_by", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
@@ -833,23 +869,14 @@ func (s *CodeScanningAlertClosedByUserAlertRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertClosedByUserAlertRuleMembers) {
-	case 0:
-		return decodeStr(&s.Description, d) // "description"
-	case 1:
-		return decodeOptStr(&s.FullDescription, d) // "full_description"
-	case 2:
-		return decodeNullable(&s.Help, d, decodeStr) // "help"
-	case 3:
-		return decodeNullable(&s.HelpURI, d, decodeStr) // "help_uri"
-	case 4:
-		return decodeStr(&s.ID, d) // "id"
-	case 5:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.Severity, d, decodeEnum[CodeScanningAlertClosedByUserAlertRuleSeverity]) // "severity"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertClosedByUserAlertRule) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertRuleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullable(&s.Tags, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
@@ -866,7 +893,16 @@ func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var codeScanningAlertClosedByUserAlertRuleMembers = &memberNames{names: []string{"description", "full_description", "help", "help_uri", "id", "name", "severity", "tags"}}
+var codeScanningAlertClosedByUserAlertRuleMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Description), memberStr},
+	{"full_description", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.FullDescription), memberOptStr},
+	{"help", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Help), memberNullStr},
+	{"help_uri", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.HelpURI), memberNullStr},
+	{"id", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.ID), memberStr},
+	{"name", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Name), memberOptStr},
+	{"severity", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Severity), memberNullStr},
+	{"tags", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertRule) encodeJSON(e *enc) {
@@ -941,16 +977,13 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertClosedByUserAlertToolMembers) {
-	case 0:
-		return decodeNullable(&s.GUID, d, decodeStr) // "guid"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeNullable(&s.Version, d, decodeStr) // "version"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertClosedByUserAlertTool) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertToolMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -962,7 +995,11 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var codeScanningAlertClosedByUserAlertToolMembers = &memberNames{names: []string{"guid", "name", "version"}}
+var codeScanningAlertClosedByUserAlertToolMembers = &memberTable{fields: []memberField{
+	{"guid", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.GUID), memberNullStr},
+	{"name", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.Name), memberStr},
+	{"version", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.Version), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertTool) encodeJSON(e *enc) {
@@ -1011,23 +1048,22 @@ func (s *CodeScanningAlertCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertCreatedMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeStr(&s.CommitOid, d) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -1044,7 +1080,17 @@ func (s *CodeScanningAlertCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertCreatedMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertCreated{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertCreated{}.CommitOid), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertCreated{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreated) encodeJSON(e *enc) {
@@ -1101,39 +1147,28 @@ func (s *CodeScanningAlertCreatedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertCreatedAlertMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertCreatedAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertCreatedAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertCreatedAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
 	case 2:
 		return decodeAny(&s.DismissedBy, d) // "dismissed_by"
-	case 3:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
 	case 4:
 		return decodeAny(&s.DismissedReason, d) // "dismissed_reason"
 	case 5:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 8:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 9:
-		return decodeInt64(&s.Number, d) // "number"
 	case 10:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 11:
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertCreatedAlertState]) // "state"
 	case 12:
 		return decodeNullableRef(&s.Tool, d, (*CodeScanningAlertClosedByUserAlertTool).decodeJSON) // "tool"
-	case 13:
-		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
-	case 14:
-		return decodeStr(&s.URL, d) // "url"
 	case 15:
 		return decodeAny(&s.DismissalApprovedBy, d) // "dismissal_approved_by"
 	case 16:
@@ -1150,7 +1185,25 @@ func (s *CodeScanningAlertCreatedAlert) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertCreatedAlertMembers = &memberNames{names: []string{"created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by", "assignees"}}
+var codeScanningAlertCreatedAlertMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.CreatedAt), memberNullTime},
+	{"dismissed_at", 0, memberByModel},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", 0, memberByModel},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.HTMLURL), memberStr},
+	{"instances_url", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.InstancesURL), memberOptStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.State), memberNullStr},
+	{"tool", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.UpdatedAt), memberNullStr},
+	{"url", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.URL), memberStr},
+	{"dismissal_approved_by", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreatedAlert) encodeJSON(e *enc) {
@@ -1263,23 +1316,22 @@ func (s *CodeScanningAlertFixed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertFixedMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertFixedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertFixed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertFixedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertFixed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeStr(&s.CommitOid, d) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -1296,7 +1348,17 @@ func (s *CodeScanningAlertFixed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertFixedMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertFixedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertFixed{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertFixed{}.CommitOid), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertFixed{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixed) encodeJSON(e *enc) {
@@ -1353,39 +1415,26 @@ func (s *CodeScanningAlertFixedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertFixedAlertMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertFixedAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertFixedAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertFixedAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
-	case 4:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
-	case 5:
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[CodeScanningAlertFixedAlertDismissedReason]) // "dismissed_reason"
 	case 6:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 9:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
 	case 11:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 12:
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertFixedAlertState]) // "state"
 	case 13:
 		return s.Tool.decodeJSON(d) // "tool"
-	case 14:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1398,7 +1447,23 @@ func (s *CodeScanningAlertFixedAlert) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertFixedAlertMembers = &memberNames{names: []string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}}
+var codeScanningAlertFixedAlertMembers = &memberTable{fields: []memberField{
+	{"assignees", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.CreatedAt), memberTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedAt), memberNullTime},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedReason), memberNullStr},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.HTMLURL), memberStr},
+	{"instances_url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.InstancesURL), memberOptStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.State), memberNullStr},
+	{"tool", 0, memberByModel},
+	{"url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixedAlert) encodeJSON(e *enc) {
@@ -1503,23 +1568,22 @@ func (s *CodeScanningAlertReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertReopenedMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeNullable(&s.CommitOid, d, decodeStr) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeNullable(&s.Ref, d, decodeStr) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -1536,7 +1600,17 @@ func (s *CodeScanningAlertReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeScanningAlertReopenedMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertReopened{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertReopened{}.CommitOid), memberNullStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertReopened{}.Ref), memberNullStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopened) encodeJSON(e *enc) {
@@ -1601,43 +1675,28 @@ func (s *CodeScanningAlertReopenedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertReopenedAlertMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertReopenedAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertReopenedAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertReopenedAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeNullable(&s.DismissedAt, d, decodeStr) // "dismissed_at"
 	case 3:
 		return decodeNullable(&s.DismissedBy, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "dismissed_by"
-	case 4:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
-	case 5:
-		return decodeNullable(&s.DismissedReason, d, decodeStr) // "dismissed_reason"
 	case 6:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeOptStr(&s.InstancesURL, d) // "instances_url"
 	case 9:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
 	case 11:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 12:
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedAlertState]) // "state"
 	case 13:
 		return s.Tool.decodeJSON(d) // "tool"
-	case 14:
-		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	case 16:
 		return decodeAny(&s.DismissalApprovedBy, d) // "dismissal_approved_by"
 	}
@@ -1652,7 +1711,25 @@ func (s *CodeScanningAlertReopenedAlert) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var codeScanningAlertReopenedAlertMembers = &memberNames{names: []string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by"}}
+var codeScanningAlertReopenedAlertMembers = &memberTable{fields: []memberField{
+	{"assignees", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.CreatedAt), memberTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedAt), memberNullStr},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedReason), memberNullStr},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.HTMLURL), memberStr},
+	{"instances_url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.InstancesURL), memberOptStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.State), memberNullStr},
+	{"tool", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.UpdatedAt), memberNullStr},
+	{"url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.URL), memberStr},
+	{"dismissal_approved_by", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedAlert) encodeJSON(e *enc) {
@@ -1769,23 +1846,22 @@ func (s *CodeScanningAlertReopenedByUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedByUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertReopenedByUserMembers) {
-	case 0:
-		return decodeEnum[CodeScanningAlertReopenedByUserActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertReopenedByUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertReopenedByUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertReopenedByUser) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
-	case 2:
-		return decodeStr(&s.CommitOid, d) // "commit_oid"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -1802,7 +1878,17 @@ func (s *CodeScanningAlertReopenedByUser) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var codeScanningAlertReopenedByUserMembers = &memberNames{names: []string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}}
+var codeScanningAlertReopenedByUserMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CodeScanningAlertReopenedByUser{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertReopenedByUser{}.CommitOid), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(CodeScanningAlertReopenedByUser{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUser) encodeJSON(e *enc) {
@@ -1859,37 +1945,30 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeScanningAlertReopenedByUserAlertMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CodeScanningAlertReopenedByUserAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeScanningAlertReopenedByUserAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 2:
 		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
 	case 3:
 		return decodeAny(&s.DismissedBy, d) // "dismissed_by"
-	case 4:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
 	case 5:
 		return decodeAny(&s.DismissedReason, d) // "dismissed_reason"
 	case 6:
 		return decodeAny(&s.FixedAt, d) // "fixed_at"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
 	case 8:
 		return decodeNullableRef(&s.MostRecentInstance, d, (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance).decodeJSON) // "most_recent_instance"
-	case 9:
-		return decodeInt64(&s.Number, d) // "number"
 	case 10:
 		return s.Rule.decodeJSON(d) // "rule"
-	case 11:
-		return decodeNullable(&s.State, d, decodeEnum[CodeScanningAlertReopenedByUserAlertState]) // "state"
 	case 12:
 		return s.Tool.decodeJSON(d) // "tool"
-	case 13:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1902,7 +1981,22 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var codeScanningAlertReopenedByUserAlertMembers = &memberNames{names: []string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}}
+var codeScanningAlertReopenedByUserAlertMembers = &memberTable{fields: []memberField{
+	{"assignees", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.CreatedAt), memberTime},
+	{"dismissed_at", 0, memberByModel},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.DismissedComment), memberNullStr},
+	{"dismissed_reason", 0, memberByModel},
+	{"fixed_at", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.HTMLURL), memberStr},
+	{"most_recent_instance", 0, memberByModel},
+	{"number", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.Number), memberInt64},
+	{"rule", 0, memberByModel},
+	{"state", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.State), memberNullStr},
+	{"tool", 0, memberByModel},
+	{"url", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUserAlert) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *CommitCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CommitCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, commitCommentCreatedMembers) {
-	case 0:
-		return decodeEnum[CommitCommentCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CommitCommentCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), commitCommentCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CommitCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -42,7 +46,15 @@ func (s *CommitCommentCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var commitCommentCreatedMembers = &memberNames{names: []string{"action", "comment", "enterprise", "installation", "organization", "repository", "sender"}}
+var commitCommentCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CommitCommentCreated{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreated) encodeJSON(e *enc) {
@@ -95,35 +107,16 @@ func (s *CommitCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CommitCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, commitCommentCreatedCommentMembers) {
-	case 0:
-		return decodeEnum[CommitCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeInt64(&s.ID, d) // "id"
-	case 6:
-		return decodeNullable(&s.Line, d, decodeInt64) // "line"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 8:
-		return decodeNullable(&s.Path, d, decodeStr) // "path"
-	case 9:
-		return decodeNullable(&s.Position, d, decodeInt64) // "position"
+// object is s's address and its member table, for decodeObject.
+func (s *CommitCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), commitCommentCreatedCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CommitCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 10:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 11:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	case 13:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -138,7 +131,22 @@ func (s *CommitCommentCreatedComment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var commitCommentCreatedCommentMembers = &memberNames{names: []string{"author_association", "body", "commit_id", "created_at", "html_url", "id", "line", "node_id", "path", "position", "reactions", "updated_at", "url", "user"}}
+var commitCommentCreatedCommentMembers = &memberTable{fields: []memberField{
+	{"author_association", unsafe.Offsetof(CommitCommentCreatedComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(CommitCommentCreatedComment{}.Body), memberStr},
+	{"commit_id", unsafe.Offsetof(CommitCommentCreatedComment{}.CommitID), memberStr},
+	{"created_at", unsafe.Offsetof(CommitCommentCreatedComment{}.CreatedAt), memberStr},
+	{"html_url", unsafe.Offsetof(CommitCommentCreatedComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(CommitCommentCreatedComment{}.ID), memberInt64},
+	{"line", unsafe.Offsetof(CommitCommentCreatedComment{}.Line), memberNullInt64},
+	{"node_id", unsafe.Offsetof(CommitCommentCreatedComment{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(CommitCommentCreatedComment{}.Path), memberNullStr},
+	{"position", unsafe.Offsetof(CommitCommentCreatedComment{}.Position), memberNullInt64},
+	{"reactions", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(CommitCommentCreatedComment{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(CommitCommentCreatedComment{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreatedComment) encodeJSON(e *enc) {

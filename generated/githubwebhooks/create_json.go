@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,25 +14,20 @@ func (s *Create) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Create) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, createMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *Create) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), createMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Create) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeStr(&s.MasterBranch, d) // "master_branch"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 5:
-		return decodeStr(&s.PusherType, d) // "pusher_type"
-	case 6:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 7:
-		return decodeEnum[CreateRefType](&s.RefType, d) // "ref_type"
 	case 8:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 9:
@@ -48,7 +44,18 @@ func (s *Create) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var createMembers = &memberNames{names: []string{"description", "enterprise", "installation", "master_branch", "organization", "pusher_type", "ref", "ref_type", "repository", "sender"}}
+var createMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(Create{}.Description), memberNullStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(Create{}.MasterBranch), memberStr},
+	{"organization", 0, memberByModel},
+	{"pusher_type", unsafe.Offsetof(Create{}.PusherType), memberStr},
+	{"ref", unsafe.Offsetof(Create{}.Ref), memberStr},
+	{"ref_type", unsafe.Offsetof(Create{}.RefType), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Create) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,29 +14,20 @@ func (s *CustomProperty) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomProperty) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyMembers) {
-	case 0:
-		return decodeStr(&s.PropertyName, d) // "property_name"
-	case 1:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 2:
-		return decodeOptEnum(&s.SourceType, d) // "source_type"
-	case 3:
-		return decodeEnum[CustomPropertyValueType](&s.ValueType, d) // "value_type"
-	case 4:
-		return decodeOptBool(&s.Required, d) // "required"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomProperty) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomProperty) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 5:
 		return decodeNullable(&s.DefaultValue, d, (*CustomPropertyDefaultValue).decodeJSON) // "default_value"
-	case 6:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 7:
 		return decodeNullable(&s.AllowedValues, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
 		}) // "allowed_values"
-	case 8:
-		return decodeNullable(&s.ValuesEditableBy, d, decodeEnum[CustomPropertyValuesEditableBy]) // "values_editable_by"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -48,7 +40,17 @@ func (s *CustomProperty) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyMembers = &memberNames{names: []string{"property_name", "url", "source_type", "value_type", "required", "default_value", "description", "allowed_values", "values_editable_by"}}
+var customPropertyMembers = &memberTable{fields: []memberField{
+	{"property_name", unsafe.Offsetof(CustomProperty{}.PropertyName), memberStr},
+	{"url", unsafe.Offsetof(CustomProperty{}.URL), memberOptStr},
+	{"source_type", unsafe.Offsetof(CustomProperty{}.SourceType), memberOptStr},
+	{"value_type", unsafe.Offsetof(CustomProperty{}.ValueType), memberStr},
+	{"required", unsafe.Offsetof(CustomProperty{}.Required), memberOptBool},
+	{"default_value", 0, memberByModel},
+	{"description", unsafe.Offsetof(CustomProperty{}.Description), memberNullStr},
+	{"allowed_values", 0, memberByModel},
+	{"values_editable_by", unsafe.Offsetof(CustomProperty{}.ValuesEditableBy), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomProperty) encodeJSON(e *enc) {
@@ -129,11 +131,14 @@ func (s *CustomPropertyCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyCreatedMembers) {
-	case 0:
-		return decodeEnum[CustomPropertyCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
 	case 2:
@@ -156,7 +161,14 @@ func (s *CustomPropertyCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyCreatedMembers = &memberNames{names: []string{"action", "definition", "enterprise", "installation", "organization", "sender"}}
+var customPropertyCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CustomPropertyCreated{}.ActionValue), memberStr},
+	{"definition", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyCreated) encodeJSON(e *enc) {
@@ -209,11 +221,14 @@ func (s *CustomPropertyDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyDeletedMembers) {
-	case 0:
-		return decodeEnum[CustomPropertyDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
 	case 2:
@@ -236,7 +251,14 @@ func (s *CustomPropertyDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyDeletedMembers = &memberNames{names: []string{"action", "definition", "enterprise", "installation", "organization", "sender"}}
+var customPropertyDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CustomPropertyDeleted{}.ActionValue), memberStr},
+	{"definition", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyDeleted) encodeJSON(e *enc) {
@@ -289,12 +311,13 @@ func (s *CustomPropertyDeletedDefinition) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyDeletedDefinition) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyDeletedDefinitionMembers) {
-	case 0:
-		return decodeStr(&s.PropertyName, d) // "property_name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyDeletedDefinition) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyDeletedDefinitionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyDeletedDefinition) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -306,7 +329,9 @@ func (s *CustomPropertyDeletedDefinition) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var customPropertyDeletedDefinitionMembers = &memberNames{names: []string{"property_name"}}
+var customPropertyDeletedDefinitionMembers = &memberTable{fields: []memberField{
+	{"property_name", unsafe.Offsetof(CustomPropertyDeletedDefinition{}.PropertyName), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyDeletedDefinition) encodeJSON(e *enc) {
@@ -341,11 +366,14 @@ func (s *CustomPropertyPromotedToEnterprise) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyPromotedToEnterprise) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyPromotedToEnterpriseMembers) {
-	case 0:
-		return decodeEnum[CustomPropertyPromotedToEnterpriseActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyPromotedToEnterprise) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyPromotedToEnterpriseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyPromotedToEnterprise) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
 	case 2:
@@ -368,7 +396,14 @@ func (s *CustomPropertyPromotedToEnterprise) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var customPropertyPromotedToEnterpriseMembers = &memberNames{names: []string{"action", "definition", "enterprise", "installation", "organization", "sender"}}
+var customPropertyPromotedToEnterpriseMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CustomPropertyPromotedToEnterprise{}.ActionValue), memberStr},
+	{"definition", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyPromotedToEnterprise) encodeJSON(e *enc) {
@@ -421,11 +456,14 @@ func (s *CustomPropertyUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyUpdated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyUpdatedMembers) {
-	case 0:
-		return decodeEnum[CustomPropertyUpdatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyUpdated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyUpdatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyUpdated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
 	case 2:
@@ -448,7 +486,14 @@ func (s *CustomPropertyUpdated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyUpdatedMembers = &memberNames{names: []string{"action", "definition", "enterprise", "installation", "organization", "sender"}}
+var customPropertyUpdatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CustomPropertyUpdated{}.ActionValue), memberStr},
+	{"definition", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyUpdated) encodeJSON(e *enc) {

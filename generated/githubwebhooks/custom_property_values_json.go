@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *CustomPropertyValue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyValue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyValueMembers) {
-	case 0:
-		return decodeStr(&s.PropertyName, d) // "property_name"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyValue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyValueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyValue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullable(&s.Value, d, (*CustomPropertyDefaultValue).decodeJSON) // "value"
 	}
@@ -32,7 +36,10 @@ func (s *CustomPropertyValue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyValueMembers = &memberNames{names: []string{"property_name", "value"}}
+var customPropertyValueMembers = &memberTable{fields: []memberField{
+	{"property_name", unsafe.Offsetof(CustomPropertyValue{}.PropertyName), memberStr},
+	{"value", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValue) encodeJSON(e *enc) {
@@ -73,11 +80,14 @@ func (s *CustomPropertyValuesUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyValuesUpdated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, customPropertyValuesUpdatedMembers) {
-	case 0:
-		return decodeEnum[CustomPropertyValuesUpdatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *CustomPropertyValuesUpdated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), customPropertyValuesUpdatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CustomPropertyValuesUpdated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -104,7 +114,16 @@ func (s *CustomPropertyValuesUpdated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var customPropertyValuesUpdatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "repository", "organization", "sender", "new_property_values", "old_property_values"}}
+var customPropertyValuesUpdatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(CustomPropertyValuesUpdated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"new_property_values", 0, memberByModel},
+	{"old_property_values", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValuesUpdated) encodeJSON(e *enc) {

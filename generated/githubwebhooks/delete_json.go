@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,21 +14,20 @@ func (s *Delete) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Delete) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deleteMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *Delete) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deleteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Delete) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 3:
-		return decodeStr(&s.PusherType, d) // "pusher_type"
-	case 4:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 5:
-		return decodeEnum[DeleteRefType](&s.RefType, d) // "ref_type"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -44,7 +44,16 @@ func (s *Delete) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deleteMembers = &memberNames{names: []string{"enterprise", "installation", "organization", "pusher_type", "ref", "ref_type", "repository", "sender"}}
+var deleteMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pusher_type", unsafe.Offsetof(Delete{}.PusherType), memberStr},
+	{"ref", unsafe.Offsetof(Delete{}.Ref), memberStr},
+	{"ref_type", unsafe.Offsetof(Delete{}.RefType), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Delete) encodeJSON(e *enc) {

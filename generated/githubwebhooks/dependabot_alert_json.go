@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,44 +14,43 @@ func (s *DependabotAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlert) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertMembers) {
-	case 0:
-		return decodeInt64(&s.Number, d) // "number"
-	case 1:
-		return decodeEnum[DependabotAlertState](&s.State, d) // "state"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlert) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlert) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Dependency.decodeJSON(d) // "dependency"
 	case 3:
 		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
 	case 4:
 		return s.SecurityVulnerability.decodeJSON(d) // "security_vulnerability"
-	case 5:
-		return decodeStr(&s.URL, d) // "url"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 9:
-		return decodeNullable(&s.DismissedAt, d, decodeTime) // "dismissed_at"
 	case 10:
 		return decodeNullableRef(&s.DismissedBy, d, (*SimpleUser).decodeJSON) // "dismissed_by"
-	case 11:
-		return decodeNullable(&s.DismissedReason, d, decodeEnum[DependabotAlertDismissedReason]) // "dismissed_reason"
-	case 12:
-		return decodeNullable(&s.DismissedComment, d, decodeStr) // "dismissed_comment"
-	case 13:
-		return decodeNullable(&s.FixedAt, d, decodeTime) // "fixed_at"
-	case 14:
-		return decodeNullable(&s.AutoDismissedAt, d, decodeTime) // "auto_dismissed_at"
 	}
 	return d.Skip()
 }
 
-var dependabotAlertMembers = &memberNames{names: []string{"number", "state", "dependency", "security_advisory", "security_vulnerability", "url", "html_url", "created_at", "updated_at", "dismissed_at", "dismissed_by", "dismissed_reason", "dismissed_comment", "fixed_at", "auto_dismissed_at"}}
+var dependabotAlertMembers = &memberTable{fields: []memberField{
+	{"number", unsafe.Offsetof(DependabotAlert{}.Number), memberInt64},
+	{"state", unsafe.Offsetof(DependabotAlert{}.State), memberStr},
+	{"dependency", 0, memberByModel},
+	{"security_advisory", 0, memberByModel},
+	{"security_vulnerability", 0, memberByModel},
+	{"url", unsafe.Offsetof(DependabotAlert{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(DependabotAlert{}.HTMLURL), memberStr},
+	{"created_at", unsafe.Offsetof(DependabotAlert{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(DependabotAlert{}.UpdatedAt), memberTime},
+	{"dismissed_at", unsafe.Offsetof(DependabotAlert{}.DismissedAt), memberNullTime},
+	{"dismissed_by", 0, memberByModel},
+	{"dismissed_reason", unsafe.Offsetof(DependabotAlert{}.DismissedReason), memberNullStr},
+	{"dismissed_comment", unsafe.Offsetof(DependabotAlert{}.DismissedComment), memberNullStr},
+	{"fixed_at", unsafe.Offsetof(DependabotAlert{}.FixedAt), memberNullTime},
+	{"auto_dismissed_at", unsafe.Offsetof(DependabotAlert{}.AutoDismissedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlert) encodeJSON(e *enc) {
@@ -146,11 +146,14 @@ func (s *DependabotAlertAutoDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertAutoDismissed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertAutoDismissedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertAutoDismissedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertAutoDismissed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertAutoDismissedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertAutoDismissed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -175,7 +178,15 @@ func (s *DependabotAlertAutoDismissed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertAutoDismissedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertAutoDismissedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertAutoDismissed{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoDismissed) encodeJSON(e *enc) {
@@ -228,11 +239,14 @@ func (s *DependabotAlertAutoReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertAutoReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertAutoReopenedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertAutoReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertAutoReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertAutoReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertAutoReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -257,7 +271,15 @@ func (s *DependabotAlertAutoReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertAutoReopenedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertAutoReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertAutoReopened{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoReopened) encodeJSON(e *enc) {
@@ -310,11 +332,14 @@ func (s *DependabotAlertCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertCreatedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -339,7 +364,15 @@ func (s *DependabotAlertCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertCreatedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertCreated{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertCreated) encodeJSON(e *enc) {
@@ -392,17 +425,16 @@ func (s *DependabotAlertDependency) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertDependency) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertDependencyMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertDependency) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertDependencyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertDependency) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Package, d, (*DependabotAlertPackage).decodeJSON) // "package"
-	case 1:
-		return decodeOptStr(&s.ManifestPath, d) // "manifest_path"
-	case 2:
-		return decodeNullable(&s.Scope, d, decodeEnum[DependabotAlertDependencyScope]) // "scope"
-	case 3:
-		return decodeNullable(&s.Relationship, d, decodeEnum[DependabotAlertDependencyRelationship]) // "relationship"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -415,7 +447,12 @@ func (s *DependabotAlertDependency) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertDependencyMembers = &memberNames{names: []string{"package", "manifest_path", "scope", "relationship"}}
+var dependabotAlertDependencyMembers = &memberTable{fields: []memberField{
+	{"package", 0, memberByModel},
+	{"manifest_path", unsafe.Offsetof(DependabotAlertDependency{}.ManifestPath), memberOptStr},
+	{"scope", unsafe.Offsetof(DependabotAlertDependency{}.Scope), memberNullStr},
+	{"relationship", unsafe.Offsetof(DependabotAlertDependency{}.Relationship), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDependency) encodeJSON(e *enc) {
@@ -472,11 +509,14 @@ func (s *DependabotAlertDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertDismissed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertDismissedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertDismissedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertDismissed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertDismissedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertDismissed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -501,7 +541,15 @@ func (s *DependabotAlertDismissed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertDismissedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertDismissedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertDismissed{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDismissed) encodeJSON(e *enc) {
@@ -554,11 +602,14 @@ func (s *DependabotAlertFixed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertFixed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertFixedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertFixedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertFixed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertFixedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertFixed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -583,7 +634,15 @@ func (s *DependabotAlertFixed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertFixedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertFixedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertFixed{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertFixed) encodeJSON(e *enc) {
@@ -636,18 +695,20 @@ func (s *DependabotAlertPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertPackageMembers) {
-	case 0:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertPackage) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertPackageMembers = &memberNames{names: []string{"ecosystem", "name"}}
+var dependabotAlertPackageMembers = &memberTable{fields: []memberField{
+	{"ecosystem", unsafe.Offsetof(DependabotAlertPackage{}.Ecosystem), memberStr},
+	{"name", unsafe.Offsetof(DependabotAlertPackage{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertPackage) encodeJSON(e *enc) {
@@ -673,11 +734,14 @@ func (s *DependabotAlertReintroduced) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertReintroduced) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertReintroducedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertReintroducedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertReintroduced) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertReintroducedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertReintroduced) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -702,7 +766,15 @@ func (s *DependabotAlertReintroduced) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertReintroducedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertReintroducedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertReintroduced{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReintroduced) encodeJSON(e *enc) {
@@ -755,11 +827,14 @@ func (s *DependabotAlertReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertReopenedMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DependabotAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -784,7 +859,15 @@ func (s *DependabotAlertReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var dependabotAlertReopenedMembers = &memberNames{names: []string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}}
+var dependabotAlertReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DependabotAlertReopened{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReopened) encodeJSON(e *enc) {
@@ -837,21 +920,16 @@ func (s *DependabotAlertSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityAdvisoryMembers) {
-	case 0:
-		return decodeStr(&s.GhsaID, d) // "ghsa_id"
-	case 1:
-		return decodeNullable(&s.CveID, d, decodeStr) // "cve_id"
-	case 2:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 3:
-		return decodeStr(&s.Description, d) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeSlice(&s.Vulnerabilities, d, (*DependabotAlertSecurityVulnerability).decodeJSON) // "vulnerabilities"
-	case 5:
-		return decodeEnum[DependabotAlertSecurityAdvisorySeverity](&s.Severity, d) // "severity"
 	case 6:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 7:
@@ -864,17 +942,27 @@ func (s *DependabotAlertSecurityAdvisory) decodeMember(key []byte, d *dec) error
 		return decodeSlice(&s.Identifiers, d, (*DependabotAlertSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
 	case 11:
 		return decodeSlice(&s.References, d, (*DependabotAlertSecurityAdvisoryReferencesItem).decodeJSON) // "references"
-	case 12:
-		return decodeTime(&s.PublishedAt, d) // "published_at"
-	case 13:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 14:
-		return decodeNullable(&s.WithdrawnAt, d, decodeTime) // "withdrawn_at"
 	}
 	return d.Skip()
 }
 
-var dependabotAlertSecurityAdvisoryMembers = &memberNames{names: []string{"ghsa_id", "cve_id", "summary", "description", "vulnerabilities", "severity", "cvss", "cvss_severities", "epss", "cwes", "identifiers", "references", "published_at", "updated_at", "withdrawn_at"}}
+var dependabotAlertSecurityAdvisoryMembers = &memberTable{fields: []memberField{
+	{"ghsa_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.GhsaID), memberStr},
+	{"cve_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.CveID), memberNullStr},
+	{"summary", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Summary), memberStr},
+	{"description", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Description), memberStr},
+	{"vulnerabilities", 0, memberByModel},
+	{"severity", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Severity), memberStr},
+	{"cvss", 0, memberByModel},
+	{"cvss_severities", 0, memberByModel},
+	{"epss", 0, memberByModel},
+	{"cwes", 0, memberByModel},
+	{"identifiers", 0, memberByModel},
+	{"references", 0, memberByModel},
+	{"published_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.PublishedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.UpdatedAt), memberTime},
+	{"withdrawn_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.WithdrawnAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
@@ -1000,18 +1088,20 @@ func (s *DependabotAlertSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityAdvisoryCvssMembers) {
-	case 0:
-		return decodeFloat64(&s.Score, d) // "score"
-	case 1:
-		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCvssMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertSecurityAdvisoryCvssMembers = &memberNames{names: []string{"score", "vector_string"}}
+var dependabotAlertSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
+	{"score", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.Score), memberFloat64},
+	{"vector_string", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.VectorString), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCvss) encodeJSON(e *enc) {
@@ -1041,18 +1131,20 @@ func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityAdvisoryCwesItemMembers) {
-	case 0:
-		return decodeStr(&s.CweID, d) // "cwe_id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCwesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertSecurityAdvisoryCwesItemMembers = &memberNames{names: []string{"cwe_id", "name"}}
+var dependabotAlertSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
+	{"cwe_id", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.CweID), memberStr},
+	{"name", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
@@ -1078,18 +1170,20 @@ func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityAdvisoryIdentifiersItemMembers) {
-	case 0:
-		return decodeEnum[DependabotAlertSecurityAdvisoryIdentifiersItemType](&s.Type, d) // "type"
-	case 1:
-		return decodeStr(&s.Value, d) // "value"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryIdentifiersItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertSecurityAdvisoryIdentifiersItemMembers = &memberNames{names: []string{"type", "value"}}
+var dependabotAlertSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Type), memberStr},
+	{"value", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Value), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
@@ -1115,16 +1209,19 @@ func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityAdvisoryReferencesItemMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryReferencesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertSecurityAdvisoryReferencesItemMembers = &memberNames{names: []string{"url"}}
+var dependabotAlertSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(DependabotAlertSecurityAdvisoryReferencesItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
@@ -1146,22 +1243,28 @@ func (s *DependabotAlertSecurityVulnerability) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityVulnerability) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityVulnerabilityMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityVulnerability) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityVulnerability) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Package.decodeJSON(d) // "package"
-	case 1:
-		return decodeEnum[DependabotAlertSecurityVulnerabilitySeverity](&s.Severity, d) // "severity"
-	case 2:
-		return decodeStr(&s.VulnerableVersionRange, d) // "vulnerable_version_range"
 	case 3:
 		return decodeNullableRef(&s.FirstPatchedVersion, d, (*DependabotAlertSecurityVulnerabilityFirstPatchedVersion).decodeJSON) // "first_patched_version"
 	}
 	return d.Skip()
 }
 
-var dependabotAlertSecurityVulnerabilityMembers = &memberNames{names: []string{"package", "severity", "vulnerable_version_range", "first_patched_version"}}
+var dependabotAlertSecurityVulnerabilityMembers = &memberTable{fields: []memberField{
+	{"package", 0, memberByModel},
+	{"severity", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.Severity), memberStr},
+	{"vulnerable_version_range", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.VulnerableVersionRange), memberStr},
+	{"first_patched_version", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerability) encodeJSON(e *enc) {
@@ -1199,16 +1302,19 @@ func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeJSON(d *
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers) {
-	case 0:
-		return decodeStr(&s.Identifier, d) // "identifier"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(i int, key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers = &memberNames{names: []string{"identifier"}}
+var dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers = &memberTable{fields: []memberField{
+	{"identifier", unsafe.Offsetof(DependabotAlertSecurityVulnerabilityFirstPatchedVersion{}.Identifier), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) encodeJSON(e *enc) {
@@ -1230,14 +1336,13 @@ func (s *SecurityAdvisoryEpss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryEpss) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAdvisoryEpssMembers) {
-	case 0:
-		return decodePtr(&s.Percentage, d, decodeFloat64) // "percentage"
-	case 1:
-		return decodePtr(&s.Percentile, d, decodeFloat64) // "percentile"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAdvisoryEpss) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAdvisoryEpssMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAdvisoryEpss) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1249,7 +1354,10 @@ func (s *SecurityAdvisoryEpss) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAdvisoryEpssMembers = &memberNames{names: []string{"percentage", "percentile"}}
+var securityAdvisoryEpssMembers = &memberTable{fields: []memberField{
+	{"percentage", unsafe.Offsetof(SecurityAdvisoryEpss{}.Percentage), memberOptFloat64},
+	{"percentile", unsafe.Offsetof(SecurityAdvisoryEpss{}.Percentile), memberOptFloat64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryEpss) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *DeployKeyCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeployKeyCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deployKeyCreatedMembers) {
-	case 0:
-		return decodeEnum[DeployKeyCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeployKeyCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deployKeyCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeployKeyCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *DeployKeyCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deployKeyCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "key", "organization", "repository", "sender"}}
+var deployKeyCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeployKeyCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"key", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeployKeyCreated) encodeJSON(e *enc) {
@@ -95,11 +107,14 @@ func (s *DeployKeyDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeployKeyDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deployKeyDeletedMembers) {
-	case 0:
-		return decodeEnum[DeployKeyDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeployKeyDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deployKeyDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeployKeyDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -124,7 +139,15 @@ func (s *DeployKeyDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deployKeyDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "key", "organization", "repository", "sender"}}
+var deployKeyDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeployKeyDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"key", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeployKeyDeleted) encodeJSON(e *enc) {
@@ -177,30 +200,13 @@ func (s *WebhooksDeployKey) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksDeployKey) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksDeployKeyMembers) {
-	case 0:
-		return decodeNullable(&s.AddedBy, d, decodeStr) // "added_by"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeInt64(&s.ID, d) // "id"
-	case 3:
-		return decodeStr(&s.Key, d) // "key"
-	case 4:
-		return decodeNullable(&s.LastUsed, d, decodeStr) // "last_used"
-	case 5:
-		return decodeBool(&s.ReadOnly, d) // "read_only"
-	case 6:
-		return decodeStr(&s.Title, d) // "title"
-	case 7:
-		return decodeStr(&s.URL, d) // "url"
-	case 8:
-		return decodeBool(&s.Verified, d) // "verified"
-	case 9:
-		return decodeOptBool(&s.Enabled, d) // "enabled"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksDeployKey) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksDeployKeyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksDeployKey) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -212,7 +218,18 @@ func (s *WebhooksDeployKey) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksDeployKeyMembers = &memberNames{names: []string{"added_by", "created_at", "id", "key", "last_used", "read_only", "title", "url", "verified", "enabled"}}
+var webhooksDeployKeyMembers = &memberTable{fields: []memberField{
+	{"added_by", unsafe.Offsetof(WebhooksDeployKey{}.AddedBy), memberNullStr},
+	{"created_at", unsafe.Offsetof(WebhooksDeployKey{}.CreatedAt), memberStr},
+	{"id", unsafe.Offsetof(WebhooksDeployKey{}.ID), memberInt64},
+	{"key", unsafe.Offsetof(WebhooksDeployKey{}.Key), memberStr},
+	{"last_used", unsafe.Offsetof(WebhooksDeployKey{}.LastUsed), memberNullStr},
+	{"read_only", unsafe.Offsetof(WebhooksDeployKey{}.ReadOnly), memberBool},
+	{"title", unsafe.Offsetof(WebhooksDeployKey{}.Title), memberStr},
+	{"url", unsafe.Offsetof(WebhooksDeployKey{}.URL), memberStr},
+	{"verified", unsafe.Offsetof(WebhooksDeployKey{}.Verified), memberBool},
+	{"enabled", unsafe.Offsetof(WebhooksDeployKey{}.Enabled), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksDeployKey) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *DeploymentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedMembers) {
-	case 0:
-		return decodeEnum[DeploymentCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Deployment.decodeJSON(d) // "deployment"
 	case 2:
@@ -46,7 +50,17 @@ func (s *DeploymentCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentCreatedMembers = &memberNames{names: []string{"action", "deployment", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}}
+var deploymentCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentCreated{}.ActionValue), memberStr},
+	{"deployment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreated) encodeJSON(e *enc) {
@@ -111,45 +125,20 @@ func (s *DeploymentCreatedDeployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeployment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedDeploymentMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedDeploymentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedDeployment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 2:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 3:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.OriginalEnvironment, d) // "original_environment"
 	case 7:
 		return s.Payload.decodeJSON(d) // "payload"
 	case 8:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
-	case 9:
-		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
-	case 10:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 11:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 12:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 13:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 14:
-		return decodeStr(&s.Task, d) // "task"
-	case 15:
-		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
-	case 16:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -162,7 +151,26 @@ func (s *DeploymentCreatedDeployment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentCreatedDeploymentMembers = &memberNames{names: []string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}}
+var deploymentCreatedDeploymentMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentCreatedDeployment{}.CreatedAt), memberStr},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(DeploymentCreatedDeployment{}.Description), memberNullStr},
+	{"environment", unsafe.Offsetof(DeploymentCreatedDeployment{}.Environment), memberStr},
+	{"id", unsafe.Offsetof(DeploymentCreatedDeployment{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(DeploymentCreatedDeployment{}.NodeID), memberStr},
+	{"original_environment", unsafe.Offsetof(DeploymentCreatedDeployment{}.OriginalEnvironment), memberStr},
+	{"payload", 0, memberByModel},
+	{"performed_via_github_app", 0, memberByModel},
+	{"production_environment", unsafe.Offsetof(DeploymentCreatedDeployment{}.ProductionEnvironment), memberOptBool},
+	{"ref", unsafe.Offsetof(DeploymentCreatedDeployment{}.Ref), memberStr},
+	{"repository_url", unsafe.Offsetof(DeploymentCreatedDeployment{}.RepositoryURL), memberStr},
+	{"sha", unsafe.Offsetof(DeploymentCreatedDeployment{}.SHA), memberStr},
+	{"statuses_url", unsafe.Offsetof(DeploymentCreatedDeployment{}.StatusesURL), memberStr},
+	{"task", unsafe.Offsetof(DeploymentCreatedDeployment{}.Task), memberStr},
+	{"transient_environment", unsafe.Offsetof(DeploymentCreatedDeployment{}.TransientEnvironment), memberOptBool},
+	{"updated_at", unsafe.Offsetof(DeploymentCreatedDeployment{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(DeploymentCreatedDeployment{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeployment) encodeJSON(e *enc) {
@@ -311,33 +319,20 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedDeploymentPerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -350,7 +345,20 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(key []by
 	return nil
 }
 
-var deploymentCreatedDeploymentPerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var deploymentCreatedDeploymentPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
@@ -437,51 +445,20 @@ func (s *DeploymentCreatedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentCreatedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.DisplayTitle, d) // "display_title"
-	case 9:
-		return decodeStr(&s.Event, d) // "event"
-	case 10:
-		return decodeStr(&s.HeadBranch, d) // "head_branch"
 	case 11:
 		return decodeAny(&s.HeadCommit, d) // "head_commit"
 	case 12:
 		return decodePtr(&s.HeadRepository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
-	case 13:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 14:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 15:
-		return decodeInt64(&s.ID, d) // "id"
-	case 16:
-		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
-	case 17:
-		return decodeOptStr(&s.LogsURL, d) // "logs_url"
-	case 18:
-		return decodeStr(&s.Name, d) // "name"
-	case 19:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 20:
-		return decodeStr(&s.Path, d) // "path"
 	case 21:
 		return decodeAny(&s.PreviousAttemptURL, d) // "previous_attempt_url"
 	case 22:
@@ -492,26 +469,8 @@ func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
 		}) // "referenced_workflows"
 	case 24:
 		return decodePtr(&s.Repository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "repository"
-	case 25:
-		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
-	case 26:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 27:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 28:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 29:
-		return decodeEnum[DeploymentCreatedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
-	case 33:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 34:
-		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -524,7 +483,43 @@ func (s *DeploymentCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentCreatedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}}
+var deploymentCreatedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.ArtifactsURL), memberOptStr},
+	{"cancel_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CancelURL), memberOptStr},
+	{"check_suite_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteURL), memberOptStr},
+	{"conclusion", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CreatedAt), memberTime},
+	{"display_title", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.DisplayTitle), memberStr},
+	{"event", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.HeadBranch), memberStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.JobsURL), memberOptStr},
+	{"logs_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.LogsURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", 0, memberByModel},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.RerunURL), memberOptStr},
+	{"run_attempt", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.WorkflowURL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRun) encodeJSON(e *enc) {

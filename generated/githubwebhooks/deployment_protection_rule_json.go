@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,17 +14,14 @@ func (s *DeploymentProtectionRuleRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentProtectionRuleRequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentProtectionRuleRequestedMembers) {
-	case 0:
-		return decodeEnum[DeploymentProtectionRuleRequestedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeOptStr(&s.Environment, d) // "environment"
-	case 2:
-		return decodeOptStr(&s.Event, d) // "event"
-	case 3:
-		return decodeOptStr(&s.DeploymentCallbackURL, d) // "deployment_callback_url"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentProtectionRuleRequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentProtectionRuleRequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentProtectionRuleRequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
 	case 5:
@@ -48,7 +46,18 @@ func (s *DeploymentProtectionRuleRequested) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var deploymentProtectionRuleRequestedMembers = &memberNames{names: []string{"action", "environment", "event", "deployment_callback_url", "deployment", "pull_requests", "repository", "organization", "installation", "sender"}}
+var deploymentProtectionRuleRequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentProtectionRuleRequested{}.ActionValue), memberStr},
+	{"environment", unsafe.Offsetof(DeploymentProtectionRuleRequested{}.Environment), memberOptStr},
+	{"event", unsafe.Offsetof(DeploymentProtectionRuleRequested{}.Event), memberOptStr},
+	{"deployment_callback_url", unsafe.Offsetof(DeploymentProtectionRuleRequested{}.DeploymentCallbackURL), memberOptStr},
+	{"deployment", 0, memberByModel},
+	{"pull_requests", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentProtectionRuleRequested) encodeJSON(e *enc) {
@@ -123,61 +132,20 @@ func (s *PullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 5:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 6:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
-	case 7:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 8:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 9:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 10:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 11:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 12:
-		return decodeInt64(&s.Number, d) // "number"
-	case 13:
-		return decodeEnum[PullRequestState](&s.State, d) // "state"
-	case 14:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 15:
-		return decodeStr(&s.Title, d) // "title"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 16:
 		return s.User.decodeJSON(d) // "user"
-	case 17:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
 	case 19:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
-	case 20:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
-	case 21:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 22:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 23:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 24:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
-	case 25:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
 	case 26:
 		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
@@ -198,36 +166,10 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 		return s.Base.decodeJSON(d) // "base"
 	case 32:
 		return s.Links.decodeJSON(d) // "_links"
-	case 33:
-		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 34:
 		return decodeNullableRef(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
-	case 35:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 36:
-		return decodeBool(&s.Merged, d) // "merged"
-	case 37:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 38:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
-	case 39:
-		return decodeStr(&s.MergeableState, d) // "mergeable_state"
 	case 40:
 		return decodeNullableRef(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
-	case 41:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 42:
-		return decodeInt64(&s.ReviewComments, d) // "review_comments"
-	case 43:
-		return decodeBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 44:
-		return decodeInt64(&s.Commits, d) // "commits"
-	case 45:
-		return decodeInt64(&s.Additions, d) // "additions"
-	case 46:
-		return decodeInt64(&s.Deletions, d) // "deletions"
-	case 47:
-		return decodeInt64(&s.ChangedFiles, d) // "changed_files"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -240,7 +182,56 @@ func (s *PullRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestMembers = &memberNames{names: []string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files"}}
+var pullRequestMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(PullRequest{}.URL), memberStr},
+	{"id", unsafe.Offsetof(PullRequest{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(PullRequest{}.NodeID), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequest{}.HTMLURL), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequest{}.DiffURL), memberStr},
+	{"patch_url", unsafe.Offsetof(PullRequest{}.PatchURL), memberStr},
+	{"issue_url", unsafe.Offsetof(PullRequest{}.IssueURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequest{}.CommitsURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequest{}.ReviewCommentsURL), memberStr},
+	{"review_comment_url", unsafe.Offsetof(PullRequest{}.ReviewCommentURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequest{}.CommentsURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequest{}.StatusesURL), memberStr},
+	{"number", unsafe.Offsetof(PullRequest{}.Number), memberInt64},
+	{"state", unsafe.Offsetof(PullRequest{}.State), memberStr},
+	{"locked", unsafe.Offsetof(PullRequest{}.Locked), memberBool},
+	{"title", unsafe.Offsetof(PullRequest{}.Title), memberStr},
+	{"user", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequest{}.Body), memberNullStr},
+	{"labels", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequest{}.ActiveLockReason), memberNullStr},
+	{"created_at", unsafe.Offsetof(PullRequest{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(PullRequest{}.UpdatedAt), memberTime},
+	{"closed_at", unsafe.Offsetof(PullRequest{}.ClosedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequest{}.MergedAt), memberNullTime},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"head", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"draft", unsafe.Offsetof(PullRequest{}.Draft), memberOptBool},
+	{"merged", unsafe.Offsetof(PullRequest{}.Merged), memberBool},
+	{"mergeable", unsafe.Offsetof(PullRequest{}.Mergeable), memberNullBool},
+	{"rebaseable", unsafe.Offsetof(PullRequest{}.Rebaseable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequest{}.MergeableState), memberStr},
+	{"merged_by", 0, memberByModel},
+	{"comments", unsafe.Offsetof(PullRequest{}.Comments), memberInt64},
+	{"review_comments", unsafe.Offsetof(PullRequest{}.ReviewComments), memberInt64},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequest{}.MaintainerCanModify), memberBool},
+	{"commits", unsafe.Offsetof(PullRequest{}.Commits), memberInt64},
+	{"additions", unsafe.Offsetof(PullRequest{}.Additions), memberInt64},
+	{"deletions", unsafe.Offsetof(PullRequest{}.Deletions), memberInt64},
+	{"changed_files", unsafe.Offsetof(PullRequest{}.ChangedFiles), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequest) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,15 +14,16 @@ func (s *DeploymentReviewApproved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewApprovedMembers) {
-	case 0:
-		return decodeEnum[DeploymentReviewApprovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewApproved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewApprovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewApproved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
-	case 2:
-		return decodeOptStr(&s.Comment, d) // "comment"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
@@ -34,8 +36,6 @@ func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
 		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 9:
-		return decodeStr(&s.Since, d) // "since"
 	case 10:
 		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
 	case 11:
@@ -54,7 +54,21 @@ func (s *DeploymentReviewApproved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentReviewApprovedMembers = &memberNames{names: []string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}}
+var deploymentReviewApprovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentReviewApproved{}.ActionValue), memberStr},
+	{"approver", 0, memberByModel},
+	{"comment", unsafe.Offsetof(DeploymentReviewApproved{}.Comment), memberOptStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"reviewers", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"since", unsafe.Offsetof(DeploymentReviewApproved{}.Since), memberStr},
+	{"workflow_job_run", 0, memberByModel},
+	{"workflow_job_runs", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApproved) encodeJSON(e *enc) {
@@ -147,25 +161,16 @@ func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewApprovedWorkflowJobRunsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewApprovedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowJobRunsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
-	case 1:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeOptStr(&s.Environment, d) // "environment"
-	case 3:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 6:
-		return decodeOptStr(&s.Status, d) // "status"
-	case 7:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -178,7 +183,16 @@ func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(key []byte, d
 	return nil
 }
 
-var deploymentReviewApprovedWorkflowJobRunsItemMembers = &memberNames{names: []string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}}
+var deploymentReviewApprovedWorkflowJobRunsItemMembers = &memberTable{fields: []memberField{
+	{"conclusion", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.CreatedAt), memberOptStr},
+	{"environment", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.Environment), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.ID), memberOptInt64},
+	{"name", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.Name), memberNullStr},
+	{"status", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.Status), memberOptStr},
+	{"updated_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowJobRunsItem{}.UpdatedAt), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) encodeJSON(e *enc) {
@@ -247,55 +261,22 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewApprovedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewApprovedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewApprovedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.DisplayTitle, d) // "display_title"
-	case 9:
-		return decodeStr(&s.Event, d) // "event"
-	case 10:
-		return decodeStr(&s.HeadBranch, d) // "head_branch"
 	case 11:
 		return decodeNullable(&s.HeadCommit, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "head_commit"
 	case 12:
 		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
-	case 13:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 14:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 15:
-		return decodeInt64(&s.ID, d) // "id"
-	case 16:
-		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
-	case 17:
-		return decodeOptStr(&s.LogsURL, d) // "logs_url"
-	case 18:
-		return decodeStr(&s.Name, d) // "name"
-	case 19:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 20:
-		return decodeStr(&s.Path, d) // "path"
-	case 21:
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
 	case 22:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
 	case 23:
@@ -304,26 +285,8 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) e
 		}) // "referenced_workflows"
 	case 24:
 		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
-	case 25:
-		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
-	case 26:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 27:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 28:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 29:
-		return decodeEnum[DeploymentReviewApprovedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
-	case 33:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 34:
-		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -336,7 +299,43 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var deploymentReviewApprovedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}}
+var deploymentReviewApprovedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.ArtifactsURL), memberOptStr},
+	{"cancel_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CancelURL), memberOptStr},
+	{"check_suite_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteURL), memberOptStr},
+	{"conclusion", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CreatedAt), memberTime},
+	{"display_title", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.DisplayTitle), memberStr},
+	{"event", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.HeadBranch), memberStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.JobsURL), memberOptStr},
+	{"logs_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.LogsURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.RerunURL), memberOptStr},
+	{"run_attempt", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.WorkflowURL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRun) encodeJSON(e *enc) {
@@ -503,101 +502,16 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewApprovedWorkflowRunHeadRepositoryMembers) {
-	case 0:
-		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
-	case 1:
-		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
-	case 2:
-		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
-	case 3:
-		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
-	case 4:
-		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 5:
-		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
-	case 7:
-		return decodeOptStr(&s.CompareURL, d) // "compare_url"
-	case 8:
-		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
-	case 9:
-		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
-	case 10:
-		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 12:
-		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
-	case 13:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 14:
-		return decodeOptBool(&s.Fork, d) // "fork"
-	case 15:
-		return decodeOptStr(&s.ForksURL, d) // "forks_url"
-	case 16:
-		return decodeOptStr(&s.FullName, d) // "full_name"
-	case 17:
-		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 18:
-		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 19:
-		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 20:
-		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
-	case 21:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 22:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 23:
-		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 24:
-		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 25:
-		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
-	case 26:
-		return decodeOptStr(&s.KeysURL, d) // "keys_url"
-	case 27:
-		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
-	case 28:
-		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
-	case 29:
-		return decodeOptStr(&s.MergesURL, d) // "merges_url"
-	case 30:
-		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
-	case 31:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 32:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 33:
-		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 34:
 		return decodePtr(&s.Owner, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "owner"
-	case 35:
-		return decodeOptBool(&s.Private, d) // "private"
-	case 36:
-		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeOptStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeOptStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -610,7 +524,54 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(key []b
 	return nil
 }
 
-var deploymentReviewApprovedWorkflowRunHeadRepositoryMembers = &memberNames{names: []string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}}
+var deploymentReviewApprovedWorkflowRunHeadRepositoryMembers = &memberTable{fields: []memberField{
+	{"archive_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ArchiveURL), memberOptStr},
+	{"assignees_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.AssigneesURL), memberOptStr},
+	{"blobs_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.BlobsURL), memberOptStr},
+	{"branches_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.BranchesURL), memberOptStr},
+	{"collaborators_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.CollaboratorsURL), memberOptStr},
+	{"comments_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.CommentsURL), memberOptStr},
+	{"commits_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.CommitsURL), memberOptStr},
+	{"compare_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.CompareURL), memberOptStr},
+	{"contents_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ContentsURL), memberOptStr},
+	{"contributors_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ContributorsURL), memberOptStr},
+	{"deployments_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.DeploymentsURL), memberOptStr},
+	{"description", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.Description), memberNullStr},
+	{"downloads_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.DownloadsURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.EventsURL), memberOptStr},
+	{"fork", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.Fork), memberOptBool},
+	{"forks_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ForksURL), memberOptStr},
+	{"full_name", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.FullName), memberOptStr},
+	{"git_commits_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.GitCommitsURL), memberOptStr},
+	{"git_refs_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.GitRefsURL), memberOptStr},
+	{"git_tags_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.GitTagsURL), memberOptStr},
+	{"hooks_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.HooksURL), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ID), memberOptInt64},
+	{"issue_comment_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.IssueCommentURL), memberOptStr},
+	{"issue_events_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.IssueEventsURL), memberOptStr},
+	{"issues_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.IssuesURL), memberOptStr},
+	{"keys_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.KeysURL), memberOptStr},
+	{"labels_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.LabelsURL), memberOptStr},
+	{"languages_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.LanguagesURL), memberOptStr},
+	{"merges_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.MergesURL), memberOptStr},
+	{"milestones_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.MilestonesURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.NodeID), memberOptStr},
+	{"notifications_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.NotificationsURL), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.Private), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.PullsURL), memberOptStr},
+	{"releases_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.ReleasesURL), memberOptStr},
+	{"stargazers_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.StargazersURL), memberOptStr},
+	{"statuses_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.StatusesURL), memberOptStr},
+	{"subscribers_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.SubscribersURL), memberOptStr},
+	{"subscription_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.SubscriptionURL), memberOptStr},
+	{"tags_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.TagsURL), memberOptStr},
+	{"teams_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.TeamsURL), memberOptStr},
+	{"trees_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.TreesURL), memberOptStr},
+	{"url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepository{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) encodeJSON(e *enc) {
@@ -831,15 +792,16 @@ func (s *DeploymentReviewRejected) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRejectedMembers) {
-	case 0:
-		return decodeEnum[DeploymentReviewRejectedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRejected) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRejectedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRejected) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
-	case 2:
-		return decodeOptStr(&s.Comment, d) // "comment"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
@@ -852,8 +814,6 @@ func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
 		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 9:
-		return decodeStr(&s.Since, d) // "since"
 	case 10:
 		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
 	case 11:
@@ -872,7 +832,21 @@ func (s *DeploymentReviewRejected) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentReviewRejectedMembers = &memberNames{names: []string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}}
+var deploymentReviewRejectedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentReviewRejected{}.ActionValue), memberStr},
+	{"approver", 0, memberByModel},
+	{"comment", unsafe.Offsetof(DeploymentReviewRejected{}.Comment), memberOptStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"reviewers", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"since", unsafe.Offsetof(DeploymentReviewRejected{}.Since), memberStr},
+	{"workflow_job_run", 0, memberByModel},
+	{"workflow_job_runs", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejected) encodeJSON(e *enc) {
@@ -965,26 +939,13 @@ func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRejectedWorkflowJobRunsItemMembers) {
-	case 0:
-		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
-	case 1:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeOptStr(&s.Environment, d) // "environment"
-	case 3:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 6:
-		return decodeOptStr(&s.Status, d) // "status"
-	case 7:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRejectedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowJobRunsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -996,7 +957,16 @@ func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(key []byte, d
 	return nil
 }
 
-var deploymentReviewRejectedWorkflowJobRunsItemMembers = &memberNames{names: []string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}}
+var deploymentReviewRejectedWorkflowJobRunsItemMembers = &memberTable{fields: []memberField{
+	{"conclusion", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.CreatedAt), memberOptStr},
+	{"environment", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.Environment), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.ID), memberOptInt64},
+	{"name", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.Name), memberNullStr},
+	{"status", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.Status), memberOptStr},
+	{"updated_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowJobRunsItem{}.UpdatedAt), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) encodeJSON(e *enc) {
@@ -1069,53 +1039,22 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRejectedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRejectedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentReviewRejectedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.Event, d) // "event"
-	case 9:
-		return decodeStr(&s.HeadBranch, d) // "head_branch"
 	case 10:
 		return decodeNullable(&s.HeadCommit, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "head_commit"
 	case 11:
 		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
-	case 12:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 13:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 14:
-		return decodeInt64(&s.ID, d) // "id"
-	case 15:
-		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
-	case 16:
-		return decodeOptStr(&s.LogsURL, d) // "logs_url"
-	case 17:
-		return decodeStr(&s.Name, d) // "name"
-	case 18:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 19:
-		return decodeStr(&s.Path, d) // "path"
-	case 20:
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
 	case 21:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
 	case 22:
@@ -1124,28 +1063,8 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) e
 		}) // "referenced_workflows"
 	case 23:
 		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
-	case 24:
-		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
-	case 25:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 26:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 27:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 28:
-		return decodeEnum[DeploymentReviewRejectedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 30:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
-	case 32:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 33:
-		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
-	case 34:
-		return decodeStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1158,7 +1077,43 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var deploymentReviewRejectedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}}
+var deploymentReviewRejectedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.ArtifactsURL), memberOptStr},
+	{"cancel_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CancelURL), memberOptStr},
+	{"check_suite_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteURL), memberOptStr},
+	{"conclusion", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CreatedAt), memberTime},
+	{"event", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.HeadBranch), memberStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.JobsURL), memberOptStr},
+	{"logs_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.LogsURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.RerunURL), memberOptStr},
+	{"run_attempt", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.WorkflowURL), memberOptStr},
+	{"display_title", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.DisplayTitle), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowRun) encodeJSON(e *enc) {
@@ -1325,15 +1280,16 @@ func (s *DeploymentReviewRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRequestedMembers) {
-	case 0:
-		return decodeEnum[DeploymentReviewRequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
-	case 2:
-		return decodeStr(&s.Environment, d) // "environment"
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 4:
@@ -1346,8 +1302,6 @@ func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
 		return decodeSlice(&s.Reviewers, d, (*DeploymentReviewRequestedReviewersItem).decodeJSON) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 9:
-		return decodeStr(&s.Since, d) // "since"
 	case 10:
 		return s.WorkflowJobRun.decodeJSON(d) // "workflow_job_run"
 	case 11:
@@ -1364,7 +1318,20 @@ func (s *DeploymentReviewRequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentReviewRequestedMembers = &memberNames{names: []string{"action", "enterprise", "environment", "installation", "organization", "repository", "requestor", "reviewers", "sender", "since", "workflow_job_run", "workflow_run"}}
+var deploymentReviewRequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentReviewRequested{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"environment", unsafe.Offsetof(DeploymentReviewRequested{}.Environment), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requestor", 0, memberByModel},
+	{"reviewers", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"since", unsafe.Offsetof(DeploymentReviewRequested{}.Since), memberStr},
+	{"workflow_job_run", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequested) encodeJSON(e *enc) {
@@ -1441,13 +1408,16 @@ func (s *DeploymentReviewRequestedReviewersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRequestedReviewersItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRequestedReviewersItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRequestedReviewersItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON) // "reviewer"
-	case 1:
-		return decodeOptEnum(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1460,7 +1430,10 @@ func (s *DeploymentReviewRequestedReviewersItem) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var deploymentReviewRequestedReviewersItemMembers = &memberNames{names: []string{"reviewer", "type"}}
+var deploymentReviewRequestedReviewersItemMembers = &memberTable{fields: []memberField{
+	{"reviewer", 0, memberByModel},
+	{"type", unsafe.Offsetof(DeploymentReviewRequestedReviewersItem{}.Type), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItem) encodeJSON(e *enc) {
@@ -1505,54 +1478,13 @@ func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRequestedReviewersItemReviewerMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRequestedReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemReviewerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1564,7 +1496,30 @@ func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(key []byte
 	return nil
 }
 
-var deploymentReviewRequestedReviewersItemReviewerMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var deploymentReviewRequestedReviewersItemReviewerMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.Login), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(DeploymentReviewRequestedReviewersItemReviewer{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItemReviewer) encodeJSON(e *enc) {
@@ -1687,25 +1642,16 @@ func (s *DeploymentReviewRequestedWorkflowJobRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewRequestedWorkflowJobRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewRequestedWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewRequestedWorkflowJobRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 6:
-		return decodeStr(&s.Status, d) // "status"
-	case 7:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1718,7 +1664,16 @@ func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(key []byte, d *de
 	return nil
 }
 
-var deploymentReviewRequestedWorkflowJobRunMembers = &memberNames{names: []string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}}
+var deploymentReviewRequestedWorkflowJobRunMembers = &memberTable{fields: []memberField{
+	{"conclusion", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.CreatedAt), memberStr},
+	{"environment", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Environment), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Name), memberNullStr},
+	{"status", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Status), memberStr},
+	{"updated_at", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedWorkflowJobRun) encodeJSON(e *enc) {
@@ -1771,48 +1726,13 @@ func (s *WebhooksApprover) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksApprover) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksApproverMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 2:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 3:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 4:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 5:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 9:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 11:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 12:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 13:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 14:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 15:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 16:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 17:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 18:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksApprover) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksApproverMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksApprover) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1824,7 +1744,27 @@ func (s *WebhooksApprover) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksApproverMembers = &memberNames{names: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var webhooksApproverMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(WebhooksApprover{}.AvatarURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(WebhooksApprover{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(WebhooksApprover{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(WebhooksApprover{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(WebhooksApprover{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(WebhooksApprover{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(WebhooksApprover{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksApprover{}.ID), memberOptInt64},
+	{"login", unsafe.Offsetof(WebhooksApprover{}.Login), memberOptStr},
+	{"node_id", unsafe.Offsetof(WebhooksApprover{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(WebhooksApprover{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(WebhooksApprover{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(WebhooksApprover{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(WebhooksApprover{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(WebhooksApprover{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(WebhooksApprover{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksApprover{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksApprover{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(WebhooksApprover{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksApprover) encodeJSON(e *enc) {
@@ -1933,13 +1873,16 @@ func (s *WebhooksReviewersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewersItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReviewersItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksReviewersItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReviewersItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksReviewersItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "reviewer"
-	case 1:
-		return decodeOptEnum(&s.Type, d) // "type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1952,7 +1895,10 @@ func (s *WebhooksReviewersItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReviewersItemMembers = &memberNames{names: []string{"reviewer", "type"}}
+var webhooksReviewersItemMembers = &memberTable{fields: []memberField{
+	{"reviewer", 0, memberByModel},
+	{"type", unsafe.Offsetof(WebhooksReviewersItem{}.Type), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItem) encodeJSON(e *enc) {
@@ -1997,25 +1943,18 @@ func (s *WebhooksWorkflowJobRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksWorkflowJobRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksWorkflowJobRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksWorkflowJobRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksWorkflowJobRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
 	case 5:
 		return decodeAny(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Status, d) // "status"
-	case 7:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2028,7 +1967,16 @@ func (s *WebhooksWorkflowJobRun) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksWorkflowJobRunMembers = &memberNames{names: []string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}}
+var webhooksWorkflowJobRunMembers = &memberTable{fields: []memberField{
+	{"conclusion", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(WebhooksWorkflowJobRun{}.CreatedAt), memberStr},
+	{"environment", unsafe.Offsetof(WebhooksWorkflowJobRun{}.Environment), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksWorkflowJobRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksWorkflowJobRun{}.ID), memberInt64},
+	{"name", 0, memberByModel},
+	{"status", unsafe.Offsetof(WebhooksWorkflowJobRun{}.Status), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksWorkflowJobRun{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflowJobRun) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *DeploymentStatusCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedMembers) {
-	case 0:
-		return decodeEnum[DeploymentStatusCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.CheckRun, d, (*DeploymentStatusCreatedCheckRun).decodeJSON) // "check_run"
 	case 2:
@@ -50,7 +54,19 @@ func (s *DeploymentStatusCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentStatusCreatedMembers = &memberNames{names: []string{"action", "check_run", "deployment", "deployment_status", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}}
+var deploymentStatusCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DeploymentStatusCreated{}.ActionValue), memberStr},
+	{"check_run", 0, memberByModel},
+	{"deployment", 0, memberByModel},
+	{"deployment_status", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
@@ -129,34 +145,13 @@ func (s *DeploymentStatusCreatedCheckRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedCheckRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedCheckRunMembers) {
-	case 0:
-		return decodeNullable(&s.CompletedAt, d, decodeTime) // "completed_at"
-	case 1:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentStatusCreatedCheckRunConclusion]) // "conclusion"
-	case 2:
-		return decodeStr(&s.DetailsURL, d) // "details_url"
-	case 3:
-		return decodeStr(&s.ExternalID, d) // "external_id"
-	case 4:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
-	case 7:
-		return decodeStr(&s.Name, d) // "name"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 9:
-		return decodeTime(&s.StartedAt, d) // "started_at"
-	case 10:
-		return decodeEnum[DeploymentStatusCreatedCheckRunStatus](&s.Status, d) // "status"
-	case 11:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedCheckRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedCheckRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedCheckRun) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -168,7 +163,20 @@ func (s *DeploymentStatusCreatedCheckRun) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var deploymentStatusCreatedCheckRunMembers = &memberNames{names: []string{"completed_at", "conclusion", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "started_at", "status", "url"}}
+var deploymentStatusCreatedCheckRunMembers = &memberTable{fields: []memberField{
+	{"completed_at", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.CompletedAt), memberNullTime},
+	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.Conclusion), memberNullStr},
+	{"details_url", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.DetailsURL), memberStr},
+	{"external_id", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.ExternalID), memberStr},
+	{"head_sha", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.NodeID), memberStr},
+	{"started_at", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.StartedAt), memberTime},
+	{"status", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.Status), memberStr},
+	{"url", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedCheckRun) encodeJSON(e *enc) {
@@ -233,45 +241,20 @@ func (s *DeploymentStatusCreatedDeployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeployment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedDeploymentMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedDeployment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 2:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 3:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.OriginalEnvironment, d) // "original_environment"
 	case 7:
 		return decodeNullable(&s.Payload, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "payload"
 	case 8:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
-	case 9:
-		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
-	case 10:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 11:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 12:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 13:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 14:
-		return decodeStr(&s.Task, d) // "task"
-	case 15:
-		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
-	case 16:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -284,7 +267,26 @@ func (s *DeploymentStatusCreatedDeployment) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var deploymentStatusCreatedDeploymentMembers = &memberNames{names: []string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}}
+var deploymentStatusCreatedDeploymentMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.CreatedAt), memberStr},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Description), memberNullStr},
+	{"environment", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Environment), memberStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.NodeID), memberStr},
+	{"original_environment", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.OriginalEnvironment), memberStr},
+	{"payload", 0, memberByModel},
+	{"performed_via_github_app", 0, memberByModel},
+	{"production_environment", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.ProductionEnvironment), memberOptBool},
+	{"ref", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Ref), memberStr},
+	{"repository_url", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.RepositoryURL), memberStr},
+	{"sha", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.SHA), memberStr},
+	{"statuses_url", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.StatusesURL), memberStr},
+	{"task", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Task), memberStr},
+	{"transient_environment", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.TransientEnvironment), memberOptBool},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeployment) encodeJSON(e *enc) {
@@ -375,33 +377,20 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentStatusCreatedDeploymentPerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -414,7 +403,20 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(ke
 	return nil
 }
 
-var deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
@@ -501,39 +503,18 @@ func (s *DeploymentStatusCreatedDeploymentStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedDeploymentStatusMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedDeploymentStatus) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 2:
-		return decodeStr(&s.DeploymentURL, d) // "deployment_url"
-	case 3:
-		return decodeStr(&s.Description, d) // "description"
-	case 4:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 5:
-		return decodeOptStr(&s.EnvironmentURL, d) // "environment_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
-	case 7:
-		return decodeOptStr(&s.LogURL, d) // "log_url"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
-	case 10:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 11:
-		return decodeStr(&s.State, d) // "state"
-	case 12:
-		return decodeStr(&s.TargetURL, d) // "target_url"
-	case 13:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 14:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -546,7 +527,23 @@ func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(key []byte, d *de
 	return nil
 }
 
-var deploymentStatusCreatedDeploymentStatusMembers = &memberNames{names: []string{"created_at", "creator", "deployment_url", "description", "environment", "environment_url", "id", "log_url", "node_id", "performed_via_github_app", "repository_url", "state", "target_url", "updated_at", "url"}}
+var deploymentStatusCreatedDeploymentStatusMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.CreatedAt), memberStr},
+	{"creator", 0, memberByModel},
+	{"deployment_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.DeploymentURL), memberStr},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.Description), memberStr},
+	{"environment", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.Environment), memberStr},
+	{"environment_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.EnvironmentURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.ID), memberInt64},
+	{"log_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.LogURL), memberOptStr},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.NodeID), memberStr},
+	{"performed_via_github_app", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.RepositoryURL), memberStr},
+	{"state", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.State), memberStr},
+	{"target_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.TargetURL), memberStr},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatus{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatus) encodeJSON(e *enc) {
@@ -623,33 +620,20 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeJSO
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -662,7 +646,20 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMem
 	return nil
 }
 
-var deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeJSON(e *enc) {
@@ -749,51 +746,20 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentStatusCreatedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentStatusCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentStatusCreatedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeOptStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeOptStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeOptStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[DeploymentStatusCreatedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.DisplayTitle, d) // "display_title"
-	case 9:
-		return decodeStr(&s.Event, d) // "event"
-	case 10:
-		return decodeStr(&s.HeadBranch, d) // "head_branch"
 	case 11:
 		return decodeAny(&s.HeadCommit, d) // "head_commit"
 	case 12:
 		return decodePtr(&s.HeadRepository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
-	case 13:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 14:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 15:
-		return decodeInt64(&s.ID, d) // "id"
-	case 16:
-		return decodeOptStr(&s.JobsURL, d) // "jobs_url"
-	case 17:
-		return decodeOptStr(&s.LogsURL, d) // "logs_url"
-	case 18:
-		return decodeStr(&s.Name, d) // "name"
-	case 19:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 20:
-		return decodeStr(&s.Path, d) // "path"
 	case 21:
 		return decodeAny(&s.PreviousAttemptURL, d) // "previous_attempt_url"
 	case 22:
@@ -804,26 +770,8 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(key []byte, d *dec) er
 		}) // "referenced_workflows"
 	case 24:
 		return decodePtr(&s.Repository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "repository"
-	case 25:
-		return decodeOptStr(&s.RerunURL, d) // "rerun_url"
-	case 26:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 27:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 28:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 29:
-		return decodeEnum[DeploymentStatusCreatedWorkflowRunStatus](&s.Status, d) // "status"
 	case 30:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
-	case 33:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 34:
-		return decodeOptStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -836,7 +784,43 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var deploymentStatusCreatedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}}
+var deploymentStatusCreatedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.ArtifactsURL), memberOptStr},
+	{"cancel_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CancelURL), memberOptStr},
+	{"check_suite_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteURL), memberOptStr},
+	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CreatedAt), memberTime},
+	{"display_title", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.DisplayTitle), memberStr},
+	{"event", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.HeadBranch), memberStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.JobsURL), memberOptStr},
+	{"logs_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.LogsURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", 0, memberByModel},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.RerunURL), memberOptStr},
+	{"run_attempt", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.WorkflowURL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedWorkflowRun) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *DiscussionCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCommentCreatedMembers) {
-	case 0:
-		return decodeEnum[DiscussionCommentCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCommentCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCommentCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -44,7 +48,16 @@ func (s *DiscussionCommentCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCommentCreatedMembers = &memberNames{names: []string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionCommentCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionCommentCreated{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentCreated) encodeJSON(e *enc) {
@@ -99,11 +112,14 @@ func (s *DiscussionCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCommentDeletedMembers) {
-	case 0:
-		return decodeEnum[DiscussionCommentDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCommentDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCommentDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -130,7 +146,16 @@ func (s *DiscussionCommentDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCommentDeletedMembers = &memberNames{names: []string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionCommentDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionCommentDeleted{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentDeleted) encodeJSON(e *enc) {
@@ -185,11 +210,14 @@ func (s *DiscussionCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCommentEditedMembers) {
-	case 0:
-		return decodeEnum[DiscussionCommentEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCommentEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCommentEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -218,7 +246,17 @@ func (s *DiscussionCommentEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCommentEditedMembers = &memberNames{names: []string{"action", "changes", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionCommentEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionCommentEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"comment", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEdited) encodeJSON(e *enc) {
@@ -275,9 +313,14 @@ func (s *DiscussionCommentEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCommentEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCommentEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCommentEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCommentEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
 	}
@@ -292,7 +335,9 @@ func (s *DiscussionCommentEditedChanges) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var discussionCommentEditedChangesMembers = &memberNames{names: []string{"body"}}
+var discussionCommentEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChanges) encodeJSON(e *enc) {
@@ -327,33 +372,16 @@ func (s *WebhooksComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksCommentMembers) {
-	case 0:
-		return decodeEnum[WebhooksCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeInt64(&s.ChildCommentCount, d) // "child_comment_count"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeInt64(&s.DiscussionID, d) // "discussion_id"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 8:
-		return decodeNullable(&s.ParentID, d, decodeInt64) // "parent_id"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 9:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 10:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 11:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 12:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -368,7 +396,21 @@ func (s *WebhooksComment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksCommentMembers = &memberNames{names: []string{"author_association", "body", "child_comment_count", "created_at", "discussion_id", "html_url", "id", "node_id", "parent_id", "reactions", "repository_url", "updated_at", "user"}}
+var webhooksCommentMembers = &memberTable{fields: []memberField{
+	{"author_association", unsafe.Offsetof(WebhooksComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksComment{}.Body), memberStr},
+	{"child_comment_count", unsafe.Offsetof(WebhooksComment{}.ChildCommentCount), memberInt64},
+	{"created_at", unsafe.Offsetof(WebhooksComment{}.CreatedAt), memberStr},
+	{"discussion_id", unsafe.Offsetof(WebhooksComment{}.DiscussionID), memberInt64},
+	{"html_url", unsafe.Offsetof(WebhooksComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksComment{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(WebhooksComment{}.NodeID), memberStr},
+	{"parent_id", unsafe.Offsetof(WebhooksComment{}.ParentID), memberNullInt64},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(WebhooksComment{}.RepositoryURL), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksComment{}.UpdatedAt), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksComment) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *DiscussionAnswered) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionAnswered) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionAnsweredMembers) {
-	case 0:
-		return decodeEnum[DiscussionAnsweredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionAnswered) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionAnsweredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionAnswered) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Answer.decodeJSON(d) // "answer"
 	case 2:
@@ -44,7 +48,16 @@ func (s *DiscussionAnswered) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionAnsweredMembers = &memberNames{names: []string{"action", "answer", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionAnsweredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionAnswered{}.ActionValue), memberStr},
+	{"answer", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionAnswered) encodeJSON(e *enc) {
@@ -99,11 +112,14 @@ func (s *DiscussionCategoryChanged) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChanged) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCategoryChangedMembers) {
-	case 0:
-		return decodeEnum[DiscussionCategoryChangedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCategoryChanged) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCategoryChangedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCategoryChanged) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -130,7 +146,16 @@ func (s *DiscussionCategoryChanged) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCategoryChangedMembers = &memberNames{names: []string{"action", "changes", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionCategoryChangedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionCategoryChanged{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChanged) encodeJSON(e *enc) {
@@ -185,9 +210,14 @@ func (s *DiscussionCategoryChangedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChangedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCategoryChangedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCategoryChangedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCategoryChangedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCategoryChangedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Category.decodeJSON(d) // "category"
 	}
@@ -202,7 +232,9 @@ func (s *DiscussionCategoryChangedChanges) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var discussionCategoryChangedChangesMembers = &memberNames{names: []string{"category"}}
+var discussionCategoryChangedChangesMembers = &memberTable{fields: []memberField{
+	{"category", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChangedChanges) encodeJSON(e *enc) {
@@ -237,9 +269,14 @@ func (s *DiscussionCategoryChangedChangesCategory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChangedChangesCategory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCategoryChangedChangesCategoryMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCategoryChangedChangesCategory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCategoryChangedChangesCategoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCategoryChangedChangesCategory) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -254,7 +291,9 @@ func (s *DiscussionCategoryChangedChangesCategory) decodeMember(key []byte, d *d
 	return nil
 }
 
-var discussionCategoryChangedChangesCategoryMembers = &memberNames{names: []string{"from"}}
+var discussionCategoryChangedChangesCategoryMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChangedChangesCategory) encodeJSON(e *enc) {
@@ -289,11 +328,14 @@ func (s *DiscussionClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionClosed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionClosedMembers) {
-	case 0:
-		return decodeEnum[DiscussionClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionClosed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionClosed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -318,7 +360,15 @@ func (s *DiscussionClosed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionClosedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionClosed{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionClosed) encodeJSON(e *enc) {
@@ -371,11 +421,14 @@ func (s *DiscussionCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCreatedMembers) {
-	case 0:
-		return decodeEnum[DiscussionCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -400,7 +453,15 @@ func (s *DiscussionCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCreatedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionCreated{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCreated) encodeJSON(e *enc) {
@@ -453,11 +514,14 @@ func (s *DiscussionDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionDeletedMembers) {
-	case 0:
-		return decodeEnum[DiscussionDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -482,7 +546,15 @@ func (s *DiscussionDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionDeletedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionDeleted{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionDeleted) encodeJSON(e *enc) {
@@ -535,11 +607,14 @@ func (s *DiscussionEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionEditedMembers) {
-	case 0:
-		return decodeEnum[DiscussionEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*DiscussionEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -566,7 +641,16 @@ func (s *DiscussionEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionEditedMembers = &memberNames{names: []string{"action", "changes", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionEdited) encodeJSON(e *enc) {
@@ -623,9 +707,14 @@ func (s *DiscussionEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -642,7 +731,10 @@ func (s *DiscussionEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionEditedChangesMembers = &memberNames{names: []string{"body", "title"}}
+var discussionEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+	{"title", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionEditedChanges) encodeJSON(e *enc) {
@@ -683,11 +775,14 @@ func (s *DiscussionLabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionLabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionLabeledMembers) {
-	case 0:
-		return decodeEnum[DiscussionLabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionLabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionLabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionLabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -714,7 +809,16 @@ func (s *DiscussionLabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionLabeledMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "label", "organization", "repository", "sender"}}
+var discussionLabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionLabeled{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionLabeled) encodeJSON(e *enc) {
@@ -769,11 +873,14 @@ func (s *DiscussionLocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionLocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionLockedMembers) {
-	case 0:
-		return decodeEnum[DiscussionLockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionLocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionLockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionLocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -798,7 +905,15 @@ func (s *DiscussionLocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionLockedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionLockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionLocked{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionLocked) encodeJSON(e *enc) {
@@ -851,11 +966,14 @@ func (s *DiscussionPinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionPinned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionPinnedMembers) {
-	case 0:
-		return decodeEnum[DiscussionPinnedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionPinned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionPinnedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionPinned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -880,7 +998,15 @@ func (s *DiscussionPinned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionPinnedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionPinnedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionPinned{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionPinned) encodeJSON(e *enc) {
@@ -933,11 +1059,14 @@ func (s *DiscussionReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionReopenedMembers) {
-	case 0:
-		return decodeEnum[DiscussionReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -962,7 +1091,15 @@ func (s *DiscussionReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionReopenedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionReopened{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionReopened) encodeJSON(e *enc) {
@@ -1015,11 +1152,14 @@ func (s *DiscussionTransferred) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionTransferred) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionTransferredMembers) {
-	case 0:
-		return decodeEnum[DiscussionTransferredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionTransferred) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionTransferredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionTransferred) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -1046,7 +1186,16 @@ func (s *DiscussionTransferred) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionTransferredMembers = &memberNames{names: []string{"action", "changes", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionTransferredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionTransferred{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionTransferred) encodeJSON(e *enc) {
@@ -1101,9 +1250,14 @@ func (s *DiscussionTransferredChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionTransferredChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionTransferredChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionTransferredChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.NewDiscussion.decodeJSON(d) // "new_discussion"
 	case 1:
@@ -1120,7 +1274,10 @@ func (s *DiscussionTransferredChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionTransferredChangesMembers = &memberNames{names: []string{"new_discussion", "new_repository"}}
+var discussionTransferredChangesMembers = &memberTable{fields: []memberField{
+	{"new_discussion", 0, memberByModel},
+	{"new_repository", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionTransferredChanges) encodeJSON(e *enc) {
@@ -1157,11 +1314,14 @@ func (s *DiscussionUnanswered) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnanswered) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionUnansweredMembers) {
-	case 0:
-		return decodeEnum[DiscussionUnansweredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionUnanswered) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionUnansweredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionUnanswered) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -1184,7 +1344,14 @@ func (s *DiscussionUnanswered) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionUnansweredMembers = &memberNames{names: []string{"action", "discussion", "old_answer", "organization", "repository", "sender"}}
+var discussionUnansweredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionUnanswered{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"old_answer", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnanswered) encodeJSON(e *enc) {
@@ -1233,11 +1400,14 @@ func (s *DiscussionUnlabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionUnlabeledMembers) {
-	case 0:
-		return decodeEnum[DiscussionUnlabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionUnlabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionUnlabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -1264,7 +1434,16 @@ func (s *DiscussionUnlabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionUnlabeledMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "label", "organization", "repository", "sender"}}
+var discussionUnlabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionUnlabeled{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnlabeled) encodeJSON(e *enc) {
@@ -1319,11 +1498,14 @@ func (s *DiscussionUnlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnlocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionUnlockedMembers) {
-	case 0:
-		return decodeEnum[DiscussionUnlockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionUnlocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionUnlockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionUnlocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -1348,7 +1530,15 @@ func (s *DiscussionUnlocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionUnlockedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionUnlockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionUnlocked{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnlocked) encodeJSON(e *enc) {
@@ -1401,11 +1591,14 @@ func (s *DiscussionUnpinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnpinned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionUnpinnedMembers) {
-	case 0:
-		return decodeEnum[DiscussionUnpinnedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionUnpinned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionUnpinnedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionUnpinned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
 	case 2:
@@ -1430,7 +1623,15 @@ func (s *DiscussionUnpinned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionUnpinnedMembers = &memberNames{names: []string{"action", "discussion", "enterprise", "installation", "organization", "repository", "sender"}}
+var discussionUnpinnedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(DiscussionUnpinned{}.ActionValue), memberStr},
+	{"discussion", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnpinned) encodeJSON(e *enc) {
@@ -1483,33 +1684,18 @@ func (s *WebhooksAnswer) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksAnswer) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksAnswerMembers) {
-	case 0:
-		return decodeEnum[WebhooksAnswerAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeInt64(&s.ChildCommentCount, d) // "child_comment_count"
-	case 3:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeInt64(&s.DiscussionID, d) // "discussion_id"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksAnswer) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksAnswerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksAnswer) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 8:
 		return decodeAny(&s.ParentID, d) // "parent_id"
 	case 9:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 10:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 11:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 12:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1524,7 +1710,21 @@ func (s *WebhooksAnswer) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksAnswerMembers = &memberNames{names: []string{"author_association", "body", "child_comment_count", "created_at", "discussion_id", "html_url", "id", "node_id", "parent_id", "reactions", "repository_url", "updated_at", "user"}}
+var webhooksAnswerMembers = &memberTable{fields: []memberField{
+	{"author_association", unsafe.Offsetof(WebhooksAnswer{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksAnswer{}.Body), memberStr},
+	{"child_comment_count", unsafe.Offsetof(WebhooksAnswer{}.ChildCommentCount), memberInt64},
+	{"created_at", unsafe.Offsetof(WebhooksAnswer{}.CreatedAt), memberTime},
+	{"discussion_id", unsafe.Offsetof(WebhooksAnswer{}.DiscussionID), memberInt64},
+	{"html_url", unsafe.Offsetof(WebhooksAnswer{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksAnswer{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(WebhooksAnswer{}.NodeID), memberStr},
+	{"parent_id", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(WebhooksAnswer{}.RepositoryURL), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksAnswer{}.UpdatedAt), memberTime},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksAnswer) encodeJSON(e *enc) {

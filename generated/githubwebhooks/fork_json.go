@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *Fork) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Fork) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, forkMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *Fork) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), forkMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Fork) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -40,7 +46,14 @@ func (s *Fork) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var forkMembers = &memberNames{names: []string{"enterprise", "forkee", "installation", "organization", "repository", "sender"}}
+var forkMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"forkee", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Fork) encodeJSON(e *enc) {
@@ -91,191 +104,28 @@ func (s *ForkForkee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ForkForkee) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, forkForkeeMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 18:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 41:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 42:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 43:
-		return decodeInt64(&s.ID, d) // "id"
-	case 44:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 45:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 46:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 47:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 48:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 49:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
+// object is s's address and its member table, for decodeObject.
+func (s *ForkForkee) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), forkForkeeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ForkForkee) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 50:
 		return decodeAny(&s.Language, d) // "language"
-	case 51:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 52:
 		return decodeNullable(&s.License, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "license"
-	case 53:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 54:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 55:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
 	case 56:
 		return decodeAny(&s.MirrorURL, d) // "mirror_url"
-	case 57:
-		return decodeStr(&s.Name, d) // "name"
-	case 58:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 59:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 60:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 61:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 62:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 63:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 64:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 65:
-		return decodeBool(&s.Private, d) // "private"
-	case 66:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 67:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 68:
-		return decodeStr(&s.PushedAt, d) // "pushed_at"
-	case 69:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 70:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 71:
-		return decodeInt64(&s.Size, d) // "size"
-	case 72:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 73:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 74:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 75:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 76:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 77:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 78:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 79:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 80:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 81:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 82:
 		return decodeSlice(&s.Topics, d, decodeAny) // "topics"
-	case 83:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 84:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 85:
-		return decodeStr(&s.URL, d) // "url"
-	case 86:
-		return decodeStr(&s.Visibility, d) // "visibility"
-	case 87:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 88:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 89:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -288,7 +138,98 @@ func (s *ForkForkee) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var forkForkeeMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var forkForkeeMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(ForkForkee{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(ForkForkee{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(ForkForkee{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(ForkForkee{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(ForkForkee{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(ForkForkee{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(ForkForkee{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(ForkForkee{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(ForkForkee{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(ForkForkee{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(ForkForkee{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(ForkForkee{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(ForkForkee{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(ForkForkee{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(ForkForkee{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(ForkForkee{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(ForkForkee{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(ForkForkee{}.ContributorsURL), memberStr},
+	{"created_at", unsafe.Offsetof(ForkForkee{}.CreatedAt), memberStr},
+	{"default_branch", unsafe.Offsetof(ForkForkee{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(ForkForkee{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(ForkForkee{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(ForkForkee{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(ForkForkee{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(ForkForkee{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(ForkForkee{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(ForkForkee{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(ForkForkee{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(ForkForkee{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(ForkForkee{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(ForkForkee{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(ForkForkee{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(ForkForkee{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(ForkForkee{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(ForkForkee{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(ForkForkee{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(ForkForkee{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(ForkForkee{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(ForkForkee{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(ForkForkee{}.HasWiki), memberBool},
+	{"homepage", unsafe.Offsetof(ForkForkee{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(ForkForkee{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(ForkForkee{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(ForkForkee{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(ForkForkee{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(ForkForkee{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(ForkForkee{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(ForkForkee{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(ForkForkee{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(ForkForkee{}.LabelsURL), memberStr},
+	{"language", 0, memberByModel},
+	{"languages_url", unsafe.Offsetof(ForkForkee{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(ForkForkee{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(ForkForkee{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(ForkForkee{}.MilestonesURL), memberStr},
+	{"mirror_url", 0, memberByModel},
+	{"name", unsafe.Offsetof(ForkForkee{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(ForkForkee{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(ForkForkee{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(ForkForkee{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(ForkForkee{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(ForkForkee{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(ForkForkee{}.Private), memberBool},
+	{"public", unsafe.Offsetof(ForkForkee{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(ForkForkee{}.PullsURL), memberStr},
+	{"pushed_at", unsafe.Offsetof(ForkForkee{}.PushedAt), memberStr},
+	{"releases_url", unsafe.Offsetof(ForkForkee{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(ForkForkee{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(ForkForkee{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(ForkForkee{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(ForkForkee{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(ForkForkee{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(ForkForkee{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(ForkForkee{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(ForkForkee{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(ForkForkee{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(ForkForkee{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(ForkForkee{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(ForkForkee{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(ForkForkee{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(ForkForkee{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(ForkForkee{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(ForkForkee{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(ForkForkee{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(ForkForkee{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(ForkForkee{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ForkForkee) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *GithubAppAuthorizationRevoked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *GithubAppAuthorizationRevoked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, githubAppAuthorizationRevokedMembers) {
-	case 0:
-		return decodeEnum[GithubAppAuthorizationRevokedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *GithubAppAuthorizationRevoked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), githubAppAuthorizationRevokedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *GithubAppAuthorizationRevoked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -32,7 +36,10 @@ func (s *GithubAppAuthorizationRevoked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var githubAppAuthorizationRevokedMembers = &memberNames{names: []string{"action", "sender"}}
+var githubAppAuthorizationRevokedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(GithubAppAuthorizationRevoked{}.ActionValue), memberStr},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *GithubAppAuthorizationRevoked) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *Gollum) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Gollum) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, gollumMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *Gollum) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), gollumMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Gollum) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -40,7 +46,14 @@ func (s *Gollum) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var gollumMembers = &memberNames{names: []string{"enterprise", "installation", "organization", "pages", "repository", "sender"}}
+var gollumMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pages", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Gollum) encodeJSON(e *enc) {
@@ -99,22 +112,13 @@ func (s *GollumPagesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *GollumPagesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, gollumPagesItemMembers) {
-	case 0:
-		return decodeEnum[GollumPagesItemAction](&s.Action, d) // "action"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeStr(&s.PageName, d) // "page_name"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 4:
-		return decodeNullable(&s.Summary, d, decodeStr) // "summary"
-	case 5:
-		return decodeStr(&s.Title, d) // "title"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *GollumPagesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), gollumPagesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *GollumPagesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -126,7 +130,14 @@ func (s *GollumPagesItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var gollumPagesItemMembers = &memberNames{names: []string{"action", "html_url", "page_name", "sha", "summary", "title"}}
+var gollumPagesItemMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(GollumPagesItem{}.Action), memberStr},
+	{"html_url", unsafe.Offsetof(GollumPagesItem{}.HTMLURL), memberStr},
+	{"page_name", unsafe.Offsetof(GollumPagesItem{}.PageName), memberStr},
+	{"sha", unsafe.Offsetof(GollumPagesItem{}.SHA), memberStr},
+	{"summary", unsafe.Offsetof(GollumPagesItem{}.Summary), memberNullStr},
+	{"title", unsafe.Offsetof(GollumPagesItem{}.Title), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *GollumPagesItem) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *InstallationCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationCreatedMembers) {
-	case 0:
-		return decodeEnum[InstallationCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -44,7 +48,16 @@ func (s *InstallationCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories", "repository", "requester", "sender"}}
+var installationCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationCreated) encodeJSON(e *enc) {
@@ -115,11 +128,14 @@ func (s *InstallationDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationDeletedMembers) {
-	case 0:
-		return decodeEnum[InstallationDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -146,7 +162,16 @@ func (s *InstallationDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories", "repository", "requester", "sender"}}
+var installationDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationDeleted) encodeJSON(e *enc) {
@@ -213,11 +238,14 @@ func (s *InstallationNewPermissionsAccepted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationNewPermissionsAccepted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationNewPermissionsAcceptedMembers) {
-	case 0:
-		return decodeEnum[InstallationNewPermissionsAcceptedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationNewPermissionsAccepted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationNewPermissionsAcceptedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationNewPermissionsAccepted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -244,7 +272,16 @@ func (s *InstallationNewPermissionsAccepted) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var installationNewPermissionsAcceptedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories", "repository", "requester", "sender"}}
+var installationNewPermissionsAcceptedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationNewPermissionsAccepted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationNewPermissionsAccepted) encodeJSON(e *enc) {
@@ -311,11 +348,14 @@ func (s *InstallationSuspend) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationSuspend) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationSuspendMembers) {
-	case 0:
-		return decodeEnum[InstallationSuspendActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationSuspend) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationSuspendMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationSuspend) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -342,7 +382,16 @@ func (s *InstallationSuspend) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationSuspendMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories", "repository", "requester", "sender"}}
+var installationSuspendMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationSuspend{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationSuspend) encodeJSON(e *enc) {
@@ -409,11 +458,14 @@ func (s *InstallationUnsuspend) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationUnsuspend) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationUnsuspendMembers) {
-	case 0:
-		return decodeEnum[InstallationUnsuspendActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationUnsuspend) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationUnsuspendMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationUnsuspend) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -440,7 +492,16 @@ func (s *InstallationUnsuspend) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationUnsuspendMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories", "repository", "requester", "sender"}}
+var installationUnsuspendMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationUnsuspend{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationUnsuspend) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *InstallationRepositoriesAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationRepositoriesAddedMembers) {
-	case 0:
-		return decodeEnum[InstallationRepositoriesAddedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationRepositoriesAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationRepositoriesAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationRepositoriesAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -30,8 +34,6 @@ func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
 		return decodeSlice(&s.RepositoriesRemoved, d, (*InstallationRepositoriesAddedRepositoriesRemovedItem).decodeJSON) // "repositories_removed"
 	case 6:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
-	case 7:
-		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
 	case 8:
 		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:
@@ -48,7 +50,18 @@ func (s *InstallationRepositoriesAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationRepositoriesAddedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}}
+var installationRepositoriesAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationRepositoriesAdded{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories_added", 0, memberByModel},
+	{"repositories_removed", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(InstallationRepositoriesAdded{}.RepositorySelection), memberStr},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAdded) encodeJSON(e *enc) {
@@ -127,20 +140,13 @@ func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeJSON(d *dec
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationRepositoriesAddedRepositoriesRemovedItemMembers) {
-	case 0:
-		return decodeOptStr(&s.FullName, d) // "full_name"
-	case 1:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 3:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 4:
-		return decodeOptBool(&s.Private, d) // "private"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationRepositoriesAddedRepositoriesRemovedItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -152,7 +158,13 @@ func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(key 
 	return nil
 }
 
-var installationRepositoriesAddedRepositoriesRemovedItemMembers = &memberNames{names: []string{"full_name", "id", "name", "node_id", "private"}}
+var installationRepositoriesAddedRepositoriesRemovedItemMembers = &memberTable{fields: []memberField{
+	{"full_name", unsafe.Offsetof(InstallationRepositoriesAddedRepositoriesRemovedItem{}.FullName), memberOptStr},
+	{"id", unsafe.Offsetof(InstallationRepositoriesAddedRepositoriesRemovedItem{}.ID), memberOptInt64},
+	{"name", unsafe.Offsetof(InstallationRepositoriesAddedRepositoriesRemovedItem{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(InstallationRepositoriesAddedRepositoriesRemovedItem{}.NodeID), memberOptStr},
+	{"private", unsafe.Offsetof(InstallationRepositoriesAddedRepositoriesRemovedItem{}.Private), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) encodeJSON(e *enc) {
@@ -205,11 +217,14 @@ func (s *InstallationRepositoriesRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationRepositoriesRemovedMembers) {
-	case 0:
-		return decodeEnum[InstallationRepositoriesRemovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationRepositoriesRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationRepositoriesRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationRepositoriesRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -222,8 +237,6 @@ func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error
 		return decodeSlice(&s.RepositoriesRemoved, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_removed"
 	case 6:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
-	case 7:
-		return decodeEnum[WebhooksRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
 	case 8:
 		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:
@@ -240,7 +253,18 @@ func (s *InstallationRepositoriesRemoved) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var installationRepositoriesRemovedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}}
+var installationRepositoriesRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(InstallationRepositoriesRemoved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repositories_added", 0, memberByModel},
+	{"repositories_removed", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(InstallationRepositoriesRemoved{}.RepositorySelection), memberStr},
+	{"requester", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesRemoved) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,13 +14,16 @@ func (s *InstallationTargetRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationTargetRenamedMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationTargetRenamed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationTargetRenamedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationTargetRenamed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeEnum[InstallationTargetRenamedActionValue](&s.ActionValue, d) // "action"
 	case 2:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 3:
@@ -32,8 +36,6 @@ func (s *InstallationTargetRenamed) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 7:
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
-	case 8:
-		return decodeStr(&s.TargetType, d) // "target_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -46,7 +48,17 @@ func (s *InstallationTargetRenamed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationTargetRenamedMembers = &memberNames{names: []string{"account", "action", "changes", "enterprise", "installation", "organization", "repository", "sender", "target_type"}}
+var installationTargetRenamedMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"action", unsafe.Offsetof(InstallationTargetRenamed{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"target_type", unsafe.Offsetof(InstallationTargetRenamed{}.TargetType), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamed) encodeJSON(e *enc) {
@@ -105,83 +117,18 @@ func (s *InstallationTargetRenamedAccount) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamedAccount) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationTargetRenamedAccountMembers) {
-	case 0:
-		return decodeNullable(&s.ArchivedAt, d, decodeStr) // "archived_at"
-	case 1:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 2:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationTargetRenamedAccount) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationTargetRenamedAccountMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationTargetRenamedAccount) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeAny(&s.Description, d) // "description"
-	case 4:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 5:
-		return decodeOptInt64(&s.Followers, d) // "followers"
-	case 6:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 7:
-		return decodeOptInt64(&s.Following, d) // "following"
-	case 8:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 9:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 10:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 11:
-		return decodeOptBool(&s.HasOrganizationProjects, d) // "has_organization_projects"
-	case 12:
-		return decodeOptBool(&s.HasRepositoryProjects, d) // "has_repository_projects"
-	case 13:
-		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
-	case 14:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 15:
-		return decodeInt64(&s.ID, d) // "id"
-	case 16:
-		return decodeOptBool(&s.IsVerified, d) // "is_verified"
-	case 17:
-		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
-	case 18:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 19:
-		return decodeOptStr(&s.MembersURL, d) // "members_url"
-	case 20:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 21:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 22:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 23:
-		return decodeOptInt64(&s.PublicGists, d) // "public_gists"
-	case 24:
-		return decodeOptStr(&s.PublicMembersURL, d) // "public_members_url"
-	case 25:
-		return decodeOptInt64(&s.PublicRepos, d) // "public_repos"
-	case 26:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 27:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 28:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 29:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 30:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 31:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 32:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 33:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeOptStr(&s.URL, d) // "url"
 	case 35:
 		return decodeAny(&s.WebsiteURL, d) // "website_url"
-	case 36:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -194,7 +141,45 @@ func (s *InstallationTargetRenamedAccount) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var installationTargetRenamedAccountMembers = &memberNames{names: []string{"archived_at", "avatar_url", "created_at", "description", "events_url", "followers", "followers_url", "following", "following_url", "gists_url", "gravatar_id", "has_organization_projects", "has_repository_projects", "hooks_url", "html_url", "id", "is_verified", "issues_url", "login", "members_url", "name", "node_id", "organizations_url", "public_gists", "public_members_url", "public_repos", "received_events_url", "repos_url", "site_admin", "slug", "starred_url", "subscriptions_url", "type", "updated_at", "url", "website_url", "user_view_type"}}
+var installationTargetRenamedAccountMembers = &memberTable{fields: []memberField{
+	{"archived_at", unsafe.Offsetof(InstallationTargetRenamedAccount{}.ArchivedAt), memberNullStr},
+	{"avatar_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.AvatarURL), memberStr},
+	{"created_at", unsafe.Offsetof(InstallationTargetRenamedAccount{}.CreatedAt), memberOptStr},
+	{"description", 0, memberByModel},
+	{"events_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.EventsURL), memberOptStr},
+	{"followers", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Followers), memberOptInt64},
+	{"followers_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.FollowersURL), memberOptStr},
+	{"following", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Following), memberOptInt64},
+	{"following_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(InstallationTargetRenamedAccount{}.GravatarID), memberOptStr},
+	{"has_organization_projects", unsafe.Offsetof(InstallationTargetRenamedAccount{}.HasOrganizationProjects), memberOptBool},
+	{"has_repository_projects", unsafe.Offsetof(InstallationTargetRenamedAccount{}.HasRepositoryProjects), memberOptBool},
+	{"hooks_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.HooksURL), memberOptStr},
+	{"html_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(InstallationTargetRenamedAccount{}.ID), memberInt64},
+	{"is_verified", unsafe.Offsetof(InstallationTargetRenamedAccount{}.IsVerified), memberOptBool},
+	{"issues_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.IssuesURL), memberOptStr},
+	{"login", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Login), memberOptStr},
+	{"members_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.MembersURL), memberOptStr},
+	{"name", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(InstallationTargetRenamedAccount{}.NodeID), memberStr},
+	{"organizations_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.OrganizationsURL), memberOptStr},
+	{"public_gists", unsafe.Offsetof(InstallationTargetRenamedAccount{}.PublicGists), memberOptInt64},
+	{"public_members_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.PublicMembersURL), memberOptStr},
+	{"public_repos", unsafe.Offsetof(InstallationTargetRenamedAccount{}.PublicRepos), memberOptInt64},
+	{"received_events_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(InstallationTargetRenamedAccount{}.SiteAdmin), memberOptBool},
+	{"slug", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Slug), memberOptStr},
+	{"starred_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(InstallationTargetRenamedAccount{}.Type), memberOptStr},
+	{"updated_at", unsafe.Offsetof(InstallationTargetRenamedAccount{}.UpdatedAt), memberOptStr},
+	{"url", unsafe.Offsetof(InstallationTargetRenamedAccount{}.URL), memberOptStr},
+	{"website_url", 0, memberByModel},
+	{"user_view_type", unsafe.Offsetof(InstallationTargetRenamedAccount{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedAccount) encodeJSON(e *enc) {
@@ -371,9 +356,14 @@ func (s *InstallationTargetRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationTargetRenamedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *InstallationTargetRenamedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationTargetRenamedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *InstallationTargetRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "login"
 	case 1:
@@ -390,7 +380,10 @@ func (s *InstallationTargetRenamedChanges) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var installationTargetRenamedChangesMembers = &memberNames{names: []string{"login", "slug"}}
+var installationTargetRenamedChangesMembers = &memberTable{fields: []memberField{
+	{"login", 0, memberByModel},
+	{"slug", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedChanges) encodeJSON(e *enc) {

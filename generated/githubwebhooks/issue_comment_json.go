@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *IssueCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedMembers) {
-	case 0:
-		return decodeEnum[IssueCommentCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -44,7 +48,16 @@ func (s *IssueCommentCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentCreatedMembers = &memberNames{names: []string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issueCommentCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueCommentCreated{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreated) encodeJSON(e *enc) {
@@ -99,31 +112,18 @@ func (s *IssueCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedCommentMembers) {
-	case 0:
-		return decodeEnum[IssueCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
-	case 6:
-		return decodeStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 8:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 9:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	case 11:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -138,7 +138,20 @@ func (s *IssueCommentCreatedComment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentCreatedCommentMembers = &memberNames{names: []string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}}
+var issueCommentCreatedCommentMembers = &memberTable{fields: []memberField{
+	{"author_association", unsafe.Offsetof(IssueCommentCreatedComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssueCommentCreatedComment{}.Body), memberStr},
+	{"created_at", unsafe.Offsetof(IssueCommentCreatedComment{}.CreatedAt), memberTime},
+	{"html_url", unsafe.Offsetof(IssueCommentCreatedComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssueCommentCreatedComment{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(IssueCommentCreatedComment{}.IssueURL), memberStr},
+	{"node_id", unsafe.Offsetof(IssueCommentCreatedComment{}.NodeID), memberStr},
+	{"performed_via_github_app", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssueCommentCreatedComment{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssueCommentCreatedComment{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedComment) encodeJSON(e *enc) {
@@ -203,51 +216,26 @@ func (s *IssueCommentCreatedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
-	case 3:
-		return decodeStr(&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -256,26 +244,12 @@ func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
-	case 25:
-		return decodeEnum[IssueCommentCreatedIssueState](&s.State, d) // "state"
-	case 26:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 27:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 28:
-		return decodeStr(&s.Title, d) // "title"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
 	case 32:
 		return s.User.decodeJSON(d) // "user"
 	}
@@ -290,7 +264,41 @@ func (s *IssueCommentCreatedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentCreatedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issueCommentCreatedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentCreatedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssueCommentCreatedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssueCommentCreatedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.ClosedAt), memberNullStr},
+	{"comments", unsafe.Offsetof(IssueCommentCreatedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(IssueCommentCreatedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssueCommentCreatedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssueCommentCreatedIssue{}.Locked), memberBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssueCommentCreatedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssueCommentCreatedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssueCommentCreatedIssue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(IssueCommentCreatedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssueCommentCreatedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssue) encodeJSON(e *enc) {
@@ -447,46 +455,13 @@ func (s *IssueCommentCreatedIssueUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssueUserMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 2:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 3:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 4:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 5:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 9:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 11:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 12:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 13:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 14:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 15:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 16:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 17:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssueUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssueUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssueUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -498,7 +473,26 @@ func (s *IssueCommentCreatedIssueUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentCreatedIssueUserMembers = &memberNames{names: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}}
+var issueCommentCreatedIssueUserMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.AvatarURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.ID), memberOptInt64},
+	{"login", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.Login), memberOptStr},
+	{"node_id", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssueUser{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueUser) encodeJSON(e *enc) {
@@ -603,11 +597,14 @@ func (s *IssueCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentDeletedMembers) {
-	case 0:
-		return decodeEnum[IssueCommentDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -634,7 +631,16 @@ func (s *IssueCommentDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentDeletedMembers = &memberNames{names: []string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issueCommentDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueCommentDeleted{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeleted) encodeJSON(e *enc) {
@@ -689,51 +695,26 @@ func (s *IssueCommentDeletedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentDeletedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentDeletedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentDeletedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentDeletedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
-	case 3:
-		return decodeStr(&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -742,26 +723,12 @@ func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
-	case 25:
-		return decodeEnum[IssueCommentDeletedIssueState](&s.State, d) // "state"
-	case 26:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 27:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 28:
-		return decodeStr(&s.Title, d) // "title"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
 	case 32:
 		return s.User.decodeJSON(d) // "user"
 	}
@@ -776,7 +743,41 @@ func (s *IssueCommentDeletedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentDeletedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issueCommentDeletedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentDeletedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssueCommentDeletedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssueCommentDeletedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.ClosedAt), memberNullStr},
+	{"comments", unsafe.Offsetof(IssueCommentDeletedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(IssueCommentDeletedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssueCommentDeletedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssueCommentDeletedIssue{}.Locked), memberBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssueCommentDeletedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssueCommentDeletedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssueCommentDeletedIssue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(IssueCommentDeletedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssueCommentDeletedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(IssueCommentDeletedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssue) encodeJSON(e *enc) {
@@ -933,11 +934,14 @@ func (s *IssueCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentEditedMembers) {
-	case 0:
-		return decodeEnum[IssueCommentEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -966,7 +970,17 @@ func (s *IssueCommentEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentEditedMembers = &memberNames{names: []string{"action", "changes", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issueCommentEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueCommentEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEdited) encodeJSON(e *enc) {
@@ -1023,51 +1037,26 @@ func (s *IssueCommentEditedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentEditedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentEditedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentEditedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentEditedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
-	case 3:
-		return decodeStr(&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1076,26 +1065,12 @@ func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
-	case 25:
-		return decodeEnum[IssueCommentEditedIssueState](&s.State, d) // "state"
-	case 26:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 27:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 28:
-		return decodeStr(&s.Title, d) // "title"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
 	case 32:
 		return s.User.decodeJSON(d) // "user"
 	}
@@ -1110,7 +1085,41 @@ func (s *IssueCommentEditedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentEditedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issueCommentEditedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentEditedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssueCommentEditedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssueCommentEditedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssueCommentEditedIssue{}.ClosedAt), memberNullStr},
+	{"comments", unsafe.Offsetof(IssueCommentEditedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssueCommentEditedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssueCommentEditedIssue{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(IssueCommentEditedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssueCommentEditedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssueCommentEditedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssueCommentEditedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssueCommentEditedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssueCommentEditedIssue{}.Locked), memberBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssueCommentEditedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssueCommentEditedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssueCommentEditedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssueCommentEditedIssue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(IssueCommentEditedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssueCommentEditedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssueCommentEditedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssueCommentEditedIssue{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(IssueCommentEditedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEditedIssue) encodeJSON(e *enc) {
@@ -1267,31 +1276,18 @@ func (s *WebhooksIssueComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssueCommentMembers) {
-	case 0:
-		return decodeEnum[WebhooksIssueCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
-	case 6:
-		return decodeStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssueComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssueCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssueComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 8:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 9:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	case 11:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1306,7 +1302,20 @@ func (s *WebhooksIssueComment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksIssueCommentMembers = &memberNames{names: []string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}}
+var webhooksIssueCommentMembers = &memberTable{fields: []memberField{
+	{"author_association", unsafe.Offsetof(WebhooksIssueComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksIssueComment{}.Body), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksIssueComment{}.CreatedAt), memberTime},
+	{"html_url", unsafe.Offsetof(WebhooksIssueComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksIssueComment{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(WebhooksIssueComment{}.IssueURL), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksIssueComment{}.NodeID), memberStr},
+	{"performed_via_github_app", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WebhooksIssueComment{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksIssueComment{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueComment) encodeJSON(e *enc) {

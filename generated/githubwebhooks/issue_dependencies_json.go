@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,17 +14,16 @@ func (s *IssueDependenciesBlockedByAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockedByAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueDependenciesBlockedByAddedMembers) {
-	case 0:
-		return decodeEnum[IssueDependenciesBlockedByAddedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueDependenciesBlockedByAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueDependenciesBlockedByAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueDependenciesBlockedByAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
-	case 3:
-		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
 	case 4:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 5:
@@ -48,7 +48,18 @@ func (s *IssueDependenciesBlockedByAdded) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var issueDependenciesBlockedByAddedMembers = &memberNames{names: []string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}}
+var issueDependenciesBlockedByAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueDependenciesBlockedByAdded{}.ActionValue), memberStr},
+	{"blocked_issue_id", unsafe.Offsetof(IssueDependenciesBlockedByAdded{}.BlockedIssueID), memberFloat64},
+	{"blocked_issue", 0, memberByModel},
+	{"blocking_issue_id", unsafe.Offsetof(IssueDependenciesBlockedByAdded{}.BlockingIssueID), memberFloat64},
+	{"blocking_issue", 0, memberByModel},
+	{"blocking_issue_repo", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByAdded) encodeJSON(e *enc) {
@@ -103,17 +114,16 @@ func (s *IssueDependenciesBlockedByRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockedByRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueDependenciesBlockedByRemovedMembers) {
-	case 0:
-		return decodeEnum[IssueDependenciesBlockedByRemovedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueDependenciesBlockedByRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueDependenciesBlockedByRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueDependenciesBlockedByRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
-	case 3:
-		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
 	case 4:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 5:
@@ -138,7 +148,18 @@ func (s *IssueDependenciesBlockedByRemoved) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var issueDependenciesBlockedByRemovedMembers = &memberNames{names: []string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}}
+var issueDependenciesBlockedByRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueDependenciesBlockedByRemoved{}.ActionValue), memberStr},
+	{"blocked_issue_id", unsafe.Offsetof(IssueDependenciesBlockedByRemoved{}.BlockedIssueID), memberFloat64},
+	{"blocked_issue", 0, memberByModel},
+	{"blocking_issue_id", unsafe.Offsetof(IssueDependenciesBlockedByRemoved{}.BlockingIssueID), memberFloat64},
+	{"blocking_issue", 0, memberByModel},
+	{"blocking_issue_repo", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByRemoved) encodeJSON(e *enc) {
@@ -193,19 +214,18 @@ func (s *IssueDependenciesBlockingAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockingAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueDependenciesBlockingAddedMembers) {
-	case 0:
-		return decodeEnum[IssueDependenciesBlockingAddedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueDependenciesBlockingAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueDependenciesBlockingAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueDependenciesBlockingAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
 	case 3:
 		return s.BlockedIssueRepo.decodeJSON(d) // "blocked_issue_repo"
-	case 4:
-		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
 	case 5:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 6:
@@ -228,7 +248,18 @@ func (s *IssueDependenciesBlockingAdded) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var issueDependenciesBlockingAddedMembers = &memberNames{names: []string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}}
+var issueDependenciesBlockingAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueDependenciesBlockingAdded{}.ActionValue), memberStr},
+	{"blocked_issue_id", unsafe.Offsetof(IssueDependenciesBlockingAdded{}.BlockedIssueID), memberFloat64},
+	{"blocked_issue", 0, memberByModel},
+	{"blocked_issue_repo", 0, memberByModel},
+	{"blocking_issue_id", unsafe.Offsetof(IssueDependenciesBlockingAdded{}.BlockingIssueID), memberFloat64},
+	{"blocking_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingAdded) encodeJSON(e *enc) {
@@ -283,19 +314,18 @@ func (s *IssueDependenciesBlockingRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockingRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueDependenciesBlockingRemovedMembers) {
-	case 0:
-		return decodeEnum[IssueDependenciesBlockingRemovedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.BlockedIssueID, d) // "blocked_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueDependenciesBlockingRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueDependenciesBlockingRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueDependenciesBlockingRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
 	case 3:
 		return s.BlockedIssueRepo.decodeJSON(d) // "blocked_issue_repo"
-	case 4:
-		return decodeFloat64(&s.BlockingIssueID, d) // "blocking_issue_id"
 	case 5:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 6:
@@ -318,7 +348,18 @@ func (s *IssueDependenciesBlockingRemoved) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var issueDependenciesBlockingRemovedMembers = &memberNames{names: []string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}}
+var issueDependenciesBlockingRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssueDependenciesBlockingRemoved{}.ActionValue), memberStr},
+	{"blocked_issue_id", unsafe.Offsetof(IssueDependenciesBlockingRemoved{}.BlockedIssueID), memberFloat64},
+	{"blocked_issue", 0, memberByModel},
+	{"blocked_issue_repo", 0, memberByModel},
+	{"blocking_issue_id", unsafe.Offsetof(IssueDependenciesBlockingRemoved{}.BlockingIssueID), memberFloat64},
+	{"blocking_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingRemoved) encodeJSON(e *enc) {

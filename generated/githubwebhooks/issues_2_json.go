@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,77 +14,38 @@ func (s *WebhooksIssue2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssue2Members) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssue2ActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssue2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssue2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssue2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[WebhooksIssue2AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -98,7 +60,42 @@ func (s *WebhooksIssue2) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksIssue2Members = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var webhooksIssue2Members = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue2{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(WebhooksIssue2{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksIssue2{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(WebhooksIssue2{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(WebhooksIssue2{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(WebhooksIssue2{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksIssue2{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(WebhooksIssue2{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(WebhooksIssue2{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksIssue2{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksIssue2{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(WebhooksIssue2{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(WebhooksIssue2{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(WebhooksIssue2{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksIssue2{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(WebhooksIssue2{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(WebhooksIssue2{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(WebhooksIssue2{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(WebhooksIssue2{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(WebhooksIssue2{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WebhooksIssue2{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksIssue2{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue2) encodeJSON(e *enc) {
@@ -279,33 +276,20 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -318,7 +302,20 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var webhooksIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var webhooksIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -405,80 +402,13 @@ func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssuePerformedViaGithubAppPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 3:
-		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
-	case 4:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 5:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 6:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 7:
-		return decodeOptEnum(&s.Emails, d) // "emails"
-	case 8:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 9:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 10:
-		return decodeOptEnum(&s.Keys, d) // "keys"
-	case 11:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 12:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 13:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 14:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 15:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 16:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 17:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 18:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 19:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 20:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 21:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 22:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 23:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 24:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 25:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 26:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 27:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 28:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 29:
-		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
-	case 30:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 31:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 32:
-		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
-	case 33:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 34:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssuePerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -490,7 +420,43 @@ func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(key []byte,
 	return nil
 }
 
-var webhooksIssuePerformedViaGithubAppPermissionsMembers = &memberNames{names: []string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}}
+var webhooksIssuePerformedViaGithubAppPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Administration), memberOptStr},
+	{"checks", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Checks), memberOptStr},
+	{"content_references", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.ContentReferences), memberOptStr},
+	{"contents", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Contents), memberOptStr},
+	{"deployments", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Discussions), memberOptStr},
+	{"emails", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Emails), memberOptStr},
+	{"environments", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Issues), memberOptStr},
+	{"keys", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Keys), memberOptStr},
+	{"members", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Members), memberOptStr},
+	{"metadata", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Metadata), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"packages", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.PullRequests), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.SecurityEvents), memberOptStr},
+	{"security_scanning_alert", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.SecurityScanningAlert), memberOptStr},
+	{"single_file", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Statuses), memberOptStr},
+	{"team_discussions", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.TeamDiscussions), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(WebhooksIssuePerformedViaGithubAppPermissions{}.Workflows), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) encodeJSON(e *enc) {

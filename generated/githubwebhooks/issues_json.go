@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *IssuesAssigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesAssigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesAssignedMembers) {
-	case 0:
-		return decodeEnum[IssuesAssignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesAssigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesAssignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesAssigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
@@ -44,7 +48,16 @@ func (s *IssuesAssigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesAssignedMembers = &memberNames{names: []string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesAssignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesAssigned{}.ActionValue), memberStr},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesAssigned) encodeJSON(e *enc) {
@@ -105,11 +118,14 @@ func (s *IssuesClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesClosed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesClosedMembers) {
-	case 0:
-		return decodeEnum[IssuesClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesClosed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesClosed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -134,7 +150,15 @@ func (s *IssuesClosed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesClosedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesClosed{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosed) encodeJSON(e *enc) {
@@ -187,11 +211,14 @@ func (s *IssuesClosedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesClosedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesClosedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesClosedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesClosedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullable(&s.Assignee, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -200,42 +227,14 @@ func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
 		return decodeSlice(&s.Assignees, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
-	case 3:
-		return decodeStr(&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullable(&s.PerformedViaGithubApp, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -244,28 +243,14 @@ func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeEnum[IssuesClosedIssueState](&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return s.User.decodeJSON(d) // "user"
 	}
@@ -280,7 +265,42 @@ func (s *IssuesClosedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesClosedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesClosedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesClosedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesClosedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesClosedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesClosedIssue{}.ClosedAt), memberNullStr},
+	{"comments", unsafe.Offsetof(IssuesClosedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesClosedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesClosedIssue{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(IssuesClosedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesClosedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesClosedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesClosedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesClosedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesClosedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesClosedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesClosedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesClosedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesClosedIssue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(IssuesClosedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesClosedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesClosedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesClosedIssue{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(IssuesClosedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosedIssue) encodeJSON(e *enc) {
@@ -449,11 +469,14 @@ func (s *IssuesDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDeletedMembers) {
-	case 0:
-		return decodeEnum[IssuesDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -478,7 +501,15 @@ func (s *IssuesDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeleted) encodeJSON(e *enc) {
@@ -531,77 +562,38 @@ func (s *IssuesDeletedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDeletedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDeletedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDeletedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDeletedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDeletedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesDeletedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -616,7 +608,42 @@ func (s *IssuesDeletedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesDeletedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesDeletedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesDeletedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesDeletedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesDeletedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesDeletedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesDeletedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesDeletedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesDeletedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesDeletedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesDeletedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesDeletedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesDeletedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesDeletedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesDeletedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesDeletedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesDeletedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesDeletedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesDeletedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesDeletedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesDeletedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesDeletedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesDeletedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesDeletedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
@@ -797,33 +824,20 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDeletedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDeletedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDeletedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -836,7 +850,20 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(key []byte, d *de
 	return nil
 }
 
-var issuesDeletedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesDeletedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -923,11 +950,14 @@ func (s *IssuesDemilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDemilestonedMembers) {
-	case 0:
-		return decodeEnum[IssuesDemilestonedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDemilestoned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDemilestonedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDemilestoned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -954,7 +984,16 @@ func (s *IssuesDemilestoned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesDemilestonedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}}
+var issuesDemilestonedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesDemilestoned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestoned) encodeJSON(e *enc) {
@@ -1011,79 +1050,40 @@ func (s *IssuesDemilestonedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDemilestonedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesDemilestonedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDemilestonedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDemilestonedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDemilestonedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesDemilestonedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1098,7 +1098,42 @@ func (s *IssuesDemilestonedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesDemilestonedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesDemilestonedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesDemilestonedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesDemilestonedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesDemilestonedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesDemilestonedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesDemilestonedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesDemilestonedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesDemilestonedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesDemilestonedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesDemilestonedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesDemilestonedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesDemilestonedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesDemilestonedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesDemilestonedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
@@ -1273,33 +1308,20 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDemilestonedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDemilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDemilestonedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1312,7 +1334,20 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, 
 	return nil
 }
 
-var issuesDemilestonedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesDemilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -1399,11 +1434,14 @@ func (s *IssuesEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesEditedMembers) {
-	case 0:
-		return decodeEnum[IssuesEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -1432,7 +1470,17 @@ func (s *IssuesEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}}
+var issuesEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEdited) encodeJSON(e *enc) {
@@ -1491,9 +1539,14 @@ func (s *IssuesEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
 	case 1:
@@ -1510,7 +1563,10 @@ func (s *IssuesEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesEditedChangesMembers = &memberNames{names: []string{"body", "title"}}
+var issuesEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+	{"title", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChanges) encodeJSON(e *enc) {
@@ -1551,12 +1607,13 @@ func (s *IssuesEditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesEditedChangesTitleMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesEditedChangesTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesEditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1568,7 +1625,9 @@ func (s *IssuesEditedChangesTitle) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesEditedChangesTitleMembers = &memberNames{names: []string{"from"}}
+var issuesEditedChangesTitleMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(IssuesEditedChangesTitle{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChangesTitle) encodeJSON(e *enc) {
@@ -1603,77 +1662,38 @@ func (s *IssuesEditedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesEditedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesEditedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesEditedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesEditedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesEditedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesEditedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.Title, d) // "title"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1688,7 +1708,42 @@ func (s *IssuesEditedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesEditedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}}
+var issuesEditedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesEditedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesEditedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesEditedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesEditedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesEditedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesEditedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesEditedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesEditedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesEditedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesEditedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesEditedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesEditedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesEditedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesEditedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesEditedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesEditedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesEditedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesEditedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesEditedIssue{}.TimelineURL), memberOptStr},
+	{"type", 0, memberByModel},
+	{"title", unsafe.Offsetof(IssuesEditedIssue{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesEditedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesEditedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssue) encodeJSON(e *enc) {
@@ -1869,33 +1924,20 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesEditedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesEditedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesEditedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1908,7 +1950,20 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var issuesEditedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesEditedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -1995,11 +2050,14 @@ func (s *IssuesLabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLabeledMembers) {
-	case 0:
-		return decodeEnum[IssuesLabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -2026,7 +2084,16 @@ func (s *IssuesLabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesLabeledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}}
+var issuesLabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesLabeled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeled) encodeJSON(e *enc) {
@@ -2083,77 +2150,38 @@ func (s *IssuesLabeledIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLabeledIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLabeledIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLabeledIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLabeledIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLabeledIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesLabeledIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.Title, d) // "title"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2168,7 +2196,42 @@ func (s *IssuesLabeledIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesLabeledIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}}
+var issuesLabeledIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesLabeledIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesLabeledIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesLabeledIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesLabeledIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesLabeledIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesLabeledIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesLabeledIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesLabeledIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesLabeledIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesLabeledIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesLabeledIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesLabeledIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesLabeledIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesLabeledIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesLabeledIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesLabeledIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesLabeledIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesLabeledIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesLabeledIssue{}.TimelineURL), memberOptStr},
+	{"type", 0, memberByModel},
+	{"title", unsafe.Offsetof(IssuesLabeledIssue{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesLabeledIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesLabeledIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
@@ -2349,33 +2412,20 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLabeledIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLabeledIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLabeledIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2388,7 +2438,20 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(key []byte, d *de
 	return nil
 }
 
-var issuesLabeledIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesLabeledIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -2475,11 +2538,14 @@ func (s *IssuesLocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLockedMembers) {
-	case 0:
-		return decodeEnum[IssuesLockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -2504,7 +2570,15 @@ func (s *IssuesLocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesLockedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesLockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesLocked{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLocked) encodeJSON(e *enc) {
@@ -2557,79 +2631,40 @@ func (s *IssuesLockedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLockedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesLockedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLockedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLockedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLockedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesLockedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 30:
-		return decodeStr(&s.Title, d) // "title"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2644,7 +2679,42 @@ func (s *IssuesLockedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesLockedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}}
+var issuesLockedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesLockedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesLockedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesLockedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesLockedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesLockedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesLockedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesLockedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesLockedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesLockedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesLockedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesLockedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesLockedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesLockedIssue{}.Locked), memberBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesLockedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesLockedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesLockedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesLockedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesLockedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesLockedIssue{}.TimelineURL), memberOptStr},
+	{"type", 0, memberByModel},
+	{"title", unsafe.Offsetof(IssuesLockedIssue{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesLockedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesLockedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssue) encodeJSON(e *enc) {
@@ -2817,33 +2887,20 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesLockedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesLockedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesLockedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2856,7 +2913,20 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var issuesLockedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesLockedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -2943,11 +3013,14 @@ func (s *IssuesMilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestoned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesMilestonedMembers) {
-	case 0:
-		return decodeEnum[IssuesMilestonedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesMilestoned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesMilestonedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesMilestoned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -2974,7 +3047,16 @@ func (s *IssuesMilestoned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesMilestonedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}}
+var issuesMilestonedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesMilestoned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestoned) encodeJSON(e *enc) {
@@ -3029,79 +3111,40 @@ func (s *IssuesMilestonedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesMilestonedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesMilestonedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesMilestonedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesMilestonedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesMilestonedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesMilestonedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -3116,7 +3159,42 @@ func (s *IssuesMilestonedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesMilestonedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesMilestonedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesMilestonedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesMilestonedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesMilestonedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesMilestonedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesMilestonedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesMilestonedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesMilestonedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesMilestonedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesMilestonedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesMilestonedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesMilestonedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesMilestonedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesMilestonedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesMilestonedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesMilestonedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesMilestonedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesMilestonedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesMilestonedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesMilestonedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesMilestonedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesMilestonedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesMilestonedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
@@ -3291,33 +3369,20 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesMilestonedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesMilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesMilestonedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3330,7 +3395,20 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(key []byte, d 
 	return nil
 }
 
-var issuesMilestonedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesMilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -3417,11 +3495,14 @@ func (s *IssuesOpened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedMembers) {
-	case 0:
-		return decodeEnum[IssuesOpenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*IssuesOpenedChanges).decodeJSON) // "changes"
 	case 2:
@@ -3448,7 +3529,16 @@ func (s *IssuesOpened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesOpenedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesOpenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesOpened{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpened) encodeJSON(e *enc) {
@@ -3505,9 +3595,14 @@ func (s *IssuesOpenedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON) // "old_issue"
 	case 1:
@@ -3524,7 +3619,10 @@ func (s *IssuesOpenedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesOpenedChangesMembers = &memberNames{names: []string{"old_issue", "old_repository"}}
+var issuesOpenedChangesMembers = &memberTable{fields: []memberField{
+	{"old_issue", 0, memberByModel},
+	{"old_repository", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChanges) encodeJSON(e *enc) {
@@ -3565,75 +3663,36 @@ func (s *IssuesOpenedChangesOldIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedChangesOldIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedChangesOldIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedChangesOldIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedChangesOldIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedChangesOldIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeOptEnum(&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeOptTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 22:
-		return decodeOptStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeOptStr(&s.Title, d) // "title"
-	case 30:
-		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeOptStr(&s.URL, d) // "url"
 	case 32:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 33:
@@ -3650,7 +3709,42 @@ func (s *IssuesOpenedChangesOldIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesOpenedChangesOldIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}}
+var issuesOpenedChangesOldIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.AuthorAssociation), memberOptStr},
+	{"body", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.CommentsURL), memberOptStr},
+	{"created_at", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.CreatedAt), memberOptTime},
+	{"draft", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.EventsURL), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.LabelsURL), memberOptStr},
+	{"locked", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.NodeID), memberOptStr},
+	{"number", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.RepositoryURL), memberOptStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.Title), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.UpdatedAt), memberOptTime},
+	{"url", unsafe.Offsetof(IssuesOpenedChangesOldIssue{}.URL), memberOptStr},
+	{"user", 0, memberByModel},
+	{"type", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
@@ -3869,33 +3963,20 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedChangesOldIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedChangesOldIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3908,7 +3989,20 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(key []by
 	return nil
 }
 
-var issuesOpenedChangesOldIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesOpenedChangesOldIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -3995,193 +4089,28 @@ func (s *IssuesOpenedChangesOldRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedChangesOldRepositoryMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedChangesOldRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedChangesOldRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
 	case 19:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
-	case 20:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 21:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 22:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 23:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 24:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 25:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 26:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 27:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 28:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 29:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 30:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 31:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 32:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 33:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 34:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 35:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 36:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 37:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 38:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 39:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 40:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 41:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 42:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 43:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 44:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 45:
-		return decodeInt64(&s.ID, d) // "id"
-	case 46:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 47:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 48:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 49:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 50:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 51:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 52:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 53:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 54:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 55:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 56:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 57:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 58:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 59:
-		return decodeStr(&s.Name, d) // "name"
-	case 60:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 61:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 62:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 63:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 64:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 65:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 67:
-		return decodeBool(&s.Private, d) // "private"
-	case 68:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 69:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 70:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 71:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 72:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 73:
-		return decodeInt64(&s.Size, d) // "size"
-	case 74:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 75:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 76:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 77:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 78:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 79:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 80:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 81:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 82:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 83:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 84:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 85:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 86:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 87:
-		return decodeStr(&s.URL, d) // "url"
-	case 88:
-		return decodeEnum[IssuesOpenedChangesOldRepositoryVisibility](&s.Visibility, d) // "visibility"
-	case 89:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 90:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 91:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4194,7 +4123,100 @@ func (s *IssuesOpenedChangesOldRepository) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var issuesOpenedChangesOldRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.GitURL), memberStr},
+	{"has_discussions", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasDiscussions), memberOptBool},
+	{"has_downloads", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasWiki), memberBool},
+	{"homepage", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Private), memberBool},
+	{"public", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepository) encodeJSON(e *enc) {
@@ -4479,77 +4501,38 @@ func (s *IssuesOpenedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesOpenedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesOpenedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -4564,7 +4547,42 @@ func (s *IssuesOpenedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesOpenedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesOpenedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesOpenedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesOpenedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesOpenedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesOpenedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesOpenedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesOpenedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesOpenedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesOpenedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesOpenedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesOpenedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesOpenedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesOpenedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesOpenedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesOpenedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesOpenedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesOpenedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesOpenedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesOpenedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesOpenedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesOpenedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesOpenedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesOpenedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
@@ -4745,11 +4763,14 @@ func (s *IssuesPinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesPinned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesPinnedMembers) {
-	case 0:
-		return decodeEnum[IssuesPinnedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesPinned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesPinnedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesPinned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -4774,7 +4795,15 @@ func (s *IssuesPinned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesPinnedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesPinnedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesPinned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesPinned) encodeJSON(e *enc) {
@@ -4827,11 +4856,14 @@ func (s *IssuesReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesReopenedMembers) {
-	case 0:
-		return decodeEnum[IssuesReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -4856,7 +4888,15 @@ func (s *IssuesReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesReopenedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesReopened{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopened) encodeJSON(e *enc) {
@@ -4909,77 +4949,38 @@ func (s *IssuesReopenedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesReopenedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesReopenedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesReopenedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesReopenedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesReopenedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesReopenedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeEnum[IssuesReopenedIssueState](&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
-	case 30:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
 	case 32:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	case 33:
@@ -4996,7 +4997,42 @@ func (s *IssuesReopenedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesReopenedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}}
+var issuesReopenedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesReopenedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesReopenedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesReopenedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesReopenedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesReopenedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesReopenedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesReopenedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesReopenedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesReopenedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesReopenedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesReopenedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesReopenedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesReopenedIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesReopenedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesReopenedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesReopenedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesReopenedIssue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(IssuesReopenedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesReopenedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesReopenedIssue{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesReopenedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesReopenedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+	{"type", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
@@ -5169,33 +5205,20 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesReopenedIssuePerformedViaGithubAppMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesReopenedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesReopenedIssuePerformedViaGithubAppMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem]) // "events"
-	case 3:
-		return decodeNullable(&s.ExternalURL, d, decodeStr) // "external_url"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeNullable(&s.ID, d, decodeInt64) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
 		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
-	case 10:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5208,7 +5231,20 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(key []byte, d *d
 	return nil
 }
 
-var issuesReopenedIssuePerformedViaGithubAppMembers = &memberNames{names: []string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}}
+var issuesReopenedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"events", 0, memberByModel},
+	{"external_url", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"name", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"slug", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
+	{"updated_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
@@ -5295,11 +5331,14 @@ func (s *IssuesTransferred) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferred) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesTransferredMembers) {
-	case 0:
-		return decodeEnum[IssuesTransferredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesTransferred) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesTransferredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesTransferred) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -5326,7 +5365,16 @@ func (s *IssuesTransferred) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesTransferredMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesTransferredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesTransferred{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferred) encodeJSON(e *enc) {
@@ -5381,9 +5429,14 @@ func (s *IssuesTransferredChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesTransferredChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesTransferredChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesTransferredChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.NewIssue.decodeJSON(d) // "new_issue"
 	case 1:
@@ -5400,7 +5453,10 @@ func (s *IssuesTransferredChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesTransferredChangesMembers = &memberNames{names: []string{"new_issue", "new_repository"}}
+var issuesTransferredChangesMembers = &memberTable{fields: []memberField{
+	{"new_issue", 0, memberByModel},
+	{"new_repository", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChanges) encodeJSON(e *enc) {
@@ -5437,77 +5493,38 @@ func (s *IssuesTransferredChangesNewIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesTransferredChangesNewIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesTransferredChangesNewIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesTransferredChangesNewIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesTransferredChangesNewIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesTransferredChangesNewIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesTransferredChangesNewIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -5522,7 +5539,42 @@ func (s *IssuesTransferredChangesNewIssue) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var issuesTransferredChangesNewIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesTransferredChangesNewIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
@@ -5703,11 +5755,14 @@ func (s *IssuesTyped) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTyped) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesTypedMembers) {
-	case 0:
-		return decodeEnum[IssuesTypedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesTyped) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesTypedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesTyped) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -5734,7 +5789,16 @@ func (s *IssuesTyped) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesTypedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}}
+var issuesTypedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesTyped{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"type", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTyped) encodeJSON(e *enc) {
@@ -5793,11 +5857,14 @@ func (s *IssuesUnassigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnassigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUnassignedMembers) {
-	case 0:
-		return decodeEnum[IssuesUnassignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUnassigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUnassignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUnassigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
@@ -5824,7 +5891,16 @@ func (s *IssuesUnassigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUnassignedMembers = &memberNames{names: []string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesUnassignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesUnassigned{}.ActionValue), memberStr},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnassigned) encodeJSON(e *enc) {
@@ -5885,11 +5961,14 @@ func (s *IssuesUnlabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUnlabeledMembers) {
-	case 0:
-		return decodeEnum[IssuesUnlabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUnlabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUnlabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -5916,7 +5995,16 @@ func (s *IssuesUnlabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUnlabeledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}}
+var issuesUnlabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesUnlabeled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlabeled) encodeJSON(e *enc) {
@@ -5973,11 +6061,14 @@ func (s *IssuesUnlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUnlockedMembers) {
-	case 0:
-		return decodeEnum[IssuesUnlockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUnlocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUnlockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUnlocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -6002,7 +6093,15 @@ func (s *IssuesUnlocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUnlockedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesUnlockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesUnlocked{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlocked) encodeJSON(e *enc) {
@@ -6055,79 +6154,40 @@ func (s *IssuesUnlockedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUnlockedIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[IssuesUnlockedIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUnlockedIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUnlockedIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUnlockedIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[IssuesUnlockedIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, func(v **IssueCommentCreatedIssueLabelsItem, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON)
 		}) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -6142,7 +6202,42 @@ func (s *IssuesUnlockedIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUnlockedIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var issuesUnlockedIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(IssuesUnlockedIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(IssuesUnlockedIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(IssuesUnlockedIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(IssuesUnlockedIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(IssuesUnlockedIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(IssuesUnlockedIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(IssuesUnlockedIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(IssuesUnlockedIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(IssuesUnlockedIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesUnlockedIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesUnlockedIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(IssuesUnlockedIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(IssuesUnlockedIssue{}.Locked), memberBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(IssuesUnlockedIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesUnlockedIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(IssuesUnlockedIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(IssuesUnlockedIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(IssuesUnlockedIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(IssuesUnlockedIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(IssuesUnlockedIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(IssuesUnlockedIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesUnlockedIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
@@ -6315,11 +6410,14 @@ func (s *IssuesUnpinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnpinned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUnpinnedMembers) {
-	case 0:
-		return decodeEnum[IssuesUnpinnedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUnpinned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUnpinnedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUnpinned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -6344,7 +6442,15 @@ func (s *IssuesUnpinned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUnpinnedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}}
+var issuesUnpinnedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesUnpinned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnpinned) encodeJSON(e *enc) {
@@ -6397,11 +6503,14 @@ func (s *IssuesUntyped) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUntyped) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesUntypedMembers) {
-	case 0:
-		return decodeEnum[IssuesUntypedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesUntyped) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesUntypedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesUntyped) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -6428,7 +6537,16 @@ func (s *IssuesUntyped) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesUntypedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}}
+var issuesUntypedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(IssuesUntyped{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"type", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUntyped) encodeJSON(e *enc) {
@@ -6487,77 +6605,38 @@ func (s *WebhooksIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssueMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksIssueActiveLockReason]) // "active_lock_reason"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 2:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 3:
-		return decodeEnum[WebhooksIssueAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 4:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 5:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 6:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 7:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 10:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 11:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 12:
-		return decodeInt64(&s.ID, d) // "id"
 	case 13:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 14:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 15:
-		return decodeOptBool(&s.Locked, d) // "locked"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 17:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 18:
-		return decodeInt64(&s.Number, d) // "number"
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
 		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 22:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
 	case 23:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
 	case 24:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
-	case 26:
-		return decodeOptEnum(&s.State, d) // "state"
-	case 27:
-		return decodeNullable(&s.StateReason, d, decodeStr) // "state_reason"
-	case 28:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 29:
-		return decodeStr(&s.Title, d) // "title"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
-	case 31:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 32:
-		return decodeStr(&s.URL, d) // "url"
 	case 33:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -6572,7 +6651,42 @@ func (s *WebhooksIssue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksIssueMembers = &memberNames{names: []string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}}
+var webhooksIssueMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(WebhooksIssue{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksIssue{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(WebhooksIssue{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(WebhooksIssue{}.Comments), memberInt64},
+	{"comments_url", unsafe.Offsetof(WebhooksIssue{}.CommentsURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksIssue{}.CreatedAt), memberTime},
+	{"draft", unsafe.Offsetof(WebhooksIssue{}.Draft), memberOptBool},
+	{"events_url", unsafe.Offsetof(WebhooksIssue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksIssue{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksIssue{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"labels_url", unsafe.Offsetof(WebhooksIssue{}.LabelsURL), memberStr},
+	{"locked", unsafe.Offsetof(WebhooksIssue{}.Locked), memberOptBool},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(WebhooksIssue{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksIssue{}.Number), memberInt64},
+	{"performed_via_github_app", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(WebhooksIssue{}.RepositoryURL), memberStr},
+	{"sub_issues_summary", 0, memberByModel},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+	{"state", unsafe.Offsetof(WebhooksIssue{}.State), memberOptStr},
+	{"state_reason", unsafe.Offsetof(WebhooksIssue{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(WebhooksIssue{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(WebhooksIssue{}.Title), memberStr},
+	{"type", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WebhooksIssue{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksIssue{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *LabelCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelCreatedMembers) {
-	case 0:
-		return decodeEnum[LabelCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *LabelCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *LabelCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}}
+var labelCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(LabelCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelCreated) encodeJSON(e *enc) {
@@ -97,11 +109,14 @@ func (s *LabelDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelDeletedMembers) {
-	case 0:
-		return decodeEnum[LabelDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *LabelDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -126,7 +141,15 @@ func (s *LabelDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}}
+var labelDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(LabelDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelDeleted) encodeJSON(e *enc) {
@@ -179,11 +202,14 @@ func (s *LabelEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelEditedMembers) {
-	case 0:
-		return decodeEnum[LabelEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *LabelEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*LabelEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -210,7 +236,16 @@ func (s *LabelEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "label", "organization", "repository", "sender"}}
+var labelEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(LabelEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEdited) encodeJSON(e *enc) {
@@ -267,9 +302,14 @@ func (s *LabelEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *LabelEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Color, d, (*LabelEditedChangesColor).decodeJSON) // "color"
 	case 1:
@@ -288,7 +328,11 @@ func (s *LabelEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelEditedChangesMembers = &memberNames{names: []string{"color", "description", "name"}}
+var labelEditedChangesMembers = &memberTable{fields: []memberField{
+	{"color", 0, memberByModel},
+	{"description", 0, memberByModel},
+	{"name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChanges) encodeJSON(e *enc) {
@@ -333,12 +377,13 @@ func (s *LabelEditedChangesColor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesColor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelEditedChangesColorMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *LabelEditedChangesColor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelEditedChangesColorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelEditedChangesColor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -350,7 +395,9 @@ func (s *LabelEditedChangesColor) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelEditedChangesColorMembers = &memberNames{names: []string{"from"}}
+var labelEditedChangesColorMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(LabelEditedChangesColor{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesColor) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,13 +14,14 @@ func (s *MarketplacePurchaseCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseCancelled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchaseCancelledMembers) {
-	case 0:
-		return decodeEnum[MarketplacePurchaseCancelledActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchaseCancelled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchaseCancelledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchaseCancelled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -46,7 +48,17 @@ func (s *MarketplacePurchaseCancelled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var marketplacePurchaseCancelledMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}}
+var marketplacePurchaseCancelledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MarketplacePurchaseCancelled{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(MarketplacePurchaseCancelled{}.EffectiveDate), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"marketplace_purchase", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"previous_marketplace_purchase", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseCancelled) encodeJSON(e *enc) {
@@ -107,13 +119,14 @@ func (s *MarketplacePurchaseChanged) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseChanged) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchaseChangedMembers) {
-	case 0:
-		return decodeEnum[MarketplacePurchaseChangedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchaseChanged) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchaseChangedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchaseChanged) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -140,7 +153,17 @@ func (s *MarketplacePurchaseChanged) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var marketplacePurchaseChangedMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}}
+var marketplacePurchaseChangedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MarketplacePurchaseChanged{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(MarketplacePurchaseChanged{}.EffectiveDate), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"marketplace_purchase", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"previous_marketplace_purchase", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChanged) encodeJSON(e *enc) {
@@ -201,23 +224,18 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchaseChangedPreviousMarketplacePurchaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchaseChangedPreviousMarketplacePurchaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
-	case 2:
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
-	case 3:
-		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
-	case 4:
-		return decodeNullable(&s.OnFreeTrial, d, decodeBool) // "on_free_trial"
 	case 5:
 		return s.Plan.decodeJSON(d) // "plan"
-	case 6:
-		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -230,7 +248,15 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(key
 	return nil
 }
 
-var marketplacePurchaseChangedPreviousMarketplacePurchaseMembers = &memberNames{names: []string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}}
+var marketplacePurchaseChangedPreviousMarketplacePurchaseMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"billing_cycle", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.BillingCycle), memberStr},
+	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
+	{"next_billing_date", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"on_free_trial", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.OnFreeTrial), memberNullBool},
+	{"plan", 0, memberByModel},
+	{"unit_count", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.UnitCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) encodeJSON(e *enc) {
@@ -291,13 +317,14 @@ func (s *MarketplacePurchasePendingChange) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChange) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchasePendingChangeMembers) {
-	case 0:
-		return decodeEnum[MarketplacePurchasePendingChangeActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchasePendingChange) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchasePendingChangeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchasePendingChange) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -324,7 +351,17 @@ func (s *MarketplacePurchasePendingChange) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var marketplacePurchasePendingChangeMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}}
+var marketplacePurchasePendingChangeMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MarketplacePurchasePendingChange{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(MarketplacePurchasePendingChange{}.EffectiveDate), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"marketplace_purchase", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"previous_marketplace_purchase", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChange) encodeJSON(e *enc) {
@@ -385,13 +422,14 @@ func (s *MarketplacePurchasePendingChangeCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchasePendingChangeCancelledMembers) {
-	case 0:
-		return decodeEnum[MarketplacePurchasePendingChangeCancelledActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchasePendingChangeCancelled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -418,7 +456,17 @@ func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(key []byte, d *
 	return nil
 }
 
-var marketplacePurchasePendingChangeCancelledMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}}
+var marketplacePurchasePendingChangeCancelledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelled{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelled{}.EffectiveDate), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"marketplace_purchase", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"previous_marketplace_purchase", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelled) encodeJSON(e *enc) {
@@ -479,23 +527,20 @@ func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeJSO
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
 	case 2:
 		return decodeAny(&s.FreeTrialEndsOn, d) // "free_trial_ends_on"
-	case 3:
-		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
-	case 4:
-		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
 	case 5:
 		return s.Plan.decodeJSON(d) // "plan"
-	case 6:
-		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -508,7 +553,15 @@ func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMem
 	return nil
 }
 
-var marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers = &memberNames{names: []string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}}
+var marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"billing_cycle", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.BillingCycle), memberStr},
+	{"free_trial_ends_on", 0, memberByModel},
+	{"next_billing_date", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"on_free_trial", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.OnFreeTrial), memberBool},
+	{"plan", 0, memberByModel},
+	{"unit_count", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.UnitCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) encodeJSON(e *enc) {
@@ -559,23 +612,18 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeJSON
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
-	case 2:
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
-	case 3:
-		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
-	case 4:
-		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
 	case 5:
 		return s.Plan.decodeJSON(d) // "plan"
-	case 6:
-		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -588,7 +636,15 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMemb
 	return nil
 }
 
-var marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers = &memberNames{names: []string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}}
+var marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"billing_cycle", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.BillingCycle), memberStr},
+	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
+	{"next_billing_date", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"on_free_trial", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.OnFreeTrial), memberBool},
+	{"plan", 0, memberByModel},
+	{"unit_count", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.UnitCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) encodeJSON(e *enc) {
@@ -645,13 +701,14 @@ func (s *MarketplacePurchasePurchased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePurchased) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, marketplacePurchasePurchasedMembers) {
-	case 0:
-		return decodeEnum[MarketplacePurchasePurchasedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *MarketplacePurchasePurchased) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), marketplacePurchasePurchasedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MarketplacePurchasePurchased) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -678,7 +735,17 @@ func (s *MarketplacePurchasePurchased) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var marketplacePurchasePurchasedMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}}
+var marketplacePurchasePurchasedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MarketplacePurchasePurchased{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(MarketplacePurchasePurchased{}.EffectiveDate), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"marketplace_purchase", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"previous_marketplace_purchase", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePurchased) encodeJSON(e *enc) {
@@ -739,23 +806,18 @@ func (s *WebhooksMarketplacePurchase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksMarketplacePurchaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksMarketplacePurchaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
-	case 2:
-		return decodeNullable(&s.FreeTrialEndsOn, d, decodeStr) // "free_trial_ends_on"
-	case 3:
-		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
-	case 4:
-		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
 	case 5:
 		return s.Plan.decodeJSON(d) // "plan"
-	case 6:
-		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -768,7 +830,15 @@ func (s *WebhooksMarketplacePurchase) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksMarketplacePurchaseMembers = &memberNames{names: []string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}}
+var webhooksMarketplacePurchaseMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"billing_cycle", unsafe.Offsetof(WebhooksMarketplacePurchase{}.BillingCycle), memberStr},
+	{"free_trial_ends_on", unsafe.Offsetof(WebhooksMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
+	{"next_billing_date", unsafe.Offsetof(WebhooksMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"on_free_trial", unsafe.Offsetof(WebhooksMarketplacePurchase{}.OnFreeTrial), memberBool},
+	{"plan", 0, memberByModel},
+	{"unit_count", unsafe.Offsetof(WebhooksMarketplacePurchase{}.UnitCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchase) encodeJSON(e *enc) {
@@ -823,20 +893,13 @@ func (s *WebhooksMarketplacePurchaseAccount) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchaseAccount) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksMarketplacePurchaseAccountMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Login, d) // "login"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeNullable(&s.OrganizationBillingEmail, d, decodeStr) // "organization_billing_email"
-	case 4:
-		return decodeStr(&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksMarketplacePurchaseAccount) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksMarketplacePurchaseAccountMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksMarketplacePurchaseAccount) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -848,7 +911,13 @@ func (s *WebhooksMarketplacePurchaseAccount) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var webhooksMarketplacePurchaseAccountMembers = &memberNames{names: []string{"id", "login", "node_id", "organization_billing_email", "type"}}
+var webhooksMarketplacePurchaseAccountMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.Login), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.NodeID), memberStr},
+	{"organization_billing_email", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.OrganizationBillingEmail), memberNullStr},
+	{"type", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchaseAccount) encodeJSON(e *enc) {
@@ -895,29 +964,18 @@ func (s *WebhooksMarketplacePurchasePlan) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksMarketplacePurchasePlanMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksMarketplacePurchasePlanMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksMarketplacePurchasePlan) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Bullets, d, func(v **string, d *dec) error {
 			return decodeOptStr(v, d)
 		}) // "bullets"
-	case 1:
-		return decodeStr(&s.Description, d) // "description"
-	case 2:
-		return decodeBool(&s.HasFreeTrial, d) // "has_free_trial"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeEnum[WebhooksMarketplacePurchasePlanPriceModel](&s.PriceModel, d) // "price_model"
-	case 7:
-		return decodeNullable(&s.UnitName, d, decodeStr) // "unit_name"
-	case 8:
-		return decodeInt64(&s.YearlyPriceInCents, d) // "yearly_price_in_cents"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -930,7 +988,17 @@ func (s *WebhooksMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var webhooksMarketplacePurchasePlanMembers = &memberNames{names: []string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}}
+var webhooksMarketplacePurchasePlanMembers = &memberTable{fields: []memberField{
+	{"bullets", 0, memberByModel},
+	{"description", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.Description), memberStr},
+	{"has_free_trial", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.HasFreeTrial), memberBool},
+	{"id", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.ID), memberInt64},
+	{"monthly_price_in_cents", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.MonthlyPriceInCents), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.Name), memberStr},
+	{"price_model", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.PriceModel), memberStr},
+	{"unit_name", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.UnitName), memberNullStr},
+	{"yearly_price_in_cents", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.YearlyPriceInCents), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchasePlan) encodeJSON(e *enc) {
@@ -987,23 +1055,20 @@ func (s *WebhooksPreviousMarketplacePurchase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksPreviousMarketplacePurchaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksPreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
-	case 1:
-		return decodeStr(&s.BillingCycle, d) // "billing_cycle"
 	case 2:
 		return decodeAny(&s.FreeTrialEndsOn, d) // "free_trial_ends_on"
-	case 3:
-		return decodeNullable(&s.NextBillingDate, d, decodeStr) // "next_billing_date"
-	case 4:
-		return decodeBool(&s.OnFreeTrial, d) // "on_free_trial"
 	case 5:
 		return s.Plan.decodeJSON(d) // "plan"
-	case 6:
-		return decodeInt64(&s.UnitCount, d) // "unit_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1016,7 +1081,15 @@ func (s *WebhooksPreviousMarketplacePurchase) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var webhooksPreviousMarketplacePurchaseMembers = &memberNames{names: []string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}}
+var webhooksPreviousMarketplacePurchaseMembers = &memberTable{fields: []memberField{
+	{"account", 0, memberByModel},
+	{"billing_cycle", unsafe.Offsetof(WebhooksPreviousMarketplacePurchase{}.BillingCycle), memberStr},
+	{"free_trial_ends_on", 0, memberByModel},
+	{"next_billing_date", unsafe.Offsetof(WebhooksPreviousMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"on_free_trial", unsafe.Offsetof(WebhooksPreviousMarketplacePurchase{}.OnFreeTrial), memberBool},
+	{"plan", 0, memberByModel},
+	{"unit_count", unsafe.Offsetof(WebhooksPreviousMarketplacePurchase{}.UnitCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchase) encodeJSON(e *enc) {
@@ -1069,27 +1142,16 @@ func (s *WebhooksPreviousMarketplacePurchasePlan) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksPreviousMarketplacePurchasePlanMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksPreviousMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchasePlanMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Bullets, d, decodeStr) // "bullets"
-	case 1:
-		return decodeStr(&s.Description, d) // "description"
-	case 2:
-		return decodeBool(&s.HasFreeTrial, d) // "has_free_trial"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeEnum[WebhooksPreviousMarketplacePurchasePlanPriceModel](&s.PriceModel, d) // "price_model"
-	case 7:
-		return decodeNullable(&s.UnitName, d, decodeStr) // "unit_name"
-	case 8:
-		return decodeInt64(&s.YearlyPriceInCents, d) // "yearly_price_in_cents"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1102,7 +1164,17 @@ func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(key []byte, d *de
 	return nil
 }
 
-var webhooksPreviousMarketplacePurchasePlanMembers = &memberNames{names: []string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}}
+var webhooksPreviousMarketplacePurchasePlanMembers = &memberTable{fields: []memberField{
+	{"bullets", 0, memberByModel},
+	{"description", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.Description), memberStr},
+	{"has_free_trial", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.HasFreeTrial), memberBool},
+	{"id", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.ID), memberInt64},
+	{"monthly_price_in_cents", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.MonthlyPriceInCents), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.Name), memberStr},
+	{"price_model", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.PriceModel), memberStr},
+	{"unit_name", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.UnitName), memberNullStr},
+	{"yearly_price_in_cents", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.YearlyPriceInCents), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchasePlan) encodeJSON(e *enc) {

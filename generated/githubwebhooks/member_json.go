@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *MemberAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberAddedMembers) {
-	case 0:
-		return decodeEnum[MemberAddedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MemberAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*MemberAddedChanges).decodeJSON) // "changes"
 	case 2:
@@ -44,7 +48,16 @@ func (s *MemberAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberAddedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "member", "organization", "repository", "sender"}}
+var memberAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MemberAdded{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"member", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAdded) encodeJSON(e *enc) {
@@ -105,9 +118,14 @@ func (s *MemberAddedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberAddedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MemberAddedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberAddedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberAddedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON) // "permission"
 	case 1:
@@ -124,7 +142,10 @@ func (s *MemberAddedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberAddedChangesMembers = &memberNames{names: []string{"permission", "role_name"}}
+var memberAddedChangesMembers = &memberTable{fields: []memberField{
+	{"permission", 0, memberByModel},
+	{"role_name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChanges) encodeJSON(e *enc) {
@@ -165,12 +186,13 @@ func (s *MemberAddedChangesPermission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberAddedChangesPermissionMembers) {
-	case 0:
-		return decodeEnum[MemberAddedChangesPermissionTo](&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MemberAddedChangesPermission) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberAddedChangesPermissionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberAddedChangesPermission) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -182,7 +204,9 @@ func (s *MemberAddedChangesPermission) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberAddedChangesPermissionMembers = &memberNames{names: []string{"to"}}
+var memberAddedChangesPermissionMembers = &memberTable{fields: []memberField{
+	{"to", unsafe.Offsetof(MemberAddedChangesPermission{}.To), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChangesPermission) encodeJSON(e *enc) {
@@ -217,12 +241,13 @@ func (s *MemberAddedChangesRoleName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChangesRoleName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberAddedChangesRoleNameMembers) {
-	case 0:
-		return decodeStr(&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MemberAddedChangesRoleName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberAddedChangesRoleNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberAddedChangesRoleName) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -234,7 +259,9 @@ func (s *MemberAddedChangesRoleName) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberAddedChangesRoleNameMembers = &memberNames{names: []string{"to"}}
+var memberAddedChangesRoleNameMembers = &memberTable{fields: []memberField{
+	{"to", unsafe.Offsetof(MemberAddedChangesRoleName{}.To), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChangesRoleName) encodeJSON(e *enc) {
@@ -269,11 +296,14 @@ func (s *MemberEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberEditedMembers) {
-	case 0:
-		return decodeEnum[MemberEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MemberEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -300,7 +330,16 @@ func (s *MemberEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "member", "organization", "repository", "sender"}}
+var memberEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MemberEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"member", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEdited) encodeJSON(e *enc) {
@@ -359,9 +398,14 @@ func (s *MemberEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MemberEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON) // "old_permission"
 	case 1:
@@ -378,7 +422,10 @@ func (s *MemberEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberEditedChangesMembers = &memberNames{names: []string{"old_permission", "permission"}}
+var memberEditedChangesMembers = &memberTable{fields: []memberField{
+	{"old_permission", 0, memberByModel},
+	{"permission", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChanges) encodeJSON(e *enc) {
@@ -419,12 +466,13 @@ func (s *MemberEditedChangesOldPermission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChangesOldPermission) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberEditedChangesOldPermissionMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MemberEditedChangesOldPermission) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberEditedChangesOldPermissionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberEditedChangesOldPermission) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -436,7 +484,9 @@ func (s *MemberEditedChangesOldPermission) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var memberEditedChangesOldPermissionMembers = &memberNames{names: []string{"from"}}
+var memberEditedChangesOldPermissionMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(MemberEditedChangesOldPermission{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChangesOldPermission) encodeJSON(e *enc) {
@@ -471,11 +521,14 @@ func (s *MemberRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberRemovedMembers) {
-	case 0:
-		return decodeEnum[MemberRemovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MemberRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -500,7 +553,15 @@ func (s *MemberRemoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberRemovedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "member", "organization", "repository", "sender"}}
+var memberRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MemberRemoved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"member", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberRemoved) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *MembershipAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, membershipAddedMembers) {
-	case 0:
-		return decodeEnum[MembershipAddedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MembershipAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), membershipAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MembershipAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -28,8 +32,6 @@ func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
-	case 6:
-		return decodeEnum[MembershipAddedScope](&s.Scope, d) // "scope"
 	case 7:
 		return decodeNullableRef(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
 	case 8:
@@ -46,7 +48,17 @@ func (s *MembershipAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var membershipAddedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}}
+var membershipAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MembershipAdded{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"member", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"scope", unsafe.Offsetof(MembershipAdded{}.Scope), memberStr},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipAdded) encodeJSON(e *enc) {
@@ -111,11 +123,14 @@ func (s *MembershipRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, membershipRemovedMembers) {
-	case 0:
-		return decodeEnum[MembershipRemovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MembershipRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), membershipRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MembershipRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -126,8 +141,6 @@ func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
-	case 6:
-		return decodeEnum[MembershipRemovedScope](&s.Scope, d) // "scope"
 	case 7:
 		return decodeNullableRef(&s.Sender, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sender"
 	case 8:
@@ -144,7 +157,17 @@ func (s *MembershipRemoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var membershipRemovedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}}
+var membershipRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MembershipRemoved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"member", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"scope", unsafe.Offsetof(MembershipRemoved{}.Scope), memberStr},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipRemoved) encodeJSON(e *enc) {
@@ -209,43 +232,16 @@ func (s *WebhooksTeam) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeam) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksTeamMembers) {
-	case 0:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeOptStr(&s.MembersURL, d) // "members_url"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksTeam) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksTeamMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksTeam) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
-	case 8:
-		return decodeOptStr(&s.Permission, d) // "permission"
-	case 9:
-		return decodeOptEnum(&s.Privacy, d) // "privacy"
-	case 10:
-		return decodeOptEnum(&s.NotificationSetting, d) // "notification_setting"
-	case 11:
-		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 12:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 13:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 14:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 15:
-		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
-	case 16:
-		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -258,7 +254,25 @@ func (s *WebhooksTeam) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksTeamMembers = &memberNames{names: []string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}}
+var webhooksTeamMembers = &memberTable{fields: []memberField{
+	{"deleted", unsafe.Offsetof(WebhooksTeam{}.Deleted), memberOptBool},
+	{"description", unsafe.Offsetof(WebhooksTeam{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(WebhooksTeam{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksTeam{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(WebhooksTeam{}.MembersURL), memberOptStr},
+	{"name", unsafe.Offsetof(WebhooksTeam{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksTeam{}.NodeID), memberOptStr},
+	{"parent", 0, memberByModel},
+	{"permission", unsafe.Offsetof(WebhooksTeam{}.Permission), memberOptStr},
+	{"privacy", unsafe.Offsetof(WebhooksTeam{}.Privacy), memberOptStr},
+	{"notification_setting", unsafe.Offsetof(WebhooksTeam{}.NotificationSetting), memberOptStr},
+	{"repositories_url", unsafe.Offsetof(WebhooksTeam{}.RepositoriesURL), memberOptStr},
+	{"slug", unsafe.Offsetof(WebhooksTeam{}.Slug), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksTeam{}.URL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksTeam{}.Type), memberOptStr},
+	{"organization_id", unsafe.Offsetof(WebhooksTeam{}.OrganizationID), memberOptInt64},
+	{"enterprise_id", unsafe.Offsetof(WebhooksTeam{}.EnterpriseID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam) encodeJSON(e *enc) {

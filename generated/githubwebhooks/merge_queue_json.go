@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,17 +14,14 @@ func (s *MergeGroup) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroup) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, mergeGroupMembers) {
-	case 0:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 1:
-		return decodeStr(&s.HeadRef, d) // "head_ref"
-	case 2:
-		return decodeStr(&s.BaseSHA, d) // "base_sha"
-	case 3:
-		return decodeStr(&s.BaseRef, d) // "base_ref"
+// object is s's address and its member table, for decodeObject.
+func (s *MergeGroup) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), mergeGroupMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MergeGroup) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	}
@@ -38,7 +36,13 @@ func (s *MergeGroup) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var mergeGroupMembers = &memberNames{names: []string{"head_sha", "head_ref", "base_sha", "base_ref", "head_commit"}}
+var mergeGroupMembers = &memberTable{fields: []memberField{
+	{"head_sha", unsafe.Offsetof(MergeGroup{}.HeadSHA), memberStr},
+	{"head_ref", unsafe.Offsetof(MergeGroup{}.HeadRef), memberStr},
+	{"base_sha", unsafe.Offsetof(MergeGroup{}.BaseSHA), memberStr},
+	{"base_ref", unsafe.Offsetof(MergeGroup{}.BaseRef), memberStr},
+	{"head_commit", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroup) encodeJSON(e *enc) {
@@ -81,11 +85,14 @@ func (s *MergeGroupChecksRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroupChecksRequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, mergeGroupChecksRequestedMembers) {
-	case 0:
-		return decodeEnum[MergeGroupChecksRequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MergeGroupChecksRequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), mergeGroupChecksRequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MergeGroupChecksRequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -108,7 +115,14 @@ func (s *MergeGroupChecksRequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var mergeGroupChecksRequestedMembers = &memberNames{names: []string{"action", "installation", "merge_group", "organization", "repository", "sender"}}
+var mergeGroupChecksRequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MergeGroupChecksRequested{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"merge_group", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupChecksRequested) encodeJSON(e *enc) {
@@ -161,13 +175,14 @@ func (s *MergeGroupDestroyed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroupDestroyed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, mergeGroupDestroyedMembers) {
-	case 0:
-		return decodeEnum[MergeGroupDestroyedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeOptEnum(&s.Reason, d) // "reason"
+// object is s's address and its member table, for decodeObject.
+func (s *MergeGroupDestroyed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), mergeGroupDestroyedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MergeGroupDestroyed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
@@ -190,7 +205,15 @@ func (s *MergeGroupDestroyed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var mergeGroupDestroyedMembers = &memberNames{names: []string{"action", "reason", "installation", "merge_group", "organization", "repository", "sender"}}
+var mergeGroupDestroyedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MergeGroupDestroyed{}.ActionValue), memberStr},
+	{"reason", unsafe.Offsetof(MergeGroupDestroyed{}.Reason), memberOptStr},
+	{"installation", 0, memberByModel},
+	{"merge_group", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupDestroyed) encodeJSON(e *enc) {
@@ -247,17 +270,14 @@ func (s *SimpleCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleCommitMembers) {
-	case 0:
-		return decodeStr(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.TreeID, d) // "tree_id"
-	case 2:
-		return decodeStr(&s.Message, d) // "message"
-	case 3:
-		return decodeTime(&s.Timestamp, d) // "timestamp"
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleCommit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullableRef(&s.Author, d, (*SimpleCommitAuthor).decodeJSON) // "author"
 	case 5:
@@ -274,7 +294,14 @@ func (s *SimpleCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleCommitMembers = &memberNames{names: []string{"id", "tree_id", "message", "timestamp", "author", "committer"}}
+var simpleCommitMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(SimpleCommit{}.ID), memberStr},
+	{"tree_id", unsafe.Offsetof(SimpleCommit{}.TreeID), memberStr},
+	{"message", unsafe.Offsetof(SimpleCommit{}.Message), memberStr},
+	{"timestamp", unsafe.Offsetof(SimpleCommit{}.Timestamp), memberTime},
+	{"author", 0, memberByModel},
+	{"committer", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommit) encodeJSON(e *enc) {
@@ -327,14 +354,13 @@ func (s *SimpleCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleCommitAuthorMembers) {
-	case 0:
-		return decodeStr(&s.Name, d) // "name"
-	case 1:
-		return decodeStr(&s.Email, d) // "email"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleCommitAuthor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleCommitAuthorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -346,7 +372,10 @@ func (s *SimpleCommitAuthor) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleCommitAuthorMembers = &memberNames{names: []string{"name", "email"}}
+var simpleCommitAuthorMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(SimpleCommitAuthor{}.Name), memberStr},
+	{"email", unsafe.Offsetof(SimpleCommitAuthor{}.Email), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitAuthor) encodeJSON(e *enc) {
@@ -383,14 +412,13 @@ func (s *SimpleCommitCommitter) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommitCommitter) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleCommitCommitterMembers) {
-	case 0:
-		return decodeStr(&s.Name, d) // "name"
-	case 1:
-		return decodeStr(&s.Email, d) // "email"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleCommitCommitter) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleCommitCommitterMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleCommitCommitter) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -402,7 +430,10 @@ func (s *SimpleCommitCommitter) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleCommitCommitterMembers = &memberNames{names: []string{"name", "email"}}
+var simpleCommitCommitterMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(SimpleCommitCommitter{}.Name), memberStr},
+	{"email", unsafe.Offsetof(SimpleCommitCommitter{}.Email), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitCommitter) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,17 +14,18 @@ func (s *MetaDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, metaDeletedMembers) {
-	case 0:
-		return decodeEnum[MetaDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MetaDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), metaDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MetaDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return s.Hook.decodeJSON(d) // "hook"
-	case 3:
-		return decodeInt64(&s.HookID, d) // "hook_id"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 5:
@@ -44,7 +46,16 @@ func (s *MetaDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var metaDeletedMembers = &memberNames{names: []string{"action", "enterprise", "hook", "hook_id", "installation", "organization", "repository", "sender"}}
+var metaDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MetaDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"hook", 0, memberByModel},
+	{"hook_id", unsafe.Offsetof(MetaDeleted{}.HookID), memberInt64},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeleted) encodeJSON(e *enc) {
@@ -107,25 +118,18 @@ func (s *MetaDeletedHook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeletedHook) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, metaDeletedHookMembers) {
-	case 0:
-		return decodeBool(&s.Active, d) // "active"
+// object is s's address and its member table, for decodeObject.
+func (s *MetaDeletedHook) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), metaDeletedHookMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MetaDeletedHook) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Config.decodeJSON(d) // "config"
-	case 2:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
 	case 3:
 		return decodeSlice(&s.Events, d, decodeEnum[MetaDeletedHookEventsItem]) // "events"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Type, d) // "type"
-	case 7:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -138,7 +142,16 @@ func (s *MetaDeletedHook) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var metaDeletedHookMembers = &memberNames{names: []string{"active", "config", "created_at", "events", "id", "name", "type", "updated_at"}}
+var metaDeletedHookMembers = &memberTable{fields: []memberField{
+	{"active", unsafe.Offsetof(MetaDeletedHook{}.Active), memberBool},
+	{"config", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(MetaDeletedHook{}.CreatedAt), memberStr},
+	{"events", 0, memberByModel},
+	{"id", unsafe.Offsetof(MetaDeletedHook{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(MetaDeletedHook{}.Name), memberStr},
+	{"type", unsafe.Offsetof(MetaDeletedHook{}.Type), memberStr},
+	{"updated_at", unsafe.Offsetof(MetaDeletedHook{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHook) encodeJSON(e *enc) {
@@ -187,18 +200,13 @@ func (s *MetaDeletedHookConfig) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeletedHookConfig) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, metaDeletedHookConfigMembers) {
-	case 0:
-		return decodeEnum[MetaDeletedHookConfigContentType](&s.ContentType, d) // "content_type"
-	case 1:
-		return decodeStr(&s.InsecureSSL, d) // "insecure_ssl"
-	case 2:
-		return decodeOptStr(&s.Secret, d) // "secret"
-	case 3:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MetaDeletedHookConfig) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), metaDeletedHookConfigMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MetaDeletedHookConfig) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -210,7 +218,12 @@ func (s *MetaDeletedHookConfig) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var metaDeletedHookConfigMembers = &memberNames{names: []string{"content_type", "insecure_ssl", "secret", "url"}}
+var metaDeletedHookConfigMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(MetaDeletedHookConfig{}.ContentType), memberStr},
+	{"insecure_ssl", unsafe.Offsetof(MetaDeletedHookConfig{}.InsecureSSL), memberStr},
+	{"secret", unsafe.Offsetof(MetaDeletedHookConfig{}.Secret), memberOptStr},
+	{"url", unsafe.Offsetof(MetaDeletedHookConfig{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHookConfig) encodeJSON(e *enc) {

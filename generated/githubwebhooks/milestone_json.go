@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *MilestoneClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneClosed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneClosedMembers) {
-	case 0:
-		return decodeEnum[MilestoneClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneClosed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneClosed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -40,7 +44,14 @@ func (s *MilestoneClosed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneClosedMembers = &memberNames{names: []string{"action", "installation", "milestone", "organization", "repository", "sender"}}
+var milestoneClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MilestoneClosed{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneClosed) encodeJSON(e *enc) {
@@ -89,41 +100,16 @@ func (s *MilestoneClosedMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneClosedMilestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneClosedMilestoneMembers) {
-	case 0:
-		return decodeTime(&s.ClosedAt, d) // "closed_at"
-	case 1:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneClosedMilestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneClosedMilestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneClosedMilestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "creator"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 12:
-		return decodeEnum[MilestoneClosedMilestoneState](&s.State, d) // "state"
-	case 13:
-		return decodeStr(&s.Title, d) // "title"
-	case 14:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -136,7 +122,24 @@ func (s *MilestoneClosedMilestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneClosedMilestoneMembers = &memberNames{names: []string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}}
+var milestoneClosedMilestoneMembers = &memberTable{fields: []memberField{
+	{"closed_at", unsafe.Offsetof(MilestoneClosedMilestone{}.ClosedAt), memberTime},
+	{"closed_issues", unsafe.Offsetof(MilestoneClosedMilestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(MilestoneClosedMilestone{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(MilestoneClosedMilestone{}.Description), memberNullStr},
+	{"due_on", unsafe.Offsetof(MilestoneClosedMilestone{}.DueOn), memberNullTime},
+	{"html_url", unsafe.Offsetof(MilestoneClosedMilestone{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(MilestoneClosedMilestone{}.ID), memberInt64},
+	{"labels_url", unsafe.Offsetof(MilestoneClosedMilestone{}.LabelsURL), memberStr},
+	{"node_id", unsafe.Offsetof(MilestoneClosedMilestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(MilestoneClosedMilestone{}.Number), memberInt64},
+	{"open_issues", unsafe.Offsetof(MilestoneClosedMilestone{}.OpenIssues), memberInt64},
+	{"state", unsafe.Offsetof(MilestoneClosedMilestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(MilestoneClosedMilestone{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(MilestoneClosedMilestone{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(MilestoneClosedMilestone{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneClosedMilestone) encodeJSON(e *enc) {
@@ -213,11 +216,14 @@ func (s *MilestoneCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneCreatedMembers) {
-	case 0:
-		return decodeEnum[MilestoneCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -242,7 +248,15 @@ func (s *MilestoneCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "milestone", "organization", "repository", "sender"}}
+var milestoneCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MilestoneCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneCreated) encodeJSON(e *enc) {
@@ -295,41 +309,18 @@ func (s *MilestoneCreatedMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneCreatedMilestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneCreatedMilestoneMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneCreatedMilestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneCreatedMilestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneCreatedMilestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeAny(&s.ClosedAt, d) // "closed_at"
-	case 1:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "creator"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 12:
-		return decodeEnum[MilestoneCreatedMilestoneState](&s.State, d) // "state"
-	case 13:
-		return decodeStr(&s.Title, d) // "title"
-	case 14:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -342,7 +333,24 @@ func (s *MilestoneCreatedMilestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneCreatedMilestoneMembers = &memberNames{names: []string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}}
+var milestoneCreatedMilestoneMembers = &memberTable{fields: []memberField{
+	{"closed_at", 0, memberByModel},
+	{"closed_issues", unsafe.Offsetof(MilestoneCreatedMilestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(MilestoneCreatedMilestone{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(MilestoneCreatedMilestone{}.Description), memberNullStr},
+	{"due_on", unsafe.Offsetof(MilestoneCreatedMilestone{}.DueOn), memberNullTime},
+	{"html_url", unsafe.Offsetof(MilestoneCreatedMilestone{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(MilestoneCreatedMilestone{}.ID), memberInt64},
+	{"labels_url", unsafe.Offsetof(MilestoneCreatedMilestone{}.LabelsURL), memberStr},
+	{"node_id", unsafe.Offsetof(MilestoneCreatedMilestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(MilestoneCreatedMilestone{}.Number), memberInt64},
+	{"open_issues", unsafe.Offsetof(MilestoneCreatedMilestone{}.OpenIssues), memberInt64},
+	{"state", unsafe.Offsetof(MilestoneCreatedMilestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(MilestoneCreatedMilestone{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(MilestoneCreatedMilestone{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(MilestoneCreatedMilestone{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneCreatedMilestone) encodeJSON(e *enc) {
@@ -419,11 +427,14 @@ func (s *MilestoneDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneDeletedMembers) {
-	case 0:
-		return decodeEnum[MilestoneDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -448,7 +459,15 @@ func (s *MilestoneDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "milestone", "organization", "repository", "sender"}}
+var milestoneDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MilestoneDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneDeleted) encodeJSON(e *enc) {
@@ -501,11 +520,14 @@ func (s *MilestoneEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneEditedMembers) {
-	case 0:
-		return decodeEnum[MilestoneEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -532,7 +554,16 @@ func (s *MilestoneEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "milestone", "organization", "repository", "sender"}}
+var milestoneEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MilestoneEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEdited) encodeJSON(e *enc) {
@@ -587,9 +618,14 @@ func (s *MilestoneEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
 	case 1:
@@ -608,7 +644,11 @@ func (s *MilestoneEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneEditedChangesMembers = &memberNames{names: []string{"description", "due_on", "title"}}
+var milestoneEditedChangesMembers = &memberTable{fields: []memberField{
+	{"description", 0, memberByModel},
+	{"due_on", 0, memberByModel},
+	{"title", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChanges) encodeJSON(e *enc) {
@@ -653,12 +693,13 @@ func (s *MilestoneEditedChangesDueOn) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChangesDueOn) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneEditedChangesDueOnMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneEditedChangesDueOn) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneEditedChangesDueOnMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneEditedChangesDueOn) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -670,7 +711,9 @@ func (s *MilestoneEditedChangesDueOn) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneEditedChangesDueOnMembers = &memberNames{names: []string{"from"}}
+var milestoneEditedChangesDueOnMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(MilestoneEditedChangesDueOn{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChangesDueOn) encodeJSON(e *enc) {
@@ -705,11 +748,14 @@ func (s *MilestoneOpened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneOpened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneOpenedMembers) {
-	case 0:
-		return decodeEnum[MilestoneOpenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneOpened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneOpenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneOpened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -732,7 +778,14 @@ func (s *MilestoneOpened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneOpenedMembers = &memberNames{names: []string{"action", "installation", "milestone", "organization", "repository", "sender"}}
+var milestoneOpenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(MilestoneOpened{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneOpened) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,193 +14,28 @@ func (s *IssuesTransferredChangesNewRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesTransferredChangesNewRepositoryMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesTransferredChangesNewRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesTransferredChangesNewRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesTransferredChangesNewRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
 	case 19:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
-	case 20:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 21:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 22:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 23:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 24:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 25:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 26:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 27:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 28:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 29:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 30:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 31:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 32:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 33:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 34:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 35:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 36:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 37:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 38:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 39:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 40:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 41:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 42:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 43:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 44:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 45:
-		return decodeInt64(&s.ID, d) // "id"
-	case 46:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 47:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 48:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 49:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 50:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 51:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 52:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 53:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 54:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 55:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 56:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 57:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 58:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 59:
-		return decodeStr(&s.Name, d) // "name"
-	case 60:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 61:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 62:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 63:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 64:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 65:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 67:
-		return decodeBool(&s.Private, d) // "private"
-	case 68:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 69:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 70:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 71:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 72:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 73:
-		return decodeInt64(&s.Size, d) // "size"
-	case 74:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 75:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 76:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 77:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 78:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 79:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 80:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 81:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 82:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 83:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 84:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 85:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 86:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 87:
-		return decodeStr(&s.URL, d) // "url"
-	case 88:
-		return decodeEnum[IssuesTransferredChangesNewRepositoryVisibility](&s.Visibility, d) // "visibility"
-	case 89:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 90:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 91:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -212,7 +48,100 @@ func (s *IssuesTransferredChangesNewRepository) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var issuesTransferredChangesNewRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Private), memberBool},
+	{"public", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewRepository) encodeJSON(e *enc) {
@@ -495,24 +424,13 @@ func (s *Label) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Label) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeStr(&s.Name, d) // "name"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeStr(&s.Color, d) // "color"
-	case 6:
-		return decodeBool(&s.Default, d) // "default"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *Label) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Label) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -524,7 +442,15 @@ func (s *Label) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelMembers = &memberNames{names: []string{"id", "node_id", "url", "name", "description", "color", "default"}}
+var labelMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Label{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Label{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(Label{}.URL), memberStr},
+	{"name", unsafe.Offsetof(Label{}.Name), memberStr},
+	{"description", unsafe.Offsetof(Label{}.Description), memberNullStr},
+	{"color", unsafe.Offsetof(Label{}.Color), memberStr},
+	{"default", unsafe.Offsetof(Label{}.Default), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Label) encodeJSON(e *enc) {
@@ -575,12 +501,13 @@ func (s *LabelEditedChangesDescription) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesDescription) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelEditedChangesDescriptionMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *LabelEditedChangesDescription) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelEditedChangesDescriptionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelEditedChangesDescription) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -592,7 +519,9 @@ func (s *LabelEditedChangesDescription) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelEditedChangesDescriptionMembers = &memberNames{names: []string{"from"}}
+var labelEditedChangesDescriptionMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(LabelEditedChangesDescription{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesDescription) encodeJSON(e *enc) {
@@ -627,12 +556,13 @@ func (s *LabelEditedChangesName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, labelEditedChangesNameMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *LabelEditedChangesName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), labelEditedChangesNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LabelEditedChangesName) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -644,7 +574,9 @@ func (s *LabelEditedChangesName) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var labelEditedChangesNameMembers = &memberNames{names: []string{"from"}}
+var labelEditedChangesNameMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(LabelEditedChangesName{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesName) encodeJSON(e *enc) {
@@ -679,22 +611,13 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, licenseSimpleMembers) {
-	case 0:
-		return decodeStr(&s.Key, d) // "key"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeNullable(&s.URL, d, decodeStr) // "url"
-	case 3:
-		return decodeNullable(&s.SpdxID, d, decodeStr) // "spdx_id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), licenseSimpleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -706,7 +629,14 @@ func (s *LicenseSimple) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var licenseSimpleMembers = &memberNames{names: []string{"key", "name", "url", "spdx_id", "node_id", "html_url"}}
+var licenseSimpleMembers = &memberTable{fields: []memberField{
+	{"key", unsafe.Offsetof(LicenseSimple{}.Key), memberStr},
+	{"name", unsafe.Offsetof(LicenseSimple{}.Name), memberStr},
+	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr},
+	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr},
+	{"node_id", unsafe.Offsetof(LicenseSimple{}.NodeID), memberStr},
+	{"html_url", unsafe.Offsetof(LicenseSimple{}.HTMLURL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LicenseSimple) encodeJSON(e *enc) {
@@ -761,12 +691,13 @@ func (s *Link) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Link) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, linkMembers) {
-	case 0:
-		return decodeStr(&s.Href, d) // "href"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *Link) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), linkMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Link) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -778,7 +709,9 @@ func (s *Link) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var linkMembers = &memberNames{names: []string{"href"}}
+var linkMembers = &memberTable{fields: []memberField{
+	{"href", unsafe.Offsetof(Link{}.Href), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Link) encodeJSON(e *enc) {
@@ -813,14 +746,13 @@ func (s *MemberEditedChangesPermission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChangesPermission) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, memberEditedChangesPermissionMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeStr) // "from"
-	case 1:
-		return decodeNullable(&s.To, d, decodeStr) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MemberEditedChangesPermission) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), memberEditedChangesPermissionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MemberEditedChangesPermission) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -832,7 +764,10 @@ func (s *MemberEditedChangesPermission) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var memberEditedChangesPermissionMembers = &memberNames{names: []string{"from", "to"}}
+var memberEditedChangesPermissionMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(MemberEditedChangesPermission{}.From), memberNullStr},
+	{"to", unsafe.Offsetof(MemberEditedChangesPermission{}.To), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChangesPermission) encodeJSON(e *enc) {
@@ -881,41 +816,16 @@ func (s *Milestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Milestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeInt64(&s.Number, d) // "number"
-	case 6:
-		return decodeEnum[MilestoneState](&s.State, d) // "state"
-	case 7:
-		return decodeStr(&s.Title, d) // "title"
-	case 8:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
+// object is s's address and its member table, for decodeObject.
+func (s *Milestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Milestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 9:
 		return decodeNullableRef(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
-	case 10:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 11:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 12:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 13:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 14:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 15:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -928,7 +838,24 @@ func (s *Milestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneMembers = &memberNames{names: []string{"url", "html_url", "labels_url", "id", "node_id", "number", "state", "title", "description", "creator", "open_issues", "closed_issues", "created_at", "updated_at", "closed_at", "due_on"}}
+var milestoneMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(Milestone{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(Milestone{}.HTMLURL), memberStr},
+	{"labels_url", unsafe.Offsetof(Milestone{}.LabelsURL), memberStr},
+	{"id", unsafe.Offsetof(Milestone{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Milestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(Milestone{}.Number), memberInt64},
+	{"state", unsafe.Offsetof(Milestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(Milestone{}.Title), memberStr},
+	{"description", unsafe.Offsetof(Milestone{}.Description), memberNullStr},
+	{"creator", 0, memberByModel},
+	{"open_issues", unsafe.Offsetof(Milestone{}.OpenIssues), memberInt64},
+	{"closed_issues", unsafe.Offsetof(Milestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(Milestone{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Milestone{}.UpdatedAt), memberTime},
+	{"closed_at", unsafe.Offsetof(Milestone{}.ClosedAt), memberNullTime},
+	{"due_on", unsafe.Offsetof(Milestone{}.DueOn), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Milestone) encodeJSON(e *enc) {
@@ -1009,12 +936,13 @@ func (s *MilestoneEditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, milestoneEditedChangesTitleMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MilestoneEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), milestoneEditedChangesTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MilestoneEditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1026,7 +954,9 @@ func (s *MilestoneEditedChangesTitle) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var milestoneEditedChangesTitleMembers = &memberNames{names: []string{"from"}}
+var milestoneEditedChangesTitleMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(MilestoneEditedChangesTitle{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChangesTitle) encodeJSON(e *enc) {
@@ -1061,20 +991,13 @@ func (s *MinimalRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, minimalRepositoryPermissionsMembers) {
-	case 0:
-		return decodeOptBool(&s.Admin, d) // "admin"
-	case 1:
-		return decodeOptBool(&s.Maintain, d) // "maintain"
-	case 2:
-		return decodeOptBool(&s.Push, d) // "push"
-	case 3:
-		return decodeOptBool(&s.Triage, d) // "triage"
-	case 4:
-		return decodeOptBool(&s.Pull, d) // "pull"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *MinimalRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), minimalRepositoryPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *MinimalRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1086,7 +1009,13 @@ func (s *MinimalRepositoryPermissions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var minimalRepositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "push", "triage", "pull"}}
+var minimalRepositoryPermissionsMembers = &memberTable{fields: []memberField{
+	{"admin", unsafe.Offsetof(MinimalRepositoryPermissions{}.Admin), memberOptBool},
+	{"maintain", unsafe.Offsetof(MinimalRepositoryPermissions{}.Maintain), memberOptBool},
+	{"push", unsafe.Offsetof(MinimalRepositoryPermissions{}.Push), memberOptBool},
+	{"triage", unsafe.Offsetof(MinimalRepositoryPermissions{}.Triage), memberOptBool},
+	{"pull", unsafe.Offsetof(MinimalRepositoryPermissions{}.Pull), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryPermissions) encodeJSON(e *enc) {
@@ -1139,12 +1068,13 @@ func (s *OrganizationRenamedChangesLogin) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamedChangesLogin) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationRenamedChangesLoginMembers) {
-	case 0:
-		return decodeOptStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationRenamedChangesLogin) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationRenamedChangesLoginMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationRenamedChangesLogin) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1156,7 +1086,9 @@ func (s *OrganizationRenamedChangesLogin) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var organizationRenamedChangesLoginMembers = &memberNames{names: []string{"from"}}
+var organizationRenamedChangesLoginMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(OrganizationRenamedChangesLogin{}.From), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChangesLogin) encodeJSON(e *enc) {
@@ -1193,34 +1125,13 @@ func (s *OrganizationSimpleWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationSimpleWebhooks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationSimpleWebhooksMembers) {
-	case 0:
-		return decodeStr(&s.Login, d) // "login"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.URL, d) // "url"
-	case 4:
-		return decodeStr(&s.ReposURL, d) // "repos_url"
-	case 5:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 6:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 7:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 8:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 9:
-		return decodeStr(&s.PublicMembersURL, d) // "public_members_url"
-	case 10:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationSimpleWebhooks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationSimpleWebhooksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationSimpleWebhooks) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1232,7 +1143,20 @@ func (s *OrganizationSimpleWebhooks) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationSimpleWebhooksMembers = &memberNames{names: []string{"login", "id", "node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url", "members_url", "public_members_url", "avatar_url", "description"}}
+var organizationSimpleWebhooksMembers = &memberTable{fields: []memberField{
+	{"login", unsafe.Offsetof(OrganizationSimpleWebhooks{}.Login), memberStr},
+	{"id", unsafe.Offsetof(OrganizationSimpleWebhooks{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(OrganizationSimpleWebhooks{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.URL), memberStr},
+	{"repos_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.ReposURL), memberStr},
+	{"events_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.EventsURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.HooksURL), memberStr},
+	{"issues_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.IssuesURL), memberStr},
+	{"members_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.MembersURL), memberStr},
+	{"public_members_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.PublicMembersURL), memberStr},
+	{"avatar_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.AvatarURL), memberStr},
+	{"description", unsafe.Offsetof(OrganizationSimpleWebhooks{}.Description), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationSimpleWebhooks) encodeJSON(e *enc) {
@@ -1355,9 +1279,14 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionContainerMetadataMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionContainerMetadata) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullable(&s.Labels, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1380,7 +1309,11 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(ke
 	return nil
 }
 
-var packagePublishedPackagePackageVersionContainerMetadataMembers = &memberNames{names: []string{"labels", "manifest", "tag"}}
+var packagePublishedPackagePackageVersionContainerMetadataMembers = &memberTable{fields: []memberField{
+	{"labels", 0, memberByModel},
+	{"manifest", 0, memberByModel},
+	{"tag", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) encodeJSON(e *enc) {
@@ -1433,14 +1366,13 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeJSON(d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionContainerMetadataTagMembers) {
-	case 0:
-		return decodeOptStr(&s.Digest, d) // "digest"
-	case 1:
-		return decodeOptStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataTagMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1452,7 +1384,10 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember
 	return nil
 }
 
-var packagePublishedPackagePackageVersionContainerMetadataTagMembers = &memberNames{names: []string{"digest", "name"}}
+var packagePublishedPackagePackageVersionContainerMetadataTagMembers = &memberTable{fields: []memberField{
+	{"digest", unsafe.Offsetof(PackagePublishedPackagePackageVersionContainerMetadataTag{}.Digest), memberOptStr},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionContainerMetadataTag{}.Name), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) encodeJSON(e *enc) {
@@ -1493,9 +1428,14 @@ func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeJSON(d *
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionDockerMetadataItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionDockerMetadataItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Tags, d, decodeStr) // "tags"
 	}
@@ -1510,7 +1450,9 @@ func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(k
 	return nil
 }
 
-var packagePublishedPackagePackageVersionDockerMetadataItemMembers = &memberNames{names: []string{"tags"}}
+var packagePublishedPackagePackageVersionDockerMetadataItemMembers = &memberTable{fields: []memberField{
+	{"tags", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) encodeJSON(e *enc) {
@@ -1635,18 +1577,13 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members) {
-	case 0:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 1:
-		return decodeOptStr(&s.Branch, d) // "branch"
-	case 2:
-		return decodeOptStr(&s.Commit, d) // "commit"
-	case 3:
-		return decodeOptStr(&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1658,7 +1595,12 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) de
 	return nil
 }
 
-var packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members = &memberNames{names: []string{"url", "branch", "commit", "type"}}
+var packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4{}.URL), memberOptStr},
+	{"branch", unsafe.Offsetof(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4{}.Branch), memberOptStr},
+	{"commit", unsafe.Offsetof(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4{}.Commit), memberOptStr},
+	{"type", unsafe.Offsetof(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4{}.Type), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) encodeJSON(e *enc) {
@@ -1707,20 +1649,13 @@ func (s *PersonalAccessTokenRequestRepositoriesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestRepositoriesItemMembers) {
-	case 0:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 4:
-		return decodeBool(&s.Private, d) // "private"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestRepositoriesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestRepositoriesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1732,7 +1667,13 @@ func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(key []byte, d 
 	return nil
 }
 
-var personalAccessTokenRequestRepositoriesItemMembers = &memberNames{names: []string{"full_name", "id", "name", "node_id", "private"}}
+var personalAccessTokenRequestRepositoriesItemMembers = &memberTable{fields: []memberField{
+	{"full_name", unsafe.Offsetof(PersonalAccessTokenRequestRepositoriesItem{}.FullName), memberStr},
+	{"id", unsafe.Offsetof(PersonalAccessTokenRequestRepositoriesItem{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(PersonalAccessTokenRequestRepositoriesItem{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PersonalAccessTokenRequestRepositoriesItem{}.NodeID), memberStr},
+	{"private", unsafe.Offsetof(PersonalAccessTokenRequestRepositoriesItem{}.Private), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestRepositoriesItem) encodeJSON(e *enc) {
@@ -1775,12 +1716,13 @@ func (s *ProjectCardEditedChangesNote) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEditedChangesNote) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardEditedChangesNoteMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeStr) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardEditedChangesNote) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardEditedChangesNoteMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardEditedChangesNote) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1792,7 +1734,9 @@ func (s *ProjectCardEditedChangesNote) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardEditedChangesNoteMembers = &memberNames{names: []string{"from"}}
+var projectCardEditedChangesNoteMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectCardEditedChangesNote{}.From), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChangesNote) encodeJSON(e *enc) {
@@ -1831,12 +1775,13 @@ func (s *ProjectEditedChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectEditedChangesBodyMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectEditedChangesBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectEditedChangesBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1848,7 +1793,9 @@ func (s *ProjectEditedChangesBody) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectEditedChangesBodyMembers = &memberNames{names: []string{"from"}}
+var projectEditedChangesBodyMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectEditedChangesBody{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChangesBody) encodeJSON(e *enc) {
@@ -1883,29 +1830,16 @@ func (s *ProjectsV2StatusUpdate) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdate) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateMembers) {
-	case 0:
-		return decodeFloat64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeOptStr(&s.ProjectNodeID, d) // "project_node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdate) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdate) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 6:
-		return decodeNullable(&s.Status, d, decodeEnum[ProjectsV2StatusUpdateStatus]) // "status"
-	case 7:
-		return decodeOptStr(&s.StartDate, d) // "start_date"
-	case 8:
-		return decodeOptStr(&s.TargetDate, d) // "target_date"
-	case 9:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1918,7 +1852,18 @@ func (s *ProjectsV2StatusUpdate) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2StatusUpdateMembers = &memberNames{names: []string{"id", "node_id", "project_node_id", "creator", "created_at", "updated_at", "status", "start_date", "target_date", "body"}}
+var projectsV2StatusUpdateMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(ProjectsV2StatusUpdate{}.ID), memberFloat64},
+	{"node_id", unsafe.Offsetof(ProjectsV2StatusUpdate{}.NodeID), memberStr},
+	{"project_node_id", unsafe.Offsetof(ProjectsV2StatusUpdate{}.ProjectNodeID), memberOptStr},
+	{"creator", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(ProjectsV2StatusUpdate{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(ProjectsV2StatusUpdate{}.UpdatedAt), memberTime},
+	{"status", unsafe.Offsetof(ProjectsV2StatusUpdate{}.Status), memberNullStr},
+	{"start_date", unsafe.Offsetof(ProjectsV2StatusUpdate{}.StartDate), memberOptStr},
+	{"target_date", unsafe.Offsetof(ProjectsV2StatusUpdate{}.TargetDate), memberOptStr},
+	{"body", unsafe.Offsetof(ProjectsV2StatusUpdate{}.Body), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdate) encodeJSON(e *enc) {
@@ -1991,17 +1936,16 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestAutoMergeMembers) {
-	case 0:
-		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
-	case 1:
-		return decodeNullable(&s.CommitTitle, d, decodeStr) // "commit_title"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestAutoMergeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
-	case 3:
-		return decodeEnum[PullRequestAssignedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2014,7 +1958,12 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(key []byte, d *de
 	return nil
 }
 
-var pullRequestAssignedPullRequestAutoMergeMembers = &memberNames{names: []string{"commit_message", "commit_title", "enabled_by", "merge_method"}}
+var pullRequestAssignedPullRequestAutoMergeMembers = &memberTable{fields: []memberField{
+	{"commit_message", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitMessage), memberNullStr},
+	{"commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitTitle), memberNullStr},
+	{"enabled_by", 0, memberByModel},
+	{"merge_method", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.MergeMethod), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestAutoMerge) encodeJSON(e *enc) {
@@ -2067,17 +2016,16 @@ func (s *PullRequestAssignedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestBaseMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2092,7 +2040,13 @@ func (s *PullRequestAssignedPullRequestBase) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var pullRequestAssignedPullRequestBaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestAssignedPullRequestBaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestAssignedPullRequestBase{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestAssignedPullRequestBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestAssignedPullRequestBase{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBase) encodeJSON(e *enc) {
@@ -2139,201 +2093,26 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestBaseRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[PullRequestAssignedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2346,7 +2125,104 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var pullRequestAssignedPullRequestBaseRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBaseRepo) encodeJSON(e *enc) {
@@ -2645,17 +2521,16 @@ func (s *PullRequestAssignedPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestHeadMembers) {
-	case 0:
-		return decodeNullable(&s.Label, d, decodeStr) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2670,7 +2545,13 @@ func (s *PullRequestAssignedPullRequestHead) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var pullRequestAssignedPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestAssignedPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.Label), memberNullStr},
+	{"ref", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestHead) encodeJSON(e *enc) {
@@ -2725,9 +2606,14 @@ func (s *PullRequestAssignedPullRequestLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestLinksMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestLinks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestLinks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
 	case 1:
@@ -2756,7 +2642,16 @@ func (s *PullRequestAssignedPullRequestLinks) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var pullRequestAssignedPullRequestLinksMembers = &memberNames{names: []string{"comments", "commits", "html", "issue", "review_comment", "review_comments", "self", "statuses"}}
+var pullRequestAssignedPullRequestLinksMembers = &memberTable{fields: []memberField{
+	{"comments", 0, memberByModel},
+	{"commits", 0, memberByModel},
+	{"html", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"review_comment", 0, memberByModel},
+	{"review_comments", 0, memberByModel},
+	{"self", 0, memberByModel},
+	{"statuses", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinks) encodeJSON(e *enc) {
@@ -2805,12 +2700,13 @@ func (s *PullRequestAssignedPullRequestLinksComments) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestLinksCommentsMembers) {
-	case 0:
-		return decodeStr(&s.Href, d) // "href"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestLinksComments) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksCommentsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2822,7 +2718,9 @@ func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(key []byte, d
 	return nil
 }
 
-var pullRequestAssignedPullRequestLinksCommentsMembers = &memberNames{names: []string{"href"}}
+var pullRequestAssignedPullRequestLinksCommentsMembers = &memberTable{fields: []memberField{
+	{"href", unsafe.Offsetof(PullRequestAssignedPullRequestLinksComments{}.Href), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinksComments) encodeJSON(e *enc) {
@@ -2950,35 +2848,16 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeJSO
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members) {
-	case 0:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
-	case 8:
-		return decodeStr(&s.Permission, d) // "permission"
-	case 9:
-		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2Privacy](&s.Privacy, d) // "privacy"
-	case 10:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 11:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2991,7 +2870,21 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMem
 	return nil
 }
 
-var pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members = &memberNames{names: []string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}}
+var pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members = &memberTable{fields: []memberField{
+	{"deleted", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Deleted), memberOptBool},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.MembersURL), memberStr},
+	{"name", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.NodeID), memberStr},
+	{"parent", 0, memberByModel},
+	{"permission", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Permission), memberStr},
+	{"privacy", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Privacy), memberStr},
+	{"repositories_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.RepositoriesURL), memberStr},
+	{"slug", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Slug), memberStr},
+	{"url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeJSON(e *enc) {
@@ -3062,32 +2955,13 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeInt64(&s.ID, d) // "id"
-	case 3:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.Permission, d) // "permission"
-	case 7:
-		return decodeEnum[PullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentPrivacy](&s.Privacy, d) // "privacy"
-	case 8:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 9:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3099,7 +2973,19 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 	return nil
 }
 
-var pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers = &memberNames{names: []string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "repositories_url", "slug", "url"}}
+var pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.MembersURL), memberStr},
+	{"name", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.NodeID), memberStr},
+	{"permission", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Permission), memberStr},
+	{"privacy", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Privacy), memberStr},
+	{"repositories_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.RepositoriesURL), memberStr},
+	{"slug", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Slug), memberStr},
+	{"url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) encodeJSON(e *enc) {
@@ -3158,35 +3044,16 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestRequestedTeamsItemMembers) {
-	case 0:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeOptStr(&s.MembersURL, d) // "members_url"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequestRequestedTeamsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedTeamsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
-	case 8:
-		return decodeOptStr(&s.Permission, d) // "permission"
-	case 9:
-		return decodeOptEnum(&s.Privacy, d) // "privacy"
-	case 10:
-		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 11:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3199,7 +3066,21 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(key []by
 	return nil
 }
 
-var pullRequestAssignedPullRequestRequestedTeamsItemMembers = &memberNames{names: []string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}}
+var pullRequestAssignedPullRequestRequestedTeamsItemMembers = &memberTable{fields: []memberField{
+	{"deleted", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Deleted), memberOptBool},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.MembersURL), memberOptStr},
+	{"name", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.NodeID), memberOptStr},
+	{"parent", 0, memberByModel},
+	{"permission", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Permission), memberOptStr},
+	{"privacy", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Privacy), memberOptStr},
+	{"repositories_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.RepositoriesURL), memberOptStr},
+	{"slug", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.Slug), memberOptStr},
+	{"url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedTeamsItem{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeJSON(e *enc) {
@@ -3381,17 +3262,16 @@ func (s *PullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return s.User.decodeJSON(d) // "user"
 	}
@@ -3406,7 +3286,13 @@ func (s *PullRequestHead) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestHead) encodeJSON(e *enc) {
@@ -3449,24 +3335,13 @@ func (s *PullRequestLabelsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLabelsItemMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeStr(&s.Name, d) // "name"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeStr(&s.Color, d) // "color"
-	case 6:
-		return decodeBool(&s.Default, d) // "default"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLabelsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLabelsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLabelsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3478,7 +3353,15 @@ func (s *PullRequestLabelsItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLabelsItemMembers = &memberNames{names: []string{"id", "node_id", "url", "name", "description", "color", "default"}}
+var pullRequestLabelsItemMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(PullRequestLabelsItem{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(PullRequestLabelsItem{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(PullRequestLabelsItem{}.URL), memberStr},
+	{"name", unsafe.Offsetof(PullRequestLabelsItem{}.Name), memberStr},
+	{"description", unsafe.Offsetof(PullRequestLabelsItem{}.Description), memberNullStr},
+	{"color", unsafe.Offsetof(PullRequestLabelsItem{}.Color), memberStr},
+	{"default", unsafe.Offsetof(PullRequestLabelsItem{}.Default), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabelsItem) encodeJSON(e *enc) {
@@ -3529,9 +3412,14 @@ func (s *PullRequestLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLinks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLinksMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLinks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLinksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLinks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
 	case 1:
@@ -3560,7 +3448,16 @@ func (s *PullRequestLinks) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLinksMembers = &memberNames{names: []string{"comments", "commits", "statuses", "html", "issue", "review_comments", "review_comment", "self"}}
+var pullRequestLinksMembers = &memberTable{fields: []memberField{
+	{"comments", 0, memberByModel},
+	{"commits", 0, memberByModel},
+	{"statuses", 0, memberByModel},
+	{"html", 0, memberByModel},
+	{"issue", 0, memberByModel},
+	{"review_comments", 0, memberByModel},
+	{"review_comment", 0, memberByModel},
+	{"self", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLinks) encodeJSON(e *enc) {
@@ -3609,9 +3506,14 @@ func (s *PullRequestReviewCommentCreatedCommentLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedCommentLinksMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreatedCommentLinks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentLinksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
 	case 1:
@@ -3630,7 +3532,11 @@ func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(key []byte, d
 	return nil
 }
 
-var pullRequestReviewCommentCreatedCommentLinksMembers = &memberNames{names: []string{"html", "pull_request", "self"}}
+var pullRequestReviewCommentCreatedCommentLinksMembers = &memberTable{fields: []memberField{
+	{"html", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"self", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedCommentLinks) encodeJSON(e *enc) {
@@ -3669,17 +3575,16 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentDeletedPullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentDeletedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -3694,7 +3599,13 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(key []byte
 	return nil
 }
 
-var pullRequestReviewCommentDeletedPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewCommentDeletedPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeJSON(e *enc) {
@@ -3745,17 +3656,16 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers) {
-	case 0:
-		return decodeNullable(&s.CommitMessage, d, decodeStr) // "commit_message"
-	case 1:
-		return decodeStr(&s.CommitTitle, d) // "commit_title"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
-	case 3:
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3768,7 +3678,12 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(key
 	return nil
 }
 
-var pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers = &memberNames{names: []string{"commit_message", "commit_title", "enabled_by", "merge_method"}}
+var pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers = &memberTable{fields: []memberField{
+	{"commit_message", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.CommitMessage), memberNullStr},
+	{"commit_title", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.CommitTitle), memberStr},
+	{"enabled_by", 0, memberByModel},
+	{"merge_method", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.MergeMethod), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeJSON(e *enc) {
@@ -3817,30 +3732,13 @@ func (s *ReactionRollup) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReactionRollup) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, reactionRollupMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeInt64(&s.TotalCount, d) // "total_count"
-	case 2:
-		return decodeInt64(&s.Plus1, d) // "+1"
-	case 3:
-		return decodeInt64(&s.Minus1, d) // "-1"
-	case 4:
-		return decodeInt64(&s.Laugh, d) // "laugh"
-	case 5:
-		return decodeInt64(&s.Confused, d) // "confused"
-	case 6:
-		return decodeInt64(&s.Heart, d) // "heart"
-	case 7:
-		return decodeInt64(&s.Hooray, d) // "hooray"
-	case 8:
-		return decodeInt64(&s.Eyes, d) // "eyes"
-	case 9:
-		return decodeInt64(&s.Rocket, d) // "rocket"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ReactionRollup) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), reactionRollupMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReactionRollup) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3852,7 +3750,18 @@ func (s *ReactionRollup) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var reactionRollupMembers = &memberNames{names: []string{"url", "total_count", "+1", "-1", "laugh", "confused", "heart", "hooray", "eyes", "rocket"}}
+var reactionRollupMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(ReactionRollup{}.URL), memberStr},
+	{"total_count", unsafe.Offsetof(ReactionRollup{}.TotalCount), memberInt64},
+	{"+1", unsafe.Offsetof(ReactionRollup{}.Plus1), memberInt64},
+	{"-1", unsafe.Offsetof(ReactionRollup{}.Minus1), memberInt64},
+	{"laugh", unsafe.Offsetof(ReactionRollup{}.Laugh), memberInt64},
+	{"confused", unsafe.Offsetof(ReactionRollup{}.Confused), memberInt64},
+	{"heart", unsafe.Offsetof(ReactionRollup{}.Heart), memberInt64},
+	{"hooray", unsafe.Offsetof(ReactionRollup{}.Hooray), memberInt64},
+	{"eyes", unsafe.Offsetof(ReactionRollup{}.Eyes), memberInt64},
+	{"rocket", unsafe.Offsetof(ReactionRollup{}.Rocket), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReactionRollup) encodeJSON(e *enc) {
@@ -3905,199 +3814,22 @@ func (s *Repository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Repository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *Repository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Repository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
-	case 5:
-		return decodeInt64(&s.Forks, d) // "forks"
 	case 6:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 8:
-		return decodeBool(&s.Private, d) // "private"
-	case 9:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 10:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 11:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
-	case 13:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 14:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 15:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 16:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 17:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 18:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 19:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 20:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 21:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 22:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 23:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 27:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 28:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 29:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 30:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 31:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 32:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 33:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 34:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 35:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 36:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 37:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 38:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 39:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 40:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 41:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 42:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 43:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 44:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 45:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 46:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 47:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 48:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 49:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 50:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 51:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 52:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 53:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 54:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 55:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 56:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 57:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 58:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 59:
-		return decodeInt64(&s.Size, d) // "size"
-	case 60:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 61:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 62:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 64:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 65:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 66:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 67:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 68:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 69:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 70:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 71:
-		return decodeBool(&s.Disabled, d) // "disabled"
-	case 72:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 73:
-		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
-	case 74:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 75:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 76:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 77:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 78:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 79:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 80:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 81:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 82:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 83:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 84:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 85:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 86:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 87:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 88:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 89:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
-	case 90:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 91:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 92:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 93:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 94:
-		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	case 95:
 		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
 	}
@@ -4112,7 +3844,104 @@ func (s *Repository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}}
+var repositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Repository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Repository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(Repository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(Repository{}.FullName), memberStr},
+	{"license", 0, memberByModel},
+	{"forks", unsafe.Offsetof(Repository{}.Forks), memberInt64},
+	{"permissions", 0, memberByModel},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(Repository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(Repository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(Repository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(Repository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(Repository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(Repository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(Repository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(Repository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(Repository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(Repository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(Repository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(Repository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(Repository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(Repository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(Repository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(Repository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(Repository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(Repository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(Repository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(Repository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(Repository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(Repository{}.GitURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(Repository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(Repository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(Repository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(Repository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(Repository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(Repository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(Repository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(Repository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(Repository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(Repository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(Repository{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(Repository{}.SSHURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(Repository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(Repository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(Repository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(Repository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(Repository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(Repository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(Repository{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(Repository{}.CloneURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(Repository{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(Repository{}.SvnURL), memberStr},
+	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(Repository{}.ForksCount), memberInt64},
+	{"stargazers_count", unsafe.Offsetof(Repository{}.StargazersCount), memberInt64},
+	{"watchers_count", unsafe.Offsetof(Repository{}.WatchersCount), memberInt64},
+	{"size", unsafe.Offsetof(Repository{}.Size), memberInt64},
+	{"default_branch", unsafe.Offsetof(Repository{}.DefaultBranch), memberStr},
+	{"open_issues_count", unsafe.Offsetof(Repository{}.OpenIssuesCount), memberInt64},
+	{"is_template", unsafe.Offsetof(Repository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(Repository{}.HasIssues), memberBool},
+	{"has_projects", unsafe.Offsetof(Repository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(Repository{}.HasWiki), memberBool},
+	{"has_pages", unsafe.Offsetof(Repository{}.HasPages), memberBool},
+	{"has_downloads", unsafe.Offsetof(Repository{}.HasDownloads), memberBool},
+	{"has_discussions", unsafe.Offsetof(Repository{}.HasDiscussions), memberOptBool},
+	{"archived", unsafe.Offsetof(Repository{}.Archived), memberBool},
+	{"disabled", unsafe.Offsetof(Repository{}.Disabled), memberBool},
+	{"visibility", unsafe.Offsetof(Repository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime},
+	{"allow_rebase_merge", unsafe.Offsetof(Repository{}.AllowRebaseMerge), memberOptBool},
+	{"temp_clone_token", unsafe.Offsetof(Repository{}.TempCloneToken), memberOptStr},
+	{"allow_squash_merge", unsafe.Offsetof(Repository{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(Repository{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(Repository{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(Repository{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(Repository{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(Repository{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(Repository{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(Repository{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(Repository{}.MergeCommitMessage), memberOptStr},
+	{"allow_merge_commit", unsafe.Offsetof(Repository{}.AllowMergeCommit), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(Repository{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(Repository{}.WebCommitSignoffRequired), memberOptBool},
+	{"open_issues", unsafe.Offsetof(Repository{}.OpenIssues), memberInt64},
+	{"watchers", unsafe.Offsetof(Repository{}.Watchers), memberInt64},
+	{"master_branch", unsafe.Offsetof(Repository{}.MasterBranch), memberOptStr},
+	{"starred_at", unsafe.Offsetof(Repository{}.StarredAt), memberOptStr},
+	{"anonymous_access_enabled", unsafe.Offsetof(Repository{}.AnonymousAccessEnabled), memberOptBool},
+	{"code_search_index_status", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Repository) encodeJSON(e *enc) {
@@ -4415,14 +4244,13 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryCodeSearchIndexStatusMembers) {
-	case 0:
-		return decodeOptBool(&s.LexicalSearchOk, d) // "lexical_search_ok"
-	case 1:
-		return decodeOptStr(&s.LexicalCommitSHA, d) // "lexical_commit_sha"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryCodeSearchIndexStatus) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4434,7 +4262,10 @@ func (s *RepositoryCodeSearchIndexStatus) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var repositoryCodeSearchIndexStatusMembers = &memberNames{names: []string{"lexical_search_ok", "lexical_commit_sha"}}
+var repositoryCodeSearchIndexStatusMembers = &memberTable{fields: []memberField{
+	{"lexical_search_ok", unsafe.Offsetof(RepositoryCodeSearchIndexStatus{}.LexicalSearchOk), memberOptBool},
+	{"lexical_commit_sha", unsafe.Offsetof(RepositoryCodeSearchIndexStatus{}.LexicalCommitSHA), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
@@ -4475,209 +4306,28 @@ func (s *RepositoryWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryWebhooksMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryWebhooks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryWebhooksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryWebhooks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 5:
 		return decodeNullableRef(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
-	case 6:
-		return decodeInt64(&s.Forks, d) // "forks"
 	case 7:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
 	case 8:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 9:
-		return decodeBool(&s.Private, d) // "private"
-	case 10:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 12:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 13:
-		return decodeStr(&s.URL, d) // "url"
-	case 14:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 15:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 16:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 17:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 18:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 19:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 20:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 21:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 22:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 23:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 24:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 25:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 26:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 27:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 28:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 29:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 30:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 31:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 32:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 33:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 34:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 35:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 36:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 37:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 38:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 39:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 40:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 41:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 42:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 43:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 44:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 45:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 46:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 47:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 48:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 49:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 50:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 51:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 52:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 53:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 54:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 55:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 56:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 57:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 58:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 59:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 60:
-		return decodeInt64(&s.Size, d) // "size"
-	case 61:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 62:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 63:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 64:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 65:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
-	case 66:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 67:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 68:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 69:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 70:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 71:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 72:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 73:
-		return decodeBool(&s.Disabled, d) // "disabled"
-	case 74:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 75:
-		return decodeNullable(&s.PushedAt, d, decodeTime) // "pushed_at"
-	case 76:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 77:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 78:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
 	case 79:
 		return decodeNullableRef(&s.TemplateRepository, d, (*RepositoryWebhooksTemplateRepository).decodeJSON) // "template_repository"
-	case 80:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 81:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 82:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 83:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 84:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 85:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 86:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 87:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 88:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 89:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 90:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 91:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 92:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
-	case 93:
-		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
-	case 94:
-		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
-	case 95:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 96:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 97:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 98:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 99:
-		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4690,7 +4340,108 @@ func (s *RepositoryWebhooks) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryWebhooksMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "license", "organization", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "custom_properties", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled"}}
+var repositoryWebhooksMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(RepositoryWebhooks{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(RepositoryWebhooks{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(RepositoryWebhooks{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(RepositoryWebhooks{}.FullName), memberStr},
+	{"license", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"forks", unsafe.Offsetof(RepositoryWebhooks{}.Forks), memberInt64},
+	{"permissions", 0, memberByModel},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(RepositoryWebhooks{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(RepositoryWebhooks{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(RepositoryWebhooks{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(RepositoryWebhooks{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(RepositoryWebhooks{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(RepositoryWebhooks{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(RepositoryWebhooks{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(RepositoryWebhooks{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(RepositoryWebhooks{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(RepositoryWebhooks{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(RepositoryWebhooks{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(RepositoryWebhooks{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(RepositoryWebhooks{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(RepositoryWebhooks{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(RepositoryWebhooks{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(RepositoryWebhooks{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(RepositoryWebhooks{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(RepositoryWebhooks{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(RepositoryWebhooks{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(RepositoryWebhooks{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(RepositoryWebhooks{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(RepositoryWebhooks{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(RepositoryWebhooks{}.GitURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(RepositoryWebhooks{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(RepositoryWebhooks{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(RepositoryWebhooks{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(RepositoryWebhooks{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(RepositoryWebhooks{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(RepositoryWebhooks{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(RepositoryWebhooks{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(RepositoryWebhooks{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(RepositoryWebhooks{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(RepositoryWebhooks{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(RepositoryWebhooks{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(RepositoryWebhooks{}.SSHURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(RepositoryWebhooks{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(RepositoryWebhooks{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(RepositoryWebhooks{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(RepositoryWebhooks{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(RepositoryWebhooks{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(RepositoryWebhooks{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(RepositoryWebhooks{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(RepositoryWebhooks{}.CloneURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(RepositoryWebhooks{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(RepositoryWebhooks{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(RepositoryWebhooks{}.SvnURL), memberStr},
+	{"homepage", unsafe.Offsetof(RepositoryWebhooks{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(RepositoryWebhooks{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(RepositoryWebhooks{}.ForksCount), memberInt64},
+	{"stargazers_count", unsafe.Offsetof(RepositoryWebhooks{}.StargazersCount), memberInt64},
+	{"watchers_count", unsafe.Offsetof(RepositoryWebhooks{}.WatchersCount), memberInt64},
+	{"size", unsafe.Offsetof(RepositoryWebhooks{}.Size), memberInt64},
+	{"default_branch", unsafe.Offsetof(RepositoryWebhooks{}.DefaultBranch), memberStr},
+	{"open_issues_count", unsafe.Offsetof(RepositoryWebhooks{}.OpenIssuesCount), memberInt64},
+	{"is_template", unsafe.Offsetof(RepositoryWebhooks{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(RepositoryWebhooks{}.HasIssues), memberBool},
+	{"has_projects", unsafe.Offsetof(RepositoryWebhooks{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(RepositoryWebhooks{}.HasWiki), memberBool},
+	{"has_pages", unsafe.Offsetof(RepositoryWebhooks{}.HasPages), memberBool},
+	{"has_downloads", unsafe.Offsetof(RepositoryWebhooks{}.HasDownloads), memberBool},
+	{"has_discussions", unsafe.Offsetof(RepositoryWebhooks{}.HasDiscussions), memberOptBool},
+	{"archived", unsafe.Offsetof(RepositoryWebhooks{}.Archived), memberBool},
+	{"disabled", unsafe.Offsetof(RepositoryWebhooks{}.Disabled), memberBool},
+	{"visibility", unsafe.Offsetof(RepositoryWebhooks{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(RepositoryWebhooks{}.PushedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(RepositoryWebhooks{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(RepositoryWebhooks{}.UpdatedAt), memberNullTime},
+	{"allow_rebase_merge", unsafe.Offsetof(RepositoryWebhooks{}.AllowRebaseMerge), memberOptBool},
+	{"template_repository", 0, memberByModel},
+	{"temp_clone_token", unsafe.Offsetof(RepositoryWebhooks{}.TempCloneToken), memberOptStr},
+	{"allow_squash_merge", unsafe.Offsetof(RepositoryWebhooks{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(RepositoryWebhooks{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(RepositoryWebhooks{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(RepositoryWebhooks{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(RepositoryWebhooks{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(RepositoryWebhooks{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(RepositoryWebhooks{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(RepositoryWebhooks{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(RepositoryWebhooks{}.MergeCommitMessage), memberOptStr},
+	{"allow_merge_commit", unsafe.Offsetof(RepositoryWebhooks{}.AllowMergeCommit), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(RepositoryWebhooks{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(RepositoryWebhooks{}.WebCommitSignoffRequired), memberOptBool},
+	{"subscribers_count", unsafe.Offsetof(RepositoryWebhooks{}.SubscribersCount), memberOptInt64},
+	{"network_count", unsafe.Offsetof(RepositoryWebhooks{}.NetworkCount), memberOptInt64},
+	{"open_issues", unsafe.Offsetof(RepositoryWebhooks{}.OpenIssues), memberInt64},
+	{"watchers", unsafe.Offsetof(RepositoryWebhooks{}.Watchers), memberInt64},
+	{"master_branch", unsafe.Offsetof(RepositoryWebhooks{}.MasterBranch), memberOptStr},
+	{"starred_at", unsafe.Offsetof(RepositoryWebhooks{}.StarredAt), memberOptStr},
+	{"anonymous_access_enabled", unsafe.Offsetof(RepositoryWebhooks{}.AnonymousAccessEnabled), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooks) encodeJSON(e *enc) {
@@ -5017,183 +4768,20 @@ func (s *RepositoryWebhooksTemplateRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooksTemplateRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryWebhooksTemplateRepositoryMembers) {
-	case 0:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 3:
-		return decodeOptStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryWebhooksTemplateRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryWebhooksTemplateRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
-	case 5:
-		return decodeOptBool(&s.Private, d) // "private"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptStr(&s.Description, d) // "description"
-	case 8:
-		return decodeOptBool(&s.Fork, d) // "fork"
-	case 9:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 10:
-		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
-	case 11:
-		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
-	case 12:
-		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
-	case 13:
-		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
-	case 14:
-		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 15:
-		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
-	case 16:
-		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
-	case 17:
-		return decodeOptStr(&s.CompareURL, d) // "compare_url"
-	case 18:
-		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
-	case 19:
-		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
-	case 20:
-		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 21:
-		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
-	case 22:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 23:
-		return decodeOptStr(&s.ForksURL, d) // "forks_url"
-	case 24:
-		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 25:
-		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 26:
-		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 27:
-		return decodeOptStr(&s.GitURL, d) // "git_url"
-	case 28:
-		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 29:
-		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 30:
-		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
-	case 31:
-		return decodeOptStr(&s.KeysURL, d) // "keys_url"
-	case 32:
-		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
-	case 33:
-		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
-	case 34:
-		return decodeOptStr(&s.MergesURL, d) // "merges_url"
-	case 35:
-		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
-	case 36:
-		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
-	case 37:
-		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
-	case 38:
-		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
-	case 39:
-		return decodeOptStr(&s.SSHURL, d) // "ssh_url"
-	case 40:
-		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
-	case 41:
-		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
-	case 42:
-		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 43:
-		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 44:
-		return decodeOptStr(&s.TagsURL, d) // "tags_url"
-	case 45:
-		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
-	case 46:
-		return decodeOptStr(&s.TreesURL, d) // "trees_url"
-	case 47:
-		return decodeOptStr(&s.CloneURL, d) // "clone_url"
-	case 48:
-		return decodeOptStr(&s.MirrorURL, d) // "mirror_url"
-	case 49:
-		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
-	case 50:
-		return decodeOptStr(&s.SvnURL, d) // "svn_url"
-	case 51:
-		return decodeOptStr(&s.Homepage, d) // "homepage"
-	case 52:
-		return decodeOptStr(&s.Language, d) // "language"
-	case 53:
-		return decodeOptInt64(&s.ForksCount, d) // "forks_count"
-	case 54:
-		return decodeOptInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 55:
-		return decodeOptInt64(&s.WatchersCount, d) // "watchers_count"
-	case 56:
-		return decodeOptInt64(&s.Size, d) // "size"
-	case 57:
-		return decodeOptStr(&s.DefaultBranch, d) // "default_branch"
-	case 58:
-		return decodeOptInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 59:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 61:
-		return decodeOptBool(&s.HasIssues, d) // "has_issues"
-	case 62:
-		return decodeOptBool(&s.HasProjects, d) // "has_projects"
-	case 63:
-		return decodeOptBool(&s.HasWiki, d) // "has_wiki"
-	case 64:
-		return decodeOptBool(&s.HasPages, d) // "has_pages"
-	case 65:
-		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
-	case 66:
-		return decodeOptBool(&s.Archived, d) // "archived"
-	case 67:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 68:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 69:
-		return decodeOptStr(&s.PushedAt, d) // "pushed_at"
-	case 70:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 71:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
 	case 72:
 		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
-	case 73:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 74:
-		return decodeOptStr(&s.TempCloneToken, d) // "temp_clone_token"
-	case 75:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 76:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 77:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 78:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 79:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 80:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 81:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 82:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 83:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 84:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 85:
-		return decodeOptInt64(&s.SubscribersCount, d) // "subscribers_count"
-	case 86:
-		return decodeOptInt64(&s.NetworkCount, d) // "network_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5206,7 +4794,95 @@ func (s *RepositoryWebhooksTemplateRepository) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var repositoryWebhooksTemplateRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "subscribers_count", "network_count"}}
+var repositoryWebhooksTemplateRepositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ID), memberOptInt64},
+	{"node_id", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.NodeID), memberOptStr},
+	{"name", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Name), memberOptStr},
+	{"full_name", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.FullName), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Private), memberOptBool},
+	{"html_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HTMLURL), memberOptStr},
+	{"description", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Description), memberOptStr},
+	{"fork", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Fork), memberOptBool},
+	{"url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.URL), memberOptStr},
+	{"archive_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ArchiveURL), memberOptStr},
+	{"assignees_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AssigneesURL), memberOptStr},
+	{"blobs_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.BlobsURL), memberOptStr},
+	{"branches_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.BranchesURL), memberOptStr},
+	{"collaborators_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CollaboratorsURL), memberOptStr},
+	{"comments_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CommentsURL), memberOptStr},
+	{"commits_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CommitsURL), memberOptStr},
+	{"compare_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CompareURL), memberOptStr},
+	{"contents_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ContentsURL), memberOptStr},
+	{"contributors_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ContributorsURL), memberOptStr},
+	{"deployments_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.DeploymentsURL), memberOptStr},
+	{"downloads_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.DownloadsURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.EventsURL), memberOptStr},
+	{"forks_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ForksURL), memberOptStr},
+	{"git_commits_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.GitCommitsURL), memberOptStr},
+	{"git_refs_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.GitRefsURL), memberOptStr},
+	{"git_tags_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.GitTagsURL), memberOptStr},
+	{"git_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.GitURL), memberOptStr},
+	{"issue_comment_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.IssueCommentURL), memberOptStr},
+	{"issue_events_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.IssueEventsURL), memberOptStr},
+	{"issues_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.IssuesURL), memberOptStr},
+	{"keys_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.KeysURL), memberOptStr},
+	{"labels_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.LabelsURL), memberOptStr},
+	{"languages_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.LanguagesURL), memberOptStr},
+	{"merges_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.MergesURL), memberOptStr},
+	{"milestones_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.MilestonesURL), memberOptStr},
+	{"notifications_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.NotificationsURL), memberOptStr},
+	{"pulls_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.PullsURL), memberOptStr},
+	{"releases_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ReleasesURL), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SSHURL), memberOptStr},
+	{"stargazers_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.StargazersURL), memberOptStr},
+	{"statuses_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.StatusesURL), memberOptStr},
+	{"subscribers_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SubscribersURL), memberOptStr},
+	{"subscription_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SubscriptionURL), memberOptStr},
+	{"tags_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.TagsURL), memberOptStr},
+	{"teams_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.TeamsURL), memberOptStr},
+	{"trees_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.TreesURL), memberOptStr},
+	{"clone_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CloneURL), memberOptStr},
+	{"mirror_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.MirrorURL), memberOptStr},
+	{"hooks_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HooksURL), memberOptStr},
+	{"svn_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SvnURL), memberOptStr},
+	{"homepage", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Homepage), memberOptStr},
+	{"language", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Language), memberOptStr},
+	{"forks_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.ForksCount), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.StargazersCount), memberOptInt64},
+	{"watchers_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.WatchersCount), memberOptInt64},
+	{"size", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Size), memberOptInt64},
+	{"default_branch", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.DefaultBranch), memberOptStr},
+	{"open_issues_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.OpenIssuesCount), memberOptInt64},
+	{"is_template", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HasIssues), memberOptBool},
+	{"has_projects", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HasProjects), memberOptBool},
+	{"has_wiki", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HasWiki), memberOptBool},
+	{"has_pages", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HasPages), memberOptBool},
+	{"has_downloads", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.HasDownloads), memberOptBool},
+	{"archived", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Archived), memberOptBool},
+	{"disabled", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Disabled), memberOptBool},
+	{"visibility", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.PushedAt), memberOptStr},
+	{"created_at", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.CreatedAt), memberOptStr},
+	{"updated_at", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.UpdatedAt), memberOptStr},
+	{"permissions", 0, memberByModel},
+	{"allow_rebase_merge", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AllowRebaseMerge), memberOptBool},
+	{"temp_clone_token", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.TempCloneToken), memberOptStr},
+	{"allow_squash_merge", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.MergeCommitMessage), memberOptStr},
+	{"allow_merge_commit", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.AllowMergeCommit), memberOptBool},
+	{"subscribers_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.SubscribersCount), memberOptInt64},
+	{"network_count", unsafe.Offsetof(RepositoryWebhooksTemplateRepository{}.NetworkCount), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepository) encodeJSON(e *enc) {
@@ -5587,46 +5263,13 @@ func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryWebhooksTemplateRepositoryOwnerMembers) {
-	case 0:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 1:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 4:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 5:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 8:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 9:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 10:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 11:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 12:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 13:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 14:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 15:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 16:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 17:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryWebhooksTemplateRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryOwnerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5638,7 +5281,26 @@ func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(key []byte, d *
 	return nil
 }
 
-var repositoryWebhooksTemplateRepositoryOwnerMembers = &memberNames{names: []string{"login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin"}}
+var repositoryWebhooksTemplateRepositoryOwnerMembers = &memberTable{fields: []memberField{
+	{"login", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.Login), memberOptStr},
+	{"id", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.ID), memberOptInt64},
+	{"node_id", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.NodeID), memberOptStr},
+	{"avatar_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.AvatarURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.GravatarID), memberOptStr},
+	{"url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.URL), memberOptStr},
+	{"html_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.HTMLURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.GistsURL), memberOptStr},
+	{"starred_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.SubscriptionsURL), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.OrganizationsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.ReposURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.EventsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.ReceivedEventsURL), memberOptStr},
+	{"type", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.Type), memberOptStr},
+	{"site_admin", unsafe.Offsetof(RepositoryWebhooksTemplateRepositoryOwner{}.SiteAdmin), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepositoryOwner) encodeJSON(e *enc) {
@@ -5743,53 +5405,20 @@ func (s *SecretScanningAlertWebhook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertWebhookMembers) {
-	case 0:
-		return decodeOptInt64(&s.Number, d) // "number"
-	case 1:
-		return decodeOptTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 3:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 4:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeOptStr(&s.LocationsURL, d) // "locations_url"
-	case 6:
-		return decodeNullable(&s.Resolution, d, decodeEnum[SecretScanningAlertResolutionWebhook]) // "resolution"
-	case 7:
-		return decodeNullable(&s.ResolvedAt, d, decodeTime) // "resolved_at"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertWebhook) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertWebhookMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertWebhook) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 8:
 		return decodeNullableRef(&s.ResolvedBy, d, (*SimpleUser).decodeJSON) // "resolved_by"
-	case 9:
-		return decodeNullable(&s.ResolutionComment, d, decodeStr) // "resolution_comment"
-	case 10:
-		return decodeOptStr(&s.SecretType, d) // "secret_type"
-	case 11:
-		return decodeOptStr(&s.SecretTypeDisplayName, d) // "secret_type_display_name"
-	case 12:
-		return decodeOptEnum(&s.Validity, d) // "validity"
-	case 13:
-		return decodeNullable(&s.PushProtectionBypassed, d, decodeBool) // "push_protection_bypassed"
 	case 14:
 		return decodeNullableRef(&s.PushProtectionBypassedBy, d, (*SimpleUser).decodeJSON) // "push_protection_bypassed_by"
-	case 15:
-		return decodeNullable(&s.PushProtectionBypassedAt, d, decodeTime) // "push_protection_bypassed_at"
 	case 16:
 		return decodeNullableRef(&s.PushProtectionBypassRequestReviewer, d, (*SimpleUser).decodeJSON) // "push_protection_bypass_request_reviewer"
-	case 17:
-		return decodeNullable(&s.PushProtectionBypassRequestReviewerComment, d, decodeStr) // "push_protection_bypass_request_reviewer_comment"
-	case 18:
-		return decodeNullable(&s.PushProtectionBypassRequestComment, d, decodeStr) // "push_protection_bypass_request_comment"
-	case 19:
-		return decodeNullable(&s.PushProtectionBypassRequestHTMLURL, d, decodeStr) // "push_protection_bypass_request_html_url"
-	case 20:
-		return decodeNullable(&s.PubliclyLeaked, d, decodeBool) // "publicly_leaked"
-	case 21:
-		return decodeNullable(&s.MultiRepo, d, decodeBool) // "multi_repo"
 	case 22:
 		return decodeNullableRef(&s.AssignedTo, d, (*SimpleUser).decodeJSON) // "assigned_to"
 	}
@@ -5804,7 +5433,31 @@ func (s *SecretScanningAlertWebhook) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertWebhookMembers = &memberNames{names: []string{"number", "created_at", "updated_at", "url", "html_url", "locations_url", "resolution", "resolved_at", "resolved_by", "resolution_comment", "secret_type", "secret_type_display_name", "validity", "push_protection_bypassed", "push_protection_bypassed_by", "push_protection_bypassed_at", "push_protection_bypass_request_reviewer", "push_protection_bypass_request_reviewer_comment", "push_protection_bypass_request_comment", "push_protection_bypass_request_html_url", "publicly_leaked", "multi_repo", "assigned_to"}}
+var secretScanningAlertWebhookMembers = &memberTable{fields: []memberField{
+	{"number", unsafe.Offsetof(SecretScanningAlertWebhook{}.Number), memberOptInt64},
+	{"created_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.CreatedAt), memberOptTime},
+	{"updated_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.UpdatedAt), memberNullTime},
+	{"url", unsafe.Offsetof(SecretScanningAlertWebhook{}.URL), memberOptStr},
+	{"html_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.HTMLURL), memberOptStr},
+	{"locations_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.LocationsURL), memberOptStr},
+	{"resolution", unsafe.Offsetof(SecretScanningAlertWebhook{}.Resolution), memberNullStr},
+	{"resolved_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.ResolvedAt), memberNullTime},
+	{"resolved_by", 0, memberByModel},
+	{"resolution_comment", unsafe.Offsetof(SecretScanningAlertWebhook{}.ResolutionComment), memberNullStr},
+	{"secret_type", unsafe.Offsetof(SecretScanningAlertWebhook{}.SecretType), memberOptStr},
+	{"secret_type_display_name", unsafe.Offsetof(SecretScanningAlertWebhook{}.SecretTypeDisplayName), memberOptStr},
+	{"validity", unsafe.Offsetof(SecretScanningAlertWebhook{}.Validity), memberOptStr},
+	{"push_protection_bypassed", unsafe.Offsetof(SecretScanningAlertWebhook{}.PushProtectionBypassed), memberNullBool},
+	{"push_protection_bypassed_by", 0, memberByModel},
+	{"push_protection_bypassed_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.PushProtectionBypassedAt), memberNullTime},
+	{"push_protection_bypass_request_reviewer", 0, memberByModel},
+	{"push_protection_bypass_request_reviewer_comment", unsafe.Offsetof(SecretScanningAlertWebhook{}.PushProtectionBypassRequestReviewerComment), memberNullStr},
+	{"push_protection_bypass_request_comment", unsafe.Offsetof(SecretScanningAlertWebhook{}.PushProtectionBypassRequestComment), memberNullStr},
+	{"push_protection_bypass_request_html_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.PushProtectionBypassRequestHTMLURL), memberNullStr},
+	{"publicly_leaked", unsafe.Offsetof(SecretScanningAlertWebhook{}.PubliclyLeaked), memberNullBool},
+	{"multi_repo", unsafe.Offsetof(SecretScanningAlertWebhook{}.MultiRepo), memberNullBool},
+	{"assigned_to", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
@@ -5989,9 +5642,14 @@ func (s *SecurityAndAnalysis2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysis2Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysis2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysis2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysis2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "advanced_security"
 	case 1:
@@ -6018,7 +5676,15 @@ func (s *SecurityAndAnalysis2) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAndAnalysis2Members = &memberNames{names: []string{"advanced_security", "code_security", "dependabot_security_updates", "secret_scanning", "secret_scanning_push_protection", "secret_scanning_non_provider_patterns", "secret_scanning_ai_detection"}}
+var securityAndAnalysis2Members = &memberTable{fields: []memberField{
+	{"advanced_security", 0, memberByModel},
+	{"code_security", 0, memberByModel},
+	{"dependabot_security_updates", 0, memberByModel},
+	{"secret_scanning", 0, memberByModel},
+	{"secret_scanning_push_protection", 0, memberByModel},
+	{"secret_scanning_non_provider_patterns", 0, memberByModel},
+	{"secret_scanning_ai_detection", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2) encodeJSON(e *enc) {
@@ -6079,12 +5745,13 @@ func (s *SecurityAndAnalysis2AdvancedSecurity) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysis2AdvancedSecurityMembers) {
-	case 0:
-		return decodeOptEnum(&s.Status, d) // "status"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysis2AdvancedSecurity) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysis2AdvancedSecurityMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -6096,7 +5763,9 @@ func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var securityAndAnalysis2AdvancedSecurityMembers = &memberNames{names: []string{"status"}}
+var securityAndAnalysis2AdvancedSecurityMembers = &memberTable{fields: []memberField{
+	{"status", unsafe.Offsetof(SecurityAndAnalysis2AdvancedSecurity{}.Status), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2AdvancedSecurity) encodeJSON(e *enc) {
@@ -6133,12 +5802,13 @@ func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysis2DependabotSecurityUpdatesMembers) {
-	case 0:
-		return decodeOptEnum(&s.Status, d) // "status"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysis2DependabotSecurityUpdates) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysis2DependabotSecurityUpdatesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -6150,7 +5820,9 @@ func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(key []byte,
 	return nil
 }
 
-var securityAndAnalysis2DependabotSecurityUpdatesMembers = &memberNames{names: []string{"status"}}
+var securityAndAnalysis2DependabotSecurityUpdatesMembers = &memberTable{fields: []memberField{
+	{"status", unsafe.Offsetof(SecurityAndAnalysis2DependabotSecurityUpdates{}.Status), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) encodeJSON(e *enc) {
@@ -6187,14 +5859,13 @@ func (s *SimpleInstallation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleInstallation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleInstallationMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleInstallation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleInstallationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleInstallation) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -6206,7 +5877,10 @@ func (s *SimpleInstallation) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleInstallationMembers = &memberNames{names: []string{"id", "node_id"}}
+var simpleInstallationMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(SimpleInstallation{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(SimpleInstallation{}.NodeID), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleInstallation) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,54 +14,13 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleUserMembers) {
-	case 0:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 1:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 2:
-		return decodeStr(&s.Login, d) // "login"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 6:
-		return decodeNullable(&s.GravatarID, d, decodeStr) // "gravatar_id"
-	case 7:
-		return decodeStr(&s.URL, d) // "url"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeStr(&s.FollowersURL, d) // "followers_url"
-	case 10:
-		return decodeStr(&s.FollowingURL, d) // "following_url"
-	case 11:
-		return decodeStr(&s.GistsURL, d) // "gists_url"
-	case 12:
-		return decodeStr(&s.StarredURL, d) // "starred_url"
-	case 13:
-		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 14:
-		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 15:
-		return decodeStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 17:
-		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 18:
-		return decodeStr(&s.Type, d) // "type"
-	case 19:
-		return decodeBool(&s.SiteAdmin, d) // "site_admin"
-	case 20:
-		return decodeOptStr(&s.StarredAt, d) // "starred_at"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -72,7 +32,30 @@ func (s *SimpleUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleUserMembers = &memberNames{names: []string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}}
+var simpleUserMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(SimpleUser{}.Name), memberNullStr},
+	{"email", unsafe.Offsetof(SimpleUser{}.Email), memberNullStr},
+	{"login", unsafe.Offsetof(SimpleUser{}.Login), memberStr},
+	{"id", unsafe.Offsetof(SimpleUser{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(SimpleUser{}.NodeID), memberStr},
+	{"avatar_url", unsafe.Offsetof(SimpleUser{}.AvatarURL), memberStr},
+	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr},
+	{"url", unsafe.Offsetof(SimpleUser{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(SimpleUser{}.HTMLURL), memberStr},
+	{"followers_url", unsafe.Offsetof(SimpleUser{}.FollowersURL), memberStr},
+	{"following_url", unsafe.Offsetof(SimpleUser{}.FollowingURL), memberStr},
+	{"gists_url", unsafe.Offsetof(SimpleUser{}.GistsURL), memberStr},
+	{"starred_url", unsafe.Offsetof(SimpleUser{}.StarredURL), memberStr},
+	{"subscriptions_url", unsafe.Offsetof(SimpleUser{}.SubscriptionsURL), memberStr},
+	{"organizations_url", unsafe.Offsetof(SimpleUser{}.OrganizationsURL), memberStr},
+	{"repos_url", unsafe.Offsetof(SimpleUser{}.ReposURL), memberStr},
+	{"events_url", unsafe.Offsetof(SimpleUser{}.EventsURL), memberStr},
+	{"received_events_url", unsafe.Offsetof(SimpleUser{}.ReceivedEventsURL), memberStr},
+	{"type", unsafe.Offsetof(SimpleUser{}.Type), memberStr},
+	{"site_admin", unsafe.Offsetof(SimpleUser{}.SiteAdmin), memberBool},
+	{"starred_at", unsafe.Offsetof(SimpleUser{}.StarredAt), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(SimpleUser{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleUser) encodeJSON(e *enc) {
@@ -169,16 +152,13 @@ func (s *SubIssuesSummary) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSummary) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, subIssuesSummaryMembers) {
-	case 0:
-		return decodeInt64(&s.Total, d) // "total"
-	case 1:
-		return decodeInt64(&s.Completed, d) // "completed"
-	case 2:
-		return decodeInt64(&s.PercentCompleted, d) // "percent_completed"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SubIssuesSummary) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), subIssuesSummaryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SubIssuesSummary) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -190,7 +170,11 @@ func (s *SubIssuesSummary) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var subIssuesSummaryMembers = &memberNames{names: []string{"total", "completed", "percent_completed"}}
+var subIssuesSummaryMembers = &memberTable{fields: []memberField{
+	{"total", unsafe.Offsetof(SubIssuesSummary{}.Total), memberInt64},
+	{"completed", unsafe.Offsetof(SubIssuesSummary{}.Completed), memberInt64},
+	{"percent_completed", unsafe.Offsetof(SubIssuesSummary{}.PercentCompleted), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSummary) encodeJSON(e *enc) {
@@ -229,42 +213,13 @@ func (s *TeamSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamSimple) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamSimpleMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 6:
-		return decodeStr(&s.Permission, d) // "permission"
-	case 7:
-		return decodeOptStr(&s.Privacy, d) // "privacy"
-	case 8:
-		return decodeOptStr(&s.NotificationSetting, d) // "notification_setting"
-	case 9:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 10:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 11:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 12:
-		return decodeOptStr(&s.LDAPDn, d) // "ldap_dn"
-	case 13:
-		return decodeEnum[TeamSimpleType](&s.Type, d) // "type"
-	case 14:
-		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
-	case 15:
-		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *TeamSimple) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamSimpleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamSimple) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -276,7 +231,24 @@ func (s *TeamSimple) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamSimpleMembers = &memberNames{names: []string{"id", "node_id", "url", "members_url", "name", "description", "permission", "privacy", "notification_setting", "html_url", "repositories_url", "slug", "ldap_dn", "type", "organization_id", "enterprise_id"}}
+var teamSimpleMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(TeamSimple{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(TeamSimple{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(TeamSimple{}.URL), memberStr},
+	{"members_url", unsafe.Offsetof(TeamSimple{}.MembersURL), memberStr},
+	{"name", unsafe.Offsetof(TeamSimple{}.Name), memberStr},
+	{"description", unsafe.Offsetof(TeamSimple{}.Description), memberNullStr},
+	{"permission", unsafe.Offsetof(TeamSimple{}.Permission), memberStr},
+	{"privacy", unsafe.Offsetof(TeamSimple{}.Privacy), memberOptStr},
+	{"notification_setting", unsafe.Offsetof(TeamSimple{}.NotificationSetting), memberOptStr},
+	{"html_url", unsafe.Offsetof(TeamSimple{}.HTMLURL), memberStr},
+	{"repositories_url", unsafe.Offsetof(TeamSimple{}.RepositoriesURL), memberStr},
+	{"slug", unsafe.Offsetof(TeamSimple{}.Slug), memberStr},
+	{"ldap_dn", unsafe.Offsetof(TeamSimple{}.LDAPDn), memberOptStr},
+	{"type", unsafe.Offsetof(TeamSimple{}.Type), memberStr},
+	{"organization_id", unsafe.Offsetof(TeamSimple{}.OrganizationID), memberOptInt64},
+	{"enterprise_id", unsafe.Offsetof(TeamSimple{}.EnterpriseID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamSimple) encodeJSON(e *enc) {
@@ -355,31 +327,22 @@ func (s *WebhookRubygemsMetadata) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhookRubygemsMetadata) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhookRubygemsMetadataMembers) {
-	case 0:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 1:
-		return decodeOptStr(&s.Description, d) // "description"
-	case 2:
-		return decodeOptStr(&s.Readme, d) // "readme"
-	case 3:
-		return decodeOptStr(&s.Homepage, d) // "homepage"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhookRubygemsMetadata) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhookRubygemsMetadataMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhookRubygemsMetadata) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodePtr(&s.VersionInfo, d, (*WebhookRubygemsMetadataVersionInfo).decodeJSON) // "version_info"
-	case 5:
-		return decodeOptStr(&s.Platform, d) // "platform"
 	case 6:
 		return decodeMap(&s.Metadata, d, decodeStr) // "metadata"
-	case 7:
-		return decodeOptStr(&s.Repo, d) // "repo"
 	case 8:
 		return decodeSlice(&s.Dependencies, d, func(v *map[string]string, d *dec) error {
 			return decodeMap(v, d, decodeStr)
 		}) // "dependencies"
-	case 9:
-		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -392,7 +355,18 @@ func (s *WebhookRubygemsMetadata) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhookRubygemsMetadataMembers = &memberNames{names: []string{"name", "description", "readme", "homepage", "version_info", "platform", "metadata", "repo", "dependencies", "commit_oid"}}
+var webhookRubygemsMetadataMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(WebhookRubygemsMetadata{}.Name), memberOptStr},
+	{"description", unsafe.Offsetof(WebhookRubygemsMetadata{}.Description), memberOptStr},
+	{"readme", unsafe.Offsetof(WebhookRubygemsMetadata{}.Readme), memberOptStr},
+	{"homepage", unsafe.Offsetof(WebhookRubygemsMetadata{}.Homepage), memberOptStr},
+	{"version_info", 0, memberByModel},
+	{"platform", unsafe.Offsetof(WebhookRubygemsMetadata{}.Platform), memberOptStr},
+	{"metadata", 0, memberByModel},
+	{"repo", unsafe.Offsetof(WebhookRubygemsMetadata{}.Repo), memberOptStr},
+	{"dependencies", 0, memberByModel},
+	{"commit_oid", unsafe.Offsetof(WebhookRubygemsMetadata{}.CommitOid), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadata) encodeJSON(e *enc) {
@@ -467,12 +441,13 @@ func (s *WebhookRubygemsMetadataVersionInfo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhookRubygemsMetadataVersionInfoMembers) {
-	case 0:
-		return decodeOptStr(&s.Version, d) // "version"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhookRubygemsMetadataVersionInfo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhookRubygemsMetadataVersionInfoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -484,7 +459,9 @@ func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var webhookRubygemsMetadataVersionInfoMembers = &memberNames{names: []string{"version"}}
+var webhookRubygemsMetadataVersionInfoMembers = &memberTable{fields: []memberField{
+	{"version", unsafe.Offsetof(WebhookRubygemsMetadataVersionInfo{}.Version), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadataVersionInfo) encodeJSON(e *enc) {
@@ -521,9 +498,14 @@ func (s *WebhooksChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
 	}
@@ -538,7 +520,9 @@ func (s *WebhooksChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksChangesMembers = &memberNames{names: []string{"body"}}
+var webhooksChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges) encodeJSON(e *enc) {
@@ -575,12 +559,13 @@ func (s *WebhooksChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChangesBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksChangesBodyMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksChangesBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksChangesBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksChangesBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -592,7 +577,9 @@ func (s *WebhooksChangesBody) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksChangesBodyMembers = &memberNames{names: []string{"from"}}
+var webhooksChangesBodyMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(WebhooksChangesBody{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChangesBody) encodeJSON(e *enc) {
@@ -627,54 +614,13 @@ func (s *WebhooksIssueCommentUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueCommentUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssueCommentUserMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssueCommentUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssueCommentUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssueCommentUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -686,7 +632,30 @@ func (s *WebhooksIssueCommentUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksIssueCommentUserMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var webhooksIssueCommentUserMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(WebhooksIssueCommentUser{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(WebhooksIssueCommentUser{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(WebhooksIssueCommentUser{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksIssueCommentUser{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(WebhooksIssueCommentUser{}.Login), memberStr},
+	{"name", unsafe.Offsetof(WebhooksIssueCommentUser{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(WebhooksIssueCommentUser{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(WebhooksIssueCommentUser{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(WebhooksIssueCommentUser{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksIssueCommentUser{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksIssueCommentUser{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(WebhooksIssueCommentUser{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueCommentUser) encodeJSON(e *enc) {
@@ -807,41 +776,16 @@ func (s *WebhooksIssueMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksIssueMilestoneMembers) {
-	case 0:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 1:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksIssueMilestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksIssueMilestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksIssueMilestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 12:
-		return decodeEnum[WebhooksIssueMilestoneState](&s.State, d) // "state"
-	case 13:
-		return decodeStr(&s.Title, d) // "title"
-	case 14:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -854,7 +798,24 @@ func (s *WebhooksIssueMilestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksIssueMilestoneMembers = &memberNames{names: []string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}}
+var webhooksIssueMilestoneMembers = &memberTable{fields: []memberField{
+	{"closed_at", unsafe.Offsetof(WebhooksIssueMilestone{}.ClosedAt), memberNullTime},
+	{"closed_issues", unsafe.Offsetof(WebhooksIssueMilestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(WebhooksIssueMilestone{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(WebhooksIssueMilestone{}.Description), memberNullStr},
+	{"due_on", unsafe.Offsetof(WebhooksIssueMilestone{}.DueOn), memberNullTime},
+	{"html_url", unsafe.Offsetof(WebhooksIssueMilestone{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksIssueMilestone{}.ID), memberInt64},
+	{"labels_url", unsafe.Offsetof(WebhooksIssueMilestone{}.LabelsURL), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksIssueMilestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksIssueMilestone{}.Number), memberInt64},
+	{"open_issues", unsafe.Offsetof(WebhooksIssueMilestone{}.OpenIssues), memberInt64},
+	{"state", unsafe.Offsetof(WebhooksIssueMilestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(WebhooksIssueMilestone{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksIssueMilestone{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksIssueMilestone{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueMilestone) encodeJSON(e *enc) {
@@ -935,24 +896,13 @@ func (s *WebhooksLabel) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksLabel) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksLabelMembers) {
-	case 0:
-		return decodeStr(&s.Color, d) // "color"
-	case 1:
-		return decodeBool(&s.Default, d) // "default"
-	case 2:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksLabel) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksLabelMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksLabel) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -964,7 +914,15 @@ func (s *WebhooksLabel) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksLabelMembers = &memberNames{names: []string{"color", "default", "description", "id", "name", "node_id", "url"}}
+var webhooksLabelMembers = &memberTable{fields: []memberField{
+	{"color", unsafe.Offsetof(WebhooksLabel{}.Color), memberStr},
+	{"default", unsafe.Offsetof(WebhooksLabel{}.Default), memberBool},
+	{"description", unsafe.Offsetof(WebhooksLabel{}.Description), memberNullStr},
+	{"id", unsafe.Offsetof(WebhooksLabel{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksLabel{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksLabel{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(WebhooksLabel{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksLabel) encodeJSON(e *enc) {
@@ -1015,41 +973,16 @@ func (s *WebhooksMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMilestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksMilestoneMembers) {
-	case 0:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 1:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksMilestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksMilestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksMilestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 12:
-		return decodeEnum[WebhooksMilestoneState](&s.State, d) // "state"
-	case 13:
-		return decodeStr(&s.Title, d) // "title"
-	case 14:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1062,7 +995,24 @@ func (s *WebhooksMilestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksMilestoneMembers = &memberNames{names: []string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}}
+var webhooksMilestoneMembers = &memberTable{fields: []memberField{
+	{"closed_at", unsafe.Offsetof(WebhooksMilestone{}.ClosedAt), memberNullTime},
+	{"closed_issues", unsafe.Offsetof(WebhooksMilestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(WebhooksMilestone{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(WebhooksMilestone{}.Description), memberNullStr},
+	{"due_on", unsafe.Offsetof(WebhooksMilestone{}.DueOn), memberNullTime},
+	{"html_url", unsafe.Offsetof(WebhooksMilestone{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksMilestone{}.ID), memberInt64},
+	{"labels_url", unsafe.Offsetof(WebhooksMilestone{}.LabelsURL), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksMilestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksMilestone{}.Number), memberInt64},
+	{"open_issues", unsafe.Offsetof(WebhooksMilestone{}.OpenIssues), memberInt64},
+	{"state", unsafe.Offsetof(WebhooksMilestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(WebhooksMilestone{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksMilestone{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksMilestone{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMilestone) encodeJSON(e *enc) {
@@ -1143,52 +1093,13 @@ func (s *WebhooksReviewersItemReviewer) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReviewersItemReviewerMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReviewersItemReviewerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksReviewersItemReviewer) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1200,7 +1111,29 @@ func (s *WebhooksReviewersItemReviewer) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReviewersItemReviewerMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}}
+var webhooksReviewersItemReviewerMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.Login), memberStr},
+	{"name", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksReviewersItemReviewer{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItemReviewer) encodeJSON(e *enc) {
@@ -1317,43 +1250,16 @@ func (s *WebhooksTeam1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeam1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksTeam1Members) {
-	case 0:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeOptStr(&s.MembersURL, d) // "members_url"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksTeam1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksTeam1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksTeam1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
-	case 8:
-		return decodeOptStr(&s.Permission, d) // "permission"
-	case 9:
-		return decodeOptEnum(&s.Privacy, d) // "privacy"
-	case 10:
-		return decodeOptEnum(&s.NotificationSetting, d) // "notification_setting"
-	case 11:
-		return decodeOptStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 12:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 13:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 14:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 15:
-		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
-	case 16:
-		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1366,7 +1272,25 @@ func (s *WebhooksTeam1) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksTeam1Members = &memberNames{names: []string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}}
+var webhooksTeam1Members = &memberTable{fields: []memberField{
+	{"deleted", unsafe.Offsetof(WebhooksTeam1{}.Deleted), memberOptBool},
+	{"description", unsafe.Offsetof(WebhooksTeam1{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(WebhooksTeam1{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksTeam1{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(WebhooksTeam1{}.MembersURL), memberOptStr},
+	{"name", unsafe.Offsetof(WebhooksTeam1{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksTeam1{}.NodeID), memberOptStr},
+	{"parent", 0, memberByModel},
+	{"permission", unsafe.Offsetof(WebhooksTeam1{}.Permission), memberOptStr},
+	{"privacy", unsafe.Offsetof(WebhooksTeam1{}.Privacy), memberOptStr},
+	{"notification_setting", unsafe.Offsetof(WebhooksTeam1{}.NotificationSetting), memberOptStr},
+	{"repositories_url", unsafe.Offsetof(WebhooksTeam1{}.RepositoriesURL), memberOptStr},
+	{"slug", unsafe.Offsetof(WebhooksTeam1{}.Slug), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksTeam1{}.URL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksTeam1{}.Type), memberOptStr},
+	{"organization_id", unsafe.Offsetof(WebhooksTeam1{}.OrganizationID), memberOptInt64},
+	{"enterprise_id", unsafe.Offsetof(WebhooksTeam1{}.EnterpriseID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam1) encodeJSON(e *enc) {
@@ -1471,40 +1395,13 @@ func (s *WebhooksTeamParent) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeamParent) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksTeamParentMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeInt64(&s.ID, d) // "id"
-	case 3:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.Permission, d) // "permission"
-	case 7:
-		return decodeEnum[WebhooksTeamParentPrivacy](&s.Privacy, d) // "privacy"
-	case 8:
-		return decodeEnum[WebhooksTeamParentNotificationSetting](&s.NotificationSetting, d) // "notification_setting"
-	case 9:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 10:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 11:
-		return decodeStr(&s.URL, d) // "url"
-	case 12:
-		return decodeEnum[WebhooksTeamParentType](&s.Type, d) // "type"
-	case 13:
-		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
-	case 14:
-		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksTeamParent) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksTeamParentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksTeamParent) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1516,7 +1413,23 @@ func (s *WebhooksTeamParent) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksTeamParentMembers = &memberNames{names: []string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}}
+var webhooksTeamParentMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(WebhooksTeamParent{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(WebhooksTeamParent{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksTeamParent{}.ID), memberInt64},
+	{"members_url", unsafe.Offsetof(WebhooksTeamParent{}.MembersURL), memberStr},
+	{"name", unsafe.Offsetof(WebhooksTeamParent{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksTeamParent{}.NodeID), memberStr},
+	{"permission", unsafe.Offsetof(WebhooksTeamParent{}.Permission), memberStr},
+	{"privacy", unsafe.Offsetof(WebhooksTeamParent{}.Privacy), memberStr},
+	{"notification_setting", unsafe.Offsetof(WebhooksTeamParent{}.NotificationSetting), memberStr},
+	{"repositories_url", unsafe.Offsetof(WebhooksTeamParent{}.RepositoriesURL), memberStr},
+	{"slug", unsafe.Offsetof(WebhooksTeamParent{}.Slug), memberStr},
+	{"url", unsafe.Offsetof(WebhooksTeamParent{}.URL), memberStr},
+	{"type", unsafe.Offsetof(WebhooksTeamParent{}.Type), memberStr},
+	{"organization_id", unsafe.Offsetof(WebhooksTeamParent{}.OrganizationID), memberOptInt64},
+	{"enterprise_id", unsafe.Offsetof(WebhooksTeamParent{}.EnterpriseID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeamParent) encodeJSON(e *enc) {
@@ -1587,54 +1500,13 @@ func (s *WebhooksUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksUserMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1646,7 +1518,30 @@ func (s *WebhooksUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksUserMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var webhooksUserMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(WebhooksUser{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(WebhooksUser{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(WebhooksUser{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(WebhooksUser{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(WebhooksUser{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(WebhooksUser{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(WebhooksUser{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(WebhooksUser{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(WebhooksUser{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksUser{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(WebhooksUser{}.Login), memberStr},
+	{"name", unsafe.Offsetof(WebhooksUser{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(WebhooksUser{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(WebhooksUser{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(WebhooksUser{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(WebhooksUser{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(WebhooksUser{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(WebhooksUser{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(WebhooksUser{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksUser{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksUser{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(WebhooksUser{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUser) encodeJSON(e *enc) {
@@ -1767,54 +1662,13 @@ func (s *WebhooksUserMannequin) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksUserMannequin) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksUserMannequinMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksUserMannequin) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksUserMannequinMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksUserMannequin) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1826,7 +1680,30 @@ func (s *WebhooksUserMannequin) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksUserMannequinMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var webhooksUserMannequinMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(WebhooksUserMannequin{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(WebhooksUserMannequin{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(WebhooksUserMannequin{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(WebhooksUserMannequin{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(WebhooksUserMannequin{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(WebhooksUserMannequin{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(WebhooksUserMannequin{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(WebhooksUserMannequin{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(WebhooksUserMannequin{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(WebhooksUserMannequin{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(WebhooksUserMannequin{}.Login), memberStr},
+	{"name", unsafe.Offsetof(WebhooksUserMannequin{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(WebhooksUserMannequin{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(WebhooksUserMannequin{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(WebhooksUserMannequin{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(WebhooksUserMannequin{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(WebhooksUserMannequin{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(WebhooksUserMannequin{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(WebhooksUserMannequin{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(WebhooksUserMannequin{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(WebhooksUserMannequin{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(WebhooksUserMannequin{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUserMannequin) encodeJSON(e *enc) {
@@ -1947,30 +1824,13 @@ func (s *WebhooksWorkflow) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksWorkflow) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksWorkflowMembers) {
-	case 0:
-		return decodeStr(&s.BadgeURL, d) // "badge_url"
-	case 1:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.Path, d) // "path"
-	case 7:
-		return decodeStr(&s.State, d) // "state"
-	case 8:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksWorkflow) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksWorkflowMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksWorkflow) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1982,7 +1842,18 @@ func (s *WebhooksWorkflow) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksWorkflowMembers = &memberNames{names: []string{"badge_url", "created_at", "html_url", "id", "name", "node_id", "path", "state", "updated_at", "url"}}
+var webhooksWorkflowMembers = &memberTable{fields: []memberField{
+	{"badge_url", unsafe.Offsetof(WebhooksWorkflow{}.BadgeURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksWorkflow{}.CreatedAt), memberTime},
+	{"html_url", unsafe.Offsetof(WebhooksWorkflow{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksWorkflow{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksWorkflow{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksWorkflow{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(WebhooksWorkflow{}.Path), memberStr},
+	{"state", unsafe.Offsetof(WebhooksWorkflow{}.State), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksWorkflow{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksWorkflow{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflow) encodeJSON(e *enc) {

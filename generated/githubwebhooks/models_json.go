@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,118 +14,13 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, appPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.ArtifactMetadata, d) // "artifact_metadata"
-	case 3:
-		return decodeOptEnum(&s.Attestations, d) // "attestations"
-	case 4:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 5:
-		return decodeOptEnum(&s.Codespaces, d) // "codespaces"
-	case 6:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 7:
-		return decodeOptEnum(&s.DependabotSecrets, d) // "dependabot_secrets"
-	case 8:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 9:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 10:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 11:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 12:
-		return decodeOptEnum(&s.MergeQueues, d) // "merge_queues"
-	case 13:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 14:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 15:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 16:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 17:
-		return decodeOptEnum(&s.RepositoryCustomProperties, d) // "repository_custom_properties"
-	case 18:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 19:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 20:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 21:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 22:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 23:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 24:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 25:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 26:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	case 27:
-		return decodeOptEnum(&s.CustomPropertiesForOrganizations, d) // "custom_properties_for_organizations"
-	case 28:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 29:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 30:
-		return decodeOptEnum(&s.OrganizationCustomRoles, d) // "organization_custom_roles"
-	case 31:
-		return decodeOptEnum(&s.OrganizationCustomOrgRoles, d) // "organization_custom_org_roles"
-	case 32:
-		return decodeOptEnum(&s.OrganizationCustomProperties, d) // "organization_custom_properties"
-	case 33:
-		return decodeOptEnum(&s.OrganizationCopilotSeatManagement, d) // "organization_copilot_seat_management"
-	case 34:
-		return decodeOptEnum(&s.OrganizationAnnouncementBanners, d) // "organization_announcement_banners"
-	case 35:
-		return decodeOptEnum(&s.OrganizationEvents, d) // "organization_events"
-	case 36:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 37:
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokens, d) // "organization_personal_access_tokens"
-	case 38:
-		return decodeOptEnum(&s.OrganizationPersonalAccessTokenRequests, d) // "organization_personal_access_token_requests"
-	case 39:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 40:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 41:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 42:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 43:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 44:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 45:
-		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
-	case 46:
-		return decodeOptEnum(&s.EmailAddresses, d) // "email_addresses"
-	case 47:
-		return decodeOptEnum(&s.Followers, d) // "followers"
-	case 48:
-		return decodeOptEnum(&s.GitSSHKeys, d) // "git_ssh_keys"
-	case 49:
-		return decodeOptEnum(&s.GPGKeys, d) // "gpg_keys"
-	case 50:
-		return decodeOptEnum(&s.InteractionLimits, d) // "interaction_limits"
-	case 51:
-		return decodeOptEnum(&s.Profile, d) // "profile"
-	case 52:
-		return decodeOptEnum(&s.Starring, d) // "starring"
-	case 53:
-		return decodeOptEnum(&s.EnterpriseCustomPropertiesForOrganizations, d) // "enterprise_custom_properties_for_organizations"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), appPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *AppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -136,7 +32,62 @@ func (s *AppPermissions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var appPermissionsMembers = &memberNames{names: []string{"actions", "administration", "artifact_metadata", "attestations", "checks", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "team_discussions", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}}
+var appPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(AppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(AppPermissions{}.Administration), memberOptStr},
+	{"artifact_metadata", unsafe.Offsetof(AppPermissions{}.ArtifactMetadata), memberOptStr},
+	{"attestations", unsafe.Offsetof(AppPermissions{}.Attestations), memberOptStr},
+	{"checks", unsafe.Offsetof(AppPermissions{}.Checks), memberOptStr},
+	{"codespaces", unsafe.Offsetof(AppPermissions{}.Codespaces), memberOptStr},
+	{"contents", unsafe.Offsetof(AppPermissions{}.Contents), memberOptStr},
+	{"dependabot_secrets", unsafe.Offsetof(AppPermissions{}.DependabotSecrets), memberOptStr},
+	{"deployments", unsafe.Offsetof(AppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(AppPermissions{}.Discussions), memberOptStr},
+	{"environments", unsafe.Offsetof(AppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(AppPermissions{}.Issues), memberOptStr},
+	{"merge_queues", unsafe.Offsetof(AppPermissions{}.MergeQueues), memberOptStr},
+	{"metadata", unsafe.Offsetof(AppPermissions{}.Metadata), memberOptStr},
+	{"packages", unsafe.Offsetof(AppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(AppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(AppPermissions{}.PullRequests), memberOptStr},
+	{"repository_custom_properties", unsafe.Offsetof(AppPermissions{}.RepositoryCustomProperties), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(AppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(AppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(AppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(AppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(AppPermissions{}.SecurityEvents), memberOptStr},
+	{"single_file", unsafe.Offsetof(AppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(AppPermissions{}.Statuses), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(AppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(AppPermissions{}.Workflows), memberOptStr},
+	{"custom_properties_for_organizations", unsafe.Offsetof(AppPermissions{}.CustomPropertiesForOrganizations), memberOptStr},
+	{"members", unsafe.Offsetof(AppPermissions{}.Members), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(AppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_custom_roles", unsafe.Offsetof(AppPermissions{}.OrganizationCustomRoles), memberOptStr},
+	{"organization_custom_org_roles", unsafe.Offsetof(AppPermissions{}.OrganizationCustomOrgRoles), memberOptStr},
+	{"organization_custom_properties", unsafe.Offsetof(AppPermissions{}.OrganizationCustomProperties), memberOptStr},
+	{"organization_copilot_seat_management", unsafe.Offsetof(AppPermissions{}.OrganizationCopilotSeatManagement), memberOptStr},
+	{"organization_announcement_banners", unsafe.Offsetof(AppPermissions{}.OrganizationAnnouncementBanners), memberOptStr},
+	{"organization_events", unsafe.Offsetof(AppPermissions{}.OrganizationEvents), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(AppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_personal_access_tokens", unsafe.Offsetof(AppPermissions{}.OrganizationPersonalAccessTokens), memberOptStr},
+	{"organization_personal_access_token_requests", unsafe.Offsetof(AppPermissions{}.OrganizationPersonalAccessTokenRequests), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(AppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(AppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(AppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(AppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(AppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(AppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"team_discussions", unsafe.Offsetof(AppPermissions{}.TeamDiscussions), memberOptStr},
+	{"email_addresses", unsafe.Offsetof(AppPermissions{}.EmailAddresses), memberOptStr},
+	{"followers", unsafe.Offsetof(AppPermissions{}.Followers), memberOptStr},
+	{"git_ssh_keys", unsafe.Offsetof(AppPermissions{}.GitSSHKeys), memberOptStr},
+	{"gpg_keys", unsafe.Offsetof(AppPermissions{}.GPGKeys), memberOptStr},
+	{"interaction_limits", unsafe.Offsetof(AppPermissions{}.InteractionLimits), memberOptStr},
+	{"profile", unsafe.Offsetof(AppPermissions{}.Profile), memberOptStr},
+	{"starring", unsafe.Offsetof(AppPermissions{}.Starring), memberOptStr},
+	{"enterprise_custom_properties_for_organizations", unsafe.Offsetof(AppPermissions{}.EnterpriseCustomPropertiesForOrganizations), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
@@ -385,17 +336,16 @@ func (s *AutoMerge) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *AutoMerge) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, autoMergeMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *AutoMerge) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), autoMergeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *AutoMerge) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.EnabledBy.decodeJSON(d) // "enabled_by"
-	case 1:
-		return decodeEnum[AutoMergeMergeMethod](&s.MergeMethod, d) // "merge_method"
-	case 2:
-		return decodeStr(&s.CommitTitle, d) // "commit_title"
-	case 3:
-		return decodeStr(&s.CommitMessage, d) // "commit_message"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -408,7 +358,12 @@ func (s *AutoMerge) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var autoMergeMembers = &memberNames{names: []string{"enabled_by", "merge_method", "commit_title", "commit_message"}}
+var autoMergeMembers = &memberTable{fields: []memberField{
+	{"enabled_by", 0, memberByModel},
+	{"merge_method", unsafe.Offsetof(AutoMerge{}.MergeMethod), memberStr},
+	{"commit_title", unsafe.Offsetof(AutoMerge{}.CommitTitle), memberStr},
+	{"commit_message", unsafe.Offsetof(AutoMerge{}.CommitMessage), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AutoMerge) encodeJSON(e *enc) {
@@ -449,80 +404,13 @@ func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuiteAppPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 3:
-		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
-	case 4:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 5:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 6:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 7:
-		return decodeOptEnum(&s.Emails, d) // "emails"
-	case 8:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 9:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 10:
-		return decodeOptEnum(&s.Keys, d) // "keys"
-	case 11:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 12:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 13:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 14:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 15:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 16:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 17:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 18:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 19:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 20:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 21:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 22:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 23:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 24:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 25:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 26:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 27:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 28:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 29:
-		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
-	case 30:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 31:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 32:
-		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
-	case 33:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 34:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -534,7 +422,43 @@ func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(key []byte, d
 	return nil
 }
 
-var checkSuiteCompletedCheckSuiteAppPermissionsMembers = &memberNames{names: []string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}}
+var checkSuiteCompletedCheckSuiteAppPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Administration), memberOptStr},
+	{"checks", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Checks), memberOptStr},
+	{"content_references", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.ContentReferences), memberOptStr},
+	{"contents", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Contents), memberOptStr},
+	{"deployments", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Discussions), memberOptStr},
+	{"emails", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Emails), memberOptStr},
+	{"environments", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Issues), memberOptStr},
+	{"keys", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Keys), memberOptStr},
+	{"members", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Members), memberOptStr},
+	{"metadata", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Metadata), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"packages", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.PullRequests), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.SecurityEvents), memberOptStr},
+	{"security_scanning_alert", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.SecurityScanningAlert), memberOptStr},
+	{"single_file", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Statuses), memberOptStr},
+	{"team_discussions", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.TeamDiscussions), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteAppPermissions{}.Workflows), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) encodeJSON(e *enc) {
@@ -707,21 +631,18 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuiteHeadCommitMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuiteHeadCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
 	case 1:
 		return s.Committer.decodeJSON(d) // "committer"
-	case 2:
-		return decodeStr(&s.ID, d) // "id"
-	case 3:
-		return decodeStr(&s.Message, d) // "message"
-	case 4:
-		return decodeStr(&s.Timestamp, d) // "timestamp"
-	case 5:
-		return decodeStr(&s.TreeID, d) // "tree_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -734,7 +655,14 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(key []byte, d *de
 	return nil
 }
 
-var checkSuiteCompletedCheckSuiteHeadCommitMembers = &memberNames{names: []string{"author", "committer", "id", "message", "timestamp", "tree_id"}}
+var checkSuiteCompletedCheckSuiteHeadCommitMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"committer", 0, memberByModel},
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommit{}.ID), memberStr},
+	{"message", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommit{}.Message), memberStr},
+	{"timestamp", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommit{}.Timestamp), memberStr},
+	{"tree_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommit{}.TreeID), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) encodeJSON(e *enc) {
@@ -779,18 +707,13 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers) {
-	case 0:
-		return decodeOptTime(&s.Date, d) // "date"
-	case 1:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeOptStr(&s.Username, d) // "username"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -802,7 +725,12 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(key []byte,
 	return nil
 }
 
-var checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers = &memberNames{names: []string{"date", "email", "name", "username"}}
+var checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers = &memberTable{fields: []memberField{
+	{"date", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Date), memberOptTime},
+	{"email", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Email), memberNullStr},
+	{"name", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Name), memberStr},
+	{"username", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Username), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) encodeJSON(e *enc) {
@@ -851,19 +779,18 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
 	case 1:
 		return s.Head.decodeJSON(d) // "head"
-	case 2:
-		return decodeInt64(&s.ID, d) // "id"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
-	case 4:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -876,7 +803,13 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(key []byte,
 	return nil
 }
 
-var checkSuiteCompletedCheckSuitePullRequestsItemMembers = &memberNames{names: []string{"base", "head", "id", "number", "url"}}
+var checkSuiteCompletedCheckSuitePullRequestsItemMembers = &memberTable{fields: []memberField{
+	{"base", 0, memberByModel},
+	{"head", 0, memberByModel},
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItem{}.ID), memberInt64},
+	{"number", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItem{}.Number), memberInt64},
+	{"url", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) encodeJSON(e *enc) {
@@ -919,15 +852,16 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers) {
-	case 0:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 2:
-		return decodeStr(&s.SHA, d) // "sha"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -940,7 +874,11 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(key []b
 	return nil
 }
 
-var checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers = &memberNames{names: []string{"ref", "repo", "sha"}}
+var checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers = &memberTable{fields: []memberField{
+	{"ref", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItemBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItemBase{}.SHA), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) encodeJSON(e *enc) {
@@ -979,16 +917,13 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1000,7 +935,11 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(key
 	return nil
 }
 
-var checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers = &memberNames{names: []string{"id", "name", "url"}}
+var checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo{}.Name), memberStr},
+	{"url", unsafe.Offsetof(CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) encodeJSON(e *enc) {
@@ -1101,9 +1040,14 @@ func (s *CvssSeverities) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeverities) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, cvssSeveritiesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *CvssSeverities) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), cvssSeveritiesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CvssSeverities) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON) // "cvss_v3"
 	case 1:
@@ -1120,7 +1064,10 @@ func (s *CvssSeverities) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var cvssSeveritiesMembers = &memberNames{names: []string{"cvss_v3", "cvss_v4"}}
+var cvssSeveritiesMembers = &memberTable{fields: []memberField{
+	{"cvss_v3", 0, memberByModel},
+	{"cvss_v4", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeverities) encodeJSON(e *enc) {
@@ -1169,14 +1116,13 @@ func (s *CvssSeveritiesCvssV3) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeveritiesCvssV3) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, cvssSeveritiesCvssV3Members) {
-	case 0:
-		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
-	case 1:
-		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CvssSeveritiesCvssV3) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), cvssSeveritiesCvssV3Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CvssSeveritiesCvssV3) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1188,7 +1134,10 @@ func (s *CvssSeveritiesCvssV3) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var cvssSeveritiesCvssV3Members = &memberNames{names: []string{"vector_string", "score"}}
+var cvssSeveritiesCvssV3Members = &memberTable{fields: []memberField{
+	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV3{}.VectorString), memberNullStr},
+	{"score", unsafe.Offsetof(CvssSeveritiesCvssV3{}.Score), memberNullFloat64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV3) encodeJSON(e *enc) {
@@ -1235,14 +1184,13 @@ func (s *CvssSeveritiesCvssV4) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeveritiesCvssV4) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, cvssSeveritiesCvssV4Members) {
-	case 0:
-		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
-	case 1:
-		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CvssSeveritiesCvssV4) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), cvssSeveritiesCvssV4Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CvssSeveritiesCvssV4) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1254,7 +1202,10 @@ func (s *CvssSeveritiesCvssV4) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var cvssSeveritiesCvssV4Members = &memberNames{names: []string{"vector_string", "score"}}
+var cvssSeveritiesCvssV4Members = &memberTable{fields: []memberField{
+	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV4{}.VectorString), memberNullStr},
+	{"score", unsafe.Offsetof(CvssSeveritiesCvssV4{}.Score), memberNullFloat64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV4) encodeJSON(e *enc) {
@@ -1301,43 +1252,18 @@ func (s *Deployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Deployment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 4:
-		return decodeStr(&s.Ref, d) // "ref"
-	case 5:
-		return decodeStr(&s.Task, d) // "task"
+// object is s's address and its member table, for decodeObject.
+func (s *Deployment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Deployment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return s.Payload.decodeJSON(d) // "payload"
-	case 7:
-		return decodeOptStr(&s.OriginalEnvironment, d) // "original_environment"
-	case 8:
-		return decodeStr(&s.Environment, d) // "environment"
-	case 9:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 10:
 		return decodeNullableRef(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
-	case 11:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 13:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 14:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 15:
-		return decodeOptBool(&s.TransientEnvironment, d) // "transient_environment"
-	case 16:
-		return decodeOptBool(&s.ProductionEnvironment, d) // "production_environment"
 	case 17:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	}
@@ -1352,7 +1278,26 @@ func (s *Deployment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var deploymentMembers = &memberNames{names: []string{"url", "id", "node_id", "sha", "ref", "task", "payload", "original_environment", "environment", "description", "creator", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}}
+var deploymentMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(Deployment{}.URL), memberStr},
+	{"id", unsafe.Offsetof(Deployment{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Deployment{}.NodeID), memberStr},
+	{"sha", unsafe.Offsetof(Deployment{}.SHA), memberStr},
+	{"ref", unsafe.Offsetof(Deployment{}.Ref), memberStr},
+	{"task", unsafe.Offsetof(Deployment{}.Task), memberStr},
+	{"payload", 0, memberByModel},
+	{"original_environment", unsafe.Offsetof(Deployment{}.OriginalEnvironment), memberOptStr},
+	{"environment", unsafe.Offsetof(Deployment{}.Environment), memberStr},
+	{"description", unsafe.Offsetof(Deployment{}.Description), memberNullStr},
+	{"creator", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(Deployment{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Deployment{}.UpdatedAt), memberTime},
+	{"statuses_url", unsafe.Offsetof(Deployment{}.StatusesURL), memberStr},
+	{"repository_url", unsafe.Offsetof(Deployment{}.RepositoryURL), memberStr},
+	{"transient_environment", unsafe.Offsetof(Deployment{}.TransientEnvironment), memberOptBool},
+	{"production_environment", unsafe.Offsetof(Deployment{}.ProductionEnvironment), memberOptBool},
+	{"performed_via_github_app", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Deployment) encodeJSON(e *enc) {
@@ -1441,80 +1386,13 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeJSON
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers) {
-	case 0:
-		return decodeOptEnum(&s.Actions, d) // "actions"
-	case 1:
-		return decodeOptEnum(&s.Administration, d) // "administration"
-	case 2:
-		return decodeOptEnum(&s.Checks, d) // "checks"
-	case 3:
-		return decodeOptEnum(&s.ContentReferences, d) // "content_references"
-	case 4:
-		return decodeOptEnum(&s.Contents, d) // "contents"
-	case 5:
-		return decodeOptEnum(&s.Deployments, d) // "deployments"
-	case 6:
-		return decodeOptEnum(&s.Discussions, d) // "discussions"
-	case 7:
-		return decodeOptEnum(&s.Emails, d) // "emails"
-	case 8:
-		return decodeOptEnum(&s.Environments, d) // "environments"
-	case 9:
-		return decodeOptEnum(&s.Issues, d) // "issues"
-	case 10:
-		return decodeOptEnum(&s.Keys, d) // "keys"
-	case 11:
-		return decodeOptEnum(&s.Members, d) // "members"
-	case 12:
-		return decodeOptEnum(&s.Metadata, d) // "metadata"
-	case 13:
-		return decodeOptEnum(&s.OrganizationAdministration, d) // "organization_administration"
-	case 14:
-		return decodeOptEnum(&s.OrganizationHooks, d) // "organization_hooks"
-	case 15:
-		return decodeOptEnum(&s.OrganizationPackages, d) // "organization_packages"
-	case 16:
-		return decodeOptEnum(&s.OrganizationPlan, d) // "organization_plan"
-	case 17:
-		return decodeOptEnum(&s.OrganizationProjects, d) // "organization_projects"
-	case 18:
-		return decodeOptEnum(&s.OrganizationSecrets, d) // "organization_secrets"
-	case 19:
-		return decodeOptEnum(&s.OrganizationSelfHostedRunners, d) // "organization_self_hosted_runners"
-	case 20:
-		return decodeOptEnum(&s.OrganizationUserBlocking, d) // "organization_user_blocking"
-	case 21:
-		return decodeOptEnum(&s.Packages, d) // "packages"
-	case 22:
-		return decodeOptEnum(&s.Pages, d) // "pages"
-	case 23:
-		return decodeOptEnum(&s.PullRequests, d) // "pull_requests"
-	case 24:
-		return decodeOptEnum(&s.RepositoryHooks, d) // "repository_hooks"
-	case 25:
-		return decodeOptEnum(&s.RepositoryProjects, d) // "repository_projects"
-	case 26:
-		return decodeOptEnum(&s.SecretScanningAlerts, d) // "secret_scanning_alerts"
-	case 27:
-		return decodeOptEnum(&s.Secrets, d) // "secrets"
-	case 28:
-		return decodeOptEnum(&s.SecurityEvents, d) // "security_events"
-	case 29:
-		return decodeOptEnum(&s.SecurityScanningAlert, d) // "security_scanning_alert"
-	case 30:
-		return decodeOptEnum(&s.SingleFile, d) // "single_file"
-	case 31:
-		return decodeOptEnum(&s.Statuses, d) // "statuses"
-	case 32:
-		return decodeOptEnum(&s.TeamDiscussions, d) // "team_discussions"
-	case 33:
-		return decodeOptEnum(&s.VulnerabilityAlerts, d) // "vulnerability_alerts"
-	case 34:
-		return decodeOptEnum(&s.Workflows, d) // "workflows"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1526,7 +1404,43 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMemb
 	return nil
 }
 
-var deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers = &memberNames{names: []string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}}
+var deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers = &memberTable{fields: []memberField{
+	{"actions", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Actions), memberOptStr},
+	{"administration", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Administration), memberOptStr},
+	{"checks", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Checks), memberOptStr},
+	{"content_references", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.ContentReferences), memberOptStr},
+	{"contents", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Contents), memberOptStr},
+	{"deployments", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Deployments), memberOptStr},
+	{"discussions", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Discussions), memberOptStr},
+	{"emails", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Emails), memberOptStr},
+	{"environments", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Environments), memberOptStr},
+	{"issues", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Issues), memberOptStr},
+	{"keys", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Keys), memberOptStr},
+	{"members", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Members), memberOptStr},
+	{"metadata", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Metadata), memberOptStr},
+	{"organization_administration", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationAdministration), memberOptStr},
+	{"organization_hooks", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationHooks), memberOptStr},
+	{"organization_packages", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationPackages), memberOptStr},
+	{"organization_plan", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationPlan), memberOptStr},
+	{"organization_projects", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationProjects), memberOptStr},
+	{"organization_secrets", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationSecrets), memberOptStr},
+	{"organization_self_hosted_runners", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationSelfHostedRunners), memberOptStr},
+	{"organization_user_blocking", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.OrganizationUserBlocking), memberOptStr},
+	{"packages", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Packages), memberOptStr},
+	{"pages", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Pages), memberOptStr},
+	{"pull_requests", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.PullRequests), memberOptStr},
+	{"repository_hooks", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.RepositoryHooks), memberOptStr},
+	{"repository_projects", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.RepositoryProjects), memberOptStr},
+	{"secret_scanning_alerts", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.SecretScanningAlerts), memberOptStr},
+	{"secrets", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Secrets), memberOptStr},
+	{"security_events", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.SecurityEvents), memberOptStr},
+	{"security_scanning_alert", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.SecurityScanningAlert), memberOptStr},
+	{"single_file", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.SingleFile), memberOptStr},
+	{"statuses", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Statuses), memberOptStr},
+	{"team_discussions", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.TeamDiscussions), memberOptStr},
+	{"vulnerability_alerts", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.VulnerabilityAlerts), memberOptStr},
+	{"workflows", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions{}.Workflows), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) encodeJSON(e *enc) {
@@ -1699,101 +1613,18 @@ func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedWorkflowRunHeadRepositoryMembers) {
-	case 0:
-		return decodeOptStr(&s.ArchiveURL, d) // "archive_url"
-	case 1:
-		return decodeOptStr(&s.AssigneesURL, d) // "assignees_url"
-	case 2:
-		return decodeOptStr(&s.BlobsURL, d) // "blobs_url"
-	case 3:
-		return decodeOptStr(&s.BranchesURL, d) // "branches_url"
-	case 4:
-		return decodeOptStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 5:
-		return decodeOptStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeOptStr(&s.CommitsURL, d) // "commits_url"
-	case 7:
-		return decodeOptStr(&s.CompareURL, d) // "compare_url"
-	case 8:
-		return decodeOptStr(&s.ContentsURL, d) // "contents_url"
-	case 9:
-		return decodeOptStr(&s.ContributorsURL, d) // "contributors_url"
-	case 10:
-		return decodeOptStr(&s.DeploymentsURL, d) // "deployments_url"
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedWorkflowRunHeadRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 11:
 		return decodeAny(&s.Description, d) // "description"
-	case 12:
-		return decodeOptStr(&s.DownloadsURL, d) // "downloads_url"
-	case 13:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 14:
-		return decodeOptBool(&s.Fork, d) // "fork"
-	case 15:
-		return decodeOptStr(&s.ForksURL, d) // "forks_url"
-	case 16:
-		return decodeOptStr(&s.FullName, d) // "full_name"
-	case 17:
-		return decodeOptStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 18:
-		return decodeOptStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 19:
-		return decodeOptStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 20:
-		return decodeOptStr(&s.HooksURL, d) // "hooks_url"
-	case 21:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 22:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 23:
-		return decodeOptStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 24:
-		return decodeOptStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 25:
-		return decodeOptStr(&s.IssuesURL, d) // "issues_url"
-	case 26:
-		return decodeOptStr(&s.KeysURL, d) // "keys_url"
-	case 27:
-		return decodeOptStr(&s.LabelsURL, d) // "labels_url"
-	case 28:
-		return decodeOptStr(&s.LanguagesURL, d) // "languages_url"
-	case 29:
-		return decodeOptStr(&s.MergesURL, d) // "merges_url"
-	case 30:
-		return decodeOptStr(&s.MilestonesURL, d) // "milestones_url"
-	case 31:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 32:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 33:
-		return decodeOptStr(&s.NotificationsURL, d) // "notifications_url"
 	case 34:
 		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
-	case 35:
-		return decodeOptBool(&s.Private, d) // "private"
-	case 36:
-		return decodeOptStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeOptStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeOptStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeOptStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeOptStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeOptStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeOptStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeOptStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeOptStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1806,7 +1637,54 @@ func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(key []byte, d 
 	return nil
 }
 
-var deploymentCreatedWorkflowRunHeadRepositoryMembers = &memberNames{names: []string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}}
+var deploymentCreatedWorkflowRunHeadRepositoryMembers = &memberTable{fields: []memberField{
+	{"archive_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ArchiveURL), memberOptStr},
+	{"assignees_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.AssigneesURL), memberOptStr},
+	{"blobs_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.BlobsURL), memberOptStr},
+	{"branches_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.BranchesURL), memberOptStr},
+	{"collaborators_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.CollaboratorsURL), memberOptStr},
+	{"comments_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.CommentsURL), memberOptStr},
+	{"commits_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.CommitsURL), memberOptStr},
+	{"compare_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.CompareURL), memberOptStr},
+	{"contents_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ContentsURL), memberOptStr},
+	{"contributors_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ContributorsURL), memberOptStr},
+	{"deployments_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.DeploymentsURL), memberOptStr},
+	{"description", 0, memberByModel},
+	{"downloads_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.DownloadsURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.EventsURL), memberOptStr},
+	{"fork", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.Fork), memberOptBool},
+	{"forks_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ForksURL), memberOptStr},
+	{"full_name", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.FullName), memberOptStr},
+	{"git_commits_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.GitCommitsURL), memberOptStr},
+	{"git_refs_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.GitRefsURL), memberOptStr},
+	{"git_tags_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.GitTagsURL), memberOptStr},
+	{"hooks_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.HooksURL), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ID), memberOptInt64},
+	{"issue_comment_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.IssueCommentURL), memberOptStr},
+	{"issue_events_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.IssueEventsURL), memberOptStr},
+	{"issues_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.IssuesURL), memberOptStr},
+	{"keys_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.KeysURL), memberOptStr},
+	{"labels_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.LabelsURL), memberOptStr},
+	{"languages_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.LanguagesURL), memberOptStr},
+	{"merges_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.MergesURL), memberOptStr},
+	{"milestones_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.MilestonesURL), memberOptStr},
+	{"name", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.NodeID), memberOptStr},
+	{"notifications_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.NotificationsURL), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.Private), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.PullsURL), memberOptStr},
+	{"releases_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.ReleasesURL), memberOptStr},
+	{"stargazers_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.StargazersURL), memberOptStr},
+	{"statuses_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.StatusesURL), memberOptStr},
+	{"subscribers_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.SubscribersURL), memberOptStr},
+	{"subscription_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.SubscriptionURL), memberOptStr},
+	{"tags_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.TagsURL), memberOptStr},
+	{"teams_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.TeamsURL), memberOptStr},
+	{"trees_url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.TreesURL), memberOptStr},
+	{"url", unsafe.Offsetof(DeploymentCreatedWorkflowRunHeadRepository{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunHeadRepository) encodeJSON(e *enc) {
@@ -2023,16 +1901,13 @@ func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers) {
-	case 0:
-		return decodeStr(&s.Path, d) // "path"
-	case 1:
-		return decodeOptStr(&s.Ref, d) // "ref"
-	case 2:
-		return decodeStr(&s.SHA, d) // "sha"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2044,7 +1919,11 @@ func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(key [
 	return nil
 }
 
-var deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers = &memberNames{names: []string{"path", "ref", "sha"}}
+var deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers = &memberTable{fields: []memberField{
+	{"path", unsafe.Offsetof(DeploymentCreatedWorkflowRunReferencedWorkflowsItem{}.Path), memberStr},
+	{"ref", unsafe.Offsetof(DeploymentCreatedWorkflowRunReferencedWorkflowsItem{}.Ref), memberOptStr},
+	{"sha", unsafe.Offsetof(DeploymentCreatedWorkflowRunReferencedWorkflowsItem{}.SHA), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) encodeJSON(e *enc) {
@@ -2147,48 +2026,13 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 2:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 3:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 4:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 5:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 9:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 11:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 12:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 13:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 14:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 15:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 16:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 17:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 18:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2200,7 +2044,27 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(ke
 	return nil
 }
 
-var deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers = &memberNames{names: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.AvatarURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.ID), memberOptInt64},
+	{"login", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.Login), memberOptStr},
+	{"node_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) encodeJSON(e *enc) {
@@ -2371,51 +2235,20 @@ func (s *Discussion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Discussion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionMembers) {
-	case 0:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
-	case 1:
-		return decodeNullable(&s.AnswerChosenAt, d, decodeStr) // "answer_chosen_at"
+// object is s's address and its member table, for decodeObject.
+func (s *Discussion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Discussion) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "answer_chosen_by"
-	case 3:
-		return decodeNullable(&s.AnswerHTMLURL, d, decodeStr) // "answer_html_url"
-	case 4:
-		return decodeEnum[DiscussionAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 5:
-		return decodeStr(&s.Body, d) // "body"
 	case 6:
 		return s.Category.decodeJSON(d) // "category"
-	case 7:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 10:
-		return decodeInt64(&s.ID, d) // "id"
-	case 11:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 12:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeInt64(&s.Number, d) // "number"
 	case 14:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 15:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 16:
-		return decodeEnum[DiscussionState](&s.State, d) // "state"
-	case 17:
-		return decodeNullable(&s.StateReason, d, decodeEnum[DiscussionStateReason]) // "state_reason"
-	case 18:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
-	case 19:
-		return decodeStr(&s.Title, d) // "title"
-	case 20:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 21:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 22:
@@ -2432,7 +2265,31 @@ func (s *Discussion) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionMembers = &memberNames{names: []string{"active_lock_reason", "answer_chosen_at", "answer_chosen_by", "answer_html_url", "author_association", "body", "category", "comments", "created_at", "html_url", "id", "locked", "node_id", "number", "reactions", "repository_url", "state", "state_reason", "timeline_url", "title", "updated_at", "user", "labels"}}
+var discussionMembers = &memberTable{fields: []memberField{
+	{"active_lock_reason", unsafe.Offsetof(Discussion{}.ActiveLockReason), memberNullStr},
+	{"answer_chosen_at", unsafe.Offsetof(Discussion{}.AnswerChosenAt), memberNullStr},
+	{"answer_chosen_by", 0, memberByModel},
+	{"answer_html_url", unsafe.Offsetof(Discussion{}.AnswerHTMLURL), memberNullStr},
+	{"author_association", unsafe.Offsetof(Discussion{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(Discussion{}.Body), memberStr},
+	{"category", 0, memberByModel},
+	{"comments", unsafe.Offsetof(Discussion{}.Comments), memberInt64},
+	{"created_at", unsafe.Offsetof(Discussion{}.CreatedAt), memberTime},
+	{"html_url", unsafe.Offsetof(Discussion{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(Discussion{}.ID), memberInt64},
+	{"locked", unsafe.Offsetof(Discussion{}.Locked), memberBool},
+	{"node_id", unsafe.Offsetof(Discussion{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(Discussion{}.Number), memberInt64},
+	{"reactions", 0, memberByModel},
+	{"repository_url", unsafe.Offsetof(Discussion{}.RepositoryURL), memberStr},
+	{"state", unsafe.Offsetof(Discussion{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(Discussion{}.StateReason), memberNullStr},
+	{"timeline_url", unsafe.Offsetof(Discussion{}.TimelineURL), memberOptStr},
+	{"title", unsafe.Offsetof(Discussion{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(Discussion{}.UpdatedAt), memberTime},
+	{"user", 0, memberByModel},
+	{"labels", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Discussion) encodeJSON(e *enc) {
@@ -2549,54 +2406,13 @@ func (s *DiscussionAnswerChosenBy) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionAnswerChosenBy) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionAnswerChosenByMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionAnswerChosenBy) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionAnswerChosenByMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionAnswerChosenBy) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2608,7 +2424,30 @@ func (s *DiscussionAnswerChosenBy) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionAnswerChosenByMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var discussionAnswerChosenByMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(DiscussionAnswerChosenBy{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(DiscussionAnswerChosenBy{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(DiscussionAnswerChosenBy{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DiscussionAnswerChosenBy{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(DiscussionAnswerChosenBy{}.Login), memberStr},
+	{"name", unsafe.Offsetof(DiscussionAnswerChosenBy{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(DiscussionAnswerChosenBy{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(DiscussionAnswerChosenBy{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(DiscussionAnswerChosenBy{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(DiscussionAnswerChosenBy{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(DiscussionAnswerChosenBy{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionAnswerChosenBy) encodeJSON(e *enc) {
@@ -2729,30 +2568,13 @@ func (s *DiscussionCategory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCategoryMembers) {
-	case 0:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 1:
-		return decodeStr(&s.Description, d) // "description"
-	case 2:
-		return decodeStr(&s.Emoji, d) // "emoji"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeBool(&s.IsAnswerable, d) // "is_answerable"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 7:
-		return decodeInt64(&s.RepositoryID, d) // "repository_id"
-	case 8:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 9:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCategory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCategoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCategory) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2764,7 +2586,18 @@ func (s *DiscussionCategory) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionCategoryMembers = &memberNames{names: []string{"created_at", "description", "emoji", "id", "is_answerable", "name", "node_id", "repository_id", "slug", "updated_at"}}
+var discussionCategoryMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(DiscussionCategory{}.CreatedAt), memberTime},
+	{"description", unsafe.Offsetof(DiscussionCategory{}.Description), memberStr},
+	{"emoji", unsafe.Offsetof(DiscussionCategory{}.Emoji), memberStr},
+	{"id", unsafe.Offsetof(DiscussionCategory{}.ID), memberInt64},
+	{"is_answerable", unsafe.Offsetof(DiscussionCategory{}.IsAnswerable), memberBool},
+	{"name", unsafe.Offsetof(DiscussionCategory{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(DiscussionCategory{}.NodeID), memberOptStr},
+	{"repository_id", unsafe.Offsetof(DiscussionCategory{}.RepositoryID), memberInt64},
+	{"slug", unsafe.Offsetof(DiscussionCategory{}.Slug), memberStr},
+	{"updated_at", unsafe.Offsetof(DiscussionCategory{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategory) encodeJSON(e *enc) {
@@ -2819,12 +2652,13 @@ func (s *DiscussionCommentEditedChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEditedChangesBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionCommentEditedChangesBodyMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionCommentEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionCommentEditedChangesBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionCommentEditedChangesBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2836,7 +2670,9 @@ func (s *DiscussionCommentEditedChangesBody) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var discussionCommentEditedChangesBodyMembers = &memberNames{names: []string{"from"}}
+var discussionCommentEditedChangesBodyMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(DiscussionCommentEditedChangesBody{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChangesBody) encodeJSON(e *enc) {
@@ -2871,30 +2707,13 @@ func (s *DiscussionReactions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionReactions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionReactionsMembers) {
-	case 0:
-		return decodeInt64(&s.Plus1, d) // "+1"
-	case 1:
-		return decodeInt64(&s.Minus1, d) // "-1"
-	case 2:
-		return decodeInt64(&s.Confused, d) // "confused"
-	case 3:
-		return decodeInt64(&s.Eyes, d) // "eyes"
-	case 4:
-		return decodeInt64(&s.Heart, d) // "heart"
-	case 5:
-		return decodeInt64(&s.Hooray, d) // "hooray"
-	case 6:
-		return decodeInt64(&s.Laugh, d) // "laugh"
-	case 7:
-		return decodeInt64(&s.Rocket, d) // "rocket"
-	case 8:
-		return decodeInt64(&s.TotalCount, d) // "total_count"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionReactions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionReactionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionReactions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2906,7 +2725,18 @@ func (s *DiscussionReactions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionReactionsMembers = &memberNames{names: []string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}}
+var discussionReactionsMembers = &memberTable{fields: []memberField{
+	{"+1", unsafe.Offsetof(DiscussionReactions{}.Plus1), memberInt64},
+	{"-1", unsafe.Offsetof(DiscussionReactions{}.Minus1), memberInt64},
+	{"confused", unsafe.Offsetof(DiscussionReactions{}.Confused), memberInt64},
+	{"eyes", unsafe.Offsetof(DiscussionReactions{}.Eyes), memberInt64},
+	{"heart", unsafe.Offsetof(DiscussionReactions{}.Heart), memberInt64},
+	{"hooray", unsafe.Offsetof(DiscussionReactions{}.Hooray), memberInt64},
+	{"laugh", unsafe.Offsetof(DiscussionReactions{}.Laugh), memberInt64},
+	{"rocket", unsafe.Offsetof(DiscussionReactions{}.Rocket), memberInt64},
+	{"total_count", unsafe.Offsetof(DiscussionReactions{}.TotalCount), memberInt64},
+	{"url", unsafe.Offsetof(DiscussionReactions{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionReactions) encodeJSON(e *enc) {
@@ -2959,54 +2789,13 @@ func (s *DiscussionUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, discussionUserMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *DiscussionUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), discussionUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *DiscussionUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3018,7 +2807,30 @@ func (s *DiscussionUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var discussionUserMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var discussionUserMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(DiscussionUser{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(DiscussionUser{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(DiscussionUser{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(DiscussionUser{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(DiscussionUser{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(DiscussionUser{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(DiscussionUser{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(DiscussionUser{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(DiscussionUser{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(DiscussionUser{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(DiscussionUser{}.Login), memberStr},
+	{"name", unsafe.Offsetof(DiscussionUser{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(DiscussionUser{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(DiscussionUser{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(DiscussionUser{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(DiscussionUser{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(DiscussionUser{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(DiscussionUser{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(DiscussionUser{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(DiscussionUser{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(DiscussionUser{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(DiscussionUser{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUser) encodeJSON(e *enc) {
@@ -3139,30 +2951,13 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Enterprise) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, enterpriseMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 7:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 8:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 9:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), enterpriseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Enterprise) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3174,7 +2969,18 @@ func (s *Enterprise) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var enterpriseMembers = &memberNames{names: []string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}}
+var enterpriseMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(Enterprise{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(Enterprise{}.HTMLURL), memberStr},
+	{"website_url", unsafe.Offsetof(Enterprise{}.WebsiteURL), memberNullStr},
+	{"id", unsafe.Offsetof(Enterprise{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Enterprise{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(Enterprise{}.Name), memberStr},
+	{"slug", unsafe.Offsetof(Enterprise{}.Slug), memberStr},
+	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime},
+	{"avatar_url", unsafe.Offsetof(Enterprise{}.AvatarURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Enterprise) encodeJSON(e *enc) {
@@ -3247,30 +3053,13 @@ func (s *EnterpriseWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *EnterpriseWebhooks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, enterpriseWebhooksMembers) {
-	case 0:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 1:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeNullable(&s.WebsiteURL, d, decodeStr) // "website_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 7:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 8:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 9:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *EnterpriseWebhooks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), enterpriseWebhooksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *EnterpriseWebhooks) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3282,7 +3071,18 @@ func (s *EnterpriseWebhooks) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var enterpriseWebhooksMembers = &memberNames{names: []string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}}
+var enterpriseWebhooksMembers = &memberTable{fields: []memberField{
+	{"description", unsafe.Offsetof(EnterpriseWebhooks{}.Description), memberNullStr},
+	{"html_url", unsafe.Offsetof(EnterpriseWebhooks{}.HTMLURL), memberStr},
+	{"website_url", unsafe.Offsetof(EnterpriseWebhooks{}.WebsiteURL), memberNullStr},
+	{"id", unsafe.Offsetof(EnterpriseWebhooks{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(EnterpriseWebhooks{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(EnterpriseWebhooks{}.Name), memberStr},
+	{"slug", unsafe.Offsetof(EnterpriseWebhooks{}.Slug), memberStr},
+	{"created_at", unsafe.Offsetof(EnterpriseWebhooks{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(EnterpriseWebhooks{}.UpdatedAt), memberNullTime},
+	{"avatar_url", unsafe.Offsetof(EnterpriseWebhooks{}.AvatarURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *EnterpriseWebhooks) encodeJSON(e *enc) {
@@ -3355,20 +3155,13 @@ func (s *FullRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *FullRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, fullRepositoryPermissionsMembers) {
-	case 0:
-		return decodeBool(&s.Admin, d) // "admin"
-	case 1:
-		return decodeOptBool(&s.Maintain, d) // "maintain"
-	case 2:
-		return decodeBool(&s.Push, d) // "push"
-	case 3:
-		return decodeOptBool(&s.Triage, d) // "triage"
-	case 4:
-		return decodeBool(&s.Pull, d) // "pull"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *FullRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), fullRepositoryPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *FullRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3380,7 +3173,13 @@ func (s *FullRepositoryPermissions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var fullRepositoryPermissionsMembers = &memberNames{names: []string{"admin", "maintain", "push", "triage", "pull"}}
+var fullRepositoryPermissionsMembers = &memberTable{fields: []memberField{
+	{"admin", unsafe.Offsetof(FullRepositoryPermissions{}.Admin), memberBool},
+	{"maintain", unsafe.Offsetof(FullRepositoryPermissions{}.Maintain), memberOptBool},
+	{"push", unsafe.Offsetof(FullRepositoryPermissions{}.Push), memberBool},
+	{"triage", unsafe.Offsetof(FullRepositoryPermissions{}.Triage), memberOptBool},
+	{"pull", unsafe.Offsetof(FullRepositoryPermissions{}.Pull), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepositoryPermissions) encodeJSON(e *enc) {
@@ -3427,51 +3226,24 @@ func (s *Installation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Installation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, installationMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *Installation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), installationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Installation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
-	case 2:
-		return decodeEnum[InstallationRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
-	case 3:
-		return decodeStr(&s.AccessTokensURL, d) // "access_tokens_url"
-	case 4:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.AppID, d) // "app_id"
-	case 7:
-		return decodeOptStr(&s.ClientID, d) // "client_id"
-	case 8:
-		return decodeInt64(&s.TargetID, d) // "target_id"
-	case 9:
-		return decodeStr(&s.TargetType, d) // "target_type"
 	case 10:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 11:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 12:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 13:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 14:
-		return decodeNullable(&s.SingleFileName, d, decodeStr) // "single_file_name"
-	case 15:
-		return decodeOptBool(&s.HasMultipleSingleFiles, d) // "has_multiple_single_files"
 	case 16:
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
-	case 17:
-		return decodeStr(&s.AppSlug, d) // "app_slug"
 	case 18:
 		return decodeNullableRef(&s.SuspendedBy, d, (*SimpleUser).decodeJSON) // "suspended_by"
-	case 19:
-		return decodeNullable(&s.SuspendedAt, d, decodeTime) // "suspended_at"
-	case 20:
-		return decodeNullable(&s.ContactEmail, d, decodeStr) // "contact_email"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3484,7 +3256,29 @@ func (s *Installation) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var installationMembers = &memberNames{names: []string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}}
+var installationMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Installation{}.ID), memberInt64},
+	{"account", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(Installation{}.RepositorySelection), memberStr},
+	{"access_tokens_url", unsafe.Offsetof(Installation{}.AccessTokensURL), memberStr},
+	{"repositories_url", unsafe.Offsetof(Installation{}.RepositoriesURL), memberStr},
+	{"html_url", unsafe.Offsetof(Installation{}.HTMLURL), memberStr},
+	{"app_id", unsafe.Offsetof(Installation{}.AppID), memberInt64},
+	{"client_id", unsafe.Offsetof(Installation{}.ClientID), memberOptStr},
+	{"target_id", unsafe.Offsetof(Installation{}.TargetID), memberInt64},
+	{"target_type", unsafe.Offsetof(Installation{}.TargetType), memberStr},
+	{"permissions", 0, memberByModel},
+	{"events", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(Installation{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Installation{}.UpdatedAt), memberTime},
+	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr},
+	{"has_multiple_single_files", unsafe.Offsetof(Installation{}.HasMultipleSingleFiles), memberOptBool},
+	{"single_file_paths", 0, memberByModel},
+	{"app_slug", unsafe.Offsetof(Installation{}.AppSlug), memberStr},
+	{"suspended_by", 0, memberByModel},
+	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime},
+	{"contact_email", unsafe.Offsetof(Installation{}.ContactEmail), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Installation) encodeJSON(e *enc) {
@@ -3680,37 +3474,20 @@ func (s *Integration) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Integration) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, integrationMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.Slug, d) // "slug"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeOptStr(&s.ClientID, d) // "client_id"
+// object is s's address and its member table, for decodeObject.
+func (s *Integration) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), integrationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Integration) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 7:
-		return decodeStr(&s.ExternalURL, d) // "external_url"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 10:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 11:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	case 12:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 13:
-		return decodeOptInt64(&s.InstallationsCount, d) // "installations_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3723,7 +3500,22 @@ func (s *Integration) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var integrationMembers = &memberNames{names: []string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}}
+var integrationMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Integration{}.ID), memberInt64},
+	{"slug", unsafe.Offsetof(Integration{}.Slug), memberOptStr},
+	{"node_id", unsafe.Offsetof(Integration{}.NodeID), memberStr},
+	{"client_id", unsafe.Offsetof(Integration{}.ClientID), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"name", unsafe.Offsetof(Integration{}.Name), memberStr},
+	{"description", unsafe.Offsetof(Integration{}.Description), memberNullStr},
+	{"external_url", unsafe.Offsetof(Integration{}.ExternalURL), memberStr},
+	{"html_url", unsafe.Offsetof(Integration{}.HTMLURL), memberStr},
+	{"created_at", unsafe.Offsetof(Integration{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Integration{}.UpdatedAt), memberTime},
+	{"permissions", 0, memberByModel},
+	{"events", 0, memberByModel},
+	{"installations_count", unsafe.Offsetof(Integration{}.InstallationsCount), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Integration) encodeJSON(e *enc) {
@@ -3887,20 +3679,13 @@ func (s *IntegrationPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IntegrationPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, integrationPermissionsMembers) {
-	case 0:
-		return decodeOptStr(&s.Issues, d) // "issues"
-	case 1:
-		return decodeOptStr(&s.Checks, d) // "checks"
-	case 2:
-		return decodeOptStr(&s.Metadata, d) // "metadata"
-	case 3:
-		return decodeOptStr(&s.Contents, d) // "contents"
-	case 4:
-		return decodeOptStr(&s.Deployments, d) // "deployments"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IntegrationPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), integrationPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IntegrationPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v string
 	if err := decodeStr(&v, d); err != nil {
 		return err
@@ -3912,7 +3697,13 @@ func (s *IntegrationPermissions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var integrationPermissionsMembers = &memberNames{names: []string{"issues", "checks", "metadata", "contents", "deployments"}}
+var integrationPermissionsMembers = &memberTable{fields: []memberField{
+	{"issues", unsafe.Offsetof(IntegrationPermissions{}.Issues), memberOptStr},
+	{"checks", unsafe.Offsetof(IntegrationPermissions{}.Checks), memberOptStr},
+	{"metadata", unsafe.Offsetof(IntegrationPermissions{}.Metadata), memberOptStr},
+	{"contents", unsafe.Offsetof(IntegrationPermissions{}.Contents), memberOptStr},
+	{"deployments", unsafe.Offsetof(IntegrationPermissions{}.Deployments), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IntegrationPermissions) encodeJSON(e *enc) {
@@ -3965,35 +3756,14 @@ func (s *Issue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Issue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeStr(&s.RepositoryURL, d) // "repository_url"
-	case 4:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 5:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeInt64(&s.Number, d) // "number"
-	case 9:
-		return decodeStr(&s.State, d) // "state"
-	case 10:
-		return decodeNullable(&s.StateReason, d, decodeEnum[IssueStateReason]) // "state_reason"
-	case 11:
-		return decodeStr(&s.Title, d) // "title"
-	case 12:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
+// object is s's address and its member table, for decodeObject.
+func (s *Issue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Issue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 13:
 		return decodeNullableRef(&s.User, d, (*SimpleUser).decodeJSON) // "user"
 	case 14:
@@ -4006,44 +3776,20 @@ func (s *Issue) decodeMember(key []byte, d *dec) error {
 		}) // "assignees"
 	case 17:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
-	case 18:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 19:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
-	case 20:
-		return decodeInt64(&s.Comments, d) // "comments"
 	case 21:
 		return decodePtr(&s.PullRequest, d, (*IssuePullRequest).decodeJSON) // "pull_request"
-	case 22:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 23:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 24:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 25:
-		return decodeOptBool(&s.Draft, d) // "draft"
 	case 26:
 		return decodeNullableRef(&s.ClosedBy, d, (*SimpleUser).decodeJSON) // "closed_by"
-	case 27:
-		return decodeOptStr(&s.BodyHTML, d) // "body_html"
-	case 28:
-		return decodeOptStr(&s.BodyText, d) // "body_text"
-	case 29:
-		return decodeOptStr(&s.TimelineURL, d) // "timeline_url"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
 		return decodePtr(&s.Repository, d, (*Repository).decodeJSON) // "repository"
 	case 32:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
-	case 33:
-		return decodeOptEnum(&s.AuthorAssociation, d) // "author_association"
 	case 34:
 		return decodePtr(&s.Reactions, d, (*ReactionRollup).decodeJSON) // "reactions"
 	case 35:
 		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
-	case 36:
-		return decodeNullable(&s.ParentIssueURL, d, decodeStr) // "parent_issue_url"
 	case 37:
 		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
 	case 38:
@@ -4060,7 +3806,47 @@ func (s *Issue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueMembers = &memberNames{names: []string{"id", "node_id", "url", "repository_url", "labels_url", "comments_url", "events_url", "html_url", "number", "state", "state_reason", "title", "body", "user", "labels", "assignee", "assignees", "milestone", "locked", "active_lock_reason", "comments", "pull_request", "closed_at", "created_at", "updated_at", "draft", "closed_by", "body_html", "body_text", "timeline_url", "type", "repository", "performed_via_github_app", "author_association", "reactions", "sub_issues_summary", "parent_issue_url", "issue_dependencies_summary", "issue_field_values"}}
+var issueMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Issue{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Issue{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(Issue{}.URL), memberStr},
+	{"repository_url", unsafe.Offsetof(Issue{}.RepositoryURL), memberStr},
+	{"labels_url", unsafe.Offsetof(Issue{}.LabelsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(Issue{}.CommentsURL), memberStr},
+	{"events_url", unsafe.Offsetof(Issue{}.EventsURL), memberStr},
+	{"html_url", unsafe.Offsetof(Issue{}.HTMLURL), memberStr},
+	{"number", unsafe.Offsetof(Issue{}.Number), memberInt64},
+	{"state", unsafe.Offsetof(Issue{}.State), memberStr},
+	{"state_reason", unsafe.Offsetof(Issue{}.StateReason), memberNullStr},
+	{"title", unsafe.Offsetof(Issue{}.Title), memberStr},
+	{"body", unsafe.Offsetof(Issue{}.Body), memberNullStr},
+	{"user", 0, memberByModel},
+	{"labels", 0, memberByModel},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"locked", unsafe.Offsetof(Issue{}.Locked), memberBool},
+	{"active_lock_reason", unsafe.Offsetof(Issue{}.ActiveLockReason), memberNullStr},
+	{"comments", unsafe.Offsetof(Issue{}.Comments), memberInt64},
+	{"pull_request", 0, memberByModel},
+	{"closed_at", unsafe.Offsetof(Issue{}.ClosedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(Issue{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(Issue{}.UpdatedAt), memberTime},
+	{"draft", unsafe.Offsetof(Issue{}.Draft), memberOptBool},
+	{"closed_by", 0, memberByModel},
+	{"body_html", unsafe.Offsetof(Issue{}.BodyHTML), memberOptStr},
+	{"body_text", unsafe.Offsetof(Issue{}.BodyText), memberOptStr},
+	{"timeline_url", unsafe.Offsetof(Issue{}.TimelineURL), memberOptStr},
+	{"type", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"performed_via_github_app", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(Issue{}.AuthorAssociation), memberOptStr},
+	{"reactions", 0, memberByModel},
+	{"sub_issues_summary", 0, memberByModel},
+	{"parent_issue_url", unsafe.Offsetof(Issue{}.ParentIssueURL), memberNullStr},
+	{"issue_dependencies_summary", 0, memberByModel},
+	{"issue_field_values", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Issue) encodeJSON(e *enc) {
@@ -4281,54 +4067,13 @@ func (s *IssueCommentCreatedIssueAssignee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssueAssigneeMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 21:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssueAssigneeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssueAssignee) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4340,7 +4085,30 @@ func (s *IssueCommentCreatedIssueAssignee) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var issueCommentCreatedIssueAssigneeMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var issueCommentCreatedIssueAssigneeMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.Login), memberStr},
+	{"name", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(IssueCommentCreatedIssueAssignee{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueAssignee) encodeJSON(e *enc) {
@@ -4461,24 +4229,13 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssueLabelsItemMembers) {
-	case 0:
-		return decodeStr(&s.Color, d) // "color"
-	case 1:
-		return decodeBool(&s.Default, d) // "default"
-	case 2:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssueLabelsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssueLabelsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4490,7 +4247,15 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var issueCommentCreatedIssueLabelsItemMembers = &memberNames{names: []string{"color", "default", "description", "id", "name", "node_id", "url"}}
+var issueCommentCreatedIssueLabelsItemMembers = &memberTable{fields: []memberField{
+	{"color", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Color), memberStr},
+	{"default", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Default), memberBool},
+	{"description", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Description), memberNullStr},
+	{"id", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.NodeID), memberStr},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueLabelsItem) encodeJSON(e *enc) {
@@ -4541,20 +4306,13 @@ func (s *IssueCommentCreatedIssuePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssuePullRequestMembers) {
-	case 0:
-		return decodeOptStr(&s.DiffURL, d) // "diff_url"
-	case 1:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 2:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
-	case 3:
-		return decodeOptStr(&s.PatchURL, d) // "patch_url"
-	case 4:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssuePullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssuePullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssuePullRequest) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4566,7 +4324,13 @@ func (s *IssueCommentCreatedIssuePullRequest) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var issueCommentCreatedIssuePullRequestMembers = &memberNames{names: []string{"diff_url", "html_url", "merged_at", "patch_url", "url"}}
+var issueCommentCreatedIssuePullRequestMembers = &memberTable{fields: []memberField{
+	{"diff_url", unsafe.Offsetof(IssueCommentCreatedIssuePullRequest{}.DiffURL), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssueCommentCreatedIssuePullRequest{}.HTMLURL), memberOptStr},
+	{"merged_at", unsafe.Offsetof(IssueCommentCreatedIssuePullRequest{}.MergedAt), memberNullTime},
+	{"patch_url", unsafe.Offsetof(IssueCommentCreatedIssuePullRequest{}.PatchURL), memberOptStr},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssuePullRequest{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssuePullRequest) encodeJSON(e *enc) {
@@ -4623,30 +4387,13 @@ func (s *IssueCommentCreatedIssueReactions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueReactions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentCreatedIssueReactionsMembers) {
-	case 0:
-		return decodeOptInt64(&s.Plus1, d) // "+1"
-	case 1:
-		return decodeOptInt64(&s.Minus1, d) // "-1"
-	case 2:
-		return decodeOptInt64(&s.Confused, d) // "confused"
-	case 3:
-		return decodeOptInt64(&s.Eyes, d) // "eyes"
-	case 4:
-		return decodeOptInt64(&s.Heart, d) // "heart"
-	case 5:
-		return decodeOptInt64(&s.Hooray, d) // "hooray"
-	case 6:
-		return decodeOptInt64(&s.Laugh, d) // "laugh"
-	case 7:
-		return decodeOptInt64(&s.Rocket, d) // "rocket"
-	case 8:
-		return decodeOptInt64(&s.TotalCount, d) // "total_count"
-	case 9:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentCreatedIssueReactions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentCreatedIssueReactionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentCreatedIssueReactions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4658,7 +4405,18 @@ func (s *IssueCommentCreatedIssueReactions) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var issueCommentCreatedIssueReactionsMembers = &memberNames{names: []string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}}
+var issueCommentCreatedIssueReactionsMembers = &memberTable{fields: []memberField{
+	{"+1", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Plus1), memberOptInt64},
+	{"-1", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Minus1), memberOptInt64},
+	{"confused", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Confused), memberOptInt64},
+	{"eyes", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Eyes), memberOptInt64},
+	{"heart", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Heart), memberOptInt64},
+	{"hooray", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Hooray), memberOptInt64},
+	{"laugh", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Laugh), memberOptInt64},
+	{"rocket", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.Rocket), memberOptInt64},
+	{"total_count", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.TotalCount), memberOptInt64},
+	{"url", unsafe.Offsetof(IssueCommentCreatedIssueReactions{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueReactions) encodeJSON(e *enc) {
@@ -4731,48 +4489,13 @@ func (s *IssueCommentDeletedIssueUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeletedIssueUser) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueCommentDeletedIssueUserMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 2:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 3:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 4:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 5:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 6:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 9:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 11:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 12:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 13:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 14:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 15:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 16:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 17:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 18:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueCommentDeletedIssueUser) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueCommentDeletedIssueUserMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueCommentDeletedIssueUser) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4784,7 +4507,27 @@ func (s *IssueCommentDeletedIssueUser) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueCommentDeletedIssueUserMembers = &memberNames{names: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var issueCommentDeletedIssueUserMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.AvatarURL), memberOptStr},
+	{"events_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.ID), memberOptInt64},
+	{"login", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.Login), memberOptStr},
+	{"node_id", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.URL), memberOptStr},
+	{"user_view_type", unsafe.Offsetof(IssueCommentDeletedIssueUser{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssueUser) encodeJSON(e *enc) {
@@ -4893,18 +4636,13 @@ func (s *IssueDependenciesSummary) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesSummary) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueDependenciesSummaryMembers) {
-	case 0:
-		return decodeInt64(&s.BlockedBy, d) // "blocked_by"
-	case 1:
-		return decodeInt64(&s.Blocking, d) // "blocking"
-	case 2:
-		return decodeInt64(&s.TotalBlockedBy, d) // "total_blocked_by"
-	case 3:
-		return decodeInt64(&s.TotalBlocking, d) // "total_blocking"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueDependenciesSummary) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueDependenciesSummaryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueDependenciesSummary) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4916,7 +4654,12 @@ func (s *IssueDependenciesSummary) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueDependenciesSummaryMembers = &memberNames{names: []string{"blocked_by", "blocking", "total_blocked_by", "total_blocking"}}
+var issueDependenciesSummaryMembers = &memberTable{fields: []memberField{
+	{"blocked_by", unsafe.Offsetof(IssueDependenciesSummary{}.BlockedBy), memberInt64},
+	{"blocking", unsafe.Offsetof(IssueDependenciesSummary{}.Blocking), memberInt64},
+	{"total_blocked_by", unsafe.Offsetof(IssueDependenciesSummary{}.TotalBlockedBy), memberInt64},
+	{"total_blocking", unsafe.Offsetof(IssueDependenciesSummary{}.TotalBlocking), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesSummary) encodeJSON(e *enc) {
@@ -4957,15 +4700,14 @@ func (s *IssueFieldValue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueFieldValue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueFieldValueMembers) {
-	case 0:
-		return decodeInt64(&s.IssueFieldID, d) // "issue_field_id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeEnum[IssueFieldValueDataType](&s.DataType, d) // "data_type"
+// object is s's address and its member table, for decodeObject.
+func (s *IssueFieldValue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueFieldValueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueFieldValue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullable(&s.Value, d, (*IssueFieldValueValue).decodeJSON) // "value"
 	case 4:
@@ -4982,7 +4724,13 @@ func (s *IssueFieldValue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueFieldValueMembers = &memberNames{names: []string{"issue_field_id", "node_id", "data_type", "value", "single_select_option"}}
+var issueFieldValueMembers = &memberTable{fields: []memberField{
+	{"issue_field_id", unsafe.Offsetof(IssueFieldValue{}.IssueFieldID), memberInt64},
+	{"node_id", unsafe.Offsetof(IssueFieldValue{}.NodeID), memberStr},
+	{"data_type", unsafe.Offsetof(IssueFieldValue{}.DataType), memberStr},
+	{"value", 0, memberByModel},
+	{"single_select_option", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValue) encodeJSON(e *enc) {
@@ -5035,16 +4783,13 @@ func (s *IssueFieldValueSingleSelectOption) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueFieldValueSingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueFieldValueSingleSelectOptionMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.Color, d) // "color"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueFieldValueSingleSelectOption) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueFieldValueSingleSelectOptionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueFieldValueSingleSelectOption) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5056,7 +4801,11 @@ func (s *IssueFieldValueSingleSelectOption) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var issueFieldValueSingleSelectOptionMembers = &memberNames{names: []string{"id", "name", "color"}}
+var issueFieldValueSingleSelectOptionMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(IssueFieldValueSingleSelectOption{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(IssueFieldValueSingleSelectOption{}.Name), memberStr},
+	{"color", unsafe.Offsetof(IssueFieldValueSingleSelectOption{}.Color), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValueSingleSelectOption) encodeJSON(e *enc) {
@@ -5239,24 +4988,13 @@ func (s *IssueLabelsItemVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueLabelsItemVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueLabelsItemVariant2Members) {
-	case 0:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 3:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.Color, d, decodeStr) // "color"
-	case 6:
-		return decodeOptBool(&s.Default, d) // "default"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueLabelsItemVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueLabelsItemVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueLabelsItemVariant2) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5268,7 +5006,15 @@ func (s *IssueLabelsItemVariant2) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueLabelsItemVariant2Members = &memberNames{names: []string{"id", "node_id", "url", "name", "description", "color", "default"}}
+var issueLabelsItemVariant2Members = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(IssueLabelsItemVariant2{}.ID), memberOptInt64},
+	{"node_id", unsafe.Offsetof(IssueLabelsItemVariant2{}.NodeID), memberOptStr},
+	{"url", unsafe.Offsetof(IssueLabelsItemVariant2{}.URL), memberOptStr},
+	{"name", unsafe.Offsetof(IssueLabelsItemVariant2{}.Name), memberOptStr},
+	{"description", unsafe.Offsetof(IssueLabelsItemVariant2{}.Description), memberNullStr},
+	{"color", unsafe.Offsetof(IssueLabelsItemVariant2{}.Color), memberNullStr},
+	{"default", unsafe.Offsetof(IssueLabelsItemVariant2{}.Default), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueLabelsItemVariant2) encodeJSON(e *enc) {
@@ -5337,20 +5083,13 @@ func (s *IssuePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuePullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuePullRequestMembers) {
-	case 0:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
-	case 1:
-		return decodeNullable(&s.DiffURL, d, decodeStr) // "diff_url"
-	case 2:
-		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
-	case 3:
-		return decodeNullable(&s.PatchURL, d, decodeStr) // "patch_url"
-	case 4:
-		return decodeNullable(&s.URL, d, decodeStr) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssuePullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuePullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuePullRequest) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5362,7 +5101,13 @@ func (s *IssuePullRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuePullRequestMembers = &memberNames{names: []string{"merged_at", "diff_url", "html_url", "patch_url", "url"}}
+var issuePullRequestMembers = &memberTable{fields: []memberField{
+	{"merged_at", unsafe.Offsetof(IssuePullRequest{}.MergedAt), memberNullTime},
+	{"diff_url", unsafe.Offsetof(IssuePullRequest{}.DiffURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(IssuePullRequest{}.HTMLURL), memberNullStr},
+	{"patch_url", unsafe.Offsetof(IssuePullRequest{}.PatchURL), memberNullStr},
+	{"url", unsafe.Offsetof(IssuePullRequest{}.URL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuePullRequest) encodeJSON(e *enc) {
@@ -5427,26 +5172,13 @@ func (s *IssueType) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssueType) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issueTypeMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 4:
-		return decodeNullable(&s.Color, d, decodeEnum[IssueTypeColor]) // "color"
-	case 5:
-		return decodeOptTime(&s.CreatedAt, d) // "created_at"
-	case 6:
-		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
-	case 7:
-		return decodeOptBool(&s.IsEnabled, d) // "is_enabled"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssueType) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issueTypeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssueType) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5458,7 +5190,16 @@ func (s *IssueType) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issueTypeMembers = &memberNames{names: []string{"id", "node_id", "name", "description", "color", "created_at", "updated_at", "is_enabled"}}
+var issueTypeMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(IssueType{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(IssueType{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(IssueType{}.Name), memberStr},
+	{"description", unsafe.Offsetof(IssueType{}.Description), memberNullStr},
+	{"color", unsafe.Offsetof(IssueType{}.Color), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssueType{}.CreatedAt), memberOptTime},
+	{"updated_at", unsafe.Offsetof(IssueType{}.UpdatedAt), memberOptTime},
+	{"is_enabled", unsafe.Offsetof(IssueType{}.IsEnabled), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueType) encodeJSON(e *enc) {
@@ -5523,41 +5264,16 @@ func (s *IssuesDeletedIssueMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssueMilestone) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDeletedIssueMilestoneMembers) {
-	case 0:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 1:
-		return decodeInt64(&s.ClosedIssues, d) // "closed_issues"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDeletedIssueMilestone) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDeletedIssueMilestoneMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDeletedIssueMilestone) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeNullable(&s.DueOn, d, decodeTime) // "due_on"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 12:
-		return decodeEnum[IssuesDeletedIssueMilestoneState](&s.State, d) // "state"
-	case 13:
-		return decodeStr(&s.Title, d) // "title"
-	case 14:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 15:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5570,7 +5286,24 @@ func (s *IssuesDeletedIssueMilestone) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var issuesDeletedIssueMilestoneMembers = &memberNames{names: []string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}}
+var issuesDeletedIssueMilestoneMembers = &memberTable{fields: []memberField{
+	{"closed_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ClosedAt), memberNullTime},
+	{"closed_issues", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ClosedIssues), memberInt64},
+	{"created_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"description", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.Description), memberNullStr},
+	{"due_on", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.DueOn), memberNullTime},
+	{"html_url", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ID), memberInt64},
+	{"labels_url", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.LabelsURL), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.Number), memberInt64},
+	{"open_issues", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.OpenIssues), memberInt64},
+	{"state", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.State), memberStr},
+	{"title", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssueMilestone) encodeJSON(e *enc) {
@@ -5651,52 +5384,13 @@ func (s *IssuesDemilestonedIssueAssignee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssueAssignee) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesDemilestonedIssueAssigneeMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesDemilestonedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesDemilestonedIssueAssigneeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesDemilestonedIssueAssignee) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5708,7 +5402,29 @@ func (s *IssuesDemilestonedIssueAssignee) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var issuesDemilestonedIssueAssigneeMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}}
+var issuesDemilestonedIssueAssigneeMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.Login), memberStr},
+	{"name", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(IssuesDemilestonedIssueAssignee{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssueAssignee) encodeJSON(e *enc) {
@@ -5887,20 +5603,13 @@ func (s *IssuesOpenedChangesOldRepositoryLicense) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, issuesOpenedChangesOldRepositoryLicenseMembers) {
-	case 0:
-		return decodeStr(&s.Key, d) // "key"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.SpdxID, d) // "spdx_id"
-	case 4:
-		return decodeNullable(&s.URL, d, decodeStr) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *IssuesOpenedChangesOldRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryLicenseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5912,7 +5621,13 @@ func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(key []byte, d *de
 	return nil
 }
 
-var issuesOpenedChangesOldRepositoryLicenseMembers = &memberNames{names: []string{"key", "name", "node_id", "spdx_id", "url"}}
+var issuesOpenedChangesOldRepositoryLicenseMembers = &memberTable{fields: []memberField{
+	{"key", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.Key), memberStr},
+	{"name", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.NodeID), memberStr},
+	{"spdx_id", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.SpdxID), memberStr},
+	{"url", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.URL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepositoryLicense) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *OrgBlockBlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrgBlockBlocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, orgBlockBlockedMembers) {
-	case 0:
-		return decodeEnum[OrgBlockBlockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrgBlockBlocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), orgBlockBlockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrgBlockBlocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
 	case 2:
@@ -42,7 +46,15 @@ func (s *OrgBlockBlocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var orgBlockBlockedMembers = &memberNames{names: []string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}}
+var orgBlockBlockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrgBlockBlocked{}.ActionValue), memberStr},
+	{"blocked_user", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockBlocked) encodeJSON(e *enc) {
@@ -99,11 +111,14 @@ func (s *OrgBlockUnblocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrgBlockUnblocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, orgBlockUnblockedMembers) {
-	case 0:
-		return decodeEnum[OrgBlockUnblockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrgBlockUnblocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), orgBlockUnblockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrgBlockUnblocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
 	case 2:
@@ -128,7 +143,15 @@ func (s *OrgBlockUnblocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var orgBlockUnblockedMembers = &memberNames{names: []string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}}
+var orgBlockUnblockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrgBlockUnblocked{}.ActionValue), memberStr},
+	{"blocked_user", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockUnblocked) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *OrganizationDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationDeletedMembers) {
-	case 0:
-		return decodeEnum[OrganizationDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *OrganizationDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}}
+var organizationDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrganizationDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"membership", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationDeleted) encodeJSON(e *enc) {
@@ -97,11 +109,14 @@ func (s *OrganizationMemberAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationMemberAddedMembers) {
-	case 0:
-		return decodeEnum[OrganizationMemberAddedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationMemberAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationMemberAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationMemberAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -126,7 +141,15 @@ func (s *OrganizationMemberAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationMemberAddedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}}
+var organizationMemberAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrganizationMemberAdded{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"membership", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberAdded) encodeJSON(e *enc) {
@@ -179,11 +202,14 @@ func (s *OrganizationMemberInvited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberInvited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationMemberInvitedMembers) {
-	case 0:
-		return decodeEnum[OrganizationMemberInvitedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationMemberInvited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationMemberInvitedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationMemberInvited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -210,7 +236,16 @@ func (s *OrganizationMemberInvited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationMemberInvitedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "invitation", "organization", "repository", "sender", "user"}}
+var organizationMemberInvitedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrganizationMemberInvited{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"invitation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvited) encodeJSON(e *enc) {
@@ -271,33 +306,16 @@ func (s *OrganizationMemberInvitedInvitation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberInvitedInvitation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationMemberInvitedInvitationMembers) {
-	case 0:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 1:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 2:
-		return decodeNullable(&s.FailedAt, d, decodeTime) // "failed_at"
-	case 3:
-		return decodeNullable(&s.FailedReason, d, decodeStr) // "failed_reason"
-	case 4:
-		return decodeFloat64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.InvitationTeamsURL, d) // "invitation_teams_url"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationMemberInvitedInvitation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationMemberInvitedInvitationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationMemberInvitedInvitation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return decodeNullableRef(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON) // "inviter"
-	case 7:
-		return decodeNullable(&s.Login, d, decodeStr) // "login"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 9:
-		return decodeStr(&s.Role, d) // "role"
-	case 10:
-		return decodeFloat64(&s.TeamCount, d) // "team_count"
-	case 11:
-		return decodeOptStr(&s.InvitationSource, d) // "invitation_source"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -310,7 +328,20 @@ func (s *OrganizationMemberInvitedInvitation) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var organizationMemberInvitedInvitationMembers = &memberNames{names: []string{"created_at", "email", "failed_at", "failed_reason", "id", "invitation_teams_url", "inviter", "login", "node_id", "role", "team_count", "invitation_source"}}
+var organizationMemberInvitedInvitationMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.CreatedAt), memberTime},
+	{"email", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Email), memberNullStr},
+	{"failed_at", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedAt), memberNullTime},
+	{"failed_reason", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedReason), memberNullStr},
+	{"id", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.ID), memberFloat64},
+	{"invitation_teams_url", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.InvitationTeamsURL), memberStr},
+	{"inviter", 0, memberByModel},
+	{"login", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Login), memberNullStr},
+	{"node_id", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.NodeID), memberStr},
+	{"role", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Role), memberStr},
+	{"team_count", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.TeamCount), memberFloat64},
+	{"invitation_source", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.InvitationSource), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvitedInvitation) encodeJSON(e *enc) {
@@ -389,11 +420,14 @@ func (s *OrganizationMemberRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationMemberRemovedMembers) {
-	case 0:
-		return decodeEnum[OrganizationMemberRemovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationMemberRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationMemberRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationMemberRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -418,7 +452,15 @@ func (s *OrganizationMemberRemoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationMemberRemovedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}}
+var organizationMemberRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrganizationMemberRemoved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"membership", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberRemoved) encodeJSON(e *enc) {
@@ -471,11 +513,14 @@ func (s *OrganizationRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationRenamedMembers) {
-	case 0:
-		return decodeEnum[OrganizationRenamedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationRenamed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationRenamedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationRenamed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*OrganizationRenamedChanges).decodeJSON) // "changes"
 	case 2:
@@ -502,7 +547,16 @@ func (s *OrganizationRenamed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationRenamedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "membership", "organization", "repository", "sender"}}
+var organizationRenamedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(OrganizationRenamed{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"membership", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamed) encodeJSON(e *enc) {
@@ -561,9 +615,14 @@ func (s *OrganizationRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, organizationRenamedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *OrganizationRenamedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), organizationRenamedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrganizationRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "login"
 	}
@@ -578,7 +637,9 @@ func (s *OrganizationRenamedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var organizationRenamedChangesMembers = &memberNames{names: []string{"login"}}
+var organizationRenamedChangesMembers = &memberTable{fields: []memberField{
+	{"login", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChanges) encodeJSON(e *enc) {
@@ -615,21 +676,16 @@ func (s *WebhooksMembership) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMembership) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksMembershipMembers) {
-	case 0:
-		return decodeStr(&s.OrganizationURL, d) // "organization_url"
-	case 1:
-		return decodeStr(&s.Role, d) // "role"
-	case 2:
-		return decodeOptBool(&s.DirectMembership, d) // "direct_membership"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksMembership) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksMembershipMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksMembership) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeSlice(&s.EnterpriseTeamsProvidingIndirectMembership, d, decodeStr) // "enterprise_teams_providing_indirect_membership"
-	case 4:
-		return decodeStr(&s.State, d) // "state"
-	case 5:
-		return decodeStr(&s.URL, d) // "url"
 	case 6:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -644,7 +700,15 @@ func (s *WebhooksMembership) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksMembershipMembers = &memberNames{names: []string{"organization_url", "role", "direct_membership", "enterprise_teams_providing_indirect_membership", "state", "url", "user"}}
+var webhooksMembershipMembers = &memberTable{fields: []memberField{
+	{"organization_url", unsafe.Offsetof(WebhooksMembership{}.OrganizationURL), memberStr},
+	{"role", unsafe.Offsetof(WebhooksMembership{}.Role), memberStr},
+	{"direct_membership", unsafe.Offsetof(WebhooksMembership{}.DirectMembership), memberOptBool},
+	{"enterprise_teams_providing_indirect_membership", 0, memberByModel},
+	{"state", unsafe.Offsetof(WebhooksMembership{}.State), memberStr},
+	{"url", unsafe.Offsetof(WebhooksMembership{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMembership) encodeJSON(e *enc) {

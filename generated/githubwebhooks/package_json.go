@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *PackagePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedMembers) {
-	case 0:
-		return decodeEnum[PackagePublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *PackagePublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var packagePublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}}
+var packagePublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PackagePublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"package", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublished) encodeJSON(e *enc) {
@@ -97,33 +109,20 @@ func (s *PackagePublishedPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackageMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Namespace, d) // "namespace"
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackage) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
-	case 8:
-		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
 		return decodeNullableRef(&s.PackageVersion, d, (*PackagePublishedPackagePackageVersion).decodeJSON) // "package_version"
 	case 10:
 		return decodeNullableRef(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -136,7 +135,20 @@ func (s *PackagePublishedPackage) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var packagePublishedPackageMembers = &memberNames{names: []string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}}
+var packagePublishedPackageMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(PackagePublishedPackage{}.CreatedAt), memberNullStr},
+	{"description", unsafe.Offsetof(PackagePublishedPackage{}.Description), memberNullStr},
+	{"ecosystem", unsafe.Offsetof(PackagePublishedPackage{}.Ecosystem), memberStr},
+	{"html_url", unsafe.Offsetof(PackagePublishedPackage{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackagePublishedPackage{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(PackagePublishedPackage{}.Name), memberStr},
+	{"namespace", unsafe.Offsetof(PackagePublishedPackage{}.Namespace), memberStr},
+	{"owner", 0, memberByModel},
+	{"package_type", unsafe.Offsetof(PackagePublishedPackage{}.PackageType), memberStr},
+	{"package_version", 0, memberByModel},
+	{"registry", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(PackagePublishedPackage{}.UpdatedAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackage) encodeJSON(e *enc) {
@@ -217,39 +229,26 @@ func (s *PackagePublishedPackagePackageVersion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
 		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
-	case 2:
-		return decodeOptStr(&s.BodyHTML, d) // "body_html"
 	case 3:
 		return decodeNullableRef(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
-	case 4:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.Description, d) // "description"
 	case 6:
 		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
-	case 7:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.InstallationCommand, d) // "installation_command"
-	case 11:
-		return decodeOptStr(&s.Manifest, d) // "manifest"
 	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
-	case 13:
-		return decodeStr(&s.Name, d) // "name"
 	case 14:
 		return decodeNullableRef(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
@@ -258,28 +257,10 @@ func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec)
 		}) // "nuget_metadata"
 	case 16:
 		return decodeSlice(&s.PackageFiles, d, (*PackagePublishedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
-	case 17:
-		return decodeOptStr(&s.PackageURL, d) // "package_url"
-	case 18:
-		return decodeOptBool(&s.Prerelease, d) // "prerelease"
 	case 19:
 		return decodePtr(&s.Release, d, (*PackagePublishedPackagePackageVersionRelease).decodeJSON) // "release"
 	case 20:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
-	case 21:
-		return decodeOptStr(&s.SourceURL, d) // "source_url"
-	case 22:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 23:
-		return decodeOptStr(&s.TagName, d) // "tag_name"
-	case 24:
-		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
-	case 25:
-		return decodeOptStr(&s.TargetOid, d) // "target_oid"
-	case 26:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
-	case 27:
-		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -292,7 +273,36 @@ func (s *PackagePublishedPackagePackageVersion) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var packagePublishedPackagePackageVersionMembers = &memberNames{names: []string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}}
+var packagePublishedPackagePackageVersionMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"body", 0, memberByModel},
+	{"body_html", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.BodyHTML), memberOptStr},
+	{"container_metadata", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.CreatedAt), memberOptStr},
+	{"description", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Description), memberStr},
+	{"docker_metadata", 0, memberByModel},
+	{"draft", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Draft), memberOptBool},
+	{"html_url", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.ID), memberInt64},
+	{"installation_command", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.InstallationCommand), memberStr},
+	{"manifest", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Manifest), memberOptStr},
+	{"metadata", 0, memberByModel},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Name), memberStr},
+	{"npm_metadata", 0, memberByModel},
+	{"nuget_metadata", 0, memberByModel},
+	{"package_files", 0, memberByModel},
+	{"package_url", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.PackageURL), memberOptStr},
+	{"prerelease", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Prerelease), memberOptBool},
+	{"release", 0, memberByModel},
+	{"rubygems_metadata", 0, memberByModel},
+	{"source_url", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.SourceURL), memberOptStr},
+	{"summary", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Summary), memberStr},
+	{"tag_name", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.TagName), memberOptStr},
+	{"target_commitish", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.TargetCommitish), memberOptStr},
+	{"target_oid", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.TargetOid), memberOptStr},
+	{"updated_at", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.UpdatedAt), memberOptStr},
+	{"version", unsafe.Offsetof(PackagePublishedPackagePackageVersion{}.Version), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
@@ -469,15 +479,14 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionNpmMetadataMembers) {
-	case 0:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 1:
-		return decodeOptStr(&s.Version, d) // "version"
-	case 2:
-		return decodeOptStr(&s.NpmUser, d) // "npm_user"
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNpmMetadataMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullable(&s.Author, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -494,34 +503,16 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []by
 		return decodeMap(&s.PeerDependencies, d, decodeAny) // "peer_dependencies"
 	case 8:
 		return decodeMap(&s.OptionalDependencies, d, decodeAny) // "optional_dependencies"
-	case 9:
-		return decodeOptStr(&s.Description, d) // "description"
 	case 10:
 		return decodeNullable(&s.Dist, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "dist"
-	case 11:
-		return decodeOptStr(&s.GitHead, d) // "git_head"
-	case 12:
-		return decodeOptStr(&s.Homepage, d) // "homepage"
-	case 13:
-		return decodeOptStr(&s.License, d) // "license"
-	case 14:
-		return decodeOptStr(&s.Main, d) // "main"
 	case 15:
 		return decodeNullable(&s.Repository, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "repository"
 	case 16:
 		return decodeMap(&s.Scripts, d, decodeAny) // "scripts"
-	case 17:
-		return decodeOptStr(&s.ID, d) // "id"
-	case 18:
-		return decodeOptStr(&s.NodeVersion, d) // "node_version"
-	case 19:
-		return decodeOptStr(&s.NpmVersion, d) // "npm_version"
-	case 20:
-		return decodeOptBool(&s.HasShrinkwrap, d) // "has_shrinkwrap"
 	case 21:
 		return decodeSlice(&s.Maintainers, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -548,18 +539,6 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []by
 		return decodeSlice(&s.Os, d, decodeStr) // "os"
 	case 30:
 		return decodeSlice(&s.CPU, d, decodeStr) // "cpu"
-	case 31:
-		return decodeOptStr(&s.Readme, d) // "readme"
-	case 32:
-		return decodeOptStr(&s.InstallationCommand, d) // "installation_command"
-	case 33:
-		return decodeOptInt64(&s.ReleaseID, d) // "release_id"
-	case 34:
-		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
-	case 35:
-		return decodeOptBool(&s.PublishedViaActions, d) // "published_via_actions"
-	case 36:
-		return decodeOptInt64(&s.DeletedByID, d) // "deleted_by_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -572,7 +551,45 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(key []by
 	return nil
 }
 
-var packagePublishedPackagePackageVersionNpmMetadataMembers = &memberNames{names: []string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}}
+var packagePublishedPackagePackageVersionNpmMetadataMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Name), memberOptStr},
+	{"version", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Version), memberOptStr},
+	{"npm_user", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.NpmUser), memberOptStr},
+	{"author", 0, memberByModel},
+	{"bugs", 0, memberByModel},
+	{"dependencies", 0, memberByModel},
+	{"dev_dependencies", 0, memberByModel},
+	{"peer_dependencies", 0, memberByModel},
+	{"optional_dependencies", 0, memberByModel},
+	{"description", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Description), memberOptStr},
+	{"dist", 0, memberByModel},
+	{"git_head", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.GitHead), memberOptStr},
+	{"homepage", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Homepage), memberOptStr},
+	{"license", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.License), memberOptStr},
+	{"main", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Main), memberOptStr},
+	{"repository", 0, memberByModel},
+	{"scripts", 0, memberByModel},
+	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.ID), memberOptStr},
+	{"node_version", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.NodeVersion), memberOptStr},
+	{"npm_version", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.NpmVersion), memberOptStr},
+	{"has_shrinkwrap", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.HasShrinkwrap), memberOptBool},
+	{"maintainers", 0, memberByModel},
+	{"contributors", 0, memberByModel},
+	{"engines", 0, memberByModel},
+	{"keywords", 0, memberByModel},
+	{"files", 0, memberByModel},
+	{"bin", 0, memberByModel},
+	{"man", 0, memberByModel},
+	{"directories", 0, memberByModel},
+	{"os", 0, memberByModel},
+	{"cpu", 0, memberByModel},
+	{"readme", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.Readme), memberOptStr},
+	{"installation_command", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.InstallationCommand), memberOptStr},
+	{"release_id", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.ReleaseID), memberOptInt64},
+	{"commit_oid", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.CommitOid), memberOptStr},
+	{"published_via_actions", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.PublishedViaActions), memberOptBool},
+	{"deleted_by_id", unsafe.Offsetof(PackagePublishedPackagePackageVersionNpmMetadata{}.DeletedByID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
@@ -777,13 +794,16 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionNugetMetadataItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
-	case 1:
-		return decodeOptStr(&s.Name, d) // "name"
 	case 2:
 		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
 	}
@@ -798,7 +818,11 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(ke
 	return nil
 }
 
-var packagePublishedPackagePackageVersionNugetMetadataItemMembers = &memberNames{names: []string{"id", "name", "value"}}
+var packagePublishedPackagePackageVersionNugetMetadataItemMembers = &memberTable{fields: []memberField{
+	{"id", 0, memberByModel},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionNugetMetadataItem{}.Name), memberOptStr},
+	{"value", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
@@ -905,32 +929,13 @@ func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionPackageFilesItemMembers) {
-	case 0:
-		return decodeStr(&s.ContentType, d) // "content_type"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.DownloadURL, d) // "download_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
-	case 7:
-		return decodeNullable(&s.SHA256, d, decodeStr) // "sha256"
-	case 8:
-		return decodeInt64(&s.Size, d) // "size"
-	case 9:
-		return decodeNullable(&s.State, d, decodeStr) // "state"
-	case 10:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionPackageFilesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -942,7 +947,19 @@ func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(key
 	return nil
 }
 
-var packagePublishedPackagePackageVersionPackageFilesItemMembers = &memberNames{names: []string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}}
+var packagePublishedPackagePackageVersionPackageFilesItemMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.ContentType), memberStr},
+	{"created_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
+	{"download_url", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
+	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
+	{"md5", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Name), memberStr},
+	{"sha1", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
+	{"sha256", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr},
+	{"size", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
+	{"state", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.State), memberNullStr},
+	{"updated_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
@@ -1013,31 +1030,16 @@ func (s *PackagePublishedPackagePackageVersionRelease) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackagePackageVersionReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackagePackageVersionReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 6:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 7:
-		return decodeStr(&s.PublishedAt, d) // "published_at"
-	case 8:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 9:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1050,7 +1052,19 @@ func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(key []byte, 
 	return nil
 }
 
-var packagePublishedPackagePackageVersionReleaseMembers = &memberNames{names: []string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}}
+var packagePublishedPackagePackageVersionReleaseMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Name), memberNullStr},
+	{"prerelease", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.PublishedAt), memberStr},
+	{"tag_name", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.TagName), memberStr},
+	{"target_commitish", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.TargetCommitish), memberStr},
+	{"url", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionRelease) encodeJSON(e *enc) {
@@ -1113,20 +1127,13 @@ func (s *PackagePublishedPackageRegistry) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packagePublishedPackageRegistryMembers) {
-	case 0:
-		return decodeStr(&s.AboutURL, d) // "about_url"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeStr(&s.Type, d) // "type"
-	case 3:
-		return decodeStr(&s.URL, d) // "url"
-	case 4:
-		return decodeStr(&s.Vendor, d) // "vendor"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PackagePublishedPackageRegistry) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packagePublishedPackageRegistryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackagePublishedPackageRegistry) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1138,7 +1145,13 @@ func (s *PackagePublishedPackageRegistry) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var packagePublishedPackageRegistryMembers = &memberNames{names: []string{"about_url", "name", "type", "url", "vendor"}}
+var packagePublishedPackageRegistryMembers = &memberTable{fields: []memberField{
+	{"about_url", unsafe.Offsetof(PackagePublishedPackageRegistry{}.AboutURL), memberStr},
+	{"name", unsafe.Offsetof(PackagePublishedPackageRegistry{}.Name), memberStr},
+	{"type", unsafe.Offsetof(PackagePublishedPackageRegistry{}.Type), memberStr},
+	{"url", unsafe.Offsetof(PackagePublishedPackageRegistry{}.URL), memberStr},
+	{"vendor", unsafe.Offsetof(PackagePublishedPackageRegistry{}.Vendor), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackageRegistry) encodeJSON(e *enc) {
@@ -1181,11 +1194,14 @@ func (s *PackageUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packageUpdatedMembers) {
-	case 0:
-		return decodeEnum[PackageUpdatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PackageUpdated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packageUpdatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackageUpdated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1210,7 +1226,15 @@ func (s *PackageUpdated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var packageUpdatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}}
+var packageUpdatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PackageUpdated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"package", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdated) encodeJSON(e *enc) {
@@ -1263,33 +1287,20 @@ func (s *PackageUpdatedPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packageUpdatedPackageMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Namespace, d) // "namespace"
+// object is s's address and its member table, for decodeObject.
+func (s *PackageUpdatedPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packageUpdatedPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackageUpdatedPackage) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
-	case 8:
-		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
 		return s.PackageVersion.decodeJSON(d) // "package_version"
 	case 10:
 		return decodeNullableRef(&s.Registry, d, (*PackagePublishedPackageRegistry).decodeJSON) // "registry"
-	case 11:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1302,7 +1313,20 @@ func (s *PackageUpdatedPackage) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var packageUpdatedPackageMembers = &memberNames{names: []string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}}
+var packageUpdatedPackageMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(PackageUpdatedPackage{}.CreatedAt), memberStr},
+	{"description", unsafe.Offsetof(PackageUpdatedPackage{}.Description), memberNullStr},
+	{"ecosystem", unsafe.Offsetof(PackageUpdatedPackage{}.Ecosystem), memberStr},
+	{"html_url", unsafe.Offsetof(PackageUpdatedPackage{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackageUpdatedPackage{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(PackageUpdatedPackage{}.Name), memberStr},
+	{"namespace", unsafe.Offsetof(PackageUpdatedPackage{}.Namespace), memberStr},
+	{"owner", 0, memberByModel},
+	{"package_type", unsafe.Offsetof(PackageUpdatedPackage{}.PackageType), memberStr},
+	{"package_version", 0, memberByModel},
+	{"registry", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(PackageUpdatedPackage{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackage) encodeJSON(e *enc) {
@@ -1371,61 +1395,28 @@ func (s *PackageUpdatedPackagePackageVersion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packageUpdatedPackagePackageVersionMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackageUpdatedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackageUpdatedPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeStr(&s.BodyHTML, d) // "body_html"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.Description, d) // "description"
 	case 5:
 		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
-	case 6:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeInt64(&s.ID, d) // "id"
-	case 9:
-		return decodeStr(&s.InstallationCommand, d) // "installation_command"
-	case 10:
-		return decodeOptStr(&s.Manifest, d) // "manifest"
 	case 11:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
-	case 12:
-		return decodeStr(&s.Name, d) // "name"
 	case 13:
 		return decodeSlice(&s.PackageFiles, d, (*PackageUpdatedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
-	case 14:
-		return decodeOptStr(&s.PackageURL, d) // "package_url"
-	case 15:
-		return decodeOptBool(&s.Prerelease, d) // "prerelease"
 	case 16:
 		return decodePtr(&s.Release, d, (*PackageUpdatedPackagePackageVersionRelease).decodeJSON) // "release"
 	case 17:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
-	case 18:
-		return decodeOptStr(&s.SourceURL, d) // "source_url"
-	case 19:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 20:
-		return decodeOptStr(&s.TagName, d) // "tag_name"
-	case 21:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 22:
-		return decodeStr(&s.TargetOid, d) // "target_oid"
-	case 23:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 24:
-		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1438,7 +1429,33 @@ func (s *PackageUpdatedPackagePackageVersion) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var packageUpdatedPackagePackageVersionMembers = &memberNames{names: []string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}}
+var packageUpdatedPackagePackageVersionMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"body", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Body), memberStr},
+	{"body_html", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.BodyHTML), memberStr},
+	{"created_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.CreatedAt), memberStr},
+	{"description", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Description), memberStr},
+	{"docker_metadata", 0, memberByModel},
+	{"draft", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Draft), memberOptBool},
+	{"html_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.ID), memberInt64},
+	{"installation_command", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.InstallationCommand), memberStr},
+	{"manifest", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Manifest), memberOptStr},
+	{"metadata", 0, memberByModel},
+	{"name", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Name), memberStr},
+	{"package_files", 0, memberByModel},
+	{"package_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.PackageURL), memberOptStr},
+	{"prerelease", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Prerelease), memberOptBool},
+	{"release", 0, memberByModel},
+	{"rubygems_metadata", 0, memberByModel},
+	{"source_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.SourceURL), memberOptStr},
+	{"summary", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Summary), memberStr},
+	{"tag_name", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.TagName), memberOptStr},
+	{"target_commitish", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.TargetCommitish), memberStr},
+	{"target_oid", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.TargetOid), memberStr},
+	{"updated_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.UpdatedAt), memberStr},
+	{"version", unsafe.Offsetof(PackageUpdatedPackagePackageVersion{}.Version), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersion) encodeJSON(e *enc) {
@@ -1569,32 +1586,13 @@ func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packageUpdatedPackagePackageVersionPackageFilesItemMembers) {
-	case 0:
-		return decodeStr(&s.ContentType, d) // "content_type"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.DownloadURL, d) // "download_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
-	case 7:
-		return decodeStr(&s.SHA256, d) // "sha256"
-	case 8:
-		return decodeInt64(&s.Size, d) // "size"
-	case 9:
-		return decodeStr(&s.State, d) // "state"
-	case 10:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionPackageFilesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1606,7 +1604,19 @@ func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(key [
 	return nil
 }
 
-var packageUpdatedPackagePackageVersionPackageFilesItemMembers = &memberNames{names: []string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}}
+var packageUpdatedPackagePackageVersionPackageFilesItemMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.ContentType), memberStr},
+	{"created_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
+	{"download_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
+	{"id", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
+	{"md5", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"name", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Name), memberStr},
+	{"sha1", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
+	{"sha256", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.SHA256), memberStr},
+	{"size", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
+	{"state", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.State), memberStr},
+	{"updated_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
@@ -1669,31 +1679,16 @@ func (s *PackageUpdatedPackagePackageVersionRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, packageUpdatedPackagePackageVersionReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PackageUpdatedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 7:
-		return decodeStr(&s.PublishedAt, d) // "published_at"
-	case 8:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 9:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1706,7 +1701,19 @@ func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(key []byte, d 
 	return nil
 }
 
-var packageUpdatedPackagePackageVersionReleaseMembers = &memberNames{names: []string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}}
+var packageUpdatedPackagePackageVersionReleaseMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.Name), memberStr},
+	{"prerelease", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.PublishedAt), memberStr},
+	{"tag_name", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.TagName), memberStr},
+	{"target_commitish", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.TargetCommitish), memberStr},
+	{"url", unsafe.Offsetof(PackageUpdatedPackagePackageVersionRelease{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionRelease) encodeJSON(e *enc) {

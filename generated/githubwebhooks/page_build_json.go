@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,15 +14,18 @@ func (s *PageBuild) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuild) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pageBuildMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PageBuild) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pageBuildMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PageBuild) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Build.decodeJSON(d) // "build"
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
-	case 2:
-		return decodeInt64(&s.ID, d) // "id"
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 4:
@@ -42,7 +46,15 @@ func (s *PageBuild) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pageBuildMembers = &memberNames{names: []string{"build", "enterprise", "id", "installation", "organization", "repository", "sender"}}
+var pageBuildMembers = &memberTable{fields: []memberField{
+	{"build", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"id", unsafe.Offsetof(PageBuild{}.ID), memberInt64},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuild) encodeJSON(e *enc) {
@@ -95,25 +107,18 @@ func (s *PageBuildBuild) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuildBuild) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pageBuildBuildMembers) {
-	case 0:
-		return decodeNullable(&s.Commit, d, decodeStr) // "commit"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeInt64(&s.Duration, d) // "duration"
+// object is s's address and its member table, for decodeObject.
+func (s *PageBuildBuild) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pageBuildBuildMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PageBuildBuild) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return s.Error.decodeJSON(d) // "error"
 	case 4:
 		return decodeNullableRef(&s.Pusher, d, (*DiscussionAnswerChosenBy).decodeJSON) // "pusher"
-	case 5:
-		return decodeStr(&s.Status, d) // "status"
-	case 6:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 7:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -126,7 +131,16 @@ func (s *PageBuildBuild) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pageBuildBuildMembers = &memberNames{names: []string{"commit", "created_at", "duration", "error", "pusher", "status", "updated_at", "url"}}
+var pageBuildBuildMembers = &memberTable{fields: []memberField{
+	{"commit", unsafe.Offsetof(PageBuildBuild{}.Commit), memberNullStr},
+	{"created_at", unsafe.Offsetof(PageBuildBuild{}.CreatedAt), memberStr},
+	{"duration", unsafe.Offsetof(PageBuildBuild{}.Duration), memberInt64},
+	{"error", 0, memberByModel},
+	{"pusher", 0, memberByModel},
+	{"status", unsafe.Offsetof(PageBuildBuild{}.Status), memberStr},
+	{"updated_at", unsafe.Offsetof(PageBuildBuild{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PageBuildBuild{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuild) encodeJSON(e *enc) {
@@ -183,12 +197,13 @@ func (s *PageBuildBuildError) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuildBuildError) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pageBuildBuildErrorMembers) {
-	case 0:
-		return decodeNullable(&s.Message, d, decodeStr) // "message"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PageBuildBuildError) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pageBuildBuildErrorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PageBuildBuildError) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -200,7 +215,9 @@ func (s *PageBuildBuildError) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pageBuildBuildErrorMembers = &memberNames{names: []string{"message"}}
+var pageBuildBuildErrorMembers = &memberTable{fields: []memberField{
+	{"message", unsafe.Offsetof(PageBuildBuildError{}.Message), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuildError) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *PersonalAccessTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 2:
@@ -26,26 +30,10 @@ func (s *PersonalAccessTokenRequest) decodeMember(key []byte, d *dec) error {
 		return s.PermissionsUpgraded.decodeJSON(d) // "permissions_upgraded"
 	case 4:
 		return s.PermissionsResult.decodeJSON(d) // "permissions_result"
-	case 5:
-		return decodeEnum[PersonalAccessTokenRequestRepositorySelection](&s.RepositorySelection, d) // "repository_selection"
-	case 6:
-		return decodeNullable(&s.RepositoryCount, d, decodeInt64) // "repository_count"
 	case 7:
 		return decodeNullable(&s.Repositories, d, func(v *[]PersonalAccessTokenRequestRepositoriesItem, d *dec) error {
 			return decodeSlice(v, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
 		}) // "repositories"
-	case 8:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeInt64(&s.TokenID, d) // "token_id"
-	case 10:
-		return decodeStr(&s.TokenName, d) // "token_name"
-	case 11:
-		return decodeBool(&s.TokenExpired, d) // "token_expired"
-	case 12:
-		return decodeNullable(&s.TokenExpiresAt, d, decodeStr) // "token_expires_at"
-	case 13:
-		return decodeNullable(&s.TokenLastUsedAt, d, decodeStr) // "token_last_used_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -58,7 +46,22 @@ func (s *PersonalAccessTokenRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var personalAccessTokenRequestMembers = &memberNames{names: []string{"id", "owner", "permissions_added", "permissions_upgraded", "permissions_result", "repository_selection", "repository_count", "repositories", "created_at", "token_id", "token_name", "token_expired", "token_expires_at", "token_last_used_at"}}
+var personalAccessTokenRequestMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(PersonalAccessTokenRequest{}.ID), memberInt64},
+	{"owner", 0, memberByModel},
+	{"permissions_added", 0, memberByModel},
+	{"permissions_upgraded", 0, memberByModel},
+	{"permissions_result", 0, memberByModel},
+	{"repository_selection", unsafe.Offsetof(PersonalAccessTokenRequest{}.RepositorySelection), memberStr},
+	{"repository_count", unsafe.Offsetof(PersonalAccessTokenRequest{}.RepositoryCount), memberNullInt64},
+	{"repositories", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.CreatedAt), memberStr},
+	{"token_id", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenID), memberInt64},
+	{"token_name", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenName), memberStr},
+	{"token_expired", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenExpired), memberBool},
+	{"token_expires_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenExpiresAt), memberNullStr},
+	{"token_last_used_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenLastUsedAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequest) encodeJSON(e *enc) {
@@ -143,11 +146,14 @@ func (s *PersonalAccessTokenRequestApproved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestApproved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestApprovedMembers) {
-	case 0:
-		return decodeEnum[PersonalAccessTokenRequestApprovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestApproved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestApprovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestApproved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
@@ -170,7 +176,14 @@ func (s *PersonalAccessTokenRequestApproved) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var personalAccessTokenRequestApprovedMembers = &memberNames{names: []string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}}
+var personalAccessTokenRequestApprovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PersonalAccessTokenRequestApproved{}.ActionValue), memberStr},
+	{"personal_access_token_request", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"installation", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestApproved) encodeJSON(e *enc) {
@@ -217,11 +230,14 @@ func (s *PersonalAccessTokenRequestCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestCancelled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestCancelledMembers) {
-	case 0:
-		return decodeEnum[PersonalAccessTokenRequestCancelledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestCancelled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestCancelledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestCancelled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
@@ -244,7 +260,14 @@ func (s *PersonalAccessTokenRequestCancelled) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var personalAccessTokenRequestCancelledMembers = &memberNames{names: []string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}}
+var personalAccessTokenRequestCancelledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PersonalAccessTokenRequestCancelled{}.ActionValue), memberStr},
+	{"personal_access_token_request", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"installation", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCancelled) encodeJSON(e *enc) {
@@ -291,11 +314,14 @@ func (s *PersonalAccessTokenRequestCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestCreatedMembers) {
-	case 0:
-		return decodeEnum[PersonalAccessTokenRequestCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
@@ -318,7 +344,14 @@ func (s *PersonalAccessTokenRequestCreated) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var personalAccessTokenRequestCreatedMembers = &memberNames{names: []string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}}
+var personalAccessTokenRequestCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PersonalAccessTokenRequestCreated{}.ActionValue), memberStr},
+	{"personal_access_token_request", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"installation", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCreated) encodeJSON(e *enc) {
@@ -367,11 +400,14 @@ func (s *PersonalAccessTokenRequestDenied) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestDenied) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestDeniedMembers) {
-	case 0:
-		return decodeEnum[PersonalAccessTokenRequestDeniedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestDenied) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestDeniedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestDenied) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
@@ -394,7 +430,14 @@ func (s *PersonalAccessTokenRequestDenied) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var personalAccessTokenRequestDeniedMembers = &memberNames{names: []string{"action", "personal_access_token_request", "organization", "enterprise", "sender", "installation"}}
+var personalAccessTokenRequestDeniedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PersonalAccessTokenRequestDenied{}.ActionValue), memberStr},
+	{"personal_access_token_request", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"installation", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestDenied) encodeJSON(e *enc) {
@@ -441,9 +484,14 @@ func (s *PersonalAccessTokenRequestPermissionsAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, personalAccessTokenRequestPermissionsAddedMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PersonalAccessTokenRequestPermissionsAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), personalAccessTokenRequestPermissionsAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeMap(&s.Organization, d, decodeStr) // "organization"
 	case 1:
@@ -462,7 +510,11 @@ func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(key []byte, d 
 	return nil
 }
 
-var personalAccessTokenRequestPermissionsAddedMembers = &memberNames{names: []string{"organization", "repository", "other"}}
+var personalAccessTokenRequestPermissionsAddedMembers = &memberTable{fields: []memberField{
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"other", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestPermissionsAdded) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,16 +14,13 @@ func (s *HookResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *HookResponse) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, hookResponseMembers) {
-	case 0:
-		return decodeNullable(&s.Code, d, decodeInt64) // "code"
-	case 1:
-		return decodeNullable(&s.Status, d, decodeStr) // "status"
-	case 2:
-		return decodeNullable(&s.Message, d, decodeStr) // "message"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *HookResponse) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), hookResponseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *HookResponse) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -34,7 +32,11 @@ func (s *HookResponse) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var hookResponseMembers = &memberNames{names: []string{"code", "status", "message"}}
+var hookResponseMembers = &memberTable{fields: []memberField{
+	{"code", unsafe.Offsetof(HookResponse{}.Code), memberNullInt64},
+	{"status", unsafe.Offsetof(HookResponse{}.Status), memberNullStr},
+	{"message", unsafe.Offsetof(HookResponse{}.Message), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *HookResponse) encodeJSON(e *enc) {
@@ -85,21 +87,22 @@ func (s *Ping) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Ping) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pingMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *Ping) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pingMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Ping) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON) // "hook"
-	case 1:
-		return decodeOptInt64(&s.HookID, d) // "hook_id"
 	case 2:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 3:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 4:
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
-	case 5:
-		return decodeOptStr(&s.Zen, d) // "zen"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -112,7 +115,14 @@ func (s *Ping) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pingMembers = &memberNames{names: []string{"hook", "hook_id", "organization", "repository", "sender", "zen"}}
+var pingMembers = &memberTable{fields: []memberField{
+	{"hook", 0, memberByModel},
+	{"hook_id", unsafe.Offsetof(Ping{}.HookID), memberOptInt64},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"zen", unsafe.Offsetof(Ping{}.Zen), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Ping) encodeJSON(e *enc) {
@@ -169,37 +179,20 @@ func (s *PingHook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PingHook) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pingHookMembers) {
-	case 0:
-		return decodeBool(&s.Active, d) // "active"
-	case 1:
-		return decodeOptInt64(&s.AppID, d) // "app_id"
+// object is s's address and its member table, for decodeObject.
+func (s *PingHook) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pingHookMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PingHook) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Config.decodeJSON(d) // "config"
-	case 3:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeOptStr(&s.DeliveriesURL, d) // "deliveries_url"
 	case 5:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
 	case 7:
 		return decodePtr(&s.LastResponse, d, (*HookResponse).decodeJSON) // "last_response"
-	case 8:
-		return decodeEnum[PingHookName](&s.Name, d) // "name"
-	case 9:
-		return decodeOptStr(&s.PingURL, d) // "ping_url"
-	case 10:
-		return decodeOptStr(&s.TestURL, d) // "test_url"
-	case 11:
-		return decodeStr(&s.Type, d) // "type"
-	case 12:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 13:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -212,7 +205,22 @@ func (s *PingHook) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pingHookMembers = &memberNames{names: []string{"active", "app_id", "config", "created_at", "deliveries_url", "events", "id", "last_response", "name", "ping_url", "test_url", "type", "updated_at", "url"}}
+var pingHookMembers = &memberTable{fields: []memberField{
+	{"active", unsafe.Offsetof(PingHook{}.Active), memberBool},
+	{"app_id", unsafe.Offsetof(PingHook{}.AppID), memberOptInt64},
+	{"config", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(PingHook{}.CreatedAt), memberTime},
+	{"deliveries_url", unsafe.Offsetof(PingHook{}.DeliveriesURL), memberOptStr},
+	{"events", 0, memberByModel},
+	{"id", unsafe.Offsetof(PingHook{}.ID), memberInt64},
+	{"last_response", 0, memberByModel},
+	{"name", unsafe.Offsetof(PingHook{}.Name), memberStr},
+	{"ping_url", unsafe.Offsetof(PingHook{}.PingURL), memberOptStr},
+	{"test_url", unsafe.Offsetof(PingHook{}.TestURL), memberOptStr},
+	{"type", unsafe.Offsetof(PingHook{}.Type), memberStr},
+	{"updated_at", unsafe.Offsetof(PingHook{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PingHook{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHook) encodeJSON(e *enc) {
@@ -285,17 +293,16 @@ func (s *PingHookConfig) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PingHookConfig) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pingHookConfigMembers) {
-	case 0:
-		return decodeOptStr(&s.ContentType, d) // "content_type"
+// object is s's address and its member table, for decodeObject.
+func (s *PingHookConfig) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pingHookConfigMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PingHookConfig) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.InsecureSSL, d, (*WebhookConfigInsecureSSL).decodeJSON) // "insecure_ssl"
-	case 2:
-		return decodeOptStr(&s.Secret, d) // "secret"
-	case 3:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -308,7 +315,12 @@ func (s *PingHookConfig) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pingHookConfigMembers = &memberNames{names: []string{"content_type", "insecure_ssl", "secret", "url"}}
+var pingHookConfigMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(PingHookConfig{}.ContentType), memberOptStr},
+	{"insecure_ssl", 0, memberByModel},
+	{"secret", unsafe.Offsetof(PingHookConfig{}.Secret), memberOptStr},
+	{"url", unsafe.Offsetof(PingHookConfig{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHookConfig) encodeJSON(e *enc) {

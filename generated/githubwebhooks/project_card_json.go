@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *ProjectCardConverted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardConverted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardConvertedMembers) {
-	case 0:
-		return decodeEnum[ProjectCardConvertedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardConverted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardConvertedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardConverted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -44,7 +48,16 @@ func (s *ProjectCardConverted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardConvertedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}}
+var projectCardConvertedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCardConverted{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_card", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConverted) encodeJSON(e *enc) {
@@ -101,9 +114,14 @@ func (s *ProjectCardConvertedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardConvertedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardConvertedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardConvertedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardConvertedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
 	}
@@ -118,7 +136,9 @@ func (s *ProjectCardConvertedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardConvertedChangesMembers = &memberNames{names: []string{"note"}}
+var projectCardConvertedChangesMembers = &memberTable{fields: []memberField{
+	{"note", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConvertedChanges) encodeJSON(e *enc) {
@@ -153,11 +173,14 @@ func (s *ProjectCardCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardCreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectCardCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -182,7 +205,15 @@ func (s *ProjectCardCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}}
+var projectCardCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCardCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_card", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardCreated) encodeJSON(e *enc) {
@@ -237,11 +268,14 @@ func (s *ProjectCardDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardDeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectCardDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -266,7 +300,15 @@ func (s *ProjectCardDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}}
+var projectCardDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCardDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_card", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeleted) encodeJSON(e *enc) {
@@ -325,35 +367,16 @@ func (s *ProjectCardDeletedProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardDeletedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardDeletedProjectCardMembers) {
-	case 0:
-		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
-	case 1:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 2:
-		return decodeNullable(&s.ColumnID, d, decodeInt64) // "column_id"
-	case 3:
-		return decodeStr(&s.ColumnURL, d) // "column_url"
-	case 4:
-		return decodeOptStr(&s.ContentURL, d) // "content_url"
-	case 5:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardDeletedProjectCard) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardDeletedProjectCardMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardDeletedProjectCard) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 9:
-		return decodeNullable(&s.Note, d, decodeStr) // "note"
-	case 10:
-		return decodeStr(&s.ProjectURL, d) // "project_url"
-	case 11:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -366,7 +389,21 @@ func (s *ProjectCardDeletedProjectCard) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardDeletedProjectCardMembers = &memberNames{names: []string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}}
+var projectCardDeletedProjectCardMembers = &memberTable{fields: []memberField{
+	{"after_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.AfterID), memberNullInt64},
+	{"archived", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.Archived), memberBool},
+	{"column_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ColumnID), memberNullInt64},
+	{"column_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ColumnURL), memberStr},
+	{"content_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ContentURL), memberOptStr},
+	{"created_at", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.NodeID), memberStr},
+	{"note", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.Note), memberNullStr},
+	{"project_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ProjectURL), memberStr},
+	{"updated_at", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeletedProjectCard) encodeJSON(e *enc) {
@@ -445,11 +482,14 @@ func (s *ProjectCardEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardEditedMembers) {
-	case 0:
-		return decodeEnum[ProjectCardEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -476,7 +516,16 @@ func (s *ProjectCardEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}}
+var projectCardEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCardEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_card", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEdited) encodeJSON(e *enc) {
@@ -533,9 +582,14 @@ func (s *ProjectCardEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
 	}
@@ -550,7 +604,9 @@ func (s *ProjectCardEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardEditedChangesMembers = &memberNames{names: []string{"note"}}
+var projectCardEditedChangesMembers = &memberTable{fields: []memberField{
+	{"note", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChanges) encodeJSON(e *enc) {
@@ -585,11 +641,14 @@ func (s *ProjectCardMoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardMovedMembers) {
-	case 0:
-		return decodeEnum[ProjectCardMovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardMoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardMovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardMoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectCardMovedChanges).decodeJSON) // "changes"
 	case 2:
@@ -616,7 +675,16 @@ func (s *ProjectCardMoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardMovedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}}
+var projectCardMovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCardMoved{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_card", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMoved) encodeJSON(e *enc) {
@@ -675,9 +743,14 @@ func (s *ProjectCardMovedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardMovedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardMovedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardMovedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardMovedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.ColumnID.decodeJSON(d) // "column_id"
 	}
@@ -692,7 +765,9 @@ func (s *ProjectCardMovedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardMovedChangesMembers = &memberNames{names: []string{"column_id"}}
+var projectCardMovedChangesMembers = &memberTable{fields: []memberField{
+	{"column_id", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChanges) encodeJSON(e *enc) {
@@ -727,12 +802,13 @@ func (s *ProjectCardMovedChangesColumnID) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedChangesColumnID) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardMovedChangesColumnIDMembers) {
-	case 0:
-		return decodeInt64(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardMovedChangesColumnID) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardMovedChangesColumnIDMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardMovedChangesColumnID) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -744,7 +820,9 @@ func (s *ProjectCardMovedChangesColumnID) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var projectCardMovedChangesColumnIDMembers = &memberNames{names: []string{"from"}}
+var projectCardMovedChangesColumnIDMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectCardMovedChangesColumnID{}.From), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChangesColumnID) encodeJSON(e *enc) {
@@ -779,35 +857,16 @@ func (s *ProjectCardMovedProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedProjectCard) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCardMovedProjectCardMembers) {
-	case 0:
-		return decodeNullable(&s.AfterID, d, decodeFloat64) // "after_id"
-	case 1:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 2:
-		return decodeInt64(&s.ColumnID, d) // "column_id"
-	case 3:
-		return decodeStr(&s.ColumnURL, d) // "column_url"
-	case 4:
-		return decodeOptStr(&s.ContentURL, d) // "content_url"
-	case 5:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCardMovedProjectCard) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCardMovedProjectCardMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCardMovedProjectCard) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "creator"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 9:
-		return decodeNullable(&s.Note, d, decodeStr) // "note"
-	case 10:
-		return decodeStr(&s.ProjectURL, d) // "project_url"
-	case 11:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -820,7 +879,21 @@ func (s *ProjectCardMovedProjectCard) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCardMovedProjectCardMembers = &memberNames{names: []string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}}
+var projectCardMovedProjectCardMembers = &memberTable{fields: []memberField{
+	{"after_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.AfterID), memberNullFloat64},
+	{"archived", unsafe.Offsetof(ProjectCardMovedProjectCard{}.Archived), memberBool},
+	{"column_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ColumnID), memberInt64},
+	{"column_url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ColumnURL), memberStr},
+	{"content_url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ContentURL), memberOptStr},
+	{"created_at", unsafe.Offsetof(ProjectCardMovedProjectCard{}.CreatedAt), memberStr},
+	{"creator", 0, memberByModel},
+	{"id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.NodeID), memberStr},
+	{"note", unsafe.Offsetof(ProjectCardMovedProjectCard{}.Note), memberNullStr},
+	{"project_url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ProjectURL), memberStr},
+	{"updated_at", unsafe.Offsetof(ProjectCardMovedProjectCard{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedProjectCard) encodeJSON(e *enc) {
@@ -893,35 +966,16 @@ func (s *WebhooksProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectCard) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksProjectCardMembers) {
-	case 0:
-		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
-	case 1:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 2:
-		return decodeInt64(&s.ColumnID, d) // "column_id"
-	case 3:
-		return decodeStr(&s.ColumnURL, d) // "column_url"
-	case 4:
-		return decodeOptStr(&s.ContentURL, d) // "content_url"
-	case 5:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksProjectCard) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksProjectCardMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksProjectCard) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 9:
-		return decodeNullable(&s.Note, d, decodeStr) // "note"
-	case 10:
-		return decodeStr(&s.ProjectURL, d) // "project_url"
-	case 11:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -934,7 +988,21 @@ func (s *WebhooksProjectCard) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksProjectCardMembers = &memberNames{names: []string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}}
+var webhooksProjectCardMembers = &memberTable{fields: []memberField{
+	{"after_id", unsafe.Offsetof(WebhooksProjectCard{}.AfterID), memberNullInt64},
+	{"archived", unsafe.Offsetof(WebhooksProjectCard{}.Archived), memberBool},
+	{"column_id", unsafe.Offsetof(WebhooksProjectCard{}.ColumnID), memberInt64},
+	{"column_url", unsafe.Offsetof(WebhooksProjectCard{}.ColumnURL), memberStr},
+	{"content_url", unsafe.Offsetof(WebhooksProjectCard{}.ContentURL), memberOptStr},
+	{"created_at", unsafe.Offsetof(WebhooksProjectCard{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"id", unsafe.Offsetof(WebhooksProjectCard{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(WebhooksProjectCard{}.NodeID), memberStr},
+	{"note", unsafe.Offsetof(WebhooksProjectCard{}.Note), memberNullStr},
+	{"project_url", unsafe.Offsetof(WebhooksProjectCard{}.ProjectURL), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksProjectCard{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksProjectCard{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectCard) encodeJSON(e *enc) {

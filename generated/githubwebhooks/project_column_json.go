@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *ProjectColumnCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectColumnCreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectColumnCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectColumnCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectColumnCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectColumnCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *ProjectColumnCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectColumnCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project_column", "repository", "sender"}}
+var projectColumnCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectColumnCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_column", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnCreated) encodeJSON(e *enc) {
@@ -99,11 +111,14 @@ func (s *ProjectColumnDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectColumnDeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectColumnDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectColumnDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectColumnDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectColumnDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -128,7 +143,15 @@ func (s *ProjectColumnDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectColumnDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project_column", "repository", "sender"}}
+var projectColumnDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectColumnDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_column", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnDeleted) encodeJSON(e *enc) {
@@ -189,11 +212,14 @@ func (s *ProjectColumnEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectColumnEditedMembers) {
-	case 0:
-		return decodeEnum[ProjectColumnEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectColumnEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectColumnEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectColumnEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -220,7 +246,16 @@ func (s *ProjectColumnEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectColumnEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "project_column", "repository", "sender"}}
+var projectColumnEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectColumnEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_column", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnEdited) encodeJSON(e *enc) {
@@ -279,9 +314,14 @@ func (s *ProjectColumnEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectColumnEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectColumnEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectColumnEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectColumnEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Name, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "name"
 	}
@@ -296,7 +336,9 @@ func (s *ProjectColumnEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectColumnEditedChangesMembers = &memberNames{names: []string{"name"}}
+var projectColumnEditedChangesMembers = &memberTable{fields: []memberField{
+	{"name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnEditedChanges) encodeJSON(e *enc) {
@@ -333,11 +375,14 @@ func (s *ProjectColumnMoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnMoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectColumnMovedMembers) {
-	case 0:
-		return decodeEnum[ProjectColumnMovedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectColumnMoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectColumnMovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectColumnMoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -362,7 +407,15 @@ func (s *ProjectColumnMoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectColumnMovedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project_column", "repository", "sender"}}
+var projectColumnMovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectColumnMoved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project_column", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnMoved) encodeJSON(e *enc) {
@@ -417,28 +470,13 @@ func (s *WebhooksProjectColumn) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectColumn) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksProjectColumnMembers) {
-	case 0:
-		return decodeNullable(&s.AfterID, d, decodeInt64) // "after_id"
-	case 1:
-		return decodeStr(&s.CardsURL, d) // "cards_url"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeStr(&s.Name, d) // "name"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 6:
-		return decodeStr(&s.ProjectURL, d) // "project_url"
-	case 7:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 8:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksProjectColumn) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksProjectColumnMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksProjectColumn) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -450,7 +488,17 @@ func (s *WebhooksProjectColumn) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksProjectColumnMembers = &memberNames{names: []string{"after_id", "cards_url", "created_at", "id", "name", "node_id", "project_url", "updated_at", "url"}}
+var webhooksProjectColumnMembers = &memberTable{fields: []memberField{
+	{"after_id", unsafe.Offsetof(WebhooksProjectColumn{}.AfterID), memberNullInt64},
+	{"cards_url", unsafe.Offsetof(WebhooksProjectColumn{}.CardsURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksProjectColumn{}.CreatedAt), memberTime},
+	{"id", unsafe.Offsetof(WebhooksProjectColumn{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksProjectColumn{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksProjectColumn{}.NodeID), memberStr},
+	{"project_url", unsafe.Offsetof(WebhooksProjectColumn{}.ProjectURL), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksProjectColumn{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksProjectColumn{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectColumn) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *ProjectClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectClosed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectClosedMembers) {
-	case 0:
-		return decodeEnum[ProjectClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectClosed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectClosed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *ProjectClosed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectClosedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project", "repository", "sender"}}
+var projectClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectClosed{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectClosed) encodeJSON(e *enc) {
@@ -97,11 +109,14 @@ func (s *ProjectCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectCreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -126,7 +141,15 @@ func (s *ProjectCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project", "repository", "sender"}}
+var projectCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCreated) encodeJSON(e *enc) {
@@ -181,11 +204,14 @@ func (s *ProjectDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectDeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -210,7 +236,15 @@ func (s *ProjectDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project", "repository", "sender"}}
+var projectDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectDeleted) encodeJSON(e *enc) {
@@ -271,11 +305,14 @@ func (s *ProjectEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectEditedMembers) {
-	case 0:
-		return decodeEnum[ProjectEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -302,7 +339,16 @@ func (s *ProjectEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "project", "repository", "sender"}}
+var projectEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEdited) encodeJSON(e *enc) {
@@ -363,9 +409,14 @@ func (s *ProjectEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -382,7 +433,10 @@ func (s *ProjectEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectEditedChangesMembers = &memberNames{names: []string{"body", "name"}}
+var projectEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+	{"name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChanges) encodeJSON(e *enc) {
@@ -423,12 +477,13 @@ func (s *ProjectEditedChangesName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChangesName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectEditedChangesNameMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectEditedChangesName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectEditedChangesNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectEditedChangesName) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -440,7 +495,9 @@ func (s *ProjectEditedChangesName) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectEditedChangesNameMembers = &memberNames{names: []string{"from"}}
+var projectEditedChangesNameMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectEditedChangesName{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChangesName) encodeJSON(e *enc) {
@@ -475,11 +532,14 @@ func (s *ProjectReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectReopenedMembers) {
-	case 0:
-		return decodeEnum[ProjectReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -504,7 +564,15 @@ func (s *ProjectReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectReopenedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "project", "repository", "sender"}}
+var projectReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectReopened{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"project", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectReopened) encodeJSON(e *enc) {
@@ -559,35 +627,16 @@ func (s *WebhooksProject) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProject) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksProjectMembers) {
-	case 0:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 1:
-		return decodeStr(&s.ColumnsURL, d) // "columns_url"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksProject) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksProjectMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksProject) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeInt64(&s.ID, d) // "id"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 8:
-		return decodeInt64(&s.Number, d) // "number"
-	case 9:
-		return decodeStr(&s.OwnerURL, d) // "owner_url"
-	case 10:
-		return decodeEnum[WebhooksProjectState](&s.State, d) // "state"
-	case 11:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -600,7 +649,21 @@ func (s *WebhooksProject) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksProjectMembers = &memberNames{names: []string{"body", "columns_url", "created_at", "creator", "html_url", "id", "name", "node_id", "number", "owner_url", "state", "updated_at", "url"}}
+var webhooksProjectMembers = &memberTable{fields: []memberField{
+	{"body", unsafe.Offsetof(WebhooksProject{}.Body), memberNullStr},
+	{"columns_url", unsafe.Offsetof(WebhooksProject{}.ColumnsURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksProject{}.CreatedAt), memberTime},
+	{"creator", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(WebhooksProject{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksProject{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksProject{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksProject{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksProject{}.Number), memberInt64},
+	{"owner_url", unsafe.Offsetof(WebhooksProject{}.OwnerURL), memberStr},
+	{"state", unsafe.Offsetof(WebhooksProject{}.State), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksProject{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksProject{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProject) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,27 +14,16 @@ func (s *ProjectsV2Item) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Item) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemMembers) {
-	case 0:
-		return decodeFloat64(&s.ID, d) // "id"
-	case 1:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeOptStr(&s.ProjectNodeID, d) // "project_node_id"
-	case 3:
-		return decodeStr(&s.ContentNodeID, d) // "content_node_id"
-	case 4:
-		return decodeEnum[ProjectsV2ItemContentType](&s.ContentType, d) // "content_type"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Item) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Item) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 5:
 		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
-	case 6:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 7:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 8:
-		return decodeNullable(&s.ArchivedAt, d, decodeTime) // "archived_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -46,7 +36,17 @@ func (s *ProjectsV2Item) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemMembers = &memberNames{names: []string{"id", "node_id", "project_node_id", "content_node_id", "content_type", "creator", "created_at", "updated_at", "archived_at"}}
+var projectsV2ItemMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(ProjectsV2Item{}.ID), memberFloat64},
+	{"node_id", unsafe.Offsetof(ProjectsV2Item{}.NodeID), memberOptStr},
+	{"project_node_id", unsafe.Offsetof(ProjectsV2Item{}.ProjectNodeID), memberOptStr},
+	{"content_node_id", unsafe.Offsetof(ProjectsV2Item{}.ContentNodeID), memberStr},
+	{"content_type", unsafe.Offsetof(ProjectsV2Item{}.ContentType), memberStr},
+	{"creator", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(ProjectsV2Item{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(ProjectsV2Item{}.UpdatedAt), memberTime},
+	{"archived_at", unsafe.Offsetof(ProjectsV2Item{}.ArchivedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Item) encodeJSON(e *enc) {
@@ -107,11 +107,14 @@ func (s *ProjectsV2ItemArchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemArchived) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemArchivedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemArchivedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemArchived) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemArchivedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemArchived) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -134,7 +137,14 @@ func (s *ProjectsV2ItemArchived) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemArchivedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemArchivedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemArchived{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemArchived) encodeJSON(e *enc) {
@@ -181,11 +191,14 @@ func (s *ProjectsV2ItemConverted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConverted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemConvertedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemConvertedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemConverted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemConvertedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemConverted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -208,7 +221,14 @@ func (s *ProjectsV2ItemConverted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemConvertedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemConvertedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemConverted{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConverted) encodeJSON(e *enc) {
@@ -255,9 +275,14 @@ func (s *ProjectsV2ItemConvertedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConvertedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemConvertedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemConvertedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemConvertedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemConvertedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON) // "content_type"
 	}
@@ -272,7 +297,9 @@ func (s *ProjectsV2ItemConvertedChanges) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var projectsV2ItemConvertedChangesMembers = &memberNames{names: []string{"content_type"}}
+var projectsV2ItemConvertedChangesMembers = &memberTable{fields: []memberField{
+	{"content_type", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChanges) encodeJSON(e *enc) {
@@ -309,14 +336,13 @@ func (s *ProjectsV2ItemConvertedChangesContentType) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemConvertedChangesContentTypeMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeStr) // "from"
-	case 1:
-		return decodeOptStr(&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemConvertedChangesContentType) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemConvertedChangesContentTypeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -328,7 +354,10 @@ func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(key []byte, d *
 	return nil
 }
 
-var projectsV2ItemConvertedChangesContentTypeMembers = &memberNames{names: []string{"from", "to"}}
+var projectsV2ItemConvertedChangesContentTypeMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectsV2ItemConvertedChangesContentType{}.From), memberNullStr},
+	{"to", unsafe.Offsetof(ProjectsV2ItemConvertedChangesContentType{}.To), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChangesContentType) encodeJSON(e *enc) {
@@ -373,11 +402,14 @@ func (s *ProjectsV2ItemCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemCreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -398,7 +430,13 @@ func (s *ProjectsV2ItemCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemCreatedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemCreated{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemCreated) encodeJSON(e *enc) {
@@ -443,11 +481,14 @@ func (s *ProjectsV2ItemDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemDeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -468,7 +509,13 @@ func (s *ProjectsV2ItemDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemDeletedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemDeleted{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemDeleted) encodeJSON(e *enc) {
@@ -513,11 +560,14 @@ func (s *ProjectsV2ItemEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemEditedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectsV2ItemEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -540,7 +590,14 @@ func (s *ProjectsV2ItemEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemEditedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEdited) encodeJSON(e *enc) {
@@ -680,9 +737,14 @@ func (s *ProjectsV2ItemEditedChangesVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemEditedChangesVariant1Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemEditedChangesVariant1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.FieldValue.decodeJSON(d) // "field_value"
 	}
@@ -697,7 +759,9 @@ func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var projectsV2ItemEditedChangesVariant1Members = &memberNames{names: []string{"field_value"}}
+var projectsV2ItemEditedChangesVariant1Members = &memberTable{fields: []memberField{
+	{"field_value", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1) encodeJSON(e *enc) {
@@ -732,17 +796,14 @@ func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemEditedChangesVariant1FieldValueMembers) {
-	case 0:
-		return decodeOptStr(&s.FieldNodeID, d) // "field_node_id"
-	case 1:
-		return decodeOptStr(&s.FieldType, d) // "field_type"
-	case 2:
-		return decodeOptStr(&s.FieldName, d) // "field_name"
-	case 3:
-		return decodeOptInt64(&s.ProjectNumber, d) // "project_number"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1FieldValueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return decodeNullable(&s.From, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON) // "from"
 	case 5:
@@ -759,7 +820,14 @@ func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(key []byte,
 	return nil
 }
 
-var projectsV2ItemEditedChangesVariant1FieldValueMembers = &memberNames{names: []string{"field_node_id", "field_type", "field_name", "project_number", "from", "to"}}
+var projectsV2ItemEditedChangesVariant1FieldValueMembers = &memberTable{fields: []memberField{
+	{"field_node_id", unsafe.Offsetof(ProjectsV2ItemEditedChangesVariant1FieldValue{}.FieldNodeID), memberOptStr},
+	{"field_type", unsafe.Offsetof(ProjectsV2ItemEditedChangesVariant1FieldValue{}.FieldType), memberOptStr},
+	{"field_name", unsafe.Offsetof(ProjectsV2ItemEditedChangesVariant1FieldValue{}.FieldName), memberOptStr},
+	{"project_number", unsafe.Offsetof(ProjectsV2ItemEditedChangesVariant1FieldValue{}.ProjectNumber), memberOptInt64},
+	{"from", 0, memberByModel},
+	{"to", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) encodeJSON(e *enc) {
@@ -929,9 +997,14 @@ func (s *ProjectsV2ItemEditedChangesVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemEditedChangesVariant2Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemEditedChangesVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
 	}
@@ -946,7 +1019,9 @@ func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var projectsV2ItemEditedChangesVariant2Members = &memberNames{names: []string{"body"}}
+var projectsV2ItemEditedChangesVariant2Members = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant2) encodeJSON(e *enc) {
@@ -981,11 +1056,14 @@ func (s *ProjectsV2ItemReordered) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemReordered) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemReorderedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemReorderedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemReordered) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemReorderedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemReordered) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -1008,7 +1086,14 @@ func (s *ProjectsV2ItemReordered) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemReorderedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemReorderedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemReordered{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReordered) encodeJSON(e *enc) {
@@ -1055,9 +1140,14 @@ func (s *ProjectsV2ItemReorderedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemReorderedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemReorderedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemReorderedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemReorderedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemReorderedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON) // "previous_projects_v2_item_node_id"
 	}
@@ -1072,7 +1162,9 @@ func (s *ProjectsV2ItemReorderedChanges) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var projectsV2ItemReorderedChangesMembers = &memberNames{names: []string{"previous_projects_v2_item_node_id"}}
+var projectsV2ItemReorderedChangesMembers = &memberTable{fields: []memberField{
+	{"previous_projects_v2_item_node_id", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReorderedChanges) encodeJSON(e *enc) {
@@ -1109,11 +1201,14 @@ func (s *ProjectsV2ItemRestored) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemRestored) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ItemRestoredMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ItemRestoredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2ItemRestored) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ItemRestoredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2ItemRestored) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -1136,7 +1231,14 @@ func (s *ProjectsV2ItemRestored) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ItemRestoredMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}}
+var projectsV2ItemRestoredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2ItemRestored{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_item", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemRestored) encodeJSON(e *enc) {
@@ -1183,22 +1285,13 @@ func (s *ProjectsV2IterationSetting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2IterationSetting) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2IterationSettingMembers) {
-	case 0:
-		return decodeStr(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Title, d) // "title"
-	case 2:
-		return decodeOptStr(&s.TitleHTML, d) // "title_html"
-	case 3:
-		return decodeNullable(&s.Duration, d, decodeFloat64) // "duration"
-	case 4:
-		return decodeNullable(&s.StartDate, d, decodeStr) // "start_date"
-	case 5:
-		return decodeOptBool(&s.Completed, d) // "completed"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2IterationSetting) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2IterationSettingMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2IterationSetting) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1210,7 +1303,14 @@ func (s *ProjectsV2IterationSetting) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2IterationSettingMembers = &memberNames{names: []string{"id", "title", "title_html", "duration", "start_date", "completed"}}
+var projectsV2IterationSettingMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(ProjectsV2IterationSetting{}.ID), memberStr},
+	{"title", unsafe.Offsetof(ProjectsV2IterationSetting{}.Title), memberStr},
+	{"title_html", unsafe.Offsetof(ProjectsV2IterationSetting{}.TitleHTML), memberOptStr},
+	{"duration", unsafe.Offsetof(ProjectsV2IterationSetting{}.Duration), memberNullFloat64},
+	{"start_date", unsafe.Offsetof(ProjectsV2IterationSetting{}.StartDate), memberNullStr},
+	{"completed", unsafe.Offsetof(ProjectsV2IterationSetting{}.Completed), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2IterationSetting) encodeJSON(e *enc) {
@@ -1271,18 +1371,13 @@ func (s *ProjectsV2SingleSelectOption) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2SingleSelectOption) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2SingleSelectOptionMembers) {
-	case 0:
-		return decodeStr(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeNullable(&s.Color, d, decodeStr) // "color"
-	case 3:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2SingleSelectOption) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2SingleSelectOptionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2SingleSelectOption) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1294,7 +1389,12 @@ func (s *ProjectsV2SingleSelectOption) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2SingleSelectOptionMembers = &memberNames{names: []string{"id", "name", "color", "description"}}
+var projectsV2SingleSelectOptionMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(ProjectsV2SingleSelectOption{}.ID), memberStr},
+	{"name", unsafe.Offsetof(ProjectsV2SingleSelectOption{}.Name), memberStr},
+	{"color", unsafe.Offsetof(ProjectsV2SingleSelectOption{}.Color), memberNullStr},
+	{"description", unsafe.Offsetof(ProjectsV2SingleSelectOption{}.Description), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2SingleSelectOption) encodeJSON(e *enc) {
@@ -1347,9 +1447,14 @@ func (s *WebhooksProjectChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksProjectChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksProjectChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksProjectChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksProjectChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON) // "archived_at"
 	}
@@ -1364,7 +1469,9 @@ func (s *WebhooksProjectChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksProjectChangesMembers = &memberNames{names: []string{"archived_at"}}
+var webhooksProjectChangesMembers = &memberTable{fields: []memberField{
+	{"archived_at", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChanges) encodeJSON(e *enc) {
@@ -1401,14 +1508,13 @@ func (s *WebhooksProjectChangesArchivedAt) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectChangesArchivedAt) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksProjectChangesArchivedAtMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeTime) // "from"
-	case 1:
-		return decodeNullable(&s.To, d, decodeTime) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksProjectChangesArchivedAt) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksProjectChangesArchivedAtMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksProjectChangesArchivedAt) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1420,7 +1526,10 @@ func (s *WebhooksProjectChangesArchivedAt) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var webhooksProjectChangesArchivedAtMembers = &memberNames{names: []string{"from", "to"}}
+var webhooksProjectChangesArchivedAtMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(WebhooksProjectChangesArchivedAt{}.From), memberNullTime},
+	{"to", unsafe.Offsetof(WebhooksProjectChangesArchivedAt{}.To), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChangesArchivedAt) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,43 +14,22 @@ func (s *ProjectsV2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2Members) {
-	case 0:
-		return decodeFloat64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 3:
 		return s.Creator.decodeJSON(d) // "creator"
-	case 4:
-		return decodeStr(&s.Title, d) // "title"
-	case 5:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 6:
-		return decodeBool(&s.Public, d) // "public"
-	case 7:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 8:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 9:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 10:
-		return decodeInt64(&s.Number, d) // "number"
-	case 11:
-		return decodeNullable(&s.ShortDescription, d, decodeStr) // "short_description"
-	case 12:
-		return decodeNullable(&s.DeletedAt, d, decodeTime) // "deleted_at"
 	case 13:
 		return decodeNullableRef(&s.DeletedBy, d, (*SimpleUser).decodeJSON) // "deleted_by"
-	case 14:
-		return decodeOptEnum(&s.State, d) // "state"
 	case 15:
 		return decodeNullableRef(&s.LatestStatusUpdate, d, (*ProjectsV2StatusUpdate).decodeJSON) // "latest_status_update"
-	case 16:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -62,7 +42,25 @@ func (s *ProjectsV2) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2Members = &memberNames{names: []string{"id", "node_id", "owner", "creator", "title", "description", "public", "closed_at", "created_at", "updated_at", "number", "short_description", "deleted_at", "deleted_by", "state", "latest_status_update", "is_template"}}
+var projectsV2Members = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(ProjectsV2{}.ID), memberFloat64},
+	{"node_id", unsafe.Offsetof(ProjectsV2{}.NodeID), memberStr},
+	{"owner", 0, memberByModel},
+	{"creator", 0, memberByModel},
+	{"title", unsafe.Offsetof(ProjectsV2{}.Title), memberStr},
+	{"description", unsafe.Offsetof(ProjectsV2{}.Description), memberNullStr},
+	{"public", unsafe.Offsetof(ProjectsV2{}.Public), memberBool},
+	{"closed_at", unsafe.Offsetof(ProjectsV2{}.ClosedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(ProjectsV2{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(ProjectsV2{}.UpdatedAt), memberTime},
+	{"number", unsafe.Offsetof(ProjectsV2{}.Number), memberInt64},
+	{"short_description", unsafe.Offsetof(ProjectsV2{}.ShortDescription), memberNullStr},
+	{"deleted_at", unsafe.Offsetof(ProjectsV2{}.DeletedAt), memberNullTime},
+	{"deleted_by", 0, memberByModel},
+	{"state", unsafe.Offsetof(ProjectsV2{}.State), memberOptStr},
+	{"latest_status_update", 0, memberByModel},
+	{"is_template", unsafe.Offsetof(ProjectsV2{}.IsTemplate), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2) encodeJSON(e *enc) {
@@ -159,11 +157,14 @@ func (s *ProjectsV2Closed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Closed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ClosedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Closed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Closed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -184,7 +185,13 @@ func (s *ProjectsV2Closed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ClosedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2", "sender"}}
+var projectsV2ClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2Closed{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Closed) encodeJSON(e *enc) {
@@ -229,11 +236,14 @@ func (s *ProjectsV2Created) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Created) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2CreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2CreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Created) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2CreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Created) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -254,7 +264,13 @@ func (s *ProjectsV2Created) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2CreatedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2", "sender"}}
+var projectsV2CreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2Created{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Created) encodeJSON(e *enc) {
@@ -299,11 +315,14 @@ func (s *ProjectsV2Deleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Deleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2DeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2DeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Deleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2DeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Deleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -324,7 +343,13 @@ func (s *ProjectsV2Deleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2DeletedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2", "sender"}}
+var projectsV2DeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2Deleted{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Deleted) encodeJSON(e *enc) {
@@ -369,11 +394,14 @@ func (s *ProjectsV2Edited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Edited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2EditedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2EditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Edited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2EditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Edited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -396,7 +424,14 @@ func (s *ProjectsV2Edited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2EditedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2", "sender"}}
+var projectsV2EditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2Edited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Edited) encodeJSON(e *enc) {
@@ -443,9 +478,14 @@ func (s *ProjectsV2EditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2EditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2EditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2EditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2EditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON) // "description"
 	case 1:
@@ -466,7 +506,12 @@ func (s *ProjectsV2EditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2EditedChangesMembers = &memberNames{names: []string{"description", "public", "short_description", "title"}}
+var projectsV2EditedChangesMembers = &memberTable{fields: []memberField{
+	{"description", 0, memberByModel},
+	{"public", 0, memberByModel},
+	{"short_description", 0, memberByModel},
+	{"title", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChanges) encodeJSON(e *enc) {
@@ -515,14 +560,13 @@ func (s *ProjectsV2EditedChangesPublic) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChangesPublic) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2EditedChangesPublicMembers) {
-	case 0:
-		return decodeOptBool(&s.From, d) // "from"
-	case 1:
-		return decodeOptBool(&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2EditedChangesPublic) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2EditedChangesPublicMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2EditedChangesPublic) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -534,7 +578,10 @@ func (s *ProjectsV2EditedChangesPublic) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2EditedChangesPublicMembers = &memberNames{names: []string{"from", "to"}}
+var projectsV2EditedChangesPublicMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectsV2EditedChangesPublic{}.From), memberOptBool},
+	{"to", unsafe.Offsetof(ProjectsV2EditedChangesPublic{}.To), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesPublic) encodeJSON(e *enc) {
@@ -575,14 +622,13 @@ func (s *ProjectsV2EditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChangesTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2EditedChangesTitleMembers) {
-	case 0:
-		return decodeOptStr(&s.From, d) // "from"
-	case 1:
-		return decodeOptStr(&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2EditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2EditedChangesTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2EditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -594,7 +640,10 @@ func (s *ProjectsV2EditedChangesTitle) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2EditedChangesTitleMembers = &memberNames{names: []string{"from", "to"}}
+var projectsV2EditedChangesTitleMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectsV2EditedChangesTitle{}.From), memberOptStr},
+	{"to", unsafe.Offsetof(ProjectsV2EditedChangesTitle{}.To), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesTitle) encodeJSON(e *enc) {
@@ -635,11 +684,14 @@ func (s *ProjectsV2Reopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Reopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2ReopenedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2ReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2Reopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2ReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2Reopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -660,7 +712,13 @@ func (s *ProjectsV2Reopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2ReopenedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2", "sender"}}
+var projectsV2ReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2Reopened{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Reopened) encodeJSON(e *enc) {

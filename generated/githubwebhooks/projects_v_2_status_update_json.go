@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *ProjectsV2StatusUpdateCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateCreatedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2StatusUpdateCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -38,7 +42,13 @@ func (s *ProjectsV2StatusUpdateCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2StatusUpdateCreatedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2_status_update", "sender"}}
+var projectsV2StatusUpdateCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2StatusUpdateCreated{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_status_update", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateCreated) encodeJSON(e *enc) {
@@ -83,11 +93,14 @@ func (s *ProjectsV2StatusUpdateDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateDeletedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2StatusUpdateDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 2:
@@ -108,7 +121,13 @@ func (s *ProjectsV2StatusUpdateDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2StatusUpdateDeletedMembers = &memberNames{names: []string{"action", "installation", "organization", "projects_v2_status_update", "sender"}}
+var projectsV2StatusUpdateDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2StatusUpdateDeleted{}.ActionValue), memberStr},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_status_update", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateDeleted) encodeJSON(e *enc) {
@@ -153,11 +172,14 @@ func (s *ProjectsV2StatusUpdateEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateEditedMembers) {
-	case 0:
-		return decodeEnum[ProjectsV2StatusUpdateEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectsV2StatusUpdateEditedChanges).decodeJSON) // "changes"
 	case 2:
@@ -180,7 +202,14 @@ func (s *ProjectsV2StatusUpdateEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var projectsV2StatusUpdateEditedMembers = &memberNames{names: []string{"action", "changes", "installation", "organization", "projects_v2_status_update", "sender"}}
+var projectsV2StatusUpdateEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ProjectsV2StatusUpdateEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"projects_v2_status_update", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEdited) encodeJSON(e *enc) {
@@ -229,9 +258,14 @@ func (s *ProjectsV2StatusUpdateEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON) // "body"
 	case 1:
@@ -252,7 +286,12 @@ func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var projectsV2StatusUpdateEditedChangesMembers = &memberNames{names: []string{"body", "status", "start_date", "target_date"}}
+var projectsV2StatusUpdateEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+	{"status", 0, memberByModel},
+	{"start_date", 0, memberByModel},
+	{"target_date", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChanges) encodeJSON(e *enc) {
@@ -301,14 +340,13 @@ func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateEditedChangesStartDateMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeStr) // "from"
-	case 1:
-		return decodeNullable(&s.To, d, decodeStr) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateEditedChangesStartDate) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStartDateMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -320,7 +358,10 @@ func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(key []byte, 
 	return nil
 }
 
-var projectsV2StatusUpdateEditedChangesStartDateMembers = &memberNames{names: []string{"from", "to"}}
+var projectsV2StatusUpdateEditedChangesStartDateMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectsV2StatusUpdateEditedChangesStartDate{}.From), memberNullStr},
+	{"to", unsafe.Offsetof(ProjectsV2StatusUpdateEditedChangesStartDate{}.To), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) encodeJSON(e *enc) {
@@ -369,14 +410,13 @@ func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, projectsV2StatusUpdateEditedChangesStatusMembers) {
-	case 0:
-		return decodeNullable(&s.From, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusFrom]) // "from"
-	case 1:
-		return decodeNullable(&s.To, d, decodeEnum[ProjectsV2StatusUpdateEditedChangesStatusTo]) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ProjectsV2StatusUpdateEditedChangesStatus) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStatusMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -388,7 +428,10 @@ func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(key []byte, d *
 	return nil
 }
 
-var projectsV2StatusUpdateEditedChangesStatusMembers = &memberNames{names: []string{"from", "to"}}
+var projectsV2StatusUpdateEditedChangesStatusMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ProjectsV2StatusUpdateEditedChangesStatus{}.From), memberNullStr},
+	{"to", unsafe.Offsetof(ProjectsV2StatusUpdateEditedChangesStatus{}.To), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) encodeJSON(e *enc) {

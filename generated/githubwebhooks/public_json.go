@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *Public) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Public) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, publicMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *Public) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), publicMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Public) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -38,7 +44,13 @@ func (s *Public) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var publicMembers = &memberNames{names: []string{"enterprise", "installation", "organization", "repository", "sender"}}
+var publicMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Public) encodeJSON(e *enc) {

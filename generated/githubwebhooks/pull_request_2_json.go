@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,17 +14,18 @@ func (s *PullRequestReviewRequestedVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestedVariant2Members) {
-	case 0:
-		return decodeEnum[PullRequestReviewRequestedVariant2Action](&s.Action, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestedVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestedVariant2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -46,7 +48,17 @@ func (s *PullRequestReviewRequestedVariant2) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var pullRequestReviewRequestedVariant2Members = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}}
+var pullRequestReviewRequestedVariant2Members = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewRequestedVariant2{}.Action), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestedVariant2{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requested_team", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2) encodeJSON(e *enc) {
@@ -103,105 +115,38 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestedVariant2PullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2PullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant2PullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestReviewRequestedVariant2PullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -216,7 +161,56 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(key []byte,
 	return nil
 }
 
-var pullRequestReviewRequestedVariant2PullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewRequestedVariant2PullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
@@ -447,21 +441,18 @@ func (s *PullRequestSynchronize) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronize) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestSynchronizeMembers) {
-	case 0:
-		return decodeEnum[PullRequestSynchronizeActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.After, d) // "after"
-	case 2:
-		return decodeStr(&s.Before, d) // "before"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestSynchronize) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestSynchronizeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestSynchronize) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 5:
-		return decodeInt64(&s.Number, d) // "number"
 	case 6:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 7:
@@ -482,7 +473,18 @@ func (s *PullRequestSynchronize) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestSynchronizeMembers = &memberNames{names: []string{"action", "after", "before", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestSynchronizeMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestSynchronize{}.ActionValue), memberStr},
+	{"after", unsafe.Offsetof(PullRequestSynchronize{}.After), memberStr},
+	{"before", unsafe.Offsetof(PullRequestSynchronize{}.Before), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestSynchronize{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronize) encodeJSON(e *enc) {
@@ -541,105 +543,38 @@ func (s *PullRequestSynchronizePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestSynchronizePullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestSynchronizePullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestSynchronizePullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestSynchronizePullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestSynchronizePullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestSynchronizePullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestSynchronizePullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -654,7 +589,56 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var pullRequestSynchronizePullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestSynchronizePullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
@@ -885,17 +869,16 @@ func (s *PullRequestSynchronizePullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestSynchronizePullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestSynchronizePullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestSynchronizePullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -910,7 +893,13 @@ func (s *PullRequestSynchronizePullRequestHead) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var pullRequestSynchronizePullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestSynchronizePullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestSynchronizePullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestSynchronizePullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestSynchronizePullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHead) encodeJSON(e *enc) {
@@ -957,201 +946,26 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestSynchronizePullRequestHeadRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestSynchronizePullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[PullRequestSynchronizePullRequestHeadRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1164,7 +978,104 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(key []byte, d *
 	return nil
 }
 
-var pullRequestSynchronizePullRequestHeadRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHeadRepo) encodeJSON(e *enc) {
@@ -1463,19 +1374,20 @@ func (s *PullRequestUnassigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnassignedMembers) {
-	case 0:
-		return decodeEnum[PullRequestUnassignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnassigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnassignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnassigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 4:
-		return decodeInt64(&s.Number, d) // "number"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -1496,7 +1408,17 @@ func (s *PullRequestUnassigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestUnassignedMembers = &memberNames{names: []string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestUnassignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestUnassigned{}.ActionValue), memberStr},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestUnassigned{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassigned) encodeJSON(e *enc) {
@@ -1561,105 +1483,38 @@ func (s *PullRequestUnassignedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnassignedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnassignedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnassignedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnassignedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnassignedPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestUnassignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestUnassignedPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1674,7 +1529,56 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var pullRequestUnassignedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestUnassignedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
@@ -1905,17 +1809,16 @@ func (s *PullRequestUnassignedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassignedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnassignedPullRequestBaseMembers) {
-	case 0:
-		return decodeNullable(&s.Label, d, decodeStr) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnassignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnassignedPullRequestBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnassignedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1930,7 +1833,13 @@ func (s *PullRequestUnassignedPullRequestBase) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var pullRequestUnassignedPullRequestBaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestUnassignedPullRequestBaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.Label), memberNullStr},
+	{"ref", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequestBase) encodeJSON(e *enc) {
@@ -1981,19 +1890,20 @@ func (s *PullRequestUnlabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnlabeledMembers) {
-	case 0:
-		return decodeEnum[PullRequestUnlabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnlabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnlabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
 		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
-	case 4:
-		return decodeInt64(&s.Number, d) // "number"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -2014,7 +1924,17 @@ func (s *PullRequestUnlabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestUnlabeledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestUnlabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestUnlabeled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestUnlabeled{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeled) encodeJSON(e *enc) {
@@ -2073,105 +1993,38 @@ func (s *PullRequestUnlabeledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnlabeledPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnlabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnlabeledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlabeledPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestUnlabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestUnlabeledPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2186,7 +2039,56 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var pullRequestUnlabeledPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestUnlabeledPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
@@ -2417,17 +2319,16 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnlabeledPullRequestHeadMembers) {
-	case 0:
-		return decodeNullable(&s.Label, d, decodeStr) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnlabeledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnlabeledPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2442,7 +2343,13 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var pullRequestUnlabeledPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestUnlabeledPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.Label), memberNullStr},
+	{"ref", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequestHead) encodeJSON(e *enc) {
@@ -2497,17 +2404,18 @@ func (s *PullRequestUnlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnlockedMembers) {
-	case 0:
-		return decodeEnum[PullRequestUnlockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnlocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnlockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnlocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -2528,7 +2436,16 @@ func (s *PullRequestUnlocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestUnlockedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestUnlockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestUnlocked{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestUnlocked{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlocked) encodeJSON(e *enc) {
@@ -2583,105 +2500,38 @@ func (s *PullRequestUnlockedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestUnlockedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestUnlockedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestUnlockedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestUnlockedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestUnlockedPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestUnlockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestUnlockedPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2696,7 +2546,56 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var pullRequestUnlockedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestUnlockedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
@@ -2927,61 +2826,20 @@ func (s *PullRequestWebhook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestWebhookMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeInt64(&s.ID, d) // "id"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 5:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 6:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
-	case 7:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 8:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 9:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 10:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 11:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 12:
-		return decodeInt64(&s.Number, d) // "number"
-	case 13:
-		return decodeEnum[PullRequestState](&s.State, d) // "state"
-	case 14:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 15:
-		return decodeStr(&s.Title, d) // "title"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestWebhook) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestWebhookMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestWebhook) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 16:
 		return s.User.decodeJSON(d) // "user"
-	case 17:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
 	case 19:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
-	case 20:
-		return decodeNullable(&s.ActiveLockReason, d, decodeStr) // "active_lock_reason"
-	case 21:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 22:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 23:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 24:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
-	case 25:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
 	case 26:
 		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
@@ -3002,52 +2860,10 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 		return s.Base.decodeJSON(d) // "base"
 	case 32:
 		return s.Links.decodeJSON(d) // "_links"
-	case 33:
-		return decodeEnum[AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 34:
 		return decodeNullableRef(&s.AutoMerge, d, (*AutoMerge).decodeJSON) // "auto_merge"
-	case 35:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 36:
-		return decodeBool(&s.Merged, d) // "merged"
-	case 37:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 38:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
-	case 39:
-		return decodeStr(&s.MergeableState, d) // "mergeable_state"
 	case 40:
 		return decodeNullableRef(&s.MergedBy, d, (*SimpleUser).decodeJSON) // "merged_by"
-	case 41:
-		return decodeInt64(&s.Comments, d) // "comments"
-	case 42:
-		return decodeInt64(&s.ReviewComments, d) // "review_comments"
-	case 43:
-		return decodeBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 44:
-		return decodeInt64(&s.Commits, d) // "commits"
-	case 45:
-		return decodeInt64(&s.Additions, d) // "additions"
-	case 46:
-		return decodeInt64(&s.Deletions, d) // "deletions"
-	case 47:
-		return decodeInt64(&s.ChangedFiles, d) // "changed_files"
-	case 48:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 49:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 50:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 51:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 52:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 53:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 54:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 55:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3060,7 +2876,64 @@ func (s *PullRequestWebhook) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestWebhookMembers = &memberNames{names: []string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files", "allow_auto_merge", "allow_update_branch", "delete_branch_on_merge", "merge_commit_message", "merge_commit_title", "squash_merge_commit_message", "squash_merge_commit_title", "use_squash_pr_title_as_default"}}
+var pullRequestWebhookMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(PullRequestWebhook{}.URL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestWebhook{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(PullRequestWebhook{}.NodeID), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestWebhook{}.HTMLURL), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestWebhook{}.DiffURL), memberStr},
+	{"patch_url", unsafe.Offsetof(PullRequestWebhook{}.PatchURL), memberStr},
+	{"issue_url", unsafe.Offsetof(PullRequestWebhook{}.IssueURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestWebhook{}.CommitsURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestWebhook{}.ReviewCommentsURL), memberStr},
+	{"review_comment_url", unsafe.Offsetof(PullRequestWebhook{}.ReviewCommentURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestWebhook{}.CommentsURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestWebhook{}.StatusesURL), memberStr},
+	{"number", unsafe.Offsetof(PullRequestWebhook{}.Number), memberInt64},
+	{"state", unsafe.Offsetof(PullRequestWebhook{}.State), memberStr},
+	{"locked", unsafe.Offsetof(PullRequestWebhook{}.Locked), memberBool},
+	{"title", unsafe.Offsetof(PullRequestWebhook{}.Title), memberStr},
+	{"user", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestWebhook{}.Body), memberNullStr},
+	{"labels", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestWebhook{}.ActiveLockReason), memberNullStr},
+	{"created_at", unsafe.Offsetof(PullRequestWebhook{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(PullRequestWebhook{}.UpdatedAt), memberTime},
+	{"closed_at", unsafe.Offsetof(PullRequestWebhook{}.ClosedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestWebhook{}.MergedAt), memberNullTime},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestWebhook{}.MergeCommitSHA), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"head", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestWebhook{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"draft", unsafe.Offsetof(PullRequestWebhook{}.Draft), memberOptBool},
+	{"merged", unsafe.Offsetof(PullRequestWebhook{}.Merged), memberBool},
+	{"mergeable", unsafe.Offsetof(PullRequestWebhook{}.Mergeable), memberNullBool},
+	{"rebaseable", unsafe.Offsetof(PullRequestWebhook{}.Rebaseable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestWebhook{}.MergeableState), memberStr},
+	{"merged_by", 0, memberByModel},
+	{"comments", unsafe.Offsetof(PullRequestWebhook{}.Comments), memberInt64},
+	{"review_comments", unsafe.Offsetof(PullRequestWebhook{}.ReviewComments), memberInt64},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestWebhook{}.MaintainerCanModify), memberBool},
+	{"commits", unsafe.Offsetof(PullRequestWebhook{}.Commits), memberInt64},
+	{"additions", unsafe.Offsetof(PullRequestWebhook{}.Additions), memberInt64},
+	{"deletions", unsafe.Offsetof(PullRequestWebhook{}.Deletions), memberInt64},
+	{"changed_files", unsafe.Offsetof(PullRequestWebhook{}.ChangedFiles), memberInt64},
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestWebhook{}.AllowAutoMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestWebhook{}.AllowUpdateBranch), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestWebhook{}.DeleteBranchOnMerge), memberOptBool},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestWebhook{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestWebhook{}.MergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestWebhook{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestWebhook{}.SquashMergeCommitTitle), memberOptStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestWebhook{}.UseSquashPrTitleAsDefault), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestWebhook) encodeJSON(e *enc) {
@@ -3321,105 +3194,38 @@ func (s *WebhooksPullRequest5) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksPullRequest5Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksPullRequest5) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksPullRequest5Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksPullRequest5) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[WebhooksPullRequest5ActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[WebhooksPullRequest5AuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*WebhooksPullRequest5RequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[WebhooksPullRequest5State](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -3434,7 +3240,56 @@ func (s *WebhooksPullRequest5) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksPullRequest5Members = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var webhooksPullRequest5Members = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(WebhooksPullRequest5{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(WebhooksPullRequest5{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(WebhooksPullRequest5{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(WebhooksPullRequest5{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(WebhooksPullRequest5{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(WebhooksPullRequest5{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(WebhooksPullRequest5{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(WebhooksPullRequest5{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(WebhooksPullRequest5{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(WebhooksPullRequest5{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksPullRequest5{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(WebhooksPullRequest5{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(WebhooksPullRequest5{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(WebhooksPullRequest5{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(WebhooksPullRequest5{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksPullRequest5{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(WebhooksPullRequest5{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(WebhooksPullRequest5{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(WebhooksPullRequest5{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(WebhooksPullRequest5{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(WebhooksPullRequest5{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(WebhooksPullRequest5{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(WebhooksPullRequest5{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(WebhooksPullRequest5{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(WebhooksPullRequest5{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(WebhooksPullRequest5{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(WebhooksPullRequest5{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(WebhooksPullRequest5{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(WebhooksPullRequest5{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(WebhooksPullRequest5{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(WebhooksPullRequest5{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(WebhooksPullRequest5{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(WebhooksPullRequest5{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(WebhooksPullRequest5{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksPullRequest5{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksPullRequest5{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
@@ -3665,17 +3520,16 @@ func (s *WebhooksPullRequest5Base) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5Base) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksPullRequest5BaseMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksPullRequest5Base) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksPullRequest5BaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksPullRequest5Base) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -3690,7 +3544,13 @@ func (s *WebhooksPullRequest5Base) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksPullRequest5BaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var webhooksPullRequest5BaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(WebhooksPullRequest5Base{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(WebhooksPullRequest5Base{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(WebhooksPullRequest5Base{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5Base) encodeJSON(e *enc) {
@@ -3737,201 +3597,26 @@ func (s *WebhooksPullRequest5BaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksPullRequest5BaseRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksPullRequest5BaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksPullRequest5BaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksPullRequest5BaseRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[WebhooksPullRequest5BaseRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3944,7 +3629,104 @@ func (s *WebhooksPullRequest5BaseRepo) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksPullRequest5BaseRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5BaseRepo) encodeJSON(e *enc) {

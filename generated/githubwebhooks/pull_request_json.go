@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,19 +14,20 @@ func (s *PullRequestAssigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedMembers) {
-	case 0:
-		return decodeEnum[PullRequestAssignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 4:
-		return decodeInt64(&s.Number, d) // "number"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -46,7 +48,17 @@ func (s *PullRequestAssigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestAssignedMembers = &memberNames{names: []string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestAssignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestAssigned{}.ActionValue), memberStr},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestAssigned{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssigned) encodeJSON(e *enc) {
@@ -107,105 +119,38 @@ func (s *PullRequestAssignedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAssignedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAssignedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAssignedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAssignedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAssignedPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestAssignedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestAssignedPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -220,7 +165,56 @@ func (s *PullRequestAssignedPullRequest) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var pullRequestAssignedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestAssignedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestAssignedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestAssignedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
@@ -451,23 +445,22 @@ func (s *PullRequestAutoMergeDisabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeDisabled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeDisabledMembers) {
-	case 0:
-		return decodeEnum[PullRequestAutoMergeDisabledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeDisabled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeDisabledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeDisabled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
-	case 6:
-		return decodeStr(&s.Reason, d) // "reason"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -484,7 +477,17 @@ func (s *PullRequestAutoMergeDisabled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestAutoMergeDisabledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}}
+var pullRequestAutoMergeDisabledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestAutoMergeDisabled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestAutoMergeDisabled{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reason", unsafe.Offsetof(PullRequestAutoMergeDisabled{}.Reason), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabled) encodeJSON(e *enc) {
@@ -541,105 +544,38 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeDisabledPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeDisabledPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeDisabledPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeDisabledPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestAutoMergeDisabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestAutoMergeDisabledPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -654,7 +590,56 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(key []byte, d *de
 	return nil
 }
 
-var pullRequestAutoMergeDisabledPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestAutoMergeDisabledPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
@@ -885,23 +870,22 @@ func (s *PullRequestAutoMergeEnabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeEnabledMembers) {
-	case 0:
-		return decodeEnum[PullRequestAutoMergeEnabledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeEnabled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeEnabledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeEnabled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
-	case 6:
-		return decodeOptStr(&s.Reason, d) // "reason"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -918,7 +902,17 @@ func (s *PullRequestAutoMergeEnabled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestAutoMergeEnabledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}}
+var pullRequestAutoMergeEnabledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestAutoMergeEnabled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestAutoMergeEnabled{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reason", unsafe.Offsetof(PullRequestAutoMergeEnabled{}.Reason), memberOptStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabled) encodeJSON(e *enc) {
@@ -977,105 +971,38 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeEnabledPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeEnabledPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestAutoMergeEnabledPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1090,7 +1017,56 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var pullRequestAutoMergeEnabledPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestAutoMergeEnabledPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
@@ -1321,17 +1297,16 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeEnabledPullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeEnabledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1346,7 +1321,13 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(key []byte, d 
 	return nil
 }
 
-var pullRequestAutoMergeEnabledPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestAutoMergeEnabledPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeJSON(e *enc) {
@@ -1393,201 +1374,26 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestAutoMergeEnabledPullRequestHeadRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[PullRequestAutoMergeEnabledPullRequestHeadRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1600,7 +1406,104 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(key []byte
 	return nil
 }
 
-var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeJSON(e *enc) {
@@ -1899,17 +1802,18 @@ func (s *PullRequestClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestClosed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestClosedMembers) {
-	case 0:
-		return decodeEnum[PullRequestClosedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestClosed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestClosedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestClosed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -1930,7 +1834,16 @@ func (s *PullRequestClosed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestClosedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestClosedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestClosed{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestClosed{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestClosed) encodeJSON(e *enc) {
@@ -1985,17 +1898,18 @@ func (s *PullRequestConvertedToDraft) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestConvertedToDraft) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestConvertedToDraftMembers) {
-	case 0:
-		return decodeEnum[PullRequestConvertedToDraftActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestConvertedToDraft) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestConvertedToDraftMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestConvertedToDraft) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -2016,7 +1930,16 @@ func (s *PullRequestConvertedToDraft) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestConvertedToDraftMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestConvertedToDraftMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestConvertedToDraft{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestConvertedToDraft{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestConvertedToDraft) encodeJSON(e *enc) {
@@ -2071,17 +1994,18 @@ func (s *PullRequestDemilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDemilestoned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestDemilestonedMembers) {
-	case 0:
-		return decodeEnum[PullRequestDemilestonedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestDemilestoned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestDemilestonedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestDemilestoned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -2102,7 +2026,16 @@ func (s *PullRequestDemilestoned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestDemilestonedMembers = &memberNames{names: []string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestDemilestonedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestDemilestoned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestDemilestoned{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDemilestoned) encodeJSON(e *enc) {
@@ -2159,23 +2092,22 @@ func (s *PullRequestDequeued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDequeued) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestDequeuedMembers) {
-	case 0:
-		return decodeEnum[PullRequestDequeuedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestDequeued) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestDequeuedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestDequeued) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
-	case 6:
-		return decodeEnum[PullRequestDequeuedReason](&s.Reason, d) // "reason"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -2192,7 +2124,17 @@ func (s *PullRequestDequeued) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestDequeuedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}}
+var pullRequestDequeuedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestDequeued{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestDequeued{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"reason", unsafe.Offsetof(PullRequestDequeued{}.Reason), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeued) encodeJSON(e *enc) {
@@ -2249,105 +2191,38 @@ func (s *PullRequestDequeuedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestDequeuedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestDequeuedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestDequeuedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestDequeuedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestDequeuedPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestDequeuedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestDequeuedPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2362,7 +2237,56 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var pullRequestDequeuedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestDequeuedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
@@ -2593,19 +2517,20 @@ func (s *PullRequestEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestEditedMembers) {
-	case 0:
-		return decodeEnum[PullRequestEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 4:
-		return decodeInt64(&s.Number, d) // "number"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -2626,7 +2551,17 @@ func (s *PullRequestEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestEdited{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEdited) encodeJSON(e *enc) {
@@ -2685,9 +2620,14 @@ func (s *PullRequestEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON) // "base"
 	case 1:
@@ -2706,7 +2646,11 @@ func (s *PullRequestEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestEditedChangesMembers = &memberNames{names: []string{"base", "body", "title"}}
+var pullRequestEditedChangesMembers = &memberTable{fields: []memberField{
+	{"base", 0, memberByModel},
+	{"body", 0, memberByModel},
+	{"title", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChanges) encodeJSON(e *enc) {
@@ -2751,9 +2695,14 @@ func (s *PullRequestEditedChangesBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEditedChangesBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestEditedChangesBaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestEditedChangesBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestEditedChangesBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestEditedChangesBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Ref.decodeJSON(d) // "ref"
 	case 1:
@@ -2770,7 +2719,10 @@ func (s *PullRequestEditedChangesBase) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestEditedChangesBaseMembers = &memberNames{names: []string{"ref", "sha"}}
+var pullRequestEditedChangesBaseMembers = &memberTable{fields: []memberField{
+	{"ref", 0, memberByModel},
+	{"sha", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChangesBase) encodeJSON(e *enc) {
@@ -2807,17 +2759,18 @@ func (s *PullRequestEnqueued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEnqueued) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestEnqueuedMembers) {
-	case 0:
-		return decodeEnum[PullRequestEnqueuedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestEnqueued) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestEnqueuedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestEnqueued) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -2838,7 +2791,16 @@ func (s *PullRequestEnqueued) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestEnqueuedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestEnqueuedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestEnqueued{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestEnqueued{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEnqueued) encodeJSON(e *enc) {
@@ -2893,19 +2855,20 @@ func (s *PullRequestLabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabeled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLabeledMembers) {
-	case 0:
-		return decodeEnum[PullRequestLabeledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLabeled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLabeledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLabeled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
 		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
-	case 4:
-		return decodeInt64(&s.Number, d) // "number"
 	case 5:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 6:
@@ -2926,7 +2889,17 @@ func (s *PullRequestLabeled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLabeledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestLabeledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestLabeled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"label", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestLabeled{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeled) encodeJSON(e *enc) {
@@ -2985,105 +2958,38 @@ func (s *PullRequestLabeledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLabeledPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLabeledPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLabeledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLabeledPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestLabeledPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestLabeledPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -3098,7 +3004,56 @@ func (s *PullRequestLabeledPullRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLabeledPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestLabeledPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestLabeledPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestLabeledPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestLabeledPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
@@ -3329,17 +3284,18 @@ func (s *PullRequestLocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLocked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLockedMembers) {
-	case 0:
-		return decodeEnum[PullRequestLockedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLocked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLockedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLocked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -3360,7 +3316,16 @@ func (s *PullRequestLocked) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLockedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestLockedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestLocked{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestLocked{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLocked) encodeJSON(e *enc) {
@@ -3415,105 +3380,38 @@ func (s *PullRequestLockedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestLockedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestLockedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestLockedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestLockedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestLockedPullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestLockedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestLockedPullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -3528,7 +3426,56 @@ func (s *PullRequestLockedPullRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestLockedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestLockedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestLockedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestLockedPullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestLockedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestLockedPullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestLockedPullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestLockedPullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestLockedPullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestLockedPullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestLockedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestLockedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestLockedPullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestLockedPullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestLockedPullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestLockedPullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestLockedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestLockedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestLockedPullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestLockedPullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestLockedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestLockedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestLockedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
@@ -3759,17 +3706,18 @@ func (s *PullRequestMilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMilestoned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestMilestonedMembers) {
-	case 0:
-		return decodeEnum[PullRequestMilestonedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestMilestoned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestMilestonedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestMilestoned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -3790,7 +3738,16 @@ func (s *PullRequestMilestoned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestMilestonedMembers = &memberNames{names: []string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestMilestonedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestMilestoned{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestMilestoned{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMilestoned) encodeJSON(e *enc) {
@@ -3847,17 +3804,18 @@ func (s *PullRequestOpened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestOpened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestOpenedMembers) {
-	case 0:
-		return decodeEnum[PullRequestOpenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestOpened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestOpenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestOpened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -3878,7 +3836,16 @@ func (s *PullRequestOpened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestOpenedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestOpenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestOpened{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestOpened{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestOpened) encodeJSON(e *enc) {
@@ -3933,17 +3900,18 @@ func (s *PullRequestReadyForReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReadyForReview) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReadyForReviewMembers) {
-	case 0:
-		return decodeEnum[PullRequestReadyForReviewActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReadyForReview) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReadyForReviewMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReadyForReview) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -3964,7 +3932,16 @@ func (s *PullRequestReadyForReview) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestReadyForReviewMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestReadyForReviewMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReadyForReview{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReadyForReview{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReadyForReview) encodeJSON(e *enc) {
@@ -4019,17 +3996,18 @@ func (s *PullRequestReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReopenedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -4050,7 +4028,16 @@ func (s *PullRequestReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestReopenedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}}
+var pullRequestReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReopened{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReopened{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReopened) encodeJSON(e *enc) {
@@ -4186,17 +4173,18 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant1Members) {
-	case 0:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1Action](&s.Action, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -4219,7 +4207,17 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(key []byte, d *de
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant1Members = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}}
+var pullRequestReviewRequestRemovedVariant1Members = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1{}.Action), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requested_reviewer", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1) encodeJSON(e *enc) {
@@ -4280,105 +4278,38 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -4393,7 +4324,56 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(key []
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) {
@@ -4624,17 +4604,16 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -4649,7 +4628,13 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(ke
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBase{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBase{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeJSON(e *enc) {
@@ -4696,201 +4681,26 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant1PullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4903,7 +4713,104 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMembe
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeJSON(e *enc) {
@@ -5295,17 +5202,18 @@ func (s *PullRequestReviewRequestRemovedVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant2Members) {
-	case 0:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2Action](&s.Action, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -5328,7 +5236,17 @@ func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(key []byte, d *de
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant2Members = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}}
+var pullRequestReviewRequestRemovedVariant2Members = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2{}.Action), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requested_team", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2) encodeJSON(e *enc) {
@@ -5385,105 +5303,38 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestRemovedVariant2PullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestRemovedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2PullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestReviewRequestRemovedVariant2PullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -5498,7 +5349,56 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(key []
 	return nil
 }
 
-var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) {
@@ -5810,17 +5710,18 @@ func (s *PullRequestReviewRequestedVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestedVariant1Members) {
-	case 0:
-		return decodeEnum[PullRequestReviewRequestedVariant1Action](&s.Action, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestedVariant1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestedVariant1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
 	case 4:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 5:
@@ -5843,7 +5744,17 @@ func (s *PullRequestReviewRequestedVariant1) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var pullRequestReviewRequestedVariant1Members = &memberNames{names: []string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}}
+var pullRequestReviewRequestedVariant1Members = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewRequestedVariant1{}.Action), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestedVariant1{}.Number), memberInt64},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"requested_reviewer", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1) encodeJSON(e *enc) {
@@ -5904,105 +5815,38 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewRequestedVariant1PullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewRequestedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1PullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewRequestedVariant1PullRequestActiveLockReason]) // "active_lock_reason"
-	case 2:
-		return decodeOptInt64(&s.Additions, d) // "additions"
 	case 3:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 4:
 		return decodeSlice(&s.Assignees, d, func(v **IssueCommentCreatedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 5:
-		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 6:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 7:
 		return s.Base.decodeJSON(d) // "base"
-	case 8:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 9:
-		return decodeOptInt64(&s.ChangedFiles, d) // "changed_files"
-	case 10:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 11:
-		return decodeOptInt64(&s.Comments, d) // "comments"
-	case 12:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 13:
-		return decodeOptInt64(&s.Commits, d) // "commits"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 16:
-		return decodeOptInt64(&s.Deletions, d) // "deletions"
-	case 17:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 18:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
-	case 20:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 21:
-		return decodeInt64(&s.ID, d) // "id"
-	case 22:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 23:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 24:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 25:
-		return decodeOptBool(&s.MaintainerCanModify, d) // "maintainer_can_modify"
-	case 26:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 27:
-		return decodeNullable(&s.Mergeable, d, decodeBool) // "mergeable"
-	case 28:
-		return decodeOptStr(&s.MergeableState, d) // "mergeable_state"
-	case 29:
-		return decodeNullable(&s.Merged, d, decodeBool) // "merged"
-	case 30:
-		return decodeNullable(&s.MergedAt, d, decodeTime) // "merged_at"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 33:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 34:
-		return decodeInt64(&s.Number, d) // "number"
-	case 35:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
-	case 36:
-		return decodeNullable(&s.Rebaseable, d, decodeBool) // "rebaseable"
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 39:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 40:
-		return decodeOptInt64(&s.ReviewComments, d) // "review_comments"
-	case 41:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 42:
-		return decodeEnum[PullRequestReviewRequestedVariant1PullRequestState](&s.State, d) // "state"
-	case 43:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 44:
-		return decodeStr(&s.Title, d) // "title"
-	case 45:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 46:
-		return decodeStr(&s.URL, d) // "url"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -6017,7 +5861,56 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(key []byte,
 	return nil
 }
 
-var pullRequestReviewRequestedVariant1PullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewRequestedVariant1PullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ActiveLockReason), memberNullStr},
+	{"additions", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Additions), memberOptInt64},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Body), memberNullStr},
+	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ChangedFiles), memberOptInt64},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ClosedAt), memberNullTime},
+	{"comments", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Comments), memberOptInt64},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.CommentsURL), memberStr},
+	{"commits", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Commits), memberOptInt64},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.CreatedAt), memberTime},
+	{"deletions", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Deletions), memberOptInt64},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Locked), memberBool},
+	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MaintainerCanModify), memberOptBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Mergeable), memberNullBool},
+	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergeableState), memberOptStr},
+	{"merged", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Merged), memberNullBool},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergedAt), memberNullTime},
+	{"merged_by", 0, memberByModel},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.PatchURL), memberStr},
+	{"rebaseable", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Rebaseable), memberNullBool},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ReviewComments), memberOptInt64},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *PullRequestReviewCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewCommentCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -44,7 +48,16 @@ func (s *PullRequestReviewCommentCreated) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var pullRequestReviewCommentCreatedMembers = &memberNames{names: []string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}}
+var pullRequestReviewCommentCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewCommentCreated{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreated) encodeJSON(e *enc) {
@@ -99,61 +112,18 @@ func (s *PullRequestReviewCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedCommentMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[PullRequestReviewCommentCreatedCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeStr(&s.Body, d) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
-	case 9:
-		return decodeNullable(&s.Line, d, decodeInt64) // "line"
-	case 10:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 11:
-		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
-	case 12:
-		return decodeNullable(&s.OriginalLine, d, decodeInt64) // "original_line"
-	case 13:
-		return decodeInt64(&s.OriginalPosition, d) // "original_position"
-	case 14:
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
-	case 15:
-		return decodeStr(&s.Path, d) // "path"
-	case 16:
-		return decodeNullable(&s.Position, d, decodeInt64) // "position"
-	case 17:
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
-	case 18:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
 	case 19:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 20:
-		return decodeEnum[PullRequestReviewCommentCreatedCommentSide](&s.Side, d) // "side"
-	case 21:
-		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
-	case 22:
-		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewCommentCreatedCommentStartSide]) // "start_side"
-	case 23:
-		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
-	case 24:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 25:
-		return decodeStr(&s.URL, d) // "url"
 	case 26:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -168,7 +138,35 @@ func (s *PullRequestReviewCommentCreatedComment) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var pullRequestReviewCommentCreatedCommentMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}}
+var pullRequestReviewCommentCreatedCommentMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Body), memberStr},
+	{"commit_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.CommitID), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.CreatedAt), memberTime},
+	{"diff_hunk", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.DiffHunk), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.ID), memberInt64},
+	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.InReplyToID), memberOptInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Line), memberNullInt64},
+	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.NodeID), memberStr},
+	{"original_commit_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalCommitID), memberStr},
+	{"original_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalLine), memberNullInt64},
+	{"original_position", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalPosition), memberInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalStartLine), memberNullInt64},
+	{"path", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Path), memberStr},
+	{"position", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Position), memberNullInt64},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.PullRequestReviewID), memberNullInt64},
+	{"pull_request_url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.PullRequestURL), memberStr},
+	{"reactions", 0, memberByModel},
+	{"side", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Side), memberStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartLine), memberNullInt64},
+	{"start_side", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartSide), memberNullStr},
+	{"subject_type", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.SubjectType), memberOptStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedComment) encodeJSON(e *enc) {
@@ -291,81 +289,36 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreatedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentCreatedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewCommentCreatedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeOptBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewCommentCreatedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -380,7 +333,44 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(key []byte, d 
 	return nil
 }
 
-var pullRequestReviewCommentCreatedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewCommentCreatedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Draft), memberOptBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
@@ -551,17 +541,16 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedPullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreatedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewCommentCreatedPullRequestHeadRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -576,7 +565,13 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeMember(key []byte
 	return nil
 }
 
-var pullRequestReviewCommentCreatedPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewCommentCreatedPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeJSON(e *enc) {
@@ -627,201 +622,26 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentCreatedPullRequestHeadRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeOptBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 56:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 57:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 58:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 59:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 60:
-		return decodeStr(&s.Name, d) // "name"
-	case 61:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 62:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 63:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 64:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 65:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 68:
-		return decodeBool(&s.Private, d) // "private"
-	case 69:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 70:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 72:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 73:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 74:
-		return decodeInt64(&s.Size, d) // "size"
-	case 75:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 76:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 77:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 78:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 79:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 80:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 81:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 82:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 83:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 84:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 85:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 86:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 87:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 88:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 89:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 90:
-		return decodeStr(&s.URL, d) // "url"
-	case 91:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 92:
-		return decodeEnum[PullRequestReviewCommentCreatedPullRequestHeadRepoVisibility](&s.Visibility, d) // "visibility"
-	case 93:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 94:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 95:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -834,7 +654,104 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(key []
 	return nil
 }
 
-var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasDiscussions), memberOptBool},
+	{"homepage", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MasterBranch), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Size), memberInt64},
+	{"squash_merge_commit_message", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SquashMergeCommitMessage), memberOptStr},
+	{"squash_merge_commit_title", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SquashMergeCommitTitle), memberOptStr},
+	{"ssh_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.URL), memberStr},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"visibility", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeJSON(e *enc) {
@@ -1135,11 +1052,14 @@ func (s *PullRequestReviewCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentDeletedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewCommentDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
@@ -1166,7 +1086,16 @@ func (s *PullRequestReviewCommentDeleted) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var pullRequestReviewCommentDeletedMembers = &memberNames{names: []string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}}
+var pullRequestReviewCommentDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewCommentDeleted{}.ActionValue), memberStr},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeleted) encodeJSON(e *enc) {
@@ -1221,81 +1150,36 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentDeletedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentDeletedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentDeletedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewCommentDeletedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeOptBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewCommentDeletedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1310,7 +1194,44 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(key []byte, d 
 	return nil
 }
 
-var pullRequestReviewCommentDeletedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewCommentDeletedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Draft), memberOptBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
@@ -1481,11 +1402,14 @@ func (s *PullRequestReviewCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentEditedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewCommentEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -1514,7 +1438,17 @@ func (s *PullRequestReviewCommentEdited) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var pullRequestReviewCommentEditedMembers = &memberNames{names: []string{"action", "changes", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}}
+var pullRequestReviewCommentEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewCommentEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"comment", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEdited) encodeJSON(e *enc) {
@@ -1571,81 +1505,36 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewCommentEditedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewCommentEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewCommentEditedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewCommentEditedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **DiscussionAnswerChosenBy, d *dec) error {
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewCommentEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeOptBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewCommentEditedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1660,7 +1549,44 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(key []byte, d *
 	return nil
 }
 
-var pullRequestReviewCommentEditedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewCommentEditedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Draft), memberOptBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
@@ -1831,61 +1757,18 @@ func (s *WebhooksReviewComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReviewCommentMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksReviewComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReviewCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksReviewComment) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[WebhooksReviewCommentAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeStr(&s.Body, d) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
-	case 9:
-		return decodeNullable(&s.Line, d, decodeInt64) // "line"
-	case 10:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 11:
-		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
-	case 12:
-		return decodeInt64(&s.OriginalLine, d) // "original_line"
-	case 13:
-		return decodeInt64(&s.OriginalPosition, d) // "original_position"
-	case 14:
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
-	case 15:
-		return decodeStr(&s.Path, d) // "path"
-	case 16:
-		return decodeNullable(&s.Position, d, decodeInt64) // "position"
-	case 17:
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
-	case 18:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
 	case 19:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 20:
-		return decodeEnum[WebhooksReviewCommentSide](&s.Side, d) // "side"
-	case 21:
-		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
-	case 22:
-		return decodeNullable(&s.StartSide, d, decodeEnum[WebhooksReviewCommentStartSide]) // "start_side"
-	case 23:
-		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
-	case 24:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 25:
-		return decodeStr(&s.URL, d) // "url"
 	case 26:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1900,7 +1783,35 @@ func (s *WebhooksReviewComment) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReviewCommentMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}}
+var webhooksReviewCommentMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(WebhooksReviewComment{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksReviewComment{}.Body), memberStr},
+	{"commit_id", unsafe.Offsetof(WebhooksReviewComment{}.CommitID), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksReviewComment{}.CreatedAt), memberTime},
+	{"diff_hunk", unsafe.Offsetof(WebhooksReviewComment{}.DiffHunk), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksReviewComment{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksReviewComment{}.ID), memberInt64},
+	{"in_reply_to_id", unsafe.Offsetof(WebhooksReviewComment{}.InReplyToID), memberOptInt64},
+	{"line", unsafe.Offsetof(WebhooksReviewComment{}.Line), memberNullInt64},
+	{"node_id", unsafe.Offsetof(WebhooksReviewComment{}.NodeID), memberStr},
+	{"original_commit_id", unsafe.Offsetof(WebhooksReviewComment{}.OriginalCommitID), memberStr},
+	{"original_line", unsafe.Offsetof(WebhooksReviewComment{}.OriginalLine), memberInt64},
+	{"original_position", unsafe.Offsetof(WebhooksReviewComment{}.OriginalPosition), memberInt64},
+	{"original_start_line", unsafe.Offsetof(WebhooksReviewComment{}.OriginalStartLine), memberNullInt64},
+	{"path", unsafe.Offsetof(WebhooksReviewComment{}.Path), memberStr},
+	{"position", unsafe.Offsetof(WebhooksReviewComment{}.Position), memberNullInt64},
+	{"pull_request_review_id", unsafe.Offsetof(WebhooksReviewComment{}.PullRequestReviewID), memberNullInt64},
+	{"pull_request_url", unsafe.Offsetof(WebhooksReviewComment{}.PullRequestURL), memberStr},
+	{"reactions", 0, memberByModel},
+	{"side", unsafe.Offsetof(WebhooksReviewComment{}.Side), memberStr},
+	{"start_line", unsafe.Offsetof(WebhooksReviewComment{}.StartLine), memberNullInt64},
+	{"start_side", unsafe.Offsetof(WebhooksReviewComment{}.StartSide), memberNullStr},
+	{"subject_type", unsafe.Offsetof(WebhooksReviewComment{}.SubjectType), memberOptStr},
+	{"updated_at", unsafe.Offsetof(WebhooksReviewComment{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WebhooksReviewComment{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewComment) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *PullRequestReviewDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewDismissedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewDismissedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewDismissed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewDismissedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewDismissed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -44,7 +48,16 @@ func (s *PullRequestReviewDismissed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestReviewDismissedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}}
+var pullRequestReviewDismissedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewDismissed{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"review", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissed) encodeJSON(e *enc) {
@@ -99,81 +112,36 @@ func (s *PullRequestReviewDismissedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewDismissedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewDismissedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewDismissedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewDismissedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewDismissedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewDismissedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewDismissedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -188,7 +156,44 @@ func (s *PullRequestReviewDismissedPullRequest) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var pullRequestReviewDismissedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewDismissedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
@@ -355,31 +360,16 @@ func (s *PullRequestReviewDismissedReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedReview) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewDismissedReviewMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewDismissedReview) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewDismissedReviewMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewDismissedReview) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[PullRequestReviewDismissedReviewAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeInt64(&s.ID, d) // "id"
-	case 6:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 7:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
-	case 8:
-		return decodeEnum[PullRequestReviewDismissedReviewState](&s.State, d) // "state"
-	case 9:
-		return decodeTime(&s.SubmittedAt, d) // "submitted_at"
-	case 10:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	case 11:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -394,7 +384,20 @@ func (s *PullRequestReviewDismissedReview) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var pullRequestReviewDismissedReviewMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}}
+var pullRequestReviewDismissedReviewMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewDismissedReview{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(PullRequestReviewDismissedReview{}.Body), memberNullStr},
+	{"commit_id", unsafe.Offsetof(PullRequestReviewDismissedReview{}.CommitID), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewDismissedReview{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewDismissedReview{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(PullRequestReviewDismissedReview{}.NodeID), memberStr},
+	{"pull_request_url", unsafe.Offsetof(PullRequestReviewDismissedReview{}.PullRequestURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewDismissedReview{}.State), memberStr},
+	{"submitted_at", unsafe.Offsetof(PullRequestReviewDismissedReview{}.SubmittedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewDismissedReview{}.UpdatedAt), memberNullTime},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReview) encodeJSON(e *enc) {
@@ -465,9 +468,14 @@ func (s *PullRequestReviewDismissedReviewLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedReviewLinks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewDismissedReviewLinksMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewDismissedReviewLinks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewDismissedReviewLinksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewDismissedReviewLinks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
 	case 1:
@@ -484,7 +492,10 @@ func (s *PullRequestReviewDismissedReviewLinks) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var pullRequestReviewDismissedReviewLinksMembers = &memberNames{names: []string{"html", "pull_request"}}
+var pullRequestReviewDismissedReviewLinksMembers = &memberTable{fields: []memberField{
+	{"html", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReviewLinks) encodeJSON(e *enc) {
@@ -521,11 +532,14 @@ func (s *PullRequestReviewEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -554,7 +568,17 @@ func (s *PullRequestReviewEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestReviewEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}}
+var pullRequestReviewEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"review", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEdited) encodeJSON(e *enc) {
@@ -611,9 +635,14 @@ func (s *PullRequestReviewEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	}
@@ -628,7 +657,9 @@ func (s *PullRequestReviewEditedChanges) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var pullRequestReviewEditedChangesMembers = &memberNames{names: []string{"body"}}
+var pullRequestReviewEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedChanges) encodeJSON(e *enc) {
@@ -665,81 +696,36 @@ func (s *PullRequestReviewEditedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEditedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewEditedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewEditedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewEditedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -754,7 +740,44 @@ func (s *PullRequestReviewEditedPullRequest) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var pullRequestReviewEditedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewEditedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
@@ -921,17 +944,16 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedPullRequestBaseMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEditedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEditedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -946,7 +968,13 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var pullRequestReviewEditedPullRequestBaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewEditedPullRequestBaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewEditedPullRequestBase{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewEditedPullRequestBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewEditedPullRequestBase{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBase) encodeJSON(e *enc) {
@@ -993,187 +1021,26 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedPullRequestBaseRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEditedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 41:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 42:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 43:
-		return decodeInt64(&s.ID, d) // "id"
-	case 44:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 45:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 46:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 47:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 48:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 49:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 50:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 51:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 52:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 53:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 54:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 55:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 56:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 57:
-		return decodeStr(&s.Name, d) // "name"
-	case 58:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 59:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 60:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 61:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 62:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 63:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 64:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 65:
-		return decodeBool(&s.Private, d) // "private"
-	case 66:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 67:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 68:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 69:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 70:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 71:
-		return decodeInt64(&s.Size, d) // "size"
-	case 72:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 73:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 74:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 75:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 76:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 77:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 78:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 79:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 80:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 81:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 82:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 83:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 84:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 85:
-		return decodeStr(&s.URL, d) // "url"
-	case 86:
-		return decodeEnum[PullRequestReviewEditedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
-	case 87:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 88:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1186,7 +1053,97 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(key []byte, d 
 	return nil
 }
 
-var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}}
+var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasWiki), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.WatchersCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeJSON(e *enc) {
@@ -1459,17 +1416,16 @@ func (s *PullRequestReviewEditedPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewEditedPullRequestHeadMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewEditedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewEditedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1484,7 +1440,13 @@ func (s *PullRequestReviewEditedPullRequestHead) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var pullRequestReviewEditedPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewEditedPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewEditedPullRequestHead{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewEditedPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewEditedPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestHead) encodeJSON(e *enc) {
@@ -1535,11 +1497,14 @@ func (s *PullRequestReviewSubmitted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewSubmitted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewSubmittedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewSubmittedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewSubmitted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewSubmittedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewSubmitted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1566,7 +1531,16 @@ func (s *PullRequestReviewSubmitted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pullRequestReviewSubmittedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}}
+var pullRequestReviewSubmittedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewSubmitted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"review", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmitted) encodeJSON(e *enc) {
@@ -1621,81 +1595,36 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewSubmittedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewSubmittedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewSubmittedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewSubmittedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewSubmittedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **IssuesDemilestonedIssueAssignee, d *dec) error {
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewSubmittedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewSubmittedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1710,7 +1639,44 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var pullRequestReviewSubmittedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewSubmittedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
@@ -1877,31 +1843,16 @@ func (s *WebhooksReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReview) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReviewMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksReview) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReviewMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksReview) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[WebhooksReviewAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeInt64(&s.ID, d) // "id"
-	case 6:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 7:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
-	case 8:
-		return decodeStr(&s.State, d) // "state"
-	case 9:
-		return decodeNullable(&s.SubmittedAt, d, decodeTime) // "submitted_at"
-	case 10:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	case 11:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1916,7 +1867,20 @@ func (s *WebhooksReview) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReviewMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}}
+var webhooksReviewMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(WebhooksReview{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(WebhooksReview{}.Body), memberNullStr},
+	{"commit_id", unsafe.Offsetof(WebhooksReview{}.CommitID), memberStr},
+	{"html_url", unsafe.Offsetof(WebhooksReview{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksReview{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(WebhooksReview{}.NodeID), memberStr},
+	{"pull_request_url", unsafe.Offsetof(WebhooksReview{}.PullRequestURL), memberStr},
+	{"state", unsafe.Offsetof(WebhooksReview{}.State), memberStr},
+	{"submitted_at", unsafe.Offsetof(WebhooksReview{}.SubmittedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(WebhooksReview{}.UpdatedAt), memberNullTime},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReview) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *PullRequestReviewThreadResolved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewThreadResolvedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -32,8 +36,6 @@ func (s *PullRequestReviewThreadResolved) decodeMember(key []byte, d *dec) error
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	case 7:
 		return s.Thread.decodeJSON(d) // "thread"
-	case 8:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -46,7 +48,17 @@ func (s *PullRequestReviewThreadResolved) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var pullRequestReviewThreadResolvedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}}
+var pullRequestReviewThreadResolvedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewThreadResolved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"thread", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadResolved{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolved) encodeJSON(e *enc) {
@@ -111,81 +123,36 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadResolvedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestAssignedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -200,7 +167,44 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(key []byte, d 
 	return nil
 }
 
-var pullRequestReviewThreadResolvedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewThreadResolvedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
@@ -367,17 +371,16 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedPullRequestBaseMembers) {
-	case 0:
-		return decodeStr(&s.Label, d) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -392,7 +395,13 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(key []byte
 	return nil
 }
 
-var pullRequestReviewThreadResolvedPullRequestBaseMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewThreadResolvedPullRequestBaseMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBase{}.Label), memberStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBase{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBase{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeJSON(e *enc) {
@@ -439,191 +448,26 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedPullRequestBaseRepoMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseRepoMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
-	case 19:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 20:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 21:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 22:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 23:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 24:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 25:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 26:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 27:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 28:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 29:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 30:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 31:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 32:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 33:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 34:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 35:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 36:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 37:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 38:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 39:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 40:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 56:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 57:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 58:
-		return decodeStr(&s.Name, d) // "name"
-	case 59:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 60:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 61:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 62:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 63:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 64:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 65:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 66:
-		return decodeBool(&s.Private, d) // "private"
-	case 67:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 68:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 69:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 70:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 71:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 72:
-		return decodeInt64(&s.Size, d) // "size"
-	case 73:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 74:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 75:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 76:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 77:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 78:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 79:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 80:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 81:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 82:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 83:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 84:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 85:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 86:
-		return decodeStr(&s.URL, d) // "url"
-	case 87:
-		return decodeEnum[PullRequestReviewThreadResolvedPullRequestBaseRepoVisibility](&s.Visibility, d) // "visibility"
-	case 88:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 89:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 90:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -636,7 +480,99 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(key []
 	return nil
 }
 
-var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}}
+var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasWiki), memberBool},
+	{"has_discussions", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasDiscussions), memberBool},
+	{"homepage", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Private), memberBool},
+	{"public", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.WatchersCount), memberInt64},
+	{"web_commit_signoff_required", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.WebCommitSignoffRequired), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeJSON(e *enc) {
@@ -915,17 +851,16 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedPullRequestHeadMembers) {
-	case 0:
-		return decodeNullable(&s.Label, d, decodeStr) // "label"
-	case 1:
-		return decodeStr(&s.Ref, d) // "ref"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestHeadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON) // "repo"
-	case 3:
-		return decodeStr(&s.SHA, d) // "sha"
 	case 4:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -940,7 +875,13 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(key []byte
 	return nil
 }
 
-var pullRequestReviewThreadResolvedPullRequestHeadMembers = &memberNames{names: []string{"label", "ref", "repo", "sha", "user"}}
+var pullRequestReviewThreadResolvedPullRequestHeadMembers = &memberTable{fields: []memberField{
+	{"label", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.Label), memberNullStr},
+	{"ref", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.Ref), memberStr},
+	{"repo", 0, memberByModel},
+	{"sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.SHA), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeJSON(e *enc) {
@@ -995,13 +936,16 @@ func (s *PullRequestReviewThreadResolvedThread) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedThread) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedThreadMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedThread) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedThread) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON) // "comments"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1014,7 +958,10 @@ func (s *PullRequestReviewThreadResolvedThread) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var pullRequestReviewThreadResolvedThreadMembers = &memberNames{names: []string{"comments", "node_id"}}
+var pullRequestReviewThreadResolvedThreadMembers = &memberTable{fields: []memberField{
+	{"comments", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThread{}.NodeID), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThread) encodeJSON(e *enc) {
@@ -1059,61 +1006,18 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadResolvedThreadCommentsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadResolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadCommentsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeStr(&s.Body, d) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
-	case 9:
-		return decodeNullable(&s.Line, d, decodeInt64) // "line"
-	case 10:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 11:
-		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
-	case 12:
-		return decodeNullable(&s.OriginalLine, d, decodeInt64) // "original_line"
-	case 13:
-		return decodeInt64(&s.OriginalPosition, d) // "original_position"
-	case 14:
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
-	case 15:
-		return decodeStr(&s.Path, d) // "path"
-	case 16:
-		return decodeNullable(&s.Position, d, decodeInt64) // "position"
-	case 17:
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
-	case 18:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
 	case 19:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 20:
-		return decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemSide](&s.Side, d) // "side"
-	case 21:
-		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
-	case 22:
-		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadResolvedThreadCommentsItemStartSide]) // "start_side"
-	case 23:
-		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
-	case 24:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 25:
-		return decodeStr(&s.URL, d) // "url"
 	case 26:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1128,7 +1032,35 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(key []b
 	return nil
 }
 
-var pullRequestReviewThreadResolvedThreadCommentsItemMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}}
+var pullRequestReviewThreadResolvedThreadCommentsItemMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Body), memberStr},
+	{"commit_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.CommitID), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.CreatedAt), memberTime},
+	{"diff_hunk", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.DiffHunk), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.ID), memberInt64},
+	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.InReplyToID), memberOptInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Line), memberNullInt64},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.NodeID), memberStr},
+	{"original_commit_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalCommitID), memberStr},
+	{"original_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalLine), memberNullInt64},
+	{"original_position", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalPosition), memberInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64},
+	{"path", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Path), memberStr},
+	{"position", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Position), memberNullInt64},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64},
+	{"pull_request_url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.PullRequestURL), memberStr},
+	{"reactions", 0, memberByModel},
+	{"side", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Side), memberStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartLine), memberNullInt64},
+	{"start_side", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartSide), memberNullStr},
+	{"subject_type", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.SubjectType), memberOptStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeJSON(e *enc) {
@@ -1251,11 +1183,14 @@ func (s *PullRequestReviewThreadUnresolved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadUnresolvedMembers) {
-	case 0:
-		return decodeEnum[PullRequestReviewThreadUnresolvedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadUnresolved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadUnresolved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1270,8 +1205,6 @@ func (s *PullRequestReviewThreadUnresolved) decodeMember(key []byte, d *dec) err
 		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
 	case 7:
 		return s.Thread.decodeJSON(d) // "thread"
-	case 8:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1284,7 +1217,17 @@ func (s *PullRequestReviewThreadUnresolved) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var pullRequestReviewThreadUnresolvedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}}
+var pullRequestReviewThreadUnresolvedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(PullRequestReviewThreadUnresolved{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pull_request", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"thread", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadUnresolved{}.UpdatedAt), memberNullTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolved) encodeJSON(e *enc) {
@@ -1349,81 +1292,36 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadUnresolvedPullRequestMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadUnresolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeNullable(&s.ActiveLockReason, d, decodeEnum[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason]) // "active_lock_reason"
 	case 2:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
 	case 3:
 		return decodeSlice(&s.Assignees, d, func(v **WebhooksReviewersItemReviewer, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReviewersItemReviewer).decodeJSON)
 		}) // "assignees"
-	case 4:
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
 	case 5:
 		return decodeNullableRef(&s.AutoMerge, d, (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge).decodeJSON) // "auto_merge"
 	case 6:
 		return s.Base.decodeJSON(d) // "base"
-	case 7:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 8:
-		return decodeNullable(&s.ClosedAt, d, decodeStr) // "closed_at"
-	case 9:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 10:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 11:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 12:
-		return decodeStr(&s.DiffURL, d) // "diff_url"
-	case 13:
-		return decodeBool(&s.Draft, d) // "draft"
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
-	case 15:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 16:
-		return decodeInt64(&s.ID, d) // "id"
-	case 17:
-		return decodeStr(&s.IssueURL, d) // "issue_url"
 	case 18:
 		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
-	case 19:
-		return decodeBool(&s.Locked, d) // "locked"
-	case 20:
-		return decodeNullable(&s.MergeCommitSHA, d, decodeStr) // "merge_commit_sha"
-	case 21:
-		return decodeNullable(&s.MergedAt, d, decodeStr) // "merged_at"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
-	case 23:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 24:
-		return decodeInt64(&s.Number, d) // "number"
-	case 25:
-		return decodeStr(&s.PatchURL, d) // "patch_url"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
 		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
-	case 28:
-		return decodeStr(&s.ReviewCommentURL, d) // "review_comment_url"
-	case 29:
-		return decodeStr(&s.ReviewCommentsURL, d) // "review_comments_url"
-	case 30:
-		return decodeEnum[PullRequestReviewThreadUnresolvedPullRequestState](&s.State, d) // "state"
-	case 31:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 32:
-		return decodeStr(&s.Title, d) // "title"
-	case 33:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 34:
-		return decodeStr(&s.URL, d) // "url"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1438,7 +1336,44 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(key []byte, 
 	return nil
 }
 
-var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberNames{names: []string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}}
+var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"assignee", 0, memberByModel},
+	{"assignees", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.AuthorAssociation), memberStr},
+	{"auto_merge", 0, memberByModel},
+	{"base", 0, memberByModel},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Body), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ClosedAt), memberNullStr},
+	{"comments_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CommitsURL), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CreatedAt), memberStr},
+	{"diff_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.DiffURL), memberStr},
+	{"draft", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Draft), memberBool},
+	{"head", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ID), memberInt64},
+	{"issue_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.IssueURL), memberStr},
+	{"labels", 0, memberByModel},
+	{"locked", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Locked), memberBool},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergedAt), memberNullStr},
+	{"milestone", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.NodeID), memberStr},
+	{"number", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Number), memberInt64},
+	{"patch_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.PatchURL), memberStr},
+	{"requested_reviewers", 0, memberByModel},
+	{"requested_teams", 0, memberByModel},
+	{"review_comment_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ReviewCommentURL), memberStr},
+	{"review_comments_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ReviewCommentsURL), memberStr},
+	{"state", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.State), memberStr},
+	{"statuses_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.StatusesURL), memberStr},
+	{"title", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Title), memberStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.UpdatedAt), memberStr},
+	{"url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
@@ -1605,13 +1540,16 @@ func (s *PullRequestReviewThreadUnresolvedThread) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadUnresolvedThreadMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadUnresolvedThread) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON) // "comments"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1624,7 +1562,10 @@ func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(key []byte, d *de
 	return nil
 }
 
-var pullRequestReviewThreadUnresolvedThreadMembers = &memberNames{names: []string{"comments", "node_id"}}
+var pullRequestReviewThreadUnresolvedThreadMembers = &memberTable{fields: []memberField{
+	{"comments", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThread{}.NodeID), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThread) encodeJSON(e *enc) {
@@ -1669,61 +1610,18 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadCommentsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
-	case 1:
-		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemAuthorAssociation](&s.AuthorAssociation, d) // "author_association"
-	case 2:
-		return decodeStr(&s.Body, d) // "body"
-	case 3:
-		return decodeStr(&s.CommitID, d) // "commit_id"
-	case 4:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.DiffHunk, d) // "diff_hunk"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeOptInt64(&s.InReplyToID, d) // "in_reply_to_id"
-	case 9:
-		return decodeNullable(&s.Line, d, decodeInt64) // "line"
-	case 10:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 11:
-		return decodeStr(&s.OriginalCommitID, d) // "original_commit_id"
-	case 12:
-		return decodeInt64(&s.OriginalLine, d) // "original_line"
-	case 13:
-		return decodeInt64(&s.OriginalPosition, d) // "original_position"
-	case 14:
-		return decodeNullable(&s.OriginalStartLine, d, decodeInt64) // "original_start_line"
-	case 15:
-		return decodeStr(&s.Path, d) // "path"
-	case 16:
-		return decodeNullable(&s.Position, d, decodeInt64) // "position"
-	case 17:
-		return decodeNullable(&s.PullRequestReviewID, d, decodeInt64) // "pull_request_review_id"
-	case 18:
-		return decodeStr(&s.PullRequestURL, d) // "pull_request_url"
 	case 19:
 		return s.Reactions.decodeJSON(d) // "reactions"
-	case 20:
-		return decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemSide](&s.Side, d) // "side"
-	case 21:
-		return decodeNullable(&s.StartLine, d, decodeInt64) // "start_line"
-	case 22:
-		return decodeNullable(&s.StartSide, d, decodeEnum[PullRequestReviewThreadUnresolvedThreadCommentsItemStartSide]) // "start_side"
-	case 23:
-		return decodeOptEnum(&s.SubjectType, d) // "subject_type"
-	case 24:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 25:
-		return decodeStr(&s.URL, d) // "url"
 	case 26:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1738,7 +1636,35 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(key [
 	return nil
 }
 
-var pullRequestReviewThreadUnresolvedThreadCommentsItemMembers = &memberNames{names: []string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}}
+var pullRequestReviewThreadUnresolvedThreadCommentsItemMembers = &memberTable{fields: []memberField{
+	{"_links", 0, memberByModel},
+	{"author_association", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.AuthorAssociation), memberStr},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Body), memberStr},
+	{"commit_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.CommitID), memberStr},
+	{"created_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.CreatedAt), memberTime},
+	{"diff_hunk", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.DiffHunk), memberStr},
+	{"html_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.ID), memberInt64},
+	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.InReplyToID), memberOptInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Line), memberNullInt64},
+	{"node_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.NodeID), memberStr},
+	{"original_commit_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalCommitID), memberStr},
+	{"original_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalLine), memberInt64},
+	{"original_position", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalPosition), memberInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64},
+	{"path", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Path), memberStr},
+	{"position", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Position), memberNullInt64},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64},
+	{"pull_request_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.PullRequestURL), memberStr},
+	{"reactions", 0, memberByModel},
+	{"side", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Side), memberStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartLine), memberNullInt64},
+	{"start_side", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartSide), memberNullStr},
+	{"subject_type", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.SubjectType), memberOptStr},
+	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.URL), memberStr},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,27 +14,18 @@ func (s *Push) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Push) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pushMembers) {
-	case 0:
-		return decodeStr(&s.After, d) // "after"
-	case 1:
-		return decodeNullable(&s.BaseRef, d, decodeStr) // "base_ref"
-	case 2:
-		return decodeStr(&s.Before, d) // "before"
+// object is s's address and its member table, for decodeObject.
+func (s *Push) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pushMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Push) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeSlice(&s.Commits, d, (*PushCommitsItem).decodeJSON) // "commits"
-	case 4:
-		return decodeStr(&s.Compare, d) // "compare"
-	case 5:
-		return decodeBool(&s.Created, d) // "created"
-	case 6:
-		return decodeBool(&s.Deleted, d) // "deleted"
 	case 7:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
-	case 8:
-		return decodeBool(&s.Forced, d) // "forced"
 	case 9:
 		return decodeNullableRef(&s.HeadCommit, d, (*PushHeadCommit).decodeJSON) // "head_commit"
 	case 10:
@@ -42,8 +34,6 @@ func (s *Push) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 12:
 		return s.Pusher.decodeJSON(d) // "pusher"
-	case 13:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 14:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 15:
@@ -60,7 +50,24 @@ func (s *Push) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pushMembers = &memberNames{names: []string{"after", "base_ref", "before", "commits", "compare", "created", "deleted", "enterprise", "forced", "head_commit", "installation", "organization", "pusher", "ref", "repository", "sender"}}
+var pushMembers = &memberTable{fields: []memberField{
+	{"after", unsafe.Offsetof(Push{}.After), memberStr},
+	{"base_ref", unsafe.Offsetof(Push{}.BaseRef), memberNullStr},
+	{"before", unsafe.Offsetof(Push{}.Before), memberStr},
+	{"commits", 0, memberByModel},
+	{"compare", unsafe.Offsetof(Push{}.Compare), memberStr},
+	{"created", unsafe.Offsetof(Push{}.Created), memberBool},
+	{"deleted", unsafe.Offsetof(Push{}.Deleted), memberBool},
+	{"enterprise", 0, memberByModel},
+	{"forced", unsafe.Offsetof(Push{}.Forced), memberBool},
+	{"head_commit", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"pusher", 0, memberByModel},
+	{"ref", unsafe.Offsetof(Push{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Push) encodeJSON(e *enc) {
@@ -149,31 +156,24 @@ func (s *PushCommitsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PushCommitsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pushCommitsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PushCommitsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pushCommitsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PushCommitsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
 	case 1:
 		return s.Author.decodeJSON(d) // "author"
 	case 2:
 		return s.Committer.decodeJSON(d) // "committer"
-	case 3:
-		return decodeBool(&s.Distinct, d) // "distinct"
-	case 4:
-		return decodeStr(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Message, d) // "message"
 	case 6:
 		return decodeSlice(&s.Modified, d, decodeStr) // "modified"
 	case 7:
 		return decodeSlice(&s.Removed, d, decodeStr) // "removed"
-	case 8:
-		return decodeTime(&s.Timestamp, d) // "timestamp"
-	case 9:
-		return decodeStr(&s.TreeID, d) // "tree_id"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -186,7 +186,19 @@ func (s *PushCommitsItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pushCommitsItemMembers = &memberNames{names: []string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}}
+var pushCommitsItemMembers = &memberTable{fields: []memberField{
+	{"added", 0, memberByModel},
+	{"author", 0, memberByModel},
+	{"committer", 0, memberByModel},
+	{"distinct", unsafe.Offsetof(PushCommitsItem{}.Distinct), memberBool},
+	{"id", unsafe.Offsetof(PushCommitsItem{}.ID), memberStr},
+	{"message", unsafe.Offsetof(PushCommitsItem{}.Message), memberStr},
+	{"modified", 0, memberByModel},
+	{"removed", 0, memberByModel},
+	{"timestamp", unsafe.Offsetof(PushCommitsItem{}.Timestamp), memberTime},
+	{"tree_id", unsafe.Offsetof(PushCommitsItem{}.TreeID), memberStr},
+	{"url", unsafe.Offsetof(PushCommitsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushCommitsItem) encodeJSON(e *enc) {
@@ -247,31 +259,24 @@ func (s *PushHeadCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PushHeadCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pushHeadCommitMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *PushHeadCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pushHeadCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PushHeadCommit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
 	case 1:
 		return s.Author.decodeJSON(d) // "author"
 	case 2:
 		return s.Committer.decodeJSON(d) // "committer"
-	case 3:
-		return decodeBool(&s.Distinct, d) // "distinct"
-	case 4:
-		return decodeStr(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Message, d) // "message"
 	case 6:
 		return decodeSlice(&s.Modified, d, decodeStr) // "modified"
 	case 7:
 		return decodeSlice(&s.Removed, d, decodeStr) // "removed"
-	case 8:
-		return decodeTime(&s.Timestamp, d) // "timestamp"
-	case 9:
-		return decodeStr(&s.TreeID, d) // "tree_id"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -284,7 +289,19 @@ func (s *PushHeadCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pushHeadCommitMembers = &memberNames{names: []string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}}
+var pushHeadCommitMembers = &memberTable{fields: []memberField{
+	{"added", 0, memberByModel},
+	{"author", 0, memberByModel},
+	{"committer", 0, memberByModel},
+	{"distinct", unsafe.Offsetof(PushHeadCommit{}.Distinct), memberBool},
+	{"id", unsafe.Offsetof(PushHeadCommit{}.ID), memberStr},
+	{"message", unsafe.Offsetof(PushHeadCommit{}.Message), memberStr},
+	{"modified", 0, memberByModel},
+	{"removed", 0, memberByModel},
+	{"timestamp", unsafe.Offsetof(PushHeadCommit{}.Timestamp), memberTime},
+	{"tree_id", unsafe.Offsetof(PushHeadCommit{}.TreeID), memberStr},
+	{"url", unsafe.Offsetof(PushHeadCommit{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushHeadCommit) encodeJSON(e *enc) {
@@ -345,18 +362,13 @@ func (s *PushPusher) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *PushPusher) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, pushPusherMembers) {
-	case 0:
-		return decodeOptTime(&s.Date, d) // "date"
-	case 1:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeOptStr(&s.Username, d) // "username"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *PushPusher) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), pushPusherMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *PushPusher) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -368,7 +380,12 @@ func (s *PushPusher) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var pushPusherMembers = &memberNames{names: []string{"date", "email", "name", "username"}}
+var pushPusherMembers = &memberTable{fields: []memberField{
+	{"date", unsafe.Offsetof(PushPusher{}.Date), memberOptTime},
+	{"email", unsafe.Offsetof(PushPusher{}.Email), memberNullStr},
+	{"name", unsafe.Offsetof(PushPusher{}.Name), memberStr},
+	{"username", unsafe.Offsetof(PushPusher{}.Username), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushPusher) encodeJSON(e *enc) {

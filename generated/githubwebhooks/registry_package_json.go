@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *RegistryPackagePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedMembers) {
-	case 0:
-		return decodeEnum[RegistryPackagePublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *RegistryPackagePublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var registryPackagePublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}}
+var registryPackagePublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RegistryPackagePublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"registry_package", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublished) encodeJSON(e *enc) {
@@ -97,33 +109,20 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackageMembers) {
-	case 0:
-		return decodeNullable(&s.CreatedAt, d, decodeStr) // "created_at"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Namespace, d) // "namespace"
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackage) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 8:
-		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
 		return decodeNullableRef(&s.PackageVersion, d, (*RegistryPackagePublishedRegistryPackagePackageVersion).decodeJSON) // "package_version"
 	case 10:
 		return decodeNullableRef(&s.Registry, d, (*RegistryPackagePublishedRegistryPackageRegistry).decodeJSON) // "registry"
-	case 11:
-		return decodeNullable(&s.UpdatedAt, d, decodeStr) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -136,7 +135,20 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeMember(key []byte, d *de
 	return nil
 }
 
-var registryPackagePublishedRegistryPackageMembers = &memberNames{names: []string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}}
+var registryPackagePublishedRegistryPackageMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.CreatedAt), memberNullStr},
+	{"description", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Description), memberNullStr},
+	{"ecosystem", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Ecosystem), memberStr},
+	{"html_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Name), memberStr},
+	{"namespace", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Namespace), memberStr},
+	{"owner", 0, memberByModel},
+	{"package_type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.PackageType), memberStr},
+	{"package_version", 0, memberByModel},
+	{"registry", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.UpdatedAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackage) encodeJSON(e *enc) {
@@ -213,48 +225,13 @@ func (s *RegistryPackagePublishedRegistryPackageOwner) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackageOwnerMembers) {
-	case 0:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 2:
-		return decodeStr(&s.FollowersURL, d) // "followers_url"
-	case 3:
-		return decodeStr(&s.FollowingURL, d) // "following_url"
-	case 4:
-		return decodeStr(&s.GistsURL, d) // "gists_url"
-	case 5:
-		return decodeStr(&s.GravatarID, d) // "gravatar_id"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
-	case 8:
-		return decodeStr(&s.Login, d) // "login"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 11:
-		return decodeStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 12:
-		return decodeStr(&s.ReposURL, d) // "repos_url"
-	case 13:
-		return decodeBool(&s.SiteAdmin, d) // "site_admin"
-	case 14:
-		return decodeStr(&s.StarredURL, d) // "starred_url"
-	case 15:
-		return decodeStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 16:
-		return decodeStr(&s.Type, d) // "type"
-	case 17:
-		return decodeStr(&s.URL, d) // "url"
-	case 18:
-		return decodeOptStr(&s.UserViewType, d) // "user_view_type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackageOwner) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageOwnerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -266,7 +243,27 @@ func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(key []byte, 
 	return nil
 }
 
-var registryPackagePublishedRegistryPackageOwnerMembers = &memberNames{names: []string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}}
+var registryPackagePublishedRegistryPackageOwnerMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.AvatarURL), memberStr},
+	{"events_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.EventsURL), memberStr},
+	{"followers_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.FollowersURL), memberStr},
+	{"following_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.FollowingURL), memberStr},
+	{"gists_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.GistsURL), memberStr},
+	{"gravatar_id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.GravatarID), memberStr},
+	{"html_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.ID), memberInt64},
+	{"login", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.Login), memberStr},
+	{"node_id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.NodeID), memberStr},
+	{"organizations_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.OrganizationsURL), memberStr},
+	{"received_events_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.ReceivedEventsURL), memberStr},
+	{"repos_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.ReposURL), memberStr},
+	{"site_admin", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.SiteAdmin), memberBool},
+	{"starred_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.StarredURL), memberStr},
+	{"subscriptions_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.SubscriptionsURL), memberStr},
+	{"type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.Type), memberStr},
+	{"url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.URL), memberStr},
+	{"user_view_type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageOwner{}.UserViewType), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageOwner) encodeJSON(e *enc) {
@@ -339,39 +336,26 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON) // "author"
 	case 1:
 		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
-	case 2:
-		return decodeOptStr(&s.BodyHTML, d) // "body_html"
 	case 3:
 		return decodePtr(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
-	case 4:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeStr(&s.Description, d) // "description"
 	case 6:
 		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
-	case 7:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeStr(&s.InstallationCommand, d) // "installation_command"
-	case 11:
-		return decodeOptStr(&s.Manifest, d) // "manifest"
 	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
-	case 13:
-		return decodeStr(&s.Name, d) // "name"
 	case 14:
 		return decodeNullableRef(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
@@ -380,26 +364,10 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key
 		}) // "nuget_metadata"
 	case 16:
 		return decodeSlice(&s.PackageFiles, d, (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
-	case 17:
-		return decodeStr(&s.PackageURL, d) // "package_url"
-	case 18:
-		return decodeOptBool(&s.Prerelease, d) // "prerelease"
 	case 19:
 		return decodePtr(&s.Release, d, (*RegistryPackagePublishedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
 	case 20:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
-	case 21:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 22:
-		return decodeOptStr(&s.TagName, d) // "tag_name"
-	case 23:
-		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
-	case 24:
-		return decodeOptStr(&s.TargetOid, d) // "target_oid"
-	case 25:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
-	case 26:
-		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -412,7 +380,35 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(key
 	return nil
 }
 
-var registryPackagePublishedRegistryPackagePackageVersionMembers = &memberNames{names: []string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}}
+var registryPackagePublishedRegistryPackagePackageVersionMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"body", 0, memberByModel},
+	{"body_html", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.BodyHTML), memberOptStr},
+	{"container_metadata", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.CreatedAt), memberOptStr},
+	{"description", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Description), memberStr},
+	{"docker_metadata", 0, memberByModel},
+	{"draft", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Draft), memberOptBool},
+	{"html_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.ID), memberInt64},
+	{"installation_command", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.InstallationCommand), memberStr},
+	{"manifest", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Manifest), memberOptStr},
+	{"metadata", 0, memberByModel},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Name), memberStr},
+	{"npm_metadata", 0, memberByModel},
+	{"nuget_metadata", 0, memberByModel},
+	{"package_files", 0, memberByModel},
+	{"package_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.PackageURL), memberStr},
+	{"prerelease", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Prerelease), memberOptBool},
+	{"release", 0, memberByModel},
+	{"rubygems_metadata", 0, memberByModel},
+	{"summary", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Summary), memberStr},
+	{"tag_name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.TagName), memberOptStr},
+	{"target_commitish", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.TargetCommitish), memberOptStr},
+	{"target_oid", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.TargetOid), memberOptStr},
+	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.UpdatedAt), memberOptStr},
+	{"version", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersion{}.Version), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeJSON(e *enc) {
@@ -575,15 +571,14 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers) {
-	case 0:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 1:
-		return decodeOptStr(&s.Version, d) // "version"
-	case 2:
-		return decodeOptStr(&s.NpmUser, d) // "npm_user"
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 3:
 		return decodeNullable(&s.Author, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "author"
 	case 4:
@@ -596,30 +591,12 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 		return decodeMap(&s.PeerDependencies, d, decodeAny) // "peer_dependencies"
 	case 8:
 		return decodeMap(&s.OptionalDependencies, d, decodeAny) // "optional_dependencies"
-	case 9:
-		return decodeOptStr(&s.Description, d) // "description"
 	case 10:
 		return decodeNullable(&s.Dist, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "dist"
-	case 11:
-		return decodeOptStr(&s.GitHead, d) // "git_head"
-	case 12:
-		return decodeOptStr(&s.Homepage, d) // "homepage"
-	case 13:
-		return decodeOptStr(&s.License, d) // "license"
-	case 14:
-		return decodeOptStr(&s.Main, d) // "main"
 	case 15:
 		return decodeNullable(&s.Repository, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "repository"
 	case 16:
 		return decodeMap(&s.Scripts, d, decodeAny) // "scripts"
-	case 17:
-		return decodeOptStr(&s.ID, d) // "id"
-	case 18:
-		return decodeOptStr(&s.NodeVersion, d) // "node_version"
-	case 19:
-		return decodeOptStr(&s.NpmVersion, d) // "npm_version"
-	case 20:
-		return decodeOptBool(&s.HasShrinkwrap, d) // "has_shrinkwrap"
 	case 21:
 		return decodeSlice(&s.Maintainers, d, decodeStr) // "maintainers"
 	case 22:
@@ -640,18 +617,6 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 		return decodeSlice(&s.Os, d, decodeStr) // "os"
 	case 30:
 		return decodeSlice(&s.CPU, d, decodeStr) // "cpu"
-	case 31:
-		return decodeOptStr(&s.Readme, d) // "readme"
-	case 32:
-		return decodeOptStr(&s.InstallationCommand, d) // "installation_command"
-	case 33:
-		return decodeOptInt64(&s.ReleaseID, d) // "release_id"
-	case 34:
-		return decodeOptStr(&s.CommitOid, d) // "commit_oid"
-	case 35:
-		return decodeOptBool(&s.PublishedViaActions, d) // "published_via_actions"
-	case 36:
-		return decodeOptInt64(&s.DeletedByID, d) // "deleted_by_id"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -664,7 +629,45 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 	return nil
 }
 
-var registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers = &memberNames{names: []string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}}
+var registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Name), memberOptStr},
+	{"version", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Version), memberOptStr},
+	{"npm_user", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.NpmUser), memberOptStr},
+	{"author", 0, memberByModel},
+	{"bugs", 0, memberByModel},
+	{"dependencies", 0, memberByModel},
+	{"dev_dependencies", 0, memberByModel},
+	{"peer_dependencies", 0, memberByModel},
+	{"optional_dependencies", 0, memberByModel},
+	{"description", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Description), memberOptStr},
+	{"dist", 0, memberByModel},
+	{"git_head", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.GitHead), memberOptStr},
+	{"homepage", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Homepage), memberOptStr},
+	{"license", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.License), memberOptStr},
+	{"main", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Main), memberOptStr},
+	{"repository", 0, memberByModel},
+	{"scripts", 0, memberByModel},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.ID), memberOptStr},
+	{"node_version", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.NodeVersion), memberOptStr},
+	{"npm_version", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.NpmVersion), memberOptStr},
+	{"has_shrinkwrap", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.HasShrinkwrap), memberOptBool},
+	{"maintainers", 0, memberByModel},
+	{"contributors", 0, memberByModel},
+	{"engines", 0, memberByModel},
+	{"keywords", 0, memberByModel},
+	{"files", 0, memberByModel},
+	{"bin", 0, memberByModel},
+	{"man", 0, memberByModel},
+	{"directories", 0, memberByModel},
+	{"os", 0, memberByModel},
+	{"cpu", 0, memberByModel},
+	{"readme", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.Readme), memberOptStr},
+	{"installation_command", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.InstallationCommand), memberOptStr},
+	{"release_id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.ReleaseID), memberOptInt64},
+	{"commit_oid", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.CommitOid), memberOptStr},
+	{"published_via_actions", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.PublishedViaActions), memberOptBool},
+	{"deleted_by_id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata{}.DeletedByID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
@@ -865,13 +868,16 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
-	case 1:
-		return decodeOptStr(&s.Name, d) // "name"
 	case 2:
 		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
 	}
@@ -886,7 +892,11 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)
 	return nil
 }
 
-var registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers = &memberNames{names: []string{"id", "name", "value"}}
+var registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers = &memberTable{fields: []memberField{
+	{"id", 0, memberByModel},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem{}.Name), memberOptStr},
+	{"value", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
@@ -1003,32 +1013,13 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers) {
-	case 0:
-		return decodeStr(&s.ContentType, d) // "content_type"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeStr(&s.DownloadURL, d) // "download_url"
-	case 3:
-		return decodeInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
-	case 7:
-		return decodeNullable(&s.SHA256, d, decodeStr) // "sha256"
-	case 8:
-		return decodeInt64(&s.Size, d) // "size"
-	case 9:
-		return decodeNullable(&s.State, d, decodeStr) // "state"
-	case 10:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1040,7 +1031,19 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) 
 	return nil
 }
 
-var registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers = &memberNames{names: []string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}}
+var registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.ContentType), memberStr},
+	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
+	{"download_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
+	{"md5", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Name), memberStr},
+	{"sha1", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
+	{"sha256", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr},
+	{"size", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
+	{"state", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.State), memberNullStr},
+	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
@@ -1111,31 +1114,16 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeJSO
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackagePackageVersionReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "author"
-	case 1:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 3:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 6:
-		return decodeOptBool(&s.Prerelease, d) // "prerelease"
-	case 7:
-		return decodeOptStr(&s.PublishedAt, d) // "published_at"
-	case 8:
-		return decodeOptStr(&s.TagName, d) // "tag_name"
-	case 9:
-		return decodeOptStr(&s.TargetCommitish, d) // "target_commitish"
-	case 10:
-		return decodeOptStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1148,7 +1136,19 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMem
 	return nil
 }
 
-var registryPackagePublishedRegistryPackagePackageVersionReleaseMembers = &memberNames{names: []string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}}
+var registryPackagePublishedRegistryPackagePackageVersionReleaseMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.CreatedAt), memberOptStr},
+	{"draft", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.Draft), memberOptBool},
+	{"html_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.ID), memberOptInt64},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.Name), memberNullStr},
+	{"prerelease", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.Prerelease), memberOptBool},
+	{"published_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.PublishedAt), memberOptStr},
+	{"tag_name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.TagName), memberOptStr},
+	{"target_commitish", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.TargetCommitish), memberOptStr},
+	{"url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionRelease{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {
@@ -1229,20 +1229,13 @@ func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeJSON(d *dec) err
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackagePublishedRegistryPackageRegistryMembers) {
-	case 0:
-		return decodeOptStr(&s.AboutURL, d) // "about_url"
-	case 1:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 2:
-		return decodeOptStr(&s.Type, d) // "type"
-	case 3:
-		return decodeOptStr(&s.URL, d) // "url"
-	case 4:
-		return decodeOptStr(&s.Vendor, d) // "vendor"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackagePublishedRegistryPackageRegistry) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageRegistryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1254,7 +1247,13 @@ func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(key []byt
 	return nil
 }
 
-var registryPackagePublishedRegistryPackageRegistryMembers = &memberNames{names: []string{"about_url", "name", "type", "url", "vendor"}}
+var registryPackagePublishedRegistryPackageRegistryMembers = &memberTable{fields: []memberField{
+	{"about_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageRegistry{}.AboutURL), memberOptStr},
+	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageRegistry{}.Name), memberOptStr},
+	{"type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageRegistry{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageRegistry{}.URL), memberOptStr},
+	{"vendor", unsafe.Offsetof(RegistryPackagePublishedRegistryPackageRegistry{}.Vendor), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageRegistry) encodeJSON(e *enc) {
@@ -1307,11 +1306,14 @@ func (s *RegistryPackageUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackageUpdatedMembers) {
-	case 0:
-		return decodeEnum[RegistryPackageUpdatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackageUpdated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackageUpdatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackageUpdated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1336,7 +1338,15 @@ func (s *RegistryPackageUpdated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var registryPackageUpdatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}}
+var registryPackageUpdatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RegistryPackageUpdated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"registry_package", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdated) encodeJSON(e *enc) {
@@ -1391,35 +1401,24 @@ func (s *RegistryPackageUpdatedRegistryPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackageUpdatedRegistryPackageMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackageUpdatedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeAny(&s.Description, d) // "description"
-	case 2:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeStr(&s.Namespace, d) // "namespace"
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 8:
-		return decodeStr(&s.PackageType, d) // "package_type"
 	case 9:
 		return s.PackageVersion.decodeJSON(d) // "package_version"
 	case 10:
 		return decodeNullable(&s.Registry, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "registry"
-	case 11:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1432,7 +1431,20 @@ func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var registryPackageUpdatedRegistryPackageMembers = &memberNames{names: []string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}}
+var registryPackageUpdatedRegistryPackageMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.CreatedAt), memberStr},
+	{"description", 0, memberByModel},
+	{"ecosystem", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.Ecosystem), memberStr},
+	{"html_url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.Name), memberStr},
+	{"namespace", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.Namespace), memberStr},
+	{"owner", 0, memberByModel},
+	{"package_type", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.PackageType), memberStr},
+	{"package_version", 0, memberByModel},
+	{"registry", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackage{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackage) encodeJSON(e *enc) {
@@ -1493,61 +1505,30 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
-	case 1:
-		return decodeStr(&s.Body, d) // "body"
-	case 2:
-		return decodeStr(&s.BodyHTML, d) // "body_html"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.Description, d) // "description"
 	case 5:
 		return decodeSlice(&s.DockerMetadata, d, func(v **PackagePublishedPackagePackageVersionDockerMetadataItem, d *dec) error {
 			return decodePtr(v, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON)
 		}) // "docker_metadata"
-	case 6:
-		return decodeOptBool(&s.Draft, d) // "draft"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeInt64(&s.ID, d) // "id"
-	case 9:
-		return decodeStr(&s.InstallationCommand, d) // "installation_command"
-	case 10:
-		return decodeOptStr(&s.Manifest, d) // "manifest"
 	case 11:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
-	case 12:
-		return decodeStr(&s.Name, d) // "name"
 	case 13:
 		return decodeSlice(&s.PackageFiles, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
-	case 14:
-		return decodeStr(&s.PackageURL, d) // "package_url"
-	case 15:
-		return decodeOptBool(&s.Prerelease, d) // "prerelease"
 	case 16:
 		return decodePtr(&s.Release, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
 	case 17:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
-	case 18:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 19:
-		return decodeOptStr(&s.TagName, d) // "tag_name"
-	case 20:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 21:
-		return decodeStr(&s.TargetOid, d) // "target_oid"
-	case 22:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
-	case 23:
-		return decodeStr(&s.Version, d) // "version"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1560,7 +1541,32 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(key [
 	return nil
 }
 
-var registryPackageUpdatedRegistryPackagePackageVersionMembers = &memberNames{names: []string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}}
+var registryPackageUpdatedRegistryPackagePackageVersionMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"body", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Body), memberStr},
+	{"body_html", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.BodyHTML), memberStr},
+	{"created_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.CreatedAt), memberStr},
+	{"description", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Description), memberStr},
+	{"docker_metadata", 0, memberByModel},
+	{"draft", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Draft), memberOptBool},
+	{"html_url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.ID), memberInt64},
+	{"installation_command", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.InstallationCommand), memberStr},
+	{"manifest", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Manifest), memberOptStr},
+	{"metadata", 0, memberByModel},
+	{"name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Name), memberStr},
+	{"package_files", 0, memberByModel},
+	{"package_url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.PackageURL), memberStr},
+	{"prerelease", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Prerelease), memberOptBool},
+	{"release", 0, memberByModel},
+	{"rubygems_metadata", 0, memberByModel},
+	{"summary", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Summary), memberStr},
+	{"tag_name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.TagName), memberOptStr},
+	{"target_commitish", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.TargetCommitish), memberStr},
+	{"target_oid", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.TargetOid), memberStr},
+	{"updated_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.UpdatedAt), memberStr},
+	{"version", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersion{}.Version), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) encodeJSON(e *enc) {
@@ -1675,32 +1681,13 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers) {
-	case 0:
-		return decodeOptStr(&s.ContentType, d) // "content_type"
-	case 1:
-		return decodeOptStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeOptStr(&s.DownloadURL, d) // "download_url"
-	case 3:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 4:
-		return decodeNullable(&s.Md5, d, decodeStr) // "md5"
-	case 5:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 6:
-		return decodeNullable(&s.SHA1, d, decodeStr) // "sha1"
-	case 7:
-		return decodeOptStr(&s.SHA256, d) // "sha256"
-	case 8:
-		return decodeOptInt64(&s.Size, d) // "size"
-	case 9:
-		return decodeOptStr(&s.State, d) // "state"
-	case 10:
-		return decodeOptStr(&s.UpdatedAt, d) // "updated_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1712,7 +1699,19 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) de
 	return nil
 }
 
-var registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers = &memberNames{names: []string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}}
+var registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers = &memberTable{fields: []memberField{
+	{"content_type", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.ContentType), memberOptStr},
+	{"created_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.CreatedAt), memberOptStr},
+	{"download_url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.DownloadURL), memberOptStr},
+	{"id", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.ID), memberOptInt64},
+	{"md5", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.Name), memberOptStr},
+	{"sha1", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
+	{"sha256", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.SHA256), memberOptStr},
+	{"size", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.Size), memberOptInt64},
+	{"state", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.State), memberOptStr},
+	{"updated_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
@@ -1797,31 +1796,16 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
-	case 1:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 2:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeStr(&s.Name, d) // "name"
-	case 6:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 7:
-		return decodeStr(&s.PublishedAt, d) // "published_at"
-	case 8:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 9:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 10:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1834,7 +1818,19 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMembe
 	return nil
 }
 
-var registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers = &memberNames{names: []string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}}
+var registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.CreatedAt), memberStr},
+	{"draft", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.Name), memberStr},
+	{"prerelease", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.PublishedAt), memberStr},
+	{"tag_name", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.TagName), memberStr},
+	{"target_commitish", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.TargetCommitish), memberStr},
+	{"url", unsafe.Offsetof(RegistryPackageUpdatedRegistryPackagePackageVersionRelease{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {

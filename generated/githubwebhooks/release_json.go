@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *ReleaseCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseCreatedMembers) {
-	case 0:
-		return decodeEnum[ReleaseCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *ReleaseCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releaseCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleaseCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseCreated) encodeJSON(e *enc) {
@@ -95,11 +107,14 @@ func (s *ReleaseDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseDeletedMembers) {
-	case 0:
-		return decodeEnum[ReleaseDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -124,7 +139,15 @@ func (s *ReleaseDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releaseDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleaseDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseDeleted) encodeJSON(e *enc) {
@@ -177,11 +200,14 @@ func (s *ReleaseEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseEditedMembers) {
-	case 0:
-		return decodeEnum[ReleaseEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -208,7 +234,16 @@ func (s *ReleaseEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releaseEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleaseEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEdited) encodeJSON(e *enc) {
@@ -265,9 +300,14 @@ func (s *ReleaseEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
 	case 1:
@@ -288,7 +328,12 @@ func (s *ReleaseEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseEditedChangesMembers = &memberNames{names: []string{"body", "name", "tag_name", "make_latest"}}
+var releaseEditedChangesMembers = &memberTable{fields: []memberField{
+	{"body", 0, memberByModel},
+	{"name", 0, memberByModel},
+	{"tag_name", 0, memberByModel},
+	{"make_latest", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChanges) encodeJSON(e *enc) {
@@ -337,12 +382,13 @@ func (s *ReleaseEditedChangesMakeLatest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChangesMakeLatest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseEditedChangesMakeLatestMembers) {
-	case 0:
-		return decodeBool(&s.To, d) // "to"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseEditedChangesMakeLatest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseEditedChangesMakeLatestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseEditedChangesMakeLatest) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -354,7 +400,9 @@ func (s *ReleaseEditedChangesMakeLatest) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var releaseEditedChangesMakeLatestMembers = &memberNames{names: []string{"to"}}
+var releaseEditedChangesMakeLatestMembers = &memberTable{fields: []memberField{
+	{"to", unsafe.Offsetof(ReleaseEditedChangesMakeLatest{}.To), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesMakeLatest) encodeJSON(e *enc) {
@@ -389,12 +437,13 @@ func (s *ReleaseEditedChangesTagName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChangesTagName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseEditedChangesTagNameMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseEditedChangesTagName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseEditedChangesTagNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseEditedChangesTagName) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -406,7 +455,9 @@ func (s *ReleaseEditedChangesTagName) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseEditedChangesTagNameMembers = &memberNames{names: []string{"from"}}
+var releaseEditedChangesTagNameMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(ReleaseEditedChangesTagName{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesTagName) encodeJSON(e *enc) {
@@ -441,11 +492,14 @@ func (s *ReleasePrereleased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePrereleased) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releasePrereleasedMembers) {
-	case 0:
-		return decodeEnum[ReleasePrereleasedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleasePrereleased) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releasePrereleasedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleasePrereleased) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -470,7 +524,15 @@ func (s *ReleasePrereleased) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releasePrereleasedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releasePrereleasedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleasePrereleased{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleased) encodeJSON(e *enc) {
@@ -525,55 +587,22 @@ func (s *ReleasePrereleasedRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePrereleasedRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releasePrereleasedReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *ReleasePrereleasedRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releasePrereleasedReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleasePrereleasedRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
 		}) // "assets"
-	case 1:
-		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 3:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 4:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 5:
-		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
-	case 6:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeInt64(&s.ID, d) // "id"
-	case 9:
-		return decodeBool(&s.Immutable, d) // "immutable"
-	case 10:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 12:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 13:
-		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
 	case 14:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 15:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 16:
-		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
-	case 17:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 18:
-		return decodeStr(&s.UploadURL, d) // "upload_url"
-	case 19:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 20:
-		return decodeStr(&s.URL, d) // "url"
-	case 21:
-		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -586,7 +615,30 @@ func (s *ReleasePrereleasedRelease) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releasePrereleasedReleaseMembers = &memberNames{names: []string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "updated_at", "url", "zipball_url"}}
+var releasePrereleasedReleaseMembers = &memberTable{fields: []memberField{
+	{"assets", 0, memberByModel},
+	{"assets_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.AssetsURL), memberStr},
+	{"author", 0, memberByModel},
+	{"body", unsafe.Offsetof(ReleasePrereleasedRelease{}.Body), memberNullStr},
+	{"created_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.CreatedAt), memberNullTime},
+	{"discussion_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.DiscussionURL), memberOptStr},
+	{"draft", unsafe.Offsetof(ReleasePrereleasedRelease{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(ReleasePrereleasedRelease{}.ID), memberInt64},
+	{"immutable", unsafe.Offsetof(ReleasePrereleasedRelease{}.Immutable), memberBool},
+	{"name", unsafe.Offsetof(ReleasePrereleasedRelease{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(ReleasePrereleasedRelease{}.NodeID), memberStr},
+	{"prerelease", unsafe.Offsetof(ReleasePrereleasedRelease{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.PublishedAt), memberNullTime},
+	{"reactions", 0, memberByModel},
+	{"tag_name", unsafe.Offsetof(ReleasePrereleasedRelease{}.TagName), memberStr},
+	{"tarball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.TarballURL), memberNullStr},
+	{"target_commitish", unsafe.Offsetof(ReleasePrereleasedRelease{}.TargetCommitish), memberStr},
+	{"upload_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.UploadURL), memberStr},
+	{"updated_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.UpdatedAt), memberNullTime},
+	{"url", unsafe.Offsetof(ReleasePrereleasedRelease{}.URL), memberStr},
+	{"zipball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.ZipballURL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleasedRelease) encodeJSON(e *enc) {
@@ -701,11 +753,14 @@ func (s *ReleasePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releasePublishedMembers) {
-	case 0:
-		return decodeEnum[ReleasePublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleasePublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releasePublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleasePublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -730,7 +785,15 @@ func (s *ReleasePublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releasePublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releasePublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleasePublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePublished) encodeJSON(e *enc) {
@@ -785,11 +848,14 @@ func (s *ReleaseReleased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseReleased) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseReleasedMembers) {
-	case 0:
-		return decodeEnum[ReleaseReleasedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseReleased) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseReleasedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseReleased) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -814,7 +880,15 @@ func (s *ReleaseReleased) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseReleasedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releaseReleasedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleaseReleased{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseReleased) encodeJSON(e *enc) {
@@ -869,11 +943,14 @@ func (s *ReleaseUnpublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseUnpublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, releaseUnpublishedMembers) {
-	case 0:
-		return decodeEnum[ReleaseUnpublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *ReleaseUnpublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), releaseUnpublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *ReleaseUnpublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -898,7 +975,15 @@ func (s *ReleaseUnpublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var releaseUnpublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}}
+var releaseUnpublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(ReleaseUnpublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"release", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseUnpublished) encodeJSON(e *enc) {
@@ -953,53 +1038,20 @@ func (s *WebhooksRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRelease) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReleaseMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksRelease) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReleaseMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksRelease) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON) // "assets"
-	case 1:
-		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 3:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 4:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 5:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 6:
-		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
-	case 7:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 8:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeBool(&s.Immutable, d) // "immutable"
-	case 11:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 12:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 14:
-		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
 	case 15:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 16:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 17:
-		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
-	case 18:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 19:
-		return decodeStr(&s.UploadURL, d) // "upload_url"
-	case 20:
-		return decodeStr(&s.URL, d) // "url"
-	case 21:
-		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1012,7 +1064,30 @@ func (s *WebhooksRelease) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReleaseMembers = &memberNames{names: []string{"assets", "assets_url", "author", "body", "created_at", "updated_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "url", "zipball_url"}}
+var webhooksReleaseMembers = &memberTable{fields: []memberField{
+	{"assets", 0, memberByModel},
+	{"assets_url", unsafe.Offsetof(WebhooksRelease{}.AssetsURL), memberStr},
+	{"author", 0, memberByModel},
+	{"body", unsafe.Offsetof(WebhooksRelease{}.Body), memberNullStr},
+	{"created_at", unsafe.Offsetof(WebhooksRelease{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(WebhooksRelease{}.UpdatedAt), memberNullTime},
+	{"discussion_url", unsafe.Offsetof(WebhooksRelease{}.DiscussionURL), memberOptStr},
+	{"draft", unsafe.Offsetof(WebhooksRelease{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(WebhooksRelease{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksRelease{}.ID), memberInt64},
+	{"immutable", unsafe.Offsetof(WebhooksRelease{}.Immutable), memberBool},
+	{"name", unsafe.Offsetof(WebhooksRelease{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WebhooksRelease{}.NodeID), memberStr},
+	{"prerelease", unsafe.Offsetof(WebhooksRelease{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(WebhooksRelease{}.PublishedAt), memberNullTime},
+	{"reactions", 0, memberByModel},
+	{"tag_name", unsafe.Offsetof(WebhooksRelease{}.TagName), memberStr},
+	{"tarball_url", unsafe.Offsetof(WebhooksRelease{}.TarballURL), memberNullStr},
+	{"target_commitish", unsafe.Offsetof(WebhooksRelease{}.TargetCommitish), memberStr},
+	{"upload_url", unsafe.Offsetof(WebhooksRelease{}.UploadURL), memberStr},
+	{"url", unsafe.Offsetof(WebhooksRelease{}.URL), memberStr},
+	{"zipball_url", unsafe.Offsetof(WebhooksRelease{}.ZipballURL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease) encodeJSON(e *enc) {
@@ -1133,55 +1208,22 @@ func (s *WebhooksRelease1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRelease1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksRelease1Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksRelease1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksRelease1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksRelease1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
 			return decodePtr(v, d, (*WebhooksReleaseAssetsItem).decodeJSON)
 		}) // "assets"
-	case 1:
-		return decodeStr(&s.AssetsURL, d) // "assets_url"
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
-	case 3:
-		return decodeNullable(&s.Body, d, decodeStr) // "body"
-	case 4:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 5:
-		return decodeOptStr(&s.DiscussionURL, d) // "discussion_url"
-	case 6:
-		return decodeBool(&s.Draft, d) // "draft"
-	case 7:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 8:
-		return decodeInt64(&s.ID, d) // "id"
-	case 9:
-		return decodeBool(&s.Immutable, d) // "immutable"
-	case 10:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 11:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 12:
-		return decodeBool(&s.Prerelease, d) // "prerelease"
-	case 13:
-		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
 	case 14:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
-	case 15:
-		return decodeStr(&s.TagName, d) // "tag_name"
-	case 16:
-		return decodeNullable(&s.TarballURL, d, decodeStr) // "tarball_url"
-	case 17:
-		return decodeStr(&s.TargetCommitish, d) // "target_commitish"
-	case 18:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 19:
-		return decodeStr(&s.UploadURL, d) // "upload_url"
-	case 20:
-		return decodeStr(&s.URL, d) // "url"
-	case 21:
-		return decodeNullable(&s.ZipballURL, d, decodeStr) // "zipball_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1194,7 +1236,30 @@ func (s *WebhooksRelease1) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksRelease1Members = &memberNames{names: []string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "updated_at", "upload_url", "url", "zipball_url"}}
+var webhooksRelease1Members = &memberTable{fields: []memberField{
+	{"assets", 0, memberByModel},
+	{"assets_url", unsafe.Offsetof(WebhooksRelease1{}.AssetsURL), memberStr},
+	{"author", 0, memberByModel},
+	{"body", unsafe.Offsetof(WebhooksRelease1{}.Body), memberNullStr},
+	{"created_at", unsafe.Offsetof(WebhooksRelease1{}.CreatedAt), memberNullTime},
+	{"discussion_url", unsafe.Offsetof(WebhooksRelease1{}.DiscussionURL), memberOptStr},
+	{"draft", unsafe.Offsetof(WebhooksRelease1{}.Draft), memberBool},
+	{"html_url", unsafe.Offsetof(WebhooksRelease1{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WebhooksRelease1{}.ID), memberInt64},
+	{"immutable", unsafe.Offsetof(WebhooksRelease1{}.Immutable), memberBool},
+	{"name", unsafe.Offsetof(WebhooksRelease1{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WebhooksRelease1{}.NodeID), memberStr},
+	{"prerelease", unsafe.Offsetof(WebhooksRelease1{}.Prerelease), memberBool},
+	{"published_at", unsafe.Offsetof(WebhooksRelease1{}.PublishedAt), memberNullTime},
+	{"reactions", 0, memberByModel},
+	{"tag_name", unsafe.Offsetof(WebhooksRelease1{}.TagName), memberStr},
+	{"tarball_url", unsafe.Offsetof(WebhooksRelease1{}.TarballURL), memberNullStr},
+	{"target_commitish", unsafe.Offsetof(WebhooksRelease1{}.TargetCommitish), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksRelease1{}.UpdatedAt), memberNullTime},
+	{"upload_url", unsafe.Offsetof(WebhooksRelease1{}.UploadURL), memberStr},
+	{"url", unsafe.Offsetof(WebhooksRelease1{}.URL), memberStr},
+	{"zipball_url", unsafe.Offsetof(WebhooksRelease1{}.ZipballURL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease1) encodeJSON(e *enc) {
@@ -1309,37 +1374,16 @@ func (s *WebhooksReleaseAssetsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReleaseAssetsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksReleaseAssetsItemMembers) {
-	case 0:
-		return decodeStr(&s.BrowserDownloadURL, d) // "browser_download_url"
-	case 1:
-		return decodeStr(&s.ContentType, d) // "content_type"
-	case 2:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 3:
-		return decodeInt64(&s.DownloadCount, d) // "download_count"
-	case 4:
-		return decodeInt64(&s.ID, d) // "id"
-	case 5:
-		return decodeNullable(&s.Label, d, decodeStr) // "label"
-	case 6:
-		return decodeStr(&s.Name, d) // "name"
-	case 7:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 8:
-		return decodeInt64(&s.Size, d) // "size"
-	case 9:
-		return decodeNullable(&s.Digest, d, decodeStr) // "digest"
-	case 10:
-		return decodeEnum[WebhooksReleaseAssetsItemState](&s.State, d) // "state"
-	case 11:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksReleaseAssetsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksReleaseAssetsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksReleaseAssetsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 12:
 		return decodeNullableRef(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "uploader"
-	case 13:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1352,7 +1396,22 @@ func (s *WebhooksReleaseAssetsItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksReleaseAssetsItemMembers = &memberNames{names: []string{"browser_download_url", "content_type", "created_at", "download_count", "id", "label", "name", "node_id", "size", "digest", "state", "updated_at", "uploader", "url"}}
+var webhooksReleaseAssetsItemMembers = &memberTable{fields: []memberField{
+	{"browser_download_url", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.BrowserDownloadURL), memberStr},
+	{"content_type", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.ContentType), memberStr},
+	{"created_at", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.CreatedAt), memberTime},
+	{"download_count", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.DownloadCount), memberInt64},
+	{"id", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.ID), memberInt64},
+	{"label", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Label), memberNullStr},
+	{"name", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.NodeID), memberStr},
+	{"size", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Size), memberInt64},
+	{"digest", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Digest), memberNullStr},
+	{"state", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.State), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.UpdatedAt), memberTime},
+	{"uploader", 0, memberByModel},
+	{"url", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReleaseAssetsItem) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,41 +14,20 @@ func (s *RepositoryAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryMembers) {
-	case 0:
-		return decodeStr(&s.GhsaID, d) // "ghsa_id"
-	case 1:
-		return decodeNullable(&s.CveID, d, decodeStr) // "cve_id"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	case 3:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 4:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 5:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 6:
-		return decodeNullable(&s.Severity, d, decodeEnum[RepositoryAdvisorySeverity]) // "severity"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *RepositoryAdvisory) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeNullableRef(&s.Author, d, (*SimpleUser).decodeJSON) // "author"
 	case 8:
 		return decodeNullableRef(&s.Publisher, d, (*SimpleUser).decodeJSON) // "publisher"
 	case 9:
 		return decodeSlice(&s.Identifiers, d, (*RepositoryAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
-	case 10:
-		return decodeEnum[RepositoryAdvisoryState](&s.State, d) // "state"
-	case 11:
-		return decodeNullable(&s.CreatedAt, d, decodeTime) // "created_at"
-	case 12:
-		return decodeNullable(&s.UpdatedAt, d, decodeTime) // "updated_at"
-	case 13:
-		return decodeNullable(&s.PublishedAt, d, decodeTime) // "published_at"
-	case 14:
-		return decodeNullable(&s.ClosedAt, d, decodeTime) // "closed_at"
-	case 15:
-		return decodeNullable(&s.WithdrawnAt, d, decodeTime) // "withdrawn_at"
 	case 16:
 		return decodeNullableRef(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON) // "submission"
 	case 17:
@@ -88,7 +68,35 @@ func (s *RepositoryAdvisory) decodeMember(key []byte, d *dec) error {
 	return d.Skip()
 }
 
-var repositoryAdvisoryMembers = &memberNames{names: []string{"ghsa_id", "cve_id", "url", "html_url", "summary", "description", "severity", "author", "publisher", "identifiers", "state", "created_at", "updated_at", "published_at", "closed_at", "withdrawn_at", "submission", "vulnerabilities", "cvss", "cvss_severities", "cwes", "cwe_ids", "credits", "credits_detailed", "collaborating_users", "collaborating_teams", "private_fork"}}
+var repositoryAdvisoryMembers = &memberTable{fields: []memberField{
+	{"ghsa_id", unsafe.Offsetof(RepositoryAdvisory{}.GhsaID), memberStr},
+	{"cve_id", unsafe.Offsetof(RepositoryAdvisory{}.CveID), memberNullStr},
+	{"url", unsafe.Offsetof(RepositoryAdvisory{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(RepositoryAdvisory{}.HTMLURL), memberStr},
+	{"summary", unsafe.Offsetof(RepositoryAdvisory{}.Summary), memberStr},
+	{"description", unsafe.Offsetof(RepositoryAdvisory{}.Description), memberNullStr},
+	{"severity", unsafe.Offsetof(RepositoryAdvisory{}.Severity), memberNullStr},
+	{"author", 0, memberByModel},
+	{"publisher", 0, memberByModel},
+	{"identifiers", 0, memberByModel},
+	{"state", unsafe.Offsetof(RepositoryAdvisory{}.State), memberStr},
+	{"created_at", unsafe.Offsetof(RepositoryAdvisory{}.CreatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(RepositoryAdvisory{}.UpdatedAt), memberNullTime},
+	{"published_at", unsafe.Offsetof(RepositoryAdvisory{}.PublishedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(RepositoryAdvisory{}.ClosedAt), memberNullTime},
+	{"withdrawn_at", unsafe.Offsetof(RepositoryAdvisory{}.WithdrawnAt), memberNullTime},
+	{"submission", 0, memberByModel},
+	{"vulnerabilities", 0, memberByModel},
+	{"cvss", 0, memberByModel},
+	{"cvss_severities", 0, memberByModel},
+	{"cwes", 0, memberByModel},
+	{"cwe_ids", 0, memberByModel},
+	{"credits", 0, memberByModel},
+	{"credits_detailed", 0, memberByModel},
+	{"collaborating_users", 0, memberByModel},
+	{"collaborating_teams", 0, memberByModel},
+	{"private_fork", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisory) encodeJSON(e *enc) {
@@ -332,20 +340,25 @@ func (s *RepositoryAdvisoryCredit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryAdvisoryCredit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryCreditMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryCredit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryCreditMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *RepositoryAdvisoryCredit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.User.decodeJSON(d) // "user"
-	case 1:
-		return decodeEnum[SecurityAdvisoryCreditTypes](&s.Type, d) // "type"
-	case 2:
-		return decodeEnum[RepositoryAdvisoryCreditState](&s.State, d) // "state"
 	}
 	return d.Skip()
 }
 
-var repositoryAdvisoryCreditMembers = &memberNames{names: []string{"user", "type", "state"}}
+var repositoryAdvisoryCreditMembers = &memberTable{fields: []memberField{
+	{"user", 0, memberByModel},
+	{"type", unsafe.Offsetof(RepositoryAdvisoryCredit{}.Type), memberStr},
+	{"state", unsafe.Offsetof(RepositoryAdvisoryCredit{}.State), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCredit) encodeJSON(e *enc) {
@@ -369,14 +382,13 @@ func (s *RepositoryAdvisoryCreditsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCreditsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryCreditsItemMembers) {
-	case 0:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 1:
-		return decodeOptEnum(&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryCreditsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryCreditsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryCreditsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -388,7 +400,10 @@ func (s *RepositoryAdvisoryCreditsItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisoryCreditsItemMembers = &memberNames{names: []string{"login", "type"}}
+var repositoryAdvisoryCreditsItemMembers = &memberTable{fields: []memberField{
+	{"login", unsafe.Offsetof(RepositoryAdvisoryCreditsItem{}.Login), memberOptStr},
+	{"type", unsafe.Offsetof(RepositoryAdvisoryCreditsItem{}.Type), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCreditsItem) encodeJSON(e *enc) {
@@ -429,14 +444,13 @@ func (s *RepositoryAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryCvssMembers) {
-	case 0:
-		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
-	case 1:
-		return decodeNullable(&s.Score, d, decodeFloat64) // "score"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryCvssMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -448,7 +462,10 @@ func (s *RepositoryAdvisoryCvss) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisoryCvssMembers = &memberNames{names: []string{"vector_string", "score"}}
+var repositoryAdvisoryCvssMembers = &memberTable{fields: []memberField{
+	{"vector_string", unsafe.Offsetof(RepositoryAdvisoryCvss{}.VectorString), memberNullStr},
+	{"score", unsafe.Offsetof(RepositoryAdvisoryCvss{}.Score), memberNullFloat64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCvss) encodeJSON(e *enc) {
@@ -495,14 +512,13 @@ func (s *RepositoryAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryCwesItemMembers) {
-	case 0:
-		return decodeStr(&s.CweID, d) // "cwe_id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryCwesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -514,7 +530,10 @@ func (s *RepositoryAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisoryCwesItemMembers = &memberNames{names: []string{"cwe_id", "name"}}
+var repositoryAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
+	{"cwe_id", unsafe.Offsetof(RepositoryAdvisoryCwesItem{}.CweID), memberStr},
+	{"name", unsafe.Offsetof(RepositoryAdvisoryCwesItem{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCwesItem) encodeJSON(e *enc) {
@@ -553,14 +572,13 @@ func (s *RepositoryAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryIdentifiersItemMembers) {
-	case 0:
-		return decodeEnum[RepositoryAdvisoryIdentifiersItemType](&s.Type, d) // "type"
-	case 1:
-		return decodeStr(&s.Value, d) // "value"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryIdentifiersItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -572,7 +590,10 @@ func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryAdvisoryIdentifiersItemMembers = &memberNames{names: []string{"type", "value"}}
+var repositoryAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryAdvisoryIdentifiersItem{}.Type), memberStr},
+	{"value", unsafe.Offsetof(RepositoryAdvisoryIdentifiersItem{}.Value), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryIdentifiersItem) encodeJSON(e *enc) {
@@ -609,11 +630,14 @@ func (s *RepositoryAdvisoryPublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryPublishedMembers) {
-	case 0:
-		return decodeEnum[RepositoryAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryPublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryPublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -638,7 +662,15 @@ func (s *RepositoryAdvisoryPublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisoryPublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}}
+var repositoryAdvisoryPublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryAdvisoryPublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_advisory", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryPublished) encodeJSON(e *enc) {
@@ -693,11 +725,14 @@ func (s *RepositoryAdvisoryReported) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryReported) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryReportedMembers) {
-	case 0:
-		return decodeEnum[RepositoryAdvisoryReportedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryReported) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryReportedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryReported) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -722,7 +757,15 @@ func (s *RepositoryAdvisoryReported) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisoryReportedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}}
+var repositoryAdvisoryReportedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryAdvisoryReported{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_advisory", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryReported) encodeJSON(e *enc) {
@@ -777,12 +820,13 @@ func (s *RepositoryAdvisorySubmission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisorySubmission) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisorySubmissionMembers) {
-	case 0:
-		return decodeBool(&s.Accepted, d) // "accepted"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisorySubmission) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisorySubmissionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisorySubmission) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -794,7 +838,9 @@ func (s *RepositoryAdvisorySubmission) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryAdvisorySubmissionMembers = &memberNames{names: []string{"accepted"}}
+var repositoryAdvisorySubmissionMembers = &memberTable{fields: []memberField{
+	{"accepted", unsafe.Offsetof(RepositoryAdvisorySubmission{}.Accepted), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisorySubmission) encodeJSON(e *enc) {
@@ -831,15 +877,16 @@ func (s *RepositoryAdvisoryVulnerability) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped.
-func (s *RepositoryAdvisoryVulnerability) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryVulnerabilityMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryVulnerability) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped.
+func (s *RepositoryAdvisoryVulnerability) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON) // "package"
-	case 1:
-		return decodeNullable(&s.VulnerableVersionRange, d, decodeStr) // "vulnerable_version_range"
-	case 2:
-		return decodeNullable(&s.PatchedVersions, d, decodeStr) // "patched_versions"
 	case 3:
 		return decodeNullable(&s.VulnerableFunctions, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
@@ -848,7 +895,12 @@ func (s *RepositoryAdvisoryVulnerability) decodeMember(key []byte, d *dec) error
 	return d.Skip()
 }
 
-var repositoryAdvisoryVulnerabilityMembers = &memberNames{names: []string{"package", "vulnerable_version_range", "patched_versions", "vulnerable_functions"}}
+var repositoryAdvisoryVulnerabilityMembers = &memberTable{fields: []memberField{
+	{"package", 0, memberByModel},
+	{"vulnerable_version_range", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.VulnerableVersionRange), memberNullStr},
+	{"patched_versions", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.PatchedVersions), memberNullStr},
+	{"vulnerable_functions", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerability) encodeJSON(e *enc) {
@@ -890,14 +942,13 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryAdvisoryVulnerabilityPackageMembers) {
-	case 0:
-		return decodeEnum[SecurityAdvisoryEcosystems](&s.Ecosystem, d) // "ecosystem"
-	case 1:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryAdvisoryVulnerabilityPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -909,7 +960,10 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var repositoryAdvisoryVulnerabilityPackageMembers = &memberNames{names: []string{"ecosystem", "name"}}
+var repositoryAdvisoryVulnerabilityPackageMembers = &memberTable{fields: []memberField{
+	{"ecosystem", unsafe.Offsetof(RepositoryAdvisoryVulnerabilityPackage{}.Ecosystem), memberStr},
+	{"name", unsafe.Offsetof(RepositoryAdvisoryVulnerabilityPackage{}.Name), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerabilityPackage) encodeJSON(e *enc) {
@@ -950,101 +1004,16 @@ func (s *SimpleRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, simpleRepositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *SimpleRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), simpleRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SimpleRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeBool(&s.Private, d) // "private"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 8:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	case 10:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 11:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 12:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 13:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 14:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 15:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 16:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 17:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 18:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 19:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 20:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 21:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 22:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 23:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 24:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 25:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 26:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 27:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 28:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 29:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 30:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 31:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 32:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 33:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 34:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 35:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 36:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1057,7 +1026,54 @@ func (s *SimpleRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var simpleRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "hooks_url"}}
+var simpleRepositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(SimpleRepository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(SimpleRepository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(SimpleRepository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(SimpleRepository{}.FullName), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(SimpleRepository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(SimpleRepository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(SimpleRepository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(SimpleRepository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(SimpleRepository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(SimpleRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(SimpleRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(SimpleRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(SimpleRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(SimpleRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(SimpleRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(SimpleRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(SimpleRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(SimpleRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(SimpleRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(SimpleRepository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(SimpleRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(SimpleRepository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(SimpleRepository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(SimpleRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(SimpleRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(SimpleRepository{}.GitTagsURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(SimpleRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(SimpleRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(SimpleRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(SimpleRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(SimpleRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(SimpleRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(SimpleRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(SimpleRepository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(SimpleRepository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(SimpleRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(SimpleRepository{}.ReleasesURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(SimpleRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(SimpleRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(SimpleRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(SimpleRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(SimpleRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(SimpleRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(SimpleRepository{}.TreesURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(SimpleRepository{}.HooksURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleRepository) encodeJSON(e *enc) {
@@ -1186,41 +1202,16 @@ func (s *Team) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Team) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.Slug, d) // "slug"
-	case 4:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 5:
-		return decodeOptStr(&s.Privacy, d) // "privacy"
-	case 6:
-		return decodeOptStr(&s.NotificationSetting, d) // "notification_setting"
-	case 7:
-		return decodeStr(&s.Permission, d) // "permission"
+// object is s's address and its member table, for decodeObject.
+func (s *Team) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Team) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 8:
 		return decodePtr(&s.Permissions, d, (*TeamPermissions).decodeJSON) // "permissions"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	case 10:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 11:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 12:
-		return decodeStr(&s.RepositoriesURL, d) // "repositories_url"
-	case 13:
-		return decodeEnum[TeamType](&s.Type, d) // "type"
-	case 14:
-		return decodeOptInt64(&s.OrganizationID, d) // "organization_id"
-	case 15:
-		return decodeOptInt64(&s.EnterpriseID, d) // "enterprise_id"
 	case 16:
 		return decodeNullableRef(&s.Parent, d, (*TeamSimple).decodeJSON) // "parent"
 	}
@@ -1235,7 +1226,25 @@ func (s *Team) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamMembers = &memberNames{names: []string{"id", "node_id", "name", "slug", "description", "privacy", "notification_setting", "permission", "permissions", "url", "html_url", "members_url", "repositories_url", "type", "organization_id", "enterprise_id", "parent"}}
+var teamMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(Team{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(Team{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(Team{}.Name), memberStr},
+	{"slug", unsafe.Offsetof(Team{}.Slug), memberStr},
+	{"description", unsafe.Offsetof(Team{}.Description), memberNullStr},
+	{"privacy", unsafe.Offsetof(Team{}.Privacy), memberOptStr},
+	{"notification_setting", unsafe.Offsetof(Team{}.NotificationSetting), memberOptStr},
+	{"permission", unsafe.Offsetof(Team{}.Permission), memberStr},
+	{"permissions", 0, memberByModel},
+	{"url", unsafe.Offsetof(Team{}.URL), memberStr},
+	{"html_url", unsafe.Offsetof(Team{}.HTMLURL), memberStr},
+	{"members_url", unsafe.Offsetof(Team{}.MembersURL), memberStr},
+	{"repositories_url", unsafe.Offsetof(Team{}.RepositoriesURL), memberStr},
+	{"type", unsafe.Offsetof(Team{}.Type), memberStr},
+	{"organization_id", unsafe.Offsetof(Team{}.OrganizationID), memberOptInt64},
+	{"enterprise_id", unsafe.Offsetof(Team{}.EnterpriseID), memberOptInt64},
+	{"parent", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Team) encodeJSON(e *enc) {
@@ -1320,20 +1329,13 @@ func (s *TeamPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamPermissionsMembers) {
-	case 0:
-		return decodeBool(&s.Pull, d) // "pull"
-	case 1:
-		return decodeBool(&s.Triage, d) // "triage"
-	case 2:
-		return decodeBool(&s.Push, d) // "push"
-	case 3:
-		return decodeBool(&s.Maintain, d) // "maintain"
-	case 4:
-		return decodeBool(&s.Admin, d) // "admin"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *TeamPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamPermissions) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1345,7 +1347,13 @@ func (s *TeamPermissions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamPermissionsMembers = &memberNames{names: []string{"pull", "triage", "push", "maintain", "admin"}}
+var teamPermissionsMembers = &memberTable{fields: []memberField{
+	{"pull", unsafe.Offsetof(TeamPermissions{}.Pull), memberBool},
+	{"triage", unsafe.Offsetof(TeamPermissions{}.Triage), memberBool},
+	{"push", unsafe.Offsetof(TeamPermissions{}.Push), memberBool},
+	{"maintain", unsafe.Offsetof(TeamPermissions{}.Maintain), memberBool},
+	{"admin", unsafe.Offsetof(TeamPermissions{}.Admin), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamPermissions) encodeJSON(e *enc) {

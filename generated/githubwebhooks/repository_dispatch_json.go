@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,13 +14,14 @@ func (s *RepositoryDispatchSampleCollected) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryDispatchSampleCollected) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryDispatchSampleCollectedMembers) {
-	case 0:
-		return decodeStr(&s.ActionValue, d) // "action"
-	case 1:
-		return decodeStr(&s.Branch, d) // "branch"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryDispatchSampleCollected) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryDispatchSampleCollectedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryDispatchSampleCollected) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodeNullable(&s.ClientPayload, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -46,7 +48,16 @@ func (s *RepositoryDispatchSampleCollected) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryDispatchSampleCollectedMembers = &memberNames{names: []string{"action", "branch", "client_payload", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryDispatchSampleCollectedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryDispatchSampleCollected{}.ActionValue), memberStr},
+	{"branch", unsafe.Offsetof(RepositoryDispatchSampleCollected{}.Branch), memberStr},
+	{"client_payload", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryDispatchSampleCollected) encodeJSON(e *enc) {

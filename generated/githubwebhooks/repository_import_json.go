@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *RepositoryImport) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryImport) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryImportMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryImport) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryImportMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryImport) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -26,8 +32,6 @@ func (s *RepositoryImport) decodeMember(key []byte, d *dec) error {
 		return s.Repository.decodeJSON(d) // "repository"
 	case 4:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 5:
-		return decodeEnum[RepositoryImportStatus](&s.Status, d) // "status"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -40,7 +44,14 @@ func (s *RepositoryImport) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryImportMembers = &memberNames{names: []string{"enterprise", "installation", "organization", "repository", "sender", "status"}}
+var repositoryImportMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"status", unsafe.Offsetof(RepositoryImport{}.Status), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryImport) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *RepositoryArchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryArchived) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryArchivedMembers) {
-	case 0:
-		return decodeEnum[RepositoryArchivedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryArchived) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryArchivedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryArchived) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -40,7 +44,14 @@ func (s *RepositoryArchived) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryArchivedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryArchivedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryArchived{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryArchived) encodeJSON(e *enc) {
@@ -91,11 +102,14 @@ func (s *RepositoryCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryCreatedMembers) {
-	case 0:
-		return decodeEnum[RepositoryCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -118,7 +132,14 @@ func (s *RepositoryCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCreated) encodeJSON(e *enc) {
@@ -169,11 +190,14 @@ func (s *RepositoryDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryDeletedMembers) {
-	case 0:
-		return decodeEnum[RepositoryDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -196,7 +220,14 @@ func (s *RepositoryDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryDeleted) encodeJSON(e *enc) {
@@ -247,11 +278,14 @@ func (s *RepositoryEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryEditedMembers) {
-	case 0:
-		return decodeEnum[RepositoryEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -276,7 +310,15 @@ func (s *RepositoryEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEdited) encodeJSON(e *enc) {
@@ -329,9 +371,14 @@ func (s *RepositoryEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.DefaultBranch, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "default_branch"
 	case 1:
@@ -352,7 +399,12 @@ func (s *RepositoryEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryEditedChangesMembers = &memberNames{names: []string{"default_branch", "description", "homepage", "topics"}}
+var repositoryEditedChangesMembers = &memberTable{fields: []memberField{
+	{"default_branch", 0, memberByModel},
+	{"description", 0, memberByModel},
+	{"homepage", 0, memberByModel},
+	{"topics", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChanges) encodeJSON(e *enc) {
@@ -401,9 +453,14 @@ func (s *RepositoryEditedChangesTopics) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEditedChangesTopics) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryEditedChangesTopicsMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryEditedChangesTopics) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryEditedChangesTopicsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryEditedChangesTopics) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullable(&s.From, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
@@ -420,7 +477,9 @@ func (s *RepositoryEditedChangesTopics) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryEditedChangesTopicsMembers = &memberNames{names: []string{"from"}}
+var repositoryEditedChangesTopicsMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChangesTopics) encodeJSON(e *enc) {
@@ -461,11 +520,14 @@ func (s *RepositoryPrivatized) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryPrivatized) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryPrivatizedMembers) {
-	case 0:
-		return decodeEnum[RepositoryPrivatizedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryPrivatized) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryPrivatizedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryPrivatized) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -488,7 +550,14 @@ func (s *RepositoryPrivatized) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryPrivatizedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryPrivatizedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryPrivatized{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPrivatized) encodeJSON(e *enc) {
@@ -539,11 +608,14 @@ func (s *RepositoryPublicized) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryPublicized) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryPublicizedMembers) {
-	case 0:
-		return decodeEnum[RepositoryPublicizedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryPublicized) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryPublicizedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryPublicized) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -566,7 +638,14 @@ func (s *RepositoryPublicized) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryPublicizedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryPublicizedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryPublicized{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPublicized) encodeJSON(e *enc) {
@@ -617,11 +696,14 @@ func (s *RepositoryRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamed) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRenamedMembers) {
-	case 0:
-		return decodeEnum[RepositoryRenamedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRenamed) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRenamedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRenamed) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -646,7 +728,15 @@ func (s *RepositoryRenamed) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRenamedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryRenamedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryRenamed{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamed) encodeJSON(e *enc) {
@@ -699,9 +789,14 @@ func (s *RepositoryRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRenamedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRenamedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRenamedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Repository.decodeJSON(d) // "repository"
 	}
@@ -716,7 +811,9 @@ func (s *RepositoryRenamedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRenamedChangesMembers = &memberNames{names: []string{"repository"}}
+var repositoryRenamedChangesMembers = &memberTable{fields: []memberField{
+	{"repository", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChanges) encodeJSON(e *enc) {
@@ -751,9 +848,14 @@ func (s *RepositoryRenamedChangesRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRenamedChangesRepositoryMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRenamedChangesRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRenamedChangesRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRenamedChangesRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Name.decodeJSON(d) // "name"
 	}
@@ -768,7 +870,9 @@ func (s *RepositoryRenamedChangesRepository) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var repositoryRenamedChangesRepositoryMembers = &memberNames{names: []string{"name"}}
+var repositoryRenamedChangesRepositoryMembers = &memberTable{fields: []memberField{
+	{"name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChangesRepository) encodeJSON(e *enc) {
@@ -803,11 +907,14 @@ func (s *RepositoryTransferred) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferred) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryTransferredMembers) {
-	case 0:
-		return decodeEnum[RepositoryTransferredActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryTransferred) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryTransferredMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryTransferred) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -832,7 +939,15 @@ func (s *RepositoryTransferred) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryTransferredMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryTransferredMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryTransferred{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferred) encodeJSON(e *enc) {
@@ -885,9 +1000,14 @@ func (s *RepositoryTransferredChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryTransferredChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryTransferredChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryTransferredChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Owner.decodeJSON(d) // "owner"
 	}
@@ -902,7 +1022,9 @@ func (s *RepositoryTransferredChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryTransferredChangesMembers = &memberNames{names: []string{"owner"}}
+var repositoryTransferredChangesMembers = &memberTable{fields: []memberField{
+	{"owner", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChanges) encodeJSON(e *enc) {
@@ -937,9 +1059,14 @@ func (s *RepositoryTransferredChangesOwner) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwner) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryTransferredChangesOwnerMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryTransferredChangesOwner) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryTransferredChangesOwnerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryTransferredChangesOwner) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -954,7 +1081,9 @@ func (s *RepositoryTransferredChangesOwner) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryTransferredChangesOwnerMembers = &memberNames{names: []string{"from"}}
+var repositoryTransferredChangesOwnerMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwner) encodeJSON(e *enc) {
@@ -989,9 +1118,14 @@ func (s *RepositoryTransferredChangesOwnerFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryTransferredChangesOwnerFromMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryTransferredChangesOwnerFrom) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Organization, d, (*RepositoryTransferredChangesOwnerFromOrganization).decodeJSON) // "organization"
 	case 1:
@@ -1008,7 +1142,10 @@ func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var repositoryTransferredChangesOwnerFromMembers = &memberNames{names: []string{"organization", "user"}}
+var repositoryTransferredChangesOwnerFromMembers = &memberTable{fields: []memberField{
+	{"organization", 0, memberByModel},
+	{"user", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFrom) encodeJSON(e *enc) {
@@ -1053,36 +1190,13 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryTransferredChangesOwnerFromOrganizationMembers) {
-	case 0:
-		return decodeStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 2:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 3:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 4:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeInt64(&s.ID, d) // "id"
-	case 6:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 7:
-		return decodeStr(&s.Login, d) // "login"
-	case 8:
-		return decodeStr(&s.MembersURL, d) // "members_url"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeStr(&s.PublicMembersURL, d) // "public_members_url"
-	case 11:
-		return decodeStr(&s.ReposURL, d) // "repos_url"
-	case 12:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryTransferredChangesOwnerFromOrganization) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromOrganizationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1094,7 +1208,21 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(key []b
 	return nil
 }
 
-var repositoryTransferredChangesOwnerFromOrganizationMembers = &memberNames{names: []string{"avatar_url", "description", "events_url", "hooks_url", "html_url", "id", "issues_url", "login", "members_url", "node_id", "public_members_url", "repos_url", "url"}}
+var repositoryTransferredChangesOwnerFromOrganizationMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.AvatarURL), memberStr},
+	{"description", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.Description), memberNullStr},
+	{"events_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.EventsURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.ID), memberInt64},
+	{"issues_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.IssuesURL), memberStr},
+	{"login", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.Login), memberStr},
+	{"members_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.MembersURL), memberStr},
+	{"node_id", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.NodeID), memberStr},
+	{"public_members_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.PublicMembersURL), memberStr},
+	{"repos_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.ReposURL), memberStr},
+	{"url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFromOrganization) encodeJSON(e *enc) {
@@ -1159,11 +1287,14 @@ func (s *RepositoryUnarchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryUnarchived) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryUnarchivedMembers) {
-	case 0:
-		return decodeEnum[RepositoryUnarchivedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryUnarchived) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryUnarchivedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryUnarchived) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1186,7 +1317,14 @@ func (s *RepositoryUnarchived) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryUnarchivedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var repositoryUnarchivedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryUnarchived{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryUnarchived) encodeJSON(e *enc) {

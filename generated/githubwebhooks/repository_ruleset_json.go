@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // orgRulesetConditionsCases are the variants of OrgRulesetConditions, as its decoder tells them apart.
@@ -118,9 +119,14 @@ func (s *OrgRulesetConditionsVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant1) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, orgRulesetConditionsVariant1Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *OrgRulesetConditionsVariant1) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), orgRulesetConditionsVariant1Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrgRulesetConditionsVariant1) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -137,7 +143,10 @@ func (s *OrgRulesetConditionsVariant1) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var orgRulesetConditionsVariant1Members = &memberNames{names: []string{"ref_name", "repository_name"}}
+var orgRulesetConditionsVariant1Members = &memberTable{fields: []memberField{
+	{"ref_name", 0, memberByModel},
+	{"repository_name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant1) encodeJSON(e *enc) {
@@ -176,9 +185,14 @@ func (s *OrgRulesetConditionsVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant2) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, orgRulesetConditionsVariant2Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *OrgRulesetConditionsVariant2) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), orgRulesetConditionsVariant2Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrgRulesetConditionsVariant2) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -195,7 +209,10 @@ func (s *OrgRulesetConditionsVariant2) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var orgRulesetConditionsVariant2Members = &memberNames{names: []string{"ref_name", "repository_id"}}
+var orgRulesetConditionsVariant2Members = &memberTable{fields: []memberField{
+	{"ref_name", 0, memberByModel},
+	{"repository_id", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant2) encodeJSON(e *enc) {
@@ -234,9 +251,14 @@ func (s *OrgRulesetConditionsVariant3) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant3) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, orgRulesetConditionsVariant3Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *OrgRulesetConditionsVariant3) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), orgRulesetConditionsVariant3Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *OrgRulesetConditionsVariant3) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	case 1:
@@ -253,7 +275,10 @@ func (s *OrgRulesetConditionsVariant3) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var orgRulesetConditionsVariant3Members = &memberNames{names: []string{"ref_name", "repository_property"}}
+var orgRulesetConditionsVariant3Members = &memberTable{fields: []memberField{
+	{"ref_name", 0, memberByModel},
+	{"repository_property", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant3) encodeJSON(e *enc) {
@@ -621,11 +646,14 @@ func (s *RepositoryRuleBranchNamePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleBranchNamePattern) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleBranchNamePatternMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleBranchNamePatternType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleBranchNamePattern) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleBranchNamePatternMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleBranchNamePattern) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
@@ -640,7 +668,10 @@ func (s *RepositoryRuleBranchNamePattern) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var repositoryRuleBranchNamePatternMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleBranchNamePatternMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleBranchNamePattern{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleBranchNamePattern) encodeJSON(e *enc) {
@@ -679,11 +710,14 @@ func (s *RepositoryRuleCodeScanning) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCodeScanning) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCodeScanningMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCodeScanningType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCodeScanning) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCodeScanningMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCodeScanning) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCodeScanningParameters).decodeJSON) // "parameters"
 	}
@@ -698,7 +732,10 @@ func (s *RepositoryRuleCodeScanning) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleCodeScanningMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleCodeScanningMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCodeScanning{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanning) encodeJSON(e *enc) {
@@ -737,9 +774,14 @@ func (s *RepositoryRuleCodeScanningParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCodeScanningParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCodeScanningParametersMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCodeScanningParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCodeScanningParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCodeScanningParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON) // "code_scanning_tools"
 	}
@@ -754,7 +796,9 @@ func (s *RepositoryRuleCodeScanningParameters) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var repositoryRuleCodeScanningParametersMembers = &memberNames{names: []string{"code_scanning_tools"}}
+var repositoryRuleCodeScanningParametersMembers = &memberTable{fields: []memberField{
+	{"code_scanning_tools", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanningParameters) encodeJSON(e *enc) {
@@ -797,11 +841,14 @@ func (s *RepositoryRuleCommitAuthorEmailPattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCommitAuthorEmailPatternMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCommitAuthorEmailPatternType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCommitAuthorEmailPattern) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCommitAuthorEmailPatternMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
@@ -816,7 +863,10 @@ func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var repositoryRuleCommitAuthorEmailPatternMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleCommitAuthorEmailPatternMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCommitAuthorEmailPattern{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitAuthorEmailPattern) encodeJSON(e *enc) {
@@ -855,11 +905,14 @@ func (s *RepositoryRuleCommitMessagePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitMessagePattern) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCommitMessagePatternMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCommitMessagePatternType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCommitMessagePattern) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCommitMessagePattern) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
@@ -874,7 +927,10 @@ func (s *RepositoryRuleCommitMessagePattern) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var repositoryRuleCommitMessagePatternMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleCommitMessagePatternMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCommitMessagePattern{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePattern) encodeJSON(e *enc) {
@@ -913,18 +969,13 @@ func (s *RepositoryRuleCommitMessagePatternParameters) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCommitMessagePatternParametersMembers) {
-	case 0:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 1:
-		return decodeOptBool(&s.Negate, d) // "negate"
-	case 2:
-		return decodeEnum[RepositoryRuleCommitMessagePatternParametersOperator](&s.Operator, d) // "operator"
-	case 3:
-		return decodeStr(&s.Pattern, d) // "pattern"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCommitMessagePatternParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -936,7 +987,12 @@ func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(key []byte, 
 	return nil
 }
 
-var repositoryRuleCommitMessagePatternParametersMembers = &memberNames{names: []string{"name", "negate", "operator", "pattern"}}
+var repositoryRuleCommitMessagePatternParametersMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(RepositoryRuleCommitMessagePatternParameters{}.Name), memberOptStr},
+	{"negate", unsafe.Offsetof(RepositoryRuleCommitMessagePatternParameters{}.Negate), memberOptBool},
+	{"operator", unsafe.Offsetof(RepositoryRuleCommitMessagePatternParameters{}.Operator), memberStr},
+	{"pattern", unsafe.Offsetof(RepositoryRuleCommitMessagePatternParameters{}.Pattern), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePatternParameters) encodeJSON(e *enc) {
@@ -981,11 +1037,14 @@ func (s *RepositoryRuleCommitterEmailPattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitterEmailPattern) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCommitterEmailPatternMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCommitterEmailPatternType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCommitterEmailPattern) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCommitterEmailPatternMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCommitterEmailPattern) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
@@ -1000,7 +1059,10 @@ func (s *RepositoryRuleCommitterEmailPattern) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var repositoryRuleCommitterEmailPatternMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleCommitterEmailPatternMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCommitterEmailPattern{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitterEmailPattern) encodeJSON(e *enc) {
@@ -1039,11 +1101,14 @@ func (s *RepositoryRuleCopilotCodeReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCopilotCodeReview) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCopilotCodeReviewMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCopilotCodeReviewType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCopilotCodeReview) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCopilotCodeReview) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCopilotCodeReviewParameters).decodeJSON) // "parameters"
 	}
@@ -1058,7 +1123,10 @@ func (s *RepositoryRuleCopilotCodeReview) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var repositoryRuleCopilotCodeReviewMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleCopilotCodeReviewMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCopilotCodeReview{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReview) encodeJSON(e *enc) {
@@ -1097,14 +1165,13 @@ func (s *RepositoryRuleCopilotCodeReviewParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCopilotCodeReviewParametersMembers) {
-	case 0:
-		return decodeOptBool(&s.ReviewDraftPullRequests, d) // "review_draft_pull_requests"
-	case 1:
-		return decodeOptBool(&s.ReviewOnPush, d) // "review_on_push"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCopilotCodeReviewParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1116,7 +1183,10 @@ func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(key []byte, d *
 	return nil
 }
 
-var repositoryRuleCopilotCodeReviewParametersMembers = &memberNames{names: []string{"review_draft_pull_requests", "review_on_push"}}
+var repositoryRuleCopilotCodeReviewParametersMembers = &memberTable{fields: []memberField{
+	{"review_draft_pull_requests", unsafe.Offsetof(RepositoryRuleCopilotCodeReviewParameters{}.ReviewDraftPullRequests), memberOptBool},
+	{"review_on_push", unsafe.Offsetof(RepositoryRuleCopilotCodeReviewParameters{}.ReviewOnPush), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReviewParameters) encodeJSON(e *enc) {
@@ -1157,12 +1227,13 @@ func (s *RepositoryRuleCreation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCreation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleCreationMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleCreationType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleCreation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleCreationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleCreation) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1174,7 +1245,9 @@ func (s *RepositoryRuleCreation) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleCreationMembers = &memberNames{names: []string{"type"}}
+var repositoryRuleCreationMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleCreation{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCreation) encodeJSON(e *enc) {
@@ -1209,12 +1282,13 @@ func (s *RepositoryRuleDeletion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleDeletion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleDeletionMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleDeletionType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleDeletion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleDeletionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleDeletion) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1226,7 +1300,9 @@ func (s *RepositoryRuleDeletion) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleDeletionMembers = &memberNames{names: []string{"type"}}
+var repositoryRuleDeletionMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleDeletion{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleDeletion) encodeJSON(e *enc) {
@@ -1261,11 +1337,14 @@ func (s *RepositoryRuleFileExtensionRestriction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFileExtensionRestriction) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleFileExtensionRestrictionMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleFileExtensionRestrictionType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleFileExtensionRestriction) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleFileExtensionRestriction) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleFileExtensionRestrictionParameters).decodeJSON) // "parameters"
 	}
@@ -1280,7 +1359,10 @@ func (s *RepositoryRuleFileExtensionRestriction) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var repositoryRuleFileExtensionRestrictionMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleFileExtensionRestrictionMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleFileExtensionRestriction{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestriction) encodeJSON(e *enc) {
@@ -1319,9 +1401,14 @@ func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleFileExtensionRestrictionParametersMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleFileExtensionRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.RestrictedFileExtensions, d, decodeStr) // "restricted_file_extensions"
 	}
@@ -1336,7 +1423,9 @@ func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(key []by
 	return nil
 }
 
-var repositoryRuleFileExtensionRestrictionParametersMembers = &memberNames{names: []string{"restricted_file_extensions"}}
+var repositoryRuleFileExtensionRestrictionParametersMembers = &memberTable{fields: []memberField{
+	{"restricted_file_extensions", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestrictionParameters) encodeJSON(e *enc) {
@@ -1371,11 +1460,14 @@ func (s *RepositoryRuleFilePathRestriction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFilePathRestriction) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleFilePathRestrictionMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleFilePathRestrictionType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleFilePathRestriction) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleFilePathRestriction) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleFilePathRestrictionParameters).decodeJSON) // "parameters"
 	}
@@ -1390,7 +1482,10 @@ func (s *RepositoryRuleFilePathRestriction) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryRuleFilePathRestrictionMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleFilePathRestrictionMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleFilePathRestriction{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestriction) encodeJSON(e *enc) {
@@ -1429,9 +1524,14 @@ func (s *RepositoryRuleFilePathRestrictionParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleFilePathRestrictionParametersMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleFilePathRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.RestrictedFilePaths, d, decodeStr) // "restricted_file_paths"
 	}
@@ -1446,7 +1546,9 @@ func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(key []byte, d
 	return nil
 }
 
-var repositoryRuleFilePathRestrictionParametersMembers = &memberNames{names: []string{"restricted_file_paths"}}
+var repositoryRuleFilePathRestrictionParametersMembers = &memberTable{fields: []memberField{
+	{"restricted_file_paths", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestrictionParameters) encodeJSON(e *enc) {
@@ -1481,11 +1583,14 @@ func (s *RepositoryRuleMaxFilePathLength) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFilePathLength) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMaxFilePathLengthMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleMaxFilePathLengthType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMaxFilePathLength) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMaxFilePathLength) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFilePathLengthParameters).decodeJSON) // "parameters"
 	}
@@ -1500,7 +1605,10 @@ func (s *RepositoryRuleMaxFilePathLength) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var repositoryRuleMaxFilePathLengthMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleMaxFilePathLengthMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleMaxFilePathLength{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLength) encodeJSON(e *enc) {
@@ -1539,12 +1647,13 @@ func (s *RepositoryRuleMaxFilePathLengthParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMaxFilePathLengthParametersMembers) {
-	case 0:
-		return decodeInt64(&s.MaxFilePathLength, d) // "max_file_path_length"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMaxFilePathLengthParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1556,7 +1665,9 @@ func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(key []byte, d *
 	return nil
 }
 
-var repositoryRuleMaxFilePathLengthParametersMembers = &memberNames{names: []string{"max_file_path_length"}}
+var repositoryRuleMaxFilePathLengthParametersMembers = &memberTable{fields: []memberField{
+	{"max_file_path_length", unsafe.Offsetof(RepositoryRuleMaxFilePathLengthParameters{}.MaxFilePathLength), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLengthParameters) encodeJSON(e *enc) {
@@ -1591,11 +1702,14 @@ func (s *RepositoryRuleMaxFileSize) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFileSize) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMaxFileSizeMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleMaxFileSizeType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMaxFileSize) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMaxFileSizeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMaxFileSize) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFileSizeParameters).decodeJSON) // "parameters"
 	}
@@ -1610,7 +1724,10 @@ func (s *RepositoryRuleMaxFileSize) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleMaxFileSizeMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleMaxFileSizeMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleMaxFileSize{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSize) encodeJSON(e *enc) {
@@ -1649,12 +1766,13 @@ func (s *RepositoryRuleMaxFileSizeParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMaxFileSizeParametersMembers) {
-	case 0:
-		return decodeInt64(&s.MaxFileSize, d) // "max_file_size"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMaxFileSizeParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMaxFileSizeParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1666,7 +1784,9 @@ func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var repositoryRuleMaxFileSizeParametersMembers = &memberNames{names: []string{"max_file_size"}}
+var repositoryRuleMaxFileSizeParametersMembers = &memberTable{fields: []memberField{
+	{"max_file_size", unsafe.Offsetof(RepositoryRuleMaxFileSizeParameters{}.MaxFileSize), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSizeParameters) encodeJSON(e *enc) {
@@ -1701,11 +1821,14 @@ func (s *RepositoryRuleMergeQueue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMergeQueue) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMergeQueueMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleMergeQueueType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMergeQueue) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMergeQueueMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMergeQueue) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMergeQueueParameters).decodeJSON) // "parameters"
 	}
@@ -1720,7 +1843,10 @@ func (s *RepositoryRuleMergeQueue) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleMergeQueueMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleMergeQueueMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleMergeQueue{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueue) encodeJSON(e *enc) {
@@ -1759,24 +1885,13 @@ func (s *RepositoryRuleMergeQueueParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMergeQueueParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleMergeQueueParametersMembers) {
-	case 0:
-		return decodeInt64(&s.CheckResponseTimeoutMinutes, d) // "check_response_timeout_minutes"
-	case 1:
-		return decodeEnum[RepositoryRuleMergeQueueParametersGroupingStrategy](&s.GroupingStrategy, d) // "grouping_strategy"
-	case 2:
-		return decodeInt64(&s.MaxEntriesToBuild, d) // "max_entries_to_build"
-	case 3:
-		return decodeInt64(&s.MaxEntriesToMerge, d) // "max_entries_to_merge"
-	case 4:
-		return decodeEnum[RepositoryRuleMergeQueueParametersMergeMethod](&s.MergeMethod, d) // "merge_method"
-	case 5:
-		return decodeInt64(&s.MinEntriesToMerge, d) // "min_entries_to_merge"
-	case 6:
-		return decodeInt64(&s.MinEntriesToMergeWaitMinutes, d) // "min_entries_to_merge_wait_minutes"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleMergeQueueParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleMergeQueueParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleMergeQueueParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1788,7 +1903,15 @@ func (s *RepositoryRuleMergeQueueParameters) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var repositoryRuleMergeQueueParametersMembers = &memberNames{names: []string{"check_response_timeout_minutes", "grouping_strategy", "max_entries_to_build", "max_entries_to_merge", "merge_method", "min_entries_to_merge", "min_entries_to_merge_wait_minutes"}}
+var repositoryRuleMergeQueueParametersMembers = &memberTable{fields: []memberField{
+	{"check_response_timeout_minutes", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.CheckResponseTimeoutMinutes), memberInt64},
+	{"grouping_strategy", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.GroupingStrategy), memberStr},
+	{"max_entries_to_build", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.MaxEntriesToBuild), memberInt64},
+	{"max_entries_to_merge", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.MaxEntriesToMerge), memberInt64},
+	{"merge_method", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.MergeMethod), memberStr},
+	{"min_entries_to_merge", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.MinEntriesToMerge), memberInt64},
+	{"min_entries_to_merge_wait_minutes", unsafe.Offsetof(RepositoryRuleMergeQueueParameters{}.MinEntriesToMergeWaitMinutes), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueueParameters) encodeJSON(e *enc) {
@@ -1835,12 +1958,13 @@ func (s *RepositoryRuleNonFastForward) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleNonFastForward) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleNonFastForwardMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleNonFastForwardType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleNonFastForward) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleNonFastForwardMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleNonFastForward) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1852,7 +1976,9 @@ func (s *RepositoryRuleNonFastForward) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleNonFastForwardMembers = &memberNames{names: []string{"type"}}
+var repositoryRuleNonFastForwardMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleNonFastForward{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleNonFastForward) encodeJSON(e *enc) {
@@ -1887,16 +2013,13 @@ func (s *RepositoryRuleParamsCodeScanningTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleParamsCodeScanningToolMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleParamsCodeScanningToolAlertsThreshold](&s.AlertsThreshold, d) // "alerts_threshold"
-	case 1:
-		return decodeEnum[RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold](&s.SecurityAlertsThreshold, d) // "security_alerts_threshold"
-	case 2:
-		return decodeStr(&s.Tool, d) // "tool"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleParamsCodeScanningTool) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleParamsCodeScanningToolMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1908,7 +2031,11 @@ func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var repositoryRuleParamsCodeScanningToolMembers = &memberNames{names: []string{"alerts_threshold", "security_alerts_threshold", "tool"}}
+var repositoryRuleParamsCodeScanningToolMembers = &memberTable{fields: []memberField{
+	{"alerts_threshold", unsafe.Offsetof(RepositoryRuleParamsCodeScanningTool{}.AlertsThreshold), memberStr},
+	{"security_alerts_threshold", unsafe.Offsetof(RepositoryRuleParamsCodeScanningTool{}.SecurityAlertsThreshold), memberStr},
+	{"tool", unsafe.Offsetof(RepositoryRuleParamsCodeScanningTool{}.Tool), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsCodeScanningTool) encodeJSON(e *enc) {
@@ -1947,13 +2074,16 @@ func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleParamsRequiredReviewerConfigurationMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleParamsRequiredReviewerConfiguration) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleParamsRequiredReviewerConfigurationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.FilePatterns, d, decodeStr) // "file_patterns"
-	case 1:
-		return decodeInt64(&s.MinimumApprovals, d) // "minimum_approvals"
 	case 2:
 		return s.Reviewer.decodeJSON(d) // "reviewer"
 	}
@@ -1968,7 +2098,11 @@ func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(key []b
 	return nil
 }
 
-var repositoryRuleParamsRequiredReviewerConfigurationMembers = &memberNames{names: []string{"file_patterns", "minimum_approvals", "reviewer"}}
+var repositoryRuleParamsRequiredReviewerConfigurationMembers = &memberTable{fields: []memberField{
+	{"file_patterns", 0, memberByModel},
+	{"minimum_approvals", unsafe.Offsetof(RepositoryRuleParamsRequiredReviewerConfiguration{}.MinimumApprovals), memberInt64},
+	{"reviewer", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) encodeJSON(e *enc) {
@@ -2007,14 +2141,13 @@ func (s *RepositoryRuleParamsReviewer) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsReviewer) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleParamsReviewerMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeEnum[RepositoryRuleParamsReviewerType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleParamsReviewer) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleParamsReviewerMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleParamsReviewer) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2026,7 +2159,10 @@ func (s *RepositoryRuleParamsReviewer) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleParamsReviewerMembers = &memberNames{names: []string{"id", "type"}}
+var repositoryRuleParamsReviewerMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(RepositoryRuleParamsReviewer{}.ID), memberInt64},
+	{"type", unsafe.Offsetof(RepositoryRuleParamsReviewer{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsReviewer) encodeJSON(e *enc) {
@@ -2063,14 +2199,13 @@ func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleParamsStatusCheckConfigurationMembers) {
-	case 0:
-		return decodeStr(&s.Context, d) // "context"
-	case 1:
-		return decodeOptInt64(&s.IntegrationID, d) // "integration_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleParamsStatusCheckConfiguration) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleParamsStatusCheckConfigurationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2082,7 +2217,10 @@ func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(key []byte, 
 	return nil
 }
 
-var repositoryRuleParamsStatusCheckConfigurationMembers = &memberNames{names: []string{"context", "integration_id"}}
+var repositoryRuleParamsStatusCheckConfigurationMembers = &memberTable{fields: []memberField{
+	{"context", unsafe.Offsetof(RepositoryRuleParamsStatusCheckConfiguration{}.Context), memberStr},
+	{"integration_id", unsafe.Offsetof(RepositoryRuleParamsStatusCheckConfiguration{}.IntegrationID), memberOptInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsStatusCheckConfiguration) encodeJSON(e *enc) {
@@ -2121,18 +2259,13 @@ func (s *RepositoryRuleParamsWorkflowFileReference) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleParamsWorkflowFileReferenceMembers) {
-	case 0:
-		return decodeStr(&s.Path, d) // "path"
-	case 1:
-		return decodeOptStr(&s.Ref, d) // "ref"
-	case 2:
-		return decodeInt64(&s.RepositoryID, d) // "repository_id"
-	case 3:
-		return decodeOptStr(&s.SHA, d) // "sha"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleParamsWorkflowFileReference) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleParamsWorkflowFileReferenceMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2144,7 +2277,12 @@ func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(key []byte, d *
 	return nil
 }
 
-var repositoryRuleParamsWorkflowFileReferenceMembers = &memberNames{names: []string{"path", "ref", "repository_id", "sha"}}
+var repositoryRuleParamsWorkflowFileReferenceMembers = &memberTable{fields: []memberField{
+	{"path", unsafe.Offsetof(RepositoryRuleParamsWorkflowFileReference{}.Path), memberStr},
+	{"ref", unsafe.Offsetof(RepositoryRuleParamsWorkflowFileReference{}.Ref), memberOptStr},
+	{"repository_id", unsafe.Offsetof(RepositoryRuleParamsWorkflowFileReference{}.RepositoryID), memberInt64},
+	{"sha", unsafe.Offsetof(RepositoryRuleParamsWorkflowFileReference{}.SHA), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsWorkflowFileReference) encodeJSON(e *enc) {
@@ -2189,11 +2327,14 @@ func (s *RepositoryRulePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulePullRequest) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulePullRequestMembers) {
-	case 0:
-		return decodeEnum[RepositoryRulePullRequestType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulePullRequest) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulePullRequestMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulePullRequest) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRulePullRequestParameters).decodeJSON) // "parameters"
 	}
@@ -2208,7 +2349,10 @@ func (s *RepositoryRulePullRequest) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulePullRequestMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRulePullRequestMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRulePullRequest{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequest) encodeJSON(e *enc) {
@@ -2247,23 +2391,16 @@ func (s *RepositoryRulePullRequestParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulePullRequestParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulePullRequestParametersMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulePullRequestParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulePullRequestParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulePullRequestParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem]) // "allowed_merge_methods"
-	case 1:
-		return decodeOptBool(&s.AutomaticCopilotCodeReviewEnabled, d) // "automatic_copilot_code_review_enabled"
-	case 2:
-		return decodeBool(&s.DismissStaleReviewsOnPush, d) // "dismiss_stale_reviews_on_push"
-	case 3:
-		return decodeBool(&s.RequireCodeOwnerReview, d) // "require_code_owner_review"
-	case 4:
-		return decodeBool(&s.RequireLastPushApproval, d) // "require_last_push_approval"
-	case 5:
-		return decodeInt64(&s.RequiredApprovingReviewCount, d) // "required_approving_review_count"
-	case 6:
-		return decodeBool(&s.RequiredReviewThreadResolution, d) // "required_review_thread_resolution"
 	case 7:
 		return decodeSlice(&s.RequiredReviewers, d, (*RepositoryRuleParamsRequiredReviewerConfiguration).decodeJSON) // "required_reviewers"
 	}
@@ -2278,7 +2415,16 @@ func (s *RepositoryRulePullRequestParameters) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var repositoryRulePullRequestParametersMembers = &memberNames{names: []string{"allowed_merge_methods", "automatic_copilot_code_review_enabled", "dismiss_stale_reviews_on_push", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_review_thread_resolution", "required_reviewers"}}
+var repositoryRulePullRequestParametersMembers = &memberTable{fields: []memberField{
+	{"allowed_merge_methods", 0, memberByModel},
+	{"automatic_copilot_code_review_enabled", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.AutomaticCopilotCodeReviewEnabled), memberOptBool},
+	{"dismiss_stale_reviews_on_push", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.DismissStaleReviewsOnPush), memberBool},
+	{"require_code_owner_review", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.RequireCodeOwnerReview), memberBool},
+	{"require_last_push_approval", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.RequireLastPushApproval), memberBool},
+	{"required_approving_review_count", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.RequiredApprovingReviewCount), memberInt64},
+	{"required_review_thread_resolution", unsafe.Offsetof(RepositoryRulePullRequestParameters{}.RequiredReviewThreadResolution), memberBool},
+	{"required_reviewers", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequestParameters) encodeJSON(e *enc) {
@@ -2341,11 +2487,14 @@ func (s *RepositoryRuleRequiredDeployments) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredDeployments) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredDeploymentsMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleRequiredDeploymentsType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredDeployments) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredDeployments) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredDeploymentsParameters).decodeJSON) // "parameters"
 	}
@@ -2360,7 +2509,10 @@ func (s *RepositoryRuleRequiredDeployments) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryRuleRequiredDeploymentsMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleRequiredDeploymentsMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleRequiredDeployments{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeployments) encodeJSON(e *enc) {
@@ -2399,9 +2551,14 @@ func (s *RepositoryRuleRequiredDeploymentsParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredDeploymentsParametersMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredDeploymentsParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.RequiredDeploymentEnvironments, d, decodeStr) // "required_deployment_environments"
 	}
@@ -2416,7 +2573,9 @@ func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(key []byte, d
 	return nil
 }
 
-var repositoryRuleRequiredDeploymentsParametersMembers = &memberNames{names: []string{"required_deployment_environments"}}
+var repositoryRuleRequiredDeploymentsParametersMembers = &memberTable{fields: []memberField{
+	{"required_deployment_environments", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeploymentsParameters) encodeJSON(e *enc) {
@@ -2451,12 +2610,13 @@ func (s *RepositoryRuleRequiredLinearHistory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredLinearHistory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredLinearHistoryMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleRequiredLinearHistoryType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredLinearHistory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredLinearHistoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredLinearHistory) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2468,7 +2628,9 @@ func (s *RepositoryRuleRequiredLinearHistory) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var repositoryRuleRequiredLinearHistoryMembers = &memberNames{names: []string{"type"}}
+var repositoryRuleRequiredLinearHistoryMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleRequiredLinearHistory{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredLinearHistory) encodeJSON(e *enc) {
@@ -2503,12 +2665,13 @@ func (s *RepositoryRuleRequiredSignatures) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredSignatures) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredSignaturesMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleRequiredSignaturesType](&s.Type, d) // "type"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredSignatures) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredSignaturesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredSignatures) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2520,7 +2683,9 @@ func (s *RepositoryRuleRequiredSignatures) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var repositoryRuleRequiredSignaturesMembers = &memberNames{names: []string{"type"}}
+var repositoryRuleRequiredSignaturesMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleRequiredSignatures{}.Type), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredSignatures) encodeJSON(e *enc) {
@@ -2555,11 +2720,14 @@ func (s *RepositoryRuleRequiredStatusChecks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredStatusChecks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredStatusChecksMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleRequiredStatusChecksType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredStatusChecks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredStatusChecks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredStatusChecksParameters).decodeJSON) // "parameters"
 	}
@@ -2574,7 +2742,10 @@ func (s *RepositoryRuleRequiredStatusChecks) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var repositoryRuleRequiredStatusChecksMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleRequiredStatusChecksMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleRequiredStatusChecks{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecks) encodeJSON(e *enc) {
@@ -2613,15 +2784,16 @@ func (s *RepositoryRuleRequiredStatusChecksParameters) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleRequiredStatusChecksParametersMembers) {
-	case 0:
-		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleRequiredStatusChecksParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.RequiredStatusChecks, d, (*RepositoryRuleParamsStatusCheckConfiguration).decodeJSON) // "required_status_checks"
-	case 2:
-		return decodeBool(&s.StrictRequiredStatusChecksPolicy, d) // "strict_required_status_checks_policy"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2634,7 +2806,11 @@ func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(key []byte, 
 	return nil
 }
 
-var repositoryRuleRequiredStatusChecksParametersMembers = &memberNames{names: []string{"do_not_enforce_on_create", "required_status_checks", "strict_required_status_checks_policy"}}
+var repositoryRuleRequiredStatusChecksParametersMembers = &memberTable{fields: []memberField{
+	{"do_not_enforce_on_create", unsafe.Offsetof(RepositoryRuleRequiredStatusChecksParameters{}.DoNotEnforceOnCreate), memberOptBool},
+	{"required_status_checks", 0, memberByModel},
+	{"strict_required_status_checks_policy", unsafe.Offsetof(RepositoryRuleRequiredStatusChecksParameters{}.StrictRequiredStatusChecksPolicy), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecksParameters) encodeJSON(e *enc) {
@@ -2683,11 +2859,14 @@ func (s *RepositoryRuleTagNamePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleTagNamePattern) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleTagNamePatternMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleTagNamePatternType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleTagNamePattern) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleTagNamePatternMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleTagNamePattern) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
 	}
@@ -2702,7 +2881,10 @@ func (s *RepositoryRuleTagNamePattern) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleTagNamePatternMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleTagNamePatternMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleTagNamePattern{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleTagNamePattern) encodeJSON(e *enc) {
@@ -2741,11 +2923,14 @@ func (s *RepositoryRuleUpdate) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleUpdate) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleUpdateMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleUpdateType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleUpdate) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleUpdateMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleUpdate) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleUpdateParameters).decodeJSON) // "parameters"
 	}
@@ -2760,7 +2945,10 @@ func (s *RepositoryRuleUpdate) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleUpdateMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleUpdateMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleUpdate{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdate) encodeJSON(e *enc) {
@@ -2799,12 +2987,13 @@ func (s *RepositoryRuleUpdateParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleUpdateParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleUpdateParametersMembers) {
-	case 0:
-		return decodeBool(&s.UpdateAllowsFetchAndMerge, d) // "update_allows_fetch_and_merge"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleUpdateParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleUpdateParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleUpdateParameters) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2816,7 +3005,9 @@ func (s *RepositoryRuleUpdateParameters) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var repositoryRuleUpdateParametersMembers = &memberNames{names: []string{"update_allows_fetch_and_merge"}}
+var repositoryRuleUpdateParametersMembers = &memberTable{fields: []memberField{
+	{"update_allows_fetch_and_merge", unsafe.Offsetof(RepositoryRuleUpdateParameters{}.UpdateAllowsFetchAndMerge), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdateParameters) encodeJSON(e *enc) {
@@ -2851,11 +3042,14 @@ func (s *RepositoryRuleWorkflows) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleWorkflows) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleWorkflowsMembers) {
-	case 0:
-		return decodeEnum[RepositoryRuleWorkflowsType](&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleWorkflows) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleWorkflowsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleWorkflows) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleWorkflowsParameters).decodeJSON) // "parameters"
 	}
@@ -2870,7 +3064,10 @@ func (s *RepositoryRuleWorkflows) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRuleWorkflowsMembers = &memberNames{names: []string{"type", "parameters"}}
+var repositoryRuleWorkflowsMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(RepositoryRuleWorkflows{}.Type), memberStr},
+	{"parameters", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflows) encodeJSON(e *enc) {
@@ -2909,11 +3106,14 @@ func (s *RepositoryRuleWorkflowsParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleWorkflowsParameters) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRuleWorkflowsParametersMembers) {
-	case 0:
-		return decodeOptBool(&s.DoNotEnforceOnCreate, d) // "do_not_enforce_on_create"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleWorkflowsParameters) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRuleWorkflowsParametersMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleWorkflowsParameters) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.Workflows, d, (*RepositoryRuleParamsWorkflowFileReference).decodeJSON) // "workflows"
 	}
@@ -2928,7 +3128,10 @@ func (s *RepositoryRuleWorkflowsParameters) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var repositoryRuleWorkflowsParametersMembers = &memberNames{names: []string{"do_not_enforce_on_create", "workflows"}}
+var repositoryRuleWorkflowsParametersMembers = &memberTable{fields: []memberField{
+	{"do_not_enforce_on_create", unsafe.Offsetof(RepositoryRuleWorkflowsParameters{}.DoNotEnforceOnCreate), memberOptBool},
+	{"workflows", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflowsParameters) encodeJSON(e *enc) {
@@ -2975,37 +3178,22 @@ func (s *RepositoryRuleset) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleset) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeOptEnum(&s.Target, d) // "target"
-	case 3:
-		return decodeOptEnum(&s.SourceType, d) // "source_type"
-	case 4:
-		return decodeStr(&s.Source, d) // "source"
-	case 5:
-		return decodeEnum[RepositoryRuleEnforcement](&s.Enforcement, d) // "enforcement"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRuleset) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRuleset) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 6:
 		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON) // "bypass_actors"
-	case 7:
-		return decodeOptEnum(&s.CurrentUserCanBypass, d) // "current_user_can_bypass"
-	case 8:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
 	case 9:
 		return decodePtr(&s.Links, d, (*RepositoryRulesetLinks).decodeJSON) // "_links"
 	case 10:
 		return decodeNullable(&s.Conditions, d, (*RepositoryRulesetConditions2).decodeJSON) // "conditions"
 	case 11:
 		return decodeSlice(&s.Rules, d, (*RepositoryRule).decodeJSON) // "rules"
-	case 12:
-		return decodeOptTime(&s.CreatedAt, d) // "created_at"
-	case 13:
-		return decodeOptTime(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3018,7 +3206,22 @@ func (s *RepositoryRuleset) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetMembers = &memberNames{names: []string{"id", "name", "target", "source_type", "source", "enforcement", "bypass_actors", "current_user_can_bypass", "node_id", "_links", "conditions", "rules", "created_at", "updated_at"}}
+var repositoryRulesetMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(RepositoryRuleset{}.ID), memberInt64},
+	{"name", unsafe.Offsetof(RepositoryRuleset{}.Name), memberStr},
+	{"target", unsafe.Offsetof(RepositoryRuleset{}.Target), memberOptStr},
+	{"source_type", unsafe.Offsetof(RepositoryRuleset{}.SourceType), memberOptStr},
+	{"source", unsafe.Offsetof(RepositoryRuleset{}.Source), memberStr},
+	{"enforcement", unsafe.Offsetof(RepositoryRuleset{}.Enforcement), memberStr},
+	{"bypass_actors", 0, memberByModel},
+	{"current_user_can_bypass", unsafe.Offsetof(RepositoryRuleset{}.CurrentUserCanBypass), memberOptStr},
+	{"node_id", unsafe.Offsetof(RepositoryRuleset{}.NodeID), memberOptStr},
+	{"_links", 0, memberByModel},
+	{"conditions", 0, memberByModel},
+	{"rules", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(RepositoryRuleset{}.CreatedAt), memberOptTime},
+	{"updated_at", unsafe.Offsetof(RepositoryRuleset{}.UpdatedAt), memberOptTime},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleset) encodeJSON(e *enc) {
@@ -3119,16 +3322,13 @@ func (s *RepositoryRulesetBypassActor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetBypassActor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetBypassActorMembers) {
-	case 0:
-		return decodeNullable(&s.ActorID, d, decodeInt64) // "actor_id"
-	case 1:
-		return decodeEnum[RepositoryRulesetBypassActorActorType](&s.ActorType, d) // "actor_type"
-	case 2:
-		return decodeOptEnum(&s.BypassMode, d) // "bypass_mode"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetBypassActor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetBypassActorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetBypassActor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3140,7 +3340,11 @@ func (s *RepositoryRulesetBypassActor) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetBypassActorMembers = &memberNames{names: []string{"actor_id", "actor_type", "bypass_mode"}}
+var repositoryRulesetBypassActorMembers = &memberTable{fields: []memberField{
+	{"actor_id", unsafe.Offsetof(RepositoryRulesetBypassActor{}.ActorID), memberNullInt64},
+	{"actor_type", unsafe.Offsetof(RepositoryRulesetBypassActor{}.ActorType), memberStr},
+	{"bypass_mode", unsafe.Offsetof(RepositoryRulesetBypassActor{}.BypassMode), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetBypassActor) encodeJSON(e *enc) {
@@ -3187,9 +3391,14 @@ func (s *RepositoryRulesetConditions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditions) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
 	}
@@ -3204,7 +3413,9 @@ func (s *RepositoryRulesetConditions) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetConditionsMembers = &memberNames{names: []string{"ref_name"}}
+var repositoryRulesetConditionsMembers = &memberTable{fields: []memberField{
+	{"ref_name", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditions) encodeJSON(e *enc) {
@@ -3317,9 +3528,14 @@ func (s *RepositoryRulesetConditionsRefName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRefName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsRefNameMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditionsRefName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsRefNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditionsRefName) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
 	case 1:
@@ -3336,7 +3552,10 @@ func (s *RepositoryRulesetConditionsRefName) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var repositoryRulesetConditionsRefNameMembers = &memberNames{names: []string{"include", "exclude"}}
+var repositoryRulesetConditionsRefNameMembers = &memberTable{fields: []memberField{
+	{"include", 0, memberByModel},
+	{"exclude", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRefName) encodeJSON(e *enc) {
@@ -3377,9 +3596,14 @@ func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeJSON(d
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
 	}
@@ -3394,7 +3618,9 @@ func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember
 	return nil
 }
 
-var repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers = &memberNames{names: []string{"repository_ids"}}
+var repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers = &memberTable{fields: []memberField{
+	{"repository_ids", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) encodeJSON(e *enc) {
@@ -3431,15 +3657,18 @@ func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeJS
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
 	case 1:
 		return decodeSlice(&s.Exclude, d, decodeStr) // "exclude"
-	case 2:
-		return decodeOptBool(&s.Protected, d) // "protected"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3452,7 +3681,11 @@ func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMe
 	return nil
 }
 
-var repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers = &memberNames{names: []string{"include", "exclude", "protected"}}
+var repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers = &memberTable{fields: []memberField{
+	{"include", 0, memberByModel},
+	{"exclude", 0, memberByModel},
+	{"protected", unsafe.Offsetof(RepositoryRulesetConditionsRepositoryNameTargetRepositoryName{}.Protected), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) encodeJSON(e *enc) {
@@ -3497,15 +3730,16 @@ func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsRepositoryPropertySpecMembers) {
-	case 0:
-		return decodeStr(&s.Name, d) // "name"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditionsRepositoryPropertySpec) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertySpecMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.PropertyValues, d, decodeStr) // "property_values"
-	case 2:
-		return decodeOptEnum(&s.Source, d) // "source"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3518,7 +3752,11 @@ func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(key []b
 	return nil
 }
 
-var repositoryRulesetConditionsRepositoryPropertySpecMembers = &memberNames{names: []string{"name", "property_values", "source"}}
+var repositoryRulesetConditionsRepositoryPropertySpecMembers = &memberTable{fields: []memberField{
+	{"name", unsafe.Offsetof(RepositoryRulesetConditionsRepositoryPropertySpec{}.Name), memberStr},
+	{"property_values", 0, memberByModel},
+	{"source", unsafe.Offsetof(RepositoryRulesetConditionsRepositoryPropertySpec{}.Source), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) encodeJSON(e *enc) {
@@ -3559,9 +3797,14 @@ func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "include"
 	case 1:
@@ -3578,7 +3821,10 @@ func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) 
 	return nil
 }
 
-var repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers = &memberNames{names: []string{"include", "exclude"}}
+var repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers = &memberTable{fields: []memberField{
+	{"include", 0, memberByModel},
+	{"exclude", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) encodeJSON(e *enc) {
@@ -3635,11 +3881,14 @@ func (s *RepositoryRulesetCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetCreatedMembers) {
-	case 0:
-		return decodeEnum[RepositoryRulesetCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -3664,7 +3913,15 @@ func (s *RepositoryRulesetCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}}
+var repositoryRulesetCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryRulesetCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_ruleset", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetCreated) encodeJSON(e *enc) {
@@ -3719,11 +3976,14 @@ func (s *RepositoryRulesetDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetDeletedMembers) {
-	case 0:
-		return decodeEnum[RepositoryRulesetDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -3748,7 +4008,15 @@ func (s *RepositoryRulesetDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}}
+var repositoryRulesetDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryRulesetDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_ruleset", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetDeleted) encodeJSON(e *enc) {
@@ -3803,11 +4071,14 @@ func (s *RepositoryRulesetEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedMembers) {
-	case 0:
-		return decodeEnum[RepositoryRulesetEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -3834,7 +4105,16 @@ func (s *RepositoryRulesetEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetEditedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "changes", "sender"}}
+var repositoryRulesetEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(RepositoryRulesetEdited{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"repository_ruleset", 0, memberByModel},
+	{"changes", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEdited) encodeJSON(e *enc) {
@@ -3893,9 +4173,14 @@ func (s *RepositoryRulesetEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "name"
 	case 1:
@@ -3916,7 +4201,12 @@ func (s *RepositoryRulesetEditedChanges) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var repositoryRulesetEditedChangesMembers = &memberNames{names: []string{"name", "enforcement", "conditions", "rules"}}
+var repositoryRulesetEditedChangesMembers = &memberTable{fields: []memberField{
+	{"name", 0, memberByModel},
+	{"enforcement", 0, memberByModel},
+	{"conditions", 0, memberByModel},
+	{"rules", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChanges) encodeJSON(e *enc) {
@@ -3965,9 +4255,14 @@ func (s *RepositoryRulesetEditedChangesConditions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesConditionsMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesConditions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesConditions) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON) // "added"
 	case 1:
@@ -3986,7 +4281,11 @@ func (s *RepositoryRulesetEditedChangesConditions) decodeMember(key []byte, d *d
 	return nil
 }
 
-var repositoryRulesetEditedChangesConditionsMembers = &memberNames{names: []string{"added", "deleted", "updated"}}
+var repositoryRulesetEditedChangesConditionsMembers = &memberTable{fields: []memberField{
+	{"added", 0, memberByModel},
+	{"deleted", 0, memberByModel},
+	{"updated", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditions) encodeJSON(e *enc) {
@@ -4055,9 +4354,14 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON) // "condition"
 	case 1:
@@ -4074,7 +4378,10 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(key [
 	return nil
 }
 
-var repositoryRulesetEditedChangesConditionsUpdatedItemMembers = &memberNames{names: []string{"condition", "changes"}}
+var repositoryRulesetEditedChangesConditionsUpdatedItemMembers = &memberTable{fields: []memberField{
+	{"condition", 0, memberByModel},
+	{"changes", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) encodeJSON(e *enc) {
@@ -4115,9 +4422,14 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "condition_type"
 	case 1:
@@ -4138,7 +4450,12 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMembe
 	return nil
 }
 
-var repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers = &memberNames{names: []string{"condition_type", "target", "include", "exclude"}}
+var repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers = &memberTable{fields: []memberField{
+	{"condition_type", 0, memberByModel},
+	{"target", 0, memberByModel},
+	{"include", 0, memberByModel},
+	{"exclude", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) encodeJSON(e *enc) {
@@ -4187,9 +4504,14 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) deco
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
 	}
@@ -4204,7 +4526,9 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) deco
 	return nil
 }
 
-var repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers = &memberNames{names: []string{"from"}}
+var repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) encodeJSON(e *enc) {
@@ -4241,9 +4565,14 @@ func (s *RepositoryRulesetEditedChangesRules) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRules) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesRulesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesRules) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesRules) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRule).decodeJSON) // "added"
 	case 1:
@@ -4262,7 +4591,11 @@ func (s *RepositoryRulesetEditedChangesRules) decodeMember(key []byte, d *dec) e
 	return nil
 }
 
-var repositoryRulesetEditedChangesRulesMembers = &memberNames{names: []string{"added", "deleted", "updated"}}
+var repositoryRulesetEditedChangesRulesMembers = &memberTable{fields: []memberField{
+	{"added", 0, memberByModel},
+	{"deleted", 0, memberByModel},
+	{"updated", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRules) encodeJSON(e *enc) {
@@ -4331,9 +4664,14 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesRulesUpdatedItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON) // "rule"
 	case 1:
@@ -4350,7 +4688,10 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(key []byte
 	return nil
 }
 
-var repositoryRulesetEditedChangesRulesUpdatedItemMembers = &memberNames{names: []string{"rule", "changes"}}
+var repositoryRulesetEditedChangesRulesUpdatedItemMembers = &memberTable{fields: []memberField{
+	{"rule", 0, memberByModel},
+	{"changes", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) encodeJSON(e *enc) {
@@ -4391,9 +4732,14 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "configuration"
 	case 1:
@@ -4412,7 +4758,11 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(key
 	return nil
 }
 
-var repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers = &memberNames{names: []string{"configuration", "rule_type", "pattern"}}
+var repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers = &memberTable{fields: []memberField{
+	{"configuration", 0, memberByModel},
+	{"rule_type", 0, memberByModel},
+	{"pattern", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) encodeJSON(e *enc) {
@@ -4457,9 +4807,14 @@ func (s *RepositoryRulesetLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinks) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetLinksMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetLinks) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetLinksMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetLinks) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON) // "self"
 	case 1:
@@ -4476,7 +4831,10 @@ func (s *RepositoryRulesetLinks) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetLinksMembers = &memberNames{names: []string{"self", "html"}}
+var repositoryRulesetLinksMembers = &memberTable{fields: []memberField{
+	{"self", 0, memberByModel},
+	{"html", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinks) encodeJSON(e *enc) {
@@ -4521,12 +4879,13 @@ func (s *RepositoryRulesetLinksHTML) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinksHTML) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetLinksHTMLMembers) {
-	case 0:
-		return decodeOptStr(&s.Href, d) // "href"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetLinksHTML) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetLinksHTMLMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetLinksHTML) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4538,7 +4897,9 @@ func (s *RepositoryRulesetLinksHTML) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetLinksHTMLMembers = &memberNames{names: []string{"href"}}
+var repositoryRulesetLinksHTMLMembers = &memberTable{fields: []memberField{
+	{"href", unsafe.Offsetof(RepositoryRulesetLinksHTML{}.Href), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksHTML) encodeJSON(e *enc) {
@@ -4575,12 +4936,13 @@ func (s *RepositoryRulesetLinksSelf) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinksSelf) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, repositoryRulesetLinksSelfMembers) {
-	case 0:
-		return decodeOptStr(&s.Href, d) // "href"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *RepositoryRulesetLinksSelf) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), repositoryRulesetLinksSelfMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *RepositoryRulesetLinksSelf) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4592,7 +4954,9 @@ func (s *RepositoryRulesetLinksSelf) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var repositoryRulesetLinksSelfMembers = &memberNames{names: []string{"href"}}
+var repositoryRulesetLinksSelfMembers = &memberTable{fields: []memberField{
+	{"href", unsafe.Offsetof(RepositoryRulesetLinksSelf{}.Href), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksSelf) encodeJSON(e *enc) {

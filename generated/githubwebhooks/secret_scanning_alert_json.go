@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *SecretScanningAlertAssigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertAssigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertAssignedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertAssignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertAssigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertAssignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertAssigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -44,7 +48,16 @@ func (s *SecretScanningAlertAssigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertAssignedMembers = &memberNames{names: []string{"action", "alert", "assignee", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertAssignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertAssigned{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertAssigned) encodeJSON(e *enc) {
@@ -103,11 +116,14 @@ func (s *SecretScanningAlertCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertCreatedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -132,7 +148,15 @@ func (s *SecretScanningAlertCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertCreatedMembers = &memberNames{names: []string{"action", "alert", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertCreated{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertCreated) encodeJSON(e *enc) {
@@ -187,11 +211,14 @@ func (s *SecretScanningAlertPubliclyLeaked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertPubliclyLeaked) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertPubliclyLeakedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertPubliclyLeakedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertPubliclyLeaked) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertPubliclyLeakedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertPubliclyLeaked) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -216,7 +243,15 @@ func (s *SecretScanningAlertPubliclyLeaked) decodeMember(key []byte, d *dec) err
 	return nil
 }
 
-var secretScanningAlertPubliclyLeakedMembers = &memberNames{names: []string{"action", "alert", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertPubliclyLeakedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertPubliclyLeaked{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertPubliclyLeaked) encodeJSON(e *enc) {
@@ -271,11 +306,14 @@ func (s *SecretScanningAlertReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertReopened) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertReopenedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertReopenedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertReopened) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertReopenedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -300,7 +338,15 @@ func (s *SecretScanningAlertReopened) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertReopenedMembers = &memberNames{names: []string{"action", "alert", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertReopenedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertReopened{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertReopened) encodeJSON(e *enc) {
@@ -355,11 +401,14 @@ func (s *SecretScanningAlertResolved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertResolved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertResolvedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertResolvedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertResolved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertResolvedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertResolved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -384,7 +433,15 @@ func (s *SecretScanningAlertResolved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertResolvedMembers = &memberNames{names: []string{"action", "alert", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertResolvedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertResolved{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertResolved) encodeJSON(e *enc) {
@@ -439,11 +496,14 @@ func (s *SecretScanningAlertUnassigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertUnassigned) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertUnassignedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertUnassignedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertUnassigned) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertUnassignedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertUnassigned) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -470,7 +530,16 @@ func (s *SecretScanningAlertUnassigned) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertUnassignedMembers = &memberNames{names: []string{"action", "alert", "assignee", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertUnassignedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertUnassigned{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"assignee", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertUnassigned) encodeJSON(e *enc) {
@@ -529,11 +598,14 @@ func (s *SecretScanningAlertValidated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertValidated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertValidatedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertValidatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertValidated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertValidatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertValidated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -558,7 +630,15 @@ func (s *SecretScanningAlertValidated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningAlertValidatedMembers = &memberNames{names: []string{"action", "alert", "enterprise", "installation", "organization", "repository", "sender"}}
+var secretScanningAlertValidatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertValidated{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertValidated) encodeJSON(e *enc) {

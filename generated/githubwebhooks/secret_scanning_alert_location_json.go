@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *SecretScanningAlertLocationCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertLocationCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningAlertLocationCreatedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningAlertLocationCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningAlertLocationCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningAlertLocationCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningAlertLocationCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
@@ -42,7 +46,15 @@ func (s *SecretScanningAlertLocationCreated) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var secretScanningAlertLocationCreatedMembers = &memberNames{names: []string{"action", "alert", "installation", "location", "organization", "repository", "sender"}}
+var secretScanningAlertLocationCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningAlertLocationCreated{}.ActionValue), memberStr},
+	{"alert", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"location", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertLocationCreated) encodeJSON(e *enc) {
@@ -93,11 +105,14 @@ func (s *SecretScanningLocation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationMembers) {
-	case 0:
-		return decodeOptEnum(&s.Type, d) // "type"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Details, d, (*SecretScanningLocationDetails).decodeJSON) // "details"
 	}
@@ -112,7 +127,10 @@ func (s *SecretScanningLocation) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningLocationMembers = &memberNames{names: []string{"type", "details"}}
+var secretScanningLocationMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(SecretScanningLocation{}.Type), memberOptStr},
+	{"details", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocation) encodeJSON(e *enc) {
@@ -153,28 +171,13 @@ func (s *SecretScanningLocationCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationCommitMembers) {
-	case 0:
-		return decodeStr(&s.Path, d) // "path"
-	case 1:
-		return decodeFloat64(&s.StartLine, d) // "start_line"
-	case 2:
-		return decodeFloat64(&s.EndLine, d) // "end_line"
-	case 3:
-		return decodeFloat64(&s.StartColumn, d) // "start_column"
-	case 4:
-		return decodeFloat64(&s.EndColumn, d) // "end_column"
-	case 5:
-		return decodeStr(&s.BlobSHA, d) // "blob_sha"
-	case 6:
-		return decodeStr(&s.BlobURL, d) // "blob_url"
-	case 7:
-		return decodeStr(&s.CommitSHA, d) // "commit_sha"
-	case 8:
-		return decodeStr(&s.CommitURL, d) // "commit_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationCommit) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -186,7 +189,17 @@ func (s *SecretScanningLocationCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningLocationCommitMembers = &memberNames{names: []string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "blob_url", "commit_sha", "commit_url"}}
+var secretScanningLocationCommitMembers = &memberTable{fields: []memberField{
+	{"path", unsafe.Offsetof(SecretScanningLocationCommit{}.Path), memberStr},
+	{"start_line", unsafe.Offsetof(SecretScanningLocationCommit{}.StartLine), memberFloat64},
+	{"end_line", unsafe.Offsetof(SecretScanningLocationCommit{}.EndLine), memberFloat64},
+	{"start_column", unsafe.Offsetof(SecretScanningLocationCommit{}.StartColumn), memberFloat64},
+	{"end_column", unsafe.Offsetof(SecretScanningLocationCommit{}.EndColumn), memberFloat64},
+	{"blob_sha", unsafe.Offsetof(SecretScanningLocationCommit{}.BlobSHA), memberStr},
+	{"blob_url", unsafe.Offsetof(SecretScanningLocationCommit{}.BlobURL), memberStr},
+	{"commit_sha", unsafe.Offsetof(SecretScanningLocationCommit{}.CommitSHA), memberStr},
+	{"commit_url", unsafe.Offsetof(SecretScanningLocationCommit{}.CommitURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationCommit) encodeJSON(e *enc) {
@@ -484,12 +497,13 @@ func (s *SecretScanningLocationDiscussionBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationDiscussionBodyMembers) {
-	case 0:
-		return decodeStr(&s.DiscussionBodyURL, d) // "discussion_body_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationDiscussionBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationDiscussionBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationDiscussionBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -501,7 +515,9 @@ func (s *SecretScanningLocationDiscussionBody) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var secretScanningLocationDiscussionBodyMembers = &memberNames{names: []string{"discussion_body_url"}}
+var secretScanningLocationDiscussionBodyMembers = &memberTable{fields: []memberField{
+	{"discussion_body_url", unsafe.Offsetof(SecretScanningLocationDiscussionBody{}.DiscussionBodyURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionBody) encodeJSON(e *enc) {
@@ -536,12 +552,13 @@ func (s *SecretScanningLocationDiscussionComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationDiscussionCommentMembers) {
-	case 0:
-		return decodeStr(&s.DiscussionCommentURL, d) // "discussion_comment_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationDiscussionComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationDiscussionCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationDiscussionComment) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -553,7 +570,9 @@ func (s *SecretScanningLocationDiscussionComment) decodeMember(key []byte, d *de
 	return nil
 }
 
-var secretScanningLocationDiscussionCommentMembers = &memberNames{names: []string{"discussion_comment_url"}}
+var secretScanningLocationDiscussionCommentMembers = &memberTable{fields: []memberField{
+	{"discussion_comment_url", unsafe.Offsetof(SecretScanningLocationDiscussionComment{}.DiscussionCommentURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionComment) encodeJSON(e *enc) {
@@ -588,12 +607,13 @@ func (s *SecretScanningLocationDiscussionTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationDiscussionTitleMembers) {
-	case 0:
-		return decodeStr(&s.DiscussionTitleURL, d) // "discussion_title_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationDiscussionTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationDiscussionTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationDiscussionTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -605,7 +625,9 @@ func (s *SecretScanningLocationDiscussionTitle) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var secretScanningLocationDiscussionTitleMembers = &memberNames{names: []string{"discussion_title_url"}}
+var secretScanningLocationDiscussionTitleMembers = &memberTable{fields: []memberField{
+	{"discussion_title_url", unsafe.Offsetof(SecretScanningLocationDiscussionTitle{}.DiscussionTitleURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionTitle) encodeJSON(e *enc) {
@@ -640,12 +662,13 @@ func (s *SecretScanningLocationIssueBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationIssueBodyMembers) {
-	case 0:
-		return decodeStr(&s.IssueBodyURL, d) // "issue_body_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationIssueBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationIssueBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationIssueBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -657,7 +680,9 @@ func (s *SecretScanningLocationIssueBody) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var secretScanningLocationIssueBodyMembers = &memberNames{names: []string{"issue_body_url"}}
+var secretScanningLocationIssueBodyMembers = &memberTable{fields: []memberField{
+	{"issue_body_url", unsafe.Offsetof(SecretScanningLocationIssueBody{}.IssueBodyURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueBody) encodeJSON(e *enc) {
@@ -692,12 +717,13 @@ func (s *SecretScanningLocationIssueComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationIssueCommentMembers) {
-	case 0:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationIssueComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationIssueCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationIssueComment) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -709,7 +735,9 @@ func (s *SecretScanningLocationIssueComment) decodeMember(key []byte, d *dec) er
 	return nil
 }
 
-var secretScanningLocationIssueCommentMembers = &memberNames{names: []string{"issue_comment_url"}}
+var secretScanningLocationIssueCommentMembers = &memberTable{fields: []memberField{
+	{"issue_comment_url", unsafe.Offsetof(SecretScanningLocationIssueComment{}.IssueCommentURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueComment) encodeJSON(e *enc) {
@@ -744,12 +772,13 @@ func (s *SecretScanningLocationIssueTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationIssueTitleMembers) {
-	case 0:
-		return decodeStr(&s.IssueTitleURL, d) // "issue_title_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationIssueTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationIssueTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationIssueTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -761,7 +790,9 @@ func (s *SecretScanningLocationIssueTitle) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var secretScanningLocationIssueTitleMembers = &memberNames{names: []string{"issue_title_url"}}
+var secretScanningLocationIssueTitleMembers = &memberTable{fields: []memberField{
+	{"issue_title_url", unsafe.Offsetof(SecretScanningLocationIssueTitle{}.IssueTitleURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueTitle) encodeJSON(e *enc) {
@@ -796,12 +827,13 @@ func (s *SecretScanningLocationPullRequestBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestBody) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationPullRequestBodyMembers) {
-	case 0:
-		return decodeStr(&s.PullRequestBodyURL, d) // "pull_request_body_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationPullRequestBody) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationPullRequestBodyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationPullRequestBody) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -813,7 +845,9 @@ func (s *SecretScanningLocationPullRequestBody) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var secretScanningLocationPullRequestBodyMembers = &memberNames{names: []string{"pull_request_body_url"}}
+var secretScanningLocationPullRequestBodyMembers = &memberTable{fields: []memberField{
+	{"pull_request_body_url", unsafe.Offsetof(SecretScanningLocationPullRequestBody{}.PullRequestBodyURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestBody) encodeJSON(e *enc) {
@@ -848,12 +882,13 @@ func (s *SecretScanningLocationPullRequestComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationPullRequestCommentMembers) {
-	case 0:
-		return decodeStr(&s.PullRequestCommentURL, d) // "pull_request_comment_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationPullRequestComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationPullRequestCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationPullRequestComment) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -865,7 +900,9 @@ func (s *SecretScanningLocationPullRequestComment) decodeMember(key []byte, d *d
 	return nil
 }
 
-var secretScanningLocationPullRequestCommentMembers = &memberNames{names: []string{"pull_request_comment_url"}}
+var secretScanningLocationPullRequestCommentMembers = &memberTable{fields: []memberField{
+	{"pull_request_comment_url", unsafe.Offsetof(SecretScanningLocationPullRequestComment{}.PullRequestCommentURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestComment) encodeJSON(e *enc) {
@@ -900,12 +937,13 @@ func (s *SecretScanningLocationPullRequestReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestReview) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationPullRequestReviewMembers) {
-	case 0:
-		return decodeStr(&s.PullRequestReviewURL, d) // "pull_request_review_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationPullRequestReview) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationPullRequestReview) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -917,7 +955,9 @@ func (s *SecretScanningLocationPullRequestReview) decodeMember(key []byte, d *de
 	return nil
 }
 
-var secretScanningLocationPullRequestReviewMembers = &memberNames{names: []string{"pull_request_review_url"}}
+var secretScanningLocationPullRequestReviewMembers = &memberTable{fields: []memberField{
+	{"pull_request_review_url", unsafe.Offsetof(SecretScanningLocationPullRequestReview{}.PullRequestReviewURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReview) encodeJSON(e *enc) {
@@ -952,12 +992,13 @@ func (s *SecretScanningLocationPullRequestReviewComment) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationPullRequestReviewCommentMembers) {
-	case 0:
-		return decodeStr(&s.PullRequestReviewCommentURL, d) // "pull_request_review_comment_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationPullRequestReviewComment) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewCommentMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -969,7 +1010,9 @@ func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(key []byte
 	return nil
 }
 
-var secretScanningLocationPullRequestReviewCommentMembers = &memberNames{names: []string{"pull_request_review_comment_url"}}
+var secretScanningLocationPullRequestReviewCommentMembers = &memberTable{fields: []memberField{
+	{"pull_request_review_comment_url", unsafe.Offsetof(SecretScanningLocationPullRequestReviewComment{}.PullRequestReviewCommentURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReviewComment) encodeJSON(e *enc) {
@@ -1004,12 +1047,13 @@ func (s *SecretScanningLocationPullRequestTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestTitle) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationPullRequestTitleMembers) {
-	case 0:
-		return decodeStr(&s.PullRequestTitleURL, d) // "pull_request_title_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationPullRequestTitle) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationPullRequestTitleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationPullRequestTitle) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1021,7 +1065,9 @@ func (s *SecretScanningLocationPullRequestTitle) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var secretScanningLocationPullRequestTitleMembers = &memberNames{names: []string{"pull_request_title_url"}}
+var secretScanningLocationPullRequestTitleMembers = &memberTable{fields: []memberField{
+	{"pull_request_title_url", unsafe.Offsetof(SecretScanningLocationPullRequestTitle{}.PullRequestTitleURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestTitle) encodeJSON(e *enc) {
@@ -1056,28 +1102,13 @@ func (s *SecretScanningLocationWikiCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationWikiCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningLocationWikiCommitMembers) {
-	case 0:
-		return decodeStr(&s.Path, d) // "path"
-	case 1:
-		return decodeFloat64(&s.StartLine, d) // "start_line"
-	case 2:
-		return decodeFloat64(&s.EndLine, d) // "end_line"
-	case 3:
-		return decodeFloat64(&s.StartColumn, d) // "start_column"
-	case 4:
-		return decodeFloat64(&s.EndColumn, d) // "end_column"
-	case 5:
-		return decodeStr(&s.BlobSHA, d) // "blob_sha"
-	case 6:
-		return decodeStr(&s.PageURL, d) // "page_url"
-	case 7:
-		return decodeStr(&s.CommitSHA, d) // "commit_sha"
-	case 8:
-		return decodeStr(&s.CommitURL, d) // "commit_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningLocationWikiCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningLocationWikiCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningLocationWikiCommit) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1089,7 +1120,17 @@ func (s *SecretScanningLocationWikiCommit) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var secretScanningLocationWikiCommitMembers = &memberNames{names: []string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "page_url", "commit_sha", "commit_url"}}
+var secretScanningLocationWikiCommitMembers = &memberTable{fields: []memberField{
+	{"path", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.Path), memberStr},
+	{"start_line", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.StartLine), memberFloat64},
+	{"end_line", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.EndLine), memberFloat64},
+	{"start_column", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.StartColumn), memberFloat64},
+	{"end_column", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.EndColumn), memberFloat64},
+	{"blob_sha", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.BlobSHA), memberStr},
+	{"page_url", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.PageURL), memberStr},
+	{"commit_sha", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.CommitSHA), memberStr},
+	{"commit_url", unsafe.Offsetof(SecretScanningLocationWikiCommit{}.CommitURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationWikiCommit) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,27 +14,18 @@ func (s *SecretScanningScanCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningScanCompleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, secretScanningScanCompletedMembers) {
-	case 0:
-		return decodeEnum[SecretScanningScanCompletedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeEnum[SecretScanningScanCompletedType](&s.Type, d) // "type"
-	case 2:
-		return decodeEnum[SecretScanningScanCompletedSource](&s.Source, d) // "source"
-	case 3:
-		return decodeTime(&s.StartedAt, d) // "started_at"
-	case 4:
-		return decodeTime(&s.CompletedAt, d) // "completed_at"
+// object is s's address and its member table, for decodeObject.
+func (s *SecretScanningScanCompleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), secretScanningScanCompletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecretScanningScanCompleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 5:
 		return decodeNullable(&s.SecretTypes, d, func(v *[]string, d *dec) error {
 			return decodeSlice(v, d, decodeStr)
 		}) // "secret_types"
-	case 6:
-		return decodeNullable(&s.CustomPatternName, d, decodeStr) // "custom_pattern_name"
-	case 7:
-		return decodeNullable(&s.CustomPatternScope, d, decodeEnum[SecretScanningScanCompletedCustomPatternScope]) // "custom_pattern_scope"
 	case 8:
 		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 9:
@@ -56,7 +48,21 @@ func (s *SecretScanningScanCompleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var secretScanningScanCompletedMembers = &memberNames{names: []string{"action", "type", "source", "started_at", "completed_at", "secret_types", "custom_pattern_name", "custom_pattern_scope", "repository", "enterprise", "installation", "organization", "sender"}}
+var secretScanningScanCompletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecretScanningScanCompleted{}.ActionValue), memberStr},
+	{"type", unsafe.Offsetof(SecretScanningScanCompleted{}.Type), memberStr},
+	{"source", unsafe.Offsetof(SecretScanningScanCompleted{}.Source), memberStr},
+	{"started_at", unsafe.Offsetof(SecretScanningScanCompleted{}.StartedAt), memberTime},
+	{"completed_at", unsafe.Offsetof(SecretScanningScanCompleted{}.CompletedAt), memberTime},
+	{"secret_types", 0, memberByModel},
+	{"custom_pattern_name", unsafe.Offsetof(SecretScanningScanCompleted{}.CustomPatternName), memberNullStr},
+	{"custom_pattern_scope", unsafe.Offsetof(SecretScanningScanCompleted{}.CustomPatternScope), memberNullStr},
+	{"repository", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningScanCompleted) encodeJSON(e *enc) {

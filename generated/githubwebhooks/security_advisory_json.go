@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *SecurityAdvisoryPublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryPublished) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAdvisoryPublishedMembers) {
-	case 0:
-		return decodeEnum[SecurityAdvisoryPublishedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAdvisoryPublishedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAdvisoryPublished) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *SecurityAdvisoryPublished) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAdvisoryPublishedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}}
+var securityAdvisoryPublishedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecurityAdvisoryPublished{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"security_advisory", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryPublished) encodeJSON(e *enc) {
@@ -99,11 +111,14 @@ func (s *SecurityAdvisoryUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryUpdated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAdvisoryUpdatedMembers) {
-	case 0:
-		return decodeEnum[SecurityAdvisoryUpdatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAdvisoryUpdated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAdvisoryUpdatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAdvisoryUpdated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -128,7 +143,15 @@ func (s *SecurityAdvisoryUpdated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAdvisoryUpdatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}}
+var securityAdvisoryUpdatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecurityAdvisoryUpdated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"security_advisory", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryUpdated) encodeJSON(e *enc) {
@@ -185,11 +208,14 @@ func (s *SecurityAdvisoryWithdrawn) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryWithdrawn) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAdvisoryWithdrawnMembers) {
-	case 0:
-		return decodeEnum[SecurityAdvisoryWithdrawnActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAdvisoryWithdrawn) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAdvisoryWithdrawnMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAdvisoryWithdrawn) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -214,7 +240,15 @@ func (s *SecurityAdvisoryWithdrawn) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAdvisoryWithdrawnMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}}
+var securityAdvisoryWithdrawnMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SecurityAdvisoryWithdrawn{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"security_advisory", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawn) encodeJSON(e *enc) {
@@ -271,35 +305,26 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAdvisoryWithdrawnSecurityAdvisoryMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAdvisoryWithdrawnSecurityAdvisoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 1:
 		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
 		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
-	case 3:
-		return decodeStr(&s.Description, d) // "description"
-	case 4:
-		return decodeStr(&s.GhsaID, d) // "ghsa_id"
 	case 5:
 		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
-	case 6:
-		return decodeStr(&s.PublishedAt, d) // "published_at"
 	case 7:
 		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
-	case 8:
-		return decodeStr(&s.Severity, d) // "severity"
-	case 9:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 10:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 11:
 		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
-	case 12:
-		return decodeStr(&s.WithdrawnAt, d) // "withdrawn_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -312,7 +337,21 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(key []byte, d *
 	return nil
 }
 
-var securityAdvisoryWithdrawnSecurityAdvisoryMembers = &memberNames{names: []string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}}
+var securityAdvisoryWithdrawnSecurityAdvisoryMembers = &memberTable{fields: []memberField{
+	{"cvss", 0, memberByModel},
+	{"cvss_severities", 0, memberByModel},
+	{"cwes", 0, memberByModel},
+	{"description", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.Description), memberStr},
+	{"ghsa_id", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.GhsaID), memberStr},
+	{"identifiers", 0, memberByModel},
+	{"published_at", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.PublishedAt), memberStr},
+	{"references", 0, memberByModel},
+	{"severity", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.Severity), memberStr},
+	{"summary", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.Summary), memberStr},
+	{"updated_at", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.UpdatedAt), memberStr},
+	{"vulnerabilities", 0, memberByModel},
+	{"withdrawn_at", unsafe.Offsetof(SecurityAdvisoryWithdrawnSecurityAdvisory{}.WithdrawnAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeJSON(e *enc) {
@@ -409,35 +448,26 @@ func (s *WebhooksSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisory) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 1:
 		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
 		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
-	case 3:
-		return decodeStr(&s.Description, d) // "description"
-	case 4:
-		return decodeStr(&s.GhsaID, d) // "ghsa_id"
 	case 5:
 		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
-	case 6:
-		return decodeStr(&s.PublishedAt, d) // "published_at"
 	case 7:
 		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
-	case 8:
-		return decodeStr(&s.Severity, d) // "severity"
-	case 9:
-		return decodeStr(&s.Summary, d) // "summary"
-	case 10:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	case 11:
 		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
-	case 12:
-		return decodeNullable(&s.WithdrawnAt, d, decodeStr) // "withdrawn_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -450,7 +480,21 @@ func (s *WebhooksSecurityAdvisory) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksSecurityAdvisoryMembers = &memberNames{names: []string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}}
+var webhooksSecurityAdvisoryMembers = &memberTable{fields: []memberField{
+	{"cvss", 0, memberByModel},
+	{"cvss_severities", 0, memberByModel},
+	{"cwes", 0, memberByModel},
+	{"description", unsafe.Offsetof(WebhooksSecurityAdvisory{}.Description), memberStr},
+	{"ghsa_id", unsafe.Offsetof(WebhooksSecurityAdvisory{}.GhsaID), memberStr},
+	{"identifiers", 0, memberByModel},
+	{"published_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.PublishedAt), memberStr},
+	{"references", 0, memberByModel},
+	{"severity", unsafe.Offsetof(WebhooksSecurityAdvisory{}.Severity), memberStr},
+	{"summary", unsafe.Offsetof(WebhooksSecurityAdvisory{}.Summary), memberStr},
+	{"updated_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.UpdatedAt), memberStr},
+	{"vulnerabilities", 0, memberByModel},
+	{"withdrawn_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.WithdrawnAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisory) encodeJSON(e *enc) {
@@ -551,14 +595,13 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryCvssMembers) {
-	case 0:
-		return decodeFloat64(&s.Score, d) // "score"
-	case 1:
-		return decodeNullable(&s.VectorString, d, decodeStr) // "vector_string"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryCvssMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -570,7 +613,10 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksSecurityAdvisoryCvssMembers = &memberNames{names: []string{"score", "vector_string"}}
+var webhooksSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
+	{"score", unsafe.Offsetof(WebhooksSecurityAdvisoryCvss{}.Score), memberFloat64},
+	{"vector_string", unsafe.Offsetof(WebhooksSecurityAdvisoryCvss{}.VectorString), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCvss) encodeJSON(e *enc) {
@@ -611,14 +657,13 @@ func (s *WebhooksSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryCwesItemMembers) {
-	case 0:
-		return decodeStr(&s.CweID, d) // "cwe_id"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryCwesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -630,7 +675,10 @@ func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var webhooksSecurityAdvisoryCwesItemMembers = &memberNames{names: []string{"cwe_id", "name"}}
+var webhooksSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
+	{"cwe_id", unsafe.Offsetof(WebhooksSecurityAdvisoryCwesItem{}.CweID), memberStr},
+	{"name", unsafe.Offsetof(WebhooksSecurityAdvisoryCwesItem{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
@@ -667,14 +715,13 @@ func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryIdentifiersItemMembers) {
-	case 0:
-		return decodeStr(&s.Type, d) // "type"
-	case 1:
-		return decodeStr(&s.Value, d) // "value"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryIdentifiersItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -686,7 +733,10 @@ func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(key []byte, d *de
 	return nil
 }
 
-var webhooksSecurityAdvisoryIdentifiersItemMembers = &memberNames{names: []string{"type", "value"}}
+var webhooksSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberField{
+	{"type", unsafe.Offsetof(WebhooksSecurityAdvisoryIdentifiersItem{}.Type), memberStr},
+	{"value", unsafe.Offsetof(WebhooksSecurityAdvisoryIdentifiersItem{}.Value), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
@@ -723,12 +773,13 @@ func (s *WebhooksSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryReferencesItemMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryReferencesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -740,7 +791,9 @@ func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var webhooksSecurityAdvisoryReferencesItemMembers = &memberNames{names: []string{"url"}}
+var webhooksSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(WebhooksSecurityAdvisoryReferencesItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
@@ -775,17 +828,18 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON) // "first_patched_version"
 	case 1:
 		return s.Package.decodeJSON(d) // "package"
-	case 2:
-		return decodeStr(&s.Severity, d) // "severity"
-	case 3:
-		return decodeStr(&s.VulnerableVersionRange, d) // "vulnerable_version_range"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -798,7 +852,12 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(key []byte, d
 	return nil
 }
 
-var webhooksSecurityAdvisoryVulnerabilitiesItemMembers = &memberNames{names: []string{"first_patched_version", "package", "severity", "vulnerable_version_range"}}
+var webhooksSecurityAdvisoryVulnerabilitiesItemMembers = &memberTable{fields: []memberField{
+	{"first_patched_version", 0, memberByModel},
+	{"package", 0, memberByModel},
+	{"severity", unsafe.Offsetof(WebhooksSecurityAdvisoryVulnerabilitiesItem{}.Severity), memberStr},
+	{"vulnerable_version_range", unsafe.Offsetof(WebhooksSecurityAdvisoryVulnerabilitiesItem{}.VulnerableVersionRange), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeJSON(e *enc) {
@@ -843,12 +902,13 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeJ
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers) {
-	case 0:
-		return decodeStr(&s.Identifier, d) // "identifier"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -860,7 +920,9 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeM
 	return nil
 }
 
-var webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers = &memberNames{names: []string{"identifier"}}
+var webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers = &memberTable{fields: []memberField{
+	{"identifier", unsafe.Offsetof(WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion{}.Identifier), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) encodeJSON(e *enc) {
@@ -895,14 +957,13 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers) {
-	case 0:
-		return decodeStr(&s.Ecosystem, d) // "ecosystem"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -914,7 +975,10 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(key []
 	return nil
 }
 
-var webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers = &memberNames{names: []string{"ecosystem", "name"}}
+var webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers = &memberTable{fields: []memberField{
+	{"ecosystem", unsafe.Offsetof(WebhooksSecurityAdvisoryVulnerabilitiesItemPackage{}.Ecosystem), memberStr},
+	{"name", unsafe.Offsetof(WebhooksSecurityAdvisoryVulnerabilitiesItemPackage{}.Name), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,18 +14,13 @@ func (s *CodeOfConductSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *CodeOfConductSimple) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, codeOfConductSimpleMembers) {
-	case 0:
-		return decodeStr(&s.URL, d) // "url"
-	case 1:
-		return decodeStr(&s.Key, d) // "key"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeNullable(&s.HTMLURL, d, decodeStr) // "html_url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *CodeOfConductSimple) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), codeOfConductSimpleMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *CodeOfConductSimple) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -36,7 +32,12 @@ func (s *CodeOfConductSimple) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var codeOfConductSimpleMembers = &memberNames{names: []string{"url", "key", "name", "html_url"}}
+var codeOfConductSimpleMembers = &memberTable{fields: []memberField{
+	{"url", unsafe.Offsetof(CodeOfConductSimple{}.URL), memberStr},
+	{"key", unsafe.Offsetof(CodeOfConductSimple{}.Key), memberStr},
+	{"name", unsafe.Offsetof(CodeOfConductSimple{}.Name), memberStr},
+	{"html_url", unsafe.Offsetof(CodeOfConductSimple{}.HTMLURL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConductSimple) encodeJSON(e *enc) {
@@ -81,191 +82,22 @@ func (s *FullRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *FullRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, fullRepositoryMembers) {
-	case 0:
-		return decodeInt64(&s.ID, d) // "id"
-	case 1:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeStr(&s.FullName, d) // "full_name"
+// object is s's address and its member table, for decodeObject.
+func (s *FullRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), fullRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *FullRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
-	case 5:
-		return decodeBool(&s.Private, d) // "private"
-	case 6:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 7:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 8:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 9:
-		return decodeStr(&s.URL, d) // "url"
-	case 10:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 11:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 12:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 13:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 14:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 15:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 16:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 17:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 18:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 19:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 20:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 21:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 22:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 23:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 24:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 25:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 26:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 27:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 28:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 29:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 30:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 31:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 32:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 33:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 34:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 35:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 36:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 37:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 38:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 39:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 40:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 41:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 42:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 43:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 44:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 45:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 46:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 47:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 48:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 49:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 50:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 51:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 52:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 53:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 54:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 55:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
-	case 56:
-		return decodeInt64(&s.Size, d) // "size"
-	case 57:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 58:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 59:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 61:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 62:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 63:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 64:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 65:
-		return decodeOptBool(&s.HasDownloads, d) // "has_downloads"
-	case 66:
-		return decodeBool(&s.HasDiscussions, d) // "has_discussions"
-	case 67:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 68:
-		return decodeBool(&s.Disabled, d) // "disabled"
-	case 69:
-		return decodeOptStr(&s.Visibility, d) // "visibility"
-	case 70:
-		return decodeTime(&s.PushedAt, d) // "pushed_at"
-	case 71:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 72:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
 	case 73:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 74:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
 	case 75:
 		return decodeNullableRef(&s.TemplateRepository, d, (*Repository).decodeJSON) // "template_repository"
-	case 76:
-		return decodeNullable(&s.TempCloneToken, d, decodeStr) // "temp_clone_token"
-	case 77:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 78:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 79:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 80:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 81:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 82:
-		return decodeOptBool(&s.UseSquashPrTitleAsDefault, d) // "use_squash_pr_title_as_default"
-	case 83:
-		return decodeOptEnum(&s.SquashMergeCommitTitle, d) // "squash_merge_commit_title"
-	case 84:
-		return decodeOptEnum(&s.SquashMergeCommitMessage, d) // "squash_merge_commit_message"
-	case 85:
-		return decodeOptEnum(&s.MergeCommitTitle, d) // "merge_commit_title"
-	case 86:
-		return decodeOptEnum(&s.MergeCommitMessage, d) // "merge_commit_message"
-	case 87:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 88:
-		return decodeOptBool(&s.WebCommitSignoffRequired, d) // "web_commit_signoff_required"
-	case 89:
-		return decodeInt64(&s.SubscribersCount, d) // "subscribers_count"
-	case 90:
-		return decodeInt64(&s.NetworkCount, d) // "network_count"
 	case 91:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 92:
@@ -274,16 +106,6 @@ func (s *FullRepository) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.Parent, d, (*Repository).decodeJSON) // "parent"
 	case 94:
 		return decodePtr(&s.Source, d, (*Repository).decodeJSON) // "source"
-	case 95:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 96:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 97:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 98:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 99:
-		return decodeOptBool(&s.AnonymousAccessEnabled, d) // "anonymous_access_enabled"
 	case 100:
 		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConductSimple).decodeJSON) // "code_of_conduct"
 	case 101:
@@ -302,7 +124,111 @@ func (s *FullRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var fullRepositoryMembers = &memberNames{names: []string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_merge_commit", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "license", "organization", "parent", "source", "forks", "master_branch", "open_issues", "watchers", "anonymous_access_enabled", "code_of_conduct", "security_and_analysis", "custom_properties"}}
+var fullRepositoryMembers = &memberTable{fields: []memberField{
+	{"id", unsafe.Offsetof(FullRepository{}.ID), memberInt64},
+	{"node_id", unsafe.Offsetof(FullRepository{}.NodeID), memberStr},
+	{"name", unsafe.Offsetof(FullRepository{}.Name), memberStr},
+	{"full_name", unsafe.Offsetof(FullRepository{}.FullName), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(FullRepository{}.Private), memberBool},
+	{"html_url", unsafe.Offsetof(FullRepository{}.HTMLURL), memberStr},
+	{"description", unsafe.Offsetof(FullRepository{}.Description), memberNullStr},
+	{"fork", unsafe.Offsetof(FullRepository{}.Fork), memberBool},
+	{"url", unsafe.Offsetof(FullRepository{}.URL), memberStr},
+	{"archive_url", unsafe.Offsetof(FullRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(FullRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(FullRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(FullRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(FullRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(FullRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(FullRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(FullRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(FullRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(FullRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(FullRepository{}.DeploymentsURL), memberStr},
+	{"downloads_url", unsafe.Offsetof(FullRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(FullRepository{}.EventsURL), memberStr},
+	{"forks_url", unsafe.Offsetof(FullRepository{}.ForksURL), memberStr},
+	{"git_commits_url", unsafe.Offsetof(FullRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(FullRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(FullRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(FullRepository{}.GitURL), memberStr},
+	{"issue_comment_url", unsafe.Offsetof(FullRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(FullRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(FullRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(FullRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(FullRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(FullRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(FullRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(FullRepository{}.MilestonesURL), memberStr},
+	{"notifications_url", unsafe.Offsetof(FullRepository{}.NotificationsURL), memberStr},
+	{"pulls_url", unsafe.Offsetof(FullRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(FullRepository{}.ReleasesURL), memberStr},
+	{"ssh_url", unsafe.Offsetof(FullRepository{}.SSHURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(FullRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(FullRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(FullRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(FullRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(FullRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(FullRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(FullRepository{}.TreesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(FullRepository{}.CloneURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(FullRepository{}.MirrorURL), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(FullRepository{}.HooksURL), memberStr},
+	{"svn_url", unsafe.Offsetof(FullRepository{}.SvnURL), memberStr},
+	{"homepage", unsafe.Offsetof(FullRepository{}.Homepage), memberNullStr},
+	{"language", unsafe.Offsetof(FullRepository{}.Language), memberNullStr},
+	{"forks_count", unsafe.Offsetof(FullRepository{}.ForksCount), memberInt64},
+	{"stargazers_count", unsafe.Offsetof(FullRepository{}.StargazersCount), memberInt64},
+	{"watchers_count", unsafe.Offsetof(FullRepository{}.WatchersCount), memberInt64},
+	{"size", unsafe.Offsetof(FullRepository{}.Size), memberInt64},
+	{"default_branch", unsafe.Offsetof(FullRepository{}.DefaultBranch), memberStr},
+	{"open_issues_count", unsafe.Offsetof(FullRepository{}.OpenIssuesCount), memberInt64},
+	{"is_template", unsafe.Offsetof(FullRepository{}.IsTemplate), memberOptBool},
+	{"topics", 0, memberByModel},
+	{"has_issues", unsafe.Offsetof(FullRepository{}.HasIssues), memberBool},
+	{"has_projects", unsafe.Offsetof(FullRepository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(FullRepository{}.HasWiki), memberBool},
+	{"has_pages", unsafe.Offsetof(FullRepository{}.HasPages), memberBool},
+	{"has_downloads", unsafe.Offsetof(FullRepository{}.HasDownloads), memberOptBool},
+	{"has_discussions", unsafe.Offsetof(FullRepository{}.HasDiscussions), memberBool},
+	{"archived", unsafe.Offsetof(FullRepository{}.Archived), memberBool},
+	{"disabled", unsafe.Offsetof(FullRepository{}.Disabled), memberBool},
+	{"visibility", unsafe.Offsetof(FullRepository{}.Visibility), memberOptStr},
+	{"pushed_at", unsafe.Offsetof(FullRepository{}.PushedAt), memberTime},
+	{"created_at", unsafe.Offsetof(FullRepository{}.CreatedAt), memberTime},
+	{"updated_at", unsafe.Offsetof(FullRepository{}.UpdatedAt), memberTime},
+	{"permissions", 0, memberByModel},
+	{"allow_rebase_merge", unsafe.Offsetof(FullRepository{}.AllowRebaseMerge), memberOptBool},
+	{"template_repository", 0, memberByModel},
+	{"temp_clone_token", unsafe.Offsetof(FullRepository{}.TempCloneToken), memberNullStr},
+	{"allow_squash_merge", unsafe.Offsetof(FullRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_auto_merge", unsafe.Offsetof(FullRepository{}.AllowAutoMerge), memberOptBool},
+	{"delete_branch_on_merge", unsafe.Offsetof(FullRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(FullRepository{}.AllowMergeCommit), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(FullRepository{}.AllowUpdateBranch), memberOptBool},
+	{"use_squash_pr_title_as_default", unsafe.Offsetof(FullRepository{}.UseSquashPrTitleAsDefault), memberOptBool},
+	{"squash_merge_commit_title", unsafe.Offsetof(FullRepository{}.SquashMergeCommitTitle), memberOptStr},
+	{"squash_merge_commit_message", unsafe.Offsetof(FullRepository{}.SquashMergeCommitMessage), memberOptStr},
+	{"merge_commit_title", unsafe.Offsetof(FullRepository{}.MergeCommitTitle), memberOptStr},
+	{"merge_commit_message", unsafe.Offsetof(FullRepository{}.MergeCommitMessage), memberOptStr},
+	{"allow_forking", unsafe.Offsetof(FullRepository{}.AllowForking), memberOptBool},
+	{"web_commit_signoff_required", unsafe.Offsetof(FullRepository{}.WebCommitSignoffRequired), memberOptBool},
+	{"subscribers_count", unsafe.Offsetof(FullRepository{}.SubscribersCount), memberInt64},
+	{"network_count", unsafe.Offsetof(FullRepository{}.NetworkCount), memberInt64},
+	{"license", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"parent", 0, memberByModel},
+	{"source", 0, memberByModel},
+	{"forks", unsafe.Offsetof(FullRepository{}.Forks), memberInt64},
+	{"master_branch", unsafe.Offsetof(FullRepository{}.MasterBranch), memberOptStr},
+	{"open_issues", unsafe.Offsetof(FullRepository{}.OpenIssues), memberInt64},
+	{"watchers", unsafe.Offsetof(FullRepository{}.Watchers), memberInt64},
+	{"anonymous_access_enabled", unsafe.Offsetof(FullRepository{}.AnonymousAccessEnabled), memberOptBool},
+	{"code_of_conduct", 0, memberByModel},
+	{"security_and_analysis", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepository) encodeJSON(e *enc) {
@@ -633,9 +559,14 @@ func (s *SecurityAndAnalysis) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysisMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysis) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysisMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysis) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 1:
@@ -660,7 +591,14 @@ func (s *SecurityAndAnalysis) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAndAnalysisMembers = &memberNames{names: []string{"changes", "enterprise", "installation", "organization", "repository", "sender"}}
+var securityAndAnalysisMembers = &memberTable{fields: []memberField{
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis) encodeJSON(e *enc) {
@@ -713,9 +651,14 @@ func (s *SecurityAndAnalysisChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysisChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysisChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysisChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysisChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysisChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON) // "from"
 	}
@@ -730,7 +673,9 @@ func (s *SecurityAndAnalysisChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var securityAndAnalysisChangesMembers = &memberNames{names: []string{"from"}}
+var securityAndAnalysisChangesMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChanges) encodeJSON(e *enc) {
@@ -767,9 +712,14 @@ func (s *SecurityAndAnalysisChangesFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysisChangesFrom) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, securityAndAnalysisChangesFromMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *SecurityAndAnalysisChangesFrom) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), securityAndAnalysisChangesFromMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SecurityAndAnalysisChangesFrom) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	}
@@ -784,7 +734,9 @@ func (s *SecurityAndAnalysisChangesFrom) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var securityAndAnalysisChangesFromMembers = &memberNames{names: []string{"security_and_analysis"}}
+var securityAndAnalysisChangesFromMembers = &memberTable{fields: []memberField{
+	{"security_and_analysis", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChangesFrom) encodeJSON(e *enc) {

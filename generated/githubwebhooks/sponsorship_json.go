@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *SponsorshipCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipCancelled) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipCancelledMembers) {
-	case 0:
-		return decodeEnum[SponsorshipCancelledActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipCancelled) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipCancelledMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipCancelled) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *SponsorshipCancelled) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipCancelledMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipCancelledMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipCancelled{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipCancelled) encodeJSON(e *enc) {
@@ -97,11 +109,14 @@ func (s *SponsorshipCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipCreatedMembers) {
-	case 0:
-		return decodeEnum[SponsorshipCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -126,7 +141,15 @@ func (s *SponsorshipCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipCreated) encodeJSON(e *enc) {
@@ -181,11 +204,14 @@ func (s *SponsorshipEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipEditedMembers) {
-	case 0:
-		return decodeEnum[SponsorshipEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -212,7 +238,16 @@ func (s *SponsorshipEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEdited) encodeJSON(e *enc) {
@@ -269,9 +304,14 @@ func (s *SponsorshipEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON) // "privacy_level"
 	}
@@ -286,7 +326,9 @@ func (s *SponsorshipEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipEditedChangesMembers = &memberNames{names: []string{"privacy_level"}}
+var sponsorshipEditedChangesMembers = &memberTable{fields: []memberField{
+	{"privacy_level", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEditedChanges) encodeJSON(e *enc) {
@@ -323,12 +365,13 @@ func (s *SponsorshipEditedChangesPrivacyLevel) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipEditedChangesPrivacyLevelMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipEditedChangesPrivacyLevel) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipEditedChangesPrivacyLevelMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -340,7 +383,9 @@ func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var sponsorshipEditedChangesPrivacyLevelMembers = &memberNames{names: []string{"from"}}
+var sponsorshipEditedChangesPrivacyLevelMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(SponsorshipEditedChangesPrivacyLevel{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEditedChangesPrivacyLevel) encodeJSON(e *enc) {
@@ -375,13 +420,14 @@ func (s *SponsorshipPendingCancellation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipPendingCancellation) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipPendingCancellationMembers) {
-	case 0:
-		return decodeEnum[SponsorshipPendingCancellationActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeOptStr(&s.EffectiveDate, d) // "effective_date"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipPendingCancellation) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipPendingCancellationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipPendingCancellation) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 3:
@@ -406,7 +452,16 @@ func (s *SponsorshipPendingCancellation) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var sponsorshipPendingCancellationMembers = &memberNames{names: []string{"action", "effective_date", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipPendingCancellationMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipPendingCancellation{}.ActionValue), memberStr},
+	{"effective_date", unsafe.Offsetof(SponsorshipPendingCancellation{}.EffectiveDate), memberOptStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipPendingCancellation) encodeJSON(e *enc) {
@@ -465,15 +520,16 @@ func (s *SponsorshipPendingTierChange) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipPendingTierChange) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipPendingTierChangeMembers) {
-	case 0:
-		return decodeEnum[SponsorshipPendingTierChangeActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipPendingTierChange) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipPendingTierChangeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipPendingTierChange) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
-	case 2:
-		return decodeOptStr(&s.EffectiveDate, d) // "effective_date"
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 4:
@@ -498,7 +554,17 @@ func (s *SponsorshipPendingTierChange) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipPendingTierChangeMembers = &memberNames{names: []string{"action", "changes", "effective_date", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipPendingTierChangeMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipPendingTierChange{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"effective_date", unsafe.Offsetof(SponsorshipPendingTierChange{}.EffectiveDate), memberOptStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipPendingTierChange) encodeJSON(e *enc) {
@@ -559,11 +625,14 @@ func (s *SponsorshipTierChanged) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipTierChanged) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, sponsorshipTierChangedMembers) {
-	case 0:
-		return decodeEnum[SponsorshipTierChangedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *SponsorshipTierChanged) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), sponsorshipTierChangedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SponsorshipTierChanged) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -590,7 +659,16 @@ func (s *SponsorshipTierChanged) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var sponsorshipTierChangedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender", "sponsorship"}}
+var sponsorshipTierChangedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SponsorshipTierChanged{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sponsorship", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipTierChanged) encodeJSON(e *enc) {
@@ -647,9 +725,14 @@ func (s *WebhooksChanges8) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges8) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksChanges8Members) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksChanges8) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksChanges8Members
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksChanges8) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Tier.decodeJSON(d) // "tier"
 	}
@@ -664,7 +747,9 @@ func (s *WebhooksChanges8) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksChanges8Members = &memberNames{names: []string{"tier"}}
+var webhooksChanges8Members = &memberTable{fields: []memberField{
+	{"tier", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges8) encodeJSON(e *enc) {
@@ -699,9 +784,14 @@ func (s *WebhooksChanges8Tier) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges8Tier) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksChanges8TierMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksChanges8Tier) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksChanges8TierMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksChanges8Tier) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -716,7 +806,9 @@ func (s *WebhooksChanges8Tier) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksChanges8TierMembers = &memberNames{names: []string{"from"}}
+var webhooksChanges8TierMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges8Tier) encodeJSON(e *enc) {
@@ -751,17 +843,16 @@ func (s *WebhooksSponsorship) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSponsorship) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSponsorshipMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSponsorship) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSponsorshipMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSponsorship) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Maintainer, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "maintainer"
-	case 2:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 3:
-		return decodeStr(&s.PrivacyLevel, d) // "privacy_level"
 	case 4:
 		return decodeNullableRef(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsor"
 	case 5:
@@ -780,7 +871,15 @@ func (s *WebhooksSponsorship) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksSponsorshipMembers = &memberNames{names: []string{"created_at", "maintainer", "node_id", "privacy_level", "sponsor", "sponsorable", "tier"}}
+var webhooksSponsorshipMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(WebhooksSponsorship{}.CreatedAt), memberStr},
+	{"maintainer", 0, memberByModel},
+	{"node_id", unsafe.Offsetof(WebhooksSponsorship{}.NodeID), memberStr},
+	{"privacy_level", unsafe.Offsetof(WebhooksSponsorship{}.PrivacyLevel), memberStr},
+	{"sponsor", 0, memberByModel},
+	{"sponsorable", 0, memberByModel},
+	{"tier", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSponsorship) encodeJSON(e *enc) {
@@ -837,28 +936,13 @@ func (s *WebhooksSponsorshipTier) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSponsorshipTier) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, webhooksSponsorshipTierMembers) {
-	case 0:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 1:
-		return decodeStr(&s.Description, d) // "description"
-	case 2:
-		return decodeOptBool(&s.IsCustomAmmount, d) // "is_custom_ammount"
-	case 3:
-		return decodeOptBool(&s.IsCustomAmount, d) // "is_custom_amount"
-	case 4:
-		return decodeBool(&s.IsOneTime, d) // "is_one_time"
-	case 5:
-		return decodeInt64(&s.MonthlyPriceInCents, d) // "monthly_price_in_cents"
-	case 6:
-		return decodeInt64(&s.MonthlyPriceInDollars, d) // "monthly_price_in_dollars"
-	case 7:
-		return decodeStr(&s.Name, d) // "name"
-	case 8:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WebhooksSponsorshipTier) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), webhooksSponsorshipTierMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WebhooksSponsorshipTier) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -870,7 +954,17 @@ func (s *WebhooksSponsorshipTier) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var webhooksSponsorshipTierMembers = &memberNames{names: []string{"created_at", "description", "is_custom_ammount", "is_custom_amount", "is_one_time", "monthly_price_in_cents", "monthly_price_in_dollars", "name", "node_id"}}
+var webhooksSponsorshipTierMembers = &memberTable{fields: []memberField{
+	{"created_at", unsafe.Offsetof(WebhooksSponsorshipTier{}.CreatedAt), memberStr},
+	{"description", unsafe.Offsetof(WebhooksSponsorshipTier{}.Description), memberStr},
+	{"is_custom_ammount", unsafe.Offsetof(WebhooksSponsorshipTier{}.IsCustomAmmount), memberOptBool},
+	{"is_custom_amount", unsafe.Offsetof(WebhooksSponsorshipTier{}.IsCustomAmount), memberOptBool},
+	{"is_one_time", unsafe.Offsetof(WebhooksSponsorshipTier{}.IsOneTime), memberBool},
+	{"monthly_price_in_cents", unsafe.Offsetof(WebhooksSponsorshipTier{}.MonthlyPriceInCents), memberInt64},
+	{"monthly_price_in_dollars", unsafe.Offsetof(WebhooksSponsorshipTier{}.MonthlyPriceInDollars), memberInt64},
+	{"name", unsafe.Offsetof(WebhooksSponsorshipTier{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WebhooksSponsorshipTier{}.NodeID), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSponsorshipTier) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *StarCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StarCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, starCreatedMembers) {
-	case 0:
-		return decodeEnum[StarCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *StarCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), starCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StarCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -28,8 +32,6 @@ func (s *StarCreated) decodeMember(key []byte, d *dec) error {
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 6:
-		return decodeNullable(&s.StarredAt, d, decodeStr) // "starred_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -42,7 +44,15 @@ func (s *StarCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var starCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "starred_at"}}
+var starCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(StarCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"starred_at", unsafe.Offsetof(StarCreated{}.StarredAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StarCreated) encodeJSON(e *enc) {
@@ -99,11 +109,14 @@ func (s *StarDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StarDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, starDeletedMembers) {
-	case 0:
-		return decodeEnum[StarDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *StarDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), starDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StarDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -128,7 +141,15 @@ func (s *StarDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var starDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "starred_at"}}
+var starDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(StarDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"starred_at", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StarDeleted) encodeJSON(e *enc) {

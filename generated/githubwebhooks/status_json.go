@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,43 +14,28 @@ func (s *Status) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *Status) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusMembers) {
-	case 0:
-		return decodeNullable(&s.AvatarURL, d, decodeStr) // "avatar_url"
+// object is s's address and its member table, for decodeObject.
+func (s *Status) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *Status) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodeSlice(&s.Branches, d, (*StatusBranchesItem).decodeJSON) // "branches"
 	case 2:
 		return s.Commit.decodeJSON(d) // "commit"
-	case 3:
-		return decodeStr(&s.Context, d) // "context"
-	case 4:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 5:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
 	case 6:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
-	case 7:
-		return decodeInt64(&s.ID, d) // "id"
 	case 8:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
-	case 9:
-		return decodeStr(&s.Name, d) // "name"
 	case 10:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
 	case 11:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 12:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 13:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 14:
-		return decodeEnum[StatusState](&s.State, d) // "state"
-	case 15:
-		return decodeNullable(&s.TargetURL, d, decodeStr) // "target_url"
-	case 16:
-		return decodeStr(&s.UpdatedAt, d) // "updated_at"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -62,7 +48,25 @@ func (s *Status) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusMembers = &memberNames{names: []string{"avatar_url", "branches", "commit", "context", "created_at", "description", "enterprise", "id", "installation", "name", "organization", "repository", "sender", "sha", "state", "target_url", "updated_at"}}
+var statusMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(Status{}.AvatarURL), memberNullStr},
+	{"branches", 0, memberByModel},
+	{"commit", 0, memberByModel},
+	{"context", unsafe.Offsetof(Status{}.Context), memberStr},
+	{"created_at", unsafe.Offsetof(Status{}.CreatedAt), memberStr},
+	{"description", unsafe.Offsetof(Status{}.Description), memberNullStr},
+	{"enterprise", 0, memberByModel},
+	{"id", unsafe.Offsetof(Status{}.ID), memberInt64},
+	{"installation", 0, memberByModel},
+	{"name", unsafe.Offsetof(Status{}.Name), memberStr},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"sha", unsafe.Offsetof(Status{}.SHA), memberStr},
+	{"state", unsafe.Offsetof(Status{}.State), memberStr},
+	{"target_url", unsafe.Offsetof(Status{}.TargetURL), memberNullStr},
+	{"updated_at", unsafe.Offsetof(Status{}.UpdatedAt), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Status) encodeJSON(e *enc) {
@@ -157,15 +161,16 @@ func (s *StatusBranchesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusBranchesItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusBranchesItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *StatusBranchesItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusBranchesItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusBranchesItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Commit.decodeJSON(d) // "commit"
-	case 1:
-		return decodeStr(&s.Name, d) // "name"
-	case 2:
-		return decodeBool(&s.Protected, d) // "protected"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -178,7 +183,11 @@ func (s *StatusBranchesItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusBranchesItemMembers = &memberNames{names: []string{"commit", "name", "protected"}}
+var statusBranchesItemMembers = &memberTable{fields: []memberField{
+	{"commit", 0, memberByModel},
+	{"name", unsafe.Offsetof(StatusBranchesItem{}.Name), memberStr},
+	{"protected", unsafe.Offsetof(StatusBranchesItem{}.Protected), memberBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItem) encodeJSON(e *enc) {
@@ -217,14 +226,13 @@ func (s *StatusBranchesItemCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusBranchesItemCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusBranchesItemCommitMembers) {
-	case 0:
-		return decodeNullable(&s.SHA, d, decodeStr) // "sha"
-	case 1:
-		return decodeNullable(&s.URL, d, decodeStr) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusBranchesItemCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusBranchesItemCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusBranchesItemCommit) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -236,7 +244,10 @@ func (s *StatusBranchesItemCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusBranchesItemCommitMembers = &memberNames{names: []string{"sha", "url"}}
+var statusBranchesItemCommitMembers = &memberTable{fields: []memberField{
+	{"sha", unsafe.Offsetof(StatusBranchesItemCommit{}.SHA), memberNullStr},
+	{"url", unsafe.Offsetof(StatusBranchesItemCommit{}.URL), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItemCommit) encodeJSON(e *enc) {
@@ -281,27 +292,22 @@ func (s *StatusCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*StatusCommitAuthor).decodeJSON) // "author"
-	case 1:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
 	case 2:
 		return s.Commit.decodeJSON(d) // "commit"
 	case 3:
 		return decodeNullableRef(&s.Committer, d, (*StatusCommitAuthor).decodeJSON) // "committer"
-	case 4:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 5:
-		return decodeStr(&s.NodeID, d) // "node_id"
 	case 6:
 		return decodeSlice(&s.Parents, d, (*StatusCommitParentsItem).decodeJSON) // "parents"
-	case 7:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 8:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -314,7 +320,17 @@ func (s *StatusCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitMembers = &memberNames{names: []string{"author", "comments_url", "commit", "committer", "html_url", "node_id", "parents", "sha", "url"}}
+var statusCommitMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"comments_url", unsafe.Offsetof(StatusCommit{}.CommentsURL), memberStr},
+	{"commit", 0, memberByModel},
+	{"committer", 0, memberByModel},
+	{"html_url", unsafe.Offsetof(StatusCommit{}.HTMLURL), memberStr},
+	{"node_id", unsafe.Offsetof(StatusCommit{}.NodeID), memberStr},
+	{"parents", 0, memberByModel},
+	{"sha", unsafe.Offsetof(StatusCommit{}.SHA), memberStr},
+	{"url", unsafe.Offsetof(StatusCommit{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommit) encodeJSON(e *enc) {
@@ -381,52 +397,13 @@ func (s *StatusCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitAuthorMembers) {
-	case 0:
-		return decodeOptStr(&s.AvatarURL, d) // "avatar_url"
-	case 1:
-		return decodeOptBool(&s.Deleted, d) // "deleted"
-	case 2:
-		return decodeNullable(&s.Email, d, decodeStr) // "email"
-	case 3:
-		return decodeOptStr(&s.EventsURL, d) // "events_url"
-	case 4:
-		return decodeOptStr(&s.FollowersURL, d) // "followers_url"
-	case 5:
-		return decodeOptStr(&s.FollowingURL, d) // "following_url"
-	case 6:
-		return decodeOptStr(&s.GistsURL, d) // "gists_url"
-	case 7:
-		return decodeOptStr(&s.GravatarID, d) // "gravatar_id"
-	case 8:
-		return decodeOptStr(&s.HTMLURL, d) // "html_url"
-	case 9:
-		return decodeOptInt64(&s.ID, d) // "id"
-	case 10:
-		return decodeOptStr(&s.Login, d) // "login"
-	case 11:
-		return decodeOptStr(&s.Name, d) // "name"
-	case 12:
-		return decodeOptStr(&s.NodeID, d) // "node_id"
-	case 13:
-		return decodeOptStr(&s.OrganizationsURL, d) // "organizations_url"
-	case 14:
-		return decodeOptStr(&s.ReceivedEventsURL, d) // "received_events_url"
-	case 15:
-		return decodeOptStr(&s.ReposURL, d) // "repos_url"
-	case 16:
-		return decodeOptBool(&s.SiteAdmin, d) // "site_admin"
-	case 17:
-		return decodeOptStr(&s.StarredURL, d) // "starred_url"
-	case 18:
-		return decodeOptStr(&s.SubscriptionsURL, d) // "subscriptions_url"
-	case 19:
-		return decodeOptEnum(&s.Type, d) // "type"
-	case 20:
-		return decodeOptStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitAuthor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitAuthorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -438,7 +415,29 @@ func (s *StatusCommitAuthor) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitAuthorMembers = &memberNames{names: []string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}}
+var statusCommitAuthorMembers = &memberTable{fields: []memberField{
+	{"avatar_url", unsafe.Offsetof(StatusCommitAuthor{}.AvatarURL), memberOptStr},
+	{"deleted", unsafe.Offsetof(StatusCommitAuthor{}.Deleted), memberOptBool},
+	{"email", unsafe.Offsetof(StatusCommitAuthor{}.Email), memberNullStr},
+	{"events_url", unsafe.Offsetof(StatusCommitAuthor{}.EventsURL), memberOptStr},
+	{"followers_url", unsafe.Offsetof(StatusCommitAuthor{}.FollowersURL), memberOptStr},
+	{"following_url", unsafe.Offsetof(StatusCommitAuthor{}.FollowingURL), memberOptStr},
+	{"gists_url", unsafe.Offsetof(StatusCommitAuthor{}.GistsURL), memberOptStr},
+	{"gravatar_id", unsafe.Offsetof(StatusCommitAuthor{}.GravatarID), memberOptStr},
+	{"html_url", unsafe.Offsetof(StatusCommitAuthor{}.HTMLURL), memberOptStr},
+	{"id", unsafe.Offsetof(StatusCommitAuthor{}.ID), memberOptInt64},
+	{"login", unsafe.Offsetof(StatusCommitAuthor{}.Login), memberOptStr},
+	{"name", unsafe.Offsetof(StatusCommitAuthor{}.Name), memberOptStr},
+	{"node_id", unsafe.Offsetof(StatusCommitAuthor{}.NodeID), memberOptStr},
+	{"organizations_url", unsafe.Offsetof(StatusCommitAuthor{}.OrganizationsURL), memberOptStr},
+	{"received_events_url", unsafe.Offsetof(StatusCommitAuthor{}.ReceivedEventsURL), memberOptStr},
+	{"repos_url", unsafe.Offsetof(StatusCommitAuthor{}.ReposURL), memberOptStr},
+	{"site_admin", unsafe.Offsetof(StatusCommitAuthor{}.SiteAdmin), memberOptBool},
+	{"starred_url", unsafe.Offsetof(StatusCommitAuthor{}.StarredURL), memberOptStr},
+	{"subscriptions_url", unsafe.Offsetof(StatusCommitAuthor{}.SubscriptionsURL), memberOptStr},
+	{"type", unsafe.Offsetof(StatusCommitAuthor{}.Type), memberOptStr},
+	{"url", unsafe.Offsetof(StatusCommitAuthor{}.URL), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitAuthor) encodeJSON(e *enc) {
@@ -559,21 +558,20 @@ func (s *StatusCommitCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommit) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitCommitMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitCommit) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitCommitMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitCommit) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
-	case 1:
-		return decodeInt64(&s.CommentCount, d) // "comment_count"
 	case 2:
 		return s.Committer.decodeJSON(d) // "committer"
-	case 3:
-		return decodeStr(&s.Message, d) // "message"
 	case 4:
 		return s.Tree.decodeJSON(d) // "tree"
-	case 5:
-		return decodeStr(&s.URL, d) // "url"
 	case 6:
 		return s.Verification.decodeJSON(d) // "verification"
 	}
@@ -588,7 +586,15 @@ func (s *StatusCommitCommit) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitCommitMembers = &memberNames{names: []string{"author", "comment_count", "committer", "message", "tree", "url", "verification"}}
+var statusCommitCommitMembers = &memberTable{fields: []memberField{
+	{"author", 0, memberByModel},
+	{"comment_count", unsafe.Offsetof(StatusCommitCommit{}.CommentCount), memberInt64},
+	{"committer", 0, memberByModel},
+	{"message", unsafe.Offsetof(StatusCommitCommit{}.Message), memberStr},
+	{"tree", 0, memberByModel},
+	{"url", unsafe.Offsetof(StatusCommitCommit{}.URL), memberStr},
+	{"verification", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommit) encodeJSON(e *enc) {
@@ -635,18 +641,13 @@ func (s *StatusCommitCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitAuthor) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitCommitAuthorMembers) {
-	case 0:
-		return decodeStr(&s.Date, d) // "date"
-	case 1:
-		return decodeStr(&s.Email, d) // "email"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeOptStr(&s.Username, d) // "username"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitCommitAuthor) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitCommitAuthorMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -658,7 +659,12 @@ func (s *StatusCommitCommitAuthor) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitCommitAuthorMembers = &memberNames{names: []string{"date", "email", "name", "username"}}
+var statusCommitCommitAuthorMembers = &memberTable{fields: []memberField{
+	{"date", unsafe.Offsetof(StatusCommitCommitAuthor{}.Date), memberStr},
+	{"email", unsafe.Offsetof(StatusCommitCommitAuthor{}.Email), memberStr},
+	{"name", unsafe.Offsetof(StatusCommitCommitAuthor{}.Name), memberStr},
+	{"username", unsafe.Offsetof(StatusCommitCommitAuthor{}.Username), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitAuthor) encodeJSON(e *enc) {
@@ -701,14 +707,13 @@ func (s *StatusCommitCommitTree) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitTree) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitCommitTreeMembers) {
-	case 0:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 1:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitCommitTree) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitCommitTreeMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitCommitTree) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -720,7 +725,10 @@ func (s *StatusCommitCommitTree) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitCommitTreeMembers = &memberNames{names: []string{"sha", "url"}}
+var statusCommitCommitTreeMembers = &memberTable{fields: []memberField{
+	{"sha", unsafe.Offsetof(StatusCommitCommitTree{}.SHA), memberStr},
+	{"url", unsafe.Offsetof(StatusCommitCommitTree{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitTree) encodeJSON(e *enc) {
@@ -757,20 +765,13 @@ func (s *StatusCommitCommitVerification) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitVerification) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitCommitVerificationMembers) {
-	case 0:
-		return decodeNullable(&s.Payload, d, decodeStr) // "payload"
-	case 1:
-		return decodeEnum[StatusCommitCommitVerificationReason](&s.Reason, d) // "reason"
-	case 2:
-		return decodeNullable(&s.Signature, d, decodeStr) // "signature"
-	case 3:
-		return decodeBool(&s.Verified, d) // "verified"
-	case 4:
-		return decodeNullable(&s.VerifiedAt, d, decodeStr) // "verified_at"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitCommitVerification) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitCommitVerificationMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitCommitVerification) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -782,7 +783,13 @@ func (s *StatusCommitCommitVerification) decodeMember(key []byte, d *dec) error 
 	return nil
 }
 
-var statusCommitCommitVerificationMembers = &memberNames{names: []string{"payload", "reason", "signature", "verified", "verified_at"}}
+var statusCommitCommitVerificationMembers = &memberTable{fields: []memberField{
+	{"payload", unsafe.Offsetof(StatusCommitCommitVerification{}.Payload), memberNullStr},
+	{"reason", unsafe.Offsetof(StatusCommitCommitVerification{}.Reason), memberStr},
+	{"signature", unsafe.Offsetof(StatusCommitCommitVerification{}.Signature), memberNullStr},
+	{"verified", unsafe.Offsetof(StatusCommitCommitVerification{}.Verified), memberBool},
+	{"verified_at", unsafe.Offsetof(StatusCommitCommitVerification{}.VerifiedAt), memberNullStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitVerification) encodeJSON(e *enc) {
@@ -837,16 +844,13 @@ func (s *StatusCommitParentsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitParentsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, statusCommitParentsItemMembers) {
-	case 0:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 1:
-		return decodeStr(&s.SHA, d) // "sha"
-	case 2:
-		return decodeStr(&s.URL, d) // "url"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *StatusCommitParentsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), statusCommitParentsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *StatusCommitParentsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -858,7 +862,11 @@ func (s *StatusCommitParentsItem) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var statusCommitParentsItemMembers = &memberNames{names: []string{"html_url", "sha", "url"}}
+var statusCommitParentsItemMembers = &memberTable{fields: []memberField{
+	{"html_url", unsafe.Offsetof(StatusCommitParentsItem{}.HTMLURL), memberStr},
+	{"sha", unsafe.Offsetof(StatusCommitParentsItem{}.SHA), memberStr},
+	{"url", unsafe.Offsetof(StatusCommitParentsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitParentsItem) encodeJSON(e *enc) {

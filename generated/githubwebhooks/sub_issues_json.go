@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,19 +14,18 @@ func (s *SubIssuesParentIssueAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesParentIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, subIssuesParentIssueAddedMembers) {
-	case 0:
-		return decodeEnum[SubIssuesParentIssueAddedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *SubIssuesParentIssueAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), subIssuesParentIssueAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SubIssuesParentIssueAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
 	case 3:
 		return s.ParentIssueRepo.decodeJSON(d) // "parent_issue_repo"
-	case 4:
-		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
 	case 5:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
 	case 6:
@@ -48,7 +48,18 @@ func (s *SubIssuesParentIssueAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var subIssuesParentIssueAddedMembers = &memberNames{names: []string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}}
+var subIssuesParentIssueAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SubIssuesParentIssueAdded{}.ActionValue), memberStr},
+	{"parent_issue_id", unsafe.Offsetof(SubIssuesParentIssueAdded{}.ParentIssueID), memberFloat64},
+	{"parent_issue", 0, memberByModel},
+	{"parent_issue_repo", 0, memberByModel},
+	{"sub_issue_id", unsafe.Offsetof(SubIssuesParentIssueAdded{}.SubIssueID), memberFloat64},
+	{"sub_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueAdded) encodeJSON(e *enc) {
@@ -109,19 +120,18 @@ func (s *SubIssuesParentIssueRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesParentIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, subIssuesParentIssueRemovedMembers) {
-	case 0:
-		return decodeEnum[SubIssuesParentIssueRemovedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *SubIssuesParentIssueRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), subIssuesParentIssueRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SubIssuesParentIssueRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
 	case 3:
 		return s.ParentIssueRepo.decodeJSON(d) // "parent_issue_repo"
-	case 4:
-		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
 	case 5:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
 	case 6:
@@ -144,7 +154,18 @@ func (s *SubIssuesParentIssueRemoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var subIssuesParentIssueRemovedMembers = &memberNames{names: []string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}}
+var subIssuesParentIssueRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SubIssuesParentIssueRemoved{}.ActionValue), memberStr},
+	{"parent_issue_id", unsafe.Offsetof(SubIssuesParentIssueRemoved{}.ParentIssueID), memberFloat64},
+	{"parent_issue", 0, memberByModel},
+	{"parent_issue_repo", 0, memberByModel},
+	{"sub_issue_id", unsafe.Offsetof(SubIssuesParentIssueRemoved{}.SubIssueID), memberFloat64},
+	{"sub_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueRemoved) encodeJSON(e *enc) {
@@ -205,19 +226,18 @@ func (s *SubIssuesSubIssueAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSubIssueAdded) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, subIssuesSubIssueAddedMembers) {
-	case 0:
-		return decodeEnum[SubIssuesSubIssueAddedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *SubIssuesSubIssueAdded) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), subIssuesSubIssueAddedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SubIssuesSubIssueAdded) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
 	case 3:
 		return s.SubIssueRepo.decodeJSON(d) // "sub_issue_repo"
-	case 4:
-		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
 	case 5:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
 	case 6:
@@ -240,7 +260,18 @@ func (s *SubIssuesSubIssueAdded) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var subIssuesSubIssueAddedMembers = &memberNames{names: []string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}}
+var subIssuesSubIssueAddedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SubIssuesSubIssueAdded{}.ActionValue), memberStr},
+	{"sub_issue_id", unsafe.Offsetof(SubIssuesSubIssueAdded{}.SubIssueID), memberFloat64},
+	{"sub_issue", 0, memberByModel},
+	{"sub_issue_repo", 0, memberByModel},
+	{"parent_issue_id", unsafe.Offsetof(SubIssuesSubIssueAdded{}.ParentIssueID), memberFloat64},
+	{"parent_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueAdded) encodeJSON(e *enc) {
@@ -301,19 +332,18 @@ func (s *SubIssuesSubIssueRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSubIssueRemoved) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, subIssuesSubIssueRemovedMembers) {
-	case 0:
-		return decodeEnum[SubIssuesSubIssueRemovedActionValue](&s.ActionValue, d) // "action"
-	case 1:
-		return decodeFloat64(&s.SubIssueID, d) // "sub_issue_id"
+// object is s's address and its member table, for decodeObject.
+func (s *SubIssuesSubIssueRemoved) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), subIssuesSubIssueRemovedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *SubIssuesSubIssueRemoved) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 2:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
 	case 3:
 		return s.SubIssueRepo.decodeJSON(d) // "sub_issue_repo"
-	case 4:
-		return decodeFloat64(&s.ParentIssueID, d) // "parent_issue_id"
 	case 5:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
 	case 6:
@@ -336,7 +366,18 @@ func (s *SubIssuesSubIssueRemoved) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var subIssuesSubIssueRemovedMembers = &memberNames{names: []string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}}
+var subIssuesSubIssueRemovedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(SubIssuesSubIssueRemoved{}.ActionValue), memberStr},
+	{"sub_issue_id", unsafe.Offsetof(SubIssuesSubIssueRemoved{}.SubIssueID), memberFloat64},
+	{"sub_issue", 0, memberByModel},
+	{"sub_issue_repo", 0, memberByModel},
+	{"parent_issue_id", unsafe.Offsetof(SubIssuesSubIssueRemoved{}.ParentIssueID), memberFloat64},
+	{"parent_issue", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueRemoved) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *TeamAdd) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAdd) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamAddMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *TeamAdd) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamAddMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamAdd) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -40,7 +46,14 @@ func (s *TeamAdd) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamAddMembers = &memberNames{names: []string{"enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamAddMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAdd) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *TeamAddedToRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAddedToRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamAddedToRepositoryMembers) {
-	case 0:
-		return decodeEnum[TeamAddedToRepositoryActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamAddedToRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamAddedToRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamAddedToRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -42,7 +46,15 @@ func (s *TeamAddedToRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamAddedToRepositoryMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamAddedToRepositoryMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(TeamAddedToRepository{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepository) encodeJSON(e *enc) {
@@ -97,189 +109,28 @@ func (s *TeamAddedToRepositoryRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamAddedToRepositoryRepositoryMembers) {
-	case 0:
-		return decodeOptBool(&s.AllowAutoMerge, d) // "allow_auto_merge"
-	case 1:
-		return decodeOptBool(&s.AllowForking, d) // "allow_forking"
-	case 2:
-		return decodeOptBool(&s.AllowMergeCommit, d) // "allow_merge_commit"
-	case 3:
-		return decodeOptBool(&s.AllowRebaseMerge, d) // "allow_rebase_merge"
-	case 4:
-		return decodeOptBool(&s.AllowSquashMerge, d) // "allow_squash_merge"
-	case 5:
-		return decodeOptBool(&s.AllowUpdateBranch, d) // "allow_update_branch"
-	case 6:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 7:
-		return decodeBool(&s.Archived, d) // "archived"
-	case 8:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 9:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 10:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 11:
-		return decodeStr(&s.CloneURL, d) // "clone_url"
-	case 12:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 13:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 14:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 15:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 16:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 17:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamAddedToRepositoryRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamAddedToRepositoryRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamAddedToRepositoryRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
 	case 19:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
-	case 20:
-		return decodeStr(&s.DefaultBranch, d) // "default_branch"
-	case 21:
-		return decodeOptBool(&s.DeleteBranchOnMerge, d) // "delete_branch_on_merge"
-	case 22:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 23:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 24:
-		return decodeOptBool(&s.Disabled, d) // "disabled"
-	case 25:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 26:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 27:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 28:
-		return decodeInt64(&s.Forks, d) // "forks"
-	case 29:
-		return decodeInt64(&s.ForksCount, d) // "forks_count"
-	case 30:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 31:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 32:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 33:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 34:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 35:
-		return decodeStr(&s.GitURL, d) // "git_url"
-	case 36:
-		return decodeBool(&s.HasDownloads, d) // "has_downloads"
-	case 37:
-		return decodeBool(&s.HasIssues, d) // "has_issues"
-	case 38:
-		return decodeBool(&s.HasPages, d) // "has_pages"
-	case 39:
-		return decodeBool(&s.HasProjects, d) // "has_projects"
-	case 40:
-		return decodeBool(&s.HasWiki, d) // "has_wiki"
-	case 41:
-		return decodeNullable(&s.Homepage, d, decodeStr) // "homepage"
-	case 42:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 43:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 44:
-		return decodeInt64(&s.ID, d) // "id"
-	case 45:
-		return decodeOptBool(&s.IsTemplate, d) // "is_template"
-	case 46:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 47:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 48:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 49:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 50:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 51:
-		return decodeNullable(&s.Language, d, decodeStr) // "language"
-	case 52:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
 	case 53:
 		return decodeNullableRef(&s.License, d, (*IssuesOpenedChangesOldRepositoryLicense).decodeJSON) // "license"
-	case 54:
-		return decodeOptStr(&s.MasterBranch, d) // "master_branch"
-	case 55:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 56:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 57:
-		return decodeNullable(&s.MirrorURL, d, decodeStr) // "mirror_url"
-	case 58:
-		return decodeStr(&s.Name, d) // "name"
-	case 59:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 60:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
-	case 61:
-		return decodeInt64(&s.OpenIssues, d) // "open_issues"
-	case 62:
-		return decodeInt64(&s.OpenIssuesCount, d) // "open_issues_count"
-	case 63:
-		return decodeOptStr(&s.Organization, d) // "organization"
 	case 64:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 65:
 		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
-	case 66:
-		return decodeBool(&s.Private, d) // "private"
-	case 67:
-		return decodeOptBool(&s.Public, d) // "public"
-	case 68:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
 	case 69:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
-	case 70:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 71:
-		return decodeNullable(&s.RoleName, d, decodeStr) // "role_name"
-	case 72:
-		return decodeInt64(&s.Size, d) // "size"
-	case 73:
-		return decodeStr(&s.SSHURL, d) // "ssh_url"
-	case 74:
-		return decodeOptInt64(&s.Stargazers, d) // "stargazers"
-	case 75:
-		return decodeInt64(&s.StargazersCount, d) // "stargazers_count"
-	case 76:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 77:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 78:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 79:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 80:
-		return decodeStr(&s.SvnURL, d) // "svn_url"
-	case 81:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 82:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
 	case 83:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
-	case 84:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 85:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 86:
-		return decodeStr(&s.URL, d) // "url"
-	case 87:
-		return decodeEnum[TeamAddedToRepositoryRepositoryVisibility](&s.Visibility, d) // "visibility"
-	case 88:
-		return decodeInt64(&s.Watchers, d) // "watchers"
-	case 89:
-		return decodeInt64(&s.WatchersCount, d) // "watchers_count"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -292,7 +143,98 @@ func (s *TeamAddedToRepositoryRepository) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var teamAddedToRepositoryRepositoryMembers = &memberNames{names: []string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}}
+var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
+	{"allow_auto_merge", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowAutoMerge), memberOptBool},
+	{"allow_forking", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowForking), memberOptBool},
+	{"allow_merge_commit", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowMergeCommit), memberOptBool},
+	{"allow_rebase_merge", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowRebaseMerge), memberOptBool},
+	{"allow_squash_merge", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowSquashMerge), memberOptBool},
+	{"allow_update_branch", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AllowUpdateBranch), memberOptBool},
+	{"archive_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ArchiveURL), memberStr},
+	{"archived", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Archived), memberBool},
+	{"assignees_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.BranchesURL), memberStr},
+	{"clone_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.CloneURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ContributorsURL), memberStr},
+	{"created_at", 0, memberByModel},
+	{"custom_properties", 0, memberByModel},
+	{"default_branch", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DefaultBranch), memberStr},
+	{"delete_branch_on_merge", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DeleteBranchOnMerge), memberOptBool},
+	{"deployments_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Description), memberNullStr},
+	{"disabled", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Disabled), memberOptBool},
+	{"downloads_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Fork), memberBool},
+	{"forks", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Forks), memberInt64},
+	{"forks_count", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ForksCount), memberInt64},
+	{"forks_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.GitTagsURL), memberStr},
+	{"git_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.GitURL), memberStr},
+	{"has_downloads", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasDownloads), memberBool},
+	{"has_issues", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasIssues), memberBool},
+	{"has_pages", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasPages), memberBool},
+	{"has_projects", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasProjects), memberBool},
+	{"has_wiki", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasWiki), memberBool},
+	{"homepage", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Homepage), memberNullStr},
+	{"hooks_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ID), memberInt64},
+	{"is_template", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.IsTemplate), memberOptBool},
+	{"issue_comment_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.LabelsURL), memberStr},
+	{"language", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Language), memberNullStr},
+	{"languages_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.LanguagesURL), memberStr},
+	{"license", 0, memberByModel},
+	{"master_branch", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MasterBranch), memberOptStr},
+	{"merges_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MilestonesURL), memberStr},
+	{"mirror_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MirrorURL), memberNullStr},
+	{"name", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.NotificationsURL), memberStr},
+	{"open_issues", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.OpenIssues), memberInt64},
+	{"open_issues_count", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.OpenIssuesCount), memberInt64},
+	{"organization", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Organization), memberOptStr},
+	{"owner", 0, memberByModel},
+	{"permissions", 0, memberByModel},
+	{"private", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Private), memberBool},
+	{"public", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Public), memberOptBool},
+	{"pulls_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.PullsURL), memberStr},
+	{"pushed_at", 0, memberByModel},
+	{"releases_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ReleasesURL), memberStr},
+	{"role_name", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.RoleName), memberNullStr},
+	{"size", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Size), memberInt64},
+	{"ssh_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.SSHURL), memberStr},
+	{"stargazers", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Stargazers), memberOptInt64},
+	{"stargazers_count", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.StargazersCount), memberInt64},
+	{"stargazers_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.SubscriptionURL), memberStr},
+	{"svn_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.SvnURL), memberStr},
+	{"tags_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.TeamsURL), memberStr},
+	{"topics", 0, memberByModel},
+	{"trees_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.TreesURL), memberStr},
+	{"updated_at", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.URL), memberStr},
+	{"visibility", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Visibility), memberStr},
+	{"watchers", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Watchers), memberInt64},
+	{"watchers_count", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.WatchersCount), memberInt64},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepositoryRepository) encodeJSON(e *enc) {
@@ -569,11 +511,14 @@ func (s *TeamCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamCreated) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamCreatedMembers) {
-	case 0:
-		return decodeEnum[TeamCreatedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamCreated) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamCreatedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamCreated) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -598,7 +543,15 @@ func (s *TeamCreated) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamCreatedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamCreatedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(TeamCreated{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamCreated) encodeJSON(e *enc) {
@@ -651,11 +604,14 @@ func (s *TeamDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamDeleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamDeletedMembers) {
-	case 0:
-		return decodeEnum[TeamDeletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamDeleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamDeletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamDeleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -680,7 +636,15 @@ func (s *TeamDeleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamDeletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamDeletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(TeamDeleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamDeleted) encodeJSON(e *enc) {
@@ -735,11 +699,14 @@ func (s *TeamEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEdited) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedMembers) {
-	case 0:
-		return decodeEnum[TeamEditedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEdited) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEdited) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
@@ -766,7 +733,16 @@ func (s *TeamEdited) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamEditedMembers = &memberNames{names: []string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamEditedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(TeamEdited{}.ActionValue), memberStr},
+	{"changes", 0, memberByModel},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEdited) encodeJSON(e *enc) {
@@ -821,9 +797,14 @@ func (s *TeamEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChanges) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChanges) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
 	case 1:
@@ -846,7 +827,13 @@ func (s *TeamEditedChanges) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamEditedChangesMembers = &memberNames{names: []string{"description", "name", "privacy", "notification_setting", "repository"}}
+var teamEditedChangesMembers = &memberTable{fields: []memberField{
+	{"description", 0, memberByModel},
+	{"name", 0, memberByModel},
+	{"privacy", 0, memberByModel},
+	{"notification_setting", 0, memberByModel},
+	{"repository", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChanges) encodeJSON(e *enc) {
@@ -899,12 +886,13 @@ func (s *TeamEditedChangesNotificationSetting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesNotificationSetting) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesNotificationSettingMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChangesNotificationSetting) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesNotificationSettingMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChangesNotificationSetting) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -916,7 +904,9 @@ func (s *TeamEditedChangesNotificationSetting) decodeMember(key []byte, d *dec) 
 	return nil
 }
 
-var teamEditedChangesNotificationSettingMembers = &memberNames{names: []string{"from"}}
+var teamEditedChangesNotificationSettingMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(TeamEditedChangesNotificationSetting{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesNotificationSetting) encodeJSON(e *enc) {
@@ -951,12 +941,13 @@ func (s *TeamEditedChangesPrivacy) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesPrivacy) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesPrivacyMembers) {
-	case 0:
-		return decodeStr(&s.From, d) // "from"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChangesPrivacy) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesPrivacyMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChangesPrivacy) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -968,7 +959,9 @@ func (s *TeamEditedChangesPrivacy) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamEditedChangesPrivacyMembers = &memberNames{names: []string{"from"}}
+var teamEditedChangesPrivacyMembers = &memberTable{fields: []memberField{
+	{"from", unsafe.Offsetof(TeamEditedChangesPrivacy{}.From), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesPrivacy) encodeJSON(e *enc) {
@@ -1003,9 +996,14 @@ func (s *TeamEditedChangesRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesRepositoryMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChangesRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChangesRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
 	}
@@ -1020,7 +1018,9 @@ func (s *TeamEditedChangesRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamEditedChangesRepositoryMembers = &memberNames{names: []string{"permissions"}}
+var teamEditedChangesRepositoryMembers = &memberTable{fields: []memberField{
+	{"permissions", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepository) encodeJSON(e *enc) {
@@ -1055,9 +1055,14 @@ func (s *TeamEditedChangesRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepositoryPermissions) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesRepositoryPermissionsMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChangesRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChangesRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
 	}
@@ -1072,7 +1077,9 @@ func (s *TeamEditedChangesRepositoryPermissions) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var teamEditedChangesRepositoryPermissionsMembers = &memberNames{names: []string{"from"}}
+var teamEditedChangesRepositoryPermissionsMembers = &memberTable{fields: []memberField{
+	{"from", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissions) encodeJSON(e *enc) {
@@ -1107,16 +1114,13 @@ func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamEditedChangesRepositoryPermissionsFromMembers) {
-	case 0:
-		return decodeOptBool(&s.Admin, d) // "admin"
-	case 1:
-		return decodeOptBool(&s.Pull, d) // "pull"
-	case 2:
-		return decodeOptBool(&s.Push, d) // "push"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *TeamEditedChangesRepositoryPermissionsFrom) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsFromMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1128,7 +1132,11 @@ func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(key []byte, d 
 	return nil
 }
 
-var teamEditedChangesRepositoryPermissionsFromMembers = &memberNames{names: []string{"admin", "pull", "push"}}
+var teamEditedChangesRepositoryPermissionsFromMembers = &memberTable{fields: []memberField{
+	{"admin", unsafe.Offsetof(TeamEditedChangesRepositoryPermissionsFrom{}.Admin), memberOptBool},
+	{"pull", unsafe.Offsetof(TeamEditedChangesRepositoryPermissionsFrom{}.Pull), memberOptBool},
+	{"push", unsafe.Offsetof(TeamEditedChangesRepositoryPermissionsFrom{}.Push), memberOptBool},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissionsFrom) encodeJSON(e *enc) {
@@ -1173,11 +1181,14 @@ func (s *TeamRemovedFromRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *TeamRemovedFromRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, teamRemovedFromRepositoryMembers) {
-	case 0:
-		return decodeEnum[TeamRemovedFromRepositoryActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *TeamRemovedFromRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), teamRemovedFromRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *TeamRemovedFromRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1202,7 +1213,15 @@ func (s *TeamRemovedFromRepository) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var teamRemovedFromRepositoryMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}}
+var teamRemovedFromRepositoryMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(TeamRemovedFromRepository{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"team", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamRemovedFromRepository) encodeJSON(e *enc) {

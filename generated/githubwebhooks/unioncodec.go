@@ -55,6 +55,7 @@ func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err 
 	if m == nil {
 		return false, nil
 	}
+	at, table := m.object()
 	var counts [8]int
 	present := counters(&counts, len(u.cases))
 	tagValue := ""
@@ -66,7 +67,7 @@ func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err 
 				return nil
 			})
 		}
-		return m.decodeMember(key, d)
+		return decodeMemberOf(d, m, at, table, key)
 	})
 	if err != nil {
 		return true, errGuessedWrong

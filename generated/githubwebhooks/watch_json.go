@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *WatchStarted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WatchStarted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, watchStartedMembers) {
-	case 0:
-		return decodeEnum[WatchStartedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WatchStarted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), watchStartedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WatchStarted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -40,7 +44,14 @@ func (s *WatchStarted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var watchStartedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender"}}
+var watchStartedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WatchStarted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WatchStarted) encodeJSON(e *enc) {

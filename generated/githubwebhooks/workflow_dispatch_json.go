@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,9 +14,14 @@ func (s *WorkflowDispatch) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowDispatch) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowDispatchMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowDispatch) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowDispatchMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowDispatch) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 1:
@@ -26,14 +32,10 @@ func (s *WorkflowDispatch) decodeMember(key []byte, d *dec) error {
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
 	case 3:
 		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
-	case 4:
-		return decodeStr(&s.Ref, d) // "ref"
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
-	case 7:
-		return decodeStr(&s.Workflow, d) // "workflow"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -46,7 +48,16 @@ func (s *WorkflowDispatch) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowDispatchMembers = &memberNames{names: []string{"enterprise", "inputs", "installation", "organization", "ref", "repository", "sender", "workflow"}}
+var workflowDispatchMembers = &memberTable{fields: []memberField{
+	{"enterprise", 0, memberByModel},
+	{"inputs", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"ref", unsafe.Offsetof(WorkflowDispatch{}.Ref), memberStr},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", unsafe.Offsetof(WorkflowDispatch{}.Workflow), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowDispatch) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *WorkflowJobCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobCompleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobCompletedMembers) {
-	case 0:
-		return decodeEnum[WorkflowJobCompletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobCompleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobCompletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobCompleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -44,7 +48,16 @@ func (s *WorkflowJobCompleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobCompletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}}
+var workflowJobCompletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowJobCompleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow_job", 0, memberByModel},
+	{"deployment", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompleted) encodeJSON(e *enc) {
@@ -101,59 +114,22 @@ func (s *WorkflowJobCompletedWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobCompletedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobCompletedWorkflowJobMembers) {
-	case 0:
-		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
-	case 1:
-		return decodeStr(&s.CompletedAt, d) // "completed_at"
-	case 2:
-		return decodeEnum[WorkflowJobCompletedWorkflowJobConclusion](&s.Conclusion, d) // "conclusion"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobCompletedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobCompletedWorkflowJobMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobCompletedWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, func(v **string, d *dec) error {
 			return decodeOptStr(v, d)
 		}) // "labels"
-	case 8:
-		return decodeStr(&s.Name, d) // "name"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 11:
-		return decodeInt64(&s.RunID, d) // "run_id"
-	case 12:
-		return decodeStr(&s.RunURL, d) // "run_url"
-	case 13:
-		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64) // "runner_group_id"
-	case 14:
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
-	case 15:
-		return decodeNullable(&s.RunnerID, d, decodeFloat64) // "runner_id"
-	case 16:
-		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
-	case 17:
-		return decodeStr(&s.StartedAt, d) // "started_at"
-	case 18:
-		return decodeStr(&s.Status, d) // "status"
-	case 19:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
-	case 20:
-		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
 	case 21:
 		return decodeSlice(&s.Steps, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "steps"
-	case 22:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -166,7 +142,31 @@ func (s *WorkflowJobCompletedWorkflowJob) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var workflowJobCompletedWorkflowJobMembers = &memberNames{names: []string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}}
+var workflowJobCompletedWorkflowJobMembers = &memberTable{fields: []memberField{
+	{"check_run_url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.CheckRunURL), memberStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.CompletedAt), memberStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.Conclusion), memberStr},
+	{"created_at", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.CreatedAt), memberStr},
+	{"head_sha", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.NodeID), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunAttempt), memberInt64},
+	{"run_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunID), memberInt64},
+	{"run_url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunURL), memberStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupID), memberNullFloat64},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupName), memberNullStr},
+	{"runner_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerID), memberNullFloat64},
+	{"runner_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerName), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.StartedAt), memberStr},
+	{"status", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.Status), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.HeadBranch), memberNullStr},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.WorkflowName), memberNullStr},
+	{"steps", 0, memberByModel},
+	{"url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompletedWorkflowJob) encodeJSON(e *enc) {
@@ -273,11 +273,14 @@ func (s *WorkflowJobInProgress) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgress) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobInProgressMembers) {
-	case 0:
-		return decodeEnum[WorkflowJobInProgressActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobInProgress) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobInProgressMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobInProgress) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -304,7 +307,16 @@ func (s *WorkflowJobInProgress) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobInProgressMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}}
+var workflowJobInProgressMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowJobInProgress{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow_job", 0, memberByModel},
+	{"deployment", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgress) encodeJSON(e *enc) {
@@ -361,55 +373,18 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgressWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobInProgressWorkflowJobMembers) {
-	case 0:
-		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
-	case 1:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 2:
-		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobInProgressWorkflowJob) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobInProgressWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
-	case 8:
-		return decodeStr(&s.Name, d) // "name"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 11:
-		return decodeInt64(&s.RunID, d) // "run_id"
-	case 12:
-		return decodeStr(&s.RunURL, d) // "run_url"
-	case 13:
-		return decodeNullable(&s.RunnerGroupID, d, decodeFloat64) // "runner_group_id"
-	case 14:
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
-	case 15:
-		return decodeNullable(&s.RunnerID, d, decodeFloat64) // "runner_id"
-	case 16:
-		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
-	case 17:
-		return decodeStr(&s.StartedAt, d) // "started_at"
-	case 18:
-		return decodeEnum[WorkflowJobInProgressWorkflowJobStatus](&s.Status, d) // "status"
-	case 19:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
-	case 20:
-		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
 	case 21:
 		return decodeSlice(&s.Steps, d, (*WorkflowJobInProgressWorkflowJobStepsItem).decodeJSON) // "steps"
-	case 22:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -422,7 +397,31 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var workflowJobInProgressWorkflowJobMembers = &memberNames{names: []string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}}
+var workflowJobInProgressWorkflowJobMembers = &memberTable{fields: []memberField{
+	{"check_run_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CheckRunURL), memberStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CreatedAt), memberStr},
+	{"head_sha", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.NodeID), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunAttempt), memberInt64},
+	{"run_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunID), memberInt64},
+	{"run_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunURL), memberStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupID), memberNullFloat64},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupName), memberNullStr},
+	{"runner_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerID), memberNullFloat64},
+	{"runner_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerName), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.StartedAt), memberStr},
+	{"status", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Status), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HeadBranch), memberNullStr},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.WorkflowName), memberNullStr},
+	{"steps", 0, memberByModel},
+	{"url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJob) encodeJSON(e *enc) {
@@ -541,22 +540,13 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobInProgressWorkflowJobStepsItemMembers) {
-	case 0:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 1:
-		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
-	case 4:
-		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
-	case 5:
-		return decodeEnum[WorkflowJobInProgressWorkflowJobStepsItemStatus](&s.Status, d) // "status"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobInProgressWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobStepsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -568,7 +558,14 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(key []byte, d *
 	return nil
 }
 
-var workflowJobInProgressWorkflowJobStepsItemMembers = &memberNames{names: []string{"completed_at", "conclusion", "name", "number", "started_at", "status"}}
+var workflowJobInProgressWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
+	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Name), memberStr},
+	{"number", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Number), memberInt64},
+	{"started_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"status", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Status), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) encodeJSON(e *enc) {
@@ -625,11 +622,14 @@ func (s *WorkflowJobQueued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueued) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobQueuedMembers) {
-	case 0:
-		return decodeEnum[WorkflowJobQueuedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobQueued) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobQueuedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobQueued) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -656,7 +656,16 @@ func (s *WorkflowJobQueued) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobQueuedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}}
+var workflowJobQueuedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowJobQueued{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow_job", 0, memberByModel},
+	{"deployment", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueued) encodeJSON(e *enc) {
@@ -713,55 +722,18 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueuedWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobQueuedWorkflowJobMembers) {
-	case 0:
-		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
-	case 1:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 2:
-		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobQueuedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobQueuedWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
-	case 8:
-		return decodeStr(&s.Name, d) // "name"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 11:
-		return decodeFloat64(&s.RunID, d) // "run_id"
-	case 12:
-		return decodeStr(&s.RunURL, d) // "run_url"
-	case 13:
-		return decodeNullable(&s.RunnerGroupID, d, decodeInt64) // "runner_group_id"
-	case 14:
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
-	case 15:
-		return decodeNullable(&s.RunnerID, d, decodeInt64) // "runner_id"
-	case 16:
-		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
-	case 17:
-		return decodeTime(&s.StartedAt, d) // "started_at"
-	case 18:
-		return decodeEnum[WorkflowJobQueuedWorkflowJobStatus](&s.Status, d) // "status"
-	case 19:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
-	case 20:
-		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
 	case 21:
 		return decodeSlice(&s.Steps, d, (*WorkflowJobQueuedWorkflowJobStepsItem).decodeJSON) // "steps"
-	case 22:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -774,7 +746,31 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobQueuedWorkflowJobMembers = &memberNames{names: []string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}}
+var workflowJobQueuedWorkflowJobMembers = &memberTable{fields: []memberField{
+	{"check_run_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CheckRunURL), memberStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CreatedAt), memberStr},
+	{"head_sha", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.NodeID), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunAttempt), memberInt64},
+	{"run_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunID), memberFloat64},
+	{"run_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunURL), memberStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupID), memberNullInt64},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupName), memberNullStr},
+	{"runner_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerID), memberNullInt64},
+	{"runner_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerName), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.StartedAt), memberTime},
+	{"status", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Status), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HeadBranch), memberNullStr},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.WorkflowName), memberNullStr},
+	{"steps", 0, memberByModel},
+	{"url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJob) encodeJSON(e *enc) {
@@ -893,22 +889,13 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobQueuedWorkflowJobStepsItemMembers) {
-	case 0:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 1:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemConclusion]) // "conclusion"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
-	case 4:
-		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
-	case 5:
-		return decodeEnum[WorkflowJobQueuedWorkflowJobStepsItemStatus](&s.Status, d) // "status"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobQueuedWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobStepsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -920,7 +907,14 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(key []byte, d *dec)
 	return nil
 }
 
-var workflowJobQueuedWorkflowJobStepsItemMembers = &memberNames{names: []string{"completed_at", "conclusion", "name", "number", "started_at", "status"}}
+var workflowJobQueuedWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
+	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Name), memberStr},
+	{"number", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Number), memberInt64},
+	{"started_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"status", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Status), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) encodeJSON(e *enc) {
@@ -977,11 +971,14 @@ func (s *WorkflowJobWaiting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaiting) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobWaitingMembers) {
-	case 0:
-		return decodeEnum[WorkflowJobWaitingActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobWaiting) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobWaitingMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobWaiting) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1008,7 +1005,16 @@ func (s *WorkflowJobWaiting) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobWaitingMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}}
+var workflowJobWaitingMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowJobWaiting{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow_job", 0, memberByModel},
+	{"deployment", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaiting) encodeJSON(e *enc) {
@@ -1065,55 +1071,18 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaitingWorkflowJob) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobWaitingWorkflowJobMembers) {
-	case 0:
-		return decodeStr(&s.CheckRunURL, d) // "check_run_url"
-	case 1:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 2:
-		return decodeNullable(&s.Conclusion, d, decodeStr) // "conclusion"
-	case 3:
-		return decodeStr(&s.CreatedAt, d) // "created_at"
-	case 4:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 5:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 6:
-		return decodeInt64(&s.ID, d) // "id"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobWaitingWorkflowJob) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobWaitingWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
-	case 8:
-		return decodeStr(&s.Name, d) // "name"
-	case 9:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 10:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 11:
-		return decodeFloat64(&s.RunID, d) // "run_id"
-	case 12:
-		return decodeStr(&s.RunURL, d) // "run_url"
-	case 13:
-		return decodeNullable(&s.RunnerGroupID, d, decodeInt64) // "runner_group_id"
-	case 14:
-		return decodeNullable(&s.RunnerGroupName, d, decodeStr) // "runner_group_name"
-	case 15:
-		return decodeNullable(&s.RunnerID, d, decodeInt64) // "runner_id"
-	case 16:
-		return decodeNullable(&s.RunnerName, d, decodeStr) // "runner_name"
-	case 17:
-		return decodeTime(&s.StartedAt, d) // "started_at"
-	case 18:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
-	case 19:
-		return decodeNullable(&s.WorkflowName, d, decodeStr) // "workflow_name"
-	case 20:
-		return decodeEnum[WorkflowJobWaitingWorkflowJobStatus](&s.Status, d) // "status"
 	case 21:
 		return decodeSlice(&s.Steps, d, (*WorkflowJobWaitingWorkflowJobStepsItem).decodeJSON) // "steps"
-	case 22:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1126,7 +1095,31 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowJobWaitingWorkflowJobMembers = &memberNames{names: []string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "head_branch", "workflow_name", "status", "steps", "url"}}
+var workflowJobWaitingWorkflowJobMembers = &memberTable{fields: []memberField{
+	{"check_run_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CheckRunURL), memberStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CreatedAt), memberStr},
+	{"head_sha", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.ID), memberInt64},
+	{"labels", 0, memberByModel},
+	{"name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.NodeID), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunAttempt), memberInt64},
+	{"run_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunID), memberFloat64},
+	{"run_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunURL), memberStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupID), memberNullInt64},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupName), memberNullStr},
+	{"runner_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerID), memberNullInt64},
+	{"runner_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerName), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.StartedAt), memberTime},
+	{"head_branch", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HeadBranch), memberNullStr},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.WorkflowName), memberNullStr},
+	{"status", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Status), memberStr},
+	{"steps", 0, memberByModel},
+	{"url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJob) encodeJSON(e *enc) {
@@ -1245,22 +1238,13 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowJobWaitingWorkflowJobStepsItemMembers) {
-	case 0:
-		return decodeNullable(&s.CompletedAt, d, decodeStr) // "completed_at"
-	case 1:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemConclusion]) // "conclusion"
-	case 2:
-		return decodeStr(&s.Name, d) // "name"
-	case 3:
-		return decodeInt64(&s.Number, d) // "number"
-	case 4:
-		return decodeNullable(&s.StartedAt, d, decodeStr) // "started_at"
-	case 5:
-		return decodeEnum[WorkflowJobWaitingWorkflowJobStepsItemStatus](&s.Status, d) // "status"
-	}
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowJobWaitingWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobStepsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1272,7 +1256,14 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(key []byte, d *dec
 	return nil
 }
 
-var workflowJobWaitingWorkflowJobStepsItemMembers = &memberNames{names: []string{"completed_at", "conclusion", "name", "number", "started_at", "status"}}
+var workflowJobWaitingWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
+	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Name), memberStr},
+	{"number", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Number), memberInt64},
+	{"started_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"status", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Status), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) encodeJSON(e *enc) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unsafe"
 )
 
 // decodeJSON reads s from d.
@@ -13,11 +14,14 @@ func (s *WorkflowRunCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompleted) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunCompletedMembers) {
-	case 0:
-		return decodeEnum[WorkflowRunCompletedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunCompleted) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunCompletedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunCompleted) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -44,7 +48,16 @@ func (s *WorkflowRunCompleted) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowRunCompletedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}}
+var workflowRunCompletedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowRunCompleted{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompleted) encodeJSON(e *enc) {
@@ -103,51 +116,20 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunCompletedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunCompletedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunCompletedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunCompletedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.Event, d) // "event"
-	case 9:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 10:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 11:
 		return s.HeadRepository.decodeJSON(d) // "head_repository"
-	case 12:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 13:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 14:
-		return decodeInt64(&s.ID, d) // "id"
-	case 15:
-		return decodeStr(&s.JobsURL, d) // "jobs_url"
-	case 16:
-		return decodeStr(&s.LogsURL, d) // "logs_url"
-	case 17:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 18:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 19:
-		return decodeStr(&s.Path, d) // "path"
-	case 20:
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
 	case 21:
 		return decodeSlice(&s.PullRequests, d, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, d *dec) error {
 			return decodePtr(v, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON)
@@ -158,28 +140,8 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"
-	case 24:
-		return decodeStr(&s.RerunURL, d) // "rerun_url"
-	case 25:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 26:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 27:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 28:
-		return decodeEnum[WorkflowRunCompletedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 30:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
-	case 32:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 33:
-		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
-	case 34:
-		return decodeOptStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -192,7 +154,43 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var workflowRunCompletedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}}
+var workflowRunCompletedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.ArtifactsURL), memberStr},
+	{"cancel_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CancelURL), memberStr},
+	{"check_suite_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteURL), memberStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CreatedAt), memberTime},
+	{"event", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.JobsURL), memberStr},
+	{"logs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.LogsURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.RerunURL), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.WorkflowURL), memberStr},
+	{"display_title", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.DisplayTitle), memberOptStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRun) encodeJSON(e *enc) {
@@ -337,101 +335,16 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunCompletedWorkflowRunHeadRepositoryMembers) {
-	case 0:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 1:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 2:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 3:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 4:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 5:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 7:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 8:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 9:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 10:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 12:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 13:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 14:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 15:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 16:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 17:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 18:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 19:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 20:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 21:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 22:
-		return decodeInt64(&s.ID, d) // "id"
-	case 23:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 24:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 25:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 26:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 27:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 28:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 29:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 30:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 31:
-		return decodeStr(&s.Name, d) // "name"
-	case 32:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 33:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunCompletedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunHeadRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
-	case 35:
-		return decodeBool(&s.Private, d) // "private"
-	case 36:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -444,7 +357,54 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(key []byte,
 	return nil
 }
 
-var workflowRunCompletedWorkflowRunHeadRepositoryMembers = &memberNames{names: []string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}}
+var workflowRunCompletedWorkflowRunHeadRepositoryMembers = &memberTable{fields: []memberField{
+	{"archive_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Description), memberNullStr},
+	{"downloads_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Fork), memberBool},
+	{"forks_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.GitTagsURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ID), memberInt64},
+	{"issue_comment_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.MilestonesURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.NotificationsURL), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Private), memberBool},
+	{"pulls_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ReleasesURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.TreesURL), memberStr},
+	{"url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeJSON(e *enc) {
@@ -577,19 +537,18 @@ func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeJSON(d *dec) err
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunCompletedWorkflowRunPullRequestsItemMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunPullRequestsItemMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
 	case 1:
 		return s.Head.decodeJSON(d) // "head"
-	case 2:
-		return decodeFloat64(&s.ID, d) // "id"
-	case 3:
-		return decodeFloat64(&s.Number, d) // "number"
-	case 4:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -602,7 +561,13 @@ func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(key []byt
 	return nil
 }
 
-var workflowRunCompletedWorkflowRunPullRequestsItemMembers = &memberNames{names: []string{"base", "head", "id", "number", "url"}}
+var workflowRunCompletedWorkflowRunPullRequestsItemMembers = &memberTable{fields: []memberField{
+	{"base", 0, memberByModel},
+	{"head", 0, memberByModel},
+	{"id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunPullRequestsItem{}.ID), memberFloat64},
+	{"number", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunPullRequestsItem{}.Number), memberFloat64},
+	{"url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunPullRequestsItem{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) encodeJSON(e *enc) {
@@ -645,11 +610,14 @@ func (s *WorkflowRunInProgress) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgress) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunInProgressMembers) {
-	case 0:
-		return decodeEnum[WorkflowRunInProgressActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunInProgress) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunInProgressMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunInProgress) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -676,7 +644,16 @@ func (s *WorkflowRunInProgress) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowRunInProgressMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}}
+var workflowRunInProgressMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowRunInProgress{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgress) encodeJSON(e *enc) {
@@ -735,51 +712,20 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunInProgressWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunInProgressWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunInProgressWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "actor"
-	case 1:
-		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunInProgressWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.Event, d) // "event"
-	case 9:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 10:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 11:
 		return s.HeadRepository.decodeJSON(d) // "head_repository"
-	case 12:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 13:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 14:
-		return decodeInt64(&s.ID, d) // "id"
-	case 15:
-		return decodeStr(&s.JobsURL, d) // "jobs_url"
-	case 16:
-		return decodeStr(&s.LogsURL, d) // "logs_url"
-	case 17:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 18:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 19:
-		return decodeStr(&s.Path, d) // "path"
-	case 20:
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
 	case 21:
 		return decodeSlice(&s.PullRequests, d, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, d *dec) error {
 			return decodePtr(v, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON)
@@ -790,26 +736,8 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) erro
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"
-	case 24:
-		return decodeStr(&s.RerunURL, d) // "rerun_url"
-	case 25:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 26:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 27:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 28:
-		return decodeEnum[WorkflowRunInProgressWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
 		return decodeNullableRef(&s.TriggeringActor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "triggering_actor"
-	case 30:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
-	case 32:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 33:
-		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -822,7 +750,42 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeMember(key []byte, d *dec) erro
 	return nil
 }
 
-var workflowRunInProgressWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}}
+var workflowRunInProgressWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.ArtifactsURL), memberStr},
+	{"cancel_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CancelURL), memberStr},
+	{"check_suite_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteURL), memberStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CreatedAt), memberTime},
+	{"event", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.JobsURL), memberStr},
+	{"logs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.LogsURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.RerunURL), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.WorkflowURL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRun) encodeJSON(e *enc) {
@@ -963,101 +926,16 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunInProgressWorkflowRunHeadRepositoryMembers) {
-	case 0:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 1:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 2:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 3:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 4:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 5:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 7:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 8:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 9:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 10:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 12:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 13:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 14:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 15:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 16:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 17:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 18:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 19:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 20:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 21:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 22:
-		return decodeInt64(&s.ID, d) // "id"
-	case 23:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 24:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 25:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 26:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 27:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 28:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 29:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 30:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 31:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 32:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 33:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunInProgressWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunHeadRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
-	case 35:
-		return decodeBool(&s.Private, d) // "private"
-	case 36:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1070,7 +948,54 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(key []byte
 	return nil
 }
 
-var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberNames{names: []string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}}
+var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberTable{fields: []memberField{
+	{"archive_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Description), memberNullStr},
+	{"downloads_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Fork), memberBool},
+	{"forks_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.GitTagsURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ID), memberInt64},
+	{"issue_comment_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.MilestonesURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.NotificationsURL), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Private), memberBool},
+	{"pulls_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ReleasesURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.TreesURL), memberStr},
+	{"url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeJSON(e *enc) {
@@ -1207,101 +1132,16 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunInProgressWorkflowRunRepositoryMembers) {
-	case 0:
-		return decodeStr(&s.ArchiveURL, d) // "archive_url"
-	case 1:
-		return decodeStr(&s.AssigneesURL, d) // "assignees_url"
-	case 2:
-		return decodeStr(&s.BlobsURL, d) // "blobs_url"
-	case 3:
-		return decodeStr(&s.BranchesURL, d) // "branches_url"
-	case 4:
-		return decodeStr(&s.CollaboratorsURL, d) // "collaborators_url"
-	case 5:
-		return decodeStr(&s.CommentsURL, d) // "comments_url"
-	case 6:
-		return decodeStr(&s.CommitsURL, d) // "commits_url"
-	case 7:
-		return decodeStr(&s.CompareURL, d) // "compare_url"
-	case 8:
-		return decodeStr(&s.ContentsURL, d) // "contents_url"
-	case 9:
-		return decodeStr(&s.ContributorsURL, d) // "contributors_url"
-	case 10:
-		return decodeStr(&s.DeploymentsURL, d) // "deployments_url"
-	case 11:
-		return decodeNullable(&s.Description, d, decodeStr) // "description"
-	case 12:
-		return decodeStr(&s.DownloadsURL, d) // "downloads_url"
-	case 13:
-		return decodeStr(&s.EventsURL, d) // "events_url"
-	case 14:
-		return decodeBool(&s.Fork, d) // "fork"
-	case 15:
-		return decodeStr(&s.ForksURL, d) // "forks_url"
-	case 16:
-		return decodeStr(&s.FullName, d) // "full_name"
-	case 17:
-		return decodeStr(&s.GitCommitsURL, d) // "git_commits_url"
-	case 18:
-		return decodeStr(&s.GitRefsURL, d) // "git_refs_url"
-	case 19:
-		return decodeStr(&s.GitTagsURL, d) // "git_tags_url"
-	case 20:
-		return decodeStr(&s.HooksURL, d) // "hooks_url"
-	case 21:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 22:
-		return decodeInt64(&s.ID, d) // "id"
-	case 23:
-		return decodeStr(&s.IssueCommentURL, d) // "issue_comment_url"
-	case 24:
-		return decodeStr(&s.IssueEventsURL, d) // "issue_events_url"
-	case 25:
-		return decodeStr(&s.IssuesURL, d) // "issues_url"
-	case 26:
-		return decodeStr(&s.KeysURL, d) // "keys_url"
-	case 27:
-		return decodeStr(&s.LabelsURL, d) // "labels_url"
-	case 28:
-		return decodeStr(&s.LanguagesURL, d) // "languages_url"
-	case 29:
-		return decodeStr(&s.MergesURL, d) // "merges_url"
-	case 30:
-		return decodeStr(&s.MilestonesURL, d) // "milestones_url"
-	case 31:
-		return decodeStr(&s.Name, d) // "name"
-	case 32:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 33:
-		return decodeStr(&s.NotificationsURL, d) // "notifications_url"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunInProgressWorkflowRunRepository) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunRepositoryMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
-	case 35:
-		return decodeBool(&s.Private, d) // "private"
-	case 36:
-		return decodeStr(&s.PullsURL, d) // "pulls_url"
-	case 37:
-		return decodeStr(&s.ReleasesURL, d) // "releases_url"
-	case 38:
-		return decodeStr(&s.StargazersURL, d) // "stargazers_url"
-	case 39:
-		return decodeStr(&s.StatusesURL, d) // "statuses_url"
-	case 40:
-		return decodeStr(&s.SubscribersURL, d) // "subscribers_url"
-	case 41:
-		return decodeStr(&s.SubscriptionURL, d) // "subscription_url"
-	case 42:
-		return decodeStr(&s.TagsURL, d) // "tags_url"
-	case 43:
-		return decodeStr(&s.TeamsURL, d) // "teams_url"
-	case 44:
-		return decodeStr(&s.TreesURL, d) // "trees_url"
-	case 45:
-		return decodeStr(&s.URL, d) // "url"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1314,7 +1154,54 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(key []byte, d 
 	return nil
 }
 
-var workflowRunInProgressWorkflowRunRepositoryMembers = &memberNames{names: []string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}}
+var workflowRunInProgressWorkflowRunRepositoryMembers = &memberTable{fields: []memberField{
+	{"archive_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ArchiveURL), memberStr},
+	{"assignees_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.AssigneesURL), memberStr},
+	{"blobs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.BlobsURL), memberStr},
+	{"branches_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.BranchesURL), memberStr},
+	{"collaborators_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.CollaboratorsURL), memberStr},
+	{"comments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.CommentsURL), memberStr},
+	{"commits_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.CommitsURL), memberStr},
+	{"compare_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.CompareURL), memberStr},
+	{"contents_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ContentsURL), memberStr},
+	{"contributors_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ContributorsURL), memberStr},
+	{"deployments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.DeploymentsURL), memberStr},
+	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Description), memberNullStr},
+	{"downloads_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.DownloadsURL), memberStr},
+	{"events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.EventsURL), memberStr},
+	{"fork", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Fork), memberBool},
+	{"forks_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ForksURL), memberStr},
+	{"full_name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.FullName), memberStr},
+	{"git_commits_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.GitCommitsURL), memberStr},
+	{"git_refs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.GitRefsURL), memberStr},
+	{"git_tags_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.GitTagsURL), memberStr},
+	{"hooks_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.HooksURL), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ID), memberInt64},
+	{"issue_comment_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.IssueCommentURL), memberStr},
+	{"issue_events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.IssueEventsURL), memberStr},
+	{"issues_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.IssuesURL), memberStr},
+	{"keys_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.KeysURL), memberStr},
+	{"labels_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.LabelsURL), memberStr},
+	{"languages_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.LanguagesURL), memberStr},
+	{"merges_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.MergesURL), memberStr},
+	{"milestones_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.MilestonesURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Name), memberStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.NodeID), memberStr},
+	{"notifications_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.NotificationsURL), memberStr},
+	{"owner", 0, memberByModel},
+	{"private", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Private), memberBool},
+	{"pulls_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.PullsURL), memberStr},
+	{"releases_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ReleasesURL), memberStr},
+	{"stargazers_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.StargazersURL), memberStr},
+	{"statuses_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.StatusesURL), memberStr},
+	{"subscribers_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.SubscribersURL), memberStr},
+	{"subscription_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.SubscriptionURL), memberStr},
+	{"tags_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.TagsURL), memberStr},
+	{"teams_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.TeamsURL), memberStr},
+	{"trees_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.TreesURL), memberStr},
+	{"url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.URL), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunRepository) encodeJSON(e *enc) {
@@ -1447,11 +1334,14 @@ func (s *WorkflowRunRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunRequested) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunRequestedMembers) {
-	case 0:
-		return decodeEnum[WorkflowRunRequestedActionValue](&s.ActionValue, d) // "action"
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunRequested) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunRequestedMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunRequested) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
 	case 2:
@@ -1478,7 +1368,16 @@ func (s *WorkflowRunRequested) decodeMember(key []byte, d *dec) error {
 	return nil
 }
 
-var workflowRunRequestedMembers = &memberNames{names: []string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}}
+var workflowRunRequestedMembers = &memberTable{fields: []memberField{
+	{"action", unsafe.Offsetof(WorkflowRunRequested{}.ActionValue), memberStr},
+	{"enterprise", 0, memberByModel},
+	{"installation", 0, memberByModel},
+	{"organization", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"sender", 0, memberByModel},
+	{"workflow", 0, memberByModel},
+	{"workflow_run", 0, memberByModel},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequested) encodeJSON(e *enc) {
@@ -1537,51 +1436,20 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// decodeMember reads the member key; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error {
-	switch d.member(key, workflowRunRequestedWorkflowRunMembers) {
+// object is s's address and its member table, for decodeObject.
+func (s *WorkflowRunRequestedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
+	return unsafe.Pointer(s), workflowRunRequestedWorkflowRunMembers
+}
+
+// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
+func (s *WorkflowRunRequestedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
-	case 1:
-		return decodeStr(&s.ArtifactsURL, d) // "artifacts_url"
-	case 2:
-		return decodeStr(&s.CancelURL, d) // "cancel_url"
-	case 3:
-		return decodeInt64(&s.CheckSuiteID, d) // "check_suite_id"
-	case 4:
-		return decodeStr(&s.CheckSuiteNodeID, d) // "check_suite_node_id"
-	case 5:
-		return decodeStr(&s.CheckSuiteURL, d) // "check_suite_url"
-	case 6:
-		return decodeNullable(&s.Conclusion, d, decodeEnum[WorkflowRunRequestedWorkflowRunConclusion]) // "conclusion"
-	case 7:
-		return decodeTime(&s.CreatedAt, d) // "created_at"
-	case 8:
-		return decodeStr(&s.Event, d) // "event"
-	case 9:
-		return decodeNullable(&s.HeadBranch, d, decodeStr) // "head_branch"
 	case 10:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 11:
 		return s.HeadRepository.decodeJSON(d) // "head_repository"
-	case 12:
-		return decodeStr(&s.HeadSHA, d) // "head_sha"
-	case 13:
-		return decodeStr(&s.HTMLURL, d) // "html_url"
-	case 14:
-		return decodeInt64(&s.ID, d) // "id"
-	case 15:
-		return decodeStr(&s.JobsURL, d) // "jobs_url"
-	case 16:
-		return decodeStr(&s.LogsURL, d) // "logs_url"
-	case 17:
-		return decodeNullable(&s.Name, d, decodeStr) // "name"
-	case 18:
-		return decodeStr(&s.NodeID, d) // "node_id"
-	case 19:
-		return decodeStr(&s.Path, d) // "path"
-	case 20:
-		return decodeNullable(&s.PreviousAttemptURL, d, decodeStr) // "previous_attempt_url"
 	case 21:
 		return decodeSlice(&s.PullRequests, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON) // "pull_requests"
 	case 22:
@@ -1590,28 +1458,8 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"
-	case 24:
-		return decodeStr(&s.RerunURL, d) // "rerun_url"
-	case 25:
-		return decodeInt64(&s.RunAttempt, d) // "run_attempt"
-	case 26:
-		return decodeInt64(&s.RunNumber, d) // "run_number"
-	case 27:
-		return decodeTime(&s.RunStartedAt, d) // "run_started_at"
-	case 28:
-		return decodeEnum[WorkflowRunRequestedWorkflowRunStatus](&s.Status, d) // "status"
 	case 29:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
-	case 30:
-		return decodeTime(&s.UpdatedAt, d) // "updated_at"
-	case 31:
-		return decodeStr(&s.URL, d) // "url"
-	case 32:
-		return decodeInt64(&s.WorkflowID, d) // "workflow_id"
-	case 33:
-		return decodeStr(&s.WorkflowURL, d) // "workflow_url"
-	case 34:
-		return decodeStr(&s.DisplayTitle, d) // "display_title"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1624,7 +1472,43 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeMember(key []byte, d *dec) error
 	return nil
 }
 
-var workflowRunRequestedWorkflowRunMembers = &memberNames{names: []string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}}
+var workflowRunRequestedWorkflowRunMembers = &memberTable{fields: []memberField{
+	{"actor", 0, memberByModel},
+	{"artifacts_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.ArtifactsURL), memberStr},
+	{"cancel_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CancelURL), memberStr},
+	{"check_suite_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteID), memberInt64},
+	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteNodeID), memberStr},
+	{"check_suite_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteURL), memberStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Conclusion), memberNullStr},
+	{"created_at", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CreatedAt), memberTime},
+	{"event", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Event), memberStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_commit", 0, memberByModel},
+	{"head_repository", 0, memberByModel},
+	{"head_sha", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HeadSHA), memberStr},
+	{"html_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HTMLURL), memberStr},
+	{"id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.ID), memberInt64},
+	{"jobs_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.JobsURL), memberStr},
+	{"logs_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.LogsURL), memberStr},
+	{"name", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Name), memberNullStr},
+	{"node_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.NodeID), memberStr},
+	{"path", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Path), memberStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"pull_requests", 0, memberByModel},
+	{"referenced_workflows", 0, memberByModel},
+	{"repository", 0, memberByModel},
+	{"rerun_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.RerunURL), memberStr},
+	{"run_attempt", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.RunAttempt), memberInt64},
+	{"run_number", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.RunNumber), memberInt64},
+	{"run_started_at", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.RunStartedAt), memberTime},
+	{"status", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Status), memberStr},
+	{"triggering_actor", 0, memberByModel},
+	{"updated_at", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.UpdatedAt), memberTime},
+	{"url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.URL), memberStr},
+	{"workflow_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.WorkflowID), memberInt64},
+	{"workflow_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.WorkflowURL), memberStr},
+	{"display_title", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.DisplayTitle), memberStr},
+}}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequestedWorkflowRun) encodeJSON(e *enc) {

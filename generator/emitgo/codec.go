@@ -212,54 +212,94 @@ func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
 	return jen.Id(helper).Call(value, jen.Id("e"), elemEncodeFunc(r.Elem))
 }
 
-// structCodec emits decodeJSON, decodeMember, encodeJSON, UnmarshalJSON and MarshalJSON for
-// a struct. Members are matched as encoding/json matches them: exactly, else ignoring case
-// (d.member gives the index of the field in t.Fields' order).
+// structCodec emits decodeJSON, object, decodeMember, the member table, encodeJSON,
+// UnmarshalJSON and MarshalJSON for a struct. Members are matched as encoding/json matches
+// them: exactly, else ignoring case (d.member gives the index of the field in t.Fields'
+// order). Scalars are read in place as the table says; decodeMember reads the rest.
 func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	var cases []jen.Code
-	names := make([]jen.Code, len(t.Fields))
+	fields := make([]jen.Code, len(t.Fields))
 	for i, fl := range t.Fields {
-		names[i] = jen.Lit(fl.JSONName)
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))))
+		kind := inPlaceKind(fl)
+		if kind == "" {
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))))
+			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), jen.Id("memberByModel"))
+			continue
+		}
+		offset := jen.Qual("unsafe", "Offsetof").Call(jen.Id(t.Name).Values().Dot(fl.Name))
+		fields[i] = jen.Values(jen.Lit(fl.JSONName), offset, jen.Id(kind))
 	}
-	propsVar := n.members[t]
-	unknown := []jen.Code{}
-	if t.Extra != nil {
-		unknown = append(unknown,
-			jen.Var().Id("v").Add(elemExpr(t.Extra)),
-			jen.If(jen.Err().Op(":=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
-				jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
-			jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
-			jen.Return(jen.Nil()),
-		)
-	} else {
-		unknown = append(unknown, jen.Return(jen.Id("d").Dot("Skip").Call()))
-	}
+	tableVar := n.members[t]
 	body := []jen.Code{}
 	if len(cases) > 0 {
-		// A switch on the member's index rather than on its name: the compiler makes a jump
-		// table of it, where a switch on strings is a tree of comparisons, about a third
-		// more machine code over a whole API's models and as much more time to compile.
-		body = append(body, jen.Switch(jen.Id("d").Dot("member").Call(jen.Id("key"), jen.Id(propsVar))).Block(cases...))
+		body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
 	}
-	body = append(body, unknown...)
+	body = append(body, unknownMember(t)...)
 	f.Line()
 	f.Comment("decodeJSON reads s from d.")
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
 		jen.Return(jen.Id("decodeObject").Call(jen.Id("d"), jen.Id("s"))),
 	)
 	f.Line()
-	f.Comment("decodeMember reads the member key; unknown members are skipped" + extraNote(t) + ".")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeMember").Params(jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
-	if len(t.Fields) > 0 {
-		f.Line()
-		f.Var().Id(propsVar).Op("=").Op("&").Id("memberNames").Values(jen.Dict{jen.Id("names"): jen.Index().String().Values(names...)})
-	}
+	f.Comment("object is s's address and its member table, for decodeObject.")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("object").Params().Params(jen.Qual("unsafe", "Pointer"), jen.Op("*").Id("memberTable")).Block(
+		jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Id("s")), jen.Id(tableVar)),
+	)
+	f.Line()
+	f.Comment("decodeMember reads member i where the table does not; unknown members are skipped" + extraNote(t) + ".")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeMember").Params(jen.Id("i").Int(), jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
+	f.Line()
+	f.Var().Id(tableVar).Op("=").Op("&").Id("memberTable").Values(jen.Dict{
+		jen.Id("fields"): jen.Index().Id("memberField").ValuesFunc(func(g *jen.Group) {
+			for _, fl := range fields {
+				g.Line().Add(fl)
+			}
+			if len(fields) > 0 {
+				g.Line()
+			}
+		}),
+	})
 	if encoder {
 		structEncode(f, t)
 	}
 	interop(f, t.Name, !taggedInFull(t))
+}
+
+// unknownMember is what decodeMember does with a member the model does not name: keep it
+// in the additional properties, or skip it.
+func unknownMember(t *ir.Type) []jen.Code {
+	if t.Extra == nil {
+		return []jen.Code{jen.Return(jen.Id("d").Dot("Skip").Call())}
+	}
+	return []jen.Code{
+		jen.Var().Id("v").Add(elemExpr(t.Extra)),
+		jen.If(jen.Err().Op(":=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
+			jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
+		jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
+		jen.Return(jen.Nil()),
+	}
+}
+
+// inPlaceKinds are the memberKinds of the scalars decodeObject reads in place, by primitive
+// and field form; an enum reads as a string.
+var inPlaceKinds = map[form]map[string]string{
+	asValue:    {ir.String: "memberStr", ir.Int64: "memberInt64", ir.Float64: "memberFloat64", ir.Bool: "memberBool", ir.DateTime: "memberTime"},
+	asPointer:  {ir.String: "memberOptStr", ir.Int64: "memberOptInt64", ir.Float64: "memberOptFloat64", ir.Bool: "memberOptBool", ir.DateTime: "memberOptTime"},
+	asNullable: {ir.String: "memberNullStr", ir.Int64: "memberNullInt64", ir.Float64: "memberNullFloat64", ir.Bool: "memberNullBool", ir.DateTime: "memberNullTime"},
+}
+
+// inPlaceKind is the memberKind with which decodeObject reads fl in place, "" when the
+// model's decodeMember reads it.
+func inPlaceKind(fl *ir.Field) string {
+	r := fl.Type
+	switch {
+	case r.Kind == ir.Primitive:
+		return inPlaceKinds[fieldForm(fl)][r.Primitive]
+	case r.Kind == ir.Named && r.Named.Kind == ir.Enum:
+		return inPlaceKinds[fieldForm(fl)][ir.String]
+	}
+	return ""
 }
 
 func extraNote(t *ir.Type) string {
