@@ -15,6 +15,7 @@ import (
 //
 // Schema: integration
 type App struct {
+	_ notComparable
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
 	// The slug name of the GitHub app
@@ -63,6 +64,7 @@ func (u AppOwner) Which() string {
 //
 // It is the member Permissions of [App].
 type AppPermissionSet struct {
+	_           notComparable
 	Issues      *string `json:"issues,omitzero"`
 	Checks      *string `json:"checks,omitzero"`
 	Metadata    *string `json:"metadata,omitzero"`
@@ -78,6 +80,7 @@ type AppPermissionSet struct {
 //
 // Schema: app-permissions
 type AppPermissions struct {
+	_ notComparable
 	// The level of permission to grant the access token for GitHub Actions workflows, workflow runs,
 	// and artifacts.
 	Actions *AppPermissionsActions `json:"actions,omitzero"`
@@ -1126,6 +1129,7 @@ const (
 //
 // Schema: authorization
 type Authorization struct {
+	_   notComparable
 	ID  int64  `json:"id"`
 	URL string `json:"url"`
 	// A list of scopes that this authorization is in.
@@ -1157,6 +1161,7 @@ func (t Authorization) Format(f fmt.State, verb rune) {
 
 // AuthorizationApp is the member App of [Authorization].
 type AuthorizationApp struct {
+	_        notComparable
 	ClientID string `json:"client_id"`
 	Name     string `json:"name"`
 	URL      string `json:"url"`
@@ -1164,6 +1169,7 @@ type AuthorizationApp struct {
 
 // CreateFromManifestResponse is the answer of [Client.CreateFromManifest].
 type CreateFromManifestResponse struct {
+	_ notComparable
 	// Unique identifier of the GitHub app
 	ID int64 `json:"id"`
 	// The slug name of the GitHub app
@@ -1205,6 +1211,7 @@ func (t CreateFromManifestResponse) Format(f fmt.State, verb rune) {
 // CreateInstallationAccessTokenRequest is the request body of
 // [Client.CreateInstallationAccessToken].
 type CreateInstallationAccessTokenRequest struct {
+	_ notComparable
 	// List of repository names that the token should have access to
 	Repositories []string `json:"repositories,omitzero"`
 	// List of repository IDs that the token should have access to
@@ -1219,6 +1226,7 @@ type CreateInstallationAccessTokenRequest struct {
 //
 // Schema: enterprise
 type Enterprise struct {
+	_ notComparable
 	// A short description of the enterprise.
 	Description Nullable[string] `json:"description,omitzero"`
 	HTMLURL     string           `json:"html_url"`
@@ -1241,6 +1249,7 @@ type Enterprise struct {
 //
 // Schema: installation
 type Installation struct {
+	_ notComparable
 	// The ID of the installation.
 	ID      int64                         `json:"id"`
 	Account Nullable[InstallationAccount] `json:"account"`
@@ -1291,6 +1300,7 @@ func (u InstallationAccount) Which() string {
 // InstallationRepository is the member Repositories of
 // [ListInstallationReposForAuthenticatedUserResponse].
 type InstallationRepository struct {
+	_ notComparable
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -1459,6 +1469,7 @@ const (
 //
 // Schema: installation-token
 type InstallationToken struct {
+	_         notComparable
 	Token     string `json:"token"`
 	ExpiresAt string `json:"expires_at"`
 	// The permissions granted to the fine-grained access token.
@@ -1496,6 +1507,7 @@ const (
 //
 // Schema: integration-installation-request
 type IntegrationInstallationRequest struct {
+	_ notComparable
 	// Unique identifier of the request installation.
 	ID      int64               `json:"id"`
 	NodeID  *string             `json:"node_id,omitzero"`
@@ -1509,6 +1521,7 @@ type IntegrationInstallationRequest struct {
 //
 // Schema: nullable-license-simple
 type LicenseSimple struct {
+	_       notComparable
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
 	URL     Nullable[string] `json:"url"`
@@ -1520,6 +1533,7 @@ type LicenseSimple struct {
 // ListInstallationReposForAuthenticatedUserResponse is the answer of
 // [Client.ListInstallationReposForAuthenticatedUser].
 type ListInstallationReposForAuthenticatedUserResponse struct {
+	_                   notComparable
 	TotalCount          int64                    `json:"total_count"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
 	Repositories        []InstallationRepository `json:"repositories"`
@@ -1528,6 +1542,7 @@ type ListInstallationReposForAuthenticatedUserResponse struct {
 // ListInstallationsForAuthenticatedUserResponse is the answer of
 // [Client.ListInstallationsForAuthenticatedUser].
 type ListInstallationsForAuthenticatedUserResponse struct {
+	_             notComparable
 	TotalCount    int64          `json:"total_count"`
 	Installations []Installation `json:"installations"`
 }
@@ -1535,6 +1550,7 @@ type ListInstallationsForAuthenticatedUserResponse struct {
 // ListReposAccessibleToInstallationResponse is the answer of
 // [Client.ListReposAccessibleToInstallation].
 type ListReposAccessibleToInstallationResponse struct {
+	_                   notComparable
 	TotalCount          int64                    `json:"total_count"`
 	Repositories        []InstallationRepository `json:"repositories"`
 	RepositorySelection *string                  `json:"repository_selection,omitzero"`
@@ -1546,6 +1562,7 @@ type ListReposAccessibleToInstallationResponse struct {
 //
 // Schema: repository
 type Repository struct {
+	_ notComparable
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -1694,6 +1711,7 @@ func (t Repository) Format(f fmt.State, verb rune) {
 //
 // It is the member CodeSearchIndexStatus of [InstallationRepository].
 type RepositoryCodeSearchIndexStatus struct {
+	_                notComparable
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
 	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 }
@@ -1729,6 +1747,7 @@ const (
 
 // RepositoryPermissions is the member Permissions of [InstallationRepository].
 type RepositoryPermissions struct {
+	_        notComparable
 	Admin    bool  `json:"admin"`
 	Pull     bool  `json:"pull"`
 	Triage   *bool `json:"triage,omitzero"`
@@ -1782,6 +1801,7 @@ const (
 
 // ScopeTokenRequest is the request body of [Client.ScopeToken].
 type ScopeTokenRequest struct {
+	_ notComparable
 	// The access token used to authenticate to the GitHub API.
 	AccessToken string `json:"access_token"`
 	// The name of the user or organization to scope the user access token to. **Required** unless
@@ -1812,6 +1832,7 @@ func (t ScopeTokenRequest) Format(f fmt.State, verb rune) {
 //
 // Schema: nullable-scoped-installation
 type ScopedInstallation struct {
+	_ notComparable
 	// The permissions granted to the fine-grained access token.
 	Permissions AppPermissions `json:"permissions"`
 	// Describe whether all repositories have been selected or there's a selection involved
@@ -1845,6 +1866,7 @@ const (
 //
 // Schema: simple-user
 type SimpleUser struct {
+	_                 notComparable
 	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
 	Login             string           `json:"login"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-branch-protection-configuration-disabled
 type BranchProtectionConfigurationDisabled struct {
+	_           notComparable
 	ActionValue BranchProtectionConfigurationDisabledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -52,6 +53,7 @@ const (
 //
 // Schema: webhook-branch-protection-configuration-enabled
 type BranchProtectionConfigurationEnabled struct {
+	_           notComparable
 	ActionValue BranchProtectionConfigurationEnabledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-branch-protection-rule-created
 type BranchProtectionRuleCreated struct {
+	_           notComparable
 	ActionValue BranchProtectionRuleCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -60,6 +61,7 @@ const (
 //
 // Schema: webhook-branch-protection-rule-deleted
 type BranchProtectionRuleDeleted struct {
+	_           notComparable
 	ActionValue BranchProtectionRuleDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -107,6 +109,7 @@ const (
 //
 // Schema: webhook-branch-protection-rule-edited
 type BranchProtectionRuleEdited struct {
+	_           notComparable
 	ActionValue BranchProtectionRuleEditedActionValue `json:"action"`
 	// If the action was `edited`, the changes to the rule.
 	Changes *BranchProtectionRuleEditedChanges `json:"changes,omitzero"`
@@ -153,6 +156,7 @@ const (
 //
 // It is the member Changes of [BranchProtectionRuleEdited].
 type BranchProtectionRuleEditedChanges struct {
+	_                                        notComparable
 	AdminEnforced                            *BranchProtectionRuleEditedChangesAdminEnforced                            `json:"admin_enforced,omitzero"`
 	AuthorizedActorNames                     *BranchProtectionRuleEditedChangesAuthorizedActorNames                     `json:"authorized_actor_names,omitzero"`
 	AuthorizedActorsOnly                     *BranchProtectionRuleEditedChangesAdminEnforced                            `json:"authorized_actors_only,omitzero"`
@@ -171,6 +175,7 @@ type BranchProtectionRuleEditedChanges struct {
 // BranchProtectionRuleEditedChangesAdminEnforced is the member AdminEnforced of
 // [BranchProtectionRuleEditedChanges].
 type BranchProtectionRuleEditedChangesAdminEnforced struct {
+	_    notComparable
 	From Nullable[bool] `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -179,6 +184,7 @@ type BranchProtectionRuleEditedChangesAdminEnforced struct {
 // BranchProtectionRuleEditedChangesAuthorizedActorNames is the member AuthorizedActorNames of
 // [BranchProtectionRuleEditedChanges].
 type BranchProtectionRuleEditedChangesAuthorizedActorNames struct {
+	_    notComparable
 	From []string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -187,6 +193,7 @@ type BranchProtectionRuleEditedChangesAuthorizedActorNames struct {
 // BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel is the member
 // LinearHistoryRequirementEnforcementLevel of [BranchProtectionRuleEditedChanges].
 type BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel struct {
+	_    notComparable
 	From BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelFrom `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -215,6 +222,7 @@ const (
 //
 // Schema: webhooks_rule
 type WebhooksRule struct {
+	_                                        notComparable
 	AdminEnforced                            bool                                                 `json:"admin_enforced"`
 	AllowDeletionsEnforcementLevel           WebhooksRuleAllowDeletionsEnforcementLevel           `json:"allow_deletions_enforcement_level"`
 	AllowForcePushesEnforcementLevel         WebhooksRuleAllowForcePushesEnforcementLevel         `json:"allow_force_pushes_enforcement_level"`

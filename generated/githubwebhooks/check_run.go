@@ -14,6 +14,7 @@ import (
 //
 // Schema: webhook-check-run-completed
 type CheckRunCompleted struct {
+	_           notComparable
 	ActionValue CheckRunCompletedActionValue `json:"action"`
 	// A check performed on the code of a given code change
 	CheckRun CheckRunWithSimpleCheckSuite `json:"check_run"`
@@ -57,6 +58,7 @@ const (
 //
 // Schema: webhook-check-run-created
 type CheckRunCreated struct {
+	_           notComparable
 	ActionValue CheckRunCreatedActionValue `json:"action"`
 	// A check performed on the code of a given code change
 	CheckRun CheckRunWithSimpleCheckSuite `json:"check_run"`
@@ -100,6 +102,7 @@ const (
 //
 // Schema: webhook-check-run-requested-action
 type CheckRunRequestedAction struct {
+	_           notComparable
 	ActionValue CheckRunRequestedActionActionValue `json:"action"`
 	// A check performed on the code of a given code change
 	CheckRun CheckRunWithSimpleCheckSuite `json:"check_run"`
@@ -143,6 +146,7 @@ const (
 //
 // It is the member RequestedAction of [CheckRunRequestedAction].
 type CheckRunRequestedActionRequestedAction struct {
+	_ notComparable
 	// The integrator reference of the action requested by the user.
 	Identifier *string `json:"identifier,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -155,6 +159,7 @@ type CheckRunRequestedActionRequestedAction struct {
 //
 // Schema: webhook-check-run-rerequested
 type CheckRunRerequested struct {
+	_           notComparable
 	ActionValue CheckRunRerequestedActionValue `json:"action"`
 	// A check performed on the code of a given code change
 	CheckRun CheckRunWithSimpleCheckSuite `json:"check_run"`
@@ -198,6 +203,7 @@ const (
 //
 // Schema: check-run-with-simple-check-suite
 type CheckRunWithSimpleCheckSuite struct {
+	_ notComparable
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
 	// and built-in webhooks. GitHub apps are first class actors within GitHub.
@@ -254,6 +260,7 @@ const (
 
 // CheckRunWithSimpleCheckSuiteOutput is the member Output of [CheckRunWithSimpleCheckSuite].
 type CheckRunWithSimpleCheckSuiteOutput struct {
+	_                notComparable
 	AnnotationsCount int64            `json:"annotations_count"`
 	AnnotationsURL   string           `json:"annotations_url"`
 	Summary          Nullable[string] `json:"summary"`
@@ -283,6 +290,7 @@ const (
 //
 // Schema: code-of-conduct
 type CodeOfConduct struct {
+	_       notComparable
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
 	URL     string           `json:"url"`
@@ -299,6 +307,7 @@ type CodeOfConduct struct {
 //
 // Schema: deployment-simple
 type DeploymentSimple struct {
+	_   notComparable
 	URL string `json:"url"`
 	// Unique identifier of the deployment
 	ID     int64  `json:"id"`
@@ -327,6 +336,7 @@ type DeploymentSimple struct {
 //
 // Schema: minimal-repository
 type MinimalRepository struct {
+	_        notComparable
 	ID       int64  `json:"id"`
 	NodeID   string `json:"node_id"`
 	Name     string `json:"name"`
@@ -435,6 +445,7 @@ func (t MinimalRepository) Format(f fmt.State, verb rune) {
 
 // MinimalRepositoryLicense is the member License of [MinimalRepository].
 type MinimalRepositoryLicense struct {
+	_      notComparable
 	Key    *string `json:"key,omitzero"`
 	Name   *string `json:"name,omitzero"`
 	SpdxID *string `json:"spdx_id,omitzero"`
@@ -448,6 +459,7 @@ type MinimalRepositoryLicense struct {
 //
 // Schema: pull-request-minimal
 type PullRequestMinimal struct {
+	_      notComparable
 	ID     int64                  `json:"id"`
 	Number int64                  `json:"number"`
 	URL    string                 `json:"url"`
@@ -459,6 +471,7 @@ type PullRequestMinimal struct {
 
 // PullRequestMinimalHead is the member Head of [PullRequestMinimal].
 type PullRequestMinimalHead struct {
+	_    notComparable
 	Ref  string                     `json:"ref"`
 	SHA  string                     `json:"sha"`
 	Repo PullRequestMinimalHeadRepo `json:"repo"`
@@ -468,6 +481,7 @@ type PullRequestMinimalHead struct {
 
 // PullRequestMinimalHeadRepo is the member Repo of [PullRequestMinimalHead].
 type PullRequestMinimalHeadRepo struct {
+	_    notComparable
 	ID   int64  `json:"id"`
 	URL  string `json:"url"`
 	Name string `json:"name"`
@@ -481,6 +495,7 @@ type PullRequestMinimalHeadRepo struct {
 //
 // Schema: simple-check-suite
 type SimpleCheckSuite struct {
+	_     notComparable
 	After Nullable[string] `json:"after,omitzero"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-check-suite-completed
 type CheckSuiteCompleted struct {
+	_           notComparable
 	ActionValue CheckSuiteCompletedActionValue `json:"action"`
 	// The [check_suite](https://docs.github.com/rest/checks/suites#get-a-check-suite).
 	CheckSuite CheckSuiteCompletedCheckSuite `json:"check_suite"`
@@ -55,6 +56,7 @@ const (
 //
 // It is the member CheckSuite of [CheckSuiteCompleted].
 type CheckSuiteCompletedCheckSuite struct {
+	_     notComparable
 	After Nullable[string] `json:"after"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
@@ -98,6 +100,7 @@ type CheckSuiteCompletedCheckSuite struct {
 //
 // It is the member App of [CheckSuiteCompletedCheckSuite].
 type CheckSuiteCompletedCheckSuiteApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -234,6 +237,7 @@ const (
 //
 // Schema: webhook-check-suite-requested
 type CheckSuiteRequested struct {
+	_           notComparable
 	ActionValue CheckSuiteRequestedActionValue `json:"action"`
 	// The [check_suite](https://docs.github.com/rest/checks/suites#get-a-check-suite).
 	CheckSuite CheckSuiteRequestedCheckSuite `json:"check_suite"`
@@ -276,6 +280,7 @@ const (
 //
 // It is the member CheckSuite of [CheckSuiteRequested].
 type CheckSuiteRequestedCheckSuite struct {
+	_     notComparable
 	After Nullable[string] `json:"after"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
@@ -319,6 +324,7 @@ type CheckSuiteRequestedCheckSuite struct {
 //
 // It is the member App of [CheckSuiteRequestedCheckSuite].
 type CheckSuiteRequestedCheckSuiteApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -413,6 +419,7 @@ const (
 //
 // It is the member Permissions of [CheckSuiteRequestedCheckSuiteApp].
 type CheckSuiteRequestedCheckSuiteAppPermissions struct {
+	_                             notComparable
 	Actions                       *CheckSuiteRequestedCheckSuiteAppPermissionsActions                       `json:"actions,omitzero"`
 	Administration                *CheckSuiteRequestedCheckSuiteAppPermissionsAdministration                `json:"administration,omitzero"`
 	ArtifactMetadata              *CheckSuiteRequestedCheckSuiteAppPermissionsArtifactMetadata              `json:"artifact_metadata,omitzero"`
@@ -1023,6 +1030,7 @@ const (
 //
 // Schema: webhook-check-suite-rerequested
 type CheckSuiteRerequested struct {
+	_           notComparable
 	ActionValue CheckSuiteRerequestedActionValue `json:"action"`
 	// The [check_suite](https://docs.github.com/rest/checks/suites#get-a-check-suite).
 	CheckSuite CheckSuiteRerequestedCheckSuite `json:"check_suite"`
@@ -1065,6 +1073,7 @@ const (
 //
 // It is the member CheckSuite of [CheckSuiteRerequested].
 type CheckSuiteRerequestedCheckSuite struct {
+	_     notComparable
 	After Nullable[string] `json:"after"`
 	// GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and
 	// user accounts and granted access to specific repositories. They come with granular permissions
@@ -1108,6 +1117,7 @@ type CheckSuiteRerequestedCheckSuite struct {
 //
 // It is the member App of [CheckSuiteRerequestedCheckSuite].
 type CheckSuiteRerequestedCheckSuiteApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-code-scanning-alert-appeared-in-branch
 type CodeScanningAlertAppearedInBranch struct {
+	_           notComparable
 	ActionValue CodeScanningAlertAppearedInBranchActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertAppearedInBranchAlert `json:"alert"`
@@ -61,6 +62,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertAppearedInBranch].
 type CodeScanningAlertAppearedInBranchAlert struct {
+	_         notComparable
 	Assignees []SimpleUser `json:"assignees,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt time.Time `json:"created_at"`
@@ -110,6 +112,7 @@ const (
 //
 // It is the member MostRecentInstance of [CodeScanningAlertAppearedInBranchAlert].
 type CodeScanningAlertAppearedInBranchAlertMostRecentInstance struct {
+	_ notComparable
 	// Identifies the configuration under which the analysis was executed. For example, in GitHub
 	// Actions this includes the workflow filename and job name.
 	AnalysisKey string `json:"analysis_key"`
@@ -133,6 +136,7 @@ type CodeScanningAlertAppearedInBranchAlertMostRecentInstance struct {
 // CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation is the member Location of
 // [CodeScanningAlertAppearedInBranchAlertMostRecentInstance].
 type CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation struct {
+	_           notComparable
 	EndColumn   *int64  `json:"end_column,omitzero"`
 	EndLine     *int64  `json:"end_line,omitzero"`
 	Path        *string `json:"path,omitzero"`
@@ -145,6 +149,7 @@ type CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation struct {
 // CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage is the member Message of
 // [CodeScanningAlertAppearedInBranchAlertMostRecentInstance].
 type CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage struct {
+	_    notComparable
 	Text *string `json:"text,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -168,6 +173,7 @@ const (
 // CodeScanningAlertAppearedInBranchAlertRule is the member Rule of
 // [CodeScanningAlertAppearedInBranchAlert].
 type CodeScanningAlertAppearedInBranchAlertRule struct {
+	_ notComparable
 	// A short description of the rule used to detect the alert.
 	Description string `json:"description"`
 	// A unique identifier for the rule used to detect the alert.
@@ -213,6 +219,7 @@ const (
 // CodeScanningAlertAppearedInBranchAlertTool is the member Tool of
 // [CodeScanningAlertAppearedInBranchAlert].
 type CodeScanningAlertAppearedInBranchAlertTool struct {
+	_ notComparable
 	// The name of the tool used to generate the code scanning analysis alert.
 	Name string `json:"name"`
 	// The version of the tool used to detect the alert.
@@ -227,6 +234,7 @@ type CodeScanningAlertAppearedInBranchAlertTool struct {
 //
 // Schema: webhook-code-scanning-alert-closed-by-user
 type CodeScanningAlertClosedByUser struct {
+	_           notComparable
 	ActionValue CodeScanningAlertClosedByUserActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertClosedByUserAlert `json:"alert"`
@@ -275,6 +283,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertClosedByUser].
 type CodeScanningAlertClosedByUserAlert struct {
+	_         notComparable
 	Assignees []SimpleUser `json:"assignees,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt time.Time `json:"created_at"`
@@ -324,6 +333,7 @@ const (
 // CodeScanningAlertClosedByUserAlertRule is the member Rule of
 // [CodeScanningAlertClosedByUserAlert].
 type CodeScanningAlertClosedByUserAlertRule struct {
+	_ notComparable
 	// A short description of the rule used to detect the alert.
 	Description     string           `json:"description"`
 	FullDescription *string          `json:"full_description,omitzero"`
@@ -373,6 +383,7 @@ const (
 // CodeScanningAlertClosedByUserAlertTool is the member Tool of
 // [CodeScanningAlertClosedByUserAlert].
 type CodeScanningAlertClosedByUserAlertTool struct {
+	_    notComparable
 	GUID Nullable[string] `json:"guid,omitzero"`
 	// The name of the tool used to generate the code scanning analysis alert.
 	Name string `json:"name"`
@@ -388,6 +399,7 @@ type CodeScanningAlertClosedByUserAlertTool struct {
 //
 // Schema: webhook-code-scanning-alert-created
 type CodeScanningAlertCreated struct {
+	_           notComparable
 	ActionValue CodeScanningAlertCreatedActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertCreatedAlert `json:"alert"`
@@ -435,6 +447,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertCreated].
 type CodeScanningAlertCreatedAlert struct {
+	_ notComparable
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt Nullable[time.Time] `json:"created_at"`
 	// The time that the alert was dismissed in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
@@ -488,6 +501,7 @@ const (
 //
 // Schema: webhook-code-scanning-alert-fixed
 type CodeScanningAlertFixed struct {
+	_           notComparable
 	ActionValue CodeScanningAlertFixedActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertFixedAlert `json:"alert"`
@@ -535,6 +549,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertFixed].
 type CodeScanningAlertFixedAlert struct {
+	_         notComparable
 	Assignees []SimpleUser `json:"assignees,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt time.Time `json:"created_at"`
@@ -600,6 +615,7 @@ const (
 //
 // Schema: webhook-code-scanning-alert-reopened
 type CodeScanningAlertReopened struct {
+	_           notComparable
 	ActionValue CodeScanningAlertReopenedActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertReopenedAlert `json:"alert"`
@@ -647,6 +663,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertReopened].
 type CodeScanningAlertReopenedAlert struct {
+	_         notComparable
 	Assignees []SimpleUser `json:"assignees,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt time.Time `json:"created_at"`
@@ -701,6 +718,7 @@ const (
 //
 // Schema: webhook-code-scanning-alert-reopened-by-user
 type CodeScanningAlertReopenedByUser struct {
+	_           notComparable
 	ActionValue CodeScanningAlertReopenedByUserActionValue `json:"action"`
 	// The code scanning alert involved in the event.
 	Alert CodeScanningAlertReopenedByUserAlert `json:"alert"`
@@ -749,6 +767,7 @@ const (
 //
 // It is the member Alert of [CodeScanningAlertReopenedByUser].
 type CodeScanningAlertReopenedByUserAlert struct {
+	_         notComparable
 	Assignees []SimpleUser `json:"assignees,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ.`
 	CreatedAt time.Time `json:"created_at"`

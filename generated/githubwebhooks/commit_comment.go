@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-commit-comment-created
 type CommitCommentCreated struct {
+	_ notComparable
 	// The action performed. Can be `created`.
 	ActionValue CommitCommentCreatedActionValue `json:"action"`
 	// The [commit
@@ -58,6 +59,7 @@ const (
 //
 // It is the member Comment of [CommitCommentCreated].
 type CommitCommentCreatedComment struct {
+	_ notComparable
 	// How the author is associated with the repository.
 	AuthorAssociation CommitCommentCreatedCommentAuthorAssociation `json:"author_association"`
 	// The text of the comment.

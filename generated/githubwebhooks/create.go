@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-create
 type Create struct {
+	_ notComparable
 	// The repository's current description.
 	Description Nullable[string] `json:"description"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: custom-property
 type CustomProperty struct {
+	_ notComparable
 	// The name of the property
 	PropertyName string `json:"property_name"`
 	// The URL that can be used to fetch, update, or delete info about this property via the API.
@@ -39,6 +40,7 @@ type CustomProperty struct {
 //
 // Schema: webhook-custom-property-created
 type CustomPropertyCreated struct {
+	_           notComparable
 	ActionValue CustomPropertyCreatedActionValue `json:"action"`
 	// Custom property defined on an organization
 	Definition CustomProperty `json:"definition"`
@@ -79,6 +81,7 @@ const (
 //
 // Schema: webhook-custom-property-deleted
 type CustomPropertyDeleted struct {
+	_           notComparable
 	ActionValue CustomPropertyDeletedActionValue `json:"action"`
 	Definition  CustomPropertyDeletedDefinition  `json:"definition"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -114,6 +117,7 @@ const (
 
 // CustomPropertyDeletedDefinition is the member Definition of [CustomPropertyDeleted].
 type CustomPropertyDeletedDefinition struct {
+	_ notComparable
 	// The name of the property that was deleted.
 	PropertyName string `json:"property_name"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -126,6 +130,7 @@ type CustomPropertyDeletedDefinition struct {
 //
 // Schema: webhook-custom-property-promoted-to-enterprise
 type CustomPropertyPromotedToEnterprise struct {
+	_           notComparable
 	ActionValue CustomPropertyPromotedToEnterpriseActionValue `json:"action"`
 	// Custom property defined on an organization
 	Definition CustomProperty `json:"definition"`
@@ -181,6 +186,7 @@ const (
 //
 // Schema: webhook-custom-property-updated
 type CustomPropertyUpdated struct {
+	_           notComparable
 	ActionValue CustomPropertyUpdatedActionValue `json:"action"`
 	// Custom property defined on an organization
 	Definition CustomProperty `json:"definition"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: custom-property-value
 type CustomPropertyValue struct {
+	_ notComparable
 	// The name of the property
 	PropertyName string `json:"property_name"`
 	// The value assigned to the property
@@ -24,6 +25,7 @@ type CustomPropertyValue struct {
 //
 // Schema: webhook-custom-property-values-updated
 type CustomPropertyValuesUpdated struct {
+	_           notComparable
 	ActionValue CustomPropertyValuesUpdatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

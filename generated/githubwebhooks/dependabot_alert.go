@@ -13,6 +13,7 @@ import (
 //
 // Schema: dependabot-alert
 type DependabotAlert struct {
+	_ notComparable
 	// The security alert number.
 	Number int64 `json:"number"`
 	// The state of the Dependabot alert.
@@ -51,6 +52,7 @@ type DependabotAlert struct {
 //
 // Schema: webhook-dependabot-alert-auto-dismissed
 type DependabotAlertAutoDismissed struct {
+	_           notComparable
 	ActionValue DependabotAlertAutoDismissedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -95,6 +97,7 @@ const (
 //
 // Schema: webhook-dependabot-alert-auto-reopened
 type DependabotAlertAutoReopened struct {
+	_           notComparable
 	ActionValue DependabotAlertAutoReopenedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -139,6 +142,7 @@ const (
 //
 // Schema: webhook-dependabot-alert-created
 type DependabotAlertCreated struct {
+	_           notComparable
 	ActionValue DependabotAlertCreatedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -180,6 +184,7 @@ const (
 //
 // It is the member Dependency of [DependabotAlert].
 type DependabotAlertDependency struct {
+	_ notComparable
 	// Details for the vulnerable package.
 	Package *DependabotAlertPackage `json:"package,omitzero"`
 	// The full path to the dependency manifest file, relative to the root of the repository.
@@ -228,6 +233,7 @@ const (
 //
 // Schema: webhook-dependabot-alert-dismissed
 type DependabotAlertDismissed struct {
+	_           notComparable
 	ActionValue DependabotAlertDismissedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -288,6 +294,7 @@ const (
 //
 // Schema: webhook-dependabot-alert-fixed
 type DependabotAlertFixed struct {
+	_           notComparable
 	ActionValue DependabotAlertFixedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -331,6 +338,7 @@ const (
 //
 // Schema: dependabot-alert-package
 type DependabotAlertPackage struct {
+	_ notComparable
 	// The package's language or package management ecosystem.
 	Ecosystem string `json:"ecosystem"`
 	// The unique package name within its ecosystem.
@@ -343,6 +351,7 @@ type DependabotAlertPackage struct {
 //
 // Schema: webhook-dependabot-alert-reintroduced
 type DependabotAlertReintroduced struct {
+	_           notComparable
 	ActionValue DependabotAlertReintroducedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -387,6 +396,7 @@ const (
 //
 // Schema: webhook-dependabot-alert-reopened
 type DependabotAlertReopened struct {
+	_           notComparable
 	ActionValue DependabotAlertReopenedActionValue `json:"action"`
 	// A Dependabot alert.
 	Alert DependabotAlert `json:"alert"`
@@ -430,6 +440,7 @@ const (
 //
 // Schema: dependabot-alert-security-advisory
 type DependabotAlertSecurityAdvisory struct {
+	_ notComparable
 	// The unique GitHub Security Advisory ID assigned to the advisory.
 	GhsaID string `json:"ghsa_id"`
 	// The unique CVE ID assigned to the advisory.
@@ -467,6 +478,7 @@ type DependabotAlertSecurityAdvisory struct {
 //
 // It is the member Cvss of [DependabotAlertSecurityAdvisory].
 type DependabotAlertSecurityAdvisoryCvss struct {
+	_ notComparable
 	// The overall CVSS score of the advisory.
 	Score float64 `json:"score"`
 	// The full CVSS vector string for the advisory.
@@ -477,6 +489,7 @@ type DependabotAlertSecurityAdvisoryCvss struct {
 //
 // It is the member Cwes of [DependabotAlertSecurityAdvisory].
 type DependabotAlertSecurityAdvisoryCwesItem struct {
+	_ notComparable
 	// The unique CWE ID.
 	CweID string `json:"cwe_id"`
 	// The short, plain text name of the CWE.
@@ -487,6 +500,7 @@ type DependabotAlertSecurityAdvisoryCwesItem struct {
 //
 // It is the member Identifiers of [DependabotAlertSecurityAdvisory].
 type DependabotAlertSecurityAdvisoryIdentifiersItem struct {
+	_ notComparable
 	// The type of advisory identifier.
 	Type DependabotAlertSecurityAdvisoryIdentifiersItemType `json:"type"`
 	// The value of the advisory identifer.
@@ -511,6 +525,7 @@ const (
 //
 // It is the member References of [DependabotAlertSecurityAdvisory].
 type DependabotAlertSecurityAdvisoryReferencesItem struct {
+	_ notComparable
 	// The URL of the reference.
 	URL string `json:"url"`
 }
@@ -538,6 +553,7 @@ const (
 //
 // Schema: dependabot-alert-security-vulnerability
 type DependabotAlertSecurityVulnerability struct {
+	_ notComparable
 	// Details for the vulnerable package.
 	Package DependabotAlertPackage `json:"package"`
 	// The severity of the vulnerability.
@@ -553,6 +569,7 @@ type DependabotAlertSecurityVulnerability struct {
 //
 // It is the member FirstPatchedVersion of [DependabotAlertSecurityVulnerability].
 type DependabotAlertSecurityVulnerabilityFirstPatchedVersion struct {
+	_ notComparable
 	// The package version that patches this vulnerability.
 	Identifier string `json:"identifier"`
 }
@@ -596,6 +613,7 @@ const (
 //
 // Schema: security-advisory-epss
 type SecurityAdvisoryEpss struct {
+	_          notComparable
 	Percentage *float64 `json:"percentage,omitzero"`
 	Percentile *float64 `json:"percentile,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

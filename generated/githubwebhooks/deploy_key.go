@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-deploy-key-created
 type DeployKeyCreated struct {
+	_           notComparable
 	ActionValue DeployKeyCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -54,6 +55,7 @@ const (
 //
 // Schema: webhook-deploy-key-deleted
 type DeployKeyDeleted struct {
+	_           notComparable
 	ActionValue DeployKeyDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -99,6 +101,7 @@ const (
 //
 // Schema: webhooks_deploy_key
 type WebhooksDeployKey struct {
+	_         notComparable
 	AddedBy   Nullable[string] `json:"added_by,omitzero"`
 	CreatedAt string           `json:"created_at"`
 	ID        int64            `json:"id"`

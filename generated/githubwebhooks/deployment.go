@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-deployment-created
 type DeploymentCreated struct {
+	_           notComparable
 	ActionValue DeploymentCreatedActionValue `json:"action"`
 	// The [deployment](https://docs.github.com/rest/deployments/deployments#list-deployments).
 	Deployment DeploymentCreatedDeployment `json:"deployment"`
@@ -59,6 +60,7 @@ const (
 //
 // It is the member Deployment of [DeploymentCreated].
 type DeploymentCreatedDeployment struct {
+	_         notComparable
 	CreatedAt string `json:"created_at"`
 	// User
 	Creator             Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
@@ -111,6 +113,7 @@ func (u DeploymentCreatedDeploymentPayload) Which() string {
 //
 // It is the member PerformedViaGithubApp of [DeploymentCreatedDeployment].
 type DeploymentCreatedDeploymentPerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -200,6 +203,7 @@ const (
 //
 // It is the member WorkflowRun of [DeploymentCreated].
 type DeploymentCreatedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-deployment-protection-rule-requested
 type DeploymentProtectionRuleRequested struct {
+	_           notComparable
 	ActionValue DeploymentProtectionRuleRequestedActionValue `json:"action"`
 	// The name of the environment that has the deployment protection rule.
 	Environment *string `json:"environment,omitzero"`
@@ -61,6 +62,7 @@ const (
 //
 // Schema: pull-request
 type PullRequest struct {
+	_                 notComparable
 	URL               string `json:"url"`
 	ID                int64  `json:"id"`
 	NodeID            string `json:"node_id"`

@@ -11,6 +11,7 @@ import (
 //
 // Schema: webhook-deployment-review-approved
 type DeploymentReviewApproved struct {
+	_           notComparable
 	ActionValue DeploymentReviewApprovedActionValue `json:"action"`
 	Approver    *WebhooksApprover                   `json:"approver,omitzero"`
 	Comment     *string                             `json:"comment,omitzero"`
@@ -57,6 +58,7 @@ const (
 // DeploymentReviewApprovedWorkflowJobRunsItem is the member WorkflowJobRuns of
 // [DeploymentReviewApproved].
 type DeploymentReviewApprovedWorkflowJobRunsItem struct {
+	_           notComparable
 	Conclusion  any              `json:"conclusion,omitzero"`
 	CreatedAt   *string          `json:"created_at,omitzero"`
 	Environment *string          `json:"environment,omitzero"`
@@ -73,6 +75,7 @@ type DeploymentReviewApprovedWorkflowJobRunsItem struct {
 //
 // It is the member WorkflowRun of [DeploymentReviewApproved].
 type DeploymentReviewApprovedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
@@ -135,6 +138,7 @@ const (
 // DeploymentReviewApprovedWorkflowRunHeadRepository is the member HeadRepository of
 // [DeploymentReviewApprovedWorkflowRun].
 type DeploymentReviewApprovedWorkflowRunHeadRepository struct {
+	_                notComparable
 	ArchiveURL       *string                                                 `json:"archive_url,omitzero"`
 	AssigneesURL     *string                                                 `json:"assignees_url,omitzero"`
 	BlobsURL         *string                                                 `json:"blobs_url,omitzero"`
@@ -206,6 +210,7 @@ const (
 //
 // Schema: webhook-deployment-review-rejected
 type DeploymentReviewRejected struct {
+	_           notComparable
 	ActionValue DeploymentReviewRejectedActionValue `json:"action"`
 	Approver    *WebhooksApprover                   `json:"approver,omitzero"`
 	Comment     *string                             `json:"comment,omitzero"`
@@ -252,6 +257,7 @@ const (
 // DeploymentReviewRejectedWorkflowJobRunsItem is the member WorkflowJobRuns of
 // [DeploymentReviewRejected].
 type DeploymentReviewRejectedWorkflowJobRunsItem struct {
+	_           notComparable
 	Conclusion  Nullable[string] `json:"conclusion,omitzero"`
 	CreatedAt   *string          `json:"created_at,omitzero"`
 	Environment *string          `json:"environment,omitzero"`
@@ -268,6 +274,7 @@ type DeploymentReviewRejectedWorkflowJobRunsItem struct {
 //
 // It is the member WorkflowRun of [DeploymentReviewRejected].
 type DeploymentReviewRejectedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`
@@ -347,6 +354,7 @@ const (
 //
 // Schema: webhook-deployment-review-requested
 type DeploymentReviewRequested struct {
+	_           notComparable
 	ActionValue DeploymentReviewRequestedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -392,6 +400,7 @@ const (
 
 // DeploymentReviewRequestedReviewersItem is the member Reviewers of [DeploymentReviewRequested].
 type DeploymentReviewRequestedReviewersItem struct {
+	_ notComparable
 	// User
 	Reviewer Nullable[*DeploymentReviewRequestedReviewersItemReviewer] `json:"reviewer,omitzero"`
 	Type     *DeploymentReviewRequestedReviewersItemType               `json:"type,omitzero"`
@@ -403,6 +412,7 @@ type DeploymentReviewRequestedReviewersItem struct {
 //
 // It is the member Reviewer of [DeploymentReviewRequestedReviewersItem].
 type DeploymentReviewRequestedReviewersItemReviewer struct {
+	_                 notComparable
 	AvatarURL         *string                                             `json:"avatar_url,omitzero"`
 	Deleted           *bool                                               `json:"deleted,omitzero"`
 	Email             Nullable[string]                                    `json:"email,omitzero"`
@@ -459,6 +469,7 @@ const (
 // DeploymentReviewRequestedWorkflowJobRun is the member WorkflowJobRun of
 // [DeploymentReviewRequested].
 type DeploymentReviewRequestedWorkflowJobRun struct {
+	_           notComparable
 	Conclusion  any              `json:"conclusion"`
 	CreatedAt   string           `json:"created_at"`
 	Environment string           `json:"environment"`
@@ -475,6 +486,7 @@ type DeploymentReviewRequestedWorkflowJobRun struct {
 //
 // Schema: webhooks_approver
 type WebhooksApprover struct {
+	_                 notComparable
 	AvatarURL         *string `json:"avatar_url,omitzero"`
 	EventsURL         *string `json:"events_url,omitzero"`
 	FollowersURL      *string `json:"followers_url,omitzero"`
@@ -500,6 +512,7 @@ type WebhooksApprover struct {
 
 // WebhooksReviewersItem is the member Reviewers of [DeploymentReviewApproved].
 type WebhooksReviewersItem struct {
+	_ notComparable
 	// User
 	Reviewer Nullable[*WebhooksReviewersItemReviewer] `json:"reviewer,omitzero"`
 	Type     *WebhooksReviewersItemType               `json:"type,omitzero"`
@@ -522,6 +535,7 @@ const (
 //
 // Schema: webhooks_workflow_job_run
 type WebhooksWorkflowJobRun struct {
+	_           notComparable
 	Conclusion  any    `json:"conclusion"`
 	CreatedAt   string `json:"created_at"`
 	Environment string `json:"environment"`

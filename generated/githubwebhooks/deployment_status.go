@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-deployment-status-created
 type DeploymentStatusCreated struct {
+	_           notComparable
 	ActionValue DeploymentStatusCreatedActionValue         `json:"action"`
 	CheckRun    Nullable[*DeploymentStatusCreatedCheckRun] `json:"check_run,omitzero"`
 	// The [deployment](https://docs.github.com/rest/deployments/deployments#list-deployments).
@@ -60,6 +61,7 @@ const (
 
 // DeploymentStatusCreatedCheckRun is the member CheckRun of [DeploymentStatusCreated].
 type DeploymentStatusCreatedCheckRun struct {
+	_           notComparable
 	CompletedAt Nullable[time.Time] `json:"completed_at"`
 	// The result of the completed check run. This value will be `null` until the check run has
 	// completed.
@@ -127,6 +129,7 @@ const (
 //
 // It is the member Deployment of [DeploymentStatusCreated].
 type DeploymentStatusCreatedDeployment struct {
+	_         notComparable
 	CreatedAt string `json:"created_at"`
 	// User
 	Creator             Nullable[*DiscussionAnswerChosenBy]                `json:"creator"`
@@ -160,6 +163,7 @@ type DeploymentStatusCreatedDeployment struct {
 //
 // It is the member PerformedViaGithubApp of [DeploymentStatusCreatedDeployment].
 type DeploymentStatusCreatedDeploymentPerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -250,6 +254,7 @@ const (
 //
 // It is the member DeploymentStatus of [DeploymentStatusCreated].
 type DeploymentStatusCreatedDeploymentStatus struct {
+	_         notComparable
 	CreatedAt string `json:"created_at"`
 	// User
 	Creator       Nullable[*DiscussionAnswerChosenBy] `json:"creator"`
@@ -283,6 +288,7 @@ type DeploymentStatusCreatedDeploymentStatus struct {
 //
 // It is the member PerformedViaGithubApp of [DeploymentStatusCreatedDeploymentStatus].
 type DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -372,6 +378,7 @@ const (
 //
 // It is the member WorkflowRun of [DeploymentStatusCreated].
 type DeploymentStatusCreatedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor               Nullable[*DiscussionAnswerChosenBy]                             `json:"actor"`
 	ArtifactsURL        *string                                                         `json:"artifacts_url,omitzero"`

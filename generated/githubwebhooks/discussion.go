@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-discussion-answered
 type DiscussionAnswered struct {
+	_           notComparable
 	ActionValue DiscussionAnsweredActionValue `json:"action"`
 	Answer      WebhooksAnswer                `json:"answer"`
 	// A Discussion in a repository.
@@ -57,6 +58,7 @@ const (
 //
 // Schema: webhook-discussion-category-changed
 type DiscussionCategoryChanged struct {
+	_           notComparable
 	ActionValue DiscussionCategoryChangedActionValue `json:"action"`
 	Changes     DiscussionCategoryChangedChanges     `json:"changes"`
 	// A Discussion in a repository.
@@ -97,6 +99,7 @@ const (
 
 // DiscussionCategoryChangedChanges is the member Changes of [DiscussionCategoryChanged].
 type DiscussionCategoryChangedChanges struct {
+	_        notComparable
 	Category DiscussionCategoryChangedChangesCategory `json:"category"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -105,6 +108,7 @@ type DiscussionCategoryChangedChanges struct {
 // DiscussionCategoryChangedChangesCategory is the member Category of
 // [DiscussionCategoryChangedChanges].
 type DiscussionCategoryChangedChangesCategory struct {
+	_    notComparable
 	From DiscussionCategory `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -116,6 +120,7 @@ type DiscussionCategoryChangedChangesCategory struct {
 //
 // Schema: webhook-discussion-closed
 type DiscussionClosed struct {
+	_           notComparable
 	ActionValue DiscussionClosedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -159,6 +164,7 @@ const (
 //
 // Schema: webhook-discussion-created
 type DiscussionCreated struct {
+	_           notComparable
 	ActionValue DiscussionCreatedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -202,6 +208,7 @@ const (
 //
 // Schema: webhook-discussion-deleted
 type DiscussionDeleted struct {
+	_           notComparable
 	ActionValue DiscussionDeletedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -245,6 +252,7 @@ const (
 //
 // Schema: webhook-discussion-edited
 type DiscussionEdited struct {
+	_           notComparable
 	ActionValue DiscussionEditedActionValue `json:"action"`
 	Changes     *DiscussionEditedChanges    `json:"changes,omitzero"`
 	// A Discussion in a repository.
@@ -285,6 +293,7 @@ const (
 
 // DiscussionEditedChanges is the member Changes of [DiscussionEdited].
 type DiscussionEditedChanges struct {
+	_     notComparable
 	Body  *DiscussionCommentEditedChangesBody `json:"body,omitzero"`
 	Title *DiscussionCommentEditedChangesBody `json:"title,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -297,6 +306,7 @@ type DiscussionEditedChanges struct {
 //
 // Schema: webhook-discussion-labeled
 type DiscussionLabeled struct {
+	_           notComparable
 	ActionValue DiscussionLabeledActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -342,6 +352,7 @@ const (
 //
 // Schema: webhook-discussion-locked
 type DiscussionLocked struct {
+	_           notComparable
 	ActionValue DiscussionLockedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -385,6 +396,7 @@ const (
 //
 // Schema: webhook-discussion-pinned
 type DiscussionPinned struct {
+	_           notComparable
 	ActionValue DiscussionPinnedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -428,6 +440,7 @@ const (
 //
 // Schema: webhook-discussion-reopened
 type DiscussionReopened struct {
+	_           notComparable
 	ActionValue DiscussionReopenedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -471,6 +484,7 @@ const (
 //
 // Schema: webhook-discussion-transferred
 type DiscussionTransferred struct {
+	_           notComparable
 	ActionValue DiscussionTransferredActionValue `json:"action"`
 	Changes     DiscussionTransferredChanges     `json:"changes"`
 	// A Discussion in a repository.
@@ -511,6 +525,7 @@ const (
 
 // DiscussionTransferredChanges is the member Changes of [DiscussionTransferred].
 type DiscussionTransferredChanges struct {
+	_ notComparable
 	// A Discussion in a repository.
 	NewDiscussion Discussion `json:"new_discussion"`
 	// The repository on GitHub where the event occurred. Webhook payloads contain the `repository`
@@ -526,6 +541,7 @@ type DiscussionTransferredChanges struct {
 //
 // Schema: webhook-discussion-unanswered
 type DiscussionUnanswered struct {
+	_           notComparable
 	ActionValue DiscussionUnansweredActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion     `json:"discussion"`
@@ -560,6 +576,7 @@ const (
 //
 // Schema: webhook-discussion-unlabeled
 type DiscussionUnlabeled struct {
+	_           notComparable
 	ActionValue DiscussionUnlabeledActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -605,6 +622,7 @@ const (
 //
 // Schema: webhook-discussion-unlocked
 type DiscussionUnlocked struct {
+	_           notComparable
 	ActionValue DiscussionUnlockedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -648,6 +666,7 @@ const (
 //
 // Schema: webhook-discussion-unpinned
 type DiscussionUnpinned struct {
+	_           notComparable
 	ActionValue DiscussionUnpinnedActionValue `json:"action"`
 	// A Discussion in a repository.
 	Discussion Discussion `json:"discussion"`
@@ -689,6 +708,7 @@ const (
 //
 // Schema: webhooks_answer
 type WebhooksAnswer struct {
+	_ notComparable
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksAnswerAuthorAssociation `json:"author_association"`
 	Body              string                          `json:"body"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-discussion-comment-created
 type DiscussionCommentCreated struct {
+	_           notComparable
 	ActionValue DiscussionCommentCreatedActionValue `json:"action"`
 	Comment     WebhooksComment                     `json:"comment"`
 	// A Discussion in a repository.
@@ -54,6 +55,7 @@ const (
 //
 // Schema: webhook-discussion-comment-deleted
 type DiscussionCommentDeleted struct {
+	_           notComparable
 	ActionValue DiscussionCommentDeletedActionValue `json:"action"`
 	Comment     WebhooksComment                     `json:"comment"`
 	// A Discussion in a repository.
@@ -98,6 +100,7 @@ const (
 //
 // Schema: webhook-discussion-comment-edited
 type DiscussionCommentEdited struct {
+	_           notComparable
 	ActionValue DiscussionCommentEditedActionValue `json:"action"`
 	Changes     DiscussionCommentEditedChanges     `json:"changes"`
 	Comment     WebhooksComment                    `json:"comment"`
@@ -139,6 +142,7 @@ const (
 
 // DiscussionCommentEditedChanges is the member Changes of [DiscussionCommentEdited].
 type DiscussionCommentEditedChanges struct {
+	_    notComparable
 	Body DiscussionCommentEditedChangesBody `json:"body"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -148,6 +152,7 @@ type DiscussionCommentEditedChanges struct {
 //
 // Schema: webhooks_comment
 type WebhooksComment struct {
+	_ notComparable
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksCommentAuthorAssociation `json:"author_association"`
 	Body              string                           `json:"body"`

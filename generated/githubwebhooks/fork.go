@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-fork
 type Fork struct {
+	_ notComparable
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -40,6 +41,7 @@ type Fork struct {
 //
 // It is the member Forkee of [Fork].
 type ForkForkee struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	AllowForking   *bool `json:"allow_forking,omitzero"`

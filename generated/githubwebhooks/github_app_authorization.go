@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-github-app-authorization-revoked
 type GithubAppAuthorizationRevoked struct {
+	_           notComparable
 	ActionValue GithubAppAuthorizationRevokedActionValue `json:"action"`
 	// A GitHub user.
 	Sender SimpleUser `json:"sender"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-gollum
 type Gollum struct {
+	_ notComparable
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise
@@ -37,6 +38,7 @@ type Gollum struct {
 
 // GollumPagesItem is the member Pages of [Gollum].
 type GollumPagesItem struct {
+	_ notComparable
 	// The action that was performed on the page. Can be `created` or `edited`.
 	Action GollumPagesItemAction `json:"action"`
 	// Points to the HTML wiki page.

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-installation-created
 type InstallationCreated struct {
+	_           notComparable
 	ActionValue InstallationCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -52,6 +53,7 @@ const (
 //
 // Schema: webhook-installation-deleted
 type InstallationDeleted struct {
+	_           notComparable
 	ActionValue InstallationDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -93,6 +95,7 @@ const (
 //
 // Schema: webhook-installation-new-permissions-accepted
 type InstallationNewPermissionsAccepted struct {
+	_           notComparable
 	ActionValue InstallationNewPermissionsAcceptedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -135,6 +138,7 @@ const (
 //
 // Schema: webhook-installation-suspend
 type InstallationSuspend struct {
+	_           notComparable
 	ActionValue InstallationSuspendActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -176,6 +180,7 @@ const (
 //
 // Schema: webhook-installation-unsuspend
 type InstallationUnsuspend struct {
+	_           notComparable
 	ActionValue InstallationUnsuspendActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-installation-repositories-added
 type InstallationRepositoriesAdded struct {
+	_           notComparable
 	ActionValue InstallationRepositoriesAddedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -54,6 +55,7 @@ const (
 // InstallationRepositoriesAddedRepositoriesRemovedItem is the member RepositoriesRemoved of
 // [InstallationRepositoriesAdded].
 type InstallationRepositoriesAddedRepositoriesRemovedItem struct {
+	_        notComparable
 	FullName *string `json:"full_name,omitzero"`
 	// Unique identifier of the repository
 	ID *int64 `json:"id,omitzero"`
@@ -72,6 +74,7 @@ type InstallationRepositoriesAddedRepositoriesRemovedItem struct {
 //
 // Schema: webhook-installation-repositories-removed
 type InstallationRepositoriesRemoved struct {
+	_           notComparable
 	ActionValue InstallationRepositoriesRemovedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

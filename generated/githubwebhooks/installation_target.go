@@ -8,6 +8,7 @@ import "encoding/json"
 //
 // Schema: webhook-installation-target-renamed
 type InstallationTargetRenamed struct {
+	_           notComparable
 	Account     InstallationTargetRenamedAccount     `json:"account"`
 	ActionValue InstallationTargetRenamedActionValue `json:"action"`
 	Changes     InstallationTargetRenamedChanges     `json:"changes"`
@@ -37,6 +38,7 @@ type InstallationTargetRenamed struct {
 
 // InstallationTargetRenamedAccount is the member Account of [InstallationTargetRenamed].
 type InstallationTargetRenamedAccount struct {
+	_                       notComparable
 	ArchivedAt              Nullable[string] `json:"archived_at,omitzero"`
 	AvatarURL               string           `json:"avatar_url"`
 	CreatedAt               *string          `json:"created_at,omitzero"`
@@ -91,6 +93,7 @@ const (
 
 // InstallationTargetRenamedChanges is the member Changes of [InstallationTargetRenamed].
 type InstallationTargetRenamedChanges struct {
+	_     notComparable
 	Login *DiscussionCommentEditedChangesBody `json:"login,omitzero"`
 	Slug  *DiscussionCommentEditedChangesBody `json:"slug,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

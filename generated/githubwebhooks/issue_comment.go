@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-issue-comment-created
 type IssueCommentCreated struct {
+	_           notComparable
 	ActionValue IssueCommentCreatedActionValue `json:"action"`
 	// The [comment](https://docs.github.com/rest/issues/comments#get-an-issue-comment) itself.
 	Comment IssueCommentCreatedComment `json:"comment"`
@@ -57,6 +58,7 @@ const (
 //
 // It is the member Comment of [IssueCommentCreated].
 type IssueCommentCreatedComment struct {
+	_ notComparable
 	// How the author is associated with the repository.
 	AuthorAssociation IssueCommentCreatedCommentAuthorAssociation `json:"author_association"`
 	// Contents of the issue comment
@@ -105,6 +107,7 @@ const (
 //
 // It is the member Issue of [IssueCommentCreated].
 type IssueCommentCreatedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
 	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
@@ -163,6 +166,7 @@ const (
 
 // IssueCommentCreatedIssueUser is the member User of [IssueCommentCreatedIssue].
 type IssueCommentCreatedIssueUser struct {
+	_                 notComparable
 	AvatarURL         *string `json:"avatar_url,omitzero"`
 	EventsURL         *string `json:"events_url,omitzero"`
 	FollowersURL      *string `json:"followers_url,omitzero"`
@@ -191,6 +195,7 @@ type IssueCommentCreatedIssueUser struct {
 //
 // Schema: webhook-issue-comment-deleted
 type IssueCommentDeleted struct {
+	_           notComparable
 	ActionValue IssueCommentDeletedActionValue `json:"action"`
 	// The [comment](https://docs.github.com/rest/issues/comments#get-an-issue-comment) itself.
 	Comment WebhooksIssueComment `json:"comment"`
@@ -235,6 +240,7 @@ const (
 //
 // It is the member Issue of [IssueCommentDeleted].
 type IssueCommentDeletedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
 	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
@@ -297,6 +303,7 @@ const (
 //
 // Schema: webhook-issue-comment-edited
 type IssueCommentEdited struct {
+	_           notComparable
 	ActionValue IssueCommentEditedActionValue `json:"action"`
 	// The changes to the comment.
 	Changes WebhooksChanges `json:"changes"`
@@ -343,6 +350,7 @@ const (
 //
 // It is the member Issue of [IssueCommentEdited].
 type IssueCommentEditedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[string] `json:"active_lock_reason"`
 	// User
 	Assignee              Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee"`
@@ -406,6 +414,7 @@ const (
 //
 // Schema: webhooks_issue_comment
 type WebhooksIssueComment struct {
+	_ notComparable
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksIssueCommentAuthorAssociation `json:"author_association"`
 	// Contents of the issue comment

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-issue-dependencies-blocked-by-added
 type IssueDependenciesBlockedByAdded struct {
+	_           notComparable
 	ActionValue IssueDependenciesBlockedByAddedActionValue `json:"action"`
 	// The ID of the blocked issue.
 	BlockedIssueID float64 `json:"blocked_issue_id"`
@@ -57,6 +58,7 @@ const (
 //
 // Schema: webhook-issue-dependencies-blocked-by-removed
 type IssueDependenciesBlockedByRemoved struct {
+	_           notComparable
 	ActionValue IssueDependenciesBlockedByRemovedActionValue `json:"action"`
 	// The ID of the blocked issue.
 	BlockedIssueID float64 `json:"blocked_issue_id"`
@@ -104,6 +106,7 @@ const (
 //
 // Schema: webhook-issue-dependencies-blocking-added
 type IssueDependenciesBlockingAdded struct {
+	_           notComparable
 	ActionValue IssueDependenciesBlockingAddedActionValue `json:"action"`
 	// The ID of the blocked issue.
 	BlockedIssueID float64 `json:"blocked_issue_id"`
@@ -151,6 +154,7 @@ const (
 //
 // Schema: webhook-issue-dependencies-blocking-removed
 type IssueDependenciesBlockingRemoved struct {
+	_           notComparable
 	ActionValue IssueDependenciesBlockingRemovedActionValue `json:"action"`
 	// The ID of the blocked issue.
 	BlockedIssueID float64 `json:"blocked_issue_id"`

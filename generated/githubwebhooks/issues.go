@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-issues-assigned
 type IssuesAssigned struct {
+	_ notComparable
 	// The action that was performed.
 	ActionValue IssuesAssignedActionValue `json:"action"`
 	// User
@@ -61,6 +62,7 @@ const (
 //
 // Schema: webhook-issues-closed
 type IssuesClosed struct {
+	_ notComparable
 	// The action that was performed.
 	ActionValue IssuesClosedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -106,6 +108,7 @@ const (
 //
 // It is the member Issue of [IssuesClosed].
 type IssuesClosedIssue struct {
+	_                     notComparable
 	ActiveLockReason      Nullable[string]                     `json:"active_lock_reason"`
 	Assignee              Nullable[map[string]any]             `json:"assignee,omitzero"`
 	Assignees             []map[string]any                     `json:"assignees"`
@@ -165,6 +168,7 @@ const (
 //
 // Schema: webhook-issues-deleted
 type IssuesDeleted struct {
+	_           notComparable
 	ActionValue IssuesDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -207,6 +211,7 @@ const (
 //
 // It is the member Issue of [IssuesDeleted].
 type IssuesDeletedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesDeletedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -302,6 +307,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesDeletedIssue].
 type IssuesDeletedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -403,6 +409,7 @@ const (
 //
 // Schema: webhook-issues-demilestoned
 type IssuesDemilestoned struct {
+	_           notComparable
 	ActionValue IssuesDemilestonedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -447,6 +454,7 @@ const (
 //
 // It is the member Issue of [IssuesDemilestoned].
 type IssuesDemilestonedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesDemilestonedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*IssuesDemilestonedIssueAssignee] `json:"assignee,omitzero"`
@@ -543,6 +551,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesDemilestonedIssue].
 type IssuesDemilestonedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -643,6 +652,7 @@ const (
 //
 // Schema: webhook-issues-edited
 type IssuesEdited struct {
+	_           notComparable
 	ActionValue IssuesEditedActionValue `json:"action"`
 	// The changes to the issue.
 	Changes IssuesEditedChanges `json:"changes"`
@@ -688,6 +698,7 @@ const (
 //
 // It is the member Changes of [IssuesEdited].
 type IssuesEditedChanges struct {
+	_     notComparable
 	Body  *WebhooksChangesBody      `json:"body,omitzero"`
 	Title *IssuesEditedChangesTitle `json:"title,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -696,6 +707,7 @@ type IssuesEditedChanges struct {
 
 // IssuesEditedChangesTitle is the member Title of [IssuesEditedChanges].
 type IssuesEditedChangesTitle struct {
+	_ notComparable
 	// The previous version of the title.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -707,6 +719,7 @@ type IssuesEditedChangesTitle struct {
 //
 // It is the member Issue of [IssuesEdited].
 type IssuesEditedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesEditedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
@@ -802,6 +815,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesEditedIssue].
 type IssuesEditedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -905,6 +919,7 @@ const (
 //
 // Schema: webhook-issues-labeled
 type IssuesLabeled struct {
+	_           notComparable
 	ActionValue IssuesLabeledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -949,6 +964,7 @@ const (
 //
 // It is the member Issue of [IssuesLabeled].
 type IssuesLabeledIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesLabeledIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`
@@ -1044,6 +1060,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesLabeledIssue].
 type IssuesLabeledIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -1146,6 +1163,7 @@ const (
 //
 // Schema: webhook-issues-locked
 type IssuesLocked struct {
+	_           notComparable
 	ActionValue IssuesLockedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1188,6 +1206,7 @@ const (
 //
 // It is the member Issue of [IssuesLocked].
 type IssuesLockedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesLockedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -1283,6 +1302,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesLockedIssue].
 type IssuesLockedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -1385,6 +1405,7 @@ const (
 //
 // Schema: webhook-issues-milestoned
 type IssuesMilestoned struct {
+	_           notComparable
 	ActionValue IssuesMilestonedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1429,6 +1450,7 @@ const (
 //
 // It is the member Issue of [IssuesMilestoned].
 type IssuesMilestonedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesMilestonedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
@@ -1524,6 +1546,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesMilestonedIssue].
 type IssuesMilestonedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -1625,6 +1648,7 @@ const (
 //
 // Schema: webhook-issues-opened
 type IssuesOpened struct {
+	_           notComparable
 	ActionValue IssuesOpenedActionValue `json:"action"`
 	Changes     *IssuesOpenedChanges    `json:"changes,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -1665,6 +1689,7 @@ const (
 
 // IssuesOpenedChanges is the member Changes of [IssuesOpened].
 type IssuesOpenedChanges struct {
+	_ notComparable
 	// The [issue](https://docs.github.com/rest/issues/issues#get-an-issue) itself.
 	OldIssue Nullable[*IssuesOpenedChangesOldIssue] `json:"old_issue"`
 	// A git repository
@@ -1678,6 +1703,7 @@ type IssuesOpenedChanges struct {
 //
 // It is the member OldIssue of [IssuesOpenedChanges].
 type IssuesOpenedChangesOldIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesOpenedChangesOldIssueActiveLockReason] `json:"active_lock_reason,omitzero"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -1774,6 +1800,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesOpenedChangesOldIssue].
 type IssuesOpenedChangesOldIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -1872,6 +1899,7 @@ const (
 //
 // It is the member OldRepository of [IssuesOpenedChanges].
 type IssuesOpenedChangesOldRepository struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -2009,6 +2037,7 @@ const (
 //
 // It is the member Issue of [IssuesOpened].
 type IssuesOpenedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesOpenedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -2117,6 +2146,7 @@ const (
 //
 // Schema: webhook-issues-pinned
 type IssuesPinned struct {
+	_           notComparable
 	ActionValue IssuesPinnedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2160,6 +2190,7 @@ const (
 //
 // Schema: webhook-issues-reopened
 type IssuesReopened struct {
+	_           notComparable
 	ActionValue IssuesReopenedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2202,6 +2233,7 @@ const (
 //
 // It is the member Issue of [IssuesReopened].
 type IssuesReopenedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesReopenedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*WebhooksReviewersItemReviewer] `json:"assignee,omitzero"`
@@ -2297,6 +2329,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [IssuesReopenedIssue].
 type IssuesReopenedIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -2399,6 +2432,7 @@ const (
 //
 // Schema: webhook-issues-transferred
 type IssuesTransferred struct {
+	_           notComparable
 	ActionValue IssuesTransferredActionValue `json:"action"`
 	Changes     IssuesTransferredChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -2439,6 +2473,7 @@ const (
 
 // IssuesTransferredChanges is the member Changes of [IssuesTransferred].
 type IssuesTransferredChanges struct {
+	_ notComparable
 	// The [issue](https://docs.github.com/rest/issues/issues#get-an-issue) itself.
 	NewIssue IssuesTransferredChangesNewIssue `json:"new_issue"`
 	// A git repository
@@ -2452,6 +2487,7 @@ type IssuesTransferredChanges struct {
 //
 // It is the member NewIssue of [IssuesTransferredChanges].
 type IssuesTransferredChangesNewIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesTransferredChangesNewIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -2562,6 +2598,7 @@ const (
 //
 // Schema: webhook-issues-typed
 type IssuesTyped struct {
+	_           notComparable
 	ActionValue IssuesTypedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2607,6 +2644,7 @@ const (
 //
 // Schema: webhook-issues-unassigned
 type IssuesUnassigned struct {
+	_ notComparable
 	// The action that was performed.
 	ActionValue IssuesUnassignedActionValue `json:"action"`
 	// User
@@ -2655,6 +2693,7 @@ const (
 //
 // Schema: webhook-issues-unlabeled
 type IssuesUnlabeled struct {
+	_           notComparable
 	ActionValue IssuesUnlabeledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2700,6 +2739,7 @@ const (
 //
 // Schema: webhook-issues-unlocked
 type IssuesUnlocked struct {
+	_           notComparable
 	ActionValue IssuesUnlockedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2742,6 +2782,7 @@ const (
 //
 // It is the member Issue of [IssuesUnlocked].
 type IssuesUnlockedIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[IssuesUnlockedIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -2850,6 +2891,7 @@ const (
 //
 // Schema: webhook-issues-unpinned
 type IssuesUnpinned struct {
+	_           notComparable
 	ActionValue IssuesUnpinnedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2893,6 +2935,7 @@ const (
 //
 // Schema: webhook-issues-untyped
 type IssuesUntyped struct {
+	_           notComparable
 	ActionValue IssuesUntypedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2938,6 +2981,7 @@ const (
 //
 // Schema: webhooks_issue
 type WebhooksIssue struct {
+	_                notComparable
 	ActiveLockReason Nullable[WebhooksIssueActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*IssueCommentCreatedIssueAssignee] `json:"assignee,omitzero"`

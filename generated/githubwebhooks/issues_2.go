@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhooks_issue_2
 type WebhooksIssue2 struct {
+	_                notComparable
 	ActiveLockReason Nullable[WebhooksIssue2ActiveLockReason] `json:"active_lock_reason"`
 	// User
 	Assignee  Nullable[*DiscussionAnswerChosenBy] `json:"assignee,omitzero"`
@@ -157,6 +158,7 @@ const (
 //
 // It is the member PerformedViaGithubApp of [WebhooksIssue].
 type WebhooksIssuePerformedViaGithubApp struct {
+	_           notComparable
 	CreatedAt   Nullable[time.Time] `json:"created_at"`
 	Description Nullable[string]    `json:"description"`
 	// The list of events for the GitHub app
@@ -243,6 +245,7 @@ const (
 //
 // It is the member Permissions of [IssuesDemilestonedIssuePerformedViaGithubApp].
 type WebhooksIssuePerformedViaGithubAppPermissions struct {
+	_                             notComparable
 	Actions                       *WebhooksIssuePerformedViaGithubAppPermissionsActions                       `json:"actions,omitzero"`
 	Administration                *WebhooksIssuePerformedViaGithubAppPermissionsAdministration                `json:"administration,omitzero"`
 	Checks                        *WebhooksIssuePerformedViaGithubAppPermissionsChecks                        `json:"checks,omitzero"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-label-created
 type LabelCreated struct {
+	_           notComparable
 	ActionValue LabelCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -53,6 +54,7 @@ const (
 //
 // Schema: webhook-label-deleted
 type LabelDeleted struct {
+	_           notComparable
 	ActionValue LabelDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -96,6 +98,7 @@ const (
 //
 // Schema: webhook-label-edited
 type LabelEdited struct {
+	_           notComparable
 	ActionValue LabelEditedActionValue `json:"action"`
 	// The changes to the label if the action was `edited`.
 	Changes *LabelEditedChanges `json:"changes,omitzero"`
@@ -139,6 +142,7 @@ const (
 //
 // It is the member Changes of [LabelEdited].
 type LabelEditedChanges struct {
+	_           notComparable
 	Color       *LabelEditedChangesColor       `json:"color,omitzero"`
 	Description *LabelEditedChangesDescription `json:"description,omitzero"`
 	Name        *LabelEditedChangesName        `json:"name,omitzero"`
@@ -148,6 +152,7 @@ type LabelEditedChanges struct {
 
 // LabelEditedChangesColor is the member Color of [LabelEditedChanges].
 type LabelEditedChangesColor struct {
+	_ notComparable
 	// The previous version of the color if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.

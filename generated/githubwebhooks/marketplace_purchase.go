@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-marketplace-purchase-cancelled
 type MarketplacePurchaseCancelled struct {
+	_             notComparable
 	ActionValue   MarketplacePurchaseCancelledActionValue `json:"action"`
 	EffectiveDate string                                  `json:"effective_date"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -57,6 +58,7 @@ const (
 //
 // Schema: webhook-marketplace-purchase-changed
 type MarketplacePurchaseChanged struct {
+	_             notComparable
 	ActionValue   MarketplacePurchaseChangedActionValue `json:"action"`
 	EffectiveDate string                                `json:"effective_date"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -101,6 +103,7 @@ const (
 //
 // It is the member PreviousMarketplacePurchase of [MarketplacePurchaseChanged].
 type MarketplacePurchaseChangedPreviousMarketplacePurchase struct {
+	_               notComparable
 	Account         WebhooksMarketplacePurchaseAccount      `json:"account"`
 	BillingCycle    string                                  `json:"billing_cycle"`
 	FreeTrialEndsOn Nullable[string]                        `json:"free_trial_ends_on"`
@@ -118,6 +121,7 @@ type MarketplacePurchaseChangedPreviousMarketplacePurchase struct {
 //
 // Schema: webhook-marketplace-purchase-pending-change
 type MarketplacePurchasePendingChange struct {
+	_             notComparable
 	ActionValue   MarketplacePurchasePendingChangeActionValue `json:"action"`
 	EffectiveDate string                                      `json:"effective_date"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -165,6 +169,7 @@ const (
 //
 // Schema: webhook-marketplace-purchase-pending-change-cancelled
 type MarketplacePurchasePendingChangeCancelled struct {
+	_             notComparable
 	ActionValue   MarketplacePurchasePendingChangeCancelledActionValue `json:"action"`
 	EffectiveDate string                                               `json:"effective_date"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -210,6 +215,7 @@ const (
 //
 // It is the member MarketplacePurchase of [MarketplacePurchasePendingChangeCancelled].
 type MarketplacePurchasePendingChangeCancelledMarketplacePurchase struct {
+	_               notComparable
 	Account         WebhooksMarketplacePurchaseAccount      `json:"account"`
 	BillingCycle    string                                  `json:"billing_cycle"`
 	FreeTrialEndsOn any                                     `json:"free_trial_ends_on"`
@@ -225,6 +231,7 @@ type MarketplacePurchasePendingChangeCancelledMarketplacePurchase struct {
 //
 // It is the member PreviousMarketplacePurchase of [MarketplacePurchasePendingChange].
 type MarketplacePurchasePendingChangePreviousMarketplacePurchase struct {
+	_               notComparable
 	Account         WebhooksMarketplacePurchaseAccount      `json:"account"`
 	BillingCycle    string                                  `json:"billing_cycle"`
 	FreeTrialEndsOn Nullable[string]                        `json:"free_trial_ends_on"`
@@ -242,6 +249,7 @@ type MarketplacePurchasePendingChangePreviousMarketplacePurchase struct {
 //
 // Schema: webhook-marketplace-purchase-purchased
 type MarketplacePurchasePurchased struct {
+	_             notComparable
 	ActionValue   MarketplacePurchasePurchasedActionValue `json:"action"`
 	EffectiveDate string                                  `json:"effective_date"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -289,6 +297,7 @@ const (
 //
 // Schema: webhooks_marketplace_purchase
 type WebhooksMarketplacePurchase struct {
+	_               notComparable
 	Account         WebhooksMarketplacePurchaseAccount `json:"account"`
 	BillingCycle    string                             `json:"billing_cycle"`
 	FreeTrialEndsOn Nullable[string]                   `json:"free_trial_ends_on"`
@@ -303,6 +312,7 @@ type WebhooksMarketplacePurchase struct {
 // WebhooksMarketplacePurchaseAccount is the member Account of
 // [MarketplacePurchaseChangedPreviousMarketplacePurchase].
 type WebhooksMarketplacePurchaseAccount struct {
+	_                        notComparable
 	ID                       int64            `json:"id"`
 	Login                    string           `json:"login"`
 	NodeID                   string           `json:"node_id"`
@@ -314,6 +324,7 @@ type WebhooksMarketplacePurchaseAccount struct {
 
 // WebhooksMarketplacePurchasePlan is the member Plan of [WebhooksMarketplacePurchase].
 type WebhooksMarketplacePurchasePlan struct {
+	_                   notComparable
 	Bullets             []*string                                 `json:"bullets"`
 	Description         string                                    `json:"description"`
 	HasFreeTrial        bool                                      `json:"has_free_trial"`
@@ -347,6 +358,7 @@ const (
 //
 // Schema: webhooks_previous_marketplace_purchase
 type WebhooksPreviousMarketplacePurchase struct {
+	_               notComparable
 	Account         WebhooksMarketplacePurchaseAccount      `json:"account"`
 	BillingCycle    string                                  `json:"billing_cycle"`
 	FreeTrialEndsOn any                                     `json:"free_trial_ends_on"`
@@ -361,6 +373,7 @@ type WebhooksPreviousMarketplacePurchase struct {
 // WebhooksPreviousMarketplacePurchasePlan is the member Plan of
 // [MarketplacePurchaseChangedPreviousMarketplacePurchase].
 type WebhooksPreviousMarketplacePurchasePlan struct {
+	_                   notComparable
 	Bullets             []string                                          `json:"bullets"`
 	Description         string                                            `json:"description"`
 	HasFreeTrial        bool                                              `json:"has_free_trial"`

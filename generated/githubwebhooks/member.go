@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-member-added
 type MemberAdded struct {
+	_           notComparable
 	ActionValue MemberAddedActionValue `json:"action"`
 	Changes     *MemberAddedChanges    `json:"changes,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -50,6 +51,7 @@ const (
 
 // MemberAddedChanges is the member Changes of [MemberAdded].
 type MemberAddedChanges struct {
+	_ notComparable
 	// This field is included for legacy purposes; use the `role_name` field instead. The `maintain`
 	// role is mapped to `write` and the `triage` role is mapped to `read`. To determine the role
 	// assigned to the collaborator, use the `role_name` field instead, which will provide the full
@@ -68,6 +70,7 @@ type MemberAddedChanges struct {
 //
 // It is the member Permission of [MemberAddedChanges].
 type MemberAddedChangesPermission struct {
+	_  notComparable
 	To MemberAddedChangesPermissionTo `json:"to"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -90,6 +93,7 @@ const (
 //
 // It is the member RoleName of [MemberAddedChanges].
 type MemberAddedChangesRoleName struct {
+	_  notComparable
 	To string `json:"to"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -101,6 +105,7 @@ type MemberAddedChangesRoleName struct {
 //
 // Schema: webhook-member-edited
 type MemberEdited struct {
+	_           notComparable
 	ActionValue MemberEditedActionValue `json:"action"`
 	// The changes to the collaborator permissions
 	Changes MemberEditedChanges `json:"changes"`
@@ -144,6 +149,7 @@ const (
 //
 // It is the member Changes of [MemberEdited].
 type MemberEditedChanges struct {
+	_             notComparable
 	OldPermission *MemberEditedChangesOldPermission `json:"old_permission,omitzero"`
 	Permission    *MemberEditedChangesPermission    `json:"permission,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -152,6 +158,7 @@ type MemberEditedChanges struct {
 
 // MemberEditedChangesOldPermission is the member OldPermission of [MemberEditedChanges].
 type MemberEditedChangesOldPermission struct {
+	_ notComparable
 	// The previous permissions of the collaborator if the action was edited.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -164,6 +171,7 @@ type MemberEditedChangesOldPermission struct {
 //
 // Schema: webhook-member-removed
 type MemberRemoved struct {
+	_           notComparable
 	ActionValue MemberRemovedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

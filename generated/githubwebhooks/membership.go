@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-membership-added
 type MembershipAdded struct {
+	_           notComparable
 	ActionValue MembershipAddedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -70,6 +71,7 @@ const (
 //
 // Schema: webhook-membership-removed
 type MembershipRemoved struct {
+	_           notComparable
 	ActionValue MembershipRemovedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -131,6 +133,7 @@ const (
 //
 // Schema: webhooks_team
 type WebhooksTeam struct {
+	_       notComparable
 	Deleted *bool `json:"deleted,omitzero"`
 	// Description of the team
 	Description Nullable[string] `json:"description,omitzero"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: merge-group
 type MergeGroup struct {
+	_ notComparable
 	// The SHA of the merge group.
 	HeadSHA string `json:"head_sha"`
 	// The full ref of the merge group.
@@ -31,6 +32,7 @@ type MergeGroup struct {
 //
 // Schema: webhook-merge-group-checks-requested
 type MergeGroupChecksRequested struct {
+	_           notComparable
 	ActionValue MergeGroupChecksRequestedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -67,6 +69,7 @@ const (
 //
 // Schema: webhook-merge-group-destroyed
 type MergeGroupDestroyed struct {
+	_           notComparable
 	ActionValue MergeGroupDestroyedActionValue `json:"action"`
 	// Explains why the merge group is being destroyed. The group could have been merged, removed from
 	// the queue (dequeued), or invalidated by an earlier queue entry being dequeued (invalidated).
@@ -125,6 +128,7 @@ const (
 //
 // Schema: simple-commit
 type SimpleCommit struct {
+	_ notComparable
 	// SHA for the commit
 	ID string `json:"id"`
 	// SHA for the commit's tree
@@ -145,6 +149,7 @@ type SimpleCommit struct {
 //
 // It is the member Author of [SimpleCommit].
 type SimpleCommitAuthor struct {
+	_ notComparable
 	// Name of the commit's author
 	Name string `json:"name"`
 	// Git email address of the commit's author
@@ -157,6 +162,7 @@ type SimpleCommitAuthor struct {
 //
 // It is the member Committer of [SimpleCommit].
 type SimpleCommitCommitter struct {
+	_ notComparable
 	// Name of the commit's committer
 	Name string `json:"name"`
 	// Git email address of the commit's committer

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-meta-deleted
 type MetaDeleted struct {
+	_           notComparable
 	ActionValue MetaDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // It is the member Hook of [MetaDeleted].
 type MetaDeletedHook struct {
+	_         notComparable
 	Active    bool                        `json:"active"`
 	Config    MetaDeletedHookConfig       `json:"config"`
 	CreatedAt string                      `json:"created_at"`
@@ -70,6 +72,7 @@ type MetaDeletedHook struct {
 
 // MetaDeletedHookConfig is the member Config of [MetaDeletedHook].
 type MetaDeletedHookConfig struct {
+	_           notComparable
 	ContentType MetaDeletedHookConfigContentType `json:"content_type"`
 	InsecureSSL string                           `json:"insecure_ssl"`
 	Secret      *string                          `json:"secret,omitzero"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-milestone-closed
 type MilestoneClosed struct {
+	_           notComparable
 	ActionValue MilestoneClosedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -49,6 +50,7 @@ const (
 //
 // It is the member Milestone of [MilestoneClosed].
 type MilestoneClosedMilestone struct {
+	_            notComparable
 	ClosedAt     time.Time `json:"closed_at"`
 	ClosedIssues int64     `json:"closed_issues"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -92,6 +94,7 @@ const (
 //
 // Schema: webhook-milestone-created
 type MilestoneCreated struct {
+	_           notComparable
 	ActionValue MilestoneCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -133,6 +136,7 @@ const (
 //
 // It is the member Milestone of [MilestoneCreated].
 type MilestoneCreatedMilestone struct {
+	_            notComparable
 	ClosedAt     any       `json:"closed_at"`
 	ClosedIssues int64     `json:"closed_issues"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -176,6 +180,7 @@ const (
 //
 // Schema: webhook-milestone-deleted
 type MilestoneDeleted struct {
+	_           notComparable
 	ActionValue MilestoneDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -219,6 +224,7 @@ const (
 //
 // Schema: webhook-milestone-edited
 type MilestoneEdited struct {
+	_           notComparable
 	ActionValue MilestoneEditedActionValue `json:"action"`
 	// The changes to the milestone if the action was `edited`.
 	Changes MilestoneEditedChanges `json:"changes"`
@@ -262,6 +268,7 @@ const (
 //
 // It is the member Changes of [MilestoneEdited].
 type MilestoneEditedChanges struct {
+	_           notComparable
 	Description *LabelEditedChangesDescription `json:"description,omitzero"`
 	DueOn       *MilestoneEditedChangesDueOn   `json:"due_on,omitzero"`
 	Title       *MilestoneEditedChangesTitle   `json:"title,omitzero"`
@@ -271,6 +278,7 @@ type MilestoneEditedChanges struct {
 
 // MilestoneEditedChangesDueOn is the member DueOn of [MilestoneEditedChanges].
 type MilestoneEditedChangesDueOn struct {
+	_ notComparable
 	// The previous version of the due date if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -283,6 +291,7 @@ type MilestoneEditedChangesDueOn struct {
 //
 // Schema: webhook-milestone-opened
 type MilestoneOpened struct {
+	_           notComparable
 	ActionValue MilestoneOpenedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with

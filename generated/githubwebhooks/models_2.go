@@ -12,6 +12,7 @@ import (
 //
 // It is the member NewRepository of [IssuesTransferredChanges].
 type IssuesTransferredChangesNewRepository struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -151,6 +152,7 @@ const (
 //
 // Schema: label
 type Label struct {
+	_ notComparable
 	// Unique identifier for the label.
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -170,6 +172,7 @@ type Label struct {
 
 // LabelEditedChangesDescription is the member Description of [LabelEditedChanges].
 type LabelEditedChangesDescription struct {
+	_ notComparable
 	// The previous version of the description if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -178,6 +181,7 @@ type LabelEditedChangesDescription struct {
 
 // LabelEditedChangesName is the member Name of [LabelEditedChanges].
 type LabelEditedChangesName struct {
+	_ notComparable
 	// The previous version of the name if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -188,6 +192,7 @@ type LabelEditedChangesName struct {
 //
 // Schema: license-simple
 type LicenseSimple struct {
+	_       notComparable
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
 	URL     Nullable[string] `json:"url"`
@@ -204,6 +209,7 @@ type LicenseSimple struct {
 //
 // Schema: link
 type Link struct {
+	_    notComparable
 	Href string `json:"href"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -211,6 +217,7 @@ type Link struct {
 
 // MemberEditedChangesPermission is the member Permission of [MemberEditedChanges].
 type MemberEditedChangesPermission struct {
+	_    notComparable
 	From Nullable[string] `json:"from,omitzero"`
 	To   Nullable[string] `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -223,6 +230,7 @@ type MemberEditedChangesPermission struct {
 //
 // Schema: milestone
 type Milestone struct {
+	_         notComparable
 	URL       string `json:"url"`
 	HTMLURL   string `json:"html_url"`
 	LabelsURL string `json:"labels_url"`
@@ -248,6 +256,7 @@ type Milestone struct {
 
 // MilestoneEditedChangesTitle is the member Title of [MilestoneEditedChanges].
 type MilestoneEditedChangesTitle struct {
+	_ notComparable
 	// The previous version of the title if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -270,6 +279,7 @@ const (
 
 // MinimalRepositoryPermissions is the member Permissions of [MinimalRepository].
 type MinimalRepositoryPermissions struct {
+	_        notComparable
 	Admin    *bool `json:"admin,omitzero"`
 	Maintain *bool `json:"maintain,omitzero"`
 	Push     *bool `json:"push,omitzero"`
@@ -281,6 +291,7 @@ type MinimalRepositoryPermissions struct {
 
 // OrganizationRenamedChangesLogin is the member Login of [OrganizationRenamedChanges].
 type OrganizationRenamedChangesLogin struct {
+	_    notComparable
 	From *string `json:"from,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -294,6 +305,7 @@ type OrganizationRenamedChangesLogin struct {
 //
 // Schema: organization-simple-webhooks
 type OrganizationSimpleWebhooks struct {
+	_                notComparable
 	Login            string           `json:"login"`
 	ID               int64            `json:"id"`
 	NodeID           string           `json:"node_id"`
@@ -333,6 +345,7 @@ func (u PackagePublishedPackagePackageVersionBody) Which() string {
 // PackagePublishedPackagePackageVersionContainerMetadata is the member ContainerMetadata of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionContainerMetadata struct {
+	_        notComparable
 	Labels   Nullable[map[string]any]                                   `json:"labels,omitzero"`
 	Manifest Nullable[map[string]any]                                   `json:"manifest,omitzero"`
 	Tag      *PackagePublishedPackagePackageVersionContainerMetadataTag `json:"tag,omitzero"`
@@ -343,6 +356,7 @@ type PackagePublishedPackagePackageVersionContainerMetadata struct {
 // PackagePublishedPackagePackageVersionContainerMetadataTag is the member Tag of
 // [PackagePublishedPackagePackageVersionContainerMetadata].
 type PackagePublishedPackagePackageVersionContainerMetadataTag struct {
+	_      notComparable
 	Digest *string `json:"digest,omitzero"`
 	Name   *string `json:"name,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -352,6 +366,7 @@ type PackagePublishedPackagePackageVersionContainerMetadataTag struct {
 // PackagePublishedPackagePackageVersionDockerMetadataItem is the member DockerMetadata of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionDockerMetadataItem struct {
+	_    notComparable
 	Tags []string `json:"tags,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -389,6 +404,7 @@ func (u PackagePublishedPackagePackageVersionNugetMetadataItemValue) Which() str
 // PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 of
 // [PackagePublishedPackagePackageVersionNugetMetadataItemValue].
 type PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 struct {
+	_      notComparable
 	URL    *string `json:"url,omitzero"`
 	Branch *string `json:"branch,omitzero"`
 	Commit *string `json:"commit,omitzero"`
@@ -399,6 +415,7 @@ type PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 struct 
 
 // PersonalAccessTokenRequestRepositoriesItem is the member Repositories of [InstallationCreated].
 type PersonalAccessTokenRequestRepositoriesItem struct {
+	_        notComparable
 	FullName string `json:"full_name"`
 	// Unique identifier of the repository
 	ID int64 `json:"id"`
@@ -413,6 +430,7 @@ type PersonalAccessTokenRequestRepositoriesItem struct {
 
 // ProjectCardEditedChangesNote is the member Note of [ProjectCardEditedChanges].
 type ProjectCardEditedChangesNote struct {
+	_    notComparable
 	From Nullable[string] `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -420,6 +438,7 @@ type ProjectCardEditedChangesNote struct {
 
 // ProjectEditedChangesBody is the member Body of [ProjectEditedChanges].
 type ProjectEditedChangesBody struct {
+	_ notComparable
 	// The previous version of the body if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -432,6 +451,7 @@ type ProjectEditedChangesBody struct {
 //
 // Schema: projects-v2-status-update
 type ProjectsV2StatusUpdate struct {
+	_ notComparable
 	// The unique identifier of the status update.
 	ID float64 `json:"id"`
 	// The node ID of the status update.
@@ -477,6 +497,7 @@ const (
 //
 // It is the member AutoMerge of [PullRequestAssignedPullRequest].
 type PullRequestAssignedPullRequestAutoMerge struct {
+	_ notComparable
 	// Commit message for the merge commit.
 	CommitMessage Nullable[string] `json:"commit_message"`
 	// Title for the merge commit message.
@@ -506,6 +527,7 @@ const (
 
 // PullRequestAssignedPullRequestBase is the member Base of [PullRequestAssignedPullRequest].
 type PullRequestAssignedPullRequestBase struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -521,6 +543,7 @@ type PullRequestAssignedPullRequestBase struct {
 //
 // It is the member Repo of [PullRequestAssignedPullRequestBase].
 type PullRequestAssignedPullRequestBaseRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -725,6 +748,7 @@ const (
 
 // PullRequestAssignedPullRequestHead is the member Head of [PullRequestAssignedPullRequest].
 type PullRequestAssignedPullRequestHead struct {
+	_     notComparable
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
@@ -738,6 +762,7 @@ type PullRequestAssignedPullRequestHead struct {
 
 // PullRequestAssignedPullRequestLinks is the member Links of [PullRequestAssignedPullRequest].
 type PullRequestAssignedPullRequestLinks struct {
+	_ notComparable
 	// Link
 	Comments PullRequestAssignedPullRequestLinksComments `json:"comments"`
 	// Link
@@ -762,6 +787,7 @@ type PullRequestAssignedPullRequestLinks struct {
 //
 // It is the member Comments of [PullRequestAssignedPullRequestLinks].
 type PullRequestAssignedPullRequestLinksComments struct {
+	_    notComparable
 	Href string `json:"href"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -795,6 +821,7 @@ func (u PullRequestAssignedPullRequestRequestedReviewersItem) Which() string {
 // It is the member PullRequestAssignedPullRequestRequestedReviewersItemVariant2 of
 // [PullRequestAssignedPullRequestRequestedReviewersItem].
 type PullRequestAssignedPullRequestRequestedReviewersItemVariant2 struct {
+	_       notComparable
 	Deleted *bool `json:"deleted,omitzero"`
 	// Description of the team
 	Description Nullable[string] `json:"description"`
@@ -820,6 +847,7 @@ type PullRequestAssignedPullRequestRequestedReviewersItemVariant2 struct {
 // PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent is the member Parent of
 // [PullRequestAssignedPullRequestRequestedReviewersItemVariant2].
 type PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent struct {
+	_ notComparable
 	// Description of the team
 	Description Nullable[string] `json:"description"`
 	HTMLURL     string           `json:"html_url"`
@@ -873,6 +901,7 @@ const (
 //
 // It is the member RequestedTeams of [PullRequestAssignedPullRequest].
 type PullRequestAssignedPullRequestRequestedTeamsItem struct {
+	_       notComparable
 	Deleted *bool `json:"deleted,omitzero"`
 	// Description of the team
 	Description Nullable[string] `json:"description,omitzero"`
@@ -932,6 +961,7 @@ func (u PullRequestDequeuedPullRequestRequestedReviewersItem) Which() string {
 
 // PullRequestHead is the member Head of [PullRequest].
 type PullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A repository on GitHub.
@@ -945,6 +975,7 @@ type PullRequestHead struct {
 
 // PullRequestLabelsItem is the member Labels of [PullRequest].
 type PullRequestLabelsItem struct {
+	_           notComparable
 	ID          int64            `json:"id"`
 	NodeID      string           `json:"node_id"`
 	URL         string           `json:"url"`
@@ -958,6 +989,7 @@ type PullRequestLabelsItem struct {
 
 // PullRequestLinks is the member Links of [PullRequest].
 type PullRequestLinks struct {
+	_ notComparable
 	// Hypermedia Link
 	Comments Link `json:"comments"`
 	// Hypermedia Link
@@ -981,6 +1013,7 @@ type PullRequestLinks struct {
 // PullRequestReviewCommentCreatedCommentLinks is the member Links of
 // [PullRequestReviewCommentCreatedComment].
 type PullRequestReviewCommentCreatedCommentLinks struct {
+	_ notComparable
 	// Link
 	HTML PullRequestAssignedPullRequestLinksComments `json:"html"`
 	// Link
@@ -994,6 +1027,7 @@ type PullRequestReviewCommentCreatedCommentLinks struct {
 // PullRequestReviewCommentDeletedPullRequestHead is the member Head of
 // [PullRequestReviewCommentDeletedPullRequest].
 type PullRequestReviewCommentDeletedPullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -1010,6 +1044,7 @@ type PullRequestReviewCommentDeletedPullRequestHead struct {
 //
 // It is the member AutoMerge of [PullRequestReviewThreadUnresolvedPullRequest].
 type PullRequestReviewThreadUnresolvedPullRequestAutoMerge struct {
+	_ notComparable
 	// Commit message for the merge commit.
 	CommitMessage Nullable[string] `json:"commit_message"`
 	// Title for the merge commit message.
@@ -1055,6 +1090,7 @@ const (
 //
 // Schema: reaction-rollup
 type ReactionRollup struct {
+	_          notComparable
 	URL        string `json:"url"`
 	TotalCount int64  `json:"total_count"`
 	Plus1      int64  `json:"+1"`
@@ -1075,6 +1111,7 @@ type ReactionRollup struct {
 //
 // Schema: repository
 type Repository struct {
+	_ notComparable
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -1220,6 +1257,7 @@ func (t Repository) Format(f fmt.State, verb rune) {
 //
 // It is the member CodeSearchIndexStatus of [Repository].
 type RepositoryCodeSearchIndexStatus struct {
+	_                notComparable
 	LexicalSearchOk  *bool   `json:"lexical_search_ok,omitzero"`
 	LexicalCommitSHA *string `json:"lexical_commit_sha,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1291,6 +1329,7 @@ const (
 //
 // Schema: repository-webhooks
 type RepositoryWebhooks struct {
+	_ notComparable
 	// Unique identifier of the repository
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -1498,6 +1537,7 @@ const (
 
 // RepositoryWebhooksTemplateRepository is the member TemplateRepository of [RepositoryWebhooks].
 type RepositoryWebhooksTemplateRepository struct {
+	_                         notComparable
 	ID                        *int64                                     `json:"id,omitzero"`
 	NodeID                    *string                                    `json:"node_id,omitzero"`
 	Name                      *string                                    `json:"name,omitzero"`
@@ -1635,6 +1675,7 @@ const (
 // RepositoryWebhooksTemplateRepositoryOwner is the member Owner of
 // [DeploymentCreatedWorkflowRunHeadRepository].
 type RepositoryWebhooksTemplateRepositoryOwner struct {
+	_                 notComparable
 	Login             *string `json:"login,omitzero"`
 	ID                *int64  `json:"id,omitzero"`
 	NodeID            *string `json:"node_id,omitzero"`
@@ -1713,6 +1754,7 @@ const (
 //
 // Schema: secret-scanning-alert-webhook
 type SecretScanningAlertWebhook struct {
+	_ notComparable
 	// The security alert number.
 	Number *int64 `json:"number,omitzero"`
 	// The time that the alert was created in ISO 8601 format: `YYYY-MM-DDTHH:MM:SSZ`.
@@ -1780,6 +1822,7 @@ const (
 //
 // Schema: security-and-analysis
 type SecurityAndAnalysis2 struct {
+	_ notComparable
 	// Enable or disable GitHub Advanced Security for the repository.
 	AdvancedSecurity *SecurityAndAnalysis2AdvancedSecurity `json:"advanced_security,omitzero"`
 	CodeSecurity     *SecurityAndAnalysis2AdvancedSecurity `json:"code_security,omitzero"`
@@ -1798,6 +1841,7 @@ type SecurityAndAnalysis2 struct {
 //
 // It is the member AdvancedSecurity of [SecurityAndAnalysis2].
 type SecurityAndAnalysis2AdvancedSecurity struct {
+	_      notComparable
 	Status *SecurityAndAnalysis2AdvancedSecurityStatus `json:"status,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -1821,6 +1865,7 @@ const (
 //
 // It is the member DependabotSecurityUpdates of [SecurityAndAnalysis2].
 type SecurityAndAnalysis2DependabotSecurityUpdates struct {
+	_ notComparable
 	// The enablement status of Dependabot security updates for the repository.
 	Status *SecurityAndAnalysis2DependabotSecurityUpdatesStatus `json:"status,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1851,6 +1896,7 @@ const (
 //
 // Schema: simple-installation
 type SimpleInstallation struct {
+	_ notComparable
 	// The ID of the installation.
 	ID int64 `json:"id"`
 	// The global node ID of the installation.

@@ -13,6 +13,7 @@ import (
 //
 // Schema: simple-user
 type SimpleUser struct {
+	_                 notComparable
 	Name              Nullable[string] `json:"name,omitzero"`
 	Email             Nullable[string] `json:"email,omitzero"`
 	Login             string           `json:"login"`
@@ -45,6 +46,7 @@ type SimpleUser struct {
 //
 // Schema: sub-issues-summary
 type SubIssuesSummary struct {
+	_                notComparable
 	Total            int64 `json:"total"`
 	Completed        int64 `json:"completed"`
 	PercentCompleted int64 `json:"percent_completed"`
@@ -58,6 +60,7 @@ type SubIssuesSummary struct {
 //
 // Schema: team-simple
 type TeamSimple struct {
+	_ notComparable
 	// Unique identifier of the team
 	ID     int64  `json:"id"`
 	NodeID string `json:"node_id"`
@@ -109,6 +112,7 @@ const (
 //
 // Schema: webhook-rubygems-metadata
 type WebhookRubygemsMetadata struct {
+	_            notComparable
 	Name         *string                             `json:"name,omitzero"`
 	Description  *string                             `json:"description,omitzero"`
 	Readme       *string                             `json:"readme,omitzero"`
@@ -125,6 +129,7 @@ type WebhookRubygemsMetadata struct {
 
 // WebhookRubygemsMetadataVersionInfo is the member VersionInfo of [WebhookRubygemsMetadata].
 type WebhookRubygemsMetadataVersionInfo struct {
+	_       notComparable
 	Version *string `json:"version,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -136,6 +141,7 @@ type WebhookRubygemsMetadataVersionInfo struct {
 //
 // Schema: webhooks_changes
 type WebhooksChanges struct {
+	_    notComparable
 	Body *WebhooksChangesBody `json:"body,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -143,6 +149,7 @@ type WebhooksChanges struct {
 
 // WebhooksChangesBody is the member Body of [IssuesEditedChanges].
 type WebhooksChangesBody struct {
+	_ notComparable
 	// The previous version of the body.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -153,6 +160,7 @@ type WebhooksChangesBody struct {
 //
 // It is the member User of [IssuesDemilestonedIssue].
 type WebhooksIssueCommentUser struct {
+	_                 notComparable
 	AvatarURL         *string                       `json:"avatar_url,omitzero"`
 	Deleted           *bool                         `json:"deleted,omitzero"`
 	Email             Nullable[string]              `json:"email,omitzero"`
@@ -197,6 +205,7 @@ const (
 //
 // It is the member Milestone of [IssuesDemilestonedIssue].
 type WebhooksIssueMilestone struct {
+	_            notComparable
 	ClosedAt     Nullable[time.Time] `json:"closed_at"`
 	ClosedIssues int64               `json:"closed_issues"`
 	CreatedAt    time.Time           `json:"created_at"`
@@ -241,6 +250,7 @@ const (
 //
 // Schema: webhooks_label
 type WebhooksLabel struct {
+	_ notComparable
 	// 6-character hex code, without the leading #, identifying the color
 	Color       string           `json:"color"`
 	Default     bool             `json:"default"`
@@ -261,6 +271,7 @@ type WebhooksLabel struct {
 //
 // Schema: webhooks_milestone
 type WebhooksMilestone struct {
+	_            notComparable
 	ClosedAt     Nullable[time.Time] `json:"closed_at"`
 	ClosedIssues int64               `json:"closed_issues"`
 	CreatedAt    time.Time           `json:"created_at"`
@@ -303,6 +314,7 @@ const (
 //
 // It is the member Assignee of [IssuesMilestonedIssue].
 type WebhooksReviewersItemReviewer struct {
+	_                 notComparable
 	AvatarURL         *string                            `json:"avatar_url,omitzero"`
 	Deleted           *bool                              `json:"deleted,omitzero"`
 	Email             Nullable[string]                   `json:"email,omitzero"`
@@ -347,6 +359,7 @@ const (
 //
 // Schema: webhooks_team_1
 type WebhooksTeam1 struct {
+	_       notComparable
 	Deleted *bool `json:"deleted,omitzero"`
 	// Description of the team
 	Description Nullable[string] `json:"description,omitzero"`
@@ -421,6 +434,7 @@ const (
 
 // WebhooksTeamParent is the member Parent of [WebhooksTeam].
 type WebhooksTeamParent struct {
+	_ notComparable
 	// Description of the team
 	Description Nullable[string] `json:"description"`
 	HTMLURL     string           `json:"html_url"`
@@ -497,6 +511,7 @@ const (
 //
 // Schema: webhooks_user
 type WebhooksUser struct {
+	_                 notComparable
 	AvatarURL         *string           `json:"avatar_url,omitzero"`
 	Deleted           *bool             `json:"deleted,omitzero"`
 	Email             Nullable[string]  `json:"email,omitzero"`
@@ -529,6 +544,7 @@ type WebhooksUser struct {
 //
 // Schema: webhooks_user_mannequin
 type WebhooksUserMannequin struct {
+	_                 notComparable
 	AvatarURL         *string                    `json:"avatar_url,omitzero"`
 	Deleted           *bool                      `json:"deleted,omitzero"`
 	Email             Nullable[string]           `json:"email,omitzero"`
@@ -588,6 +604,7 @@ const (
 //
 // Schema: webhooks_workflow
 type WebhooksWorkflow struct {
+	_         notComparable
 	BadgeURL  string    `json:"badge_url"`
 	CreatedAt time.Time `json:"created_at"`
 	HTMLURL   string    `json:"html_url"`

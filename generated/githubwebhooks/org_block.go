@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-org-block-blocked
 type OrgBlockBlocked struct {
+	_           notComparable
 	ActionValue OrgBlockBlockedActionValue `json:"action"`
 	// User
 	BlockedUser Nullable[*WebhooksUser] `json:"blocked_user"`
@@ -53,6 +54,7 @@ const (
 //
 // Schema: webhook-org-block-unblocked
 type OrgBlockUnblocked struct {
+	_           notComparable
 	ActionValue OrgBlockUnblockedActionValue `json:"action"`
 	// User
 	BlockedUser Nullable[*WebhooksUser] `json:"blocked_user"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-organization-deleted
 type OrganizationDeleted struct {
+	_           notComparable
 	ActionValue OrganizationDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -57,6 +58,7 @@ const (
 //
 // Schema: webhook-organization-member-added
 type OrganizationMemberAdded struct {
+	_           notComparable
 	ActionValue OrganizationMemberAddedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -101,6 +103,7 @@ const (
 //
 // Schema: webhook-organization-member-invited
 type OrganizationMemberInvited struct {
+	_           notComparable
 	ActionValue OrganizationMemberInvitedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -145,6 +148,7 @@ const (
 //
 // It is the member Invitation of [OrganizationMemberInvited].
 type OrganizationMemberInvitedInvitation struct {
+	_                  notComparable
 	CreatedAt          time.Time           `json:"created_at"`
 	Email              Nullable[string]    `json:"email"`
 	FailedAt           Nullable[time.Time] `json:"failed_at"`
@@ -168,6 +172,7 @@ type OrganizationMemberInvitedInvitation struct {
 //
 // Schema: webhook-organization-member-removed
 type OrganizationMemberRemoved struct {
+	_           notComparable
 	ActionValue OrganizationMemberRemovedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -212,6 +217,7 @@ const (
 //
 // Schema: webhook-organization-renamed
 type OrganizationRenamed struct {
+	_           notComparable
 	ActionValue OrganizationRenamedActionValue `json:"action"`
 	Changes     *OrganizationRenamedChanges    `json:"changes,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -253,6 +259,7 @@ const (
 
 // OrganizationRenamedChanges is the member Changes of [OrganizationRenamed].
 type OrganizationRenamedChanges struct {
+	_     notComparable
 	Login *OrganizationRenamedChangesLogin `json:"login,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -265,6 +272,7 @@ type OrganizationRenamedChanges struct {
 //
 // Schema: webhooks_membership
 type WebhooksMembership struct {
+	_               notComparable
 	OrganizationURL string `json:"organization_url"`
 	Role            string `json:"role"`
 	// Whether the user has direct membership in the organization.

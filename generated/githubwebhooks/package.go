@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-package-published
 type PackagePublished struct {
+	_           notComparable
 	ActionValue PackagePublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -51,6 +52,7 @@ const (
 //
 // It is the member Package of [PackagePublished].
 type PackagePublishedPackage struct {
+	_           notComparable
 	CreatedAt   Nullable[string] `json:"created_at"`
 	Description Nullable[string] `json:"description"`
 	Ecosystem   string           `json:"ecosystem"`
@@ -70,6 +72,7 @@ type PackagePublishedPackage struct {
 
 // PackagePublishedPackagePackageVersion is the member PackageVersion of [PackagePublishedPackage].
 type PackagePublishedPackagePackageVersion struct {
+	_ notComparable
 	// User
 	Author              Nullable[*DiscussionAnswerChosenBy]                                `json:"author,omitzero"`
 	Body                *PackagePublishedPackagePackageVersionBody                         `json:"body,omitzero"`
@@ -106,6 +109,7 @@ type PackagePublishedPackagePackageVersion struct {
 // PackagePublishedPackagePackageVersionNpmMetadata is the member NpmMetadata of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionNpmMetadata struct {
+	_                    notComparable
 	Name                 *string                  `json:"name,omitzero"`
 	Version              *string                  `json:"version,omitzero"`
 	NpmUser              *string                  `json:"npm_user,omitzero"`
@@ -150,6 +154,7 @@ type PackagePublishedPackagePackageVersionNpmMetadata struct {
 // PackagePublishedPackagePackageVersionNugetMetadataItem is the member NugetMetadata of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionNugetMetadataItem struct {
+	_     notComparable
 	ID    *PackagePublishedPackagePackageVersionNugetMetadataItemID    `json:"id,omitzero"`
 	Name  *string                                                      `json:"name,omitzero"`
 	Value *PackagePublishedPackagePackageVersionNugetMetadataItemValue `json:"value,omitzero"`
@@ -180,6 +185,7 @@ func (u PackagePublishedPackagePackageVersionNugetMetadataItemID) Which() string
 // PackagePublishedPackagePackageVersionPackageFilesItem is the member PackageFiles of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionPackageFilesItem struct {
+	_           notComparable
 	ContentType string           `json:"content_type"`
 	CreatedAt   string           `json:"created_at"`
 	DownloadURL string           `json:"download_url"`
@@ -198,6 +204,7 @@ type PackagePublishedPackagePackageVersionPackageFilesItem struct {
 // PackagePublishedPackagePackageVersionRelease is the member Release of
 // [PackagePublishedPackagePackageVersion].
 type PackagePublishedPackagePackageVersionRelease struct {
+	_ notComparable
 	// User
 	Author          Nullable[*DiscussionAnswerChosenBy] `json:"author"`
 	CreatedAt       string                              `json:"created_at"`
@@ -216,6 +223,7 @@ type PackagePublishedPackagePackageVersionRelease struct {
 
 // PackagePublishedPackageRegistry is the member Registry of [PackagePublishedPackage].
 type PackagePublishedPackageRegistry struct {
+	_        notComparable
 	AboutURL string `json:"about_url"`
 	Name     string `json:"name"`
 	Type     string `json:"type"`
@@ -231,6 +239,7 @@ type PackagePublishedPackageRegistry struct {
 //
 // Schema: webhook-package-updated
 type PackageUpdated struct {
+	_           notComparable
 	ActionValue PackageUpdatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -272,6 +281,7 @@ const (
 //
 // It is the member Package of [PackageUpdated].
 type PackageUpdatedPackage struct {
+	_           notComparable
 	CreatedAt   string           `json:"created_at"`
 	Description Nullable[string] `json:"description"`
 	Ecosystem   string           `json:"ecosystem"`
@@ -291,6 +301,7 @@ type PackageUpdatedPackage struct {
 
 // PackageUpdatedPackagePackageVersion is the member PackageVersion of [PackageUpdatedPackage].
 type PackageUpdatedPackagePackageVersion struct {
+	_ notComparable
 	// User
 	Author              Nullable[*DiscussionAnswerChosenBy]                       `json:"author"`
 	Body                string                                                    `json:"body"`
@@ -324,6 +335,7 @@ type PackageUpdatedPackagePackageVersion struct {
 // PackageUpdatedPackagePackageVersionPackageFilesItem is the member PackageFiles of
 // [PackageUpdatedPackagePackageVersion].
 type PackageUpdatedPackagePackageVersionPackageFilesItem struct {
+	_           notComparable
 	ContentType string           `json:"content_type"`
 	CreatedAt   string           `json:"created_at"`
 	DownloadURL string           `json:"download_url"`
@@ -342,6 +354,7 @@ type PackageUpdatedPackagePackageVersionPackageFilesItem struct {
 // PackageUpdatedPackagePackageVersionRelease is the member Release of
 // [PackageUpdatedPackagePackageVersion].
 type PackageUpdatedPackagePackageVersionRelease struct {
+	_ notComparable
 	// User
 	Author          Nullable[*DiscussionAnswerChosenBy] `json:"author"`
 	CreatedAt       string                              `json:"created_at"`

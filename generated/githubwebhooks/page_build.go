@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-page-build
 type PageBuild struct {
+	_ notComparable
 	// The [List GitHub Pages
 	// builds](https://docs.github.com/rest/pages/pages#list-github-pages-builds) itself.
 	Build PageBuildBuild `json:"build"`
@@ -42,6 +43,7 @@ type PageBuild struct {
 //
 // It is the member Build of [PageBuild].
 type PageBuildBuild struct {
+	_         notComparable
 	Commit    Nullable[string]    `json:"commit"`
 	CreatedAt string              `json:"created_at"`
 	Duration  int64               `json:"duration"`
@@ -57,6 +59,7 @@ type PageBuildBuild struct {
 
 // PageBuildBuildError is the member Error of [PageBuildBuild].
 type PageBuildBuildError struct {
+	_       notComparable
 	Message Nullable[string] `json:"message"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: personal-access-token-request
 type PersonalAccessTokenRequest struct {
+	_ notComparable
 	// Unique identifier of the request for access via fine-grained personal access token. Used as the
 	// `pat_request_id` parameter in the list and review API calls.
 	ID int64 `json:"id"`
@@ -56,6 +57,7 @@ type PersonalAccessTokenRequest struct {
 //
 // Schema: webhook-personal-access-token-request-approved
 type PersonalAccessTokenRequestApproved struct {
+	_           notComparable
 	ActionValue PersonalAccessTokenRequestApprovedActionValue `json:"action"`
 	// Details of a Personal Access Token Request.
 	PersonalAccessTokenRequest PersonalAccessTokenRequest `json:"personal_access_token_request"`
@@ -97,6 +99,7 @@ const (
 //
 // Schema: webhook-personal-access-token-request-cancelled
 type PersonalAccessTokenRequestCancelled struct {
+	_           notComparable
 	ActionValue PersonalAccessTokenRequestCancelledActionValue `json:"action"`
 	// Details of a Personal Access Token Request.
 	PersonalAccessTokenRequest PersonalAccessTokenRequest `json:"personal_access_token_request"`
@@ -138,6 +141,7 @@ const (
 //
 // Schema: webhook-personal-access-token-request-created
 type PersonalAccessTokenRequestCreated struct {
+	_           notComparable
 	ActionValue PersonalAccessTokenRequestCreatedActionValue `json:"action"`
 	// Details of a Personal Access Token Request.
 	PersonalAccessTokenRequest PersonalAccessTokenRequest `json:"personal_access_token_request"`
@@ -179,6 +183,7 @@ const (
 //
 // Schema: webhook-personal-access-token-request-denied
 type PersonalAccessTokenRequestDenied struct {
+	_           notComparable
 	ActionValue PersonalAccessTokenRequestDeniedActionValue `json:"action"`
 	// Details of a Personal Access Token Request.
 	PersonalAccessTokenRequest PersonalAccessTokenRequest `json:"personal_access_token_request"`
@@ -219,6 +224,7 @@ const (
 //
 // It is the member PermissionsAdded of [PersonalAccessTokenRequest].
 type PersonalAccessTokenRequestPermissionsAdded struct {
+	_            notComparable
 	Organization map[string]string `json:"organization,omitzero"`
 	Repository   map[string]string `json:"repository,omitzero"`
 	Other        map[string]string `json:"other,omitzero"`

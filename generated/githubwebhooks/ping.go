@@ -12,6 +12,7 @@ import (
 //
 // Schema: hook-response
 type HookResponse struct {
+	_       notComparable
 	Code    Nullable[int64]  `json:"code"`
 	Status  Nullable[string] `json:"status"`
 	Message Nullable[string] `json:"message"`
@@ -23,6 +24,7 @@ type HookResponse struct {
 //
 // Schema: webhook-ping
 type Ping struct {
+	_ notComparable
 	// The webhook that is being pinged
 	Hook *PingHook `json:"hook,omitzero"`
 	// The ID of the webhook that triggered the ping.
@@ -46,6 +48,7 @@ type Ping struct {
 //
 // It is the member Hook of [Ping].
 type PingHook struct {
+	_ notComparable
 	// Determines whether the hook is actually triggered for the events it subscribes to.
 	Active bool `json:"active"`
 	// Only included for GitHub Apps. When you register a new GitHub App, GitHub sends a ping event to
@@ -74,6 +77,7 @@ type PingHook struct {
 
 // PingHookConfig is the member Config of [PingHook].
 type PingHookConfig struct {
+	_ notComparable
 	// The media type used to serialize the payloads. Supported values include `json` and `form`. The
 	// default is `form`.
 	ContentType *string                   `json:"content_type,omitzero"`

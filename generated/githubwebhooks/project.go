@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-project-closed
 type ProjectClosed struct {
+	_           notComparable
 	ActionValue ProjectClosedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // Schema: webhook-project-created
 type ProjectCreated struct {
+	_           notComparable
 	ActionValue ProjectCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -99,6 +101,7 @@ const (
 //
 // Schema: webhook-project-deleted
 type ProjectDeleted struct {
+	_           notComparable
 	ActionValue ProjectDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -140,6 +143,7 @@ const (
 //
 // Schema: webhook-project-edited
 type ProjectEdited struct {
+	_           notComparable
 	ActionValue ProjectEditedActionValue `json:"action"`
 	// The changes to the project if the action was `edited`.
 	Changes *ProjectEditedChanges `json:"changes,omitzero"`
@@ -183,6 +187,7 @@ const (
 //
 // It is the member Changes of [ProjectEdited].
 type ProjectEditedChanges struct {
+	_    notComparable
 	Body *ProjectEditedChangesBody `json:"body,omitzero"`
 	Name *ProjectEditedChangesName `json:"name,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -191,6 +196,7 @@ type ProjectEditedChanges struct {
 
 // ProjectEditedChangesName is the member Name of [ProjectEditedChanges].
 type ProjectEditedChangesName struct {
+	_ notComparable
 	// The changes to the project if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -203,6 +209,7 @@ type ProjectEditedChangesName struct {
 //
 // Schema: webhook-project-reopened
 type ProjectReopened struct {
+	_           notComparable
 	ActionValue ProjectReopenedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -246,6 +253,7 @@ const (
 //
 // Schema: webhooks_project
 type WebhooksProject struct {
+	_ notComparable
 	// Body of the project
 	Body       Nullable[string] `json:"body"`
 	ColumnsURL string           `json:"columns_url"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-project-card-converted
 type ProjectCardConverted struct {
+	_           notComparable
 	ActionValue ProjectCardConvertedActionValue `json:"action"`
 	Changes     ProjectCardConvertedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -53,6 +54,7 @@ const (
 
 // ProjectCardConvertedChanges is the member Changes of [ProjectCardConverted].
 type ProjectCardConvertedChanges struct {
+	_    notComparable
 	Note DiscussionCommentEditedChangesBody `json:"note"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -64,6 +66,7 @@ type ProjectCardConvertedChanges struct {
 //
 // Schema: webhook-project-card-created
 type ProjectCardCreated struct {
+	_           notComparable
 	ActionValue ProjectCardCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -107,6 +110,7 @@ const (
 //
 // Schema: webhook-project-card-deleted
 type ProjectCardDeleted struct {
+	_           notComparable
 	ActionValue ProjectCardDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -146,6 +150,7 @@ const (
 //
 // It is the member ProjectCard of [ProjectCardDeleted].
 type ProjectCardDeletedProjectCard struct {
+	_       notComparable
 	AfterID Nullable[int64] `json:"after_id,omitzero"`
 	// Whether or not the card is archived
 	Archived   bool            `json:"archived"`
@@ -172,6 +177,7 @@ type ProjectCardDeletedProjectCard struct {
 //
 // Schema: webhook-project-card-edited
 type ProjectCardEdited struct {
+	_           notComparable
 	ActionValue ProjectCardEditedActionValue `json:"action"`
 	Changes     ProjectCardEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -212,6 +218,7 @@ const (
 
 // ProjectCardEditedChanges is the member Changes of [ProjectCardEdited].
 type ProjectCardEditedChanges struct {
+	_    notComparable
 	Note ProjectCardEditedChangesNote `json:"note"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -223,6 +230,7 @@ type ProjectCardEditedChanges struct {
 //
 // Schema: webhook-project-card-moved
 type ProjectCardMoved struct {
+	_           notComparable
 	ActionValue ProjectCardMovedActionValue `json:"action"`
 	Changes     *ProjectCardMovedChanges    `json:"changes,omitzero"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -262,6 +270,7 @@ const (
 
 // ProjectCardMovedChanges is the member Changes of [ProjectCardMoved].
 type ProjectCardMovedChanges struct {
+	_        notComparable
 	ColumnID ProjectCardMovedChangesColumnID `json:"column_id"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -269,6 +278,7 @@ type ProjectCardMovedChanges struct {
 
 // ProjectCardMovedChangesColumnID is the member ColumnID of [ProjectCardMovedChanges].
 type ProjectCardMovedChangesColumnID struct {
+	_    notComparable
 	From int64 `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -276,6 +286,7 @@ type ProjectCardMovedChangesColumnID struct {
 
 // ProjectCardMovedProjectCard is the member ProjectCard of [ProjectCardMoved].
 type ProjectCardMovedProjectCard struct {
+	_          notComparable
 	AfterID    Nullable[float64]                                    `json:"after_id"`
 	Archived   bool                                                 `json:"archived"`
 	ColumnID   int64                                                `json:"column_id"`
@@ -299,6 +310,7 @@ type ProjectCardMovedProjectCard struct {
 //
 // Schema: webhooks_project_card
 type WebhooksProjectCard struct {
+	_       notComparable
 	AfterID Nullable[int64] `json:"after_id,omitzero"`
 	// Whether or not the card is archived
 	Archived   bool      `json:"archived"`

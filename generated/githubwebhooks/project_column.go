@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-project-column-created
 type ProjectColumnCreated struct {
+	_           notComparable
 	ActionValue ProjectColumnCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // Schema: webhook-project-column-deleted
 type ProjectColumnDeleted struct {
+	_           notComparable
 	ActionValue ProjectColumnDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -97,6 +99,7 @@ const (
 //
 // Schema: webhook-project-column-edited
 type ProjectColumnEdited struct {
+	_           notComparable
 	ActionValue ProjectColumnEditedActionValue `json:"action"`
 	Changes     ProjectColumnEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -137,6 +140,7 @@ const (
 
 // ProjectColumnEditedChanges is the member Changes of [ProjectColumnEdited].
 type ProjectColumnEditedChanges struct {
+	_    notComparable
 	Name *DiscussionCommentEditedChangesBody `json:"name,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -148,6 +152,7 @@ type ProjectColumnEditedChanges struct {
 //
 // Schema: webhook-project-column-moved
 type ProjectColumnMoved struct {
+	_           notComparable
 	ActionValue ProjectColumnMovedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -191,6 +196,7 @@ const (
 //
 // Schema: webhooks_project_column
 type WebhooksProjectColumn struct {
+	_         notComparable
 	AfterID   Nullable[int64] `json:"after_id,omitzero"`
 	CardsURL  string          `json:"cards_url"`
 	CreatedAt time.Time       `json:"created_at"`

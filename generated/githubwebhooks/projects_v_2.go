@@ -13,6 +13,7 @@ import (
 //
 // Schema: projects-v2
 type ProjectsV2 struct {
+	_ notComparable
 	// The unique identifier of the project.
 	ID float64 `json:"id"`
 	// The node ID of the project.
@@ -55,6 +56,7 @@ type ProjectsV2 struct {
 //
 // Schema: webhook-projects-v2-project-closed
 type ProjectsV2Closed struct {
+	_           notComparable
 	ActionValue ProjectsV2ClosedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -90,6 +92,7 @@ const (
 //
 // Schema: webhook-projects-v2-project-created
 type ProjectsV2Created struct {
+	_           notComparable
 	ActionValue ProjectsV2CreatedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -125,6 +128,7 @@ const (
 //
 // Schema: webhook-projects-v2-project-deleted
 type ProjectsV2Deleted struct {
+	_           notComparable
 	ActionValue ProjectsV2DeletedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -160,6 +164,7 @@ const (
 //
 // Schema: webhook-projects-v2-project-edited
 type ProjectsV2Edited struct {
+	_           notComparable
 	ActionValue ProjectsV2EditedActionValue `json:"action"`
 	Changes     ProjectsV2EditedChanges     `json:"changes"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -192,6 +197,7 @@ const (
 
 // ProjectsV2EditedChanges is the member Changes of [ProjectsV2Edited].
 type ProjectsV2EditedChanges struct {
+	_                notComparable
 	Description      *MemberEditedChangesPermission `json:"description,omitzero"`
 	Public           *ProjectsV2EditedChangesPublic `json:"public,omitzero"`
 	ShortDescription *MemberEditedChangesPermission `json:"short_description,omitzero"`
@@ -202,6 +208,7 @@ type ProjectsV2EditedChanges struct {
 
 // ProjectsV2EditedChangesPublic is the member Public of [ProjectsV2EditedChanges].
 type ProjectsV2EditedChangesPublic struct {
+	_    notComparable
 	From *bool `json:"from,omitzero"`
 	To   *bool `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -210,6 +217,7 @@ type ProjectsV2EditedChangesPublic struct {
 
 // ProjectsV2EditedChangesTitle is the member Title of [ProjectsV2EditedChanges].
 type ProjectsV2EditedChangesTitle struct {
+	_    notComparable
 	From *string `json:"from,omitzero"`
 	To   *string `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -222,6 +230,7 @@ type ProjectsV2EditedChangesTitle struct {
 //
 // Schema: webhook-projects-v2-project-reopened
 type ProjectsV2Reopened struct {
+	_           notComparable
 	ActionValue ProjectsV2ReopenedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with

@@ -13,6 +13,7 @@ import (
 //
 // Schema: projects-v2-item
 type ProjectsV2Item struct {
+	_ notComparable
 	// The unique identifier of the project item.
 	ID float64 `json:"id"`
 	// The node ID of the project item.
@@ -41,6 +42,7 @@ type ProjectsV2Item struct {
 //
 // Schema: webhook-projects-v2-item-archived
 type ProjectsV2ItemArchived struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemArchivedActionValue `json:"action"`
 	Changes     WebhooksProjectChanges            `json:"changes"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -94,6 +96,7 @@ const (
 //
 // Schema: webhook-projects-v2-item-converted
 type ProjectsV2ItemConverted struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemConvertedActionValue `json:"action"`
 	Changes     ProjectsV2ItemConvertedChanges     `json:"changes"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -126,6 +129,7 @@ const (
 
 // ProjectsV2ItemConvertedChanges is the member Changes of [ProjectsV2ItemConverted].
 type ProjectsV2ItemConvertedChanges struct {
+	_           notComparable
 	ContentType *ProjectsV2ItemConvertedChangesContentType `json:"content_type,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -134,6 +138,7 @@ type ProjectsV2ItemConvertedChanges struct {
 // ProjectsV2ItemConvertedChangesContentType is the member ContentType of
 // [ProjectsV2ItemConvertedChanges].
 type ProjectsV2ItemConvertedChangesContentType struct {
+	_    notComparable
 	From Nullable[string] `json:"from,omitzero"`
 	To   *string          `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -146,6 +151,7 @@ type ProjectsV2ItemConvertedChangesContentType struct {
 //
 // Schema: webhook-projects-v2-item-created
 type ProjectsV2ItemCreated struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemCreatedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -181,6 +187,7 @@ const (
 //
 // Schema: webhook-projects-v2-item-deleted
 type ProjectsV2ItemDeleted struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemDeletedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -216,6 +223,7 @@ const (
 //
 // Schema: webhook-projects-v2-item-edited
 type ProjectsV2ItemEdited struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemEditedActionValue `json:"action"`
 	// The changes made to the item may involve modifications in the item's fields and draft issue
 	// body. It includes altered values for text, number, date, single select, and iteration fields,
@@ -276,6 +284,7 @@ func (u ProjectsV2ItemEditedChanges) Which() string {
 // ProjectsV2ItemEditedChangesVariant1 is the member ProjectsV2ItemEditedChangesVariant1 of
 // [ProjectsV2ItemEditedChanges].
 type ProjectsV2ItemEditedChangesVariant1 struct {
+	_          notComparable
 	FieldValue ProjectsV2ItemEditedChangesVariant1FieldValue `json:"field_value"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -284,6 +293,7 @@ type ProjectsV2ItemEditedChangesVariant1 struct {
 // ProjectsV2ItemEditedChangesVariant1FieldValue is the member FieldValue of
 // [ProjectsV2ItemEditedChangesVariant1].
 type ProjectsV2ItemEditedChangesVariant1FieldValue struct {
+	_             notComparable
 	FieldNodeID   *string                                                     `json:"field_node_id,omitzero"`
 	FieldType     *string                                                     `json:"field_type,omitzero"`
 	FieldName     *string                                                     `json:"field_name,omitzero"`
@@ -324,6 +334,7 @@ func (u ProjectsV2ItemEditedChangesVariant1FieldValueFrom) Which() string {
 // ProjectsV2ItemEditedChangesVariant2 is the member ProjectsV2ItemEditedChangesVariant2 of
 // [ProjectsV2ItemEditedChanges].
 type ProjectsV2ItemEditedChangesVariant2 struct {
+	_    notComparable
 	Body MemberEditedChangesPermission `json:"body"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -335,6 +346,7 @@ type ProjectsV2ItemEditedChangesVariant2 struct {
 //
 // Schema: webhook-projects-v2-item-reordered
 type ProjectsV2ItemReordered struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemReorderedActionValue `json:"action"`
 	Changes     ProjectsV2ItemReorderedChanges     `json:"changes"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -367,6 +379,7 @@ const (
 
 // ProjectsV2ItemReorderedChanges is the member Changes of [ProjectsV2ItemReordered].
 type ProjectsV2ItemReorderedChanges struct {
+	_                            notComparable
 	PreviousProjectsV2ItemNodeID *MemberEditedChangesPermission `json:"previous_projects_v2_item_node_id,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -378,6 +391,7 @@ type ProjectsV2ItemReorderedChanges struct {
 //
 // Schema: webhook-projects-v2-item-restored
 type ProjectsV2ItemRestored struct {
+	_           notComparable
 	ActionValue ProjectsV2ItemRestoredActionValue `json:"action"`
 	Changes     WebhooksProjectChanges            `json:"changes"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -415,6 +429,7 @@ const (
 //
 // Schema: projects-v2-iteration-setting
 type ProjectsV2IterationSetting struct {
+	_ notComparable
 	// The unique identifier of the iteration setting.
 	ID string `json:"id"`
 	// The iteration title.
@@ -438,6 +453,7 @@ type ProjectsV2IterationSetting struct {
 //
 // Schema: projects-v2-single-select-option
 type ProjectsV2SingleSelectOption struct {
+	_ notComparable
 	// The unique identifier of the option.
 	ID string `json:"id"`
 	// The display name of the option.
@@ -454,6 +470,7 @@ type ProjectsV2SingleSelectOption struct {
 //
 // Schema: webhooks_project_changes
 type WebhooksProjectChanges struct {
+	_          notComparable
 	ArchivedAt *WebhooksProjectChangesArchivedAt `json:"archived_at,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -461,6 +478,7 @@ type WebhooksProjectChanges struct {
 
 // WebhooksProjectChangesArchivedAt is the member ArchivedAt of [WebhooksProjectChanges].
 type WebhooksProjectChangesArchivedAt struct {
+	_    notComparable
 	From Nullable[time.Time] `json:"from,omitzero"`
 	To   Nullable[time.Time] `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

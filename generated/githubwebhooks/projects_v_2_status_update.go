@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-projects-v2-status-update-created
 type ProjectsV2StatusUpdateCreated struct {
+	_           notComparable
 	ActionValue ProjectsV2StatusUpdateCreatedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -46,6 +47,7 @@ const (
 //
 // Schema: webhook-projects-v2-status-update-deleted
 type ProjectsV2StatusUpdateDeleted struct {
+	_           notComparable
 	ActionValue ProjectsV2StatusUpdateDeletedActionValue `json:"action"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
 	// is configured for and sent to a GitHub App. For more information, see "[Using webhooks with
@@ -82,6 +84,7 @@ const (
 //
 // Schema: webhook-projects-v2-status-update-edited
 type ProjectsV2StatusUpdateEdited struct {
+	_           notComparable
 	ActionValue ProjectsV2StatusUpdateEditedActionValue `json:"action"`
 	Changes     *ProjectsV2StatusUpdateEditedChanges    `json:"changes,omitzero"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -115,6 +118,7 @@ const (
 
 // ProjectsV2StatusUpdateEditedChanges is the member Changes of [ProjectsV2StatusUpdateEdited].
 type ProjectsV2StatusUpdateEditedChanges struct {
+	_          notComparable
 	Body       *MemberEditedChangesPermission                `json:"body,omitzero"`
 	Status     *ProjectsV2StatusUpdateEditedChangesStatus    `json:"status,omitzero"`
 	StartDate  *ProjectsV2StatusUpdateEditedChangesStartDate `json:"start_date,omitzero"`
@@ -126,6 +130,7 @@ type ProjectsV2StatusUpdateEditedChanges struct {
 // ProjectsV2StatusUpdateEditedChangesStartDate is the member StartDate of
 // [ProjectsV2StatusUpdateEditedChanges].
 type ProjectsV2StatusUpdateEditedChangesStartDate struct {
+	_    notComparable
 	From Nullable[string] `json:"from,omitzero"`
 	To   Nullable[string] `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -135,6 +140,7 @@ type ProjectsV2StatusUpdateEditedChangesStartDate struct {
 // ProjectsV2StatusUpdateEditedChangesStatus is the member Status of
 // [ProjectsV2StatusUpdateEditedChanges].
 type ProjectsV2StatusUpdateEditedChangesStatus struct {
+	_    notComparable
 	From Nullable[ProjectsV2StatusUpdateEditedChangesStatusFrom] `json:"from,omitzero"`
 	To   Nullable[ProjectsV2StatusUpdateEditedChangesStatusTo]   `json:"to,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-pull-request-assigned
 type PullRequestAssigned struct {
+	_           notComparable
 	ActionValue PullRequestAssignedActionValue `json:"action"`
 	// User
 	Assignee Nullable[*WebhooksUser] `json:"assignee"`
@@ -58,6 +59,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestAssigned].
 type PullRequestAssignedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                      `json:"_links"`
 	ActiveLockReason Nullable[PullRequestAssignedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
@@ -178,6 +180,7 @@ const (
 //
 // Schema: webhook-pull-request-auto-merge-disabled
 type PullRequestAutoMergeDisabled struct {
+	_           notComparable
 	ActionValue PullRequestAutoMergeDisabledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -222,6 +225,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestAutoMergeDisabled].
 type PullRequestAutoMergeDisabledPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                               `json:"_links"`
 	ActiveLockReason Nullable[PullRequestAutoMergeDisabledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                            `json:"additions,omitzero"`
@@ -343,6 +347,7 @@ const (
 //
 // Schema: webhook-pull-request-auto-merge-enabled
 type PullRequestAutoMergeEnabled struct {
+	_           notComparable
 	ActionValue PullRequestAutoMergeEnabledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -387,6 +392,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestAutoMergeEnabled].
 type PullRequestAutoMergeEnabledPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                              `json:"_links"`
 	ActiveLockReason Nullable[PullRequestAutoMergeEnabledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                           `json:"additions,omitzero"`
@@ -490,6 +496,7 @@ const (
 // PullRequestAutoMergeEnabledPullRequestHead is the member Head of
 // [PullRequestAutoMergeEnabledPullRequest].
 type PullRequestAutoMergeEnabledPullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -505,6 +512,7 @@ type PullRequestAutoMergeEnabledPullRequestHead struct {
 //
 // It is the member Repo of [PullRequestAutoMergeEnabledPullRequestHead].
 type PullRequestAutoMergeEnabledPullRequestHeadRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -728,6 +736,7 @@ const (
 //
 // Schema: webhook-pull-request-closed
 type PullRequestClosed struct {
+	_           notComparable
 	ActionValue PullRequestClosedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -772,6 +781,7 @@ const (
 //
 // Schema: webhook-pull-request-converted-to-draft
 type PullRequestConvertedToDraft struct {
+	_           notComparable
 	ActionValue PullRequestConvertedToDraftActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -817,6 +827,7 @@ const (
 //
 // Schema: webhook-pull-request-demilestoned
 type PullRequestDemilestoned struct {
+	_           notComparable
 	ActionValue PullRequestDemilestonedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -859,6 +870,7 @@ const (
 //
 // Schema: webhook-pull-request-dequeued
 type PullRequestDequeued struct {
+	_           notComparable
 	ActionValue PullRequestDequeuedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -902,6 +914,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestDequeued].
 type PullRequestDequeuedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                      `json:"_links"`
 	ActiveLockReason Nullable[PullRequestDequeuedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
@@ -1046,6 +1059,7 @@ const (
 //
 // Schema: webhook-pull-request-edited
 type PullRequestEdited struct {
+	_           notComparable
 	ActionValue PullRequestEditedActionValue `json:"action"`
 	// The changes to the comment if the action was `edited`.
 	Changes PullRequestEditedChanges `json:"changes"`
@@ -1090,6 +1104,7 @@ const (
 //
 // It is the member Changes of [PullRequestEdited].
 type PullRequestEditedChanges struct {
+	_     notComparable
 	Base  *PullRequestEditedChangesBase `json:"base,omitzero"`
 	Body  *ProjectEditedChangesBody     `json:"body,omitzero"`
 	Title *MilestoneEditedChangesTitle  `json:"title,omitzero"`
@@ -1099,6 +1114,7 @@ type PullRequestEditedChanges struct {
 
 // PullRequestEditedChangesBase is the member Base of [PullRequestEditedChanges].
 type PullRequestEditedChangesBase struct {
+	_   notComparable
 	Ref DiscussionCommentEditedChangesBody `json:"ref"`
 	SHA DiscussionCommentEditedChangesBody `json:"sha"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1111,6 +1127,7 @@ type PullRequestEditedChangesBase struct {
 //
 // Schema: webhook-pull-request-enqueued
 type PullRequestEnqueued struct {
+	_           notComparable
 	ActionValue PullRequestEnqueuedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1155,6 +1172,7 @@ const (
 //
 // Schema: webhook-pull-request-labeled
 type PullRequestLabeled struct {
+	_           notComparable
 	ActionValue PullRequestLabeledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1200,6 +1218,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestLabeled].
 type PullRequestLabeledPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                     `json:"_links"`
 	ActiveLockReason Nullable[PullRequestLabeledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                  `json:"additions,omitzero"`
@@ -1320,6 +1339,7 @@ const (
 //
 // Schema: webhook-pull-request-locked
 type PullRequestLocked struct {
+	_           notComparable
 	ActionValue PullRequestLockedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1363,6 +1383,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestLocked].
 type PullRequestLockedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                    `json:"_links"`
 	ActiveLockReason Nullable[PullRequestLockedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                 `json:"additions,omitzero"`
@@ -1482,6 +1503,7 @@ const (
 //
 // Schema: webhook-pull-request-milestoned
 type PullRequestMilestoned struct {
+	_           notComparable
 	ActionValue PullRequestMilestonedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1524,6 +1546,7 @@ const (
 //
 // Schema: webhook-pull-request-opened
 type PullRequestOpened struct {
+	_           notComparable
 	ActionValue PullRequestOpenedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1568,6 +1591,7 @@ const (
 //
 // Schema: webhook-pull-request-ready-for-review
 type PullRequestReadyForReview struct {
+	_           notComparable
 	ActionValue PullRequestReadyForReviewActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1612,6 +1636,7 @@ const (
 //
 // Schema: webhook-pull-request-reopened
 type PullRequestReopened struct {
+	_           notComparable
 	ActionValue PullRequestReopenedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1677,6 +1702,7 @@ func (u PullRequestReviewRequestRemoved) Which() string {
 // PullRequestReviewRequestRemovedVariant1 is the member PullRequestReviewRequestRemovedVariant1 of
 // [PullRequestReviewRequestRemoved].
 type PullRequestReviewRequestRemovedVariant1 struct {
+	_      notComparable
 	Action PullRequestReviewRequestRemovedVariant1Action `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1723,6 +1749,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewRequestRemovedVariant1].
 type PullRequestReviewRequestRemovedVariant1PullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                          `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewRequestRemovedVariant1PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                       `json:"additions,omitzero"`
@@ -1826,6 +1853,7 @@ const (
 // PullRequestReviewRequestRemovedVariant1PullRequestBase is the member Base of
 // [PullRequestReviewRequestRemovedVariant1PullRequest].
 type PullRequestReviewRequestRemovedVariant1PullRequestBase struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -1841,6 +1869,7 @@ type PullRequestReviewRequestRemovedVariant1PullRequestBase struct {
 //
 // It is the member Repo of [PullRequestReviewRequestRemovedVariant1PullRequestBase].
 type PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -2087,6 +2116,7 @@ const (
 // PullRequestReviewRequestRemovedVariant2 is the member PullRequestReviewRequestRemovedVariant2 of
 // [PullRequestReviewRequestRemoved].
 type PullRequestReviewRequestRemovedVariant2 struct {
+	_      notComparable
 	Action PullRequestReviewRequestRemovedVariant2Action `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2133,6 +2163,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewRequestRemovedVariant2].
 type PullRequestReviewRequestRemovedVariant2PullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                          `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewRequestRemovedVariant2PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                       `json:"additions,omitzero"`
@@ -2275,6 +2306,7 @@ func (u PullRequestReviewRequested) Which() string {
 // PullRequestReviewRequestedVariant1 is the member PullRequestReviewRequestedVariant1 of
 // [PullRequestReviewRequested].
 type PullRequestReviewRequestedVariant1 struct {
+	_      notComparable
 	Action PullRequestReviewRequestedVariant1Action `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -2321,6 +2353,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewRequestedVariant1].
 type PullRequestReviewRequestedVariant1PullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                     `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewRequestedVariant1PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                  `json:"additions,omitzero"`

@@ -10,6 +10,7 @@ import (
 // PullRequestReviewRequestedVariant2 is the member PullRequestReviewRequestedVariant2 of
 // [PullRequestReviewRequested].
 type PullRequestReviewRequestedVariant2 struct {
+	_      notComparable
 	Action PullRequestReviewRequestedVariant2Action `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewRequestedVariant2].
 type PullRequestReviewRequestedVariant2PullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                     `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewRequestedVariant2PullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                                  `json:"additions,omitzero"`
@@ -177,6 +179,7 @@ const (
 //
 // Schema: webhook-pull-request-synchronize
 type PullRequestSynchronize struct {
+	_           notComparable
 	ActionValue PullRequestSynchronizeActionValue `json:"action"`
 	After       string                            `json:"after"`
 	Before      string                            `json:"before"`
@@ -222,6 +225,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestSynchronize].
 type PullRequestSynchronizePullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                         `json:"_links"`
 	ActiveLockReason Nullable[PullRequestSynchronizePullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                      `json:"additions,omitzero"`
@@ -324,6 +328,7 @@ const (
 
 // PullRequestSynchronizePullRequestHead is the member Head of [PullRequestSynchronizePullRequest].
 type PullRequestSynchronizePullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -339,6 +344,7 @@ type PullRequestSynchronizePullRequestHead struct {
 //
 // It is the member Repo of [PullRequestSynchronizePullRequestHead].
 type PullRequestSynchronizePullRequestHeadRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -561,6 +567,7 @@ const (
 //
 // Schema: webhook-pull-request-unassigned
 type PullRequestUnassigned struct {
+	_           notComparable
 	ActionValue PullRequestUnassignedActionValue `json:"action"`
 	// User
 	Assignee Nullable[*WebhooksUserMannequin] `json:"assignee,omitzero"`
@@ -606,6 +613,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestUnassigned].
 type PullRequestUnassignedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                        `json:"_links"`
 	ActiveLockReason Nullable[PullRequestUnassignedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                     `json:"additions,omitzero"`
@@ -708,6 +716,7 @@ const (
 
 // PullRequestUnassignedPullRequestBase is the member Base of [PullRequestUnassignedPullRequest].
 type PullRequestUnassignedPullRequestBase struct {
+	_     notComparable
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
@@ -739,6 +748,7 @@ const (
 //
 // Schema: webhook-pull-request-unlabeled
 type PullRequestUnlabeled struct {
+	_           notComparable
 	ActionValue PullRequestUnlabeledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -784,6 +794,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestUnlabeled].
 type PullRequestUnlabeledPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                       `json:"_links"`
 	ActiveLockReason Nullable[PullRequestUnlabeledPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                    `json:"additions,omitzero"`
@@ -886,6 +897,7 @@ const (
 
 // PullRequestUnlabeledPullRequestHead is the member Head of [PullRequestUnlabeledPullRequest].
 type PullRequestUnlabeledPullRequestHead struct {
+	_     notComparable
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
@@ -917,6 +929,7 @@ const (
 //
 // Schema: webhook-pull-request-unlocked
 type PullRequestUnlocked struct {
+	_           notComparable
 	ActionValue PullRequestUnlockedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -960,6 +973,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestUnlocked].
 type PullRequestUnlockedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                      `json:"_links"`
 	ActiveLockReason Nullable[PullRequestUnlockedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                                   `json:"additions,omitzero"`
@@ -1078,6 +1092,7 @@ const (
 //
 // Schema: pull-request-webhook
 type PullRequestWebhook struct {
+	_                 notComparable
 	URL               string `json:"url"`
 	ID                int64  `json:"id"`
 	NodeID            string `json:"node_id"`
@@ -1235,6 +1250,7 @@ const (
 //
 // Schema: webhooks_pull_request_5
 type WebhooksPullRequest5 struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks            `json:"_links"`
 	ActiveLockReason Nullable[WebhooksPullRequest5ActiveLockReason] `json:"active_lock_reason"`
 	Additions        *int64                                         `json:"additions,omitzero"`
@@ -1335,6 +1351,7 @@ const (
 
 // WebhooksPullRequest5Base is the member Base of [WebhooksPullRequest5].
 type WebhooksPullRequest5Base struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -1350,6 +1367,7 @@ type WebhooksPullRequest5Base struct {
 //
 // It is the member Repo of [WebhooksPullRequest5Base].
 type WebhooksPullRequest5BaseRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks

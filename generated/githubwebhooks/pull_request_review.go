@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-pull-request-review-dismissed
 type PullRequestReviewDismissed struct {
+	_           notComparable
 	ActionValue PullRequestReviewDismissedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewDismissed].
 type PullRequestReviewDismissedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                             `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewDismissedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -155,6 +157,7 @@ const (
 //
 // It is the member Review of [PullRequestReviewDismissed].
 type PullRequestReviewDismissedReview struct {
+	_     notComparable
 	Links PullRequestReviewDismissedReviewLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewDismissedReviewAuthorAssociation `json:"author_association"`
@@ -200,6 +203,7 @@ const (
 
 // PullRequestReviewDismissedReviewLinks is the member Links of [PullRequestReviewDismissedReview].
 type PullRequestReviewDismissedReviewLinks struct {
+	_ notComparable
 	// Link
 	HTML PullRequestAssignedPullRequestLinksComments `json:"html"`
 	// Link
@@ -227,6 +231,7 @@ const (
 //
 // Schema: webhook-pull-request-review-edited
 type PullRequestReviewEdited struct {
+	_           notComparable
 	ActionValue PullRequestReviewEditedActionValue `json:"action"`
 	Changes     PullRequestReviewEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -269,6 +274,7 @@ const (
 
 // PullRequestReviewEditedChanges is the member Changes of [PullRequestReviewEdited].
 type PullRequestReviewEditedChanges struct {
+	_    notComparable
 	Body *ProjectEditedChangesBody `json:"body,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -278,6 +284,7 @@ type PullRequestReviewEditedChanges struct {
 //
 // It is the member PullRequest of [PullRequestReviewEdited].
 type PullRequestReviewEditedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                          `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewEditedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -363,6 +370,7 @@ const (
 // PullRequestReviewEditedPullRequestBase is the member Base of
 // [PullRequestReviewEditedPullRequest].
 type PullRequestReviewEditedPullRequestBase struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -378,6 +386,7 @@ type PullRequestReviewEditedPullRequestBase struct {
 //
 // It is the member Repo of [PullRequestReviewEditedPullRequestBase].
 type PullRequestReviewEditedPullRequestBaseRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -506,6 +515,7 @@ const (
 // PullRequestReviewEditedPullRequestHead is the member Head of
 // [PullRequestReviewEditedPullRequest].
 type PullRequestReviewEditedPullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -536,6 +546,7 @@ const (
 //
 // Schema: webhook-pull-request-review-submitted
 type PullRequestReviewSubmitted struct {
+	_           notComparable
 	ActionValue PullRequestReviewSubmittedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -579,6 +590,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewSubmitted].
 type PullRequestReviewSubmittedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                             `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewSubmittedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -680,6 +692,7 @@ const (
 //
 // Schema: webhooks_review
 type WebhooksReview struct {
+	_     notComparable
 	Links PullRequestReviewDismissedReviewLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksReviewAuthorAssociation `json:"author_association"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-pull-request-review-comment-created
 type PullRequestReviewCommentCreated struct {
+	_           notComparable
 	ActionValue PullRequestReviewCommentCreatedActionValue `json:"action"`
 	// The
 	// [comment](https://docs.github.com/rest/pulls/comments#get-a-review-comment-for-a-pull-request)
@@ -60,6 +61,7 @@ const (
 //
 // It is the member Comment of [PullRequestReviewCommentCreated].
 type PullRequestReviewCommentCreatedComment struct {
+	_     notComparable
 	Links PullRequestReviewCommentCreatedCommentLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewCommentCreatedCommentAuthorAssociation `json:"author_association"`
@@ -187,6 +189,7 @@ const (
 // PullRequestReviewCommentCreatedPullRequest is the member PullRequest of
 // [PullRequestReviewCommentCreated].
 type PullRequestReviewCommentCreatedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentCreatedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -272,6 +275,7 @@ const (
 // PullRequestReviewCommentCreatedPullRequestHead is the member Head of
 // [PullRequestReviewCommentCreatedPullRequest].
 type PullRequestReviewCommentCreatedPullRequestHead struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -287,6 +291,7 @@ type PullRequestReviewCommentCreatedPullRequestHead struct {
 //
 // It is the member Repo of [PullRequestReviewCommentCreatedPullRequestHead].
 type PullRequestReviewCommentCreatedPullRequestHeadRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -509,6 +514,7 @@ const (
 //
 // Schema: webhook-pull-request-review-comment-deleted
 type PullRequestReviewCommentDeleted struct {
+	_           notComparable
 	ActionValue PullRequestReviewCommentDeletedActionValue `json:"action"`
 	// The
 	// [comment](https://docs.github.com/rest/pulls/comments#get-a-review-comment-for-a-pull-request)
@@ -553,6 +559,7 @@ const (
 // PullRequestReviewCommentDeletedPullRequest is the member PullRequest of
 // [PullRequestReviewCommentDeleted].
 type PullRequestReviewCommentDeletedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentDeletedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -654,6 +661,7 @@ const (
 //
 // Schema: webhook-pull-request-review-comment-edited
 type PullRequestReviewCommentEdited struct {
+	_           notComparable
 	ActionValue PullRequestReviewCommentEditedActionValue `json:"action"`
 	// The changes to the comment.
 	Changes WebhooksChanges `json:"changes"`
@@ -700,6 +708,7 @@ const (
 // PullRequestReviewCommentEditedPullRequest is the member PullRequest of
 // [PullRequestReviewCommentEdited].
 type PullRequestReviewCommentEditedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                 `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewCommentEditedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -803,6 +812,7 @@ const (
 //
 // Schema: webhooks_review_comment
 type WebhooksReviewComment struct {
+	_     notComparable
 	Links PullRequestReviewCommentCreatedCommentLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation WebhooksReviewCommentAuthorAssociation `json:"author_association"`

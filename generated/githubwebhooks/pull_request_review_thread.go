@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-pull-request-review-thread-resolved
 type PullRequestReviewThreadResolved struct {
+	_           notComparable
 	ActionValue PullRequestReviewThreadResolvedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -57,6 +58,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewThreadResolved].
 type PullRequestReviewThreadResolvedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                  `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewThreadResolvedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -142,6 +144,7 @@ const (
 // PullRequestReviewThreadResolvedPullRequestBase is the member Base of
 // [PullRequestReviewThreadResolvedPullRequest].
 type PullRequestReviewThreadResolvedPullRequestBase struct {
+	_     notComparable
 	Label string `json:"label"`
 	Ref   string `json:"ref"`
 	// A git repository
@@ -157,6 +160,7 @@ type PullRequestReviewThreadResolvedPullRequestBase struct {
 //
 // It is the member Repo of [PullRequestReviewThreadResolvedPullRequestBase].
 type PullRequestReviewThreadResolvedPullRequestBaseRepo struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -289,6 +293,7 @@ const (
 // PullRequestReviewThreadResolvedPullRequestHead is the member Head of
 // [PullRequestReviewThreadResolvedPullRequest].
 type PullRequestReviewThreadResolvedPullRequestHead struct {
+	_     notComparable
 	Label Nullable[string] `json:"label"`
 	Ref   string           `json:"ref"`
 	// A git repository
@@ -315,6 +320,7 @@ const (
 
 // PullRequestReviewThreadResolvedThread is the member Thread of [PullRequestReviewThreadResolved].
 type PullRequestReviewThreadResolvedThread struct {
+	_        notComparable
 	Comments []PullRequestReviewThreadResolvedThreadCommentsItem `json:"comments"`
 	NodeID   string                                              `json:"node_id"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -327,6 +333,7 @@ type PullRequestReviewThreadResolvedThread struct {
 //
 // It is the member Comments of [PullRequestReviewThreadResolvedThread].
 type PullRequestReviewThreadResolvedThreadCommentsItem struct {
+	_     notComparable
 	Links PullRequestReviewCommentCreatedCommentLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewThreadResolvedThreadCommentsItemAuthorAssociation `json:"author_association"`
@@ -457,6 +464,7 @@ const (
 //
 // Schema: webhook-pull-request-review-thread-unresolved
 type PullRequestReviewThreadUnresolved struct {
+	_           notComparable
 	ActionValue PullRequestReviewThreadUnresolvedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -501,6 +509,7 @@ const (
 //
 // It is the member PullRequest of [PullRequestReviewThreadUnresolved].
 type PullRequestReviewThreadUnresolvedPullRequest struct {
+	_                notComparable
 	Links            PullRequestAssignedPullRequestLinks                                    `json:"_links"`
 	ActiveLockReason Nullable[PullRequestReviewThreadUnresolvedPullRequestActiveLockReason] `json:"active_lock_reason"`
 	// User
@@ -599,6 +608,7 @@ const (
 // PullRequestReviewThreadUnresolvedThread is the member Thread of
 // [PullRequestReviewThreadUnresolved].
 type PullRequestReviewThreadUnresolvedThread struct {
+	_        notComparable
 	Comments []PullRequestReviewThreadUnresolvedThreadCommentsItem `json:"comments"`
 	NodeID   string                                                `json:"node_id"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -611,6 +621,7 @@ type PullRequestReviewThreadUnresolvedThread struct {
 //
 // It is the member Comments of [PullRequestReviewThreadUnresolvedThread].
 type PullRequestReviewThreadUnresolvedThreadCommentsItem struct {
+	_     notComparable
 	Links PullRequestReviewCommentCreatedCommentLinks `json:"_links"`
 	// How the author is associated with the repository.
 	AuthorAssociation PullRequestReviewThreadUnresolvedThreadCommentsItemAuthorAssociation `json:"author_association"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-push
 type Push struct {
+	_ notComparable
 	// The SHA of the most recent commit on `ref` after the push.
 	After   string           `json:"after"`
 	BaseRef Nullable[string] `json:"base_ref"`
@@ -66,6 +67,7 @@ type Push struct {
 //
 // It is the member Commits of [Push].
 type PushCommitsItem struct {
+	_ notComparable
 	// An array of files added in the commit. A maximum of 3000 changed files will be reported per
 	// commit.
 	Added []string `json:"added,omitzero"`
@@ -97,6 +99,7 @@ type PushCommitsItem struct {
 //
 // It is the member HeadCommit of [Push].
 type PushHeadCommit struct {
+	_ notComparable
 	// An array of files added in the commit.
 	Added []string `json:"added,omitzero"`
 	// Metaproperties for Git author/committer information.
@@ -125,6 +128,7 @@ type PushHeadCommit struct {
 //
 // It is the member Pusher of [Push].
 type PushPusher struct {
+	_     notComparable
 	Date  *time.Time       `json:"date,omitzero"`
 	Email Nullable[string] `json:"email,omitzero"`
 	// The git author's name.

@@ -8,6 +8,7 @@ import "encoding/json"
 //
 // Schema: webhook-registry-package-published
 type RegistryPackagePublished struct {
+	_           notComparable
 	ActionValue RegistryPackagePublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -47,6 +48,7 @@ const (
 // RegistryPackagePublishedRegistryPackage is the member RegistryPackage of
 // [RegistryPackagePublished].
 type RegistryPackagePublishedRegistryPackage struct {
+	_              notComparable
 	CreatedAt      Nullable[string]                                                 `json:"created_at"`
 	Description    Nullable[string]                                                 `json:"description"`
 	Ecosystem      string                                                           `json:"ecosystem"`
@@ -66,6 +68,7 @@ type RegistryPackagePublishedRegistryPackage struct {
 // RegistryPackagePublishedRegistryPackageOwner is the member Owner of
 // [RegistryPackagePublishedRegistryPackage].
 type RegistryPackagePublishedRegistryPackageOwner struct {
+	_                 notComparable
 	AvatarURL         string  `json:"avatar_url"`
 	EventsURL         string  `json:"events_url"`
 	FollowersURL      string  `json:"followers_url"`
@@ -92,6 +95,7 @@ type RegistryPackagePublishedRegistryPackageOwner struct {
 // RegistryPackagePublishedRegistryPackagePackageVersion is the member PackageVersion of
 // [RegistryPackagePublishedRegistryPackage].
 type RegistryPackagePublishedRegistryPackagePackageVersion struct {
+	_                   notComparable
 	Author              *RegistryPackagePublishedRegistryPackageOwner                                      `json:"author,omitzero"`
 	Body                *PackagePublishedPackagePackageVersionBody                                         `json:"body,omitzero"`
 	BodyHTML            *string                                                                            `json:"body_html,omitzero"`
@@ -126,6 +130,7 @@ type RegistryPackagePublishedRegistryPackagePackageVersion struct {
 // RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata is the member NpmMetadata of
 // [RegistryPackagePublishedRegistryPackagePackageVersion].
 type RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata struct {
+	_                    notComparable
 	Name                 *string                                            `json:"name,omitzero"`
 	Version              *string                                            `json:"version,omitzero"`
 	NpmUser              *string                                            `json:"npm_user,omitzero"`
@@ -170,6 +175,7 @@ type RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata struct {
 // RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem is the member
 // NugetMetadata of [RegistryPackagePublishedRegistryPackagePackageVersion].
 type RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem struct {
+	_     notComparable
 	ID    Nullable[RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID] `json:"id,omitzero"`
 	Name  *string                                                                            `json:"name,omitzero"`
 	Value *PackagePublishedPackagePackageVersionNugetMetadataItemValue                       `json:"value,omitzero"`
@@ -203,6 +209,7 @@ func (u RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID
 // RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem is the member PackageFiles
 // of [RegistryPackagePublishedRegistryPackagePackageVersion].
 type RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem struct {
+	_           notComparable
 	ContentType string           `json:"content_type"`
 	CreatedAt   string           `json:"created_at"`
 	DownloadURL string           `json:"download_url"`
@@ -221,6 +228,7 @@ type RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem struc
 // RegistryPackagePublishedRegistryPackagePackageVersionRelease is the member Release of
 // [RegistryPackagePublishedRegistryPackagePackageVersion].
 type RegistryPackagePublishedRegistryPackagePackageVersionRelease struct {
+	_               notComparable
 	Author          *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner `json:"author,omitzero"`
 	CreatedAt       *string                                                 `json:"created_at,omitzero"`
 	Draft           *bool                                                   `json:"draft,omitzero"`
@@ -239,6 +247,7 @@ type RegistryPackagePublishedRegistryPackagePackageVersionRelease struct {
 // RegistryPackagePublishedRegistryPackageRegistry is the member Registry of
 // [RegistryPackagePublishedRegistryPackage].
 type RegistryPackagePublishedRegistryPackageRegistry struct {
+	_        notComparable
 	AboutURL *string `json:"about_url,omitzero"`
 	Name     *string `json:"name,omitzero"`
 	Type     *string `json:"type,omitzero"`
@@ -252,6 +261,7 @@ type RegistryPackagePublishedRegistryPackageRegistry struct {
 //
 // Schema: webhook-registry-package-updated
 type RegistryPackageUpdated struct {
+	_           notComparable
 	ActionValue RegistryPackageUpdatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -290,6 +300,7 @@ const (
 
 // RegistryPackageUpdatedRegistryPackage is the member RegistryPackage of [RegistryPackageUpdated].
 type RegistryPackageUpdatedRegistryPackage struct {
+	_              notComparable
 	CreatedAt      string                                              `json:"created_at"`
 	Description    any                                                 `json:"description"`
 	Ecosystem      string                                              `json:"ecosystem"`
@@ -309,6 +320,7 @@ type RegistryPackageUpdatedRegistryPackage struct {
 // RegistryPackageUpdatedRegistryPackagePackageVersion is the member PackageVersion of
 // [RegistryPackageUpdatedRegistryPackage].
 type RegistryPackageUpdatedRegistryPackagePackageVersion struct {
+	_                   notComparable
 	Author              RegistryPackagePublishedRegistryPackageOwner                          `json:"author"`
 	Body                string                                                                `json:"body"`
 	BodyHTML            string                                                                `json:"body_html"`
@@ -340,6 +352,7 @@ type RegistryPackageUpdatedRegistryPackagePackageVersion struct {
 // RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem is the member PackageFiles
 // of [RegistryPackageUpdatedRegistryPackagePackageVersion].
 type RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem struct {
+	_           notComparable
 	ContentType *string          `json:"content_type,omitzero"`
 	CreatedAt   *string          `json:"created_at,omitzero"`
 	DownloadURL *string          `json:"download_url,omitzero"`
@@ -358,6 +371,7 @@ type RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem struct 
 // RegistryPackageUpdatedRegistryPackagePackageVersionRelease is the member Release of
 // [RegistryPackageUpdatedRegistryPackagePackageVersion].
 type RegistryPackageUpdatedRegistryPackagePackageVersionRelease struct {
+	_               notComparable
 	Author          RegistryPackagePublishedRegistryPackageOwner `json:"author"`
 	CreatedAt       string                                       `json:"created_at"`
 	Draft           bool                                         `json:"draft"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-release-created
 type ReleaseCreated struct {
+	_           notComparable
 	ActionValue ReleaseCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // Schema: webhook-release-deleted
 type ReleaseDeleted struct {
+	_           notComparable
 	ActionValue ReleaseDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -99,6 +101,7 @@ const (
 //
 // Schema: webhook-release-edited
 type ReleaseEdited struct {
+	_           notComparable
 	ActionValue ReleaseEditedActionValue `json:"action"`
 	Changes     ReleaseEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -139,6 +142,7 @@ const (
 
 // ReleaseEditedChanges is the member Changes of [ReleaseEdited].
 type ReleaseEditedChanges struct {
+	_          notComparable
 	Body       *ProjectEditedChangesBody       `json:"body,omitzero"`
 	Name       *LabelEditedChangesName         `json:"name,omitzero"`
 	TagName    *ReleaseEditedChangesTagName    `json:"tag_name,omitzero"`
@@ -149,6 +153,7 @@ type ReleaseEditedChanges struct {
 
 // ReleaseEditedChangesMakeLatest is the member MakeLatest of [ReleaseEditedChanges].
 type ReleaseEditedChangesMakeLatest struct {
+	_ notComparable
 	// Whether this release was explicitly `edited` to be the latest.
 	To bool `json:"to"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -157,6 +162,7 @@ type ReleaseEditedChangesMakeLatest struct {
 
 // ReleaseEditedChangesTagName is the member TagName of [ReleaseEditedChanges].
 type ReleaseEditedChangesTagName struct {
+	_ notComparable
 	// The previous version of the tag_name if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -169,6 +175,7 @@ type ReleaseEditedChangesTagName struct {
 //
 // Schema: webhook-release-prereleased
 type ReleasePrereleased struct {
+	_           notComparable
 	ActionValue ReleasePrereleasedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -211,6 +218,7 @@ const (
 //
 // It is the member Release of [ReleasePrereleased].
 type ReleasePrereleasedRelease struct {
+	_         notComparable
 	Assets    []*WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                       `json:"assets_url"`
 	// User
@@ -250,6 +258,7 @@ type ReleasePrereleasedRelease struct {
 //
 // Schema: webhook-release-published
 type ReleasePublished struct {
+	_           notComparable
 	ActionValue ReleasePublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -293,6 +302,7 @@ const (
 //
 // Schema: webhook-release-released
 type ReleaseReleased struct {
+	_           notComparable
 	ActionValue ReleaseReleasedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -336,6 +346,7 @@ const (
 //
 // Schema: webhook-release-unpublished
 type ReleaseUnpublished struct {
+	_           notComparable
 	ActionValue ReleaseUnpublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -380,6 +391,7 @@ const (
 //
 // Schema: webhooks_release
 type WebhooksRelease struct {
+	_         notComparable
 	Assets    []WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                      `json:"assets_url"`
 	// User
@@ -420,6 +432,7 @@ type WebhooksRelease struct {
 //
 // Schema: webhooks_release_1
 type WebhooksRelease1 struct {
+	_         notComparable
 	Assets    []*WebhooksReleaseAssetsItem `json:"assets"`
 	AssetsURL string                       `json:"assets_url"`
 	// User
@@ -457,6 +470,7 @@ type WebhooksRelease1 struct {
 //
 // It is the member Assets of [ReleasePrereleasedRelease].
 type WebhooksReleaseAssetsItem struct {
+	_                  notComparable
 	BrowserDownloadURL string           `json:"browser_download_url"`
 	ContentType        string           `json:"content_type"`
 	CreatedAt          time.Time        `json:"created_at"`

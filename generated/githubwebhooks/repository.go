@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-repository-archived
 type RepositoryArchived struct {
+	_           notComparable
 	ActionValue RepositoryArchivedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -51,6 +52,7 @@ const (
 //
 // Schema: webhook-repository-created
 type RepositoryCreated struct {
+	_           notComparable
 	ActionValue RepositoryCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -92,6 +94,7 @@ const (
 //
 // Schema: webhook-repository-deleted
 type RepositoryDeleted struct {
+	_           notComparable
 	ActionValue RepositoryDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -133,6 +136,7 @@ const (
 //
 // Schema: webhook-repository-edited
 type RepositoryEdited struct {
+	_           notComparable
 	ActionValue RepositoryEditedActionValue `json:"action"`
 	Changes     RepositoryEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -171,6 +175,7 @@ const (
 
 // RepositoryEditedChanges is the member Changes of [RepositoryEdited].
 type RepositoryEditedChanges struct {
+	_             notComparable
 	DefaultBranch *DiscussionCommentEditedChangesBody `json:"default_branch,omitzero"`
 	Description   *ProjectCardEditedChangesNote       `json:"description,omitzero"`
 	Homepage      *ProjectCardEditedChangesNote       `json:"homepage,omitzero"`
@@ -181,6 +186,7 @@ type RepositoryEditedChanges struct {
 
 // RepositoryEditedChangesTopics is the member Topics of [RepositoryEditedChanges].
 type RepositoryEditedChangesTopics struct {
+	_    notComparable
 	From Nullable[[]string] `json:"from,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -192,6 +198,7 @@ type RepositoryEditedChangesTopics struct {
 //
 // Schema: webhook-repository-privatized
 type RepositoryPrivatized struct {
+	_           notComparable
 	ActionValue RepositoryPrivatizedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -233,6 +240,7 @@ const (
 //
 // Schema: webhook-repository-publicized
 type RepositoryPublicized struct {
+	_           notComparable
 	ActionValue RepositoryPublicizedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -274,6 +282,7 @@ const (
 //
 // Schema: webhook-repository-renamed
 type RepositoryRenamed struct {
+	_           notComparable
 	ActionValue RepositoryRenamedActionValue `json:"action"`
 	Changes     RepositoryRenamedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -312,6 +321,7 @@ const (
 
 // RepositoryRenamedChanges is the member Changes of [RepositoryRenamed].
 type RepositoryRenamedChanges struct {
+	_          notComparable
 	Repository RepositoryRenamedChangesRepository `json:"repository"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -319,6 +329,7 @@ type RepositoryRenamedChanges struct {
 
 // RepositoryRenamedChangesRepository is the member Repository of [RepositoryRenamedChanges].
 type RepositoryRenamedChangesRepository struct {
+	_    notComparable
 	Name DiscussionCommentEditedChangesBody `json:"name"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -330,6 +341,7 @@ type RepositoryRenamedChangesRepository struct {
 //
 // Schema: webhook-repository-transferred
 type RepositoryTransferred struct {
+	_           notComparable
 	ActionValue RepositoryTransferredActionValue `json:"action"`
 	Changes     RepositoryTransferredChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -368,6 +380,7 @@ const (
 
 // RepositoryTransferredChanges is the member Changes of [RepositoryTransferred].
 type RepositoryTransferredChanges struct {
+	_     notComparable
 	Owner RepositoryTransferredChangesOwner `json:"owner"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -375,6 +388,7 @@ type RepositoryTransferredChanges struct {
 
 // RepositoryTransferredChangesOwner is the member Owner of [RepositoryTransferredChanges].
 type RepositoryTransferredChangesOwner struct {
+	_    notComparable
 	From RepositoryTransferredChangesOwnerFrom `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -382,6 +396,7 @@ type RepositoryTransferredChangesOwner struct {
 
 // RepositoryTransferredChangesOwnerFrom is the member From of [RepositoryTransferredChangesOwner].
 type RepositoryTransferredChangesOwnerFrom struct {
+	_ notComparable
 	// Organization
 	Organization *RepositoryTransferredChangesOwnerFromOrganization `json:"organization,omitzero"`
 	// User
@@ -394,6 +409,7 @@ type RepositoryTransferredChangesOwnerFrom struct {
 //
 // It is the member Organization of [RepositoryTransferredChangesOwnerFrom].
 type RepositoryTransferredChangesOwnerFromOrganization struct {
+	_                notComparable
 	AvatarURL        string           `json:"avatar_url"`
 	Description      Nullable[string] `json:"description"`
 	EventsURL        string           `json:"events_url"`
@@ -417,6 +433,7 @@ type RepositoryTransferredChangesOwnerFromOrganization struct {
 //
 // Schema: webhook-repository-unarchived
 type RepositoryUnarchived struct {
+	_           notComparable
 	ActionValue RepositoryUnarchivedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

@@ -13,6 +13,7 @@ import (
 //
 // Schema: repository-advisory
 type RepositoryAdvisory struct {
+	_ notComparable
 	// The GitHub Security Advisory ID.
 	GhsaID string `json:"ghsa_id"`
 	// The Common Vulnerabilities and Exposures (CVE) ID.
@@ -67,6 +68,7 @@ type RepositoryAdvisory struct {
 //
 // Schema: repository-advisory-credit
 type RepositoryAdvisoryCredit struct {
+	_ notComparable
 	// A GitHub user.
 	User SimpleUser `json:"user"`
 	// The type of credit the user is receiving.
@@ -92,6 +94,7 @@ const (
 
 // RepositoryAdvisoryCreditsItem is the member Credits of [RepositoryAdvisory].
 type RepositoryAdvisoryCreditsItem struct {
+	_ notComparable
 	// The username of the user credited.
 	Login *string `json:"login,omitzero"`
 	// The type of credit the user is receiving.
@@ -102,6 +105,7 @@ type RepositoryAdvisoryCreditsItem struct {
 
 // RepositoryAdvisoryCvss is the member Cvss of [RepositoryAdvisory].
 type RepositoryAdvisoryCvss struct {
+	_ notComparable
 	// The CVSS vector.
 	VectorString Nullable[string] `json:"vector_string"`
 	// The CVSS score.
@@ -112,6 +116,7 @@ type RepositoryAdvisoryCvss struct {
 
 // RepositoryAdvisoryCwesItem is the member Cwes of [RepositoryAdvisory].
 type RepositoryAdvisoryCwesItem struct {
+	_ notComparable
 	// The Common Weakness Enumeration (CWE) identifier.
 	CweID string `json:"cwe_id"`
 	// The name of the CWE.
@@ -122,6 +127,7 @@ type RepositoryAdvisoryCwesItem struct {
 
 // RepositoryAdvisoryIdentifiersItem is the member Identifiers of [RepositoryAdvisory].
 type RepositoryAdvisoryIdentifiersItem struct {
+	_ notComparable
 	// The type of identifier.
 	Type RepositoryAdvisoryIdentifiersItemType `json:"type"`
 	// The identifier value.
@@ -150,6 +156,7 @@ const (
 //
 // Schema: webhook-repository-advisory-published
 type RepositoryAdvisoryPublished struct {
+	_           notComparable
 	ActionValue RepositoryAdvisoryPublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -194,6 +201,7 @@ const (
 //
 // Schema: webhook-repository-advisory-reported
 type RepositoryAdvisoryReported struct {
+	_           notComparable
 	ActionValue RepositoryAdvisoryReportedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -266,6 +274,7 @@ const (
 
 // RepositoryAdvisorySubmission is the member Submission of [RepositoryAdvisory].
 type RepositoryAdvisorySubmission struct {
+	_ notComparable
 	// Whether a private vulnerability report was accepted by the repository's administrators.
 	Accepted bool `json:"accepted"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -279,6 +288,7 @@ type RepositoryAdvisorySubmission struct {
 //
 // Schema: repository-advisory-vulnerability
 type RepositoryAdvisoryVulnerability struct {
+	_ notComparable
 	// The name of the package affected by the vulnerability.
 	Package Nullable[*RepositoryAdvisoryVulnerabilityPackage] `json:"package"`
 	// The range of the package versions affected by the vulnerability.
@@ -293,6 +303,7 @@ type RepositoryAdvisoryVulnerability struct {
 //
 // It is the member Package of [RepositoryAdvisoryVulnerability].
 type RepositoryAdvisoryVulnerabilityPackage struct {
+	_ notComparable
 	// The package's language or package management ecosystem.
 	Ecosystem SecurityAdvisoryEcosystems `json:"ecosystem"`
 	// The unique package name within its ecosystem.
@@ -360,6 +371,7 @@ const (
 //
 // Schema: simple-repository
 type SimpleRepository struct {
+	_ notComparable
 	// A unique identifier of the repository.
 	ID int64 `json:"id"`
 	// The GraphQL identifier of the repository.
@@ -462,6 +474,7 @@ type SimpleRepository struct {
 //
 // Schema: team
 type Team struct {
+	_                   notComparable
 	ID                  int64            `json:"id"`
 	NodeID              string           `json:"node_id"`
 	Name                string           `json:"name"`
@@ -488,6 +501,7 @@ type Team struct {
 
 // TeamPermissions is the member Permissions of [Team].
 type TeamPermissions struct {
+	_        notComparable
 	Pull     bool `json:"pull"`
 	Triage   bool `json:"triage"`
 	Push     bool `json:"push"`

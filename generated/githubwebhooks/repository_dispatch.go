@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-repository-dispatch-sample
 type RepositoryDispatchSampleCollected struct {
+	_ notComparable
 	// The `event_type` that was specified in the `POST /repos/{owner}/{repo}/dispatches` request body.
 	ActionValue string `json:"action"`
 	Branch      string `json:"branch"`

@@ -43,6 +43,7 @@ func (u OrgRulesetConditions) Which() string {
 //
 // It is the member OrgRulesetConditionsVariant1 of [OrgRulesetConditions].
 type OrgRulesetConditionsVariant1 struct {
+	_              notComparable
 	RefName        *RepositoryRulesetConditionsRefName                           `json:"ref_name,omitzero"`
 	RepositoryName RepositoryRulesetConditionsRepositoryNameTargetRepositoryName `json:"repository_name"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -53,6 +54,7 @@ type OrgRulesetConditionsVariant1 struct {
 //
 // It is the member OrgRulesetConditionsVariant2 of [OrgRulesetConditions].
 type OrgRulesetConditionsVariant2 struct {
+	_            notComparable
 	RefName      *RepositoryRulesetConditionsRefName                       `json:"ref_name,omitzero"`
 	RepositoryID RepositoryRulesetConditionsRepositoryIDTargetRepositoryID `json:"repository_id"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -63,6 +65,7 @@ type OrgRulesetConditionsVariant2 struct {
 //
 // It is the member OrgRulesetConditionsVariant3 of [OrgRulesetConditions].
 type OrgRulesetConditionsVariant3 struct {
+	_                  notComparable
 	RefName            *RepositoryRulesetConditionsRefName                                   `json:"ref_name,omitzero"`
 	RepositoryProperty RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty `json:"repository_property"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -167,6 +170,7 @@ func (u RepositoryRule) Which() string {
 //
 // Schema: repository-rule-branch-name-pattern
 type RepositoryRuleBranchNamePattern struct {
+	_          notComparable
 	Type       RepositoryRuleBranchNamePatternType           `json:"type"`
 	Parameters *RepositoryRuleCommitMessagePatternParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -192,6 +196,7 @@ const (
 //
 // Schema: repository-rule-code-scanning
 type RepositoryRuleCodeScanning struct {
+	_          notComparable
 	Type       RepositoryRuleCodeScanningType        `json:"type"`
 	Parameters *RepositoryRuleCodeScanningParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -200,6 +205,7 @@ type RepositoryRuleCodeScanning struct {
 
 // RepositoryRuleCodeScanningParameters is the member Parameters of [RepositoryRuleCodeScanning].
 type RepositoryRuleCodeScanningParameters struct {
+	_ notComparable
 	// Tools that must provide code scanning results for this rule to pass.
 	CodeScanningTools []RepositoryRuleParamsCodeScanningTool `json:"code_scanning_tools"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -224,6 +230,7 @@ const (
 //
 // Schema: repository-rule-commit-author-email-pattern
 type RepositoryRuleCommitAuthorEmailPattern struct {
+	_          notComparable
 	Type       RepositoryRuleCommitAuthorEmailPatternType    `json:"type"`
 	Parameters *RepositoryRuleCommitMessagePatternParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -248,6 +255,7 @@ const (
 //
 // Schema: repository-rule-commit-message-pattern
 type RepositoryRuleCommitMessagePattern struct {
+	_          notComparable
 	Type       RepositoryRuleCommitMessagePatternType        `json:"type"`
 	Parameters *RepositoryRuleCommitMessagePatternParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -257,6 +265,7 @@ type RepositoryRuleCommitMessagePattern struct {
 // RepositoryRuleCommitMessagePatternParameters is the member Parameters of
 // [RepositoryRuleBranchNamePattern].
 type RepositoryRuleCommitMessagePatternParameters struct {
+	_ notComparable
 	// How this rule will appear to users.
 	Name *string `json:"name,omitzero"`
 	// If true, the rule will fail if the pattern matches.
@@ -303,6 +312,7 @@ const (
 //
 // Schema: repository-rule-committer-email-pattern
 type RepositoryRuleCommitterEmailPattern struct {
+	_          notComparable
 	Type       RepositoryRuleCommitterEmailPatternType       `json:"type"`
 	Parameters *RepositoryRuleCommitMessagePatternParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -329,6 +339,7 @@ const (
 //
 // Schema: repository-rule-copilot-code-review
 type RepositoryRuleCopilotCodeReview struct {
+	_          notComparable
 	Type       RepositoryRuleCopilotCodeReviewType        `json:"type"`
 	Parameters *RepositoryRuleCopilotCodeReviewParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -338,6 +349,7 @@ type RepositoryRuleCopilotCodeReview struct {
 // RepositoryRuleCopilotCodeReviewParameters is the member Parameters of
 // [RepositoryRuleCopilotCodeReview].
 type RepositoryRuleCopilotCodeReviewParameters struct {
+	_ notComparable
 	// Copilot automatically reviews draft pull requests before they are marked as ready for review.
 	ReviewDraftPullRequests *bool `json:"review_draft_pull_requests,omitzero"`
 	// Copilot automatically reviews each new push to the pull request.
@@ -363,6 +375,7 @@ const (
 //
 // Schema: repository-rule-creation
 type RepositoryRuleCreation struct {
+	_    notComparable
 	Type RepositoryRuleCreationType `json:"type"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -385,6 +398,7 @@ const (
 //
 // Schema: repository-rule-deletion
 type RepositoryRuleDeletion struct {
+	_    notComparable
 	Type RepositoryRuleDeletionType `json:"type"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -427,6 +441,7 @@ const (
 //
 // Schema: repository-rule-file-extension-restriction
 type RepositoryRuleFileExtensionRestriction struct {
+	_          notComparable
 	Type       RepositoryRuleFileExtensionRestrictionType        `json:"type"`
 	Parameters *RepositoryRuleFileExtensionRestrictionParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -436,6 +451,7 @@ type RepositoryRuleFileExtensionRestriction struct {
 // RepositoryRuleFileExtensionRestrictionParameters is the member Parameters of
 // [RepositoryRuleFileExtensionRestriction].
 type RepositoryRuleFileExtensionRestrictionParameters struct {
+	_ notComparable
 	// The file extensions that are restricted from being pushed to the commit graph.
 	RestrictedFileExtensions []string `json:"restricted_file_extensions"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -462,6 +478,7 @@ const (
 //
 // Schema: repository-rule-file-path-restriction
 type RepositoryRuleFilePathRestriction struct {
+	_          notComparable
 	Type       RepositoryRuleFilePathRestrictionType        `json:"type"`
 	Parameters *RepositoryRuleFilePathRestrictionParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -471,6 +488,7 @@ type RepositoryRuleFilePathRestriction struct {
 // RepositoryRuleFilePathRestrictionParameters is the member Parameters of
 // [RepositoryRuleFilePathRestriction].
 type RepositoryRuleFilePathRestrictionParameters struct {
+	_ notComparable
 	// The file paths that are restricted from being pushed to the commit graph.
 	RestrictedFilePaths []string `json:"restricted_file_paths"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -495,6 +513,7 @@ const (
 //
 // Schema: repository-rule-max-file-path-length
 type RepositoryRuleMaxFilePathLength struct {
+	_          notComparable
 	Type       RepositoryRuleMaxFilePathLengthType        `json:"type"`
 	Parameters *RepositoryRuleMaxFilePathLengthParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -504,6 +523,7 @@ type RepositoryRuleMaxFilePathLength struct {
 // RepositoryRuleMaxFilePathLengthParameters is the member Parameters of
 // [RepositoryRuleMaxFilePathLength].
 type RepositoryRuleMaxFilePathLengthParameters struct {
+	_ notComparable
 	// The maximum amount of characters allowed in file paths.
 	MaxFilePathLength int64 `json:"max_file_path_length"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -528,6 +548,7 @@ const (
 //
 // Schema: repository-rule-max-file-size
 type RepositoryRuleMaxFileSize struct {
+	_          notComparable
 	Type       RepositoryRuleMaxFileSizeType        `json:"type"`
 	Parameters *RepositoryRuleMaxFileSizeParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -536,6 +557,7 @@ type RepositoryRuleMaxFileSize struct {
 
 // RepositoryRuleMaxFileSizeParameters is the member Parameters of [RepositoryRuleMaxFileSize].
 type RepositoryRuleMaxFileSizeParameters struct {
+	_ notComparable
 	// The maximum file size allowed in megabytes. This limit does not apply to Git Large File Storage
 	// (Git LFS).
 	MaxFileSize int64 `json:"max_file_size"`
@@ -560,6 +582,7 @@ const (
 //
 // Schema: repository-rule-merge-queue
 type RepositoryRuleMergeQueue struct {
+	_          notComparable
 	Type       RepositoryRuleMergeQueueType        `json:"type"`
 	Parameters *RepositoryRuleMergeQueueParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -568,6 +591,7 @@ type RepositoryRuleMergeQueue struct {
 
 // RepositoryRuleMergeQueueParameters is the member Parameters of [RepositoryRuleMergeQueue].
 type RepositoryRuleMergeQueueParameters struct {
+	_ notComparable
 	// Maximum time for a required status check to report a conclusion. After this much time has
 	// elapsed, checks that have not reported a conclusion will be assumed to have failed
 	CheckResponseTimeoutMinutes int64 `json:"check_response_timeout_minutes"`
@@ -642,6 +666,7 @@ const (
 //
 // Schema: repository-rule-non-fast-forward
 type RepositoryRuleNonFastForward struct {
+	_    notComparable
 	Type RepositoryRuleNonFastForwardType `json:"type"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -665,6 +690,7 @@ const (
 //
 // Schema: repository-rule-params-code-scanning-tool
 type RepositoryRuleParamsCodeScanningTool struct {
+	_ notComparable
 	// The severity level at which code scanning results that raise alerts block a reference update.
 	// For more information on alert severity levels, see "[About code scanning
 	// alerts](https://docs.github.com/code-security/code-scanning/managing-code-scanning-alerts/about-code-scanning-alerts#about-alert-severity-and-security-severity-levels)."
@@ -725,6 +751,7 @@ const (
 //
 // Schema: repository-rule-params-required-reviewer-configuration
 type RepositoryRuleParamsRequiredReviewerConfiguration struct {
+	_ notComparable
 	// Array of file patterns. Pull requests which change matching files must be approved by the
 	// specified team. File patterns use fnmatch syntax.
 	FilePatterns []string `json:"file_patterns"`
@@ -743,6 +770,7 @@ type RepositoryRuleParamsRequiredReviewerConfiguration struct {
 //
 // Schema: repository-rule-params-reviewer
 type RepositoryRuleParamsReviewer struct {
+	_ notComparable
 	// ID of the reviewer which must review changes to matching files.
 	ID int64 `json:"id"`
 	// The type of the reviewer
@@ -770,6 +798,7 @@ const (
 //
 // Schema: repository-rule-params-status-check-configuration
 type RepositoryRuleParamsStatusCheckConfiguration struct {
+	_ notComparable
 	// The status check context name that must be present on the commit.
 	Context string `json:"context"`
 	// The optional integration ID that this status check must originate from.
@@ -784,6 +813,7 @@ type RepositoryRuleParamsStatusCheckConfiguration struct {
 //
 // Schema: repository-rule-params-workflow-file-reference
 type RepositoryRuleParamsWorkflowFileReference struct {
+	_ notComparable
 	// The path to the workflow file
 	Path string `json:"path"`
 	// The ref (branch or tag) of the workflow file to use
@@ -803,6 +833,7 @@ type RepositoryRuleParamsWorkflowFileReference struct {
 //
 // Schema: repository-rule-pull-request
 type RepositoryRulePullRequest struct {
+	_          notComparable
 	Type       RepositoryRulePullRequestType        `json:"type"`
 	Parameters *RepositoryRulePullRequestParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -811,6 +842,7 @@ type RepositoryRulePullRequest struct {
 
 // RepositoryRulePullRequestParameters is the member Parameters of [RepositoryRulePullRequest].
 type RepositoryRulePullRequestParameters struct {
+	_ notComparable
 	// Array of allowed merge methods. Allowed values include `merge`, `squash`, and `rebase`. At least
 	// one option must be enabled.
 	AllowedMergeMethods []RepositoryRulePullRequestParametersAllowedMergeMethodsItem `json:"allowed_merge_methods,omitzero"`
@@ -867,6 +899,7 @@ const (
 //
 // Schema: repository-rule-required-deployments
 type RepositoryRuleRequiredDeployments struct {
+	_          notComparable
 	Type       RepositoryRuleRequiredDeploymentsType        `json:"type"`
 	Parameters *RepositoryRuleRequiredDeploymentsParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -876,6 +909,7 @@ type RepositoryRuleRequiredDeployments struct {
 // RepositoryRuleRequiredDeploymentsParameters is the member Parameters of
 // [RepositoryRuleRequiredDeployments].
 type RepositoryRuleRequiredDeploymentsParameters struct {
+	_ notComparable
 	// The environments that must be successfully deployed to before branches can be merged.
 	RequiredDeploymentEnvironments []string `json:"required_deployment_environments"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -899,6 +933,7 @@ const (
 //
 // Schema: repository-rule-required-linear-history
 type RepositoryRuleRequiredLinearHistory struct {
+	_    notComparable
 	Type RepositoryRuleRequiredLinearHistoryType `json:"type"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -922,6 +957,7 @@ const (
 //
 // Schema: repository-rule-required-signatures
 type RepositoryRuleRequiredSignatures struct {
+	_    notComparable
 	Type RepositoryRuleRequiredSignaturesType `json:"type"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -945,6 +981,7 @@ const (
 //
 // Schema: repository-rule-required-status-checks
 type RepositoryRuleRequiredStatusChecks struct {
+	_          notComparable
 	Type       RepositoryRuleRequiredStatusChecksType        `json:"type"`
 	Parameters *RepositoryRuleRequiredStatusChecksParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -954,6 +991,7 @@ type RepositoryRuleRequiredStatusChecks struct {
 // RepositoryRuleRequiredStatusChecksParameters is the member Parameters of
 // [RepositoryRuleRequiredStatusChecks].
 type RepositoryRuleRequiredStatusChecksParameters struct {
+	_ notComparable
 	// Allow repositories and branches to be created if a check would otherwise prohibit it.
 	DoNotEnforceOnCreate *bool `json:"do_not_enforce_on_create,omitzero"`
 	// Status checks that are required.
@@ -983,6 +1021,7 @@ const (
 //
 // Schema: repository-rule-tag-name-pattern
 type RepositoryRuleTagNamePattern struct {
+	_          notComparable
 	Type       RepositoryRuleTagNamePatternType              `json:"type"`
 	Parameters *RepositoryRuleCommitMessagePatternParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1006,6 +1045,7 @@ const (
 //
 // Schema: repository-rule-update
 type RepositoryRuleUpdate struct {
+	_          notComparable
 	Type       RepositoryRuleUpdateType        `json:"type"`
 	Parameters *RepositoryRuleUpdateParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1014,6 +1054,7 @@ type RepositoryRuleUpdate struct {
 
 // RepositoryRuleUpdateParameters is the member Parameters of [RepositoryRuleUpdate].
 type RepositoryRuleUpdateParameters struct {
+	_ notComparable
 	// Branch can pull changes from its upstream repository
 	UpdateAllowsFetchAndMerge bool `json:"update_allows_fetch_and_merge"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1038,6 +1079,7 @@ const (
 //
 // Schema: repository-rule-workflows
 type RepositoryRuleWorkflows struct {
+	_          notComparable
 	Type       RepositoryRuleWorkflowsType        `json:"type"`
 	Parameters *RepositoryRuleWorkflowsParameters `json:"parameters,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1046,6 +1088,7 @@ type RepositoryRuleWorkflows struct {
 
 // RepositoryRuleWorkflowsParameters is the member Parameters of [RepositoryRuleWorkflows].
 type RepositoryRuleWorkflowsParameters struct {
+	_ notComparable
 	// Allow repositories and branches to be created if a check would otherwise prohibit it.
 	DoNotEnforceOnCreate *bool `json:"do_not_enforce_on_create,omitzero"`
 	// Workflows that must pass for this rule to pass.
@@ -1071,6 +1114,7 @@ const (
 //
 // Schema: repository-ruleset
 type RepositoryRuleset struct {
+	_ notComparable
 	// The ID of the ruleset
 	ID int64 `json:"id"`
 	// The name of the ruleset
@@ -1106,6 +1150,7 @@ type RepositoryRuleset struct {
 //
 // Schema: repository-ruleset-bypass-actor
 type RepositoryRulesetBypassActor struct {
+	_ notComparable
 	// The ID of the actor that can bypass a ruleset. Required for `Integration`, `RepositoryRole`, and
 	// `Team` actor types. If `actor_type` is `OrganizationAdmin`, this should be `1`. If `actor_type`
 	// is `DeployKey`, this should be null. `OrganizationAdmin` is not applicable for personal
@@ -1164,6 +1209,7 @@ const (
 //
 // Schema: repository-ruleset-conditions
 type RepositoryRulesetConditions struct {
+	_       notComparable
 	RefName *RepositoryRulesetConditionsRefName `json:"ref_name,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -1191,6 +1237,7 @@ func (u RepositoryRulesetConditions2) Which() string {
 
 // RepositoryRulesetConditionsRefName is the member RefName of [OrgRulesetConditionsVariant1].
 type RepositoryRulesetConditionsRefName struct {
+	_ notComparable
 	// Array of ref names or patterns to include. One of these patterns must match for the condition to
 	// pass. Also accepts `~DEFAULT_BRANCH` to include the default branch or `~ALL` to include all
 	// branches.
@@ -1205,6 +1252,7 @@ type RepositoryRulesetConditionsRefName struct {
 // RepositoryRulesetConditionsRepositoryIDTargetRepositoryID is the member RepositoryID of
 // [OrgRulesetConditionsVariant2].
 type RepositoryRulesetConditionsRepositoryIDTargetRepositoryID struct {
+	_ notComparable
 	// The repository IDs that the ruleset applies to. One of these IDs must match for the condition to
 	// pass.
 	RepositoryIDs []int64 `json:"repository_ids,omitzero"`
@@ -1215,6 +1263,7 @@ type RepositoryRulesetConditionsRepositoryIDTargetRepositoryID struct {
 // RepositoryRulesetConditionsRepositoryNameTargetRepositoryName is the member RepositoryName of
 // [OrgRulesetConditionsVariant1].
 type RepositoryRulesetConditionsRepositoryNameTargetRepositoryName struct {
+	_ notComparable
 	// Array of repository names or patterns to include. One of these patterns must match for the
 	// condition to pass. Also accepts `~ALL` to include all repositories.
 	Include []string `json:"include,omitzero"`
@@ -1235,6 +1284,7 @@ type RepositoryRulesetConditionsRepositoryNameTargetRepositoryName struct {
 //
 // Schema: repository-ruleset-conditions-repository-property-spec
 type RepositoryRulesetConditionsRepositoryPropertySpec struct {
+	_ notComparable
 	// The name of the repository property to target
 	Name string `json:"name"`
 	// The values to match for the repository property
@@ -1263,6 +1313,7 @@ const (
 // RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty is the member
 // RepositoryProperty of [OrgRulesetConditionsVariant3].
 type RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty struct {
+	_ notComparable
 	// The repository properties and values to include. All of these properties must match for the
 	// condition to pass.
 	Include []RepositoryRulesetConditionsRepositoryPropertySpec `json:"include,omitzero"`
@@ -1279,6 +1330,7 @@ type RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty struc
 //
 // Schema: webhook-repository-ruleset-created
 type RepositoryRulesetCreated struct {
+	_           notComparable
 	ActionValue RepositoryRulesetCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1339,6 +1391,7 @@ const (
 //
 // Schema: webhook-repository-ruleset-deleted
 type RepositoryRulesetDeleted struct {
+	_           notComparable
 	ActionValue RepositoryRulesetDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1382,6 +1435,7 @@ const (
 //
 // Schema: webhook-repository-ruleset-edited
 type RepositoryRulesetEdited struct {
+	_           notComparable
 	ActionValue RepositoryRulesetEditedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -1422,6 +1476,7 @@ const (
 
 // RepositoryRulesetEditedChanges is the member Changes of [RepositoryRulesetEdited].
 type RepositoryRulesetEditedChanges struct {
+	_           notComparable
 	Name        *OrganizationRenamedChangesLogin          `json:"name,omitzero"`
 	Enforcement *OrganizationRenamedChangesLogin          `json:"enforcement,omitzero"`
 	Conditions  *RepositoryRulesetEditedChangesConditions `json:"conditions,omitzero"`
@@ -1433,6 +1488,7 @@ type RepositoryRulesetEditedChanges struct {
 // RepositoryRulesetEditedChangesConditions is the member Conditions of
 // [RepositoryRulesetEditedChanges].
 type RepositoryRulesetEditedChangesConditions struct {
+	_       notComparable
 	Added   []RepositoryRulesetConditions                         `json:"added,omitzero"`
 	Deleted []RepositoryRulesetConditions                         `json:"deleted,omitzero"`
 	Updated []RepositoryRulesetEditedChangesConditionsUpdatedItem `json:"updated,omitzero"`
@@ -1443,6 +1499,7 @@ type RepositoryRulesetEditedChangesConditions struct {
 // RepositoryRulesetEditedChangesConditionsUpdatedItem is the member Updated of
 // [RepositoryRulesetEditedChangesConditions].
 type RepositoryRulesetEditedChangesConditionsUpdatedItem struct {
+	_ notComparable
 	// Parameters for a repository ruleset ref name condition
 	Condition *RepositoryRulesetConditions                                `json:"condition,omitzero"`
 	Changes   *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges `json:"changes,omitzero"`
@@ -1453,6 +1510,7 @@ type RepositoryRulesetEditedChangesConditionsUpdatedItem struct {
 // RepositoryRulesetEditedChangesConditionsUpdatedItemChanges is the member Changes of
 // [RepositoryRulesetEditedChangesConditionsUpdatedItem].
 type RepositoryRulesetEditedChangesConditionsUpdatedItemChanges struct {
+	_             notComparable
 	ConditionType *OrganizationRenamedChangesLogin                                   `json:"condition_type,omitzero"`
 	Target        *OrganizationRenamedChangesLogin                                   `json:"target,omitzero"`
 	Include       *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude `json:"include,omitzero"`
@@ -1464,6 +1522,7 @@ type RepositoryRulesetEditedChangesConditionsUpdatedItemChanges struct {
 // RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude is the member Include of
 // [RepositoryRulesetEditedChangesConditionsUpdatedItemChanges].
 type RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude struct {
+	_    notComparable
 	From []string `json:"from,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -1471,6 +1530,7 @@ type RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude struct {
 
 // RepositoryRulesetEditedChangesRules is the member Rules of [RepositoryRulesetEditedChanges].
 type RepositoryRulesetEditedChangesRules struct {
+	_       notComparable
 	Added   []RepositoryRule                                 `json:"added,omitzero"`
 	Deleted []RepositoryRule                                 `json:"deleted,omitzero"`
 	Updated []RepositoryRulesetEditedChangesRulesUpdatedItem `json:"updated,omitzero"`
@@ -1481,6 +1541,7 @@ type RepositoryRulesetEditedChangesRules struct {
 // RepositoryRulesetEditedChangesRulesUpdatedItem is the member Updated of
 // [RepositoryRulesetEditedChangesRules].
 type RepositoryRulesetEditedChangesRulesUpdatedItem struct {
+	_ notComparable
 	// A repository rule.
 	Rule    *RepositoryRule                                        `json:"rule,omitzero"`
 	Changes *RepositoryRulesetEditedChangesRulesUpdatedItemChanges `json:"changes,omitzero"`
@@ -1491,6 +1552,7 @@ type RepositoryRulesetEditedChangesRulesUpdatedItem struct {
 // RepositoryRulesetEditedChangesRulesUpdatedItemChanges is the member Changes of
 // [RepositoryRulesetEditedChangesRulesUpdatedItem].
 type RepositoryRulesetEditedChangesRulesUpdatedItemChanges struct {
+	_             notComparable
 	Configuration *OrganizationRenamedChangesLogin `json:"configuration,omitzero"`
 	RuleType      *OrganizationRenamedChangesLogin `json:"rule_type,omitzero"`
 	Pattern       *OrganizationRenamedChangesLogin `json:"pattern,omitzero"`
@@ -1500,6 +1562,7 @@ type RepositoryRulesetEditedChangesRulesUpdatedItemChanges struct {
 
 // RepositoryRulesetLinks is the member Links of [RepositoryRuleset].
 type RepositoryRulesetLinks struct {
+	_    notComparable
 	Self *RepositoryRulesetLinksSelf           `json:"self,omitzero"`
 	HTML Nullable[*RepositoryRulesetLinksHTML] `json:"html,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1508,6 +1571,7 @@ type RepositoryRulesetLinks struct {
 
 // RepositoryRulesetLinksHTML is the member HTML of [RepositoryRulesetLinks].
 type RepositoryRulesetLinksHTML struct {
+	_ notComparable
 	// The html URL of the ruleset
 	Href *string `json:"href,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -1516,6 +1580,7 @@ type RepositoryRulesetLinksHTML struct {
 
 // RepositoryRulesetLinksSelf is the member Self of [RepositoryRulesetLinks].
 type RepositoryRulesetLinksSelf struct {
+	_ notComparable
 	// The URL of the ruleset
 	Href *string `json:"href,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.

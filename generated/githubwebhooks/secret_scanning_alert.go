@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-secret-scanning-alert-assigned
 type SecretScanningAlertAssigned struct {
+	_           notComparable
 	ActionValue SecretScanningAlertAssignedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook             `json:"alert"`
 	// A GitHub user.
@@ -55,6 +56,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-created
 type SecretScanningAlertCreated struct {
+	_           notComparable
 	ActionValue SecretScanningAlertCreatedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook            `json:"alert"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -97,6 +99,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-publicly-leaked
 type SecretScanningAlertPubliclyLeaked struct {
+	_           notComparable
 	ActionValue SecretScanningAlertPubliclyLeakedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook                   `json:"alert"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -140,6 +143,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-reopened
 type SecretScanningAlertReopened struct {
+	_           notComparable
 	ActionValue SecretScanningAlertReopenedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook             `json:"alert"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -183,6 +187,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-resolved
 type SecretScanningAlertResolved struct {
+	_           notComparable
 	ActionValue SecretScanningAlertResolvedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook             `json:"alert"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -226,6 +231,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-unassigned
 type SecretScanningAlertUnassigned struct {
+	_           notComparable
 	ActionValue SecretScanningAlertUnassignedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook               `json:"alert"`
 	// A GitHub user.
@@ -271,6 +277,7 @@ const (
 //
 // Schema: webhook-secret-scanning-alert-validated
 type SecretScanningAlertValidated struct {
+	_           notComparable
 	ActionValue SecretScanningAlertValidatedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook              `json:"alert"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-secret-scanning-alert-location-created
 type SecretScanningAlertLocationCreated struct {
+	_           notComparable
 	ActionValue SecretScanningAlertLocationCreatedActionValue `json:"action"`
 	Alert       SecretScanningAlertWebhook                    `json:"alert"`
 	// The GitHub App installation. Webhook payloads contain the `installation` property when the event
@@ -47,6 +48,7 @@ const (
 //
 // Schema: secret-scanning-location
 type SecretScanningLocation struct {
+	_ notComparable
 	// The location type. Because secrets may be found in different types of resources (ie. code,
 	// comments, issues, pull requests, discussions), this field identifies the type of resource where
 	// the secret was found.
@@ -63,6 +65,7 @@ type SecretScanningLocation struct {
 //
 // Schema: secret-scanning-location-commit
 type SecretScanningLocationCommit struct {
+	_ notComparable
 	// The file path in the repository
 	Path string `json:"path"`
 	// Line number at which the secret starts in the file
@@ -152,6 +155,7 @@ func (u SecretScanningLocationDetails) Which() string {
 //
 // Schema: secret-scanning-location-discussion-body
 type SecretScanningLocationDiscussionBody struct {
+	_ notComparable
 	// The URL to the discussion where the secret was detected.
 	DiscussionBodyURL string `json:"discussion_body_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -165,6 +169,7 @@ type SecretScanningLocationDiscussionBody struct {
 //
 // Schema: secret-scanning-location-discussion-comment
 type SecretScanningLocationDiscussionComment struct {
+	_ notComparable
 	// The API URL to get the discussion comment where the secret was detected.
 	DiscussionCommentURL string `json:"discussion_comment_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -178,6 +183,7 @@ type SecretScanningLocationDiscussionComment struct {
 //
 // Schema: secret-scanning-location-discussion-title
 type SecretScanningLocationDiscussionTitle struct {
+	_ notComparable
 	// The URL to the discussion where the secret was detected.
 	DiscussionTitleURL string `json:"discussion_title_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -191,6 +197,7 @@ type SecretScanningLocationDiscussionTitle struct {
 //
 // Schema: secret-scanning-location-issue-body
 type SecretScanningLocationIssueBody struct {
+	_ notComparable
 	// The API URL to get the issue where the secret was detected.
 	IssueBodyURL string `json:"issue_body_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -204,6 +211,7 @@ type SecretScanningLocationIssueBody struct {
 //
 // Schema: secret-scanning-location-issue-comment
 type SecretScanningLocationIssueComment struct {
+	_ notComparable
 	// The API URL to get the issue comment where the secret was detected.
 	IssueCommentURL string `json:"issue_comment_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -217,6 +225,7 @@ type SecretScanningLocationIssueComment struct {
 //
 // Schema: secret-scanning-location-issue-title
 type SecretScanningLocationIssueTitle struct {
+	_ notComparable
 	// The API URL to get the issue where the secret was detected.
 	IssueTitleURL string `json:"issue_title_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -230,6 +239,7 @@ type SecretScanningLocationIssueTitle struct {
 //
 // Schema: secret-scanning-location-pull-request-body
 type SecretScanningLocationPullRequestBody struct {
+	_ notComparable
 	// The API URL to get the pull request where the secret was detected.
 	PullRequestBodyURL string `json:"pull_request_body_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -244,6 +254,7 @@ type SecretScanningLocationPullRequestBody struct {
 //
 // Schema: secret-scanning-location-pull-request-comment
 type SecretScanningLocationPullRequestComment struct {
+	_ notComparable
 	// The API URL to get the pull request comment where the secret was detected.
 	PullRequestCommentURL string `json:"pull_request_comment_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -258,6 +269,7 @@ type SecretScanningLocationPullRequestComment struct {
 //
 // Schema: secret-scanning-location-pull-request-review
 type SecretScanningLocationPullRequestReview struct {
+	_ notComparable
 	// The API URL to get the pull request review where the secret was detected.
 	PullRequestReviewURL string `json:"pull_request_review_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -273,6 +285,7 @@ type SecretScanningLocationPullRequestReview struct {
 //
 // Schema: secret-scanning-location-pull-request-review-comment
 type SecretScanningLocationPullRequestReviewComment struct {
+	_ notComparable
 	// The API URL to get the pull request review comment where the secret was detected.
 	PullRequestReviewCommentURL string `json:"pull_request_review_comment_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -287,6 +300,7 @@ type SecretScanningLocationPullRequestReviewComment struct {
 //
 // Schema: secret-scanning-location-pull-request-title
 type SecretScanningLocationPullRequestTitle struct {
+	_ notComparable
 	// The API URL to get the pull request where the secret was detected.
 	PullRequestTitleURL string `json:"pull_request_title_url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -329,6 +343,7 @@ const (
 //
 // Schema: secret-scanning-location-wiki-commit
 type SecretScanningLocationWikiCommit struct {
+	_ notComparable
 	// The file path of the wiki page
 	Path string `json:"path"`
 	// Line number at which the secret starts in the file

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-secret-scanning-scan-completed
 type SecretScanningScanCompleted struct {
+	_           notComparable
 	ActionValue SecretScanningScanCompletedActionValue `json:"action"`
 	// What type of scan was completed
 	Type SecretScanningScanCompletedType `json:"type"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-security-advisory-published
 type SecurityAdvisoryPublished struct {
+	_           notComparable
 	ActionValue SecurityAdvisoryPublishedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -53,6 +54,7 @@ const (
 //
 // Schema: webhook-security-advisory-updated
 type SecurityAdvisoryUpdated struct {
+	_           notComparable
 	ActionValue SecurityAdvisoryUpdatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -96,6 +98,7 @@ const (
 //
 // Schema: webhook-security-advisory-withdrawn
 type SecurityAdvisoryWithdrawn struct {
+	_           notComparable
 	ActionValue SecurityAdvisoryWithdrawnActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -138,6 +141,7 @@ const (
 //
 // It is the member SecurityAdvisory of [SecurityAdvisoryWithdrawn].
 type SecurityAdvisoryWithdrawnSecurityAdvisory struct {
+	_               notComparable
 	Cvss            WebhooksSecurityAdvisoryCvss                  `json:"cvss"`
 	CvssSeverities  Nullable[*CvssSeverities]                     `json:"cvss_severities,omitzero"`
 	Cwes            []WebhooksSecurityAdvisoryCwesItem            `json:"cwes"`
@@ -162,6 +166,7 @@ type SecurityAdvisoryWithdrawnSecurityAdvisory struct {
 //
 // Schema: webhooks_security_advisory
 type WebhooksSecurityAdvisory struct {
+	_               notComparable
 	Cvss            WebhooksSecurityAdvisoryCvss                  `json:"cvss"`
 	CvssSeverities  Nullable[*CvssSeverities]                     `json:"cvss_severities,omitzero"`
 	Cwes            []WebhooksSecurityAdvisoryCwesItem            `json:"cwes"`
@@ -181,6 +186,7 @@ type WebhooksSecurityAdvisory struct {
 
 // WebhooksSecurityAdvisoryCvss is the member Cvss of [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryCvss struct {
+	_            notComparable
 	Score        float64          `json:"score"`
 	VectorString Nullable[string] `json:"vector_string"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -190,6 +196,7 @@ type WebhooksSecurityAdvisoryCvss struct {
 // WebhooksSecurityAdvisoryCwesItem is the member Cwes of
 // [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryCwesItem struct {
+	_     notComparable
 	CweID string `json:"cwe_id"`
 	Name  string `json:"name"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -199,6 +206,7 @@ type WebhooksSecurityAdvisoryCwesItem struct {
 // WebhooksSecurityAdvisoryIdentifiersItem is the member Identifiers of
 // [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryIdentifiersItem struct {
+	_     notComparable
 	Type  string `json:"type"`
 	Value string `json:"value"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -208,6 +216,7 @@ type WebhooksSecurityAdvisoryIdentifiersItem struct {
 // WebhooksSecurityAdvisoryReferencesItem is the member References of
 // [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryReferencesItem struct {
+	_   notComparable
 	URL string `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -216,6 +225,7 @@ type WebhooksSecurityAdvisoryReferencesItem struct {
 // WebhooksSecurityAdvisoryVulnerabilitiesItem is the member Vulnerabilities of
 // [SecurityAdvisoryWithdrawnSecurityAdvisory].
 type WebhooksSecurityAdvisoryVulnerabilitiesItem struct {
+	_                      notComparable
 	FirstPatchedVersion    Nullable[*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion] `json:"first_patched_version"`
 	Package                WebhooksSecurityAdvisoryVulnerabilitiesItemPackage                        `json:"package"`
 	Severity               string                                                                    `json:"severity"`
@@ -227,6 +237,7 @@ type WebhooksSecurityAdvisoryVulnerabilitiesItem struct {
 // WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion is the member FirstPatchedVersion
 // of [WebhooksSecurityAdvisoryVulnerabilitiesItem].
 type WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion struct {
+	_          notComparable
 	Identifier string `json:"identifier"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -235,6 +246,7 @@ type WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion struct {
 // WebhooksSecurityAdvisoryVulnerabilitiesItemPackage is the member Package of
 // [WebhooksSecurityAdvisoryVulnerabilitiesItem].
 type WebhooksSecurityAdvisoryVulnerabilitiesItemPackage struct {
+	_         notComparable
 	Ecosystem string `json:"ecosystem"`
 	Name      string `json:"name"`
 	// AdditionalProperties holds the members that are not properties above.

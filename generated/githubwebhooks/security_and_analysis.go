@@ -12,6 +12,7 @@ import (
 //
 // Schema: code-of-conduct-simple
 type CodeOfConductSimple struct {
+	_       notComparable
 	URL     string           `json:"url"`
 	Key     string           `json:"key"`
 	Name    string           `json:"name"`
@@ -24,6 +25,7 @@ type CodeOfConductSimple struct {
 //
 // Schema: full-repository
 type FullRepository struct {
+	_        notComparable
 	ID       int64  `json:"id"`
 	NodeID   string `json:"node_id"`
 	Name     string `json:"name"`
@@ -218,6 +220,7 @@ const (
 //
 // Schema: webhook-security-and-analysis
 type SecurityAndAnalysis struct {
+	_       notComparable
 	Changes SecurityAndAnalysisChanges `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -243,6 +246,7 @@ type SecurityAndAnalysis struct {
 
 // SecurityAndAnalysisChanges is the member Changes of [SecurityAndAnalysis].
 type SecurityAndAnalysisChanges struct {
+	_    notComparable
 	From *SecurityAndAnalysisChangesFrom `json:"from,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -250,6 +254,7 @@ type SecurityAndAnalysisChanges struct {
 
 // SecurityAndAnalysisChangesFrom is the member From of [SecurityAndAnalysisChanges].
 type SecurityAndAnalysisChangesFrom struct {
+	_                   notComparable
 	SecurityAndAnalysis Nullable[*SecurityAndAnalysis2] `json:"security_and_analysis,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-sponsorship-cancelled
 type SponsorshipCancelled struct {
+	_           notComparable
 	ActionValue SponsorshipCancelledActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -52,6 +53,7 @@ const (
 //
 // Schema: webhook-sponsorship-created
 type SponsorshipCreated struct {
+	_           notComparable
 	ActionValue SponsorshipCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -94,6 +96,7 @@ const (
 //
 // Schema: webhook-sponsorship-edited
 type SponsorshipEdited struct {
+	_           notComparable
 	ActionValue SponsorshipEditedActionValue `json:"action"`
 	Changes     SponsorshipEditedChanges     `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -133,6 +136,7 @@ const (
 
 // SponsorshipEditedChanges is the member Changes of [SponsorshipEdited].
 type SponsorshipEditedChanges struct {
+	_            notComparable
 	PrivacyLevel *SponsorshipEditedChangesPrivacyLevel `json:"privacy_level,omitzero"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -140,6 +144,7 @@ type SponsorshipEditedChanges struct {
 
 // SponsorshipEditedChangesPrivacyLevel is the member PrivacyLevel of [SponsorshipEditedChanges].
 type SponsorshipEditedChangesPrivacyLevel struct {
+	_ notComparable
 	// The `edited` event types include the details about the change when someone edits a sponsorship
 	// to change the privacy.
 	From string `json:"from"`
@@ -153,6 +158,7 @@ type SponsorshipEditedChangesPrivacyLevel struct {
 //
 // Schema: webhook-sponsorship-pending-cancellation
 type SponsorshipPendingCancellation struct {
+	_           notComparable
 	ActionValue SponsorshipPendingCancellationActionValue `json:"action"`
 	// The `pending_cancellation` and `pending_tier_change` event types will include the date the
 	// cancellation or tier change will take effect.
@@ -199,6 +205,7 @@ const (
 //
 // Schema: webhook-sponsorship-pending-tier-change
 type SponsorshipPendingTierChange struct {
+	_           notComparable
 	ActionValue SponsorshipPendingTierChangeActionValue `json:"action"`
 	Changes     WebhooksChanges8                        `json:"changes"`
 	// The `pending_cancellation` and `pending_tier_change` event types will include the date the
@@ -246,6 +253,7 @@ const (
 //
 // Schema: webhook-sponsorship-tier-changed
 type SponsorshipTierChanged struct {
+	_           notComparable
 	ActionValue SponsorshipTierChangedActionValue `json:"action"`
 	Changes     WebhooksChanges8                  `json:"changes"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
@@ -287,6 +295,7 @@ const (
 //
 // Schema: webhooks_changes_8
 type WebhooksChanges8 struct {
+	_    notComparable
 	Tier WebhooksChanges8Tier `json:"tier"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -294,6 +303,7 @@ type WebhooksChanges8 struct {
 
 // WebhooksChanges8Tier is the member Tier of [WebhooksChanges8].
 type WebhooksChanges8Tier struct {
+	_ notComparable
 	// The `tier_changed` and `pending_tier_change` will include the original tier before the change or
 	// pending change. For more information, see the pending tier change payload.
 	From WebhooksSponsorshipTier `json:"from"`
@@ -305,6 +315,7 @@ type WebhooksChanges8Tier struct {
 //
 // Schema: webhooks_sponsorship
 type WebhooksSponsorship struct {
+	_            notComparable
 	CreatedAt    string                                                  `json:"created_at"`
 	Maintainer   *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner `json:"maintainer,omitzero"`
 	NodeID       string                                                  `json:"node_id"`
@@ -326,6 +337,7 @@ type WebhooksSponsorship struct {
 //
 // It is the member From of [WebhooksChanges8Tier].
 type WebhooksSponsorshipTier struct {
+	_                     notComparable
 	CreatedAt             string `json:"created_at"`
 	Description           string `json:"description"`
 	IsCustomAmmount       *bool  `json:"is_custom_ammount,omitzero"`

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-star-created
 type StarCreated struct {
+	_           notComparable
 	ActionValue StarCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -54,6 +55,7 @@ const (
 //
 // Schema: webhook-star-deleted
 type StarDeleted struct {
+	_           notComparable
 	ActionValue StarDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-status
 type Status struct {
+	_         notComparable
 	AvatarURL Nullable[string] `json:"avatar_url,omitzero"`
 	// An array of branch objects containing the status' SHA. Each branch contains the given SHA, but
 	// the SHA may or may not be the head of the branch. The array includes a maximum of 10 branches.
@@ -54,6 +55,7 @@ type Status struct {
 
 // StatusBranchesItem is the member Branches of [Status].
 type StatusBranchesItem struct {
+	_         notComparable
 	Commit    StatusBranchesItemCommit `json:"commit"`
 	Name      string                   `json:"name"`
 	Protected bool                     `json:"protected"`
@@ -63,6 +65,7 @@ type StatusBranchesItem struct {
 
 // StatusBranchesItemCommit is the member Commit of [StatusBranchesItem].
 type StatusBranchesItemCommit struct {
+	_   notComparable
 	SHA Nullable[string] `json:"sha"`
 	URL Nullable[string] `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -71,6 +74,7 @@ type StatusBranchesItemCommit struct {
 
 // StatusCommit is the member Commit of [Status].
 type StatusCommit struct {
+	_ notComparable
 	// User
 	Author      Nullable[*StatusCommitAuthor] `json:"author"`
 	CommentsURL string                        `json:"comments_url"`
@@ -90,6 +94,7 @@ type StatusCommit struct {
 //
 // It is the member Author of [StatusCommit].
 type StatusCommitAuthor struct {
+	_                 notComparable
 	AvatarURL         *string                 `json:"avatar_url,omitzero"`
 	Deleted           *bool                   `json:"deleted,omitzero"`
 	Email             Nullable[string]        `json:"email,omitzero"`
@@ -130,6 +135,7 @@ const (
 
 // StatusCommitCommit is the member Commit of [StatusCommit].
 type StatusCommitCommit struct {
+	_            notComparable
 	Author       StatusCommitCommitAuthor       `json:"author"`
 	CommentCount int64                          `json:"comment_count"`
 	Committer    StatusCommitCommitAuthor       `json:"committer"`
@@ -143,6 +149,7 @@ type StatusCommitCommit struct {
 
 // StatusCommitCommitAuthor is the member Author of [StatusCommitCommit].
 type StatusCommitCommitAuthor struct {
+	_        notComparable
 	Date     string  `json:"date"`
 	Email    string  `json:"email"`
 	Name     string  `json:"name"`
@@ -153,6 +160,7 @@ type StatusCommitCommitAuthor struct {
 
 // StatusCommitCommitTree is the member Tree of [StatusCommitCommit].
 type StatusCommitCommitTree struct {
+	_   notComparable
 	SHA string `json:"sha"`
 	URL string `json:"url"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -161,6 +169,7 @@ type StatusCommitCommitTree struct {
 
 // StatusCommitCommitVerification is the member Verification of [StatusCommitCommit].
 type StatusCommitCommitVerification struct {
+	_          notComparable
 	Payload    Nullable[string]                     `json:"payload"`
 	Reason     StatusCommitCommitVerificationReason `json:"reason"`
 	Signature  Nullable[string]                     `json:"signature"`
@@ -199,6 +208,7 @@ const (
 
 // StatusCommitParentsItem is the member Parents of [StatusCommit].
 type StatusCommitParentsItem struct {
+	_       notComparable
 	HTMLURL string `json:"html_url"`
 	SHA     string `json:"sha"`
 	URL     string `json:"url"`

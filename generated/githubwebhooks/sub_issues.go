@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-sub-issues-parent-issue-added
 type SubIssuesParentIssueAdded struct {
+	_           notComparable
 	ActionValue SubIssuesParentIssueAddedActionValue `json:"action"`
 	// The ID of the parent issue.
 	ParentIssueID float64 `json:"parent_issue_id"`
@@ -56,6 +57,7 @@ const (
 //
 // Schema: webhook-sub-issues-parent-issue-removed
 type SubIssuesParentIssueRemoved struct {
+	_           notComparable
 	ActionValue SubIssuesParentIssueRemovedActionValue `json:"action"`
 	// The ID of the parent issue.
 	ParentIssueID float64 `json:"parent_issue_id"`
@@ -103,6 +105,7 @@ const (
 //
 // Schema: webhook-sub-issues-sub-issue-added
 type SubIssuesSubIssueAdded struct {
+	_           notComparable
 	ActionValue SubIssuesSubIssueAddedActionValue `json:"action"`
 	// The ID of the sub-issue.
 	SubIssueID float64 `json:"sub_issue_id"`
@@ -149,6 +152,7 @@ const (
 //
 // Schema: webhook-sub-issues-sub-issue-removed
 type SubIssuesSubIssueRemoved struct {
+	_           notComparable
 	ActionValue SubIssuesSubIssueRemovedActionValue `json:"action"`
 	// The ID of the sub-issue.
 	SubIssueID float64 `json:"sub_issue_id"`

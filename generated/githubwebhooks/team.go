@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-team-added-to-repository
 type TeamAddedToRepository struct {
+	_           notComparable
 	ActionValue TeamAddedToRepositoryActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -53,6 +54,7 @@ const (
 //
 // It is the member Repository of [TeamAddedToRepository].
 type TeamAddedToRepositoryRepository struct {
+	_ notComparable
 	// Whether to allow auto-merge for pull requests.
 	AllowAutoMerge *bool `json:"allow_auto_merge,omitzero"`
 	// Whether to allow private forks
@@ -187,6 +189,7 @@ const (
 //
 // Schema: webhook-team-created
 type TeamCreated struct {
+	_           notComparable
 	ActionValue TeamCreatedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -229,6 +232,7 @@ const (
 //
 // Schema: webhook-team-deleted
 type TeamDeleted struct {
+	_           notComparable
 	ActionValue TeamDeletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -271,6 +275,7 @@ const (
 //
 // Schema: webhook-team-edited
 type TeamEdited struct {
+	_           notComparable
 	ActionValue TeamEditedActionValue `json:"action"`
 	// The changes to the team if the action was `edited`.
 	Changes TeamEditedChanges `json:"changes"`
@@ -313,6 +318,7 @@ const (
 //
 // It is the member Changes of [TeamEdited].
 type TeamEditedChanges struct {
+	_                   notComparable
 	Description         *LabelEditedChangesDescription        `json:"description,omitzero"`
 	Name                *LabelEditedChangesName               `json:"name,omitzero"`
 	Privacy             *TeamEditedChangesPrivacy             `json:"privacy,omitzero"`
@@ -324,6 +330,7 @@ type TeamEditedChanges struct {
 
 // TeamEditedChangesNotificationSetting is the member NotificationSetting of [TeamEditedChanges].
 type TeamEditedChangesNotificationSetting struct {
+	_ notComparable
 	// The previous version of the team's notification setting if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -332,6 +339,7 @@ type TeamEditedChangesNotificationSetting struct {
 
 // TeamEditedChangesPrivacy is the member Privacy of [TeamEditedChanges].
 type TeamEditedChangesPrivacy struct {
+	_ notComparable
 	// The previous version of the team's privacy if the action was `edited`.
 	From string `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
@@ -340,6 +348,7 @@ type TeamEditedChangesPrivacy struct {
 
 // TeamEditedChangesRepository is the member Repository of [TeamEditedChanges].
 type TeamEditedChangesRepository struct {
+	_           notComparable
 	Permissions TeamEditedChangesRepositoryPermissions `json:"permissions"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -348,6 +357,7 @@ type TeamEditedChangesRepository struct {
 // TeamEditedChangesRepositoryPermissions is the member Permissions of
 // [TeamEditedChangesRepository].
 type TeamEditedChangesRepositoryPermissions struct {
+	_    notComparable
 	From TeamEditedChangesRepositoryPermissionsFrom `json:"from"`
 	// AdditionalProperties holds the members that are not properties above.
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
@@ -356,6 +366,7 @@ type TeamEditedChangesRepositoryPermissions struct {
 // TeamEditedChangesRepositoryPermissionsFrom is the member From of
 // [TeamEditedChangesRepositoryPermissions].
 type TeamEditedChangesRepositoryPermissionsFrom struct {
+	_ notComparable
 	// The previous version of the team member's `admin` permission on a repository, if the action was
 	// `edited`.
 	Admin *bool `json:"admin,omitzero"`
@@ -375,6 +386,7 @@ type TeamEditedChangesRepositoryPermissionsFrom struct {
 //
 // Schema: webhook-team-removed-from-repository
 type TeamRemovedFromRepository struct {
+	_           notComparable
 	ActionValue TeamRemovedFromRepositoryActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

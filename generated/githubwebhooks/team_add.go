@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-team-add
 type TeamAdd struct {
+	_ notComparable
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
 	// more information, see "[About enterprise

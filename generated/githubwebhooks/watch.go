@@ -10,6 +10,7 @@ import "encoding/json"
 //
 // Schema: webhook-watch-started
 type WatchStarted struct {
+	_           notComparable
 	ActionValue WatchStartedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-workflow-job-completed
 type WorkflowJobCompleted struct {
+	_           notComparable
 	ActionValue WorkflowJobCompletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -53,6 +54,7 @@ const (
 
 // WorkflowJobCompletedWorkflowJob is the member WorkflowJob of [WorkflowJobCompleted].
 type WorkflowJobCompletedWorkflowJob struct {
+	_           notComparable
 	CheckRunURL string                                    `json:"check_run_url"`
 	CompletedAt string                                    `json:"completed_at"`
 	Conclusion  WorkflowJobCompletedWorkflowJobConclusion `json:"conclusion"`
@@ -108,6 +110,7 @@ const (
 //
 // Schema: webhook-workflow-job-in-progress
 type WorkflowJobInProgress struct {
+	_           notComparable
 	ActionValue WorkflowJobInProgressActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -148,6 +151,7 @@ const (
 
 // WorkflowJobInProgressWorkflowJob is the member WorkflowJob of [WorkflowJobInProgress].
 type WorkflowJobInProgressWorkflowJob struct {
+	_           notComparable
 	CheckRunURL string           `json:"check_run_url"`
 	CompletedAt Nullable[string] `json:"completed_at"`
 	Conclusion  Nullable[string] `json:"conclusion"`
@@ -196,6 +200,7 @@ const (
 //
 // It is the member Steps of [WorkflowJobInProgressWorkflowJob].
 type WorkflowJobInProgressWorkflowJobStepsItem struct {
+	_           notComparable
 	CompletedAt Nullable[string]                                `json:"completed_at"`
 	Conclusion  Nullable[string]                                `json:"conclusion"`
 	Name        string                                          `json:"name"`
@@ -227,6 +232,7 @@ const (
 //
 // Schema: webhook-workflow-job-queued
 type WorkflowJobQueued struct {
+	_           notComparable
 	ActionValue WorkflowJobQueuedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -267,6 +273,7 @@ const (
 
 // WorkflowJobQueuedWorkflowJob is the member WorkflowJob of [WorkflowJobQueued].
 type WorkflowJobQueuedWorkflowJob struct {
+	_           notComparable
 	CheckRunURL string           `json:"check_run_url"`
 	CompletedAt Nullable[string] `json:"completed_at"`
 	Conclusion  Nullable[string] `json:"conclusion"`
@@ -315,6 +322,7 @@ const (
 //
 // It is the member Steps of [WorkflowJobQueuedWorkflowJob].
 type WorkflowJobQueuedWorkflowJobStepsItem struct {
+	_           notComparable
 	CompletedAt Nullable[string]                                          `json:"completed_at"`
 	Conclusion  Nullable[WorkflowJobQueuedWorkflowJobStepsItemConclusion] `json:"conclusion"`
 	Name        string                                                    `json:"name"`
@@ -361,6 +369,7 @@ const (
 //
 // Schema: webhook-workflow-job-waiting
 type WorkflowJobWaiting struct {
+	_           notComparable
 	ActionValue WorkflowJobWaitingActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -401,6 +410,7 @@ const (
 
 // WorkflowJobWaitingWorkflowJob is the member WorkflowJob of [WorkflowJobWaiting].
 type WorkflowJobWaitingWorkflowJob struct {
+	_           notComparable
 	CheckRunURL string           `json:"check_run_url"`
 	CompletedAt Nullable[string] `json:"completed_at"`
 	Conclusion  Nullable[string] `json:"conclusion"`
@@ -449,6 +459,7 @@ const (
 //
 // It is the member Steps of [WorkflowJobWaitingWorkflowJob].
 type WorkflowJobWaitingWorkflowJobStepsItem struct {
+	_           notComparable
 	CompletedAt Nullable[string]                                           `json:"completed_at"`
 	Conclusion  Nullable[WorkflowJobWaitingWorkflowJobStepsItemConclusion] `json:"conclusion"`
 	Name        string                                                     `json:"name"`

@@ -13,6 +13,7 @@ import (
 //
 // Schema: webhook-workflow-run-completed
 type WorkflowRunCompleted struct {
+	_           notComparable
 	ActionValue WorkflowRunCompletedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -56,6 +57,7 @@ const (
 //
 // It is the member WorkflowRun of [WorkflowRunCompleted].
 type WorkflowRunCompletedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor            Nullable[*DiscussionAnswerChosenBy]                 `json:"actor"`
 	ArtifactsURL     string                                              `json:"artifacts_url"`
@@ -127,6 +129,7 @@ const (
 //
 // It is the member HeadRepository of [WorkflowRunCompletedWorkflowRun].
 type WorkflowRunCompletedWorkflowRunHeadRepository struct {
+	_                notComparable
 	ArchiveURL       string           `json:"archive_url"`
 	AssigneesURL     string           `json:"assignees_url"`
 	BlobsURL         string           `json:"blobs_url"`
@@ -184,6 +187,7 @@ type WorkflowRunCompletedWorkflowRunHeadRepository struct {
 // WorkflowRunCompletedWorkflowRunPullRequestsItem is the member PullRequests of
 // [WorkflowRunCompletedWorkflowRun].
 type WorkflowRunCompletedWorkflowRunPullRequestsItem struct {
+	_      notComparable
 	Base   CheckSuiteCompletedCheckSuitePullRequestsItemBase `json:"base"`
 	Head   CheckSuiteCompletedCheckSuitePullRequestsItemBase `json:"head"`
 	ID     float64                                           `json:"id"`
@@ -215,6 +219,7 @@ const (
 //
 // Schema: webhook-workflow-run-in-progress
 type WorkflowRunInProgress struct {
+	_           notComparable
 	ActionValue WorkflowRunInProgressActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -258,6 +263,7 @@ const (
 //
 // It is the member WorkflowRun of [WorkflowRunInProgress].
 type WorkflowRunInProgressWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor            Nullable[*WebhooksReviewersItemReviewer]             `json:"actor"`
 	ArtifactsURL     string                                               `json:"artifacts_url"`
@@ -325,6 +331,7 @@ const (
 //
 // It is the member HeadRepository of [WorkflowRunInProgressWorkflowRun].
 type WorkflowRunInProgressWorkflowRunHeadRepository struct {
+	_                notComparable
 	ArchiveURL       string           `json:"archive_url"`
 	AssigneesURL     string           `json:"assignees_url"`
 	BlobsURL         string           `json:"blobs_url"`
@@ -383,6 +390,7 @@ type WorkflowRunInProgressWorkflowRunHeadRepository struct {
 //
 // It is the member Repository of [WorkflowRunInProgressWorkflowRun].
 type WorkflowRunInProgressWorkflowRunRepository struct {
+	_                notComparable
 	ArchiveURL       string           `json:"archive_url"`
 	AssigneesURL     string           `json:"assignees_url"`
 	BlobsURL         string           `json:"blobs_url"`
@@ -459,6 +467,7 @@ const (
 //
 // Schema: webhook-workflow-run-requested
 type WorkflowRunRequested struct {
+	_           notComparable
 	ActionValue WorkflowRunRequestedActionValue `json:"action"`
 	// An enterprise on GitHub. Webhook payloads contain the `enterprise` property when the webhook is
 	// configured on an enterprise account or an organization that's part of an enterprise account. For
@@ -502,6 +511,7 @@ const (
 //
 // It is the member WorkflowRun of [WorkflowRunRequested].
 type WorkflowRunRequestedWorkflowRun struct {
+	_ notComparable
 	// User
 	Actor            Nullable[*DiscussionAnswerChosenBy]                 `json:"actor"`
 	ArtifactsURL     string                                              `json:"artifacts_url"`

@@ -39,7 +39,7 @@ func modelTypes(f, codecs *jen.File, types []*ir.Type, std bool, n *goNames, enc
 }
 
 func structType(f, codecs *jen.File, t *ir.Type, std bool, n *goNames, encoder bool) {
-	var fields []jen.Code
+	fields := []jen.Code{jen.Id("_").Id("notComparable")}
 	for _, fl := range t.Fields {
 		tag, doc := fl.JSONName, fl.Doc
 		if fl.Only != "" {

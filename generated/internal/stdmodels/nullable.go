@@ -84,3 +84,9 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = NotNull(v)
 	return nil
 }
+
+// notComparable is the first field of every model: a model is not compared with ==, which
+// would compare its pointer members' addresses rather than their values (reflect.DeepEqual
+// or go-cmp compare values). It also spares a whole API's package an equality function per
+// model, which the compiler would otherwise build for each.
+type notComparable [0]func()
