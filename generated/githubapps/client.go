@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -332,8 +333,8 @@ func (c *Client) newRequest(ctx context.Context, r *request, u string, body io.R
 	for k, vs := range r.header {
 		req.Header[k] = vs
 	}
-	for name, vs := range r.cookies {
-		for _, v := range vs {
+	for _, name := range slices.Sorted(maps.Keys(r.cookies)) { // the same header every time
+		for _, v := range r.cookies[name] {
 			req.AddCookie(&http.Cookie{Name: name, Value: v})
 		}
 	}
