@@ -412,11 +412,11 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 	return out, resp, nil
 }
 
-// ListInstallationReposForAuthenticatedUserIter walks every item of every page of
+// ListInstallationReposForAuthenticatedUserIter yields a pointer to every item of every page of
 // ListInstallationReposForAuthenticatedUser, following the Link header's next URL. It asks for 100
 // items a page unless params set PerPage. It stops at the first error, which it yields, when the
 // loop breaks, or when ctx ends.
-func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[InstallationRepository, error] {
+func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Context, installationID int64, params *ListInstallationReposForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[*InstallationRepository, error] {
 	var p ListInstallationReposForAuthenticatedUserParams
 	if params != nil {
 		p = *params
@@ -430,10 +430,15 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 		query:    p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListInstallationReposForAuthenticatedUserResponse) decodeTarget {
-		return page
-	}, func(page *ListInstallationReposForAuthenticatedUserResponse) []InstallationRepository {
-		return page.Repositories
+	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
+		page := new(ListInstallationReposForAuthenticatedUserResponse)
+		item := func(i int) (*InstallationRepository, bool) {
+			if i >= len(page.Repositories) {
+				return nil, false
+			}
+			return &page.Repositories[i], true
+		}
+		return page, item
 	})
 }
 
@@ -498,11 +503,11 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 	return out, resp, nil
 }
 
-// ListInstallationRequestsForAuthenticatedAppIter walks every item of every page of
+// ListInstallationRequestsForAuthenticatedAppIter yields a pointer to every item of every page of
 // ListInstallationRequestsForAuthenticatedApp, following the Link header's next URL. It asks for
 // 100 items a page unless params set PerPage. It stops at the first error, which it yields, when
 // the loop breaks, or when ctx ends.
-func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams, opts ...CallOption) iter.Seq2[IntegrationInstallationRequest, error] {
+func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Context, params *ListInstallationRequestsForAuthenticatedAppParams, opts ...CallOption) iter.Seq2[*IntegrationInstallationRequest, error] {
 	var p ListInstallationRequestsForAuthenticatedAppParams
 	if params != nil {
 		p = *params
@@ -515,12 +520,17 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 		opts:  opts,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *[]IntegrationInstallationRequest) decodeTarget {
+	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*IntegrationInstallationRequest, bool)) {
+		page := new([]IntegrationInstallationRequest)
+		item := func(i int) (*IntegrationInstallationRequest, bool) {
+			if i >= len(*page) {
+				return nil, false
+			}
+			return &(*page)[i], true
+		}
 		return into[[]IntegrationInstallationRequest]{page, func(v *[]IntegrationInstallationRequest, d *dec) error {
 			return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
-		}}
-	}, func(page *[]IntegrationInstallationRequest) []IntegrationInstallationRequest {
-		return *page
+		}}, item
 	})
 }
 
@@ -596,10 +606,10 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 	return out, resp, nil
 }
 
-// ListInstallationsIter walks every item of every page of ListInstallations, following the Link
-// header's next URL. It asks for 100 items a page unless params set PerPage. It stops at the first
-// error, which it yields, when the loop breaks, or when ctx ends.
-func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstallationsParams, opts ...CallOption) iter.Seq2[Installation, error] {
+// ListInstallationsIter yields a pointer to every item of every page of ListInstallations,
+// following the Link header's next URL. It asks for 100 items a page unless params set PerPage. It
+// stops at the first error, which it yields, when the loop breaks, or when ctx ends.
+func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstallationsParams, opts ...CallOption) iter.Seq2[*Installation, error] {
 	var p ListInstallationsParams
 	if params != nil {
 		p = *params
@@ -612,12 +622,17 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 		opts:  opts,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *[]Installation) decodeTarget {
+	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
+		page := new([]Installation)
+		item := func(i int) (*Installation, bool) {
+			if i >= len(*page) {
+				return nil, false
+			}
+			return &(*page)[i], true
+		}
 		return into[[]Installation]{page, func(v *[]Installation, d *dec) error {
 			return decodeSlice(v, d, (*Installation).decodeJSON)
-		}}
-	}, func(page *[]Installation) []Installation {
-		return *page
+		}}, item
 	})
 }
 
@@ -681,11 +696,11 @@ func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, para
 	return out, resp, nil
 }
 
-// ListInstallationsForAuthenticatedUserIter walks every item of every page of
+// ListInstallationsForAuthenticatedUserIter yields a pointer to every item of every page of
 // ListInstallationsForAuthenticatedUser, following the Link header's next URL. It asks for 100
 // items a page unless params set PerPage. It stops at the first error, which it yields, when the
 // loop breaks, or when ctx ends.
-func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[Installation, error] {
+func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, params *ListInstallationsForAuthenticatedUserParams, opts ...CallOption) iter.Seq2[*Installation, error] {
 	var p ListInstallationsForAuthenticatedUserParams
 	if params != nil {
 		p = *params
@@ -698,10 +713,15 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 		opts:  opts,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListInstallationsForAuthenticatedUserResponse) decodeTarget {
-		return page
-	}, func(page *ListInstallationsForAuthenticatedUserResponse) []Installation {
-		return page.Installations
+	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
+		page := new(ListInstallationsForAuthenticatedUserResponse)
+		item := func(i int) (*Installation, bool) {
+			if i >= len(page.Installations) {
+				return nil, false
+			}
+			return &page.Installations[i], true
+		}
+		return page, item
 	})
 }
 
@@ -763,11 +783,11 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 	return out, resp, nil
 }
 
-// ListReposAccessibleToInstallationIter walks every item of every page of
+// ListReposAccessibleToInstallationIter yields a pointer to every item of every page of
 // ListReposAccessibleToInstallation, following the Link header's next URL. It asks for 100 items a
 // page unless params set PerPage. It stops at the first error, which it yields, when the loop
 // breaks, or when ctx ends.
-func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) iter.Seq2[InstallationRepository, error] {
+func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, params *ListReposAccessibleToInstallationParams, opts ...CallOption) iter.Seq2[*InstallationRepository, error] {
 	var p ListReposAccessibleToInstallationParams
 	if params != nil {
 		p = *params
@@ -780,10 +800,15 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 		opts:  opts,
 		query: p.query(),
 	}
-	return iterate(ctx, c, r, func(page *ListReposAccessibleToInstallationResponse) decodeTarget {
-		return page
-	}, func(page *ListReposAccessibleToInstallationResponse) []InstallationRepository {
-		return page.Repositories
+	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
+		page := new(ListReposAccessibleToInstallationResponse)
+		item := func(i int) (*InstallationRepository, bool) {
+			if i >= len(page.Repositories) {
+				return nil, false
+			}
+			return &page.Repositories[i], true
+		}
+		return page, item
 	})
 }
 

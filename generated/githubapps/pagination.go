@@ -20,20 +20,26 @@ var (
 // iterate walks a list page by page, following each answer's Link rel="next" URL as the
 // server gives it, and yields the items of each page in order. It yields the first error
 // and stops; it stops when the consumer's loop breaks or ctx ends, and with an error when a
-// link leads back to a page it has fetched or the pages pass the client's MaxPages. (The
-// walking is pager's: only what needs the types is generic, so that a description with a
-// hundred lists does not compile the walk a hundred times.)
-func iterate[Page, Item any](ctx context.Context, c *Client, r *request, target func(*Page) decodeTarget, items func(*Page) []Item) iter.Seq2[Item, error] {
+// link leads back to a page it has fetched or the pages pass the client's MaxPages. next
+// gives a new page's decode target and, once it is read, its item i (false past the last).
+// (The walking is pager's, and a model's items are yielded by pointer, so that iterate has
+// one instantiation for every list of models: a description with a hundred lists does not
+// compile the walk a hundred times.)
+func iterate[Item any](ctx context.Context, c *Client, r *request, next func() (decodeTarget, func(i int) (Item, bool))) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
 		p := pager{c: c, r: r}
 		for more := true; more; {
-			page := new(Page)
-			if err := p.fetch(ctx, target(page)); err != nil {
+			target, item := next()
+			if err := p.fetch(ctx, target); err != nil {
 				yield(*new(Item), err)
 				return
 			}
-			for _, item := range items(page) {
-				if !yield(item, nil) {
+			for i := 0; ; i++ {
+				v, ok := item(i)
+				if !ok {
+					break
+				}
+				if !yield(v, nil) {
 					return
 				}
 			}

@@ -13,11 +13,15 @@ import (
 const defaultPerPage = 100
 
 // iterMethod emits <Method>Iter, which walks every item of every page by following the
-// Link header's next URL.
+// Link header's next URL. A model (an object or a union) is yielded by pointer, the page's
+// own element: no copy of it per item, and one instantiation of iterate for them all.
 func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 	args, pathArgs := arguments(op, n)
 	pg := op.Pages
 	item := elemExpr(pg.Item)
+	if yieldsPointer(pg.Item) {
+		item = jen.Op("*").Add(item)
+	}
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	var body []jen.Code
 	body = append(body, argumentChecks(op, n, func(err jen.Code) jen.Code {
@@ -30,16 +34,37 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
 	)
 	body = append(body, buildRequest(calls(op)[0], n, pathArgs, jen.Id("p"))...)
-	page := jen.Op("*").Add(typeExpr(op.Result.Type))
 	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
+	element := jen.Parens(jen.Op("*").Id("page")).Index(jen.Id("i"))
 	if op.Result.Type.Kind == ir.Named {
 		items, target = jen.Id("page").Dot(pg.Items.Name), jen.Id("page")
+		element = jen.Id("page").Dot(pg.Items.Name).Index(jen.Id("i"))
 	}
-	decode := jen.Func().Params(jen.Id("page").Add(page.Clone())).Id("decodeTarget").Block(jen.Return(target))
-	extract := jen.Func().Params(jen.Id("page").Add(page)).Index().Add(item.Clone()).Block(jen.Return(items))
-	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), decode, extract)))
+	none := jen.Op("*").New(item.Clone())
+	if yieldsPointer(pg.Item) {
+		element, none = jen.Op("&").Add(element), jen.Nil()
+	}
+	next := jen.Func().Params().Params(jen.Id("decodeTarget"), jen.Func().Params(jen.Int()).Params(item.Clone(), jen.Bool())).Block(
+		jen.Id("page").Op(":=").New(typeExpr(op.Result.Type)),
+		jen.Id("item").Op(":=").Func().Params(jen.Id("i").Int()).Params(item.Clone(), jen.Bool()).Block(
+			jen.If(jen.Id("i").Op(">=").Len(items)).Block(jen.Return(none, jen.False())),
+			jen.Return(element, jen.True()),
+		),
+		jen.Return(target, jen.Id("item")),
+	)
+	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), next)))
+	yields := "every item"
+	if yieldsPointer(pg.Item) {
+		yields = "a pointer to every item"
+	}
 	f.Line()
-	f.Add(docComment(fmt.Sprintf("%sIter walks every item of every page of %s, following the Link header's next URL. "+
+	f.Add(docComment(fmt.Sprintf("%sIter yields %s of every page of %s, following the Link header's next URL. "+
 		"It asks for %d items a page unless params set %s. It stops at the first error, which it yields, when the loop breaks, or when ctx ends.",
-		op.Name, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Add(receiver(op)).Id(op.Name + "Iter").Params(args...).Add(seq).Block(append(clientOf(op), body...)...)
+		op.Name, yields, op.Name, defaultPerPage, pg.PerPage.Name))).Func().Add(receiver(op)).Id(op.Name + "Iter").Params(args...).Add(seq).Block(append(clientOf(op), body...)...)
+}
+
+// yieldsPointer tells whether an iterator yields its items, of type r, by pointer: models
+// (objects and unions) are, scalars and enums are not.
+func yieldsPointer(r *ir.TypeRef) bool {
+	return r.Kind == ir.Named && r.Named.Kind != ir.Enum && !r.Nullable
 }
