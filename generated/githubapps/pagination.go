@@ -24,7 +24,10 @@ var (
 // gives a new page's decode target and, once it is read, its item i (false past the last).
 // (The walking is pager's, and a model's items are yielded by pointer, so that iterate has
 // one instantiation for every list of models: a description with a hundred lists does not
-// compile the walk a hundred times.)
+// compile the walk a hundred times; not inlined, so that its closure is not copied into
+// every method either.)
+//
+//go:noinline
 func iterate[Item any](ctx context.Context, c *Client, r *request, next func() (decodeTarget, func(i int) (Item, bool))) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
 		p := pager{c: c, r: r}
