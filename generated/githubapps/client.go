@@ -333,9 +333,11 @@ func (c *Client) newRequest(ctx context.Context, r *request, u string, body io.R
 	for k, vs := range r.header {
 		req.Header[k] = vs
 	}
-	for _, name := range slices.Sorted(maps.Keys(r.cookies)) { // the same header every time
-		for _, v := range r.cookies[name] {
-			req.AddCookie(&http.Cookie{Name: name, Value: v})
+	if len(r.cookies) > 0 { // (sorting costs allocations every request would pay)
+		for _, name := range slices.Sorted(maps.Keys(r.cookies)) { // the same header every time
+			for _, v := range r.cookies[name] {
+				req.AddCookie(&http.Cookie{Name: name, Value: v})
+			}
 		}
 	}
 	return req, nil
