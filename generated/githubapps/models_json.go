@@ -14,7 +14,7 @@ func (s *App) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *App) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), appMembers
 }
@@ -39,7 +39,7 @@ var appMembers = &memberTable{fields: []memberField{
 	{"client_id", unsafe.Offsetof(App{}.ClientID), memberOptStr},
 	{"owner", 0, memberByModel},
 	{"name", unsafe.Offsetof(App{}.Name), memberStr},
-	{"description", unsafe.Offsetof(App{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(App{}.Description), memberNullStr | memberRequired},
 	{"external_url", unsafe.Offsetof(App{}.ExternalURL), memberStr},
 	{"html_url", unsafe.Offsetof(App{}.HTMLURL), memberStr},
 	{"created_at", unsafe.Offsetof(App{}.CreatedAt), memberTime},
@@ -140,7 +140,7 @@ func (s *AppPermissionSet) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *AppPermissionSet) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), appPermissionSetMembers
 }
@@ -168,36 +168,22 @@ var appPermissionSetMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissionSet) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(*s.Issues)
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(*s.Checks)
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(*s.Metadata)
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(*s.Contents)
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(*s.Deployments)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *AppPermissionSet) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeStr(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeStr(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -217,7 +203,7 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), appPermissionsMembers
 }
@@ -291,245 +277,11 @@ var appPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.ArtifactMetadata != nil {
-		e.FieldStart("artifact_metadata")
-		e.Str(string(*s.ArtifactMetadata))
-	}
-	if s.Attestations != nil {
-		e.FieldStart("attestations")
-		e.Str(string(*s.Attestations))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.CodeQuality != nil {
-		e.FieldStart("code_quality")
-		e.Str(string(*s.CodeQuality))
-	}
-	if s.Codespaces != nil {
-		e.FieldStart("codespaces")
-		e.Str(string(*s.Codespaces))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.DependabotSecrets != nil {
-		e.FieldStart("dependabot_secrets")
-		e.Str(string(*s.DependabotSecrets))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.MergeQueues != nil {
-		e.FieldStart("merge_queues")
-		e.Str(string(*s.MergeQueues))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryCustomProperties != nil {
-		e.FieldStart("repository_custom_properties")
-		e.Str(string(*s.RepositoryCustomProperties))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	if s.CustomPropertiesForOrganizations != nil {
-		e.FieldStart("custom_properties_for_organizations")
-		e.Str(string(*s.CustomPropertiesForOrganizations))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationCustomRoles != nil {
-		e.FieldStart("organization_custom_roles")
-		e.Str(string(*s.OrganizationCustomRoles))
-	}
-	if s.OrganizationCustomOrgRoles != nil {
-		e.FieldStart("organization_custom_org_roles")
-		e.Str(string(*s.OrganizationCustomOrgRoles))
-	}
-	if s.OrganizationCustomProperties != nil {
-		e.FieldStart("organization_custom_properties")
-		e.Str(string(*s.OrganizationCustomProperties))
-	}
-	if s.OrganizationCopilotSeatManagement != nil {
-		e.FieldStart("organization_copilot_seat_management")
-		e.Str(string(*s.OrganizationCopilotSeatManagement))
-	}
-	if s.OrganizationCopilotAgentSettings != nil {
-		e.FieldStart("organization_copilot_agent_settings")
-		e.Str(string(*s.OrganizationCopilotAgentSettings))
-	}
-	if s.OrganizationAnnouncementBanners != nil {
-		e.FieldStart("organization_announcement_banners")
-		e.Str(string(*s.OrganizationAnnouncementBanners))
-	}
-	if s.OrganizationEvents != nil {
-		e.FieldStart("organization_events")
-		e.Str(string(*s.OrganizationEvents))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPersonalAccessTokens != nil {
-		e.FieldStart("organization_personal_access_tokens")
-		e.Str(string(*s.OrganizationPersonalAccessTokens))
-	}
-	if s.OrganizationPersonalAccessTokenRequests != nil {
-		e.FieldStart("organization_personal_access_token_requests")
-		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.EmailAddresses != nil {
-		e.FieldStart("email_addresses")
-		e.Str(string(*s.EmailAddresses))
-	}
-	if s.Followers != nil {
-		e.FieldStart("followers")
-		e.Str(string(*s.Followers))
-	}
-	if s.GitSSHKeys != nil {
-		e.FieldStart("git_ssh_keys")
-		e.Str(string(*s.GitSSHKeys))
-	}
-	if s.GPGKeys != nil {
-		e.FieldStart("gpg_keys")
-		e.Str(string(*s.GPGKeys))
-	}
-	if s.InteractionLimits != nil {
-		e.FieldStart("interaction_limits")
-		e.Str(string(*s.InteractionLimits))
-	}
-	if s.Profile != nil {
-		e.FieldStart("profile")
-		e.Str(string(*s.Profile))
-	}
-	if s.Starring != nil {
-		e.FieldStart("starring")
-		e.Str(string(*s.Starring))
-	}
-	if s.EnterpriseCustomPropertiesForOrganizations != nil {
-		e.FieldStart("enterprise_custom_properties_for_organizations")
-		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
-	}
-	if s.EnterpriseAdministration != nil {
-		e.FieldStart("enterprise_administration")
-		e.Str(string(*s.EnterpriseAdministration))
-	}
-	if s.EnterpriseCustomProperties != nil {
-		e.FieldStart("enterprise_custom_properties")
-		e.Str(string(*s.EnterpriseCustomProperties))
-	}
-	if s.EnterpriseOrganizationInstallations != nil {
-		e.FieldStart("enterprise_organization_installations")
-		e.Str(string(*s.EnterpriseOrganizationInstallations))
-	}
-	if s.EnterpriseOrganizationInstallationRepositories != nil {
-		e.FieldStart("enterprise_organization_installation_repositories")
-		e.Str(string(*s.EnterpriseOrganizationInstallationRepositories))
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *AppPermissions) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AppPermissions) UnmarshalJSON(data []byte) error {
@@ -541,7 +293,7 @@ func (s *Authorization) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Authorization) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), authorizationMembers
 }
@@ -568,17 +320,17 @@ var authorizationMembers = &memberTable{fields: []memberField{
 	{"url", unsafe.Offsetof(Authorization{}.URL), memberStr},
 	{"scopes", 0, memberByModel},
 	{"token", unsafe.Offsetof(Authorization{}.Token), memberStr},
-	{"token_last_eight", unsafe.Offsetof(Authorization{}.TokenLastEight), memberNullStr},
-	{"hashed_token", unsafe.Offsetof(Authorization{}.HashedToken), memberNullStr},
+	{"token_last_eight", unsafe.Offsetof(Authorization{}.TokenLastEight), memberNullStr | memberRequired},
+	{"hashed_token", unsafe.Offsetof(Authorization{}.HashedToken), memberNullStr | memberRequired},
 	{"app", 0, memberByModel},
-	{"note", unsafe.Offsetof(Authorization{}.Note), memberNullStr},
-	{"note_url", unsafe.Offsetof(Authorization{}.NoteURL), memberNullStr},
+	{"note", unsafe.Offsetof(Authorization{}.Note), memberNullStr | memberRequired},
+	{"note_url", unsafe.Offsetof(Authorization{}.NoteURL), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(Authorization{}.UpdatedAt), memberTime},
 	{"created_at", unsafe.Offsetof(Authorization{}.CreatedAt), memberTime},
-	{"fingerprint", unsafe.Offsetof(Authorization{}.Fingerprint), memberNullStr},
+	{"fingerprint", unsafe.Offsetof(Authorization{}.Fingerprint), memberNullStr | memberRequired},
 	{"user", 0, memberByModel},
 	{"installation", 0, memberByModel},
-	{"expires_at", unsafe.Offsetof(Authorization{}.ExpiresAt), memberNullTime},
+	{"expires_at", unsafe.Offsetof(Authorization{}.ExpiresAt), memberNullTime | memberRequired},
 }}
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -591,7 +343,7 @@ func (s *AuthorizationApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *AuthorizationApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), authorizationAppMembers
 }
@@ -617,7 +369,7 @@ func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CreateFromManifestResponse) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), createFromManifestResponseMembers
 }
@@ -642,7 +394,7 @@ var createFromManifestResponseMembers = &memberTable{fields: []memberField{
 	{"client_id", unsafe.Offsetof(CreateFromManifestResponse{}.ClientID), memberStr},
 	{"owner", 0, memberByModel},
 	{"name", unsafe.Offsetof(CreateFromManifestResponse{}.Name), memberStr},
-	{"description", unsafe.Offsetof(CreateFromManifestResponse{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(CreateFromManifestResponse{}.Description), memberNullStr | memberRequired},
 	{"external_url", unsafe.Offsetof(CreateFromManifestResponse{}.ExternalURL), memberStr},
 	{"html_url", unsafe.Offsetof(CreateFromManifestResponse{}.HTMLURL), memberStr},
 	{"created_at", unsafe.Offsetof(CreateFromManifestResponse{}.CreatedAt), memberTime},
@@ -651,7 +403,7 @@ var createFromManifestResponseMembers = &memberTable{fields: []memberField{
 	{"events", 0, memberByModel},
 	{"installations_count", unsafe.Offsetof(CreateFromManifestResponse{}.InstallationsCount), memberOptInt64},
 	{"client_secret", unsafe.Offsetof(CreateFromManifestResponse{}.ClientSecret), memberStr},
-	{"webhook_secret", unsafe.Offsetof(CreateFromManifestResponse{}.WebhookSecret), memberNullStr},
+	{"webhook_secret", unsafe.Offsetof(CreateFromManifestResponse{}.WebhookSecret), memberNullStr | memberRequired},
 	{"pem", unsafe.Offsetof(CreateFromManifestResponse{}.PEM), memberStr},
 }}
 
@@ -665,7 +417,7 @@ func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CreateInstallationAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), createInstallationAccessTokenRequestMembers
 }
@@ -691,20 +443,28 @@ var createInstallationAccessTokenRequestMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Repositories != nil {
-		e.FieldStart("repositories")
-		encodeSlice(s.Repositories, e, encodeStr)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *CreateInstallationAccessTokenRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Repositories != nil {
+			e.FieldStart("repositories")
+			encodeSlice(s.Repositories, e, encodeStr)
+		}
+	case 1:
+		if s.RepositoryIDs != nil {
+			e.FieldStart("repository_ids")
+			encodeSlice(s.RepositoryIDs, e, encodeInt64)
+		}
+	case 2:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
 	}
-	if s.RepositoryIDs != nil {
-		e.FieldStart("repository_ids")
-		encodeSlice(s.RepositoryIDs, e, encodeInt64)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -717,7 +477,7 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), enterpriseMembers
 }
@@ -735,8 +495,8 @@ var enterpriseMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(Enterprise{}.NodeID), memberStr},
 	{"name", unsafe.Offsetof(Enterprise{}.Name), memberStr},
 	{"slug", unsafe.Offsetof(Enterprise{}.Slug), memberStr},
-	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime | memberRequired},
 	{"avatar_url", unsafe.Offsetof(Enterprise{}.AvatarURL), memberStr},
 }}
 
@@ -750,7 +510,7 @@ func (s *Installation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Installation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationMembers
 }
@@ -787,12 +547,12 @@ var installationMembers = &memberTable{fields: []memberField{
 	{"events", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(Installation{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(Installation{}.UpdatedAt), memberTime},
-	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr},
+	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr | memberRequired},
 	{"has_multiple_single_files", unsafe.Offsetof(Installation{}.HasMultipleSingleFiles), memberOptBool},
 	{"single_file_paths", 0, memberByModel},
 	{"app_slug", unsafe.Offsetof(Installation{}.AppSlug), memberStr},
 	{"suspended_by", 0, memberByModel},
-	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime},
+	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime | memberRequired},
 	{"contact_email", unsafe.Offsetof(Installation{}.ContactEmail), memberNullStr},
 }}
 
@@ -887,7 +647,7 @@ func (s *InstallationRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationRepositoryMembers
 }
@@ -922,7 +682,7 @@ var installationRepositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(InstallationRepository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(InstallationRepository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(InstallationRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(InstallationRepository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(InstallationRepository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(InstallationRepository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(InstallationRepository{}.ArchiveURL), memberStr},
@@ -963,11 +723,11 @@ var installationRepositoryMembers = &memberTable{fields: []memberField{
 	{"teams_url", unsafe.Offsetof(InstallationRepository{}.TeamsURL), memberStr},
 	{"trees_url", unsafe.Offsetof(InstallationRepository{}.TreesURL), memberStr},
 	{"clone_url", unsafe.Offsetof(InstallationRepository{}.CloneURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(InstallationRepository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(InstallationRepository{}.MirrorURL), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(InstallationRepository{}.HooksURL), memberStr},
 	{"svn_url", unsafe.Offsetof(InstallationRepository{}.SvnURL), memberStr},
-	{"homepage", unsafe.Offsetof(InstallationRepository{}.Homepage), memberNullStr},
-	{"language", unsafe.Offsetof(InstallationRepository{}.Language), memberNullStr},
+	{"homepage", unsafe.Offsetof(InstallationRepository{}.Homepage), memberNullStr | memberRequired},
+	{"language", unsafe.Offsetof(InstallationRepository{}.Language), memberNullStr | memberRequired},
 	{"forks_count", unsafe.Offsetof(InstallationRepository{}.ForksCount), memberInt64},
 	{"stargazers_count", unsafe.Offsetof(InstallationRepository{}.StargazersCount), memberInt64},
 	{"watchers_count", unsafe.Offsetof(InstallationRepository{}.WatchersCount), memberInt64},
@@ -987,9 +747,9 @@ var installationRepositoryMembers = &memberTable{fields: []memberField{
 	{"archived", unsafe.Offsetof(InstallationRepository{}.Archived), memberBool},
 	{"disabled", unsafe.Offsetof(InstallationRepository{}.Disabled), memberBool},
 	{"visibility", unsafe.Offsetof(InstallationRepository{}.Visibility), memberOptStr},
-	{"pushed_at", unsafe.Offsetof(InstallationRepository{}.PushedAt), memberNullTime},
-	{"created_at", unsafe.Offsetof(InstallationRepository{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(InstallationRepository{}.UpdatedAt), memberNullTime},
+	{"pushed_at", unsafe.Offsetof(InstallationRepository{}.PushedAt), memberNullTime | memberRequired},
+	{"created_at", unsafe.Offsetof(InstallationRepository{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(InstallationRepository{}.UpdatedAt), memberNullTime | memberRequired},
 	{"allow_rebase_merge", unsafe.Offsetof(InstallationRepository{}.AllowRebaseMerge), memberOptBool},
 	{"temp_clone_token", unsafe.Offsetof(InstallationRepository{}.TempCloneToken), memberOptStr},
 	{"allow_squash_merge", unsafe.Offsetof(InstallationRepository{}.AllowSquashMerge), memberOptBool},
@@ -1023,7 +783,7 @@ func (s *InstallationToken) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationToken) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationTokenMembers
 }
@@ -1062,7 +822,7 @@ func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IntegrationInstallationRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), integrationInstallationRequestMembers
 }
@@ -1096,7 +856,7 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), licenseSimpleMembers
 }
@@ -1109,8 +869,8 @@ func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
 var licenseSimpleMembers = &memberTable{fields: []memberField{
 	{"key", unsafe.Offsetof(LicenseSimple{}.Key), memberStr},
 	{"name", unsafe.Offsetof(LicenseSimple{}.Name), memberStr},
-	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr},
-	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr},
+	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr | memberRequired},
+	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(LicenseSimple{}.NodeID), memberStr},
 	{"html_url", unsafe.Offsetof(LicenseSimple{}.HTMLURL), memberOptStr},
 }}
@@ -1125,7 +885,7 @@ func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ListInstallationReposForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), listInstallationReposForAuthenticatedUserResponseMembers
 }
@@ -1155,7 +915,7 @@ func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ListInstallationsForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), listInstallationsForAuthenticatedUserResponseMembers
 }
@@ -1184,7 +944,7 @@ func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ListReposAccessibleToInstallationResponse) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), listReposAccessibleToInstallationResponseMembers
 }
@@ -1214,7 +974,7 @@ func (s *Repository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Repository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryMembers
 }
@@ -1247,7 +1007,7 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(Repository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(Repository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(Repository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(Repository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(Repository{}.ArchiveURL), memberStr},
@@ -1288,11 +1048,11 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"teams_url", unsafe.Offsetof(Repository{}.TeamsURL), memberStr},
 	{"trees_url", unsafe.Offsetof(Repository{}.TreesURL), memberStr},
 	{"clone_url", unsafe.Offsetof(Repository{}.CloneURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(Repository{}.HooksURL), memberStr},
 	{"svn_url", unsafe.Offsetof(Repository{}.SvnURL), memberStr},
-	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr},
-	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr},
+	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr | memberRequired},
+	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr | memberRequired},
 	{"forks_count", unsafe.Offsetof(Repository{}.ForksCount), memberInt64},
 	{"stargazers_count", unsafe.Offsetof(Repository{}.StargazersCount), memberInt64},
 	{"watchers_count", unsafe.Offsetof(Repository{}.WatchersCount), memberInt64},
@@ -1312,9 +1072,9 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"archived", unsafe.Offsetof(Repository{}.Archived), memberBool},
 	{"disabled", unsafe.Offsetof(Repository{}.Disabled), memberBool},
 	{"visibility", unsafe.Offsetof(Repository{}.Visibility), memberOptStr},
-	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime},
-	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime},
+	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime | memberRequired},
+	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime | memberRequired},
 	{"allow_rebase_merge", unsafe.Offsetof(Repository{}.AllowRebaseMerge), memberOptBool},
 	{"temp_clone_token", unsafe.Offsetof(Repository{}.TempCloneToken), memberOptStr},
 	{"allow_squash_merge", unsafe.Offsetof(Repository{}.AllowSquashMerge), memberOptBool},
@@ -1347,7 +1107,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
 }
@@ -1372,7 +1132,7 @@ func (s *RepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryPermissionsMembers
 }
@@ -1400,7 +1160,7 @@ func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ScopeTokenRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), scopeTokenRequestMembers
 }
@@ -1429,30 +1189,28 @@ var scopeTokenRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ScopeTokenRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("access_token")
-	e.Str(s.AccessToken)
-	if s.Target != nil {
-		e.FieldStart("target")
-		e.Str(*s.Target)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *ScopeTokenRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Repositories != nil {
+			e.FieldStart("repositories")
+			encodeSlice(s.Repositories, e, encodeStr)
+		}
+	case 4:
+		if s.RepositoryIDs != nil {
+			e.FieldStart("repository_ids")
+			encodeSlice(s.RepositoryIDs, e, encodeInt64)
+		}
+	case 5:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
 	}
-	if s.TargetID != nil {
-		e.FieldStart("target_id")
-		e.Int64(*s.TargetID)
-	}
-	if s.Repositories != nil {
-		e.FieldStart("repositories")
-		encodeSlice(s.Repositories, e, encodeStr)
-	}
-	if s.RepositoryIDs != nil {
-		e.FieldStart("repository_ids")
-		encodeSlice(s.RepositoryIDs, e, encodeInt64)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1465,7 +1223,7 @@ func (s *ScopedInstallation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ScopedInstallation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), scopedInstallationMembers
 }
@@ -1486,7 +1244,7 @@ func (s *ScopedInstallation) decodeMember(i int, key []byte, d *dec) error {
 var scopedInstallationMembers = &memberTable{fields: []memberField{
 	{"permissions", 0, memberByModel},
 	{"repository_selection", unsafe.Offsetof(ScopedInstallation{}.RepositorySelection), memberStr},
-	{"single_file_name", unsafe.Offsetof(ScopedInstallation{}.SingleFileName), memberNullStr},
+	{"single_file_name", unsafe.Offsetof(ScopedInstallation{}.SingleFileName), memberNullStr | memberRequired},
 	{"has_multiple_single_files", unsafe.Offsetof(ScopedInstallation{}.HasMultipleSingleFiles), memberOptBool},
 	{"single_file_paths", 0, memberByModel},
 	{"repositories_url", unsafe.Offsetof(ScopedInstallation{}.RepositoriesURL), memberStr},
@@ -1503,7 +1261,7 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleUserMembers
 }
@@ -1520,7 +1278,7 @@ var simpleUserMembers = &memberTable{fields: []memberField{
 	{"id", unsafe.Offsetof(SimpleUser{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(SimpleUser{}.NodeID), memberStr},
 	{"avatar_url", unsafe.Offsetof(SimpleUser{}.AvatarURL), memberStr},
-	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr},
+	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr | memberRequired},
 	{"url", unsafe.Offsetof(SimpleUser{}.URL), memberStr},
 	{"html_url", unsafe.Offsetof(SimpleUser{}.HTMLURL), memberStr},
 	{"followers_url", unsafe.Offsetof(SimpleUser{}.FollowersURL), memberStr},

@@ -14,7 +14,7 @@ func (s *BranchProtectionRuleCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleCreatedMembers
 }
@@ -58,36 +58,46 @@ var branchProtectionRuleCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *BranchProtectionRuleDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleDeletedMembers
 }
@@ -151,36 +161,46 @@ var branchProtectionRuleDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -200,7 +220,7 @@ func (s *BranchProtectionRuleEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleEditedMembers
 }
@@ -247,40 +267,51 @@ var branchProtectionRuleEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "rule", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -300,7 +331,7 @@ func (s *BranchProtectionRuleEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleEditedChangesMembers
 }
@@ -358,60 +389,77 @@ var branchProtectionRuleEditedChangesMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AdminEnforced != nil {
-		e.FieldStart("admin_enforced")
-		s.AdminEnforced.encodeJSON(e)
-	}
-	if s.AuthorizedActorNames != nil {
-		e.FieldStart("authorized_actor_names")
-		s.AuthorizedActorNames.encodeJSON(e)
-	}
-	if s.AuthorizedActorsOnly != nil {
-		e.FieldStart("authorized_actors_only")
-		s.AuthorizedActorsOnly.encodeJSON(e)
-	}
-	if s.AuthorizedDismissalActorsOnly != nil {
-		e.FieldStart("authorized_dismissal_actors_only")
-		s.AuthorizedDismissalActorsOnly.encodeJSON(e)
-	}
-	if s.LinearHistoryRequirementEnforcementLevel != nil {
-		e.FieldStart("linear_history_requirement_enforcement_level")
-		s.LinearHistoryRequirementEnforcementLevel.encodeJSON(e)
-	}
-	if s.LockBranchEnforcementLevel != nil {
-		e.FieldStart("lock_branch_enforcement_level")
-		s.LockBranchEnforcementLevel.encodeJSON(e)
-	}
-	if s.LockAllowsForkSync != nil {
-		e.FieldStart("lock_allows_fork_sync")
-		s.LockAllowsForkSync.encodeJSON(e)
-	}
-	if s.PullRequestReviewsEnforcementLevel != nil {
-		e.FieldStart("pull_request_reviews_enforcement_level")
-		s.PullRequestReviewsEnforcementLevel.encodeJSON(e)
-	}
-	if s.RequireLastPushApproval != nil {
-		e.FieldStart("require_last_push_approval")
-		s.RequireLastPushApproval.encodeJSON(e)
-	}
-	if s.RequiredStatusChecks != nil {
-		e.FieldStart("required_status_checks")
-		s.RequiredStatusChecks.encodeJSON(e)
-	}
-	if s.RequiredStatusChecksEnforcementLevel != nil {
-		e.FieldStart("required_status_checks_enforcement_level")
-		s.RequiredStatusChecksEnforcementLevel.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"admin_enforced", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "pull_request_reviews_enforcement_level", "require_last_push_approval", "required_status_checks", "required_status_checks_enforcement_level"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.AdminEnforced != nil {
+			e.FieldStart("admin_enforced")
+			s.AdminEnforced.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.AuthorizedActorNames != nil {
+			e.FieldStart("authorized_actor_names")
+			s.AuthorizedActorNames.encodeJSON(e)
+		}
+	case 2:
+		if s.AuthorizedActorsOnly != nil {
+			e.FieldStart("authorized_actors_only")
+			s.AuthorizedActorsOnly.encodeJSON(e)
+		}
+	case 3:
+		if s.AuthorizedDismissalActorsOnly != nil {
+			e.FieldStart("authorized_dismissal_actors_only")
+			s.AuthorizedDismissalActorsOnly.encodeJSON(e)
+		}
+	case 4:
+		if s.LinearHistoryRequirementEnforcementLevel != nil {
+			e.FieldStart("linear_history_requirement_enforcement_level")
+			s.LinearHistoryRequirementEnforcementLevel.encodeJSON(e)
+		}
+	case 5:
+		if s.LockBranchEnforcementLevel != nil {
+			e.FieldStart("lock_branch_enforcement_level")
+			s.LockBranchEnforcementLevel.encodeJSON(e)
+		}
+	case 6:
+		if s.LockAllowsForkSync != nil {
+			e.FieldStart("lock_allows_fork_sync")
+			s.LockAllowsForkSync.encodeJSON(e)
+		}
+	case 7:
+		if s.PullRequestReviewsEnforcementLevel != nil {
+			e.FieldStart("pull_request_reviews_enforcement_level")
+			s.PullRequestReviewsEnforcementLevel.encodeJSON(e)
+		}
+	case 8:
+		if s.RequireLastPushApproval != nil {
+			e.FieldStart("require_last_push_approval")
+			s.RequireLastPushApproval.encodeJSON(e)
+		}
+	case 9:
+		if s.RequiredStatusChecks != nil {
+			e.FieldStart("required_status_checks")
+			s.RequiredStatusChecks.encodeJSON(e)
+		}
+	case 10:
+		if s.RequiredStatusChecksEnforcementLevel != nil {
+			e.FieldStart("required_status_checks_enforcement_level")
+			s.RequiredStatusChecksEnforcementLevel.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"admin_enforced", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "pull_request_reviews_enforcement_level", "require_last_push_approval", "required_status_checks", "required_status_checks_enforcement_level"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -431,7 +479,7 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAdminEnforcedMembers
 }
@@ -450,27 +498,27 @@ func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(i int, key
 }
 
 var branchProtectionRuleEditedChangesAdminEnforcedMembers = &memberTable{fields: []memberField{
-	{"from", unsafe.Offsetof(BranchProtectionRuleEditedChangesAdminEnforced{}.From), memberNullBool},
+	{"from", unsafe.Offsetof(BranchProtectionRuleEditedChangesAdminEnforced{}.From), memberNullBool | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	if s.From.state == present {
-		e.Bool(s.From.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleEditedChangesAdminEnforced) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -490,7 +538,7 @@ func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAuthorizedActorNamesMembers
 }
@@ -518,18 +566,25 @@ var branchProtectionRuleEditedChangesAuthorizedActorNamesMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	encodeSlice(s.From, e, encodeStr)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("from")
+		encodeSlice(s.From, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -549,7 +604,7 @@ func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLev
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers
 }
@@ -573,18 +628,22 @@ var branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(string(s.From))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -604,7 +663,7 @@ func (s *WebhooksRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksRule) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksRuleMembers
 }
@@ -661,78 +720,28 @@ var webhooksRuleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRule) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("admin_enforced")
-	e.Bool(s.AdminEnforced)
-	e.FieldStart("allow_deletions_enforcement_level")
-	e.Str(string(s.AllowDeletionsEnforcementLevel))
-	e.FieldStart("allow_force_pushes_enforcement_level")
-	e.Str(string(s.AllowForcePushesEnforcementLevel))
-	e.FieldStart("authorized_actor_names")
-	encodeSlice(s.AuthorizedActorNames, e, encodeStr)
-	e.FieldStart("authorized_actors_only")
-	e.Bool(s.AuthorizedActorsOnly)
-	e.FieldStart("authorized_dismissal_actors_only")
-	e.Bool(s.AuthorizedDismissalActorsOnly)
-	if s.CreateProtected != nil {
-		e.FieldStart("create_protected")
-		e.Bool(*s.CreateProtected)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismiss_stale_reviews_on_push")
-	e.Bool(s.DismissStaleReviewsOnPush)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("ignore_approvals_from_contributors")
-	e.Bool(s.IgnoreApprovalsFromContributors)
-	e.FieldStart("linear_history_requirement_enforcement_level")
-	e.Str(string(s.LinearHistoryRequirementEnforcementLevel))
-	e.FieldStart("lock_branch_enforcement_level")
-	e.Str(string(s.LockBranchEnforcementLevel))
-	if s.LockAllowsForkSync != nil {
-		e.FieldStart("lock_allows_fork_sync")
-		e.Bool(*s.LockAllowsForkSync)
-	}
-	e.FieldStart("merge_queue_enforcement_level")
-	e.Str(string(s.MergeQueueEnforcementLevel))
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("pull_request_reviews_enforcement_level")
-	e.Str(string(s.PullRequestReviewsEnforcementLevel))
-	e.FieldStart("repository_id")
-	e.Int64(s.RepositoryID)
-	e.FieldStart("require_code_owner_review")
-	e.Bool(s.RequireCodeOwnerReview)
-	if s.RequireLastPushApproval != nil {
-		e.FieldStart("require_last_push_approval")
-		e.Bool(*s.RequireLastPushApproval)
-	}
-	e.FieldStart("required_approving_review_count")
-	e.Int64(s.RequiredApprovingReviewCount)
-	e.FieldStart("required_conversation_resolution_level")
-	e.Str(string(s.RequiredConversationResolutionLevel))
-	e.FieldStart("required_deployments_enforcement_level")
-	e.Str(string(s.RequiredDeploymentsEnforcementLevel))
-	e.FieldStart("required_status_checks")
-	encodeSlice(s.RequiredStatusChecks, e, encodeStr)
-	e.FieldStart("required_status_checks_enforcement_level")
-	e.Str(string(s.RequiredStatusChecksEnforcementLevel))
-	e.FieldStart("signature_requirement_enforcement_level")
-	e.Str(string(s.SignatureRequirementEnforcementLevel))
-	e.FieldStart("strict_required_status_checks_policy")
-	e.Bool(s.StrictRequiredStatusChecksPolicy)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"admin_enforced", "allow_deletions_enforcement_level", "allow_force_pushes_enforcement_level", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "create_protected", "created_at", "dismiss_stale_reviews_on_push", "id", "ignore_approvals_from_contributors", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "merge_queue_enforcement_level", "name", "pull_request_reviews_enforcement_level", "repository_id", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_conversation_resolution_level", "required_deployments_enforcement_level", "required_status_checks", "required_status_checks_enforcement_level", "signature_requirement_enforcement_level", "strict_required_status_checks_policy", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksRule) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("authorized_actor_names")
+		encodeSlice(s.AuthorizedActorNames, e, encodeStr)
+	case 23:
+		e.FieldStart("required_status_checks")
+		encodeSlice(s.RequiredStatusChecks, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"admin_enforced", "allow_deletions_enforcement_level", "allow_force_pushes_enforcement_level", "authorized_actor_names", "authorized_actors_only", "authorized_dismissal_actors_only", "create_protected", "created_at", "dismiss_stale_reviews_on_push", "id", "ignore_approvals_from_contributors", "linear_history_requirement_enforcement_level", "lock_branch_enforcement_level", "lock_allows_fork_sync", "merge_queue_enforcement_level", "name", "pull_request_reviews_enforcement_level", "repository_id", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_conversation_resolution_level", "required_deployments_enforcement_level", "required_status_checks", "required_status_checks_enforcement_level", "signature_requirement_enforcement_level", "strict_required_status_checks_policy", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *CheckRunCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunCompleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunCompletedMembers
 }
@@ -58,36 +58,46 @@ var checkRunCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCompleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_run")
-	s.CheckRun.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunCompleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_run")
+		s.CheckRun.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *CheckRunCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunCreatedMembers
 }
@@ -151,36 +161,46 @@ var checkRunCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_run")
-	s.CheckRun.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_run")
+		s.CheckRun.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -200,7 +220,7 @@ func (s *CheckRunRequestedAction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunRequestedAction) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunRequestedActionMembers
 }
@@ -247,40 +267,51 @@ var checkRunRequestedActionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedAction) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_run")
-	s.CheckRun.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.RequestedAction != nil {
-		e.FieldStart("requested_action")
-		s.RequestedAction.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "requested_action", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunRequestedAction) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_run")
+		s.CheckRun.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.RequestedAction != nil {
+			e.FieldStart("requested_action")
+			s.RequestedAction.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "requested_action", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -300,7 +331,7 @@ func (s *CheckRunRequestedActionRequestedAction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunRequestedActionRequestedAction) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunRequestedActionRequestedActionMembers
 }
@@ -324,20 +355,22 @@ var checkRunRequestedActionRequestedActionMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedActionRequestedAction) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Identifier != nil {
-		e.FieldStart("identifier")
-		e.Str(*s.Identifier)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"identifier"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunRequestedActionRequestedAction) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"identifier"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -357,7 +390,7 @@ func (s *CheckRunRerequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunRerequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunRerequestedMembers
 }
@@ -401,36 +434,46 @@ var checkRunRerequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRerequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_run")
-	s.CheckRun.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunRerequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_run")
+		s.CheckRun.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_run", "installation", "enterprise", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -450,7 +493,7 @@ func (s *CheckRunWithSimpleCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunWithSimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteMembers
 }
@@ -483,8 +526,8 @@ func (s *CheckRunWithSimpleCheckSuite) decodeMember(i int, key []byte, d *dec) e
 var checkRunWithSimpleCheckSuiteMembers = &memberTable{fields: []memberField{
 	{"app", 0, memberByModel},
 	{"check_suite", 0, memberByModel},
-	{"completed_at", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.CompletedAt), memberNullTime},
-	{"conclusion", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.CompletedAt), memberNullTime | memberRequired},
+	{"conclusion", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.Conclusion), memberNullStr | memberRequired},
 	{"deployment", 0, memberByModel},
 	{"details_url", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.DetailsURL), memberStr},
 	{"external_id", unsafe.Offsetof(CheckRunWithSimpleCheckSuite{}.ExternalID), memberStr},
@@ -502,72 +545,51 @@ var checkRunWithSimpleCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuite) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("app")
-	if s.App.state == present && s.App.value != nil {
-		s.App.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("check_suite")
-	s.CheckSuite.encodeJSON(e)
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		encodeTime(&s.CompletedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	e.FieldStart("details_url")
-	e.Str(s.DetailsURL)
-	e.FieldStart("external_id")
-	e.Str(s.ExternalID)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("output")
-	s.Output.encodeJSON(e)
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunWithSimpleCheckSuite) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("app")
+		if s.App.state == present && s.App.value != nil {
+			s.App.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("started_at")
-	encodeTime(&s.StartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"app", "check_suite", "completed_at", "conclusion", "deployment", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "output", "pull_requests", "started_at", "status", "url"}, k) {
-			continue
+	case 1:
+		e.FieldStart("check_suite")
+		s.CheckSuite.encodeJSON(e)
+	case 4:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 12:
+		e.FieldStart("output")
+		s.Output.encodeJSON(e)
+	case 13:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"app", "check_suite", "completed_at", "conclusion", "deployment", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "output", "pull_requests", "started_at", "status", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -587,7 +609,7 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckRunWithSimpleCheckSuiteOutput) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteOutputMembers
 }
@@ -608,45 +630,29 @@ func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(i int, key []byte, d *
 var checkRunWithSimpleCheckSuiteOutputMembers = &memberTable{fields: []memberField{
 	{"annotations_count", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.AnnotationsCount), memberInt64},
 	{"annotations_url", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.AnnotationsURL), memberStr},
-	{"summary", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Summary), memberNullStr},
-	{"text", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Text), memberNullStr},
-	{"title", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Title), memberNullStr},
+	{"summary", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Summary), memberNullStr | memberRequired},
+	{"text", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Text), memberNullStr | memberRequired},
+	{"title", unsafe.Offsetof(CheckRunWithSimpleCheckSuiteOutput{}.Title), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuiteOutput) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("annotations_count")
-	e.Int64(s.AnnotationsCount)
-	e.FieldStart("annotations_url")
-	e.Str(s.AnnotationsURL)
-	e.FieldStart("summary")
-	if s.Summary.state == present {
-		e.Str(s.Summary.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("text")
-	if s.Text.state == present {
-		e.Str(s.Text.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("title")
-	if s.Title.state == present {
-		e.Str(s.Title.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"annotations_count", "annotations_url", "summary", "text", "title"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckRunWithSimpleCheckSuiteOutput) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"annotations_count", "annotations_url", "summary", "text", "title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -666,7 +672,7 @@ func (s *CodeOfConduct) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeOfConduct) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeOfConductMembers
 }
@@ -689,37 +695,27 @@ var codeOfConductMembers = &memberTable{fields: []memberField{
 	{"name", unsafe.Offsetof(CodeOfConduct{}.Name), memberStr},
 	{"url", unsafe.Offsetof(CodeOfConduct{}.URL), memberStr},
 	{"body", unsafe.Offsetof(CodeOfConduct{}.Body), memberOptStr},
-	{"html_url", unsafe.Offsetof(CodeOfConduct{}.HTMLURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(CodeOfConduct{}.HTMLURL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConduct) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("key")
-	e.Str(s.Key)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.Body != nil {
-		e.FieldStart("body")
-		e.Str(*s.Body)
-	}
-	e.FieldStart("html_url")
-	if s.HTMLURL.state == present {
-		e.Str(s.HTMLURL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"key", "name", "url", "body", "html_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeOfConduct) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"key", "name", "url", "body", "html_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -739,7 +735,7 @@ func (s *DeploymentSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentSimple) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentSimpleMembers
 }
@@ -768,7 +764,7 @@ var deploymentSimpleMembers = &memberTable{fields: []memberField{
 	{"task", unsafe.Offsetof(DeploymentSimple{}.Task), memberStr},
 	{"original_environment", unsafe.Offsetof(DeploymentSimple{}.OriginalEnvironment), memberOptStr},
 	{"environment", unsafe.Offsetof(DeploymentSimple{}.Environment), memberStr},
-	{"description", unsafe.Offsetof(DeploymentSimple{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(DeploymentSimple{}.Description), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(DeploymentSimple{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(DeploymentSimple{}.UpdatedAt), memberTime},
 	{"statuses_url", unsafe.Offsetof(DeploymentSimple{}.StatusesURL), memberStr},
@@ -780,60 +776,31 @@ var deploymentSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentSimple) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("task")
-	e.Str(s.Task)
-	if s.OriginalEnvironment != nil {
-		e.FieldStart("original_environment")
-		e.Str(*s.OriginalEnvironment)
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.TransientEnvironment != nil {
-		e.FieldStart("transient_environment")
-		e.Bool(*s.TransientEnvironment)
-	}
-	if s.ProductionEnvironment != nil {
-		e.FieldStart("production_environment")
-		e.Bool(*s.ProductionEnvironment)
-	}
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentSimple) encodeMember(i int, e *enc) {
+	switch i {
+	case 13:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "id", "node_id", "task", "original_environment", "environment", "description", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "id", "node_id", "task", "original_environment", "environment", "description", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -853,7 +820,7 @@ func (s *MinimalRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MinimalRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), minimalRepositoryMembers
 }
@@ -895,7 +862,7 @@ var minimalRepositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(MinimalRepository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(MinimalRepository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(MinimalRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(MinimalRepository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(MinimalRepository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(MinimalRepository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(MinimalRepository{}.ArchiveURL), memberStr},
@@ -980,312 +947,63 @@ var minimalRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	if s.GitURL != nil {
-		e.FieldStart("git_url")
-		e.Str(*s.GitURL)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.SSHURL != nil {
-		e.FieldStart("ssh_url")
-		e.Str(*s.SSHURL)
-	}
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	if s.CloneURL != nil {
-		e.FieldStart("clone_url")
-		e.Str(*s.CloneURL)
-	}
-	if s.MirrorURL.IsSet() {
-		e.FieldStart("mirror_url")
-		if s.MirrorURL.state == present {
-			e.Str(s.MirrorURL.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MinimalRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 60:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			encodeSlice(s.Topics, e, encodeStr)
+		}
+	case 73:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 79:
+		if s.CodeOfConduct != nil {
+			e.FieldStart("code_of_conduct")
+			s.CodeOfConduct.encodeJSON(e)
+		}
+	case 80:
+		if s.License.IsSet() {
+			e.FieldStart("license")
+			if s.License.state == present && s.License.value != nil {
+				s.License.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 86:
+		if s.SecurityAndAnalysis.IsSet() {
+			e.FieldStart("security_and_analysis")
+			if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
+				s.SecurityAndAnalysis.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 87:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "role_name", "temp_clone_token", "delete_branch_on_merge", "subscribers_count", "network_count", "code_of_conduct", "license", "forks", "open_issues", "watchers", "allow_forking", "web_commit_signoff_required", "security_and_analysis", "custom_properties"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	if s.SvnURL != nil {
-		e.FieldStart("svn_url")
-		e.Str(*s.SvnURL)
-	}
-	if s.Homepage.IsSet() {
-		e.FieldStart("homepage")
-		if s.Homepage.state == present {
-			e.Str(s.Homepage.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Language.IsSet() {
-		e.FieldStart("language")
-		if s.Language.state == present {
-			e.Str(s.Language.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.ForksCount != nil {
-		e.FieldStart("forks_count")
-		e.Int64(*s.ForksCount)
-	}
-	if s.StargazersCount != nil {
-		e.FieldStart("stargazers_count")
-		e.Int64(*s.StargazersCount)
-	}
-	if s.WatchersCount != nil {
-		e.FieldStart("watchers_count")
-		e.Int64(*s.WatchersCount)
-	}
-	if s.Size != nil {
-		e.FieldStart("size")
-		e.Int64(*s.Size)
-	}
-	if s.DefaultBranch != nil {
-		e.FieldStart("default_branch")
-		e.Str(*s.DefaultBranch)
-	}
-	if s.OpenIssuesCount != nil {
-		e.FieldStart("open_issues_count")
-		e.Int64(*s.OpenIssuesCount)
-	}
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	if s.HasIssues != nil {
-		e.FieldStart("has_issues")
-		e.Bool(*s.HasIssues)
-	}
-	if s.HasProjects != nil {
-		e.FieldStart("has_projects")
-		e.Bool(*s.HasProjects)
-	}
-	if s.HasWiki != nil {
-		e.FieldStart("has_wiki")
-		e.Bool(*s.HasWiki)
-	}
-	if s.HasPages != nil {
-		e.FieldStart("has_pages")
-		e.Bool(*s.HasPages)
-	}
-	if s.HasDownloads != nil {
-		e.FieldStart("has_downloads")
-		e.Bool(*s.HasDownloads)
-	}
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	if s.Archived != nil {
-		e.FieldStart("archived")
-		e.Bool(*s.Archived)
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	if s.PushedAt.IsSet() {
-		e.FieldStart("pushed_at")
-		if s.PushedAt.state == present {
-			encodeTime(&s.PushedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.CreatedAt.IsSet() {
-		e.FieldStart("created_at")
-		if s.CreatedAt.state == present {
-			encodeTime(&s.CreatedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.RoleName != nil {
-		e.FieldStart("role_name")
-		e.Str(*s.RoleName)
-	}
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.SubscribersCount != nil {
-		e.FieldStart("subscribers_count")
-		e.Int64(*s.SubscribersCount)
-	}
-	if s.NetworkCount != nil {
-		e.FieldStart("network_count")
-		e.Int64(*s.NetworkCount)
-	}
-	if s.CodeOfConduct != nil {
-		e.FieldStart("code_of_conduct")
-		s.CodeOfConduct.encodeJSON(e)
-	}
-	if s.License.IsSet() {
-		e.FieldStart("license")
-		if s.License.state == present && s.License.value != nil {
-			s.License.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Forks != nil {
-		e.FieldStart("forks")
-		e.Int64(*s.Forks)
-	}
-	if s.OpenIssues != nil {
-		e.FieldStart("open_issues")
-		e.Int64(*s.OpenIssues)
-	}
-	if s.Watchers != nil {
-		e.FieldStart("watchers")
-		e.Int64(*s.Watchers)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	if s.SecurityAndAnalysis.IsSet() {
-		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
-			s.SecurityAndAnalysis.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "role_name", "temp_clone_token", "delete_branch_on_merge", "subscribers_count", "network_count", "code_of_conduct", "license", "forks", "open_issues", "watchers", "allow_forking", "web_commit_signoff_required", "security_and_analysis", "custom_properties"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1305,7 +1023,7 @@ func (s *MinimalRepositoryLicense) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MinimalRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), minimalRepositoryLicenseMembers
 }
@@ -1333,36 +1051,22 @@ var minimalRepositoryLicenseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryLicense) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Key != nil {
-		e.FieldStart("key")
-		e.Str(*s.Key)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.SpdxID != nil {
-		e.FieldStart("spdx_id")
-		e.Str(*s.SpdxID)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"key", "name", "spdx_id", "url", "node_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MinimalRepositoryLicense) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"key", "name", "spdx_id", "url", "node_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1382,7 +1086,7 @@ func (s *PullRequestMinimal) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestMinimal) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestMinimalMembers
 }
@@ -1416,26 +1120,28 @@ var pullRequestMinimalMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimal) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "number", "url", "head", "base"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestMinimal) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 4:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "number", "url", "head", "base"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1455,7 +1161,7 @@ func (s *PullRequestMinimalHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestMinimalHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestMinimalHeadMembers
 }
@@ -1485,22 +1191,25 @@ var pullRequestMinimalHeadMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref", "sha", "repo"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestMinimalHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref", "sha", "repo"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1520,7 +1229,7 @@ func (s *PullRequestMinimalHeadRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestMinimalHeadRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestMinimalHeadRepoMembers
 }
@@ -1546,22 +1255,22 @@ var pullRequestMinimalHeadRepoMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHeadRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "url", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestMinimalHeadRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "url", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1581,7 +1290,7 @@ func (s *SimpleCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleCheckSuiteMembers
 }
@@ -1626,100 +1335,49 @@ var simpleCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCheckSuite) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.After.IsSet() {
-		e.FieldStart("after")
-		if s.After.state == present {
-			e.Str(s.After.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.App.IsSet() {
-		e.FieldStart("app")
-		if s.App.state == present && s.App.value != nil {
-			s.App.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Before.IsSet() {
-		e.FieldStart("before")
-		if s.Before.state == present {
-			e.Str(s.Before.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Conclusion.IsSet() {
-		e.FieldStart("conclusion")
-		if s.Conclusion.state == present {
-			e.Str(string(s.Conclusion.value))
-		} else {
-			e.Null()
-		}
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		encodeTime(s.CreatedAt, e)
-	}
-	if s.HeadBranch.IsSet() {
-		e.FieldStart("head_branch")
-		if s.HeadBranch.state == present {
-			e.Str(s.HeadBranch.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.HeadSHA != nil {
-		e.FieldStart("head_sha")
-		e.Str(*s.HeadSHA)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		if s.PullRequests == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.PullRequests {
-				s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleCheckSuite) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.App.IsSet() {
+			e.FieldStart("app")
+			if s.App.state == present && s.App.value != nil {
+				s.App.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
+		}
+	case 9:
+		if s.PullRequests != nil {
+			e.FieldStart("pull_requests")
+			if s.PullRequests == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.PullRequests {
+					s.PullRequests[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 10:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after", "app", "before", "conclusion", "created_at", "head_branch", "head_sha", "id", "node_id", "pull_requests", "repository", "status", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Status != nil {
-		e.FieldStart("status")
-		e.Str(string(*s.Status))
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		encodeTime(s.UpdatedAt, e)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after", "app", "before", "conclusion", "created_at", "head_branch", "head_sha", "id", "node_id", "pull_requests", "repository", "status", "updated_at", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

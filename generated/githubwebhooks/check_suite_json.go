@@ -14,7 +14,7 @@ func (s *CheckSuiteCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedMembers
 }
@@ -58,36 +58,46 @@ var checkSuiteCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_suite")
-	s.CheckSuite.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_suite")
+		s.CheckSuite.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *CheckSuiteCompletedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuite) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteMembers
 }
@@ -134,13 +144,13 @@ func (s *CheckSuiteCompletedCheckSuite) decodeMember(i int, key []byte, d *dec) 
 }
 
 var checkSuiteCompletedCheckSuiteMembers = &memberTable{fields: []memberField{
-	{"after", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.After), memberNullStr},
+	{"after", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.After), memberNullStr | memberRequired},
 	{"app", 0, memberByModel},
-	{"before", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Before), memberNullStr},
+	{"before", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Before), memberNullStr | memberRequired},
 	{"check_runs_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.CheckRunsURL), memberStr},
-	{"conclusion", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.CreatedAt), memberTime},
-	{"head_branch", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.HeadSHA), memberStr},
 	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.ID), memberInt64},
@@ -149,91 +159,46 @@ var checkSuiteCompletedCheckSuiteMembers = &memberTable{fields: []memberField{
 	{"pull_requests", 0, memberByModel},
 	{"rerequestable", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Rerequestable), memberOptBool},
 	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.RunsRerequestable), memberOptBool},
-	{"status", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Status), memberNullStr},
+	{"status", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.Status), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(CheckSuiteCompletedCheckSuite{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuite) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("after")
-	if s.After.state == present {
-		e.Str(s.After.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("app")
-	s.App.encodeJSON(e)
-	e.FieldStart("before")
-	if s.Before.state == present {
-		e.Str(s.Before.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("check_runs_url")
-	e.Str(s.CheckRunsURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("latest_check_runs_count")
-	e.Int64(s.LatestCheckRunsCount)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuite) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("app")
+		s.App.encodeJSON(e)
+	case 7:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 12:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	if s.Rerequestable != nil {
-		e.FieldStart("rerequestable")
-		e.Bool(*s.Rerequestable)
-	}
-	if s.RunsRerequestable != nil {
-		e.FieldStart("runs_rerequestable")
-		e.Bool(*s.RunsRerequestable)
-	}
-	e.FieldStart("status")
-	if s.Status.state == present {
-		e.Str(string(s.Status.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -253,7 +218,7 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppMembers
 }
@@ -280,95 +245,56 @@ func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(i int, key []byte, d *de
 }
 
 var checkSuiteCompletedCheckSuiteAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ID), memberNullInt64 | memberRequired},
 	{"client_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.ClientID), memberNullStr},
 	{"name", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	if s.ClientID.IsSet() {
-		e.FieldStart("client_id")
-		if s.ClientID.state == present {
-			e.Str(s.ClientID.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuiteApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem])
+		}
+	case 9:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	case 10:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -388,7 +314,7 @@ func (s *CheckSuiteRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRequestedMembers
 }
@@ -432,36 +358,46 @@ var checkSuiteRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_suite")
-	s.CheckSuite.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_suite")
+		s.CheckSuite.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -481,7 +417,7 @@ func (s *CheckSuiteRequestedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteMembers
 }
@@ -508,13 +444,13 @@ func (s *CheckSuiteRequestedCheckSuite) decodeMember(i int, key []byte, d *dec) 
 }
 
 var checkSuiteRequestedCheckSuiteMembers = &memberTable{fields: []memberField{
-	{"after", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.After), memberNullStr},
+	{"after", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.After), memberNullStr | memberRequired},
 	{"app", 0, memberByModel},
-	{"before", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Before), memberNullStr},
+	{"before", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Before), memberNullStr | memberRequired},
 	{"check_runs_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.CheckRunsURL), memberStr},
-	{"conclusion", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.CreatedAt), memberTime},
-	{"head_branch", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.HeadSHA), memberStr},
 	{"id", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.ID), memberInt64},
@@ -523,91 +459,46 @@ var checkSuiteRequestedCheckSuiteMembers = &memberTable{fields: []memberField{
 	{"pull_requests", 0, memberByModel},
 	{"rerequestable", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Rerequestable), memberOptBool},
 	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.RunsRerequestable), memberOptBool},
-	{"status", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Status), memberNullStr},
+	{"status", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.Status), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(CheckSuiteRequestedCheckSuite{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuite) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("after")
-	if s.After.state == present {
-		e.Str(s.After.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("app")
-	s.App.encodeJSON(e)
-	e.FieldStart("before")
-	if s.Before.state == present {
-		e.Str(s.Before.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("check_runs_url")
-	e.Str(s.CheckRunsURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("latest_check_runs_count")
-	e.Int64(s.LatestCheckRunsCount)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRequestedCheckSuite) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("app")
+		s.App.encodeJSON(e)
+	case 7:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 12:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	if s.Rerequestable != nil {
-		e.FieldStart("rerequestable")
-		e.Bool(*s.Rerequestable)
-	}
-	if s.RunsRerequestable != nil {
-		e.FieldStart("runs_rerequestable")
-		e.Bool(*s.RunsRerequestable)
-	}
-	e.FieldStart("status")
-	if s.Status.state == present {
-		e.Str(string(s.Status.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -627,7 +518,7 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppMembers
 }
@@ -654,95 +545,56 @@ func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(i int, key []byte, d *de
 }
 
 var checkSuiteRequestedCheckSuiteAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ID), memberNullInt64 | memberRequired},
 	{"client_id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.ClientID), memberNullStr},
 	{"name", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRequestedCheckSuiteApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	if s.ClientID.IsSet() {
-		e.FieldStart("client_id")
-		if s.ClientID.state == present {
-			e.Str(s.ClientID.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRequestedCheckSuiteApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem])
+		}
+	case 9:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	case 10:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -762,7 +614,7 @@ func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppPermissionsMembers
 }
@@ -825,176 +677,22 @@ var checkSuiteRequestedCheckSuiteAppPermissionsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.ArtifactMetadata != nil {
-		e.FieldStart("artifact_metadata")
-		e.Str(string(*s.ArtifactMetadata))
-	}
-	if s.Attestations != nil {
-		e.FieldStart("attestations")
-		e.Str(string(*s.Attestations))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.ContentReferences != nil {
-		e.FieldStart("content_references")
-		e.Str(string(*s.ContentReferences))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.CopilotRequests != nil {
-		e.FieldStart("copilot_requests")
-		e.Str(string(*s.CopilotRequests))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Emails != nil {
-		e.FieldStart("emails")
-		e.Str(string(*s.Emails))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.Keys != nil {
-		e.FieldStart("keys")
-		e.Str(string(*s.Keys))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.MergeQueues != nil {
-		e.FieldStart("merge_queues")
-		e.Str(string(*s.MergeQueues))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.Models != nil {
-		e.FieldStart("models")
-		e.Str(string(*s.Models))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SecurityScanningAlert != nil {
-		e.FieldStart("security_scanning_alert")
-		e.Str(string(*s.SecurityScanningAlert))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.TeamDiscussions != nil {
-		e.FieldStart("team_discussions")
-		e.Str(string(*s.TeamDiscussions))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actions", "administration", "artifact_metadata", "attestations", "checks", "content_references", "contents", "copilot_requests", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "merge_queues", "metadata", "models", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRequestedCheckSuiteAppPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actions", "administration", "artifact_metadata", "attestations", "checks", "content_references", "contents", "copilot_requests", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "merge_queues", "metadata", "models", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1014,7 +712,7 @@ func (s *CheckSuiteRerequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRerequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRerequestedMembers
 }
@@ -1058,36 +756,46 @@ var checkSuiteRerequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("check_suite")
-	s.CheckSuite.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRerequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("check_suite")
+		s.CheckSuite.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_suite", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1107,7 +815,7 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRerequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteMembers
 }
@@ -1134,13 +842,13 @@ func (s *CheckSuiteRerequestedCheckSuite) decodeMember(i int, key []byte, d *dec
 }
 
 var checkSuiteRerequestedCheckSuiteMembers = &memberTable{fields: []memberField{
-	{"after", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.After), memberNullStr},
+	{"after", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.After), memberNullStr | memberRequired},
 	{"app", 0, memberByModel},
-	{"before", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Before), memberNullStr},
+	{"before", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Before), memberNullStr | memberRequired},
 	{"check_runs_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.CheckRunsURL), memberStr},
-	{"conclusion", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.CreatedAt), memberTime},
-	{"head_branch", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.HeadSHA), memberStr},
 	{"id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.ID), memberInt64},
@@ -1149,91 +857,46 @@ var checkSuiteRerequestedCheckSuiteMembers = &memberTable{fields: []memberField{
 	{"pull_requests", 0, memberByModel},
 	{"rerequestable", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Rerequestable), memberOptBool},
 	{"runs_rerequestable", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.RunsRerequestable), memberOptBool},
-	{"status", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Status), memberNullStr},
+	{"status", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.Status), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuite{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuite) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("after")
-	if s.After.state == present {
-		e.Str(s.After.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("app")
-	s.App.encodeJSON(e)
-	e.FieldStart("before")
-	if s.Before.state == present {
-		e.Str(s.Before.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("check_runs_url")
-	e.Str(s.CheckRunsURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("latest_check_runs_count")
-	e.Int64(s.LatestCheckRunsCount)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRerequestedCheckSuite) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("app")
+		s.App.encodeJSON(e)
+	case 7:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 12:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	if s.Rerequestable != nil {
-		e.FieldStart("rerequestable")
-		e.Bool(*s.Rerequestable)
-	}
-	if s.RunsRerequestable != nil {
-		e.FieldStart("runs_rerequestable")
-		e.Bool(*s.RunsRerequestable)
-	}
-	e.FieldStart("status")
-	if s.Status.state == present {
-		e.Str(string(s.Status.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after", "app", "before", "check_runs_url", "conclusion", "created_at", "head_branch", "head_commit", "head_sha", "id", "latest_check_runs_count", "node_id", "pull_requests", "rerequestable", "runs_rerequestable", "status", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1253,7 +916,7 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteRerequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteAppMembers
 }
@@ -1280,95 +943,56 @@ func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(i int, key []byte, d *
 }
 
 var checkSuiteRerequestedCheckSuiteAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ID), memberNullInt64 | memberRequired},
 	{"client_id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.ClientID), memberNullStr},
 	{"name", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(CheckSuiteRerequestedCheckSuiteApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuiteApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	if s.ClientID.IsSet() {
-		e.FieldStart("client_id")
-		if s.ClientID.state == present {
-			e.Str(s.ClientID.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteRerequestedCheckSuiteApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem])
+		}
+	case 9:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	case 10:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "client_id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *CodeScanningAlertAppearedInBranch) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranch) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchMembers
 }
@@ -60,40 +60,46 @@ var codeScanningAlertAppearedInBranchMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranch) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	e.Str(s.CommitOid)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranch) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -113,7 +119,7 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMembers
 }
@@ -148,100 +154,78 @@ func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(i int, key []byte,
 var codeScanningAlertAppearedInBranchAlertMembers = &memberTable{fields: []memberField{
 	{"assignees", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.CreatedAt), memberTime},
-	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedAt), memberNullTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedAt), memberNullTime | memberRequired},
 	{"dismissed_by", 0, memberByModel},
 	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedComment), memberNullStr},
-	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedReason), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.DismissedReason), memberNullStr | memberRequired},
 	{"fixed_at", 0, memberByModel},
 	{"html_url", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.HTMLURL), memberStr},
 	{"most_recent_instance", 0, memberByModel},
 	{"number", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.Number), memberInt64},
 	{"rule", 0, memberByModel},
-	{"state", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.State), memberNullStr | memberRequired},
 	{"tool", 0, memberByModel},
 	{"url", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlert{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismissed_at")
-	if s.DismissedAt.state == present {
-		encodeTime(&s.DismissedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
-		s.DismissedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
+	case 3:
+		e.FieldStart("dismissed_by")
+		if s.DismissedBy.state == present && s.DismissedBy.value != nil {
+			s.DismissedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("dismissed_reason")
-	if s.DismissedReason.state == present {
-		e.Str(string(s.DismissedReason.value))
-	} else {
-		e.Null()
-	}
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 6:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
+		}
+	case 8:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 10:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 12:
+		e.FieldStart("tool")
+		s.Tool.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(string(s.State.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("tool")
-	s.Tool.encodeJSON(e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -261,7 +245,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeJSON(d 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers
 }
@@ -301,44 +285,37 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers = &memberTab
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("analysis_key")
-	e.Str(s.AnalysisKey)
-	if s.Category != nil {
-		e.FieldStart("category")
-		e.Str(*s.Category)
-	}
-	if s.Classifications != nil {
-		e.FieldStart("classifications")
-		encodeSlice(s.Classifications, e, encodeStr)
-	}
-	if s.CommitSHA != nil {
-		e.FieldStart("commit_sha")
-		e.Str(*s.CommitSHA)
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	if s.Location != nil {
-		e.FieldStart("location")
-		s.Location.encodeJSON(e)
-	}
-	if s.Message != nil {
-		e.FieldStart("message")
-		s.Message.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"analysis_key", "category", "classifications", "commit_sha", "environment", "location", "message", "ref", "state"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Classifications != nil {
+			e.FieldStart("classifications")
+			encodeSlice(s.Classifications, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 5:
+		if s.Location != nil {
+			e.FieldStart("location")
+			s.Location.encodeJSON(e)
+		}
+	case 6:
+		if s.Message != nil {
+			e.FieldStart("message")
+			s.Message.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"analysis_key", "category", "classifications", "commit_sha", "environment", "location", "message", "ref", "state"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -358,7 +335,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decod
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers
 }
@@ -386,36 +363,22 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers = &m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.EndColumn != nil {
-		e.FieldStart("end_column")
-		e.Int64(*s.EndColumn)
-	}
-	if s.EndLine != nil {
-		e.FieldStart("end_line")
-		e.Int64(*s.EndLine)
-	}
-	if s.Path != nil {
-		e.FieldStart("path")
-		e.Str(*s.Path)
-	}
-	if s.StartColumn != nil {
-		e.FieldStart("start_column")
-		e.Int64(*s.StartColumn)
-	}
-	if s.StartLine != nil {
-		e.FieldStart("start_line")
-		e.Int64(*s.StartLine)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"end_column", "end_line", "path", "start_column", "start_line"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"end_column", "end_line", "path", "start_column", "start_line"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -435,7 +398,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decode
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers
 }
@@ -459,20 +422,22 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers = &me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Text != nil {
-		e.FieldStart("text")
-		e.Str(*s.Text)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"text"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"text"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -492,7 +457,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlertRule) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertRuleMembers
 }
@@ -513,31 +478,27 @@ func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(i int, key []b
 var codeScanningAlertAppearedInBranchAlertRuleMembers = &memberTable{fields: []memberField{
 	{"description", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.Description), memberStr},
 	{"id", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.ID), memberStr},
-	{"severity", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.Severity), memberNullStr},
+	{"severity", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertRule{}.Severity), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertRule) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("severity")
-	if s.Severity.state == present {
-		e.Str(string(s.Severity.value))
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "id", "severity"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlertRule) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "id", "severity"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -557,7 +518,7 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertAppearedInBranchAlertTool) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertToolMembers
 }
@@ -577,29 +538,27 @@ func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(i int, key []b
 
 var codeScanningAlertAppearedInBranchAlertToolMembers = &memberTable{fields: []memberField{
 	{"name", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertTool{}.Name), memberStr},
-	{"version", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertTool{}.Version), memberNullStr},
+	{"version", unsafe.Offsetof(CodeScanningAlertAppearedInBranchAlertTool{}.Version), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertTool) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("version")
-	if s.Version.state == present {
-		e.Str(s.Version.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "version"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertAppearedInBranchAlertTool) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -619,7 +578,7 @@ func (s *CodeScanningAlertClosedByUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertClosedByUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertClosedByUserMembers
 }
@@ -665,40 +624,46 @@ var codeScanningAlertClosedByUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	e.Str(s.CommitOid)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertClosedByUser) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -718,7 +683,7 @@ func (s *CodeScanningAlertClosedByUserAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertClosedByUserAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertMembers
 }
@@ -758,7 +723,7 @@ var codeScanningAlertClosedByUserAlertMembers = &memberTable{fields: []memberFie
 	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedAt), memberTime},
 	{"dismissed_by", 0, memberByModel},
 	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedComment), memberNullStr},
-	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedReason), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.DismissedReason), memberNullStr | memberRequired},
 	{"fixed_at", 0, memberByModel},
 	{"html_url", unsafe.Offsetof(CodeScanningAlertClosedByUserAlert{}.HTMLURL), memberStr},
 	{"most_recent_instance", 0, memberByModel},
@@ -772,84 +737,71 @@ var codeScanningAlertClosedByUserAlertMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertClosedByUserAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismissed_at")
-	encodeTime(&s.DismissedAt, e)
-	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
-		s.DismissedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
+	case 3:
+		e.FieldStart("dismissed_by")
+		if s.DismissedBy.state == present && s.DismissedBy.value != nil {
+			s.DismissedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("dismissed_reason")
-	if s.DismissedReason.state == present {
-		e.Str(string(s.DismissedReason.value))
-	} else {
-		e.Null()
-	}
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 6:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
+		}
+	case 8:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 10:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 12:
+		e.FieldStart("tool")
+		s.Tool.encodeJSON(e)
+	case 14:
+		if s.DismissalApprovedBy.IsSet() {
+			e.FieldStart("dismissal_approved_by")
+			if s.DismissalApprovedBy.state == present && s.DismissalApprovedBy.value != nil {
+				s.DismissalApprovedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url", "dismissal_approved_by"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("tool")
-	s.Tool.encodeJSON(e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.DismissalApprovedBy.IsSet() {
-		e.FieldStart("dismissal_approved_by")
-		if s.DismissalApprovedBy.state == present && s.DismissalApprovedBy.value != nil {
-			s.DismissalApprovedBy.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url", "dismissal_approved_by"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -869,7 +821,7 @@ func (s *CodeScanningAlertClosedByUserAlertRule) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertClosedByUserAlertRule) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertRuleMembers
 }
@@ -900,64 +852,37 @@ var codeScanningAlertClosedByUserAlertRuleMembers = &memberTable{fields: []membe
 	{"help_uri", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.HelpURI), memberNullStr},
 	{"id", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.ID), memberStr},
 	{"name", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Name), memberOptStr},
-	{"severity", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Severity), memberNullStr},
+	{"severity", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertRule{}.Severity), memberNullStr | memberRequired},
 	{"tags", 0, memberByModel},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertRule) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("description")
-	e.Str(s.Description)
-	if s.FullDescription != nil {
-		e.FieldStart("full_description")
-		e.Str(*s.FullDescription)
-	}
-	if s.Help.IsSet() {
-		e.FieldStart("help")
-		if s.Help.state == present {
-			e.Str(s.Help.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertClosedByUserAlertRule) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		if s.Tags.IsSet() {
+			e.FieldStart("tags")
+			if s.Tags.state == present {
+				encodeSlice(s.Tags.value, e, encodeStr)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "full_description", "help", "help_uri", "id", "name", "severity", "tags"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.HelpURI.IsSet() {
-		e.FieldStart("help_uri")
-		if s.HelpURI.state == present {
-			e.Str(s.HelpURI.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("id")
-	e.Str(s.ID)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	e.FieldStart("severity")
-	if s.Severity.state == present {
-		e.Str(string(s.Severity.value))
-	} else {
-		e.Null()
-	}
-	if s.Tags.IsSet() {
-		e.FieldStart("tags")
-		if s.Tags.state == present {
-			encodeSlice(s.Tags.value, e, encodeStr)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "full_description", "help", "help_uri", "id", "name", "severity", "tags"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -977,7 +902,7 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertClosedByUserAlertTool) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertToolMembers
 }
@@ -998,37 +923,27 @@ func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(i int, key []byte,
 var codeScanningAlertClosedByUserAlertToolMembers = &memberTable{fields: []memberField{
 	{"guid", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.GUID), memberNullStr},
 	{"name", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.Name), memberStr},
-	{"version", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.Version), memberNullStr},
+	{"version", unsafe.Offsetof(CodeScanningAlertClosedByUserAlertTool{}.Version), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertTool) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.GUID.IsSet() {
-		e.FieldStart("guid")
-		if s.GUID.state == present {
-			e.Str(s.GUID.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertClosedByUserAlertTool) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"guid", "name", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("version")
-	if s.Version.state == present {
-		e.Str(s.Version.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"guid", "name", "version"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1048,7 +963,7 @@ func (s *CodeScanningAlertCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertCreatedMembers
 }
@@ -1094,40 +1009,46 @@ var codeScanningAlertCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	e.Str(s.CommitOid)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1147,7 +1068,7 @@ func (s *CodeScanningAlertCreatedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertCreatedAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertCreatedAlertMembers
 }
@@ -1186,7 +1107,7 @@ func (s *CodeScanningAlertCreatedAlert) decodeMember(i int, key []byte, d *dec) 
 }
 
 var codeScanningAlertCreatedAlertMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.CreatedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.CreatedAt), memberNullTime | memberRequired},
 	{"dismissed_at", 0, memberByModel},
 	{"dismissed_by", 0, memberByModel},
 	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.DismissedComment), memberNullStr},
@@ -1197,7 +1118,7 @@ var codeScanningAlertCreatedAlertMembers = &memberTable{fields: []memberField{
 	{"most_recent_instance", 0, memberByModel},
 	{"number", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.Number), memberInt64},
 	{"rule", 0, memberByModel},
-	{"state", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.State), memberNullStr | memberRequired},
 	{"tool", 0, memberByModel},
 	{"updated_at", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.UpdatedAt), memberNullStr},
 	{"url", unsafe.Offsetof(CodeScanningAlertCreatedAlert{}.URL), memberStr},
@@ -1207,96 +1128,73 @@ var codeScanningAlertCreatedAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreatedAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_at")
-	encodeAny(&s.DismissedAt, e)
-	e.FieldStart("dismissed_by")
-	encodeAny(&s.DismissedBy, e)
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertCreatedAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("dismissed_at")
+		encodeAny(&s.DismissedAt, e)
+	case 2:
+		e.FieldStart("dismissed_by")
+		encodeAny(&s.DismissedBy, e)
+	case 4:
+		e.FieldStart("dismissed_reason")
+		encodeAny(&s.DismissedReason, e)
+	case 5:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
 		}
-	}
-	e.FieldStart("dismissed_reason")
-	encodeAny(&s.DismissedReason, e)
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.InstancesURL != nil {
-		e.FieldStart("instances_url")
-		e.Str(*s.InstancesURL)
-	}
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(string(s.State.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("tool")
-	if s.Tool.state == present && s.Tool.value != nil {
-		s.Tool.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			e.Str(s.UpdatedAt.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.DismissalApprovedBy != nil {
-		e.FieldStart("dismissal_approved_by")
-		encodeAny(&s.DismissalApprovedBy, e)
-	}
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	case 8:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
+		}
+	case 10:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 12:
+		e.FieldStart("tool")
+		if s.Tool.state == present && s.Tool.value != nil {
+			s.Tool.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 15:
+		if s.DismissalApprovedBy != nil {
+			e.FieldStart("dismissal_approved_by")
+			encodeAny(&s.DismissalApprovedBy, e)
+		}
+	case 16:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by", "assignees"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by", "assignees"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1316,7 +1214,7 @@ func (s *CodeScanningAlertFixed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertFixed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertFixedMembers
 }
@@ -1362,40 +1260,46 @@ var codeScanningAlertFixedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	e.Str(s.CommitOid)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertFixed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1415,7 +1319,7 @@ func (s *CodeScanningAlertFixedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertFixedAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertFixedAlertMembers
 }
@@ -1450,105 +1354,79 @@ func (s *CodeScanningAlertFixedAlert) decodeMember(i int, key []byte, d *dec) er
 var codeScanningAlertFixedAlertMembers = &memberTable{fields: []memberField{
 	{"assignees", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.CreatedAt), memberTime},
-	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedAt), memberNullTime},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedAt), memberNullTime | memberRequired},
 	{"dismissed_by", 0, memberByModel},
 	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedComment), memberNullStr},
-	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedReason), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.DismissedReason), memberNullStr | memberRequired},
 	{"fixed_at", 0, memberByModel},
 	{"html_url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.HTMLURL), memberStr},
 	{"instances_url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.InstancesURL), memberOptStr},
 	{"most_recent_instance", 0, memberByModel},
 	{"number", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.Number), memberInt64},
 	{"rule", 0, memberByModel},
-	{"state", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.State), memberNullStr | memberRequired},
 	{"tool", 0, memberByModel},
 	{"url", unsafe.Offsetof(CodeScanningAlertFixedAlert{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixedAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertFixedAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismissed_at")
-	if s.DismissedAt.state == present {
-		encodeTime(&s.DismissedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
-		s.DismissedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
+	case 3:
+		e.FieldStart("dismissed_by")
+		if s.DismissedBy.state == present && s.DismissedBy.value != nil {
+			s.DismissedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("dismissed_reason")
-	if s.DismissedReason.state == present {
-		e.Str(string(s.DismissedReason.value))
-	} else {
-		e.Null()
-	}
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.InstancesURL != nil {
-		e.FieldStart("instances_url")
-		e.Str(*s.InstancesURL)
-	}
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 6:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
+		}
+	case 9:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 11:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 13:
+		e.FieldStart("tool")
+		s.Tool.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(string(s.State.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("tool")
-	s.Tool.encodeJSON(e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1568,7 +1446,7 @@ func (s *CodeScanningAlertReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertReopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertReopenedMembers
 }
@@ -1603,59 +1481,57 @@ func (s *CodeScanningAlertReopened) decodeMember(i int, key []byte, d *dec) erro
 var codeScanningAlertReopenedMembers = &memberTable{fields: []memberField{
 	{"action", unsafe.Offsetof(CodeScanningAlertReopened{}.ActionValue), memberStr},
 	{"alert", 0, memberByModel},
-	{"commit_oid", unsafe.Offsetof(CodeScanningAlertReopened{}.CommitOid), memberNullStr},
+	{"commit_oid", unsafe.Offsetof(CodeScanningAlertReopened{}.CommitOid), memberNullStr | memberRequired},
 	{"enterprise", 0, memberByModel},
 	{"installation", 0, memberByModel},
 	{"organization", 0, memberByModel},
-	{"ref", unsafe.Offsetof(CodeScanningAlertReopened{}.Ref), memberNullStr},
+	{"ref", unsafe.Offsetof(CodeScanningAlertReopened{}.Ref), memberNullStr | memberRequired},
 	{"repository", 0, memberByModel},
 	{"sender", 0, memberByModel},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	if s.CommitOid.state == present {
-		e.Str(s.CommitOid.value)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	if s.Ref.state == present {
-		e.Str(s.Ref.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertReopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1675,7 +1551,7 @@ func (s *CodeScanningAlertReopenedAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertReopenedAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertReopenedAlertMembers
 }
@@ -1714,17 +1590,17 @@ func (s *CodeScanningAlertReopenedAlert) decodeMember(i int, key []byte, d *dec)
 var codeScanningAlertReopenedAlertMembers = &memberTable{fields: []memberField{
 	{"assignees", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.CreatedAt), memberTime},
-	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedAt), memberNullStr},
+	{"dismissed_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedAt), memberNullStr | memberRequired},
 	{"dismissed_by", 0, memberByModel},
 	{"dismissed_comment", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedComment), memberNullStr},
-	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedReason), memberNullStr},
+	{"dismissed_reason", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.DismissedReason), memberNullStr | memberRequired},
 	{"fixed_at", 0, memberByModel},
 	{"html_url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.HTMLURL), memberStr},
 	{"instances_url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.InstancesURL), memberOptStr},
 	{"most_recent_instance", 0, memberByModel},
 	{"number", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.Number), memberInt64},
 	{"rule", 0, memberByModel},
-	{"state", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.State), memberNullStr | memberRequired},
 	{"tool", 0, memberByModel},
 	{"updated_at", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.UpdatedAt), memberNullStr},
 	{"url", unsafe.Offsetof(CodeScanningAlertReopenedAlert{}.URL), memberStr},
@@ -1733,100 +1609,67 @@ var codeScanningAlertReopenedAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertReopenedAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismissed_at")
-	if s.DismissedAt.state == present {
-		e.Str(s.DismissedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present {
-		encodeMap(s.DismissedBy.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
+	case 3:
+		e.FieldStart("dismissed_by")
+		if s.DismissedBy.state == present {
+			encodeMap(s.DismissedBy.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("dismissed_reason")
-	if s.DismissedReason.state == present {
-		e.Str(s.DismissedReason.value)
-	} else {
-		e.Null()
-	}
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.InstancesURL != nil {
-		e.FieldStart("instances_url")
-		e.Str(*s.InstancesURL)
-	}
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 6:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
+		}
+	case 9:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 11:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 13:
+		e.FieldStart("tool")
+		s.Tool.encodeJSON(e)
+	case 16:
+		if s.DismissalApprovedBy != nil {
+			e.FieldStart("dismissal_approved_by")
+			encodeAny(&s.DismissalApprovedBy, e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(string(s.State.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("tool")
-	s.Tool.encodeJSON(e)
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			e.Str(s.UpdatedAt.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.DismissalApprovedBy != nil {
-		e.FieldStart("dismissal_approved_by")
-		encodeAny(&s.DismissalApprovedBy, e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "instances_url", "most_recent_instance", "number", "rule", "state", "tool", "updated_at", "url", "dismissal_approved_by"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1846,7 +1689,7 @@ func (s *CodeScanningAlertReopenedByUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertReopenedByUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertReopenedByUserMembers
 }
@@ -1892,40 +1735,46 @@ var codeScanningAlertReopenedByUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	e.FieldStart("commit_oid")
-	e.Str(s.CommitOid)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertReopenedByUser) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "commit_oid", "enterprise", "installation", "organization", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1945,7 +1794,7 @@ func (s *CodeScanningAlertReopenedByUserAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeScanningAlertReopenedByUserAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeScanningAlertReopenedByUserAlertMembers
 }
@@ -1993,79 +1842,71 @@ var codeScanningAlertReopenedByUserAlertMembers = &memberTable{fields: []memberF
 	{"most_recent_instance", 0, memberByModel},
 	{"number", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.Number), memberInt64},
 	{"rule", 0, memberByModel},
-	{"state", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.State), memberNullStr | memberRequired},
 	{"tool", 0, memberByModel},
 	{"url", unsafe.Offsetof(CodeScanningAlertReopenedByUserAlert{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUserAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		if s.Assignees == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Assignees {
-				s.Assignees[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeScanningAlertReopenedByUserAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			if s.Assignees == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Assignees {
+					s.Assignees[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case 2:
+		e.FieldStart("dismissed_at")
+		encodeAny(&s.DismissedAt, e)
+	case 3:
+		e.FieldStart("dismissed_by")
+		encodeAny(&s.DismissedBy, e)
+	case 5:
+		e.FieldStart("dismissed_reason")
+		encodeAny(&s.DismissedReason, e)
+	case 6:
+		if s.FixedAt != nil {
+			e.FieldStart("fixed_at")
+			encodeAny(&s.FixedAt, e)
+		}
+	case 8:
+		if s.MostRecentInstance.IsSet() {
+			e.FieldStart("most_recent_instance")
+			if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
+				s.MostRecentInstance.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 10:
+		e.FieldStart("rule")
+		s.Rule.encodeJSON(e)
+	case 12:
+		e.FieldStart("tool")
+		s.Tool.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("dismissed_at")
-	encodeAny(&s.DismissedAt, e)
-	e.FieldStart("dismissed_by")
-	encodeAny(&s.DismissedBy, e)
-	if s.DismissedComment.IsSet() {
-		e.FieldStart("dismissed_comment")
-		if s.DismissedComment.state == present {
-			e.Str(s.DismissedComment.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("dismissed_reason")
-	encodeAny(&s.DismissedReason, e)
-	if s.FixedAt != nil {
-		e.FieldStart("fixed_at")
-		encodeAny(&s.FixedAt, e)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.MostRecentInstance.IsSet() {
-		e.FieldStart("most_recent_instance")
-		if s.MostRecentInstance.state == present && s.MostRecentInstance.value != nil {
-			s.MostRecentInstance.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("rule")
-	s.Rule.encodeJSON(e)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(string(s.State.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("tool")
-	s.Tool.encodeJSON(e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assignees", "created_at", "dismissed_at", "dismissed_by", "dismissed_comment", "dismissed_reason", "fixed_at", "html_url", "most_recent_instance", "number", "rule", "state", "tool", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -542,11 +542,11 @@ func decodeObject(d *dec, m memberDecoder) error {
 // table says, anything else with the model's decodeMember.
 func decodeMemberOf(d *dec, m memberDecoder, at unsafe.Pointer, table *memberTable, key []byte) error {
 	i := d.member(key, table)
-	if i < 0 || table.fields[i].kind == memberByModel {
+	if i < 0 || table.fields[i].kind&memberKindMask == memberByModel {
 		return m.decodeMember(i, key, d)
 	}
 	f := &table.fields[i]
-	return decodeInPlace(unsafe.Add(at, f.at), f.kind, d)
+	return decodeInPlace(unsafe.Add(at, f.at), f.kind&memberKindMask, d)
 }
 
 // decodeInPlace reads a scalar member of kind k into the field at p. The layouts are the
@@ -587,12 +587,96 @@ func decodeInPlace(p unsafe.Pointer, k memberKind, d *dec) error {
 	return fmt.Errorf("member kind %d has no decoder", k) // a generator bug, never a panic
 }
 
+// memberEncoder is a generated object model that requests carry, written a member at a
+// time.
+type memberEncoder interface {
+	object() (unsafe.Pointer, *memberTable)
+	// encodeMember writes member i where the table does not say how to write it in place,
+	// if it is present; -1 writes the members kept in a map, if the model keeps any.
+	encodeMember(i int, e *enc)
+}
+
+// encodeObject writes m, a generated model, member by member in the table's order: scalars
+// in place, the rest by the model's encodeMember; optional members that are absent are
+// left out, and read-only ones too in a request.
+func encodeObject(e *enc, m memberEncoder) {
+	at, table := m.object()
+	e.ObjStart()
+	for i := range table.fields {
+		f := &table.fields[i]
+		switch {
+		case f.kind&memberReadOnly != 0 && e.request: // the server's to set
+		case f.kind&memberKindMask == memberByModel:
+			m.encodeMember(i, e)
+		default:
+			encodeInPlace(unsafe.Add(at, f.at), f, e)
+		}
+	}
+	m.encodeMember(-1, e)
+	e.ObjEnd()
+}
+
+// encodeInPlace writes the scalar member f, whose field is at p, unless it is absent: a nil
+// pointer, or an absent Nullable of a member that is not required (a required one is null).
+func encodeInPlace(p unsafe.Pointer, f *memberField, e *enc) {
+	switch k := f.kind & memberKindMask; k {
+	case memberStr, memberInt64, memberFloat64, memberBool, memberTime:
+		e.FieldStart(f.name)
+		encodeScalar(p, k, e)
+	case memberOptStr, memberOptInt64, memberOptFloat64, memberOptBool, memberOptTime:
+		if v := *(*unsafe.Pointer)(p); v != nil {
+			e.FieldStart(f.name)
+			encodeScalar(v, k-1, e) // each optional kind follows its value's
+		}
+	default: // a Nullable: its state follows its value, which comes first
+		state := absent
+		switch k {
+		case memberNullStr:
+			state = (*Nullable[string])(p).state
+		case memberNullInt64:
+			state = (*Nullable[int64])(p).state
+		case memberNullFloat64:
+			state = (*Nullable[float64])(p).state
+		case memberNullBool:
+			state = (*Nullable[bool])(p).state
+		case memberNullTime:
+			state = (*Nullable[time.Time])(p).state
+		}
+		if state == absent && f.kind&memberRequired == 0 {
+			return
+		}
+		e.FieldStart(f.name)
+		if state != present {
+			e.Null()
+			return
+		}
+		encodeScalar(p, k-2, e) // each Nullable kind follows its value's by two
+	}
+}
+
+// encodeScalar writes the value of kind k (a value kind) at p.
+func encodeScalar(p unsafe.Pointer, k memberKind, e *enc) {
+	switch k {
+	case memberStr:
+		e.Str(*(*string)(p))
+	case memberInt64:
+		e.Int64(*(*int64)(p))
+	case memberFloat64:
+		e.Float64(*(*float64)(p))
+	case memberBool:
+		e.Bool(*(*bool)(p))
+	case memberTime:
+		encodeTime((*time.Time)(p), e)
+	}
+}
+
 // memberKind is how a member is read: in place, as a scalar of the kind (a field of that
 // type, a pointer to one, or a Nullable of one), or by the model's decodeMember. A table
 // where a switch per model used to be: the same work in a fraction of the machine code a
 // whole API's models cost the compiler.
 type memberKind uint8
 
+// The kinds of a scalar come in threes: its value, a pointer to one (Opt), a Nullable (Null).
 const (
 	memberByModel memberKind = iota
 	memberStr
@@ -610,6 +694,12 @@ const (
 	memberTime
 	memberOptTime
 	memberNullTime
+
+	memberKindMask memberKind = 0x3f
+	// Flags beside the kind, for encoding: a required member is written even when it is
+	// absent (a Nullable writes null); a read-only one is left out of requests.
+	memberRequired memberKind = 0x40
+	memberReadOnly memberKind = 0x80
 )
 
 // memberField is a member of a model: its JSON name, its field's offset in the model, and

@@ -14,7 +14,7 @@ func (s *CommitCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CommitCommentCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), commitCommentCreatedMembers
 }
@@ -58,36 +58,46 @@ var commitCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CommitCommentCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *CommitCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CommitCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), commitCommentCreatedCommentMembers
 }
@@ -138,10 +148,10 @@ var commitCommentCreatedCommentMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(CommitCommentCreatedComment{}.CreatedAt), memberStr},
 	{"html_url", unsafe.Offsetof(CommitCommentCreatedComment{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(CommitCommentCreatedComment{}.ID), memberInt64},
-	{"line", unsafe.Offsetof(CommitCommentCreatedComment{}.Line), memberNullInt64},
+	{"line", unsafe.Offsetof(CommitCommentCreatedComment{}.Line), memberNullInt64 | memberRequired},
 	{"node_id", unsafe.Offsetof(CommitCommentCreatedComment{}.NodeID), memberStr},
-	{"path", unsafe.Offsetof(CommitCommentCreatedComment{}.Path), memberNullStr},
-	{"position", unsafe.Offsetof(CommitCommentCreatedComment{}.Position), memberNullInt64},
+	{"path", unsafe.Offsetof(CommitCommentCreatedComment{}.Path), memberNullStr | memberRequired},
+	{"position", unsafe.Offsetof(CommitCommentCreatedComment{}.Position), memberNullInt64 | memberRequired},
 	{"reactions", 0, memberByModel},
 	{"updated_at", unsafe.Offsetof(CommitCommentCreatedComment{}.UpdatedAt), memberStr},
 	{"url", unsafe.Offsetof(CommitCommentCreatedComment{}.URL), memberStr},
@@ -150,62 +160,34 @@ var commitCommentCreatedCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreatedComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("line")
-	if s.Line.state == present {
-		e.Int64(s.Line.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	if s.Path.state == present {
-		e.Str(s.Path.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("position")
-	if s.Position.state == present {
-		e.Int64(s.Position.value)
-	} else {
-		e.Null()
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author_association", "body", "commit_id", "created_at", "html_url", "id", "line", "node_id", "path", "position", "reactions", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CommitCommentCreatedComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 10:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 13:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author_association", "body", "commit_id", "created_at", "html_url", "id", "line", "node_id", "path", "position", "reactions", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *Create) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Create) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), createMembers
 }
@@ -45,7 +45,7 @@ func (s *Create) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var createMembers = &memberTable{fields: []memberField{
-	{"description", unsafe.Offsetof(Create{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Create{}.Description), memberNullStr | memberRequired},
 	{"enterprise", 0, memberByModel},
 	{"installation", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(Create{}.MasterBranch), memberStr},
@@ -59,46 +59,43 @@ var createMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Create) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("master_branch")
-	e.Str(s.MasterBranch)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pusher_type")
-	e.Str(s.PusherType)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("ref_type")
-	e.Str(string(s.RefType))
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "enterprise", "installation", "master_branch", "organization", "pusher_type", "ref", "ref_type", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Create) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "enterprise", "installation", "master_branch", "organization", "pusher_type", "ref", "ref_type", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

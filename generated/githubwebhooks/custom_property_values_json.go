@@ -14,7 +14,7 @@ func (s *CustomPropertyValue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CustomPropertyValue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), customPropertyValueMembers
 }
@@ -43,24 +43,29 @@ var customPropertyValueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("property_name")
-	e.Str(s.PropertyName)
-	e.FieldStart("value")
-	if s.Value.state == present {
-		s.Value.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"property_name", "value"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CustomPropertyValue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("value")
+		if s.Value.state == present {
+			s.Value.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"property_name", "value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -80,7 +85,7 @@ func (s *CustomPropertyValuesUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CustomPropertyValuesUpdated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), customPropertyValuesUpdatedMembers
 }
@@ -127,54 +132,65 @@ var customPropertyValuesUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValuesUpdated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("new_property_values")
-	if s.NewPropertyValues == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.NewPropertyValues {
-			s.NewPropertyValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CustomPropertyValuesUpdated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("old_property_values")
-	if s.OldPropertyValues == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.OldPropertyValues {
-			s.OldPropertyValues[i].encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "repository", "organization", "sender", "new_property_values", "old_property_values"}, k) {
-			continue
+	case 3:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 6:
+		e.FieldStart("new_property_values")
+		if s.NewPropertyValues == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.NewPropertyValues {
+				s.NewPropertyValues[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 7:
+		e.FieldStart("old_property_values")
+		if s.OldPropertyValues == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.OldPropertyValues {
+				s.OldPropertyValues[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "repository", "organization", "sender", "new_property_values", "old_property_values"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

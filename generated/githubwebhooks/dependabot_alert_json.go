@@ -14,7 +14,7 @@ func (s *DependabotAlert) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlert) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertMembers
 }
@@ -35,105 +35,48 @@ func (s *DependabotAlert) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var dependabotAlertMembers = &memberTable{fields: []memberField{
-	{"number", unsafe.Offsetof(DependabotAlert{}.Number), memberInt64},
-	{"state", unsafe.Offsetof(DependabotAlert{}.State), memberStr},
-	{"dependency", 0, memberByModel},
-	{"security_advisory", 0, memberByModel},
-	{"security_vulnerability", 0, memberByModel},
-	{"url", unsafe.Offsetof(DependabotAlert{}.URL), memberStr},
-	{"html_url", unsafe.Offsetof(DependabotAlert{}.HTMLURL), memberStr},
-	{"created_at", unsafe.Offsetof(DependabotAlert{}.CreatedAt), memberTime},
-	{"updated_at", unsafe.Offsetof(DependabotAlert{}.UpdatedAt), memberTime},
-	{"dismissed_at", unsafe.Offsetof(DependabotAlert{}.DismissedAt), memberNullTime},
+	{"number", unsafe.Offsetof(DependabotAlert{}.Number), memberInt64 | memberReadOnly},
+	{"state", unsafe.Offsetof(DependabotAlert{}.State), memberStr | memberReadOnly},
+	{"dependency", 0, memberByModel | memberReadOnly},
+	{"security_advisory", 0, memberByModel | memberReadOnly},
+	{"security_vulnerability", 0, memberByModel | memberReadOnly},
+	{"url", unsafe.Offsetof(DependabotAlert{}.URL), memberStr | memberReadOnly},
+	{"html_url", unsafe.Offsetof(DependabotAlert{}.HTMLURL), memberStr | memberReadOnly},
+	{"created_at", unsafe.Offsetof(DependabotAlert{}.CreatedAt), memberTime | memberReadOnly},
+	{"updated_at", unsafe.Offsetof(DependabotAlert{}.UpdatedAt), memberTime | memberReadOnly},
+	{"dismissed_at", unsafe.Offsetof(DependabotAlert{}.DismissedAt), memberNullTime | memberRequired | memberReadOnly},
 	{"dismissed_by", 0, memberByModel},
-	{"dismissed_reason", unsafe.Offsetof(DependabotAlert{}.DismissedReason), memberNullStr},
-	{"dismissed_comment", unsafe.Offsetof(DependabotAlert{}.DismissedComment), memberNullStr},
-	{"fixed_at", unsafe.Offsetof(DependabotAlert{}.FixedAt), memberNullTime},
-	{"auto_dismissed_at", unsafe.Offsetof(DependabotAlert{}.AutoDismissedAt), memberNullTime},
+	{"dismissed_reason", unsafe.Offsetof(DependabotAlert{}.DismissedReason), memberNullStr | memberRequired},
+	{"dismissed_comment", unsafe.Offsetof(DependabotAlert{}.DismissedComment), memberNullStr | memberRequired},
+	{"fixed_at", unsafe.Offsetof(DependabotAlert{}.FixedAt), memberNullTime | memberRequired | memberReadOnly},
+	{"auto_dismissed_at", unsafe.Offsetof(DependabotAlert{}.AutoDismissedAt), memberNullTime | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlert) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("number")
-		e.Int64(s.Number)
-	}
-	if !e.request {
-		e.FieldStart("state")
-		e.Str(string(s.State))
-	}
-	if !e.request {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlert) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
 		e.FieldStart("dependency")
 		s.Dependency.encodeJSON(e)
-	}
-	if !e.request {
+	case 3:
 		e.FieldStart("security_advisory")
 		s.SecurityAdvisory.encodeJSON(e)
-	}
-	if !e.request {
+	case 4:
 		e.FieldStart("security_vulnerability")
 		s.SecurityVulnerability.encodeJSON(e)
-	}
-	if !e.request {
-		e.FieldStart("url")
-		e.Str(s.URL)
-	}
-	if !e.request {
-		e.FieldStart("html_url")
-		e.Str(s.HTMLURL)
-	}
-	if !e.request {
-		e.FieldStart("created_at")
-		encodeTime(&s.CreatedAt, e)
-	}
-	if !e.request {
-		e.FieldStart("updated_at")
-		encodeTime(&s.UpdatedAt, e)
-	}
-	if !e.request {
-		e.FieldStart("dismissed_at")
-		if s.DismissedAt.state == present {
-			encodeTime(&s.DismissedAt.value, e)
+	case 10:
+		e.FieldStart("dismissed_by")
+		if s.DismissedBy.state == present && s.DismissedBy.value != nil {
+			s.DismissedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
 	}
-	e.FieldStart("dismissed_by")
-	if s.DismissedBy.state == present && s.DismissedBy.value != nil {
-		s.DismissedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_reason")
-	if s.DismissedReason.state == present {
-		e.Str(string(s.DismissedReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("dismissed_comment")
-	if s.DismissedComment.state == present {
-		e.Str(s.DismissedComment.value)
-	} else {
-		e.Null()
-	}
-	if !e.request {
-		e.FieldStart("fixed_at")
-		if s.FixedAt.state == present {
-			encodeTime(&s.FixedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.AutoDismissedAt.IsSet() && !e.request {
-		e.FieldStart("auto_dismissed_at")
-		if s.AutoDismissedAt.state == present {
-			encodeTime(&s.AutoDismissedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -146,7 +89,7 @@ func (s *DependabotAlertAutoDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertAutoDismissed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertAutoDismissedMembers
 }
@@ -190,36 +133,46 @@ var dependabotAlertAutoDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoDismissed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertAutoDismissed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -239,7 +192,7 @@ func (s *DependabotAlertAutoReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertAutoReopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertAutoReopenedMembers
 }
@@ -283,36 +236,46 @@ var dependabotAlertAutoReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoReopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertAutoReopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -332,7 +295,7 @@ func (s *DependabotAlertCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertCreatedMembers
 }
@@ -376,36 +339,46 @@ var dependabotAlertCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -425,7 +398,7 @@ func (s *DependabotAlertDependency) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertDependency) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertDependencyMembers
 }
@@ -448,48 +421,35 @@ func (s *DependabotAlertDependency) decodeMember(i int, key []byte, d *dec) erro
 }
 
 var dependabotAlertDependencyMembers = &memberTable{fields: []memberField{
-	{"package", 0, memberByModel},
-	{"manifest_path", unsafe.Offsetof(DependabotAlertDependency{}.ManifestPath), memberOptStr},
-	{"scope", unsafe.Offsetof(DependabotAlertDependency{}.Scope), memberNullStr},
-	{"relationship", unsafe.Offsetof(DependabotAlertDependency{}.Relationship), memberNullStr},
+	{"package", 0, memberByModel | memberReadOnly},
+	{"manifest_path", unsafe.Offsetof(DependabotAlertDependency{}.ManifestPath), memberOptStr | memberReadOnly},
+	{"scope", unsafe.Offsetof(DependabotAlertDependency{}.Scope), memberNullStr | memberReadOnly},
+	{"relationship", unsafe.Offsetof(DependabotAlertDependency{}.Relationship), memberNullStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDependency) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Package != nil && !e.request {
-		e.FieldStart("package")
-		s.Package.encodeJSON(e)
-	}
-	if s.ManifestPath != nil && !e.request {
-		e.FieldStart("manifest_path")
-		e.Str(*s.ManifestPath)
-	}
-	if s.Scope.IsSet() && !e.request {
-		e.FieldStart("scope")
-		if s.Scope.state == present {
-			e.Str(string(s.Scope.value))
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertDependency) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Package != nil {
+			e.FieldStart("package")
+			s.Package.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"package", "manifest_path", "scope", "relationship"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Relationship.IsSet() && !e.request {
-		e.FieldStart("relationship")
-		if s.Relationship.state == present {
-			e.Str(string(s.Relationship.value))
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"package", "manifest_path", "scope", "relationship"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -509,7 +469,7 @@ func (s *DependabotAlertDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertDismissed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertDismissedMembers
 }
@@ -553,36 +513,46 @@ var dependabotAlertDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDismissed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertDismissed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -602,7 +572,7 @@ func (s *DependabotAlertFixed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertFixed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertFixedMembers
 }
@@ -646,36 +616,46 @@ var dependabotAlertFixedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertFixed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertFixed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -695,7 +675,7 @@ func (s *DependabotAlertPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertPackageMembers
 }
@@ -706,23 +686,17 @@ func (s *DependabotAlertPackage) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var dependabotAlertPackageMembers = &memberTable{fields: []memberField{
-	{"ecosystem", unsafe.Offsetof(DependabotAlertPackage{}.Ecosystem), memberStr},
-	{"name", unsafe.Offsetof(DependabotAlertPackage{}.Name), memberStr},
+	{"ecosystem", unsafe.Offsetof(DependabotAlertPackage{}.Ecosystem), memberStr | memberReadOnly},
+	{"name", unsafe.Offsetof(DependabotAlertPackage{}.Name), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("ecosystem")
-		e.Str(s.Ecosystem)
-	}
-	if !e.request {
-		e.FieldStart("name")
-		e.Str(s.Name)
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertPackage) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertPackage) UnmarshalJSON(data []byte) error {
@@ -734,7 +708,7 @@ func (s *DependabotAlertReintroduced) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertReintroduced) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertReintroducedMembers
 }
@@ -778,36 +752,46 @@ var dependabotAlertReintroducedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReintroduced) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertReintroduced) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -827,7 +811,7 @@ func (s *DependabotAlertReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertReopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertReopenedMembers
 }
@@ -871,36 +855,46 @@ var dependabotAlertReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DependabotAlertReopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "organization", "enterprise", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -920,7 +914,7 @@ func (s *DependabotAlertSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryMembers
 }
@@ -947,47 +941,32 @@ func (s *DependabotAlertSecurityAdvisory) decodeMember(i int, key []byte, d *dec
 }
 
 var dependabotAlertSecurityAdvisoryMembers = &memberTable{fields: []memberField{
-	{"ghsa_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.GhsaID), memberStr},
-	{"cve_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.CveID), memberNullStr},
-	{"summary", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Summary), memberStr},
-	{"description", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Description), memberStr},
-	{"vulnerabilities", 0, memberByModel},
-	{"severity", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Severity), memberStr},
-	{"cvss", 0, memberByModel},
+	{"ghsa_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.GhsaID), memberStr | memberReadOnly},
+	{"cve_id", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.CveID), memberNullStr | memberRequired | memberReadOnly},
+	{"summary", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Summary), memberStr | memberReadOnly},
+	{"description", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Description), memberStr | memberReadOnly},
+	{"vulnerabilities", 0, memberByModel | memberReadOnly},
+	{"severity", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.Severity), memberStr | memberReadOnly},
+	{"cvss", 0, memberByModel | memberReadOnly},
 	{"cvss_severities", 0, memberByModel},
-	{"epss", 0, memberByModel},
-	{"cwes", 0, memberByModel},
-	{"identifiers", 0, memberByModel},
-	{"references", 0, memberByModel},
-	{"published_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.PublishedAt), memberTime},
-	{"updated_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.UpdatedAt), memberTime},
-	{"withdrawn_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.WithdrawnAt), memberNullTime},
+	{"epss", 0, memberByModel | memberReadOnly},
+	{"cwes", 0, memberByModel | memberReadOnly},
+	{"identifiers", 0, memberByModel | memberReadOnly},
+	{"references", 0, memberByModel | memberReadOnly},
+	{"published_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.PublishedAt), memberTime | memberReadOnly},
+	{"updated_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.UpdatedAt), memberTime | memberReadOnly},
+	{"withdrawn_at", unsafe.Offsetof(DependabotAlertSecurityAdvisory{}.WithdrawnAt), memberNullTime | memberRequired | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("ghsa_id")
-		e.Str(s.GhsaID)
-	}
-	if !e.request {
-		e.FieldStart("cve_id")
-		if s.CveID.state == present {
-			e.Str(s.CveID.value)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
-		e.FieldStart("summary")
-		e.Str(s.Summary)
-	}
-	if !e.request {
-		e.FieldStart("description")
-		e.Str(s.Description)
-	}
-	if !e.request {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityAdvisory) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
 		e.FieldStart("vulnerabilities")
 		if s.Vulnerabilities == nil {
 			e.Null()
@@ -998,32 +977,28 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 			}
 			e.ArrEnd()
 		}
-	}
-	if !e.request {
-		e.FieldStart("severity")
-		e.Str(string(s.Severity))
-	}
-	if !e.request {
+	case 6:
 		e.FieldStart("cvss")
 		s.Cvss.encodeJSON(e)
-	}
-	if s.CvssSeverities.IsSet() {
-		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
-			s.CvssSeverities.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 7:
+		if s.CvssSeverities.IsSet() {
+			e.FieldStart("cvss_severities")
+			if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
+				s.CvssSeverities.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-	}
-	if s.Epss.IsSet() && !e.request {
-		e.FieldStart("epss")
-		if s.Epss.state == present && s.Epss.value != nil {
-			s.Epss.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 8:
+		if s.Epss.IsSet() {
+			e.FieldStart("epss")
+			if s.Epss.state == present && s.Epss.value != nil {
+				s.Epss.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-	}
-	if !e.request {
+	case 9:
 		e.FieldStart("cwes")
 		if s.Cwes == nil {
 			e.Null()
@@ -1034,8 +1009,7 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 			}
 			e.ArrEnd()
 		}
-	}
-	if !e.request {
+	case 10:
 		e.FieldStart("identifiers")
 		if s.Identifiers == nil {
 			e.Null()
@@ -1046,8 +1020,7 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 			}
 			e.ArrEnd()
 		}
-	}
-	if !e.request {
+	case 11:
 		e.FieldStart("references")
 		if s.References == nil {
 			e.Null()
@@ -1059,23 +1032,6 @@ func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
 			e.ArrEnd()
 		}
 	}
-	if !e.request {
-		e.FieldStart("published_at")
-		encodeTime(&s.PublishedAt, e)
-	}
-	if !e.request {
-		e.FieldStart("updated_at")
-		encodeTime(&s.UpdatedAt, e)
-	}
-	if !e.request {
-		e.FieldStart("withdrawn_at")
-		if s.WithdrawnAt.state == present {
-			encodeTime(&s.WithdrawnAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1088,7 +1044,7 @@ func (s *DependabotAlertSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCvssMembers
 }
@@ -1099,27 +1055,17 @@ func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(i int, key []byte, d 
 }
 
 var dependabotAlertSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
-	{"score", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.Score), memberFloat64},
-	{"vector_string", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.VectorString), memberNullStr},
+	{"score", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.Score), memberFloat64 | memberReadOnly},
+	{"vector_string", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCvss{}.VectorString), memberNullStr | memberRequired | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCvss) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("score")
-		e.Float64(s.Score)
-	}
-	if !e.request {
-		e.FieldStart("vector_string")
-		if s.VectorString.state == present {
-			e.Str(s.VectorString.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityAdvisoryCvss) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryCvss) UnmarshalJSON(data []byte) error {
@@ -1131,7 +1077,7 @@ func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCwesItemMembers
 }
@@ -1142,23 +1088,17 @@ func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(i int, key []byte
 }
 
 var dependabotAlertSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
-	{"cwe_id", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.CweID), memberStr},
-	{"name", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.Name), memberStr},
+	{"cwe_id", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.CweID), memberStr | memberReadOnly},
+	{"name", unsafe.Offsetof(DependabotAlertSecurityAdvisoryCwesItem{}.Name), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("cwe_id")
-		e.Str(s.CweID)
-	}
-	if !e.request {
-		e.FieldStart("name")
-		e.Str(s.Name)
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityAdvisoryCwesItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryCwesItem) UnmarshalJSON(data []byte) error {
@@ -1170,7 +1110,7 @@ func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryIdentifiersItemMembers
 }
@@ -1181,23 +1121,17 @@ func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(i int, key
 }
 
 var dependabotAlertSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberField{
-	{"type", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Type), memberStr},
-	{"value", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Value), memberStr},
+	{"type", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Type), memberStr | memberReadOnly},
+	{"value", unsafe.Offsetof(DependabotAlertSecurityAdvisoryIdentifiersItem{}.Value), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("type")
-		e.Str(string(s.Type))
-	}
-	if !e.request {
-		e.FieldStart("value")
-		e.Str(s.Value)
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryIdentifiersItem) UnmarshalJSON(data []byte) error {
@@ -1209,7 +1143,7 @@ func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryReferencesItemMembers
 }
@@ -1220,18 +1154,16 @@ func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(i int, key 
 }
 
 var dependabotAlertSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []memberField{
-	{"url", unsafe.Offsetof(DependabotAlertSecurityAdvisoryReferencesItem{}.URL), memberStr},
+	{"url", unsafe.Offsetof(DependabotAlertSecurityAdvisoryReferencesItem{}.URL), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("url")
-		e.Str(s.URL)
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityAdvisoryReferencesItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryReferencesItem) UnmarshalJSON(data []byte) error {
@@ -1243,7 +1175,7 @@ func (s *DependabotAlertSecurityVulnerability) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityVulnerability) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityMembers
 }
@@ -1260,28 +1192,24 @@ func (s *DependabotAlertSecurityVulnerability) decodeMember(i int, key []byte, d
 }
 
 var dependabotAlertSecurityVulnerabilityMembers = &memberTable{fields: []memberField{
-	{"package", 0, memberByModel},
-	{"severity", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.Severity), memberStr},
-	{"vulnerable_version_range", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.VulnerableVersionRange), memberStr},
-	{"first_patched_version", 0, memberByModel},
+	{"package", 0, memberByModel | memberReadOnly},
+	{"severity", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.Severity), memberStr | memberReadOnly},
+	{"vulnerable_version_range", unsafe.Offsetof(DependabotAlertSecurityVulnerability{}.VulnerableVersionRange), memberStr | memberReadOnly},
+	{"first_patched_version", 0, memberByModel | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerability) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityVulnerability) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
 		e.FieldStart("package")
 		s.Package.encodeJSON(e)
-	}
-	if !e.request {
-		e.FieldStart("severity")
-		e.Str(string(s.Severity))
-	}
-	if !e.request {
-		e.FieldStart("vulnerable_version_range")
-		e.Str(s.VulnerableVersionRange)
-	}
-	if !e.request {
+	case 3:
 		e.FieldStart("first_patched_version")
 		if s.FirstPatchedVersion.state == present && s.FirstPatchedVersion.value != nil {
 			s.FirstPatchedVersion.value.encodeJSON(e)
@@ -1289,7 +1217,6 @@ func (s *DependabotAlertSecurityVulnerability) encodeJSON(e *enc) {
 			e.Null()
 		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1302,7 +1229,7 @@ func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeJSON(d *
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers
 }
@@ -1313,18 +1240,16 @@ func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(i
 }
 
 var dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers = &memberTable{fields: []memberField{
-	{"identifier", unsafe.Offsetof(DependabotAlertSecurityVulnerabilityFirstPatchedVersion{}.Identifier), memberStr},
+	{"identifier", unsafe.Offsetof(DependabotAlertSecurityVulnerabilityFirstPatchedVersion{}.Identifier), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("identifier")
-		e.Str(s.Identifier)
-	}
-	e.ObjEnd()
+	encodeObject(e, s)
 }
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) UnmarshalJSON(data []byte) error {
@@ -1336,7 +1261,7 @@ func (s *SecurityAdvisoryEpss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAdvisoryEpss) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAdvisoryEpssMembers
 }
@@ -1361,24 +1286,22 @@ var securityAdvisoryEpssMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryEpss) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Percentage != nil {
-		e.FieldStart("percentage")
-		e.Float64(*s.Percentage)
-	}
-	if s.Percentile != nil {
-		e.FieldStart("percentile")
-		e.Float64(*s.Percentile)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"percentage", "percentile"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAdvisoryEpss) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"percentage", "percentile"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

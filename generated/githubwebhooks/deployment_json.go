@@ -14,7 +14,7 @@ func (s *DeploymentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedMembers
 }
@@ -64,48 +64,60 @@ var deploymentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("deployment")
-	s.Deployment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow")
-	if s.Workflow.state == present && s.Workflow.value != nil {
-		s.Workflow.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
-		s.WorkflowRun.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "deployment", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("deployment")
+		s.Deployment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 7:
+		e.FieldStart("workflow")
+		if s.Workflow.state == present && s.Workflow.value != nil {
+			s.Workflow.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 8:
+		e.FieldStart("workflow_run")
+		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
+			s.WorkflowRun.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "deployment", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -125,7 +137,7 @@ func (s *DeploymentCreatedDeployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedDeploymentMembers
 }
@@ -154,7 +166,7 @@ func (s *DeploymentCreatedDeployment) decodeMember(i int, key []byte, d *dec) er
 var deploymentCreatedDeploymentMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(DeploymentCreatedDeployment{}.CreatedAt), memberStr},
 	{"creator", 0, memberByModel},
-	{"description", unsafe.Offsetof(DeploymentCreatedDeployment{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(DeploymentCreatedDeployment{}.Description), memberNullStr | memberRequired},
 	{"environment", unsafe.Offsetof(DeploymentCreatedDeployment{}.Environment), memberStr},
 	{"id", unsafe.Offsetof(DeploymentCreatedDeployment{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(DeploymentCreatedDeployment{}.NodeID), memberStr},
@@ -174,70 +186,41 @@ var deploymentCreatedDeploymentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeployment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_environment")
-	e.Str(s.OriginalEnvironment)
-	e.FieldStart("payload")
-	s.Payload.encodeJSON(e)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedDeployment) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.ProductionEnvironment != nil {
-		e.FieldStart("production_environment")
-		e.Bool(*s.ProductionEnvironment)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("task")
-	e.Str(s.Task)
-	if s.TransientEnvironment != nil {
-		e.FieldStart("transient_environment")
-		e.Bool(*s.TransientEnvironment)
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}, k) {
-			continue
+	case 7:
+		e.FieldStart("payload")
+		s.Payload.encodeJSON(e)
+	case 8:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -319,7 +302,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppMembers
 }
@@ -346,86 +329,55 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(i int, k
 }
 
 var deploymentCreatedDeploymentPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(DeploymentCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -445,7 +397,7 @@ func (s *DeploymentCreatedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedWorkflowRunMembers
 }
@@ -490,7 +442,7 @@ var deploymentCreatedWorkflowRunMembers = &memberTable{fields: []memberField{
 	{"check_suite_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CheckSuiteURL), memberOptStr},
-	{"conclusion", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.CreatedAt), memberTime},
 	{"display_title", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.DisplayTitle), memberStr},
 	{"event", unsafe.Offsetof(DeploymentCreatedWorkflowRun{}.Event), memberStr},
@@ -523,144 +475,86 @@ var deploymentCreatedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ArtifactsURL != nil {
-		e.FieldStart("artifacts_url")
-		e.Str(*s.ArtifactsURL)
-	}
-	if s.CancelURL != nil {
-		e.FieldStart("cancel_url")
-		e.Str(*s.CancelURL)
-	}
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	if s.CheckSuiteURL != nil {
-		e.FieldStart("check_suite_url")
-		e.Str(*s.CheckSuiteURL)
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("display_title")
-	e.Str(s.DisplayTitle)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	e.Str(s.HeadBranch)
-	if s.HeadCommit != nil {
-		e.FieldStart("head_commit")
-		encodeAny(&s.HeadCommit, e)
-	}
-	if s.HeadRepository != nil {
-		e.FieldStart("head_repository")
-		s.HeadRepository.encodeJSON(e)
-	}
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.JobsURL != nil {
-		e.FieldStart("jobs_url")
-		e.Str(*s.JobsURL)
-	}
-	if s.LogsURL != nil {
-		e.FieldStart("logs_url")
-		e.Str(*s.LogsURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.PreviousAttemptURL != nil {
-		e.FieldStart("previous_attempt_url")
-		encodeAny(&s.PreviousAttemptURL, e)
-	}
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+	case 11:
+		if s.HeadCommit != nil {
+			e.FieldStart("head_commit")
+			encodeAny(&s.HeadCommit, e)
+		}
+	case 12:
+		if s.HeadRepository != nil {
+			e.FieldStart("head_repository")
+			s.HeadRepository.encodeJSON(e)
+		}
+	case 21:
+		if s.PreviousAttemptURL != nil {
+			e.FieldStart("previous_attempt_url")
+			encodeAny(&s.PreviousAttemptURL, e)
+		}
+	case 22:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
 			}
-		} else {
-			e.Null()
+			e.ArrEnd()
+		}
+	case 23:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 24:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 30:
+		if s.TriggeringActor.IsSet() {
+			e.FieldStart("triggering_actor")
+			if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+				s.TriggeringActor.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.RerunURL != nil {
-		e.FieldStart("rerun_url")
-		e.Str(*s.RerunURL)
-	}
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	if s.TriggeringActor.IsSet() {
-		e.FieldStart("triggering_actor")
-		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-			s.TriggeringActor.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	if s.WorkflowURL != nil {
-		e.FieldStart("workflow_url")
-		e.Str(*s.WorkflowURL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

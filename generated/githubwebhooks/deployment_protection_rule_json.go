@@ -14,7 +14,7 @@ func (s *DeploymentProtectionRuleRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentProtectionRuleRequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentProtectionRuleRequestedMembers
 }
@@ -61,58 +61,56 @@ var deploymentProtectionRuleRequestedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentProtectionRuleRequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Environment != nil {
-		e.FieldStart("environment")
-		e.Str(*s.Environment)
-	}
-	if s.Event != nil {
-		e.FieldStart("event")
-		e.Str(*s.Event)
-	}
-	if s.DeploymentCallbackURL != nil {
-		e.FieldStart("deployment_callback_url")
-		e.Str(*s.DeploymentCallbackURL)
-	}
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		if s.PullRequests == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.PullRequests {
-				s.PullRequests[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentProtectionRuleRequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
+		}
+	case 5:
+		if s.PullRequests != nil {
+			e.FieldStart("pull_requests")
+			if s.PullRequests == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.PullRequests {
+					s.PullRequests[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "environment", "event", "deployment_callback_url", "deployment", "pull_requests", "repository", "organization", "installation", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "environment", "event", "deployment_callback_url", "deployment", "pull_requests", "repository", "organization", "installation", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -132,7 +130,7 @@ func (s *PullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestMembers
 }
@@ -200,15 +198,15 @@ var pullRequestMembers = &memberTable{fields: []memberField{
 	{"locked", unsafe.Offsetof(PullRequest{}.Locked), memberBool},
 	{"title", unsafe.Offsetof(PullRequest{}.Title), memberStr},
 	{"user", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequest{}.Body), memberNullStr | memberRequired},
 	{"labels", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"active_lock_reason", unsafe.Offsetof(PullRequest{}.ActiveLockReason), memberNullStr},
 	{"created_at", unsafe.Offsetof(PullRequest{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(PullRequest{}.UpdatedAt), memberTime},
-	{"closed_at", unsafe.Offsetof(PullRequest{}.ClosedAt), memberNullTime},
-	{"merged_at", unsafe.Offsetof(PullRequest{}.MergedAt), memberNullTime},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequest{}.ClosedAt), memberNullTime | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequest{}.MergedAt), memberNullTime | memberRequired},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"requested_reviewers", 0, memberByModel},
@@ -220,7 +218,7 @@ var pullRequestMembers = &memberTable{fields: []memberField{
 	{"auto_merge", 0, memberByModel},
 	{"draft", unsafe.Offsetof(PullRequest{}.Draft), memberOptBool},
 	{"merged", unsafe.Offsetof(PullRequest{}.Merged), memberBool},
-	{"mergeable", unsafe.Offsetof(PullRequest{}.Mergeable), memberNullBool},
+	{"mergeable", unsafe.Offsetof(PullRequest{}.Mergeable), memberNullBool | memberRequired},
 	{"rebaseable", unsafe.Offsetof(PullRequest{}.Rebaseable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequest{}.MergeableState), memberStr},
 	{"merged_by", 0, memberByModel},
@@ -235,212 +233,124 @@ var pullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ActiveLockReason.IsSet() {
-		e.FieldStart("active_lock_reason")
-		if s.ActiveLockReason.state == present {
-			e.Str(s.ActiveLockReason.value)
-		} else {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 16:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
 			e.Null()
-		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Assignees.IsSet() {
-		e.FieldStart("assignees")
-		if s.Assignees.state == present {
-			if s.Assignees.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.Assignees.value {
-					s.Assignees.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
 			}
+			e.ArrEnd()
+		}
+	case 19:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.RequestedReviewers.IsSet() {
-		e.FieldStart("requested_reviewers")
-		if s.RequestedReviewers.state == present {
-			if s.RequestedReviewers.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.RequestedReviewers.value {
-					s.RequestedReviewers.value[i].encodeJSON(e)
+	case 26:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 27:
+		if s.Assignees.IsSet() {
+			e.FieldStart("assignees")
+			if s.Assignees.state == present {
+				if s.Assignees.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.Assignees.value {
+						s.Assignees.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
 				}
-				e.ArrEnd()
-			}
-		} else {
-			e.Null()
-		}
-	}
-	if s.RequestedTeams.IsSet() {
-		e.FieldStart("requested_teams")
-		if s.RequestedTeams.state == present {
-			if s.RequestedTeams.value == nil {
-				e.Null()
 			} else {
-				e.ArrStart()
-				for i := range s.RequestedTeams.value {
-					s.RequestedTeams.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+				e.Null()
 			}
+		}
+	case 28:
+		if s.RequestedReviewers.IsSet() {
+			e.FieldStart("requested_reviewers")
+			if s.RequestedReviewers.state == present {
+				if s.RequestedReviewers.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.RequestedReviewers.value {
+						s.RequestedReviewers.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 29:
+		if s.RequestedTeams.IsSet() {
+			e.FieldStart("requested_teams")
+			if s.RequestedTeams.state == present {
+				if s.RequestedTeams.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.RequestedTeams.value {
+						s.RequestedTeams.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 30:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 31:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 32:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 34:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("merged")
-	e.Bool(s.Merged)
-	e.FieldStart("mergeable")
-	if s.Mergeable.state == present {
-		e.Bool(s.Mergeable.value)
-	} else {
-		e.Null()
-	}
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 40:
+		e.FieldStart("merged_by")
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
+			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("mergeable_state")
-	e.Str(s.MergeableState)
-	e.FieldStart("merged_by")
-	if s.MergedBy.state == present && s.MergedBy.value != nil {
-		s.MergedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("review_comments")
-	e.Int64(s.ReviewComments)
-	e.FieldStart("maintainer_can_modify")
-	e.Bool(s.MaintainerCanModify)
-	e.FieldStart("commits")
-	e.Int64(s.Commits)
-	e.FieldStart("additions")
-	e.Int64(s.Additions)
-	e.FieldStart("deletions")
-	e.Int64(s.Deletions)
-	e.FieldStart("changed_files")
-	e.Int64(s.ChangedFiles)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *DeploymentReviewApproved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewApproved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewApprovedMembers
 }
@@ -72,76 +72,84 @@ var deploymentReviewApprovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApproved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Approver != nil {
-		e.FieldStart("approver")
-		s.Approver.encodeJSON(e)
-	}
-	if s.Comment != nil {
-		e.FieldStart("comment")
-		e.Str(*s.Comment)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Reviewers != nil {
-		e.FieldStart("reviewers")
-		if s.Reviewers == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Reviewers {
-				s.Reviewers[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewApproved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Approver != nil {
+			e.FieldStart("approver")
+			s.Approver.encodeJSON(e)
+		}
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Reviewers != nil {
+			e.FieldStart("reviewers")
+			if s.Reviewers == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Reviewers {
+					s.Reviewers[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("since")
-	e.Str(s.Since)
-	if s.WorkflowJobRun != nil {
-		e.FieldStart("workflow_job_run")
-		s.WorkflowJobRun.encodeJSON(e)
-	}
-	if s.WorkflowJobRuns != nil {
-		e.FieldStart("workflow_job_runs")
-		if s.WorkflowJobRuns == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.WorkflowJobRuns {
-				s.WorkflowJobRuns[i].encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 10:
+		if s.WorkflowJobRun != nil {
+			e.FieldStart("workflow_job_run")
+			s.WorkflowJobRun.encodeJSON(e)
+		}
+	case 11:
+		if s.WorkflowJobRuns != nil {
+			e.FieldStart("workflow_job_runs")
+			if s.WorkflowJobRuns == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.WorkflowJobRuns {
+					s.WorkflowJobRuns[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case 12:
+		e.FieldStart("workflow_run")
+		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
+			s.WorkflowRun.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
-		s.WorkflowRun.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -161,7 +169,7 @@ func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowJobRunsItemMembers
 }
@@ -196,52 +204,27 @@ var deploymentReviewApprovedWorkflowJobRunsItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Conclusion != nil {
-		e.FieldStart("conclusion")
-		encodeAny(&s.Conclusion, e)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.Environment != nil {
-		e.FieldStart("environment")
-		e.Str(*s.Environment)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Name.IsSet() {
-		e.FieldStart("name")
-		if s.Name.state == present {
-			e.Str(s.Name.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewApprovedWorkflowJobRunsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Conclusion != nil {
+			e.FieldStart("conclusion")
+			encodeAny(&s.Conclusion, e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Status != nil {
-		e.FieldStart("status")
-		e.Str(*s.Status)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -261,7 +244,7 @@ func (s *DeploymentReviewApprovedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewApprovedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunMembers
 }
@@ -306,7 +289,7 @@ var deploymentReviewApprovedWorkflowRunMembers = &memberTable{fields: []memberFi
 	{"check_suite_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CheckSuiteURL), memberOptStr},
-	{"conclusion", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.CreatedAt), memberTime},
 	{"display_title", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.DisplayTitle), memberStr},
 	{"event", unsafe.Offsetof(DeploymentReviewApprovedWorkflowRun{}.Event), memberStr},
@@ -339,150 +322,83 @@ var deploymentReviewApprovedWorkflowRunMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ArtifactsURL != nil {
-		e.FieldStart("artifacts_url")
-		e.Str(*s.ArtifactsURL)
-	}
-	if s.CancelURL != nil {
-		e.FieldStart("cancel_url")
-		e.Str(*s.CancelURL)
-	}
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	if s.CheckSuiteURL != nil {
-		e.FieldStart("check_suite_url")
-		e.Str(*s.CheckSuiteURL)
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("display_title")
-	e.Str(s.DisplayTitle)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	e.Str(s.HeadBranch)
-	if s.HeadCommit.IsSet() {
-		e.FieldStart("head_commit")
-		if s.HeadCommit.state == present {
-			encodeMap(s.HeadCommit.value, e, encodeAny)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewApprovedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.HeadRepository != nil {
-		e.FieldStart("head_repository")
-		s.HeadRepository.encodeJSON(e)
-	}
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.JobsURL != nil {
-		e.FieldStart("jobs_url")
-		e.Str(*s.JobsURL)
-	}
-	if s.LogsURL != nil {
-		e.FieldStart("logs_url")
-		e.Str(*s.LogsURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.PreviousAttemptURL.IsSet() {
-		e.FieldStart("previous_attempt_url")
-		if s.PreviousAttemptURL.state == present {
-			e.Str(s.PreviousAttemptURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
+	case 11:
+		if s.HeadCommit.IsSet() {
+			e.FieldStart("head_commit")
+			if s.HeadCommit.state == present {
+				encodeMap(s.HeadCommit.value, e, encodeAny)
 			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+				e.Null()
 			}
+		}
+	case 12:
+		if s.HeadRepository != nil {
+			e.FieldStart("head_repository")
+			s.HeadRepository.encodeJSON(e)
+		}
+	case 22:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 23:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 24:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 30:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.RerunURL != nil {
-		e.FieldStart("rerun_url")
-		e.Str(*s.RerunURL)
-	}
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	if s.WorkflowURL != nil {
-		e.FieldStart("workflow_url")
-		e.Str(*s.WorkflowURL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -502,7 +418,7 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryMembers
 }
@@ -575,204 +491,27 @@ var deploymentReviewApprovedWorkflowRunHeadRepositoryMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ArchiveURL != nil {
-		e.FieldStart("archive_url")
-		e.Str(*s.ArchiveURL)
-	}
-	if s.AssigneesURL != nil {
-		e.FieldStart("assignees_url")
-		e.Str(*s.AssigneesURL)
-	}
-	if s.BlobsURL != nil {
-		e.FieldStart("blobs_url")
-		e.Str(*s.BlobsURL)
-	}
-	if s.BranchesURL != nil {
-		e.FieldStart("branches_url")
-		e.Str(*s.BranchesURL)
-	}
-	if s.CollaboratorsURL != nil {
-		e.FieldStart("collaborators_url")
-		e.Str(*s.CollaboratorsURL)
-	}
-	if s.CommentsURL != nil {
-		e.FieldStart("comments_url")
-		e.Str(*s.CommentsURL)
-	}
-	if s.CommitsURL != nil {
-		e.FieldStart("commits_url")
-		e.Str(*s.CommitsURL)
-	}
-	if s.CompareURL != nil {
-		e.FieldStart("compare_url")
-		e.Str(*s.CompareURL)
-	}
-	if s.ContentsURL != nil {
-		e.FieldStart("contents_url")
-		e.Str(*s.ContentsURL)
-	}
-	if s.ContributorsURL != nil {
-		e.FieldStart("contributors_url")
-		e.Str(*s.ContributorsURL)
-	}
-	if s.DeploymentsURL != nil {
-		e.FieldStart("deployments_url")
-		e.Str(*s.DeploymentsURL)
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 34:
+		if s.Owner != nil {
+			e.FieldStart("owner")
+			s.Owner.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.DownloadsURL != nil {
-		e.FieldStart("downloads_url")
-		e.Str(*s.DownloadsURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.Fork != nil {
-		e.FieldStart("fork")
-		e.Bool(*s.Fork)
-	}
-	if s.ForksURL != nil {
-		e.FieldStart("forks_url")
-		e.Str(*s.ForksURL)
-	}
-	if s.FullName != nil {
-		e.FieldStart("full_name")
-		e.Str(*s.FullName)
-	}
-	if s.GitCommitsURL != nil {
-		e.FieldStart("git_commits_url")
-		e.Str(*s.GitCommitsURL)
-	}
-	if s.GitRefsURL != nil {
-		e.FieldStart("git_refs_url")
-		e.Str(*s.GitRefsURL)
-	}
-	if s.GitTagsURL != nil {
-		e.FieldStart("git_tags_url")
-		e.Str(*s.GitTagsURL)
-	}
-	if s.HooksURL != nil {
-		e.FieldStart("hooks_url")
-		e.Str(*s.HooksURL)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.IssueCommentURL != nil {
-		e.FieldStart("issue_comment_url")
-		e.Str(*s.IssueCommentURL)
-	}
-	if s.IssueEventsURL != nil {
-		e.FieldStart("issue_events_url")
-		e.Str(*s.IssueEventsURL)
-	}
-	if s.IssuesURL != nil {
-		e.FieldStart("issues_url")
-		e.Str(*s.IssuesURL)
-	}
-	if s.KeysURL != nil {
-		e.FieldStart("keys_url")
-		e.Str(*s.KeysURL)
-	}
-	if s.LabelsURL != nil {
-		e.FieldStart("labels_url")
-		e.Str(*s.LabelsURL)
-	}
-	if s.LanguagesURL != nil {
-		e.FieldStart("languages_url")
-		e.Str(*s.LanguagesURL)
-	}
-	if s.MergesURL != nil {
-		e.FieldStart("merges_url")
-		e.Str(*s.MergesURL)
-	}
-	if s.MilestonesURL != nil {
-		e.FieldStart("milestones_url")
-		e.Str(*s.MilestonesURL)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.NotificationsURL != nil {
-		e.FieldStart("notifications_url")
-		e.Str(*s.NotificationsURL)
-	}
-	if s.Owner != nil {
-		e.FieldStart("owner")
-		s.Owner.encodeJSON(e)
-	}
-	if s.Private != nil {
-		e.FieldStart("private")
-		e.Bool(*s.Private)
-	}
-	if s.PullsURL != nil {
-		e.FieldStart("pulls_url")
-		e.Str(*s.PullsURL)
-	}
-	if s.ReleasesURL != nil {
-		e.FieldStart("releases_url")
-		e.Str(*s.ReleasesURL)
-	}
-	if s.StargazersURL != nil {
-		e.FieldStart("stargazers_url")
-		e.Str(*s.StargazersURL)
-	}
-	if s.StatusesURL != nil {
-		e.FieldStart("statuses_url")
-		e.Str(*s.StatusesURL)
-	}
-	if s.SubscribersURL != nil {
-		e.FieldStart("subscribers_url")
-		e.Str(*s.SubscribersURL)
-	}
-	if s.SubscriptionURL != nil {
-		e.FieldStart("subscription_url")
-		e.Str(*s.SubscriptionURL)
-	}
-	if s.TagsURL != nil {
-		e.FieldStart("tags_url")
-		e.Str(*s.TagsURL)
-	}
-	if s.TeamsURL != nil {
-		e.FieldStart("teams_url")
-		e.Str(*s.TeamsURL)
-	}
-	if s.TreesURL != nil {
-		e.FieldStart("trees_url")
-		e.Str(*s.TreesURL)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -792,7 +531,7 @@ func (s *DeploymentReviewRejected) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRejected) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRejectedMembers
 }
@@ -850,76 +589,84 @@ var deploymentReviewRejectedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejected) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Approver != nil {
-		e.FieldStart("approver")
-		s.Approver.encodeJSON(e)
-	}
-	if s.Comment != nil {
-		e.FieldStart("comment")
-		e.Str(*s.Comment)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Reviewers != nil {
-		e.FieldStart("reviewers")
-		if s.Reviewers == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Reviewers {
-				s.Reviewers[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRejected) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Approver != nil {
+			e.FieldStart("approver")
+			s.Approver.encodeJSON(e)
+		}
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Reviewers != nil {
+			e.FieldStart("reviewers")
+			if s.Reviewers == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Reviewers {
+					s.Reviewers[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("since")
-	e.Str(s.Since)
-	if s.WorkflowJobRun != nil {
-		e.FieldStart("workflow_job_run")
-		s.WorkflowJobRun.encodeJSON(e)
-	}
-	if s.WorkflowJobRuns != nil {
-		e.FieldStart("workflow_job_runs")
-		if s.WorkflowJobRuns == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.WorkflowJobRuns {
-				s.WorkflowJobRuns[i].encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 10:
+		if s.WorkflowJobRun != nil {
+			e.FieldStart("workflow_job_run")
+			s.WorkflowJobRun.encodeJSON(e)
+		}
+	case 11:
+		if s.WorkflowJobRuns != nil {
+			e.FieldStart("workflow_job_runs")
+			if s.WorkflowJobRuns == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.WorkflowJobRuns {
+					s.WorkflowJobRuns[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case 12:
+		e.FieldStart("workflow_run")
+		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
+			s.WorkflowRun.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
-		s.WorkflowRun.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "approver", "comment", "enterprise", "installation", "organization", "repository", "reviewers", "sender", "since", "workflow_job_run", "workflow_job_runs", "workflow_run"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -939,7 +686,7 @@ func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowJobRunsItemMembers
 }
@@ -970,56 +717,22 @@ var deploymentReviewRejectedWorkflowJobRunsItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Conclusion.IsSet() {
-		e.FieldStart("conclusion")
-		if s.Conclusion.state == present {
-			e.Str(s.Conclusion.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRejectedWorkflowJobRunsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.Environment != nil {
-		e.FieldStart("environment")
-		e.Str(*s.Environment)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Name.IsSet() {
-		e.FieldStart("name")
-		if s.Name.state == present {
-			e.Str(s.Name.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Status != nil {
-		e.FieldStart("status")
-		e.Str(*s.Status)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1039,7 +752,7 @@ func (s *DeploymentReviewRejectedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRejectedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowRunMembers
 }
@@ -1084,7 +797,7 @@ var deploymentReviewRejectedWorkflowRunMembers = &memberTable{fields: []memberFi
 	{"check_suite_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CheckSuiteURL), memberOptStr},
-	{"conclusion", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.CreatedAt), memberTime},
 	{"event", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.Event), memberStr},
 	{"head_branch", unsafe.Offsetof(DeploymentReviewRejectedWorkflowRun{}.HeadBranch), memberStr},
@@ -1117,150 +830,83 @@ var deploymentReviewRejectedWorkflowRunMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ArtifactsURL != nil {
-		e.FieldStart("artifacts_url")
-		e.Str(*s.ArtifactsURL)
-	}
-	if s.CancelURL != nil {
-		e.FieldStart("cancel_url")
-		e.Str(*s.CancelURL)
-	}
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	if s.CheckSuiteURL != nil {
-		e.FieldStart("check_suite_url")
-		e.Str(*s.CheckSuiteURL)
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	e.Str(s.HeadBranch)
-	if s.HeadCommit.IsSet() {
-		e.FieldStart("head_commit")
-		if s.HeadCommit.state == present {
-			encodeMap(s.HeadCommit.value, e, encodeAny)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRejectedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.HeadRepository != nil {
-		e.FieldStart("head_repository")
-		s.HeadRepository.encodeJSON(e)
-	}
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.JobsURL != nil {
-		e.FieldStart("jobs_url")
-		e.Str(*s.JobsURL)
-	}
-	if s.LogsURL != nil {
-		e.FieldStart("logs_url")
-		e.Str(*s.LogsURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.PreviousAttemptURL.IsSet() {
-		e.FieldStart("previous_attempt_url")
-		if s.PreviousAttemptURL.state == present {
-			e.Str(s.PreviousAttemptURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
+	case 10:
+		if s.HeadCommit.IsSet() {
+			e.FieldStart("head_commit")
+			if s.HeadCommit.state == present {
+				encodeMap(s.HeadCommit.value, e, encodeAny)
 			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+				e.Null()
 			}
+		}
+	case 11:
+		if s.HeadRepository != nil {
+			e.FieldStart("head_repository")
+			s.HeadRepository.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 22:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 23:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 29:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.RerunURL != nil {
-		e.FieldStart("rerun_url")
-		e.Str(*s.RerunURL)
-	}
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	if s.WorkflowURL != nil {
-		e.FieldStart("workflow_url")
-		e.Str(*s.WorkflowURL)
-	}
-	e.FieldStart("display_title")
-	e.Str(s.DisplayTitle)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1280,7 +926,7 @@ func (s *DeploymentReviewRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRequestedMembers
 }
@@ -1335,60 +981,69 @@ var deploymentReviewRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("requestor")
-	if s.Requestor.state == present && s.Requestor.value != nil {
-		s.Requestor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("reviewers")
-	if s.Reviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Reviewers {
-			s.Reviewers[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("since")
-	e.Str(s.Since)
-	e.FieldStart("workflow_job_run")
-	s.WorkflowJobRun.encodeJSON(e)
-	e.FieldStart("workflow_run")
-	if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
-		s.WorkflowRun.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "environment", "installation", "organization", "repository", "requestor", "reviewers", "sender", "since", "workflow_job_run", "workflow_run"}, k) {
-			continue
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("requestor")
+		if s.Requestor.state == present && s.Requestor.value != nil {
+			s.Requestor.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 7:
+		e.FieldStart("reviewers")
+		if s.Reviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Reviewers {
+				s.Reviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 10:
+		e.FieldStart("workflow_job_run")
+		s.WorkflowJobRun.encodeJSON(e)
+	case 11:
+		e.FieldStart("workflow_run")
+		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
+			s.WorkflowRun.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "environment", "installation", "organization", "repository", "requestor", "reviewers", "sender", "since", "workflow_job_run", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1408,7 +1063,7 @@ func (s *DeploymentReviewRequestedReviewersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRequestedReviewersItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemMembers
 }
@@ -1437,28 +1092,31 @@ var deploymentReviewRequestedReviewersItemMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Reviewer.IsSet() {
-		e.FieldStart("reviewer")
-		if s.Reviewer.state == present && s.Reviewer.value != nil {
-			s.Reviewer.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRequestedReviewersItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Reviewer.IsSet() {
+			e.FieldStart("reviewer")
+			if s.Reviewer.state == present && s.Reviewer.value != nil {
+				s.Reviewer.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"reviewer", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"reviewer", "type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1478,7 +1136,7 @@ func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRequestedReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemReviewerMembers
 }
@@ -1523,106 +1181,22 @@ var deploymentReviewRequestedReviewersItemReviewerMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItemReviewer) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRequestedReviewersItemReviewer) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1642,7 +1216,7 @@ func (s *DeploymentReviewRequestedWorkflowJobRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewRequestedWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewRequestedWorkflowJobRunMembers
 }
@@ -1670,43 +1244,32 @@ var deploymentReviewRequestedWorkflowJobRunMembers = &memberTable{fields: []memb
 	{"environment", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Environment), memberStr},
 	{"html_url", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.ID), memberInt64},
-	{"name", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Name), memberNullStr | memberRequired},
 	{"status", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.Status), memberStr},
 	{"updated_at", unsafe.Offsetof(DeploymentReviewRequestedWorkflowJobRun{}.UpdatedAt), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedWorkflowJobRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("conclusion")
-	encodeAny(&s.Conclusion, e)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(s.Status)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewRequestedWorkflowJobRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("conclusion")
+		encodeAny(&s.Conclusion, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1726,7 +1289,7 @@ func (s *WebhooksApprover) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksApprover) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksApproverMembers
 }
@@ -1768,92 +1331,22 @@ var webhooksApproverMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksApprover) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksApprover) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1873,7 +1366,7 @@ func (s *WebhooksReviewersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksReviewersItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReviewersItemMembers
 }
@@ -1902,28 +1395,31 @@ var webhooksReviewersItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Reviewer.IsSet() {
-		e.FieldStart("reviewer")
-		if s.Reviewer.state == present && s.Reviewer.value != nil {
-			s.Reviewer.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksReviewersItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Reviewer.IsSet() {
+			e.FieldStart("reviewer")
+			if s.Reviewer.state == present && s.Reviewer.value != nil {
+				s.Reviewer.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"reviewer", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"reviewer", "type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1943,7 +1439,7 @@ func (s *WebhooksWorkflowJobRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksWorkflowJobRunMembers
 }
@@ -1980,32 +1476,28 @@ var webhooksWorkflowJobRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflowJobRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("conclusion")
-	encodeAny(&s.Conclusion, e)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	encodeAny(&s.Name, e)
-	e.FieldStart("status")
-	e.Str(s.Status)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksWorkflowJobRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("conclusion")
+		encodeAny(&s.Conclusion, e)
+	case 5:
+		e.FieldStart("name")
+		encodeAny(&s.Name, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"conclusion", "created_at", "environment", "html_url", "id", "name", "status", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *DeploymentStatusCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedMembers
 }
@@ -70,62 +70,76 @@ var deploymentStatusCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.CheckRun.IsSet() {
-		e.FieldStart("check_run")
-		if s.CheckRun.state == present && s.CheckRun.value != nil {
-			s.CheckRun.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.CheckRun.IsSet() {
+			e.FieldStart("check_run")
+			if s.CheckRun.state == present && s.CheckRun.value != nil {
+				s.CheckRun.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		e.FieldStart("deployment")
+		s.Deployment.encodeJSON(e)
+	case 3:
+		e.FieldStart("deployment_status")
+		s.DeploymentStatus.encodeJSON(e)
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 5:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 6:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 9:
+		if s.Workflow.IsSet() {
+			e.FieldStart("workflow")
+			if s.Workflow.state == present && s.Workflow.value != nil {
+				s.Workflow.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 10:
+		if s.WorkflowRun.IsSet() {
+			e.FieldStart("workflow_run")
+			if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
+				s.WorkflowRun.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "check_run", "deployment", "deployment_status", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("deployment")
-	s.Deployment.encodeJSON(e)
-	e.FieldStart("deployment_status")
-	s.DeploymentStatus.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	if s.Workflow.IsSet() {
-		e.FieldStart("workflow")
-		if s.Workflow.state == present && s.Workflow.value != nil {
-			s.Workflow.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.WorkflowRun.IsSet() {
-		e.FieldStart("workflow_run")
-		if s.WorkflowRun.state == present && s.WorkflowRun.value != nil {
-			s.WorkflowRun.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "check_run", "deployment", "deployment_status", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -145,7 +159,7 @@ func (s *DeploymentStatusCreatedCheckRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedCheckRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedCheckRunMembers
 }
@@ -164,8 +178,8 @@ func (s *DeploymentStatusCreatedCheckRun) decodeMember(i int, key []byte, d *dec
 }
 
 var deploymentStatusCreatedCheckRunMembers = &memberTable{fields: []memberField{
-	{"completed_at", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.CompletedAt), memberNullTime},
-	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.CompletedAt), memberNullTime | memberRequired},
+	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.Conclusion), memberNullStr | memberRequired},
 	{"details_url", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.DetailsURL), memberStr},
 	{"external_id", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.ExternalID), memberStr},
 	{"head_sha", unsafe.Offsetof(DeploymentStatusCreatedCheckRun{}.HeadSHA), memberStr},
@@ -180,48 +194,22 @@ var deploymentStatusCreatedCheckRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedCheckRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		encodeTime(&s.CompletedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("details_url")
-	e.Str(s.DetailsURL)
-	e.FieldStart("external_id")
-	e.Str(s.ExternalID)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("started_at")
-	encodeTime(&s.StartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"completed_at", "conclusion", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "started_at", "status", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedCheckRun) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"completed_at", "conclusion", "details_url", "external_id", "head_sha", "html_url", "id", "name", "node_id", "started_at", "status", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -241,7 +229,7 @@ func (s *DeploymentStatusCreatedDeployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentMembers
 }
@@ -270,7 +258,7 @@ func (s *DeploymentStatusCreatedDeployment) decodeMember(i int, key []byte, d *d
 var deploymentStatusCreatedDeploymentMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.CreatedAt), memberStr},
 	{"creator", 0, memberByModel},
-	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Description), memberNullStr | memberRequired},
 	{"environment", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.Environment), memberStr},
 	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeployment{}.NodeID), memberStr},
@@ -290,74 +278,45 @@ var deploymentStatusCreatedDeploymentMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeployment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_environment")
-	e.Str(s.OriginalEnvironment)
-	e.FieldStart("payload")
-	if s.Payload.state == present {
-		s.Payload.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedDeployment) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.ProductionEnvironment != nil {
-		e.FieldStart("production_environment")
-		e.Bool(*s.ProductionEnvironment)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("task")
-	e.Str(s.Task)
-	if s.TransientEnvironment != nil {
-		e.FieldStart("transient_environment")
-		e.Bool(*s.TransientEnvironment)
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}, k) {
-			continue
+	case 7:
+		e.FieldStart("payload")
+		if s.Payload.state == present {
+			s.Payload.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "creator", "description", "environment", "id", "node_id", "original_environment", "payload", "performed_via_github_app", "production_environment", "ref", "repository_url", "sha", "statuses_url", "task", "transient_environment", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -377,7 +336,7 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers
 }
@@ -404,86 +363,55 @@ func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(i 
 }
 
 var deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentPerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[DeploymentStatusCreatedDeploymentPerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[DeploymentStatusCreatedDeploymentPerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -503,7 +431,7 @@ func (s *DeploymentStatusCreatedDeploymentStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedDeploymentStatus) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusMembers
 }
@@ -547,60 +475,38 @@ var deploymentStatusCreatedDeploymentStatusMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatus) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("deployment_url")
-	e.Str(s.DeploymentURL)
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	if s.EnvironmentURL != nil {
-		e.FieldStart("environment_url")
-		e.Str(*s.EnvironmentURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.LogURL != nil {
-		e.FieldStart("log_url")
-		e.Str(*s.LogURL)
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedDeploymentStatus) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("state")
-	e.Str(s.State)
-	e.FieldStart("target_url")
-	e.Str(s.TargetURL)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "creator", "deployment_url", "description", "environment", "environment_url", "id", "log_url", "node_id", "performed_via_github_app", "repository_url", "state", "target_url", "updated_at", "url"}, k) {
-			continue
+	case 9:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "creator", "deployment_url", "description", "environment", "environment_url", "id", "log_url", "node_id", "performed_via_github_app", "repository_url", "state", "target_url", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -620,7 +526,7 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeJSO
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers
 }
@@ -647,86 +553,55 @@ func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMem
 }
 
 var deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[DeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[DeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -746,7 +621,7 @@ func (s *DeploymentStatusCreatedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentStatusCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentStatusCreatedWorkflowRunMembers
 }
@@ -791,7 +666,7 @@ var deploymentStatusCreatedWorkflowRunMembers = &memberTable{fields: []memberFie
 	{"check_suite_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CheckSuiteURL), memberOptStr},
-	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.CreatedAt), memberTime},
 	{"display_title", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.DisplayTitle), memberStr},
 	{"event", unsafe.Offsetof(DeploymentStatusCreatedWorkflowRun{}.Event), memberStr},
@@ -824,142 +699,84 @@ var deploymentStatusCreatedWorkflowRunMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ArtifactsURL != nil {
-		e.FieldStart("artifacts_url")
-		e.Str(*s.ArtifactsURL)
-	}
-	if s.CancelURL != nil {
-		e.FieldStart("cancel_url")
-		e.Str(*s.CancelURL)
-	}
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	if s.CheckSuiteURL != nil {
-		e.FieldStart("check_suite_url")
-		e.Str(*s.CheckSuiteURL)
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("display_title")
-	e.Str(s.DisplayTitle)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	e.Str(s.HeadBranch)
-	if s.HeadCommit != nil {
-		e.FieldStart("head_commit")
-		encodeAny(&s.HeadCommit, e)
-	}
-	if s.HeadRepository != nil {
-		e.FieldStart("head_repository")
-		s.HeadRepository.encodeJSON(e)
-	}
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.JobsURL != nil {
-		e.FieldStart("jobs_url")
-		e.Str(*s.JobsURL)
-	}
-	if s.LogsURL != nil {
-		e.FieldStart("logs_url")
-		e.Str(*s.LogsURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.PreviousAttemptURL != nil {
-		e.FieldStart("previous_attempt_url")
-		encodeAny(&s.PreviousAttemptURL, e)
-	}
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
-			}
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentStatusCreatedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.RerunURL != nil {
-		e.FieldStart("rerun_url")
-		e.Str(*s.RerunURL)
-	}
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	if s.WorkflowURL != nil {
-		e.FieldStart("workflow_url")
-		e.Str(*s.WorkflowURL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
-			continue
+	case 11:
+		if s.HeadCommit != nil {
+			e.FieldStart("head_commit")
+			encodeAny(&s.HeadCommit, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 12:
+		if s.HeadRepository != nil {
+			e.FieldStart("head_repository")
+			s.HeadRepository.encodeJSON(e)
+		}
+	case 21:
+		if s.PreviousAttemptURL != nil {
+			e.FieldStart("previous_attempt_url")
+			encodeAny(&s.PreviousAttemptURL, e)
+		}
+	case 22:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 23:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 24:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 30:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "display_title", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

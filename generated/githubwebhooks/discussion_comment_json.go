@@ -14,7 +14,7 @@ func (s *DiscussionCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCommentCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCommentCreatedMembers
 }
@@ -61,38 +61,49 @@ var discussionCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	e.FieldStart("discussion")
-	s.Discussion.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCommentCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		e.FieldStart("discussion")
+		s.Discussion.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -112,7 +123,7 @@ func (s *DiscussionCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCommentDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCommentDeletedMembers
 }
@@ -159,38 +170,49 @@ var discussionCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	e.FieldStart("discussion")
-	s.Discussion.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCommentDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		e.FieldStart("discussion")
+		s.Discussion.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -210,7 +232,7 @@ func (s *DiscussionCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCommentEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCommentEditedMembers
 }
@@ -260,40 +282,52 @@ var discussionCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	e.FieldStart("discussion")
-	s.Discussion.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCommentEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 3:
+		e.FieldStart("discussion")
+		s.Discussion.encodeJSON(e)
+	case 4:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 5:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 6:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "comment", "discussion", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -313,7 +347,7 @@ func (s *DiscussionCommentEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCommentEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCommentEditedChangesMembers
 }
@@ -341,18 +375,25 @@ var discussionCommentEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("body")
-	s.Body.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCommentEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("body")
+		s.Body.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -372,7 +413,7 @@ func (s *WebhooksComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksCommentMembers
 }
@@ -405,7 +446,7 @@ var webhooksCommentMembers = &memberTable{fields: []memberField{
 	{"html_url", unsafe.Offsetof(WebhooksComment{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksComment{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(WebhooksComment{}.NodeID), memberStr},
-	{"parent_id", unsafe.Offsetof(WebhooksComment{}.ParentID), memberNullInt64},
+	{"parent_id", unsafe.Offsetof(WebhooksComment{}.ParentID), memberNullInt64 | memberRequired},
 	{"reactions", 0, memberByModel},
 	{"repository_url", unsafe.Offsetof(WebhooksComment{}.RepositoryURL), memberStr},
 	{"updated_at", unsafe.Offsetof(WebhooksComment{}.UpdatedAt), memberStr},
@@ -414,50 +455,32 @@ var webhooksCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("child_comment_count")
-	e.Int64(s.ChildCommentCount)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("discussion_id")
-	e.Int64(s.DiscussionID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("parent_id")
-	if s.ParentID.state == present {
-		e.Int64(s.ParentID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author_association", "body", "child_comment_count", "created_at", "discussion_id", "html_url", "id", "node_id", "parent_id", "reactions", "repository_url", "updated_at", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 9:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 12:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author_association", "body", "child_comment_count", "created_at", "discussion_id", "html_url", "id", "node_id", "parent_id", "reactions", "repository_url", "updated_at", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *Fork) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Fork) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), forkMembers
 }
@@ -57,34 +57,46 @@ var forkMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Fork) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("forkee")
-	s.Forkee.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"enterprise", "forkee", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Fork) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("forkee")
+		s.Forkee.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"enterprise", "forkee", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -104,7 +116,7 @@ func (s *ForkForkee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ForkForkee) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), forkForkeeMembers
 }
@@ -161,7 +173,7 @@ var forkForkeeMembers = &memberTable{fields: []memberField{
 	{"default_branch", unsafe.Offsetof(ForkForkee{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(ForkForkee{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(ForkForkee{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(ForkForkee{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(ForkForkee{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(ForkForkee{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(ForkForkee{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(ForkForkee{}.EventsURL), memberStr},
@@ -179,7 +191,7 @@ var forkForkeeMembers = &memberTable{fields: []memberField{
 	{"has_pages", unsafe.Offsetof(ForkForkee{}.HasPages), memberBool},
 	{"has_projects", unsafe.Offsetof(ForkForkee{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(ForkForkee{}.HasWiki), memberBool},
-	{"homepage", unsafe.Offsetof(ForkForkee{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(ForkForkee{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(ForkForkee{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(ForkForkee{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(ForkForkee{}.ID), memberInt64},
@@ -233,244 +245,46 @@ var forkForkeeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ForkForkee) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	encodeAny(&s.Language, e)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present {
-		encodeMap(s.License.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	encodeAny(&s.MirrorURL, e)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	e.Str(s.PushedAt)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ForkForkee) encodeMember(i int, e *enc) {
+	switch i {
+	case 50:
+		e.FieldStart("language")
+		encodeAny(&s.Language, e)
+	case 52:
+		e.FieldStart("license")
+		if s.License.state == present {
+			encodeMap(s.License.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeAny)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(s.Visibility)
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 56:
+		e.FieldStart("mirror_url")
+		encodeAny(&s.MirrorURL, e)
+	case 63:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 64:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 82:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeAny)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *Gollum) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Gollum) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), gollumMembers
 }
@@ -57,42 +57,54 @@ var gollumMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Gollum) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pages")
-	if s.Pages == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Pages {
-			s.Pages[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Gollum) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"enterprise", "installation", "organization", "pages", "repository", "sender"}, k) {
-			continue
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("pages")
+		if s.Pages == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Pages {
+				s.Pages[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"enterprise", "installation", "organization", "pages", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -112,7 +124,7 @@ func (s *GollumPagesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *GollumPagesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), gollumPagesItemMembers
 }
@@ -135,38 +147,28 @@ var gollumPagesItemMembers = &memberTable{fields: []memberField{
 	{"html_url", unsafe.Offsetof(GollumPagesItem{}.HTMLURL), memberStr},
 	{"page_name", unsafe.Offsetof(GollumPagesItem{}.PageName), memberStr},
 	{"sha", unsafe.Offsetof(GollumPagesItem{}.SHA), memberStr},
-	{"summary", unsafe.Offsetof(GollumPagesItem{}.Summary), memberNullStr},
+	{"summary", unsafe.Offsetof(GollumPagesItem{}.Summary), memberNullStr | memberRequired},
 	{"title", unsafe.Offsetof(GollumPagesItem{}.Title), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *GollumPagesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.Action))
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("page_name")
-	e.Str(s.PageName)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("summary")
-	if s.Summary.state == present {
-		e.Str(s.Summary.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "html_url", "page_name", "sha", "summary", "title"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *GollumPagesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "html_url", "page_name", "sha", "summary", "title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

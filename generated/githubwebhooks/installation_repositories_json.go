@@ -14,7 +14,7 @@ func (s *InstallationRepositoriesAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationRepositoriesAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationRepositoriesAddedMembers
 }
@@ -65,62 +65,72 @@ var installationRepositoriesAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repositories_added")
-	if s.RepositoriesAdded == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RepositoriesAdded {
-			s.RepositoriesAdded[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationRepositoriesAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("repositories_removed")
-	if s.RepositoriesRemoved == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RepositoriesRemoved {
-			s.RepositoriesRemoved[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("requester")
-	if s.Requester.state == present && s.Requester.value != nil {
-		s.Requester.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}, k) {
-			continue
+	case 4:
+		e.FieldStart("repositories_added")
+		if s.RepositoriesAdded == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RepositoriesAdded {
+				s.RepositoriesAdded[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 5:
+		e.FieldStart("repositories_removed")
+		if s.RepositoriesRemoved == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RepositoriesRemoved {
+				s.RepositoriesRemoved[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("requester")
+		if s.Requester.state == present && s.Requester.value != nil {
+			s.Requester.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -140,7 +150,7 @@ func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeJSON(d *dec
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationRepositoriesAddedRepositoriesRemovedItemMembers
 }
@@ -168,36 +178,22 @@ var installationRepositoriesAddedRepositoriesRemovedItemMembers = &memberTable{f
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.FullName != nil {
-		e.FieldStart("full_name")
-		e.Str(*s.FullName)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Private != nil {
-		e.FieldStart("private")
-		e.Bool(*s.Private)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"full_name", "id", "name", "node_id", "private"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"full_name", "id", "name", "node_id", "private"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -217,7 +213,7 @@ func (s *InstallationRepositoriesRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationRepositoriesRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationRepositoriesRemovedMembers
 }
@@ -268,62 +264,72 @@ var installationRepositoriesRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repositories_added")
-	if s.RepositoriesAdded == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RepositoriesAdded {
-			s.RepositoriesAdded[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationRepositoriesRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("repositories_removed")
-	if s.RepositoriesRemoved == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RepositoriesRemoved {
-			s.RepositoriesRemoved[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("requester")
-	if s.Requester.state == present && s.Requester.value != nil {
-		s.Requester.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}, k) {
-			continue
+	case 4:
+		e.FieldStart("repositories_added")
+		if s.RepositoriesAdded == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RepositoriesAdded {
+				s.RepositoriesAdded[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 5:
+		e.FieldStart("repositories_removed")
+		if s.RepositoriesRemoved == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RepositoriesRemoved {
+				s.RepositoriesRemoved[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("requester")
+		if s.Requester.state == present && s.Requester.value != nil {
+			s.Requester.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repositories_added", "repositories_removed", "repository", "repository_selection", "requester", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

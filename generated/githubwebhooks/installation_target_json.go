@@ -14,7 +14,7 @@ func (s *InstallationTargetRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationTargetRenamed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationTargetRenamedMembers
 }
@@ -62,42 +62,51 @@ var installationTargetRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("target_type")
-	e.Str(s.TargetType)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "action", "changes", "enterprise", "installation", "organization", "repository", "sender", "target_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationTargetRenamed) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 2:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "action", "changes", "enterprise", "installation", "organization", "repository", "sender", "target_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -117,7 +126,7 @@ func (s *InstallationTargetRenamedAccount) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationTargetRenamedAccount) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationTargetRenamedAccountMembers
 }
@@ -183,160 +192,32 @@ var installationTargetRenamedAccountMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedAccount) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ArchivedAt.IsSet() {
-		e.FieldStart("archived_at")
-		if s.ArchivedAt.state == present {
-			e.Str(s.ArchivedAt.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationTargetRenamedAccount) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Description != nil {
+			e.FieldStart("description")
+			encodeAny(&s.Description, e)
+		}
+	case 35:
+		if s.WebsiteURL != nil {
+			e.FieldStart("website_url")
+			encodeAny(&s.WebsiteURL, e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archived_at", "avatar_url", "created_at", "description", "events_url", "followers", "followers_url", "following", "following_url", "gists_url", "gravatar_id", "has_organization_projects", "has_repository_projects", "hooks_url", "html_url", "id", "is_verified", "issues_url", "login", "members_url", "name", "node_id", "organizations_url", "public_gists", "public_members_url", "public_repos", "received_events_url", "repos_url", "site_admin", "slug", "starred_url", "subscriptions_url", "type", "updated_at", "url", "website_url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		encodeAny(&s.Description, e)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.Followers != nil {
-		e.FieldStart("followers")
-		e.Int64(*s.Followers)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.Following != nil {
-		e.FieldStart("following")
-		e.Int64(*s.Following)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HasOrganizationProjects != nil {
-		e.FieldStart("has_organization_projects")
-		e.Bool(*s.HasOrganizationProjects)
-	}
-	if s.HasRepositoryProjects != nil {
-		e.FieldStart("has_repository_projects")
-		e.Bool(*s.HasRepositoryProjects)
-	}
-	if s.HooksURL != nil {
-		e.FieldStart("hooks_url")
-		e.Str(*s.HooksURL)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsVerified != nil {
-		e.FieldStart("is_verified")
-		e.Bool(*s.IsVerified)
-	}
-	if s.IssuesURL != nil {
-		e.FieldStart("issues_url")
-		e.Str(*s.IssuesURL)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.MembersURL != nil {
-		e.FieldStart("members_url")
-		e.Str(*s.MembersURL)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.PublicGists != nil {
-		e.FieldStart("public_gists")
-		e.Int64(*s.PublicGists)
-	}
-	if s.PublicMembersURL != nil {
-		e.FieldStart("public_members_url")
-		e.Str(*s.PublicMembersURL)
-	}
-	if s.PublicRepos != nil {
-		e.FieldStart("public_repos")
-		e.Int64(*s.PublicRepos)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.WebsiteURL != nil {
-		e.FieldStart("website_url")
-		encodeAny(&s.WebsiteURL, e)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archived_at", "avatar_url", "created_at", "description", "events_url", "followers", "followers_url", "following", "following_url", "gists_url", "gravatar_id", "has_organization_projects", "has_repository_projects", "hooks_url", "html_url", "id", "is_verified", "issues_url", "login", "members_url", "name", "node_id", "organizations_url", "public_gists", "public_members_url", "public_repos", "received_events_url", "repos_url", "site_admin", "slug", "starred_url", "subscriptions_url", "type", "updated_at", "url", "website_url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -356,7 +237,7 @@ func (s *InstallationTargetRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *InstallationTargetRenamedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationTargetRenamedChangesMembers
 }
@@ -387,24 +268,32 @@ var installationTargetRenamedChangesMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Login != nil {
-		e.FieldStart("login")
-		s.Login.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		s.Slug.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"login", "slug"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *InstallationTargetRenamedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Login != nil {
+			e.FieldStart("login")
+			s.Login.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Slug != nil {
+			e.FieldStart("slug")
+			s.Slug.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"login", "slug"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

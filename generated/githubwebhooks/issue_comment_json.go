@@ -14,7 +14,7 @@ func (s *IssueCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedMembers
 }
@@ -61,38 +61,49 @@ var issueCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -112,7 +123,7 @@ func (s *IssueCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedCommentMembers
 }
@@ -155,48 +166,39 @@ var issueCommentCreatedCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("performed_via_github_app")
-	if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-		s.PerformedViaGithubApp.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("performed_via_github_app")
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+			s.PerformedViaGithubApp.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 11:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -216,7 +218,7 @@ func (s *IssueCommentCreatedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssueMembers
 }
@@ -265,12 +267,12 @@ func (s *IssueCommentCreatedIssue) decodeMember(i int, key []byte, d *dec) error
 }
 
 var issueCommentCreatedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssueCommentCreatedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentCreatedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssueCommentCreatedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssueCommentCreatedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(IssueCommentCreatedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments", unsafe.Offsetof(IssueCommentCreatedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssueCommentCreatedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssueCommentCreatedIssue{}.CreatedAt), memberStr},
@@ -302,140 +304,91 @@ var issueCommentCreatedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(s.ActiveLockReason.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("author_association")
-	e.Str(s.AuthorAssociation)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("milestone")
-	if s.Milestone.state == present {
-		encodeMap(s.Milestone.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
-			encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 13:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present {
+			encodeMap(s.Milestone.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present {
+				encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -455,7 +408,7 @@ func (s *IssueCommentCreatedIssueUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssueUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssueUserMembers
 }
@@ -496,88 +449,22 @@ var issueCommentCreatedIssueUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssueUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -597,7 +484,7 @@ func (s *IssueCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentDeletedMembers
 }
@@ -644,38 +531,49 @@ var issueCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -695,7 +593,7 @@ func (s *IssueCommentDeletedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentDeletedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentDeletedIssueMembers
 }
@@ -744,12 +642,12 @@ func (s *IssueCommentDeletedIssue) decodeMember(i int, key []byte, d *dec) error
 }
 
 var issueCommentDeletedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssueCommentDeletedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentDeletedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssueCommentDeletedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssueCommentDeletedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(IssueCommentDeletedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments", unsafe.Offsetof(IssueCommentDeletedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssueCommentDeletedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssueCommentDeletedIssue{}.CreatedAt), memberStr},
@@ -781,140 +679,91 @@ var issueCommentDeletedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(s.ActiveLockReason.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("author_association")
-	e.Str(s.AuthorAssociation)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("milestone")
-	if s.Milestone.state == present {
-		encodeMap(s.Milestone.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
-			encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentDeletedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 13:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present {
+			encodeMap(s.Milestone.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present {
+				encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -934,7 +783,7 @@ func (s *IssueCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentEditedMembers
 }
@@ -984,40 +833,52 @@ var issueCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 6:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "comment", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1037,7 +898,7 @@ func (s *IssueCommentEditedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentEditedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentEditedIssueMembers
 }
@@ -1086,12 +947,12 @@ func (s *IssueCommentEditedIssue) decodeMember(i int, key []byte, d *dec) error 
 }
 
 var issueCommentEditedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssueCommentEditedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssueCommentEditedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssueCommentEditedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssueCommentEditedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssueCommentEditedIssue{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(IssueCommentEditedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssueCommentEditedIssue{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments", unsafe.Offsetof(IssueCommentEditedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssueCommentEditedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssueCommentEditedIssue{}.CreatedAt), memberStr},
@@ -1123,140 +984,91 @@ var issueCommentEditedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEditedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(s.ActiveLockReason.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("author_association")
-	e.Str(s.AuthorAssociation)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("milestone")
-	if s.Milestone.state == present {
-		encodeMap(s.Milestone.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
-			encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentEditedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 13:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present {
+			encodeMap(s.Milestone.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present {
+				encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1276,7 +1088,7 @@ func (s *WebhooksIssueComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssueComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssueCommentMembers
 }
@@ -1319,48 +1131,39 @@ var webhooksIssueCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("performed_via_github_app")
-	if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-		s.PerformedViaGithubApp.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssueComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("performed_via_github_app")
+		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+			s.PerformedViaGithubApp.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 11:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author_association", "body", "created_at", "html_url", "id", "issue_url", "node_id", "performed_via_github_app", "reactions", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

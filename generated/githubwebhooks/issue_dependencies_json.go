@@ -14,7 +14,7 @@ func (s *IssueDependenciesBlockedByAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueDependenciesBlockedByAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueDependenciesBlockedByAddedMembers
 }
@@ -63,38 +63,45 @@ var issueDependenciesBlockedByAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_issue_id")
-	e.Float64(s.BlockedIssueID)
-	e.FieldStart("blocked_issue")
-	s.BlockedIssue.encodeJSON(e)
-	e.FieldStart("blocking_issue_id")
-	e.Float64(s.BlockingIssueID)
-	e.FieldStart("blocking_issue")
-	s.BlockingIssue.encodeJSON(e)
-	e.FieldStart("blocking_issue_repo")
-	s.BlockingIssueRepo.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueDependenciesBlockedByAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("blocked_issue")
+		s.BlockedIssue.encodeJSON(e)
+	case 4:
+		e.FieldStart("blocking_issue")
+		s.BlockingIssue.encodeJSON(e)
+	case 5:
+		e.FieldStart("blocking_issue_repo")
+		s.BlockingIssueRepo.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -114,7 +121,7 @@ func (s *IssueDependenciesBlockedByRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueDependenciesBlockedByRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueDependenciesBlockedByRemovedMembers
 }
@@ -163,38 +170,45 @@ var issueDependenciesBlockedByRemovedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_issue_id")
-	e.Float64(s.BlockedIssueID)
-	e.FieldStart("blocked_issue")
-	s.BlockedIssue.encodeJSON(e)
-	e.FieldStart("blocking_issue_id")
-	e.Float64(s.BlockingIssueID)
-	e.FieldStart("blocking_issue")
-	s.BlockingIssue.encodeJSON(e)
-	e.FieldStart("blocking_issue_repo")
-	s.BlockingIssueRepo.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueDependenciesBlockedByRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("blocked_issue")
+		s.BlockedIssue.encodeJSON(e)
+	case 4:
+		e.FieldStart("blocking_issue")
+		s.BlockingIssue.encodeJSON(e)
+	case 5:
+		e.FieldStart("blocking_issue_repo")
+		s.BlockingIssueRepo.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocking_issue_id", "blocking_issue", "blocking_issue_repo", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -214,7 +228,7 @@ func (s *IssueDependenciesBlockingAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueDependenciesBlockingAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueDependenciesBlockingAddedMembers
 }
@@ -263,38 +277,45 @@ var issueDependenciesBlockingAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_issue_id")
-	e.Float64(s.BlockedIssueID)
-	e.FieldStart("blocked_issue")
-	s.BlockedIssue.encodeJSON(e)
-	e.FieldStart("blocked_issue_repo")
-	s.BlockedIssueRepo.encodeJSON(e)
-	e.FieldStart("blocking_issue_id")
-	e.Float64(s.BlockingIssueID)
-	e.FieldStart("blocking_issue")
-	s.BlockingIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueDependenciesBlockingAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("blocked_issue")
+		s.BlockedIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("blocked_issue_repo")
+		s.BlockedIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("blocking_issue")
+		s.BlockingIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -314,7 +335,7 @@ func (s *IssueDependenciesBlockingRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueDependenciesBlockingRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueDependenciesBlockingRemovedMembers
 }
@@ -363,38 +384,45 @@ var issueDependenciesBlockingRemovedMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_issue_id")
-	e.Float64(s.BlockedIssueID)
-	e.FieldStart("blocked_issue")
-	s.BlockedIssue.encodeJSON(e)
-	e.FieldStart("blocked_issue_repo")
-	s.BlockedIssueRepo.encodeJSON(e)
-	e.FieldStart("blocking_issue_id")
-	e.Float64(s.BlockingIssueID)
-	e.FieldStart("blocking_issue")
-	s.BlockingIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueDependenciesBlockingRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("blocked_issue")
+		s.BlockedIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("blocked_issue_repo")
+		s.BlockedIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("blocking_issue")
+		s.BlockingIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_issue_id", "blocked_issue", "blocked_issue_repo", "blocking_issue_id", "blocking_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

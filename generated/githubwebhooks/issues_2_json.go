@@ -14,7 +14,7 @@ func (s *WebhooksIssue2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssue2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssue2Members
 }
@@ -61,12 +61,12 @@ func (s *WebhooksIssue2) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var webhooksIssue2Members = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue2{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue2{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(WebhooksIssue2{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(WebhooksIssue2{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(WebhooksIssue2{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(WebhooksIssue2{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(WebhooksIssue2{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(WebhooksIssue2{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(WebhooksIssue2{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(WebhooksIssue2{}.CreatedAt), memberTime},
@@ -99,164 +99,112 @@ var webhooksIssue2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue2) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssue2) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -276,7 +224,7 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppMembers
 }
@@ -303,86 +251,55 @@ func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *
 }
 
 var webhooksIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(WebhooksIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -402,7 +319,7 @@ func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppPermissionsMembers
 }
@@ -460,156 +377,22 @@ var webhooksIssuePerformedViaGithubAppPermissionsMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.ContentReferences != nil {
-		e.FieldStart("content_references")
-		e.Str(string(*s.ContentReferences))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Emails != nil {
-		e.FieldStart("emails")
-		e.Str(string(*s.Emails))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.Keys != nil {
-		e.FieldStart("keys")
-		e.Str(string(*s.Keys))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SecurityScanningAlert != nil {
-		e.FieldStart("security_scanning_alert")
-		e.Str(string(*s.SecurityScanningAlert))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.TeamDiscussions != nil {
-		e.FieldStart("team_discussions")
-		e.Str(string(*s.TeamDiscussions))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssuePerformedViaGithubAppPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *IssuesAssigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesAssigned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesAssignedMembers
 }
@@ -61,44 +61,55 @@ var issuesAssignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesAssigned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesAssigned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -118,7 +129,7 @@ func (s *IssuesClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesClosed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesClosedMembers
 }
@@ -162,36 +173,46 @@ var issuesClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesClosed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -211,7 +232,7 @@ func (s *IssuesClosedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesClosedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesClosedIssueMembers
 }
@@ -266,12 +287,12 @@ func (s *IssuesClosedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesClosedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesClosedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesClosedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesClosedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesClosedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesClosedIssue{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(IssuesClosedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesClosedIssue{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesClosedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesClosedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesClosedIssue{}.CreatedAt), memberStr},
@@ -304,152 +325,102 @@ var issuesClosedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(s.ActiveLockReason.value)
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present {
-			encodeMap(s.Assignee.value, e, encodeAny)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesClosedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present {
+				encodeMap(s.Assignee.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
 		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("author_association")
-	e.Str(s.AuthorAssociation)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v *map[string]any, e *enc) {
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v *map[string]any, e *enc) {
 			encodeMap(*v, e, encodeAny)
 		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present {
-		encodeMap(s.Milestone.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present {
-			encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v *map[string]any, e *enc) {
+				encodeMap(*v, e, encodeAny)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present {
+			encodeMap(s.Milestone.value, e, encodeAny)
 		} else {
 			e.Null()
 		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present {
+				encodeMap(s.PerformedViaGithubApp.value, e, encodeAny)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -469,7 +440,7 @@ func (s *IssuesDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDeletedMembers
 }
@@ -513,36 +484,46 @@ var issuesDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -562,7 +543,7 @@ func (s *IssuesDeletedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDeletedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDeletedIssueMembers
 }
@@ -609,12 +590,12 @@ func (s *IssuesDeletedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesDeletedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesDeletedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesDeletedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesDeletedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesDeletedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesDeletedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesDeletedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesDeletedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesDeletedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesDeletedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesDeletedIssue{}.CreatedAt), memberTime},
@@ -647,164 +628,112 @@ var issuesDeletedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDeletedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -824,7 +753,7 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDeletedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDeletedIssuePerformedViaGithubAppMembers
 }
@@ -851,86 +780,55 @@ func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(i int, key []byte
 }
 
 var issuesDeletedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesDeletedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -950,7 +848,7 @@ func (s *IssuesDemilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDemilestoned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDemilestonedMembers
 }
@@ -997,40 +895,51 @@ var issuesDemilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestoned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Milestone != nil {
-		e.FieldStart("milestone")
-		s.Milestone.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDemilestoned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Milestone != nil {
+			e.FieldStart("milestone")
+			s.Milestone.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1050,7 +959,7 @@ func (s *IssuesDemilestonedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDemilestonedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDemilestonedIssueMembers
 }
@@ -1099,12 +1008,12 @@ func (s *IssuesDemilestonedIssue) decodeMember(i int, key []byte, d *dec) error 
 }
 
 var issuesDemilestonedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesDemilestonedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesDemilestonedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesDemilestonedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesDemilestonedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesDemilestonedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesDemilestonedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesDemilestonedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesDemilestonedIssue{}.CreatedAt), memberTime},
@@ -1137,158 +1046,106 @@ var issuesDemilestonedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
-			encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
-		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDemilestonedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
+				encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1308,7 +1165,7 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDemilestonedIssuePerformedViaGithubAppMembers
 }
@@ -1335,86 +1192,55 @@ func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(i int, key [
 }
 
 var issuesDemilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesDemilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1434,7 +1260,7 @@ func (s *IssuesEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesEditedMembers
 }
@@ -1484,42 +1310,54 @@ var issuesEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Label != nil {
-		e.FieldStart("label")
-		s.Label.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Label != nil {
+			e.FieldStart("label")
+			s.Label.encodeJSON(e)
+		}
+	case 6:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1539,7 +1377,7 @@ func (s *IssuesEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesEditedChangesMembers
 }
@@ -1570,24 +1408,32 @@ var issuesEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.Title != nil {
-		e.FieldStart("title")
-		s.Title.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body", "title"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Title != nil {
+			e.FieldStart("title")
+			s.Title.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body", "title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1607,7 +1453,7 @@ func (s *IssuesEditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesEditedChangesTitleMembers
 }
@@ -1631,18 +1477,22 @@ var issuesEditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChangesTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesEditedChangesTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1662,7 +1512,7 @@ func (s *IssuesEditedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesEditedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesEditedIssueMembers
 }
@@ -1709,12 +1559,12 @@ func (s *IssuesEditedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesEditedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesEditedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesEditedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesEditedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesEditedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesEditedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesEditedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesEditedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesEditedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesEditedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesEditedIssue{}.CreatedAt), memberTime},
@@ -1747,164 +1597,112 @@ var issuesEditedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesEditedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1924,7 +1722,7 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesEditedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesEditedIssuePerformedViaGithubAppMembers
 }
@@ -1951,86 +1749,55 @@ func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(i int, key []byte,
 }
 
 var issuesEditedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesEditedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesEditedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2050,7 +1817,7 @@ func (s *IssuesLabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLabeled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLabeledMembers
 }
@@ -2097,40 +1864,51 @@ var issuesLabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Label != nil {
-		e.FieldStart("label")
-		s.Label.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLabeled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Label != nil {
+			e.FieldStart("label")
+			s.Label.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2150,7 +1928,7 @@ func (s *IssuesLabeledIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLabeledIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLabeledIssueMembers
 }
@@ -2197,12 +1975,12 @@ func (s *IssuesLabeledIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesLabeledIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesLabeledIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesLabeledIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesLabeledIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesLabeledIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesLabeledIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesLabeledIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesLabeledIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesLabeledIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesLabeledIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesLabeledIssue{}.CreatedAt), memberTime},
@@ -2235,164 +2013,112 @@ var issuesLabeledIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLabeledIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2412,7 +2138,7 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLabeledIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLabeledIssuePerformedViaGithubAppMembers
 }
@@ -2439,86 +2165,55 @@ func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(i int, key []byte
 }
 
 var issuesLabeledIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesLabeledIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2538,7 +2233,7 @@ func (s *IssuesLocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLockedMembers
 }
@@ -2582,36 +2277,46 @@ var issuesLockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2631,7 +2336,7 @@ func (s *IssuesLockedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLockedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLockedIssueMembers
 }
@@ -2680,12 +2385,12 @@ func (s *IssuesLockedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesLockedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesLockedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesLockedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesLockedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesLockedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesLockedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesLockedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesLockedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesLockedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesLockedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesLockedIssue{}.CreatedAt), memberTime},
@@ -2718,156 +2423,106 @@ var issuesLockedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
-			encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
-		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLockedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
+				encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 29:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "type", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2887,7 +2542,7 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesLockedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesLockedIssuePerformedViaGithubAppMembers
 }
@@ -2914,86 +2569,55 @@ func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(i int, key []byte,
 }
 
 var issuesLockedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesLockedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesLockedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3013,7 +2637,7 @@ func (s *IssuesMilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesMilestoned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesMilestonedMembers
 }
@@ -3060,38 +2684,49 @@ var issuesMilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestoned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	e.FieldStart("milestone")
-	s.Milestone.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesMilestoned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		e.FieldStart("milestone")
+		s.Milestone.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "milestone", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3111,7 +2746,7 @@ func (s *IssuesMilestonedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesMilestonedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesMilestonedIssueMembers
 }
@@ -3160,12 +2795,12 @@ func (s *IssuesMilestonedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesMilestonedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesMilestonedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesMilestonedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesMilestonedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesMilestonedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesMilestonedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesMilestonedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesMilestonedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesMilestonedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesMilestonedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesMilestonedIssue{}.CreatedAt), memberTime},
@@ -3198,158 +2833,106 @@ var issuesMilestonedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
-			encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
-		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesMilestonedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
+				encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3369,7 +2952,7 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesMilestonedIssuePerformedViaGithubAppMembers
 }
@@ -3396,86 +2979,55 @@ func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(i int, key []b
 }
 
 var issuesMilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesMilestonedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3495,7 +3047,7 @@ func (s *IssuesOpened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedMembers
 }
@@ -3542,40 +3094,51 @@ var issuesOpenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3595,7 +3158,7 @@ func (s *IssuesOpenedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedChangesMembers
 }
@@ -3626,24 +3189,32 @@ var issuesOpenedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("old_issue")
-	if s.OldIssue.state == present && s.OldIssue.value != nil {
-		s.OldIssue.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("old_repository")
-	s.OldRepository.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"old_issue", "old_repository"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("old_issue")
+		if s.OldIssue.state == present && s.OldIssue.value != nil {
+			s.OldIssue.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("old_repository")
+		s.OldRepository.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"old_issue", "old_repository"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3663,7 +3234,7 @@ func (s *IssuesOpenedChangesOldIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedChangesOldIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedChangesOldIssueMembers
 }
@@ -3748,202 +3319,120 @@ var issuesOpenedChangesOldIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ActiveLockReason.IsSet() {
-		e.FieldStart("active_lock_reason")
-		if s.ActiveLockReason.state == present {
-			e.Str(string(s.ActiveLockReason.value))
-		} else {
-			e.Null()
-		}
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Assignees != nil {
-		e.FieldStart("assignees")
-		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-		})
-	}
-	if s.AuthorAssociation != nil {
-		e.FieldStart("author_association")
-		e.Str(string(*s.AuthorAssociation))
-	}
-	if s.Body.IsSet() {
-		e.FieldStart("body")
-		if s.Body.state == present {
-			e.Str(s.Body.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.ClosedAt.IsSet() {
-		e.FieldStart("closed_at")
-		if s.ClosedAt.state == present {
-			encodeTime(&s.ClosedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	if s.CommentsURL != nil {
-		e.FieldStart("comments_url")
-		e.Str(*s.CommentsURL)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		encodeTime(s.CreatedAt, e)
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedChangesOldIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.LabelsURL != nil {
-		e.FieldStart("labels_url")
-		e.Str(*s.LabelsURL)
-	}
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	if s.Milestone.IsSet() {
-		e.FieldStart("milestone")
-		if s.Milestone.state == present && s.Milestone.value != nil {
-			s.Milestone.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 2:
+		if s.Assignees != nil {
+			e.FieldStart("assignees")
+			encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+				encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+			})
 		}
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	if s.RepositoryURL != nil {
-		e.FieldStart("repository_url")
-		e.Str(*s.RepositoryURL)
-	}
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case 16:
+		if s.Milestone.IsSet() {
+			e.FieldStart("milestone")
+			if s.Milestone.state == present && s.Milestone.value != nil {
+				s.Milestone.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 32:
+		if s.User.IsSet() {
+			e.FieldStart("user")
+			if s.User.state == present && s.User.value != nil {
+				s.User.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	if s.Title != nil {
-		e.FieldStart("title")
-		e.Str(*s.Title)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		encodeTime(s.UpdatedAt, e)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.User.IsSet() {
-		e.FieldStart("user")
-		if s.User.state == present && s.User.value != nil {
-			s.User.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3963,7 +3452,7 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedChangesOldIssuePerformedViaGithubAppMembers
 }
@@ -3990,86 +3479,55 @@ func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(i int, k
 }
 
 var issuesOpenedChangesOldIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesOpenedChangesOldIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4089,7 +3547,7 @@ func (s *IssuesOpenedChangesOldRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedChangesOldRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryMembers
 }
@@ -4147,7 +3605,7 @@ var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField
 	{"default_branch", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.EventsURL), memberStr},
@@ -4166,7 +3624,7 @@ var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField
 	{"has_pages", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasPages), memberBool},
 	{"has_projects", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HasWiki), memberBool},
-	{"homepage", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.ID), memberInt64},
@@ -4176,13 +3634,13 @@ var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField
 	{"issues_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MasterBranch), memberOptStr},
 	{"merges_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(IssuesOpenedChangesOldRepository{}.NotificationsURL), memberStr},
@@ -4220,268 +3678,59 @@ var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedChangesOldRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 19:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case 54:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 65:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 66:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 70:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 84:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_discussions", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4501,7 +3750,7 @@ func (s *IssuesOpenedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedIssueMembers
 }
@@ -4548,12 +3797,12 @@ func (s *IssuesOpenedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesOpenedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesOpenedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesOpenedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesOpenedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesOpenedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesOpenedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesOpenedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesOpenedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesOpenedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesOpenedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesOpenedIssue{}.CreatedAt), memberTime},
@@ -4586,164 +3835,112 @@ var issuesOpenedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4763,7 +3960,7 @@ func (s *IssuesPinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesPinned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesPinnedMembers
 }
@@ -4807,36 +4004,46 @@ var issuesPinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesPinned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesPinned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4856,7 +4063,7 @@ func (s *IssuesReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesReopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesReopenedMembers
 }
@@ -4900,36 +4107,46 @@ var issuesReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesReopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4949,7 +4166,7 @@ func (s *IssuesReopenedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesReopenedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesReopenedIssueMembers
 }
@@ -4998,12 +4215,12 @@ func (s *IssuesReopenedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesReopenedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesReopenedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesReopenedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesReopenedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesReopenedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesReopenedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesReopenedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesReopenedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesReopenedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesReopenedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesReopenedIssue{}.CreatedAt), memberTime},
@@ -5036,156 +4253,106 @@ var issuesReopenedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
-			encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
-		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesReopenedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
+				encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 32:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}, k) {
-			continue
+	case 33:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "updated_at", "url", "user", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5205,7 +4372,7 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesReopenedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesReopenedIssuePerformedViaGithubAppMembers
 }
@@ -5232,86 +4399,55 @@ func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(i int, key []byt
 }
 
 var issuesReopenedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime},
-	{"description", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.CreatedAt), memberNullTime | memberRequired},
+	{"description", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Description), memberNullStr | memberRequired},
 	{"events", 0, memberByModel},
-	{"external_url", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr},
+	{"external_url", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ExternalURL), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.HTMLURL), memberStr},
-	{"id", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ID), memberNullInt64},
+	{"id", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.ID), memberNullInt64 | memberRequired},
 	{"name", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.NodeID), memberStr},
 	{"owner", 0, memberByModel},
 	{"permissions", 0, memberByModel},
 	{"slug", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.Slug), memberOptStr},
-	{"updated_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(IssuesReopenedIssuePerformedViaGithubApp{}.UpdatedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Events != nil {
-		e.FieldStart("events")
-		encodeSlice(s.Events, e, encodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem])
-	}
-	e.FieldStart("external_url")
-	if s.ExternalURL.state == present {
-		e.Str(s.ExternalURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	if s.ID.state == present {
-		e.Int64(s.ID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Events != nil {
+			e.FieldStart("events")
+			encodeSlice(s.Events, e, encodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem])
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 8:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 9:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "events", "external_url", "html_url", "id", "name", "node_id", "owner", "permissions", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5331,7 +4467,7 @@ func (s *IssuesTransferred) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesTransferred) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesTransferredMembers
 }
@@ -5378,38 +4514,49 @@ var issuesTransferredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferred) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesTransferred) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5429,7 +4576,7 @@ func (s *IssuesTransferredChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesTransferredChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesTransferredChangesMembers
 }
@@ -5460,20 +4607,28 @@ var issuesTransferredChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("new_issue")
-	s.NewIssue.encodeJSON(e)
-	e.FieldStart("new_repository")
-	s.NewRepository.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"new_issue", "new_repository"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesTransferredChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("new_issue")
+		s.NewIssue.encodeJSON(e)
+	case 1:
+		e.FieldStart("new_repository")
+		s.NewRepository.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"new_issue", "new_repository"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5493,7 +4648,7 @@ func (s *IssuesTransferredChangesNewIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesTransferredChangesNewIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesTransferredChangesNewIssueMembers
 }
@@ -5540,12 +4695,12 @@ func (s *IssuesTransferredChangesNewIssue) decodeMember(i int, key []byte, d *de
 }
 
 var issuesTransferredChangesNewIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesTransferredChangesNewIssue{}.CreatedAt), memberTime},
@@ -5578,164 +4733,112 @@ var issuesTransferredChangesNewIssueMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesTransferredChangesNewIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5755,7 +4858,7 @@ func (s *IssuesTyped) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesTyped) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesTypedMembers
 }
@@ -5802,42 +4905,53 @@ var issuesTypedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTyped) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	e.FieldStart("type")
-	if s.Type.state == present && s.Type.value != nil {
-		s.Type.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesTyped) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		e.FieldStart("type")
+		if s.Type.state == present && s.Type.value != nil {
+			s.Type.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5857,7 +4971,7 @@ func (s *IssuesUnassigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUnassigned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUnassignedMembers
 }
@@ -5904,44 +5018,55 @@ var issuesUnassignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnassigned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUnassigned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5961,7 +5086,7 @@ func (s *IssuesUnlabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUnlabeled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUnlabeledMembers
 }
@@ -6008,40 +5133,51 @@ var issuesUnlabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlabeled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Label != nil {
-		e.FieldStart("label")
-		s.Label.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUnlabeled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Label != nil {
+			e.FieldStart("label")
+			s.Label.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -6061,7 +5197,7 @@ func (s *IssuesUnlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUnlocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUnlockedMembers
 }
@@ -6105,36 +5241,46 @@ var issuesUnlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUnlocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -6154,7 +5300,7 @@ func (s *IssuesUnlockedIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUnlockedIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUnlockedIssueMembers
 }
@@ -6203,12 +5349,12 @@ func (s *IssuesUnlockedIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var issuesUnlockedIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(IssuesUnlockedIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(IssuesUnlockedIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(IssuesUnlockedIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(IssuesUnlockedIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(IssuesUnlockedIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(IssuesUnlockedIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(IssuesUnlockedIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(IssuesUnlockedIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(IssuesUnlockedIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(IssuesUnlockedIssue{}.CreatedAt), memberTime},
@@ -6241,156 +5387,106 @@ var issuesUnlockedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
-			encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
-		})
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUnlockedIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			encodeSlice(s.Labels, e, func(v **IssueCommentCreatedIssueLabelsItem, e *enc) {
+				encodePtr(*v, e, (*IssueCommentCreatedIssueLabelsItem).encodeJSON)
+			})
+		}
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -6410,7 +5506,7 @@ func (s *IssuesUnpinned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUnpinned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUnpinnedMembers
 }
@@ -6454,36 +5550,46 @@ var issuesUnpinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnpinned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUnpinned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -6503,7 +5609,7 @@ func (s *IssuesUntyped) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesUntyped) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesUntypedMembers
 }
@@ -6550,42 +5656,53 @@ var issuesUntypedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUntyped) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	e.FieldStart("type")
-	if s.Type.state == present && s.Type.value != nil {
-		s.Type.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesUntyped) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		e.FieldStart("type")
+		if s.Type.state == present && s.Type.value != nil {
+			s.Type.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "issue", "type", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -6605,7 +5722,7 @@ func (s *WebhooksIssue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssueMembers
 }
@@ -6652,12 +5769,12 @@ func (s *WebhooksIssue) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var webhooksIssueMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(WebhooksIssue{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(WebhooksIssue{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(WebhooksIssue{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(WebhooksIssue{}.ClosedAt), memberNullTime},
+	{"body", unsafe.Offsetof(WebhooksIssue{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(WebhooksIssue{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(WebhooksIssue{}.Comments), memberInt64},
 	{"comments_url", unsafe.Offsetof(WebhooksIssue{}.CommentsURL), memberStr},
 	{"created_at", unsafe.Offsetof(WebhooksIssue{}.CreatedAt), memberTime},
@@ -6690,164 +5807,112 @@ var webhooksIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	if s.Locked != nil {
-		e.FieldStart("locked")
-		e.Bool(*s.Locked)
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+	case 2:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
+		})
+	case 13:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(s.StateReason.value)
+	case 16:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
+	case 19:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 23:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 24:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 25:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 33:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "assignee", "assignees", "author_association", "body", "closed_at", "comments", "comments_url", "created_at", "draft", "events_url", "html_url", "id", "labels", "labels_url", "locked", "milestone", "node_id", "number", "performed_via_github_app", "pull_request", "reactions", "repository_url", "sub_issues_summary", "issue_dependencies_summary", "issue_field_values", "state", "state_reason", "timeline_url", "title", "type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

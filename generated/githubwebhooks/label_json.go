@@ -14,7 +14,7 @@ func (s *LabelCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelCreatedMembers
 }
@@ -58,38 +58,48 @@ var labelCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("label")
-	s.Label.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("label")
+		s.Label.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -109,7 +119,7 @@ func (s *LabelDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelDeletedMembers
 }
@@ -153,36 +163,46 @@ var labelDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("label")
-	s.Label.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("label")
+		s.Label.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -202,7 +222,7 @@ func (s *LabelEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelEditedMembers
 }
@@ -249,40 +269,51 @@ var labelEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("label")
-	s.Label.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("label")
+		s.Label.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "label", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -302,7 +333,7 @@ func (s *LabelEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelEditedChangesMembers
 }
@@ -336,28 +367,37 @@ var labelEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Color != nil {
-		e.FieldStart("color")
-		s.Color.encodeJSON(e)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		s.Description.encodeJSON(e)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		s.Name.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"color", "description", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Color != nil {
+			e.FieldStart("color")
+			s.Color.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Description != nil {
+			e.FieldStart("description")
+			s.Description.encodeJSON(e)
+		}
+	case 2:
+		if s.Name != nil {
+			e.FieldStart("name")
+			s.Name.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"color", "description", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -377,7 +417,7 @@ func (s *LabelEditedChangesColor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelEditedChangesColor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelEditedChangesColorMembers
 }
@@ -401,18 +441,22 @@ var labelEditedChangesColorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesColor) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelEditedChangesColor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *MarketplacePurchaseCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchaseCancelled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchaseCancelledMembers
 }
@@ -62,44 +62,53 @@ var marketplacePurchaseCancelledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseCancelled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("effective_date")
-	e.Str(s.EffectiveDate)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("marketplace_purchase")
-	s.MarketplacePurchase.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.PreviousMarketplacePurchase != nil {
-		e.FieldStart("previous_marketplace_purchase")
-		s.PreviousMarketplacePurchase.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchaseCancelled) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("marketplace_purchase")
+		s.MarketplacePurchase.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.PreviousMarketplacePurchase != nil {
+			e.FieldStart("previous_marketplace_purchase")
+			s.PreviousMarketplacePurchase.encodeJSON(e)
+		}
+	case 7:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -119,7 +128,7 @@ func (s *MarketplacePurchaseChanged) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchaseChanged) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchaseChangedMembers
 }
@@ -167,44 +176,53 @@ var marketplacePurchaseChangedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChanged) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("effective_date")
-	e.Str(s.EffectiveDate)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("marketplace_purchase")
-	s.MarketplacePurchase.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.PreviousMarketplacePurchase != nil {
-		e.FieldStart("previous_marketplace_purchase")
-		s.PreviousMarketplacePurchase.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchaseChanged) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("marketplace_purchase")
+		s.MarketplacePurchase.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.PreviousMarketplacePurchase != nil {
+			e.FieldStart("previous_marketplace_purchase")
+			s.PreviousMarketplacePurchase.encodeJSON(e)
+		}
+	case 7:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -224,7 +242,7 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchaseChangedPreviousMarketplacePurchaseMembers
 }
@@ -251,53 +269,37 @@ func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(i i
 var marketplacePurchaseChangedPreviousMarketplacePurchaseMembers = &memberTable{fields: []memberField{
 	{"account", 0, memberByModel},
 	{"billing_cycle", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.BillingCycle), memberStr},
-	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
+	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr | memberRequired},
 	{"next_billing_date", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.NextBillingDate), memberNullStr},
-	{"on_free_trial", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.OnFreeTrial), memberNullBool},
+	{"on_free_trial", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.OnFreeTrial), memberNullBool | memberRequired},
 	{"plan", 0, memberByModel},
 	{"unit_count", unsafe.Offsetof(MarketplacePurchaseChangedPreviousMarketplacePurchase{}.UnitCount), memberInt64},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("billing_cycle")
-	e.Str(s.BillingCycle)
-	e.FieldStart("free_trial_ends_on")
-	if s.FreeTrialEndsOn.state == present {
-		e.Str(s.FreeTrialEndsOn.value)
-	} else {
-		e.Null()
-	}
-	if s.NextBillingDate.IsSet() {
-		e.FieldStart("next_billing_date")
-		if s.NextBillingDate.state == present {
-			e.Str(s.NextBillingDate.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 5:
+		e.FieldStart("plan")
+		s.Plan.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("on_free_trial")
-	if s.OnFreeTrial.state == present {
-		e.Bool(s.OnFreeTrial.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("plan")
-	s.Plan.encodeJSON(e)
-	e.FieldStart("unit_count")
-	e.Int64(s.UnitCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -317,7 +319,7 @@ func (s *MarketplacePurchasePendingChange) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchasePendingChange) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchasePendingChangeMembers
 }
@@ -365,44 +367,53 @@ var marketplacePurchasePendingChangeMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChange) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("effective_date")
-	e.Str(s.EffectiveDate)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("marketplace_purchase")
-	s.MarketplacePurchase.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.PreviousMarketplacePurchase != nil {
-		e.FieldStart("previous_marketplace_purchase")
-		s.PreviousMarketplacePurchase.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchasePendingChange) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("marketplace_purchase")
+		s.MarketplacePurchase.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.PreviousMarketplacePurchase != nil {
+			e.FieldStart("previous_marketplace_purchase")
+			s.PreviousMarketplacePurchase.encodeJSON(e)
+		}
+	case 7:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -422,7 +433,7 @@ func (s *MarketplacePurchasePendingChangeCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchasePendingChangeCancelled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMembers
 }
@@ -470,44 +481,53 @@ var marketplacePurchasePendingChangeCancelledMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("effective_date")
-	e.Str(s.EffectiveDate)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("marketplace_purchase")
-	s.MarketplacePurchase.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.PreviousMarketplacePurchase != nil {
-		e.FieldStart("previous_marketplace_purchase")
-		s.PreviousMarketplacePurchase.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchasePendingChangeCancelled) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("marketplace_purchase")
+		s.MarketplacePurchase.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.PreviousMarketplacePurchase != nil {
+			e.FieldStart("previous_marketplace_purchase")
+			s.PreviousMarketplacePurchase.encodeJSON(e)
+		}
+	case 7:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -527,7 +547,7 @@ func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeJSO
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers
 }
@@ -557,7 +577,7 @@ var marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers = &membe
 	{"account", 0, memberByModel},
 	{"billing_cycle", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.BillingCycle), memberStr},
 	{"free_trial_ends_on", 0, memberByModel},
-	{"next_billing_date", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"next_billing_date", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.NextBillingDate), memberNullStr | memberRequired},
 	{"on_free_trial", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.OnFreeTrial), memberBool},
 	{"plan", 0, memberByModel},
 	{"unit_count", unsafe.Offsetof(MarketplacePurchasePendingChangeCancelledMarketplacePurchase{}.UnitCount), memberInt64},
@@ -565,34 +585,31 @@ var marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("billing_cycle")
-	e.Str(s.BillingCycle)
-	e.FieldStart("free_trial_ends_on")
-	encodeAny(&s.FreeTrialEndsOn, e)
-	e.FieldStart("next_billing_date")
-	if s.NextBillingDate.state == present {
-		e.Str(s.NextBillingDate.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("on_free_trial")
-	e.Bool(s.OnFreeTrial)
-	e.FieldStart("plan")
-	s.Plan.encodeJSON(e)
-	e.FieldStart("unit_count")
-	e.Int64(s.UnitCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 2:
+		e.FieldStart("free_trial_ends_on")
+		encodeAny(&s.FreeTrialEndsOn, e)
+	case 5:
+		e.FieldStart("plan")
+		s.Plan.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -612,7 +629,7 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeJSON
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers
 }
@@ -639,7 +656,7 @@ func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMemb
 var marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers = &memberTable{fields: []memberField{
 	{"account", 0, memberByModel},
 	{"billing_cycle", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.BillingCycle), memberStr},
-	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
+	{"free_trial_ends_on", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr | memberRequired},
 	{"next_billing_date", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.NextBillingDate), memberNullStr},
 	{"on_free_trial", unsafe.Offsetof(MarketplacePurchasePendingChangePreviousMarketplacePurchase{}.OnFreeTrial), memberBool},
 	{"plan", 0, memberByModel},
@@ -648,40 +665,28 @@ var marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers = &member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("billing_cycle")
-	e.Str(s.BillingCycle)
-	e.FieldStart("free_trial_ends_on")
-	if s.FreeTrialEndsOn.state == present {
-		e.Str(s.FreeTrialEndsOn.value)
-	} else {
-		e.Null()
-	}
-	if s.NextBillingDate.IsSet() {
-		e.FieldStart("next_billing_date")
-		if s.NextBillingDate.state == present {
-			e.Str(s.NextBillingDate.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 5:
+		e.FieldStart("plan")
+		s.Plan.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("on_free_trial")
-	e.Bool(s.OnFreeTrial)
-	e.FieldStart("plan")
-	s.Plan.encodeJSON(e)
-	e.FieldStart("unit_count")
-	e.Int64(s.UnitCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -701,7 +706,7 @@ func (s *MarketplacePurchasePurchased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MarketplacePurchasePurchased) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), marketplacePurchasePurchasedMembers
 }
@@ -749,44 +754,53 @@ var marketplacePurchasePurchasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePurchased) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("effective_date")
-	e.Str(s.EffectiveDate)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("marketplace_purchase")
-	s.MarketplacePurchase.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.PreviousMarketplacePurchase != nil {
-		e.FieldStart("previous_marketplace_purchase")
-		s.PreviousMarketplacePurchase.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MarketplacePurchasePurchased) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("marketplace_purchase")
+		s.MarketplacePurchase.encodeJSON(e)
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.PreviousMarketplacePurchase != nil {
+			e.FieldStart("previous_marketplace_purchase")
+			s.PreviousMarketplacePurchase.encodeJSON(e)
+		}
+	case 7:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "effective_date", "enterprise", "installation", "marketplace_purchase", "organization", "previous_marketplace_purchase", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -806,7 +820,7 @@ func (s *WebhooksMarketplacePurchase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksMarketplacePurchaseMembers
 }
@@ -833,8 +847,8 @@ func (s *WebhooksMarketplacePurchase) decodeMember(i int, key []byte, d *dec) er
 var webhooksMarketplacePurchaseMembers = &memberTable{fields: []memberField{
 	{"account", 0, memberByModel},
 	{"billing_cycle", unsafe.Offsetof(WebhooksMarketplacePurchase{}.BillingCycle), memberStr},
-	{"free_trial_ends_on", unsafe.Offsetof(WebhooksMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr},
-	{"next_billing_date", unsafe.Offsetof(WebhooksMarketplacePurchase{}.NextBillingDate), memberNullStr},
+	{"free_trial_ends_on", unsafe.Offsetof(WebhooksMarketplacePurchase{}.FreeTrialEndsOn), memberNullStr | memberRequired},
+	{"next_billing_date", unsafe.Offsetof(WebhooksMarketplacePurchase{}.NextBillingDate), memberNullStr | memberRequired},
 	{"on_free_trial", unsafe.Offsetof(WebhooksMarketplacePurchase{}.OnFreeTrial), memberBool},
 	{"plan", 0, memberByModel},
 	{"unit_count", unsafe.Offsetof(WebhooksMarketplacePurchase{}.UnitCount), memberInt64},
@@ -842,38 +856,28 @@ var webhooksMarketplacePurchaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("billing_cycle")
-	e.Str(s.BillingCycle)
-	e.FieldStart("free_trial_ends_on")
-	if s.FreeTrialEndsOn.state == present {
-		e.Str(s.FreeTrialEndsOn.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("next_billing_date")
-	if s.NextBillingDate.state == present {
-		e.Str(s.NextBillingDate.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("on_free_trial")
-	e.Bool(s.OnFreeTrial)
-	e.FieldStart("plan")
-	s.Plan.encodeJSON(e)
-	e.FieldStart("unit_count")
-	e.Int64(s.UnitCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksMarketplacePurchase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 5:
+		e.FieldStart("plan")
+		s.Plan.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -893,7 +897,7 @@ func (s *WebhooksMarketplacePurchaseAccount) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksMarketplacePurchaseAccount) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksMarketplacePurchaseAccountMembers
 }
@@ -915,36 +919,28 @@ var webhooksMarketplacePurchaseAccountMembers = &memberTable{fields: []memberFie
 	{"id", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.ID), memberInt64},
 	{"login", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.Login), memberStr},
 	{"node_id", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.NodeID), memberStr},
-	{"organization_billing_email", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.OrganizationBillingEmail), memberNullStr},
+	{"organization_billing_email", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.OrganizationBillingEmail), memberNullStr | memberRequired},
 	{"type", unsafe.Offsetof(WebhooksMarketplacePurchaseAccount{}.Type), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchaseAccount) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("organization_billing_email")
-	if s.OrganizationBillingEmail.state == present {
-		e.Str(s.OrganizationBillingEmail.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("type")
-	e.Str(s.Type)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "login", "node_id", "organization_billing_email", "type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksMarketplacePurchaseAccount) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "login", "node_id", "organization_billing_email", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -964,7 +960,7 @@ func (s *WebhooksMarketplacePurchasePlan) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksMarketplacePurchasePlanMembers
 }
@@ -996,46 +992,33 @@ var webhooksMarketplacePurchasePlanMembers = &memberTable{fields: []memberField{
 	{"monthly_price_in_cents", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.MonthlyPriceInCents), memberInt64},
 	{"name", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.Name), memberStr},
 	{"price_model", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.PriceModel), memberStr},
-	{"unit_name", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.UnitName), memberNullStr},
+	{"unit_name", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.UnitName), memberNullStr | memberRequired},
 	{"yearly_price_in_cents", unsafe.Offsetof(WebhooksMarketplacePurchasePlan{}.YearlyPriceInCents), memberInt64},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchasePlan) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("bullets")
-	encodeSlice(s.Bullets, e, func(v **string, e *enc) {
-		encodePtr(*v, e, encodeStr)
-	})
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("has_free_trial")
-	e.Bool(s.HasFreeTrial)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("monthly_price_in_cents")
-	e.Int64(s.MonthlyPriceInCents)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("price_model")
-	e.Str(string(s.PriceModel))
-	e.FieldStart("unit_name")
-	if s.UnitName.state == present {
-		e.Str(s.UnitName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("yearly_price_in_cents")
-	e.Int64(s.YearlyPriceInCents)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksMarketplacePurchasePlan) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("bullets")
+		encodeSlice(s.Bullets, e, func(v **string, e *enc) {
+			encodePtr(*v, e, encodeStr)
+		})
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1055,7 +1038,7 @@ func (s *WebhooksPreviousMarketplacePurchase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchaseMembers
 }
@@ -1093,36 +1076,31 @@ var webhooksPreviousMarketplacePurchaseMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("account")
-	s.Account.encodeJSON(e)
-	e.FieldStart("billing_cycle")
-	e.Str(s.BillingCycle)
-	e.FieldStart("free_trial_ends_on")
-	encodeAny(&s.FreeTrialEndsOn, e)
-	if s.NextBillingDate.IsSet() {
-		e.FieldStart("next_billing_date")
-		if s.NextBillingDate.state == present {
-			e.Str(s.NextBillingDate.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksPreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("account")
+		s.Account.encodeJSON(e)
+	case 2:
+		e.FieldStart("free_trial_ends_on")
+		encodeAny(&s.FreeTrialEndsOn, e)
+	case 5:
+		e.FieldStart("plan")
+		s.Plan.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("on_free_trial")
-	e.Bool(s.OnFreeTrial)
-	e.FieldStart("plan")
-	s.Plan.encodeJSON(e)
-	e.FieldStart("unit_count")
-	e.Int64(s.UnitCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"account", "billing_cycle", "free_trial_ends_on", "next_billing_date", "on_free_trial", "plan", "unit_count"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1142,7 +1120,7 @@ func (s *WebhooksPreviousMarketplacePurchasePlan) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksPreviousMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchasePlanMembers
 }
@@ -1172,44 +1150,31 @@ var webhooksPreviousMarketplacePurchasePlanMembers = &memberTable{fields: []memb
 	{"monthly_price_in_cents", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.MonthlyPriceInCents), memberInt64},
 	{"name", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.Name), memberStr},
 	{"price_model", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.PriceModel), memberStr},
-	{"unit_name", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.UnitName), memberNullStr},
+	{"unit_name", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.UnitName), memberNullStr | memberRequired},
 	{"yearly_price_in_cents", unsafe.Offsetof(WebhooksPreviousMarketplacePurchasePlan{}.YearlyPriceInCents), memberInt64},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchasePlan) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("bullets")
-	encodeSlice(s.Bullets, e, encodeStr)
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("has_free_trial")
-	e.Bool(s.HasFreeTrial)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("monthly_price_in_cents")
-	e.Int64(s.MonthlyPriceInCents)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("price_model")
-	e.Str(string(s.PriceModel))
-	e.FieldStart("unit_name")
-	if s.UnitName.state == present {
-		e.Str(s.UnitName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("yearly_price_in_cents")
-	e.Int64(s.YearlyPriceInCents)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksPreviousMarketplacePurchasePlan) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("bullets")
+		encodeSlice(s.Bullets, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"bullets", "description", "has_free_trial", "id", "monthly_price_in_cents", "name", "price_model", "unit_name", "yearly_price_in_cents"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

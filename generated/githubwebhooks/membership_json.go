@@ -14,7 +14,7 @@ func (s *MembershipAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MembershipAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), membershipAddedMembers
 }
@@ -62,48 +62,57 @@ var membershipAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("member")
-	if s.Member.state == present && s.Member.value != nil {
-		s.Member.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("scope")
-	e.Str(string(s.Scope))
-	e.FieldStart("sender")
-	if s.Sender.state == present && s.Sender.value != nil {
-		s.Sender.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MembershipAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("member")
+		if s.Member.state == present && s.Member.value != nil {
+			s.Member.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		if s.Sender.state == present && s.Sender.value != nil {
+			s.Sender.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 8:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -123,7 +132,7 @@ func (s *MembershipRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MembershipRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), membershipRemovedMembers
 }
@@ -171,48 +180,57 @@ var membershipRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("member")
-	if s.Member.state == present && s.Member.value != nil {
-		s.Member.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("scope")
-	e.Str(string(s.Scope))
-	e.FieldStart("sender")
-	if s.Sender.state == present && s.Sender.value != nil {
-		s.Sender.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MembershipRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("member")
+		if s.Member.state == present && s.Member.value != nil {
+			s.Member.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		if s.Sender.state == present && s.Sender.value != nil {
+			s.Sender.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 8:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "member", "organization", "repository", "scope", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -232,7 +250,7 @@ func (s *WebhooksTeam) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksTeam) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksTeamMembers
 }
@@ -276,88 +294,31 @@ var webhooksTeamMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksTeam) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		if s.Parent.IsSet() {
+			e.FieldStart("parent")
+			if s.Parent.state == present && s.Parent.value != nil {
+				s.Parent.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.MembersURL != nil {
-		e.FieldStart("members_url")
-		e.Str(*s.MembersURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Parent.IsSet() {
-		e.FieldStart("parent")
-		if s.Parent.state == present && s.Parent.value != nil {
-			s.Parent.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Permission != nil {
-		e.FieldStart("permission")
-		e.Str(*s.Permission)
-	}
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		e.Str(string(*s.Privacy))
-	}
-	if s.NotificationSetting != nil {
-		e.FieldStart("notification_setting")
-		e.Str(string(*s.NotificationSetting))
-	}
-	if s.RepositoriesURL != nil {
-		e.FieldStart("repositories_url")
-		e.Str(*s.RepositoriesURL)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.OrganizationID != nil {
-		e.FieldStart("organization_id")
-		e.Int64(*s.OrganizationID)
-	}
-	if s.EnterpriseID != nil {
-		e.FieldStart("enterprise_id")
-		e.Int64(*s.EnterpriseID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *MergeGroup) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MergeGroup) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), mergeGroupMembers
 }
@@ -46,26 +46,25 @@ var mergeGroupMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroup) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("head_ref")
-	e.Str(s.HeadRef)
-	e.FieldStart("base_sha")
-	e.Str(s.BaseSHA)
-	e.FieldStart("base_ref")
-	e.Str(s.BaseRef)
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"head_sha", "head_ref", "base_sha", "base_ref", "head_commit"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MergeGroup) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"head_sha", "head_ref", "base_sha", "base_ref", "head_commit"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -85,7 +84,7 @@ func (s *MergeGroupChecksRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MergeGroupChecksRequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), mergeGroupChecksRequestedMembers
 }
@@ -126,36 +125,45 @@ var mergeGroupChecksRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupChecksRequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("merge_group")
-	s.MergeGroup.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "merge_group", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MergeGroupChecksRequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("merge_group")
+		s.MergeGroup.encodeJSON(e)
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "merge_group", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -175,7 +183,7 @@ func (s *MergeGroupDestroyed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MergeGroupDestroyed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), mergeGroupDestroyedMembers
 }
@@ -217,40 +225,45 @@ var mergeGroupDestroyedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupDestroyed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Reason != nil {
-		e.FieldStart("reason")
-		e.Str(string(*s.Reason))
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("merge_group")
-	s.MergeGroup.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "reason", "installation", "merge_group", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MergeGroupDestroyed) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("merge_group")
+		s.MergeGroup.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "reason", "installation", "merge_group", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -270,7 +283,7 @@ func (s *SimpleCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleCommitMembers
 }
@@ -305,36 +318,36 @@ var simpleCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("tree_id")
-	e.Str(s.TreeID)
-	e.FieldStart("message")
-	e.Str(s.Message)
-	e.FieldStart("timestamp")
-	encodeTime(&s.Timestamp, e)
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("committer")
-	if s.Committer.state == present && s.Committer.value != nil {
-		s.Committer.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "tree_id", "message", "timestamp", "author", "committer"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 5:
+		e.FieldStart("committer")
+		if s.Committer.state == present && s.Committer.value != nil {
+			s.Committer.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "tree_id", "message", "timestamp", "author", "committer"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -354,7 +367,7 @@ func (s *SimpleCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleCommitAuthor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleCommitAuthorMembers
 }
@@ -379,20 +392,22 @@ var simpleCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitAuthor) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("email")
-	e.Str(s.Email)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "email"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleCommitAuthor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "email"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -412,7 +427,7 @@ func (s *SimpleCommitCommitter) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleCommitCommitter) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleCommitCommitterMembers
 }
@@ -437,20 +452,22 @@ var simpleCommitCommitterMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitCommitter) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("email")
-	e.Str(s.Email)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "email"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleCommitCommitter) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "email"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *MetaDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MetaDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), metaDeletedMembers
 }
@@ -59,46 +59,54 @@ var metaDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("hook")
-	s.Hook.encodeJSON(e)
-	e.FieldStart("hook_id")
-	e.Int64(s.HookID)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository.IsSet() {
-		e.FieldStart("repository")
-		if s.Repository.state == present && s.Repository.value != nil {
-			s.Repository.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MetaDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 2:
+		e.FieldStart("hook")
+		s.Hook.encodeJSON(e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		if s.Repository.IsSet() {
+			e.FieldStart("repository")
+			if s.Repository.state == present && s.Repository.value != nil {
+				s.Repository.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 7:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "hook", "hook_id", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "hook", "hook_id", "installation", "organization", "repository", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -118,7 +126,7 @@ func (s *MetaDeletedHook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MetaDeletedHook) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), metaDeletedHookMembers
 }
@@ -155,32 +163,28 @@ var metaDeletedHookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHook) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active")
-	e.Bool(s.Active)
-	e.FieldStart("config")
-	s.Config.encodeJSON(e)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeEnum[MetaDeletedHookEventsItem])
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active", "config", "created_at", "events", "id", "name", "type", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MetaDeletedHook) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("config")
+		s.Config.encodeJSON(e)
+	case 3:
+		e.FieldStart("events")
+		encodeSlice(s.Events, e, encodeEnum[MetaDeletedHookEventsItem])
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active", "config", "created_at", "events", "id", "name", "type", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -200,7 +204,7 @@ func (s *MetaDeletedHookConfig) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MetaDeletedHookConfig) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), metaDeletedHookConfigMembers
 }
@@ -227,26 +231,22 @@ var metaDeletedHookConfigMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHookConfig) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("content_type")
-	e.Str(string(s.ContentType))
-	e.FieldStart("insecure_ssl")
-	e.Str(s.InsecureSSL)
-	if s.Secret != nil {
-		e.FieldStart("secret")
-		e.Str(*s.Secret)
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "insecure_ssl", "secret", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MetaDeletedHookConfig) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "insecure_ssl", "secret", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *IssuesTransferredChangesNewRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesTransferredChangesNewRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesTransferredChangesNewRepositoryMembers
 }
@@ -72,7 +72,7 @@ var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []member
 	{"default_branch", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.EventsURL), memberStr},
@@ -91,7 +91,7 @@ var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []member
 	{"has_projects", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.ID), memberInt64},
@@ -101,13 +101,13 @@ var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []member
 	{"issues_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MasterBranch), memberOptStr},
 	{"merges_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(IssuesTransferredChangesNewRepository{}.NotificationsURL), memberStr},
@@ -145,266 +145,59 @@ var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesTransferredChangesNewRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 19:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case 54:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 65:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 66:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 70:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 84:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -424,7 +217,7 @@ func (s *Label) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Label) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelMembers
 }
@@ -447,41 +240,29 @@ var labelMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(Label{}.NodeID), memberStr},
 	{"url", unsafe.Offsetof(Label{}.URL), memberStr},
 	{"name", unsafe.Offsetof(Label{}.Name), memberStr},
-	{"description", unsafe.Offsetof(Label{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Label{}.Description), memberNullStr | memberRequired},
 	{"color", unsafe.Offsetof(Label{}.Color), memberStr},
 	{"default", unsafe.Offsetof(Label{}.Default), memberBool},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Label) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("color")
-	e.Str(s.Color)
-	e.FieldStart("default")
-	e.Bool(s.Default)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Label) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -501,7 +282,7 @@ func (s *LabelEditedChangesDescription) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelEditedChangesDescription) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelEditedChangesDescriptionMembers
 }
@@ -525,18 +306,22 @@ var labelEditedChangesDescriptionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesDescription) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelEditedChangesDescription) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -556,7 +341,7 @@ func (s *LabelEditedChangesName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LabelEditedChangesName) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), labelEditedChangesNameMembers
 }
@@ -580,18 +365,22 @@ var labelEditedChangesNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesName) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LabelEditedChangesName) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -611,7 +400,7 @@ func (s *LicenseSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), licenseSimpleMembers
 }
@@ -632,46 +421,30 @@ func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
 var licenseSimpleMembers = &memberTable{fields: []memberField{
 	{"key", unsafe.Offsetof(LicenseSimple{}.Key), memberStr},
 	{"name", unsafe.Offsetof(LicenseSimple{}.Name), memberStr},
-	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr},
-	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr},
+	{"url", unsafe.Offsetof(LicenseSimple{}.URL), memberNullStr | memberRequired},
+	{"spdx_id", unsafe.Offsetof(LicenseSimple{}.SpdxID), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(LicenseSimple{}.NodeID), memberStr},
 	{"html_url", unsafe.Offsetof(LicenseSimple{}.HTMLURL), memberOptStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LicenseSimple) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("key")
-	e.Str(s.Key)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("url")
-	if s.URL.state == present {
-		e.Str(s.URL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("spdx_id")
-	if s.SpdxID.state == present {
-		e.Str(s.SpdxID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"key", "name", "url", "spdx_id", "node_id", "html_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *LicenseSimple) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"key", "name", "url", "spdx_id", "node_id", "html_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -691,7 +464,7 @@ func (s *Link) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Link) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), linkMembers
 }
@@ -715,18 +488,22 @@ var linkMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Link) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("href")
-	e.Str(s.Href)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"href"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Link) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"href"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -746,7 +523,7 @@ func (s *MemberEditedChangesPermission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MemberEditedChangesPermission) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), memberEditedChangesPermissionMembers
 }
@@ -771,32 +548,22 @@ var memberEditedChangesPermissionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChangesPermission) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			e.Str(s.From.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MemberEditedChangesPermission) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To.IsSet() {
-		e.FieldStart("to")
-		if s.To.state == present {
-			e.Str(s.To.value)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -816,7 +583,7 @@ func (s *Milestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Milestone) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), milestoneMembers
 }
@@ -847,76 +614,41 @@ var milestoneMembers = &memberTable{fields: []memberField{
 	{"number", unsafe.Offsetof(Milestone{}.Number), memberInt64},
 	{"state", unsafe.Offsetof(Milestone{}.State), memberStr},
 	{"title", unsafe.Offsetof(Milestone{}.Title), memberStr},
-	{"description", unsafe.Offsetof(Milestone{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Milestone{}.Description), memberNullStr | memberRequired},
 	{"creator", 0, memberByModel},
 	{"open_issues", unsafe.Offsetof(Milestone{}.OpenIssues), memberInt64},
 	{"closed_issues", unsafe.Offsetof(Milestone{}.ClosedIssues), memberInt64},
 	{"created_at", unsafe.Offsetof(Milestone{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(Milestone{}.UpdatedAt), memberTime},
-	{"closed_at", unsafe.Offsetof(Milestone{}.ClosedAt), memberNullTime},
-	{"due_on", unsafe.Offsetof(Milestone{}.DueOn), memberNullTime},
+	{"closed_at", unsafe.Offsetof(Milestone{}.ClosedAt), memberNullTime | memberRequired},
+	{"due_on", unsafe.Offsetof(Milestone{}.DueOn), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Milestone) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("closed_issues")
-	e.Int64(s.ClosedIssues)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("due_on")
-	if s.DueOn.state == present {
-		encodeTime(&s.DueOn.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "html_url", "labels_url", "id", "node_id", "number", "state", "title", "description", "creator", "open_issues", "closed_issues", "created_at", "updated_at", "closed_at", "due_on"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Milestone) encodeMember(i int, e *enc) {
+	switch i {
+	case 9:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "html_url", "labels_url", "id", "node_id", "number", "state", "title", "description", "creator", "open_issues", "closed_issues", "created_at", "updated_at", "closed_at", "due_on"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -936,7 +668,7 @@ func (s *MilestoneEditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MilestoneEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), milestoneEditedChangesTitleMembers
 }
@@ -960,18 +692,22 @@ var milestoneEditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChangesTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MilestoneEditedChangesTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -991,7 +727,7 @@ func (s *MinimalRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *MinimalRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), minimalRepositoryPermissionsMembers
 }
@@ -1019,36 +755,22 @@ var minimalRepositoryPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Admin != nil {
-		e.FieldStart("admin")
-		e.Bool(*s.Admin)
-	}
-	if s.Maintain != nil {
-		e.FieldStart("maintain")
-		e.Bool(*s.Maintain)
-	}
-	if s.Push != nil {
-		e.FieldStart("push")
-		e.Bool(*s.Push)
-	}
-	if s.Triage != nil {
-		e.FieldStart("triage")
-		e.Bool(*s.Triage)
-	}
-	if s.Pull != nil {
-		e.FieldStart("pull")
-		e.Bool(*s.Pull)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"admin", "maintain", "push", "triage", "pull"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *MinimalRepositoryPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"admin", "maintain", "push", "triage", "pull"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1068,7 +790,7 @@ func (s *OrganizationRenamedChangesLogin) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationRenamedChangesLogin) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationRenamedChangesLoginMembers
 }
@@ -1092,20 +814,22 @@ var organizationRenamedChangesLoginMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChangesLogin) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From != nil {
-		e.FieldStart("from")
-		e.Str(*s.From)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationRenamedChangesLogin) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1125,7 +849,7 @@ func (s *OrganizationSimpleWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationSimpleWebhooks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationSimpleWebhooksMembers
 }
@@ -1155,49 +879,27 @@ var organizationSimpleWebhooksMembers = &memberTable{fields: []memberField{
 	{"members_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.MembersURL), memberStr},
 	{"public_members_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.PublicMembersURL), memberStr},
 	{"avatar_url", unsafe.Offsetof(OrganizationSimpleWebhooks{}.AvatarURL), memberStr},
-	{"description", unsafe.Offsetof(OrganizationSimpleWebhooks{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(OrganizationSimpleWebhooks{}.Description), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationSimpleWebhooks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("login")
-	e.Str(s.Login)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("repos_url")
-	e.Str(s.ReposURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("public_members_url")
-	e.Str(s.PublicMembersURL)
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"login", "id", "node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url", "members_url", "public_members_url", "avatar_url", "description"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationSimpleWebhooks) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"login", "id", "node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url", "members_url", "public_members_url", "avatar_url", "description"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1279,7 +981,7 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataMembers
 }
@@ -1317,36 +1019,45 @@ var packagePublishedPackagePackageVersionContainerMetadataMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Labels.IsSet() {
-		e.FieldStart("labels")
-		if s.Labels.state == present {
-			encodeMap(s.Labels.value, e, encodeAny)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionContainerMetadata) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Labels.IsSet() {
+			e.FieldStart("labels")
+			if s.Labels.state == present {
+				encodeMap(s.Labels.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 1:
+		if s.Manifest.IsSet() {
+			e.FieldStart("manifest")
+			if s.Manifest.state == present {
+				encodeMap(s.Manifest.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		if s.Tag != nil {
+			e.FieldStart("tag")
+			s.Tag.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"labels", "manifest", "tag"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Manifest.IsSet() {
-		e.FieldStart("manifest")
-		if s.Manifest.state == present {
-			encodeMap(s.Manifest.value, e, encodeAny)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Tag != nil {
-		e.FieldStart("tag")
-		s.Tag.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"labels", "manifest", "tag"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1366,7 +1077,7 @@ func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeJSON(d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataTagMembers
 }
@@ -1391,24 +1102,22 @@ var packagePublishedPackagePackageVersionContainerMetadataTagMembers = &memberTa
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Digest != nil {
-		e.FieldStart("digest")
-		e.Str(*s.Digest)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"digest", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"digest", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1428,7 +1137,7 @@ func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeJSON(d *
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionDockerMetadataItemMembers
 }
@@ -1456,20 +1165,27 @@ var packagePublishedPackagePackageVersionDockerMetadataItemMembers = &memberTabl
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Tags != nil {
-		e.FieldStart("tags")
-		encodeSlice(s.Tags, e, encodeStr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"tags"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Tags != nil {
+			e.FieldStart("tags")
+			encodeSlice(s.Tags, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"tags"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1577,7 +1293,7 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members
 }
@@ -1604,32 +1320,22 @@ var packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members =
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.Branch != nil {
-		e.FieldStart("branch")
-		e.Str(*s.Branch)
-	}
-	if s.Commit != nil {
-		e.FieldStart("commit")
-		e.Str(*s.Commit)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "branch", "commit", "type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "branch", "commit", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1649,7 +1355,7 @@ func (s *PersonalAccessTokenRequestRepositoriesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestRepositoriesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestRepositoriesItemMembers
 }
@@ -1677,26 +1383,22 @@ var personalAccessTokenRequestRepositoriesItemMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestRepositoriesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"full_name", "id", "name", "node_id", "private"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestRepositoriesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"full_name", "id", "name", "node_id", "private"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1716,7 +1418,7 @@ func (s *ProjectCardEditedChangesNote) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardEditedChangesNote) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardEditedChangesNoteMembers
 }
@@ -1735,27 +1437,27 @@ func (s *ProjectCardEditedChangesNote) decodeMember(i int, key []byte, d *dec) e
 }
 
 var projectCardEditedChangesNoteMembers = &memberTable{fields: []memberField{
-	{"from", unsafe.Offsetof(ProjectCardEditedChangesNote{}.From), memberNullStr},
+	{"from", unsafe.Offsetof(ProjectCardEditedChangesNote{}.From), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChangesNote) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	if s.From.state == present {
-		e.Str(s.From.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardEditedChangesNote) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1775,7 +1477,7 @@ func (s *ProjectEditedChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectEditedChangesBodyMembers
 }
@@ -1799,18 +1501,22 @@ var projectEditedChangesBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChangesBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectEditedChangesBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1830,7 +1536,7 @@ func (s *ProjectsV2StatusUpdate) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdate) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateMembers
 }
@@ -1867,56 +1573,27 @@ var projectsV2StatusUpdateMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdate) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Float64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.ProjectNodeID != nil {
-		e.FieldStart("project_node_id")
-		e.Str(*s.ProjectNodeID)
-	}
-	if s.Creator != nil {
-		e.FieldStart("creator")
-		s.Creator.encodeJSON(e)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	if s.Status.IsSet() {
-		e.FieldStart("status")
-		if s.Status.state == present {
-			e.Str(string(s.Status.value))
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdate) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Creator != nil {
+			e.FieldStart("creator")
+			s.Creator.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "project_node_id", "creator", "created_at", "updated_at", "status", "start_date", "target_date", "body"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.StartDate != nil {
-		e.FieldStart("start_date")
-		e.Str(*s.StartDate)
-	}
-	if s.TargetDate != nil {
-		e.FieldStart("target_date")
-		e.Str(*s.TargetDate)
-	}
-	if s.Body.IsSet() {
-		e.FieldStart("body")
-		if s.Body.state == present {
-			e.Str(s.Body.value)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "project_node_id", "creator", "created_at", "updated_at", "status", "start_date", "target_date", "body"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1936,7 +1613,7 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestAutoMergeMembers
 }
@@ -1959,44 +1636,37 @@ func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(i int, key []byte
 }
 
 var pullRequestAssignedPullRequestAutoMergeMembers = &memberTable{fields: []memberField{
-	{"commit_message", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitMessage), memberNullStr},
-	{"commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitTitle), memberNullStr},
+	{"commit_message", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitMessage), memberNullStr | memberRequired},
+	{"commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.CommitTitle), memberNullStr | memberRequired},
 	{"enabled_by", 0, memberByModel},
 	{"merge_method", unsafe.Offsetof(PullRequestAssignedPullRequestAutoMerge{}.MergeMethod), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestAutoMerge) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("commit_message")
-	if s.CommitMessage.state == present {
-		e.Str(s.CommitMessage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("commit_title")
-	if s.CommitTitle.state == present {
-		e.Str(s.CommitTitle.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("enabled_by")
-	if s.EnabledBy.state == present && s.EnabledBy.value != nil {
-		s.EnabledBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merge_method")
-	e.Str(string(s.MergeMethod))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"commit_message", "commit_title", "enabled_by", "merge_method"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestAutoMerge) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("enabled_by")
+		if s.EnabledBy.state == present && s.EnabledBy.value != nil {
+			s.EnabledBy.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"commit_message", "commit_title", "enabled_by", "merge_method"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2016,7 +1686,7 @@ func (s *PullRequestAssignedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseMembers
 }
@@ -2050,30 +1720,32 @@ var pullRequestAssignedPullRequestBaseMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2093,7 +1765,7 @@ func (s *PullRequestAssignedPullRequestBaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseRepoMembers
 }
@@ -2148,7 +1820,7 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 	{"default_branch", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.EventsURL), memberStr},
@@ -2167,7 +1839,7 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 	{"has_projects", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.ID), memberInt64},
@@ -2177,7 +1849,7 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 	{"issues_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
@@ -2185,7 +1857,7 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 	{"merge_commit_title", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestAssignedPullRequestBaseRepo{}.NotificationsURL), memberStr},
@@ -2226,282 +1898,54 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2521,7 +1965,7 @@ func (s *PullRequestAssignedPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestHeadMembers
 }
@@ -2546,7 +1990,7 @@ func (s *PullRequestAssignedPullRequestHead) decodeMember(i int, key []byte, d *
 }
 
 var pullRequestAssignedPullRequestHeadMembers = &memberTable{fields: []memberField{
-	{"label", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.Label), memberNullStr},
+	{"label", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.Label), memberNullStr | memberRequired},
 	{"ref", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.Ref), memberStr},
 	{"repo", 0, memberByModel},
 	{"sha", unsafe.Offsetof(PullRequestAssignedPullRequestHead{}.SHA), memberStr},
@@ -2555,38 +1999,36 @@ var pullRequestAssignedPullRequestHeadMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	if s.Label.state == present {
-		e.Str(s.Label.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2606,7 +2048,7 @@ func (s *PullRequestAssignedPullRequestLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestLinks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksMembers
 }
@@ -2655,32 +2097,46 @@ var pullRequestAssignedPullRequestLinksMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("comments")
-	s.Comments.encodeJSON(e)
-	e.FieldStart("commits")
-	s.Commits.encodeJSON(e)
-	e.FieldStart("html")
-	s.HTML.encodeJSON(e)
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	e.FieldStart("review_comment")
-	s.ReviewComment.encodeJSON(e)
-	e.FieldStart("review_comments")
-	s.ReviewComments.encodeJSON(e)
-	e.FieldStart("self")
-	s.Self.encodeJSON(e)
-	e.FieldStart("statuses")
-	s.Statuses.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"comments", "commits", "html", "issue", "review_comment", "review_comments", "self", "statuses"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestLinks) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("comments")
+		s.Comments.encodeJSON(e)
+	case 1:
+		e.FieldStart("commits")
+		s.Commits.encodeJSON(e)
+	case 2:
+		e.FieldStart("html")
+		s.HTML.encodeJSON(e)
+	case 3:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 4:
+		e.FieldStart("review_comment")
+		s.ReviewComment.encodeJSON(e)
+	case 5:
+		e.FieldStart("review_comments")
+		s.ReviewComments.encodeJSON(e)
+	case 6:
+		e.FieldStart("self")
+		s.Self.encodeJSON(e)
+	case 7:
+		e.FieldStart("statuses")
+		s.Statuses.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"comments", "commits", "html", "issue", "review_comment", "review_comments", "self", "statuses"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2700,7 +2156,7 @@ func (s *PullRequestAssignedPullRequestLinksComments) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestLinksComments) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksCommentsMembers
 }
@@ -2724,18 +2180,22 @@ var pullRequestAssignedPullRequestLinksCommentsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinksComments) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("href")
-	e.Str(s.Href)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"href"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestLinksComments) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"href"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2848,7 +2308,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeJSO
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members
 }
@@ -2872,7 +2332,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMem
 
 var pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members = &memberTable{fields: []memberField{
 	{"deleted", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Deleted), memberOptBool},
-	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.Description), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.ID), memberInt64},
 	{"members_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2{}.MembersURL), memberStr},
@@ -2888,54 +2348,31 @@ var pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.Parent.IsSet() {
-		e.FieldStart("parent")
-		if s.Parent.state == present && s.Parent.value != nil {
-			s.Parent.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		if s.Parent.IsSet() {
+			e.FieldStart("parent")
+			if s.Parent.state == present && s.Parent.value != nil {
+				s.Parent.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("permission")
-	e.Str(s.Permission)
-	e.FieldStart("privacy")
-	e.Str(string(s.Privacy))
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2955,7 +2392,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers
 }
@@ -2974,7 +2411,7 @@ func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) dec
 }
 
 var pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers = &memberTable{fields: []memberField{
-	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.Description), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.ID), memberInt64},
 	{"members_url", unsafe.Offsetof(PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent{}.MembersURL), memberStr},
@@ -2989,42 +2426,22 @@ var pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers = 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("permission")
-	e.Str(s.Permission)
-	e.FieldStart("privacy")
-	e.Str(string(s.Privacy))
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3044,7 +2461,7 @@ func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedTeamsItemMembers
 }
@@ -3084,72 +2501,31 @@ var pullRequestAssignedPullRequestRequestedTeamsItemMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		if s.Parent.IsSet() {
+			e.FieldStart("parent")
+			if s.Parent.state == present && s.Parent.value != nil {
+				s.Parent.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.MembersURL != nil {
-		e.FieldStart("members_url")
-		e.Str(*s.MembersURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Parent.IsSet() {
-		e.FieldStart("parent")
-		if s.Parent.state == present && s.Parent.value != nil {
-			s.Parent.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Permission != nil {
-		e.FieldStart("permission")
-		e.Str(*s.Permission)
-	}
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		e.Str(string(*s.Privacy))
-	}
-	if s.RepositoriesURL != nil {
-		e.FieldStart("repositories_url")
-		e.Str(*s.RepositoriesURL)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "repositories_url", "slug", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3262,7 +2638,7 @@ func (s *PullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestHeadMembers
 }
@@ -3296,26 +2672,28 @@ var pullRequestHeadMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3335,7 +2713,7 @@ func (s *PullRequestLabelsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLabelsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLabelsItemMembers
 }
@@ -3358,41 +2736,29 @@ var pullRequestLabelsItemMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(PullRequestLabelsItem{}.NodeID), memberStr},
 	{"url", unsafe.Offsetof(PullRequestLabelsItem{}.URL), memberStr},
 	{"name", unsafe.Offsetof(PullRequestLabelsItem{}.Name), memberStr},
-	{"description", unsafe.Offsetof(PullRequestLabelsItem{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestLabelsItem{}.Description), memberNullStr | memberRequired},
 	{"color", unsafe.Offsetof(PullRequestLabelsItem{}.Color), memberStr},
 	{"default", unsafe.Offsetof(PullRequestLabelsItem{}.Default), memberBool},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabelsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("color")
-	e.Str(s.Color)
-	e.FieldStart("default")
-	e.Bool(s.Default)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLabelsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3412,7 +2778,7 @@ func (s *PullRequestLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLinks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLinksMembers
 }
@@ -3461,32 +2827,46 @@ var pullRequestLinksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLinks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("comments")
-	s.Comments.encodeJSON(e)
-	e.FieldStart("commits")
-	s.Commits.encodeJSON(e)
-	e.FieldStart("statuses")
-	s.Statuses.encodeJSON(e)
-	e.FieldStart("html")
-	s.HTML.encodeJSON(e)
-	e.FieldStart("issue")
-	s.Issue.encodeJSON(e)
-	e.FieldStart("review_comments")
-	s.ReviewComments.encodeJSON(e)
-	e.FieldStart("review_comment")
-	s.ReviewComment.encodeJSON(e)
-	e.FieldStart("self")
-	s.Self.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"comments", "commits", "statuses", "html", "issue", "review_comments", "review_comment", "self"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLinks) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("comments")
+		s.Comments.encodeJSON(e)
+	case 1:
+		e.FieldStart("commits")
+		s.Commits.encodeJSON(e)
+	case 2:
+		e.FieldStart("statuses")
+		s.Statuses.encodeJSON(e)
+	case 3:
+		e.FieldStart("html")
+		s.HTML.encodeJSON(e)
+	case 4:
+		e.FieldStart("issue")
+		s.Issue.encodeJSON(e)
+	case 5:
+		e.FieldStart("review_comments")
+		s.ReviewComments.encodeJSON(e)
+	case 6:
+		e.FieldStart("review_comment")
+		s.ReviewComment.encodeJSON(e)
+	case 7:
+		e.FieldStart("self")
+		s.Self.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"comments", "commits", "statuses", "html", "issue", "review_comments", "review_comment", "self"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3506,7 +2886,7 @@ func (s *PullRequestReviewCommentCreatedCommentLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreatedCommentLinks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentLinksMembers
 }
@@ -3540,22 +2920,31 @@ var pullRequestReviewCommentCreatedCommentLinksMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedCommentLinks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("html")
-	s.HTML.encodeJSON(e)
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("self")
-	s.Self.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"html", "pull_request", "self"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreatedCommentLinks) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("html")
+		s.HTML.encodeJSON(e)
+	case 1:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 2:
+		e.FieldStart("self")
+		s.Self.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"html", "pull_request", "self"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3575,7 +2964,7 @@ func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentDeletedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestHeadMembers
 }
@@ -3609,34 +2998,36 @@ var pullRequestReviewCommentDeletedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3656,7 +3047,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers
 }
@@ -3679,7 +3070,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(i i
 }
 
 var pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers = &memberTable{fields: []memberField{
-	{"commit_message", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.CommitMessage), memberNullStr},
+	{"commit_message", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.CommitMessage), memberNullStr | memberRequired},
 	{"commit_title", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.CommitTitle), memberStr},
 	{"enabled_by", 0, memberByModel},
 	{"merge_method", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequestAutoMerge{}.MergeMethod), memberStr},
@@ -3687,32 +3078,29 @@ var pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("commit_message")
-	if s.CommitMessage.state == present {
-		e.Str(s.CommitMessage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("commit_title")
-	e.Str(s.CommitTitle)
-	e.FieldStart("enabled_by")
-	if s.EnabledBy.state == present && s.EnabledBy.value != nil {
-		s.EnabledBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merge_method")
-	e.Str(string(s.MergeMethod))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"commit_message", "commit_title", "enabled_by", "merge_method"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("enabled_by")
+		if s.EnabledBy.state == present && s.EnabledBy.value != nil {
+			s.EnabledBy.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"commit_message", "commit_title", "enabled_by", "merge_method"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3732,7 +3120,7 @@ func (s *ReactionRollup) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReactionRollup) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), reactionRollupMembers
 }
@@ -3765,36 +3153,22 @@ var reactionRollupMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReactionRollup) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("total_count")
-	e.Int64(s.TotalCount)
-	e.FieldStart("+1")
-	e.Int64(s.Plus1)
-	e.FieldStart("-1")
-	e.Int64(s.Minus1)
-	e.FieldStart("laugh")
-	e.Int64(s.Laugh)
-	e.FieldStart("confused")
-	e.Int64(s.Confused)
-	e.FieldStart("heart")
-	e.Int64(s.Heart)
-	e.FieldStart("hooray")
-	e.Int64(s.Hooray)
-	e.FieldStart("eyes")
-	e.Int64(s.Eyes)
-	e.FieldStart("rocket")
-	e.Int64(s.Rocket)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "total_count", "+1", "-1", "laugh", "confused", "heart", "hooray", "eyes", "rocket"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReactionRollup) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "total_count", "+1", "-1", "laugh", "confused", "heart", "hooray", "eyes", "rocket"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3814,7 +3188,7 @@ func (s *Repository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Repository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryMembers
 }
@@ -3855,7 +3229,7 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(Repository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(Repository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Repository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(Repository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(Repository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(Repository{}.ArchiveURL), memberStr},
@@ -3896,11 +3270,11 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"teams_url", unsafe.Offsetof(Repository{}.TeamsURL), memberStr},
 	{"trees_url", unsafe.Offsetof(Repository{}.TreesURL), memberStr},
 	{"clone_url", unsafe.Offsetof(Repository{}.CloneURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(Repository{}.MirrorURL), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(Repository{}.HooksURL), memberStr},
 	{"svn_url", unsafe.Offsetof(Repository{}.SvnURL), memberStr},
-	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr},
-	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr},
+	{"homepage", unsafe.Offsetof(Repository{}.Homepage), memberNullStr | memberRequired},
+	{"language", unsafe.Offsetof(Repository{}.Language), memberNullStr | memberRequired},
 	{"forks_count", unsafe.Offsetof(Repository{}.ForksCount), memberInt64},
 	{"stargazers_count", unsafe.Offsetof(Repository{}.StargazersCount), memberInt64},
 	{"watchers_count", unsafe.Offsetof(Repository{}.WatchersCount), memberInt64},
@@ -3918,9 +3292,9 @@ var repositoryMembers = &memberTable{fields: []memberField{
 	{"archived", unsafe.Offsetof(Repository{}.Archived), memberBool},
 	{"disabled", unsafe.Offsetof(Repository{}.Disabled), memberBool},
 	{"visibility", unsafe.Offsetof(Repository{}.Visibility), memberOptStr},
-	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime},
-	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime},
+	{"pushed_at", unsafe.Offsetof(Repository{}.PushedAt), memberNullTime | memberRequired},
+	{"created_at", unsafe.Offsetof(Repository{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(Repository{}.UpdatedAt), memberNullTime | memberRequired},
 	{"allow_rebase_merge", unsafe.Offsetof(Repository{}.AllowRebaseMerge), memberOptBool},
 	{"temp_clone_token", unsafe.Offsetof(Repository{}.TempCloneToken), memberOptStr},
 	{"allow_squash_merge", unsafe.Offsetof(Repository{}.AllowSquashMerge), memberOptBool},
@@ -3945,286 +3319,47 @@ var repositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Repository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("disabled")
-	e.Bool(s.Disabled)
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		encodeTime(&s.PushedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	if s.AnonymousAccessEnabled != nil {
-		e.FieldStart("anonymous_access_enabled")
-		e.Bool(*s.AnonymousAccessEnabled)
-	}
-	if s.CodeSearchIndexStatus != nil {
-		e.FieldStart("code_search_index_status")
-		s.CodeSearchIndexStatus.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Repository) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 6:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 63:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			encodeSlice(s.Topics, e, encodeStr)
+		}
+	case 95:
+		if s.CodeSearchIndexStatus != nil {
+			e.FieldStart("code_search_index_status")
+			s.CodeSearchIndexStatus.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "license", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled", "code_search_index_status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4244,7 +3379,7 @@ func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
 }
@@ -4269,24 +3404,22 @@ var repositoryCodeSearchIndexStatusMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.LexicalSearchOk != nil {
-		e.FieldStart("lexical_search_ok")
-		e.Bool(*s.LexicalSearchOk)
-	}
-	if s.LexicalCommitSHA != nil {
-		e.FieldStart("lexical_commit_sha")
-		e.Str(*s.LexicalCommitSHA)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"lexical_search_ok", "lexical_commit_sha"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryCodeSearchIndexStatus) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"lexical_search_ok", "lexical_commit_sha"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4306,7 +3439,7 @@ func (s *RepositoryWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryWebhooks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryWebhooksMembers
 }
@@ -4352,7 +3485,7 @@ var repositoryWebhooksMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(RepositoryWebhooks{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(RepositoryWebhooks{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(RepositoryWebhooks{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(RepositoryWebhooks{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(RepositoryWebhooks{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(RepositoryWebhooks{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(RepositoryWebhooks{}.ArchiveURL), memberStr},
@@ -4393,11 +3526,11 @@ var repositoryWebhooksMembers = &memberTable{fields: []memberField{
 	{"teams_url", unsafe.Offsetof(RepositoryWebhooks{}.TeamsURL), memberStr},
 	{"trees_url", unsafe.Offsetof(RepositoryWebhooks{}.TreesURL), memberStr},
 	{"clone_url", unsafe.Offsetof(RepositoryWebhooks{}.CloneURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(RepositoryWebhooks{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(RepositoryWebhooks{}.MirrorURL), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(RepositoryWebhooks{}.HooksURL), memberStr},
 	{"svn_url", unsafe.Offsetof(RepositoryWebhooks{}.SvnURL), memberStr},
-	{"homepage", unsafe.Offsetof(RepositoryWebhooks{}.Homepage), memberNullStr},
-	{"language", unsafe.Offsetof(RepositoryWebhooks{}.Language), memberNullStr},
+	{"homepage", unsafe.Offsetof(RepositoryWebhooks{}.Homepage), memberNullStr | memberRequired},
+	{"language", unsafe.Offsetof(RepositoryWebhooks{}.Language), memberNullStr | memberRequired},
 	{"forks_count", unsafe.Offsetof(RepositoryWebhooks{}.ForksCount), memberInt64},
 	{"stargazers_count", unsafe.Offsetof(RepositoryWebhooks{}.StargazersCount), memberInt64},
 	{"watchers_count", unsafe.Offsetof(RepositoryWebhooks{}.WatchersCount), memberInt64},
@@ -4416,9 +3549,9 @@ var repositoryWebhooksMembers = &memberTable{fields: []memberField{
 	{"archived", unsafe.Offsetof(RepositoryWebhooks{}.Archived), memberBool},
 	{"disabled", unsafe.Offsetof(RepositoryWebhooks{}.Disabled), memberBool},
 	{"visibility", unsafe.Offsetof(RepositoryWebhooks{}.Visibility), memberOptStr},
-	{"pushed_at", unsafe.Offsetof(RepositoryWebhooks{}.PushedAt), memberNullTime},
-	{"created_at", unsafe.Offsetof(RepositoryWebhooks{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(RepositoryWebhooks{}.UpdatedAt), memberNullTime},
+	{"pushed_at", unsafe.Offsetof(RepositoryWebhooks{}.PushedAt), memberNullTime | memberRequired},
+	{"created_at", unsafe.Offsetof(RepositoryWebhooks{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(RepositoryWebhooks{}.UpdatedAt), memberNullTime | memberRequired},
 	{"allow_rebase_merge", unsafe.Offsetof(RepositoryWebhooks{}.AllowRebaseMerge), memberOptBool},
 	{"template_repository", 0, memberByModel},
 	{"temp_clone_token", unsafe.Offsetof(RepositoryWebhooks{}.TempCloneToken), memberOptStr},
@@ -4445,310 +3578,65 @@ var repositoryWebhooksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Organization.IsSet() {
-		e.FieldStart("organization")
-		if s.Organization.state == present && s.Organization.value != nil {
-			s.Organization.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryWebhooks) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("disabled")
-	e.Bool(s.Disabled)
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		encodeTime(&s.PushedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.TemplateRepository.IsSet() {
-		e.FieldStart("template_repository")
-		if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
-			s.TemplateRepository.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 5:
+		if s.Organization.IsSet() {
+			e.FieldStart("organization")
+			if s.Organization.state == present && s.Organization.value != nil {
+				s.Organization.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 7:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 8:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 64:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			encodeSlice(s.Topics, e, encodeStr)
+		}
+	case 65:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case 79:
+		if s.TemplateRepository.IsSet() {
+			e.FieldStart("template_repository")
+			if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
+				s.TemplateRepository.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "license", "organization", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "custom_properties", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	if s.SubscribersCount != nil {
-		e.FieldStart("subscribers_count")
-		e.Int64(*s.SubscribersCount)
-	}
-	if s.NetworkCount != nil {
-		e.FieldStart("network_count")
-		e.Int64(*s.NetworkCount)
-	}
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	if s.AnonymousAccessEnabled != nil {
-		e.FieldStart("anonymous_access_enabled")
-		e.Bool(*s.AnonymousAccessEnabled)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "license", "organization", "forks", "permissions", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "custom_properties", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "open_issues", "watchers", "master_branch", "starred_at", "anonymous_access_enabled"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4768,7 +3656,7 @@ func (s *RepositoryWebhooksTemplateRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryWebhooksTemplateRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryMembers
 }
@@ -4886,364 +3774,37 @@ var repositoryWebhooksTemplateRepositoryMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.FullName != nil {
-		e.FieldStart("full_name")
-		e.Str(*s.FullName)
-	}
-	if s.Owner != nil {
-		e.FieldStart("owner")
-		s.Owner.encodeJSON(e)
-	}
-	if s.Private != nil {
-		e.FieldStart("private")
-		e.Bool(*s.Private)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		e.Str(*s.Description)
-	}
-	if s.Fork != nil {
-		e.FieldStart("fork")
-		e.Bool(*s.Fork)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.ArchiveURL != nil {
-		e.FieldStart("archive_url")
-		e.Str(*s.ArchiveURL)
-	}
-	if s.AssigneesURL != nil {
-		e.FieldStart("assignees_url")
-		e.Str(*s.AssigneesURL)
-	}
-	if s.BlobsURL != nil {
-		e.FieldStart("blobs_url")
-		e.Str(*s.BlobsURL)
-	}
-	if s.BranchesURL != nil {
-		e.FieldStart("branches_url")
-		e.Str(*s.BranchesURL)
-	}
-	if s.CollaboratorsURL != nil {
-		e.FieldStart("collaborators_url")
-		e.Str(*s.CollaboratorsURL)
-	}
-	if s.CommentsURL != nil {
-		e.FieldStart("comments_url")
-		e.Str(*s.CommentsURL)
-	}
-	if s.CommitsURL != nil {
-		e.FieldStart("commits_url")
-		e.Str(*s.CommitsURL)
-	}
-	if s.CompareURL != nil {
-		e.FieldStart("compare_url")
-		e.Str(*s.CompareURL)
-	}
-	if s.ContentsURL != nil {
-		e.FieldStart("contents_url")
-		e.Str(*s.ContentsURL)
-	}
-	if s.ContributorsURL != nil {
-		e.FieldStart("contributors_url")
-		e.Str(*s.ContributorsURL)
-	}
-	if s.DeploymentsURL != nil {
-		e.FieldStart("deployments_url")
-		e.Str(*s.DeploymentsURL)
-	}
-	if s.DownloadsURL != nil {
-		e.FieldStart("downloads_url")
-		e.Str(*s.DownloadsURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.ForksURL != nil {
-		e.FieldStart("forks_url")
-		e.Str(*s.ForksURL)
-	}
-	if s.GitCommitsURL != nil {
-		e.FieldStart("git_commits_url")
-		e.Str(*s.GitCommitsURL)
-	}
-	if s.GitRefsURL != nil {
-		e.FieldStart("git_refs_url")
-		e.Str(*s.GitRefsURL)
-	}
-	if s.GitTagsURL != nil {
-		e.FieldStart("git_tags_url")
-		e.Str(*s.GitTagsURL)
-	}
-	if s.GitURL != nil {
-		e.FieldStart("git_url")
-		e.Str(*s.GitURL)
-	}
-	if s.IssueCommentURL != nil {
-		e.FieldStart("issue_comment_url")
-		e.Str(*s.IssueCommentURL)
-	}
-	if s.IssueEventsURL != nil {
-		e.FieldStart("issue_events_url")
-		e.Str(*s.IssueEventsURL)
-	}
-	if s.IssuesURL != nil {
-		e.FieldStart("issues_url")
-		e.Str(*s.IssuesURL)
-	}
-	if s.KeysURL != nil {
-		e.FieldStart("keys_url")
-		e.Str(*s.KeysURL)
-	}
-	if s.LabelsURL != nil {
-		e.FieldStart("labels_url")
-		e.Str(*s.LabelsURL)
-	}
-	if s.LanguagesURL != nil {
-		e.FieldStart("languages_url")
-		e.Str(*s.LanguagesURL)
-	}
-	if s.MergesURL != nil {
-		e.FieldStart("merges_url")
-		e.Str(*s.MergesURL)
-	}
-	if s.MilestonesURL != nil {
-		e.FieldStart("milestones_url")
-		e.Str(*s.MilestonesURL)
-	}
-	if s.NotificationsURL != nil {
-		e.FieldStart("notifications_url")
-		e.Str(*s.NotificationsURL)
-	}
-	if s.PullsURL != nil {
-		e.FieldStart("pulls_url")
-		e.Str(*s.PullsURL)
-	}
-	if s.ReleasesURL != nil {
-		e.FieldStart("releases_url")
-		e.Str(*s.ReleasesURL)
-	}
-	if s.SSHURL != nil {
-		e.FieldStart("ssh_url")
-		e.Str(*s.SSHURL)
-	}
-	if s.StargazersURL != nil {
-		e.FieldStart("stargazers_url")
-		e.Str(*s.StargazersURL)
-	}
-	if s.StatusesURL != nil {
-		e.FieldStart("statuses_url")
-		e.Str(*s.StatusesURL)
-	}
-	if s.SubscribersURL != nil {
-		e.FieldStart("subscribers_url")
-		e.Str(*s.SubscribersURL)
-	}
-	if s.SubscriptionURL != nil {
-		e.FieldStart("subscription_url")
-		e.Str(*s.SubscriptionURL)
-	}
-	if s.TagsURL != nil {
-		e.FieldStart("tags_url")
-		e.Str(*s.TagsURL)
-	}
-	if s.TeamsURL != nil {
-		e.FieldStart("teams_url")
-		e.Str(*s.TeamsURL)
-	}
-	if s.TreesURL != nil {
-		e.FieldStart("trees_url")
-		e.Str(*s.TreesURL)
-	}
-	if s.CloneURL != nil {
-		e.FieldStart("clone_url")
-		e.Str(*s.CloneURL)
-	}
-	if s.MirrorURL != nil {
-		e.FieldStart("mirror_url")
-		e.Str(*s.MirrorURL)
-	}
-	if s.HooksURL != nil {
-		e.FieldStart("hooks_url")
-		e.Str(*s.HooksURL)
-	}
-	if s.SvnURL != nil {
-		e.FieldStart("svn_url")
-		e.Str(*s.SvnURL)
-	}
-	if s.Homepage != nil {
-		e.FieldStart("homepage")
-		e.Str(*s.Homepage)
-	}
-	if s.Language != nil {
-		e.FieldStart("language")
-		e.Str(*s.Language)
-	}
-	if s.ForksCount != nil {
-		e.FieldStart("forks_count")
-		e.Int64(*s.ForksCount)
-	}
-	if s.StargazersCount != nil {
-		e.FieldStart("stargazers_count")
-		e.Int64(*s.StargazersCount)
-	}
-	if s.WatchersCount != nil {
-		e.FieldStart("watchers_count")
-		e.Int64(*s.WatchersCount)
-	}
-	if s.Size != nil {
-		e.FieldStart("size")
-		e.Int64(*s.Size)
-	}
-	if s.DefaultBranch != nil {
-		e.FieldStart("default_branch")
-		e.Str(*s.DefaultBranch)
-	}
-	if s.OpenIssuesCount != nil {
-		e.FieldStart("open_issues_count")
-		e.Int64(*s.OpenIssuesCount)
-	}
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	if s.HasIssues != nil {
-		e.FieldStart("has_issues")
-		e.Bool(*s.HasIssues)
-	}
-	if s.HasProjects != nil {
-		e.FieldStart("has_projects")
-		e.Bool(*s.HasProjects)
-	}
-	if s.HasWiki != nil {
-		e.FieldStart("has_wiki")
-		e.Bool(*s.HasWiki)
-	}
-	if s.HasPages != nil {
-		e.FieldStart("has_pages")
-		e.Bool(*s.HasPages)
-	}
-	if s.HasDownloads != nil {
-		e.FieldStart("has_downloads")
-		e.Bool(*s.HasDownloads)
-	}
-	if s.Archived != nil {
-		e.FieldStart("archived")
-		e.Bool(*s.Archived)
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	if s.PushedAt != nil {
-		e.FieldStart("pushed_at")
-		e.Str(*s.PushedAt)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.TempCloneToken != nil {
-		e.FieldStart("temp_clone_token")
-		e.Str(*s.TempCloneToken)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.SubscribersCount != nil {
-		e.FieldStart("subscribers_count")
-		e.Int64(*s.SubscribersCount)
-	}
-	if s.NetworkCount != nil {
-		e.FieldStart("network_count")
-		e.Int64(*s.NetworkCount)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "subscribers_count", "network_count"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryWebhooksTemplateRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		if s.Owner != nil {
+			e.FieldStart("owner")
+			s.Owner.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 60:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			encodeSlice(s.Topics, e, encodeStr)
+		}
+	case 72:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_merge_commit", "subscribers_count", "network_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5263,7 +3824,7 @@ func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryWebhooksTemplateRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryOwnerMembers
 }
@@ -5304,88 +3865,22 @@ var repositoryWebhooksTemplateRepositoryOwnerMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepositoryOwner) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryWebhooksTemplateRepositoryOwner) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5405,7 +3900,7 @@ func (s *SecretScanningAlertWebhook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningAlertWebhook) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningAlertWebhookMembers
 }
@@ -5434,11 +3929,11 @@ func (s *SecretScanningAlertWebhook) decodeMember(i int, key []byte, d *dec) err
 }
 
 var secretScanningAlertWebhookMembers = &memberTable{fields: []memberField{
-	{"number", unsafe.Offsetof(SecretScanningAlertWebhook{}.Number), memberOptInt64},
-	{"created_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.CreatedAt), memberOptTime},
+	{"number", unsafe.Offsetof(SecretScanningAlertWebhook{}.Number), memberOptInt64 | memberReadOnly},
+	{"created_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.CreatedAt), memberOptTime | memberReadOnly},
 	{"updated_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.UpdatedAt), memberNullTime},
-	{"url", unsafe.Offsetof(SecretScanningAlertWebhook{}.URL), memberOptStr},
-	{"html_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.HTMLURL), memberOptStr},
+	{"url", unsafe.Offsetof(SecretScanningAlertWebhook{}.URL), memberOptStr | memberReadOnly},
+	{"html_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.HTMLURL), memberOptStr | memberReadOnly},
 	{"locations_url", unsafe.Offsetof(SecretScanningAlertWebhook{}.LocationsURL), memberOptStr},
 	{"resolution", unsafe.Offsetof(SecretScanningAlertWebhook{}.Resolution), memberNullStr},
 	{"resolved_at", unsafe.Offsetof(SecretScanningAlertWebhook{}.ResolvedAt), memberNullTime},
@@ -5461,168 +3956,58 @@ var secretScanningAlertWebhookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Number != nil && !e.request {
-		e.FieldStart("number")
-		e.Int64(*s.Number)
-	}
-	if s.CreatedAt != nil && !e.request {
-		e.FieldStart("created_at")
-		encodeTime(s.CreatedAt, e)
-	}
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningAlertWebhook) encodeMember(i int, e *enc) {
+	switch i {
+	case 8:
+		if s.ResolvedBy.IsSet() {
+			e.FieldStart("resolved_by")
+			if s.ResolvedBy.state == present && s.ResolvedBy.value != nil {
+				s.ResolvedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 14:
+		if s.PushProtectionBypassedBy.IsSet() {
+			e.FieldStart("push_protection_bypassed_by")
+			if s.PushProtectionBypassedBy.state == present && s.PushProtectionBypassedBy.value != nil {
+				s.PushProtectionBypassedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 16:
+		if s.PushProtectionBypassRequestReviewer.IsSet() {
+			e.FieldStart("push_protection_bypass_request_reviewer")
+			if s.PushProtectionBypassRequestReviewer.state == present && s.PushProtectionBypassRequestReviewer.value != nil {
+				s.PushProtectionBypassRequestReviewer.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 22:
+		if s.AssignedTo.IsSet() {
+			e.FieldStart("assigned_to")
+			if s.AssignedTo.state == present && s.AssignedTo.value != nil {
+				s.AssignedTo.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"number", "created_at", "updated_at", "url", "html_url", "locations_url", "resolution", "resolved_at", "resolved_by", "resolution_comment", "secret_type", "secret_type_display_name", "validity", "push_protection_bypassed", "push_protection_bypassed_by", "push_protection_bypassed_at", "push_protection_bypass_request_reviewer", "push_protection_bypass_request_reviewer_comment", "push_protection_bypass_request_comment", "push_protection_bypass_request_html_url", "publicly_leaked", "multi_repo", "assigned_to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.URL != nil && !e.request {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.HTMLURL != nil && !e.request {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.LocationsURL != nil {
-		e.FieldStart("locations_url")
-		e.Str(*s.LocationsURL)
-	}
-	if s.Resolution.IsSet() {
-		e.FieldStart("resolution")
-		if s.Resolution.state == present {
-			e.Str(string(s.Resolution.value))
-		} else {
-			e.Null()
-		}
-	}
-	if s.ResolvedAt.IsSet() {
-		e.FieldStart("resolved_at")
-		if s.ResolvedAt.state == present {
-			encodeTime(&s.ResolvedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.ResolvedBy.IsSet() {
-		e.FieldStart("resolved_by")
-		if s.ResolvedBy.state == present && s.ResolvedBy.value != nil {
-			s.ResolvedBy.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.ResolutionComment.IsSet() {
-		e.FieldStart("resolution_comment")
-		if s.ResolutionComment.state == present {
-			e.Str(s.ResolutionComment.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.SecretType != nil {
-		e.FieldStart("secret_type")
-		e.Str(*s.SecretType)
-	}
-	if s.SecretTypeDisplayName != nil {
-		e.FieldStart("secret_type_display_name")
-		e.Str(*s.SecretTypeDisplayName)
-	}
-	if s.Validity != nil {
-		e.FieldStart("validity")
-		e.Str(string(*s.Validity))
-	}
-	if s.PushProtectionBypassed.IsSet() {
-		e.FieldStart("push_protection_bypassed")
-		if s.PushProtectionBypassed.state == present {
-			e.Bool(s.PushProtectionBypassed.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassedBy.IsSet() {
-		e.FieldStart("push_protection_bypassed_by")
-		if s.PushProtectionBypassedBy.state == present && s.PushProtectionBypassedBy.value != nil {
-			s.PushProtectionBypassedBy.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassedAt.IsSet() {
-		e.FieldStart("push_protection_bypassed_at")
-		if s.PushProtectionBypassedAt.state == present {
-			encodeTime(&s.PushProtectionBypassedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassRequestReviewer.IsSet() {
-		e.FieldStart("push_protection_bypass_request_reviewer")
-		if s.PushProtectionBypassRequestReviewer.state == present && s.PushProtectionBypassRequestReviewer.value != nil {
-			s.PushProtectionBypassRequestReviewer.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassRequestReviewerComment.IsSet() {
-		e.FieldStart("push_protection_bypass_request_reviewer_comment")
-		if s.PushProtectionBypassRequestReviewerComment.state == present {
-			e.Str(s.PushProtectionBypassRequestReviewerComment.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassRequestComment.IsSet() {
-		e.FieldStart("push_protection_bypass_request_comment")
-		if s.PushProtectionBypassRequestComment.state == present {
-			e.Str(s.PushProtectionBypassRequestComment.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PushProtectionBypassRequestHTMLURL.IsSet() {
-		e.FieldStart("push_protection_bypass_request_html_url")
-		if s.PushProtectionBypassRequestHTMLURL.state == present {
-			e.Str(s.PushProtectionBypassRequestHTMLURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.PubliclyLeaked.IsSet() {
-		e.FieldStart("publicly_leaked")
-		if s.PubliclyLeaked.state == present {
-			e.Bool(s.PubliclyLeaked.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.MultiRepo.IsSet() {
-		e.FieldStart("multi_repo")
-		if s.MultiRepo.state == present {
-			e.Bool(s.MultiRepo.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.AssignedTo.IsSet() {
-		e.FieldStart("assigned_to")
-		if s.AssignedTo.state == present && s.AssignedTo.value != nil {
-			s.AssignedTo.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"number", "created_at", "updated_at", "url", "html_url", "locations_url", "resolution", "resolved_at", "resolved_by", "resolution_comment", "secret_type", "secret_type_display_name", "validity", "push_protection_bypassed", "push_protection_bypassed_by", "push_protection_bypassed_at", "push_protection_bypass_request_reviewer", "push_protection_bypass_request_reviewer_comment", "push_protection_bypass_request_comment", "push_protection_bypass_request_html_url", "publicly_leaked", "multi_repo", "assigned_to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5642,7 +4027,7 @@ func (s *SecurityAndAnalysis2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysis2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysis2Members
 }
@@ -5688,44 +4073,57 @@ var securityAndAnalysis2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AdvancedSecurity != nil {
-		e.FieldStart("advanced_security")
-		s.AdvancedSecurity.encodeJSON(e)
-	}
-	if s.CodeSecurity != nil {
-		e.FieldStart("code_security")
-		s.CodeSecurity.encodeJSON(e)
-	}
-	if s.DependabotSecurityUpdates != nil {
-		e.FieldStart("dependabot_security_updates")
-		s.DependabotSecurityUpdates.encodeJSON(e)
-	}
-	if s.SecretScanning != nil {
-		e.FieldStart("secret_scanning")
-		s.SecretScanning.encodeJSON(e)
-	}
-	if s.SecretScanningPushProtection != nil {
-		e.FieldStart("secret_scanning_push_protection")
-		s.SecretScanningPushProtection.encodeJSON(e)
-	}
-	if s.SecretScanningNonProviderPatterns != nil {
-		e.FieldStart("secret_scanning_non_provider_patterns")
-		s.SecretScanningNonProviderPatterns.encodeJSON(e)
-	}
-	if s.SecretScanningAiDetection != nil {
-		e.FieldStart("secret_scanning_ai_detection")
-		s.SecretScanningAiDetection.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"advanced_security", "code_security", "dependabot_security_updates", "secret_scanning", "secret_scanning_push_protection", "secret_scanning_non_provider_patterns", "secret_scanning_ai_detection"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysis2) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.AdvancedSecurity != nil {
+			e.FieldStart("advanced_security")
+			s.AdvancedSecurity.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.CodeSecurity != nil {
+			e.FieldStart("code_security")
+			s.CodeSecurity.encodeJSON(e)
+		}
+	case 2:
+		if s.DependabotSecurityUpdates != nil {
+			e.FieldStart("dependabot_security_updates")
+			s.DependabotSecurityUpdates.encodeJSON(e)
+		}
+	case 3:
+		if s.SecretScanning != nil {
+			e.FieldStart("secret_scanning")
+			s.SecretScanning.encodeJSON(e)
+		}
+	case 4:
+		if s.SecretScanningPushProtection != nil {
+			e.FieldStart("secret_scanning_push_protection")
+			s.SecretScanningPushProtection.encodeJSON(e)
+		}
+	case 5:
+		if s.SecretScanningNonProviderPatterns != nil {
+			e.FieldStart("secret_scanning_non_provider_patterns")
+			s.SecretScanningNonProviderPatterns.encodeJSON(e)
+		}
+	case 6:
+		if s.SecretScanningAiDetection != nil {
+			e.FieldStart("secret_scanning_ai_detection")
+			s.SecretScanningAiDetection.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"advanced_security", "code_security", "dependabot_security_updates", "secret_scanning", "secret_scanning_push_protection", "secret_scanning_non_provider_patterns", "secret_scanning_ai_detection"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5745,7 +4143,7 @@ func (s *SecurityAndAnalysis2AdvancedSecurity) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysis2AdvancedSecurity) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysis2AdvancedSecurityMembers
 }
@@ -5769,20 +4167,22 @@ var securityAndAnalysis2AdvancedSecurityMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2AdvancedSecurity) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Status != nil {
-		e.FieldStart("status")
-		e.Str(string(*s.Status))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysis2AdvancedSecurity) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5802,7 +4202,7 @@ func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysis2DependabotSecurityUpdatesMembers
 }
@@ -5826,20 +4226,22 @@ var securityAndAnalysis2DependabotSecurityUpdatesMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Status != nil {
-		e.FieldStart("status")
-		e.Str(string(*s.Status))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysis2DependabotSecurityUpdates) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5859,7 +4261,7 @@ func (s *SimpleInstallation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleInstallation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleInstallationMembers
 }
@@ -5884,20 +4286,22 @@ var simpleInstallationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleInstallation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleInstallation) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *SimpleUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleUserMembers
 }
@@ -39,7 +39,7 @@ var simpleUserMembers = &memberTable{fields: []memberField{
 	{"id", unsafe.Offsetof(SimpleUser{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(SimpleUser{}.NodeID), memberStr},
 	{"avatar_url", unsafe.Offsetof(SimpleUser{}.AvatarURL), memberStr},
-	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr},
+	{"gravatar_id", unsafe.Offsetof(SimpleUser{}.GravatarID), memberNullStr | memberRequired},
 	{"url", unsafe.Offsetof(SimpleUser{}.URL), memberStr},
 	{"html_url", unsafe.Offsetof(SimpleUser{}.HTMLURL), memberStr},
 	{"followers_url", unsafe.Offsetof(SimpleUser{}.FollowersURL), memberStr},
@@ -59,80 +59,22 @@ var simpleUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name.IsSet() {
-		e.FieldStart("name")
-		if s.Name.state == present {
-			e.Str(s.Name.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("login")
-	e.Str(s.Login)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	e.FieldStart("gravatar_id")
-	if s.GravatarID.state == present {
-		e.Str(s.GravatarID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("followers_url")
-	e.Str(s.FollowersURL)
-	e.FieldStart("following_url")
-	e.Str(s.FollowingURL)
-	e.FieldStart("gists_url")
-	e.Str(s.GistsURL)
-	e.FieldStart("starred_url")
-	e.Str(s.StarredURL)
-	e.FieldStart("subscriptions_url")
-	e.Str(s.SubscriptionsURL)
-	e.FieldStart("organizations_url")
-	e.Str(s.OrganizationsURL)
-	e.FieldStart("repos_url")
-	e.Str(s.ReposURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("received_events_url")
-	e.Str(s.ReceivedEventsURL)
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("site_admin")
-	e.Bool(s.SiteAdmin)
-	if s.StarredAt != nil {
-		e.FieldStart("starred_at")
-		e.Str(*s.StarredAt)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "email", "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "starred_at", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -152,7 +94,7 @@ func (s *SubIssuesSummary) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SubIssuesSummary) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), subIssuesSummaryMembers
 }
@@ -178,22 +120,22 @@ var subIssuesSummaryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSummary) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("total")
-	e.Int64(s.Total)
-	e.FieldStart("completed")
-	e.Int64(s.Completed)
-	e.FieldStart("percent_completed")
-	e.Int64(s.PercentCompleted)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"total", "completed", "percent_completed"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SubIssuesSummary) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"total", "completed", "percent_completed"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -213,7 +155,7 @@ func (s *TeamSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamSimple) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamSimpleMembers
 }
@@ -237,7 +179,7 @@ var teamSimpleMembers = &memberTable{fields: []memberField{
 	{"url", unsafe.Offsetof(TeamSimple{}.URL), memberStr},
 	{"members_url", unsafe.Offsetof(TeamSimple{}.MembersURL), memberStr},
 	{"name", unsafe.Offsetof(TeamSimple{}.Name), memberStr},
-	{"description", unsafe.Offsetof(TeamSimple{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(TeamSimple{}.Description), memberNullStr | memberRequired},
 	{"permission", unsafe.Offsetof(TeamSimple{}.Permission), memberStr},
 	{"privacy", unsafe.Offsetof(TeamSimple{}.Privacy), memberOptStr},
 	{"notification_setting", unsafe.Offsetof(TeamSimple{}.NotificationSetting), memberOptStr},
@@ -252,62 +194,22 @@ var teamSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamSimple) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("permission")
-	e.Str(s.Permission)
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		e.Str(*s.Privacy)
-	}
-	if s.NotificationSetting != nil {
-		e.FieldStart("notification_setting")
-		e.Str(*s.NotificationSetting)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	if s.LDAPDn != nil {
-		e.FieldStart("ldap_dn")
-		e.Str(*s.LDAPDn)
-	}
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.OrganizationID != nil {
-		e.FieldStart("organization_id")
-		e.Int64(*s.OrganizationID)
-	}
-	if s.EnterpriseID != nil {
-		e.FieldStart("enterprise_id")
-		e.Int64(*s.EnterpriseID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "url", "members_url", "name", "description", "permission", "privacy", "notification_setting", "html_url", "repositories_url", "slug", "ldap_dn", "type", "organization_id", "enterprise_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamSimple) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "url", "members_url", "name", "description", "permission", "privacy", "notification_setting", "html_url", "repositories_url", "slug", "ldap_dn", "type", "organization_id", "enterprise_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -327,7 +229,7 @@ func (s *WebhookRubygemsMetadata) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhookRubygemsMetadata) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhookRubygemsMetadataMembers
 }
@@ -370,58 +272,39 @@ var webhookRubygemsMetadataMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadata) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		e.Str(*s.Description)
-	}
-	if s.Readme != nil {
-		e.FieldStart("readme")
-		e.Str(*s.Readme)
-	}
-	if s.Homepage != nil {
-		e.FieldStart("homepage")
-		e.Str(*s.Homepage)
-	}
-	if s.VersionInfo != nil {
-		e.FieldStart("version_info")
-		s.VersionInfo.encodeJSON(e)
-	}
-	if s.Platform != nil {
-		e.FieldStart("platform")
-		e.Str(*s.Platform)
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		encodeMap(s.Metadata, e, encodeStr)
-	}
-	if s.Repo != nil {
-		e.FieldStart("repo")
-		e.Str(*s.Repo)
-	}
-	if s.Dependencies != nil {
-		e.FieldStart("dependencies")
-		encodeSlice(s.Dependencies, e, func(v *map[string]string, e *enc) {
-			encodeMap(*v, e, encodeStr)
-		})
-	}
-	if s.CommitOid != nil {
-		e.FieldStart("commit_oid")
-		e.Str(*s.CommitOid)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "description", "readme", "homepage", "version_info", "platform", "metadata", "repo", "dependencies", "commit_oid"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhookRubygemsMetadata) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		if s.VersionInfo != nil {
+			e.FieldStart("version_info")
+			s.VersionInfo.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 6:
+		if s.Metadata != nil {
+			e.FieldStart("metadata")
+			encodeMap(s.Metadata, e, encodeStr)
+		}
+	case 8:
+		if s.Dependencies != nil {
+			e.FieldStart("dependencies")
+			encodeSlice(s.Dependencies, e, func(v *map[string]string, e *enc) {
+				encodeMap(*v, e, encodeStr)
+			})
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "description", "readme", "homepage", "version_info", "platform", "metadata", "repo", "dependencies", "commit_oid"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -441,7 +324,7 @@ func (s *WebhookRubygemsMetadataVersionInfo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhookRubygemsMetadataVersionInfo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhookRubygemsMetadataVersionInfoMembers
 }
@@ -465,20 +348,22 @@ var webhookRubygemsMetadataVersionInfoMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadataVersionInfo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Version != nil {
-		e.FieldStart("version")
-		e.Str(*s.Version)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"version"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhookRubygemsMetadataVersionInfo) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -498,7 +383,7 @@ func (s *WebhooksChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksChangesMembers
 }
@@ -526,20 +411,27 @@ var webhooksChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -559,7 +451,7 @@ func (s *WebhooksChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksChangesBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksChangesBodyMembers
 }
@@ -583,18 +475,22 @@ var webhooksChangesBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChangesBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksChangesBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -614,7 +510,7 @@ func (s *WebhooksIssueCommentUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssueCommentUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssueCommentUserMembers
 }
@@ -659,104 +555,22 @@ var webhooksIssueCommentUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueCommentUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssueCommentUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -776,7 +590,7 @@ func (s *WebhooksIssueMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksIssueMilestone) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksIssueMilestoneMembers
 }
@@ -799,12 +613,12 @@ func (s *WebhooksIssueMilestone) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var webhooksIssueMilestoneMembers = &memberTable{fields: []memberField{
-	{"closed_at", unsafe.Offsetof(WebhooksIssueMilestone{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(WebhooksIssueMilestone{}.ClosedAt), memberNullTime | memberRequired},
 	{"closed_issues", unsafe.Offsetof(WebhooksIssueMilestone{}.ClosedIssues), memberInt64},
 	{"created_at", unsafe.Offsetof(WebhooksIssueMilestone{}.CreatedAt), memberTime},
 	{"creator", 0, memberByModel},
-	{"description", unsafe.Offsetof(WebhooksIssueMilestone{}.Description), memberNullStr},
-	{"due_on", unsafe.Offsetof(WebhooksIssueMilestone{}.DueOn), memberNullTime},
+	{"description", unsafe.Offsetof(WebhooksIssueMilestone{}.Description), memberNullStr | memberRequired},
+	{"due_on", unsafe.Offsetof(WebhooksIssueMilestone{}.DueOn), memberNullTime | memberRequired},
 	{"html_url", unsafe.Offsetof(WebhooksIssueMilestone{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksIssueMilestone{}.ID), memberInt64},
 	{"labels_url", unsafe.Offsetof(WebhooksIssueMilestone{}.LabelsURL), memberStr},
@@ -819,64 +633,29 @@ var webhooksIssueMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueMilestone) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_issues")
-	e.Int64(s.ClosedIssues)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("due_on")
-	if s.DueOn.state == present {
-		encodeTime(&s.DueOn.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksIssueMilestone) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -896,7 +675,7 @@ func (s *WebhooksLabel) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksLabel) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksLabelMembers
 }
@@ -917,7 +696,7 @@ func (s *WebhooksLabel) decodeMember(i int, key []byte, d *dec) error {
 var webhooksLabelMembers = &memberTable{fields: []memberField{
 	{"color", unsafe.Offsetof(WebhooksLabel{}.Color), memberStr},
 	{"default", unsafe.Offsetof(WebhooksLabel{}.Default), memberBool},
-	{"description", unsafe.Offsetof(WebhooksLabel{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WebhooksLabel{}.Description), memberNullStr | memberRequired},
 	{"id", unsafe.Offsetof(WebhooksLabel{}.ID), memberInt64},
 	{"name", unsafe.Offsetof(WebhooksLabel{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(WebhooksLabel{}.NodeID), memberStr},
@@ -926,34 +705,22 @@ var webhooksLabelMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksLabel) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("color")
-	e.Str(s.Color)
-	e.FieldStart("default")
-	e.Bool(s.Default)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"color", "default", "description", "id", "name", "node_id", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksLabel) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"color", "default", "description", "id", "name", "node_id", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -973,7 +740,7 @@ func (s *WebhooksMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksMilestone) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksMilestoneMembers
 }
@@ -996,12 +763,12 @@ func (s *WebhooksMilestone) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var webhooksMilestoneMembers = &memberTable{fields: []memberField{
-	{"closed_at", unsafe.Offsetof(WebhooksMilestone{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(WebhooksMilestone{}.ClosedAt), memberNullTime | memberRequired},
 	{"closed_issues", unsafe.Offsetof(WebhooksMilestone{}.ClosedIssues), memberInt64},
 	{"created_at", unsafe.Offsetof(WebhooksMilestone{}.CreatedAt), memberTime},
 	{"creator", 0, memberByModel},
-	{"description", unsafe.Offsetof(WebhooksMilestone{}.Description), memberNullStr},
-	{"due_on", unsafe.Offsetof(WebhooksMilestone{}.DueOn), memberNullTime},
+	{"description", unsafe.Offsetof(WebhooksMilestone{}.Description), memberNullStr | memberRequired},
+	{"due_on", unsafe.Offsetof(WebhooksMilestone{}.DueOn), memberNullTime | memberRequired},
 	{"html_url", unsafe.Offsetof(WebhooksMilestone{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksMilestone{}.ID), memberInt64},
 	{"labels_url", unsafe.Offsetof(WebhooksMilestone{}.LabelsURL), memberStr},
@@ -1016,64 +783,29 @@ var webhooksMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMilestone) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_issues")
-	e.Int64(s.ClosedIssues)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("due_on")
-	if s.DueOn.state == present {
-		encodeTime(&s.DueOn.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksMilestone) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1093,7 +825,7 @@ func (s *WebhooksReviewersItemReviewer) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReviewersItemReviewerMembers
 }
@@ -1137,100 +869,22 @@ var webhooksReviewersItemReviewerMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItemReviewer) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksReviewersItemReviewer) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1250,7 +904,7 @@ func (s *WebhooksTeam1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksTeam1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksTeam1Members
 }
@@ -1294,88 +948,31 @@ var webhooksTeam1Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam1) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksTeam1) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		if s.Parent.IsSet() {
+			e.FieldStart("parent")
+			if s.Parent.state == present && s.Parent.value != nil {
+				s.Parent.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.MembersURL != nil {
-		e.FieldStart("members_url")
-		e.Str(*s.MembersURL)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Parent.IsSet() {
-		e.FieldStart("parent")
-		if s.Parent.state == present && s.Parent.value != nil {
-			s.Parent.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Permission != nil {
-		e.FieldStart("permission")
-		e.Str(*s.Permission)
-	}
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		e.Str(string(*s.Privacy))
-	}
-	if s.NotificationSetting != nil {
-		e.FieldStart("notification_setting")
-		e.Str(string(*s.NotificationSetting))
-	}
-	if s.RepositoriesURL != nil {
-		e.FieldStart("repositories_url")
-		e.Str(*s.RepositoriesURL)
-	}
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.OrganizationID != nil {
-		e.FieldStart("organization_id")
-		e.Int64(*s.OrganizationID)
-	}
-	if s.EnterpriseID != nil {
-		e.FieldStart("enterprise_id")
-		e.Int64(*s.EnterpriseID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"deleted", "description", "html_url", "id", "members_url", "name", "node_id", "parent", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1395,7 +992,7 @@ func (s *WebhooksTeamParent) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksTeamParent) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksTeamParentMembers
 }
@@ -1414,7 +1011,7 @@ func (s *WebhooksTeamParent) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var webhooksTeamParentMembers = &memberTable{fields: []memberField{
-	{"description", unsafe.Offsetof(WebhooksTeamParent{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WebhooksTeamParent{}.Description), memberNullStr | memberRequired},
 	{"html_url", unsafe.Offsetof(WebhooksTeamParent{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksTeamParent{}.ID), memberInt64},
 	{"members_url", unsafe.Offsetof(WebhooksTeamParent{}.MembersURL), memberStr},
@@ -1433,54 +1030,22 @@ var webhooksTeamParentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeamParent) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("permission")
-	e.Str(s.Permission)
-	e.FieldStart("privacy")
-	e.Str(string(s.Privacy))
-	e.FieldStart("notification_setting")
-	e.Str(string(s.NotificationSetting))
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.OrganizationID != nil {
-		e.FieldStart("organization_id")
-		e.Int64(*s.OrganizationID)
-	}
-	if s.EnterpriseID != nil {
-		e.FieldStart("enterprise_id")
-		e.Int64(*s.EnterpriseID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksTeamParent) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "html_url", "id", "members_url", "name", "node_id", "permission", "privacy", "notification_setting", "repositories_url", "slug", "url", "type", "organization_id", "enterprise_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1500,7 +1065,7 @@ func (s *WebhooksUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksUserMembers
 }
@@ -1545,104 +1110,22 @@ var webhooksUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1662,7 +1145,7 @@ func (s *WebhooksUserMannequin) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksUserMannequin) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksUserMannequinMembers
 }
@@ -1707,104 +1190,22 @@ var webhooksUserMannequinMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUserMannequin) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksUserMannequin) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1824,7 +1225,7 @@ func (s *WebhooksWorkflow) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksWorkflow) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksWorkflowMembers
 }
@@ -1857,36 +1258,22 @@ var webhooksWorkflowMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflow) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("badge_url")
-	e.Str(s.BadgeURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("state")
-	e.Str(s.State)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"badge_url", "created_at", "html_url", "id", "name", "node_id", "path", "state", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksWorkflow) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"badge_url", "created_at", "html_url", "id", "name", "node_id", "path", "state", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

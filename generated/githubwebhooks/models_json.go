@@ -14,7 +14,7 @@ func (s *AppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), appPermissionsMembers
 }
@@ -91,232 +91,22 @@ var appPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.ArtifactMetadata != nil {
-		e.FieldStart("artifact_metadata")
-		e.Str(string(*s.ArtifactMetadata))
-	}
-	if s.Attestations != nil {
-		e.FieldStart("attestations")
-		e.Str(string(*s.Attestations))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.Codespaces != nil {
-		e.FieldStart("codespaces")
-		e.Str(string(*s.Codespaces))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.DependabotSecrets != nil {
-		e.FieldStart("dependabot_secrets")
-		e.Str(string(*s.DependabotSecrets))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.MergeQueues != nil {
-		e.FieldStart("merge_queues")
-		e.Str(string(*s.MergeQueues))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryCustomProperties != nil {
-		e.FieldStart("repository_custom_properties")
-		e.Str(string(*s.RepositoryCustomProperties))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	if s.CustomPropertiesForOrganizations != nil {
-		e.FieldStart("custom_properties_for_organizations")
-		e.Str(string(*s.CustomPropertiesForOrganizations))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationCustomRoles != nil {
-		e.FieldStart("organization_custom_roles")
-		e.Str(string(*s.OrganizationCustomRoles))
-	}
-	if s.OrganizationCustomOrgRoles != nil {
-		e.FieldStart("organization_custom_org_roles")
-		e.Str(string(*s.OrganizationCustomOrgRoles))
-	}
-	if s.OrganizationCustomProperties != nil {
-		e.FieldStart("organization_custom_properties")
-		e.Str(string(*s.OrganizationCustomProperties))
-	}
-	if s.OrganizationCopilotSeatManagement != nil {
-		e.FieldStart("organization_copilot_seat_management")
-		e.Str(string(*s.OrganizationCopilotSeatManagement))
-	}
-	if s.OrganizationAnnouncementBanners != nil {
-		e.FieldStart("organization_announcement_banners")
-		e.Str(string(*s.OrganizationAnnouncementBanners))
-	}
-	if s.OrganizationEvents != nil {
-		e.FieldStart("organization_events")
-		e.Str(string(*s.OrganizationEvents))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPersonalAccessTokens != nil {
-		e.FieldStart("organization_personal_access_tokens")
-		e.Str(string(*s.OrganizationPersonalAccessTokens))
-	}
-	if s.OrganizationPersonalAccessTokenRequests != nil {
-		e.FieldStart("organization_personal_access_token_requests")
-		e.Str(string(*s.OrganizationPersonalAccessTokenRequests))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.TeamDiscussions != nil {
-		e.FieldStart("team_discussions")
-		e.Str(string(*s.TeamDiscussions))
-	}
-	if s.EmailAddresses != nil {
-		e.FieldStart("email_addresses")
-		e.Str(string(*s.EmailAddresses))
-	}
-	if s.Followers != nil {
-		e.FieldStart("followers")
-		e.Str(string(*s.Followers))
-	}
-	if s.GitSSHKeys != nil {
-		e.FieldStart("git_ssh_keys")
-		e.Str(string(*s.GitSSHKeys))
-	}
-	if s.GPGKeys != nil {
-		e.FieldStart("gpg_keys")
-		e.Str(string(*s.GPGKeys))
-	}
-	if s.InteractionLimits != nil {
-		e.FieldStart("interaction_limits")
-		e.Str(string(*s.InteractionLimits))
-	}
-	if s.Profile != nil {
-		e.FieldStart("profile")
-		e.Str(string(*s.Profile))
-	}
-	if s.Starring != nil {
-		e.FieldStart("starring")
-		e.Str(string(*s.Starring))
-	}
-	if s.EnterpriseCustomPropertiesForOrganizations != nil {
-		e.FieldStart("enterprise_custom_properties_for_organizations")
-		e.Str(string(*s.EnterpriseCustomPropertiesForOrganizations))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actions", "administration", "artifact_metadata", "attestations", "checks", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "team_discussions", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *AppPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actions", "administration", "artifact_metadata", "attestations", "checks", "codespaces", "contents", "dependabot_secrets", "deployments", "discussions", "environments", "issues", "merge_queues", "metadata", "packages", "pages", "pull_requests", "repository_custom_properties", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "single_file", "statuses", "vulnerability_alerts", "workflows", "custom_properties_for_organizations", "members", "organization_administration", "organization_custom_roles", "organization_custom_org_roles", "organization_custom_properties", "organization_copilot_seat_management", "organization_announcement_banners", "organization_events", "organization_hooks", "organization_personal_access_tokens", "organization_personal_access_token_requests", "organization_plan", "organization_projects", "organization_packages", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "team_discussions", "email_addresses", "followers", "git_ssh_keys", "gpg_keys", "interaction_limits", "profile", "starring", "enterprise_custom_properties_for_organizations"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -336,7 +126,7 @@ func (s *AutoMerge) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *AutoMerge) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), autoMergeMembers
 }
@@ -367,24 +157,25 @@ var autoMergeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AutoMerge) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("enabled_by")
-	s.EnabledBy.encodeJSON(e)
-	e.FieldStart("merge_method")
-	e.Str(string(s.MergeMethod))
-	e.FieldStart("commit_title")
-	e.Str(s.CommitTitle)
-	e.FieldStart("commit_message")
-	e.Str(s.CommitMessage)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"enabled_by", "merge_method", "commit_title", "commit_message"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *AutoMerge) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("enabled_by")
+		s.EnabledBy.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"enabled_by", "merge_method", "commit_title", "commit_message"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -404,7 +195,7 @@ func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppPermissionsMembers
 }
@@ -462,156 +253,22 @@ var checkSuiteCompletedCheckSuiteAppPermissionsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.ContentReferences != nil {
-		e.FieldStart("content_references")
-		e.Str(string(*s.ContentReferences))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Emails != nil {
-		e.FieldStart("emails")
-		e.Str(string(*s.Emails))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.Keys != nil {
-		e.FieldStart("keys")
-		e.Str(string(*s.Keys))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SecurityScanningAlert != nil {
-		e.FieldStart("security_scanning_alert")
-		e.Str(string(*s.SecurityScanningAlert))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.TeamDiscussions != nil {
-		e.FieldStart("team_discussions")
-		e.Str(string(*s.TeamDiscussions))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuiteAppPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -631,7 +288,7 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitMembers
 }
@@ -666,28 +323,28 @@ var checkSuiteCompletedCheckSuiteHeadCommitMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("committer")
-	s.Committer.encodeJSON(e)
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("message")
-	e.Str(s.Message)
-	e.FieldStart("timestamp")
-	e.Str(s.Timestamp)
-	e.FieldStart("tree_id")
-	e.Str(s.TreeID)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "committer", "id", "message", "timestamp", "tree_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuiteHeadCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case 1:
+		e.FieldStart("committer")
+		s.Committer.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "committer", "id", "message", "timestamp", "tree_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -707,7 +364,7 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers
 }
@@ -727,39 +384,29 @@ func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(i int, key 
 
 var checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers = &memberTable{fields: []memberField{
 	{"date", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Date), memberOptTime},
-	{"email", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Email), memberNullStr},
+	{"email", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Email), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Name), memberStr},
 	{"username", unsafe.Offsetof(CheckSuiteCompletedCheckSuiteHeadCommitAuthor{}.Username), memberOptStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Date != nil {
-		e.FieldStart("date")
-		encodeTime(s.Date, e)
-	}
-	e.FieldStart("email")
-	if s.Email.state == present {
-		e.Str(s.Email.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Username != nil {
-		e.FieldStart("username")
-		e.Str(*s.Username)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"date", "email", "name", "username"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"date", "email", "name", "username"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -779,7 +426,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemMembers
 }
@@ -813,26 +460,28 @@ var checkSuiteCompletedCheckSuitePullRequestsItemMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"base", "head", "id", "number", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 1:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"base", "head", "id", "number", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -852,7 +501,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers
 }
@@ -882,22 +531,25 @@ var checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref", "repo", "sha"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref", "repo", "sha"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -917,7 +569,7 @@ func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers
 }
@@ -943,22 +595,22 @@ var checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1040,7 +692,7 @@ func (s *CvssSeverities) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CvssSeverities) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), cvssSeveritiesMembers
 }
@@ -1071,32 +723,40 @@ var cvssSeveritiesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeverities) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.CvssV3.IsSet() {
-		e.FieldStart("cvss_v3")
-		if s.CvssV3.state == present && s.CvssV3.value != nil {
-			s.CvssV3.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CvssSeverities) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.CvssV3.IsSet() {
+			e.FieldStart("cvss_v3")
+			if s.CvssV3.state == present && s.CvssV3.value != nil {
+				s.CvssV3.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 1:
+		if s.CvssV4.IsSet() {
+			e.FieldStart("cvss_v4")
+			if s.CvssV4.state == present && s.CvssV4.value != nil {
+				s.CvssV4.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"cvss_v3", "cvss_v4"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.CvssV4.IsSet() {
-		e.FieldStart("cvss_v4")
-		if s.CvssV4.state == present && s.CvssV4.value != nil {
-			s.CvssV4.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"cvss_v3", "cvss_v4"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1116,7 +776,7 @@ func (s *CvssSeveritiesCvssV3) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CvssSeveritiesCvssV3) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), cvssSeveritiesCvssV3Members
 }
@@ -1135,36 +795,28 @@ func (s *CvssSeveritiesCvssV3) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var cvssSeveritiesCvssV3Members = &memberTable{fields: []memberField{
-	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV3{}.VectorString), memberNullStr},
-	{"score", unsafe.Offsetof(CvssSeveritiesCvssV3{}.Score), memberNullFloat64},
+	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV3{}.VectorString), memberNullStr | memberRequired},
+	{"score", unsafe.Offsetof(CvssSeveritiesCvssV3{}.Score), memberNullFloat64 | memberRequired | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV3) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("vector_string")
-	if s.VectorString.state == present {
-		e.Str(s.VectorString.value)
-	} else {
-		e.Null()
-	}
-	if !e.request {
-		e.FieldStart("score")
-		if s.Score.state == present {
-			e.Float64(s.Score.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CvssSeveritiesCvssV3) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"vector_string", "score"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"vector_string", "score"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1184,7 +836,7 @@ func (s *CvssSeveritiesCvssV4) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CvssSeveritiesCvssV4) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), cvssSeveritiesCvssV4Members
 }
@@ -1203,36 +855,28 @@ func (s *CvssSeveritiesCvssV4) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var cvssSeveritiesCvssV4Members = &memberTable{fields: []memberField{
-	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV4{}.VectorString), memberNullStr},
-	{"score", unsafe.Offsetof(CvssSeveritiesCvssV4{}.Score), memberNullFloat64},
+	{"vector_string", unsafe.Offsetof(CvssSeveritiesCvssV4{}.VectorString), memberNullStr | memberRequired},
+	{"score", unsafe.Offsetof(CvssSeveritiesCvssV4{}.Score), memberNullFloat64 | memberRequired | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV4) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("vector_string")
-	if s.VectorString.state == present {
-		e.Str(s.VectorString.value)
-	} else {
-		e.Null()
-	}
-	if !e.request {
-		e.FieldStart("score")
-		if s.Score.state == present {
-			e.Float64(s.Score.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CvssSeveritiesCvssV4) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"vector_string", "score"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"vector_string", "score"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1252,7 +896,7 @@ func (s *Deployment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Deployment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentMembers
 }
@@ -1288,7 +932,7 @@ var deploymentMembers = &memberTable{fields: []memberField{
 	{"payload", 0, memberByModel},
 	{"original_environment", unsafe.Offsetof(Deployment{}.OriginalEnvironment), memberOptStr},
 	{"environment", unsafe.Offsetof(Deployment{}.Environment), memberStr},
-	{"description", unsafe.Offsetof(Deployment{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Deployment{}.Description), memberNullStr | memberRequired},
 	{"creator", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(Deployment{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(Deployment{}.UpdatedAt), memberTime},
@@ -1301,72 +945,41 @@ var deploymentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Deployment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("task")
-	e.Str(s.Task)
-	e.FieldStart("payload")
-	s.Payload.encodeJSON(e)
-	if s.OriginalEnvironment != nil {
-		e.FieldStart("original_environment")
-		e.Str(*s.OriginalEnvironment)
-	}
-	e.FieldStart("environment")
-	e.Str(s.Environment)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	if s.TransientEnvironment != nil {
-		e.FieldStart("transient_environment")
-		e.Bool(*s.TransientEnvironment)
-	}
-	if s.ProductionEnvironment != nil {
-		e.FieldStart("production_environment")
-		e.Bool(*s.ProductionEnvironment)
-	}
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Deployment) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		e.FieldStart("payload")
+		s.Payload.encodeJSON(e)
+	case 10:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "id", "node_id", "sha", "ref", "task", "payload", "original_environment", "environment", "description", "creator", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}, k) {
-			continue
+	case 17:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "id", "node_id", "sha", "ref", "task", "payload", "original_environment", "environment", "description", "creator", "created_at", "updated_at", "statuses_url", "repository_url", "transient_environment", "production_environment", "performed_via_github_app"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1386,7 +999,7 @@ func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeJSON
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers
 }
@@ -1444,156 +1057,22 @@ var deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers = &member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Actions != nil {
-		e.FieldStart("actions")
-		e.Str(string(*s.Actions))
-	}
-	if s.Administration != nil {
-		e.FieldStart("administration")
-		e.Str(string(*s.Administration))
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(string(*s.Checks))
-	}
-	if s.ContentReferences != nil {
-		e.FieldStart("content_references")
-		e.Str(string(*s.ContentReferences))
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(string(*s.Contents))
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(string(*s.Deployments))
-	}
-	if s.Discussions != nil {
-		e.FieldStart("discussions")
-		e.Str(string(*s.Discussions))
-	}
-	if s.Emails != nil {
-		e.FieldStart("emails")
-		e.Str(string(*s.Emails))
-	}
-	if s.Environments != nil {
-		e.FieldStart("environments")
-		e.Str(string(*s.Environments))
-	}
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(string(*s.Issues))
-	}
-	if s.Keys != nil {
-		e.FieldStart("keys")
-		e.Str(string(*s.Keys))
-	}
-	if s.Members != nil {
-		e.FieldStart("members")
-		e.Str(string(*s.Members))
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(string(*s.Metadata))
-	}
-	if s.OrganizationAdministration != nil {
-		e.FieldStart("organization_administration")
-		e.Str(string(*s.OrganizationAdministration))
-	}
-	if s.OrganizationHooks != nil {
-		e.FieldStart("organization_hooks")
-		e.Str(string(*s.OrganizationHooks))
-	}
-	if s.OrganizationPackages != nil {
-		e.FieldStart("organization_packages")
-		e.Str(string(*s.OrganizationPackages))
-	}
-	if s.OrganizationPlan != nil {
-		e.FieldStart("organization_plan")
-		e.Str(string(*s.OrganizationPlan))
-	}
-	if s.OrganizationProjects != nil {
-		e.FieldStart("organization_projects")
-		e.Str(string(*s.OrganizationProjects))
-	}
-	if s.OrganizationSecrets != nil {
-		e.FieldStart("organization_secrets")
-		e.Str(string(*s.OrganizationSecrets))
-	}
-	if s.OrganizationSelfHostedRunners != nil {
-		e.FieldStart("organization_self_hosted_runners")
-		e.Str(string(*s.OrganizationSelfHostedRunners))
-	}
-	if s.OrganizationUserBlocking != nil {
-		e.FieldStart("organization_user_blocking")
-		e.Str(string(*s.OrganizationUserBlocking))
-	}
-	if s.Packages != nil {
-		e.FieldStart("packages")
-		e.Str(string(*s.Packages))
-	}
-	if s.Pages != nil {
-		e.FieldStart("pages")
-		e.Str(string(*s.Pages))
-	}
-	if s.PullRequests != nil {
-		e.FieldStart("pull_requests")
-		e.Str(string(*s.PullRequests))
-	}
-	if s.RepositoryHooks != nil {
-		e.FieldStart("repository_hooks")
-		e.Str(string(*s.RepositoryHooks))
-	}
-	if s.RepositoryProjects != nil {
-		e.FieldStart("repository_projects")
-		e.Str(string(*s.RepositoryProjects))
-	}
-	if s.SecretScanningAlerts != nil {
-		e.FieldStart("secret_scanning_alerts")
-		e.Str(string(*s.SecretScanningAlerts))
-	}
-	if s.Secrets != nil {
-		e.FieldStart("secrets")
-		e.Str(string(*s.Secrets))
-	}
-	if s.SecurityEvents != nil {
-		e.FieldStart("security_events")
-		e.Str(string(*s.SecurityEvents))
-	}
-	if s.SecurityScanningAlert != nil {
-		e.FieldStart("security_scanning_alert")
-		e.Str(string(*s.SecurityScanningAlert))
-	}
-	if s.SingleFile != nil {
-		e.FieldStart("single_file")
-		e.Str(string(*s.SingleFile))
-	}
-	if s.Statuses != nil {
-		e.FieldStart("statuses")
-		e.Str(string(*s.Statuses))
-	}
-	if s.TeamDiscussions != nil {
-		e.FieldStart("team_discussions")
-		e.Str(string(*s.TeamDiscussions))
-	}
-	if s.VulnerabilityAlerts != nil {
-		e.FieldStart("vulnerability_alerts")
-		e.Str(string(*s.VulnerabilityAlerts))
-	}
-	if s.Workflows != nil {
-		e.FieldStart("workflows")
-		e.Str(string(*s.Workflows))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actions", "administration", "checks", "content_references", "contents", "deployments", "discussions", "emails", "environments", "issues", "keys", "members", "metadata", "organization_administration", "organization_hooks", "organization_packages", "organization_plan", "organization_projects", "organization_secrets", "organization_self_hosted_runners", "organization_user_blocking", "packages", "pages", "pull_requests", "repository_hooks", "repository_projects", "secret_scanning_alerts", "secrets", "security_events", "security_scanning_alert", "single_file", "statuses", "team_discussions", "vulnerability_alerts", "workflows"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1613,7 +1092,7 @@ func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedWorkflowRunHeadRepositoryMembers
 }
@@ -1688,200 +1167,32 @@ var deploymentCreatedWorkflowRunHeadRepositoryMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ArchiveURL != nil {
-		e.FieldStart("archive_url")
-		e.Str(*s.ArchiveURL)
-	}
-	if s.AssigneesURL != nil {
-		e.FieldStart("assignees_url")
-		e.Str(*s.AssigneesURL)
-	}
-	if s.BlobsURL != nil {
-		e.FieldStart("blobs_url")
-		e.Str(*s.BlobsURL)
-	}
-	if s.BranchesURL != nil {
-		e.FieldStart("branches_url")
-		e.Str(*s.BranchesURL)
-	}
-	if s.CollaboratorsURL != nil {
-		e.FieldStart("collaborators_url")
-		e.Str(*s.CollaboratorsURL)
-	}
-	if s.CommentsURL != nil {
-		e.FieldStart("comments_url")
-		e.Str(*s.CommentsURL)
-	}
-	if s.CommitsURL != nil {
-		e.FieldStart("commits_url")
-		e.Str(*s.CommitsURL)
-	}
-	if s.CompareURL != nil {
-		e.FieldStart("compare_url")
-		e.Str(*s.CompareURL)
-	}
-	if s.ContentsURL != nil {
-		e.FieldStart("contents_url")
-		e.Str(*s.ContentsURL)
-	}
-	if s.ContributorsURL != nil {
-		e.FieldStart("contributors_url")
-		e.Str(*s.ContributorsURL)
-	}
-	if s.DeploymentsURL != nil {
-		e.FieldStart("deployments_url")
-		e.Str(*s.DeploymentsURL)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		encodeAny(&s.Description, e)
-	}
-	if s.DownloadsURL != nil {
-		e.FieldStart("downloads_url")
-		e.Str(*s.DownloadsURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.Fork != nil {
-		e.FieldStart("fork")
-		e.Bool(*s.Fork)
-	}
-	if s.ForksURL != nil {
-		e.FieldStart("forks_url")
-		e.Str(*s.ForksURL)
-	}
-	if s.FullName != nil {
-		e.FieldStart("full_name")
-		e.Str(*s.FullName)
-	}
-	if s.GitCommitsURL != nil {
-		e.FieldStart("git_commits_url")
-		e.Str(*s.GitCommitsURL)
-	}
-	if s.GitRefsURL != nil {
-		e.FieldStart("git_refs_url")
-		e.Str(*s.GitRefsURL)
-	}
-	if s.GitTagsURL != nil {
-		e.FieldStart("git_tags_url")
-		e.Str(*s.GitTagsURL)
-	}
-	if s.HooksURL != nil {
-		e.FieldStart("hooks_url")
-		e.Str(*s.HooksURL)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.IssueCommentURL != nil {
-		e.FieldStart("issue_comment_url")
-		e.Str(*s.IssueCommentURL)
-	}
-	if s.IssueEventsURL != nil {
-		e.FieldStart("issue_events_url")
-		e.Str(*s.IssueEventsURL)
-	}
-	if s.IssuesURL != nil {
-		e.FieldStart("issues_url")
-		e.Str(*s.IssuesURL)
-	}
-	if s.KeysURL != nil {
-		e.FieldStart("keys_url")
-		e.Str(*s.KeysURL)
-	}
-	if s.LabelsURL != nil {
-		e.FieldStart("labels_url")
-		e.Str(*s.LabelsURL)
-	}
-	if s.LanguagesURL != nil {
-		e.FieldStart("languages_url")
-		e.Str(*s.LanguagesURL)
-	}
-	if s.MergesURL != nil {
-		e.FieldStart("merges_url")
-		e.Str(*s.MergesURL)
-	}
-	if s.MilestonesURL != nil {
-		e.FieldStart("milestones_url")
-		e.Str(*s.MilestonesURL)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.NotificationsURL != nil {
-		e.FieldStart("notifications_url")
-		e.Str(*s.NotificationsURL)
-	}
-	if s.Owner != nil {
-		e.FieldStart("owner")
-		s.Owner.encodeJSON(e)
-	}
-	if s.Private != nil {
-		e.FieldStart("private")
-		e.Bool(*s.Private)
-	}
-	if s.PullsURL != nil {
-		e.FieldStart("pulls_url")
-		e.Str(*s.PullsURL)
-	}
-	if s.ReleasesURL != nil {
-		e.FieldStart("releases_url")
-		e.Str(*s.ReleasesURL)
-	}
-	if s.StargazersURL != nil {
-		e.FieldStart("stargazers_url")
-		e.Str(*s.StargazersURL)
-	}
-	if s.StatusesURL != nil {
-		e.FieldStart("statuses_url")
-		e.Str(*s.StatusesURL)
-	}
-	if s.SubscribersURL != nil {
-		e.FieldStart("subscribers_url")
-		e.Str(*s.SubscribersURL)
-	}
-	if s.SubscriptionURL != nil {
-		e.FieldStart("subscription_url")
-		e.Str(*s.SubscriptionURL)
-	}
-	if s.TagsURL != nil {
-		e.FieldStart("tags_url")
-		e.Str(*s.TagsURL)
-	}
-	if s.TeamsURL != nil {
-		e.FieldStart("teams_url")
-		e.Str(*s.TeamsURL)
-	}
-	if s.TreesURL != nil {
-		e.FieldStart("trees_url")
-		e.Str(*s.TreesURL)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 11:
+		if s.Description != nil {
+			e.FieldStart("description")
+			encodeAny(&s.Description, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 34:
+		if s.Owner != nil {
+			e.FieldStart("owner")
+			s.Owner.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1901,7 +1212,7 @@ func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers
 }
@@ -1927,24 +1238,22 @@ var deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.Ref != nil {
-		e.FieldStart("ref")
-		e.Str(*s.Ref)
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"path", "ref", "sha"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"path", "ref", "sha"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2026,7 +1335,7 @@ func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers
 }
@@ -2068,92 +1377,22 @@ var deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2235,7 +1474,7 @@ func (s *Discussion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Discussion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionMembers
 }
@@ -2266,10 +1505,10 @@ func (s *Discussion) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var discussionMembers = &memberTable{fields: []memberField{
-	{"active_lock_reason", unsafe.Offsetof(Discussion{}.ActiveLockReason), memberNullStr},
-	{"answer_chosen_at", unsafe.Offsetof(Discussion{}.AnswerChosenAt), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(Discussion{}.ActiveLockReason), memberNullStr | memberRequired},
+	{"answer_chosen_at", unsafe.Offsetof(Discussion{}.AnswerChosenAt), memberNullStr | memberRequired},
 	{"answer_chosen_by", 0, memberByModel},
-	{"answer_html_url", unsafe.Offsetof(Discussion{}.AnswerHTMLURL), memberNullStr},
+	{"answer_html_url", unsafe.Offsetof(Discussion{}.AnswerHTMLURL), memberNullStr | memberRequired},
 	{"author_association", unsafe.Offsetof(Discussion{}.AuthorAssociation), memberStr},
 	{"body", unsafe.Offsetof(Discussion{}.Body), memberStr},
 	{"category", 0, memberByModel},
@@ -2283,7 +1522,7 @@ var discussionMembers = &memberTable{fields: []memberField{
 	{"reactions", 0, memberByModel},
 	{"repository_url", unsafe.Offsetof(Discussion{}.RepositoryURL), memberStr},
 	{"state", unsafe.Offsetof(Discussion{}.State), memberStr},
-	{"state_reason", unsafe.Offsetof(Discussion{}.StateReason), memberNullStr},
+	{"state_reason", unsafe.Offsetof(Discussion{}.StateReason), memberNullStr | memberRequired},
 	{"timeline_url", unsafe.Offsetof(Discussion{}.TimelineURL), memberOptStr},
 	{"title", unsafe.Offsetof(Discussion{}.Title), memberStr},
 	{"updated_at", unsafe.Offsetof(Discussion{}.UpdatedAt), memberTime},
@@ -2293,100 +1532,57 @@ var discussionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Discussion) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(s.ActiveLockReason.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("answer_chosen_at")
-	if s.AnswerChosenAt.state == present {
-		e.Str(s.AnswerChosenAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("answer_chosen_by")
-	if s.AnswerChosenBy.state == present && s.AnswerChosenBy.value != nil {
-		s.AnswerChosenBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("answer_html_url")
-	if s.AnswerHTMLURL.state == present {
-		e.Str(s.AnswerHTMLURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("category")
-	s.Category.encodeJSON(e)
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("state_reason")
-	if s.StateReason.state == present {
-		e.Str(string(s.StateReason.value))
-	} else {
-		e.Null()
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Labels != nil {
-		e.FieldStart("labels")
-		if s.Labels == nil {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Discussion) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("answer_chosen_by")
+		if s.AnswerChosenBy.state == present && s.AnswerChosenBy.value != nil {
+			s.AnswerChosenBy.value.encodeJSON(e)
 		} else {
-			e.ArrStart()
-			for i := range s.Labels {
-				s.Labels[i].encodeJSON(e)
+			e.Null()
+		}
+	case 6:
+		e.FieldStart("category")
+		s.Category.encodeJSON(e)
+	case 14:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case 21:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 22:
+		if s.Labels != nil {
+			e.FieldStart("labels")
+			if s.Labels == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Labels {
+					s.Labels[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active_lock_reason", "answer_chosen_at", "answer_chosen_by", "answer_html_url", "author_association", "body", "category", "comments", "created_at", "html_url", "id", "locked", "node_id", "number", "reactions", "repository_url", "state", "state_reason", "timeline_url", "title", "updated_at", "user", "labels"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active_lock_reason", "answer_chosen_at", "answer_chosen_by", "answer_html_url", "author_association", "body", "category", "comments", "created_at", "html_url", "id", "locked", "node_id", "number", "reactions", "repository_url", "state", "state_reason", "timeline_url", "title", "updated_at", "user", "labels"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2406,7 +1602,7 @@ func (s *DiscussionAnswerChosenBy) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionAnswerChosenBy) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionAnswerChosenByMembers
 }
@@ -2451,104 +1647,22 @@ var discussionAnswerChosenByMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionAnswerChosenBy) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionAnswerChosenBy) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2568,7 +1682,7 @@ func (s *DiscussionCategory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCategory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCategoryMembers
 }
@@ -2601,38 +1715,22 @@ var discussionCategoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategory) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("emoji")
-	e.Str(s.Emoji)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("is_answerable")
-	e.Bool(s.IsAnswerable)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	e.FieldStart("repository_id")
-	e.Int64(s.RepositoryID)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "emoji", "id", "is_answerable", "name", "node_id", "repository_id", "slug", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCategory) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "emoji", "id", "is_answerable", "name", "node_id", "repository_id", "slug", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2652,7 +1750,7 @@ func (s *DiscussionCommentEditedChangesBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionCommentEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionCommentEditedChangesBodyMembers
 }
@@ -2676,18 +1774,22 @@ var discussionCommentEditedChangesBodyMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChangesBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionCommentEditedChangesBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2707,7 +1809,7 @@ func (s *DiscussionReactions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionReactions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionReactionsMembers
 }
@@ -2740,36 +1842,22 @@ var discussionReactionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionReactions) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("+1")
-	e.Int64(s.Plus1)
-	e.FieldStart("-1")
-	e.Int64(s.Minus1)
-	e.FieldStart("confused")
-	e.Int64(s.Confused)
-	e.FieldStart("eyes")
-	e.Int64(s.Eyes)
-	e.FieldStart("heart")
-	e.Int64(s.Heart)
-	e.FieldStart("hooray")
-	e.Int64(s.Hooray)
-	e.FieldStart("laugh")
-	e.Int64(s.Laugh)
-	e.FieldStart("rocket")
-	e.Int64(s.Rocket)
-	e.FieldStart("total_count")
-	e.Int64(s.TotalCount)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionReactions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2789,7 +1877,7 @@ func (s *DiscussionUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *DiscussionUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), discussionUserMembers
 }
@@ -2834,104 +1922,22 @@ var discussionUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *DiscussionUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2951,7 +1957,7 @@ func (s *Enterprise) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), enterpriseMembers
 }
@@ -2977,63 +1983,29 @@ var enterpriseMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(Enterprise{}.NodeID), memberStr},
 	{"name", unsafe.Offsetof(Enterprise{}.Name), memberStr},
 	{"slug", unsafe.Offsetof(Enterprise{}.Slug), memberStr},
-	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(Enterprise{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(Enterprise{}.UpdatedAt), memberNullTime | memberRequired},
 	{"avatar_url", unsafe.Offsetof(Enterprise{}.AvatarURL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Enterprise) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Enterprise) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.WebsiteURL.IsSet() {
-		e.FieldStart("website_url")
-		if s.WebsiteURL.state == present {
-			e.Str(s.WebsiteURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3053,7 +2025,7 @@ func (s *EnterpriseWebhooks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *EnterpriseWebhooks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), enterpriseWebhooksMembers
 }
@@ -3079,63 +2051,29 @@ var enterpriseWebhooksMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(EnterpriseWebhooks{}.NodeID), memberStr},
 	{"name", unsafe.Offsetof(EnterpriseWebhooks{}.Name), memberStr},
 	{"slug", unsafe.Offsetof(EnterpriseWebhooks{}.Slug), memberStr},
-	{"created_at", unsafe.Offsetof(EnterpriseWebhooks{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(EnterpriseWebhooks{}.UpdatedAt), memberNullTime},
+	{"created_at", unsafe.Offsetof(EnterpriseWebhooks{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(EnterpriseWebhooks{}.UpdatedAt), memberNullTime | memberRequired},
 	{"avatar_url", unsafe.Offsetof(EnterpriseWebhooks{}.AvatarURL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *EnterpriseWebhooks) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *EnterpriseWebhooks) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	if s.WebsiteURL.IsSet() {
-		e.FieldStart("website_url")
-		if s.WebsiteURL.state == present {
-			e.Str(s.WebsiteURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "html_url", "website_url", "id", "node_id", "name", "slug", "created_at", "updated_at", "avatar_url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3155,7 +2093,7 @@ func (s *FullRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *FullRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), fullRepositoryPermissionsMembers
 }
@@ -3183,30 +2121,22 @@ var fullRepositoryPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepositoryPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("admin")
-	e.Bool(s.Admin)
-	if s.Maintain != nil {
-		e.FieldStart("maintain")
-		e.Bool(*s.Maintain)
-	}
-	e.FieldStart("push")
-	e.Bool(s.Push)
-	if s.Triage != nil {
-		e.FieldStart("triage")
-		e.Bool(*s.Triage)
-	}
-	e.FieldStart("pull")
-	e.Bool(s.Pull)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"admin", "maintain", "push", "triage", "pull"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *FullRepositoryPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"admin", "maintain", "push", "triage", "pull"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3226,7 +2156,7 @@ func (s *Installation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Installation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), installationMembers
 }
@@ -3271,97 +2201,58 @@ var installationMembers = &memberTable{fields: []memberField{
 	{"events", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(Installation{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(Installation{}.UpdatedAt), memberTime},
-	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr},
+	{"single_file_name", unsafe.Offsetof(Installation{}.SingleFileName), memberNullStr | memberRequired},
 	{"has_multiple_single_files", unsafe.Offsetof(Installation{}.HasMultipleSingleFiles), memberOptBool},
 	{"single_file_paths", 0, memberByModel},
 	{"app_slug", unsafe.Offsetof(Installation{}.AppSlug), memberStr},
 	{"suspended_by", 0, memberByModel},
-	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime},
+	{"suspended_at", unsafe.Offsetof(Installation{}.SuspendedAt), memberNullTime | memberRequired},
 	{"contact_email", unsafe.Offsetof(Installation{}.ContactEmail), memberNullStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Installation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("account")
-	if s.Account.state == present {
-		s.Account.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("access_tokens_url")
-	e.Str(s.AccessTokensURL)
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("app_id")
-	e.Int64(s.AppID)
-	if s.ClientID != nil {
-		e.FieldStart("client_id")
-		e.Str(*s.ClientID)
-	}
-	e.FieldStart("target_id")
-	e.Int64(s.TargetID)
-	e.FieldStart("target_type")
-	e.Str(s.TargetType)
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("single_file_name")
-	if s.SingleFileName.state == present {
-		e.Str(s.SingleFileName.value)
-	} else {
-		e.Null()
-	}
-	if s.HasMultipleSingleFiles != nil {
-		e.FieldStart("has_multiple_single_files")
-		e.Bool(*s.HasMultipleSingleFiles)
-	}
-	if s.SingleFilePaths != nil {
-		e.FieldStart("single_file_paths")
-		encodeSlice(s.SingleFilePaths, e, encodeStr)
-	}
-	e.FieldStart("app_slug")
-	e.Str(s.AppSlug)
-	e.FieldStart("suspended_by")
-	if s.SuspendedBy.state == present && s.SuspendedBy.value != nil {
-		s.SuspendedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("suspended_at")
-	if s.SuspendedAt.state == present {
-		encodeTime(&s.SuspendedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.ContactEmail.IsSet() {
-		e.FieldStart("contact_email")
-		if s.ContactEmail.state == present {
-			e.Str(s.ContactEmail.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Installation) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("account")
+		if s.Account.state == present {
+			s.Account.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}, k) {
-			continue
+	case 10:
+		e.FieldStart("permissions")
+		s.Permissions.encodeJSON(e)
+	case 11:
+		e.FieldStart("events")
+		encodeSlice(s.Events, e, encodeStr)
+	case 16:
+		if s.SingleFilePaths != nil {
+			e.FieldStart("single_file_paths")
+			encodeSlice(s.SingleFilePaths, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 18:
+		e.FieldStart("suspended_by")
+		if s.SuspendedBy.state == present && s.SuspendedBy.value != nil {
+			s.SuspendedBy.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "account", "repository_selection", "access_tokens_url", "repositories_url", "html_url", "app_id", "client_id", "target_id", "target_type", "permissions", "events", "created_at", "updated_at", "single_file_name", "has_multiple_single_files", "single_file_paths", "app_slug", "suspended_by", "suspended_at", "contact_email"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3474,7 +2365,7 @@ func (s *Integration) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Integration) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), integrationMembers
 }
@@ -3507,7 +2398,7 @@ var integrationMembers = &memberTable{fields: []memberField{
 	{"client_id", unsafe.Offsetof(Integration{}.ClientID), memberOptStr},
 	{"owner", 0, memberByModel},
 	{"name", unsafe.Offsetof(Integration{}.Name), memberStr},
-	{"description", unsafe.Offsetof(Integration{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Integration{}.Description), memberNullStr | memberRequired},
 	{"external_url", unsafe.Offsetof(Integration{}.ExternalURL), memberStr},
 	{"html_url", unsafe.Offsetof(Integration{}.HTMLURL), memberStr},
 	{"created_at", unsafe.Offsetof(Integration{}.CreatedAt), memberTime},
@@ -3519,54 +2410,31 @@ var integrationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Integration) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Slug != nil {
-		e.FieldStart("slug")
-		e.Str(*s.Slug)
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	if s.ClientID != nil {
-		e.FieldStart("client_id")
-		e.Str(*s.ClientID)
-	}
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("external_url")
-	e.Str(s.ExternalURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	if s.InstallationsCount != nil {
-		e.FieldStart("installations_count")
-		e.Int64(*s.InstallationsCount)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Integration) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 11:
+		e.FieldStart("permissions")
+		s.Permissions.encodeJSON(e)
+	case 12:
+		e.FieldStart("events")
+		encodeSlice(s.Events, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "slug", "node_id", "client_id", "owner", "name", "description", "external_url", "html_url", "created_at", "updated_at", "permissions", "events", "installations_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3679,7 +2547,7 @@ func (s *IntegrationPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IntegrationPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), integrationPermissionsMembers
 }
@@ -3707,36 +2575,22 @@ var integrationPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IntegrationPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Issues != nil {
-		e.FieldStart("issues")
-		e.Str(*s.Issues)
-	}
-	if s.Checks != nil {
-		e.FieldStart("checks")
-		e.Str(*s.Checks)
-	}
-	if s.Metadata != nil {
-		e.FieldStart("metadata")
-		e.Str(*s.Metadata)
-	}
-	if s.Contents != nil {
-		e.FieldStart("contents")
-		e.Str(*s.Contents)
-	}
-	if s.Deployments != nil {
-		e.FieldStart("deployments")
-		e.Str(*s.Deployments)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IntegrationPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issues", "checks", "metadata", "contents", "deployments"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeStr(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeStr(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3756,7 +2610,7 @@ func (s *Issue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Issue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueMembers
 }
@@ -3829,7 +2683,7 @@ var issueMembers = &memberTable{fields: []memberField{
 	{"active_lock_reason", unsafe.Offsetof(Issue{}.ActiveLockReason), memberNullStr},
 	{"comments", unsafe.Offsetof(Issue{}.Comments), memberInt64},
 	{"pull_request", 0, memberByModel},
-	{"closed_at", unsafe.Offsetof(Issue{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(Issue{}.ClosedAt), memberNullTime | memberRequired},
 	{"created_at", unsafe.Offsetof(Issue{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(Issue{}.UpdatedAt), memberTime},
 	{"draft", unsafe.Offsetof(Issue{}.Draft), memberOptBool},
@@ -3850,204 +2704,136 @@ var issueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Issue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("repository_url")
-	e.Str(s.RepositoryURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("state")
-	e.Str(s.State)
-	if s.StateReason.IsSet() {
-		e.FieldStart("state_reason")
-		if s.StateReason.state == present {
-			e.Str(string(s.StateReason.value))
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Issue) encodeMember(i int, e *enc) {
+	switch i {
+	case 13:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.Body.IsSet() {
-		e.FieldStart("body")
-		if s.Body.state == present {
-			e.Str(s.Body.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Assignees.IsSet() {
-		e.FieldStart("assignees")
-		if s.Assignees.state == present {
-			if s.Assignees.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.Assignees.value {
-					s.Assignees.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
-			}
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.ActiveLockReason.IsSet() {
-		e.FieldStart("active_lock_reason")
-		if s.ActiveLockReason.state == present {
-			e.Str(s.ActiveLockReason.value)
-		} else {
-			e.Null()
-		}
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	if s.PullRequest != nil {
-		e.FieldStart("pull_request")
-		s.PullRequest.encodeJSON(e)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	if s.ClosedBy.IsSet() {
-		e.FieldStart("closed_by")
-		if s.ClosedBy.state == present && s.ClosedBy.value != nil {
-			s.ClosedBy.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.BodyHTML != nil {
-		e.FieldStart("body_html")
-		e.Str(*s.BodyHTML)
-	}
-	if s.BodyText != nil {
-		e.FieldStart("body_text")
-		e.Str(*s.BodyText)
-	}
-	if s.TimelineURL != nil {
-		e.FieldStart("timeline_url")
-		e.Str(*s.TimelineURL)
-	}
-	if s.Type.IsSet() {
-		e.FieldStart("type")
-		if s.Type.state == present && s.Type.value != nil {
-			s.Type.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.PerformedViaGithubApp.IsSet() {
-		e.FieldStart("performed_via_github_app")
-		if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
-			s.PerformedViaGithubApp.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.AuthorAssociation != nil {
-		e.FieldStart("author_association")
-		e.Str(string(*s.AuthorAssociation))
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	if s.SubIssuesSummary != nil {
-		e.FieldStart("sub_issues_summary")
-		s.SubIssuesSummary.encodeJSON(e)
-	}
-	if s.ParentIssueURL.IsSet() {
-		e.FieldStart("parent_issue_url")
-		if s.ParentIssueURL.state == present {
-			e.Str(s.ParentIssueURL.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.IssueDependenciesSummary != nil {
-		e.FieldStart("issue_dependencies_summary")
-		s.IssueDependenciesSummary.encodeJSON(e)
-	}
-	if s.IssueFieldValues != nil {
-		e.FieldStart("issue_field_values")
-		if s.IssueFieldValues == nil {
+	case 14:
+		e.FieldStart("labels")
+		if s.Labels == nil {
 			e.Null()
 		} else {
 			e.ArrStart()
-			for i := range s.IssueFieldValues {
-				s.IssueFieldValues[i].encodeJSON(e)
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
 			}
 			e.ArrEnd()
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "url", "repository_url", "labels_url", "comments_url", "events_url", "html_url", "number", "state", "state_reason", "title", "body", "user", "labels", "assignee", "assignees", "milestone", "locked", "active_lock_reason", "comments", "pull_request", "closed_at", "created_at", "updated_at", "draft", "closed_by", "body_html", "body_text", "timeline_url", "type", "repository", "performed_via_github_app", "author_association", "reactions", "sub_issues_summary", "parent_issue_url", "issue_dependencies_summary", "issue_field_values"}, k) {
-			continue
+	case 15:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 16:
+		if s.Assignees.IsSet() {
+			e.FieldStart("assignees")
+			if s.Assignees.state == present {
+				if s.Assignees.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.Assignees.value {
+						s.Assignees.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 17:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 21:
+		if s.PullRequest != nil {
+			e.FieldStart("pull_request")
+			s.PullRequest.encodeJSON(e)
+		}
+	case 26:
+		if s.ClosedBy.IsSet() {
+			e.FieldStart("closed_by")
+			if s.ClosedBy.state == present && s.ClosedBy.value != nil {
+				s.ClosedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 30:
+		if s.Type.IsSet() {
+			e.FieldStart("type")
+			if s.Type.state == present && s.Type.value != nil {
+				s.Type.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 31:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 32:
+		if s.PerformedViaGithubApp.IsSet() {
+			e.FieldStart("performed_via_github_app")
+			if s.PerformedViaGithubApp.state == present && s.PerformedViaGithubApp.value != nil {
+				s.PerformedViaGithubApp.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 34:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case 35:
+		if s.SubIssuesSummary != nil {
+			e.FieldStart("sub_issues_summary")
+			s.SubIssuesSummary.encodeJSON(e)
+		}
+	case 37:
+		if s.IssueDependenciesSummary != nil {
+			e.FieldStart("issue_dependencies_summary")
+			s.IssueDependenciesSummary.encodeJSON(e)
+		}
+	case 38:
+		if s.IssueFieldValues != nil {
+			e.FieldStart("issue_field_values")
+			if s.IssueFieldValues == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.IssueFieldValues {
+					s.IssueFieldValues[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "url", "repository_url", "labels_url", "comments_url", "events_url", "html_url", "number", "state", "state_reason", "title", "body", "user", "labels", "assignee", "assignees", "milestone", "locked", "active_lock_reason", "comments", "pull_request", "closed_at", "created_at", "updated_at", "draft", "closed_by", "body_html", "body_text", "timeline_url", "type", "repository", "performed_via_github_app", "author_association", "reactions", "sub_issues_summary", "parent_issue_url", "issue_dependencies_summary", "issue_field_values"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4067,7 +2853,7 @@ func (s *IssueCommentCreatedIssueAssignee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssueAssigneeMembers
 }
@@ -4112,104 +2898,22 @@ var issueCommentCreatedIssueAssigneeMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueAssignee) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssueAssignee) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4229,7 +2933,7 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssueLabelsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssueLabelsItemMembers
 }
@@ -4250,7 +2954,7 @@ func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(i int, key []byte, d *
 var issueCommentCreatedIssueLabelsItemMembers = &memberTable{fields: []memberField{
 	{"color", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Color), memberStr},
 	{"default", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Default), memberBool},
-	{"description", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Description), memberNullStr | memberRequired},
 	{"id", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.ID), memberInt64},
 	{"name", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssueCommentCreatedIssueLabelsItem{}.NodeID), memberStr},
@@ -4259,34 +2963,22 @@ var issueCommentCreatedIssueLabelsItemMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueLabelsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("color")
-	e.Str(s.Color)
-	e.FieldStart("default")
-	e.Bool(s.Default)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"color", "default", "description", "id", "name", "node_id", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssueLabelsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"color", "default", "description", "id", "name", "node_id", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4306,7 +2998,7 @@ func (s *IssueCommentCreatedIssuePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssuePullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssuePullRequestMembers
 }
@@ -4334,40 +3026,22 @@ var issueCommentCreatedIssuePullRequestMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssuePullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.DiffURL != nil {
-		e.FieldStart("diff_url")
-		e.Str(*s.DiffURL)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.MergedAt.IsSet() {
-		e.FieldStart("merged_at")
-		if s.MergedAt.state == present {
-			encodeTime(&s.MergedAt.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssuePullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"diff_url", "html_url", "merged_at", "patch_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.PatchURL != nil {
-		e.FieldStart("patch_url")
-		e.Str(*s.PatchURL)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"diff_url", "html_url", "merged_at", "patch_url", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4387,7 +3061,7 @@ func (s *IssueCommentCreatedIssueReactions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentCreatedIssueReactions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentCreatedIssueReactionsMembers
 }
@@ -4420,56 +3094,22 @@ var issueCommentCreatedIssueReactionsMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueReactions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Plus1 != nil {
-		e.FieldStart("+1")
-		e.Int64(*s.Plus1)
-	}
-	if s.Minus1 != nil {
-		e.FieldStart("-1")
-		e.Int64(*s.Minus1)
-	}
-	if s.Confused != nil {
-		e.FieldStart("confused")
-		e.Int64(*s.Confused)
-	}
-	if s.Eyes != nil {
-		e.FieldStart("eyes")
-		e.Int64(*s.Eyes)
-	}
-	if s.Heart != nil {
-		e.FieldStart("heart")
-		e.Int64(*s.Heart)
-	}
-	if s.Hooray != nil {
-		e.FieldStart("hooray")
-		e.Int64(*s.Hooray)
-	}
-	if s.Laugh != nil {
-		e.FieldStart("laugh")
-		e.Int64(*s.Laugh)
-	}
-	if s.Rocket != nil {
-		e.FieldStart("rocket")
-		e.Int64(*s.Rocket)
-	}
-	if s.TotalCount != nil {
-		e.FieldStart("total_count")
-		e.Int64(*s.TotalCount)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentCreatedIssueReactions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"+1", "-1", "confused", "eyes", "heart", "hooray", "laugh", "rocket", "total_count", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4489,7 +3129,7 @@ func (s *IssueCommentDeletedIssueUser) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueCommentDeletedIssueUser) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueCommentDeletedIssueUserMembers
 }
@@ -4531,92 +3171,22 @@ var issueCommentDeletedIssueUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssueUser) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueCommentDeletedIssueUser) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4636,7 +3206,7 @@ func (s *IssueDependenciesSummary) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueDependenciesSummary) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueDependenciesSummaryMembers
 }
@@ -4663,24 +3233,22 @@ var issueDependenciesSummaryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesSummary) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("blocked_by")
-	e.Int64(s.BlockedBy)
-	e.FieldStart("blocking")
-	e.Int64(s.Blocking)
-	e.FieldStart("total_blocked_by")
-	e.Int64(s.TotalBlockedBy)
-	e.FieldStart("total_blocking")
-	e.Int64(s.TotalBlocking)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"blocked_by", "blocking", "total_blocked_by", "total_blocking"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueDependenciesSummary) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"blocked_by", "blocking", "total_blocked_by", "total_blocking"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4700,7 +3268,7 @@ func (s *IssueFieldValue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueFieldValue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueFieldValueMembers
 }
@@ -4734,36 +3302,38 @@ var issueFieldValueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("issue_field_id")
-	e.Int64(s.IssueFieldID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("data_type")
-	e.Str(string(s.DataType))
-	e.FieldStart("value")
-	if s.Value.state == present {
-		s.Value.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.SingleSelectOption.IsSet() {
-		e.FieldStart("single_select_option")
-		if s.SingleSelectOption.state == present && s.SingleSelectOption.value != nil {
-			s.SingleSelectOption.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueFieldValue) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("value")
+		if s.Value.state == present {
+			s.Value.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issue_field_id", "node_id", "data_type", "value", "single_select_option"}, k) {
-			continue
+	case 4:
+		if s.SingleSelectOption.IsSet() {
+			e.FieldStart("single_select_option")
+			if s.SingleSelectOption.state == present && s.SingleSelectOption.value != nil {
+				s.SingleSelectOption.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issue_field_id", "node_id", "data_type", "value", "single_select_option"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4783,7 +3353,7 @@ func (s *IssueFieldValueSingleSelectOption) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueFieldValueSingleSelectOption) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueFieldValueSingleSelectOptionMembers
 }
@@ -4809,22 +3379,22 @@ var issueFieldValueSingleSelectOptionMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValueSingleSelectOption) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("color")
-	e.Str(s.Color)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "color"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueFieldValueSingleSelectOption) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "color"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4988,7 +3558,7 @@ func (s *IssueLabelsItemVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueLabelsItemVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueLabelsItemVariant2Members
 }
@@ -5018,52 +3588,22 @@ var issueLabelsItemVariant2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueLabelsItemVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueLabelsItemVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Color.IsSet() {
-		e.FieldStart("color")
-		if s.Color.state == present {
-			e.Str(s.Color.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Default != nil {
-		e.FieldStart("default")
-		e.Bool(*s.Default)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "url", "name", "description", "color", "default"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5083,7 +3623,7 @@ func (s *IssuePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuePullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuePullRequestMembers
 }
@@ -5103,56 +3643,30 @@ func (s *IssuePullRequest) decodeMember(i int, key []byte, d *dec) error {
 
 var issuePullRequestMembers = &memberTable{fields: []memberField{
 	{"merged_at", unsafe.Offsetof(IssuePullRequest{}.MergedAt), memberNullTime},
-	{"diff_url", unsafe.Offsetof(IssuePullRequest{}.DiffURL), memberNullStr},
-	{"html_url", unsafe.Offsetof(IssuePullRequest{}.HTMLURL), memberNullStr},
-	{"patch_url", unsafe.Offsetof(IssuePullRequest{}.PatchURL), memberNullStr},
-	{"url", unsafe.Offsetof(IssuePullRequest{}.URL), memberNullStr},
+	{"diff_url", unsafe.Offsetof(IssuePullRequest{}.DiffURL), memberNullStr | memberRequired},
+	{"html_url", unsafe.Offsetof(IssuePullRequest{}.HTMLURL), memberNullStr | memberRequired},
+	{"patch_url", unsafe.Offsetof(IssuePullRequest{}.PatchURL), memberNullStr | memberRequired},
+	{"url", unsafe.Offsetof(IssuePullRequest{}.URL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuePullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.MergedAt.IsSet() {
-		e.FieldStart("merged_at")
-		if s.MergedAt.state == present {
-			encodeTime(&s.MergedAt.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuePullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"merged_at", "diff_url", "html_url", "patch_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("diff_url")
-	if s.DiffURL.state == present {
-		e.Str(s.DiffURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	if s.HTMLURL.state == present {
-		e.Str(s.HTMLURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("patch_url")
-	if s.PatchURL.state == present {
-		e.Str(s.PatchURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	if s.URL.state == present {
-		e.Str(s.URL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"merged_at", "diff_url", "html_url", "patch_url", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5172,7 +3686,7 @@ func (s *IssueType) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssueType) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issueTypeMembers
 }
@@ -5194,7 +3708,7 @@ var issueTypeMembers = &memberTable{fields: []memberField{
 	{"id", unsafe.Offsetof(IssueType{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(IssueType{}.NodeID), memberStr},
 	{"name", unsafe.Offsetof(IssueType{}.Name), memberStr},
-	{"description", unsafe.Offsetof(IssueType{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(IssueType{}.Description), memberNullStr | memberRequired},
 	{"color", unsafe.Offsetof(IssueType{}.Color), memberNullStr},
 	{"created_at", unsafe.Offsetof(IssueType{}.CreatedAt), memberOptTime},
 	{"updated_at", unsafe.Offsetof(IssueType{}.UpdatedAt), memberOptTime},
@@ -5203,48 +3717,22 @@ var issueTypeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueType) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Color.IsSet() {
-		e.FieldStart("color")
-		if s.Color.state == present {
-			e.Str(string(s.Color.value))
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssueType) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "description", "color", "created_at", "updated_at", "is_enabled"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		encodeTime(s.CreatedAt, e)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		encodeTime(s.UpdatedAt, e)
-	}
-	if s.IsEnabled != nil {
-		e.FieldStart("is_enabled")
-		e.Bool(*s.IsEnabled)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "description", "color", "created_at", "updated_at", "is_enabled"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5264,7 +3752,7 @@ func (s *IssuesDeletedIssueMilestone) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDeletedIssueMilestone) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDeletedIssueMilestoneMembers
 }
@@ -5287,12 +3775,12 @@ func (s *IssuesDeletedIssueMilestone) decodeMember(i int, key []byte, d *dec) er
 }
 
 var issuesDeletedIssueMilestoneMembers = &memberTable{fields: []memberField{
-	{"closed_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ClosedAt), memberNullTime | memberRequired},
 	{"closed_issues", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ClosedIssues), memberInt64},
 	{"created_at", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.CreatedAt), memberTime},
 	{"creator", 0, memberByModel},
-	{"description", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.Description), memberNullStr},
-	{"due_on", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.DueOn), memberNullTime},
+	{"description", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.Description), memberNullStr | memberRequired},
+	{"due_on", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.DueOn), memberNullTime | memberRequired},
 	{"html_url", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.ID), memberInt64},
 	{"labels_url", unsafe.Offsetof(IssuesDeletedIssueMilestone{}.LabelsURL), memberStr},
@@ -5307,64 +3795,29 @@ var issuesDeletedIssueMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssueMilestone) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_issues")
-	e.Int64(s.ClosedIssues)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("due_on")
-	if s.DueOn.state == present {
-		encodeTime(&s.DueOn.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDeletedIssueMilestone) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"closed_at", "closed_issues", "created_at", "creator", "description", "due_on", "html_url", "id", "labels_url", "node_id", "number", "open_issues", "state", "title", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5384,7 +3837,7 @@ func (s *IssuesDemilestonedIssueAssignee) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesDemilestonedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesDemilestonedIssueAssigneeMembers
 }
@@ -5428,100 +3881,22 @@ var issuesDemilestonedIssueAssigneeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssueAssignee) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesDemilestonedIssueAssignee) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5603,7 +3978,7 @@ func (s *IssuesOpenedChangesOldRepositoryLicense) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *IssuesOpenedChangesOldRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryLicenseMembers
 }
@@ -5626,35 +4001,27 @@ var issuesOpenedChangesOldRepositoryLicenseMembers = &memberTable{fields: []memb
 	{"name", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.NodeID), memberStr},
 	{"spdx_id", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.SpdxID), memberStr},
-	{"url", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.URL), memberNullStr},
+	{"url", unsafe.Offsetof(IssuesOpenedChangesOldRepositoryLicense{}.URL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepositoryLicense) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("key")
-	e.Str(s.Key)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("spdx_id")
-	e.Str(s.SpdxID)
-	e.FieldStart("url")
-	if s.URL.state == present {
-		e.Str(s.URL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"key", "name", "node_id", "spdx_id", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *IssuesOpenedChangesOldRepositoryLicense) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"key", "name", "node_id", "spdx_id", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *OrgBlockBlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrgBlockBlocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), orgBlockBlockedMembers
 }
@@ -58,40 +58,50 @@ var orgBlockBlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockBlocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_user")
-	if s.BlockedUser.state == present && s.BlockedUser.value != nil {
-		s.BlockedUser.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrgBlockBlocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("blocked_user")
+		if s.BlockedUser.state == present && s.BlockedUser.value != nil {
+			s.BlockedUser.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -111,7 +121,7 @@ func (s *OrgBlockUnblocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrgBlockUnblocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), orgBlockUnblockedMembers
 }
@@ -155,40 +165,50 @@ var orgBlockUnblockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockUnblocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("blocked_user")
-	if s.BlockedUser.state == present && s.BlockedUser.value != nil {
-		s.BlockedUser.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrgBlockUnblocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("blocked_user")
+		if s.BlockedUser.state == present && s.BlockedUser.value != nil {
+			s.BlockedUser.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "blocked_user", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

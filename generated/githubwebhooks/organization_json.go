@@ -14,7 +14,7 @@ func (s *OrganizationDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationDeletedMembers
 }
@@ -58,38 +58,48 @@ var organizationDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Membership != nil {
-		e.FieldStart("membership")
-		s.Membership.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Membership != nil {
+			e.FieldStart("membership")
+			s.Membership.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -109,7 +119,7 @@ func (s *OrganizationMemberAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationMemberAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationMemberAddedMembers
 }
@@ -153,36 +163,46 @@ var organizationMemberAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("membership")
-	s.Membership.encodeJSON(e)
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationMemberAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("membership")
+		s.Membership.encodeJSON(e)
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -202,7 +222,7 @@ func (s *OrganizationMemberInvited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationMemberInvited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationMemberInvitedMembers
 }
@@ -249,44 +269,55 @@ var organizationMemberInvitedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("invitation")
-	s.Invitation.encodeJSON(e)
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	if s.User.IsSet() {
-		e.FieldStart("user")
-		if s.User.state == present && s.User.value != nil {
-			s.User.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationMemberInvited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("invitation")
+		s.Invitation.encodeJSON(e)
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 7:
+		if s.User.IsSet() {
+			e.FieldStart("user")
+			if s.User.state == present && s.User.value != nil {
+				s.User.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "invitation", "organization", "repository", "sender", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "invitation", "organization", "repository", "sender", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -306,7 +337,7 @@ func (s *OrganizationMemberInvitedInvitation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationMemberInvitedInvitation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationMemberInvitedInvitationMembers
 }
@@ -330,13 +361,13 @@ func (s *OrganizationMemberInvitedInvitation) decodeMember(i int, key []byte, d 
 
 var organizationMemberInvitedInvitationMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.CreatedAt), memberTime},
-	{"email", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Email), memberNullStr},
-	{"failed_at", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedAt), memberNullTime},
-	{"failed_reason", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedReason), memberNullStr},
+	{"email", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Email), memberNullStr | memberRequired},
+	{"failed_at", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedAt), memberNullTime | memberRequired},
+	{"failed_reason", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.FailedReason), memberNullStr | memberRequired},
 	{"id", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.ID), memberFloat64},
 	{"invitation_teams_url", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.InvitationTeamsURL), memberStr},
 	{"inviter", 0, memberByModel},
-	{"login", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Login), memberNullStr},
+	{"login", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Login), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.NodeID), memberStr},
 	{"role", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.Role), memberStr},
 	{"team_count", unsafe.Offsetof(OrganizationMemberInvitedInvitation{}.TeamCount), memberFloat64},
@@ -345,62 +376,29 @@ var organizationMemberInvitedInvitationMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvitedInvitation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("email")
-	if s.Email.state == present {
-		e.Str(s.Email.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("failed_at")
-	if s.FailedAt.state == present {
-		encodeTime(&s.FailedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("failed_reason")
-	if s.FailedReason.state == present {
-		e.Str(s.FailedReason.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Float64(s.ID)
-	e.FieldStart("invitation_teams_url")
-	e.Str(s.InvitationTeamsURL)
-	e.FieldStart("inviter")
-	if s.Inviter.state == present && s.Inviter.value != nil {
-		s.Inviter.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("login")
-	if s.Login.state == present {
-		e.Str(s.Login.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("role")
-	e.Str(s.Role)
-	e.FieldStart("team_count")
-	e.Float64(s.TeamCount)
-	if s.InvitationSource != nil {
-		e.FieldStart("invitation_source")
-		e.Str(*s.InvitationSource)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "email", "failed_at", "failed_reason", "id", "invitation_teams_url", "inviter", "login", "node_id", "role", "team_count", "invitation_source"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationMemberInvitedInvitation) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		e.FieldStart("inviter")
+		if s.Inviter.state == present && s.Inviter.value != nil {
+			s.Inviter.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "email", "failed_at", "failed_reason", "id", "invitation_teams_url", "inviter", "login", "node_id", "role", "team_count", "invitation_source"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -420,7 +418,7 @@ func (s *OrganizationMemberRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationMemberRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationMemberRemovedMembers
 }
@@ -464,36 +462,46 @@ var organizationMemberRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("membership")
-	s.Membership.encodeJSON(e)
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationMemberRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("membership")
+		s.Membership.encodeJSON(e)
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -513,7 +521,7 @@ func (s *OrganizationRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationRenamed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationRenamedMembers
 }
@@ -560,42 +568,53 @@ var organizationRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Membership != nil {
-		e.FieldStart("membership")
-		s.Membership.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationRenamed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Membership != nil {
+			e.FieldStart("membership")
+			s.Membership.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "membership", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -615,7 +634,7 @@ func (s *OrganizationRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrganizationRenamedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), organizationRenamedChangesMembers
 }
@@ -643,20 +662,27 @@ var organizationRenamedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Login != nil {
-		e.FieldStart("login")
-		s.Login.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"login"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrganizationRenamedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Login != nil {
+			e.FieldStart("login")
+			s.Login.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"login"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -676,7 +702,7 @@ func (s *WebhooksMembership) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksMembership) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksMembershipMembers
 }
@@ -712,38 +738,34 @@ var webhooksMembershipMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMembership) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("organization_url")
-	e.Str(s.OrganizationURL)
-	e.FieldStart("role")
-	e.Str(s.Role)
-	if s.DirectMembership != nil {
-		e.FieldStart("direct_membership")
-		e.Bool(*s.DirectMembership)
-	}
-	if s.EnterpriseTeamsProvidingIndirectMembership != nil {
-		e.FieldStart("enterprise_teams_providing_indirect_membership")
-		encodeSlice(s.EnterpriseTeamsProvidingIndirectMembership, e, encodeStr)
-	}
-	e.FieldStart("state")
-	e.Str(s.State)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"organization_url", "role", "direct_membership", "enterprise_teams_providing_indirect_membership", "state", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksMembership) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.EnterpriseTeamsProvidingIndirectMembership != nil {
+			e.FieldStart("enterprise_teams_providing_indirect_membership")
+			encodeSlice(s.EnterpriseTeamsProvidingIndirectMembership, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 6:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"organization_url", "role", "direct_membership", "enterprise_teams_providing_indirect_membership", "state", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *PackagePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedMembers
 }
@@ -58,38 +58,48 @@ var packagePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("package")
-	s.Package.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("package")
+		s.Package.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -109,7 +119,7 @@ func (s *PackagePublishedPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackageMembers
 }
@@ -136,8 +146,8 @@ func (s *PackagePublishedPackage) decodeMember(i int, key []byte, d *dec) error 
 }
 
 var packagePublishedPackageMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(PackagePublishedPackage{}.CreatedAt), memberNullStr},
-	{"description", unsafe.Offsetof(PackagePublishedPackage{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(PackagePublishedPackage{}.CreatedAt), memberNullStr | memberRequired},
+	{"description", unsafe.Offsetof(PackagePublishedPackage{}.Description), memberNullStr | memberRequired},
 	{"ecosystem", unsafe.Offsetof(PackagePublishedPackage{}.Ecosystem), memberStr},
 	{"html_url", unsafe.Offsetof(PackagePublishedPackage{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PackagePublishedPackage{}.ID), memberInt64},
@@ -147,69 +157,48 @@ var packagePublishedPackageMembers = &memberTable{fields: []memberField{
 	{"package_type", unsafe.Offsetof(PackagePublishedPackage{}.PackageType), memberStr},
 	{"package_version", 0, memberByModel},
 	{"registry", 0, memberByModel},
-	{"updated_at", unsafe.Offsetof(PackagePublishedPackage{}.UpdatedAt), memberNullStr},
+	{"updated_at", unsafe.Offsetof(PackagePublishedPackage{}.UpdatedAt), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		e.Str(s.CreatedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ecosystem")
-	e.Str(s.Ecosystem)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("namespace")
-	e.Str(s.Namespace)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("package_type")
-	e.Str(s.PackageType)
-	e.FieldStart("package_version")
-	if s.PackageVersion.state == present && s.PackageVersion.value != nil {
-		s.PackageVersion.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("registry")
-	if s.Registry.state == present && s.Registry.value != nil {
-		s.Registry.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		e.Str(s.UpdatedAt.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 9:
+		e.FieldStart("package_version")
+		if s.PackageVersion.state == present && s.PackageVersion.value != nil {
+			s.PackageVersion.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 10:
+		e.FieldStart("registry")
+		if s.Registry.state == present && s.Registry.value != nil {
+			s.Registry.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -229,7 +218,7 @@ func (s *PackagePublishedPackagePackageVersion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionMembers
 }
@@ -306,160 +295,118 @@ var packagePublishedPackagePackageVersionMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Author.IsSet() {
-		e.FieldStart("author")
-		if s.Author.state == present && s.Author.value != nil {
-			s.Author.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.BodyHTML != nil {
-		e.FieldStart("body_html")
-		e.Str(*s.BodyHTML)
-	}
-	if s.ContainerMetadata.IsSet() {
-		e.FieldStart("container_metadata")
-		if s.ContainerMetadata.state == present && s.ContainerMetadata.value != nil {
-			s.ContainerMetadata.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	e.FieldStart("description")
-	e.Str(s.Description)
-	if s.DockerMetadata != nil {
-		e.FieldStart("docker_metadata")
-		if s.DockerMetadata == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.DockerMetadata {
-				s.DockerMetadata[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersion) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Author.IsSet() {
+			e.FieldStart("author")
+			if s.Author.state == present && s.Author.value != nil {
+				s.Author.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("installation_command")
-	e.Str(s.InstallationCommand)
-	if s.Manifest != nil {
-		e.FieldStart("manifest")
-		e.Str(*s.Manifest)
-	}
-	e.FieldStart("metadata")
-	encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NpmMetadata.IsSet() {
-		e.FieldStart("npm_metadata")
-		if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
-			s.NpmMetadata.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 1:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-	}
-	if s.NugetMetadata.IsSet() {
-		e.FieldStart("nuget_metadata")
-		if s.NugetMetadata.state == present {
-			if s.NugetMetadata.value == nil {
+	case 3:
+		if s.ContainerMetadata.IsSet() {
+			e.FieldStart("container_metadata")
+			if s.ContainerMetadata.state == present && s.ContainerMetadata.value != nil {
+				s.ContainerMetadata.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 6:
+		if s.DockerMetadata != nil {
+			e.FieldStart("docker_metadata")
+			if s.DockerMetadata == nil {
 				e.Null()
 			} else {
 				e.ArrStart()
-				for i := range s.NugetMetadata.value {
-					s.NugetMetadata.value[i].encodeJSON(e)
+				for i := range s.DockerMetadata {
+					s.DockerMetadata[i].encodeJSON(e)
 				}
 				e.ArrEnd()
 			}
-		} else {
-			e.Null()
 		}
-	}
-	e.FieldStart("package_files")
-	if s.PackageFiles == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PackageFiles {
-			s.PackageFiles[i].encodeJSON(e)
+	case 12:
+		e.FieldStart("metadata")
+		encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 14:
+		if s.NpmMetadata.IsSet() {
+			e.FieldStart("npm_metadata")
+			if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
+				s.NpmMetadata.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.ArrEnd()
-	}
-	if s.PackageURL != nil {
-		e.FieldStart("package_url")
-		e.Str(*s.PackageURL)
-	}
-	if s.Prerelease != nil {
-		e.FieldStart("prerelease")
-		e.Bool(*s.Prerelease)
-	}
-	if s.Release != nil {
-		e.FieldStart("release")
-		s.Release.encodeJSON(e)
-	}
-	if s.RubygemsMetadata != nil {
-		e.FieldStart("rubygems_metadata")
-		if s.RubygemsMetadata == nil {
+	case 15:
+		if s.NugetMetadata.IsSet() {
+			e.FieldStart("nuget_metadata")
+			if s.NugetMetadata.state == present {
+				if s.NugetMetadata.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.NugetMetadata.value {
+						s.NugetMetadata.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 16:
+		e.FieldStart("package_files")
+		if s.PackageFiles == nil {
 			e.Null()
 		} else {
 			e.ArrStart()
-			for i := range s.RubygemsMetadata {
-				s.RubygemsMetadata[i].encodeJSON(e)
+			for i := range s.PackageFiles {
+				s.PackageFiles[i].encodeJSON(e)
 			}
 			e.ArrEnd()
 		}
-	}
-	if s.SourceURL != nil {
-		e.FieldStart("source_url")
-		e.Str(*s.SourceURL)
-	}
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		e.Str(*s.TagName)
-	}
-	if s.TargetCommitish != nil {
-		e.FieldStart("target_commitish")
-		e.Str(*s.TargetCommitish)
-	}
-	if s.TargetOid != nil {
-		e.FieldStart("target_oid")
-		e.Str(*s.TargetOid)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	e.FieldStart("version")
-	e.Str(s.Version)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
-			continue
+	case 19:
+		if s.Release != nil {
+			e.FieldStart("release")
+			s.Release.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 20:
+		if s.RubygemsMetadata != nil {
+			e.FieldStart("rubygems_metadata")
+			if s.RubygemsMetadata == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.RubygemsMetadata {
+					s.RubygemsMetadata[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -479,7 +426,7 @@ func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNpmMetadataMembers
 }
@@ -593,188 +540,141 @@ var packagePublishedPackagePackageVersionNpmMetadataMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Version != nil {
-		e.FieldStart("version")
-		e.Str(*s.Version)
-	}
-	if s.NpmUser != nil {
-		e.FieldStart("npm_user")
-		e.Str(*s.NpmUser)
-	}
-	if s.Author.IsSet() {
-		e.FieldStart("author")
-		if s.Author.state == present {
-			encodeMap(s.Author.value, e, encodeAny)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionNpmMetadata) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Author.IsSet() {
+			e.FieldStart("author")
+			if s.Author.state == present {
+				encodeMap(s.Author.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 4:
+		if s.Bugs.IsSet() {
+			e.FieldStart("bugs")
+			if s.Bugs.state == present {
+				encodeMap(s.Bugs.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 5:
+		if s.Dependencies != nil {
+			e.FieldStart("dependencies")
+			encodeMap(s.Dependencies, e, encodeAny)
+		}
+	case 6:
+		if s.DevDependencies != nil {
+			e.FieldStart("dev_dependencies")
+			encodeMap(s.DevDependencies, e, encodeAny)
+		}
+	case 7:
+		if s.PeerDependencies != nil {
+			e.FieldStart("peer_dependencies")
+			encodeMap(s.PeerDependencies, e, encodeAny)
+		}
+	case 8:
+		if s.OptionalDependencies != nil {
+			e.FieldStart("optional_dependencies")
+			encodeMap(s.OptionalDependencies, e, encodeAny)
+		}
+	case 10:
+		if s.Dist.IsSet() {
+			e.FieldStart("dist")
+			if s.Dist.state == present {
+				encodeMap(s.Dist.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 15:
+		if s.Repository.IsSet() {
+			e.FieldStart("repository")
+			if s.Repository.state == present {
+				encodeMap(s.Repository.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 16:
+		if s.Scripts != nil {
+			e.FieldStart("scripts")
+			encodeMap(s.Scripts, e, encodeAny)
+		}
+	case 21:
+		if s.Maintainers != nil {
+			e.FieldStart("maintainers")
+			encodeSlice(s.Maintainers, e, func(v *map[string]any, e *enc) {
+				encodeMap(*v, e, encodeAny)
+			})
+		}
+	case 22:
+		if s.Contributors != nil {
+			e.FieldStart("contributors")
+			encodeSlice(s.Contributors, e, func(v *map[string]any, e *enc) {
+				encodeMap(*v, e, encodeAny)
+			})
+		}
+	case 23:
+		if s.Engines != nil {
+			e.FieldStart("engines")
+			encodeMap(s.Engines, e, encodeAny)
+		}
+	case 24:
+		if s.Keywords != nil {
+			e.FieldStart("keywords")
+			encodeSlice(s.Keywords, e, encodeStr)
+		}
+	case 25:
+		if s.Files != nil {
+			e.FieldStart("files")
+			encodeSlice(s.Files, e, encodeStr)
+		}
+	case 26:
+		if s.Bin != nil {
+			e.FieldStart("bin")
+			encodeMap(s.Bin, e, encodeAny)
+		}
+	case 27:
+		if s.Man != nil {
+			e.FieldStart("man")
+			encodeMap(s.Man, e, encodeAny)
+		}
+	case 28:
+		if s.Directories.IsSet() {
+			e.FieldStart("directories")
+			if s.Directories.state == present {
+				encodeMap(s.Directories.value, e, encodeAny)
+			} else {
+				e.Null()
+			}
+		}
+	case 29:
+		if s.Os != nil {
+			e.FieldStart("os")
+			encodeSlice(s.Os, e, encodeStr)
+		}
+	case 30:
+		if s.CPU != nil {
+			e.FieldStart("cpu")
+			encodeSlice(s.CPU, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Bugs.IsSet() {
-		e.FieldStart("bugs")
-		if s.Bugs.state == present {
-			encodeMap(s.Bugs.value, e, encodeAny)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Dependencies != nil {
-		e.FieldStart("dependencies")
-		encodeMap(s.Dependencies, e, encodeAny)
-	}
-	if s.DevDependencies != nil {
-		e.FieldStart("dev_dependencies")
-		encodeMap(s.DevDependencies, e, encodeAny)
-	}
-	if s.PeerDependencies != nil {
-		e.FieldStart("peer_dependencies")
-		encodeMap(s.PeerDependencies, e, encodeAny)
-	}
-	if s.OptionalDependencies != nil {
-		e.FieldStart("optional_dependencies")
-		encodeMap(s.OptionalDependencies, e, encodeAny)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		e.Str(*s.Description)
-	}
-	if s.Dist.IsSet() {
-		e.FieldStart("dist")
-		if s.Dist.state == present {
-			encodeMap(s.Dist.value, e, encodeAny)
-		} else {
-			e.Null()
-		}
-	}
-	if s.GitHead != nil {
-		e.FieldStart("git_head")
-		e.Str(*s.GitHead)
-	}
-	if s.Homepage != nil {
-		e.FieldStart("homepage")
-		e.Str(*s.Homepage)
-	}
-	if s.License != nil {
-		e.FieldStart("license")
-		e.Str(*s.License)
-	}
-	if s.Main != nil {
-		e.FieldStart("main")
-		e.Str(*s.Main)
-	}
-	if s.Repository.IsSet() {
-		e.FieldStart("repository")
-		if s.Repository.state == present {
-			encodeMap(s.Repository.value, e, encodeAny)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Scripts != nil {
-		e.FieldStart("scripts")
-		encodeMap(s.Scripts, e, encodeAny)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Str(*s.ID)
-	}
-	if s.NodeVersion != nil {
-		e.FieldStart("node_version")
-		e.Str(*s.NodeVersion)
-	}
-	if s.NpmVersion != nil {
-		e.FieldStart("npm_version")
-		e.Str(*s.NpmVersion)
-	}
-	if s.HasShrinkwrap != nil {
-		e.FieldStart("has_shrinkwrap")
-		e.Bool(*s.HasShrinkwrap)
-	}
-	if s.Maintainers != nil {
-		e.FieldStart("maintainers")
-		encodeSlice(s.Maintainers, e, func(v *map[string]any, e *enc) {
-			encodeMap(*v, e, encodeAny)
-		})
-	}
-	if s.Contributors != nil {
-		e.FieldStart("contributors")
-		encodeSlice(s.Contributors, e, func(v *map[string]any, e *enc) {
-			encodeMap(*v, e, encodeAny)
-		})
-	}
-	if s.Engines != nil {
-		e.FieldStart("engines")
-		encodeMap(s.Engines, e, encodeAny)
-	}
-	if s.Keywords != nil {
-		e.FieldStart("keywords")
-		encodeSlice(s.Keywords, e, encodeStr)
-	}
-	if s.Files != nil {
-		e.FieldStart("files")
-		encodeSlice(s.Files, e, encodeStr)
-	}
-	if s.Bin != nil {
-		e.FieldStart("bin")
-		encodeMap(s.Bin, e, encodeAny)
-	}
-	if s.Man != nil {
-		e.FieldStart("man")
-		encodeMap(s.Man, e, encodeAny)
-	}
-	if s.Directories.IsSet() {
-		e.FieldStart("directories")
-		if s.Directories.state == present {
-			encodeMap(s.Directories.value, e, encodeAny)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Os != nil {
-		e.FieldStart("os")
-		encodeSlice(s.Os, e, encodeStr)
-	}
-	if s.CPU != nil {
-		e.FieldStart("cpu")
-		encodeSlice(s.CPU, e, encodeStr)
-	}
-	if s.Readme != nil {
-		e.FieldStart("readme")
-		e.Str(*s.Readme)
-	}
-	if s.InstallationCommand != nil {
-		e.FieldStart("installation_command")
-		e.Str(*s.InstallationCommand)
-	}
-	if s.ReleaseID != nil {
-		e.FieldStart("release_id")
-		e.Int64(*s.ReleaseID)
-	}
-	if s.CommitOid != nil {
-		e.FieldStart("commit_oid")
-		e.Str(*s.CommitOid)
-	}
-	if s.PublishedViaActions != nil {
-		e.FieldStart("published_via_actions")
-		e.Bool(*s.PublishedViaActions)
-	}
-	if s.DeletedByID != nil {
-		e.FieldStart("deleted_by_id")
-		e.Int64(*s.DeletedByID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -794,7 +694,7 @@ func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemMembers
 }
@@ -826,28 +726,32 @@ var packagePublishedPackagePackageVersionNugetMetadataItemMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ID != nil {
-		e.FieldStart("id")
-		s.ID.encodeJSON(e)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Value != nil {
-		e.FieldStart("value")
-		s.Value.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "value"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.ID != nil {
+			e.FieldStart("id")
+			s.ID.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Value != nil {
+			e.FieldStart("value")
+			s.Value.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -929,7 +833,7 @@ func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionPackageFilesItemMembers
 }
@@ -952,65 +856,33 @@ var packagePublishedPackagePackageVersionPackageFilesItemMembers = &memberTable{
 	{"created_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
 	{"download_url", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
 	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
-	{"md5", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"md5", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Name), memberStr},
-	{"sha1", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
-	{"sha256", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr},
+	{"sha1", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr | memberRequired},
+	{"sha256", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr | memberRequired},
 	{"size", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
-	{"state", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.State), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("content_type")
-	e.Str(s.ContentType)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("download_url")
-	e.Str(s.DownloadURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("md5")
-	if s.Md5.state == present {
-		e.Str(s.Md5.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("sha1")
-	if s.SHA1.state == present {
-		e.Str(s.SHA1.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha256")
-	if s.SHA256.state == present {
-		e.Str(s.SHA256.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(s.State.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1030,7 +902,7 @@ func (s *PackagePublishedPackagePackageVersionRelease) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackagePackageVersionReleaseMembers
 }
@@ -1058,7 +930,7 @@ var packagePublishedPackagePackageVersionReleaseMembers = &memberTable{fields: [
 	{"draft", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Draft), memberBool},
 	{"html_url", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.ID), memberInt64},
-	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Name), memberNullStr | memberRequired},
 	{"prerelease", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.Prerelease), memberBool},
 	{"published_at", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.PublishedAt), memberStr},
 	{"tag_name", unsafe.Offsetof(PackagePublishedPackagePackageVersionRelease{}.TagName), memberStr},
@@ -1068,46 +940,29 @@ var packagePublishedPackagePackageVersionReleaseMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	e.Str(s.PublishedAt)
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1127,7 +982,7 @@ func (s *PackagePublishedPackageRegistry) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackagePublishedPackageRegistry) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packagePublishedPackageRegistryMembers
 }
@@ -1155,26 +1010,22 @@ var packagePublishedPackageRegistryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackageRegistry) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("about_url")
-	e.Str(s.AboutURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("vendor")
-	e.Str(s.Vendor)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"about_url", "name", "type", "url", "vendor"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackagePublishedPackageRegistry) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"about_url", "name", "type", "url", "vendor"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1194,7 +1045,7 @@ func (s *PackageUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackageUpdated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packageUpdatedMembers
 }
@@ -1238,36 +1089,46 @@ var packageUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("package")
-	s.Package.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackageUpdated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("package")
+		s.Package.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "package", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1287,7 +1148,7 @@ func (s *PackageUpdatedPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackageUpdatedPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packageUpdatedPackageMembers
 }
@@ -1315,7 +1176,7 @@ func (s *PackageUpdatedPackage) decodeMember(i int, key []byte, d *dec) error {
 
 var packageUpdatedPackageMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(PackageUpdatedPackage{}.CreatedAt), memberStr},
-	{"description", unsafe.Offsetof(PackageUpdatedPackage{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PackageUpdatedPackage{}.Description), memberNullStr | memberRequired},
 	{"ecosystem", unsafe.Offsetof(PackageUpdatedPackage{}.Ecosystem), memberStr},
 	{"html_url", unsafe.Offsetof(PackageUpdatedPackage{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PackageUpdatedPackage{}.ID), memberInt64},
@@ -1330,52 +1191,39 @@ var packageUpdatedPackageMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ecosystem")
-	e.Str(s.Ecosystem)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("namespace")
-	e.Str(s.Namespace)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("package_type")
-	e.Str(s.PackageType)
-	e.FieldStart("package_version")
-	s.PackageVersion.encodeJSON(e)
-	e.FieldStart("registry")
-	if s.Registry.state == present && s.Registry.value != nil {
-		s.Registry.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackageUpdatedPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 9:
+		e.FieldStart("package_version")
+		s.PackageVersion.encodeJSON(e)
+	case 10:
+		e.FieldStart("registry")
+		if s.Registry.state == present && s.Registry.value != nil {
+			s.Registry.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1395,7 +1243,7 @@ func (s *PackageUpdatedPackagePackageVersion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackageUpdatedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionMembers
 }
@@ -1459,114 +1307,76 @@ var packageUpdatedPackagePackageVersionMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("body_html")
-	e.Str(s.BodyHTML)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("description")
-	e.Str(s.Description)
-	if s.DockerMetadata != nil {
-		e.FieldStart("docker_metadata")
-		if s.DockerMetadata == nil {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackageUpdatedPackagePackageVersion) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 5:
+		if s.DockerMetadata != nil {
+			e.FieldStart("docker_metadata")
+			if s.DockerMetadata == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.DockerMetadata {
+					s.DockerMetadata[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case 11:
+		e.FieldStart("metadata")
+		encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 13:
+		e.FieldStart("package_files")
+		if s.PackageFiles == nil {
 			e.Null()
 		} else {
 			e.ArrStart()
-			for i := range s.DockerMetadata {
-				s.DockerMetadata[i].encodeJSON(e)
+			for i := range s.PackageFiles {
+				s.PackageFiles[i].encodeJSON(e)
 			}
 			e.ArrEnd()
 		}
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("installation_command")
-	e.Str(s.InstallationCommand)
-	if s.Manifest != nil {
-		e.FieldStart("manifest")
-		e.Str(*s.Manifest)
-	}
-	e.FieldStart("metadata")
-	encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("package_files")
-	if s.PackageFiles == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PackageFiles {
-			s.PackageFiles[i].encodeJSON(e)
+	case 16:
+		if s.Release != nil {
+			e.FieldStart("release")
+			s.Release.encodeJSON(e)
 		}
-		e.ArrEnd()
-	}
-	if s.PackageURL != nil {
-		e.FieldStart("package_url")
-		e.Str(*s.PackageURL)
-	}
-	if s.Prerelease != nil {
-		e.FieldStart("prerelease")
-		e.Bool(*s.Prerelease)
-	}
-	if s.Release != nil {
-		e.FieldStart("release")
-		s.Release.encodeJSON(e)
-	}
-	if s.RubygemsMetadata != nil {
-		e.FieldStart("rubygems_metadata")
-		if s.RubygemsMetadata == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.RubygemsMetadata {
-				s.RubygemsMetadata[i].encodeJSON(e)
+	case 17:
+		if s.RubygemsMetadata != nil {
+			e.FieldStart("rubygems_metadata")
+			if s.RubygemsMetadata == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.RubygemsMetadata {
+					s.RubygemsMetadata[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.SourceURL != nil {
-		e.FieldStart("source_url")
-		e.Str(*s.SourceURL)
-	}
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		e.Str(*s.TagName)
-	}
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("target_oid")
-	e.Str(s.TargetOid)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("version")
-	e.Str(s.Version)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "source_url", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1586,7 +1396,7 @@ func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionPackageFilesItemMembers
 }
@@ -1609,9 +1419,9 @@ var packageUpdatedPackagePackageVersionPackageFilesItemMembers = &memberTable{fi
 	{"created_at", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
 	{"download_url", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
 	{"id", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
-	{"md5", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"md5", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Name), memberStr},
-	{"sha1", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
+	{"sha1", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr | memberRequired},
 	{"sha256", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.SHA256), memberStr},
 	{"size", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
 	{"state", unsafe.Offsetof(PackageUpdatedPackagePackageVersionPackageFilesItem{}.State), memberStr},
@@ -1620,46 +1430,22 @@ var packageUpdatedPackagePackageVersionPackageFilesItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("content_type")
-	e.Str(s.ContentType)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("download_url")
-	e.Str(s.DownloadURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("md5")
-	if s.Md5.state == present {
-		e.Str(s.Md5.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("sha1")
-	if s.SHA1.state == present {
-		e.Str(s.SHA1.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha256")
-	e.Str(s.SHA256)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("state")
-	e.Str(s.State)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1679,7 +1465,7 @@ func (s *PackageUpdatedPackagePackageVersionRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PackageUpdatedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionReleaseMembers
 }
@@ -1717,42 +1503,29 @@ var packageUpdatedPackagePackageVersionReleaseMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	e.Str(s.PublishedAt)
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PackageUpdatedPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

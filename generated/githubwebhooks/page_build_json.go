@@ -14,7 +14,7 @@ func (s *PageBuild) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PageBuild) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pageBuildMembers
 }
@@ -58,36 +58,46 @@ var pageBuildMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuild) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("build")
-	s.Build.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"build", "enterprise", "id", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PageBuild) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("build")
+		s.Build.encodeJSON(e)
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"build", "enterprise", "id", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *PageBuildBuild) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PageBuildBuild) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pageBuildBuildMembers
 }
@@ -132,7 +142,7 @@ func (s *PageBuildBuild) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var pageBuildBuildMembers = &memberTable{fields: []memberField{
-	{"commit", unsafe.Offsetof(PageBuildBuild{}.Commit), memberNullStr},
+	{"commit", unsafe.Offsetof(PageBuildBuild{}.Commit), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(PageBuildBuild{}.CreatedAt), memberStr},
 	{"duration", unsafe.Offsetof(PageBuildBuild{}.Duration), memberInt64},
 	{"error", 0, memberByModel},
@@ -144,40 +154,32 @@ var pageBuildBuildMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuild) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("commit")
-	if s.Commit.state == present {
-		e.Str(s.Commit.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("duration")
-	e.Int64(s.Duration)
-	e.FieldStart("error")
-	s.Error.encodeJSON(e)
-	e.FieldStart("pusher")
-	if s.Pusher.state == present && s.Pusher.value != nil {
-		s.Pusher.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(s.Status)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"commit", "created_at", "duration", "error", "pusher", "status", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PageBuildBuild) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("error")
+		s.Error.encodeJSON(e)
+	case 4:
+		e.FieldStart("pusher")
+		if s.Pusher.state == present && s.Pusher.value != nil {
+			s.Pusher.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"commit", "created_at", "duration", "error", "pusher", "status", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -197,7 +199,7 @@ func (s *PageBuildBuildError) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PageBuildBuildError) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pageBuildBuildErrorMembers
 }
@@ -216,27 +218,27 @@ func (s *PageBuildBuildError) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var pageBuildBuildErrorMembers = &memberTable{fields: []memberField{
-	{"message", unsafe.Offsetof(PageBuildBuildError{}.Message), memberNullStr},
+	{"message", unsafe.Offsetof(PageBuildBuildError{}.Message), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuildError) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("message")
-	if s.Message.state == present {
-		e.Str(s.Message.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"message"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PageBuildBuildError) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"message"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *PersonalAccessTokenRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestMembers
 }
@@ -53,80 +53,61 @@ var personalAccessTokenRequestMembers = &memberTable{fields: []memberField{
 	{"permissions_upgraded", 0, memberByModel},
 	{"permissions_result", 0, memberByModel},
 	{"repository_selection", unsafe.Offsetof(PersonalAccessTokenRequest{}.RepositorySelection), memberStr},
-	{"repository_count", unsafe.Offsetof(PersonalAccessTokenRequest{}.RepositoryCount), memberNullInt64},
+	{"repository_count", unsafe.Offsetof(PersonalAccessTokenRequest{}.RepositoryCount), memberNullInt64 | memberRequired},
 	{"repositories", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.CreatedAt), memberStr},
 	{"token_id", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenID), memberInt64},
 	{"token_name", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenName), memberStr},
 	{"token_expired", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenExpired), memberBool},
-	{"token_expires_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenExpiresAt), memberNullStr},
-	{"token_last_used_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenLastUsedAt), memberNullStr},
+	{"token_expires_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenExpiresAt), memberNullStr | memberRequired},
+	{"token_last_used_at", unsafe.Offsetof(PersonalAccessTokenRequest{}.TokenLastUsedAt), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("permissions_added")
-	s.PermissionsAdded.encodeJSON(e)
-	e.FieldStart("permissions_upgraded")
-	s.PermissionsUpgraded.encodeJSON(e)
-	e.FieldStart("permissions_result")
-	s.PermissionsResult.encodeJSON(e)
-	e.FieldStart("repository_selection")
-	e.Str(string(s.RepositorySelection))
-	e.FieldStart("repository_count")
-	if s.RepositoryCount.state == present {
-		e.Int64(s.RepositoryCount.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("repositories")
-	if s.Repositories.state == present {
-		if s.Repositories.value == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Repositories.value {
-				s.Repositories.value[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 2:
+		e.FieldStart("permissions_added")
+		s.PermissionsAdded.encodeJSON(e)
+	case 3:
+		e.FieldStart("permissions_upgraded")
+		s.PermissionsUpgraded.encodeJSON(e)
+	case 4:
+		e.FieldStart("permissions_result")
+		s.PermissionsResult.encodeJSON(e)
+	case 7:
+		e.FieldStart("repositories")
+		if s.Repositories.state == present {
+			if s.Repositories.value == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Repositories.value {
+					s.Repositories.value[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		} else {
+			e.Null()
 		}
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("token_id")
-	e.Int64(s.TokenID)
-	e.FieldStart("token_name")
-	e.Str(s.TokenName)
-	e.FieldStart("token_expired")
-	e.Bool(s.TokenExpired)
-	e.FieldStart("token_expires_at")
-	if s.TokenExpiresAt.state == present {
-		e.Str(s.TokenExpiresAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("token_last_used_at")
-	if s.TokenLastUsedAt.state == present {
-		e.Str(s.TokenLastUsedAt.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "owner", "permissions_added", "permissions_upgraded", "permissions_result", "repository_selection", "repository_count", "repositories", "created_at", "token_id", "token_name", "token_expired", "token_expires_at", "token_last_used_at"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "owner", "permissions_added", "permissions_upgraded", "permissions_result", "repository_selection", "repository_count", "repositories", "created_at", "token_id", "token_name", "token_expired", "token_expires_at", "token_last_used_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -146,7 +127,7 @@ func (s *PersonalAccessTokenRequestApproved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestApproved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestApprovedMembers
 }
@@ -187,30 +168,39 @@ var personalAccessTokenRequestApprovedMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestApproved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("personal_access_token_request")
-	s.PersonalAccessTokenRequest.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestApproved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("personal_access_token_request")
+		s.PersonalAccessTokenRequest.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 5:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -230,7 +220,7 @@ func (s *PersonalAccessTokenRequestCancelled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestCancelled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestCancelledMembers
 }
@@ -271,30 +261,39 @@ var personalAccessTokenRequestCancelledMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCancelled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("personal_access_token_request")
-	s.PersonalAccessTokenRequest.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestCancelled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("personal_access_token_request")
+		s.PersonalAccessTokenRequest.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 5:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -314,7 +313,7 @@ func (s *PersonalAccessTokenRequestCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestCreatedMembers
 }
@@ -355,32 +354,41 @@ var personalAccessTokenRequestCreatedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("personal_access_token_request")
-	s.PersonalAccessTokenRequest.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("personal_access_token_request")
+		s.PersonalAccessTokenRequest.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 5:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "personal_access_token_request", "enterprise", "organization", "sender", "installation"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -400,7 +408,7 @@ func (s *PersonalAccessTokenRequestDenied) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestDenied) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestDeniedMembers
 }
@@ -441,30 +449,39 @@ var personalAccessTokenRequestDeniedMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestDenied) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("personal_access_token_request")
-	s.PersonalAccessTokenRequest.encodeJSON(e)
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("installation")
-	s.Installation.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "personal_access_token_request", "organization", "enterprise", "sender", "installation"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestDenied) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("personal_access_token_request")
+		s.PersonalAccessTokenRequest.encodeJSON(e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 5:
+		e.FieldStart("installation")
+		s.Installation.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "personal_access_token_request", "organization", "enterprise", "sender", "installation"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -484,7 +501,7 @@ func (s *PersonalAccessTokenRequestPermissionsAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PersonalAccessTokenRequestPermissionsAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), personalAccessTokenRequestPermissionsAddedMembers
 }
@@ -518,28 +535,37 @@ var personalAccessTokenRequestPermissionsAddedMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestPermissionsAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		encodeMap(s.Organization, e, encodeStr)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		encodeMap(s.Repository, e, encodeStr)
-	}
-	if s.Other != nil {
-		e.FieldStart("other")
-		encodeMap(s.Other, e, encodeStr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"organization", "repository", "other"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PersonalAccessTokenRequestPermissionsAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			encodeMap(s.Organization, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			encodeMap(s.Repository, e, encodeStr)
+		}
+	case 2:
+		if s.Other != nil {
+			e.FieldStart("other")
+			encodeMap(s.Other, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"organization", "repository", "other"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

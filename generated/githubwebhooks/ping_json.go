@@ -14,7 +14,7 @@ func (s *HookResponse) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *HookResponse) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), hookResponseMembers
 }
@@ -33,41 +33,29 @@ func (s *HookResponse) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var hookResponseMembers = &memberTable{fields: []memberField{
-	{"code", unsafe.Offsetof(HookResponse{}.Code), memberNullInt64},
-	{"status", unsafe.Offsetof(HookResponse{}.Status), memberNullStr},
-	{"message", unsafe.Offsetof(HookResponse{}.Message), memberNullStr},
+	{"code", unsafe.Offsetof(HookResponse{}.Code), memberNullInt64 | memberRequired},
+	{"status", unsafe.Offsetof(HookResponse{}.Status), memberNullStr | memberRequired},
+	{"message", unsafe.Offsetof(HookResponse{}.Message), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *HookResponse) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("code")
-	if s.Code.state == present {
-		e.Int64(s.Code.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	if s.Status.state == present {
-		e.Str(s.Status.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("message")
-	if s.Message.state == present {
-		e.Str(s.Message.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"code", "status", "message"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *HookResponse) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"code", "status", "message"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -87,7 +75,7 @@ func (s *Ping) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Ping) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pingMembers
 }
@@ -126,40 +114,42 @@ var pingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Ping) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Hook != nil {
-		e.FieldStart("hook")
-		s.Hook.encodeJSON(e)
-	}
-	if s.HookID != nil {
-		e.FieldStart("hook_id")
-		e.Int64(*s.HookID)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	if s.Zen != nil {
-		e.FieldStart("zen")
-		e.Str(*s.Zen)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"hook", "hook_id", "organization", "repository", "sender", "zen"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Ping) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Hook != nil {
+			e.FieldStart("hook")
+			s.Hook.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 3:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 4:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"hook", "hook_id", "organization", "repository", "sender", "zen"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -179,7 +169,7 @@ func (s *PingHook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PingHook) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pingHookMembers
 }
@@ -224,56 +214,33 @@ var pingHookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHook) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("active")
-	e.Bool(s.Active)
-	if s.AppID != nil {
-		e.FieldStart("app_id")
-		e.Int64(*s.AppID)
-	}
-	e.FieldStart("config")
-	s.Config.encodeJSON(e)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.DeliveriesURL != nil {
-		e.FieldStart("deliveries_url")
-		e.Str(*s.DeliveriesURL)
-	}
-	e.FieldStart("events")
-	encodeSlice(s.Events, e, encodeStr)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.LastResponse != nil {
-		e.FieldStart("last_response")
-		s.LastResponse.encodeJSON(e)
-	}
-	e.FieldStart("name")
-	e.Str(string(s.Name))
-	if s.PingURL != nil {
-		e.FieldStart("ping_url")
-		e.Str(*s.PingURL)
-	}
-	if s.TestURL != nil {
-		e.FieldStart("test_url")
-		e.Str(*s.TestURL)
-	}
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"active", "app_id", "config", "created_at", "deliveries_url", "events", "id", "last_response", "name", "ping_url", "test_url", "type", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PingHook) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("config")
+		s.Config.encodeJSON(e)
+	case 5:
+		e.FieldStart("events")
+		encodeSlice(s.Events, e, encodeStr)
+	case 7:
+		if s.LastResponse != nil {
+			e.FieldStart("last_response")
+			s.LastResponse.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"active", "app_id", "config", "created_at", "deliveries_url", "events", "id", "last_response", "name", "ping_url", "test_url", "type", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -293,7 +260,7 @@ func (s *PingHookConfig) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PingHookConfig) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pingHookConfigMembers
 }
@@ -324,32 +291,27 @@ var pingHookConfigMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHookConfig) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ContentType != nil {
-		e.FieldStart("content_type")
-		e.Str(*s.ContentType)
-	}
-	if s.InsecureSSL != nil {
-		e.FieldStart("insecure_ssl")
-		s.InsecureSSL.encodeJSON(e)
-	}
-	if s.Secret != nil {
-		e.FieldStart("secret")
-		e.Str(*s.Secret)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "insecure_ssl", "secret", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PingHookConfig) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.InsecureSSL != nil {
+			e.FieldStart("insecure_ssl")
+			s.InsecureSSL.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "insecure_ssl", "secret", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *ProjectCardConverted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardConverted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardConvertedMembers
 }
@@ -61,40 +61,51 @@ var projectCardConvertedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConverted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("project_card")
-	s.ProjectCard.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardConverted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("project_card")
+		s.ProjectCard.encodeJSON(e)
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -114,7 +125,7 @@ func (s *ProjectCardConvertedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardConvertedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardConvertedChangesMembers
 }
@@ -142,18 +153,25 @@ var projectCardConvertedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConvertedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("note")
-	s.Note.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"note"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardConvertedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("note")
+		s.Note.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"note"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -173,7 +191,7 @@ func (s *ProjectCardCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardCreatedMembers
 }
@@ -217,38 +235,48 @@ var projectCardCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("project_card")
-	s.ProjectCard.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("project_card")
+		s.ProjectCard.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -268,7 +296,7 @@ func (s *ProjectCardDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardDeletedMembers
 }
@@ -312,42 +340,52 @@ var projectCardDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("project_card")
-	s.ProjectCard.encodeJSON(e)
-	if s.Repository.IsSet() {
-		e.FieldStart("repository")
-		if s.Repository.state == present && s.Repository.value != nil {
-			s.Repository.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("project_card")
+		s.ProjectCard.encodeJSON(e)
+	case 5:
+		if s.Repository.IsSet() {
+			e.FieldStart("repository")
+			if s.Repository.state == present && s.Repository.value != nil {
+				s.Repository.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -367,7 +405,7 @@ func (s *ProjectCardDeletedProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardDeletedProjectCard) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardDeletedProjectCardMembers
 }
@@ -392,14 +430,14 @@ func (s *ProjectCardDeletedProjectCard) decodeMember(i int, key []byte, d *dec) 
 var projectCardDeletedProjectCardMembers = &memberTable{fields: []memberField{
 	{"after_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.AfterID), memberNullInt64},
 	{"archived", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.Archived), memberBool},
-	{"column_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ColumnID), memberNullInt64},
+	{"column_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ColumnID), memberNullInt64 | memberRequired},
 	{"column_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ColumnURL), memberStr},
 	{"content_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ContentURL), memberOptStr},
 	{"created_at", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.CreatedAt), memberTime},
 	{"creator", 0, memberByModel},
 	{"id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.NodeID), memberStr},
-	{"note", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.Note), memberNullStr},
+	{"note", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.Note), memberNullStr | memberRequired},
 	{"project_url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.ProjectURL), memberStr},
 	{"updated_at", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(ProjectCardDeletedProjectCard{}.URL), memberStr},
@@ -407,62 +445,29 @@ var projectCardDeletedProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeletedProjectCard) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AfterID.IsSet() {
-		e.FieldStart("after_id")
-		if s.AfterID.state == present {
-			e.Int64(s.AfterID.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardDeletedProjectCard) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("column_id")
-	if s.ColumnID.state == present {
-		e.Int64(s.ColumnID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("column_url")
-	e.Str(s.ColumnURL)
-	if s.ContentURL != nil {
-		e.FieldStart("content_url")
-		e.Str(*s.ContentURL)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("note")
-	if s.Note.state == present {
-		e.Str(s.Note.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("project_url")
-	e.Str(s.ProjectURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -482,7 +487,7 @@ func (s *ProjectCardEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardEditedMembers
 }
@@ -529,40 +534,51 @@ var projectCardEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("project_card")
-	s.ProjectCard.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("project_card")
+		s.ProjectCard.encodeJSON(e)
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -582,7 +598,7 @@ func (s *ProjectCardEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardEditedChangesMembers
 }
@@ -610,18 +626,25 @@ var projectCardEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("note")
-	s.Note.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"note"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("note")
+		s.Note.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"note"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -641,7 +664,7 @@ func (s *ProjectCardMoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardMoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardMovedMembers
 }
@@ -688,42 +711,53 @@ var projectCardMovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("project_card")
-	s.ProjectCard.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardMoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("project_card")
+		s.ProjectCard.encodeJSON(e)
+	case 6:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "project_card", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -743,7 +777,7 @@ func (s *ProjectCardMovedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardMovedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardMovedChangesMembers
 }
@@ -771,18 +805,25 @@ var projectCardMovedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("column_id")
-	s.ColumnID.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"column_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardMovedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("column_id")
+		s.ColumnID.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"column_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -802,7 +843,7 @@ func (s *ProjectCardMovedChangesColumnID) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardMovedChangesColumnID) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardMovedChangesColumnIDMembers
 }
@@ -826,18 +867,22 @@ var projectCardMovedChangesColumnIDMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChangesColumnID) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Int64(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardMovedChangesColumnID) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -857,7 +902,7 @@ func (s *ProjectCardMovedProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectCardMovedProjectCard) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectCardMovedProjectCardMembers
 }
@@ -880,7 +925,7 @@ func (s *ProjectCardMovedProjectCard) decodeMember(i int, key []byte, d *dec) er
 }
 
 var projectCardMovedProjectCardMembers = &memberTable{fields: []memberField{
-	{"after_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.AfterID), memberNullFloat64},
+	{"after_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.AfterID), memberNullFloat64 | memberRequired},
 	{"archived", unsafe.Offsetof(ProjectCardMovedProjectCard{}.Archived), memberBool},
 	{"column_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ColumnID), memberInt64},
 	{"column_url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ColumnURL), memberStr},
@@ -889,7 +934,7 @@ var projectCardMovedProjectCardMembers = &memberTable{fields: []memberField{
 	{"creator", 0, memberByModel},
 	{"id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(ProjectCardMovedProjectCard{}.NodeID), memberStr},
-	{"note", unsafe.Offsetof(ProjectCardMovedProjectCard{}.Note), memberNullStr},
+	{"note", unsafe.Offsetof(ProjectCardMovedProjectCard{}.Note), memberNullStr | memberRequired},
 	{"project_url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.ProjectURL), memberStr},
 	{"updated_at", unsafe.Offsetof(ProjectCardMovedProjectCard{}.UpdatedAt), memberStr},
 	{"url", unsafe.Offsetof(ProjectCardMovedProjectCard{}.URL), memberStr},
@@ -897,56 +942,29 @@ var projectCardMovedProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedProjectCard) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("after_id")
-	if s.AfterID.state == present {
-		e.Float64(s.AfterID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("column_id")
-	e.Int64(s.ColumnID)
-	e.FieldStart("column_url")
-	e.Str(s.ColumnURL)
-	if s.ContentURL != nil {
-		e.FieldStart("content_url")
-		e.Str(*s.ContentURL)
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("note")
-	if s.Note.state == present {
-		e.Str(s.Note.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("project_url")
-	e.Str(s.ProjectURL)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectCardMovedProjectCard) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -966,7 +984,7 @@ func (s *WebhooksProjectCard) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksProjectCard) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksProjectCardMembers
 }
@@ -998,7 +1016,7 @@ var webhooksProjectCardMembers = &memberTable{fields: []memberField{
 	{"creator", 0, memberByModel},
 	{"id", unsafe.Offsetof(WebhooksProjectCard{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(WebhooksProjectCard{}.NodeID), memberStr},
-	{"note", unsafe.Offsetof(WebhooksProjectCard{}.Note), memberNullStr},
+	{"note", unsafe.Offsetof(WebhooksProjectCard{}.Note), memberNullStr | memberRequired},
 	{"project_url", unsafe.Offsetof(WebhooksProjectCard{}.ProjectURL), memberStr},
 	{"updated_at", unsafe.Offsetof(WebhooksProjectCard{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(WebhooksProjectCard{}.URL), memberStr},
@@ -1006,58 +1024,29 @@ var webhooksProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectCard) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AfterID.IsSet() {
-		e.FieldStart("after_id")
-		if s.AfterID.state == present {
-			e.Int64(s.AfterID.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksProjectCard) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		e.FieldStart("creator")
+		if s.Creator.state == present && s.Creator.value != nil {
+			s.Creator.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("column_id")
-	e.Int64(s.ColumnID)
-	e.FieldStart("column_url")
-	e.Str(s.ColumnURL)
-	if s.ContentURL != nil {
-		e.FieldStart("content_url")
-		e.Str(*s.ContentURL)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("creator")
-	if s.Creator.state == present && s.Creator.value != nil {
-		s.Creator.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("note")
-	if s.Note.state == present {
-		e.Str(s.Note.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("project_url")
-	e.Str(s.ProjectURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after_id", "archived", "column_id", "column_url", "content_url", "created_at", "creator", "id", "node_id", "note", "project_url", "updated_at", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

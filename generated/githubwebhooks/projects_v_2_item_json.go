@@ -14,7 +14,7 @@ func (s *ProjectsV2Item) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Item) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemMembers
 }
@@ -45,49 +45,32 @@ var projectsV2ItemMembers = &memberTable{fields: []memberField{
 	{"creator", 0, memberByModel},
 	{"created_at", unsafe.Offsetof(ProjectsV2Item{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(ProjectsV2Item{}.UpdatedAt), memberTime},
-	{"archived_at", unsafe.Offsetof(ProjectsV2Item{}.ArchivedAt), memberNullTime},
+	{"archived_at", unsafe.Offsetof(ProjectsV2Item{}.ArchivedAt), memberNullTime | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Item) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Float64(s.ID)
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.ProjectNodeID != nil {
-		e.FieldStart("project_node_id")
-		e.Str(*s.ProjectNodeID)
-	}
-	e.FieldStart("content_node_id")
-	e.Str(s.ContentNodeID)
-	e.FieldStart("content_type")
-	e.Str(string(s.ContentType))
-	if s.Creator != nil {
-		e.FieldStart("creator")
-		s.Creator.encodeJSON(e)
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("archived_at")
-	if s.ArchivedAt.state == present {
-		encodeTime(&s.ArchivedAt.value, e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "project_node_id", "content_node_id", "content_type", "creator", "created_at", "updated_at", "archived_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Item) encodeMember(i int, e *enc) {
+	switch i {
+	case 5:
+		if s.Creator != nil {
+			e.FieldStart("creator")
+			s.Creator.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "project_node_id", "content_node_id", "content_type", "creator", "created_at", "updated_at", "archived_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +90,7 @@ func (s *ProjectsV2ItemArchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemArchived) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemArchivedMembers
 }
@@ -148,30 +131,39 @@ var projectsV2ItemArchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemArchived) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemArchived) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -191,7 +183,7 @@ func (s *ProjectsV2ItemConverted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemConverted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemConvertedMembers
 }
@@ -232,30 +224,39 @@ var projectsV2ItemConvertedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConverted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemConverted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -275,7 +276,7 @@ func (s *ProjectsV2ItemConvertedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemConvertedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemConvertedChangesMembers
 }
@@ -303,20 +304,27 @@ var projectsV2ItemConvertedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ContentType != nil {
-		e.FieldStart("content_type")
-		s.ContentType.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemConvertedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.ContentType != nil {
+			e.FieldStart("content_type")
+			s.ContentType.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -336,7 +344,7 @@ func (s *ProjectsV2ItemConvertedChangesContentType) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemConvertedChangesContentType) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemConvertedChangesContentTypeMembers
 }
@@ -361,28 +369,22 @@ var projectsV2ItemConvertedChangesContentTypeMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChangesContentType) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			e.Str(s.From.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemConvertedChangesContentType) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To != nil {
-		e.FieldStart("to")
-		e.Str(*s.To)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -402,7 +404,7 @@ func (s *ProjectsV2ItemCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemCreatedMembers
 }
@@ -440,28 +442,36 @@ var projectsV2ItemCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -481,7 +491,7 @@ func (s *ProjectsV2ItemDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemDeletedMembers
 }
@@ -519,28 +529,36 @@ var projectsV2ItemDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -560,7 +578,7 @@ func (s *ProjectsV2ItemEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemEditedMembers
 }
@@ -601,32 +619,41 @@ var projectsV2ItemEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -737,7 +764,7 @@ func (s *ProjectsV2ItemEditedChangesVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemEditedChangesVariant1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1Members
 }
@@ -765,18 +792,25 @@ var projectsV2ItemEditedChangesVariant1Members = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("field_value")
-	s.FieldValue.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"field_value"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemEditedChangesVariant1) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("field_value")
+		s.FieldValue.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"field_value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -796,7 +830,7 @@ func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1FieldValueMembers
 }
@@ -831,48 +865,40 @@ var projectsV2ItemEditedChangesVariant1FieldValueMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.FieldNodeID != nil {
-		e.FieldStart("field_node_id")
-		e.Str(*s.FieldNodeID)
-	}
-	if s.FieldType != nil {
-		e.FieldStart("field_type")
-		e.Str(*s.FieldType)
-	}
-	if s.FieldName != nil {
-		e.FieldStart("field_name")
-		e.Str(*s.FieldName)
-	}
-	if s.ProjectNumber != nil {
-		e.FieldStart("project_number")
-		e.Int64(*s.ProjectNumber)
-	}
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			s.From.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		if s.From.IsSet() {
+			e.FieldStart("from")
+			if s.From.state == present {
+				s.From.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 5:
+		if s.To.IsSet() {
+			e.FieldStart("to")
+			if s.To.state == present {
+				s.To.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"field_node_id", "field_type", "field_name", "project_number", "from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To.IsSet() {
-		e.FieldStart("to")
-		if s.To.state == present {
-			s.To.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"field_node_id", "field_type", "field_name", "project_number", "from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -997,7 +1023,7 @@ func (s *ProjectsV2ItemEditedChangesVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemEditedChangesVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant2Members
 }
@@ -1025,18 +1051,25 @@ var projectsV2ItemEditedChangesVariant2Members = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("body")
-	s.Body.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemEditedChangesVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("body")
+		s.Body.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1056,7 +1089,7 @@ func (s *ProjectsV2ItemReordered) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemReordered) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemReorderedMembers
 }
@@ -1097,30 +1130,39 @@ var projectsV2ItemReorderedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReordered) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemReordered) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1140,7 +1182,7 @@ func (s *ProjectsV2ItemReorderedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemReorderedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemReorderedChangesMembers
 }
@@ -1168,20 +1210,27 @@ var projectsV2ItemReorderedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReorderedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.PreviousProjectsV2ItemNodeID != nil {
-		e.FieldStart("previous_projects_v2_item_node_id")
-		s.PreviousProjectsV2ItemNodeID.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"previous_projects_v2_item_node_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemReorderedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.PreviousProjectsV2ItemNodeID != nil {
+			e.FieldStart("previous_projects_v2_item_node_id")
+			s.PreviousProjectsV2ItemNodeID.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"previous_projects_v2_item_node_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1201,7 +1250,7 @@ func (s *ProjectsV2ItemRestored) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2ItemRestored) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ItemRestoredMembers
 }
@@ -1242,30 +1291,39 @@ var projectsV2ItemRestoredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemRestored) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_item")
-	s.ProjectsV2Item.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2ItemRestored) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_item")
+		s.ProjectsV2Item.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_item", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1285,7 +1343,7 @@ func (s *ProjectsV2IterationSetting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2IterationSetting) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2IterationSettingMembers
 }
@@ -1314,44 +1372,22 @@ var projectsV2IterationSettingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2IterationSetting) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	if s.TitleHTML != nil {
-		e.FieldStart("title_html")
-		e.Str(*s.TitleHTML)
-	}
-	if s.Duration.IsSet() {
-		e.FieldStart("duration")
-		if s.Duration.state == present {
-			e.Float64(s.Duration.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2IterationSetting) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "title", "title_html", "duration", "start_date", "completed"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.StartDate.IsSet() {
-		e.FieldStart("start_date")
-		if s.StartDate.state == present {
-			e.Str(s.StartDate.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Completed != nil {
-		e.FieldStart("completed")
-		e.Bool(*s.Completed)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "title", "title_html", "duration", "start_date", "completed"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1371,7 +1407,7 @@ func (s *ProjectsV2SingleSelectOption) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2SingleSelectOption) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2SingleSelectOptionMembers
 }
@@ -1398,36 +1434,22 @@ var projectsV2SingleSelectOptionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2SingleSelectOption) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Color.IsSet() {
-		e.FieldStart("color")
-		if s.Color.state == present {
-			e.Str(s.Color.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2SingleSelectOption) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "color", "description"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Description.IsSet() {
-		e.FieldStart("description")
-		if s.Description.state == present {
-			e.Str(s.Description.value)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "color", "description"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1447,7 +1469,7 @@ func (s *WebhooksProjectChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksProjectChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksProjectChangesMembers
 }
@@ -1475,20 +1497,27 @@ var webhooksProjectChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ArchivedAt != nil {
-		e.FieldStart("archived_at")
-		s.ArchivedAt.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archived_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksProjectChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.ArchivedAt != nil {
+			e.FieldStart("archived_at")
+			s.ArchivedAt.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archived_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1508,7 +1537,7 @@ func (s *WebhooksProjectChangesArchivedAt) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksProjectChangesArchivedAt) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksProjectChangesArchivedAtMembers
 }
@@ -1533,32 +1562,22 @@ var webhooksProjectChangesArchivedAtMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChangesArchivedAt) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			encodeTime(&s.From.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksProjectChangesArchivedAt) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To.IsSet() {
-		e.FieldStart("to")
-		if s.To.state == present {
-			encodeTime(&s.To.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

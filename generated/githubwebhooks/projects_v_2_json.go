@@ -14,7 +14,7 @@ func (s *ProjectsV2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2Members
 }
@@ -48,14 +48,14 @@ var projectsV2Members = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"creator", 0, memberByModel},
 	{"title", unsafe.Offsetof(ProjectsV2{}.Title), memberStr},
-	{"description", unsafe.Offsetof(ProjectsV2{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(ProjectsV2{}.Description), memberNullStr | memberRequired},
 	{"public", unsafe.Offsetof(ProjectsV2{}.Public), memberBool},
-	{"closed_at", unsafe.Offsetof(ProjectsV2{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(ProjectsV2{}.ClosedAt), memberNullTime | memberRequired},
 	{"created_at", unsafe.Offsetof(ProjectsV2{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(ProjectsV2{}.UpdatedAt), memberTime},
 	{"number", unsafe.Offsetof(ProjectsV2{}.Number), memberInt64},
-	{"short_description", unsafe.Offsetof(ProjectsV2{}.ShortDescription), memberNullStr},
-	{"deleted_at", unsafe.Offsetof(ProjectsV2{}.DeletedAt), memberNullTime},
+	{"short_description", unsafe.Offsetof(ProjectsV2{}.ShortDescription), memberNullStr | memberRequired},
+	{"deleted_at", unsafe.Offsetof(ProjectsV2{}.DeletedAt), memberNullTime | memberRequired},
 	{"deleted_by", 0, memberByModel},
 	{"state", unsafe.Offsetof(ProjectsV2{}.State), memberOptStr},
 	{"latest_status_update", 0, memberByModel},
@@ -64,80 +64,44 @@ var projectsV2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Float64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("creator")
-	s.Creator.encodeJSON(e)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("public")
-	e.Bool(s.Public)
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("short_description")
-	if s.ShortDescription.state == present {
-		e.Str(s.ShortDescription.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("deleted_at")
-	if s.DeletedAt.state == present {
-		encodeTime(&s.DeletedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("deleted_by")
-	if s.DeletedBy.state == present && s.DeletedBy.value != nil {
-		s.DeletedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(string(*s.State))
-	}
-	if s.LatestStatusUpdate.IsSet() {
-		e.FieldStart("latest_status_update")
-		if s.LatestStatusUpdate.state == present && s.LatestStatusUpdate.value != nil {
-			s.LatestStatusUpdate.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 3:
+		e.FieldStart("creator")
+		s.Creator.encodeJSON(e)
+	case 13:
+		e.FieldStart("deleted_by")
+		if s.DeletedBy.state == present && s.DeletedBy.value != nil {
+			s.DeletedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "owner", "creator", "title", "description", "public", "closed_at", "created_at", "updated_at", "number", "short_description", "deleted_at", "deleted_by", "state", "latest_status_update", "is_template"}, k) {
-			continue
+	case 15:
+		if s.LatestStatusUpdate.IsSet() {
+			e.FieldStart("latest_status_update")
+			if s.LatestStatusUpdate.state == present && s.LatestStatusUpdate.value != nil {
+				s.LatestStatusUpdate.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "owner", "creator", "title", "description", "public", "closed_at", "created_at", "updated_at", "number", "short_description", "deleted_at", "deleted_by", "state", "latest_status_update", "is_template"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -157,7 +121,7 @@ func (s *ProjectsV2Closed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Closed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ClosedMembers
 }
@@ -195,28 +159,36 @@ var projectsV2ClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Closed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2")
-	s.ProjectsV2.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Closed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2")
+		s.ProjectsV2.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -236,7 +208,7 @@ func (s *ProjectsV2Created) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Created) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2CreatedMembers
 }
@@ -274,28 +246,36 @@ var projectsV2CreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Created) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2")
-	s.ProjectsV2.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Created) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2")
+		s.ProjectsV2.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -315,7 +295,7 @@ func (s *ProjectsV2Deleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Deleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2DeletedMembers
 }
@@ -353,28 +333,36 @@ var projectsV2DeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Deleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2")
-	s.ProjectsV2.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Deleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2")
+		s.ProjectsV2.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -394,7 +382,7 @@ func (s *ProjectsV2Edited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Edited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2EditedMembers
 }
@@ -435,30 +423,39 @@ var projectsV2EditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Edited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2")
-	s.ProjectsV2.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Edited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2")
+		s.ProjectsV2.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -478,7 +475,7 @@ func (s *ProjectsV2EditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2EditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2EditedChangesMembers
 }
@@ -515,32 +512,42 @@ var projectsV2EditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Description != nil {
-		e.FieldStart("description")
-		s.Description.encodeJSON(e)
-	}
-	if s.Public != nil {
-		e.FieldStart("public")
-		s.Public.encodeJSON(e)
-	}
-	if s.ShortDescription != nil {
-		e.FieldStart("short_description")
-		s.ShortDescription.encodeJSON(e)
-	}
-	if s.Title != nil {
-		e.FieldStart("title")
-		s.Title.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "public", "short_description", "title"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2EditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Description != nil {
+			e.FieldStart("description")
+			s.Description.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Public != nil {
+			e.FieldStart("public")
+			s.Public.encodeJSON(e)
+		}
+	case 2:
+		if s.ShortDescription != nil {
+			e.FieldStart("short_description")
+			s.ShortDescription.encodeJSON(e)
+		}
+	case 3:
+		if s.Title != nil {
+			e.FieldStart("title")
+			s.Title.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "public", "short_description", "title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -560,7 +567,7 @@ func (s *ProjectsV2EditedChangesPublic) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2EditedChangesPublic) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2EditedChangesPublicMembers
 }
@@ -585,24 +592,22 @@ var projectsV2EditedChangesPublicMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesPublic) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From != nil {
-		e.FieldStart("from")
-		e.Bool(*s.From)
-	}
-	if s.To != nil {
-		e.FieldStart("to")
-		e.Bool(*s.To)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2EditedChangesPublic) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -622,7 +627,7 @@ func (s *ProjectsV2EditedChangesTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2EditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2EditedChangesTitleMembers
 }
@@ -647,24 +652,22 @@ var projectsV2EditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From != nil {
-		e.FieldStart("from")
-		e.Str(*s.From)
-	}
-	if s.To != nil {
-		e.FieldStart("to")
-		e.Str(*s.To)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2EditedChangesTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -684,7 +687,7 @@ func (s *ProjectsV2Reopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2Reopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2ReopenedMembers
 }
@@ -722,28 +725,36 @@ var projectsV2ReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Reopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2")
-	s.ProjectsV2.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2Reopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2")
+		s.ProjectsV2.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *ProjectsV2StatusUpdateCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateCreatedMembers
 }
@@ -52,28 +52,36 @@ var projectsV2StatusUpdateCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_status_update")
-	s.ProjectsV2StatusUpdate.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2_status_update")
+		s.ProjectsV2StatusUpdate.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -93,7 +101,7 @@ func (s *ProjectsV2StatusUpdateDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateDeletedMembers
 }
@@ -131,28 +139,36 @@ var projectsV2StatusUpdateDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_status_update")
-	s.ProjectsV2StatusUpdate.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 3:
+		e.FieldStart("projects_v2_status_update")
+		s.ProjectsV2StatusUpdate.encodeJSON(e)
+	case 4:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -172,7 +188,7 @@ func (s *ProjectsV2StatusUpdateEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateEditedMembers
 }
@@ -213,32 +229,41 @@ var projectsV2StatusUpdateEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	e.FieldStart("projects_v2_status_update")
-	s.ProjectsV2StatusUpdate.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		e.FieldStart("projects_v2_status_update")
+		s.ProjectsV2StatusUpdate.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "installation", "organization", "projects_v2_status_update", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -258,7 +283,7 @@ func (s *ProjectsV2StatusUpdateEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesMembers
 }
@@ -295,32 +320,42 @@ var projectsV2StatusUpdateEditedChangesMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.Status != nil {
-		e.FieldStart("status")
-		s.Status.encodeJSON(e)
-	}
-	if s.StartDate != nil {
-		e.FieldStart("start_date")
-		s.StartDate.encodeJSON(e)
-	}
-	if s.TargetDate != nil {
-		e.FieldStart("target_date")
-		s.TargetDate.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body", "status", "start_date", "target_date"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Status != nil {
+			e.FieldStart("status")
+			s.Status.encodeJSON(e)
+		}
+	case 2:
+		if s.StartDate != nil {
+			e.FieldStart("start_date")
+			s.StartDate.encodeJSON(e)
+		}
+	case 3:
+		if s.TargetDate != nil {
+			e.FieldStart("target_date")
+			s.TargetDate.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body", "status", "start_date", "target_date"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -340,7 +375,7 @@ func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStartDateMembers
 }
@@ -365,32 +400,22 @@ var projectsV2StatusUpdateEditedChangesStartDateMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			e.Str(s.From.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateEditedChangesStartDate) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To.IsSet() {
-		e.FieldStart("to")
-		if s.To.state == present {
-			e.Str(s.To.value)
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -410,7 +435,7 @@ func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStatusMembers
 }
@@ -435,32 +460,22 @@ var projectsV2StatusUpdateEditedChangesStatusMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			e.Str(string(s.From.value))
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ProjectsV2StatusUpdateEditedChangesStatus) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from", "to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.To.IsSet() {
-		e.FieldStart("to")
-		if s.To.state == present {
-			e.Str(string(s.To.value))
-		} else {
-			e.Null()
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from", "to"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *PullRequestReviewRequestedVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestedVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2Members
 }
@@ -62,40 +62,49 @@ var pullRequestReviewRequestedVariant2Members = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.Action))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("requested_team")
-	s.RequestedTeam.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestedVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("requested_team")
+		s.RequestedTeam.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -115,7 +124,7 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2PullRequestMembers
 }
@@ -163,16 +172,16 @@ func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(i int, key 
 
 var pullRequestReviewRequestedVariant2PullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Commits), memberOptInt64},
@@ -188,11 +197,11 @@ var pullRequestReviewRequestedVariant2PullRequestMembers = &memberTable{fields: 
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewRequestedVariant2PullRequest{}.NodeID), memberStr},
@@ -214,214 +223,106 @@ var pullRequestReviewRequestedVariant2PullRequestMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestedVariant2PullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -441,7 +342,7 @@ func (s *PullRequestSynchronize) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestSynchronize) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestSynchronizeMembers
 }
@@ -488,42 +389,46 @@ var pullRequestSynchronizeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronize) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("after")
-	e.Str(s.After)
-	e.FieldStart("before")
-	e.Str(s.Before)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "after", "before", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestSynchronize) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 6:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 8:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 9:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "after", "before", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -543,7 +448,7 @@ func (s *PullRequestSynchronizePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestSynchronizePullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestSynchronizePullRequestMembers
 }
@@ -591,16 +496,16 @@ func (s *PullRequestSynchronizePullRequest) decodeMember(i int, key []byte, d *d
 
 var pullRequestSynchronizePullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Commits), memberOptInt64},
@@ -616,11 +521,11 @@ var pullRequestSynchronizePullRequestMembers = &memberTable{fields: []memberFiel
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestSynchronizePullRequest{}.NodeID), memberStr},
@@ -642,214 +547,106 @@ var pullRequestSynchronizePullRequestMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestSynchronizePullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -869,7 +666,7 @@ func (s *PullRequestSynchronizePullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestSynchronizePullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadMembers
 }
@@ -903,30 +700,32 @@ var pullRequestSynchronizePullRequestHeadMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestSynchronizePullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -946,7 +745,7 @@ func (s *PullRequestSynchronizePullRequestHeadRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestSynchronizePullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadRepoMembers
 }
@@ -1001,7 +800,7 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 	{"default_branch", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.EventsURL), memberStr},
@@ -1020,7 +819,7 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 	{"has_projects", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.ID), memberInt64},
@@ -1030,7 +829,7 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 	{"issues_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MasterBranch), memberOptStr},
@@ -1038,7 +837,7 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 	{"merge_commit_title", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestSynchronizePullRequestHeadRepo{}.NotificationsURL), memberStr},
@@ -1079,282 +878,54 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHeadRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestSynchronizePullRequestHeadRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1374,7 +945,7 @@ func (s *PullRequestUnassigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnassigned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnassignedMembers
 }
@@ -1422,48 +993,57 @@ var pullRequestUnassignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassigned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Assignee.IsSet() {
-		e.FieldStart("assignee")
-		if s.Assignee.state == present && s.Assignee.value != nil {
-			s.Assignee.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnassigned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Assignee.IsSet() {
+			e.FieldStart("assignee")
+			if s.Assignee.state == present && s.Assignee.value != nil {
+				s.Assignee.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1483,7 +1063,7 @@ func (s *PullRequestUnassignedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnassignedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnassignedPullRequestMembers
 }
@@ -1531,16 +1111,16 @@ func (s *PullRequestUnassignedPullRequest) decodeMember(i int, key []byte, d *de
 
 var pullRequestUnassignedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Commits), memberOptInt64},
@@ -1556,11 +1136,11 @@ var pullRequestUnassignedPullRequestMembers = &memberTable{fields: []memberField
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestUnassignedPullRequest{}.NodeID), memberStr},
@@ -1582,214 +1162,106 @@ var pullRequestUnassignedPullRequestMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnassignedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1809,7 +1281,7 @@ func (s *PullRequestUnassignedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnassignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnassignedPullRequestBaseMembers
 }
@@ -1834,7 +1306,7 @@ func (s *PullRequestUnassignedPullRequestBase) decodeMember(i int, key []byte, d
 }
 
 var pullRequestUnassignedPullRequestBaseMembers = &memberTable{fields: []memberField{
-	{"label", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.Label), memberNullStr},
+	{"label", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.Label), memberNullStr | memberRequired},
 	{"ref", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.Ref), memberStr},
 	{"repo", 0, memberByModel},
 	{"sha", unsafe.Offsetof(PullRequestUnassignedPullRequestBase{}.SHA), memberStr},
@@ -1843,34 +1315,32 @@ var pullRequestUnassignedPullRequestBaseMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequestBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	if s.Label.state == present {
-		e.Str(s.Label.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnassignedPullRequestBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1890,7 +1360,7 @@ func (s *PullRequestUnlabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnlabeled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnlabeledMembers
 }
@@ -1938,42 +1408,51 @@ var pullRequestUnlabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Label != nil {
-		e.FieldStart("label")
-		s.Label.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnlabeled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Label != nil {
+			e.FieldStart("label")
+			s.Label.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1993,7 +1472,7 @@ func (s *PullRequestUnlabeledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnlabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestMembers
 }
@@ -2041,16 +1520,16 @@ func (s *PullRequestUnlabeledPullRequest) decodeMember(i int, key []byte, d *dec
 
 var pullRequestUnlabeledPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Commits), memberOptInt64},
@@ -2066,11 +1545,11 @@ var pullRequestUnlabeledPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestUnlabeledPullRequest{}.NodeID), memberStr},
@@ -2092,214 +1571,106 @@ var pullRequestUnlabeledPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnlabeledPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2319,7 +1690,7 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnlabeledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestHeadMembers
 }
@@ -2344,7 +1715,7 @@ func (s *PullRequestUnlabeledPullRequestHead) decodeMember(i int, key []byte, d 
 }
 
 var pullRequestUnlabeledPullRequestHeadMembers = &memberTable{fields: []memberField{
-	{"label", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.Label), memberNullStr},
+	{"label", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.Label), memberNullStr | memberRequired},
 	{"ref", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.Ref), memberStr},
 	{"repo", 0, memberByModel},
 	{"sha", unsafe.Offsetof(PullRequestUnlabeledPullRequestHead{}.SHA), memberStr},
@@ -2353,38 +1724,36 @@ var pullRequestUnlabeledPullRequestHeadMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	if s.Label.state == present {
-		e.Str(s.Label.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnlabeledPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2404,7 +1773,7 @@ func (s *PullRequestUnlocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnlocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnlockedMembers
 }
@@ -2449,38 +1818,46 @@ var pullRequestUnlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnlocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2500,7 +1877,7 @@ func (s *PullRequestUnlockedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestUnlockedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestUnlockedPullRequestMembers
 }
@@ -2548,16 +1925,16 @@ func (s *PullRequestUnlockedPullRequest) decodeMember(i int, key []byte, d *dec)
 
 var pullRequestUnlockedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Commits), memberOptInt64},
@@ -2573,11 +1950,11 @@ var pullRequestUnlockedPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestUnlockedPullRequest{}.NodeID), memberStr},
@@ -2599,214 +1976,106 @@ var pullRequestUnlockedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestUnlockedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2826,7 +2095,7 @@ func (s *PullRequestWebhook) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestWebhook) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestWebhookMembers
 }
@@ -2894,15 +2163,15 @@ var pullRequestWebhookMembers = &memberTable{fields: []memberField{
 	{"locked", unsafe.Offsetof(PullRequestWebhook{}.Locked), memberBool},
 	{"title", unsafe.Offsetof(PullRequestWebhook{}.Title), memberStr},
 	{"user", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestWebhook{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestWebhook{}.Body), memberNullStr | memberRequired},
 	{"labels", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"active_lock_reason", unsafe.Offsetof(PullRequestWebhook{}.ActiveLockReason), memberNullStr},
 	{"created_at", unsafe.Offsetof(PullRequestWebhook{}.CreatedAt), memberTime},
 	{"updated_at", unsafe.Offsetof(PullRequestWebhook{}.UpdatedAt), memberTime},
-	{"closed_at", unsafe.Offsetof(PullRequestWebhook{}.ClosedAt), memberNullTime},
-	{"merged_at", unsafe.Offsetof(PullRequestWebhook{}.MergedAt), memberNullTime},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestWebhook{}.MergeCommitSHA), memberNullStr},
+	{"closed_at", unsafe.Offsetof(PullRequestWebhook{}.ClosedAt), memberNullTime | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestWebhook{}.MergedAt), memberNullTime | memberRequired},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestWebhook{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"requested_reviewers", 0, memberByModel},
@@ -2914,7 +2183,7 @@ var pullRequestWebhookMembers = &memberTable{fields: []memberField{
 	{"auto_merge", 0, memberByModel},
 	{"draft", unsafe.Offsetof(PullRequestWebhook{}.Draft), memberOptBool},
 	{"merged", unsafe.Offsetof(PullRequestWebhook{}.Merged), memberBool},
-	{"mergeable", unsafe.Offsetof(PullRequestWebhook{}.Mergeable), memberNullBool},
+	{"mergeable", unsafe.Offsetof(PullRequestWebhook{}.Mergeable), memberNullBool | memberRequired},
 	{"rebaseable", unsafe.Offsetof(PullRequestWebhook{}.Rebaseable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestWebhook{}.MergeableState), memberStr},
 	{"merged_by", 0, memberByModel},
@@ -2937,244 +2206,124 @@ var pullRequestWebhookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestWebhook) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.ActiveLockReason.IsSet() {
-		e.FieldStart("active_lock_reason")
-		if s.ActiveLockReason.state == present {
-			e.Str(s.ActiveLockReason.value)
-		} else {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestWebhook) encodeMember(i int, e *enc) {
+	switch i {
+	case 16:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
 			e.Null()
-		}
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Assignees.IsSet() {
-		e.FieldStart("assignees")
-		if s.Assignees.state == present {
-			if s.Assignees.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.Assignees.value {
-					s.Assignees.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
 			}
+			e.ArrEnd()
+		}
+	case 19:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.RequestedReviewers.IsSet() {
-		e.FieldStart("requested_reviewers")
-		if s.RequestedReviewers.state == present {
-			if s.RequestedReviewers.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.RequestedReviewers.value {
-					s.RequestedReviewers.value[i].encodeJSON(e)
+	case 26:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 27:
+		if s.Assignees.IsSet() {
+			e.FieldStart("assignees")
+			if s.Assignees.state == present {
+				if s.Assignees.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.Assignees.value {
+						s.Assignees.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
 				}
-				e.ArrEnd()
-			}
-		} else {
-			e.Null()
-		}
-	}
-	if s.RequestedTeams.IsSet() {
-		e.FieldStart("requested_teams")
-		if s.RequestedTeams.state == present {
-			if s.RequestedTeams.value == nil {
-				e.Null()
 			} else {
-				e.ArrStart()
-				for i := range s.RequestedTeams.value {
-					s.RequestedTeams.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
+				e.Null()
 			}
+		}
+	case 28:
+		if s.RequestedReviewers.IsSet() {
+			e.FieldStart("requested_reviewers")
+			if s.RequestedReviewers.state == present {
+				if s.RequestedReviewers.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.RequestedReviewers.value {
+						s.RequestedReviewers.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 29:
+		if s.RequestedTeams.IsSet() {
+			e.FieldStart("requested_teams")
+			if s.RequestedTeams.state == present {
+				if s.RequestedTeams.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.RequestedTeams.value {
+						s.RequestedTeams.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 30:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 31:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 32:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 34:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("merged")
-	e.Bool(s.Merged)
-	e.FieldStart("mergeable")
-	if s.Mergeable.state == present {
-		e.Bool(s.Mergeable.value)
-	} else {
-		e.Null()
-	}
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 40:
+		e.FieldStart("merged_by")
+		if s.MergedBy.state == present && s.MergedBy.value != nil {
+			s.MergedBy.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("mergeable_state")
-	e.Str(s.MergeableState)
-	e.FieldStart("merged_by")
-	if s.MergedBy.state == present && s.MergedBy.value != nil {
-		s.MergedBy.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments")
-	e.Int64(s.Comments)
-	e.FieldStart("review_comments")
-	e.Int64(s.ReviewComments)
-	e.FieldStart("maintainer_can_modify")
-	e.Bool(s.MaintainerCanModify)
-	e.FieldStart("commits")
-	e.Int64(s.Commits)
-	e.FieldStart("additions")
-	e.Int64(s.Additions)
-	e.FieldStart("deletions")
-	e.Int64(s.Deletions)
-	e.FieldStart("changed_files")
-	e.Int64(s.ChangedFiles)
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files", "allow_auto_merge", "allow_update_branch", "delete_branch_on_merge", "merge_commit_message", "merge_commit_title", "squash_merge_commit_message", "squash_merge_commit_title", "use_squash_pr_title_as_default"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "id", "node_id", "html_url", "diff_url", "patch_url", "issue_url", "commits_url", "review_comments_url", "review_comment_url", "comments_url", "statuses_url", "number", "state", "locked", "title", "user", "body", "labels", "milestone", "active_lock_reason", "created_at", "updated_at", "closed_at", "merged_at", "merge_commit_sha", "assignee", "assignees", "requested_reviewers", "requested_teams", "head", "base", "_links", "author_association", "auto_merge", "draft", "merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files", "allow_auto_merge", "allow_update_branch", "delete_branch_on_merge", "merge_commit_message", "merge_commit_title", "squash_merge_commit_message", "squash_merge_commit_title", "use_squash_pr_title_as_default"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3194,7 +2343,7 @@ func (s *WebhooksPullRequest5) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksPullRequest5) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksPullRequest5Members
 }
@@ -3242,16 +2391,16 @@ func (s *WebhooksPullRequest5) decodeMember(i int, key []byte, d *dec) error {
 
 var webhooksPullRequest5Members = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(WebhooksPullRequest5{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(WebhooksPullRequest5{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(WebhooksPullRequest5{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(WebhooksPullRequest5{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(WebhooksPullRequest5{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(WebhooksPullRequest5{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(WebhooksPullRequest5{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(WebhooksPullRequest5{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(WebhooksPullRequest5{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(WebhooksPullRequest5{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(WebhooksPullRequest5{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(WebhooksPullRequest5{}.Commits), memberOptInt64},
@@ -3267,11 +2416,11 @@ var webhooksPullRequest5Members = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(WebhooksPullRequest5{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(WebhooksPullRequest5{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(WebhooksPullRequest5{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(WebhooksPullRequest5{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(WebhooksPullRequest5{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(WebhooksPullRequest5{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(WebhooksPullRequest5{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(WebhooksPullRequest5{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(WebhooksPullRequest5{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(WebhooksPullRequest5{}.NodeID), memberStr},
@@ -3293,214 +2442,106 @@ var webhooksPullRequest5Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksPullRequest5) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3520,7 +2561,7 @@ func (s *WebhooksPullRequest5Base) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksPullRequest5Base) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksPullRequest5BaseMembers
 }
@@ -3554,30 +2595,32 @@ var webhooksPullRequest5BaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5Base) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksPullRequest5Base) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3597,7 +2640,7 @@ func (s *WebhooksPullRequest5BaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksPullRequest5BaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksPullRequest5BaseRepoMembers
 }
@@ -3652,7 +2695,7 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 	{"default_branch", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.EventsURL), memberStr},
@@ -3671,7 +2714,7 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 	{"has_projects", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.ID), memberInt64},
@@ -3681,7 +2724,7 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 	{"issues_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MasterBranch), memberOptStr},
@@ -3689,7 +2732,7 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 	{"merge_commit_title", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(WebhooksPullRequest5BaseRepo{}.NotificationsURL), memberStr},
@@ -3730,282 +2773,54 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5BaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksPullRequest5BaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *PullRequestAssigned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssigned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedMembers
 }
@@ -62,44 +62,53 @@ var pullRequestAssignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssigned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssigned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "assignee", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -119,7 +128,7 @@ func (s *PullRequestAssignedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAssignedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAssignedPullRequestMembers
 }
@@ -167,16 +176,16 @@ func (s *PullRequestAssignedPullRequest) decodeMember(i int, key []byte, d *dec)
 
 var pullRequestAssignedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestAssignedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestAssignedPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Commits), memberOptInt64},
@@ -192,11 +201,11 @@ var pullRequestAssignedPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestAssignedPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestAssignedPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestAssignedPullRequest{}.NodeID), memberStr},
@@ -218,214 +227,106 @@ var pullRequestAssignedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAssignedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -445,7 +346,7 @@ func (s *PullRequestAutoMergeDisabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeDisabled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeDisabledMembers
 }
@@ -491,40 +392,46 @@ var pullRequestAutoMergeDisabledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("reason")
-	e.Str(s.Reason)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeDisabled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -544,7 +451,7 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeDisabledPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeDisabledPullRequestMembers
 }
@@ -592,16 +499,16 @@ func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(i int, key []byte
 
 var pullRequestAutoMergeDisabledPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Commits), memberOptInt64},
@@ -617,11 +524,11 @@ var pullRequestAutoMergeDisabledPullRequestMembers = &memberTable{fields: []memb
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestAutoMergeDisabledPullRequest{}.NodeID), memberStr},
@@ -643,214 +550,106 @@ var pullRequestAutoMergeDisabledPullRequestMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeDisabledPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -870,7 +669,7 @@ func (s *PullRequestAutoMergeEnabled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeEnabled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeEnabledMembers
 }
@@ -916,42 +715,46 @@ var pullRequestAutoMergeEnabledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	if s.Reason != nil {
-		e.FieldStart("reason")
-		e.Str(*s.Reason)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeEnabled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -971,7 +774,7 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeEnabledPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestMembers
 }
@@ -1019,16 +822,16 @@ func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(i int, key []byte,
 
 var pullRequestAutoMergeEnabledPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Commits), memberOptInt64},
@@ -1044,11 +847,11 @@ var pullRequestAutoMergeEnabledPullRequestMembers = &memberTable{fields: []membe
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequest{}.NodeID), memberStr},
@@ -1070,214 +873,106 @@ var pullRequestAutoMergeEnabledPullRequestMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeEnabledPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1297,7 +992,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeEnabledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadMembers
 }
@@ -1331,30 +1026,32 @@ var pullRequestAutoMergeEnabledPullRequestHeadMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1374,7 +1071,7 @@ func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadRepoMembers
 }
@@ -1429,7 +1126,7 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 	{"default_branch", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.EventsURL), memberStr},
@@ -1448,7 +1145,7 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 	{"has_projects", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.ID), memberInt64},
@@ -1458,7 +1155,7 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 	{"issues_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MasterBranch), memberOptStr},
@@ -1466,7 +1163,7 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 	{"merge_commit_title", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestAutoMergeEnabledPullRequestHeadRepo{}.NotificationsURL), memberStr},
@@ -1507,282 +1204,54 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1802,7 +1271,7 @@ func (s *PullRequestClosed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestClosed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestClosedMembers
 }
@@ -1847,38 +1316,46 @@ var pullRequestClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestClosed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestClosed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1898,7 +1375,7 @@ func (s *PullRequestConvertedToDraft) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestConvertedToDraft) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestConvertedToDraftMembers
 }
@@ -1943,38 +1420,46 @@ var pullRequestConvertedToDraftMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestConvertedToDraft) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestConvertedToDraft) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1994,7 +1479,7 @@ func (s *PullRequestDemilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestDemilestoned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestDemilestonedMembers
 }
@@ -2039,40 +1524,48 @@ var pullRequestDemilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDemilestoned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Milestone != nil {
-		e.FieldStart("milestone")
-		s.Milestone.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestDemilestoned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Milestone != nil {
+			e.FieldStart("milestone")
+			s.Milestone.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2092,7 +1585,7 @@ func (s *PullRequestDequeued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestDequeued) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestDequeuedMembers
 }
@@ -2138,40 +1631,46 @@ var pullRequestDequeuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeued) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("reason")
-	e.Str(string(s.Reason))
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestDequeued) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "reason", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2191,7 +1690,7 @@ func (s *PullRequestDequeuedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestDequeuedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestDequeuedPullRequestMembers
 }
@@ -2239,16 +1738,16 @@ func (s *PullRequestDequeuedPullRequest) decodeMember(i int, key []byte, d *dec)
 
 var pullRequestDequeuedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Commits), memberOptInt64},
@@ -2264,11 +1763,11 @@ var pullRequestDequeuedPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestDequeuedPullRequest{}.NodeID), memberStr},
@@ -2290,214 +1789,106 @@ var pullRequestDequeuedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestDequeuedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2517,7 +1908,7 @@ func (s *PullRequestEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestEditedMembers
 }
@@ -2565,42 +1956,51 @@ var pullRequestEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2620,7 +2020,7 @@ func (s *PullRequestEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestEditedChangesMembers
 }
@@ -2654,28 +2054,37 @@ var pullRequestEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Base != nil {
-		e.FieldStart("base")
-		s.Base.encodeJSON(e)
-	}
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.Title != nil {
-		e.FieldStart("title")
-		s.Title.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"base", "body", "title"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Base != nil {
+			e.FieldStart("base")
+			s.Base.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
+		}
+	case 2:
+		if s.Title != nil {
+			e.FieldStart("title")
+			s.Title.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"base", "body", "title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2695,7 +2104,7 @@ func (s *PullRequestEditedChangesBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestEditedChangesBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestEditedChangesBaseMembers
 }
@@ -2726,20 +2135,28 @@ var pullRequestEditedChangesBaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChangesBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("ref")
-	s.Ref.encodeJSON(e)
-	e.FieldStart("sha")
-	s.SHA.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref", "sha"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestEditedChangesBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("ref")
+		s.Ref.encodeJSON(e)
+	case 1:
+		e.FieldStart("sha")
+		s.SHA.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref", "sha"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2759,7 +2176,7 @@ func (s *PullRequestEnqueued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestEnqueued) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestEnqueuedMembers
 }
@@ -2804,38 +2221,46 @@ var pullRequestEnqueuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEnqueued) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestEnqueued) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2855,7 +2280,7 @@ func (s *PullRequestLabeled) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLabeled) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLabeledMembers
 }
@@ -2903,42 +2328,51 @@ var pullRequestLabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeled) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Label != nil {
-		e.FieldStart("label")
-		s.Label.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLabeled) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Label != nil {
+			e.FieldStart("label")
+			s.Label.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "label", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2958,7 +2392,7 @@ func (s *PullRequestLabeledPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLabeledPullRequestMembers
 }
@@ -3006,16 +2440,16 @@ func (s *PullRequestLabeledPullRequest) decodeMember(i int, key []byte, d *dec) 
 
 var pullRequestLabeledPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestLabeledPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestLabeledPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Commits), memberOptInt64},
@@ -3031,11 +2465,11 @@ var pullRequestLabeledPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestLabeledPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestLabeledPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestLabeledPullRequest{}.NodeID), memberStr},
@@ -3057,214 +2491,106 @@ var pullRequestLabeledPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLabeledPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3284,7 +2610,7 @@ func (s *PullRequestLocked) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLocked) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLockedMembers
 }
@@ -3329,38 +2655,46 @@ var pullRequestLockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLocked) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLocked) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3380,7 +2714,7 @@ func (s *PullRequestLockedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestLockedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestLockedPullRequestMembers
 }
@@ -3428,16 +2762,16 @@ func (s *PullRequestLockedPullRequest) decodeMember(i int, key []byte, d *dec) e
 
 var pullRequestLockedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestLockedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestLockedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestLockedPullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestLockedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestLockedPullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestLockedPullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestLockedPullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestLockedPullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestLockedPullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestLockedPullRequest{}.Commits), memberOptInt64},
@@ -3453,11 +2787,11 @@ var pullRequestLockedPullRequestMembers = &memberTable{fields: []memberField{
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestLockedPullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestLockedPullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestLockedPullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestLockedPullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestLockedPullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestLockedPullRequest{}.NodeID), memberStr},
@@ -3479,214 +2813,106 @@ var pullRequestLockedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestLockedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3706,7 +2932,7 @@ func (s *PullRequestMilestoned) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestMilestoned) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestMilestonedMembers
 }
@@ -3751,40 +2977,48 @@ var pullRequestMilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMilestoned) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Milestone != nil {
-		e.FieldStart("milestone")
-		s.Milestone.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestMilestoned) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Milestone != nil {
+			e.FieldStart("milestone")
+			s.Milestone.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "milestone", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3804,7 +3038,7 @@ func (s *PullRequestOpened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestOpened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestOpenedMembers
 }
@@ -3849,38 +3083,46 @@ var pullRequestOpenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestOpened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestOpened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3900,7 +3142,7 @@ func (s *PullRequestReadyForReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReadyForReview) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReadyForReviewMembers
 }
@@ -3945,38 +3187,46 @@ var pullRequestReadyForReviewMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReadyForReview) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReadyForReview) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3996,7 +3246,7 @@ func (s *PullRequestReopened) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReopened) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReopenedMembers
 }
@@ -4041,38 +3291,46 @@ var pullRequestReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReopened) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReopened) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4173,7 +3431,7 @@ func (s *PullRequestReviewRequestRemovedVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1Members
 }
@@ -4221,44 +3479,53 @@ var pullRequestReviewRequestRemovedVariant1Members = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.Action))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("requested_reviewer")
-	if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
-		s.RequestedReviewer.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant1) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("requested_reviewer")
+		if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
+			s.RequestedReviewer.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4278,7 +3545,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestMembers
 }
@@ -4326,16 +3593,16 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(i int,
 
 var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Commits), memberOptInt64},
@@ -4351,11 +3618,11 @@ var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberTable{fie
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequest{}.NodeID), memberStr},
@@ -4377,214 +3644,106 @@ var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4604,7 +3763,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeJSON(d *d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers
 }
@@ -4638,30 +3797,32 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4681,7 +3842,7 @@ func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers
 }
@@ -4736,7 +3897,7 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 	{"default_branch", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.EventsURL), memberStr},
@@ -4755,7 +3916,7 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 	{"has_projects", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.ID), memberInt64},
@@ -4765,7 +3926,7 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 	{"issues_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MasterBranch), memberOptStr},
@@ -4773,7 +3934,7 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 	{"merge_commit_title", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo{}.NotificationsURL), memberStr},
@@ -4814,282 +3975,54 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5202,7 +4135,7 @@ func (s *PullRequestReviewRequestRemovedVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2Members
 }
@@ -5250,40 +4183,49 @@ var pullRequestReviewRequestRemovedVariant2Members = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.Action))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("requested_team")
-	s.RequestedTeam.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("requested_team")
+		s.RequestedTeam.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_team", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5303,7 +4245,7 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2PullRequestMembers
 }
@@ -5351,16 +4293,16 @@ func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(i int,
 
 var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Commits), memberOptInt64},
@@ -5376,11 +4318,11 @@ var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberTable{fie
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewRequestRemovedVariant2PullRequest{}.NodeID), memberStr},
@@ -5402,214 +4344,106 @@ var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5710,7 +4544,7 @@ func (s *PullRequestReviewRequestedVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestedVariant1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1Members
 }
@@ -5758,44 +4592,53 @@ var pullRequestReviewRequestedVariant1Members = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.Action))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("requested_reviewer")
-	if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
-		s.RequestedReviewer.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestedVariant1) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("requested_reviewer")
+		if s.RequestedReviewer.state == present && s.RequestedReviewer.value != nil {
+			s.RequestedReviewer.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "number", "organization", "pull_request", "repository", "requested_reviewer", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -5815,7 +4658,7 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewRequestedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1PullRequestMembers
 }
@@ -5863,16 +4706,16 @@ func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(i int, key 
 
 var pullRequestReviewRequestedVariant1PullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"additions", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Additions), memberOptInt64},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Body), memberNullStr | memberRequired},
 	{"changed_files", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ChangedFiles), memberOptInt64},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ClosedAt), memberNullTime},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.ClosedAt), memberNullTime | memberRequired},
 	{"comments", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Comments), memberOptInt64},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.CommentsURL), memberStr},
 	{"commits", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Commits), memberOptInt64},
@@ -5888,11 +4731,11 @@ var pullRequestReviewRequestedVariant1PullRequestMembers = &memberTable{fields: 
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Locked), memberBool},
 	{"maintainer_can_modify", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MaintainerCanModify), memberOptBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergeCommitSHA), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
 	{"mergeable", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Mergeable), memberNullBool},
 	{"mergeable_state", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergeableState), memberOptStr},
 	{"merged", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.Merged), memberNullBool},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergedAt), memberNullTime},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.MergedAt), memberNullTime | memberRequired},
 	{"merged_by", 0, memberByModel},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewRequestedVariant1PullRequest{}.NodeID), memberStr},
@@ -5914,214 +4757,106 @@ var pullRequestReviewRequestedVariant1PullRequestMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	if s.Additions != nil {
-		e.FieldStart("additions")
-		e.Int64(*s.Additions)
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	if s.ChangedFiles != nil {
-		e.FieldStart("changed_files")
-		e.Int64(*s.ChangedFiles)
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		encodeTime(&s.ClosedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Comments != nil {
-		e.FieldStart("comments")
-		e.Int64(*s.Comments)
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	if s.Commits != nil {
-		e.FieldStart("commits")
-		e.Int64(*s.Commits)
-	}
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	if s.Deletions != nil {
-		e.FieldStart("deletions")
-		e.Int64(*s.Deletions)
-	}
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	if s.MaintainerCanModify != nil {
-		e.FieldStart("maintainer_can_modify")
-		e.Bool(*s.MaintainerCanModify)
-	}
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	if s.Mergeable.IsSet() {
-		e.FieldStart("mergeable")
-		if s.Mergeable.state == present {
-			e.Bool(s.Mergeable.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewRequestedVariant1PullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 3:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.MergeableState != nil {
-		e.FieldStart("mergeable_state")
-		e.Str(*s.MergeableState)
-	}
-	if s.Merged.IsSet() {
-		e.FieldStart("merged")
-		if s.Merged.state == present {
-			e.Bool(s.Merged.value)
+	case 4:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssueCommentCreatedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssueCommentCreatedIssueAssignee).encodeJSON)
+		})
+	case 6:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		encodeTime(&s.MergedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.MergedBy.IsSet() {
-		e.FieldStart("merged_by")
-		if s.MergedBy.state == present && s.MergedBy.value != nil {
-			s.MergedBy.value.encodeJSON(e)
+	case 7:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 19:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 23:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 31:
+		if s.MergedBy.IsSet() {
+			e.FieldStart("merged_by")
+			if s.MergedBy.state == present && s.MergedBy.value != nil {
+				s.MergedBy.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 32:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	if s.Rebaseable.IsSet() {
-		e.FieldStart("rebaseable")
-		if s.Rebaseable.state == present {
-			e.Bool(s.Rebaseable.value)
+	case 37:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 38:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 47:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.ArrEnd()
 	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	if s.ReviewComments != nil {
-		e.FieldStart("review_comments")
-		e.Int64(*s.ReviewComments)
-	}
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "additions", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "changed_files", "closed_at", "comments", "comments_url", "commits", "commits_url", "created_at", "deletions", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "maintainer_can_modify", "merge_commit_sha", "mergeable", "mergeable_state", "merged", "merged_at", "merged_by", "milestone", "node_id", "number", "patch_url", "rebaseable", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

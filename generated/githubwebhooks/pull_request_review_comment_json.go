@@ -14,7 +14,7 @@ func (s *PullRequestReviewCommentCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedMembers
 }
@@ -61,38 +61,49 @@ var pullRequestReviewCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -112,7 +123,7 @@ func (s *PullRequestReviewCommentCreatedComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentMembers
 }
@@ -148,20 +159,20 @@ var pullRequestReviewCommentCreatedCommentMembers = &memberTable{fields: []membe
 	{"html_url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.ID), memberInt64},
 	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.InReplyToID), memberOptInt64},
-	{"line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Line), memberNullInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Line), memberNullInt64 | memberRequired},
 	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.NodeID), memberStr},
 	{"original_commit_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalCommitID), memberStr},
-	{"original_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalLine), memberNullInt64},
+	{"original_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalLine), memberNullInt64 | memberRequired},
 	{"original_position", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalPosition), memberInt64},
-	{"original_start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalStartLine), memberNullInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.OriginalStartLine), memberNullInt64 | memberRequired},
 	{"path", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Path), memberStr},
-	{"position", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Position), memberNullInt64},
-	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.PullRequestReviewID), memberNullInt64},
+	{"position", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Position), memberNullInt64 | memberRequired},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.PullRequestReviewID), memberNullInt64 | memberRequired},
 	{"pull_request_url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.PullRequestURL), memberStr},
 	{"reactions", 0, memberByModel},
 	{"side", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.Side), memberStr},
-	{"start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartLine), memberNullInt64},
-	{"start_side", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartSide), memberNullStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartLine), memberNullInt64 | memberRequired},
+	{"start_side", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.StartSide), memberNullStr | memberRequired},
 	{"subject_type", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.SubjectType), memberOptStr},
 	{"updated_at", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(PullRequestReviewCommentCreatedComment{}.URL), memberStr},
@@ -170,106 +181,35 @@ var pullRequestReviewCommentCreatedCommentMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("diff_hunk")
-	e.Str(s.DiffHunk)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InReplyToID != nil {
-		e.FieldStart("in_reply_to_id")
-		e.Int64(*s.InReplyToID)
-	}
-	e.FieldStart("line")
-	if s.Line.state == present {
-		e.Int64(s.Line.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_commit_id")
-	e.Str(s.OriginalCommitID)
-	e.FieldStart("original_line")
-	if s.OriginalLine.state == present {
-		e.Int64(s.OriginalLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("original_position")
-	e.Int64(s.OriginalPosition)
-	e.FieldStart("original_start_line")
-	if s.OriginalStartLine.state == present {
-		e.Int64(s.OriginalStartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("position")
-	if s.Position.state == present {
-		e.Int64(s.Position.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_review_id")
-	if s.PullRequestReviewID.state == present {
-		e.Int64(s.PullRequestReviewID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("side")
-	e.Str(string(s.Side))
-	e.FieldStart("start_line")
-	if s.StartLine.state == present {
-		e.Int64(s.StartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("start_side")
-	if s.StartSide.state == present {
-		e.Str(string(s.StartSide.value))
-	} else {
-		e.Null()
-	}
-	if s.SubjectType != nil {
-		e.FieldStart("subject_type")
-		e.Str(string(*s.SubjectType))
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreatedComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 19:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 26:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -289,7 +229,7 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreatedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestMembers
 }
@@ -335,14 +275,14 @@ func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(i int, key []b
 
 var pullRequestReviewCommentCreatedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.CreatedAt), memberStr},
@@ -354,8 +294,8 @@ var pullRequestReviewCommentCreatedPullRequestMembers = &memberTable{fields: []m
 	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequest{}.Number), memberInt64},
@@ -374,154 +314,99 @@ var pullRequestReviewCommentCreatedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	if s.AutoMerge.IsSet() {
-		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-			s.AutoMerge.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreatedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 5:
+		if s.AutoMerge.IsSet() {
+			e.FieldStart("auto_merge")
+			if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+				s.AutoMerge.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -541,7 +426,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreatedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadMembers
 }
@@ -575,34 +460,36 @@ var pullRequestReviewCommentCreatedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -622,7 +509,7 @@ func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadRepoMembers
 }
@@ -677,7 +564,7 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 	{"default_branch", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.EventsURL), memberStr},
@@ -696,7 +583,7 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 	{"has_projects", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HasDiscussions), memberOptBool},
-	{"homepage", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.ID), memberInt64},
@@ -706,7 +593,7 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 	{"issues_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MasterBranch), memberOptStr},
@@ -714,7 +601,7 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 	{"merge_commit_title", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MergeCommitTitle), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestReviewCommentCreatedPullRequestHeadRepo{}.NotificationsURL), memberStr},
@@ -755,284 +642,54 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	if s.HasDiscussions != nil {
-		e.FieldStart("has_discussions")
-		e.Bool(*s.HasDiscussions)
-	}
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 66:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 67:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 71:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 87:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merge_commit_message", "merge_commit_title", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "squash_merge_commit_message", "squash_merge_commit_title", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "use_squash_pr_title_as_default", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1052,7 +709,7 @@ func (s *PullRequestReviewCommentDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentDeletedMembers
 }
@@ -1099,38 +756,49 @@ var pullRequestReviewCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1150,7 +818,7 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentDeletedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestMembers
 }
@@ -1196,14 +864,14 @@ func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(i int, key []b
 
 var pullRequestReviewCommentDeletedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.CreatedAt), memberStr},
@@ -1215,8 +883,8 @@ var pullRequestReviewCommentDeletedPullRequestMembers = &memberTable{fields: []m
 	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewCommentDeletedPullRequest{}.Number), memberInt64},
@@ -1235,154 +903,99 @@ var pullRequestReviewCommentDeletedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	if s.AutoMerge.IsSet() {
-		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-			s.AutoMerge.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentDeletedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 5:
+		if s.AutoMerge.IsSet() {
+			e.FieldStart("auto_merge")
+			if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+				s.AutoMerge.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1402,7 +1015,7 @@ func (s *PullRequestReviewCommentEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentEditedMembers
 }
@@ -1452,40 +1065,52 @@ var pullRequestReviewCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	e.FieldStart("comment")
-	s.Comment.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		e.FieldStart("comment")
+		s.Comment.encodeJSON(e)
+	case 3:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 5:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 7:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "comment", "enterprise", "installation", "organization", "pull_request", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1505,7 +1130,7 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewCommentEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewCommentEditedPullRequestMembers
 }
@@ -1551,14 +1176,14 @@ func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(i int, key []by
 
 var pullRequestReviewCommentEditedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.CreatedAt), memberStr},
@@ -1570,8 +1195,8 @@ var pullRequestReviewCommentEditedPullRequestMembers = &memberTable{fields: []me
 	{"issue_url", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewCommentEditedPullRequest{}.Number), memberInt64},
@@ -1590,154 +1215,99 @@ var pullRequestReviewCommentEditedPullRequestMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
-		encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	if s.AutoMerge.IsSet() {
-		e.FieldStart("auto_merge")
-		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-			s.AutoMerge.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewCommentEditedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **DiscussionAnswerChosenBy, e *enc) {
+			encodePtr(*v, e, (*DiscussionAnswerChosenBy).encodeJSON)
+		})
+	case 5:
+		if s.AutoMerge.IsSet() {
+			e.FieldStart("auto_merge")
+			if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+				s.AutoMerge.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1757,7 +1327,7 @@ func (s *WebhooksReviewComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksReviewComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReviewCommentMembers
 }
@@ -1793,20 +1363,20 @@ var webhooksReviewCommentMembers = &memberTable{fields: []memberField{
 	{"html_url", unsafe.Offsetof(WebhooksReviewComment{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksReviewComment{}.ID), memberInt64},
 	{"in_reply_to_id", unsafe.Offsetof(WebhooksReviewComment{}.InReplyToID), memberOptInt64},
-	{"line", unsafe.Offsetof(WebhooksReviewComment{}.Line), memberNullInt64},
+	{"line", unsafe.Offsetof(WebhooksReviewComment{}.Line), memberNullInt64 | memberRequired},
 	{"node_id", unsafe.Offsetof(WebhooksReviewComment{}.NodeID), memberStr},
 	{"original_commit_id", unsafe.Offsetof(WebhooksReviewComment{}.OriginalCommitID), memberStr},
 	{"original_line", unsafe.Offsetof(WebhooksReviewComment{}.OriginalLine), memberInt64},
 	{"original_position", unsafe.Offsetof(WebhooksReviewComment{}.OriginalPosition), memberInt64},
-	{"original_start_line", unsafe.Offsetof(WebhooksReviewComment{}.OriginalStartLine), memberNullInt64},
+	{"original_start_line", unsafe.Offsetof(WebhooksReviewComment{}.OriginalStartLine), memberNullInt64 | memberRequired},
 	{"path", unsafe.Offsetof(WebhooksReviewComment{}.Path), memberStr},
-	{"position", unsafe.Offsetof(WebhooksReviewComment{}.Position), memberNullInt64},
-	{"pull_request_review_id", unsafe.Offsetof(WebhooksReviewComment{}.PullRequestReviewID), memberNullInt64},
+	{"position", unsafe.Offsetof(WebhooksReviewComment{}.Position), memberNullInt64 | memberRequired},
+	{"pull_request_review_id", unsafe.Offsetof(WebhooksReviewComment{}.PullRequestReviewID), memberNullInt64 | memberRequired},
 	{"pull_request_url", unsafe.Offsetof(WebhooksReviewComment{}.PullRequestURL), memberStr},
 	{"reactions", 0, memberByModel},
 	{"side", unsafe.Offsetof(WebhooksReviewComment{}.Side), memberStr},
-	{"start_line", unsafe.Offsetof(WebhooksReviewComment{}.StartLine), memberNullInt64},
-	{"start_side", unsafe.Offsetof(WebhooksReviewComment{}.StartSide), memberNullStr},
+	{"start_line", unsafe.Offsetof(WebhooksReviewComment{}.StartLine), memberNullInt64 | memberRequired},
+	{"start_side", unsafe.Offsetof(WebhooksReviewComment{}.StartSide), memberNullStr | memberRequired},
 	{"subject_type", unsafe.Offsetof(WebhooksReviewComment{}.SubjectType), memberOptStr},
 	{"updated_at", unsafe.Offsetof(WebhooksReviewComment{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(WebhooksReviewComment{}.URL), memberStr},
@@ -1815,102 +1385,35 @@ var webhooksReviewCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("diff_hunk")
-	e.Str(s.DiffHunk)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InReplyToID != nil {
-		e.FieldStart("in_reply_to_id")
-		e.Int64(*s.InReplyToID)
-	}
-	e.FieldStart("line")
-	if s.Line.state == present {
-		e.Int64(s.Line.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_commit_id")
-	e.Str(s.OriginalCommitID)
-	e.FieldStart("original_line")
-	e.Int64(s.OriginalLine)
-	e.FieldStart("original_position")
-	e.Int64(s.OriginalPosition)
-	e.FieldStart("original_start_line")
-	if s.OriginalStartLine.state == present {
-		e.Int64(s.OriginalStartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("position")
-	if s.Position.state == present {
-		e.Int64(s.Position.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_review_id")
-	if s.PullRequestReviewID.state == present {
-		e.Int64(s.PullRequestReviewID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("side")
-	e.Str(string(s.Side))
-	e.FieldStart("start_line")
-	if s.StartLine.state == present {
-		e.Int64(s.StartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("start_side")
-	if s.StartSide.state == present {
-		e.Str(string(s.StartSide.value))
-	} else {
-		e.Null()
-	}
-	if s.SubjectType != nil {
-		e.FieldStart("subject_type")
-		e.Str(string(*s.SubjectType))
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksReviewComment) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 19:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 26:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

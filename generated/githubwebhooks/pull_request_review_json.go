@@ -14,7 +14,7 @@ func (s *PullRequestReviewDismissed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewDismissed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewDismissedMembers
 }
@@ -61,38 +61,49 @@ var pullRequestReviewDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("review")
-	s.Review.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewDismissed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("review")
+		s.Review.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -112,7 +123,7 @@ func (s *PullRequestReviewDismissedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewDismissedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewDismissedPullRequestMembers
 }
@@ -158,14 +169,14 @@ func (s *PullRequestReviewDismissedPullRequest) decodeMember(i int, key []byte, 
 
 var pullRequestReviewDismissedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.CreatedAt), memberStr},
@@ -177,8 +188,8 @@ var pullRequestReviewDismissedPullRequestMembers = &memberTable{fields: []member
 	{"issue_url", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewDismissedPullRequest{}.Number), memberInt64},
@@ -197,150 +208,97 @@ var pullRequestReviewDismissedPullRequestMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewDismissedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 5:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -360,7 +318,7 @@ func (s *PullRequestReviewDismissedReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewDismissedReview) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewDismissedReviewMembers
 }
@@ -387,7 +345,7 @@ func (s *PullRequestReviewDismissedReview) decodeMember(i int, key []byte, d *de
 var pullRequestReviewDismissedReviewMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewDismissedReview{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(PullRequestReviewDismissedReview{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewDismissedReview{}.Body), memberNullStr | memberRequired},
 	{"commit_id", unsafe.Offsetof(PullRequestReviewDismissedReview{}.CommitID), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestReviewDismissedReview{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewDismissedReview{}.ID), memberInt64},
@@ -401,54 +359,32 @@ var pullRequestReviewDismissedReviewMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReview) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("submitted_at")
-	encodeTime(&s.SubmittedAt, e)
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewDismissedReview) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 11:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -468,7 +404,7 @@ func (s *PullRequestReviewDismissedReviewLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewDismissedReviewLinks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewDismissedReviewLinksMembers
 }
@@ -499,20 +435,28 @@ var pullRequestReviewDismissedReviewLinksMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReviewLinks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("html")
-	s.HTML.encodeJSON(e)
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"html", "pull_request"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewDismissedReviewLinks) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("html")
+		s.HTML.encodeJSON(e)
+	case 1:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"html", "pull_request"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -532,7 +476,7 @@ func (s *PullRequestReviewEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedMembers
 }
@@ -582,40 +526,52 @@ var pullRequestReviewEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("review")
-	s.Review.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		e.FieldStart("review")
+		s.Review.encodeJSON(e)
+	case 8:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -635,7 +591,7 @@ func (s *PullRequestReviewEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedChangesMembers
 }
@@ -663,20 +619,27 @@ var pullRequestReviewEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -696,7 +659,7 @@ func (s *PullRequestReviewEditedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestMembers
 }
@@ -742,14 +705,14 @@ func (s *PullRequestReviewEditedPullRequest) decodeMember(i int, key []byte, d *
 
 var pullRequestReviewEditedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.CreatedAt), memberStr},
@@ -761,8 +724,8 @@ var pullRequestReviewEditedPullRequestMembers = &memberTable{fields: []memberFie
 	{"issue_url", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewEditedPullRequest{}.Number), memberInt64},
@@ -781,150 +744,97 @@ var pullRequestReviewEditedPullRequestMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEditedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 5:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -944,7 +854,7 @@ func (s *PullRequestReviewEditedPullRequestBase) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEditedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseMembers
 }
@@ -978,30 +888,32 @@ var pullRequestReviewEditedPullRequestBaseMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEditedPullRequestBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1021,7 +933,7 @@ func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEditedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseRepoMembers
 }
@@ -1076,7 +988,7 @@ var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []m
 	{"default_branch", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.EventsURL), memberStr},
@@ -1094,7 +1006,7 @@ var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []m
 	{"has_pages", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasPages), memberBool},
 	{"has_projects", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HasWiki), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.ID), memberInt64},
@@ -1104,13 +1016,13 @@ var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []m
 	{"issues_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestReviewEditedPullRequestBaseRepo{}.NotificationsURL), memberStr},
@@ -1147,256 +1059,54 @@ var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 52:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}, k) {
-			continue
+	case 63:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 64:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 68:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 82:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1416,7 +1126,7 @@ func (s *PullRequestReviewEditedPullRequestHead) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewEditedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestHeadMembers
 }
@@ -1450,34 +1160,36 @@ var pullRequestReviewEditedPullRequestHeadMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewEditedPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1497,7 +1209,7 @@ func (s *PullRequestReviewSubmitted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewSubmitted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewSubmittedMembers
 }
@@ -1544,38 +1256,49 @@ var pullRequestReviewSubmittedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmitted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("review")
-	s.Review.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewSubmitted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("review")
+		s.Review.encodeJSON(e)
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "review", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1595,7 +1318,7 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewSubmittedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewSubmittedPullRequestMembers
 }
@@ -1641,14 +1364,14 @@ func (s *PullRequestReviewSubmittedPullRequest) decodeMember(i int, key []byte, 
 
 var pullRequestReviewSubmittedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.CreatedAt), memberStr},
@@ -1660,8 +1383,8 @@ var pullRequestReviewSubmittedPullRequestMembers = &memberTable{fields: []member
 	{"issue_url", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewSubmittedPullRequest{}.Number), memberInt64},
@@ -1680,150 +1403,97 @@ var pullRequestReviewSubmittedPullRequestMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
-		encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewSubmittedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **IssuesDemilestonedIssueAssignee, e *enc) {
+			encodePtr(*v, e, (*IssuesDemilestonedIssueAssignee).encodeJSON)
+		})
+	case 5:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1843,7 +1513,7 @@ func (s *WebhooksReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksReview) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReviewMembers
 }
@@ -1870,72 +1540,46 @@ func (s *WebhooksReview) decodeMember(i int, key []byte, d *dec) error {
 var webhooksReviewMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(WebhooksReview{}.AuthorAssociation), memberStr},
-	{"body", unsafe.Offsetof(WebhooksReview{}.Body), memberNullStr},
+	{"body", unsafe.Offsetof(WebhooksReview{}.Body), memberNullStr | memberRequired},
 	{"commit_id", unsafe.Offsetof(WebhooksReview{}.CommitID), memberStr},
 	{"html_url", unsafe.Offsetof(WebhooksReview{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksReview{}.ID), memberInt64},
 	{"node_id", unsafe.Offsetof(WebhooksReview{}.NodeID), memberStr},
 	{"pull_request_url", unsafe.Offsetof(WebhooksReview{}.PullRequestURL), memberStr},
 	{"state", unsafe.Offsetof(WebhooksReview{}.State), memberStr},
-	{"submitted_at", unsafe.Offsetof(WebhooksReview{}.SubmittedAt), memberNullTime},
+	{"submitted_at", unsafe.Offsetof(WebhooksReview{}.SubmittedAt), memberNullTime | memberRequired},
 	{"updated_at", unsafe.Offsetof(WebhooksReview{}.UpdatedAt), memberNullTime},
 	{"user", 0, memberByModel},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReview) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("state")
-	e.Str(s.State)
-	e.FieldStart("submitted_at")
-	if s.SubmittedAt.state == present {
-		encodeTime(&s.SubmittedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksReview) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 11:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "html_url", "id", "node_id", "pull_request_url", "state", "submitted_at", "updated_at", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *PullRequestReviewThreadResolved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedMembers
 }
@@ -62,48 +62,51 @@ var pullRequestReviewThreadResolvedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("thread")
-	s.Thread.encodeJSON(e)
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("thread")
+		s.Thread.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -123,7 +126,7 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestMembers
 }
@@ -169,14 +172,14 @@ func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(i int, key []b
 
 var pullRequestReviewThreadResolvedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.CreatedAt), memberStr},
@@ -188,8 +191,8 @@ var pullRequestReviewThreadResolvedPullRequestMembers = &memberTable{fields: []m
 	{"issue_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequest{}.Number), memberInt64},
@@ -208,150 +211,97 @@ var pullRequestReviewThreadResolvedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 5:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -371,7 +321,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseMembers
 }
@@ -405,30 +355,32 @@ var pullRequestReviewThreadResolvedPullRequestBaseMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	e.Str(s.Label)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	s.Repo.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		s.Repo.encodeJSON(e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -448,7 +400,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseRepoMembers
 }
@@ -503,7 +455,7 @@ var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fie
 	{"default_branch", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.EventsURL), memberStr},
@@ -522,7 +474,7 @@ var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fie
 	{"has_projects", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasWiki), memberBool},
 	{"has_discussions", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HasDiscussions), memberBool},
-	{"homepage", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.ID), memberInt64},
@@ -532,13 +484,13 @@ var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fie
 	{"issues_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MasterBranch), memberOptStr},
 	{"merges_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestBaseRepo{}.NotificationsURL), memberStr},
@@ -576,262 +528,54 @@ var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
-			continue
+	case 64:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 65:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 69:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 83:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "has_discussions", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count", "web_commit_signoff_required"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -851,7 +595,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestHeadMembers
 }
@@ -876,7 +620,7 @@ func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(i int, key
 }
 
 var pullRequestReviewThreadResolvedPullRequestHeadMembers = &memberTable{fields: []memberField{
-	{"label", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.Label), memberNullStr},
+	{"label", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.Label), memberNullStr | memberRequired},
 	{"ref", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.Ref), memberStr},
 	{"repo", 0, memberByModel},
 	{"sha", unsafe.Offsetof(PullRequestReviewThreadResolvedPullRequestHead{}.SHA), memberStr},
@@ -885,38 +629,36 @@ var pullRequestReviewThreadResolvedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("label")
-	if s.Label.state == present {
-		e.Str(s.Label.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repo")
-	if s.Repo.state == present && s.Repo.value != nil {
-		s.Repo.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("repo")
+		if s.Repo.state == present && s.Repo.value != nil {
+			s.Repo.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 4:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"label", "ref", "repo", "sha", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -936,7 +678,7 @@ func (s *PullRequestReviewThreadResolvedThread) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedThread) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadMembers
 }
@@ -965,28 +707,33 @@ var pullRequestReviewThreadResolvedThreadMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThread) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("comments")
-	if s.Comments == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Comments {
-			s.Comments[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedThread) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("comments")
+		if s.Comments == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Comments {
+				s.Comments[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"comments", "node_id"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"comments", "node_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1006,7 +753,7 @@ func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadCommentsItemMembers
 }
@@ -1042,20 +789,20 @@ var pullRequestReviewThreadResolvedThreadCommentsItemMembers = &memberTable{fiel
 	{"html_url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.ID), memberInt64},
 	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.InReplyToID), memberOptInt64},
-	{"line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Line), memberNullInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Line), memberNullInt64 | memberRequired},
 	{"node_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.NodeID), memberStr},
 	{"original_commit_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalCommitID), memberStr},
-	{"original_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalLine), memberNullInt64},
+	{"original_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalLine), memberNullInt64 | memberRequired},
 	{"original_position", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalPosition), memberInt64},
-	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64 | memberRequired},
 	{"path", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Path), memberStr},
-	{"position", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Position), memberNullInt64},
-	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64},
+	{"position", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Position), memberNullInt64 | memberRequired},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64 | memberRequired},
 	{"pull_request_url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.PullRequestURL), memberStr},
 	{"reactions", 0, memberByModel},
 	{"side", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.Side), memberStr},
-	{"start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartLine), memberNullInt64},
-	{"start_side", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartSide), memberNullStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartLine), memberNullInt64 | memberRequired},
+	{"start_side", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.StartSide), memberNullStr | memberRequired},
 	{"subject_type", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.SubjectType), memberOptStr},
 	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(PullRequestReviewThreadResolvedThreadCommentsItem{}.URL), memberStr},
@@ -1064,106 +811,35 @@ var pullRequestReviewThreadResolvedThreadCommentsItemMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("diff_hunk")
-	e.Str(s.DiffHunk)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InReplyToID != nil {
-		e.FieldStart("in_reply_to_id")
-		e.Int64(*s.InReplyToID)
-	}
-	e.FieldStart("line")
-	if s.Line.state == present {
-		e.Int64(s.Line.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_commit_id")
-	e.Str(s.OriginalCommitID)
-	e.FieldStart("original_line")
-	if s.OriginalLine.state == present {
-		e.Int64(s.OriginalLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("original_position")
-	e.Int64(s.OriginalPosition)
-	e.FieldStart("original_start_line")
-	if s.OriginalStartLine.state == present {
-		e.Int64(s.OriginalStartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("position")
-	if s.Position.state == present {
-		e.Int64(s.Position.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_review_id")
-	if s.PullRequestReviewID.state == present {
-		e.Int64(s.PullRequestReviewID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("side")
-	e.Str(string(s.Side))
-	e.FieldStart("start_line")
-	if s.StartLine.state == present {
-		e.Int64(s.StartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("start_side")
-	if s.StartSide.state == present {
-		e.Str(string(s.StartSide.value))
-	} else {
-		e.Null()
-	}
-	if s.SubjectType != nil {
-		e.FieldStart("subject_type")
-		e.Str(string(*s.SubjectType))
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 19:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 26:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1183,7 +859,7 @@ func (s *PullRequestReviewThreadUnresolved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadUnresolved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedMembers
 }
@@ -1231,48 +907,51 @@ var pullRequestReviewThreadUnresolvedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pull_request")
-	s.PullRequest.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("thread")
-	s.Thread.encodeJSON(e)
-	if s.UpdatedAt.IsSet() {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadUnresolved) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("pull_request")
+		s.PullRequest.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("thread")
+		s.Thread.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "pull_request", "repository", "sender", "thread", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1292,7 +971,7 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadUnresolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestMembers
 }
@@ -1338,14 +1017,14 @@ func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(i int, key [
 
 var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberTable{fields: []memberField{
 	{"_links", 0, memberByModel},
-	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ActiveLockReason), memberNullStr},
+	{"active_lock_reason", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ActiveLockReason), memberNullStr | memberRequired},
 	{"assignee", 0, memberByModel},
 	{"assignees", 0, memberByModel},
 	{"author_association", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.AuthorAssociation), memberStr},
 	{"auto_merge", 0, memberByModel},
 	{"base", 0, memberByModel},
-	{"body", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Body), memberNullStr},
-	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ClosedAt), memberNullStr},
+	{"body", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Body), memberNullStr | memberRequired},
+	{"closed_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.ClosedAt), memberNullStr | memberRequired},
 	{"comments_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CommentsURL), memberStr},
 	{"commits_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CommitsURL), memberStr},
 	{"created_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.CreatedAt), memberStr},
@@ -1357,8 +1036,8 @@ var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberTable{fields: [
 	{"issue_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.IssueURL), memberStr},
 	{"labels", 0, memberByModel},
 	{"locked", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Locked), memberBool},
-	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergeCommitSHA), memberNullStr},
-	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergedAt), memberNullStr},
+	{"merge_commit_sha", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergeCommitSHA), memberNullStr | memberRequired},
+	{"merged_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.MergedAt), memberNullStr | memberRequired},
 	{"milestone", 0, memberByModel},
 	{"node_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.NodeID), memberStr},
 	{"number", unsafe.Offsetof(PullRequestReviewThreadUnresolvedPullRequest{}.Number), memberInt64},
@@ -1377,150 +1056,97 @@ var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("active_lock_reason")
-	if s.ActiveLockReason.state == present {
-		e.Str(string(s.ActiveLockReason.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignee")
-	if s.Assignee.state == present && s.Assignee.value != nil {
-		s.Assignee.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("assignees")
-	encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
-		encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
-	})
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("auto_merge")
-	if s.AutoMerge.state == present && s.AutoMerge.value != nil {
-		s.AutoMerge.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("closed_at")
-	if s.ClosedAt.state == present {
-		e.Str(s.ClosedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("diff_url")
-	e.Str(s.DiffURL)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_url")
-	e.Str(s.IssueURL)
-	e.FieldStart("labels")
-	if s.Labels == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Labels {
-			s.Labels[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 2:
+		e.FieldStart("assignee")
+		if s.Assignee.state == present && s.Assignee.value != nil {
+			s.Assignee.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("locked")
-	e.Bool(s.Locked)
-	e.FieldStart("merge_commit_sha")
-	if s.MergeCommitSHA.state == present {
-		e.Str(s.MergeCommitSHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("merged_at")
-	if s.MergedAt.state == present {
-		e.Str(s.MergedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("milestone")
-	if s.Milestone.state == present && s.Milestone.value != nil {
-		s.Milestone.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("patch_url")
-	e.Str(s.PatchURL)
-	e.FieldStart("requested_reviewers")
-	if s.RequestedReviewers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedReviewers {
-			s.RequestedReviewers[i].encodeJSON(e)
+	case 3:
+		e.FieldStart("assignees")
+		encodeSlice(s.Assignees, e, func(v **WebhooksReviewersItemReviewer, e *enc) {
+			encodePtr(*v, e, (*WebhooksReviewersItemReviewer).encodeJSON)
+		})
+	case 5:
+		e.FieldStart("auto_merge")
+		if s.AutoMerge.state == present && s.AutoMerge.value != nil {
+			s.AutoMerge.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("requested_teams")
-	if s.RequestedTeams == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequestedTeams {
-			s.RequestedTeams[i].encodeJSON(e)
+	case 6:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 14:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case 18:
+		e.FieldStart("labels")
+		if s.Labels == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Labels {
+				s.Labels[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("review_comment_url")
-	e.Str(s.ReviewCommentURL)
-	e.FieldStart("review_comments_url")
-	e.Str(s.ReviewCommentsURL)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("title")
-	e.Str(s.Title)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
-			continue
+	case 22:
+		e.FieldStart("milestone")
+		if s.Milestone.state == present && s.Milestone.value != nil {
+			s.Milestone.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 26:
+		e.FieldStart("requested_reviewers")
+		if s.RequestedReviewers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedReviewers {
+				s.RequestedReviewers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 27:
+		e.FieldStart("requested_teams")
+		if s.RequestedTeams == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequestedTeams {
+				s.RequestedTeams[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 35:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "active_lock_reason", "assignee", "assignees", "author_association", "auto_merge", "base", "body", "closed_at", "comments_url", "commits_url", "created_at", "diff_url", "draft", "head", "html_url", "id", "issue_url", "labels", "locked", "merge_commit_sha", "merged_at", "milestone", "node_id", "number", "patch_url", "requested_reviewers", "requested_teams", "review_comment_url", "review_comments_url", "state", "statuses_url", "title", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1540,7 +1166,7 @@ func (s *PullRequestReviewThreadUnresolvedThread) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadUnresolvedThread) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadMembers
 }
@@ -1569,28 +1195,33 @@ var pullRequestReviewThreadUnresolvedThreadMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThread) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("comments")
-	if s.Comments == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Comments {
-			s.Comments[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadUnresolvedThread) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("comments")
+		if s.Comments == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Comments {
+				s.Comments[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"comments", "node_id"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"comments", "node_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1610,7 +1241,7 @@ func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadCommentsItemMembers
 }
@@ -1646,20 +1277,20 @@ var pullRequestReviewThreadUnresolvedThreadCommentsItemMembers = &memberTable{fi
 	{"html_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.ID), memberInt64},
 	{"in_reply_to_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.InReplyToID), memberOptInt64},
-	{"line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Line), memberNullInt64},
+	{"line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Line), memberNullInt64 | memberRequired},
 	{"node_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.NodeID), memberStr},
 	{"original_commit_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalCommitID), memberStr},
 	{"original_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalLine), memberInt64},
 	{"original_position", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalPosition), memberInt64},
-	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64},
+	{"original_start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.OriginalStartLine), memberNullInt64 | memberRequired},
 	{"path", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Path), memberStr},
-	{"position", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Position), memberNullInt64},
-	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64},
+	{"position", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Position), memberNullInt64 | memberRequired},
+	{"pull_request_review_id", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.PullRequestReviewID), memberNullInt64 | memberRequired},
 	{"pull_request_url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.PullRequestURL), memberStr},
 	{"reactions", 0, memberByModel},
 	{"side", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.Side), memberStr},
-	{"start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartLine), memberNullInt64},
-	{"start_side", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartSide), memberNullStr},
+	{"start_line", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartLine), memberNullInt64 | memberRequired},
+	{"start_side", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.StartSide), memberNullStr | memberRequired},
 	{"subject_type", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.SubjectType), memberOptStr},
 	{"updated_at", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.UpdatedAt), memberTime},
 	{"url", unsafe.Offsetof(PullRequestReviewThreadUnresolvedThreadCommentsItem{}.URL), memberStr},
@@ -1668,102 +1299,35 @@ var pullRequestReviewThreadUnresolvedThreadCommentsItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("_links")
-	s.Links.encodeJSON(e)
-	e.FieldStart("author_association")
-	e.Str(string(s.AuthorAssociation))
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("commit_id")
-	e.Str(s.CommitID)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("diff_hunk")
-	e.Str(s.DiffHunk)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.InReplyToID != nil {
-		e.FieldStart("in_reply_to_id")
-		e.Int64(*s.InReplyToID)
-	}
-	e.FieldStart("line")
-	if s.Line.state == present {
-		e.Int64(s.Line.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("original_commit_id")
-	e.Str(s.OriginalCommitID)
-	e.FieldStart("original_line")
-	e.Int64(s.OriginalLine)
-	e.FieldStart("original_position")
-	e.Int64(s.OriginalPosition)
-	e.FieldStart("original_start_line")
-	if s.OriginalStartLine.state == present {
-		e.Int64(s.OriginalStartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("position")
-	if s.Position.state == present {
-		e.Int64(s.Position.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_review_id")
-	if s.PullRequestReviewID.state == present {
-		e.Int64(s.PullRequestReviewID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_request_url")
-	e.Str(s.PullRequestURL)
-	e.FieldStart("reactions")
-	s.Reactions.encodeJSON(e)
-	e.FieldStart("side")
-	e.Str(string(s.Side))
-	e.FieldStart("start_line")
-	if s.StartLine.state == present {
-		e.Int64(s.StartLine.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("start_side")
-	if s.StartSide.state == present {
-		e.Str(string(s.StartSide.value))
-	} else {
-		e.Null()
-	}
-	if s.SubjectType != nil {
-		e.FieldStart("subject_type")
-		e.Str(string(*s.SubjectType))
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("user")
-	if s.User.state == present && s.User.value != nil {
-		s.User.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("_links")
+		s.Links.encodeJSON(e)
+	case 19:
+		e.FieldStart("reactions")
+		s.Reactions.encodeJSON(e)
+	case 26:
+		e.FieldStart("user")
+		if s.User.state == present && s.User.value != nil {
+			s.User.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"_links", "author_association", "body", "commit_id", "created_at", "diff_hunk", "html_url", "id", "in_reply_to_id", "line", "node_id", "original_commit_id", "original_line", "original_position", "original_start_line", "path", "position", "pull_request_review_id", "pull_request_url", "reactions", "side", "start_line", "start_side", "subject_type", "updated_at", "url", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

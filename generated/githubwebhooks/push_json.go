@@ -14,7 +14,7 @@ func (s *Push) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Push) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pushMembers
 }
@@ -52,7 +52,7 @@ func (s *Push) decodeMember(i int, key []byte, d *dec) error {
 
 var pushMembers = &memberTable{fields: []memberField{
 	{"after", unsafe.Offsetof(Push{}.After), memberStr},
-	{"base_ref", unsafe.Offsetof(Push{}.BaseRef), memberNullStr},
+	{"base_ref", unsafe.Offsetof(Push{}.BaseRef), memberNullStr | memberRequired},
 	{"before", unsafe.Offsetof(Push{}.Before), memberStr},
 	{"commits", 0, memberByModel},
 	{"compare", unsafe.Offsetof(Push{}.Compare), memberStr},
@@ -71,72 +71,66 @@ var pushMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Push) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("after")
-	e.Str(s.After)
-	e.FieldStart("base_ref")
-	if s.BaseRef.state == present {
-		e.Str(s.BaseRef.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("before")
-	e.Str(s.Before)
-	e.FieldStart("commits")
-	if s.Commits == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Commits {
-			s.Commits[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Push) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		e.FieldStart("commits")
+		if s.Commits == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Commits {
+				s.Commits[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("compare")
-	e.Str(s.Compare)
-	e.FieldStart("created")
-	e.Bool(s.Created)
-	e.FieldStart("deleted")
-	e.Bool(s.Deleted)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("forced")
-	e.Bool(s.Forced)
-	e.FieldStart("head_commit")
-	if s.HeadCommit.state == present && s.HeadCommit.value != nil {
-		s.HeadCommit.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("pusher")
-	s.Pusher.encodeJSON(e)
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"after", "base_ref", "before", "commits", "compare", "created", "deleted", "enterprise", "forced", "head_commit", "installation", "organization", "pusher", "ref", "repository", "sender"}, k) {
-			continue
+	case 7:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 9:
+		e.FieldStart("head_commit")
+		if s.HeadCommit.state == present && s.HeadCommit.value != nil {
+			s.HeadCommit.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 10:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 11:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 12:
+		e.FieldStart("pusher")
+		s.Pusher.encodeJSON(e)
+	case 14:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 15:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"after", "base_ref", "before", "commits", "compare", "created", "deleted", "enterprise", "forced", "head_commit", "installation", "organization", "pusher", "ref", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -156,7 +150,7 @@ func (s *PushCommitsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PushCommitsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pushCommitsItemMembers
 }
@@ -202,44 +196,43 @@ var pushCommitsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushCommitsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Added != nil {
-		e.FieldStart("added")
-		encodeSlice(s.Added, e, encodeStr)
-	}
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("committer")
-	s.Committer.encodeJSON(e)
-	e.FieldStart("distinct")
-	e.Bool(s.Distinct)
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("message")
-	e.Str(s.Message)
-	if s.Modified != nil {
-		e.FieldStart("modified")
-		encodeSlice(s.Modified, e, encodeStr)
-	}
-	if s.Removed != nil {
-		e.FieldStart("removed")
-		encodeSlice(s.Removed, e, encodeStr)
-	}
-	e.FieldStart("timestamp")
-	encodeTime(&s.Timestamp, e)
-	e.FieldStart("tree_id")
-	e.Str(s.TreeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PushCommitsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Added != nil {
+			e.FieldStart("added")
+			encodeSlice(s.Added, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case 2:
+		e.FieldStart("committer")
+		s.Committer.encodeJSON(e)
+	case 6:
+		if s.Modified != nil {
+			e.FieldStart("modified")
+			encodeSlice(s.Modified, e, encodeStr)
+		}
+	case 7:
+		if s.Removed != nil {
+			e.FieldStart("removed")
+			encodeSlice(s.Removed, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -259,7 +252,7 @@ func (s *PushHeadCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PushHeadCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pushHeadCommitMembers
 }
@@ -305,44 +298,43 @@ var pushHeadCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushHeadCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Added != nil {
-		e.FieldStart("added")
-		encodeSlice(s.Added, e, encodeStr)
-	}
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("committer")
-	s.Committer.encodeJSON(e)
-	e.FieldStart("distinct")
-	e.Bool(s.Distinct)
-	e.FieldStart("id")
-	e.Str(s.ID)
-	e.FieldStart("message")
-	e.Str(s.Message)
-	if s.Modified != nil {
-		e.FieldStart("modified")
-		encodeSlice(s.Modified, e, encodeStr)
-	}
-	if s.Removed != nil {
-		e.FieldStart("removed")
-		encodeSlice(s.Removed, e, encodeStr)
-	}
-	e.FieldStart("timestamp")
-	encodeTime(&s.Timestamp, e)
-	e.FieldStart("tree_id")
-	e.Str(s.TreeID)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PushHeadCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Added != nil {
+			e.FieldStart("added")
+			encodeSlice(s.Added, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case 2:
+		e.FieldStart("committer")
+		s.Committer.encodeJSON(e)
+	case 6:
+		if s.Modified != nil {
+			e.FieldStart("modified")
+			encodeSlice(s.Modified, e, encodeStr)
+		}
+	case 7:
+		if s.Removed != nil {
+			e.FieldStart("removed")
+			encodeSlice(s.Removed, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"added", "author", "committer", "distinct", "id", "message", "modified", "removed", "timestamp", "tree_id", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -362,7 +354,7 @@ func (s *PushPusher) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *PushPusher) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), pushPusherMembers
 }
@@ -389,34 +381,22 @@ var pushPusherMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushPusher) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Date != nil {
-		e.FieldStart("date")
-		encodeTime(s.Date, e)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *PushPusher) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"date", "email", "name", "username"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Username != nil {
-		e.FieldStart("username")
-		e.Str(*s.Username)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"date", "email", "name", "username"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

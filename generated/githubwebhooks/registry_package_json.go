@@ -14,7 +14,7 @@ func (s *RegistryPackagePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedMembers
 }
@@ -58,38 +58,48 @@ var registryPackagePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("registry_package")
-	s.RegistryPackage.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("registry_package")
+		s.RegistryPackage.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -109,7 +119,7 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageMembers
 }
@@ -136,8 +146,8 @@ func (s *RegistryPackagePublishedRegistryPackage) decodeMember(i int, key []byte
 }
 
 var registryPackagePublishedRegistryPackageMembers = &memberTable{fields: []memberField{
-	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.CreatedAt), memberNullStr},
-	{"description", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Description), memberNullStr},
+	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.CreatedAt), memberNullStr | memberRequired},
+	{"description", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Description), memberNullStr | memberRequired},
 	{"ecosystem", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.Ecosystem), memberStr},
 	{"html_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.ID), memberInt64},
@@ -147,65 +157,44 @@ var registryPackagePublishedRegistryPackageMembers = &memberTable{fields: []memb
 	{"package_type", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.PackageType), memberStr},
 	{"package_version", 0, memberByModel},
 	{"registry", 0, memberByModel},
-	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.UpdatedAt), memberNullStr},
+	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackage{}.UpdatedAt), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		e.Str(s.CreatedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("ecosystem")
-	e.Str(s.Ecosystem)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("namespace")
-	e.Str(s.Namespace)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("package_type")
-	e.Str(s.PackageType)
-	e.FieldStart("package_version")
-	if s.PackageVersion.state == present && s.PackageVersion.value != nil {
-		s.PackageVersion.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("registry")
-	if s.Registry.state == present && s.Registry.value != nil {
-		s.Registry.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		e.Str(s.UpdatedAt.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 9:
+		e.FieldStart("package_version")
+		if s.PackageVersion.state == present && s.PackageVersion.value != nil {
+			s.PackageVersion.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 10:
+		e.FieldStart("registry")
+		if s.Registry.state == present && s.Registry.value != nil {
+			s.Registry.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -225,7 +214,7 @@ func (s *RegistryPackagePublishedRegistryPackageOwner) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackageOwner) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageOwnerMembers
 }
@@ -267,56 +256,22 @@ var registryPackagePublishedRegistryPackageOwnerMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageOwner) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("followers_url")
-	e.Str(s.FollowersURL)
-	e.FieldStart("following_url")
-	e.Str(s.FollowingURL)
-	e.FieldStart("gists_url")
-	e.Str(s.GistsURL)
-	e.FieldStart("gravatar_id")
-	e.Str(s.GravatarID)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("organizations_url")
-	e.Str(s.OrganizationsURL)
-	e.FieldStart("received_events_url")
-	e.Str(s.ReceivedEventsURL)
-	e.FieldStart("repos_url")
-	e.Str(s.ReposURL)
-	e.FieldStart("site_admin")
-	e.Bool(s.SiteAdmin)
-	e.FieldStart("starred_url")
-	e.Str(s.StarredURL)
-	e.FieldStart("subscriptions_url")
-	e.Str(s.SubscriptionsURL)
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	if s.UserViewType != nil {
-		e.FieldStart("user_view_type")
-		e.Str(*s.UserViewType)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackageOwner) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url", "user_view_type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -336,7 +291,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionMembers
 }
@@ -412,146 +367,110 @@ var registryPackagePublishedRegistryPackagePackageVersionMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Author != nil {
-		e.FieldStart("author")
-		s.Author.encodeJSON(e)
-	}
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.BodyHTML != nil {
-		e.FieldStart("body_html")
-		e.Str(*s.BodyHTML)
-	}
-	if s.ContainerMetadata != nil {
-		e.FieldStart("container_metadata")
-		s.ContainerMetadata.encodeJSON(e)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	e.FieldStart("description")
-	e.Str(s.Description)
-	if s.DockerMetadata != nil {
-		e.FieldStart("docker_metadata")
-		if s.DockerMetadata == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.DockerMetadata {
-				s.DockerMetadata[i].encodeJSON(e)
-			}
-			e.ArrEnd()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Author != nil {
+			e.FieldStart("author")
+			s.Author.encodeJSON(e)
 		}
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("installation_command")
-	e.Str(s.InstallationCommand)
-	if s.Manifest != nil {
-		e.FieldStart("manifest")
-		e.Str(*s.Manifest)
-	}
-	e.FieldStart("metadata")
-	encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.NpmMetadata.IsSet() {
-		e.FieldStart("npm_metadata")
-		if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
-			s.NpmMetadata.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 1:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-	}
-	if s.NugetMetadata.IsSet() {
-		e.FieldStart("nuget_metadata")
-		if s.NugetMetadata.state == present {
-			if s.NugetMetadata.value == nil {
+	case 3:
+		if s.ContainerMetadata != nil {
+			e.FieldStart("container_metadata")
+			s.ContainerMetadata.encodeJSON(e)
+		}
+	case 6:
+		if s.DockerMetadata != nil {
+			e.FieldStart("docker_metadata")
+			if s.DockerMetadata == nil {
 				e.Null()
 			} else {
 				e.ArrStart()
-				for i := range s.NugetMetadata.value {
-					s.NugetMetadata.value[i].encodeJSON(e)
+				for i := range s.DockerMetadata {
+					s.DockerMetadata[i].encodeJSON(e)
 				}
 				e.ArrEnd()
 			}
-		} else {
-			e.Null()
 		}
-	}
-	e.FieldStart("package_files")
-	if s.PackageFiles == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PackageFiles {
-			s.PackageFiles[i].encodeJSON(e)
+	case 12:
+		e.FieldStart("metadata")
+		encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 14:
+		if s.NpmMetadata.IsSet() {
+			e.FieldStart("npm_metadata")
+			if s.NpmMetadata.state == present && s.NpmMetadata.value != nil {
+				s.NpmMetadata.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("package_url")
-	e.Str(s.PackageURL)
-	if s.Prerelease != nil {
-		e.FieldStart("prerelease")
-		e.Bool(*s.Prerelease)
-	}
-	if s.Release != nil {
-		e.FieldStart("release")
-		s.Release.encodeJSON(e)
-	}
-	if s.RubygemsMetadata != nil {
-		e.FieldStart("rubygems_metadata")
-		if s.RubygemsMetadata == nil {
+	case 15:
+		if s.NugetMetadata.IsSet() {
+			e.FieldStart("nuget_metadata")
+			if s.NugetMetadata.state == present {
+				if s.NugetMetadata.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.NugetMetadata.value {
+						s.NugetMetadata.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 16:
+		e.FieldStart("package_files")
+		if s.PackageFiles == nil {
 			e.Null()
 		} else {
 			e.ArrStart()
-			for i := range s.RubygemsMetadata {
-				s.RubygemsMetadata[i].encodeJSON(e)
+			for i := range s.PackageFiles {
+				s.PackageFiles[i].encodeJSON(e)
 			}
 			e.ArrEnd()
 		}
-	}
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		e.Str(*s.TagName)
-	}
-	if s.TargetCommitish != nil {
-		e.FieldStart("target_commitish")
-		e.Str(*s.TargetCommitish)
-	}
-	if s.TargetOid != nil {
-		e.FieldStart("target_oid")
-		e.Str(*s.TargetOid)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	e.FieldStart("version")
-	e.Str(s.Version)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
-			continue
+	case 19:
+		if s.Release != nil {
+			e.FieldStart("release")
+			s.Release.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 20:
+		if s.RubygemsMetadata != nil {
+			e.FieldStart("rubygems_metadata")
+			if s.RubygemsMetadata == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.RubygemsMetadata {
+					s.RubygemsMetadata[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "body", "body_html", "container_metadata", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "npm_metadata", "nuget_metadata", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -571,7 +490,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decod
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers
 }
@@ -671,184 +590,137 @@ var registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers = &m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Version != nil {
-		e.FieldStart("version")
-		e.Str(*s.Version)
-	}
-	if s.NpmUser != nil {
-		e.FieldStart("npm_user")
-		e.Str(*s.NpmUser)
-	}
-	if s.Author.IsSet() {
-		e.FieldStart("author")
-		if s.Author.state == present {
-			s.Author.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) encodeMember(i int, e *enc) {
+	switch i {
+	case 3:
+		if s.Author.IsSet() {
+			e.FieldStart("author")
+			if s.Author.state == present {
+				s.Author.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 4:
+		if s.Bugs.IsSet() {
+			e.FieldStart("bugs")
+			if s.Bugs.state == present {
+				s.Bugs.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 5:
+		if s.Dependencies != nil {
+			e.FieldStart("dependencies")
+			encodeMap(s.Dependencies, e, encodeAny)
+		}
+	case 6:
+		if s.DevDependencies != nil {
+			e.FieldStart("dev_dependencies")
+			encodeMap(s.DevDependencies, e, encodeAny)
+		}
+	case 7:
+		if s.PeerDependencies != nil {
+			e.FieldStart("peer_dependencies")
+			encodeMap(s.PeerDependencies, e, encodeAny)
+		}
+	case 8:
+		if s.OptionalDependencies != nil {
+			e.FieldStart("optional_dependencies")
+			encodeMap(s.OptionalDependencies, e, encodeAny)
+		}
+	case 10:
+		if s.Dist.IsSet() {
+			e.FieldStart("dist")
+			if s.Dist.state == present {
+				s.Dist.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 15:
+		if s.Repository.IsSet() {
+			e.FieldStart("repository")
+			if s.Repository.state == present {
+				s.Repository.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 16:
+		if s.Scripts != nil {
+			e.FieldStart("scripts")
+			encodeMap(s.Scripts, e, encodeAny)
+		}
+	case 21:
+		if s.Maintainers != nil {
+			e.FieldStart("maintainers")
+			encodeSlice(s.Maintainers, e, encodeStr)
+		}
+	case 22:
+		if s.Contributors != nil {
+			e.FieldStart("contributors")
+			encodeSlice(s.Contributors, e, encodeStr)
+		}
+	case 23:
+		if s.Engines != nil {
+			e.FieldStart("engines")
+			encodeMap(s.Engines, e, encodeAny)
+		}
+	case 24:
+		if s.Keywords != nil {
+			e.FieldStart("keywords")
+			encodeSlice(s.Keywords, e, encodeStr)
+		}
+	case 25:
+		if s.Files != nil {
+			e.FieldStart("files")
+			encodeSlice(s.Files, e, encodeStr)
+		}
+	case 26:
+		if s.Bin != nil {
+			e.FieldStart("bin")
+			encodeMap(s.Bin, e, encodeAny)
+		}
+	case 27:
+		if s.Man != nil {
+			e.FieldStart("man")
+			encodeMap(s.Man, e, encodeAny)
+		}
+	case 28:
+		if s.Directories.IsSet() {
+			e.FieldStart("directories")
+			if s.Directories.state == present {
+				s.Directories.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 29:
+		if s.Os != nil {
+			e.FieldStart("os")
+			encodeSlice(s.Os, e, encodeStr)
+		}
+	case 30:
+		if s.CPU != nil {
+			e.FieldStart("cpu")
+			encodeSlice(s.CPU, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Bugs.IsSet() {
-		e.FieldStart("bugs")
-		if s.Bugs.state == present {
-			s.Bugs.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Dependencies != nil {
-		e.FieldStart("dependencies")
-		encodeMap(s.Dependencies, e, encodeAny)
-	}
-	if s.DevDependencies != nil {
-		e.FieldStart("dev_dependencies")
-		encodeMap(s.DevDependencies, e, encodeAny)
-	}
-	if s.PeerDependencies != nil {
-		e.FieldStart("peer_dependencies")
-		encodeMap(s.PeerDependencies, e, encodeAny)
-	}
-	if s.OptionalDependencies != nil {
-		e.FieldStart("optional_dependencies")
-		encodeMap(s.OptionalDependencies, e, encodeAny)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		e.Str(*s.Description)
-	}
-	if s.Dist.IsSet() {
-		e.FieldStart("dist")
-		if s.Dist.state == present {
-			s.Dist.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.GitHead != nil {
-		e.FieldStart("git_head")
-		e.Str(*s.GitHead)
-	}
-	if s.Homepage != nil {
-		e.FieldStart("homepage")
-		e.Str(*s.Homepage)
-	}
-	if s.License != nil {
-		e.FieldStart("license")
-		e.Str(*s.License)
-	}
-	if s.Main != nil {
-		e.FieldStart("main")
-		e.Str(*s.Main)
-	}
-	if s.Repository.IsSet() {
-		e.FieldStart("repository")
-		if s.Repository.state == present {
-			s.Repository.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Scripts != nil {
-		e.FieldStart("scripts")
-		encodeMap(s.Scripts, e, encodeAny)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Str(*s.ID)
-	}
-	if s.NodeVersion != nil {
-		e.FieldStart("node_version")
-		e.Str(*s.NodeVersion)
-	}
-	if s.NpmVersion != nil {
-		e.FieldStart("npm_version")
-		e.Str(*s.NpmVersion)
-	}
-	if s.HasShrinkwrap != nil {
-		e.FieldStart("has_shrinkwrap")
-		e.Bool(*s.HasShrinkwrap)
-	}
-	if s.Maintainers != nil {
-		e.FieldStart("maintainers")
-		encodeSlice(s.Maintainers, e, encodeStr)
-	}
-	if s.Contributors != nil {
-		e.FieldStart("contributors")
-		encodeSlice(s.Contributors, e, encodeStr)
-	}
-	if s.Engines != nil {
-		e.FieldStart("engines")
-		encodeMap(s.Engines, e, encodeAny)
-	}
-	if s.Keywords != nil {
-		e.FieldStart("keywords")
-		encodeSlice(s.Keywords, e, encodeStr)
-	}
-	if s.Files != nil {
-		e.FieldStart("files")
-		encodeSlice(s.Files, e, encodeStr)
-	}
-	if s.Bin != nil {
-		e.FieldStart("bin")
-		encodeMap(s.Bin, e, encodeAny)
-	}
-	if s.Man != nil {
-		e.FieldStart("man")
-		encodeMap(s.Man, e, encodeAny)
-	}
-	if s.Directories.IsSet() {
-		e.FieldStart("directories")
-		if s.Directories.state == present {
-			s.Directories.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Os != nil {
-		e.FieldStart("os")
-		encodeSlice(s.Os, e, encodeStr)
-	}
-	if s.CPU != nil {
-		e.FieldStart("cpu")
-		encodeSlice(s.CPU, e, encodeStr)
-	}
-	if s.Readme != nil {
-		e.FieldStart("readme")
-		e.Str(*s.Readme)
-	}
-	if s.InstallationCommand != nil {
-		e.FieldStart("installation_command")
-		e.Str(*s.InstallationCommand)
-	}
-	if s.ReleaseID != nil {
-		e.FieldStart("release_id")
-		e.Int64(*s.ReleaseID)
-	}
-	if s.CommitOid != nil {
-		e.FieldStart("commit_oid")
-		e.Str(*s.CommitOid)
-	}
-	if s.PublishedViaActions != nil {
-		e.FieldStart("published_via_actions")
-		e.Bool(*s.PublishedViaActions)
-	}
-	if s.DeletedByID != nil {
-		e.FieldStart("deleted_by_id")
-		e.Int64(*s.DeletedByID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "version", "npm_user", "author", "bugs", "dependencies", "dev_dependencies", "peer_dependencies", "optional_dependencies", "description", "dist", "git_head", "homepage", "license", "main", "repository", "scripts", "id", "node_version", "npm_version", "has_shrinkwrap", "maintainers", "contributors", "engines", "keywords", "files", "bin", "man", "directories", "os", "cpu", "readme", "installation_command", "release_id", "commit_oid", "published_via_actions", "deleted_by_id"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -868,7 +740,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers
 }
@@ -900,32 +772,36 @@ var registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ID.IsSet() {
-		e.FieldStart("id")
-		if s.ID.state == present {
-			s.ID.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.ID.IsSet() {
+			e.FieldStart("id")
+			if s.ID.state == present {
+				s.ID.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		if s.Value != nil {
+			e.FieldStart("value")
+			s.Value.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Value != nil {
-		e.FieldStart("value")
-		s.Value.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "value"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1013,7 +889,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers
 }
@@ -1036,65 +912,33 @@ var registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers
 	{"created_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.CreatedAt), memberStr},
 	{"download_url", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.DownloadURL), memberStr},
 	{"id", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.ID), memberInt64},
-	{"md5", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr},
+	{"md5", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Md5), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Name), memberStr},
-	{"sha1", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr},
-	{"sha256", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr},
+	{"sha1", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA1), memberNullStr | memberRequired},
+	{"sha256", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.SHA256), memberNullStr | memberRequired},
 	{"size", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.Size), memberInt64},
-	{"state", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.State), memberNullStr},
+	{"state", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.State), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem{}.UpdatedAt), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("content_type")
-	e.Str(s.ContentType)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("download_url")
-	e.Str(s.DownloadURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("md5")
-	if s.Md5.state == present {
-		e.Str(s.Md5.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("sha1")
-	if s.SHA1.state == present {
-		e.Str(s.SHA1.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("sha256")
-	if s.SHA256.state == present {
-		e.Str(s.SHA256.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("state")
-	if s.State.state == present {
-		e.Str(s.State.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1114,7 +958,7 @@ func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeJSO
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionReleaseMembers
 }
@@ -1152,64 +996,27 @@ var registryPackagePublishedRegistryPackagePackageVersionReleaseMembers = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Author != nil {
-		e.FieldStart("author")
-		s.Author.encodeJSON(e)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Name.IsSet() {
-		e.FieldStart("name")
-		if s.Name.state == present {
-			e.Str(s.Name.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Author != nil {
+			e.FieldStart("author")
+			s.Author.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Prerelease != nil {
-		e.FieldStart("prerelease")
-		e.Bool(*s.Prerelease)
-	}
-	if s.PublishedAt != nil {
-		e.FieldStart("published_at")
-		e.Str(*s.PublishedAt)
-	}
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		e.Str(*s.TagName)
-	}
-	if s.TargetCommitish != nil {
-		e.FieldStart("target_commitish")
-		e.Str(*s.TargetCommitish)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1229,7 +1036,7 @@ func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeJSON(d *dec) err
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackagePublishedRegistryPackageRegistry) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageRegistryMembers
 }
@@ -1257,36 +1064,22 @@ var registryPackagePublishedRegistryPackageRegistryMembers = &memberTable{fields
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageRegistry) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AboutURL != nil {
-		e.FieldStart("about_url")
-		e.Str(*s.AboutURL)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(*s.Type)
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	if s.Vendor != nil {
-		e.FieldStart("vendor")
-		e.Str(*s.Vendor)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"about_url", "name", "type", "url", "vendor"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackagePublishedRegistryPackageRegistry) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"about_url", "name", "type", "url", "vendor"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1306,7 +1099,7 @@ func (s *RegistryPackageUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackageUpdated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackageUpdatedMembers
 }
@@ -1350,38 +1143,48 @@ var registryPackageUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("registry_package")
-	s.RegistryPackage.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackageUpdated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("registry_package")
+		s.RegistryPackage.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "registry_package", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1401,7 +1204,7 @@ func (s *RegistryPackageUpdatedRegistryPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackageUpdatedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackageMembers
 }
@@ -1448,44 +1251,38 @@ var registryPackageUpdatedRegistryPackageMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("description")
-	encodeAny(&s.Description, e)
-	e.FieldStart("ecosystem")
-	e.Str(s.Ecosystem)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("namespace")
-	e.Str(s.Namespace)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("package_type")
-	e.Str(s.PackageType)
-	e.FieldStart("package_version")
-	s.PackageVersion.encodeJSON(e)
-	e.FieldStart("registry")
-	if s.Registry.state == present {
-		encodeMap(s.Registry.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackageUpdatedRegistryPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("description")
+		encodeAny(&s.Description, e)
+	case 7:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 9:
+		e.FieldStart("package_version")
+		s.PackageVersion.encodeJSON(e)
+	case 10:
+		e.FieldStart("registry")
+		if s.Registry.state == present {
+			encodeMap(s.Registry.value, e, encodeAny)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"created_at", "description", "ecosystem", "html_url", "id", "name", "namespace", "owner", "package_type", "package_version", "registry", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1505,7 +1302,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionMembers
 }
@@ -1570,98 +1367,66 @@ var registryPackageUpdatedRegistryPackagePackageVersionMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("body")
-	e.Str(s.Body)
-	e.FieldStart("body_html")
-	e.Str(s.BodyHTML)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("description")
-	e.Str(s.Description)
-	if s.DockerMetadata != nil {
-		e.FieldStart("docker_metadata")
-		encodeSlice(s.DockerMetadata, e, func(v **PackagePublishedPackagePackageVersionDockerMetadataItem, e *enc) {
-			encodePtr(*v, e, (*PackagePublishedPackagePackageVersionDockerMetadataItem).encodeJSON)
-		})
-	}
-	if s.Draft != nil {
-		e.FieldStart("draft")
-		e.Bool(*s.Draft)
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("installation_command")
-	e.Str(s.InstallationCommand)
-	if s.Manifest != nil {
-		e.FieldStart("manifest")
-		e.Str(*s.Manifest)
-	}
-	e.FieldStart("metadata")
-	encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("package_files")
-	if s.PackageFiles == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PackageFiles {
-			s.PackageFiles[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case 5:
+		if s.DockerMetadata != nil {
+			e.FieldStart("docker_metadata")
+			encodeSlice(s.DockerMetadata, e, func(v **PackagePublishedPackagePackageVersionDockerMetadataItem, e *enc) {
+				encodePtr(*v, e, (*PackagePublishedPackagePackageVersionDockerMetadataItem).encodeJSON)
+			})
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("package_url")
-	e.Str(s.PackageURL)
-	if s.Prerelease != nil {
-		e.FieldStart("prerelease")
-		e.Bool(*s.Prerelease)
-	}
-	if s.Release != nil {
-		e.FieldStart("release")
-		s.Release.encodeJSON(e)
-	}
-	if s.RubygemsMetadata != nil {
-		e.FieldStart("rubygems_metadata")
-		if s.RubygemsMetadata == nil {
+	case 11:
+		e.FieldStart("metadata")
+		encodeSlice(s.Metadata, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case 13:
+		e.FieldStart("package_files")
+		if s.PackageFiles == nil {
 			e.Null()
 		} else {
 			e.ArrStart()
-			for i := range s.RubygemsMetadata {
-				s.RubygemsMetadata[i].encodeJSON(e)
+			for i := range s.PackageFiles {
+				s.PackageFiles[i].encodeJSON(e)
 			}
 			e.ArrEnd()
 		}
-	}
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		e.Str(*s.TagName)
-	}
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("target_oid")
-	e.Str(s.TargetOid)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("version")
-	e.Str(s.Version)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
-			continue
+	case 16:
+		if s.Release != nil {
+			e.FieldStart("release")
+			s.Release.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 17:
+		if s.RubygemsMetadata != nil {
+			e.FieldStart("rubygems_metadata")
+			if s.RubygemsMetadata == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.RubygemsMetadata {
+					s.RubygemsMetadata[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "body", "body_html", "created_at", "description", "docker_metadata", "draft", "html_url", "id", "installation_command", "manifest", "metadata", "name", "package_files", "package_url", "prerelease", "release", "rubygems_metadata", "summary", "tag_name", "target_commitish", "target_oid", "updated_at", "version"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1681,7 +1446,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers
 }
@@ -1715,68 +1480,22 @@ var registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers =
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ContentType != nil {
-		e.FieldStart("content_type")
-		e.Str(*s.ContentType)
-	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		e.Str(*s.CreatedAt)
-	}
-	if s.DownloadURL != nil {
-		e.FieldStart("download_url")
-		e.Str(*s.DownloadURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Md5.IsSet() {
-		e.FieldStart("md5")
-		if s.Md5.state == present {
-			e.Str(s.Md5.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.SHA1.IsSet() {
-		e.FieldStart("sha1")
-		if s.SHA1.state == present {
-			e.Str(s.SHA1.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.SHA256 != nil {
-		e.FieldStart("sha256")
-		e.Str(*s.SHA256)
-	}
-	if s.Size != nil {
-		e.FieldStart("size")
-		e.Int64(*s.Size)
-	}
-	if s.State != nil {
-		e.FieldStart("state")
-		e.Str(*s.State)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		e.Str(*s.UpdatedAt)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"content_type", "created_at", "download_url", "id", "md5", "name", "sha1", "sha256", "size", "state", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1796,7 +1515,7 @@ func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers
 }
@@ -1834,38 +1553,25 @@ var registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	e.Str(s.PublishedAt)
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "created_at", "draft", "html_url", "id", "name", "prerelease", "published_at", "tag_name", "target_commitish", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *ReleaseCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseCreatedMembers
 }
@@ -58,36 +58,46 @@ var releaseCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -107,7 +117,7 @@ func (s *ReleaseDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseDeletedMembers
 }
@@ -151,36 +161,46 @@ var releaseDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -200,7 +220,7 @@ func (s *ReleaseEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseEditedMembers
 }
@@ -247,40 +267,51 @@ var releaseEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 6:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 7:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -300,7 +331,7 @@ func (s *ReleaseEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseEditedChangesMembers
 }
@@ -337,32 +368,42 @@ var releaseEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Body != nil {
-		e.FieldStart("body")
-		s.Body.encodeJSON(e)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		s.Name.encodeJSON(e)
-	}
-	if s.TagName != nil {
-		e.FieldStart("tag_name")
-		s.TagName.encodeJSON(e)
-	}
-	if s.MakeLatest != nil {
-		e.FieldStart("make_latest")
-		s.MakeLatest.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"body", "name", "tag_name", "make_latest"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Body != nil {
+			e.FieldStart("body")
+			s.Body.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Name != nil {
+			e.FieldStart("name")
+			s.Name.encodeJSON(e)
+		}
+	case 2:
+		if s.TagName != nil {
+			e.FieldStart("tag_name")
+			s.TagName.encodeJSON(e)
+		}
+	case 3:
+		if s.MakeLatest != nil {
+			e.FieldStart("make_latest")
+			s.MakeLatest.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"body", "name", "tag_name", "make_latest"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -382,7 +423,7 @@ func (s *ReleaseEditedChangesMakeLatest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseEditedChangesMakeLatest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseEditedChangesMakeLatestMembers
 }
@@ -406,18 +447,22 @@ var releaseEditedChangesMakeLatestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesMakeLatest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("to")
-	e.Bool(s.To)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"to"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseEditedChangesMakeLatest) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"to"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -437,7 +482,7 @@ func (s *ReleaseEditedChangesTagName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseEditedChangesTagName) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseEditedChangesTagNameMembers
 }
@@ -461,18 +506,22 @@ var releaseEditedChangesTagNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesTagName) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseEditedChangesTagName) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -492,7 +541,7 @@ func (s *ReleasePrereleased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleasePrereleased) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releasePrereleasedMembers
 }
@@ -536,38 +585,48 @@ var releasePrereleasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleased) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleasePrereleased) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -587,7 +646,7 @@ func (s *ReleasePrereleasedRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleasePrereleasedRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releasePrereleasedReleaseMembers
 }
@@ -619,121 +678,62 @@ var releasePrereleasedReleaseMembers = &memberTable{fields: []memberField{
 	{"assets", 0, memberByModel},
 	{"assets_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.AssetsURL), memberStr},
 	{"author", 0, memberByModel},
-	{"body", unsafe.Offsetof(ReleasePrereleasedRelease{}.Body), memberNullStr},
-	{"created_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.CreatedAt), memberNullTime},
+	{"body", unsafe.Offsetof(ReleasePrereleasedRelease{}.Body), memberNullStr | memberRequired},
+	{"created_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.CreatedAt), memberNullTime | memberRequired},
 	{"discussion_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.DiscussionURL), memberOptStr},
 	{"draft", unsafe.Offsetof(ReleasePrereleasedRelease{}.Draft), memberBool},
 	{"html_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(ReleasePrereleasedRelease{}.ID), memberInt64},
 	{"immutable", unsafe.Offsetof(ReleasePrereleasedRelease{}.Immutable), memberBool},
-	{"name", unsafe.Offsetof(ReleasePrereleasedRelease{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(ReleasePrereleasedRelease{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(ReleasePrereleasedRelease{}.NodeID), memberStr},
 	{"prerelease", unsafe.Offsetof(ReleasePrereleasedRelease{}.Prerelease), memberBool},
-	{"published_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.PublishedAt), memberNullTime},
+	{"published_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.PublishedAt), memberNullTime | memberRequired},
 	{"reactions", 0, memberByModel},
 	{"tag_name", unsafe.Offsetof(ReleasePrereleasedRelease{}.TagName), memberStr},
-	{"tarball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.TarballURL), memberNullStr},
+	{"tarball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.TarballURL), memberNullStr | memberRequired},
 	{"target_commitish", unsafe.Offsetof(ReleasePrereleasedRelease{}.TargetCommitish), memberStr},
 	{"upload_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.UploadURL), memberStr},
-	{"updated_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(ReleasePrereleasedRelease{}.UpdatedAt), memberNullTime | memberRequired},
 	{"url", unsafe.Offsetof(ReleasePrereleasedRelease{}.URL), memberStr},
-	{"zipball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.ZipballURL), memberNullStr},
+	{"zipball_url", unsafe.Offsetof(ReleasePrereleasedRelease{}.ZipballURL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleasedRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("assets")
-	encodeSlice(s.Assets, e, func(v **WebhooksReleaseAssetsItem, e *enc) {
-		encodePtr(*v, e, (*WebhooksReleaseAssetsItem).encodeJSON)
-	})
-	e.FieldStart("assets_url")
-	e.Str(s.AssetsURL)
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.DiscussionURL != nil {
-		e.FieldStart("discussion_url")
-		e.Str(*s.DiscussionURL)
-	}
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("immutable")
-	e.Bool(s.Immutable)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	if s.PublishedAt.state == present {
-		encodeTime(&s.PublishedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("tarball_url")
-	if s.TarballURL.state == present {
-		e.Str(s.TarballURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("upload_url")
-	e.Str(s.UploadURL)
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("zipball_url")
-	if s.ZipballURL.state == present {
-		e.Str(s.ZipballURL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "updated_at", "url", "zipball_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleasePrereleasedRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("assets")
+		encodeSlice(s.Assets, e, func(v **WebhooksReleaseAssetsItem, e *enc) {
+			encodePtr(*v, e, (*WebhooksReleaseAssetsItem).encodeJSON)
+		})
+	case 2:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 14:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "updated_at", "url", "zipball_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -753,7 +753,7 @@ func (s *ReleasePublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleasePublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releasePublishedMembers
 }
@@ -797,38 +797,48 @@ var releasePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleasePublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -848,7 +858,7 @@ func (s *ReleaseReleased) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseReleased) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseReleasedMembers
 }
@@ -892,38 +902,48 @@ var releaseReleasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseReleased) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseReleased) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -943,7 +963,7 @@ func (s *ReleaseUnpublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *ReleaseUnpublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), releaseUnpublishedMembers
 }
@@ -987,38 +1007,48 @@ var releaseUnpublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseUnpublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("release")
-	s.Release.encodeJSON(e)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *ReleaseUnpublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("release")
+		s.Release.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "release", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1038,7 +1068,7 @@ func (s *WebhooksRelease) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksRelease) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReleaseMembers
 }
@@ -1068,127 +1098,68 @@ var webhooksReleaseMembers = &memberTable{fields: []memberField{
 	{"assets", 0, memberByModel},
 	{"assets_url", unsafe.Offsetof(WebhooksRelease{}.AssetsURL), memberStr},
 	{"author", 0, memberByModel},
-	{"body", unsafe.Offsetof(WebhooksRelease{}.Body), memberNullStr},
-	{"created_at", unsafe.Offsetof(WebhooksRelease{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(WebhooksRelease{}.UpdatedAt), memberNullTime},
+	{"body", unsafe.Offsetof(WebhooksRelease{}.Body), memberNullStr | memberRequired},
+	{"created_at", unsafe.Offsetof(WebhooksRelease{}.CreatedAt), memberNullTime | memberRequired},
+	{"updated_at", unsafe.Offsetof(WebhooksRelease{}.UpdatedAt), memberNullTime | memberRequired},
 	{"discussion_url", unsafe.Offsetof(WebhooksRelease{}.DiscussionURL), memberOptStr},
 	{"draft", unsafe.Offsetof(WebhooksRelease{}.Draft), memberBool},
 	{"html_url", unsafe.Offsetof(WebhooksRelease{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksRelease{}.ID), memberInt64},
 	{"immutable", unsafe.Offsetof(WebhooksRelease{}.Immutable), memberBool},
-	{"name", unsafe.Offsetof(WebhooksRelease{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WebhooksRelease{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WebhooksRelease{}.NodeID), memberStr},
 	{"prerelease", unsafe.Offsetof(WebhooksRelease{}.Prerelease), memberBool},
-	{"published_at", unsafe.Offsetof(WebhooksRelease{}.PublishedAt), memberNullTime},
+	{"published_at", unsafe.Offsetof(WebhooksRelease{}.PublishedAt), memberNullTime | memberRequired},
 	{"reactions", 0, memberByModel},
 	{"tag_name", unsafe.Offsetof(WebhooksRelease{}.TagName), memberStr},
-	{"tarball_url", unsafe.Offsetof(WebhooksRelease{}.TarballURL), memberNullStr},
+	{"tarball_url", unsafe.Offsetof(WebhooksRelease{}.TarballURL), memberNullStr | memberRequired},
 	{"target_commitish", unsafe.Offsetof(WebhooksRelease{}.TargetCommitish), memberStr},
 	{"upload_url", unsafe.Offsetof(WebhooksRelease{}.UploadURL), memberStr},
 	{"url", unsafe.Offsetof(WebhooksRelease{}.URL), memberStr},
-	{"zipball_url", unsafe.Offsetof(WebhooksRelease{}.ZipballURL), memberNullStr},
+	{"zipball_url", unsafe.Offsetof(WebhooksRelease{}.ZipballURL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("assets")
-	if s.Assets == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Assets {
-			s.Assets[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksRelease) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("assets")
+		if s.Assets == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Assets {
+				s.Assets[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("assets_url")
-	e.Str(s.AssetsURL)
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.DiscussionURL != nil {
-		e.FieldStart("discussion_url")
-		e.Str(*s.DiscussionURL)
-	}
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("immutable")
-	e.Bool(s.Immutable)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	if s.PublishedAt.state == present {
-		encodeTime(&s.PublishedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("tarball_url")
-	if s.TarballURL.state == present {
-		e.Str(s.TarballURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("upload_url")
-	e.Str(s.UploadURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("zipball_url")
-	if s.ZipballURL.state == present {
-		e.Str(s.ZipballURL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "updated_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "url", "zipball_url"}, k) {
-			continue
+	case 2:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 15:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "updated_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "upload_url", "url", "zipball_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1208,7 +1179,7 @@ func (s *WebhooksRelease1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksRelease1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksRelease1Members
 }
@@ -1240,121 +1211,62 @@ var webhooksRelease1Members = &memberTable{fields: []memberField{
 	{"assets", 0, memberByModel},
 	{"assets_url", unsafe.Offsetof(WebhooksRelease1{}.AssetsURL), memberStr},
 	{"author", 0, memberByModel},
-	{"body", unsafe.Offsetof(WebhooksRelease1{}.Body), memberNullStr},
-	{"created_at", unsafe.Offsetof(WebhooksRelease1{}.CreatedAt), memberNullTime},
+	{"body", unsafe.Offsetof(WebhooksRelease1{}.Body), memberNullStr | memberRequired},
+	{"created_at", unsafe.Offsetof(WebhooksRelease1{}.CreatedAt), memberNullTime | memberRequired},
 	{"discussion_url", unsafe.Offsetof(WebhooksRelease1{}.DiscussionURL), memberOptStr},
 	{"draft", unsafe.Offsetof(WebhooksRelease1{}.Draft), memberBool},
 	{"html_url", unsafe.Offsetof(WebhooksRelease1{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(WebhooksRelease1{}.ID), memberInt64},
 	{"immutable", unsafe.Offsetof(WebhooksRelease1{}.Immutable), memberBool},
-	{"name", unsafe.Offsetof(WebhooksRelease1{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WebhooksRelease1{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WebhooksRelease1{}.NodeID), memberStr},
 	{"prerelease", unsafe.Offsetof(WebhooksRelease1{}.Prerelease), memberBool},
-	{"published_at", unsafe.Offsetof(WebhooksRelease1{}.PublishedAt), memberNullTime},
+	{"published_at", unsafe.Offsetof(WebhooksRelease1{}.PublishedAt), memberNullTime | memberRequired},
 	{"reactions", 0, memberByModel},
 	{"tag_name", unsafe.Offsetof(WebhooksRelease1{}.TagName), memberStr},
-	{"tarball_url", unsafe.Offsetof(WebhooksRelease1{}.TarballURL), memberNullStr},
+	{"tarball_url", unsafe.Offsetof(WebhooksRelease1{}.TarballURL), memberNullStr | memberRequired},
 	{"target_commitish", unsafe.Offsetof(WebhooksRelease1{}.TargetCommitish), memberStr},
-	{"updated_at", unsafe.Offsetof(WebhooksRelease1{}.UpdatedAt), memberNullTime},
+	{"updated_at", unsafe.Offsetof(WebhooksRelease1{}.UpdatedAt), memberNullTime | memberRequired},
 	{"upload_url", unsafe.Offsetof(WebhooksRelease1{}.UploadURL), memberStr},
 	{"url", unsafe.Offsetof(WebhooksRelease1{}.URL), memberStr},
-	{"zipball_url", unsafe.Offsetof(WebhooksRelease1{}.ZipballURL), memberNullStr},
+	{"zipball_url", unsafe.Offsetof(WebhooksRelease1{}.ZipballURL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease1) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("assets")
-	encodeSlice(s.Assets, e, func(v **WebhooksReleaseAssetsItem, e *enc) {
-		encodePtr(*v, e, (*WebhooksReleaseAssetsItem).encodeJSON)
-	})
-	e.FieldStart("assets_url")
-	e.Str(s.AssetsURL)
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("body")
-	if s.Body.state == present {
-		e.Str(s.Body.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	if s.CreatedAt.state == present {
-		encodeTime(&s.CreatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.DiscussionURL != nil {
-		e.FieldStart("discussion_url")
-		e.Str(*s.DiscussionURL)
-	}
-	e.FieldStart("draft")
-	e.Bool(s.Draft)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("immutable")
-	e.Bool(s.Immutable)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("prerelease")
-	e.Bool(s.Prerelease)
-	e.FieldStart("published_at")
-	if s.PublishedAt.state == present {
-		encodeTime(&s.PublishedAt.value, e)
-	} else {
-		e.Null()
-	}
-	if s.Reactions != nil {
-		e.FieldStart("reactions")
-		s.Reactions.encodeJSON(e)
-	}
-	e.FieldStart("tag_name")
-	e.Str(s.TagName)
-	e.FieldStart("tarball_url")
-	if s.TarballURL.state == present {
-		e.Str(s.TarballURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("target_commitish")
-	e.Str(s.TargetCommitish)
-	e.FieldStart("updated_at")
-	if s.UpdatedAt.state == present {
-		encodeTime(&s.UpdatedAt.value, e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("upload_url")
-	e.Str(s.UploadURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("zipball_url")
-	if s.ZipballURL.state == present {
-		e.Str(s.ZipballURL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "updated_at", "upload_url", "url", "zipball_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksRelease1) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("assets")
+		encodeSlice(s.Assets, e, func(v **WebhooksReleaseAssetsItem, e *enc) {
+			encodePtr(*v, e, (*WebhooksReleaseAssetsItem).encodeJSON)
+		})
+	case 2:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 14:
+		if s.Reactions != nil {
+			e.FieldStart("reactions")
+			s.Reactions.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"assets", "assets_url", "author", "body", "created_at", "discussion_url", "draft", "html_url", "id", "immutable", "name", "node_id", "prerelease", "published_at", "reactions", "tag_name", "tarball_url", "target_commitish", "updated_at", "upload_url", "url", "zipball_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1374,7 +1286,7 @@ func (s *WebhooksReleaseAssetsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksReleaseAssetsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksReleaseAssetsItemMembers
 }
@@ -1402,11 +1314,11 @@ var webhooksReleaseAssetsItemMembers = &memberTable{fields: []memberField{
 	{"created_at", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.CreatedAt), memberTime},
 	{"download_count", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.DownloadCount), memberInt64},
 	{"id", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.ID), memberInt64},
-	{"label", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Label), memberNullStr},
+	{"label", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Label), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.NodeID), memberStr},
 	{"size", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Size), memberInt64},
-	{"digest", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Digest), memberNullStr},
+	{"digest", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.Digest), memberNullStr | memberRequired},
 	{"state", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.State), memberStr},
 	{"updated_at", unsafe.Offsetof(WebhooksReleaseAssetsItem{}.UpdatedAt), memberTime},
 	{"uploader", 0, memberByModel},
@@ -1415,58 +1327,31 @@ var webhooksReleaseAssetsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReleaseAssetsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("browser_download_url")
-	e.Str(s.BrowserDownloadURL)
-	e.FieldStart("content_type")
-	e.Str(s.ContentType)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("download_count")
-	e.Int64(s.DownloadCount)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("label")
-	if s.Label.state == present {
-		e.Str(s.Label.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("digest")
-	if s.Digest.state == present {
-		e.Str(s.Digest.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	if s.Uploader.IsSet() {
-		e.FieldStart("uploader")
-		if s.Uploader.state == present && s.Uploader.value != nil {
-			s.Uploader.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksReleaseAssetsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 12:
+		if s.Uploader.IsSet() {
+			e.FieldStart("uploader")
+			if s.Uploader.state == present && s.Uploader.value != nil {
+				s.Uploader.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"browser_download_url", "content_type", "created_at", "download_count", "id", "label", "name", "node_id", "size", "digest", "state", "updated_at", "uploader", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"browser_download_url", "content_type", "created_at", "download_count", "id", "label", "name", "node_id", "size", "digest", "state", "updated_at", "uploader", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

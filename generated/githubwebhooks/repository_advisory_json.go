@@ -14,7 +14,7 @@ func (s *RepositoryAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryMembers
 }
@@ -69,87 +69,58 @@ func (s *RepositoryAdvisory) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var repositoryAdvisoryMembers = &memberTable{fields: []memberField{
-	{"ghsa_id", unsafe.Offsetof(RepositoryAdvisory{}.GhsaID), memberStr},
-	{"cve_id", unsafe.Offsetof(RepositoryAdvisory{}.CveID), memberNullStr},
-	{"url", unsafe.Offsetof(RepositoryAdvisory{}.URL), memberStr},
-	{"html_url", unsafe.Offsetof(RepositoryAdvisory{}.HTMLURL), memberStr},
+	{"ghsa_id", unsafe.Offsetof(RepositoryAdvisory{}.GhsaID), memberStr | memberReadOnly},
+	{"cve_id", unsafe.Offsetof(RepositoryAdvisory{}.CveID), memberNullStr | memberRequired},
+	{"url", unsafe.Offsetof(RepositoryAdvisory{}.URL), memberStr | memberReadOnly},
+	{"html_url", unsafe.Offsetof(RepositoryAdvisory{}.HTMLURL), memberStr | memberReadOnly},
 	{"summary", unsafe.Offsetof(RepositoryAdvisory{}.Summary), memberStr},
-	{"description", unsafe.Offsetof(RepositoryAdvisory{}.Description), memberNullStr},
-	{"severity", unsafe.Offsetof(RepositoryAdvisory{}.Severity), memberNullStr},
-	{"author", 0, memberByModel},
-	{"publisher", 0, memberByModel},
-	{"identifiers", 0, memberByModel},
+	{"description", unsafe.Offsetof(RepositoryAdvisory{}.Description), memberNullStr | memberRequired},
+	{"severity", unsafe.Offsetof(RepositoryAdvisory{}.Severity), memberNullStr | memberRequired},
+	{"author", 0, memberByModel | memberReadOnly},
+	{"publisher", 0, memberByModel | memberReadOnly},
+	{"identifiers", 0, memberByModel | memberReadOnly},
 	{"state", unsafe.Offsetof(RepositoryAdvisory{}.State), memberStr},
-	{"created_at", unsafe.Offsetof(RepositoryAdvisory{}.CreatedAt), memberNullTime},
-	{"updated_at", unsafe.Offsetof(RepositoryAdvisory{}.UpdatedAt), memberNullTime},
-	{"published_at", unsafe.Offsetof(RepositoryAdvisory{}.PublishedAt), memberNullTime},
-	{"closed_at", unsafe.Offsetof(RepositoryAdvisory{}.ClosedAt), memberNullTime},
-	{"withdrawn_at", unsafe.Offsetof(RepositoryAdvisory{}.WithdrawnAt), memberNullTime},
-	{"submission", 0, memberByModel},
+	{"created_at", unsafe.Offsetof(RepositoryAdvisory{}.CreatedAt), memberNullTime | memberRequired | memberReadOnly},
+	{"updated_at", unsafe.Offsetof(RepositoryAdvisory{}.UpdatedAt), memberNullTime | memberRequired | memberReadOnly},
+	{"published_at", unsafe.Offsetof(RepositoryAdvisory{}.PublishedAt), memberNullTime | memberRequired | memberReadOnly},
+	{"closed_at", unsafe.Offsetof(RepositoryAdvisory{}.ClosedAt), memberNullTime | memberRequired | memberReadOnly},
+	{"withdrawn_at", unsafe.Offsetof(RepositoryAdvisory{}.WithdrawnAt), memberNullTime | memberRequired | memberReadOnly},
+	{"submission", 0, memberByModel | memberReadOnly},
 	{"vulnerabilities", 0, memberByModel},
 	{"cvss", 0, memberByModel},
 	{"cvss_severities", 0, memberByModel},
-	{"cwes", 0, memberByModel},
+	{"cwes", 0, memberByModel | memberReadOnly},
 	{"cwe_ids", 0, memberByModel},
 	{"credits", 0, memberByModel},
-	{"credits_detailed", 0, memberByModel},
+	{"credits_detailed", 0, memberByModel | memberReadOnly},
 	{"collaborating_users", 0, memberByModel},
 	{"collaborating_teams", 0, memberByModel},
-	{"private_fork", 0, memberByModel},
+	{"private_fork", 0, memberByModel | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisory) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("ghsa_id")
-		e.Str(s.GhsaID)
-	}
-	e.FieldStart("cve_id")
-	if s.CveID.state == present {
-		e.Str(s.CveID.value)
-	} else {
-		e.Null()
-	}
-	if !e.request {
-		e.FieldStart("url")
-		e.Str(s.URL)
-	}
-	if !e.request {
-		e.FieldStart("html_url")
-		e.Str(s.HTMLURL)
-	}
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("severity")
-	if s.Severity.state == present {
-		e.Str(string(s.Severity.value))
-	} else {
-		e.Null()
-	}
-	if !e.request {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *RepositoryAdvisory) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
 		e.FieldStart("author")
 		if s.Author.state == present && s.Author.value != nil {
 			s.Author.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if !e.request {
+	case 8:
 		e.FieldStart("publisher")
 		if s.Publisher.state == present && s.Publisher.value != nil {
 			s.Publisher.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if !e.request {
+	case 9:
 		e.FieldStart("identifiers")
 		if s.Identifiers == nil {
 			e.Null()
@@ -160,86 +131,45 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 			}
 			e.ArrEnd()
 		}
-	}
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	if !e.request {
-		e.FieldStart("created_at")
-		if s.CreatedAt.state == present {
-			encodeTime(&s.CreatedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
-		e.FieldStart("updated_at")
-		if s.UpdatedAt.state == present {
-			encodeTime(&s.UpdatedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
-		e.FieldStart("published_at")
-		if s.PublishedAt.state == present {
-			encodeTime(&s.PublishedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
-		e.FieldStart("closed_at")
-		if s.ClosedAt.state == present {
-			encodeTime(&s.ClosedAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
-		e.FieldStart("withdrawn_at")
-		if s.WithdrawnAt.state == present {
-			encodeTime(&s.WithdrawnAt.value, e)
-		} else {
-			e.Null()
-		}
-	}
-	if !e.request {
+	case 16:
 		e.FieldStart("submission")
 		if s.Submission.state == present && s.Submission.value != nil {
 			s.Submission.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("vulnerabilities")
-	if s.Vulnerabilities.state == present {
-		if s.Vulnerabilities.value == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Vulnerabilities.value {
-				s.Vulnerabilities.value[i].encodeJSON(e)
+	case 17:
+		e.FieldStart("vulnerabilities")
+		if s.Vulnerabilities.state == present {
+			if s.Vulnerabilities.value == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Vulnerabilities.value {
+					s.Vulnerabilities.value[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
-		}
-	} else {
-		e.Null()
-	}
-	e.FieldStart("cvss")
-	if s.Cvss.state == present && s.Cvss.value != nil {
-		s.Cvss.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.CvssSeverities.IsSet() {
-		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
-			s.CvssSeverities.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if !e.request {
+	case 18:
+		e.FieldStart("cvss")
+		if s.Cvss.state == present && s.Cvss.value != nil {
+			s.Cvss.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 19:
+		if s.CvssSeverities.IsSet() {
+			e.FieldStart("cvss_severities")
+			if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
+				s.CvssSeverities.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 20:
 		e.FieldStart("cwes")
 		if s.Cwes.state == present {
 			if s.Cwes.value == nil {
@@ -254,28 +184,29 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("cwe_ids")
-	if s.CweIDs.state == present {
-		encodeSlice(s.CweIDs.value, e, encodeStr)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("credits")
-	if s.Credits.state == present {
-		if s.Credits.value == nil {
-			e.Null()
+	case 21:
+		e.FieldStart("cwe_ids")
+		if s.CweIDs.state == present {
+			encodeSlice(s.CweIDs.value, e, encodeStr)
 		} else {
-			e.ArrStart()
-			for i := range s.Credits.value {
-				s.Credits.value[i].encodeJSON(e)
-			}
-			e.ArrEnd()
+			e.Null()
 		}
-	} else {
-		e.Null()
-	}
-	if !e.request {
+	case 22:
+		e.FieldStart("credits")
+		if s.Credits.state == present {
+			if s.Credits.value == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Credits.value {
+					s.Credits.value[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		} else {
+			e.Null()
+		}
+	case 23:
 		e.FieldStart("credits_detailed")
 		if s.CreditsDetailed.state == present {
 			if s.CreditsDetailed.value == nil {
@@ -290,36 +221,37 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("collaborating_users")
-	if s.CollaboratingUsers.state == present {
-		if s.CollaboratingUsers.value == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.CollaboratingUsers.value {
-				s.CollaboratingUsers.value[i].encodeJSON(e)
+	case 24:
+		e.FieldStart("collaborating_users")
+		if s.CollaboratingUsers.state == present {
+			if s.CollaboratingUsers.value == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.CollaboratingUsers.value {
+					s.CollaboratingUsers.value[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
-		}
-	} else {
-		e.Null()
-	}
-	e.FieldStart("collaborating_teams")
-	if s.CollaboratingTeams.state == present {
-		if s.CollaboratingTeams.value == nil {
-			e.Null()
 		} else {
-			e.ArrStart()
-			for i := range s.CollaboratingTeams.value {
-				s.CollaboratingTeams.value[i].encodeJSON(e)
-			}
-			e.ArrEnd()
+			e.Null()
 		}
-	} else {
-		e.Null()
-	}
-	if !e.request {
+	case 25:
+		e.FieldStart("collaborating_teams")
+		if s.CollaboratingTeams.state == present {
+			if s.CollaboratingTeams.value == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.CollaboratingTeams.value {
+					s.CollaboratingTeams.value[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		} else {
+			e.Null()
+		}
+	case 26:
 		e.FieldStart("private_fork")
 		if s.PrivateFork.state == present && s.PrivateFork.value != nil {
 			s.PrivateFork.value.encodeJSON(e)
@@ -327,7 +259,6 @@ func (s *RepositoryAdvisory) encodeJSON(e *enc) {
 			e.Null()
 		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -340,7 +271,7 @@ func (s *RepositoryAdvisoryCredit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryCredit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryCreditMembers
 }
@@ -362,14 +293,16 @@ var repositoryAdvisoryCreditMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCredit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("user")
-	s.User.encodeJSON(e)
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.ObjEnd()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *RepositoryAdvisoryCredit) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("user")
+		s.User.encodeJSON(e)
+	}
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -382,7 +315,7 @@ func (s *RepositoryAdvisoryCreditsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryCreditsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryCreditsItemMembers
 }
@@ -407,24 +340,22 @@ var repositoryAdvisoryCreditsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCreditsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"login", "type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryCreditsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"login", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -444,7 +375,7 @@ func (s *RepositoryAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryCvssMembers
 }
@@ -463,36 +394,28 @@ func (s *RepositoryAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
 }
 
 var repositoryAdvisoryCvssMembers = &memberTable{fields: []memberField{
-	{"vector_string", unsafe.Offsetof(RepositoryAdvisoryCvss{}.VectorString), memberNullStr},
-	{"score", unsafe.Offsetof(RepositoryAdvisoryCvss{}.Score), memberNullFloat64},
+	{"vector_string", unsafe.Offsetof(RepositoryAdvisoryCvss{}.VectorString), memberNullStr | memberRequired},
+	{"score", unsafe.Offsetof(RepositoryAdvisoryCvss{}.Score), memberNullFloat64 | memberRequired | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCvss) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("vector_string")
-	if s.VectorString.state == present {
-		e.Str(s.VectorString.value)
-	} else {
-		e.Null()
-	}
-	if !e.request {
-		e.FieldStart("score")
-		if s.Score.state == present {
-			e.Float64(s.Score.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryCvss) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"vector_string", "score"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"vector_string", "score"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -512,7 +435,7 @@ func (s *RepositoryAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryCwesItemMembers
 }
@@ -532,27 +455,27 @@ func (s *RepositoryAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) err
 
 var repositoryAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
 	{"cwe_id", unsafe.Offsetof(RepositoryAdvisoryCwesItem{}.CweID), memberStr},
-	{"name", unsafe.Offsetof(RepositoryAdvisoryCwesItem{}.Name), memberStr},
+	{"name", unsafe.Offsetof(RepositoryAdvisoryCwesItem{}.Name), memberStr | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCwesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("cwe_id")
-	e.Str(s.CweID)
-	if !e.request {
-		e.FieldStart("name")
-		e.Str(s.Name)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"cwe_id", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryCwesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"cwe_id", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -572,7 +495,7 @@ func (s *RepositoryAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryIdentifiersItemMembers
 }
@@ -597,20 +520,22 @@ var repositoryAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	e.FieldStart("value")
-	e.Str(s.Value)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "value"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -630,7 +555,7 @@ func (s *RepositoryAdvisoryPublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryPublishedMembers
 }
@@ -674,38 +599,48 @@ var repositoryAdvisoryPublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryPublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("repository_advisory")
-	s.RepositoryAdvisory.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryPublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository_advisory")
+		s.RepositoryAdvisory.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -725,7 +660,7 @@ func (s *RepositoryAdvisoryReported) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryReported) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryReportedMembers
 }
@@ -769,38 +704,48 @@ var repositoryAdvisoryReportedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryReported) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("repository_advisory")
-	s.RepositoryAdvisory.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryReported) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("repository_advisory")
+		s.RepositoryAdvisory.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_advisory", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -820,7 +765,7 @@ func (s *RepositoryAdvisorySubmission) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisorySubmission) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisorySubmissionMembers
 }
@@ -839,25 +784,27 @@ func (s *RepositoryAdvisorySubmission) decodeMember(i int, key []byte, d *dec) e
 }
 
 var repositoryAdvisorySubmissionMembers = &memberTable{fields: []memberField{
-	{"accepted", unsafe.Offsetof(RepositoryAdvisorySubmission{}.Accepted), memberBool},
+	{"accepted", unsafe.Offsetof(RepositoryAdvisorySubmission{}.Accepted), memberBool | memberReadOnly},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisorySubmission) encodeJSON(e *enc) {
-	e.ObjStart()
-	if !e.request {
-		e.FieldStart("accepted")
-		e.Bool(s.Accepted)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"accepted"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisorySubmission) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"accepted"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -877,7 +824,7 @@ func (s *RepositoryAdvisoryVulnerability) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryVulnerability) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityMembers
 }
@@ -897,39 +844,34 @@ func (s *RepositoryAdvisoryVulnerability) decodeMember(i int, key []byte, d *dec
 
 var repositoryAdvisoryVulnerabilityMembers = &memberTable{fields: []memberField{
 	{"package", 0, memberByModel},
-	{"vulnerable_version_range", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.VulnerableVersionRange), memberNullStr},
-	{"patched_versions", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.PatchedVersions), memberNullStr},
+	{"vulnerable_version_range", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.VulnerableVersionRange), memberNullStr | memberRequired},
+	{"patched_versions", unsafe.Offsetof(RepositoryAdvisoryVulnerability{}.PatchedVersions), memberNullStr | memberRequired},
 	{"vulnerable_functions", 0, memberByModel},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerability) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("package")
-	if s.Package.state == present && s.Package.value != nil {
-		s.Package.value.encodeJSON(e)
-	} else {
-		e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not.
+func (s *RepositoryAdvisoryVulnerability) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("package")
+		if s.Package.state == present && s.Package.value != nil {
+			s.Package.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 3:
+		e.FieldStart("vulnerable_functions")
+		if s.VulnerableFunctions.state == present {
+			encodeSlice(s.VulnerableFunctions.value, e, encodeStr)
+		} else {
+			e.Null()
+		}
 	}
-	e.FieldStart("vulnerable_version_range")
-	if s.VulnerableVersionRange.state == present {
-		e.Str(s.VulnerableVersionRange.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("patched_versions")
-	if s.PatchedVersions.state == present {
-		e.Str(s.PatchedVersions.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("vulnerable_functions")
-	if s.VulnerableFunctions.state == present {
-		encodeSlice(s.VulnerableFunctions.value, e, encodeStr)
-	} else {
-		e.Null()
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -942,7 +884,7 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryAdvisoryVulnerabilityPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityPackageMembers
 }
@@ -962,29 +904,27 @@ func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(i int, key []byte,
 
 var repositoryAdvisoryVulnerabilityPackageMembers = &memberTable{fields: []memberField{
 	{"ecosystem", unsafe.Offsetof(RepositoryAdvisoryVulnerabilityPackage{}.Ecosystem), memberStr},
-	{"name", unsafe.Offsetof(RepositoryAdvisoryVulnerabilityPackage{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(RepositoryAdvisoryVulnerabilityPackage{}.Name), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerabilityPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("ecosystem")
-	e.Str(string(s.Ecosystem))
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ecosystem", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryAdvisoryVulnerabilityPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ecosystem", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1004,7 +944,7 @@ func (s *SimpleRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SimpleRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), simpleRepositoryMembers
 }
@@ -1034,7 +974,7 @@ var simpleRepositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(SimpleRepository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(SimpleRepository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(SimpleRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(SimpleRepository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(SimpleRepository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(SimpleRepository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(SimpleRepository{}.ArchiveURL), memberStr},
@@ -1077,112 +1017,25 @@ var simpleRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "hooks_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SimpleRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "hooks_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1202,7 +1055,7 @@ func (s *Team) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Team) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamMembers
 }
@@ -1231,7 +1084,7 @@ var teamMembers = &memberTable{fields: []memberField{
 	{"node_id", unsafe.Offsetof(Team{}.NodeID), memberStr},
 	{"name", unsafe.Offsetof(Team{}.Name), memberStr},
 	{"slug", unsafe.Offsetof(Team{}.Slug), memberStr},
-	{"description", unsafe.Offsetof(Team{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Team{}.Description), memberNullStr | memberRequired},
 	{"privacy", unsafe.Offsetof(Team{}.Privacy), memberOptStr},
 	{"notification_setting", unsafe.Offsetof(Team{}.NotificationSetting), memberOptStr},
 	{"permission", unsafe.Offsetof(Team{}.Permission), memberStr},
@@ -1248,68 +1101,34 @@ var teamMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Team) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("slug")
-	e.Str(s.Slug)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		e.Str(*s.Privacy)
-	}
-	if s.NotificationSetting != nil {
-		e.FieldStart("notification_setting")
-		e.Str(*s.NotificationSetting)
-	}
-	e.FieldStart("permission")
-	e.Str(s.Permission)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("repositories_url")
-	e.Str(s.RepositoriesURL)
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.OrganizationID != nil {
-		e.FieldStart("organization_id")
-		e.Int64(*s.OrganizationID)
-	}
-	if s.EnterpriseID != nil {
-		e.FieldStart("enterprise_id")
-		e.Int64(*s.EnterpriseID)
-	}
-	e.FieldStart("parent")
-	if s.Parent.state == present && s.Parent.value != nil {
-		s.Parent.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "slug", "description", "privacy", "notification_setting", "permission", "permissions", "url", "html_url", "members_url", "repositories_url", "type", "organization_id", "enterprise_id", "parent"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Team) encodeMember(i int, e *enc) {
+	switch i {
+	case 8:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 16:
+		e.FieldStart("parent")
+		if s.Parent.state == present && s.Parent.value != nil {
+			s.Parent.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "slug", "description", "privacy", "notification_setting", "permission", "permissions", "url", "html_url", "members_url", "repositories_url", "type", "organization_id", "enterprise_id", "parent"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1329,7 +1148,7 @@ func (s *TeamPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamPermissionsMembers
 }
@@ -1357,26 +1176,22 @@ var teamPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull")
-	e.Bool(s.Pull)
-	e.FieldStart("triage")
-	e.Bool(s.Triage)
-	e.FieldStart("push")
-	e.Bool(s.Push)
-	e.FieldStart("maintain")
-	e.Bool(s.Maintain)
-	e.FieldStart("admin")
-	e.Bool(s.Admin)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull", "triage", "push", "maintain", "admin"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull", "triage", "push", "maintain", "admin"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

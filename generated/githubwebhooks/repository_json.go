@@ -14,7 +14,7 @@ func (s *RepositoryArchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryArchived) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryArchivedMembers
 }
@@ -55,34 +55,43 @@ var repositoryArchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryArchived) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryArchived) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -102,7 +111,7 @@ func (s *RepositoryCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryCreatedMembers
 }
@@ -143,34 +152,43 @@ var repositoryCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -190,7 +208,7 @@ func (s *RepositoryDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryDeletedMembers
 }
@@ -231,34 +249,43 @@ var repositoryDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -278,7 +305,7 @@ func (s *RepositoryEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryEditedMembers
 }
@@ -322,36 +349,46 @@ var repositoryEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -371,7 +408,7 @@ func (s *RepositoryEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryEditedChangesMembers
 }
@@ -408,32 +445,42 @@ var repositoryEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.DefaultBranch != nil {
-		e.FieldStart("default_branch")
-		s.DefaultBranch.encodeJSON(e)
-	}
-	if s.Description != nil {
-		e.FieldStart("description")
-		s.Description.encodeJSON(e)
-	}
-	if s.Homepage != nil {
-		e.FieldStart("homepage")
-		s.Homepage.encodeJSON(e)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		s.Topics.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"default_branch", "description", "homepage", "topics"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.DefaultBranch != nil {
+			e.FieldStart("default_branch")
+			s.DefaultBranch.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Description != nil {
+			e.FieldStart("description")
+			s.Description.encodeJSON(e)
+		}
+	case 2:
+		if s.Homepage != nil {
+			e.FieldStart("homepage")
+			s.Homepage.encodeJSON(e)
+		}
+	case 3:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			s.Topics.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"default_branch", "description", "homepage", "topics"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -453,7 +500,7 @@ func (s *RepositoryEditedChangesTopics) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryEditedChangesTopics) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryEditedChangesTopicsMembers
 }
@@ -483,24 +530,31 @@ var repositoryEditedChangesTopicsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChangesTopics) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From.IsSet() {
-		e.FieldStart("from")
-		if s.From.state == present {
-			encodeSlice(s.From.value, e, encodeStr)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryEditedChangesTopics) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.From.IsSet() {
+			e.FieldStart("from")
+			if s.From.state == present {
+				encodeSlice(s.From.value, e, encodeStr)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -520,7 +574,7 @@ func (s *RepositoryPrivatized) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryPrivatized) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryPrivatizedMembers
 }
@@ -561,34 +615,43 @@ var repositoryPrivatizedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPrivatized) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryPrivatized) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -608,7 +671,7 @@ func (s *RepositoryPublicized) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryPublicized) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryPublicizedMembers
 }
@@ -649,34 +712,43 @@ var repositoryPublicizedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPublicized) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryPublicized) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -696,7 +768,7 @@ func (s *RepositoryRenamed) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRenamed) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRenamedMembers
 }
@@ -740,36 +812,46 @@ var repositoryRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamed) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRenamed) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -789,7 +871,7 @@ func (s *RepositoryRenamedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRenamedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRenamedChangesMembers
 }
@@ -817,18 +899,25 @@ var repositoryRenamedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"repository"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRenamedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"repository"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -848,7 +937,7 @@ func (s *RepositoryRenamedChangesRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRenamedChangesRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRenamedChangesRepositoryMembers
 }
@@ -876,18 +965,25 @@ var repositoryRenamedChangesRepositoryMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChangesRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("name")
-	s.Name.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRenamedChangesRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("name")
+		s.Name.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -907,7 +1003,7 @@ func (s *RepositoryTransferred) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryTransferred) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryTransferredMembers
 }
@@ -951,36 +1047,46 @@ var repositoryTransferredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferred) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryTransferred) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1000,7 +1106,7 @@ func (s *RepositoryTransferredChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryTransferredChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryTransferredChangesMembers
 }
@@ -1028,18 +1134,25 @@ var repositoryTransferredChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"owner"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryTransferredChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"owner"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1059,7 +1172,7 @@ func (s *RepositoryTransferredChangesOwner) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryTransferredChangesOwner) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryTransferredChangesOwnerMembers
 }
@@ -1087,18 +1200,25 @@ var repositoryTransferredChangesOwnerMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwner) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	s.From.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryTransferredChangesOwner) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("from")
+		s.From.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1118,7 +1238,7 @@ func (s *RepositoryTransferredChangesOwnerFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryTransferredChangesOwnerFrom) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromMembers
 }
@@ -1149,28 +1269,36 @@ var repositoryTransferredChangesOwnerFromMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFrom) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.User.IsSet() {
-		e.FieldStart("user")
-		if s.User.state == present && s.User.value != nil {
-			s.User.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryTransferredChangesOwnerFrom) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 1:
+		if s.User.IsSet() {
+			e.FieldStart("user")
+			if s.User.state == present && s.User.value != nil {
+				s.User.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"organization", "user"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"organization", "user"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1190,7 +1318,7 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryTransferredChangesOwnerFromOrganization) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromOrganizationMembers
 }
@@ -1210,7 +1338,7 @@ func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(i int, 
 
 var repositoryTransferredChangesOwnerFromOrganizationMembers = &memberTable{fields: []memberField{
 	{"avatar_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.AvatarURL), memberStr},
-	{"description", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.Description), memberNullStr | memberRequired},
 	{"events_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.EventsURL), memberStr},
 	{"hooks_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(RepositoryTransferredChangesOwnerFromOrganization{}.HTMLURL), memberOptStr},
@@ -1226,48 +1354,22 @@ var repositoryTransferredChangesOwnerFromOrganizationMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFromOrganization) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("avatar_url")
-	e.Str(s.AvatarURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("login")
-	e.Str(s.Login)
-	e.FieldStart("members_url")
-	e.Str(s.MembersURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("public_members_url")
-	e.Str(s.PublicMembersURL)
-	e.FieldStart("repos_url")
-	e.Str(s.ReposURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "description", "events_url", "hooks_url", "html_url", "id", "issues_url", "login", "members_url", "node_id", "public_members_url", "repos_url", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryTransferredChangesOwnerFromOrganization) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "description", "events_url", "hooks_url", "html_url", "id", "issues_url", "login", "members_url", "node_id", "public_members_url", "repos_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1287,7 +1389,7 @@ func (s *RepositoryUnarchived) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryUnarchived) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryUnarchivedMembers
 }
@@ -1328,34 +1430,43 @@ var repositoryUnarchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryUnarchived) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryUnarchived) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

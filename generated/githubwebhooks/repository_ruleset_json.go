@@ -119,7 +119,7 @@ func (s *OrgRulesetConditionsVariant1) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrgRulesetConditionsVariant1) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), orgRulesetConditionsVariant1Members
 }
@@ -150,22 +150,30 @@ var orgRulesetConditionsVariant1Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant1) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.RefName != nil {
-		e.FieldStart("ref_name")
-		s.RefName.encodeJSON(e)
-	}
-	e.FieldStart("repository_name")
-	s.RepositoryName.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref_name", "repository_name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrgRulesetConditionsVariant1) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.RefName != nil {
+			e.FieldStart("ref_name")
+			s.RefName.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("repository_name")
+		s.RepositoryName.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref_name", "repository_name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -185,7 +193,7 @@ func (s *OrgRulesetConditionsVariant2) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrgRulesetConditionsVariant2) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), orgRulesetConditionsVariant2Members
 }
@@ -216,22 +224,30 @@ var orgRulesetConditionsVariant2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant2) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.RefName != nil {
-		e.FieldStart("ref_name")
-		s.RefName.encodeJSON(e)
-	}
-	e.FieldStart("repository_id")
-	s.RepositoryID.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref_name", "repository_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrgRulesetConditionsVariant2) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.RefName != nil {
+			e.FieldStart("ref_name")
+			s.RefName.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("repository_id")
+		s.RepositoryID.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref_name", "repository_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -251,7 +267,7 @@ func (s *OrgRulesetConditionsVariant3) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *OrgRulesetConditionsVariant3) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), orgRulesetConditionsVariant3Members
 }
@@ -282,22 +298,30 @@ var orgRulesetConditionsVariant3Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant3) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.RefName != nil {
-		e.FieldStart("ref_name")
-		s.RefName.encodeJSON(e)
-	}
-	e.FieldStart("repository_property")
-	s.RepositoryProperty.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref_name", "repository_property"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *OrgRulesetConditionsVariant3) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.RefName != nil {
+			e.FieldStart("ref_name")
+			s.RefName.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("repository_property")
+		s.RepositoryProperty.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref_name", "repository_property"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -646,7 +670,7 @@ func (s *RepositoryRuleBranchNamePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleBranchNamePattern) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleBranchNamePatternMembers
 }
@@ -675,22 +699,27 @@ var repositoryRuleBranchNamePatternMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleBranchNamePattern) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleBranchNamePattern) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -710,7 +739,7 @@ func (s *RepositoryRuleCodeScanning) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCodeScanning) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCodeScanningMembers
 }
@@ -739,22 +768,27 @@ var repositoryRuleCodeScanningMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanning) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCodeScanning) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -774,7 +808,7 @@ func (s *RepositoryRuleCodeScanningParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCodeScanningParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCodeScanningParametersMembers
 }
@@ -802,26 +836,33 @@ var repositoryRuleCodeScanningParametersMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanningParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("code_scanning_tools")
-	if s.CodeScanningTools == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.CodeScanningTools {
-			s.CodeScanningTools[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCodeScanningParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("code_scanning_tools")
+		if s.CodeScanningTools == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.CodeScanningTools {
+				s.CodeScanningTools[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"code_scanning_tools"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"code_scanning_tools"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -841,7 +882,7 @@ func (s *RepositoryRuleCommitAuthorEmailPattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCommitAuthorEmailPattern) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCommitAuthorEmailPatternMembers
 }
@@ -870,22 +911,27 @@ var repositoryRuleCommitAuthorEmailPatternMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitAuthorEmailPattern) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCommitAuthorEmailPattern) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -905,7 +951,7 @@ func (s *RepositoryRuleCommitMessagePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCommitMessagePattern) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternMembers
 }
@@ -934,22 +980,27 @@ var repositoryRuleCommitMessagePatternMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePattern) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCommitMessagePattern) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -969,7 +1020,7 @@ func (s *RepositoryRuleCommitMessagePatternParameters) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCommitMessagePatternParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternParametersMembers
 }
@@ -996,28 +1047,22 @@ var repositoryRuleCommitMessagePatternParametersMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePatternParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.Negate != nil {
-		e.FieldStart("negate")
-		e.Bool(*s.Negate)
-	}
-	e.FieldStart("operator")
-	e.Str(string(s.Operator))
-	e.FieldStart("pattern")
-	e.Str(s.Pattern)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "negate", "operator", "pattern"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCommitMessagePatternParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "negate", "operator", "pattern"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1037,7 +1082,7 @@ func (s *RepositoryRuleCommitterEmailPattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCommitterEmailPattern) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCommitterEmailPatternMembers
 }
@@ -1066,22 +1111,27 @@ var repositoryRuleCommitterEmailPatternMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitterEmailPattern) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCommitterEmailPattern) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1101,7 +1151,7 @@ func (s *RepositoryRuleCopilotCodeReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCopilotCodeReview) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewMembers
 }
@@ -1130,22 +1180,27 @@ var repositoryRuleCopilotCodeReviewMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReview) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCopilotCodeReview) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1165,7 +1220,7 @@ func (s *RepositoryRuleCopilotCodeReviewParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCopilotCodeReviewParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewParametersMembers
 }
@@ -1190,24 +1245,22 @@ var repositoryRuleCopilotCodeReviewParametersMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReviewParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ReviewDraftPullRequests != nil {
-		e.FieldStart("review_draft_pull_requests")
-		e.Bool(*s.ReviewDraftPullRequests)
-	}
-	if s.ReviewOnPush != nil {
-		e.FieldStart("review_on_push")
-		e.Bool(*s.ReviewOnPush)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"review_draft_pull_requests", "review_on_push"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCopilotCodeReviewParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"review_draft_pull_requests", "review_on_push"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1227,7 +1280,7 @@ func (s *RepositoryRuleCreation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleCreation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleCreationMembers
 }
@@ -1251,18 +1304,22 @@ var repositoryRuleCreationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCreation) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleCreation) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1282,7 +1339,7 @@ func (s *RepositoryRuleDeletion) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleDeletion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleDeletionMembers
 }
@@ -1306,18 +1363,22 @@ var repositoryRuleDeletionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleDeletion) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleDeletion) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1337,7 +1398,7 @@ func (s *RepositoryRuleFileExtensionRestriction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleFileExtensionRestriction) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionMembers
 }
@@ -1366,22 +1427,27 @@ var repositoryRuleFileExtensionRestrictionMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestriction) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleFileExtensionRestriction) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1401,7 +1467,7 @@ func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeJSON(d *dec) er
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleFileExtensionRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionParametersMembers
 }
@@ -1429,18 +1495,25 @@ var repositoryRuleFileExtensionRestrictionParametersMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestrictionParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("restricted_file_extensions")
-	encodeSlice(s.RestrictedFileExtensions, e, encodeStr)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"restricted_file_extensions"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleFileExtensionRestrictionParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("restricted_file_extensions")
+		encodeSlice(s.RestrictedFileExtensions, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"restricted_file_extensions"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1460,7 +1533,7 @@ func (s *RepositoryRuleFilePathRestriction) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleFilePathRestriction) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionMembers
 }
@@ -1489,22 +1562,27 @@ var repositoryRuleFilePathRestrictionMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestriction) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleFilePathRestriction) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1524,7 +1602,7 @@ func (s *RepositoryRuleFilePathRestrictionParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleFilePathRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionParametersMembers
 }
@@ -1552,18 +1630,25 @@ var repositoryRuleFilePathRestrictionParametersMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestrictionParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("restricted_file_paths")
-	encodeSlice(s.RestrictedFilePaths, e, encodeStr)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"restricted_file_paths"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleFilePathRestrictionParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("restricted_file_paths")
+		encodeSlice(s.RestrictedFilePaths, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"restricted_file_paths"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1583,7 +1668,7 @@ func (s *RepositoryRuleMaxFilePathLength) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMaxFilePathLength) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthMembers
 }
@@ -1612,22 +1697,27 @@ var repositoryRuleMaxFilePathLengthMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLength) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMaxFilePathLength) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1647,7 +1737,7 @@ func (s *RepositoryRuleMaxFilePathLengthParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMaxFilePathLengthParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthParametersMembers
 }
@@ -1671,18 +1761,22 @@ var repositoryRuleMaxFilePathLengthParametersMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLengthParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("max_file_path_length")
-	e.Int64(s.MaxFilePathLength)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"max_file_path_length"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMaxFilePathLengthParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"max_file_path_length"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1702,7 +1796,7 @@ func (s *RepositoryRuleMaxFileSize) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMaxFileSize) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMaxFileSizeMembers
 }
@@ -1731,22 +1825,27 @@ var repositoryRuleMaxFileSizeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSize) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMaxFileSize) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1766,7 +1865,7 @@ func (s *RepositoryRuleMaxFileSizeParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMaxFileSizeParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMaxFileSizeParametersMembers
 }
@@ -1790,18 +1889,22 @@ var repositoryRuleMaxFileSizeParametersMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSizeParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("max_file_size")
-	e.Int64(s.MaxFileSize)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"max_file_size"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMaxFileSizeParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"max_file_size"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1821,7 +1924,7 @@ func (s *RepositoryRuleMergeQueue) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMergeQueue) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMergeQueueMembers
 }
@@ -1850,22 +1953,27 @@ var repositoryRuleMergeQueueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueue) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMergeQueue) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1885,7 +1993,7 @@ func (s *RepositoryRuleMergeQueueParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleMergeQueueParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleMergeQueueParametersMembers
 }
@@ -1915,30 +2023,22 @@ var repositoryRuleMergeQueueParametersMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueueParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("check_response_timeout_minutes")
-	e.Int64(s.CheckResponseTimeoutMinutes)
-	e.FieldStart("grouping_strategy")
-	e.Str(string(s.GroupingStrategy))
-	e.FieldStart("max_entries_to_build")
-	e.Int64(s.MaxEntriesToBuild)
-	e.FieldStart("max_entries_to_merge")
-	e.Int64(s.MaxEntriesToMerge)
-	e.FieldStart("merge_method")
-	e.Str(string(s.MergeMethod))
-	e.FieldStart("min_entries_to_merge")
-	e.Int64(s.MinEntriesToMerge)
-	e.FieldStart("min_entries_to_merge_wait_minutes")
-	e.Int64(s.MinEntriesToMergeWaitMinutes)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"check_response_timeout_minutes", "grouping_strategy", "max_entries_to_build", "max_entries_to_merge", "merge_method", "min_entries_to_merge", "min_entries_to_merge_wait_minutes"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleMergeQueueParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"check_response_timeout_minutes", "grouping_strategy", "max_entries_to_build", "max_entries_to_merge", "merge_method", "min_entries_to_merge", "min_entries_to_merge_wait_minutes"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1958,7 +2058,7 @@ func (s *RepositoryRuleNonFastForward) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleNonFastForward) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleNonFastForwardMembers
 }
@@ -1982,18 +2082,22 @@ var repositoryRuleNonFastForwardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleNonFastForward) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleNonFastForward) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2013,7 +2117,7 @@ func (s *RepositoryRuleParamsCodeScanningTool) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleParamsCodeScanningTool) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleParamsCodeScanningToolMembers
 }
@@ -2039,22 +2143,22 @@ var repositoryRuleParamsCodeScanningToolMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsCodeScanningTool) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("alerts_threshold")
-	e.Str(string(s.AlertsThreshold))
-	e.FieldStart("security_alerts_threshold")
-	e.Str(string(s.SecurityAlertsThreshold))
-	e.FieldStart("tool")
-	e.Str(s.Tool)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"alerts_threshold", "security_alerts_threshold", "tool"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleParamsCodeScanningTool) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"alerts_threshold", "security_alerts_threshold", "tool"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2074,7 +2178,7 @@ func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleParamsRequiredReviewerConfigurationMembers
 }
@@ -2106,22 +2210,28 @@ var repositoryRuleParamsRequiredReviewerConfigurationMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("file_patterns")
-	encodeSlice(s.FilePatterns, e, encodeStr)
-	e.FieldStart("minimum_approvals")
-	e.Int64(s.MinimumApprovals)
-	e.FieldStart("reviewer")
-	s.Reviewer.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"file_patterns", "minimum_approvals", "reviewer"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleParamsRequiredReviewerConfiguration) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("file_patterns")
+		encodeSlice(s.FilePatterns, e, encodeStr)
+	case 2:
+		e.FieldStart("reviewer")
+		s.Reviewer.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"file_patterns", "minimum_approvals", "reviewer"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2141,7 +2251,7 @@ func (s *RepositoryRuleParamsReviewer) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleParamsReviewer) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleParamsReviewerMembers
 }
@@ -2166,20 +2276,22 @@ var repositoryRuleParamsReviewerMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsReviewer) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleParamsReviewer) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2199,7 +2311,7 @@ func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleParamsStatusCheckConfiguration) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleParamsStatusCheckConfigurationMembers
 }
@@ -2224,22 +2336,22 @@ var repositoryRuleParamsStatusCheckConfigurationMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsStatusCheckConfiguration) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("context")
-	e.Str(s.Context)
-	if s.IntegrationID != nil {
-		e.FieldStart("integration_id")
-		e.Int64(*s.IntegrationID)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"context", "integration_id"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleParamsStatusCheckConfiguration) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"context", "integration_id"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2259,7 +2371,7 @@ func (s *RepositoryRuleParamsWorkflowFileReference) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleParamsWorkflowFileReference) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleParamsWorkflowFileReferenceMembers
 }
@@ -2286,28 +2398,22 @@ var repositoryRuleParamsWorkflowFileReferenceMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsWorkflowFileReference) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("path")
-	e.Str(s.Path)
-	if s.Ref != nil {
-		e.FieldStart("ref")
-		e.Str(*s.Ref)
-	}
-	e.FieldStart("repository_id")
-	e.Int64(s.RepositoryID)
-	if s.SHA != nil {
-		e.FieldStart("sha")
-		e.Str(*s.SHA)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"path", "ref", "repository_id", "sha"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleParamsWorkflowFileReference) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"path", "ref", "repository_id", "sha"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2327,7 +2433,7 @@ func (s *RepositoryRulePullRequest) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulePullRequest) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulePullRequestMembers
 }
@@ -2356,22 +2462,27 @@ var repositoryRulePullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequest) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulePullRequest) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2391,7 +2502,7 @@ func (s *RepositoryRulePullRequestParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulePullRequestParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulePullRequestParametersMembers
 }
@@ -2428,46 +2539,40 @@ var repositoryRulePullRequestParametersMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequestParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowedMergeMethods != nil {
-		e.FieldStart("allowed_merge_methods")
-		encodeSlice(s.AllowedMergeMethods, e, encodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem])
-	}
-	if s.AutomaticCopilotCodeReviewEnabled != nil {
-		e.FieldStart("automatic_copilot_code_review_enabled")
-		e.Bool(*s.AutomaticCopilotCodeReviewEnabled)
-	}
-	e.FieldStart("dismiss_stale_reviews_on_push")
-	e.Bool(s.DismissStaleReviewsOnPush)
-	e.FieldStart("require_code_owner_review")
-	e.Bool(s.RequireCodeOwnerReview)
-	e.FieldStart("require_last_push_approval")
-	e.Bool(s.RequireLastPushApproval)
-	e.FieldStart("required_approving_review_count")
-	e.Int64(s.RequiredApprovingReviewCount)
-	e.FieldStart("required_review_thread_resolution")
-	e.Bool(s.RequiredReviewThreadResolution)
-	if s.RequiredReviewers != nil {
-		e.FieldStart("required_reviewers")
-		if s.RequiredReviewers == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.RequiredReviewers {
-				s.RequiredReviewers[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulePullRequestParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.AllowedMergeMethods != nil {
+			e.FieldStart("allowed_merge_methods")
+			encodeSlice(s.AllowedMergeMethods, e, encodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem])
+		}
+	case 7:
+		if s.RequiredReviewers != nil {
+			e.FieldStart("required_reviewers")
+			if s.RequiredReviewers == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.RequiredReviewers {
+					s.RequiredReviewers[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allowed_merge_methods", "automatic_copilot_code_review_enabled", "dismiss_stale_reviews_on_push", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_review_thread_resolution", "required_reviewers"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allowed_merge_methods", "automatic_copilot_code_review_enabled", "dismiss_stale_reviews_on_push", "require_code_owner_review", "require_last_push_approval", "required_approving_review_count", "required_review_thread_resolution", "required_reviewers"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2487,7 +2592,7 @@ func (s *RepositoryRuleRequiredDeployments) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredDeployments) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsMembers
 }
@@ -2516,22 +2621,27 @@ var repositoryRuleRequiredDeploymentsMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeployments) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredDeployments) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2551,7 +2661,7 @@ func (s *RepositoryRuleRequiredDeploymentsParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredDeploymentsParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsParametersMembers
 }
@@ -2579,18 +2689,25 @@ var repositoryRuleRequiredDeploymentsParametersMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeploymentsParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("required_deployment_environments")
-	encodeSlice(s.RequiredDeploymentEnvironments, e, encodeStr)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"required_deployment_environments"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredDeploymentsParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("required_deployment_environments")
+		encodeSlice(s.RequiredDeploymentEnvironments, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"required_deployment_environments"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2610,7 +2727,7 @@ func (s *RepositoryRuleRequiredLinearHistory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredLinearHistory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredLinearHistoryMembers
 }
@@ -2634,18 +2751,22 @@ var repositoryRuleRequiredLinearHistoryMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredLinearHistory) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredLinearHistory) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2665,7 +2786,7 @@ func (s *RepositoryRuleRequiredSignatures) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredSignatures) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredSignaturesMembers
 }
@@ -2689,18 +2810,22 @@ var repositoryRuleRequiredSignaturesMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredSignatures) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredSignatures) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2720,7 +2845,7 @@ func (s *RepositoryRuleRequiredStatusChecks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredStatusChecks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksMembers
 }
@@ -2749,22 +2874,27 @@ var repositoryRuleRequiredStatusChecksMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecks) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredStatusChecks) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2784,7 +2914,7 @@ func (s *RepositoryRuleRequiredStatusChecksParameters) decodeJSON(d *dec) error 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleRequiredStatusChecksParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksParametersMembers
 }
@@ -2814,32 +2944,33 @@ var repositoryRuleRequiredStatusChecksParametersMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecksParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.DoNotEnforceOnCreate != nil {
-		e.FieldStart("do_not_enforce_on_create")
-		e.Bool(*s.DoNotEnforceOnCreate)
-	}
-	e.FieldStart("required_status_checks")
-	if s.RequiredStatusChecks == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.RequiredStatusChecks {
-			s.RequiredStatusChecks[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleRequiredStatusChecksParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("required_status_checks")
+		if s.RequiredStatusChecks == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.RequiredStatusChecks {
+				s.RequiredStatusChecks[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("strict_required_status_checks_policy")
-	e.Bool(s.StrictRequiredStatusChecksPolicy)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"do_not_enforce_on_create", "required_status_checks", "strict_required_status_checks_policy"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"do_not_enforce_on_create", "required_status_checks", "strict_required_status_checks_policy"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2859,7 +2990,7 @@ func (s *RepositoryRuleTagNamePattern) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleTagNamePattern) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleTagNamePatternMembers
 }
@@ -2888,22 +3019,27 @@ var repositoryRuleTagNamePatternMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleTagNamePattern) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleTagNamePattern) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2923,7 +3059,7 @@ func (s *RepositoryRuleUpdate) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleUpdate) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleUpdateMembers
 }
@@ -2952,22 +3088,27 @@ var repositoryRuleUpdateMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdate) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleUpdate) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -2987,7 +3128,7 @@ func (s *RepositoryRuleUpdateParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleUpdateParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleUpdateParametersMembers
 }
@@ -3011,18 +3152,22 @@ var repositoryRuleUpdateParametersMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdateParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("update_allows_fetch_and_merge")
-	e.Bool(s.UpdateAllowsFetchAndMerge)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"update_allows_fetch_and_merge"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleUpdateParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"update_allows_fetch_and_merge"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3042,7 +3187,7 @@ func (s *RepositoryRuleWorkflows) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleWorkflows) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleWorkflowsMembers
 }
@@ -3071,22 +3216,27 @@ var repositoryRuleWorkflowsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflows) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	if s.Parameters != nil {
-		e.FieldStart("parameters")
-		s.Parameters.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "parameters"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleWorkflows) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Parameters != nil {
+			e.FieldStart("parameters")
+			s.Parameters.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "parameters"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3106,7 +3256,7 @@ func (s *RepositoryRuleWorkflowsParameters) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleWorkflowsParameters) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRuleWorkflowsParametersMembers
 }
@@ -3135,30 +3285,33 @@ var repositoryRuleWorkflowsParametersMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflowsParameters) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.DoNotEnforceOnCreate != nil {
-		e.FieldStart("do_not_enforce_on_create")
-		e.Bool(*s.DoNotEnforceOnCreate)
-	}
-	e.FieldStart("workflows")
-	if s.Workflows == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Workflows {
-			s.Workflows[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleWorkflowsParameters) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("workflows")
+		if s.Workflows == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Workflows {
+				s.Workflows[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"do_not_enforce_on_create", "workflows"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"do_not_enforce_on_create", "workflows"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3178,7 +3331,7 @@ func (s *RepositoryRuleset) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRuleset) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetMembers
 }
@@ -3225,84 +3378,62 @@ var repositoryRulesetMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleset) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Target != nil {
-		e.FieldStart("target")
-		e.Str(string(*s.Target))
-	}
-	if s.SourceType != nil {
-		e.FieldStart("source_type")
-		e.Str(string(*s.SourceType))
-	}
-	e.FieldStart("source")
-	e.Str(s.Source)
-	e.FieldStart("enforcement")
-	e.Str(string(s.Enforcement))
-	if s.BypassActors != nil {
-		e.FieldStart("bypass_actors")
-		if s.BypassActors == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.BypassActors {
-				s.BypassActors[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRuleset) encodeMember(i int, e *enc) {
+	switch i {
+	case 6:
+		if s.BypassActors != nil {
+			e.FieldStart("bypass_actors")
+			if s.BypassActors == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.BypassActors {
+					s.BypassActors[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.CurrentUserCanBypass != nil {
-		e.FieldStart("current_user_can_bypass")
-		e.Str(string(*s.CurrentUserCanBypass))
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.Links != nil {
-		e.FieldStart("_links")
-		s.Links.encodeJSON(e)
-	}
-	if s.Conditions.IsSet() {
-		e.FieldStart("conditions")
-		if s.Conditions.state == present {
-			s.Conditions.value.encodeJSON(e)
-		} else {
-			e.Null()
+	case 9:
+		if s.Links != nil {
+			e.FieldStart("_links")
+			s.Links.encodeJSON(e)
 		}
-	}
-	if s.Rules != nil {
-		e.FieldStart("rules")
-		if s.Rules == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Rules {
-				s.Rules[i].encodeJSON(e)
+	case 10:
+		if s.Conditions.IsSet() {
+			e.FieldStart("conditions")
+			if s.Conditions.state == present {
+				s.Conditions.value.encodeJSON(e)
+			} else {
+				e.Null()
 			}
-			e.ArrEnd()
+		}
+	case 11:
+		if s.Rules != nil {
+			e.FieldStart("rules")
+			if s.Rules == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Rules {
+					s.Rules[i].encodeJSON(e)
+				}
+				e.ArrEnd()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "name", "target", "source_type", "source", "enforcement", "bypass_actors", "current_user_can_bypass", "node_id", "_links", "conditions", "rules", "created_at", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.CreatedAt != nil {
-		e.FieldStart("created_at")
-		encodeTime(s.CreatedAt, e)
-	}
-	if s.UpdatedAt != nil {
-		e.FieldStart("updated_at")
-		encodeTime(s.UpdatedAt, e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "name", "target", "source_type", "source", "enforcement", "bypass_actors", "current_user_can_bypass", "node_id", "_links", "conditions", "rules", "created_at", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3322,7 +3453,7 @@ func (s *RepositoryRulesetBypassActor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetBypassActor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetBypassActorMembers
 }
@@ -3348,30 +3479,22 @@ var repositoryRulesetBypassActorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetBypassActor) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ActorID.IsSet() {
-		e.FieldStart("actor_id")
-		if s.ActorID.state == present {
-			e.Int64(s.ActorID.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetBypassActor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor_id", "actor_type", "bypass_mode"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("actor_type")
-	e.Str(string(s.ActorType))
-	if s.BypassMode != nil {
-		e.FieldStart("bypass_mode")
-		e.Str(string(*s.BypassMode))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor_id", "actor_type", "bypass_mode"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3391,7 +3514,7 @@ func (s *RepositoryRulesetConditions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsMembers
 }
@@ -3419,20 +3542,27 @@ var repositoryRulesetConditionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.RefName != nil {
-		e.FieldStart("ref_name")
-		s.RefName.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ref_name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditions) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.RefName != nil {
+			e.FieldStart("ref_name")
+			s.RefName.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ref_name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3528,7 +3658,7 @@ func (s *RepositoryRulesetConditionsRefName) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditionsRefName) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsRefNameMembers
 }
@@ -3559,24 +3689,32 @@ var repositoryRulesetConditionsRefNameMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRefName) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Include != nil {
-		e.FieldStart("include")
-		encodeSlice(s.Include, e, encodeStr)
-	}
-	if s.Exclude != nil {
-		e.FieldStart("exclude")
-		encodeSlice(s.Exclude, e, encodeStr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"include", "exclude"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditionsRefName) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Include != nil {
+			e.FieldStart("include")
+			encodeSlice(s.Include, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Exclude != nil {
+			e.FieldStart("exclude")
+			encodeSlice(s.Exclude, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"include", "exclude"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3596,7 +3734,7 @@ func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeJSON(d
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers
 }
@@ -3624,20 +3762,27 @@ var repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers = &memberTa
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.RepositoryIDs != nil {
-		e.FieldStart("repository_ids")
-		encodeSlice(s.RepositoryIDs, e, encodeInt64)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"repository_ids"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.RepositoryIDs != nil {
+			e.FieldStart("repository_ids")
+			encodeSlice(s.RepositoryIDs, e, encodeInt64)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"repository_ids"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3657,7 +3802,7 @@ func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeJS
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers
 }
@@ -3689,28 +3834,32 @@ var repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers = &memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Include != nil {
-		e.FieldStart("include")
-		encodeSlice(s.Include, e, encodeStr)
-	}
-	if s.Exclude != nil {
-		e.FieldStart("exclude")
-		encodeSlice(s.Exclude, e, encodeStr)
-	}
-	if s.Protected != nil {
-		e.FieldStart("protected")
-		e.Bool(*s.Protected)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"include", "exclude", "protected"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Include != nil {
+			e.FieldStart("include")
+			encodeSlice(s.Include, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Exclude != nil {
+			e.FieldStart("exclude")
+			encodeSlice(s.Exclude, e, encodeStr)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"include", "exclude", "protected"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3730,7 +3879,7 @@ func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeJSON(d *dec) e
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertySpecMembers
 }
@@ -3760,24 +3909,25 @@ var repositoryRulesetConditionsRepositoryPropertySpecMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("property_values")
-	encodeSlice(s.PropertyValues, e, encodeStr)
-	if s.Source != nil {
-		e.FieldStart("source")
-		e.Str(string(*s.Source))
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "property_values", "source"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditionsRepositoryPropertySpec) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("property_values")
+		encodeSlice(s.PropertyValues, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "property_values", "source"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3797,7 +3947,7 @@ func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers
 }
@@ -3828,40 +3978,48 @@ var repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Include != nil {
-		e.FieldStart("include")
-		if s.Include == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Include {
-				s.Include[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Include != nil {
+			e.FieldStart("include")
+			if s.Include == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Include {
+					s.Include[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Exclude != nil {
-		e.FieldStart("exclude")
-		if s.Exclude == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Exclude {
-				s.Exclude[i].encodeJSON(e)
+	case 1:
+		if s.Exclude != nil {
+			e.FieldStart("exclude")
+			if s.Exclude == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Exclude {
+					s.Exclude[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"include", "exclude"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"include", "exclude"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3881,7 +4039,7 @@ func (s *RepositoryRulesetCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetCreatedMembers
 }
@@ -3925,38 +4083,48 @@ var repositoryRulesetCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("repository_ruleset")
-	s.RepositoryRuleset.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository_ruleset")
+		s.RepositoryRuleset.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3976,7 +4144,7 @@ func (s *RepositoryRulesetDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetDeletedMembers
 }
@@ -4020,38 +4188,48 @@ var repositoryRulesetDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("repository_ruleset")
-	s.RepositoryRuleset.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository_ruleset")
+		s.RepositoryRuleset.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4071,7 +4249,7 @@ func (s *RepositoryRulesetEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedMembers
 }
@@ -4118,42 +4296,53 @@ var repositoryRulesetEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("repository_ruleset")
-	s.RepositoryRuleset.encodeJSON(e)
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "changes", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository_ruleset")
+		s.RepositoryRuleset.encodeJSON(e)
+	case 6:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
+		}
+	case 7:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "repository_ruleset", "changes", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4173,7 +4362,7 @@ func (s *RepositoryRulesetEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesMembers
 }
@@ -4210,32 +4399,42 @@ var repositoryRulesetEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Name != nil {
-		e.FieldStart("name")
-		s.Name.encodeJSON(e)
-	}
-	if s.Enforcement != nil {
-		e.FieldStart("enforcement")
-		s.Enforcement.encodeJSON(e)
-	}
-	if s.Conditions != nil {
-		e.FieldStart("conditions")
-		s.Conditions.encodeJSON(e)
-	}
-	if s.Rules != nil {
-		e.FieldStart("rules")
-		s.Rules.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"name", "enforcement", "conditions", "rules"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Name != nil {
+			e.FieldStart("name")
+			s.Name.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Enforcement != nil {
+			e.FieldStart("enforcement")
+			s.Enforcement.encodeJSON(e)
+		}
+	case 2:
+		if s.Conditions != nil {
+			e.FieldStart("conditions")
+			s.Conditions.encodeJSON(e)
+		}
+	case 3:
+		if s.Rules != nil {
+			e.FieldStart("rules")
+			s.Rules.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"name", "enforcement", "conditions", "rules"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4255,7 +4454,7 @@ func (s *RepositoryRulesetEditedChangesConditions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesConditions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsMembers
 }
@@ -4289,52 +4488,61 @@ var repositoryRulesetEditedChangesConditionsMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditions) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Added != nil {
-		e.FieldStart("added")
-		if s.Added == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Added {
-				s.Added[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesConditions) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Added != nil {
+			e.FieldStart("added")
+			if s.Added == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Added {
+					s.Added[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		if s.Deleted == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Deleted {
-				s.Deleted[i].encodeJSON(e)
+	case 1:
+		if s.Deleted != nil {
+			e.FieldStart("deleted")
+			if s.Deleted == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Deleted {
+					s.Deleted[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Updated != nil {
-		e.FieldStart("updated")
-		if s.Updated == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Updated {
-				s.Updated[i].encodeJSON(e)
+	case 2:
+		if s.Updated != nil {
+			e.FieldStart("updated")
+			if s.Updated == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Updated {
+					s.Updated[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"added", "deleted", "updated"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"added", "deleted", "updated"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4354,7 +4562,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeJSON(d *dec)
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemMembers
 }
@@ -4385,24 +4593,32 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Condition != nil {
-		e.FieldStart("condition")
-		s.Condition.encodeJSON(e)
-	}
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"condition", "changes"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Condition != nil {
+			e.FieldStart("condition")
+			s.Condition.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"condition", "changes"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4422,7 +4638,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeJSON(
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers
 }
@@ -4459,32 +4675,42 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.ConditionType != nil {
-		e.FieldStart("condition_type")
-		s.ConditionType.encodeJSON(e)
-	}
-	if s.Target != nil {
-		e.FieldStart("target")
-		s.Target.encodeJSON(e)
-	}
-	if s.Include != nil {
-		e.FieldStart("include")
-		s.Include.encodeJSON(e)
-	}
-	if s.Exclude != nil {
-		e.FieldStart("exclude")
-		s.Exclude.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"condition_type", "target", "include", "exclude"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.ConditionType != nil {
+			e.FieldStart("condition_type")
+			s.ConditionType.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Target != nil {
+			e.FieldStart("target")
+			s.Target.encodeJSON(e)
+		}
+	case 2:
+		if s.Include != nil {
+			e.FieldStart("include")
+			s.Include.encodeJSON(e)
+		}
+	case 3:
+		if s.Exclude != nil {
+			e.FieldStart("exclude")
+			s.Exclude.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"condition_type", "target", "include", "exclude"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4504,7 +4730,7 @@ func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) deco
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers
 }
@@ -4532,20 +4758,27 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers = &
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From != nil {
-		e.FieldStart("from")
-		encodeSlice(s.From, e, encodeStr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.From != nil {
+			e.FieldStart("from")
+			encodeSlice(s.From, e, encodeStr)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4565,7 +4798,7 @@ func (s *RepositoryRulesetEditedChangesRules) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesRules) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesMembers
 }
@@ -4599,52 +4832,61 @@ var repositoryRulesetEditedChangesRulesMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRules) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Added != nil {
-		e.FieldStart("added")
-		if s.Added == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Added {
-				s.Added[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesRules) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Added != nil {
+			e.FieldStart("added")
+			if s.Added == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Added {
+					s.Added[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		if s.Deleted == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Deleted {
-				s.Deleted[i].encodeJSON(e)
+	case 1:
+		if s.Deleted != nil {
+			e.FieldStart("deleted")
+			if s.Deleted == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Deleted {
+					s.Deleted[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
 		}
-	}
-	if s.Updated != nil {
-		e.FieldStart("updated")
-		if s.Updated == nil {
-			e.Null()
-		} else {
-			e.ArrStart()
-			for i := range s.Updated {
-				s.Updated[i].encodeJSON(e)
+	case 2:
+		if s.Updated != nil {
+			e.FieldStart("updated")
+			if s.Updated == nil {
+				e.Null()
+			} else {
+				e.ArrStart()
+				for i := range s.Updated {
+					s.Updated[i].encodeJSON(e)
+				}
+				e.ArrEnd()
 			}
-			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"added", "deleted", "updated"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"added", "deleted", "updated"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4664,7 +4906,7 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemMembers
 }
@@ -4695,24 +4937,32 @@ var repositoryRulesetEditedChangesRulesUpdatedItemMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Rule != nil {
-		e.FieldStart("rule")
-		s.Rule.encodeJSON(e)
-	}
-	if s.Changes != nil {
-		e.FieldStart("changes")
-		s.Changes.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"rule", "changes"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Rule != nil {
+			e.FieldStart("rule")
+			s.Rule.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Changes != nil {
+			e.FieldStart("changes")
+			s.Changes.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"rule", "changes"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4732,7 +4982,7 @@ func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeJSON(d *de
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers
 }
@@ -4766,28 +5016,37 @@ var repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Configuration != nil {
-		e.FieldStart("configuration")
-		s.Configuration.encodeJSON(e)
-	}
-	if s.RuleType != nil {
-		e.FieldStart("rule_type")
-		s.RuleType.encodeJSON(e)
-	}
-	if s.Pattern != nil {
-		e.FieldStart("pattern")
-		s.Pattern.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"configuration", "rule_type", "pattern"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Configuration != nil {
+			e.FieldStart("configuration")
+			s.Configuration.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.RuleType != nil {
+			e.FieldStart("rule_type")
+			s.RuleType.encodeJSON(e)
+		}
+	case 2:
+		if s.Pattern != nil {
+			e.FieldStart("pattern")
+			s.Pattern.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"configuration", "rule_type", "pattern"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4807,7 +5066,7 @@ func (s *RepositoryRulesetLinks) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetLinks) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetLinksMembers
 }
@@ -4838,28 +5097,36 @@ var repositoryRulesetLinksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinks) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Self != nil {
-		e.FieldStart("self")
-		s.Self.encodeJSON(e)
-	}
-	if s.HTML.IsSet() {
-		e.FieldStart("html")
-		if s.HTML.state == present && s.HTML.value != nil {
-			s.HTML.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetLinks) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Self != nil {
+			e.FieldStart("self")
+			s.Self.encodeJSON(e)
+		}
+	case 1:
+		if s.HTML.IsSet() {
+			e.FieldStart("html")
+			if s.HTML.state == present && s.HTML.value != nil {
+				s.HTML.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"self", "html"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"self", "html"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4879,7 +5146,7 @@ func (s *RepositoryRulesetLinksHTML) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetLinksHTML) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetLinksHTMLMembers
 }
@@ -4903,20 +5170,22 @@ var repositoryRulesetLinksHTMLMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksHTML) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Href != nil {
-		e.FieldStart("href")
-		e.Str(*s.Href)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"href"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetLinksHTML) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"href"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4936,7 +5205,7 @@ func (s *RepositoryRulesetLinksSelf) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *RepositoryRulesetLinksSelf) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), repositoryRulesetLinksSelfMembers
 }
@@ -4960,20 +5229,22 @@ var repositoryRulesetLinksSelfMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksSelf) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Href != nil {
-		e.FieldStart("href")
-		e.Str(*s.Href)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"href"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *RepositoryRulesetLinksSelf) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"href"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

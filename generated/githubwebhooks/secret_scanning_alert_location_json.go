@@ -14,7 +14,7 @@ func (s *SecretScanningAlertLocationCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningAlertLocationCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningAlertLocationCreatedMembers
 }
@@ -58,34 +58,44 @@ var secretScanningAlertLocationCreatedMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertLocationCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("alert")
-	s.Alert.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("location")
-	s.Location.encodeJSON(e)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "alert", "installation", "location", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningAlertLocationCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("alert")
+		s.Alert.encodeJSON(e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		e.FieldStart("location")
+		s.Location.encodeJSON(e)
+	case 4:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "alert", "installation", "location", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -105,7 +115,7 @@ func (s *SecretScanningLocation) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocation) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationMembers
 }
@@ -134,24 +144,27 @@ var secretScanningLocationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocation) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.Details != nil {
-		e.FieldStart("details")
-		s.Details.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "details"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocation) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Details != nil {
+			e.FieldStart("details")
+			s.Details.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "details"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -171,7 +184,7 @@ func (s *SecretScanningLocationCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationCommitMembers
 }
@@ -203,34 +216,22 @@ var secretScanningLocationCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("start_line")
-	e.Float64(s.StartLine)
-	e.FieldStart("end_line")
-	e.Float64(s.EndLine)
-	e.FieldStart("start_column")
-	e.Float64(s.StartColumn)
-	e.FieldStart("end_column")
-	e.Float64(s.EndColumn)
-	e.FieldStart("blob_sha")
-	e.Str(s.BlobSHA)
-	e.FieldStart("blob_url")
-	e.Str(s.BlobURL)
-	e.FieldStart("commit_sha")
-	e.Str(s.CommitSHA)
-	e.FieldStart("commit_url")
-	e.Str(s.CommitURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "blob_url", "commit_sha", "commit_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "blob_url", "commit_sha", "commit_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -497,7 +498,7 @@ func (s *SecretScanningLocationDiscussionBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationDiscussionBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationDiscussionBodyMembers
 }
@@ -521,18 +522,22 @@ var secretScanningLocationDiscussionBodyMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("discussion_body_url")
-	e.Str(s.DiscussionBodyURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"discussion_body_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationDiscussionBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"discussion_body_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -552,7 +557,7 @@ func (s *SecretScanningLocationDiscussionComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationDiscussionComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationDiscussionCommentMembers
 }
@@ -576,18 +581,22 @@ var secretScanningLocationDiscussionCommentMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("discussion_comment_url")
-	e.Str(s.DiscussionCommentURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"discussion_comment_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationDiscussionComment) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"discussion_comment_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -607,7 +616,7 @@ func (s *SecretScanningLocationDiscussionTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationDiscussionTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationDiscussionTitleMembers
 }
@@ -631,18 +640,22 @@ var secretScanningLocationDiscussionTitleMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("discussion_title_url")
-	e.Str(s.DiscussionTitleURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"discussion_title_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationDiscussionTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"discussion_title_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -662,7 +675,7 @@ func (s *SecretScanningLocationIssueBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationIssueBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationIssueBodyMembers
 }
@@ -686,18 +699,22 @@ var secretScanningLocationIssueBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("issue_body_url")
-	e.Str(s.IssueBodyURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issue_body_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationIssueBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issue_body_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -717,7 +734,7 @@ func (s *SecretScanningLocationIssueComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationIssueComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationIssueCommentMembers
 }
@@ -741,18 +758,22 @@ var secretScanningLocationIssueCommentMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issue_comment_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationIssueComment) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issue_comment_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -772,7 +793,7 @@ func (s *SecretScanningLocationIssueTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationIssueTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationIssueTitleMembers
 }
@@ -796,18 +817,22 @@ var secretScanningLocationIssueTitleMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("issue_title_url")
-	e.Str(s.IssueTitleURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"issue_title_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationIssueTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"issue_title_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -827,7 +852,7 @@ func (s *SecretScanningLocationPullRequestBody) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationPullRequestBody) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationPullRequestBodyMembers
 }
@@ -851,18 +876,22 @@ var secretScanningLocationPullRequestBodyMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestBody) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull_request_body_url")
-	e.Str(s.PullRequestBodyURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull_request_body_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationPullRequestBody) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull_request_body_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -882,7 +911,7 @@ func (s *SecretScanningLocationPullRequestComment) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationPullRequestComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationPullRequestCommentMembers
 }
@@ -906,18 +935,22 @@ var secretScanningLocationPullRequestCommentMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull_request_comment_url")
-	e.Str(s.PullRequestCommentURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull_request_comment_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationPullRequestComment) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull_request_comment_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -937,7 +970,7 @@ func (s *SecretScanningLocationPullRequestReview) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationPullRequestReview) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewMembers
 }
@@ -961,18 +994,22 @@ var secretScanningLocationPullRequestReviewMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReview) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull_request_review_url")
-	e.Str(s.PullRequestReviewURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull_request_review_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationPullRequestReview) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull_request_review_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -992,7 +1029,7 @@ func (s *SecretScanningLocationPullRequestReviewComment) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationPullRequestReviewComment) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewCommentMembers
 }
@@ -1016,18 +1053,22 @@ var secretScanningLocationPullRequestReviewCommentMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReviewComment) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull_request_review_comment_url")
-	e.Str(s.PullRequestReviewCommentURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull_request_review_comment_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationPullRequestReviewComment) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull_request_review_comment_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1047,7 +1088,7 @@ func (s *SecretScanningLocationPullRequestTitle) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationPullRequestTitle) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationPullRequestTitleMembers
 }
@@ -1071,18 +1112,22 @@ var secretScanningLocationPullRequestTitleMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestTitle) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("pull_request_title_url")
-	e.Str(s.PullRequestTitleURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"pull_request_title_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationPullRequestTitle) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"pull_request_title_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1102,7 +1147,7 @@ func (s *SecretScanningLocationWikiCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningLocationWikiCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningLocationWikiCommitMembers
 }
@@ -1134,34 +1179,22 @@ var secretScanningLocationWikiCommitMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationWikiCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("start_line")
-	e.Float64(s.StartLine)
-	e.FieldStart("end_line")
-	e.Float64(s.EndLine)
-	e.FieldStart("start_column")
-	e.Float64(s.StartColumn)
-	e.FieldStart("end_column")
-	e.Float64(s.EndColumn)
-	e.FieldStart("blob_sha")
-	e.Str(s.BlobSHA)
-	e.FieldStart("page_url")
-	e.Str(s.PageURL)
-	e.FieldStart("commit_sha")
-	e.Str(s.CommitSHA)
-	e.FieldStart("commit_url")
-	e.Str(s.CommitURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "page_url", "commit_sha", "commit_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningLocationWikiCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"path", "start_line", "end_line", "start_column", "end_column", "blob_sha", "page_url", "commit_sha", "commit_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

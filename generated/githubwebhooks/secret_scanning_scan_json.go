@@ -14,7 +14,7 @@ func (s *SecretScanningScanCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecretScanningScanCompleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), secretScanningScanCompletedMembers
 }
@@ -66,70 +66,56 @@ var secretScanningScanCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningScanCompleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("type")
-	e.Str(string(s.Type))
-	e.FieldStart("source")
-	e.Str(string(s.Source))
-	e.FieldStart("started_at")
-	encodeTime(&s.StartedAt, e)
-	e.FieldStart("completed_at")
-	encodeTime(&s.CompletedAt, e)
-	if s.SecretTypes.IsSet() {
-		e.FieldStart("secret_types")
-		if s.SecretTypes.state == present {
-			encodeSlice(s.SecretTypes.value, e, encodeStr)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecretScanningScanCompleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 5:
+		if s.SecretTypes.IsSet() {
+			e.FieldStart("secret_types")
+			if s.SecretTypes.state == present {
+				encodeSlice(s.SecretTypes.value, e, encodeStr)
+			} else {
+				e.Null()
+			}
+		}
+	case 8:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 9:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 10:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 11:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 12:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "type", "source", "started_at", "completed_at", "secret_types", "custom_pattern_name", "custom_pattern_scope", "repository", "enterprise", "installation", "organization", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.CustomPatternName.IsSet() {
-		e.FieldStart("custom_pattern_name")
-		if s.CustomPatternName.state == present {
-			e.Str(s.CustomPatternName.value)
-		} else {
-			e.Null()
-		}
-	}
-	if s.CustomPatternScope.IsSet() {
-		e.FieldStart("custom_pattern_scope")
-		if s.CustomPatternScope.state == present {
-			e.Str(string(s.CustomPatternScope.value))
-		} else {
-			e.Null()
-		}
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "type", "source", "started_at", "completed_at", "secret_types", "custom_pattern_name", "custom_pattern_scope", "repository", "enterprise", "installation", "organization", "sender"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *SecurityAdvisoryPublished) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAdvisoryPublishedMembers
 }
@@ -58,40 +58,50 @@ var securityAdvisoryPublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryPublished) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("security_advisory")
-	s.SecurityAdvisory.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAdvisoryPublished) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("security_advisory")
+		s.SecurityAdvisory.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -111,7 +121,7 @@ func (s *SecurityAdvisoryUpdated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAdvisoryUpdated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAdvisoryUpdatedMembers
 }
@@ -155,40 +165,50 @@ var securityAdvisoryUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryUpdated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("security_advisory")
-	s.SecurityAdvisory.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAdvisoryUpdated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("security_advisory")
+		s.SecurityAdvisory.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -208,7 +228,7 @@ func (s *SecurityAdvisoryWithdrawn) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAdvisoryWithdrawn) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAdvisoryWithdrawnMembers
 }
@@ -252,40 +272,50 @@ var securityAdvisoryWithdrawnMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawn) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("security_advisory")
-	s.SecurityAdvisory.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAdvisoryWithdrawn) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("security_advisory")
+		s.SecurityAdvisory.encodeJSON(e)
+	case 6:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "security_advisory", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -305,7 +335,7 @@ func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAdvisoryWithdrawnSecurityAdvisoryMembers
 }
@@ -355,80 +385,78 @@ var securityAdvisoryWithdrawnSecurityAdvisoryMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("cvss")
-	s.Cvss.encodeJSON(e)
-	if s.CvssSeverities.IsSet() {
-		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
-			s.CvssSeverities.value.encodeJSON(e)
-		} else {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("cvss")
+		s.Cvss.encodeJSON(e)
+	case 1:
+		if s.CvssSeverities.IsSet() {
+			e.FieldStart("cvss_severities")
+			if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
+				s.CvssSeverities.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		e.FieldStart("cwes")
+		if s.Cwes == nil {
 			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Cwes {
+				s.Cwes[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 5:
+		e.FieldStart("identifiers")
+		if s.Identifiers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Identifiers {
+				s.Identifiers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 7:
+		e.FieldStart("references")
+		if s.References == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.References {
+				s.References[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 11:
+		e.FieldStart("vulnerabilities")
+		if s.Vulnerabilities == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Vulnerabilities {
+				s.Vulnerabilities[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("cwes")
-	if s.Cwes == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Cwes {
-			s.Cwes[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("ghsa_id")
-	e.Str(s.GhsaID)
-	e.FieldStart("identifiers")
-	if s.Identifiers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Identifiers {
-			s.Identifiers[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("published_at")
-	e.Str(s.PublishedAt)
-	e.FieldStart("references")
-	if s.References == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.References {
-			s.References[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("severity")
-	e.Str(s.Severity)
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("vulnerabilities")
-	if s.Vulnerabilities == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Vulnerabilities {
-			s.Vulnerabilities[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("withdrawn_at")
-	e.Str(s.WithdrawnAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -448,7 +476,7 @@ func (s *WebhooksSecurityAdvisory) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryMembers
 }
@@ -493,89 +521,83 @@ var webhooksSecurityAdvisoryMembers = &memberTable{fields: []memberField{
 	{"summary", unsafe.Offsetof(WebhooksSecurityAdvisory{}.Summary), memberStr},
 	{"updated_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.UpdatedAt), memberStr},
 	{"vulnerabilities", 0, memberByModel},
-	{"withdrawn_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.WithdrawnAt), memberNullStr},
+	{"withdrawn_at", unsafe.Offsetof(WebhooksSecurityAdvisory{}.WithdrawnAt), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisory) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("cvss")
-	s.Cvss.encodeJSON(e)
-	if s.CvssSeverities.IsSet() {
-		e.FieldStart("cvss_severities")
-		if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
-			s.CvssSeverities.value.encodeJSON(e)
-		} else {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisory) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("cvss")
+		s.Cvss.encodeJSON(e)
+	case 1:
+		if s.CvssSeverities.IsSet() {
+			e.FieldStart("cvss_severities")
+			if s.CvssSeverities.state == present && s.CvssSeverities.value != nil {
+				s.CvssSeverities.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 2:
+		e.FieldStart("cwes")
+		if s.Cwes == nil {
 			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Cwes {
+				s.Cwes[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 5:
+		e.FieldStart("identifiers")
+		if s.Identifiers == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Identifiers {
+				s.Identifiers[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 7:
+		e.FieldStart("references")
+		if s.References == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.References {
+				s.References[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 11:
+		e.FieldStart("vulnerabilities")
+		if s.Vulnerabilities == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Vulnerabilities {
+				s.Vulnerabilities[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("cwes")
-	if s.Cwes == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Cwes {
-			s.Cwes[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("description")
-	e.Str(s.Description)
-	e.FieldStart("ghsa_id")
-	e.Str(s.GhsaID)
-	e.FieldStart("identifiers")
-	if s.Identifiers == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Identifiers {
-			s.Identifiers[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("published_at")
-	e.Str(s.PublishedAt)
-	e.FieldStart("references")
-	if s.References == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.References {
-			s.References[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("severity")
-	e.Str(s.Severity)
-	e.FieldStart("summary")
-	e.Str(s.Summary)
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	e.FieldStart("vulnerabilities")
-	if s.Vulnerabilities == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Vulnerabilities {
-			s.Vulnerabilities[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("withdrawn_at")
-	if s.WithdrawnAt.state == present {
-		e.Str(s.WithdrawnAt.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"cvss", "cvss_severities", "cwes", "description", "ghsa_id", "identifiers", "published_at", "references", "severity", "summary", "updated_at", "vulnerabilities", "withdrawn_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -595,7 +617,7 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryCvssMembers
 }
@@ -615,29 +637,27 @@ func (s *WebhooksSecurityAdvisoryCvss) decodeMember(i int, key []byte, d *dec) e
 
 var webhooksSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
 	{"score", unsafe.Offsetof(WebhooksSecurityAdvisoryCvss{}.Score), memberFloat64},
-	{"vector_string", unsafe.Offsetof(WebhooksSecurityAdvisoryCvss{}.VectorString), memberNullStr},
+	{"vector_string", unsafe.Offsetof(WebhooksSecurityAdvisoryCvss{}.VectorString), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCvss) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("score")
-	e.Float64(s.Score)
-	e.FieldStart("vector_string")
-	if s.VectorString.state == present {
-		e.Str(s.VectorString.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"score", "vector_string"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryCvss) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"score", "vector_string"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -657,7 +677,7 @@ func (s *WebhooksSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryCwesItemMembers
 }
@@ -682,20 +702,22 @@ var webhooksSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("cwe_id")
-	e.Str(s.CweID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"cwe_id", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryCwesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"cwe_id", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -715,7 +737,7 @@ func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryIdentifiersItemMembers
 }
@@ -740,20 +762,22 @@ var webhooksSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("type")
-	e.Str(s.Type)
-	e.FieldStart("value")
-	e.Str(s.Value)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"type", "value"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"type", "value"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -773,7 +797,7 @@ func (s *WebhooksSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryReferencesItemMembers
 }
@@ -797,18 +821,22 @@ var webhooksSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryReferencesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -828,7 +856,7 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemMembers
 }
@@ -861,28 +889,32 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("first_patched_version")
-	if s.FirstPatchedVersion.state == present && s.FirstPatchedVersion.value != nil {
-		s.FirstPatchedVersion.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("package")
-	s.Package.encodeJSON(e)
-	e.FieldStart("severity")
-	e.Str(s.Severity)
-	e.FieldStart("vulnerable_version_range")
-	e.Str(s.VulnerableVersionRange)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"first_patched_version", "package", "severity", "vulnerable_version_range"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("first_patched_version")
+		if s.FirstPatchedVersion.state == present && s.FirstPatchedVersion.value != nil {
+			s.FirstPatchedVersion.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("package")
+		s.Package.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"first_patched_version", "package", "severity", "vulnerable_version_range"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -902,7 +934,7 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeJ
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers
 }
@@ -926,18 +958,22 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers = &mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("identifier")
-	e.Str(s.Identifier)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"identifier"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"identifier"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -957,7 +993,7 @@ func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeJSON(d *dec) 
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers
 }
@@ -982,20 +1018,22 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("ecosystem")
-	e.Str(s.Ecosystem)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"ecosystem", "name"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"ecosystem", "name"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

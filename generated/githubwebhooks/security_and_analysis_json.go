@@ -14,7 +14,7 @@ func (s *CodeOfConductSimple) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *CodeOfConductSimple) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), codeOfConductSimpleMembers
 }
@@ -36,33 +36,27 @@ var codeOfConductSimpleMembers = &memberTable{fields: []memberField{
 	{"url", unsafe.Offsetof(CodeOfConductSimple{}.URL), memberStr},
 	{"key", unsafe.Offsetof(CodeOfConductSimple{}.Key), memberStr},
 	{"name", unsafe.Offsetof(CodeOfConductSimple{}.Name), memberStr},
-	{"html_url", unsafe.Offsetof(CodeOfConductSimple{}.HTMLURL), memberNullStr},
+	{"html_url", unsafe.Offsetof(CodeOfConductSimple{}.HTMLURL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConductSimple) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("key")
-	e.Str(s.Key)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("html_url")
-	if s.HTMLURL.state == present {
-		e.Str(s.HTMLURL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"url", "key", "name", "html_url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *CodeOfConductSimple) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"url", "key", "name", "html_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -82,7 +76,7 @@ func (s *FullRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *FullRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), fullRepositoryMembers
 }
@@ -132,7 +126,7 @@ var fullRepositoryMembers = &memberTable{fields: []memberField{
 	{"owner", 0, memberByModel},
 	{"private", unsafe.Offsetof(FullRepository{}.Private), memberBool},
 	{"html_url", unsafe.Offsetof(FullRepository{}.HTMLURL), memberStr},
-	{"description", unsafe.Offsetof(FullRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(FullRepository{}.Description), memberNullStr | memberRequired},
 	{"fork", unsafe.Offsetof(FullRepository{}.Fork), memberBool},
 	{"url", unsafe.Offsetof(FullRepository{}.URL), memberStr},
 	{"archive_url", unsafe.Offsetof(FullRepository{}.ArchiveURL), memberStr},
@@ -173,11 +167,11 @@ var fullRepositoryMembers = &memberTable{fields: []memberField{
 	{"teams_url", unsafe.Offsetof(FullRepository{}.TeamsURL), memberStr},
 	{"trees_url", unsafe.Offsetof(FullRepository{}.TreesURL), memberStr},
 	{"clone_url", unsafe.Offsetof(FullRepository{}.CloneURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(FullRepository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(FullRepository{}.MirrorURL), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(FullRepository{}.HooksURL), memberStr},
 	{"svn_url", unsafe.Offsetof(FullRepository{}.SvnURL), memberStr},
-	{"homepage", unsafe.Offsetof(FullRepository{}.Homepage), memberNullStr},
-	{"language", unsafe.Offsetof(FullRepository{}.Language), memberNullStr},
+	{"homepage", unsafe.Offsetof(FullRepository{}.Homepage), memberNullStr | memberRequired},
+	{"language", unsafe.Offsetof(FullRepository{}.Language), memberNullStr | memberRequired},
 	{"forks_count", unsafe.Offsetof(FullRepository{}.ForksCount), memberInt64},
 	{"stargazers_count", unsafe.Offsetof(FullRepository{}.StargazersCount), memberInt64},
 	{"watchers_count", unsafe.Offsetof(FullRepository{}.WatchersCount), memberInt64},
@@ -232,314 +226,89 @@ var fullRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("owner")
-	s.Owner.encodeJSON(e)
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	if s.Topics != nil {
-		e.FieldStart("topics")
-		encodeSlice(s.Topics, e, encodeStr)
-	}
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	if s.HasDownloads != nil {
-		e.FieldStart("has_downloads")
-		e.Bool(*s.HasDownloads)
-	}
-	e.FieldStart("has_discussions")
-	e.Bool(s.HasDiscussions)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("disabled")
-	e.Bool(s.Disabled)
-	if s.Visibility != nil {
-		e.FieldStart("visibility")
-		e.Str(*s.Visibility)
-	}
-	e.FieldStart("pushed_at")
-	encodeTime(&s.PushedAt, e)
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.TemplateRepository.IsSet() {
-		e.FieldStart("template_repository")
-		if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
-			s.TemplateRepository.value.encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *FullRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 4:
+		e.FieldStart("owner")
+		s.Owner.encodeJSON(e)
+	case 60:
+		if s.Topics != nil {
+			e.FieldStart("topics")
+			encodeSlice(s.Topics, e, encodeStr)
+		}
+	case 73:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 75:
+		if s.TemplateRepository.IsSet() {
+			e.FieldStart("template_repository")
+			if s.TemplateRepository.state == present && s.TemplateRepository.value != nil {
+				s.TemplateRepository.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 91:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	if s.TempCloneToken.IsSet() {
-		e.FieldStart("temp_clone_token")
-		if s.TempCloneToken.state == present {
-			e.Str(s.TempCloneToken.value)
-		} else {
-			e.Null()
+	case 92:
+		if s.Organization.IsSet() {
+			e.FieldStart("organization")
+			if s.Organization.state == present && s.Organization.value != nil {
+				s.Organization.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 93:
+		if s.Parent != nil {
+			e.FieldStart("parent")
+			s.Parent.encodeJSON(e)
+		}
+	case 94:
+		if s.Source != nil {
+			e.FieldStart("source")
+			s.Source.encodeJSON(e)
+		}
+	case 100:
+		if s.CodeOfConduct != nil {
+			e.FieldStart("code_of_conduct")
+			s.CodeOfConduct.encodeJSON(e)
+		}
+	case 101:
+		if s.SecurityAndAnalysis.IsSet() {
+			e.FieldStart("security_and_analysis")
+			if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
+				s.SecurityAndAnalysis.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case 102:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_merge_commit", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "license", "organization", "parent", "source", "forks", "master_branch", "open_issues", "watchers", "anonymous_access_enabled", "code_of_conduct", "security_and_analysis", "custom_properties"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	if s.UseSquashPrTitleAsDefault != nil {
-		e.FieldStart("use_squash_pr_title_as_default")
-		e.Bool(*s.UseSquashPrTitleAsDefault)
-	}
-	if s.SquashMergeCommitTitle != nil {
-		e.FieldStart("squash_merge_commit_title")
-		e.Str(string(*s.SquashMergeCommitTitle))
-	}
-	if s.SquashMergeCommitMessage != nil {
-		e.FieldStart("squash_merge_commit_message")
-		e.Str(string(*s.SquashMergeCommitMessage))
-	}
-	if s.MergeCommitTitle != nil {
-		e.FieldStart("merge_commit_title")
-		e.Str(string(*s.MergeCommitTitle))
-	}
-	if s.MergeCommitMessage != nil {
-		e.FieldStart("merge_commit_message")
-		e.Str(string(*s.MergeCommitMessage))
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.WebCommitSignoffRequired != nil {
-		e.FieldStart("web_commit_signoff_required")
-		e.Bool(*s.WebCommitSignoffRequired)
-	}
-	e.FieldStart("subscribers_count")
-	e.Int64(s.SubscribersCount)
-	e.FieldStart("network_count")
-	e.Int64(s.NetworkCount)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Organization.IsSet() {
-		e.FieldStart("organization")
-		if s.Organization.state == present && s.Organization.value != nil {
-			s.Organization.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.Parent != nil {
-		e.FieldStart("parent")
-		s.Parent.encodeJSON(e)
-	}
-	if s.Source != nil {
-		e.FieldStart("source")
-		s.Source.encodeJSON(e)
-	}
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	if s.AnonymousAccessEnabled != nil {
-		e.FieldStart("anonymous_access_enabled")
-		e.Bool(*s.AnonymousAccessEnabled)
-	}
-	if s.CodeOfConduct != nil {
-		e.FieldStart("code_of_conduct")
-		s.CodeOfConduct.encodeJSON(e)
-	}
-	if s.SecurityAndAnalysis.IsSet() {
-		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
-			s.SecurityAndAnalysis.value.encodeJSON(e)
-		} else {
-			e.Null()
-		}
-	}
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "ssh_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "clone_url", "mirror_url", "hooks_url", "svn_url", "homepage", "language", "forks_count", "stargazers_count", "watchers_count", "size", "default_branch", "open_issues_count", "is_template", "topics", "has_issues", "has_projects", "has_wiki", "has_pages", "has_downloads", "has_discussions", "archived", "disabled", "visibility", "pushed_at", "created_at", "updated_at", "permissions", "allow_rebase_merge", "template_repository", "temp_clone_token", "allow_squash_merge", "allow_auto_merge", "delete_branch_on_merge", "allow_merge_commit", "allow_update_branch", "use_squash_pr_title_as_default", "squash_merge_commit_title", "squash_merge_commit_message", "merge_commit_title", "merge_commit_message", "allow_forking", "web_commit_signoff_required", "subscribers_count", "network_count", "license", "organization", "parent", "source", "forks", "master_branch", "open_issues", "watchers", "anonymous_access_enabled", "code_of_conduct", "security_and_analysis", "custom_properties"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -559,7 +328,7 @@ func (s *SecurityAndAnalysis) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysis) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysisMembers
 }
@@ -602,36 +371,48 @@ var securityAndAnalysisMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysis) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"changes", "enterprise", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -651,7 +432,7 @@ func (s *SecurityAndAnalysisChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysisChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysisChangesMembers
 }
@@ -679,20 +460,27 @@ var securityAndAnalysisChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.From != nil {
-		e.FieldStart("from")
-		s.From.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysisChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.From != nil {
+			e.FieldStart("from")
+			s.From.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -712,7 +500,7 @@ func (s *SecurityAndAnalysisChangesFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SecurityAndAnalysisChangesFrom) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), securityAndAnalysisChangesFromMembers
 }
@@ -740,24 +528,31 @@ var securityAndAnalysisChangesFromMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChangesFrom) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.SecurityAndAnalysis.IsSet() {
-		e.FieldStart("security_and_analysis")
-		if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
-			s.SecurityAndAnalysis.value.encodeJSON(e)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SecurityAndAnalysisChangesFrom) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.SecurityAndAnalysis.IsSet() {
+			e.FieldStart("security_and_analysis")
+			if s.SecurityAndAnalysis.state == present && s.SecurityAndAnalysis.value != nil {
+				s.SecurityAndAnalysis.value.encodeJSON(e)
+			} else {
+				e.Null()
+			}
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"security_and_analysis"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"security_and_analysis"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

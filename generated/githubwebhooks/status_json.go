@@ -14,7 +14,7 @@ func (s *Status) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *Status) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusMembers
 }
@@ -54,7 +54,7 @@ var statusMembers = &memberTable{fields: []memberField{
 	{"commit", 0, memberByModel},
 	{"context", unsafe.Offsetof(Status{}.Context), memberStr},
 	{"created_at", unsafe.Offsetof(Status{}.CreatedAt), memberStr},
-	{"description", unsafe.Offsetof(Status{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(Status{}.Description), memberNullStr | memberRequired},
 	{"enterprise", 0, memberByModel},
 	{"id", unsafe.Offsetof(Status{}.ID), memberInt64},
 	{"installation", 0, memberByModel},
@@ -64,84 +64,63 @@ var statusMembers = &memberTable{fields: []memberField{
 	{"sender", 0, memberByModel},
 	{"sha", unsafe.Offsetof(Status{}.SHA), memberStr},
 	{"state", unsafe.Offsetof(Status{}.State), memberStr},
-	{"target_url", unsafe.Offsetof(Status{}.TargetURL), memberNullStr},
+	{"target_url", unsafe.Offsetof(Status{}.TargetURL), memberNullStr | memberRequired},
 	{"updated_at", unsafe.Offsetof(Status{}.UpdatedAt), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Status) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL.IsSet() {
-		e.FieldStart("avatar_url")
-		if s.AvatarURL.state == present {
-			e.Str(s.AvatarURL.value)
-		} else {
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *Status) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("branches")
+		if s.Branches == nil {
 			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Branches {
+				s.Branches[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case 2:
+		e.FieldStart("commit")
+		s.Commit.encodeJSON(e)
+	case 6:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
+		}
+	case 8:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 10:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 11:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 12:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "branches", "commit", "context", "created_at", "description", "enterprise", "id", "installation", "name", "organization", "repository", "sender", "sha", "state", "target_url", "updated_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	e.FieldStart("branches")
-	if s.Branches == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Branches {
-			s.Branches[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	e.FieldStart("commit")
-	s.Commit.encodeJSON(e)
-	e.FieldStart("context")
-	e.Str(s.Context)
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("state")
-	e.Str(string(s.State))
-	e.FieldStart("target_url")
-	if s.TargetURL.state == present {
-		e.Str(s.TargetURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	e.Str(s.UpdatedAt)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "branches", "commit", "context", "created_at", "description", "enterprise", "id", "installation", "name", "organization", "repository", "sender", "sha", "state", "target_url", "updated_at"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -161,7 +140,7 @@ func (s *StatusBranchesItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusBranchesItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusBranchesItemMembers
 }
@@ -191,22 +170,25 @@ var statusBranchesItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("commit")
-	s.Commit.encodeJSON(e)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("protected")
-	e.Bool(s.Protected)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"commit", "name", "protected"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusBranchesItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("commit")
+		s.Commit.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"commit", "name", "protected"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -226,7 +208,7 @@ func (s *StatusBranchesItemCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusBranchesItemCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusBranchesItemCommitMembers
 }
@@ -245,34 +227,28 @@ func (s *StatusBranchesItemCommit) decodeMember(i int, key []byte, d *dec) error
 }
 
 var statusBranchesItemCommitMembers = &memberTable{fields: []memberField{
-	{"sha", unsafe.Offsetof(StatusBranchesItemCommit{}.SHA), memberNullStr},
-	{"url", unsafe.Offsetof(StatusBranchesItemCommit{}.URL), memberNullStr},
+	{"sha", unsafe.Offsetof(StatusBranchesItemCommit{}.SHA), memberNullStr | memberRequired},
+	{"url", unsafe.Offsetof(StatusBranchesItemCommit{}.URL), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItemCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("sha")
-	if s.SHA.state == present {
-		e.Str(s.SHA.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("url")
-	if s.URL.state == present {
-		e.Str(s.URL.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"sha", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusBranchesItemCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"sha", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -292,7 +268,7 @@ func (s *StatusCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitMembers
 }
@@ -334,50 +310,50 @@ var statusCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	if s.Author.state == present && s.Author.value != nil {
-		s.Author.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commit")
-	s.Commit.encodeJSON(e)
-	e.FieldStart("committer")
-	if s.Committer.state == present && s.Committer.value != nil {
-		s.Committer.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("parents")
-	if s.Parents == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Parents {
-			s.Parents[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		if s.Author.state == present && s.Author.value != nil {
+			s.Author.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "comments_url", "commit", "committer", "html_url", "node_id", "parents", "sha", "url"}, k) {
-			continue
+	case 2:
+		e.FieldStart("commit")
+		s.Commit.encodeJSON(e)
+	case 3:
+		e.FieldStart("committer")
+		if s.Committer.state == present && s.Committer.value != nil {
+			s.Committer.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 6:
+		e.FieldStart("parents")
+		if s.Parents == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Parents {
+				s.Parents[i].encodeJSON(e)
+			}
+			e.ArrEnd()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "comments_url", "commit", "committer", "html_url", "node_id", "parents", "sha", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -397,7 +373,7 @@ func (s *StatusCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitAuthor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitAuthorMembers
 }
@@ -441,104 +417,22 @@ var statusCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitAuthor) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AvatarURL != nil {
-		e.FieldStart("avatar_url")
-		e.Str(*s.AvatarURL)
-	}
-	if s.Deleted != nil {
-		e.FieldStart("deleted")
-		e.Bool(*s.Deleted)
-	}
-	if s.Email.IsSet() {
-		e.FieldStart("email")
-		if s.Email.state == present {
-			e.Str(s.Email.value)
-		} else {
-			e.Null()
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitAuthor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
 	}
-	if s.EventsURL != nil {
-		e.FieldStart("events_url")
-		e.Str(*s.EventsURL)
-	}
-	if s.FollowersURL != nil {
-		e.FieldStart("followers_url")
-		e.Str(*s.FollowersURL)
-	}
-	if s.FollowingURL != nil {
-		e.FieldStart("following_url")
-		e.Str(*s.FollowingURL)
-	}
-	if s.GistsURL != nil {
-		e.FieldStart("gists_url")
-		e.Str(*s.GistsURL)
-	}
-	if s.GravatarID != nil {
-		e.FieldStart("gravatar_id")
-		e.Str(*s.GravatarID)
-	}
-	if s.HTMLURL != nil {
-		e.FieldStart("html_url")
-		e.Str(*s.HTMLURL)
-	}
-	if s.ID != nil {
-		e.FieldStart("id")
-		e.Int64(*s.ID)
-	}
-	if s.Login != nil {
-		e.FieldStart("login")
-		e.Str(*s.Login)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		e.Str(*s.Name)
-	}
-	if s.NodeID != nil {
-		e.FieldStart("node_id")
-		e.Str(*s.NodeID)
-	}
-	if s.OrganizationsURL != nil {
-		e.FieldStart("organizations_url")
-		e.Str(*s.OrganizationsURL)
-	}
-	if s.ReceivedEventsURL != nil {
-		e.FieldStart("received_events_url")
-		e.Str(*s.ReceivedEventsURL)
-	}
-	if s.ReposURL != nil {
-		e.FieldStart("repos_url")
-		e.Str(*s.ReposURL)
-	}
-	if s.SiteAdmin != nil {
-		e.FieldStart("site_admin")
-		e.Bool(*s.SiteAdmin)
-	}
-	if s.StarredURL != nil {
-		e.FieldStart("starred_url")
-		e.Str(*s.StarredURL)
-	}
-	if s.SubscriptionsURL != nil {
-		e.FieldStart("subscriptions_url")
-		e.Str(*s.SubscriptionsURL)
-	}
-	if s.Type != nil {
-		e.FieldStart("type")
-		e.Str(string(*s.Type))
-	}
-	if s.URL != nil {
-		e.FieldStart("url")
-		e.Str(*s.URL)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"avatar_url", "deleted", "email", "events_url", "followers_url", "following_url", "gists_url", "gravatar_id", "html_url", "id", "login", "name", "node_id", "organizations_url", "received_events_url", "repos_url", "site_admin", "starred_url", "subscriptions_url", "type", "url"}, k) {
-			continue
-		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
-	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -558,7 +452,7 @@ func (s *StatusCommitCommit) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitCommit) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitCommitMembers
 }
@@ -598,30 +492,34 @@ var statusCommitCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommit) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("author")
-	s.Author.encodeJSON(e)
-	e.FieldStart("comment_count")
-	e.Int64(s.CommentCount)
-	e.FieldStart("committer")
-	s.Committer.encodeJSON(e)
-	e.FieldStart("message")
-	e.Str(s.Message)
-	e.FieldStart("tree")
-	s.Tree.encodeJSON(e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("verification")
-	s.Verification.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"author", "comment_count", "committer", "message", "tree", "url", "verification"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitCommit) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("author")
+		s.Author.encodeJSON(e)
+	case 2:
+		e.FieldStart("committer")
+		s.Committer.encodeJSON(e)
+	case 4:
+		e.FieldStart("tree")
+		s.Tree.encodeJSON(e)
+	case 6:
+		e.FieldStart("verification")
+		s.Verification.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"author", "comment_count", "committer", "message", "tree", "url", "verification"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -641,7 +539,7 @@ func (s *StatusCommitCommitAuthor) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitCommitAuthor) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitCommitAuthorMembers
 }
@@ -668,26 +566,22 @@ var statusCommitCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitAuthor) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("date")
-	e.Str(s.Date)
-	e.FieldStart("email")
-	e.Str(s.Email)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	if s.Username != nil {
-		e.FieldStart("username")
-		e.Str(*s.Username)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"date", "email", "name", "username"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitCommitAuthor) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"date", "email", "name", "username"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -707,7 +601,7 @@ func (s *StatusCommitCommitTree) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitCommitTree) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitCommitTreeMembers
 }
@@ -732,20 +626,22 @@ var statusCommitCommitTreeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitTree) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"sha", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitCommitTree) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"sha", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -765,7 +661,7 @@ func (s *StatusCommitCommitVerification) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitCommitVerification) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitCommitVerificationMembers
 }
@@ -784,47 +680,31 @@ func (s *StatusCommitCommitVerification) decodeMember(i int, key []byte, d *dec)
 }
 
 var statusCommitCommitVerificationMembers = &memberTable{fields: []memberField{
-	{"payload", unsafe.Offsetof(StatusCommitCommitVerification{}.Payload), memberNullStr},
+	{"payload", unsafe.Offsetof(StatusCommitCommitVerification{}.Payload), memberNullStr | memberRequired},
 	{"reason", unsafe.Offsetof(StatusCommitCommitVerification{}.Reason), memberStr},
-	{"signature", unsafe.Offsetof(StatusCommitCommitVerification{}.Signature), memberNullStr},
+	{"signature", unsafe.Offsetof(StatusCommitCommitVerification{}.Signature), memberNullStr | memberRequired},
 	{"verified", unsafe.Offsetof(StatusCommitCommitVerification{}.Verified), memberBool},
-	{"verified_at", unsafe.Offsetof(StatusCommitCommitVerification{}.VerifiedAt), memberNullStr},
+	{"verified_at", unsafe.Offsetof(StatusCommitCommitVerification{}.VerifiedAt), memberNullStr | memberRequired},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitVerification) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("payload")
-	if s.Payload.state == present {
-		e.Str(s.Payload.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("reason")
-	e.Str(string(s.Reason))
-	e.FieldStart("signature")
-	if s.Signature.state == present {
-		e.Str(s.Signature.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("verified")
-	e.Bool(s.Verified)
-	e.FieldStart("verified_at")
-	if s.VerifiedAt.state == present {
-		e.Str(s.VerifiedAt.value)
-	} else {
-		e.Null()
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"payload", "reason", "signature", "verified", "verified_at"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitCommitVerification) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"payload", "reason", "signature", "verified", "verified_at"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -844,7 +724,7 @@ func (s *StatusCommitParentsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *StatusCommitParentsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), statusCommitParentsItemMembers
 }
@@ -870,22 +750,22 @@ var statusCommitParentsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitParentsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("sha")
-	e.Str(s.SHA)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"html_url", "sha", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *StatusCommitParentsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"html_url", "sha", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -14,7 +14,7 @@ func (s *SubIssuesParentIssueAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SubIssuesParentIssueAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), subIssuesParentIssueAddedMembers
 }
@@ -63,44 +63,51 @@ var subIssuesParentIssueAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("parent_issue_id")
-	e.Float64(s.ParentIssueID)
-	e.FieldStart("parent_issue")
-	s.ParentIssue.encodeJSON(e)
-	e.FieldStart("parent_issue_repo")
-	s.ParentIssueRepo.encodeJSON(e)
-	e.FieldStart("sub_issue_id")
-	e.Float64(s.SubIssueID)
-	e.FieldStart("sub_issue")
-	s.SubIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SubIssuesParentIssueAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("parent_issue")
+		s.ParentIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("parent_issue_repo")
+		s.ParentIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("sub_issue")
+		s.SubIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 9:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -120,7 +127,7 @@ func (s *SubIssuesParentIssueRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SubIssuesParentIssueRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), subIssuesParentIssueRemovedMembers
 }
@@ -169,44 +176,51 @@ var subIssuesParentIssueRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("parent_issue_id")
-	e.Float64(s.ParentIssueID)
-	e.FieldStart("parent_issue")
-	s.ParentIssue.encodeJSON(e)
-	e.FieldStart("parent_issue_repo")
-	s.ParentIssueRepo.encodeJSON(e)
-	e.FieldStart("sub_issue_id")
-	e.Float64(s.SubIssueID)
-	e.FieldStart("sub_issue")
-	s.SubIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SubIssuesParentIssueRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("parent_issue")
+		s.ParentIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("parent_issue_repo")
+		s.ParentIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("sub_issue")
+		s.SubIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 9:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "parent_issue_id", "parent_issue", "parent_issue_repo", "sub_issue_id", "sub_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -226,7 +240,7 @@ func (s *SubIssuesSubIssueAdded) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SubIssuesSubIssueAdded) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), subIssuesSubIssueAddedMembers
 }
@@ -275,44 +289,51 @@ var subIssuesSubIssueAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueAdded) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("sub_issue_id")
-	e.Float64(s.SubIssueID)
-	e.FieldStart("sub_issue")
-	s.SubIssue.encodeJSON(e)
-	e.FieldStart("sub_issue_repo")
-	s.SubIssueRepo.encodeJSON(e)
-	e.FieldStart("parent_issue_id")
-	e.Float64(s.ParentIssueID)
-	e.FieldStart("parent_issue")
-	s.ParentIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SubIssuesSubIssueAdded) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("sub_issue")
+		s.SubIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("sub_issue_repo")
+		s.SubIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("parent_issue")
+		s.ParentIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 9:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -332,7 +353,7 @@ func (s *SubIssuesSubIssueRemoved) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *SubIssuesSubIssueRemoved) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), subIssuesSubIssueRemovedMembers
 }
@@ -381,44 +402,51 @@ var subIssuesSubIssueRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueRemoved) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("sub_issue_id")
-	e.Float64(s.SubIssueID)
-	e.FieldStart("sub_issue")
-	s.SubIssue.encodeJSON(e)
-	e.FieldStart("sub_issue_repo")
-	s.SubIssueRepo.encodeJSON(e)
-	e.FieldStart("parent_issue_id")
-	e.Float64(s.ParentIssueID)
-	e.FieldStart("parent_issue")
-	s.ParentIssue.encodeJSON(e)
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *SubIssuesSubIssueRemoved) encodeMember(i int, e *enc) {
+	switch i {
+	case 2:
+		e.FieldStart("sub_issue")
+		s.SubIssue.encodeJSON(e)
+	case 3:
+		e.FieldStart("sub_issue_repo")
+		s.SubIssueRepo.encodeJSON(e)
+	case 5:
+		e.FieldStart("parent_issue")
+		s.ParentIssue.encodeJSON(e)
+	case 6:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 7:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 8:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 9:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "sub_issue_id", "sub_issue", "sub_issue_repo", "parent_issue_id", "parent_issue", "installation", "organization", "repository", "sender"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

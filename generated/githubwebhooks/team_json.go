@@ -14,7 +14,7 @@ func (s *TeamAddedToRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamAddedToRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamAddedToRepositoryMembers
 }
@@ -58,38 +58,48 @@ var teamAddedToRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamAddedToRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -109,7 +119,7 @@ func (s *TeamAddedToRepositoryRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamAddedToRepositoryRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamAddedToRepositoryRepositoryMembers
 }
@@ -167,7 +177,7 @@ var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
 	{"default_branch", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DefaultBranch), memberStr},
 	{"delete_branch_on_merge", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DeleteBranchOnMerge), memberOptBool},
 	{"deployments_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Description), memberNullStr | memberRequired},
 	{"disabled", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Disabled), memberOptBool},
 	{"downloads_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.EventsURL), memberStr},
@@ -185,7 +195,7 @@ var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
 	{"has_pages", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasPages), memberBool},
 	{"has_projects", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasProjects), memberBool},
 	{"has_wiki", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HasWiki), memberBool},
-	{"homepage", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Homepage), memberNullStr},
+	{"homepage", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Homepage), memberNullStr | memberRequired},
 	{"hooks_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HooksURL), memberStr},
 	{"html_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.HTMLURL), memberStr},
 	{"id", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.ID), memberInt64},
@@ -195,13 +205,13 @@ var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
 	{"issues_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.IssuesURL), memberStr},
 	{"keys_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.KeysURL), memberStr},
 	{"labels_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.LabelsURL), memberStr},
-	{"language", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Language), memberNullStr},
+	{"language", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Language), memberNullStr | memberRequired},
 	{"languages_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.LanguagesURL), memberStr},
 	{"license", 0, memberByModel},
 	{"master_branch", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MasterBranch), memberOptStr},
 	{"merges_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MilestonesURL), memberStr},
-	{"mirror_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MirrorURL), memberNullStr},
+	{"mirror_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.MirrorURL), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.Name), memberStr},
 	{"node_id", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(TeamAddedToRepositoryRepository{}.NotificationsURL), memberStr},
@@ -238,260 +248,59 @@ var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepositoryRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.AllowAutoMerge != nil {
-		e.FieldStart("allow_auto_merge")
-		e.Bool(*s.AllowAutoMerge)
-	}
-	if s.AllowForking != nil {
-		e.FieldStart("allow_forking")
-		e.Bool(*s.AllowForking)
-	}
-	if s.AllowMergeCommit != nil {
-		e.FieldStart("allow_merge_commit")
-		e.Bool(*s.AllowMergeCommit)
-	}
-	if s.AllowRebaseMerge != nil {
-		e.FieldStart("allow_rebase_merge")
-		e.Bool(*s.AllowRebaseMerge)
-	}
-	if s.AllowSquashMerge != nil {
-		e.FieldStart("allow_squash_merge")
-		e.Bool(*s.AllowSquashMerge)
-	}
-	if s.AllowUpdateBranch != nil {
-		e.FieldStart("allow_update_branch")
-		e.Bool(*s.AllowUpdateBranch)
-	}
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("archived")
-	e.Bool(s.Archived)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("clone_url")
-	e.Str(s.CloneURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("created_at")
-	s.CreatedAt.encodeJSON(e)
-	if s.CustomProperties != nil {
-		e.FieldStart("custom_properties")
-		encodeMap(s.CustomProperties, e, encodeAny)
-	}
-	e.FieldStart("default_branch")
-	e.Str(s.DefaultBranch)
-	if s.DeleteBranchOnMerge != nil {
-		e.FieldStart("delete_branch_on_merge")
-		e.Bool(*s.DeleteBranchOnMerge)
-	}
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	if s.Disabled != nil {
-		e.FieldStart("disabled")
-		e.Bool(*s.Disabled)
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks")
-	e.Int64(s.Forks)
-	e.FieldStart("forks_count")
-	e.Int64(s.ForksCount)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("git_url")
-	e.Str(s.GitURL)
-	e.FieldStart("has_downloads")
-	e.Bool(s.HasDownloads)
-	e.FieldStart("has_issues")
-	e.Bool(s.HasIssues)
-	e.FieldStart("has_pages")
-	e.Bool(s.HasPages)
-	e.FieldStart("has_projects")
-	e.Bool(s.HasProjects)
-	e.FieldStart("has_wiki")
-	e.Bool(s.HasWiki)
-	e.FieldStart("homepage")
-	if s.Homepage.state == present {
-		e.Str(s.Homepage.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	if s.IsTemplate != nil {
-		e.FieldStart("is_template")
-		e.Bool(*s.IsTemplate)
-	}
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("language")
-	if s.Language.state == present {
-		e.Str(s.Language.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("license")
-	if s.License.state == present && s.License.value != nil {
-		s.License.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.MasterBranch != nil {
-		e.FieldStart("master_branch")
-		e.Str(*s.MasterBranch)
-	}
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("mirror_url")
-	if s.MirrorURL.state == present {
-		e.Str(s.MirrorURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("open_issues")
-	e.Int64(s.OpenIssues)
-	e.FieldStart("open_issues_count")
-	e.Int64(s.OpenIssuesCount)
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		e.Str(*s.Organization)
-	}
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	if s.Permissions != nil {
-		e.FieldStart("permissions")
-		s.Permissions.encodeJSON(e)
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	if s.Public != nil {
-		e.FieldStart("public")
-		e.Bool(*s.Public)
-	}
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("pushed_at")
-	if s.PushedAt.state == present {
-		s.PushedAt.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	if s.RoleName.IsSet() {
-		e.FieldStart("role_name")
-		if s.RoleName.state == present {
-			e.Str(s.RoleName.value)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamAddedToRepositoryRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 18:
+		e.FieldStart("created_at")
+		s.CreatedAt.encodeJSON(e)
+	case 19:
+		if s.CustomProperties != nil {
+			e.FieldStart("custom_properties")
+			encodeMap(s.CustomProperties, e, encodeAny)
+		}
+	case 53:
+		e.FieldStart("license")
+		if s.License.state == present && s.License.value != nil {
+			s.License.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("size")
-	e.Int64(s.Size)
-	e.FieldStart("ssh_url")
-	e.Str(s.SSHURL)
-	if s.Stargazers != nil {
-		e.FieldStart("stargazers")
-		e.Int64(*s.Stargazers)
-	}
-	e.FieldStart("stargazers_count")
-	e.Int64(s.StargazersCount)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("svn_url")
-	e.Str(s.SvnURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("topics")
-	encodeSlice(s.Topics, e, encodeStr)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("visibility")
-	e.Str(string(s.Visibility))
-	e.FieldStart("watchers")
-	e.Int64(s.Watchers)
-	e.FieldStart("watchers_count")
-	e.Int64(s.WatchersCount)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}, k) {
-			continue
+	case 64:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 65:
+		if s.Permissions != nil {
+			e.FieldStart("permissions")
+			s.Permissions.encodeJSON(e)
+		}
+	case 69:
+		e.FieldStart("pushed_at")
+		if s.PushedAt.state == present {
+			s.PushedAt.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 83:
+		e.FieldStart("topics")
+		encodeSlice(s.Topics, e, encodeStr)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"allow_auto_merge", "allow_forking", "allow_merge_commit", "allow_rebase_merge", "allow_squash_merge", "allow_update_branch", "archive_url", "archived", "assignees_url", "blobs_url", "branches_url", "clone_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "created_at", "custom_properties", "default_branch", "delete_branch_on_merge", "deployments_url", "description", "disabled", "downloads_url", "events_url", "fork", "forks", "forks_count", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "git_url", "has_downloads", "has_issues", "has_pages", "has_projects", "has_wiki", "homepage", "hooks_url", "html_url", "id", "is_template", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "language", "languages_url", "license", "master_branch", "merges_url", "milestones_url", "mirror_url", "name", "node_id", "notifications_url", "open_issues", "open_issues_count", "organization", "owner", "permissions", "private", "public", "pulls_url", "pushed_at", "releases_url", "role_name", "size", "ssh_url", "stargazers", "stargazers_count", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "svn_url", "tags_url", "teams_url", "topics", "trees_url", "updated_at", "url", "visibility", "watchers", "watchers_count"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -511,7 +320,7 @@ func (s *TeamCreated) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamCreated) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamCreatedMembers
 }
@@ -555,36 +364,46 @@ var teamCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamCreated) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamCreated) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -604,7 +423,7 @@ func (s *TeamDeleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamDeleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamDeletedMembers
 }
@@ -648,38 +467,48 @@ var teamDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamDeleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	if s.Sender != nil {
-		e.FieldStart("sender")
-		s.Sender.encodeJSON(e)
-	}
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamDeleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		if s.Sender != nil {
+			e.FieldStart("sender")
+			s.Sender.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -699,7 +528,7 @@ func (s *TeamEdited) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEdited) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedMembers
 }
@@ -746,38 +575,49 @@ var teamEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEdited) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	e.FieldStart("changes")
-	s.Changes.encodeJSON(e)
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEdited) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		e.FieldStart("changes")
+		s.Changes.encodeJSON(e)
+	case 2:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 3:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 5:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 7:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "changes", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -797,7 +637,7 @@ func (s *TeamEditedChanges) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChanges) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesMembers
 }
@@ -837,36 +677,47 @@ var teamEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChanges) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Description != nil {
-		e.FieldStart("description")
-		s.Description.encodeJSON(e)
-	}
-	if s.Name != nil {
-		e.FieldStart("name")
-		s.Name.encodeJSON(e)
-	}
-	if s.Privacy != nil {
-		e.FieldStart("privacy")
-		s.Privacy.encodeJSON(e)
-	}
-	if s.NotificationSetting != nil {
-		e.FieldStart("notification_setting")
-		s.NotificationSetting.encodeJSON(e)
-	}
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"description", "name", "privacy", "notification_setting", "repository"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChanges) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Description != nil {
+			e.FieldStart("description")
+			s.Description.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		if s.Name != nil {
+			e.FieldStart("name")
+			s.Name.encodeJSON(e)
+		}
+	case 2:
+		if s.Privacy != nil {
+			e.FieldStart("privacy")
+			s.Privacy.encodeJSON(e)
+		}
+	case 3:
+		if s.NotificationSetting != nil {
+			e.FieldStart("notification_setting")
+			s.NotificationSetting.encodeJSON(e)
+		}
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"description", "name", "privacy", "notification_setting", "repository"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -886,7 +737,7 @@ func (s *TeamEditedChangesNotificationSetting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChangesNotificationSetting) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesNotificationSettingMembers
 }
@@ -910,18 +761,22 @@ var teamEditedChangesNotificationSettingMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesNotificationSetting) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChangesNotificationSetting) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -941,7 +796,7 @@ func (s *TeamEditedChangesPrivacy) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChangesPrivacy) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesPrivacyMembers
 }
@@ -965,18 +820,22 @@ var teamEditedChangesPrivacyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesPrivacy) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	e.Str(s.From)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChangesPrivacy) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -996,7 +855,7 @@ func (s *TeamEditedChangesRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChangesRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesRepositoryMembers
 }
@@ -1024,18 +883,25 @@ var teamEditedChangesRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("permissions")
-	s.Permissions.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"permissions"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChangesRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("permissions")
+		s.Permissions.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"permissions"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1055,7 +921,7 @@ func (s *TeamEditedChangesRepositoryPermissions) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChangesRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsMembers
 }
@@ -1083,18 +949,25 @@ var teamEditedChangesRepositoryPermissionsMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissions) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("from")
-	s.From.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"from"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChangesRepositoryPermissions) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("from")
+		s.From.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"from"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1114,7 +987,7 @@ func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamEditedChangesRepositoryPermissionsFrom) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsFromMembers
 }
@@ -1140,28 +1013,22 @@ var teamEditedChangesRepositoryPermissionsFromMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissionsFrom) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Admin != nil {
-		e.FieldStart("admin")
-		e.Bool(*s.Admin)
-	}
-	if s.Pull != nil {
-		e.FieldStart("pull")
-		e.Bool(*s.Pull)
-	}
-	if s.Push != nil {
-		e.FieldStart("push")
-		e.Bool(*s.Push)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"admin", "pull", "push"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamEditedChangesRepositoryPermissionsFrom) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"admin", "pull", "push"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1181,7 +1048,7 @@ func (s *TeamRemovedFromRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *TeamRemovedFromRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), teamRemovedFromRepositoryMembers
 }
@@ -1225,36 +1092,46 @@ var teamRemovedFromRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamRemovedFromRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	e.FieldStart("organization")
-	s.Organization.encodeJSON(e)
-	if s.Repository != nil {
-		e.FieldStart("repository")
-		s.Repository.encodeJSON(e)
-	}
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("team")
-	s.Team.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *TeamRemovedFromRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		e.FieldStart("organization")
+		s.Organization.encodeJSON(e)
+	case 4:
+		if s.Repository != nil {
+			e.FieldStart("repository")
+			s.Repository.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("team")
+		s.Team.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "team"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

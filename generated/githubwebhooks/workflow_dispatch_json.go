@@ -14,7 +14,7 @@ func (s *WorkflowDispatch) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowDispatch) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowDispatchMembers
 }
@@ -61,42 +61,50 @@ var workflowDispatchMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowDispatch) encodeJSON(e *enc) {
-	e.ObjStart()
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	e.FieldStart("inputs")
-	if s.Inputs.state == present {
-		encodeMap(s.Inputs.value, e, encodeAny)
-	} else {
-		e.Null()
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("ref")
-	e.Str(s.Ref)
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow")
-	e.Str(s.Workflow)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"enterprise", "inputs", "installation", "organization", "ref", "repository", "sender", "workflow"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowDispatch) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 1:
+		e.FieldStart("inputs")
+		if s.Inputs.state == present {
+			encodeMap(s.Inputs.value, e, encodeAny)
+		} else {
+			e.Null()
+		}
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 5:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 6:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"enterprise", "inputs", "installation", "organization", "ref", "repository", "sender", "workflow"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

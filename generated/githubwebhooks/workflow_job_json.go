@@ -14,7 +14,7 @@ func (s *WorkflowJobCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobCompleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobCompletedMembers
 }
@@ -61,40 +61,51 @@ var workflowJobCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow_job")
-	s.WorkflowJob.encodeJSON(e)
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobCompleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow_job")
+		s.WorkflowJob.encodeJSON(e)
+	case 7:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -114,7 +125,7 @@ func (s *WorkflowJobCompletedWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobCompletedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobCompletedWorkflowJobMembers
 }
@@ -156,104 +167,46 @@ var workflowJobCompletedWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"run_attempt", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunAttempt), memberInt64},
 	{"run_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunID), memberInt64},
 	{"run_url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunURL), memberStr},
-	{"runner_group_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupID), memberNullFloat64},
-	{"runner_group_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupName), memberNullStr},
-	{"runner_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerID), memberNullFloat64},
-	{"runner_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerName), memberNullStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupID), memberNullFloat64 | memberRequired},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerGroupName), memberNullStr | memberRequired},
+	{"runner_id", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerID), memberNullFloat64 | memberRequired},
+	{"runner_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.RunnerName), memberNullStr | memberRequired},
 	{"started_at", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.StartedAt), memberStr},
 	{"status", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.Status), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.HeadBranch), memberNullStr},
-	{"workflow_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.WorkflowName), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.HeadBranch), memberNullStr | memberRequired},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.WorkflowName), memberNullStr | memberRequired},
 	{"steps", 0, memberByModel},
 	{"url", unsafe.Offsetof(WorkflowJobCompletedWorkflowJob{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompletedWorkflowJob) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("check_run_url")
-	e.Str(s.CheckRunURL)
-	e.FieldStart("completed_at")
-	e.Str(s.CompletedAt)
-	e.FieldStart("conclusion")
-	e.Str(string(s.Conclusion))
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	encodeSlice(s.Labels, e, func(v **string, e *enc) {
-		encodePtr(*v, e, encodeStr)
-	})
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_id")
-	e.Int64(s.RunID)
-	e.FieldStart("run_url")
-	e.Str(s.RunURL)
-	e.FieldStart("runner_group_id")
-	if s.RunnerGroupID.state == present {
-		e.Float64(s.RunnerGroupID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_group_name")
-	if s.RunnerGroupName.state == present {
-		e.Str(s.RunnerGroupName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_id")
-	if s.RunnerID.state == present {
-		e.Float64(s.RunnerID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_name")
-	if s.RunnerName.state == present {
-		e.Str(s.RunnerName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("started_at")
-	e.Str(s.StartedAt)
-	e.FieldStart("status")
-	e.Str(s.Status)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_name")
-	if s.WorkflowName.state == present {
-		e.Str(s.WorkflowName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("steps")
-	encodeSlice(s.Steps, e, func(v *map[string]any, e *enc) {
-		encodeMap(*v, e, encodeAny)
-	})
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobCompletedWorkflowJob) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("labels")
+		encodeSlice(s.Labels, e, func(v **string, e *enc) {
+			encodePtr(*v, e, encodeStr)
+		})
+	case 21:
+		e.FieldStart("steps")
+		encodeSlice(s.Steps, e, func(v *map[string]any, e *enc) {
+			encodeMap(*v, e, encodeAny)
+		})
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -273,7 +226,7 @@ func (s *WorkflowJobInProgress) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobInProgress) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobInProgressMembers
 }
@@ -320,40 +273,51 @@ var workflowJobInProgressMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgress) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow_job")
-	s.WorkflowJob.encodeJSON(e)
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobInProgress) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow_job")
+		s.WorkflowJob.encodeJSON(e)
+	case 7:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -373,7 +337,7 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobInProgressWorkflowJob) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobMembers
 }
@@ -399,8 +363,8 @@ func (s *WorkflowJobInProgressWorkflowJob) decodeMember(i int, key []byte, d *de
 
 var workflowJobInProgressWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"check_run_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CheckRunURL), memberStr},
-	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.CreatedAt), memberStr},
 	{"head_sha", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HeadSHA), memberStr},
 	{"html_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HTMLURL), memberStr},
@@ -411,116 +375,50 @@ var workflowJobInProgressWorkflowJobMembers = &memberTable{fields: []memberField
 	{"run_attempt", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunAttempt), memberInt64},
 	{"run_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunID), memberInt64},
 	{"run_url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunURL), memberStr},
-	{"runner_group_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupID), memberNullFloat64},
-	{"runner_group_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupName), memberNullStr},
-	{"runner_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerID), memberNullFloat64},
-	{"runner_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerName), memberNullStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupID), memberNullFloat64 | memberRequired},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerGroupName), memberNullStr | memberRequired},
+	{"runner_id", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerID), memberNullFloat64 | memberRequired},
+	{"runner_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.RunnerName), memberNullStr | memberRequired},
 	{"started_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.StartedAt), memberStr},
 	{"status", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.Status), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HeadBranch), memberNullStr},
-	{"workflow_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.WorkflowName), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.HeadBranch), memberNullStr | memberRequired},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.WorkflowName), memberNullStr | memberRequired},
 	{"steps", 0, memberByModel},
 	{"url", unsafe.Offsetof(WorkflowJobInProgressWorkflowJob{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJob) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("check_run_url")
-	e.Str(s.CheckRunURL)
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(s.Conclusion.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	encodeSlice(s.Labels, e, encodeStr)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_id")
-	e.Int64(s.RunID)
-	e.FieldStart("run_url")
-	e.Str(s.RunURL)
-	e.FieldStart("runner_group_id")
-	if s.RunnerGroupID.state == present {
-		e.Float64(s.RunnerGroupID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_group_name")
-	if s.RunnerGroupName.state == present {
-		e.Str(s.RunnerGroupName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_id")
-	if s.RunnerID.state == present {
-		e.Float64(s.RunnerID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_name")
-	if s.RunnerName.state == present {
-		e.Str(s.RunnerName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("started_at")
-	e.Str(s.StartedAt)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_name")
-	if s.WorkflowName.state == present {
-		e.Str(s.WorkflowName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("steps")
-	if s.Steps == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Steps {
-			s.Steps[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobInProgressWorkflowJob) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("labels")
+		encodeSlice(s.Labels, e, encodeStr)
+	case 21:
+		e.FieldStart("steps")
+		if s.Steps == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Steps {
+				s.Steps[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -540,7 +438,7 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobStepsItemMembers
 }
@@ -559,50 +457,32 @@ func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(i int, key []by
 }
 
 var workflowJobInProgressWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
-	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Conclusion), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Name), memberStr},
 	{"number", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Number), memberInt64},
-	{"started_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.StartedAt), memberNullStr | memberRequired},
 	{"status", unsafe.Offsetof(WorkflowJobInProgressWorkflowJobStepsItem{}.Status), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(s.Conclusion.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("started_at")
-	if s.StartedAt.state == present {
-		e.Str(s.StartedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobInProgressWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -622,7 +502,7 @@ func (s *WorkflowJobQueued) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobQueued) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobQueuedMembers
 }
@@ -669,40 +549,51 @@ var workflowJobQueuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueued) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow_job")
-	s.WorkflowJob.encodeJSON(e)
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobQueued) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow_job")
+		s.WorkflowJob.encodeJSON(e)
+	case 7:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -722,7 +613,7 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobQueuedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobMembers
 }
@@ -748,8 +639,8 @@ func (s *WorkflowJobQueuedWorkflowJob) decodeMember(i int, key []byte, d *dec) e
 
 var workflowJobQueuedWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"check_run_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CheckRunURL), memberStr},
-	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.CreatedAt), memberStr},
 	{"head_sha", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HeadSHA), memberStr},
 	{"html_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HTMLURL), memberStr},
@@ -760,116 +651,50 @@ var workflowJobQueuedWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"run_attempt", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunAttempt), memberInt64},
 	{"run_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunID), memberFloat64},
 	{"run_url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunURL), memberStr},
-	{"runner_group_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupID), memberNullInt64},
-	{"runner_group_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupName), memberNullStr},
-	{"runner_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerID), memberNullInt64},
-	{"runner_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerName), memberNullStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupID), memberNullInt64 | memberRequired},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerGroupName), memberNullStr | memberRequired},
+	{"runner_id", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerID), memberNullInt64 | memberRequired},
+	{"runner_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.RunnerName), memberNullStr | memberRequired},
 	{"started_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.StartedAt), memberTime},
 	{"status", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.Status), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HeadBranch), memberNullStr},
-	{"workflow_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.WorkflowName), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.HeadBranch), memberNullStr | memberRequired},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.WorkflowName), memberNullStr | memberRequired},
 	{"steps", 0, memberByModel},
 	{"url", unsafe.Offsetof(WorkflowJobQueuedWorkflowJob{}.URL), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJob) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("check_run_url")
-	e.Str(s.CheckRunURL)
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(s.Conclusion.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	encodeSlice(s.Labels, e, encodeStr)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_id")
-	e.Float64(s.RunID)
-	e.FieldStart("run_url")
-	e.Str(s.RunURL)
-	e.FieldStart("runner_group_id")
-	if s.RunnerGroupID.state == present {
-		e.Int64(s.RunnerGroupID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_group_name")
-	if s.RunnerGroupName.state == present {
-		e.Str(s.RunnerGroupName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_id")
-	if s.RunnerID.state == present {
-		e.Int64(s.RunnerID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_name")
-	if s.RunnerName.state == present {
-		e.Str(s.RunnerName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("started_at")
-	encodeTime(&s.StartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_name")
-	if s.WorkflowName.state == present {
-		e.Str(s.WorkflowName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("steps")
-	if s.Steps == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Steps {
-			s.Steps[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobQueuedWorkflowJob) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("labels")
+		encodeSlice(s.Labels, e, encodeStr)
+	case 21:
+		e.FieldStart("steps")
+		if s.Steps == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Steps {
+				s.Steps[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "status", "head_branch", "workflow_name", "steps", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -889,7 +714,7 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobStepsItemMembers
 }
@@ -908,50 +733,32 @@ func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(i int, key []byte, 
 }
 
 var workflowJobQueuedWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
-	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Conclusion), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Name), memberStr},
 	{"number", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Number), memberInt64},
-	{"started_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.StartedAt), memberNullStr | memberRequired},
 	{"status", unsafe.Offsetof(WorkflowJobQueuedWorkflowJobStepsItem{}.Status), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("started_at")
-	if s.StartedAt.state == present {
-		e.Str(s.StartedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobQueuedWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -971,7 +778,7 @@ func (s *WorkflowJobWaiting) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobWaiting) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobWaitingMembers
 }
@@ -1018,40 +825,51 @@ var workflowJobWaitingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaiting) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow_job")
-	s.WorkflowJob.encodeJSON(e)
-	if s.Deployment != nil {
-		e.FieldStart("deployment")
-		s.Deployment.encodeJSON(e)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobWaiting) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow_job")
+		s.WorkflowJob.encodeJSON(e)
+	case 7:
+		if s.Deployment != nil {
+			e.FieldStart("deployment")
+			s.Deployment.encodeJSON(e)
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow_job", "deployment"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1071,7 +889,7 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobWaitingWorkflowJob) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobMembers
 }
@@ -1097,8 +915,8 @@ func (s *WorkflowJobWaitingWorkflowJob) decodeMember(i int, key []byte, d *dec) 
 
 var workflowJobWaitingWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"check_run_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CheckRunURL), memberStr},
-	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.CreatedAt), memberStr},
 	{"head_sha", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HeadSHA), memberStr},
 	{"html_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HTMLURL), memberStr},
@@ -1109,13 +927,13 @@ var workflowJobWaitingWorkflowJobMembers = &memberTable{fields: []memberField{
 	{"run_attempt", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunAttempt), memberInt64},
 	{"run_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunID), memberFloat64},
 	{"run_url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunURL), memberStr},
-	{"runner_group_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupID), memberNullInt64},
-	{"runner_group_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupName), memberNullStr},
-	{"runner_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerID), memberNullInt64},
-	{"runner_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerName), memberNullStr},
+	{"runner_group_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupID), memberNullInt64 | memberRequired},
+	{"runner_group_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerGroupName), memberNullStr | memberRequired},
+	{"runner_id", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerID), memberNullInt64 | memberRequired},
+	{"runner_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.RunnerName), memberNullStr | memberRequired},
 	{"started_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.StartedAt), memberTime},
-	{"head_branch", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HeadBranch), memberNullStr},
-	{"workflow_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.WorkflowName), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.HeadBranch), memberNullStr | memberRequired},
+	{"workflow_name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.WorkflowName), memberNullStr | memberRequired},
 	{"status", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.Status), memberStr},
 	{"steps", 0, memberByModel},
 	{"url", unsafe.Offsetof(WorkflowJobWaitingWorkflowJob{}.URL), memberStr},
@@ -1123,102 +941,36 @@ var workflowJobWaitingWorkflowJobMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJob) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("check_run_url")
-	e.Str(s.CheckRunURL)
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(s.Conclusion.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	e.Str(s.CreatedAt)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("labels")
-	encodeSlice(s.Labels, e, encodeStr)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_id")
-	e.Float64(s.RunID)
-	e.FieldStart("run_url")
-	e.Str(s.RunURL)
-	e.FieldStart("runner_group_id")
-	if s.RunnerGroupID.state == present {
-		e.Int64(s.RunnerGroupID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_group_name")
-	if s.RunnerGroupName.state == present {
-		e.Str(s.RunnerGroupName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_id")
-	if s.RunnerID.state == present {
-		e.Int64(s.RunnerID.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("runner_name")
-	if s.RunnerName.state == present {
-		e.Str(s.RunnerName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("started_at")
-	encodeTime(&s.StartedAt, e)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_name")
-	if s.WorkflowName.state == present {
-		e.Str(s.WorkflowName.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("steps")
-	if s.Steps == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.Steps {
-			s.Steps[i].encodeJSON(e)
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobWaitingWorkflowJob) encodeMember(i int, e *enc) {
+	switch i {
+	case 7:
+		e.FieldStart("labels")
+		encodeSlice(s.Labels, e, encodeStr)
+	case 21:
+		e.FieldStart("steps")
+		if s.Steps == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.Steps {
+				s.Steps[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.ArrEnd()
-	}
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "head_branch", "workflow_name", "status", "steps", "url"}, k) {
-			continue
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"check_run_url", "completed_at", "conclusion", "created_at", "head_sha", "html_url", "id", "labels", "name", "node_id", "run_attempt", "run_id", "run_url", "runner_group_id", "runner_group_name", "runner_id", "runner_name", "started_at", "head_branch", "workflow_name", "status", "steps", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1238,7 +990,7 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobStepsItemMembers
 }
@@ -1257,50 +1009,32 @@ func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(i int, key []byte,
 }
 
 var workflowJobWaitingWorkflowJobStepsItemMembers = &memberTable{fields: []memberField{
-	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.CompletedAt), memberNullStr},
-	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Conclusion), memberNullStr},
+	{"completed_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.CompletedAt), memberNullStr | memberRequired},
+	{"conclusion", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Conclusion), memberNullStr | memberRequired},
 	{"name", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Name), memberStr},
 	{"number", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Number), memberInt64},
-	{"started_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.StartedAt), memberNullStr},
+	{"started_at", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.StartedAt), memberNullStr | memberRequired},
 	{"status", unsafe.Offsetof(WorkflowJobWaitingWorkflowJobStepsItem{}.Status), memberStr},
 }}
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("completed_at")
-	if s.CompletedAt.state == present {
-		e.Str(s.CompletedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("number")
-	e.Int64(s.Number)
-	e.FieldStart("started_at")
-	if s.StartedAt.state == present {
-		e.Str(s.StartedAt.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowJobWaitingWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"completed_at", "conclusion", "name", "number", "started_at", "status"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

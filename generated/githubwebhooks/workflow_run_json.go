@@ -14,7 +14,7 @@ func (s *WorkflowRunCompleted) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunCompleted) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunCompletedMembers
 }
@@ -61,42 +61,53 @@ var workflowRunCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompleted) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow")
-	if s.Workflow.state == present && s.Workflow.value != nil {
-		s.Workflow.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_run")
-	s.WorkflowRun.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunCompleted) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow")
+		if s.Workflow.state == present && s.Workflow.value != nil {
+			s.Workflow.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 7:
+		e.FieldStart("workflow_run")
+		s.WorkflowRun.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -116,7 +127,7 @@ func (s *WorkflowRunCompletedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunCompletedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunMembers
 }
@@ -161,10 +172,10 @@ var workflowRunCompletedWorkflowRunMembers = &memberTable{fields: []memberField{
 	{"check_suite_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CheckSuiteURL), memberStr},
-	{"conclusion", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.CreatedAt), memberTime},
 	{"event", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Event), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_repository", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.HeadSHA), memberStr},
@@ -172,10 +183,10 @@ var workflowRunCompletedWorkflowRunMembers = &memberTable{fields: []memberField{
 	{"id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.ID), memberInt64},
 	{"jobs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.JobsURL), memberStr},
 	{"logs_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.LogsURL), memberStr},
-	{"name", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.NodeID), memberStr},
 	{"path", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.Path), memberStr},
-	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRun{}.PreviousAttemptURL), memberNullStr | memberRequired},
 	{"pull_requests", 0, memberByModel},
 	{"referenced_workflows", 0, memberByModel},
 	{"repository", 0, memberByModel},
@@ -194,128 +205,67 @@ var workflowRunCompletedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("artifacts_url")
-	e.Str(s.ArtifactsURL)
-	e.FieldStart("cancel_url")
-	e.Str(s.CancelURL)
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	e.FieldStart("check_suite_url")
-	e.Str(s.CheckSuiteURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_repository")
-	s.HeadRepository.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("jobs_url")
-	e.Str(s.JobsURL)
-	e.FieldStart("logs_url")
-	e.Str(s.LogsURL)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("previous_attempt_url")
-	if s.PreviousAttemptURL.state == present {
-		e.Str(s.PreviousAttemptURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_requests")
-	encodeSlice(s.PullRequests, e, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, e *enc) {
-		encodePtr(*v, e, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).encodeJSON)
-	})
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
-			}
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunCompletedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rerun_url")
-	e.Str(s.RerunURL)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	e.FieldStart("workflow_url")
-	e.Str(s.WorkflowURL)
-	if s.DisplayTitle != nil {
-		e.FieldStart("display_title")
-		e.Str(*s.DisplayTitle)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
-			continue
+	case 10:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 11:
+		e.FieldStart("head_repository")
+		s.HeadRepository.encodeJSON(e)
+	case 21:
+		e.FieldStart("pull_requests")
+		encodeSlice(s.PullRequests, e, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, e *enc) {
+			encodePtr(*v, e, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).encodeJSON)
+		})
+	case 22:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 23:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 29:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -335,7 +285,7 @@ func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeJSON(d *dec) error
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunHeadRepositoryMembers
 }
@@ -369,7 +319,7 @@ var workflowRunCompletedWorkflowRunHeadRepositoryMembers = &memberTable{fields: 
 	{"contents_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ContentsURL), memberStr},
 	{"contributors_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.ContributorsURL), memberStr},
 	{"deployments_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Description), memberNullStr | memberRequired},
 	{"downloads_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.EventsURL), memberStr},
 	{"fork", unsafe.Offsetof(WorkflowRunCompletedWorkflowRunHeadRepository{}.Fork), memberBool},
@@ -408,116 +358,29 @@ var workflowRunCompletedWorkflowRunHeadRepositoryMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 34:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -537,7 +400,7 @@ func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeJSON(d *dec) err
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunPullRequestsItemMembers
 }
@@ -571,26 +434,28 @@ var workflowRunCompletedWorkflowRunPullRequestsItemMembers = &memberTable{fields
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("base")
-	s.Base.encodeJSON(e)
-	e.FieldStart("head")
-	s.Head.encodeJSON(e)
-	e.FieldStart("id")
-	e.Float64(s.ID)
-	e.FieldStart("number")
-	e.Float64(s.Number)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"base", "head", "id", "number", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("base")
+		s.Base.encodeJSON(e)
+	case 1:
+		e.FieldStart("head")
+		s.Head.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"base", "head", "id", "number", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -610,7 +475,7 @@ func (s *WorkflowRunInProgress) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunInProgress) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunInProgressMembers
 }
@@ -657,42 +522,53 @@ var workflowRunInProgressMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgress) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow")
-	if s.Workflow.state == present && s.Workflow.value != nil {
-		s.Workflow.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_run")
-	s.WorkflowRun.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunInProgress) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow")
+		if s.Workflow.state == present && s.Workflow.value != nil {
+			s.Workflow.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 7:
+		e.FieldStart("workflow_run")
+		s.WorkflowRun.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -712,7 +588,7 @@ func (s *WorkflowRunInProgressWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunInProgressWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunMembers
 }
@@ -757,10 +633,10 @@ var workflowRunInProgressWorkflowRunMembers = &memberTable{fields: []memberField
 	{"check_suite_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CheckSuiteURL), memberStr},
-	{"conclusion", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.CreatedAt), memberTime},
 	{"event", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Event), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_repository", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.HeadSHA), memberStr},
@@ -768,10 +644,10 @@ var workflowRunInProgressWorkflowRunMembers = &memberTable{fields: []memberField
 	{"id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.ID), memberInt64},
 	{"jobs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.JobsURL), memberStr},
 	{"logs_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.LogsURL), memberStr},
-	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.NodeID), memberStr},
 	{"path", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.Path), memberStr},
-	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRun{}.PreviousAttemptURL), memberNullStr | memberRequired},
 	{"pull_requests", 0, memberByModel},
 	{"referenced_workflows", 0, memberByModel},
 	{"repository", 0, memberByModel},
@@ -789,124 +665,67 @@ var workflowRunInProgressWorkflowRunMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("artifacts_url")
-	e.Str(s.ArtifactsURL)
-	e.FieldStart("cancel_url")
-	e.Str(s.CancelURL)
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	e.FieldStart("check_suite_url")
-	e.Str(s.CheckSuiteURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_repository")
-	s.HeadRepository.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("jobs_url")
-	e.Str(s.JobsURL)
-	e.FieldStart("logs_url")
-	e.Str(s.LogsURL)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("previous_attempt_url")
-	if s.PreviousAttemptURL.state == present {
-		e.Str(s.PreviousAttemptURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_requests")
-	encodeSlice(s.PullRequests, e, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, e *enc) {
-		encodePtr(*v, e, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).encodeJSON)
-	})
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
-			}
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunInProgressWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rerun_url")
-	e.Str(s.RerunURL)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	e.FieldStart("workflow_url")
-	e.Str(s.WorkflowURL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
-			continue
+	case 10:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 11:
+		e.FieldStart("head_repository")
+		s.HeadRepository.encodeJSON(e)
+	case 21:
+		e.FieldStart("pull_requests")
+		encodeSlice(s.PullRequests, e, func(v **WorkflowRunCompletedWorkflowRunPullRequestsItem, e *enc) {
+			encodePtr(*v, e, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).encodeJSON)
+		})
+	case 22:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 23:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 29:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -926,7 +745,7 @@ func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeJSON(d *dec) erro
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunHeadRepositoryMembers
 }
@@ -960,7 +779,7 @@ var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberTable{fields:
 	{"contents_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ContentsURL), memberStr},
 	{"contributors_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.ContributorsURL), memberStr},
 	{"deployments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Description), memberNullStr | memberRequired},
 	{"downloads_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.EventsURL), memberStr},
 	{"fork", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Fork), memberBool},
@@ -980,7 +799,7 @@ var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberTable{fields:
 	{"languages_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.LanguagesURL), memberStr},
 	{"merges_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.MergesURL), memberStr},
 	{"milestones_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.MilestonesURL), memberStr},
-	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.NodeID), memberStr},
 	{"notifications_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunHeadRepository{}.NotificationsURL), memberStr},
 	{"owner", 0, memberByModel},
@@ -999,120 +818,29 @@ var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 34:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1132,7 +860,7 @@ func (s *WorkflowRunInProgressWorkflowRunRepository) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunInProgressWorkflowRunRepository) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunRepositoryMembers
 }
@@ -1166,7 +894,7 @@ var workflowRunInProgressWorkflowRunRepositoryMembers = &memberTable{fields: []m
 	{"contents_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ContentsURL), memberStr},
 	{"contributors_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.ContributorsURL), memberStr},
 	{"deployments_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.DeploymentsURL), memberStr},
-	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Description), memberNullStr},
+	{"description", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Description), memberNullStr | memberRequired},
 	{"downloads_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.DownloadsURL), memberStr},
 	{"events_url", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.EventsURL), memberStr},
 	{"fork", unsafe.Offsetof(WorkflowRunInProgressWorkflowRunRepository{}.Fork), memberBool},
@@ -1205,116 +933,29 @@ var workflowRunInProgressWorkflowRunRepositoryMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunRepository) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("archive_url")
-	e.Str(s.ArchiveURL)
-	e.FieldStart("assignees_url")
-	e.Str(s.AssigneesURL)
-	e.FieldStart("blobs_url")
-	e.Str(s.BlobsURL)
-	e.FieldStart("branches_url")
-	e.Str(s.BranchesURL)
-	e.FieldStart("collaborators_url")
-	e.Str(s.CollaboratorsURL)
-	e.FieldStart("comments_url")
-	e.Str(s.CommentsURL)
-	e.FieldStart("commits_url")
-	e.Str(s.CommitsURL)
-	e.FieldStart("compare_url")
-	e.Str(s.CompareURL)
-	e.FieldStart("contents_url")
-	e.Str(s.ContentsURL)
-	e.FieldStart("contributors_url")
-	e.Str(s.ContributorsURL)
-	e.FieldStart("deployments_url")
-	e.Str(s.DeploymentsURL)
-	e.FieldStart("description")
-	if s.Description.state == present {
-		e.Str(s.Description.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("downloads_url")
-	e.Str(s.DownloadsURL)
-	e.FieldStart("events_url")
-	e.Str(s.EventsURL)
-	e.FieldStart("fork")
-	e.Bool(s.Fork)
-	e.FieldStart("forks_url")
-	e.Str(s.ForksURL)
-	e.FieldStart("full_name")
-	e.Str(s.FullName)
-	e.FieldStart("git_commits_url")
-	e.Str(s.GitCommitsURL)
-	e.FieldStart("git_refs_url")
-	e.Str(s.GitRefsURL)
-	e.FieldStart("git_tags_url")
-	e.Str(s.GitTagsURL)
-	e.FieldStart("hooks_url")
-	e.Str(s.HooksURL)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("issue_comment_url")
-	e.Str(s.IssueCommentURL)
-	e.FieldStart("issue_events_url")
-	e.Str(s.IssueEventsURL)
-	e.FieldStart("issues_url")
-	e.Str(s.IssuesURL)
-	e.FieldStart("keys_url")
-	e.Str(s.KeysURL)
-	e.FieldStart("labels_url")
-	e.Str(s.LabelsURL)
-	e.FieldStart("languages_url")
-	e.Str(s.LanguagesURL)
-	e.FieldStart("merges_url")
-	e.Str(s.MergesURL)
-	e.FieldStart("milestones_url")
-	e.Str(s.MilestonesURL)
-	e.FieldStart("name")
-	e.Str(s.Name)
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("notifications_url")
-	e.Str(s.NotificationsURL)
-	e.FieldStart("owner")
-	if s.Owner.state == present && s.Owner.value != nil {
-		s.Owner.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("private")
-	e.Bool(s.Private)
-	e.FieldStart("pulls_url")
-	e.Str(s.PullsURL)
-	e.FieldStart("releases_url")
-	e.Str(s.ReleasesURL)
-	e.FieldStart("stargazers_url")
-	e.Str(s.StargazersURL)
-	e.FieldStart("statuses_url")
-	e.Str(s.StatusesURL)
-	e.FieldStart("subscribers_url")
-	e.Str(s.SubscribersURL)
-	e.FieldStart("subscription_url")
-	e.Str(s.SubscriptionURL)
-	e.FieldStart("tags_url")
-	e.Str(s.TagsURL)
-	e.FieldStart("teams_url")
-	e.Str(s.TeamsURL)
-	e.FieldStart("trees_url")
-	e.Str(s.TreesURL)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunInProgressWorkflowRunRepository) encodeMember(i int, e *enc) {
+	switch i {
+	case 34:
+		e.FieldStart("owner")
+		if s.Owner.state == present && s.Owner.value != nil {
+			s.Owner.value.encodeJSON(e)
+		} else {
+			e.Null()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "description", "downloads_url", "events_url", "fork", "forks_url", "full_name", "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "html_url", "id", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "name", "node_id", "notifications_url", "owner", "private", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "url"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1334,7 +975,7 @@ func (s *WorkflowRunRequested) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunRequested) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunRequestedMembers
 }
@@ -1381,42 +1022,53 @@ var workflowRunRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequested) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("action")
-	e.Str(string(s.ActionValue))
-	if s.Enterprise != nil {
-		e.FieldStart("enterprise")
-		s.Enterprise.encodeJSON(e)
-	}
-	if s.Installation != nil {
-		e.FieldStart("installation")
-		s.Installation.encodeJSON(e)
-	}
-	if s.Organization != nil {
-		e.FieldStart("organization")
-		s.Organization.encodeJSON(e)
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("sender")
-	s.Sender.encodeJSON(e)
-	e.FieldStart("workflow")
-	if s.Workflow.state == present && s.Workflow.value != nil {
-		s.Workflow.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("workflow_run")
-	s.WorkflowRun.encodeJSON(e)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
-			continue
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunRequested) encodeMember(i int, e *enc) {
+	switch i {
+	case 1:
+		if s.Enterprise != nil {
+			e.FieldStart("enterprise")
+			s.Enterprise.encodeJSON(e)
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 2:
+		if s.Installation != nil {
+			e.FieldStart("installation")
+			s.Installation.encodeJSON(e)
+		}
+	case 3:
+		if s.Organization != nil {
+			e.FieldStart("organization")
+			s.Organization.encodeJSON(e)
+		}
+	case 4:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 5:
+		e.FieldStart("sender")
+		s.Sender.encodeJSON(e)
+	case 6:
+		e.FieldStart("workflow")
+		if s.Workflow.state == present && s.Workflow.value != nil {
+			s.Workflow.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case 7:
+		e.FieldStart("workflow_run")
+		s.WorkflowRun.encodeJSON(e)
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"action", "enterprise", "installation", "organization", "repository", "sender", "workflow", "workflow_run"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -1436,7 +1088,7 @@ func (s *WorkflowRunRequestedWorkflowRun) decodeJSON(d *dec) error {
 	return decodeObject(d, s)
 }
 
-// object is s's address and its member table, for decodeObject.
+// object is s's address and its member table, for decodeObject and encodeObject.
 func (s *WorkflowRunRequestedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
 	return unsafe.Pointer(s), workflowRunRequestedWorkflowRunMembers
 }
@@ -1479,10 +1131,10 @@ var workflowRunRequestedWorkflowRunMembers = &memberTable{fields: []memberField{
 	{"check_suite_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteID), memberInt64},
 	{"check_suite_node_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteNodeID), memberStr},
 	{"check_suite_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CheckSuiteURL), memberStr},
-	{"conclusion", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Conclusion), memberNullStr},
+	{"conclusion", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Conclusion), memberNullStr | memberRequired},
 	{"created_at", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.CreatedAt), memberTime},
 	{"event", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Event), memberStr},
-	{"head_branch", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HeadBranch), memberNullStr},
+	{"head_branch", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HeadBranch), memberNullStr | memberRequired},
 	{"head_commit", 0, memberByModel},
 	{"head_repository", 0, memberByModel},
 	{"head_sha", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.HeadSHA), memberStr},
@@ -1490,10 +1142,10 @@ var workflowRunRequestedWorkflowRunMembers = &memberTable{fields: []memberField{
 	{"id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.ID), memberInt64},
 	{"jobs_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.JobsURL), memberStr},
 	{"logs_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.LogsURL), memberStr},
-	{"name", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Name), memberNullStr},
+	{"name", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Name), memberNullStr | memberRequired},
 	{"node_id", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.NodeID), memberStr},
 	{"path", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.Path), memberStr},
-	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.PreviousAttemptURL), memberNullStr},
+	{"previous_attempt_url", unsafe.Offsetof(WorkflowRunRequestedWorkflowRun{}.PreviousAttemptURL), memberNullStr | memberRequired},
 	{"pull_requests", 0, memberByModel},
 	{"referenced_workflows", 0, memberByModel},
 	{"repository", 0, memberByModel},
@@ -1512,132 +1164,73 @@ var workflowRunRequestedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequestedWorkflowRun) encodeJSON(e *enc) {
-	e.ObjStart()
-	e.FieldStart("actor")
-	if s.Actor.state == present && s.Actor.value != nil {
-		s.Actor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("artifacts_url")
-	e.Str(s.ArtifactsURL)
-	e.FieldStart("cancel_url")
-	e.Str(s.CancelURL)
-	e.FieldStart("check_suite_id")
-	e.Int64(s.CheckSuiteID)
-	e.FieldStart("check_suite_node_id")
-	e.Str(s.CheckSuiteNodeID)
-	e.FieldStart("check_suite_url")
-	e.Str(s.CheckSuiteURL)
-	e.FieldStart("conclusion")
-	if s.Conclusion.state == present {
-		e.Str(string(s.Conclusion.value))
-	} else {
-		e.Null()
-	}
-	e.FieldStart("created_at")
-	encodeTime(&s.CreatedAt, e)
-	e.FieldStart("event")
-	e.Str(s.Event)
-	e.FieldStart("head_branch")
-	if s.HeadBranch.state == present {
-		e.Str(s.HeadBranch.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("head_commit")
-	s.HeadCommit.encodeJSON(e)
-	e.FieldStart("head_repository")
-	s.HeadRepository.encodeJSON(e)
-	e.FieldStart("head_sha")
-	e.Str(s.HeadSHA)
-	e.FieldStart("html_url")
-	e.Str(s.HTMLURL)
-	e.FieldStart("id")
-	e.Int64(s.ID)
-	e.FieldStart("jobs_url")
-	e.Str(s.JobsURL)
-	e.FieldStart("logs_url")
-	e.Str(s.LogsURL)
-	e.FieldStart("name")
-	if s.Name.state == present {
-		e.Str(s.Name.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("node_id")
-	e.Str(s.NodeID)
-	e.FieldStart("path")
-	e.Str(s.Path)
-	e.FieldStart("previous_attempt_url")
-	if s.PreviousAttemptURL.state == present {
-		e.Str(s.PreviousAttemptURL.value)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("pull_requests")
-	if s.PullRequests == nil {
-		e.Null()
-	} else {
-		e.ArrStart()
-		for i := range s.PullRequests {
-			s.PullRequests[i].encodeJSON(e)
-		}
-		e.ArrEnd()
-	}
-	if s.ReferencedWorkflows.IsSet() {
-		e.FieldStart("referenced_workflows")
-		if s.ReferencedWorkflows.state == present {
-			if s.ReferencedWorkflows.value == nil {
-				e.Null()
-			} else {
-				e.ArrStart()
-				for i := range s.ReferencedWorkflows.value {
-					s.ReferencedWorkflows.value[i].encodeJSON(e)
-				}
-				e.ArrEnd()
-			}
+	encodeObject(e, s)
+}
+
+// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
+func (s *WorkflowRunRequestedWorkflowRun) encodeMember(i int, e *enc) {
+	switch i {
+	case 0:
+		e.FieldStart("actor")
+		if s.Actor.state == present && s.Actor.value != nil {
+			s.Actor.value.encodeJSON(e)
 		} else {
 			e.Null()
 		}
-	}
-	e.FieldStart("repository")
-	s.Repository.encodeJSON(e)
-	e.FieldStart("rerun_url")
-	e.Str(s.RerunURL)
-	e.FieldStart("run_attempt")
-	e.Int64(s.RunAttempt)
-	e.FieldStart("run_number")
-	e.Int64(s.RunNumber)
-	e.FieldStart("run_started_at")
-	encodeTime(&s.RunStartedAt, e)
-	e.FieldStart("status")
-	e.Str(string(s.Status))
-	e.FieldStart("triggering_actor")
-	if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
-		s.TriggeringActor.value.encodeJSON(e)
-	} else {
-		e.Null()
-	}
-	e.FieldStart("updated_at")
-	encodeTime(&s.UpdatedAt, e)
-	e.FieldStart("url")
-	e.Str(s.URL)
-	e.FieldStart("workflow_id")
-	e.Int64(s.WorkflowID)
-	e.FieldStart("workflow_url")
-	e.Str(s.WorkflowURL)
-	e.FieldStart("display_title")
-	e.Str(s.DisplayTitle)
-	for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
-		if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
-			continue
+	case 10:
+		e.FieldStart("head_commit")
+		s.HeadCommit.encodeJSON(e)
+	case 11:
+		e.FieldStart("head_repository")
+		s.HeadRepository.encodeJSON(e)
+	case 21:
+		e.FieldStart("pull_requests")
+		if s.PullRequests == nil {
+			e.Null()
+		} else {
+			e.ArrStart()
+			for i := range s.PullRequests {
+				s.PullRequests[i].encodeJSON(e)
+			}
+			e.ArrEnd()
 		}
-		e.FieldStart(k)
-		v := s.AdditionalProperties[k]
-		encodeRaw(&v, e)
+	case 22:
+		if s.ReferencedWorkflows.IsSet() {
+			e.FieldStart("referenced_workflows")
+			if s.ReferencedWorkflows.state == present {
+				if s.ReferencedWorkflows.value == nil {
+					e.Null()
+				} else {
+					e.ArrStart()
+					for i := range s.ReferencedWorkflows.value {
+						s.ReferencedWorkflows.value[i].encodeJSON(e)
+					}
+					e.ArrEnd()
+				}
+			} else {
+				e.Null()
+			}
+		}
+	case 23:
+		e.FieldStart("repository")
+		s.Repository.encodeJSON(e)
+	case 29:
+		e.FieldStart("triggering_actor")
+		if s.TriggeringActor.state == present && s.TriggeringActor.value != nil {
+			s.TriggeringActor.value.encodeJSON(e)
+		} else {
+			e.Null()
+		}
+	case -1:
+		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
+			if slices.Contains([]string{"actor", "artifacts_url", "cancel_url", "check_suite_id", "check_suite_node_id", "check_suite_url", "conclusion", "created_at", "event", "head_branch", "head_commit", "head_repository", "head_sha", "html_url", "id", "jobs_url", "logs_url", "name", "node_id", "path", "previous_attempt_url", "pull_requests", "referenced_workflows", "repository", "rerun_url", "run_attempt", "run_number", "run_started_at", "status", "triggering_actor", "updated_at", "url", "workflow_id", "workflow_url", "display_title"}, k) {
+				continue
+			}
+			e.FieldStart(k)
+			v := s.AdditionalProperties[k]
+			encodeRaw(&v, e)
+		}
 	}
-	e.ObjEnd()
 }
 
 // UnmarshalJSON decodes with the generated decoder.

@@ -223,11 +223,11 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		kind := inPlaceKind(fl)
 		if kind == "" {
 			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))))
-			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), jen.Id("memberByModel"))
+			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), withFlags(jen.Id("memberByModel"), fl, false))
 			continue
 		}
 		offset := jen.Qual("unsafe", "Offsetof").Call(jen.Id(t.Name).Values().Dot(fl.Name))
-		fields[i] = jen.Values(jen.Lit(fl.JSONName), offset, jen.Id(kind))
+		fields[i] = jen.Values(jen.Lit(fl.JSONName), offset, withFlags(jen.Id(kind), fl, true))
 	}
 	tableVar := n.members[t]
 	body := []jen.Code{}
@@ -241,7 +241,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		jen.Return(jen.Id("decodeObject").Call(jen.Id("d"), jen.Id("s"))),
 	)
 	f.Line()
-	f.Comment("object is s's address and its member table, for decodeObject.")
+	f.Comment("object is s's address and its member table, for decodeObject and encodeObject.")
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("object").Params().Params(jen.Qual("unsafe", "Pointer"), jen.Op("*").Id("memberTable")).Block(
 		jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Id("s")), jen.Id(tableVar)),
 	)
@@ -309,14 +309,32 @@ func extraNote(t *ir.Type) string {
 	return ""
 }
 
+// withFlags adds to a member's kind the flags encodeObject reads: read-only, and required
+// for a nullable scalar written in place (an absent one is then null).
+func withFlags(kind *jen.Statement, fl *ir.Field, inPlace bool) *jen.Statement {
+	if inPlace && fl.Required && fieldForm(fl) == asNullable {
+		kind = kind.Op("|").Id("memberRequired")
+	}
+	if fl.ReadOnly {
+		kind = kind.Op("|").Id("memberReadOnly")
+	}
+	return kind
+}
+
+// structEncode emits encodeJSON, which writes the model with encodeObject from its table,
+// and encodeMember, which writes the members the table does not write in place and the
+// additional properties.
 func structEncode(f *jen.File, t *ir.Type) {
-	body := []jen.Code{jen.Id("e").Dot("ObjStart").Call()}
-	for _, fl := range t.Fields {
-		value := jen.Id("s").Dot(fl.Name)
+	var cases []jen.Code
+	for i, fl := range t.Fields {
+		if inPlaceKind(fl) != "" {
+			continue
+		}
 		write := []jen.Code{
 			jen.Id("e").Dot("FieldStart").Call(jen.Lit(fl.JSONName)),
 			encodeField(fl),
 		}
+		value := jen.Id("s").Dot(fl.Name)
 		var cond *jen.Statement
 		switch {
 		case fl.Required:
@@ -325,31 +343,42 @@ func structEncode(f *jen.File, t *ir.Type) {
 		default: // an empty slice or map is sent: [] and {} say something absent does not
 			cond = value.Clone().Op("!=").Nil()
 		}
-		if fl.ReadOnly { // the server's to set: not in a request
-			cond = and(cond, jen.Op("!").Id("e").Dot("request"))
+		if cond != nil {
+			write = []jen.Code{jen.If(cond).Block(write...)}
 		}
-		if cond == nil {
-			body = append(body, write...)
-		} else {
-			body = append(body, jen.If(cond).Block(write...))
-		}
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(write...))
 	}
 	if t.Extra != nil {
 		known := make([]jen.Code, len(t.Fields))
 		for i, fl := range t.Fields {
 			known[i] = jen.Lit(fl.JSONName)
 		}
-		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("s").Dot(t.ExtraName)))).Block(
+		cases = append(cases, jen.Case(jen.Lit(-1)).Block(jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("s").Dot(t.ExtraName)))).Block(
 			jen.If(jen.Qual("slices", "Contains").Call(jen.Index().String().Values(known...), jen.Id("k"))).Block(jen.Continue()),
 			jen.Id("e").Dot("FieldStart").Call(jen.Id("k")),
 			jen.Id("v").Op(":=").Id("s").Dot(t.ExtraName).Index(jen.Id("k")),
 			jen.Add(elemEncodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("e")),
-		))
+		)))
 	}
-	body = append(body, jen.Id("e").Dot("ObjEnd").Call())
+	var body []jen.Code
+	if len(cases) > 0 {
+		body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
+	}
 	f.Line()
 	f.Comment("encodeJSON writes s to e, leaving out optional members that are absent.")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(body...)
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(
+		jen.Id("encodeObject").Call(jen.Id("e"), jen.Id("s")),
+	)
+	f.Line()
+	f.Comment("encodeMember writes member i, if present, where the table does not" + extraEncodeNote(t) + ".")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeMember").Params(jen.Id("i").Int(), encoderParam()).Block(body...)
+}
+
+func extraEncodeNote(t *ir.Type) string {
+	if t.Extra != nil {
+		return "; -1 writes " + t.ExtraName
+	}
+	return ""
 }
 
 // taggedInFull tells whether encoding/json writes a struct from its fields' tags as its
@@ -359,14 +388,6 @@ func structEncode(f *jen.File, t *ir.Type) {
 // API's compile feels, where json.Marshal of a model is rare and off the client's path.
 func taggedInFull(t *ir.Type) bool {
 	return t.Extra == nil && !slices.ContainsFunc(t.Fields, func(fl *ir.Field) bool { return !tagSafe(fl.JSONName) })
-}
-
-// and joins two conditions, the first of which may be missing.
-func and(a, b *jen.Statement) *jen.Statement {
-	if a == nil {
-		return b
-	}
-	return a.Op("&&").Add(b)
 }
 
 // interop makes encoding/json use the generated codec: the decoder always (it is faster than
