@@ -526,16 +526,7 @@ func decodeObject(d *dec, m memberDecoder) error {
 		return d.Null()
 	}
 	at, table := m.object()
-	outer := d.after // a member's value may be an object: the outer one's place is kept
-	d.after = 0
-	err := d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
-		if err := decodeMemberOf(d, m, at, table, key); err != nil {
-			return fmt.Errorf("%s: %w", key, unwrapCallback(err))
-		}
-		return nil
-	})
-	d.after = outer
-	return unwrapCallback(err)
+	return d.object(func(key []byte) error { return decodeMemberOf(d, m, at, table, key) })
 }
 
 // decodeMemberOf reads the member key of m, whose address is at: a scalar in place, as its
@@ -714,7 +705,7 @@ type memberField struct {
 // call only: a streaming decoder reuses them, which is why they are not copied). An error
 // names the member it came from, so nested errors read as a path ("account: login: ...").
 func (d *dec) object(member func(key []byte) error) error {
-	outer := d.after
+	outer := d.after // a member's value may be an object: the outer one's place is kept
 	d.after = 0
 	err := d.ObjBytes(func(_ *jx.Decoder, key []byte) error {
 		if err := member(key); err != nil {
@@ -808,12 +799,11 @@ func (m *memberTable) index() {
 	m.folded = make(map[string]int, len(m.fields))
 	m.follows = make([]atomic.Int32, len(m.fields)+1)
 	for i, f := range m.fields {
-		n := f.name
-		m.exact[n] = i
+		m.exact[f.name] = i
 		m.follows[i].Store(int32(i))
-		f := string(appendFolded(nil, []byte(n)))
-		if _, taken := m.folded[f]; !taken {
-			m.folded[f] = i
+		folded := string(appendFolded(nil, []byte(f.name)))
+		if _, taken := m.folded[folded]; !taken {
+			m.folded[folded] = i
 		}
 	}
 }

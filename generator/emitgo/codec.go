@@ -84,14 +84,14 @@ func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
 	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
 }
 
+// nullableDecoder names the helper that decodes a Nullable field of each form.
+var nullableDecoder = map[form]string{asNullable: "decodeNullable", asNullableRef: "decodeNullableRef"}
+
 // decodeField is an expression that decodes a struct field in its form, returning an error.
 func decodeField(fl *ir.Field) jen.Code {
 	field := jen.Id("s").Dot(fl.Name)
-	switch fieldForm(fl) {
-	case asNullable:
-		return jen.Id("decodeNullable").Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
-	case asNullableRef:
-		return jen.Id("decodeNullableRef").Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
+	if helper, ok := nullableDecoder[fieldForm(fl)]; ok {
+		return jen.Id(helper).Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
 	}
 	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer)
 }
@@ -102,12 +102,12 @@ func decodeField(fl *ir.Field) jen.Code {
 func encodeField(fl *ir.Field) jen.Code {
 	field := jen.Id("s").Dot(fl.Name)
 	switch fieldForm(fl) {
-	case asNullable: // absent was left out by the caller: what is not present is null
-		return jen.If(field.Clone().Dot("state").Op("==").Id("present")).Block(
-			encodeDirect(fl.Type, field.Clone().Dot("value")),
-		).Else().Block(jen.Id("e").Dot("Null").Call())
-	case asNullableRef: // NotNull(nil) has nothing to write but null
-		return jen.If(field.Clone().Dot("state").Op("==").Id("present").Op("&&").Add(field.Clone().Dot("value")).Op("!=").Nil()).Block(
+	case asNullable, asNullableRef: // absent was left out by the caller: what is not present is null
+		present := field.Clone().Dot("state").Op("==").Id("present")
+		if fieldForm(fl) == asNullableRef { // NotNull(nil) has nothing to write but null
+			present = present.Op("&&").Add(field.Clone().Dot("value")).Op("!=").Nil()
+		}
+		return jen.If(present).Block(
 			encodeDirect(fl.Type, field.Clone().Dot("value")),
 		).Else().Block(jen.Id("e").Dot("Null").Call())
 	case asPointer:

@@ -135,13 +135,13 @@ func (m *members) valueIn(t *ir.Type, at, primitive, noneValue, found string, pa
 			if last {
 				at = "*" + at
 			}
-		case asNullable:
+		case asNullable, asNullableRef:
 			v := fmt.Sprintf("v%d", i)
-			lines = append(lines, fmt.Sprintf("%s, ok := %s.%s.Get()\nif !ok {\n\t%s\n}", v, at, f.Name, none))
-			at = v
-		case asNullableRef:
-			v := fmt.Sprintf("v%d", i)
-			lines = append(lines, fmt.Sprintf("%s, ok := %s.%s.Get()\nif !ok || %s == nil {\n\t%s\n}", v, at, f.Name, v, none))
+			missing := "!ok"
+			if fieldForm(f) == asNullableRef { // NotNull(nil) holds nothing either
+				missing += " || " + v + " == nil"
+			}
+			lines = append(lines, fmt.Sprintf("%s, ok := %s.%s.Get()\nif %s {\n\t%s\n}", v, at, f.Name, missing, none))
 			at = v
 		case asValue:
 			at += "." + f.Name
