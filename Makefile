@@ -72,18 +72,26 @@ corpus:
 test-corpus: corpus
 	$(GO) run ./tools/corpus -dir tools/corpus/node_modules/@readme/oas-examples
 
-# fuzz runs each fuzz target for FUZZTIME from its committed seed corpus: the loader and
-# generator (spec bytes in), the generated decoders (response bytes in), the generated
-# codecs against encoding/json on the reference models (same value out), the client against a
-# server whose status, headers and body are the fuzzer's, and webhook payloads into Parse. Short
+# fuzz runs each fuzz target from its committed seed corpus: the loader and generator (spec
+# bytes in), the generated decoders (response bytes in), the generated codecs against
+# encoding/json on the reference models (same value out), the client against a server whose
+# status, headers and body are the fuzzer's, and webhook payloads into Parse.
+#
+# Each target's budget is a number of executions, not a duration. Go 1.26's fuzz coordinator
+# can report a spurious "context deadline exceeded" failure when a -fuzztime duration runs out
+# while a worker is mid-call (go.dev/issue/75804, fixed in Go 1.27); a count never arms that
+# deadline. Each count is about 30 s of fuzzing on a 2-core machine; FUZZSCALE multiplies them
+# all (FUZZSCALE=10 for a long run). -timeout still bounds a run that hangs. Short
 # minimisation keeps the engine fuzzing rather than shrinking each new input for a minute.
-FUZZTIME ?= 30s
+FUZZSCALE ?= 1
+FUZZFLAGS = -run='^$$' -fuzzminimizetime=1s -timeout=20m
+fuzz-budget = -fuzztime=$$(( $(1) * $(FUZZSCALE) ))x
 fuzz:
-	$(GO) test ./generator -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
-	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDecoders -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
-	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
-	cd generated && $(GO) test ./behaviour -run='^$$' -fuzz=FuzzHostileServer -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
-	cd generated && $(GO) test ./webhooktests -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s
+	$(GO) test ./generator $(FUZZFLAGS) -fuzz=FuzzGenerate $(call fuzz-budget,15000)
+	cd generated && $(GO) test ./behaviour $(FUZZFLAGS) -fuzz=FuzzDecoders $(call fuzz-budget,100000)
+	cd generated && $(GO) test ./behaviour $(FUZZFLAGS) -fuzz=FuzzDifferential $(call fuzz-budget,150000)
+	cd generated && $(GO) test ./behaviour $(FUZZFLAGS) -fuzz=FuzzHostileServer $(call fuzz-budget,3500)
+	cd generated && $(GO) test ./webhooktests $(FUZZFLAGS) -fuzz=FuzzParse $(call fuzz-budget,60000)
 
 # bench runs the bench/ module (the generated client beside go-github v84 + ghinstallation,
 # and generation itself) with -benchmem, BENCHCOUNT rounds of every benchmark, and prints
